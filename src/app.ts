@@ -1,0 +1,66 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { pingDatabase } from './db/client.ts';
+import type { Deps } from './deps.ts';
+import type { AppEnv } from './http/context.ts';
+import { errorHandler, notFoundHandler } from './http/errors.tsx';
+import { csrf } from './http/middleware/csrf.ts';
+import { language, requestLogging, securityHeaders } from './http/middleware/request.ts';
+import { session } from './http/middleware/session.ts';
+import { accountPages } from './http/web/account.tsx';
+import { adminPages } from './http/web/admin.tsx';
+import { authPages } from './http/web/auth.tsx';
+import { publicPages } from './http/web/public.tsx';
+
+// dkfds hides package.json behind "exports": resolve its entry and walk up to dist/.
+const dkfdsDist = join(dirname(createRequire(import.meta.url).resolve('dkfds')), '..');
+const ownStatic = fileURLToPath(new URL('./http/static', import.meta.url));
+
+const ONE_DAY = 'public, max-age=86400';
+
+/** Builds the whole web application from its dependencies; no globals, so tests build their own. */
+export function createApp(deps: Deps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.use('*', ...requestLogging(deps), securityHeaders(deps.config.secureCookies));
+
+  app.get('/healthz', async (c) => {
+    try {
+      await pingDatabase(deps.db);
+      return c.json({ status: 'ok', database: deps.database.driver });
+    } catch (err) {
+      c.get('log').error({ err }, 'health check failed');
+      return c.json({ status: 'error', database: deps.database.driver }, 503);
+    }
+  });
+
+  app.use(
+    '/dkfds/*',
+    serveStatic({
+      root: dkfdsDist,
+      rewriteRequestPath: (p) => p.replace(/^\/dkfds/, ''),
+      onFound: (_p, c) => c.header('Cache-Control', ONE_DAY),
+    }),
+  );
+  app.use(
+    '/static/*',
+    serveStatic({
+      root: ownStatic,
+      rewriteRequestPath: (p) => p.replace(/^\/static/, ''),
+      onFound: (_p, c) => c.header('Cache-Control', ONE_DAY),
+    }),
+  );
+
+  app.use('*', language, session, csrf);
+  app.route('/', publicPages());
+  app.route('/', authPages());
+  app.route('/', accountPages());
+  app.route('/', adminPages());
+
+  app.notFound(notFoundHandler);
+  app.onError(errorHandler);
+  return app;
+}

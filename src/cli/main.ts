@@ -1,0 +1,139 @@
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from '../config.ts';
+import { type Database, migrateDatabase, openDatabase } from '../db/client.ts';
+import { isDatabaseEmpty, seedDemo } from '../domain/demo/seed.ts';
+import { DEMO_LOGINS, DEMO_PASSWORD } from '../domain/demo/users.ts';
+import { createLogger } from '../logger.ts';
+import { startServer } from '../main.ts';
+
+const USAGE = `Usage: klynge <command> [options]
+
+Commands:
+  serve [--demo]     migrate, then serve the web application on PORT (default 3000);
+                     --demo loads the demo data first when the database is empty
+  migrate            apply the database migrations
+  seed --demo        load the demo data set into an empty database
+
+Database: DATABASE_URL=postgres://... selects a PostgreSQL server; without it the embedded
+PGlite database in DATA_DIR (default ./data) is used.`;
+
+async function withDatabase<T>(work: (db: Database) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await migrateDatabase(database);
+    return await work(database);
+  } finally {
+    await database.close();
+  }
+}
+
+async function seed(database: Database): Promise<void> {
+  const started = performance.now();
+  const summary = await seedDemo(database, (msg) => process.stderr.write(`  ${msg}\n`));
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  process.stderr.write(
+    `Demo data loaded in ${seconds} s: ${summary.clusters} clusters, ${summary.distinctCompanies} companies, ` +
+      `${summary.activities} activities, ${summary.participations} participations (companies and activities are synthetic).\n`,
+  );
+}
+
+function printLogins(url: string): void {
+  const lines = DEMO_LOGINS.map((d) => `  ${d.role.padEnd(24)} ${d.email}`);
+  process.stdout.write(
+    `\nDemo logins (password: ${DEMO_PASSWORD}):\n${lines.join('\n')}\n\nLog in at ${url}/log-ind\n`,
+  );
+}
+
+async function serveCommand(demo: boolean): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config);
+  const started = performance.now();
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await migrateDatabase(database);
+  const seeded = demo && (await isDatabaseEmpty(database.db));
+  if (seeded) await seed(database);
+  const server = await startServer(config, database, logger);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  process.stdout.write(
+    `\nKlyngeportalen is running at ${server.url} (${database.driver}: ${database.location}; ready in ${seconds} s)\n`,
+  );
+  if (demo) printLogins(server.url);
+  const stop = async (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    await server.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      demo: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const [command] = positionals;
+  if (values.help || !command) {
+    process.stdout.write(`${USAGE}\n`);
+    return command || values.help ? 0 : 2;
+  }
+  switch (command) {
+    case 'serve':
+      await serveCommand(values.demo);
+      return -1;
+    case 'migrate':
+      await withDatabase(async (db) => {
+        process.stderr.write(`Migrated ${db.driver} database at ${db.location}\n`);
+      });
+      return 0;
+    case 'seed':
+      if (!values.demo) {
+        process.stderr.write('klynge seed: only --demo is supported\n');
+        return 2;
+      }
+      await withDatabase(async (database) => {
+        if (!(await isDatabaseEmpty(database.db))) {
+          process.stderr.write(
+            'klynge seed: the database already has data; the demo data is only loaded into an empty database\n',
+          );
+          throw new ExitError(1);
+        }
+        await seed(database);
+      });
+      return 0;
+    default:
+      process.stderr.write(`klynge: unknown command '${command}'\n\n${USAGE}\n`);
+      return 2;
+  }
+}
+
+class ExitError extends Error {
+  constructor(readonly exitCode: number) {
+    super(`exit ${exitCode}`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (err: unknown) => {
+    if (err instanceof ExitError) process.exit(err.exitCode);
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(2);
+    }
+    if (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`klynge: ${err.message}\n\n${USAGE}\n`);
+      process.exit(2);
+    }
+    process.stderr.write(`klynge: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,5 @@
+export * from './accounts.ts';
+export * from './audit.ts';
+export * from './organisations.ts';
+export * from './reference.ts';
+export * from './reporting.ts';

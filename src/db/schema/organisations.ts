@@ -1,0 +1,123 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  char,
+  check,
+  date,
+  index,
+  numeric,
+  pgEnum,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { municipalities, regions } from './reference.ts';
+
+export const organisationKind = pgEnum('organisation_kind', [
+  'cluster_organisation',
+  'funder',
+  'support_function',
+  'business_service',
+]);
+export const funderLevel = pgEnum('funder_level', ['national', 'regional', 'municipal']);
+export const clusterLeague = pgEnum('cluster_league', ['world_class', 'regional', 'emerging']);
+export const labelLevel = pgEnum('label_level', ['bronze', 'silver', 'gold']);
+
+export const organisations = pgTable(
+  'organisations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: organisationKind('kind').notNull(),
+    /** Only for funders: which level of government funds through this organisation. */
+    funderLevel: funderLevel('funder_level'),
+    name: text('name').notNull(),
+    slug: text('slug').notNull(),
+    cvr: char('cvr', { length: 8 }),
+    municipalityCode: smallint('municipality_code').references(() => municipalities.code),
+    /** Regional funders: the region whose money they administer. */
+    regionCode: smallint('region_code').references(() => regions.code),
+    website: text('website'),
+    /** Invented for the demo where public facts are missing; shown as such in the UI. */
+    isDemo: boolean('is_demo').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('organisations_slug_key').on(t.slug),
+    uniqueIndex('organisations_cvr_key').on(t.cvr),
+    index('organisations_kind_idx').on(t.kind),
+    check(
+      'organisations_funder_level_only_for_funders',
+      sql`(${t.kind} = 'funder') = (${t.funderLevel} is not null)`,
+    ),
+    check('organisations_cvr_format', sql`${t.cvr} ~ '^[1-9][0-9]{7}$'`),
+  ],
+);
+
+/** The cluster profile of an organisation of kind cluster_organisation (1:1). */
+export const clusters = pgTable(
+  'clusters',
+  {
+    organisationId: uuid('organisation_id')
+      .primaryKey()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    league: clusterLeague('league').notNull(),
+    themes: text('themes').array().notNull().default(sql`'{}'::text[]`),
+    /** DB07 code prefixes (2-6 digits) of the cluster's stronghold industries. */
+    strongholdIndustries: text('stronghold_industries').array().notNull().default(sql`'{}'::text[]`),
+    summaryDa: text('summary_da').notNull().default(''),
+    summaryEn: text('summary_en').notNull().default(''),
+    staffFte: numeric('staff_fte', { precision: 6, scale: 1, mode: 'number' }),
+    /** National cluster organisation for a programme period, e.g. 2021-2024. */
+    nationalFrom: smallint('national_from'),
+    nationalTo: smallint('national_to'),
+    endedOn: date('ended_on'),
+  },
+  (t) => [check('clusters_staff_fte_nonnegative', sql`${t.staffFte} >= 0`)],
+);
+
+/** European Cluster Excellence labels (ESCA): Bronze, Silver, Gold with their validity. */
+export const clusterLabels = pgTable(
+  'cluster_labels',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    level: labelLevel('level').notNull(),
+    awardedOn: date('awarded_on').notNull(),
+    validUntil: date('valid_until').notNull(),
+    assessingBody: text('assessing_body').notNull(),
+  },
+  (t) => [
+    index('cluster_labels_org_idx').on(t.organisationId),
+    check('cluster_labels_valid_after_award', sql`${t.validUntil} > ${t.awardedOn}`),
+  ],
+);
+
+/** Who funds which cluster organisation, per year, with the amount. */
+export const fundingGrants = pgTable(
+  'funding_grants',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    funderId: uuid('funder_id')
+      .notNull()
+      .references(() => organisations.id),
+    clusterId: uuid('cluster_id')
+      .notNull()
+      .references(() => organisations.id),
+    year: smallint('year').notNull(),
+    amountDkk: bigint('amount_dkk', { mode: 'number' }).notNull(),
+    /** The funder primarily responsible for this cluster in its league (seed 000). */
+    responsible: boolean('responsible').notNull().default(false),
+  },
+  (t) => [
+    uniqueIndex('funding_grants_funder_cluster_year_key').on(t.funderId, t.clusterId, t.year),
+    index('funding_grants_cluster_idx').on(t.clusterId, t.year),
+    check('funding_grants_amount_nonnegative', sql`${t.amountDkk} >= 0`),
+  ],
+);

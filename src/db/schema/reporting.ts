@@ -1,0 +1,133 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  char,
+  check,
+  date,
+  index,
+  integer,
+  numeric,
+  pgEnum,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { organisations } from './organisations.ts';
+import { municipalities } from './reference.ts';
+
+export const activityCategory = pgEnum('activity_category', [
+  'innovation_collaboration',
+  'internationalisation',
+  'knowledge_dissemination',
+  'access_to_finance',
+  'entrepreneurs',
+  'networking',
+  'organisation_development',
+]);
+
+export const participantType = pgEnum('participant_type', [
+  'company',
+  'knowledge_institution',
+  'public',
+  'other',
+  'foreign',
+]);
+
+/**
+ * Every CVR holder that took part in an activity (companies, knowledge institutions, public
+ * bodies). Attributes are kept once per CVR; the latest delivery wins (reporting spec).
+ */
+export const companies = pgTable(
+  'companies',
+  {
+    cvr: char('cvr', { length: 8 }).primaryKey(),
+    name: text('name').notNull(),
+    employees: integer('employees'),
+    municipalityCode: smallint('municipality_code').references(() => municipalities.code),
+    industryCode: char('industry_code', { length: 6 }),
+    /** Generated for the demo data set; the UI marks such companies as synthetic. */
+    isSynthetic: boolean('is_synthetic').notNull().default(false),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('companies_cvr_format', sql`${t.cvr} ~ '^[1-9][0-9]{7}$'`),
+    check('companies_industry_code_format', sql`${t.industryCode} ~ '^[0-9]{6}$'`),
+    check('companies_employees_nonnegative', sql`${t.employees} >= 0`),
+  ],
+);
+
+export const activities = pgTable(
+  'activities',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    clusterId: uuid('cluster_id')
+      .notNull()
+      .references(() => organisations.id),
+    activityRef: text('activity_ref').notNull(),
+    title: text('title').notNull(),
+    category: activityCategory('category').notNull(),
+    startDate: date('start_date').notNull(),
+    endDate: date('end_date'),
+    /** The year the activity counts in: the year of its start date. */
+    year: smallint('year').notNull().generatedAlwaysAs(sql`(extract(year from start_date))::smallint`),
+    municipalityCode: smallint('municipality_code').references(() => municipalities.code),
+    grantDkk: bigint('grant_dkk', { mode: 'number' }),
+    externalFundingDkk: bigint('external_funding_dkk', { mode: 'number' }),
+    privateCofinancingHours: numeric('private_cofinancing_hours', {
+      precision: 14,
+      scale: 2,
+      mode: 'number',
+    }),
+    isSynthetic: boolean('is_synthetic').notNull().default(false),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('activities_cluster_ref_key').on(t.clusterId, t.activityRef),
+    index('activities_year_idx').on(t.year, t.clusterId),
+    check('activities_end_after_start', sql`${t.endDate} >= ${t.startDate}`),
+    check('activities_grant_nonnegative', sql`${t.grantDkk} >= 0`),
+    check('activities_external_nonnegative', sql`${t.externalFundingDkk} >= 0`),
+    check('activities_hours_nonnegative', sql`${t.privateCofinancingHours} >= 0`),
+  ],
+);
+
+/**
+ * One participant in one activity. `cluster_id` and `year` are copies of the activity's, so that
+ * an account for one year reads only that year's rows through an index.
+ */
+export const participations = pgTable(
+  'participations',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    activityId: bigint('activity_id', { mode: 'number' })
+      .notNull()
+      .references(() => activities.id, { onDelete: 'cascade' }),
+    clusterId: uuid('cluster_id').notNull(),
+    year: smallint('year').notNull(),
+    participantType: participantType('participant_type').notNull(),
+    cvr: char('cvr', { length: 8 }).references(() => companies.cvr),
+    /** Only for foreign participants, who have no CVR. */
+    foreignName: text('foreign_name'),
+    country: char('country', { length: 2 }),
+    newCompetence: boolean('new_competence').notNull().default(false),
+    newIdea: boolean('new_idea').notNull().default(false),
+    newProduct: boolean('new_product').notNull().default(false),
+  },
+  (t) => [
+    uniqueIndex('participations_activity_cvr_key').on(t.activityId, t.cvr).where(sql`${t.cvr} is not null`),
+    uniqueIndex('participations_activity_foreign_key')
+      .on(t.activityId, t.foreignName, t.country)
+      .where(sql`${t.cvr} is null`),
+    index('participations_year_type_cvr_idx').on(t.year, t.participantType, t.cvr),
+    index('participations_cluster_year_idx').on(t.clusterId, t.year),
+    check(
+      'participations_identity',
+      sql`(${t.participantType} = 'foreign' and ${t.cvr} is null and ${t.foreignName} is not null and ${t.country} is not null and ${t.country} <> 'DK')
+       or (${t.participantType} <> 'foreign' and ${t.cvr} is not null and ${t.country} is null)`,
+    ),
+  ],
+);

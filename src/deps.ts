@@ -1,0 +1,41 @@
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import type { Config } from './config.ts';
+import type { Database, Db } from './db/client.ts';
+import type { Logger } from './logger.ts';
+import { createMailer, type Mailer } from './mail/mailer.ts';
+
+/** Everything the app needs from outside, passed down explicitly; tests build their own. */
+export interface Deps {
+  config: Config;
+  database: Database;
+  db: Db;
+  logger: Logger;
+  mailer: Mailer;
+  clock: () => Date;
+  limiters: {
+    /** Failed logins per client and e-mail. */
+    login: RateLimiterMemory;
+    /** Password-reset and similar e-mail-sending requests per client. */
+    mail: RateLimiterMemory;
+  };
+}
+
+export function createDeps(
+  config: Config,
+  database: Database,
+  logger: Logger,
+  overrides: Partial<Pick<Deps, 'mailer' | 'clock'>> = {},
+): Deps {
+  return {
+    config,
+    database,
+    db: database.db,
+    logger,
+    mailer: overrides.mailer ?? createMailer(config, logger),
+    clock: overrides.clock ?? (() => new Date()),
+    limiters: {
+      login: new RateLimiterMemory({ points: config.loginRateLimit, duration: 60 }),
+      mail: new RateLimiterMemory({ points: 5, duration: 600 }),
+    },
+  };
+}

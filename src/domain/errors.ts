@@ -1,0 +1,31 @@
+/**
+ * The one error type of the domain. `code` says what went wrong in terms a caller can act on;
+ * the HTTP layer maps codes to status codes in one table (src/http/errors.ts).
+ */
+export type ErrorCode =
+  | 'validation'
+  | 'not_found'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'conflict'
+  | 'rate_limited'
+  | 'csrf';
+
+export interface FieldIssue {
+  field: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  override name = 'AppError';
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly issues: FieldIssue[] = [],
+  ) {
+    super(message);
+  }
+}
+
+export const notFound = (what: string) => new AppError('not_found', `${what} not found`);
+export const forbidden = (message = 'Not allowed') => new AppError('forbidden', message);

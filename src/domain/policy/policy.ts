@@ -1,0 +1,83 @@
+/**
+ * The one place that decides who may do what. Deny by default: an action is allowed only when
+ * its rule says so. Rules see the principal (who asks) and, where it matters, the organisation
+ * the action touches. Tested as a role × action matrix in policy.test.ts.
+ */
+import { AppError } from '../errors.ts';
+
+export const ROLES = [
+  'admin',
+  'funder',
+  'assessor',
+  'cluster_staff',
+  'support_staff',
+  'business_service_staff',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface Membership {
+  organisationId: string;
+  role: Role;
+}
+
+/** A signed-in user as the policy sees it; `null` is an anonymous visitor. */
+export interface Principal {
+  userId: string;
+  memberships: readonly Membership[];
+}
+
+/** What an action is done to: the organisation it belongs to, when it belongs to one. */
+export interface Target {
+  organisationId?: string;
+}
+
+type Rule = (p: Principal, target: Target) => boolean;
+
+const hasRole = (p: Principal, ...roles: Role[]) => p.memberships.some((m) => roles.includes(m.role));
+const hasRoleIn = (p: Principal, organisationId: string | undefined, ...roles: Role[]) =>
+  organisationId !== undefined &&
+  p.memberships.some((m) => m.organisationId === organisationId && roles.includes(m.role));
+
+const signedIn: Rule = () => true;
+
+const rules = {
+  // Accounts and administration
+  'account.view': signedIn,
+  'account.changePassword': signedIn,
+  'admin.view': (p) => hasRole(p, 'admin'),
+  'users.manage': (p) => hasRole(p, 'admin'),
+  'organisations.manage': (p) => hasRole(p, 'admin'),
+  'audit.read': (p) => hasRole(p, 'admin'),
+  // Cluster catalogue: own profile for cluster staff; support function and admins edit all
+  'clusterProfile.edit': (p, t) =>
+    hasRole(p, 'admin', 'support_staff') || hasRoleIn(p, t.organisationId, 'cluster_staff'),
+  // Activity reporting: a cluster's own staff write; funders, support and admins read all
+  'activities.write': (p, t) => hasRoleIn(p, t.organisationId, 'cluster_staff'),
+  'activities.read': (p, t) =>
+    hasRole(p, 'admin', 'funder', 'support_staff') || hasRoleIn(p, t.organisationId, 'cluster_staff'),
+  'reportingPeriods.decide': (p) => hasRole(p, 'funder'),
+  // Funding
+  'funding.view': (p) => hasRole(p, 'admin', 'funder'),
+  'calls.manage': (p) => hasRole(p, 'funder'),
+  'applications.submit': (p, t) => hasRoleIn(p, t.organisationId, 'cluster_staff'),
+  'applications.assess': (p) => hasRole(p, 'assessor'),
+  // Support function and business service
+  'support.manage': (p) => hasRole(p, 'admin', 'support_staff'),
+  'referrals.manage': (p, t) => hasRoleIn(p, t.organisationId, 'cluster_staff', 'business_service_staff'),
+} satisfies Record<string, Rule>;
+
+export type Action = keyof typeof rules;
+export const ACTIONS = Object.keys(rules) as Action[];
+
+export function can(principal: Principal | null, action: Action, target: Target = {}): boolean {
+  if (!principal) return false;
+  const rule: Rule | undefined = Object.hasOwn(rules, action) ? rules[action] : undefined;
+  return rule ? rule(principal, target) : false;
+}
+
+/** Throws unless allowed: `unauthenticated` for visitors, `forbidden` for users without the right. */
+export function authorize<P extends Principal>(principal: P | null, action: Action, target: Target = {}): P {
+  if (!principal) throw new AppError('unauthenticated', 'Sign in to continue');
+  if (!can(principal, action, target)) throw new AppError('forbidden', `Not allowed: ${action}`);
+  return principal;
+}

@@ -1,0 +1,22 @@
+import type { Context } from 'hono';
+import type { Deps } from '../deps.ts';
+import type { CurrentUser } from '../domain/accounts/queries.ts';
+import type { Logger } from '../logger.ts';
+import type { Messages } from './i18n/index.ts';
+import type { Lang } from './paths.ts';
+
+/** Per-request values set by the middleware in src/http/middleware. */
+export interface AppEnv {
+  Variables: {
+    deps: Deps;
+    requestId: string;
+    log: Logger;
+    lang: Lang;
+    m: Messages;
+    user: CurrentUser | null;
+    sessionToken: string | null;
+    csrfToken: string;
+  };
+}
+
+export type AppContext = Context<AppEnv>;

@@ -1,0 +1,120 @@
+import type { ErrorHandler, NotFoundHandler } from 'hono';
+import { AppError, type ErrorCode } from '../domain/errors.ts';
+import type { AppContext, AppEnv } from './context.ts';
+import { messages } from './i18n/index.ts';
+import { href, langOfPath } from './paths.ts';
+import { renderPage } from './render.tsx';
+
+/** The one table from domain error codes to HTTP status codes. */
+export const STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 422 | 429> = {
+  validation: 422,
+  not_found: 404,
+  unauthenticated: 401,
+  forbidden: 403,
+  conflict: 409,
+  rate_limited: 429,
+  csrf: 403,
+};
+
+const wantsJson = (c: AppContext) => c.req.path.startsWith('/api/') || c.req.path === '/healthz';
+
+function ErrorBody({
+  title,
+  text,
+  home,
+  extra,
+}: {
+  title: string;
+  text: string;
+  home: string;
+  extra?: string;
+}) {
+  return (
+    <>
+      <h1>{title}</h1>
+      <p>
+        {text}
+        {extra && (
+          <>
+            {' '}
+            <code>{extra}</code>
+          </>
+        )}
+      </p>
+      <p>
+        <a href={home}>{messages(langOfPath(home)).errors.backHome}</a>
+      </p>
+    </>
+  );
+}
+
+export const notFoundHandler: NotFoundHandler<AppEnv> = (c) => {
+  if (wantsJson(c)) return c.json({ error: { code: 'not_found', message: 'Not found' } }, 404);
+  const m = c.get('m');
+  return renderPage(
+    c,
+    m.errors.notFoundTitle,
+    (ch) => (
+      <ErrorBody title={m.errors.notFoundTitle} text={m.errors.notFoundText} home={href('home', ch.lang)} />
+    ),
+    404,
+  );
+};
+
+export const errorHandler: ErrorHandler<AppEnv> = async (err, c) => {
+  const log = c.get('log');
+  const requestId = c.get('requestId');
+  if (!(err instanceof AppError)) {
+    log?.error({ err }, 'unhandled error');
+    return serverError(c, requestId);
+  }
+  const status = STATUS[err.code];
+  if (wantsJson(c)) {
+    return c.json({ error: { code: err.code, message: err.message, issues: err.issues } }, status);
+  }
+  const lang = c.get('lang') ?? langOfPath(c.req.path);
+  const m = c.get('m') ?? messages(lang);
+  if (err.code === 'unauthenticated') {
+    const next = new URL(c.req.url).pathname;
+    return c.redirect(href('login', lang, { next }), 303);
+  }
+  const [title, text] =
+    err.code === 'csrf'
+      ? [m.errors.csrfTitle, m.errors.csrfText]
+      : err.code === 'not_found'
+        ? [m.errors.notFoundTitle, m.errors.notFoundText]
+        : err.code === 'forbidden'
+          ? [m.errors.forbiddenTitle, m.errors.forbiddenText]
+          : [m.errors.serverTitle, err.message];
+  log?.warn({ code: err.code, message: err.message }, 'request refused');
+  return renderPage(
+    c,
+    title,
+    (ch) => <ErrorBody title={title} text={text} home={href('home', ch.lang)} />,
+    status === 401 ? 403 : status,
+  );
+};
+
+async function serverError(c: AppContext, requestId: string | undefined): Promise<Response> {
+  if (wantsJson(c)) return c.json({ error: { code: 'internal', message: 'Internal error', requestId } }, 500);
+  const lang = langOfPath(c.req.path);
+  const m = messages(lang);
+  try {
+    return await renderPage(
+      c,
+      m.errors.serverTitle,
+      () => (
+        <ErrorBody
+          title={m.errors.serverTitle}
+          text={m.errors.serverText}
+          home={href('home', lang)}
+          extra={requestId}
+        />
+      ),
+      500,
+    );
+  } catch {
+    // The page itself needs the database; when that is what failed, answer plainly.
+    return c.text(`${m.errors.serverTitle}. ${m.errors.serverText} ${requestId ?? ''}`, 500);
+  }
+}

@@ -1,0 +1,42 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { MiddlewareHandler } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
+import { AppError } from '../../domain/errors.ts';
+import type { AppEnv } from '../context.ts';
+import { cookieName, cookieOptions } from './cookies.ts';
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * CSRF protection for HTML forms (signed double submit): a random secret in an HttpOnly cookie,
+ * and in every form a token that is the HMAC of that secret under the server key. A cross-site
+ * page can neither read the cookie nor compute the token. The JSON API under /api/ uses bearer
+ * tokens, not cookies, and is not covered here.
+ */
+export const csrf: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const { config } = c.get('deps');
+  const name = cookieName(config, 'csrf');
+  let secret = getCookie(c, name);
+  if (!secret || !/^[A-Za-z0-9_-]{43}$/.test(secret)) {
+    secret = randomBytes(32).toString('base64url');
+    setCookie(c, name, secret, cookieOptions(config, 60 * 60 * 24 * 7));
+  }
+  const expected = sign(config.sessionSecret, secret);
+  c.set('csrfToken', expected);
+  if (UNSAFE.has(c.req.method) && !c.req.path.startsWith('/api/')) {
+    const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+    const given = body._csrf;
+    if (typeof given !== 'string' || !safeEqual(given, expected)) {
+      throw new AppError('csrf', 'missing or invalid CSRF token');
+    }
+  }
+  await next();
+};
+
+const sign = (key: string, secret: string) => createHmac('sha256', key).update(secret).digest('base64url');
+
+function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}

@@ -1,0 +1,55 @@
+import { sql } from 'drizzle-orm';
+import type { Child } from 'hono/jsx';
+import { queryRows } from '../db/client.ts';
+import type { Deps } from '../deps.ts';
+import type { AppContext } from './context.ts';
+import { messages } from './i18n/index.ts';
+import { alternatePath, langOfPath } from './paths.ts';
+import { type Chrome, Layout } from './views/layout.tsx';
+
+const FACTS_TTL_MS = 30_000;
+const factsCache = new WeakMap<Deps, { syntheticData: boolean; at: number }>();
+
+/** Whether the database holds demo data; cached briefly because every page shows it. */
+async function hasSyntheticData(deps: Deps): Promise<boolean> {
+  const cached = factsCache.get(deps);
+  if (cached && Date.now() - cached.at < FACTS_TTL_MS) return cached.syntheticData;
+  const [row] = await queryRows<{ synthetic: boolean }>(
+    deps.db,
+    sql`select (exists(select 1 from companies where is_synthetic)
+             or exists(select 1 from organisations where is_demo)) as synthetic`,
+  );
+  const syntheticData = Boolean(row?.synthetic);
+  factsCache.set(deps, { syntheticData, at: Date.now() });
+  return syntheticData;
+}
+
+export async function chromeOf(c: AppContext): Promise<Chrome> {
+  const url = new URL(c.req.url);
+  // Error pages can be rendered before the language middleware ran.
+  const lang = c.get('lang') ?? langOfPath(url.pathname);
+  return {
+    lang,
+    m: c.get('m') ?? messages(lang),
+    user: c.get('user') ?? null,
+    csrfToken: c.get('csrfToken') ?? '',
+    alternateHref: alternatePath(url.pathname, url.search, lang === 'da' ? 'en' : 'da'),
+    currentPath: url.pathname,
+    syntheticData: await hasSyntheticData(c.get('deps')),
+  };
+}
+
+export async function renderPage(
+  c: AppContext,
+  title: string,
+  body: (chrome: Chrome) => Child,
+  status: 200 | 400 | 403 | 404 | 409 | 422 | 429 | 500 = 200,
+): Promise<Response> {
+  const chrome = await chromeOf(c);
+  const html = await (
+    <Layout chrome={chrome} title={title}>
+      {body(chrome)}
+    </Layout>
+  ).toString();
+  return c.html(`<!DOCTYPE html>${html}`, status);
+}

@@ -1,0 +1,136 @@
+import type { Child } from 'hono/jsx';
+import type { Messages } from '../i18n/index.ts';
+import { Icon } from './icons.tsx';
+
+/** Field errors keyed by field name, as texts already in the user's language. */
+export type FieldErrors = Record<string, string>;
+
+export function ErrorSummary({ m, errors }: { m: Messages; errors: FieldErrors }) {
+  const entries = Object.entries(errors);
+  if (entries.length === 0) return null;
+  return (
+    <div class="alert alert-error" role="alert" aria-labelledby="error-summary-heading">
+      <Icon name="error" className="alert-icon" />
+      <div class="alert-body">
+        <h2 id="error-summary-heading" class="alert-heading">
+          {m.validation.summary}
+        </h2>
+        <ul class="alert-text nobullet-list">
+          {entries.map(([field, message]) => (
+            <li>
+              <a href={`#${field}`} class="function-link">
+                {message}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  );
+}
+
+export function Alert({
+  variant,
+  children,
+  heading,
+}: {
+  variant: 'info' | 'success' | 'warning' | 'error';
+  heading?: string;
+  children: Child;
+}) {
+  return (
+    <div
+      class={`alert alert-${variant}`}
+      role={variant === 'error' || variant === 'warning' ? 'alert' : 'status'}
+    >
+      <Icon name={variant} className="alert-icon" />
+      <div class="alert-body">
+        {heading && <h2 class="alert-heading">{heading}</h2>}
+        <p class="alert-text">{children}</p>
+      </div>
+    </div>
+  );
+}
+
+interface FieldProps {
+  name: string;
+  label: string;
+  error?: string | undefined;
+  hint?: string | undefined;
+}
+
+function FieldShell({ name, label, error, hint, children }: FieldProps & { children: Child }) {
+  return (
+    <div class={error ? 'form-group form-error' : 'form-group'}>
+      <label class="form-label" for={name}>
+        {label}
+      </label>
+      {hint && (
+        <span class="form-hint" id={`${name}-hint`}>
+          {hint}
+        </span>
+      )}
+      {error && (
+        <span class="form-error-message" id={`${name}-error`}>
+          {error}
+        </span>
+      )}
+      {children}
+    </div>
+  );
+}
+
+const describedBy = (p: FieldProps) =>
+  [p.hint && `${p.name}-hint`, p.error && `${p.name}-error`].filter(Boolean).join(' ') || undefined;
+
+export function TextField(
+  p: FieldProps & {
+    type?: 'text' | 'email' | 'password' | 'date' | 'search';
+    value?: string | undefined;
+    autocomplete?: string;
+    required?: boolean;
+  },
+) {
+  return (
+    <FieldShell {...p}>
+      <input
+        class="form-input"
+        id={p.name}
+        name={p.name}
+        type={p.type ?? 'text'}
+        value={p.type === 'password' ? undefined : p.value}
+        autocomplete={p.autocomplete}
+        required={p.required}
+        aria-invalid={p.error ? 'true' : undefined}
+        aria-describedby={describedBy(p)}
+      />
+    </FieldShell>
+  );
+}
+
+export function SelectField(
+  p: FieldProps & {
+    options: { value: string; label: string }[];
+    value?: string | undefined;
+    placeholder?: string;
+  },
+) {
+  return (
+    <FieldShell {...p}>
+      <select
+        class="form-select"
+        id={p.name}
+        name={p.name}
+        aria-invalid={p.error ? 'true' : undefined}
+        aria-describedby={describedBy(p)}
+      >
+        {p.placeholder !== undefined && <option value="">{p.placeholder}</option>}
+        {p.options.map((o) => (
+          <option value={o.value} selected={o.value === p.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </FieldShell>
+  );
+}

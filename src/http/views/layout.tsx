@@ -1,0 +1,174 @@
+import type { Child } from 'hono/jsx';
+import type { CurrentUser } from '../../domain/accounts/queries.ts';
+import { can } from '../../domain/policy/policy.ts';
+import type { Messages } from '../i18n/index.ts';
+import { href, type Lang, type PageKey } from '../paths.ts';
+import { Icon } from './icons.tsx';
+
+export interface Chrome {
+  lang: Lang;
+  m: Messages;
+  user: CurrentUser | null;
+  csrfToken: string;
+  /** The current page in the other language. */
+  alternateHref: string;
+  currentPath: string;
+  syntheticData: boolean;
+}
+
+export function CsrfField({ token }: { token: string }) {
+  return <input type="hidden" name="_csrf" value={token} />;
+}
+
+function NavItem({ chrome, page, label }: { chrome: Chrome; page: PageKey; label: string }) {
+  const target = href(page, chrome.lang);
+  const current = chrome.currentPath === target;
+  return (
+    <li class={current ? 'active current' : undefined}>
+      <a href={target} class="nav-link" aria-current={current ? 'page' : undefined}>
+        <span>{label}</span>
+      </a>
+    </li>
+  );
+}
+
+function Header({ chrome }: { chrome: Chrome }) {
+  const { m, lang, user } = chrome;
+  return (
+    <header class="header">
+      <div class="solution-info">
+        <div class="solution-info-inner container">
+          <div class="solution-heading">
+            <a href={href('home', lang)} aria-label={`${m.site.name}, ${m.nav.home}`}>
+              {m.site.name}
+            </a>
+          </div>
+          <div class="additional-info">
+            <p>{m.site.tagline}</p>
+          </div>
+        </div>
+      </div>
+      <div class="navigation-menu">
+        <div class="navigation-menu-inner container">
+          <nav class="nav" aria-label={m.site.mainNav}>
+            <ul class="mainmenu">
+              <NavItem chrome={chrome} page="home" label={m.nav.home} />
+              {user && <NavItem chrome={chrome} page="account" label={m.nav.account} />}
+              {user && can(user, 'admin.view') && (
+                <NavItem chrome={chrome} page="admin" label={m.nav.admin} />
+              )}
+              {!user && <NavItem chrome={chrome} page="login" label={m.nav.login} />}
+            </ul>
+          </nav>
+          {user && (
+            <form method="post" action={href('logout', lang)} class="header-logout">
+              <CsrfField token={chrome.csrfToken} />
+              <span class="header-user">{m.nav.signedInAs(user.name)}</span>
+              <button type="submit" class="function-link">
+                <Icon name="lock" />
+                {m.nav.logout}
+              </button>
+            </form>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}
+
+function LanguageSwitcher({ chrome }: { chrome: Chrome }) {
+  const { m } = chrome;
+  return (
+    <div class="language-switcher">
+      <div class="container">
+        <ul aria-label={m.site.languageSwitch}>
+          <li>
+            <a href={chrome.alternateHref} lang={m.site.other.lang} hreflang={m.site.other.lang}>
+              <Icon name="language" />
+              {m.site.other.label}
+            </a>
+          </li>
+        </ul>
+      </div>
+    </div>
+  );
+}
+
+function Footer({ chrome }: { chrome: Chrome }) {
+  const { m, lang } = chrome;
+  return (
+    <footer>
+      <div class="footer">
+        <div class="container">
+          <div class="row">
+            <div class="col-12 col-md-6 footer-col">
+              <section aria-labelledby="footer-about">
+                <h2 id="footer-about" class="h5">
+                  {m.site.name}
+                </h2>
+                <p>{m.site.footerAbout}</p>
+              </section>
+            </div>
+            <div class="col-12 col-md-6 footer-col">
+              <section aria-labelledby="footer-links">
+                <h2 id="footer-links" class="h5">
+                  {m.site.footerLinks}
+                </h2>
+                <ul class="unstyled-list">
+                  <li>
+                    <a href={href('accessibility', lang)}>{m.pages.accessibilityTitle}</a>
+                  </li>
+                  <li>
+                    <a href={href('privacy', lang)}>{m.pages.privacyTitle}</a>
+                  </li>
+                  <li>
+                    <a href={href('about', lang)}>{m.pages.aboutTitle}</a>
+                  </li>
+                </ul>
+              </section>
+            </div>
+          </div>
+        </div>
+      </div>
+    </footer>
+  );
+}
+
+export function Layout({ chrome, title, children }: { chrome: Chrome; title: string; children: Child }) {
+  const { m, lang } = chrome;
+  const fullTitle = title === m.site.name ? title : `${title} - ${m.site.name}`;
+  return (
+    <html lang={lang}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{fullTitle}</title>
+        <link rel="stylesheet" href="/dkfds/css/dkfds-virkdk.min.css" />
+        <link rel="stylesheet" href="/static/app.css" />
+        <link rel="alternate" hreflang={m.site.other.lang} href={chrome.alternateHref} />
+        <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
+      </head>
+      <body>
+        <a class="skipnav" href="#main-content">
+          {m.site.skipLink}
+        </a>
+        <LanguageSwitcher chrome={chrome} />
+        <Header chrome={chrome} />
+        {chrome.syntheticData && (
+          <div class="container">
+            <div class="alert alert-info synthetic-notice">
+              <Icon name="info" className="alert-icon" />
+              <div class="alert-body">
+                <p class="alert-text">{m.site.syntheticNotice}</p>
+              </div>
+            </div>
+          </div>
+        )}
+        <main id="main-content" class="container page-container" tabindex={-1}>
+          {children}
+        </main>
+        <Footer chrome={chrome} />
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,29 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { createApp } from './app.ts';
+import type { Config } from './config.ts';
+import type { Database } from './db/client.ts';
+import { createDeps } from './deps.ts';
+import type { Logger } from './logger.ts';
+
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Starts the HTTP server: the only place in the code base that listens on a port. */
+export function startServer(config: Config, database: Database, logger: Logger): Promise<RunningServer> {
+  const app = createApp(createDeps(config, database, logger));
+  return new Promise((resolve) => {
+    const server = serve(
+      { fetch: app.fetch, port: config.port, hostname: config.host },
+      (info: AddressInfo) => {
+        const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+        resolve({
+          url: `http://${host}:${info.port}`,
+          close: () => new Promise<void>((done) => server.close(() => done())),
+        });
+      },
+    );
+  });
+}
