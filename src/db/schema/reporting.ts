@@ -122,6 +122,8 @@ export const participations = pgTable(
     uniqueIndex('participations_activity_foreign_key')
       .on(t.activityId, t.foreignName, t.country)
       .where(sql`${t.cvr} is null`),
+    // Replacing an activity's participant list deletes by activity, foreign participants included.
+    index('participations_activity_idx').on(t.activityId),
     index('participations_year_type_cvr_idx').on(t.year, t.participantType, t.cvr),
     index('participations_cluster_year_idx').on(t.clusterId, t.year),
     check(

@@ -1,0 +1,1 @@
+CREATE INDEX "participations_activity_idx" ON "participations" USING btree ("activity_id");

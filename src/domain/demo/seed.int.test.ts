@@ -1,0 +1,173 @@
+import { type SQL, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, testDriver } from '../../../test/support/database.ts';
+import type { Database } from '../../db/client.ts';
+import { verifyPassword } from '../accounts/passwords.ts';
+import { isValidCvr, isValidDb07Code } from '../reference/identifiers.ts';
+import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_REFERENCE_DATE, type DemoSummary, seedDemo } from './seed.ts';
+
+// Seeding takes a few seconds on PGlite; on a busy two-core machine it can take several times that.
+const SEED_TIMEOUT = 120_000;
+
+async function rows<T>(database: Database, query: SQL): Promise<T[]> {
+  const result = await database.db.execute(query);
+  return (result as unknown as { rows: T[] }).rows;
+}
+
+async function one<T>(database: Database, query: SQL): Promise<T> {
+  const [row] = await rows<T>(database, query);
+  if (!row) throw new Error('query returned no row');
+  return row;
+}
+
+/** md5 of the synthetic data in a fixed order, ids left out except the deterministic cluster ids. */
+const fingerprint = (database: Database) =>
+  one<{ companies: string; activities: string; participations: string }>(
+    database,
+    sql`select
+      (select md5(string_agg(concat_ws('|', cvr, name, employees, municipality_code, industry_code, is_synthetic), ',' order by cvr)) from companies) as companies,
+      (select md5(string_agg(concat_ws('|', cluster_id, activity_ref, title, category, start_date, end_date, municipality_code,
+              grant_dkk, external_funding_dkk, private_cofinancing_hours), ',' order by cluster_id, activity_ref)) from activities) as activities,
+      (select md5(string_agg(concat_ws('|', a.cluster_id, a.activity_ref, p.year, p.participant_type, p.cvr, p.foreign_name, p.country,
+              p.new_competence, p.new_idea, p.new_product), ',' order by a.cluster_id, a.activity_ref, coalesce(p.cvr, p.foreign_name)))
+         from participations p join activities a on a.id = p.activity_id) as participations`,
+  );
+
+describe(`demo data set on ${testDriver()}`, () => {
+  let database: Database;
+  let summary: DemoSummary;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    summary = await seedDemo(database);
+  }, SEED_TIMEOUT);
+
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it('reproduces the size of the cluster programme 2021-2023 (seed 004)', () => {
+    expect(summary.distinctCompanies).toBeGreaterThanOrEqual(10_500);
+    expect(summary.distinctCompanies).toBeLessThanOrEqual(11_500);
+    expect(summary.activities).toBeGreaterThanOrEqual(2_900);
+    expect(summary.activities).toBeLessThanOrEqual(3_200);
+    expect(summary.knowledgeInstitutionParticipations).toBeGreaterThanOrEqual(5_400);
+    expect(summary.knowledgeInstitutionParticipations).toBeLessThanOrEqual(6_200);
+    expect(summary.clusters).toBe(21);
+    expect(summary.users).toBe(DEMO_LOGINS.length);
+  });
+
+  it('spends about 365 mio. DKK of grant and raises about 850 mio. DKK external funding', async () => {
+    const money = await one<{ grant: string; external: string; years: string }>(
+      database,
+      sql`select sum(grant_dkk)::text as grant, sum(external_funding_dkk)::text as external,
+                 string_agg(distinct year::text, ',' order by year::text) as years from activities`,
+    );
+    expect(Number(money.grant)).toBeCloseTo(365e6, -7);
+    expect(Number(money.external)).toBeCloseTo(850e6, -7);
+    expect(money.years).toBe('2021,2022,2023');
+  });
+
+  it('gives every CVR holder a valid CVR and industry code, all marked synthetic', async () => {
+    const holders = await rows<{ cvr: string; industry_code: string | null; is_synthetic: boolean }>(
+      database,
+      sql`select cvr, industry_code, is_synthetic from companies`,
+    );
+    expect(holders.filter((h) => !isValidCvr(h.cvr))).toEqual([]);
+    expect(holders.filter((h) => h.industry_code !== null && !isValidDb07Code(h.industry_code))).toEqual([]);
+    expect(holders.every((h) => h.is_synthetic)).toBe(true);
+    const clusterCvrs = await rows<{ cvr: string }>(
+      database,
+      sql`select cvr from organisations where cvr is not null`,
+    );
+    expect(clusterCvrs.filter((o) => !isValidCvr(o.cvr))).toEqual([]);
+    expect(clusterCvrs.filter((o) => holders.some((h) => h.cvr === o.cvr))).toEqual([]);
+  });
+
+  it('has at least two participants and at least one company in every activity', async () => {
+    const bad = await one<{ n: number }>(
+      database,
+      sql`select count(*)::int as n
+          from activities a
+          left join (select activity_id, count(*) as participants,
+                            count(*) filter (where participant_type = 'company') as companies
+                     from participations group by activity_id) p on p.activity_id = a.id
+          where coalesce(p.participants, 0) < 2 or coalesce(p.companies, 0) = 0`,
+    );
+    expect(bad.n).toBe(0);
+  });
+
+  it('puts about half of the cluster-company pairs outside the cluster strongholds', async () => {
+    const share = await one<{ outside: number }>(
+      database,
+      sql`with pairs as (
+            select distinct p.cluster_id, p.cvr from participations p where p.participant_type = 'company')
+          select avg(case when exists (select 1 from unnest(cl.stronghold_industries) s where c.industry_code like s || '%')
+                     then 0 else 1 end)::float as outside
+          from pairs join companies c on c.cvr = pairs.cvr join clusters cl on cl.organisation_id = pairs.cluster_id`,
+    );
+    expect(share.outside).toBeGreaterThan(0.4);
+    expect(share.outside).toBeLessThan(0.6);
+  });
+
+  it('gives the label register Gold clusters, labels about to expire and expired ones', async () => {
+    const labels = await one<{ gold2023: number; expiring: number; expired: number }>(
+      database,
+      sql`select
+        (select count(distinct organisation_id)::int from cluster_labels
+          where level = 'gold' and awarded_on <= '2023-12-31' and valid_until > '2023-12-31') as gold2023,
+        (select count(*)::int from cluster_labels
+          where valid_until > ${DEMO_REFERENCE_DATE}::date and valid_until <= ${DEMO_REFERENCE_DATE}::date + interval '6 months') as expiring,
+        (select count(*)::int from (select organisation_id from cluster_labels group by organisation_id
+          having max(valid_until) < ${DEMO_REFERENCE_DATE}::date) expired) as expired`,
+    );
+    expect(labels.gold2023).toBeGreaterThanOrEqual(5);
+    expect(labels.expiring).toBeGreaterThan(0);
+    expect(labels.expired).toBeGreaterThan(0);
+  });
+
+  it('has one demo login per role whose password works', async () => {
+    for (const login of DEMO_LOGINS) {
+      const user = await one<{ password_hash: string; role: string; organisation: string }>(
+        database,
+        sql`select u.password_hash, m.role, o.name as organisation from users u
+            join memberships m on m.user_id = u.id join organisations o on o.id = m.organisation_id
+            where u.email = ${login.email}`,
+      );
+      expect(user).toMatchObject({ role: login.role, organisation: login.organisation });
+      expect(await verifyPassword(user.password_hash, DEMO_PASSWORD)).toBe(true);
+      expect(await verifyPassword(user.password_hash, 'not-the-demo-password')).toBe(false);
+    }
+    const roles = new Set(DEMO_LOGINS.map((l) => l.role));
+    expect(roles.size).toBe(6);
+  });
+
+  it('records every seeded row in the audit log as written by the seed', async () => {
+    const audit = await one<{ n: number }>(
+      database,
+      sql`select count(*)::int as n from audit_log where entity = 'companies' and actor_label = 'system:seed'`,
+    );
+    expect(audit.n).toBe(summary.companies);
+  });
+
+  it('refuses to seed a database that already holds data, and changes nothing', async () => {
+    await expect(seedDemo(database)).rejects.toThrow(/already holds data/);
+    const after = await one<{ n: number }>(database, sql`select count(*)::int as n from activities`);
+    expect(after.n).toBe(summary.activities);
+  });
+
+  it(
+    'writes exactly the same data into another database',
+    async () => {
+      const other = await createTestDatabase();
+      try {
+        const otherSummary = await seedDemo(other);
+        expect(otherSummary).toEqual(summary);
+        expect(await fingerprint(other)).toEqual(await fingerprint(database));
+      } finally {
+        await other.close();
+      }
+    },
+    SEED_TIMEOUT,
+  );
+});
