@@ -1,0 +1,62 @@
+import { randomBytes } from 'node:crypto';
+import { systemActor, withActor } from '../../src/db/actor.ts';
+import type { Db } from '../../src/db/client.ts';
+import { memberships, organisations, users } from '../../src/db/schema/index.ts';
+import { hashPassword } from '../../src/domain/accounts/passwords.ts';
+import type { Role } from '../../src/domain/policy/policy.ts';
+
+type OrganisationKind = (typeof organisations.kind.enumValues)[number];
+
+const unique = () => randomBytes(4).toString('hex');
+
+export async function createOrganisation(
+  db: Db,
+  overrides: {
+    kind?: OrganisationKind;
+    name?: string;
+    funderLevel?: 'national' | 'regional' | 'municipal';
+  } = {},
+) {
+  const kind = overrides.kind ?? 'cluster_organisation';
+  const name = overrides.name ?? `Test ${kind} ${unique()}`;
+  const [org] = await withActor(db, systemActor('test'), (tx) =>
+    tx
+      .insert(organisations)
+      .values({
+        kind,
+        name,
+        slug: `test-${unique()}`,
+        funderLevel: kind === 'funder' ? (overrides.funderLevel ?? 'national') : null,
+      })
+      .returning(),
+  );
+  if (!org) throw new Error('organisation not created');
+  return org;
+}
+
+export const TEST_PASSWORD = 'correct horse battery staple';
+
+/** A user with a password and one role in an organisation (a new one of a fitting kind unless given). */
+export async function createUser(db: Db, role: Role, opts: { organisationId?: string; email?: string } = {}) {
+  const kindFor: Record<Role, OrganisationKind> = {
+    admin: 'support_function',
+    funder: 'funder',
+    assessor: 'funder',
+    cluster_staff: 'cluster_organisation',
+    support_staff: 'support_function',
+    business_service_staff: 'business_service',
+  };
+  const organisationId = opts.organisationId ?? (await createOrganisation(db, { kind: kindFor[role] })).id;
+  const email = opts.email ?? `${role.replace('_', '-')}-${unique()}@test.klyngeportalen.dk`;
+  const passwordHash = await hashPassword(TEST_PASSWORD);
+  const user = await withActor(db, systemActor('test'), async (tx) => {
+    const [u] = await tx
+      .insert(users)
+      .values({ email, name: `Test ${role}`, passwordHash })
+      .returning();
+    if (!u) throw new Error('user not created');
+    await tx.insert(memberships).values({ userId: u.id, organisationId, role });
+    return u;
+  });
+  return { ...user, organisationId, password: TEST_PASSWORD };
+}

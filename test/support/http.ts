@@ -1,0 +1,84 @@
+import type { Hono } from 'hono';
+import { createApp } from '../../src/app.ts';
+import { loadConfig } from '../../src/config.ts';
+import type { Database } from '../../src/db/client.ts';
+import { createDeps, type Deps } from '../../src/deps.ts';
+import type { AppEnv } from '../../src/http/context.ts';
+import { createLogger } from '../../src/logger.ts';
+
+export interface TestApp {
+  app: Hono<AppEnv>;
+  deps: Deps;
+  /** Moves the app's clock; starts at the real time. */
+  advanceClock(ms: number): void;
+}
+
+export function createTestApp(database: Database, env: Record<string, string> = {}): TestApp {
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env });
+  let offset = 0;
+  const deps = createDeps(config, database, createLogger(config), {
+    clock: () => new Date(Date.now() + offset),
+  });
+  return { app: createApp(deps), deps, advanceClock: (ms) => (offset += ms) };
+}
+
+/**
+ * A cookie-keeping client for in-process requests, like a browser without JavaScript: it
+ * follows nothing by itself, and reads the CSRF token from the last HTML page it fetched.
+ */
+export class Client {
+  private cookies = new Map<string, string>();
+  csrfToken = '';
+  lastHtml = '';
+
+  constructor(private readonly app: Hono<AppEnv>) {}
+
+  async request(path: string, init: RequestInit = {}): Promise<Response> {
+    const headers = new Headers(init.headers);
+    if (this.cookies.size) headers.set('cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
+    const res = await this.app.request(path, { ...init, headers });
+    for (const line of res.headers.getSetCookie()) {
+      const [pair = '', ...attrs] = line.split(';');
+      const eq = pair.indexOf('=');
+      const name = pair.slice(0, eq).trim();
+      const value = pair.slice(eq + 1).trim();
+      const expired = attrs.some(
+        (a) => /max-age=0/i.test(a.trim()) || /expires=thu, 01 jan 1970/i.test(a.trim()),
+      );
+      if (expired || value === '') this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+    return res;
+  }
+
+  async get(path: string): Promise<{ res: Response; html: string }> {
+    const res = await this.request(path);
+    const html = await res.text();
+    this.lastHtml = html;
+    const token = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
+    if (token) this.csrfToken = token;
+    return { res, html };
+  }
+
+  /** Posts a form with the CSRF token from the last page, unless `csrf: false`. */
+  async post(path: string, fields: Record<string, string>, opts: { csrf?: boolean } = {}) {
+    const body = new URLSearchParams(fields);
+    if (opts.csrf !== false) body.set('_csrf', this.csrfToken);
+    const res = await this.request(path, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    const html = res.headers.get('content-type')?.includes('text/html') ? await res.text() : '';
+    return { res, html };
+  }
+
+  async login(email: string, password: string) {
+    await this.get('/log-ind');
+    return this.post('/log-ind', { email, password });
+  }
+
+  hasCookie(name: string): boolean {
+    return this.cookies.has(name);
+  }
+}
