@@ -36,7 +36,7 @@ export function publicPages(): Hono<AppEnv> {
           <p class="font-lead">{m.home.lead}</p>
           <section aria-labelledby="figures-heading">
             <h2 id="figures-heading">{m.home.figuresHeading}</h2>
-            <ul class="key-figures">
+            <ul class="key-figures no-max-width">
               {items.map(([value, label]) => (
                 <li>
                   <strong class="key-figure-value">{n(value)}</strong> <span>{label}</span>
@@ -50,7 +50,7 @@ export function publicPages(): Hono<AppEnv> {
             {national.length === 0 ? (
               <p>{m.home.nationalNone}</p>
             ) : (
-              <ul class="cluster-list">
+              <ul class="cluster-list no-max-width">
                 {national.map((cl) => (
                   <li>
                     <strong>{cl.name}</strong>

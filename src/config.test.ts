@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+describe('config', () => {
+  it('has safe development defaults', () => {
+    const c = loadConfig({});
+    expect(c.port).toBe(3000);
+    expect(c.dataDir).toBe('./data');
+    expect(c.databaseUrl).toBeUndefined();
+    expect(c.secureCookies).toBe(false);
+  });
+
+  it('refuses to start in production without the required values, naming them', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      /SESSION_SECRET, PUBLIC_URL, DATABASE_URL, SMTP_URL/,
+    );
+  });
+
+  it('starts in production with them, with secure cookies over https', () => {
+    const c = loadConfig({
+      NODE_ENV: 'production',
+      SESSION_SECRET: 'x'.repeat(40),
+      PUBLIC_URL: 'https://klyngeportalen.dk',
+      DATABASE_URL: 'postgres://u:p@db/klynge',
+      SMTP_URL: 'smtp://mail:25',
+    });
+    expect(c.secureCookies).toBe(true);
+  });
+
+  it('names the variable and the reason for bad values', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => loadConfig({ SESSION_SECRET: 'short' })).toThrow(
+      /SESSION_SECRET must be at least 32 characters/,
+    );
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/postgres:\/\//);
+  });
+});

@@ -1,0 +1,155 @@
+/// <reference lib="dom" />
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/db/client.ts';
+import { DEMO_LOGINS, DEMO_PASSWORD } from '../../src/domain/demo/users.ts';
+import type { RunningServer } from '../../src/main.ts';
+import { axeViolations, launchBrowser, newContext, startDemoServer } from './harness.ts';
+
+let server: RunningServer;
+let database: Database;
+let browser: Browser;
+
+beforeAll(async () => {
+  ({ server, database } = await startDemoServer());
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await database?.close();
+});
+
+describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
+  const pages = [
+    '/',
+    '/en',
+    '/log-ind',
+    '/en/log-in',
+    '/findes-ikke',
+    '/tilgaengelighed',
+    '/en/accessibility',
+    '/privatliv',
+    '/om',
+    '/glemt-adgangskode',
+    '/nulstil-adgangskode?token=invalid-token-that-is-long-enough',
+  ];
+  for (const path of pages) {
+    it(`${path} has no violations`, async () => {
+      const context = await newContext(browser);
+      try {
+        const page = await context.newPage();
+        await page.goto(server.url + path);
+        expect(await axeViolations(page)).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  it('signed-in pages (account, administration, audit log, users) have no violations', async () => {
+    const context = await newContext(browser);
+    try {
+      const page = await context.newPage();
+      const admin = DEMO_LOGINS.find((d) => d.role === 'admin');
+      await page.goto(`${server.url}/log-ind`);
+      await page.getByLabel('E-mail').fill(admin?.email ?? '');
+      await page.getByLabel('Adgangskode').fill(DEMO_PASSWORD);
+      await page.getByRole('button', { name: 'Log ind' }).click();
+      await page.waitForURL('**/konto');
+      for (const path of [
+        '/konto',
+        '/admin',
+        '/admin/brugere',
+        '/admin/revisionslog',
+        '/en/admin/audit-log',
+      ]) {
+        await page.goto(server.url + path);
+        expect(await axeViolations(page), path).toEqual([]);
+      }
+      // A form with errors is a page state of its own.
+      await page.goto(`${server.url}/konto`);
+      await page.getByRole('button', { name: 'Skift adgangskode' }).click();
+      await expect.poll(() => page.locator('.form-error-message').count()).toBeGreaterThan(0);
+      expect(await axeViolations(page)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('as a new user', () => {
+  it('the home page is Danish, styled by DKFDS, and marks the data as synthetic', async () => {
+    const context = await newContext(browser);
+    try {
+      const page = await context.newPage();
+      const res = await page.goto(server.url);
+      expect(res?.status()).toBe(200);
+      expect(await page.getAttribute('html', 'lang')).toBe('da');
+      // DKFDS's IBM Plex Sans and its header styles are applied, so the CSS really loaded.
+      const font = await page.evaluate(() => getComputedStyle(document.body).fontFamily);
+      expect(font).toContain('IBM Plex Sans');
+      await expect.poll(() => page.evaluate(() => document.fonts.check('16px "IBM Plex Sans"'))).toBe(true);
+      await expect(page.locator('.synthetic-notice').textContent()).resolves.toContain('syntetiske');
+      const figures = await page.locator('.key-figure-value').allTextContents();
+      expect(figures.length).toBe(5);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('switches to English and back, staying on the same page', async () => {
+    const context = await newContext(browser);
+    try {
+      const page = await context.newPage();
+      await page.goto(`${server.url}/tilgaengelighed`);
+      await page.getByRole('link', { name: 'English' }).click();
+      await page.waitForURL('**/en/accessibility');
+      expect(await page.getAttribute('html', 'lang')).toBe('en');
+      expect(await page.locator('h1').textContent()).toBe('Accessibility statement');
+      await page.getByRole('link', { name: 'Dansk' }).click();
+      await page.waitForURL('**/tilgaengelighed');
+      expect(await page.getAttribute('html', 'lang')).toBe('da');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('reaches the main content with the skip link from the keyboard', async () => {
+    const context = await newContext(browser);
+    try {
+      const page = await context.newPage();
+      await page.goto(server.url);
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => document.activeElement?.textContent);
+      expect(focused).toBe('Gå til sidens indhold');
+      await page.keyboard.press('Enter');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('main-content');
+    } finally {
+      await context.close();
+    }
+  });
+
+  for (const login of DEMO_LOGINS) {
+    it(`the demo login for ${login.role} works, without JavaScript`, async () => {
+      const context = await browser.newContext({ javaScriptEnabled: false });
+      try {
+        const page = await context.newPage();
+        await page.goto(`${server.url}/log-ind`);
+        await page.getByLabel('E-mail').fill(login.email);
+        await page.getByLabel('Adgangskode').fill(DEMO_PASSWORD);
+        await page.getByRole('button', { name: 'Log ind' }).click();
+        await page.waitForURL('**/konto');
+        expect(await page.locator('main').textContent()).toContain(login.email);
+        expect(await page.locator('main').textContent()).toContain(login.organisation);
+        const adminLink = page.getByRole('link', { name: 'Administration' });
+        expect(await adminLink.count()).toBe(login.role === 'admin' ? 1 : 0);
+        await page.getByRole('button', { name: 'Log ud' }).click();
+        await page.waitForURL('**/log-ind?status=logged-out');
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});
