@@ -5,6 +5,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { pingDatabase } from './db/client.ts';
 import type { Deps } from './deps.ts';
+import { apiRoutes } from './http/api/index.ts';
 import type { AppEnv } from './http/context.ts';
 import { errorHandler, notFoundHandler } from './http/errors.tsx';
 import { csrf } from './http/middleware/csrf.ts';
@@ -13,7 +14,11 @@ import { session } from './http/middleware/session.ts';
 import { accountPages } from './http/web/account.tsx';
 import { adminPages } from './http/web/admin.tsx';
 import { authPages } from './http/web/auth.tsx';
+import { cataloguePages } from './http/web/catalogue.tsx';
+import { contentPages } from './http/web/content/index.tsx';
+import { landscapePages } from './http/web/landscape.tsx';
 import { publicPages } from './http/web/public.tsx';
+import { searchPages } from './http/web/search.tsx';
 
 // dkfds hides package.json behind "exports": resolve its entry and walk up to dist/.
 const dkfdsDist = join(dirname(createRequire(import.meta.url).resolve('dkfds')), '..');
@@ -59,6 +64,11 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/', authPages());
   app.route('/', accountPages());
   app.route('/', adminPages());
+  app.route('/', cataloguePages());
+  app.route('/', landscapePages());
+  app.route('/', searchPages());
+  app.route('/', contentPages());
+  app.route('/api', apiRoutes());
 
   app.notFound(notFoundHandler);
   app.onError(errorHandler);

@@ -1,6 +1,7 @@
 /**
  * Every page of the site with its Danish (canonical) and English path, so that links, the
  * language switch and route registration come from one table (../shared/docs/sitemap.md).
+ * A `:name` segment is a parameter; register static paths before parameterised siblings.
  */
 export const LANGS = ['da', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -18,12 +19,42 @@ export const PAGES = {
   accessibility: { da: '/tilgaengelighed', en: '/en/accessibility' },
   privacy: { da: '/privatliv', en: '/en/privacy' },
   about: { da: '/om', en: '/en/about' },
+  // Public entry: catalogue, labels, search, landscape
+  clusters: { da: '/klynger', en: '/en/clusters' },
+  cluster: { da: '/klynger/:slug', en: '/en/clusters/:slug' },
+  clusterEdit: { da: '/klynger/:slug/rediger', en: '/en/clusters/:slug/edit' },
+  clusterPreview: { da: '/klynger/:slug/forhaandsvisning', en: '/en/clusters/:slug/preview' },
+  clusterContact: { da: '/klynger/:slug/kontakt', en: '/en/clusters/:slug/contact' },
+  workspace: { da: '/arbejdsrum', en: '/en/workspace' },
+  labels: { da: '/maerker', en: '/en/labels' },
+  labelImport: { da: '/maerker/import', en: '/en/labels/import' },
+  search: { da: '/soeg', en: '/en/search' },
+  landscape: { da: '/landskab', en: '/en/landscape' },
+  // News, success stories, events, calls
+  news: { da: '/nyheder', en: '/en/news' },
+  newsNew: { da: '/nyheder/ny', en: '/en/news/new' },
+  newsItem: { da: '/nyheder/:slug', en: '/en/news/:slug' },
+  newsEdit: { da: '/nyheder/:slug/rediger', en: '/en/news/:slug/edit' },
+  stories: { da: '/historier', en: '/en/stories' },
+  storiesNew: { da: '/historier/ny', en: '/en/stories/new' },
+  story: { da: '/historier/:slug', en: '/en/stories/:slug' },
+  storyEdit: { da: '/historier/:slug/rediger', en: '/en/stories/:slug/edit' },
+  events: { da: '/arrangementer', en: '/en/events' },
+  eventsNew: { da: '/arrangementer/ny', en: '/en/events/new' },
+  event: { da: '/arrangementer/:slug', en: '/en/events/:slug' },
+  eventEdit: { da: '/arrangementer/:slug/rediger', en: '/en/events/:slug/edit' },
+  calls: { da: '/opslag', en: '/en/calls' },
+  callsNew: { da: '/opslag/ny', en: '/en/calls/new' },
+  call: { da: '/opslag/:slug', en: '/en/calls/:slug' },
+  callEdit: { da: '/opslag/:slug/rediger', en: '/en/calls/:slug/edit' },
+  apiDocs: { da: '/api', en: '/en/api' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type PageKey = keyof typeof PAGES;
 
-export function href(page: PageKey, lang: Lang, query?: Record<string, string | undefined>): string {
-  const path = PAGES[page][lang];
+type Query = Record<string, string | undefined>;
+
+function withQuery(path: string, query?: Query): string {
   if (!query) return path;
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') params.set(k, v);
@@ -31,18 +62,46 @@ export function href(page: PageKey, lang: Lang, query?: Record<string, string | 
   return qs ? `${path}?${qs}` : path;
 }
 
+/** The path of a page without parameters, with an optional query. */
+export function href(page: PageKey, lang: Lang, query?: Query): string {
+  return withQuery(PAGES[page][lang], query);
+}
+
+/** The path of a parameterised page, e.g. pageHref('cluster', 'da', { slug: 'clean' }). */
+export function pageHref(page: PageKey, lang: Lang, params: Record<string, string>, query?: Query): string {
+  const path = PAGES[page][lang].replace(/:([a-zA-Z]+)/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`missing path parameter ${name} for page ${page}`);
+    return encodeURIComponent(value);
+  });
+  return withQuery(path, query);
+}
+
 export function langOfPath(path: string): Lang {
   return path === '/en' || path.startsWith('/en/') ? 'en' : 'da';
 }
 
-const byPath = new Map<string, { page: PageKey; lang: Lang }>();
+const patterns: { page: PageKey; lang: Lang; regex: RegExp; names: string[]; static: boolean }[] = [];
 for (const [page, paths] of Object.entries(PAGES) as [PageKey, Record<Lang, string>][]) {
-  for (const lang of LANGS) byPath.set(paths[lang], { page, lang });
+  for (const lang of LANGS) {
+    const names: string[] = [];
+    const source = paths[lang].replace(/:([a-zA-Z]+)/g, (_, name: string) => {
+      names.push(name);
+      return '([^/]+)';
+    });
+    patterns.push({ page, lang, regex: new RegExp(`^${source}$`), names, static: names.length === 0 });
+  }
 }
+// Static paths win over parameterised ones (/klynger/ny before /klynger/:slug).
+patterns.sort((a, b) => Number(b.static) - Number(a.static));
 
-/** The same page in the other language, keeping the query; the other home page when unknown. */
+/** The same page in the other language, keeping parameters and query; the other home page when unknown. */
 export function alternatePath(path: string, search: string, target: Lang): string {
-  const known = byPath.get(path);
-  if (!known) return PAGES.home[target];
-  return PAGES[known.page][target] + search;
+  for (const p of patterns) {
+    const match = p.regex.exec(path);
+    if (!match) continue;
+    const params = Object.fromEntries(p.names.map((n, i) => [n, decodeURIComponent(match[i + 1] ?? '')]));
+    return pageHref(p.page, target, params) + search;
+  }
+  return PAGES.home[target];
 }

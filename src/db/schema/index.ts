@@ -1,5 +1,6 @@
 export * from './accounts.ts';
 export * from './audit.ts';
+export * from './content.ts';
 export * from './organisations.ts';
 export * from './reference.ts';
 export * from './reporting.ts';

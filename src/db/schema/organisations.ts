@@ -6,6 +6,8 @@ import {
   check,
   date,
   index,
+  integer,
+  jsonb,
   numeric,
   pgEnum,
   pgTable,
@@ -76,9 +78,48 @@ export const clusters = pgTable(
     nationalFrom: smallint('national_from'),
     nationalTo: smallint('national_to'),
     endedOn: date('ended_on'),
+    // Public profile (issue: public entry). Long texts are Markdown, rendered sanitised.
+    descriptionDa: text('description_da').notNull().default(''),
+    descriptionEn: text('description_en').notNull().default(''),
+    /** Municipalities of local offices and hubs besides the seat. */
+    siteMunicipalities: smallint('site_municipalities').array().notNull().default(sql`'{}'::smallint[]`),
+    contactName: text('contact_name'),
+    contactEmail: text('contact_email'),
+    contactPhone: text('contact_phone'),
+    membersCount: integer('members_count'),
+    /** Private companies dedicated to the cluster (criterion 4: at least 20). */
+    dedicatedCompanies: integer('dedicated_companies'),
+    boardCompanies: smallint('board_companies'),
+    boardKnowledgeInstitutions: smallint('board_knowledge_institutions'),
+    boardPublic: smallint('board_public'),
+    /** Criterion 1: the cluster states an innovation purpose. */
+    innovationPurpose: boolean('innovation_purpose').notNull().default(false),
+    /** Criterion 5 alternative: a label certification is under way. */
+    labelInProcess: boolean('label_in_process').notNull().default(false),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [check('clusters_staff_fte_nonnegative', sql`${t.staffFte} >= 0`)],
+  (t) => [
+    check('clusters_staff_fte_nonnegative', sql`${t.staffFte} >= 0`),
+    check('clusters_counts_nonnegative', sql`${t.membersCount} >= 0 and ${t.dedicatedCompanies} >= 0`),
+    check(
+      'clusters_board_nonnegative',
+      sql`${t.boardCompanies} >= 0 and ${t.boardKnowledgeInstitutions} >= 0 and ${t.boardPublic} >= 0`,
+    ),
+  ],
 );
+
+/**
+ * An unpublished edit of a cluster profile: the whole editable profile as JSON, validated by the
+ * same schema as a published one. Publishing copies it into `clusters` and deletes the draft.
+ */
+export const clusterProfileDrafts = pgTable('cluster_profile_drafts', {
+  organisationId: uuid('organisation_id')
+    .primaryKey()
+    .references(() => organisations.id, { onDelete: 'cascade' }),
+  profile: jsonb('profile').notNull(),
+  updatedBy: uuid('updated_by'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
 
 /** European Cluster Excellence labels (ESCA): Bronze, Silver, Gold with their validity. */
 export const clusterLabels = pgTable(

@@ -14,6 +14,14 @@ export const da = {
   },
   nav: {
     home: 'Forside',
+    clusters: 'Klynger',
+    landscape: 'Landskab',
+    labels: 'Mærker',
+    news: 'Nyheder',
+    events: 'Arrangementer',
+    calls: 'Opslag',
+    search: 'Søg',
+    workspace: 'Arbejdsrum',
     account: 'Min konto',
     admin: 'Administration',
     login: 'Log ind',
@@ -170,7 +178,7 @@ export const da = {
   },
 } as const;
 
-type Widen<T> = T extends (...args: infer A) => infer R
+export type Widen<T> = T extends (...args: infer A) => infer R
   ? (...args: A) => R
   : T extends string
     ? string

@@ -22,10 +22,12 @@ export function CsrfField({ token }: { token: string }) {
 
 function NavItem({ chrome, page, label }: { chrome: Chrome; page: PageKey; label: string }) {
   const target = href(page, chrome.lang);
-  const current = chrome.currentPath === target;
+  const exact = chrome.currentPath === target;
+  // A section is active on its own pages too (/klynger/clean is under Klynger).
+  const within = !exact && page !== 'home' && chrome.currentPath.startsWith(`${target}/`);
   return (
-    <li class={current ? 'active current' : undefined}>
-      <a href={target} class="nav-link" aria-current={current ? 'page' : undefined}>
+    <li class={exact ? 'active current' : within ? 'active' : undefined}>
+      <a href={target} class="nav-link" aria-current={exact ? 'page' : within ? 'true' : undefined}>
         <span>{label}</span>
       </a>
     </li>
@@ -53,6 +55,16 @@ function Header({ chrome }: { chrome: Chrome }) {
           <nav class="nav" aria-label={m.site.mainNav}>
             <ul class="mainmenu">
               <NavItem chrome={chrome} page="home" label={m.nav.home} />
+              <NavItem chrome={chrome} page="clusters" label={m.nav.clusters} />
+              <NavItem chrome={chrome} page="landscape" label={m.nav.landscape} />
+              <NavItem chrome={chrome} page="labels" label={m.nav.labels} />
+              <NavItem chrome={chrome} page="news" label={m.nav.news} />
+              <NavItem chrome={chrome} page="events" label={m.nav.events} />
+              <NavItem chrome={chrome} page="calls" label={m.nav.calls} />
+              <NavItem chrome={chrome} page="search" label={m.nav.search} />
+              {user?.memberships.some((ms) => ms.role === 'cluster_staff') && (
+                <NavItem chrome={chrome} page="workspace" label={m.nav.workspace} />
+              )}
               {user && <NavItem chrome={chrome} page="account" label={m.nav.account} />}
               {user && can(user, 'admin.view') && (
                 <NavItem chrome={chrome} page="admin" label={m.nav.admin} />

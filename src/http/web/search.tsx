@@ -1,0 +1,7 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../context.ts';
+
+export function searchPages(): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  return app;
+}
