@@ -6,6 +6,7 @@ export interface MailMessage {
   to: string;
   subject: string;
   text: string;
+  replyTo?: string;
 }
 
 export interface Mailer {

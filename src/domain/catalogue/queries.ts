@@ -56,3 +56,170 @@ export async function nationalClusters(db: Queryable, year: number): Promise<Nat
     order by o.name`,
   );
 }
+
+type LabelLevel = 'bronze' | 'silver' | 'gold';
+
+export interface CatalogueFilter {
+  theme?: string | undefined;
+  region?: number | undefined;
+  league?: 'world_class' | 'regional' | 'emerging' | undefined;
+  /** A label level, or 'none' for clusters without a valid label. */
+  label?: LabelLevel | 'none' | undefined;
+  /** YYYY-MM-DD: labels are current when valid on this day. */
+  today: string;
+}
+
+export interface CatalogueEntry {
+  organisationId: string;
+  name: string;
+  slug: string;
+  cvr: string | null;
+  website: string | null;
+  isDemo: boolean;
+  league: 'world_class' | 'regional' | 'emerging';
+  themes: string[];
+  summaryDa: string;
+  summaryEn: string;
+  seatCode: number | null;
+  seatName: string | null;
+  regionCode: number | null;
+  endedOn: string | null;
+  currentLabel: LabelLevel | null;
+  labelValidUntil: string | null;
+  innovationPurpose: boolean;
+  labelInProcess: boolean;
+  staffFte: number | null;
+  dedicatedCompanies: number | null;
+  boardCompanies: number | null;
+  boardKnowledgeInstitutions: number | null;
+  boardPublic: number | null;
+}
+
+/** The best label valid on a day, per organisation: gold before silver before bronze. */
+const currentLabelJoin = (today: string) => sql`
+  left join lateral (
+    select l.level, l.valid_until
+    from cluster_labels l
+    where l.organisation_id = o.id and l.awarded_on <= ${today}::date and l.valid_until >= ${today}::date
+    order by case l.level when 'gold' then 3 when 'silver' then 2 else 1 end desc, l.valid_until desc
+    limit 1
+  ) cl on true`;
+
+const entryColumns = sql`
+  o.id as "organisationId", o.name, o.slug, o.cvr, o.website, o.is_demo as "isDemo",
+  c.league, c.themes, c.summary_da as "summaryDa", c.summary_en as "summaryEn",
+  o.municipality_code as "seatCode", m.name as "seatName", m.region_code as "regionCode",
+  c.ended_on::text as "endedOn", cl.level as "currentLabel", cl.valid_until::text as "labelValidUntil",
+  c.innovation_purpose as "innovationPurpose", c.label_in_process as "labelInProcess",
+  c.staff_fte::float8 as "staffFte", c.dedicated_companies as "dedicatedCompanies",
+  c.board_companies as "boardCompanies", c.board_knowledge_institutions as "boardKnowledgeInstitutions",
+  c.board_public as "boardPublic"`;
+
+/** Active clusters matching the filter, by name; filtering happens in SQL. */
+export async function catalogueEntries(db: Queryable, f: CatalogueFilter): Promise<CatalogueEntry[]> {
+  const conditions = [sql`(c.ended_on is null or c.ended_on > ${f.today}::date)`];
+  if (f.theme) conditions.push(sql`${f.theme} = any(c.themes)`);
+  if (f.region) conditions.push(sql`m.region_code = ${f.region}`);
+  if (f.league) conditions.push(sql`c.league = ${f.league}`);
+  if (f.label === 'none') conditions.push(sql`cl.level is null`);
+  else if (f.label) conditions.push(sql`cl.level = ${f.label}`);
+  return queryRows<CatalogueEntry>(
+    db,
+    sql`select ${entryColumns}
+        from clusters c
+        join organisations o on o.id = c.organisation_id
+        left join municipalities m on m.code = o.municipality_code
+        ${currentLabelJoin(f.today)}
+        where ${sql.join(conditions, sql` and `)}
+        order by o.name`,
+  );
+}
+
+export interface ClusterDetail extends CatalogueEntry {
+  descriptionDa: string;
+  descriptionEn: string;
+  strongholdIndustries: string[];
+  siteMunicipalities: number[];
+  contactName: string | null;
+  contactEmail: string | null;
+  contactPhone: string | null;
+  membersCount: number | null;
+  nationalFrom: number | null;
+  nationalTo: number | null;
+}
+
+export async function clusterBySlug(
+  db: Queryable,
+  slug: string,
+  today: string,
+): Promise<ClusterDetail | null> {
+  const [row] = await queryRows<ClusterDetail>(
+    db,
+    sql`select ${entryColumns},
+          c.description_da as "descriptionDa", c.description_en as "descriptionEn",
+          c.stronghold_industries as "strongholdIndustries", c.site_municipalities as "siteMunicipalities",
+          c.contact_name as "contactName", c.contact_email as "contactEmail", c.contact_phone as "contactPhone",
+          c.members_count as "membersCount", c.national_from as "nationalFrom", c.national_to as "nationalTo"
+        from clusters c
+        join organisations o on o.id = c.organisation_id
+        left join municipalities m on m.code = o.municipality_code
+        ${currentLabelJoin(today)}
+        where o.slug = ${slug}`,
+  );
+  return row ?? null;
+}
+
+export async function labelHistory(db: Queryable, organisationId: string) {
+  return queryRows<{ level: LabelLevel; awardedOn: string; validUntil: string; assessingBody: string }>(
+    db,
+    sql`select level, awarded_on::text as "awardedOn", valid_until::text as "validUntil", assessing_body as "assessingBody"
+        from cluster_labels where organisation_id = ${organisationId}
+        order by awarded_on desc`,
+  );
+}
+
+export async function fundingByYear(db: Queryable, clusterId: string) {
+  return queryRows<{ year: number; funder: string; amountDkk: number; responsible: boolean }>(
+    db,
+    sql`select g.year, f.name as funder, g.amount_dkk::float8 as "amountDkk", g.responsible
+        from funding_grants g join organisations f on f.id = g.funder_id
+        where g.cluster_id = ${clusterId}
+        order by g.year desc, g.responsible desc, f.name`,
+  );
+}
+
+/** Activities per category over a span of years, counted in SQL. */
+export async function activityCountsByCategory(
+  db: Queryable,
+  clusterId: string,
+  fromYear: number,
+  toYear: number,
+) {
+  return queryRows<{ category: string; activities: number }>(
+    db,
+    sql`select category, count(*)::int as activities
+        from activities
+        where cluster_id = ${clusterId} and year between ${fromYear} and ${toYear}
+        group by category order by activities desc, category`,
+  );
+}
+
+export async function upcomingEvents(db: Queryable, organisationId: string, now: Date, limit = 5) {
+  return queryRows<{ slug: string; title: string; startsAt: Date; location: string; lang: 'da' | 'en' }>(
+    db,
+    sql`select slug, title, starts_at as "startsAt", location, lang
+        from events
+        where organisation_id = ${organisationId} and published_at <= ${now} and ends_at >= ${now}
+        order by starts_at limit ${limit}`,
+  );
+}
+
+export async function successStories(db: Queryable, organisationId: string, now: Date, limit = 5) {
+  return queryRows<{ slug: string; title: string; summary: string; publishedAt: Date; lang: 'da' | 'en' }>(
+    db,
+    sql`select slug, title, summary, published_at as "publishedAt", lang
+        from posts
+        where organisation_id = ${organisationId} and kind = 'success_story' and published_at <= ${now}
+        order by published_at desc limit ${limit}`,
+  );
+}

@@ -2,6 +2,7 @@ import type { clusters, organisations } from '../../db/schema/index.ts';
 import { type DemoCluster, NATIONAL_CLUSTERS } from './clusters.ts';
 import { demoUuid, slugify } from './ids.ts';
 import { LOCAL_CLUSTERS } from './local-clusters.ts';
+import { demoProfile } from './profiles.ts';
 
 export type OrganisationRow = typeof organisations.$inferInsert;
 export type ClusterRow = typeof clusters.$inferInsert;
@@ -144,6 +145,7 @@ function clusterRows(
       nationalFrom: national ? NATIONAL_PERIOD.from : null,
       nationalTo: national ? NATIONAL_PERIOD.to : null,
       endedOn: cluster.endedOn ?? null,
+      ...demoProfile(cluster),
     },
   };
 }
