@@ -2,7 +2,13 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor, withActor } from '../../src/db/actor.ts';
 import type { Database } from '../../src/db/client.ts';
-import { auditLog, clusterLabels, clusterProfileDrafts, clusters, organisations } from '../../src/db/schema/index.ts';
+import {
+  auditLog,
+  clusterLabels,
+  clusterProfileDrafts,
+  clusters,
+  organisations,
+} from '../../src/db/schema/index.ts';
 import { completeCvr } from '../../src/domain/reference/identifiers.ts';
 import { copenhagenDate } from '../../src/domain/reference/time.ts';
 import { createTestDatabase } from '../support/database.ts';
@@ -20,7 +26,10 @@ beforeAll(async () => {
 afterAll(() => database?.close());
 
 /** A cluster that meets all five criteria, with a Gold label valid today. */
-async function createCluster(name: string, opts: { seat?: number; themes?: string[]; league?: 'world_class' | 'regional' | 'emerging' } = {}) {
+async function createCluster(
+  name: string,
+  opts: { seat?: number; themes?: string[]; league?: 'world_class' | 'regional' | 'emerging' } = {},
+) {
   serial++;
   let cvr: string | null = null;
   for (let n = 3100000 + serial * 13; !cvr; n++) cvr = completeCvr(String(n));
@@ -71,7 +80,12 @@ function formValues(html: string): Record<string, string | string[]> {
     const prev = values[k];
     values[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
   };
-  const decode = (s: string) => s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+  const decode = (s: string) =>
+    s
+      .replace(/&amp;/g, '&')
+      .replace(/&quot;/g, '"')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>');
   for (const m of html.matchAll(/<input([^>]*)>/g)) {
     const a = m[1] ?? '';
     const name = /name="([^"]+)"/.exec(a)?.[1];
@@ -81,14 +95,20 @@ function formValues(html: string): Record<string, string | string[]> {
       if (/checked/.test(a)) add(name, value);
     } else add(name, value);
   }
-  for (const m of html.matchAll(/<textarea[^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/textarea>/g)) add(m[1] ?? '', decode(m[2] ?? ''));
+  for (const m of html.matchAll(/<textarea[^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/textarea>/g))
+    add(m[1] ?? '', decode(m[2] ?? ''));
   for (const m of html.matchAll(/<select[^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/select>/g)) {
     add(m[1] ?? '', /<option value="([^"]*)" selected/.exec(m[2] ?? '')?.[1] ?? '');
   }
   return values;
 }
 
-async function postProfile(client: Client, slug: string, values: Record<string, string | string[]>, action: string) {
+async function postProfile(
+  client: Client,
+  slug: string,
+  values: Record<string, string | string[]>,
+  action: string,
+) {
   const body = new URLSearchParams();
   for (const [k, v] of Object.entries(values)) for (const x of Array.isArray(v) ? v : [v]) body.append(k, x);
   body.set('action', action);
@@ -111,9 +131,17 @@ const inSection = (html: string, heading: string, name: string) => {
 describe('qualification of a cluster edited to fail each criterion in turn', () => {
   const cases: [string, Record<string, string | string[]>, string][] = [
     ['innovation purpose', { innovationPurpose: [] }, 'Klyngen har ikke angivet et innovationsformål.'],
-    ['triple helix', { boardKnowledgeInstitutions: '0' }, 'Bestyrelsen mangler repræsentanter for: videninstitutioner.'],
+    [
+      'triple helix',
+      { boardKnowledgeInstitutions: '0' },
+      'Bestyrelsen mangler repræsentanter for: videninstitutioner.',
+    ],
     ['formal organisation', { staffFte: '0,5' }, '0,5 årsværk; kravet er mindst 1.'],
-    ['dedicated companies', { dedicatedCompanies: '19' }, '19 dedikerede private virksomheder; kravet er mindst 20.'],
+    [
+      'dedicated companies',
+      { dedicatedCompanies: '19' },
+      '19 dedikerede private virksomheder; kravet er mindst 20.',
+    ],
   ];
   for (const [criterion, change, reason] of cases) {
     it(`moves to the emerging catalogue when it fails ${criterion}, with the reason`, async () => {
@@ -140,7 +168,10 @@ describe('qualification of a cluster edited to fail each criterion in turn', () 
   it('moves to the emerging catalogue when its label expires, and back when certification is in process', async () => {
     const org = await createCluster('Mærkeklyngen');
     await withActor(database.db, systemActor('test'), (tx) =>
-      tx.update(clusterLabels).set({ awardedOn: '2020-01-01', validUntil: '2022-01-01' }).where(eq(clusterLabels.organisationId, org.id)),
+      tx
+        .update(clusterLabels)
+        .set({ awardedOn: '2020-01-01', validUntil: '2022-01-01' })
+        .where(eq(clusterLabels.organisationId, org.id)),
     );
     const page = (await new Client(t.app).get(`/klynger/${org.slug}`)).html;
     expect(page).toContain('Ingen gyldig mærkning, og ingen certificering i gang.');
@@ -163,17 +194,37 @@ describe('editing a profile: drafts, preview, publish, audit', () => {
     const draft = await postProfile(client, org.slug, values, 'preview');
     expect(draft.res.status).toBe(303);
     expect(draft.res.headers.get('location')).toBe(`/klynger/${org.slug}/forhaandsvisning`);
-    expect((await client.get(`/klynger/${org.slug}/forhaandsvisning`)).html).toContain('Ny kort beskrivelse fra kladden.');
-    expect((await new Client(t.app).get(`/klynger/${org.slug}`)).html).not.toContain('Ny kort beskrivelse fra kladden.');
+    expect((await client.get(`/klynger/${org.slug}/forhaandsvisning`)).html).toContain(
+      'Ny kort beskrivelse fra kladden.',
+    );
+    expect((await new Client(t.app).get(`/klynger/${org.slug}`)).html).not.toContain(
+      'Ny kort beskrivelse fra kladden.',
+    );
     expect((await client.get(`/klynger/${org.slug}/rediger`)).html).toContain('Der er en kladde');
 
     await postProfile(client, org.slug, values, 'publish');
-    expect((await new Client(t.app).get(`/klynger/${org.slug}`)).html).toContain('Ny kort beskrivelse fra kladden.');
-    expect(await database.db.select().from(clusterProfileDrafts).where(eq(clusterProfileDrafts.organisationId, org.id))).toHaveLength(0);
+    expect((await new Client(t.app).get(`/klynger/${org.slug}`)).html).toContain(
+      'Ny kort beskrivelse fra kladden.',
+    );
+    expect(
+      await database.db
+        .select()
+        .from(clusterProfileDrafts)
+        .where(eq(clusterProfileDrafts.organisationId, org.id)),
+    ).toHaveLength(0);
 
-    const audit = await database.db.select().from(auditLog).where(and(eq(auditLog.actorUserId, user.id), eq(auditLog.entityId, org.id)));
+    const audit = await database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.actorUserId, user.id), eq(auditLog.entityId, org.id)));
     const kinds = audit.map((a) => `${a.entity}:${a.action}`);
-    expect(kinds).toEqual(expect.arrayContaining(['cluster_profile_drafts:insert', 'clusters:update', 'cluster_profile_drafts:delete']));
+    expect(kinds).toEqual(
+      expect.arrayContaining([
+        'cluster_profile_drafts:insert',
+        'clusters:update',
+        'cluster_profile_drafts:delete',
+      ]),
+    );
     const update = audit.find((a) => a.entity === 'clusters' && a.action === 'update');
     expect((update?.after as { summary_da: string }).summary_da).toBe('Ny kort beskrivelse fra kladden.');
     expect((update?.before as { summary_da: string }).summary_da).toContain('samler robotvirksomheder');
@@ -215,7 +266,9 @@ describe('editing a profile: drafts, preview, publish, audit', () => {
     ]) {
       expect(res.html).toContain(text);
     }
-    expect(await database.db.select().from(clusters).where(eq(clusters.organisationId, org.id))).toEqual(before);
+    expect(await database.db.select().from(clusters).where(eq(clusters.organisationId, org.id))).toEqual(
+      before,
+    );
   });
 });
 
@@ -253,14 +306,24 @@ describe('who may edit a profile', () => {
     const org = await createCluster('Linkklyngen');
     const { client } = await staffOf(org.id);
     expect((await client.get(`/klynger/${org.slug}`)).html).toContain(`/klynger/${org.slug}/rediger`);
-    expect((await new Client(t.app).get(`/klynger/${org.slug}`)).html).not.toContain(`/klynger/${org.slug}/rediger`);
+    expect((await new Client(t.app).get(`/klynger/${org.slug}`)).html).not.toContain(
+      `/klynger/${org.slug}/rediger`,
+    );
   });
 });
 
 describe('catalogue filters and the cluster page', () => {
   it('combines theme, region, league and label filters, reflected in the URL', async () => {
-    const a = await createCluster('Filter Energi Syd', { seat: 461, themes: ['energy'], league: 'world_class' });
-    const b = await createCluster('Filter Energi Nord', { seat: 851, themes: ['energy'], league: 'regional' });
+    const a = await createCluster('Filter Energi Syd', {
+      seat: 461,
+      themes: ['energy'],
+      league: 'world_class',
+    });
+    const b = await createCluster('Filter Energi Nord', {
+      seat: 851,
+      themes: ['energy'],
+      league: 'regional',
+    });
     const c = await createCluster('Filter Vand Syd', { seat: 461, themes: ['water'], league: 'world_class' });
     const { html } = await new Client(t.app).get('/klynger?tema=energy&region=1083');
     expect(html).toContain(a.name);
@@ -293,16 +356,34 @@ describe('contact form', () => {
     await client.get(`/klynger/${org.slug}`);
     const bad = await client.post(`/klynger/${org.slug}/kontakt`, { name: '', email: 'x', message: '' });
     expect(bad.res.status).toBe(422);
-    const sent = await client.post(`/klynger/${org.slug}/kontakt`, { name: 'Eva', email: 'eva@firma.dk', message: 'Vi vil gerne være medlem.' });
+    const sent = await client.post(`/klynger/${org.slug}/kontakt`, {
+      name: 'Eva',
+      email: 'eva@firma.dk',
+      message: 'Vi vil gerne være medlem.',
+    });
     expect(sent.res.status).toBe(303);
     const mail = t.deps.mailer.outbox.at(-1);
     expect(mail?.to).toBe(`kontakt@${org.slug}.test`);
     expect(mail?.replyTo).toBe('eva@firma.dk');
     expect(mail?.text).toContain('Vi vil gerne være medlem.');
-    expect((await client.post(`/klynger/${org.slug}/kontakt`, { name: 'Eva', email: 'eva@firma.dk', message: 'x' }, { csrf: false })).res.status).toBe(403);
+    expect(
+      (
+        await client.post(
+          `/klynger/${org.slug}/kontakt`,
+          { name: 'Eva', email: 'eva@firma.dk', message: 'x' },
+          { csrf: false },
+        )
+      ).res.status,
+    ).toBe(403);
     let status = 0;
     for (let i = 0; i < 6 && status !== 429; i++) {
-      status = (await client.post(`/klynger/${org.slug}/kontakt`, { name: 'Eva', email: 'eva@firma.dk', message: `Igen ${i}` })).res.status;
+      status = (
+        await client.post(`/klynger/${org.slug}/kontakt`, {
+          name: 'Eva',
+          email: 'eva@firma.dk',
+          message: `Igen ${i}`,
+        })
+      ).res.status;
     }
     expect(status).toBe(429);
   });
