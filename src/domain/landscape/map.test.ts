@@ -1,0 +1,191 @@
+import { describe, expect, it } from 'vitest';
+import {
+  BORNHOLM_FRAME,
+  interiorPoint,
+  MUNICIPALITY_BORDERS,
+  municipalityAnchor,
+  type Position,
+  placeSeats,
+  project,
+  REGION_SHAPES,
+  ringsToPath,
+  SHADES,
+  shadeOf,
+  spreadAround,
+  VIEWBOX,
+} from './map.ts';
+
+const AARHUS: Position = [10.2039, 56.1629];
+const COPENHAGEN: Position = [12.5683, 55.6761];
+const ODENSE: Position = [10.4024, 55.4038];
+const AALBORG: Position = [9.9217, 57.0488];
+const RØNNE: Position = [14.7069, 55.1009];
+
+/** Absolute points of a path built by ringsToPath (M absolute, then relative l pairs). */
+function pathPoints(d: string): { x: number; y: number }[] {
+  const points: { x: number; y: number }[] = [];
+  for (const ring of d.split('z').filter(Boolean)) {
+    const [move = '', line = ''] = ring.slice(1).split('l');
+    const start = move.match(/-?\d*\.?\d+/g)?.map(Number) ?? [];
+    let x = start[0] ?? Number.NaN;
+    let y = start[1] ?? Number.NaN;
+    points.push({ x, y });
+    const deltas = line.match(/-?\d*\.?\d+/g)?.map(Number) ?? [];
+    for (let i = 0; i + 1 < deltas.length; i += 2) {
+      x += deltas[i] as number;
+      y += deltas[i + 1] as number;
+      points.push({ x, y });
+    }
+  }
+  return points;
+}
+
+const inside = (p: { x: number; y: number }) =>
+  p.x >= 0 && p.x <= VIEWBOX.width && p.y >= 0 && p.y <= VIEWBOX.height;
+
+describe('projection', () => {
+  it('keeps east-west and north-south order of Danish cities', () => {
+    expect(project(COPENHAGEN).x).toBeGreaterThan(project(AARHUS).x);
+    expect(project(COPENHAGEN).x).toBeGreaterThan(project(ODENSE).x);
+    // North is up: Aalborg above Aarhus above Copenhagen above Odense.
+    expect(project(AALBORG).y).toBeLessThan(project(AARHUS).y);
+    expect(project(AARHUS).y).toBeLessThan(project(COPENHAGEN).y);
+    expect(project(COPENHAGEN).y).toBeLessThan(project(ODENSE).y);
+  });
+
+  it('scales longitude by cos 56° so distances keep their proportions', () => {
+    const a = project([10, 56]);
+    const east = project([11, 56]);
+    const north = project([10, 57]);
+    expect((east.x - a.x) / (a.y - north.y)).toBeCloseTo(Math.cos((56 * Math.PI) / 180), 6);
+  });
+
+  it('puts Bornholm into its inset north-east of Zealand, inside the view box', () => {
+    const rønne = project(RØNNE);
+    expect(inside(rønne)).toBe(true);
+    expect(rønne.y).toBeLessThan(project(COPENHAGEN).y);
+    const f = BORNHOLM_FRAME;
+    expect(rønne.x).toBeGreaterThan(f.x);
+    expect(rønne.x).toBeLessThan(f.x + f.width);
+    expect(rønne.y).toBeGreaterThan(f.y);
+    expect(rønne.y).toBeLessThan(f.y + f.height);
+    expect(f.x + f.width).toBeLessThanOrEqual(VIEWBOX.width);
+  });
+});
+
+describe('path building', () => {
+  it('draws all 5 regions with non-empty paths inside the view box', () => {
+    expect(REGION_SHAPES.map((r) => r.code)).toEqual([1081, 1082, 1083, 1084, 1085]);
+    for (const region of REGION_SHAPES) {
+      expect(region.d).toMatch(/^M[\d.]+ [\d.]+l/);
+      const points = pathPoints(region.d);
+      expect(points.length).toBeGreaterThan(100);
+      // Relative steps accumulate rounding; half a unit is still well inside the margin.
+      for (const p of points) expect(inside(p), `${region.code} ${p.x},${p.y}`).toBe(true);
+      expect(inside(region.label)).toBe(true);
+    }
+  });
+
+  it('includes Bornholm in the capital region', () => {
+    const hovedstaden = REGION_SHAPES.find((r) => r.code === 1084);
+    const f = BORNHOLM_FRAME;
+    const inFrame = pathPoints(hovedstaden?.d ?? '').filter(
+      (p) => p.x > f.x && p.x < f.x + f.width && p.y > f.y && p.y < f.y + f.height,
+    );
+    expect(inFrame.length).toBeGreaterThan(20);
+  });
+
+  it('rounds to one decimal and draws relative steps', () => {
+    const d = ringsToPath([
+      [
+        [10, 56],
+        [10.0001, 56.0001],
+        [10.1, 56],
+        [10.1, 56.1],
+        [10, 56],
+      ],
+    ]);
+    expect(d).toMatch(/^M\d+(\.\d)? \d+(\.\d)?l[^M]*z$/);
+    expect(d).not.toMatch(/\d\.\d\d/);
+    // The second point rounds onto the first and the closing point repeats it: both dropped.
+    expect(pathPoints(d)).toHaveLength(3);
+  });
+
+  it('skips rings that collapse to fewer than three points', () => {
+    expect(
+      ringsToPath([
+        [
+          [10, 56],
+          [10.00001, 56.00001],
+          [10, 56],
+        ],
+      ]),
+    ).toBe('');
+  });
+
+  it('keeps both layers of the map under 150 KB of path data', () => {
+    const bytes = REGION_SHAPES.reduce((n, r) => n + r.d.length, 0) + MUNICIPALITY_BORDERS.length;
+    expect(bytes).toBeLessThan(150_000);
+    expect(MUNICIPALITY_BORDERS.split('M').length - 1).toBeGreaterThanOrEqual(98);
+  });
+});
+
+describe('seat anchors', () => {
+  it('has an anchor inside the map for every municipality, Bornholm included', () => {
+    for (const code of [101, 147, 400, 461, 751, 851, 540]) {
+      const anchor = municipalityAnchor(code);
+      expect(anchor, String(code)).toBeDefined();
+      if (anchor) expect(inside(anchor)).toBe(true);
+    }
+    expect(municipalityAnchor(411)).toBeUndefined();
+  });
+
+  it('finds a point inside a bent shape where the centroid would fall outside', () => {
+    // A U: the centroid lies in the notch.
+    const u = [
+      [
+        { x: 0, y: 0 },
+        { x: 3, y: 0 },
+        { x: 3, y: 3 },
+        { x: 2, y: 3 },
+        { x: 2, y: 1 },
+        { x: 1, y: 1 },
+        { x: 1, y: 3 },
+        { x: 0, y: 3 },
+      ],
+    ];
+    const p = interiorPoint(u);
+    const inArm = (p.x > 0 && p.x < 1) || (p.x > 2 && p.x < 3);
+    expect(inArm || p.y < 1).toBe(true);
+  });
+
+  it('spreads clusters sharing a municipality without overlapping dots', () => {
+    const points = spreadAround({ x: 100, y: 100 }, 6);
+    expect(points[0]).toEqual({ x: 100, y: 100 });
+    for (let i = 0; i < points.length; i++)
+      for (let j = i + 1; j < points.length; j++) {
+        const [a, b] = [points[i], points[j]] as [{ x: number; y: number }, { x: number; y: number }];
+        expect(Math.hypot(a.x - b.x, a.y - b.y)).toBeGreaterThan(6);
+      }
+  });
+});
+
+describe('seat placement', () => {
+  it('gives every seat its own dot and leaves out unknown municipalities', () => {
+    const seats = [101, 101, 101, 400, 999].map((municipalityCode, i) => ({ municipalityCode, i }));
+    const placed = placeSeats(seats);
+    expect(placed.map((p) => p.seat.i)).toEqual([0, 1, 2, 3]);
+    const copenhagen = placed.slice(0, 3).map((p) => `${p.at.x},${p.at.y}`);
+    expect(new Set(copenhagen).size).toBe(3);
+    expect(placed[3]?.at).toEqual(municipalityAnchor(400));
+  });
+});
+
+describe('shades', () => {
+  it('darkens with the number of seats and starts at zero', () => {
+    expect(shadeOf(0)).toBe(SHADES[0].fill);
+    expect(shadeOf(1)).toBe(SHADES[1].fill);
+    expect(shadeOf(2)).toBe(SHADES[1].fill);
+    expect(shadeOf(100)).toBe(SHADES[SHADES.length - 1]?.fill);
+  });
+});
