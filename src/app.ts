@@ -8,6 +8,7 @@ import type { Deps } from './deps.ts';
 import { apiRoutes } from './http/api/index.ts';
 import type { AppEnv } from './http/context.ts';
 import { errorHandler, notFoundHandler } from './http/errors.tsx';
+import { requestBodyLimit } from './http/middleware/body-limit.ts';
 import { csrf } from './http/middleware/csrf.ts';
 import { language, requestLogging, securityHeaders } from './http/middleware/request.ts';
 import { session } from './http/middleware/session.ts';
@@ -16,6 +17,7 @@ import { adminPages } from './http/web/admin.tsx';
 import { authPages } from './http/web/auth.tsx';
 import { cataloguePages } from './http/web/catalogue.tsx';
 import { contentPages } from './http/web/content/index.tsx';
+import { labelPages } from './http/web/labels.tsx';
 import { landscapePages } from './http/web/landscape.tsx';
 import { publicPages } from './http/web/public.tsx';
 import { searchPages } from './http/web/search.tsx';
@@ -59,11 +61,12 @@ export function createApp(deps: Deps): Hono<AppEnv> {
     }),
   );
 
-  app.use('*', language, session, csrf);
+  app.use('*', language, requestBodyLimit, session, csrf);
   app.route('/', publicPages());
   app.route('/', authPages());
   app.route('/', accountPages());
   app.route('/', adminPages());
+  app.route('/', labelPages());
   app.route('/', cataloguePages());
   app.route('/', landscapePages());
   app.route('/', searchPages());

@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'forbidden'
   | 'conflict'
   | 'rate_limited'
+  | 'too_large'
   | 'csrf';
 
 export interface FieldIssue {

@@ -6,13 +6,14 @@ import { href, langOfPath } from './paths.ts';
 import { renderPage } from './render.tsx';
 
 /** The one table from domain error codes to HTTP status codes. */
-export const STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 422 | 429> = {
+export const STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429> = {
   validation: 422,
   not_found: 404,
   unauthenticated: 401,
   forbidden: 403,
   conflict: 409,
   rate_limited: 429,
+  too_large: 413,
   csrf: 403,
 };
 
@@ -78,14 +79,14 @@ export const errorHandler: ErrorHandler<AppEnv> = async (err, c) => {
     const next = new URL(c.req.url).pathname;
     return c.redirect(href('login', lang, { next }), 303);
   }
-  const [title, text] =
-    err.code === 'csrf'
-      ? [m.errors.csrfTitle, m.errors.csrfText]
-      : err.code === 'not_found'
-        ? [m.errors.notFoundTitle, m.errors.notFoundText]
-        : err.code === 'forbidden'
-          ? [m.errors.forbiddenTitle, m.errors.forbiddenText]
-          : [m.errors.serverTitle, err.message];
+  const pages: Partial<Record<ErrorCode, [string, string]>> = {
+    csrf: [m.errors.csrfTitle, m.errors.csrfText],
+    not_found: [m.errors.notFoundTitle, m.errors.notFoundText],
+    forbidden: [m.errors.forbiddenTitle, m.errors.forbiddenText],
+    too_large: [m.errors.tooLargeTitle, m.errors.tooLargeText],
+    rate_limited: [m.errors.rateLimitedTitle, err.message],
+  };
+  const [title, text] = pages[err.code] ?? [m.errors.serverTitle, err.message];
   log?.warn({ code: err.code, message: err.message }, 'request refused');
   return renderPage(
     c,

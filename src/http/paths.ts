@@ -28,6 +28,7 @@ export const PAGES = {
   workspace: { da: '/arbejdsrum', en: '/en/workspace' },
   labels: { da: '/maerker', en: '/en/labels' },
   labelImport: { da: '/maerker/import', en: '/en/labels/import' },
+  labelImportTemplate: { da: '/maerker/import/skabelon.csv', en: '/en/labels/import/template.csv' },
   search: { da: '/soeg', en: '/en/search' },
   landscape: { da: '/landskab', en: '/en/landscape' },
   // News, success stories, events, calls

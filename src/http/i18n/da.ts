@@ -168,6 +168,9 @@ export const da = {
     serverText: 'Der skete en uventet fejl hos os. Prøv igen om lidt. Oplys fejl-id, hvis du kontakter os:',
     csrfTitle: 'Formularen er udløbet',
     csrfText: 'Af sikkerhedshensyn kunne formularen ikke sendes. Gå tilbage, genindlæs siden, og prøv igen.',
+    tooLargeTitle: 'For stor forespørgsel',
+    tooLargeText:
+      'Filen eller formularen er større, end vi kan modtage. Del den op, eller send en mindre fil.',
     rateLimitedTitle: 'For mange forespørgsler',
     backHome: 'Gå til forsiden',
   },

@@ -167,6 +167,8 @@ export const en: Messages = {
       'An unexpected error happened on our side. Please try again shortly. Quote the error id if you contact us:',
     csrfTitle: 'The form has expired',
     csrfText: 'For security reasons the form could not be sent. Go back, reload the page and try again.',
+    tooLargeTitle: 'Request too large',
+    tooLargeText: 'The file or form is larger than we can accept. Split it up or send a smaller file.',
     rateLimitedTitle: 'Too many requests',
     backHome: 'Go to the home page',
   },

@@ -1,0 +1,28 @@
+import type { MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { AppError } from '../../domain/errors.ts';
+import type { AppEnv } from '../context.ts';
+import { PAGES } from '../paths.ts';
+
+const MB = 1024 * 1024;
+/** Ordinary forms are small; uploads get their own, larger limits. */
+const DEFAULT_LIMIT = 1 * MB;
+const UPLOAD_LIMITS: { paths: readonly string[]; bytes: number }[] = [
+  { paths: Object.values(PAGES.labelImport), bytes: 2 * MB + 64 * 1024 },
+];
+
+function limitFor(path: string): number {
+  return UPLOAD_LIMITS.find((u) => u.paths.includes(path))?.bytes ?? DEFAULT_LIMIT;
+}
+
+/**
+ * Refuses request bodies over the limit before anything reads them (the CSRF check parses the
+ * form), so a large upload cannot fill memory.
+ */
+export const requestBodyLimit: MiddlewareHandler<AppEnv> = (c, next) =>
+  bodyLimit({
+    maxSize: limitFor(c.req.path),
+    onError: () => {
+      throw new AppError('too_large', 'The request body is too large');
+    },
+  })(c, next);

@@ -1,0 +1,98 @@
+/// <reference lib="dom" />
+import { readFile } from 'node:fs/promises';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/db/client.ts';
+import { DEMO_PASSWORD } from '../../src/domain/demo/users.ts';
+import type { RunningServer } from '../../src/main.ts';
+import { axeViolations, launchBrowser, newContext, startDemoServer } from './harness.ts';
+
+let server: RunningServer;
+let database: Database;
+let browser: Browser;
+
+beforeAll(async () => {
+  ({ server, database } = await startDemoServer());
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await database?.close();
+});
+
+async function withPage(work: (page: Page) => Promise<void>, opts: { javaScript?: boolean } = {}) {
+  const context =
+    opts.javaScript === false
+      ? await browser.newContext({ javaScriptEnabled: false })
+      : await newContext(browser);
+  try {
+    await work(await context.newPage());
+  } finally {
+    await context.close();
+  }
+}
+
+async function logInAsSupport(page: Page) {
+  await page.goto(`${server.url}/log-ind`);
+  await page.getByLabel('E-mail').fill('support@demo.klyngeportalen.dk');
+  await page.getByLabel('Adgangskode').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Log ind' }).click();
+  await page.waitForURL('**/konto');
+}
+
+describe('label register (axe-core, WCAG 2.1 AA)', () => {
+  for (const path of ['/maerker', '/en/labels', '/maerker?level=gold&status=expired&region=1084']) {
+    it(`${path} has no violations`, () =>
+      withPage(async (page) => {
+        const res = await page.goto(server.url + path);
+        expect(res?.status()).toBe(200);
+        expect(await axeViolations(page)).toEqual([]);
+      }));
+  }
+
+  it('signed in as support staff: the register with flags, the import form and its error page have no violations', () =>
+    withPage(async (page) => {
+      await logInAsSupport(page);
+      await page.goto(`${server.url}/maerker`);
+      await expect(page.getByRole('heading', { name: 'Udløber inden for 6 måneder' }).count()).resolves.toBe(
+        1,
+      );
+      expect(await axeViolations(page)).toEqual([]);
+
+      await page.getByRole('link', { name: 'Importér mærker fra en CSV-fil' }).click();
+      await page.waitForURL('**/maerker/import');
+      expect(await axeViolations(page)).toEqual([]);
+
+      const bad = await readFile(new URL('../fixtures/labels/bad-rows.csv', import.meta.url));
+      await page
+        .getByLabel('CSV-fil med mærker')
+        .setInputFiles({ name: 'maerker.csv', mimeType: 'text/csv', buffer: bad });
+      const [response] = await Promise.all([
+        page.waitForResponse((r) => r.request().method() === 'POST'),
+        page.getByRole('button', { name: 'Importér' }).click(),
+      ]);
+      expect(response.status()).toBe(422);
+      await page.waitForSelector('h1:has-text("Filen blev ikke importeret")');
+      // The demo has no clusters with the fixture's CVRs, so more rows are refused than in the HTTP test.
+      expect(await page.locator('table tbody tr').count()).toBeGreaterThanOrEqual(8);
+      expect(await axeViolations(page)).toEqual([]);
+    }));
+});
+
+describe('filtering the register without JavaScript', () => {
+  it('submits the filter form as a GET and shows the choice in the address', () =>
+    withPage(
+      async (page) => {
+        await page.goto(`${server.url}/maerker`);
+        await page.getByLabel('Niveau').selectOption('gold');
+        await page.getByRole('button', { name: 'Vis', exact: true }).click();
+        await page.waitForURL('**/maerker?level=gold&status=&region=');
+        const levels = await page.locator('table tbody tr td:nth-child(2)').allTextContents();
+        expect(levels.length).toBeGreaterThan(0);
+        expect(new Set(levels)).toEqual(new Set(['Guld']));
+      },
+      { javaScript: false },
+    ));
+});
