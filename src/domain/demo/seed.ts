@@ -16,6 +16,7 @@ import {
 } from '../../db/schema/index.ts';
 import { hashPassword } from '../accounts/passwords.ts';
 import type { DemoActivity } from './activities.ts';
+import { insertDemoContent } from './content.ts';
 import { buildDemoDataSet, type DemoDataSet } from './dataset.ts';
 import { buildUsers, DEMO_PASSWORD } from './users.ts';
 
@@ -180,7 +181,10 @@ export async function seedDemo(
     const data = buildDemoDataSet(municipalityRows);
     log(`demo: data set built in ${Math.round(performance.now() - started)} ms`);
     await load(tx, data, passwordHash, log);
+    await insertDemoContent(tx);
   });
+  // Fresh statistics, or the planner guesses one row per table and picks nested loops.
+  await database.db.execute(sql`analyze`);
   const summary = await summarise(database.db);
   log(`demo: seeded in ${Math.round(performance.now() - started)} ms`);
   return summary;

@@ -58,9 +58,12 @@ const rules = {
   'reportingPeriods.decide': (p) => hasRole(p, 'funder'),
   // Funding
   'funding.view': (p) => hasRole(p, 'admin', 'funder'),
-  'calls.manage': (p) => hasRole(p, 'funder'),
+  // Calls belong to a funder organisation and are managed by its own funders.
+  'calls.manage': (p, t) => hasRoleIn(p, t.organisationId, 'funder'),
   'applications.submit': (p, t) => hasRoleIn(p, t.organisationId, 'cluster_staff'),
   'applications.assess': (p) => hasRole(p, 'assessor'),
+  // News, success stories and events, published on behalf of an organisation by its own staff
+  'content.publish': (p, t) => hasRoleIn(p, t.organisationId, 'admin', 'support_staff', 'cluster_staff'),
   // Support function and business service
   'support.manage': (p) => hasRole(p, 'admin', 'support_staff'),
   'referrals.manage': (p, t) => hasRoleIn(p, t.organisationId, 'cluster_staff', 'business_service_staff'),

@@ -1,0 +1,147 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../../../test/support/database.ts';
+import { createOrganisation, createUser } from '../../../test/support/factories.ts';
+import type { Database } from '../../db/client.ts';
+import { auditLog, posts } from '../../db/schema/index.ts';
+import { AppError } from '../errors.ts';
+import type { Role } from '../policy/policy.ts';
+import { createCall, createEvent, createPost, type Editor, updatePost } from './commands.ts';
+import { callPhase, findPost, listPublicCalls, listPublishedEvents, listPublishedPosts } from './queries.ts';
+import { callForm, eventFilter, eventForm, postForm } from './schemas.ts';
+
+const NOW = new Date('2027-01-15T12:00:00Z');
+const hours = (h: number) => new Date(NOW.getTime() + h * 3_600_000);
+
+let database: Database;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(() => database?.close());
+
+async function editor(role: Role, organisationId?: string): Promise<Editor> {
+  const user = await createUser(database.db, role, organisationId ? { organisationId } : {});
+  return {
+    principal: { userId: user.id, memberships: [{ organisationId: user.organisationId, role }] },
+    actor: { userId: user.id, label: user.email },
+  };
+}
+
+const post = (organisationId: string, title: string, intent = 'publish') =>
+  postForm.parse({ organisationId, lang: 'da', title, summary: '', body: '', intent });
+
+describe('posts', () => {
+  it('gives concurrent posts with the same title different slugs', async () => {
+    const org = await createOrganisation(database.db);
+    const staff = await editor('cluster_staff', org.id);
+    const results = await Promise.all(
+      [1, 2, 3].map(() => createPost(database.db, staff, 'news', post(org.id, 'Samme titel'), NOW)),
+    );
+    expect(results.map((r) => r.slug).sort()).toEqual(['samme-titel', 'samme-titel-2', 'samme-titel-3']);
+  });
+
+  it('pages the public list and leaves out drafts and posts scheduled for later', async () => {
+    const org = await createOrganisation(database.db);
+    const staff = await editor('cluster_staff', org.id);
+    for (let i = 1; i <= 12; i++)
+      await createPost(database.db, staff, 'news', post(org.id, `Nyhed ${i}`), hours(-i));
+    await createPost(database.db, staff, 'news', post(org.id, 'Kladde', 'draft'), NOW);
+    await createPost(database.db, staff, 'news', post(org.id, 'Senere'), hours(5));
+    const first = await listPublishedPosts(database.db, 'news', { organisation: org.id, page: 1 }, NOW);
+    expect(first).toMatchObject({ total: 12, pages: 2, page: 1 });
+    expect(first.items.map((p) => p.title).slice(0, 2)).toEqual(['Nyhed 1', 'Nyhed 2']);
+    const second = await listPublishedPosts(database.db, 'news', { organisation: org.id, page: 2 }, NOW);
+    expect(second.items.map((p) => p.title)).toEqual(['Nyhed 11', 'Nyhed 12']);
+    expect(await findPost(database.db, 'news', 'senere')).toMatchObject({ publishedAt: hours(5) });
+  });
+
+  it("refuses an edit of another cluster's post and writes nothing", async () => {
+    const [a, b] = [await createOrganisation(database.db), await createOrganisation(database.db)];
+    const owner = await editor('cluster_staff', a.id);
+    const { slug } = await createPost(database.db, owner, 'success_story', post(a.id, 'Historie fra A'), NOW);
+    const intruder = await editor('cluster_staff', b.id);
+    const before = await database.db.$count(auditLog);
+    const attempt = updatePost(database.db, intruder, 'success_story', slug, post(a.id, 'Ændret'), NOW);
+    await expect(attempt).rejects.toMatchObject({ code: 'forbidden' });
+    expect(await database.db.$count(auditLog)).toBe(before);
+    expect((await database.db.select().from(posts).where(eq(posts.slug, slug)))[0]?.title).toBe(
+      'Historie fra A',
+    );
+  });
+});
+
+describe('events', () => {
+  it('keeps an event under way among the upcoming, and refuses an unknown municipality', async () => {
+    const org = await createOrganisation(database.db);
+    const staff = await editor('support_staff', org.id);
+    const fields = {
+      organisationId: org.id,
+      lang: 'da',
+      title: 'I gang nu',
+      intent: 'publish',
+      startDate: '2027-01-15',
+      startTime: '09:00',
+      endDate: '2027-01-15',
+      endTime: '16:00',
+    };
+    await createEvent(database.db, staff, eventForm.parse(fields), hours(-48));
+    const upcoming = await listPublishedEvents(database.db, eventFilter.parse({ organisation: org.id }), NOW);
+    expect(upcoming.items.map((e) => e.title)).toEqual(['I gang nu']);
+    const error = await createEvent(
+      database.db,
+      staff,
+      eventForm.parse({ ...fields, municipalityCode: '998' }),
+      NOW,
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).issues).toEqual([{ field: 'municipalityCode', message: 'invalid' }]);
+  });
+});
+
+describe('calls', () => {
+  it('orders open calls by nearest deadline before closed ones by latest deadline', async () => {
+    const funder = await editor('funder');
+    const owner = funder.principal.memberships[0]?.organisationId ?? '';
+    const call = (title: string, deadlineDate: string, status = 'open', opensDate = '') =>
+      createCall(
+        database.db,
+        funder,
+        callForm.parse({
+          organisationId: owner,
+          title,
+          status,
+          deadlineDate,
+          deadlineTime: '12:00',
+          opensDate,
+        }),
+        NOW,
+      );
+    await call('Lukket tidligt', '2026-05-01', 'decided');
+    await call('Åben sent', '2027-09-01');
+    await call('Frist overskredet', '2027-01-10');
+    await call('Åben snart', '2027-02-01', 'published');
+    await call('Åbner senere', '2027-06-01', 'open', '2027-03-01');
+    await call('Kladde', '2027-02-01', 'draft');
+    const list = await listPublicCalls(database.db, { organisation: owner, page: 1 }, NOW);
+    expect(list.items.map((c) => [c.title, c.open, callPhase(c, NOW)])).toEqual([
+      ['Åben snart', true, 'open'],
+      ['Åbner senere', true, 'upcoming'],
+      ['Åben sent', true, 'open'],
+      ['Frist overskredet', false, 'closed'],
+      ['Lukket tidligt', false, 'decided'],
+    ]);
+  });
+
+  it('refuses a call owned by an organisation that is not a funder', async () => {
+    const cluster = await createOrganisation(database.db);
+    const odd = await editor('funder', cluster.id);
+    const input = callForm.parse({
+      organisationId: cluster.id,
+      title: 'Forkert ejer',
+      status: 'open',
+      deadlineDate: '2027-03-01',
+      deadlineTime: '12:00',
+    });
+    await expect(createCall(database.db, odd, input, NOW)).rejects.toMatchObject({ code: 'forbidden' });
+  });
+});

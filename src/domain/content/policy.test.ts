@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import type { Role } from '../policy/policy.ts';
+import {
+  callOwnerOrganisations,
+  canManageCallsFor,
+  canPublishFor,
+  publishingOrganisations,
+} from './policy.ts';
+
+const OWN = 'org-own';
+const OTHER = 'org-other';
+const user = (role: Role, organisationKind = 'cluster_organisation') => ({
+  userId: `u-${role}`,
+  memberships: [{ organisationId: OWN, role, organisationKind }],
+});
+
+describe('who publishes news, stories and events', () => {
+  it('lets cluster staff, support staff and admins publish for their own organisation only', () => {
+    for (const role of ['cluster_staff', 'support_staff', 'admin'] as const) {
+      expect(canPublishFor(user(role), OWN), role).toBe(true);
+      expect(canPublishFor(user(role), OTHER), role).toBe(false);
+    }
+  });
+
+  it('does not let funders, assessors, business service staff or visitors publish', () => {
+    for (const role of ['funder', 'assessor', 'business_service_staff'] as const)
+      expect(canPublishFor(user(role), OWN), role).toBe(false);
+    expect(canPublishFor(null, OWN)).toBe(false);
+  });
+
+  it('lists each organisation a user may publish for once', () => {
+    const principal = {
+      userId: 'u',
+      memberships: [
+        { organisationId: OWN, role: 'cluster_staff' as const },
+        { organisationId: OWN, role: 'support_staff' as const },
+        { organisationId: OTHER, role: 'funder' as const },
+      ],
+    };
+    expect(publishingOrganisations(principal).map((m) => m.organisationId)).toEqual([OWN]);
+    expect(publishingOrganisations(null)).toEqual([]);
+  });
+});
+
+describe('who manages calls', () => {
+  it('lets funders manage the calls of their own funder organisation', () => {
+    expect(canManageCallsFor(user('funder', 'funder'), OWN)).toBe(true);
+    expect(canManageCallsFor(user('funder', 'funder'), OTHER)).toBe(false);
+    expect(callOwnerOrganisations(user('funder', 'funder')).map((m) => m.organisationId)).toEqual([OWN]);
+  });
+
+  it('does not let anyone else manage calls', () => {
+    for (const role of [
+      'admin',
+      'assessor',
+      'cluster_staff',
+      'support_staff',
+      'business_service_staff',
+    ] as const) {
+      expect(canManageCallsFor(user(role, 'funder'), OWN), role).toBe(false);
+      expect(callOwnerOrganisations(user(role, 'funder')), role).toEqual([]);
+    }
+  });
+
+  it('offers only funder organisations as owners', () => {
+    expect(callOwnerOrganisations(user('funder', 'cluster_organisation'))).toEqual([]);
+  });
+});

@@ -1,0 +1,378 @@
+import type { Hono } from 'hono';
+import { createEvent, updateEvent } from '../../../domain/content/commands.ts';
+import { canPublishFor, publishingOrganisations } from '../../../domain/content/policy.ts';
+import {
+  draftEvents,
+  type EventDetail,
+  type EventSummary,
+  eventOrganisations,
+  findEvent,
+  isPublicAt,
+  listMunicipalities,
+  listPublishedEvents,
+  listRegions,
+} from '../../../domain/content/queries.ts';
+import { type EventFilter, eventFilter, eventForm } from '../../../domain/content/schemas.ts';
+import { instantToDanishTime } from '../../../domain/content/time.ts';
+import { AppError, notFound } from '../../../domain/errors.ts';
+import type { AppContext, AppEnv } from '../../context.ts';
+import { href, type Lang, pageHref } from '../../paths.ts';
+import { renderPage } from '../../render.tsx';
+import { type FieldErrors, SelectField, TextField } from '../../views/forms.tsx';
+import { Icon } from '../../views/icons.tsx';
+import { onPage } from '../routes.ts';
+import {
+  ContentArticle,
+  ContentList,
+  ContentListItem,
+  EditorActions,
+  Facts,
+  FilterForm,
+  ListPage,
+  languageNote,
+  organisationFilterOptions,
+  Pagination,
+} from './components.tsx';
+import {
+  BodyField,
+  type FormValues,
+  HeadFields,
+  newItemValues,
+  OrganisationField,
+  PublishButtons,
+  renderEditorPage,
+  saveFromForm,
+  signedInUser,
+} from './editing.tsx';
+import { DateTimeFields } from './fields.tsx';
+import { formatEventSpan, formatMonth, monthsAround, Time } from './format.tsx';
+import { calendarHref, eventCalendarHref, registerCalendars } from './ical.ts';
+import { type ContentMessages, contentMessages } from './messages.ts';
+
+const eventHref = (lang: Lang, slug: string) => pageHref('event', lang, { slug });
+
+const place = (
+  e: { location: string; municipalityName: string | null; onlineUrl: string | null },
+  t: ContentMessages,
+) => [e.location, e.municipalityName, e.onlineUrl ? t.events.online : null].filter(Boolean).join(', ');
+
+function EventFilters({
+  t,
+  lang,
+  filter,
+  organisations,
+  regions,
+  now,
+}: {
+  t: ContentMessages;
+  lang: Lang;
+  filter: EventFilter;
+  organisations: { id: string; name: string }[];
+  regions: { code: number; name: string; nameEn: string }[];
+  now: Date;
+}) {
+  const months = filter.when === 'past' ? monthsAround(now, -24, 0).reverse() : monthsAround(now, 0, 18);
+  return (
+    <FilterForm t={t} action={href('events', lang)}>
+      {filter.when === 'past' && <input type="hidden" name="when" value="past" />}
+      <SelectField
+        name="organisation"
+        label={t.common.organisation}
+        placeholder={t.common.allOrganisations}
+        value={filter.organisation}
+        options={organisationFilterOptions(organisations)}
+      />
+      <SelectField
+        name="region"
+        label={t.events.region}
+        placeholder={t.events.allRegions}
+        value={filter.region === undefined ? undefined : String(filter.region)}
+        options={regions.map((r) => ({ value: String(r.code), label: lang === 'da' ? r.name : r.nameEn }))}
+      />
+      <SelectField
+        name="month"
+        label={t.events.month}
+        placeholder={t.events.allMonths}
+        value={filter.month}
+        options={months.map((m) => ({ value: m, label: formatMonth(m, lang) }))}
+      />
+    </FilterForm>
+  );
+}
+
+function EventItem({ e, t, lang }: { e: EventSummary; t: ContentMessages; lang: Lang }) {
+  return (
+    <ContentListItem
+      href={eventHref(lang, e.slug)}
+      title={e.title}
+      itemLang={e.lang}
+      pageLang={lang}
+      summary={e.summary}
+      meta={
+        <>
+          <Time at={e.startsAt} text={formatEventSpan(e.startsAt, e.endsAt, lang)} />
+          {' · '}
+          {[place(e, t), e.organisationName].filter(Boolean).join(' · ')}
+          {languageNote(t, e.lang, lang)}
+        </>
+      }
+    />
+  );
+}
+
+/** The list's filters as URL parameters, for the page links. */
+const filterQuery = (f: EventFilter) => ({
+  when: f.when === 'past' ? 'past' : undefined,
+  organisation: f.organisation,
+  region: f.region === undefined ? undefined : String(f.region),
+  month: f.month,
+});
+
+/** Switch between upcoming and past events, and subscribe to the calendar. */
+function EventLinks({ t, lang, past }: { t: ContentMessages; lang: Lang; past: boolean }) {
+  return (
+    <ul class="nobullet-list content-feeds">
+      <li>
+        <a href={past ? href('events', lang) : href('events', lang, { when: 'past' })}>
+          {past ? t.events.showUpcoming : t.events.showPast}
+        </a>
+      </li>
+      <li>
+        <a href={calendarHref(lang)} type="text/calendar">
+          <Icon name="calendar-month" />
+          {t.events.subscribe}
+        </a>
+      </li>
+    </ul>
+  );
+}
+
+async function listPage(c: AppContext) {
+  const { db, clock } = c.get('deps');
+  const now = clock();
+  const filter = eventFilter.parse(c.req.query());
+  const editable = publishingOrganisations(c.get('user')).map((m) => m.organisationId);
+  const [list, organisations, regions, drafts] = await Promise.all([
+    listPublishedEvents(db, filter, now),
+    eventOrganisations(db, now),
+    listRegions(db),
+    draftEvents(db, editable, now),
+  ]);
+  const t = contentMessages(c.get('lang'));
+  const past = filter.when === 'past';
+  const title = past ? t.events.pastTitle : t.events.title;
+  return renderPage(c, title, ({ lang }) => (
+    <ListPage
+      t={t}
+      title={title}
+      lead={t.events.lead}
+      total={list.total}
+      actions={
+        <>
+          <EditorActions
+            t={t}
+            create={
+              editable.length > 0 ? { href: href('eventsNew', lang), label: t.events.create } : undefined
+            }
+            drafts={drafts.map((d) => ({ href: eventHref(lang, d.slug), title: d.title, lang: d.lang }))}
+          />
+          <EventLinks t={t} lang={lang} past={past} />
+        </>
+      }
+      filters={
+        <EventFilters
+          t={t}
+          lang={lang}
+          filter={filter}
+          organisations={organisations}
+          regions={regions}
+          now={now}
+        />
+      }
+      pagination={
+        <Pagination
+          t={t}
+          page={list.page}
+          pages={list.pages}
+          link={(page) => href('events', lang, { ...filterQuery(filter), page: String(page) })}
+        />
+      }
+    >
+      <ContentList>
+        {list.items.map((e) => (
+          <EventItem e={e} t={t} lang={lang} />
+        ))}
+      </ContentList>
+    </ListPage>
+  ));
+}
+
+async function itemPage(c: AppContext) {
+  const { db, clock } = c.get('deps');
+  const event = await findEvent(db, c.req.param('slug') ?? '');
+  const editor = event !== null && canPublishFor(c.get('user'), event.organisationId);
+  const isPublic = event !== null && isPublicAt(event.publishedAt, clock());
+  if (!event || (!isPublic && !editor)) throw notFound('event');
+  const t = contentMessages(c.get('lang'));
+  return renderPage(c, event.title, ({ lang }) => (
+    <ContentArticle
+      t={t}
+      title={event.title}
+      itemLang={event.lang}
+      pageLang={lang}
+      summary={event.summary}
+      body={event.body}
+      draft={!isPublic}
+      saved={c.req.query('saved') === '1'}
+      editHref={editor ? pageHref('eventEdit', lang, { slug: event.slug }) : undefined}
+      facts={
+        <>
+          <Facts
+            items={[
+              [
+                t.events.when,
+                <Time at={event.startsAt} text={formatEventSpan(event.startsAt, event.endsAt, lang)} />,
+              ],
+              [t.events.where, place(event, t) || '–'],
+              [t.common.from, event.organisationName],
+            ]}
+          />
+          <ul class="nobullet-list content-feeds">
+            {event.onlineUrl && (
+              <li>
+                <a href={event.onlineUrl} rel="nofollow noopener">
+                  {t.events.onlineLink}
+                </a>
+              </li>
+            )}
+            {isPublic && (
+              <li>
+                <a href={eventCalendarHref(lang, event.slug)} type="text/calendar">
+                  <Icon name="calendar-month" />
+                  {t.events.addToCalendar}
+                </a>
+              </li>
+            )}
+          </ul>
+        </>
+      }
+    />
+  ));
+}
+
+async function eventFormPage(
+  c: AppContext,
+  opts: { event?: EventDetail; values: FormValues; errors: FieldErrors; status: 200 | 409 | 422 },
+) {
+  const user = signedInUser(c);
+  const lang = c.get('lang');
+  const t = contentMessages(lang);
+  const municipalities = await listMunicipalities(c.get('deps').db);
+  const { event, values, errors } = opts;
+  return renderEditorPage(c, {
+    title: event ? t.events.editTitle : t.events.createTitle,
+    action: event ? pageHref('eventEdit', lang, { slug: event.slug }) : href('eventsNew', lang),
+    cancelHref: event ? eventHref(lang, event.slug) : href('events', lang),
+    errors,
+    status: opts.status,
+    fields: (
+      <>
+        <OrganisationField
+          t={t}
+          label={t.form.organisation}
+          options={publishingOrganisations(user)}
+          values={values}
+          errors={errors}
+        />
+        <HeadFields t={t} values={values} errors={errors} />
+        <DateTimeFields t={t} legend={t.events.start} prefix="start" values={values} errors={errors} />
+        <DateTimeFields t={t} legend={t.events.end} prefix="end" values={values} errors={errors} />
+        <TextField
+          name="location"
+          label={t.events.location}
+          value={values.location}
+          error={errors.location}
+        />
+        <SelectField
+          name="municipalityCode"
+          label={t.events.municipality}
+          placeholder={t.events.noMunicipality}
+          value={values.municipalityCode}
+          error={errors.municipalityCode}
+          options={municipalities.map((m) => ({ value: String(m.code), label: m.name }))}
+        />
+        <TextField
+          name="onlineUrl"
+          label={t.events.onlineUrl}
+          hint={t.events.onlineUrlHint}
+          value={values.onlineUrl}
+          error={errors.onlineUrl}
+        />
+        <BodyField t={t} values={values} errors={errors} />
+      </>
+    ),
+    buttons: (
+      <PublishButtons
+        t={t}
+        published={event ? isPublicAt(event.publishedAt, c.get('deps').clock()) : false}
+      />
+    ),
+  });
+}
+
+function formValuesOf(e: EventDetail): FormValues {
+  const start = instantToDanishTime(e.startsAt);
+  const end = instantToDanishTime(e.endsAt);
+  return {
+    organisationId: e.organisationId,
+    lang: e.lang,
+    title: e.title,
+    summary: e.summary,
+    body: e.body,
+    startDate: start.date,
+    startTime: start.time,
+    endDate: end.date,
+    endTime: end.time,
+    location: e.location,
+    municipalityCode: e.municipalityCode === null ? '' : String(e.municipalityCode),
+    onlineUrl: e.onlineUrl ?? '',
+  };
+}
+
+async function editableEvent(c: AppContext): Promise<EventDetail> {
+  const user = signedInUser(c);
+  const event = await findEvent(c.get('deps').db, c.req.param('slug') ?? '');
+  if (!event) throw notFound('event');
+  if (!canPublishFor(user, event.organisationId)) throw new AppError('forbidden', 'Not allowed: edit event');
+  return event;
+}
+
+export function registerEventPages(app: Hono<AppEnv>): void {
+  registerCalendars(app);
+  onPage(app, 'GET', 'eventsNew', (c) =>
+    eventFormPage(c, { values: newItemValues(c), errors: {}, status: 200 }),
+  );
+  onPage(app, 'POST', 'eventsNew', (c) =>
+    saveFromForm(c, {
+      schema: eventForm,
+      save: (input, editor, now) => createEvent(c.get('deps').db, editor, input, now),
+      render: (values, errors, status) => eventFormPage(c, { values, errors, status }),
+      itemHref: (slug) => eventHref(c.get('lang'), slug),
+    }),
+  );
+  onPage(app, 'GET', 'events', listPage);
+  onPage(app, 'GET', 'event', itemPage);
+  onPage(app, 'GET', 'eventEdit', async (c) => {
+    const event = await editableEvent(c);
+    return eventFormPage(c, { event, values: formValuesOf(event), errors: {}, status: 200 });
+  });
+  onPage(app, 'POST', 'eventEdit', async (c) => {
+    const event = await editableEvent(c);
+    return saveFromForm(c, {
+      schema: eventForm,
+      save: (input, editor, now) => updateEvent(c.get('deps').db, editor, event.slug, input, now),
+      render: (values, errors, status) => eventFormPage(c, { event, values, errors, status }),
+      itemHref: (slug) => eventHref(c.get('lang'), slug),
+    });
+  });
+}

@@ -1,0 +1,163 @@
+/// <reference lib="dom" />
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/db/client.ts';
+import { DEMO_PASSWORD } from '../../src/domain/demo/users.ts';
+import type { RunningServer } from '../../src/main.ts';
+import { axeViolations, launchBrowser, newContext, startDemoServer } from './harness.ts';
+
+let server: RunningServer;
+let database: Database;
+let browser: Browser;
+
+beforeAll(async () => {
+  ({ server, database } = await startDemoServer());
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await database?.close();
+});
+
+const SUPPORT_EMAIL = 'support@demo.klyngeportalen.dk';
+
+async function logIn(page: Page, email: string) {
+  await page.goto(`${server.url}/log-ind`);
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Adgangskode').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Log ind' }).click();
+  await page.waitForURL('**/konto');
+}
+
+describe('news, stories, events and calls: accessibility (axe-core, WCAG 2.1 AA)', () => {
+  const pages = [
+    '/nyheder',
+    '/nyheder/ny-runde-af-kompetenceforloeb-for-klyngeledere',
+    '/historier',
+    '/historier/lille-metalvirksomhed-fik-sin-foerste-samarbejdende-robot',
+    '/arrangementer',
+    '/arrangementer?when=past',
+    '/arrangementer/klyngeledernetvaerk-foraarsmoede-2027',
+    '/opslag',
+    '/opslag/internationaliseringspulje-for-klyngeorganisationer-2027',
+    '/opslag/faelles-annoncering-af-midler-til-klyngeorganisationer-2021-2024',
+    '/en/news',
+    '/en/events',
+    '/en/calls',
+  ];
+  for (const path of pages) {
+    it(`${path} has no violations`, async () => {
+      const context = await newContext(browser);
+      try {
+        const page = await context.newPage();
+        const res = await page.goto(server.url + path);
+        expect(res?.status()).toBe(200);
+        expect(await axeViolations(page)).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  it('the publishing forms, with and without errors, and a draft have no violations', async () => {
+    const context = await newContext(browser);
+    try {
+      const page = await context.newPage();
+      await logIn(page, SUPPORT_EMAIL);
+      for (const path of [
+        '/nyheder/ny',
+        '/arrangementer/ny',
+        '/nyheder',
+        '/nyheder/nyhedsbrev-for-december',
+      ]) {
+        await page.goto(server.url + path);
+        expect(await axeViolations(page), path).toEqual([]);
+      }
+      await page.goto(`${server.url}/arrangementer/ny`);
+      await page.getByRole('button', { name: 'Udgiv' }).click();
+      await expect.poll(() => page.locator('.form-error-message').count()).toBeGreaterThan(0);
+      expect(await axeViolations(page)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the call form of a funder has no violations', async () => {
+    const context = await newContext(browser);
+    try {
+      const page = await context.newPage();
+      await logIn(page, 'funder@demo.klyngeportalen.dk');
+      await page.goto(`${server.url}/opslag/ny`);
+      expect(await axeViolations(page)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('publishing as the support function', () => {
+  it('writes, publishes and shows a news item with safe Markdown, without JavaScript', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, locale: 'da-DK' });
+    try {
+      const page = await context.newPage();
+      await logIn(page, SUPPORT_EMAIL);
+      await page.goto(`${server.url}/nyheder`);
+      await page.getByRole('link', { name: 'Skriv en nyhed' }).click();
+      await page.getByLabel('Titel').fill('Årets klyngekonference er på plads');
+      await page.getByLabel('Resumé').fill('Program og tilmelding.');
+      await page
+        .getByLabel('Tekst')
+        .fill('## Program\n\n[Tilmelding](https://example.com)\n\n<script>alert(1)</script>');
+      await page.getByRole('button', { name: 'Udgiv' }).click();
+      await page.waitForURL('**/nyheder/aarets-klyngekonference-er-paa-plads?saved=1');
+      const article = page.locator('article');
+      // Headings move one level down below the page's h1.
+      expect(await article.locator('h3').textContent()).toBe('Program');
+      expect(await article.getByRole('link', { name: 'Tilmelding' }).getAttribute('rel')).toBe(
+        'nofollow noopener',
+      );
+      expect(await article.locator('script').count()).toBe(0);
+      expect(await article.textContent()).toContain('<script>alert(1)</script>');
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('feeds and calendars', () => {
+  it('are parsed by the browser as XML and iCalendar text', async () => {
+    const context = await newContext(browser);
+    try {
+      const page = await context.newPage();
+      await page.goto(`${server.url}/nyheder`);
+      for (const path of [
+        '/nyheder/rss.xml',
+        '/nyheder/atom.xml',
+        '/historier/rss.xml',
+        '/en/stories/atom.xml',
+      ]) {
+        const result = await page.evaluate(async (url) => {
+          const text = await (await fetch(url)).text();
+          const doc = new DOMParser().parseFromString(text, 'application/xml');
+          return {
+            error: doc.getElementsByTagName('parsererror').length,
+            root: doc.documentElement.nodeName,
+            items: doc.querySelectorAll('item, entry').length,
+          };
+        }, path);
+        expect(result.error, path).toBe(0);
+        expect(['rss', 'feed'], path).toContain(result.root);
+        expect(result.items, path).toBeGreaterThan(0);
+      }
+      const ics = await page.evaluate(async () => (await fetch('/arrangementer.ics')).text());
+      expect(ics.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
+      expect(ics).toContain('SUMMARY;LANGUAGE=da:Klyngeledernetværk: Forårsmøde 2027');
+      // 12:00 on 29 March 2027 is summer time: 10:00 UTC.
+      expect(ics).toContain('DTSTART:20270329T100000Z');
+    } finally {
+      await context.close();
+    }
+  });
+});
