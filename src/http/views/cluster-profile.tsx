@@ -1,6 +1,8 @@
+import { raw } from 'hono/html';
 import type { Qualification } from '../../domain/catalogue/qualification.ts';
 import type { ClusterDetail } from '../../domain/catalogue/queries.ts';
 import { themeLabel } from '../../domain/catalogue/themes.ts';
+import { renderMarkdown } from '../../domain/content/markdown.ts';
 import { MUNICIPALITIES } from '../../domain/reference/geography.ts';
 import { formatNumber } from '../i18n/index.ts';
 import type { Lang } from '../paths.ts';
@@ -9,16 +11,9 @@ import type { CatalogueMessages } from '../web/catalogue.messages.ts';
 const municipalityName = (code: number | null) =>
   code === null ? null : (MUNICIPALITIES.find((m) => m.code === code)?.name ?? String(code));
 
-/** Long texts as paragraphs; escaped by JSX, so no markup from the text reaches the page. */
-export function Paragraphs({ text }: { text: string }) {
-  const paragraphs = text.split(/\n\s*\n/).filter((p) => p.trim() !== '');
-  return (
-    <>
-      {paragraphs.map((p) => (
-        <p>{p.trim()}</p>
-      ))}
-    </>
-  );
+/** A cluster's description: Markdown rendered safely (raw HTML off, only http(s) and mailto links). */
+export function Description({ text }: { text: string }) {
+  return <div class="content-body">{raw(renderMarkdown(text))}</div>;
 }
 
 export function LabelTag({ level, t }: { level: 'bronze' | 'silver' | 'gold'; t: CatalogueMessages }) {

@@ -19,7 +19,11 @@ const da = {
   count: (n: number) => (n === 1 ? '1 klynge' : `${n} klynger`),
   none: 'Ingen klynger matcher filtrene.',
   download: 'Hent kataloget som CSV',
-  leagues: { world_class: 'Verdensklasse (national)', regional: 'Regional styrkeposition', emerging: 'Spirende' },
+  leagues: {
+    world_class: 'Verdensklasse (national)',
+    regional: 'Regional styrkeposition',
+    emerging: 'Spirende',
+  },
   labels: { gold: 'Guld', silver: 'Sølv', bronze: 'Bronze' },
   demo: 'Demodata',
   seat: 'Hovedsæde',
@@ -60,7 +64,8 @@ const da = {
   noStories: 'Ingen succeshistorier endnu.',
   qualificationHeading: 'Kriterier for en betydende klynge',
   significant: 'Klyngen opfylder alle fem kriterier og står i hovedkataloget.',
-  notSignificant: 'Klyngen opfylder ikke alle fem kriterier og står i kataloget over mindre og spirende klynger.',
+  notSignificant:
+    'Klyngen opfylder ikke alle fem kriterier og står i kataloget over mindre og spirende klynger.',
   status: 'Status',
   reason: 'Begrundelse',
   passed: 'Opfyldt',
@@ -86,7 +91,8 @@ const da = {
     fteTooLow: (fte: string, min: number) => `${fte} årsværk; kravet er mindst ${min}.`,
     companiesMet: (n: number) => `${n} dedikerede private virksomheder.`,
     companiesUnknown: 'Antal dedikerede private virksomheder er ikke oplyst.',
-    companiesTooFew: (n: number, min: number) => `${n} dedikerede private virksomheder; kravet er mindst ${min}.`,
+    companiesTooFew: (n: number, min: number) =>
+      `${n} dedikerede private virksomheder; kravet er mindst ${min}.`,
     labelValid: (level: string) => `Gyldig mærkning: ${level}.`,
     labelInProcess: 'Certificering er i gang.',
     labelMissing: 'Ingen gyldig mærkning, og ingen certificering i gang.',
@@ -160,6 +166,7 @@ const da = {
   workspaceIntro: 'Her vedligeholder I klyngens profil og ser, hvad der mangler.',
   workspaceNone: 'Du er ikke klyngemedarbejder i nogen klyngeorganisation.',
   viewProfile: 'Se offentlig profil',
+  deliveriesLink: 'Indberet aktiviteter og se indberetningsloggen',
   statusSignificant: 'Betydende klynge',
   statusEmerging: 'Mindre eller spirende klynge',
 };
@@ -223,7 +230,8 @@ const en: Widen<typeof da> = {
   noStories: 'No success stories yet.',
   qualificationHeading: 'Criteria of a significant cluster',
   significant: 'The cluster meets all five criteria and is in the main catalogue.',
-  notSignificant: 'The cluster does not meet all five criteria and is in the catalogue of smaller and emerging clusters.',
+  notSignificant:
+    'The cluster does not meet all five criteria and is in the catalogue of smaller and emerging clusters.',
   status: 'Status',
   reason: 'Reason',
   passed: 'Met',
@@ -267,7 +275,8 @@ const en: Widen<typeof da> = {
   contactSubject: (cluster) => `Enquiry via Klyngeportalen to ${cluster}`,
   contactRateLimited: (s) => `You have sent many messages. Wait ${s} seconds and try again.`,
   editTitle: (name) => `Edit profile: ${name}`,
-  editIntro: 'Changes are saved as a draft until you publish them. Preview before you publish. Every change is logged.',
+  editIntro:
+    'Changes are saved as a draft until you publish them. Preview before you publish. Every change is logged.',
   draftExists: (when) => `There is a draft, last saved ${when}. The form shows the draft.`,
   draftSaved: 'The draft has been saved.',
   draftDiscarded: 'The draft has been discarded. The form shows the published profile.',
@@ -320,6 +329,7 @@ const en: Widen<typeof da> = {
   workspaceIntro: "Maintain your cluster's profile here and see what is missing.",
   workspaceNone: 'You are not cluster staff in any cluster organisation.',
   viewProfile: 'See public profile',
+  deliveriesLink: 'Report activities and see the delivery log',
   statusSignificant: 'Significant cluster',
   statusEmerging: 'Smaller or emerging cluster',
 };

@@ -21,7 +21,7 @@ import { formatDate, formatDateTime, formatNumber } from '../i18n/index.ts';
 import { href, type Lang, pageHref } from '../paths.ts';
 import { renderPage } from '../render.tsx';
 import { formFields, toFieldErrors } from '../validation.ts';
-import { ClusterFacts, LabelTag, Paragraphs, QualificationTable } from '../views/cluster-profile.tsx';
+import { ClusterFacts, LabelTag, Description, QualificationTable } from '../views/cluster-profile.tsx';
 import { Alert, ErrorSummary, type FieldErrors, SelectField, TextField } from '../views/forms.tsx';
 import { CsrfField } from '../views/layout.tsx';
 import { catalogueMessages } from './catalogue.messages.ts';
@@ -158,7 +158,7 @@ async function clusterPage(c: AppContext) {
       )}
       <div class="row">
         <div class="col-12 col-lg-7">
-          <Paragraphs
+          <Description
             text={lang === 'da' ? cluster.descriptionDa : cluster.descriptionEn || cluster.descriptionDa}
           />
           <h2>{t.activitiesHeading(ACTIVITY_YEARS.from, ACTIVITY_YEARS.to)}</h2>

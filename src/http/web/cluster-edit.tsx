@@ -23,7 +23,7 @@ import { formatDateTime } from '../i18n/index.ts';
 import { href, type Lang, pageHref } from '../paths.ts';
 import { renderPage } from '../render.tsx';
 import { toFieldErrors } from '../validation.ts';
-import { ClusterFacts, Paragraphs, QualificationTable, reasonText } from '../views/cluster-profile.tsx';
+import { ClusterFacts, Description, QualificationTable, reasonText } from '../views/cluster-profile.tsx';
 import { Alert, ErrorSummary, type FieldErrors, SelectField, TextField } from '../views/forms.tsx';
 import { CsrfField } from '../views/layout.tsx';
 import { type CatalogueMessages, catalogueMessages } from './catalogue.messages.ts';
@@ -369,7 +369,7 @@ async function preview(c: AppContext) {
       <p class="font-lead">{lang === 'da' ? p.summaryDa : p.summaryEn || p.summaryDa}</p>
       <div class="row">
         <div class="col-12 col-lg-7">
-          <Paragraphs text={lang === 'da' ? p.descriptionDa : p.descriptionEn || p.descriptionDa} />
+          <Description text={lang === 'da' ? p.descriptionDa : p.descriptionEn || p.descriptionDa} />
         </div>
         <div class="col-12 col-lg-5">
           <ClusterFacts c={shown} t={t} lang={lang} />
@@ -429,9 +429,14 @@ async function workspace(c: AppContext) {
           </section>
         );
       })}
-      <p>
-        <a href={href('labels', lang)}>{t.labelHeading}</a>
-      </p>
+      <ul>
+        <li>
+          <a href={href('deliveries', lang)}>{t.deliveriesLink}</a>
+        </li>
+        <li>
+          <a href={href('labels', lang)}>{t.labelHeading}</a>
+        </li>
+      </ul>
     </>
   ));
 }
