@@ -9,6 +9,8 @@ const MB = 1024 * 1024;
 const DEFAULT_LIMIT = 1 * MB;
 const UPLOAD_LIMITS: { paths: readonly string[]; bytes: number }[] = [
   { paths: Object.values(PAGES.labelImport), bytes: 2 * MB + 64 * 1024 },
+  // A web delivery is read into memory by the form parser; larger deliveries go through the CLI or API.
+  { paths: Object.values(PAGES.deliveries), bytes: 50 * MB },
 ];
 
 function limitFor(path: string): number {
