@@ -31,6 +31,8 @@ export const da = {
   home: {
     title: 'Klyngeportalen',
     lead: 'Find de danske klynger, følg deres resultater, og samarbejd om klyngeindsatsen: for virksomheder, klyngeorganisationer, finansiører og supportfunktionen.',
+    searchLabel: 'Søg efter klynger, aktiviteter, arrangementer, nyheder og opslag',
+    deadline: (when: string) => `Ansøgningsfrist ${when}`,
     figuresHeading: 'Klyngeindsatsen i tal',
     figures: {
       clusters: 'klyngeorganisationer',

@@ -32,6 +32,8 @@ export const en: Messages = {
   home: {
     title: 'Klyngeportalen',
     lead: 'Find the Danish clusters, follow their results and work together on the cluster programme: for companies, cluster organisations, funders and the support function.',
+    searchLabel: 'Search clusters, activities, events, news and calls',
+    deadline: (when) => `Deadline ${when}`,
     figuresHeading: 'The cluster programme in figures',
     figures: {
       clusters: 'cluster organisations',

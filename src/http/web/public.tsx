@@ -1,9 +1,10 @@
 import { Hono } from 'hono';
 import { nationalClusters, programmeFigures } from '../../domain/catalogue/queries.ts';
+import { listPublicCalls, listPublishedEvents, listPublishedPosts } from '../../domain/content/queries.ts';
 import type { AppEnv } from '../context.ts';
 import { pageContent } from '../i18n/content/index.ts';
-import { formatDate, formatNumber } from '../i18n/index.ts';
-import { href } from '../paths.ts';
+import { formatDate, formatDateTime, formatNumber } from '../i18n/index.ts';
+import { href, pageHref } from '../paths.ts';
 import { renderPage } from '../render.tsx';
 import { onPage } from './routes.ts';
 
@@ -16,9 +17,13 @@ export function publicPages(): Hono<AppEnv> {
 
   onPage(app, 'GET', 'home', async (c) => {
     const { db } = c.get('deps');
-    const [figures, national] = await Promise.all([
+    const now = c.get('deps').clock();
+    const [figures, national, news, upcoming, openCalls] = await Promise.all([
       programmeFigures(db, FIGURES_FROM, FIGURES_TO),
       nationalClusters(db, FIGURES_FROM),
+      listPublishedPosts(db, 'news', { page: 1 }, now),
+      listPublishedEvents(db, { page: 1, when: 'upcoming' }, now),
+      listPublicCalls(db, { page: 1 }, now),
     ]);
     const m = c.get('m');
     return renderPage(c, m.home.title, ({ lang, user }) => {
@@ -34,6 +39,62 @@ export function publicPages(): Hono<AppEnv> {
         <>
           <h1>{m.home.title}</h1>
           <p class="font-lead">{m.home.lead}</p>
+          <form method="get" action={href('search', lang)} class="home-search">
+            <label class="form-label" for="home-q">
+              {m.home.searchLabel}
+            </label>
+            <div class="home-search-row">
+              <input class="form-input" id="home-q" name="q" type="search" />
+              <button type="submit" class="button button-primary">
+                {m.nav.search}
+              </button>
+            </div>
+          </form>
+          <div class="row home-columns">
+            <section class="col-12 col-md-4" aria-labelledby="home-news">
+              <h2 id="home-news" class="h3">
+                <a href={href('news', lang)}>{m.nav.news}</a>
+              </h2>
+              <ul class="nobullet-list">
+                {news.items.slice(0, 3).map((n) => (
+                  <li lang={n.lang}>
+                    <a href={pageHref('newsItem', lang, { slug: n.slug })}>{n.title}</a>
+                  </li>
+                ))}
+              </ul>
+            </section>
+            <section class="col-12 col-md-4" aria-labelledby="home-events">
+              <h2 id="home-events" class="h3">
+                <a href={href('events', lang)}>{m.nav.events}</a>
+              </h2>
+              <ul class="nobullet-list">
+                {upcoming.items.slice(0, 3).map((e) => (
+                  <li lang={e.lang}>
+                    <a href={pageHref('event', lang, { slug: e.slug })}>{e.title}</a>
+                    <span class="d-block form-hint">{formatDateTime(e.startsAt, lang)}</span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+            <section class="col-12 col-md-4" aria-labelledby="home-calls">
+              <h2 id="home-calls" class="h3">
+                <a href={href('calls', lang)}>{m.nav.calls}</a>
+              </h2>
+              <ul class="nobullet-list">
+                {openCalls.items
+                  .filter((call) => call.open)
+                  .slice(0, 3)
+                  .map((call) => (
+                    <li>
+                      <a href={pageHref('call', lang, { slug: call.slug })}>{call.title}</a>
+                      <span class="d-block form-hint">
+                        {m.home.deadline(formatDateTime(call.deadline, lang))}
+                      </span>
+                    </li>
+                  ))}
+              </ul>
+            </section>
+          </div>
           <section aria-labelledby="figures-heading">
             <h2 id="figures-heading">{m.home.figuresHeading}</h2>
             <ul class="key-figures no-max-width">
