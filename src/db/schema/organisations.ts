@@ -136,6 +136,8 @@ export const clusterLabels = pgTable(
   },
   (t) => [
     index('cluster_labels_org_idx').on(t.organisationId),
+    // One award of a level on a day per cluster: re-importing a label list cannot duplicate it.
+    uniqueIndex('cluster_labels_award_key').on(t.organisationId, t.level, t.awardedOn),
     check('cluster_labels_valid_after_award', sql`${t.validUntil} > ${t.awardedOn}`),
   ],
 );

@@ -1,8 +1,42 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../context.ts';
+import { clustersApi } from './clusters.ts';
+import { labelsApi } from './labels.ts';
+import { type ApiModule, type OpenApiDocument, openApiDocument } from './openapi.ts';
+import { apiErrorHandler, openData } from './request.ts';
+import { searchApi } from './search.ts';
+
+/** Version of the API description; bump the minor for additions, the path's /v1 for breaking changes. */
+export const API_VERSION = '1.0.0';
+
+/**
+ * The API's areas. A new area (performance, deliveries, …) adds its module here: its routes are
+ * mounted and its paths join the OpenAPI document at /api/openapi.json and the page at /api.
+ */
+export const API_MODULES: readonly ApiModule[] = [clustersApi, labelsApi, searchApi];
+
+const documents = new Map<string, OpenApiDocument>();
+
+/** The OpenAPI document for a site address; built once, since it only depends on the code. */
+export function apiDocument(publicUrl: string): OpenApiDocument {
+  let document = documents.get(publicUrl);
+  if (!document) {
+    document = openApiDocument(API_MODULES, {
+      version: API_VERSION,
+      serverUrl: new URL('/api', publicUrl).toString(),
+    });
+    documents.set(publicUrl, document);
+  }
+  return document;
+}
 
 /** The JSON API under /api: open data (v1) and the OpenAPI document. */
 export function apiRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  app.use('/v1/*', ...openData());
+  app.use('/openapi.json', ...openData());
+  for (const module of API_MODULES) module.mount(app);
+  app.get('/openapi.json', (c) => c.json(apiDocument(c.get('deps').config.publicUrl)));
+  app.onError(apiErrorHandler);
   return app;
 }

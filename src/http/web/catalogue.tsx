@@ -21,7 +21,7 @@ import { formatDate, formatDateTime, formatNumber } from '../i18n/index.ts';
 import { href, type Lang, pageHref } from '../paths.ts';
 import { renderPage } from '../render.tsx';
 import { formFields, toFieldErrors } from '../validation.ts';
-import { ClusterFacts, LabelTag, Description, QualificationTable } from '../views/cluster-profile.tsx';
+import { ClusterFacts, Description, LabelTag, QualificationTable } from '../views/cluster-profile.tsx';
 import { Alert, ErrorSummary, type FieldErrors, SelectField, TextField } from '../views/forms.tsx';
 import { CsrfField } from '../views/layout.tsx';
 import { catalogueMessages } from './catalogue.messages.ts';

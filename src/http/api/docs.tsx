@@ -1,0 +1,133 @@
+import type { AppContext } from '../context.ts';
+import type { Lang } from '../paths.ts';
+import { renderPage } from '../render.tsx';
+import { searchMessages } from '../web/search.messages.ts';
+import { apiDocument } from './index.ts';
+import type { JsonSchema, OpenApiOperation, OpenApiParameter } from './openapi.ts';
+
+/**
+ * The readable API documentation at /api and /en/api, rendered from the OpenAPI document, so a
+ * module's new endpoint appears here without touching this page.
+ */
+type Texts = ReturnType<typeof searchMessages>['apiDocs'];
+
+const anchor = (operationId: string) => `op-${operationId}`;
+
+/** Allowed values or the type of a parameter, in a few words. */
+function values(schema: JsonSchema): string {
+  if (Array.isArray(schema.enum)) return schema.enum.join(', ');
+  const parts = [schema.format ?? schema.type];
+  if (typeof schema.minimum === 'number' && typeof schema.maximum === 'number')
+    parts.push(`${schema.minimum}-${schema.maximum}`);
+  return parts.filter(Boolean).join(' ');
+}
+
+/** An example request: path parameters and the first query parameter filled with their examples. */
+function exampleUrl(path: string, op: OpenApiOperation): string {
+  let url = `/api${path}`;
+  const query = new URLSearchParams();
+  for (const p of op.parameters) {
+    if (p.example === undefined) continue;
+    if (p.in === 'path') url = url.replace(`{${p.name}}`, encodeURIComponent(String(p.example)));
+    else if (p.required || query.size === 0) query.set(p.name, String(p.example));
+  }
+  return query.size ? `${url}?${query}` : url;
+}
+
+function Parameters({ params, lang, t }: { params: OpenApiParameter[]; lang: Lang; t: Texts }) {
+  if (params.length === 0) return <p>{t.noParameters}</p>;
+  return (
+    <div class="table--responsive-scroll">
+      <table class="table table--compact">
+        <caption class="sr-only">{t.parameters}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.parameter}</th>
+            <th scope="col">{t.in}</th>
+            <th scope="col">{t.description}</th>
+            <th scope="col">{t.values}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {params.map((p) => (
+            <tr>
+              <td>
+                <code>{p.name}</code>
+                {p.required && <> ({t.required})</>}
+              </td>
+              <td>{p.in === 'path' ? t.inPath : t.inQuery}</td>
+              <td>{(lang === 'da' ? t.parameterTexts[p.name] : undefined) ?? p.description ?? ''}</td>
+              <td>{values(p.schema)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function Operation({ path, op, lang, t }: { path: string; op: OpenApiOperation; lang: Lang; t: Texts }) {
+  const example = exampleUrl(path, op);
+  const types = Object.values(op.responses['200']?.content ?? {}).length
+    ? Object.keys((op.responses['200'] as { content: Record<string, unknown> }).content).join(', ')
+    : 'application/json';
+  return (
+    <section aria-labelledby={anchor(op.operationId)} class="mt-8">
+      <h2 id={anchor(op.operationId)} class="h3">
+        <code>GET /api{path}</code>
+      </h2>
+      <p>{(lang === 'da' ? t.operations[op.operationId] : undefined) ?? op.description ?? op.summary}</p>
+      <h3 class="h5">{t.parameters}</h3>
+      <Parameters params={op.parameters} lang={lang} t={t} />
+      <h3 class="h5">{t.example}</h3>
+      <p>
+        <a href={example}>
+          <code>{example}</code>
+        </a>
+      </p>
+      <p>{t.format(types)}</p>
+    </section>
+  );
+}
+
+export function apiDocsPage(c: AppContext): Promise<Response> {
+  const lang = c.get('lang');
+  const t = searchMessages(lang).apiDocs;
+  const document = apiDocument(c.get('deps').config.publicUrl);
+  const operations = Object.entries(document.paths).map(([path, item]) => ({ path, op: item.get }));
+  const openApi = { path: '/openapi.json', operationId: 'openApi' };
+  return renderPage(c, t.title, () => (
+    <>
+      <h1>{t.title}</h1>
+      <p class="font-lead">{t.lead}</p>
+      <p>{t.intro}</p>
+      <p>
+        <a href="/api/openapi.json">{t.openApi}</a> (<code>/api/openapi.json</code>)
+      </p>
+      <nav aria-labelledby="api-contents">
+        <h2 id="api-contents" class="h4">
+          {t.contents}
+        </h2>
+        <ul>
+          {operations.map(({ path, op }) => (
+            <li>
+              <a href={`#${anchor(op.operationId)}`}>
+                <code>GET /api{path}</code>
+              </a>{' '}
+              – {(lang === 'da' ? t.operations[op.operationId] : undefined) ?? op.summary}
+            </li>
+          ))}
+          <li>
+            <a href="/api/openapi.json">
+              <code>GET /api{openApi.path}</code>
+            </a>{' '}
+            – {t.operations[openApi.operationId]}
+          </li>
+        </ul>
+      </nav>
+      {operations.map(({ path, op }) => (
+        <Operation path={path} op={op} lang={lang} t={t} />
+      ))}
+    </>
+  ));
+}

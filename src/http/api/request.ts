@@ -1,0 +1,72 @@
+import type { ErrorHandler, MiddlewareHandler } from 'hono';
+import { cors } from 'hono/cors';
+import { etag } from 'hono/etag';
+import type { z } from 'zod';
+import { AppError, type FieldIssue } from '../../domain/errors.ts';
+import type { AppContext, AppEnv } from '../context.ts';
+import { errorHandler } from '../errors.tsx';
+
+/** Query parameters that do not fit their schema: the client's mistake, answered with 400. */
+export class InvalidQuery extends AppError {
+  constructor(issues: FieldIssue[]) {
+    super(
+      'validation',
+      `Invalid query parameters: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`,
+      issues,
+    );
+  }
+}
+
+/** The request's query parameters, validated; throws InvalidQuery with one issue per parameter. */
+export function parseQuery<T extends z.ZodType>(c: AppContext, schema: T): z.infer<T> {
+  const parsed = schema.safeParse(c.req.query());
+  if (parsed.success) return parsed.data;
+  throw new InvalidQuery(
+    parsed.error.issues.map((i) => ({ field: i.path.map(String).join('.') || 'query', message: i.message })),
+  );
+}
+
+/**
+ * Errors of the API routes: invalid parameters are a 400 here; everything else goes to the
+ * application's error handler, which answers JSON for every path under /api/.
+ */
+export const apiErrorHandler: ErrorHandler<AppEnv> = (err, c) => {
+  if (err instanceof InvalidQuery) {
+    return c.json({ error: { code: 'bad_request', message: err.message, issues: err.issues } }, 400);
+  }
+  return errorHandler(err, c);
+};
+
+const PUBLIC_CACHE = 'public, max-age=60';
+
+/**
+ * What every open-data response gets: CORS for any origin (read-only, no credentials), short
+ * public caching with an ETag, and no cookies. The site's CSRF middleware sets a cookie on
+ * every response; a response that shared caches may store must not carry one.
+ */
+export function openData(): MiddlewareHandler<AppEnv>[] {
+  return [
+    cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], exposeHeaders: ['ETag', 'X-Request-Id'] }),
+    etag(),
+    async (c, next) => {
+      await next();
+      if (c.res.status >= 200 && c.res.status < 300) c.res.headers.set('Cache-Control', PUBLIC_CACHE);
+      else c.res.headers.set('Cache-Control', 'no-store');
+      c.res.headers.delete('Set-Cookie');
+      c.res.headers.set('Cross-Origin-Resource-Policy', 'cross-origin');
+    },
+  ];
+}
+
+/** An absolute URL on this site, for links in API responses. */
+export function siteUrl(c: AppContext, path: string): string {
+  return new URL(path, c.get('deps').config.publicUrl).toString();
+}
+
+// Built once: an Intl formatter costs far more to construct than to use. Swedish writes YYYY-MM-DD.
+const danishDay = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' });
+
+/** The calendar day in Denmark, on which "current" labels are judged. */
+export function today(c: AppContext): string {
+  return danishDay.format(c.get('deps').clock());
+}
