@@ -20,6 +20,7 @@ import { contentPages } from './http/web/content/index.tsx';
 import { labelPages } from './http/web/labels.tsx';
 import { landscapePages } from './http/web/landscape.tsx';
 import { publicPages } from './http/web/public.tsx';
+import { reportingPages } from './http/web/reporting.tsx';
 import { searchPages } from './http/web/search.tsx';
 
 // dkfds hides package.json behind "exports": resolve its entry and walk up to dist/.
@@ -68,6 +69,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/', adminPages());
   app.route('/', labelPages());
   app.route('/', cataloguePages());
+  app.route('/', reportingPages());
   app.route('/', landscapePages());
   app.route('/', searchPages());
   app.route('/', contentPages());

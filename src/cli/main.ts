@@ -5,6 +5,8 @@ import { isDatabaseEmpty, seedDemo } from '../domain/demo/seed.ts';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../domain/demo/users.ts';
 import { createLogger } from '../logger.ts';
 import { startServer } from '../main.ts';
+import { importCommand } from './import.ts';
+import { reportCommand } from './report.ts';
 
 const USAGE = `Usage: klynge <command> [options]
 
@@ -13,6 +15,10 @@ Commands:
                      --demo loads the demo data first when the database is empty
   migrate            apply the database migrations
   seed --demo        load the demo data set into an empty database
+  import <files...>  load one delivery of reporting files (.csv, .xlsx); --format json
+                     for machine-readable errors; exit 1 when rejected (nothing written)
+  report --year Y [--cluster CVR] [--format json|csv] [--out FILE]
+                     the performance account of a year, nationally or for one cluster
 
 Database: DATABASE_URL=postgres://... selects a PostgreSQL server; without it the embedded
 PGlite database in DATA_DIR (default ./data) is used.`;
@@ -76,6 +82,10 @@ async function main(argv: string[]): Promise<number> {
     options: {
       demo: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
+      format: { type: 'string' },
+      year: { type: 'string' },
+      cluster: { type: 'string' },
+      out: { type: 'string' },
     },
   });
   const [command] = positionals;
@@ -107,6 +117,23 @@ async function main(argv: string[]): Promise<number> {
         await seed(database);
       });
       return 0;
+    case 'import': {
+      const format = values.format ?? 'text';
+      if (format !== 'text' && format !== 'json') {
+        process.stderr.write('klynge import: --format must be text or json\n');
+        return 2;
+      }
+      return withDatabase((db) => importCommand(db, positionals.slice(1), format));
+    }
+    case 'report':
+      return withDatabase((db) =>
+        reportCommand(db, {
+          year: values.year,
+          cluster: values.cluster,
+          format: values.format ?? 'json',
+          out: values.out,
+        }),
+      );
     default:
       process.stderr.write(`klynge: unknown command '${command}'\n\n${USAGE}\n`);
       return 2;

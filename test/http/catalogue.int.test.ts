@@ -244,7 +244,7 @@ describe('editing a profile: drafts, preview, publish, audit', () => {
     const org = await createCluster('Fejlklyngen');
     const { client } = await staffOf(org.id);
     const { html } = await client.get(`/klynger/${org.slug}/rediger`);
-    const bad = {
+    const bad: Record<string, string | string[]> = {
       ...formValues(html),
       summaryDa: '',
       website: 'http://usikker.dk',

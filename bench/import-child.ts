@@ -1,0 +1,24 @@
+/**
+ * One delivery loaded in a process of its own, so its peak memory (maxRSS) is the import's.
+ * Prints one JSON line: seconds, rows, maxRssMb, ok.
+ */
+import { systemActor } from '../src/db/actor.ts';
+import { openDatabase } from '../src/db/client.ts';
+import { fileFromPath, submitDelivery } from '../src/domain/reporting/deliveries.ts';
+
+const [url, ...paths] = process.argv.slice(2);
+const database = await openDatabase({ databaseUrl: url });
+const started = performance.now();
+const outcome = await submitDelivery(database, {
+  actor: systemActor('bench'),
+  channel: 'cli',
+  organisationId: null,
+  scope: { clusterCvrs: null, mayRegisterClusters: true },
+  files: paths.map(fileFromPath),
+  now: () => new Date(),
+});
+const seconds = (performance.now() - started) / 1000;
+await database.close();
+process.stdout.write(
+  `${JSON.stringify({ ok: outcome.ok, seconds, rows: outcome.counts.participants, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`,
+);

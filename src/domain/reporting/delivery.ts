@@ -1,0 +1,332 @@
+import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
+import type { Actor } from '../../db/actor.ts';
+import type { Database } from '../../db/client.ts';
+import { type BulkSession, copyValue, Rollback, withBulkSession } from '../../imports/bulk.ts';
+import { type DeliveryError, ErrorList } from '../../imports/errors.ts';
+import { readCsv, readXlsx, SourceError, type SourceRecord } from '../../imports/readers.ts';
+import { type HeaderMap, recogniseHeader, validateRecord } from '../../imports/tables.ts';
+import type { TableName } from './rows.ts';
+import { CHECKS, MERGE, STAGE_COLUMNS, STAGE_DDL, STAGE_INDEXES } from './staging.ts';
+
+/** A file of a delivery: its name and a way to read its bytes (once). */
+export interface DeliveryFile {
+  name: string;
+  open(): AsyncIterable<Buffer | Uint8Array>;
+}
+
+/** Whom a delivery may touch: decided by the caller through the policy module. */
+export interface DeliveryScope {
+  /** CVRs of the cluster organisations the submitter reports for; null = every cluster. */
+  clusterCvrs: string[] | null;
+  /** May deliver clusters.csv, the register of cluster organisations. */
+  mayRegisterClusters: boolean;
+}
+
+export interface FileSummary {
+  name: string;
+  table: TableName | 'workbook' | null;
+  bytes: number;
+  sha256: string;
+  rows: number;
+}
+
+export interface DeliveryCounts {
+  clusters: number;
+  activities: number;
+  participants: number;
+}
+
+export type DeliveryOutcome =
+  | { ok: true; files: FileSummary[]; counts: DeliveryCounts }
+  | { ok: false; files: FileSummary[]; counts: DeliveryCounts; errors: DeliveryError[]; errorCount: number };
+
+export type Progress = (e: { file: string; rows: number; phase: 'reading' | 'checking' | 'writing' }) => void;
+
+const CHUNK_ROWS = 20_000;
+
+/** COPY lines of a valid row, in STAGE_COLUMNS order after (file, line). */
+function stageLine(table: TableName, file: number, line: number, r: Record<string, unknown>): string {
+  const v = (x: unknown) => copyValue(x as string | number | boolean | null);
+  switch (table) {
+    case 'clusters':
+      return [
+        file,
+        line,
+        r.cvr,
+        r.name,
+        r.league,
+        r.municipality_code,
+        r.website,
+        `{${(r.stronghold_industries as string[]).join(',')}}`,
+      ]
+        .map(v)
+        .join('\t');
+    case 'activities':
+      return [
+        file,
+        line,
+        r.cluster_cvr,
+        r.activity_ref,
+        r.title,
+        r.category,
+        r.start_date,
+        r.end_date,
+        r.municipality_code,
+        r.grant_dkk,
+        r.external_funding_dkk,
+        r.private_cofinancing_hours,
+      ]
+        .map(v)
+        .join('\t');
+    case 'participants':
+      return [
+        file,
+        line,
+        r.cluster_cvr,
+        r.activity_ref,
+        r.participant_type,
+        r.cvr,
+        r.name,
+        r.country,
+        r.employees,
+        r.municipality_code,
+        r.industry_code,
+        r.new_competence,
+        r.new_idea,
+        r.new_product,
+      ]
+        .map(v)
+        .join('\t');
+  }
+}
+
+/** Streams a file's bytes through a SHA-256 and a byte count on the way to the reader. */
+async function* hashed(
+  source: AsyncIterable<Buffer | Uint8Array>,
+  summary: FileSummary,
+): AsyncGenerator<Buffer | Uint8Array> {
+  const hash = createHash('sha256');
+  for await (const chunk of source) {
+    hash.update(chunk);
+    summary.bytes += chunk.length;
+    yield chunk;
+  }
+  summary.sha256 = hash.digest('hex');
+}
+
+class Stager {
+  private buffers: Record<TableName, string[]> = { clusters: [], activities: [], participants: [] };
+  readonly counts: DeliveryCounts = { clusters: 0, activities: 0, participants: 0 };
+  constructor(private readonly session: BulkSession) {}
+
+  async add(table: TableName, fileIndex: number, line: number, row: Record<string, unknown>) {
+    this.buffers[table].push(stageLine(table, fileIndex, line, row));
+    this.counts[table]++;
+    if (this.buffers[table].length >= CHUNK_ROWS) await this.flush(table);
+  }
+
+  async flush(table?: TableName) {
+    for (const t of table ? [table] : (Object.keys(this.buffers) as TableName[])) {
+      const lines = this.buffers[t];
+      if (lines.length === 0) continue;
+      this.buffers[t] = [];
+      await this.session.copyIn(`stage_${t}`, STAGE_COLUMNS[t], `${lines.join('\n')}\n`);
+    }
+  }
+}
+
+/** Validates one file's records (CSV or one sheet) and stages the valid ones. */
+async function stageRecords(
+  records: AsyncIterable<SourceRecord>,
+  ctx: {
+    file: string;
+    fileIndex: number;
+    stager: Stager;
+    errors: ErrorList;
+    strictWidth: boolean;
+    forced?: TableName;
+    progress?: Progress | undefined;
+  },
+): Promise<{ table: TableName | null; rows: number }> {
+  let map: HeaderMap | null = null;
+  let seenHeader = false;
+  let rows = 0;
+  for await (const { line, cells } of records) {
+    if (!seenHeader) {
+      seenHeader = true;
+      const recognised = recogniseHeader(ctx.file, cells, ctx.forced);
+      for (const e of recognised.errors) ctx.errors.add(e);
+      map = recognised.map;
+      if (!map) return { table: null, rows: 0 };
+      continue;
+    }
+    if (!map) break;
+    rows++;
+    const result = validateRecord(ctx.file, map, line, cells, ctx.strictWidth);
+    if ('errors' in result) for (const e of result.errors) ctx.errors.add(e);
+    else if (ctx.errors.count === 0)
+      await ctx.stager.add(map.table, ctx.fileIndex, line, result.row as Record<string, unknown>);
+    if (ctx.progress && rows % 50_000 === 0) ctx.progress({ file: ctx.file, rows, phase: 'reading' });
+  }
+  if (!seenHeader) ctx.errors.add({ file: ctx.file, line: 0, column: null, value: null, code: 'emptyFile' });
+  return { table: map?.table ?? null, rows };
+}
+
+async function stageFile(
+  file: DeliveryFile,
+  fileIndex: number,
+  summary: FileSummary,
+  stager: Stager,
+  errors: ErrorList,
+  progress?: Progress,
+) {
+  const source = hashed(file.open(), summary);
+  try {
+    if (/\.xlsx$/i.test(file.name)) {
+      summary.table = 'workbook';
+      for await (const sheet of sheetsOf(Readable.from(source))) {
+        const table = (['clusters', 'activities', 'participants'] as const).find(
+          (t) => t === sheet.name.toLowerCase(),
+        );
+        const name = `${file.name}#${sheet.name}`;
+        if (!table) {
+          errors.add({ file: name, line: 0, column: null, value: sheet.name, code: 'sheetUnknown' });
+          for await (const _ of sheet.records);
+          continue;
+        }
+        const staged = await stageRecords(sheet.records, {
+          file: name,
+          fileIndex,
+          stager,
+          errors,
+          strictWidth: false,
+          forced: table,
+          progress,
+        });
+        summary.rows += staged.rows;
+      }
+    } else {
+      const staged = await stageRecords(readCsv(source), {
+        file: file.name,
+        fileIndex,
+        stager,
+        errors,
+        strictWidth: true,
+        progress,
+      });
+      summary.table = staged.table;
+      summary.rows = staged.rows;
+    }
+  } catch (err) {
+    if (!(err instanceof SourceError)) throw err;
+    errors.add({ file: file.name, line: err.line, column: null, value: null, code: err.code });
+  }
+}
+
+/** Groups the workbook's records by sheet, in workbook order, streaming. */
+async function* sheetsOf(
+  source: Readable,
+): AsyncGenerator<{ name: string; records: AsyncIterable<SourceRecord> }> {
+  const iterator = readXlsx(source)[Symbol.asyncIterator]();
+  let next = await iterator.next();
+  while (!next.done) {
+    const name = next.value.sheet;
+    let current: IteratorResult<{ sheet: string; record: SourceRecord }> = next;
+    const records = async function* () {
+      while (!current.done && current.value.sheet === name) {
+        yield current.value.record;
+        current = await iterator.next();
+      }
+    };
+    yield { name, records: records() };
+    next = current;
+  }
+}
+
+async function runChecks(
+  session: BulkSession,
+  scope: DeliveryScope,
+  files: FileSummary[],
+  errors: ErrorList,
+) {
+  for (const check of CHECKS) {
+    const params =
+      check.param === 'cvrs'
+        ? [scope.clusterCvrs]
+        : check.param === 'register'
+          ? [scope.mayRegisterClusters]
+          : [];
+    const rows = await session.query<{
+      file: number;
+      line: number;
+      col: string;
+      value: string | null;
+      code: string;
+    }>(check.sql, params);
+    for (const r of rows) {
+      errors.add({
+        file: files[r.file]?.name ?? '?',
+        line: r.line,
+        column: r.col,
+        value: r.value,
+        code: r.code as DeliveryError['code'],
+      });
+    }
+  }
+}
+
+/**
+ * Loads one delivery, all or nothing: every file is streamed, validated row by row and staged
+ * with COPY; then the checks that need the whole delivery run in SQL; only a delivery without
+ * any error is merged, in the same transaction. Memory does not grow with the file size.
+ */
+export async function loadDelivery(
+  database: Database,
+  actor: Actor,
+  files: DeliveryFile[],
+  scope: DeliveryScope,
+  progress?: Progress,
+  onMerged?: (session: BulkSession, outcome: DeliveryOutcome) => Promise<void>,
+): Promise<DeliveryOutcome> {
+  const summaries: FileSummary[] = files.map((f) => ({
+    name: f.name,
+    table: null,
+    bytes: 0,
+    sha256: '',
+    rows: 0,
+  }));
+  const errors = new ErrorList();
+  return withBulkSession(database, actor, async (session) => {
+    await session.exec(STAGE_DDL);
+    const stager = new Stager(session);
+    for (const [i, file] of files.entries())
+      await stageFile(file, i, summaries[i] as FileSummary, stager, errors, progress);
+    await stager.flush();
+    const counts = stager.counts;
+    if (errors.count === 0) {
+      progress?.({ file: '', rows: counts.participants, phase: 'checking' });
+      await session.exec(STAGE_INDEXES);
+      await runChecks(session, scope, summaries, errors);
+    }
+    if (errors.count > 0) {
+      throw new Rollback<DeliveryOutcome>({
+        ok: false,
+        files: summaries,
+        counts,
+        errors: errors.items,
+        errorCount: errors.count,
+      });
+    }
+    progress?.({ file: '', rows: counts.participants, phase: 'writing' });
+    for (const step of MERGE) {
+      const t = performance.now();
+      await session.query(step.sql);
+      if (process.env.KLYNGE_PROFILE)
+        process.stderr.write(`  merge ${step.name}: ${Math.round(performance.now() - t)} ms\n`);
+    }
+    const outcome: DeliveryOutcome = { ok: true, files: summaries, counts };
+    await onMerged?.(session, outcome);
+    return outcome;
+  });
+}

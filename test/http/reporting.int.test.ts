@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemActor, withActor } from '../../src/db/actor.ts';
+import type { Database } from '../../src/db/client.ts';
+import { clusters, organisations } from '../../src/db/schema/index.ts';
+import { csvTemplate } from '../../src/domain/reporting/templates.ts';
+import { createTestDatabase } from '../support/database.ts';
+import { createUser, TEST_PASSWORD } from '../support/factories.ts';
+import { Client, createTestApp, type TestApp } from '../support/http.ts';
+
+let database: Database;
+let t: TestApp;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  t = createTestApp(database);
+});
+afterAll(() => database?.close());
+
+async function cluster(cvr: string, name: string) {
+  return withActor(database.db, systemActor('test'), async (tx) => {
+    const [org] = await tx
+      .insert(organisations)
+      .values({ kind: 'cluster_organisation', name, slug: `k-${cvr}`, cvr })
+      .returning();
+    if (!org) throw new Error('no org');
+    await tx.insert(clusters).values({ organisationId: org.id, league: 'regional' });
+    return org;
+  });
+}
+
+async function upload(client: Client, files: Record<string, string>) {
+  await client.get('/arbejdsrum/indberetninger');
+  const form = new FormData();
+  form.set('_csrf', client.csrfToken);
+  for (const [name, text] of Object.entries(files))
+    form.append('files', new File([text], name, { type: 'text/csv' }));
+  return client.request('/arbejdsrum/indberetninger', { method: 'POST', body: form });
+}
+
+const ACTS = (cvr: string) =>
+  `cluster_cvr,activity_ref,title,category,start_date\n${cvr},W1,Webinar,networking,2024-05-01\n`;
+const PARTS = (cvr: string) =>
+  `cluster_cvr,activity_ref,participant_type,cvr,name\n${cvr},W1,company,10000009,Firma ApS\n`;
+
+describe('web delivery in the cluster workspace', () => {
+  it('loads an uploaded delivery and shows it in the log with its checksum', async () => {
+    const org = await cluster('29403473', 'Webklyngen');
+    const user = await createUser(database.db, 'cluster_staff', { organisationId: org.id });
+    const client = new Client(t.app);
+    await client.login(user.email, TEST_PASSWORD);
+    const res = await upload(client, {
+      'activities.csv': ACTS('29403473'),
+      'participants.csv': PARTS('29403473'),
+    });
+    expect(res.status).toBe(303);
+    const result = await client.get(res.headers.get('location') as string);
+    expect(result.html).toContain('Indberetningen er indlæst.');
+    expect(result.html).toMatch(/<code class="checksum">[0-9a-f]{64}<\/code>/);
+    const log = await client.get('/arbejdsrum/indberetninger');
+    expect(log.html, log.html.slice(log.html.indexOf('<h2'), log.html.indexOf('<h2') + 2000)).toContain(
+      '1 aktiviteter, 1 deltagere',
+    );
+  });
+
+  it('rejects a delivery for another cluster, with the Danish message and line, and a CSV error report', async () => {
+    const mine = await cluster('12345674', 'Egen');
+    await cluster('10000009', 'Anden');
+    const user = await createUser(database.db, 'cluster_staff', { organisationId: mine.id });
+    const client = new Client(t.app);
+    await client.login(user.email, TEST_PASSWORD);
+    const res = await upload(client, { 'activities.csv': ACTS('10000009') });
+    const page = await client.get(res.headers.get('location') as string);
+    expect(page.html).toContain('Indberetningen er afvist med 1 fejl.');
+    expect(page.html).toContain('du må ikke indberette for denne klyngeorganisation');
+    const report = await client.request(`${res.headers.get('location')}?format=csv`);
+    expect(await report.text()).toContain('"activities.csv","2","cluster_cvr","10000009"');
+  });
+
+  it('keeps deliveries private to their cluster; funders see all; visitors must log in', async () => {
+    const org = await cluster('19999995', 'Privat');
+    const staff = await createUser(database.db, 'cluster_staff', { organisationId: org.id });
+    const owner = new Client(t.app);
+    await owner.login(staff.email, TEST_PASSWORD);
+    const location = (await upload(owner, { 'activities.csv': ACTS('19999995') })).headers.get(
+      'location',
+    ) as string;
+    const other = await createUser(database.db, 'cluster_staff');
+    const stranger = new Client(t.app);
+    await stranger.login(other.email, TEST_PASSWORD);
+    expect((await stranger.get(location)).res.status).toBe(403);
+    const funder = await createUser(database.db, 'funder');
+    const fc = new Client(t.app);
+    await fc.login(funder.email, TEST_PASSWORD);
+    expect((await fc.get(location)).res.status).toBe(200);
+    expect((await fc.get('/arbejdsrum/indberetninger')).html).toContain(staff.email);
+    expect((await new Client(t.app).get('/arbejdsrum/indberetninger')).res.status).toBe(303);
+  });
+
+  it('offers templates whose example rows are valid, and a guide to every column', async () => {
+    const csv = await t.app.request('/indberetning/skabelon/participants.csv');
+    expect(csv.status).toBe(200);
+    const bytes = new Uint8Array(await csv.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // BOM, so Excel reads UTF-8
+    expect(new TextDecoder().decode(bytes.slice(3))).toBe(csvTemplate('participants'));
+    const xlsx = await t.app.request('/indberetning/skabelon/indberetning.xlsx');
+    expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
+    expect((await xlsx.arrayBuffer()).byteLength).toBeGreaterThan(3000);
+    const help = await new Client(t.app).get('/indberetning/hjaelp');
+    expect(help.html).toContain('<code>private_cofinancing_hours</code>');
+  });
+});

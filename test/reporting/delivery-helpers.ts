@@ -1,0 +1,49 @@
+import { sql } from 'drizzle-orm';
+import { systemActor } from '../../src/db/actor.ts';
+import { type Database, queryRows } from '../../src/db/client.ts';
+import { submitDelivery } from '../../src/domain/reporting/deliveries.ts';
+import type { DeliveryFile, DeliveryScope } from '../../src/domain/reporting/delivery.ts';
+
+export const FULL_SCOPE: DeliveryScope = { clusterCvrs: null, mayRegisterClusters: true };
+
+export const textFile = (name: string, text: string): DeliveryFile => ({
+  name,
+  open: async function* () {
+    yield Buffer.from(text, 'utf8');
+  },
+});
+
+export const bytesFile = (name: string, bytes: Uint8Array): DeliveryFile => ({
+  name,
+  open: async function* () {
+    yield bytes;
+  },
+});
+
+export function deliver(database: Database, files: DeliveryFile[], scope: DeliveryScope = FULL_SCOPE) {
+  return submitDelivery(database, {
+    actor: systemActor('test'),
+    channel: 'cli',
+    organisationId: null,
+    scope,
+    files,
+    now: () => new Date(),
+  });
+}
+
+/** A fingerprint of all reported data, to prove a rejected delivery wrote nothing. */
+export async function dataFingerprint(database: Database): Promise<string> {
+  const [row] = await queryRows<{ f: string }>(
+    database.db,
+    sql`select md5(
+          coalesce((select string_agg(concat_ws('|', cvr, name, employees, municipality_code, industry_code), ',' order by cvr) from companies), '') ||
+          coalesce((select string_agg(concat_ws('|', cluster_id, activity_ref, title, category, start_date, end_date, grant_dkk,
+                     external_funding_dkk, private_cofinancing_hours), ',' order by cluster_id, activity_ref) from activities), '') ||
+          coalesce((select string_agg(concat_ws('|', a.activity_ref, p.participant_type, p.cvr, p.foreign_name, p.country,
+                     p.new_competence, p.new_idea, p.new_product), ',' order by a.activity_ref, p.cvr, p.foreign_name)
+                    from participations p join activities a on a.id = p.activity_id), '') ||
+          coalesce((select string_agg(concat_ws('|', cvr, name, municipality_code, website), ',' order by cvr)
+                    from organisations where kind = 'cluster_organisation'), '')) as f`,
+  );
+  return row?.f ?? '';
+}
