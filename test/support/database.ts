@@ -51,11 +51,33 @@ async function clonePostgresTemplate(): Promise<Database> {
     ...database,
     close: closeOnce(async () => {
       await database.close();
-      await withServer(template.databaseUrl, (client) =>
-        client.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`),
-      );
+      await dropDatabase(template.databaseUrl, name);
     }),
   };
+}
+
+/**
+ * Drops a test database. An autovacuum worker (owned by the superuser, which the test role may
+ * not signal) can hold it for a moment: retry briefly, then leave it to the run's teardown sweep
+ * rather than fail a test that passed.
+ */
+async function dropDatabase(serverUrl: string, name: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await withServer(serverUrl, (client) =>
+        client.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`),
+      );
+      return;
+    } catch (err) {
+      if (attempt >= 10) {
+        process.stderr.write(
+          `test database ${name} not dropped (${(err as Error).message}); the teardown sweep drops it\n`,
+        );
+        return;
+      }
+      await new Promise((r) => setTimeout(r, 300 * attempt));
+    }
+  }
 }
 
 /** Lets a test close its database early while `afterAll` still closes it unconditionally. */
