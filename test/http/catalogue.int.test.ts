@@ -7,7 +7,9 @@ import {
   clusterLabels,
   clusterProfileDrafts,
   clusters,
+  events,
   organisations,
+  posts,
 } from '../../src/db/schema/index.ts';
 import { completeCvr } from '../../src/domain/reference/identifiers.ts';
 import { copenhagenDate } from '../../src/domain/reference/time.ts';
@@ -337,6 +339,35 @@ describe('catalogue filters and the cluster page', () => {
     expect(noLabel).toContain('Ingen klynger matcher filtrene.');
     const junk = await new Client(t.app).get('/klynger?tema=%3Cscript%3E&region=abc');
     expect(junk.res.status).toBe(200);
+  });
+
+  it("lists a cluster's upcoming events and success stories on its page", async () => {
+    const org = await createCluster('Arrangementsklyngen');
+    const now = Date.now();
+    await withActor(database.db, systemActor('test'), async (tx) => {
+      await tx.insert(events).values({
+        organisationId: org.id,
+        slug: `robotdag-${org.slug}`,
+        title: 'Robotdag i Odense',
+        startsAt: new Date(now + 86_400_000),
+        endsAt: new Date(now + 90_000_000),
+        location: 'Odense',
+        publishedAt: new Date(now - 1000),
+      });
+      await tx.insert(posts).values({
+        kind: 'success_story',
+        organisationId: org.id,
+        slug: `historie-${org.slug}`,
+        title: 'Fra idé til robotcelle',
+        publishedAt: new Date(now - 1000),
+      });
+    });
+    for (const path of [`/klynger/${org.slug}`, `/en/clusters/${org.slug}`]) {
+      const { res, html } = await new Client(t.app).get(path);
+      expect(res.status, path).toBe(200);
+      expect(html).toContain('Robotdag i Odense');
+      expect(html).toContain('Fra idé til robotcelle');
+    }
   });
 
   it('answers an unknown cluster with 404 and shows the English page under /en', async () => {

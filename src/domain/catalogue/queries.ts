@@ -205,7 +205,14 @@ export async function activityCountsByCategory(
 }
 
 export async function upcomingEvents(db: Queryable, organisationId: string, now: Date, limit = 5) {
-  return queryRows<{ slug: string; title: string; startsAt: Date; location: string; lang: 'da' | 'en' }>(
+  // Raw rows: a timestamp arrives as a Date from node-postgres and as text from PGlite.
+  return queryRows<{
+    slug: string;
+    title: string;
+    startsAt: Date | string;
+    location: string;
+    lang: 'da' | 'en';
+  }>(
     db,
     sql`select slug, title, starts_at as "startsAt", location, lang
         from events
@@ -215,7 +222,13 @@ export async function upcomingEvents(db: Queryable, organisationId: string, now:
 }
 
 export async function successStories(db: Queryable, organisationId: string, now: Date, limit = 5) {
-  return queryRows<{ slug: string; title: string; summary: string; publishedAt: Date; lang: 'da' | 'en' }>(
+  return queryRows<{
+    slug: string;
+    title: string;
+    summary: string;
+    publishedAt: Date | string;
+    lang: 'da' | 'en';
+  }>(
     db,
     sql`select slug, title, summary, published_at as "publishedAt", lang
         from posts

@@ -179,6 +179,7 @@ export const da = {
   pages: {
     accessibilityTitle: 'Tilgængelighedserklæring',
     privacyTitle: 'Privatlivspolitik',
+    apiTitle: 'Åbne data (API)',
     aboutTitle: 'Om Klyngeportalen',
   },
 } as const;

@@ -177,6 +177,7 @@ export const en: Messages = {
   pages: {
     accessibilityTitle: 'Accessibility statement',
     privacyTitle: 'Privacy policy',
+    apiTitle: 'Open data (API)',
     aboutTitle: 'About Klyngeportalen',
   },
 };

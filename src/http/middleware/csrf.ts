@@ -14,6 +14,7 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * tokens, not cookies, and is not covered here.
  */
 export const csrf: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (c.req.path.startsWith('/api/')) return next();
   const { config } = c.get('deps');
   const name = cookieName(config, 'csrf');
   let secret = getCookie(c, name);
@@ -23,7 +24,7 @@ export const csrf: MiddlewareHandler<AppEnv> = async (c, next) => {
   }
   const expected = sign(config.sessionSecret, secret);
   c.set('csrfToken', expected);
-  if (UNSAFE.has(c.req.method) && !c.req.path.startsWith('/api/')) {
+  if (UNSAFE.has(c.req.method)) {
     const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
     const given = body._csrf;
     if (typeof given !== 'string' || !safeEqual(given, expected)) {

@@ -136,6 +136,9 @@ function Footer({ chrome }: { chrome: Chrome }) {
                   <li>
                     <a href={href('about', lang)}>{m.pages.aboutTitle}</a>
                   </li>
+                  <li>
+                    <a href={href('apiDocs', lang)}>{m.pages.apiTitle}</a>
+                  </li>
                 </ul>
               </section>
             </div>

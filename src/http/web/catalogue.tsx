@@ -171,7 +171,7 @@ async function clusterPage(c: AppContext) {
               {events.map((e) => (
                 <li lang={e.lang}>
                   <a href={pageHref('event', lang, { slug: e.slug })}>{e.title}</a>,{' '}
-                  {formatDateTime(e.startsAt, lang)}
+                  {formatDateTime(new Date(e.startsAt), lang)}
                   {e.location && `, ${e.location}`}
                 </li>
               ))}
