@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { Deps } from '../deps.ts';
 import type { CurrentUser } from '../domain/accounts/queries.ts';
+import { copenhagenDate } from '../domain/reference/time.ts';
 import type { Logger } from '../logger.ts';
 import type { Messages } from './i18n/index.ts';
 import type { Lang } from './paths.ts';
@@ -20,3 +21,6 @@ export interface AppEnv {
 }
 
 export type AppContext = Context<AppEnv>;
+
+/** Today's date in Denmark (YYYY-MM-DD) by the app's clock: the day labels and periods are judged on. */
+export const today = (c: AppContext): string => copenhagenDate(c.get('deps').clock());

@@ -1,8 +1,9 @@
 import type { Tx } from '../../db/client.ts';
 import { calls, events, posts } from '../../db/schema/index.ts';
+import { slugFromTitle } from '../content/slug.ts';
 import { addDays, danishTimeToInstant } from '../content/time.ts';
 import { DEMO_REFERENCE_DATE } from './dataset.ts';
-import { demoUuid, slugify } from './ids.ts';
+import { demoUuid } from './ids.ts';
 import { organisationId } from './organisations.ts';
 
 /**
@@ -20,7 +21,7 @@ function day(days: number, time = '09:00'): Date {
   return instant;
 }
 
-const org = (name: string) => organisationId(slugify(name));
+const org = (name: string) => organisationId(slugFromTitle(name));
 const author = (email: string) => demoUuid(`user:${email}`);
 const SUPPORT = 'Cluster Excellence Denmark';
 const SUPPORT_USER = author('support@demo.klyngeportalen.dk');
@@ -282,7 +283,7 @@ Annoncering i marts, ansøgningsfrist i maj og udpegning i september 2020. De pr
 
 function postRows() {
   return POSTS.map((p) => {
-    const slug = slugify(p.title);
+    const slug = slugFromTitle(p.title);
     const publishedAt = p.published === null ? null : day(p.published, '08:00');
     const createdAt = day(p.published ?? -1, '07:30');
     return {
@@ -304,7 +305,7 @@ function postRows() {
 
 function eventRows() {
   return EVENTS.map((e) => {
-    const slug = slugify(e.title);
+    const slug = slugFromTitle(e.title);
     const publishedAt = e.draft ? null : day(Math.min(e.start[0], 0) - 30);
     return {
       id: demoUuid(`event:${slug}`),
@@ -369,7 +370,7 @@ function callRows() {
     },
   ];
   return rows.map((c) => {
-    const slug = slugify(c.title);
+    const slug = slugFromTitle(c.title);
     return {
       id: demoUuid(`call:${slug}`),
       ownerId: org(c.owner),

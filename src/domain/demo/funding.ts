@@ -1,6 +1,7 @@
 import type { clusterLabels, fundingGrants } from '../../db/schema/index.ts';
+import { slugFromTitle } from '../content/slug.ts';
 import type { DemoCluster } from './clusters.ts';
-import { demoUuid, slugify } from './ids.ts';
+import { demoUuid } from './ids.ts';
 import { DEMO_CLUSTERS, FUNDERS, NATIONAL_PERIOD, organisationId } from './organisations.ts';
 import { apportion } from './random.ts';
 
@@ -21,7 +22,7 @@ function addYears(isoDate: string, years: number): string {
 
 export function buildLabels(): LabelRow[] {
   return DEMO_CLUSTERS.flatMap((cluster) => {
-    const slug = slugify(cluster.name);
+    const slug = slugFromTitle(cluster.name);
     return cluster.labels.map(([level, awardedOn, years]) => ({
       id: demoUuid(`label:${slug}:${awardedOn}`),
       organisationId: organisationId(slug),
@@ -49,7 +50,7 @@ function grant(
   amountDkk: number,
   responsible: boolean,
 ) {
-  if (!FUNDERS.some((f) => slugify(f.name) === funderSlug))
+  if (!FUNDERS.some((f) => slugFromTitle(f.name) === funderSlug))
     throw new Error(`demo data: no funder ${funderSlug}`);
   return {
     id: demoUuid(`grant:${funderSlug}:${clusterSlug}:${year}`),
@@ -82,7 +83,7 @@ function nationalGrants(): GrantRow[] {
     for (const split of splits) {
       const amounts = apportion(NATIONAL_BUDGET_DKK, split.weights, 100_000);
       active.forEach((c, i) => {
-        rows.push(grant(split.funder, slugify(c.name), year, amounts[i] as number, split.responsible));
+        rows.push(grant(split.funder, slugFromTitle(c.name), year, amounts[i] as number, split.responsible));
       });
     }
   }
@@ -94,7 +95,7 @@ function localGrants(): GrantRow[] {
     (cluster.grants ?? []).flatMap((g) => {
       const rows: GrantRow[] = [];
       for (let year = g.from; year <= g.to; year++) {
-        rows.push(grant(g.funder, slugify(cluster.name), year, g.amountDkk, g.responsible));
+        rows.push(grant(g.funder, slugFromTitle(cluster.name), year, g.amountDkk, g.responsible));
       }
       return rows;
     }),

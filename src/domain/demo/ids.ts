@@ -30,16 +30,3 @@ export function createCvrAllocator(random: Random): () => string {
     }
   };
 }
-
-/** Lowercase ASCII slug with Danish letters folded (æ→ae, ø→oe, å→aa). */
-export function slugify(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/æ/g, 'ae')
-    .replace(/ø/g, 'oe')
-    .replace(/å/g, 'aa')
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}

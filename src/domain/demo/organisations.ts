@@ -1,6 +1,7 @@
 import type { clusters, organisations } from '../../db/schema/index.ts';
+import { slugFromTitle } from '../content/slug.ts';
 import { type DemoCluster, NATIONAL_CLUSTERS } from './clusters.ts';
-import { demoUuid, slugify } from './ids.ts';
+import { demoUuid } from './ids.ts';
 import { LOCAL_CLUSTERS } from './local-clusters.ts';
 import { demoProfile } from './profiles.ts';
 
@@ -101,7 +102,7 @@ export const organisationId = (slug: string): string => demoUuid(`organisation:$
 export const NATIONAL_PERIOD = { from: 2021, to: 2024 } as const;
 
 function otherOrganisationRow(org: DemoOrganisation): OrganisationRow {
-  const slug = slugify(org.name);
+  const slug = slugFromTitle(org.name);
   return {
     id: organisationId(slug),
     kind: org.kind,
@@ -120,7 +121,7 @@ function clusterRows(
   cluster: DemoCluster,
   cvr: string,
 ): { organisation: OrganisationRow; profile: ClusterRow } {
-  const slug = slugify(cluster.name);
+  const slug = slugFromTitle(cluster.name);
   const id = organisationId(slug);
   const national = cluster.league === 'world_class';
   return {

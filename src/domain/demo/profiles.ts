@@ -1,6 +1,6 @@
 import { themeLabel } from '../catalogue/themes.ts';
+import { slugFromTitle } from '../content/slug.ts';
 import type { DemoCluster } from './clusters.ts';
-import { slugify } from './ids.ts';
 
 /**
  * Profile facts for the catalogue and the five criteria of a significant cluster. The numbers
@@ -36,7 +36,7 @@ function spread(name: string, range: number): number {
 }
 
 export function demoProfile(cluster: DemoCluster): DemoProfile {
-  const slug = slugify(cluster.name);
+  const slug = slugFromTitle(cluster.name);
   const national = cluster.league === 'world_class';
   const size = national
     ? 180 + spread(cluster.name, 320)

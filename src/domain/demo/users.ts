@@ -1,5 +1,6 @@
 import type { memberships, role, users } from '../../db/schema/index.ts';
-import { demoUuid, slugify } from './ids.ts';
+import { slugFromTitle } from '../content/slug.ts';
+import { demoUuid } from './ids.ts';
 import { organisationId } from './organisations.ts';
 
 export type Role = (typeof role.enumValues)[number];
@@ -73,7 +74,7 @@ export function buildUsers(passwordHash: string): { users: UserRow[]; membership
     },
     membership: {
       userId: demoUuid(`user:${login.email}`),
-      organisationId: organisationId(slugify(login.organisation)),
+      organisationId: organisationId(slugFromTitle(login.organisation)),
       role: login.role,
     },
   }));

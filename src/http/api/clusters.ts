@@ -8,7 +8,7 @@ import {
 } from '../../domain/catalogue/api-queries.ts';
 import { notFound } from '../../domain/errors.ts';
 import { clusterFilterShape, LABEL_LEVELS, LEAGUES, THEME_KEYS } from '../../domain/search/schemas.ts';
-import type { AppContext, AppEnv } from '../context.ts';
+import { type AppContext, type AppEnv, today } from '../context.ts';
 import { pageHref } from '../paths.ts';
 import { toCsv } from './csv.ts';
 import {
@@ -20,7 +20,7 @@ import {
   queryParameters,
   schemaRef,
 } from './openapi.ts';
-import { parseQuery, siteUrl, today } from './request.ts';
+import { parseQuery, siteUrl } from './request.ts';
 
 const clusterFilters = z.object(clusterFilterShape);
 

@@ -62,11 +62,3 @@ export function openData(): MiddlewareHandler<AppEnv>[] {
 export function siteUrl(c: AppContext, path: string): string {
   return new URL(path, c.get('deps').config.publicUrl).toString();
 }
-
-// Built once: an Intl formatter costs far more to construct than to use. Swedish writes YYYY-MM-DD.
-const danishDay = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' });
-
-/** The calendar day in Denmark, on which "current" labels are judged. */
-export function today(c: AppContext): string {
-  return danishDay.format(c.get('deps').clock());
-}

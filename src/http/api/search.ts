@@ -11,7 +11,7 @@ import {
   searchQuery,
 } from '../../domain/search/schemas.ts';
 import { excerpt, highlight, type Segment, segmentsToHtml } from '../../domain/search/text.ts';
-import type { AppContext, AppEnv } from '../context.ts';
+import { type AppContext, type AppEnv, today } from '../context.ts';
 import { type Lang, pageHref } from '../paths.ts';
 import {
   type ApiModule,
@@ -21,7 +21,7 @@ import {
   queryParameters,
   schemaRef,
 } from './openapi.ts';
-import { parseQuery, siteUrl, today } from './request.ts';
+import { parseQuery, siteUrl } from './request.ts';
 
 /** The page of an item: activities have none and are shown on their cluster's page. */
 export function hitPath(hit: SearchHit, lang: Lang): string {

@@ -14,9 +14,8 @@ import { THEMES, themeLabel } from '../../domain/catalogue/themes.ts';
 import { AppError, notFound } from '../../domain/errors.ts';
 import { can } from '../../domain/policy/policy.ts';
 import { REGIONS, regionName } from '../../domain/reference/geography.ts';
-import { copenhagenDate } from '../../domain/reference/time.ts';
 import { clientIp } from '../client-ip.ts';
-import type { AppContext, AppEnv } from '../context.ts';
+import { type AppContext, type AppEnv, today } from '../context.ts';
 import { formatDate, formatDateTime, formatNumber } from '../i18n/index.ts';
 import { href, type Lang, pageHref } from '../paths.ts';
 import { renderPage } from '../render.tsx';
@@ -43,7 +42,6 @@ const catalogueFilter = z.object({
   maerke: z.enum(['gold', 'silver', 'bronze', 'none']).optional().catch(undefined),
 });
 
-const today = (c: AppContext) => copenhagenDate(c.get('deps').clock());
 /** Activity figures on a cluster page cover the last three complete programme years. */
 const ACTIVITY_YEARS = { from: 2021, to: 2023 } as const;
 
@@ -404,8 +402,9 @@ export function cataloguePages(): Hono<AppEnv> {
       label: f.maerke,
       today: today(c),
     });
-    const significant = entries.filter((e) => qualificationOf(e).significant);
-    const emerging = entries.filter((e) => !qualificationOf(e).significant);
+    const isSignificant = new Map(entries.map((e) => [e.organisationId, qualificationOf(e).significant]));
+    const significant = entries.filter((e) => isSignificant.get(e.organisationId));
+    const emerging = entries.filter((e) => !isSignificant.get(e.organisationId));
     const t = catalogueMessages(c.get('lang'));
     return renderPage(c, t.catalogueTitle, ({ lang }) => (
       <>

@@ -17,8 +17,7 @@ import { THEMES } from '../../domain/catalogue/themes.ts';
 import { notFound } from '../../domain/errors.ts';
 import { authorize } from '../../domain/policy/policy.ts';
 import { MUNICIPALITIES, REGIONS } from '../../domain/reference/geography.ts';
-import { copenhagenDate } from '../../domain/reference/time.ts';
-import type { AppContext } from '../context.ts';
+import { type AppContext, today } from '../context.ts';
 import { formatDateTime } from '../i18n/index.ts';
 import { href, type Lang, pageHref } from '../paths.ts';
 import { renderPage } from '../render.tsx';
@@ -29,10 +28,8 @@ import { CsrfField } from '../views/layout.tsx';
 import { type CatalogueMessages, catalogueMessages } from './catalogue.messages.ts';
 
 export function qualificationOf(e: CatalogueEntry): Qualification {
-  return evaluateQualification({ ...e, currentLabel: e.currentLabel });
+  return evaluateQualification(e);
 }
-
-const today = (c: AppContext) => copenhagenDate(c.get('deps').clock());
 
 /** The cluster named in the path, and the signed-in user allowed to edit it. */
 async function editableCluster(c: AppContext) {

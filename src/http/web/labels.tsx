@@ -25,8 +25,7 @@ import {
   registerFilterQuery,
 } from '../../domain/labels/schemas.ts';
 import { authorize, can } from '../../domain/policy/policy.ts';
-import { copenhagenDate } from '../../domain/reference/time.ts';
-import type { AppContext, AppEnv } from '../context.ts';
+import { type AppContext, type AppEnv, today } from '../context.ts';
 import { formatDate, formatNumber } from '../i18n/index.ts';
 import { href, type Lang, pageHref } from '../paths.ts';
 import { renderPage } from '../render.tsx';
@@ -193,17 +192,17 @@ function RegisterFilters({
 }
 
 async function registerPage(c: AppContext) {
-  const { db, clock } = c.get('deps');
+  const { db } = c.get('deps');
   const user = c.get('user');
   const lang = c.get('lang');
   const v: View = { t: labelMessages(lang), lang };
-  const today = copenhagenDate(clock());
+  const day = today(c);
   const filter = registerFilterQuery.parse(c.req.query());
   const [rows, counts, regions, expiring] = await Promise.all([
-    labelRegister(db, { ...filter, today }),
-    labelCounts(db, today),
+    labelRegister(db, { ...filter, today: day }),
+    labelCounts(db, day),
     labelRegions(db),
-    expiringLabelsFor(db, user, today),
+    expiringLabelsFor(db, user, day),
   ]);
   const { t } = v;
   return renderPage(c, t.title, () => (

@@ -25,8 +25,7 @@ import {
   themeRegionMatrix,
 } from '../../domain/landscape/queries.ts';
 import { can } from '../../domain/policy/policy.ts';
-import { copenhagenDate } from '../../domain/reference/time.ts';
-import type { AppEnv } from '../context.ts';
+import { type AppEnv, today } from '../context.ts';
 import { formatNumber } from '../i18n/index.ts';
 import { href, type Lang, pageHref } from '../paths.ts';
 import { renderPage } from '../render.tsx';
@@ -335,9 +334,9 @@ export function landscapePages(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   onPage(app, 'GET', 'landscape', async (c) => {
-    const { db, clock } = c.get('deps');
+    const { db } = c.get('deps');
     const { liga: league } = landscapeFilter.parse(c.req.query());
-    const q = { league, today: copenhagenDate(clock()) };
+    const q = { league, today: today(c) };
     const funder = can(c.get('user'), 'funding.view');
     const [regions, cells, seats, overlaps] = await Promise.all([
       seatsPerRegion(db, q),
