@@ -16,7 +16,8 @@ export interface AppEnv {
     m: Messages;
     user: CurrentUser | null;
     sessionToken: string | null;
-    csrfToken: string;
+    /** The CSRF token for this visitor's forms; the first call may set the CSRF cookie. */
+    csrfToken: () => string;
   };
 }
 

@@ -32,7 +32,10 @@ export async function chromeOf(c: AppContext): Promise<Chrome> {
     lang,
     m: c.get('m') ?? messages(lang),
     user: c.get('user') ?? null,
-    csrfToken: c.get('csrfToken') ?? '',
+    // A getter: only pages with a form make (and set the cookie of) a CSRF token.
+    get csrfToken() {
+      return c.get('csrfToken')?.() ?? '';
+    },
     alternateHref: alternatePath(url.pathname, url.search, lang === 'da' ? 'en' : 'da'),
     currentPath: url.pathname,
     syntheticData: await hasSyntheticData(c.get('deps')),

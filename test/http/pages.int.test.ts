@@ -65,6 +65,35 @@ describe('public pages', () => {
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
     expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    // Error pages carry them too.
+    const missing = await new Client(t.app).get('/findes-ikke');
+    expect(missing.res.headers.get('content-security-policy')).toBe(csp);
+    expect(missing.res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+  });
+
+  it('sets the CSRF cookie only on pages with a form, so public pages are the same for every visitor', async () => {
+    const search = await t.app.request('/soeg?q=energi');
+    expect(search.status).toBe(200);
+    expect(search.headers.get('set-cookie')).toBeNull();
+    const login = await t.app.request('/log-ind');
+    const cookie = login.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/^klynge_csrf=[A-Za-z0-9_-]{43};/);
+    const token = /name="_csrf" value="([^"]+)"/.exec(await login.text())?.[1];
+    expect(token).toBeTruthy();
+    // The token on the page belongs to the cookie just set: a login with both passes the CSRF check.
+    const attempt = await t.app.request('/log-ind', {
+      method: 'POST',
+      headers: {
+        cookie: cookie.split(';')[0] as string,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: new URLSearchParams({
+        _csrf: token as string,
+        email: 'nobody@example.dk',
+        password: 'x',
+      }).toString(),
+    });
+    expect(attempt.status).not.toBe(403);
   });
 
   it('serves the design system and its fonts locally', async () => {

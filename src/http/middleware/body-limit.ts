@@ -5,6 +5,7 @@ import type { AppEnv } from '../context.ts';
 import { PAGES } from '../paths.ts';
 
 const MB = 1024 * 1024;
+const BODYLESS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Ordinary forms are small; uploads get their own, larger limits. */
 const DEFAULT_LIMIT = 1 * MB;
 const UPLOAD_LIMITS: { paths: readonly string[]; bytes: number }[] = [
@@ -22,9 +23,12 @@ function limitFor(path: string): number {
  * form), so a large upload cannot fill memory.
  */
 export const requestBodyLimit: MiddlewareHandler<AppEnv> = (c, next) =>
-  bodyLimit({
-    maxSize: limitFor(c.req.path),
-    onError: () => {
-      throw new AppError('too_large', 'The request body is too large');
-    },
-  })(c, next);
+  // Reading the body stream of a GET would make the server build a full Request for nothing.
+  BODYLESS.has(c.req.method)
+    ? next()
+    : bodyLimit({
+        maxSize: limitFor(c.req.path),
+        onError: () => {
+          throw new AppError('too_large', 'The request body is too large');
+        },
+      })(c, next);

@@ -6,6 +6,7 @@ import type { AppEnv } from '../context.ts';
 import { cookieName, cookieOptions } from './cookies.ts';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const SECRET = /^[A-Za-z0-9_-]{43}$/;
 
 /**
  * CSRF protection for HTML forms (signed double submit): a random secret in an HttpOnly cookie,
@@ -17,20 +18,29 @@ export const csrf: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (c.req.path.startsWith('/api/')) return next();
   const { config } = c.get('deps');
   const name = cookieName(config, 'csrf');
-  let secret = getCookie(c, name);
-  if (!secret || !/^[A-Za-z0-9_-]{43}$/.test(secret)) {
-    secret = randomBytes(32).toString('base64url');
-    setCookie(c, name, secret, cookieOptions(config, 60 * 60 * 24 * 7));
-  }
-  const expected = sign(config.sessionSecret, secret);
-  c.set('csrfToken', expected);
+  const cookie = getCookie(c, name);
+  const secret = cookie && SECRET.test(cookie) ? cookie : null;
   if (UNSAFE.has(c.req.method)) {
     const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
     const given = body._csrf;
-    if (typeof given !== 'string' || !safeEqual(given, expected)) {
+    if (!secret || typeof given !== 'string' || !safeEqual(given, sign(config.sessionSecret, secret))) {
       throw new AppError('csrf', 'missing or invalid CSRF token');
     }
   }
+  // The token is made when a page first asks for it: a page without a form sets no cookie, so
+  // public pages stay identical for every anonymous visitor and cost no random bytes.
+  let token: string | undefined;
+  c.set('csrfToken', () => {
+    if (token === undefined) {
+      let current = secret;
+      if (!current) {
+        current = randomBytes(32).toString('base64url');
+        setCookie(c, name, current, cookieOptions(config, 60 * 60 * 24 * 7));
+      }
+      token = sign(config.sessionSecret, current);
+    }
+    return token;
+  });
   await next();
 };
 

@@ -1,6 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
 import { requestId } from 'hono/request-id';
-import { secureHeaders } from 'hono/secure-headers';
 import type { Deps } from '../../deps.ts';
 import type { AppEnv } from '../context.ts';
 import { messages } from '../i18n/index.ts';
@@ -22,27 +21,48 @@ export function requestLogging(deps: Deps): MiddlewareHandler<AppEnv>[] {
   ];
 }
 
-/** Strict security headers: no inline script or style, no framing, no third-party origins. */
-export const securityHeaders = (https: boolean) =>
-  secureHeaders({
-    contentSecurityPolicy: {
-      defaultSrc: ["'self'"],
-      scriptSrc: ["'self'"],
-      styleSrc: ["'self'"],
-      imgSrc: ["'self'", 'data:'],
-      fontSrc: ["'self'"],
-      connectSrc: ["'self'"],
-      formAction: ["'self'"],
-      frameAncestors: ["'none'"],
-      baseUri: ["'self'"],
-      objectSrc: ["'none'"],
-      ...(https ? { upgradeInsecureRequests: [] } : {}),
-    },
-    strictTransportSecurity: https ? 'max-age=31536000; includeSubDomains' : false,
-    referrerPolicy: 'strict-origin-when-cross-origin',
-    crossOriginEmbedderPolicy: false,
-    permissionsPolicy: { camera: [], microphone: [], geolocation: [] },
-  });
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'self'",
+  "object-src 'none'",
+];
+
+/**
+ * Strict security headers: no inline script or style, no framing, no third-party origins. They
+ * are computed once and set before the handler runs, so a handler can still override one, and
+ * the response is built with them in one go (setting headers on a finished response makes the
+ * server copy it: measurable on every page).
+ */
+export function securityHeaders(https: boolean): MiddlewareHandler {
+  const headers: [string, string][] = [
+    ['Content-Security-Policy', [...CSP, ...(https ? ['upgrade-insecure-requests'] : [])].join('; ')],
+    ['Cross-Origin-Opener-Policy', 'same-origin'],
+    ['Cross-Origin-Resource-Policy', 'same-origin'],
+    ['Origin-Agent-Cluster', '?1'],
+    ['Permissions-Policy', 'camera=(), microphone=(), geolocation=()'],
+    ['Referrer-Policy', 'strict-origin-when-cross-origin'],
+    ...(https
+      ? [['Strict-Transport-Security', 'max-age=31536000; includeSubDomains'] as [string, string]]
+      : []),
+    ['X-Content-Type-Options', 'nosniff'],
+    ['X-DNS-Prefetch-Control', 'off'],
+    ['X-Download-Options', 'noopen'],
+    ['X-Frame-Options', 'SAMEORIGIN'],
+    ['X-Permitted-Cross-Domain-Policies', 'none'],
+    ['X-XSS-Protection', '0'],
+  ];
+  return async (c, next) => {
+    for (const [name, value] of headers) c.header(name, value);
+    await next();
+  };
+}
 
 /** The page language comes from the path: /en/... is English, everything else Danish. */
 export const language: MiddlewareHandler<AppEnv> = async (c, next) => {

@@ -344,7 +344,7 @@ function ContactForm(p: {
             <p>{t.contactIntro}</p>
             <ErrorSummary m={m} errors={p.errors ?? {}} />
             <form method="post" action={pageHref('clusterContact', lang, { slug: p.slug })} novalidate>
-              <CsrfField token={p.c.get('csrfToken')} />
+              <CsrfField token={p.c.get('csrfToken')()} />
               <TextField
                 name="name"
                 label={t.contactName}
