@@ -1,28 +1,21 @@
 import { sql } from 'drizzle-orm';
 import type { Child } from 'hono/jsx';
 import { queryRows } from '../db/client.ts';
-import type { Deps } from '../deps.ts';
+import { briefly } from './brief-cache.ts';
 import type { AppContext } from './context.ts';
 import { messages } from './i18n/index.ts';
 import { alternatePath, langOfPath } from './paths.ts';
 import { type Chrome, Layout } from './views/layout.tsx';
 
-const FACTS_TTL_MS = 30_000;
-const factsCache = new WeakMap<Deps, { syntheticData: boolean; at: number }>();
-
-/** Whether the database holds demo data; cached briefly because every page shows it. */
-async function hasSyntheticData(deps: Deps): Promise<boolean> {
-  const cached = factsCache.get(deps);
-  if (cached && Date.now() - cached.at < FACTS_TTL_MS) return cached.syntheticData;
+/** Whether the database holds demo data; every page says so, so it is read at most every 30 s. */
+const hasSyntheticData = briefly(30_000, async (deps) => {
   const [row] = await queryRows<{ synthetic: boolean }>(
     deps.db,
     sql`select (exists(select 1 from companies where is_synthetic)
              or exists(select 1 from organisations where is_demo)) as synthetic`,
   );
-  const syntheticData = Boolean(row?.synthetic);
-  factsCache.set(deps, { syntheticData, at: Date.now() });
-  return syntheticData;
-}
+  return Boolean(row?.synthetic);
+});
 
 export async function chromeOf(c: AppContext): Promise<Chrome> {
   const url = new URL(c.req.url);

@@ -12,20 +12,26 @@ export function messages(lang: Lang): Messages {
 
 const locales: Record<Lang, string> = { da: 'da-DK', en: 'en-GB' };
 
+// Building an Intl formatter costs far more than using one: one per language, made once.
+const perLang = <T>(make: (locale: string) => T): Record<Lang, T> => ({
+  da: make(locales.da),
+  en: make(locales.en),
+});
+const numbers = perLang((l) => new Intl.NumberFormat(l));
+const dateTimes = perLang(
+  (l) =>
+    new Intl.DateTimeFormat(l, { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'Europe/Copenhagen' }),
+);
+const dates = perLang((l) => new Intl.DateTimeFormat(l, { dateStyle: 'long', timeZone: 'UTC' }));
+
 export function formatNumber(n: number, lang: Lang): string {
-  return new Intl.NumberFormat(locales[lang]).format(n);
+  return numbers[lang].format(n);
 }
 
 export function formatDateTime(d: Date, lang: Lang): string {
-  return new Intl.DateTimeFormat(locales[lang], {
-    dateStyle: 'medium',
-    timeStyle: 'medium',
-    timeZone: 'Europe/Copenhagen',
-  }).format(d);
+  return dateTimes[lang].format(d);
 }
 
 export function formatDate(isoDate: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(locales[lang], { dateStyle: 'long', timeZone: 'UTC' }).format(
-    new Date(`${isoDate}T00:00:00Z`),
-  );
+  return dates[lang].format(new Date(`${isoDate}T00:00:00Z`));
 }

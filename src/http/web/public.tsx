@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { nationalClusters, programmeFigures } from '../../domain/catalogue/queries.ts';
 import { listPublicCalls, listPublishedEvents, listPublishedPosts } from '../../domain/content/queries.ts';
+import { briefly } from '../brief-cache.ts';
 import type { AppEnv } from '../context.ts';
 import { pageContent } from '../i18n/content/index.ts';
 import { formatDate, formatDateTime, formatNumber } from '../i18n/index.ts';
@@ -12,6 +13,9 @@ import { onPage } from './routes.ts';
 const FIGURES_FROM = 2021;
 const FIGURES_TO = 2023;
 
+/** The programme totals count distinct companies over three years: shared for a minute. */
+const homeFigures = briefly(60_000, (deps) => programmeFigures(deps.db, FIGURES_FROM, FIGURES_TO));
+
 export function publicPages(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
@@ -19,7 +23,7 @@ export function publicPages(): Hono<AppEnv> {
     const { db } = c.get('deps');
     const now = c.get('deps').clock();
     const [figures, national, news, upcoming, openCalls] = await Promise.all([
-      programmeFigures(db, FIGURES_FROM, FIGURES_TO),
+      homeFigures(c.get('deps')),
       nationalClusters(db, FIGURES_FROM),
       listPublishedPosts(db, 'news', { page: 1 }, now),
       listPublishedEvents(db, { page: 1, when: 'upcoming' }, now),
