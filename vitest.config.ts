@@ -50,9 +50,9 @@ projects.push({
   test: {
     name: 'e2e',
     include: ['test/e2e/**/*.e2e.test.ts'],
-    // Browser tests start the app on a PGlite clone of the migrated template.
+    // Browser tests start the app on a PGlite clone of a template that holds the demo data.
     env: { KLYNGE_TEST_DB: 'pglite' },
-    globalSetup: ['test/support/global-setup-pglite.ts'],
+    globalSetup: ['test/support/global-setup-e2e.ts'],
     // One chromium at a time: two would starve each other (and the app) on two cores.
     fileParallelism: false,
     testTimeout: 60_000,

@@ -2,7 +2,7 @@
 // loop (or a core) with the server it measures. Usage:
 //   node bench/load.mjs <url> <connections> <seconds> <warmup seconds> [paths.json]
 // With a JSON file of paths, the requests cycle through those paths on the url's host.
-// Prints one JSON line: requests, req/s, exact p50/p95/p99 latencies in ms, non-2xx and errors.
+// Prints one JSON line: requests (and warm-up requests), req/s, exact p50/p95/p99 latencies in ms, non-2xx and errors.
 // autocannon's own report has no p95 and rounds to whole milliseconds, too coarse for a bare
 // route, so every response time is collected here.
 import { readFileSync } from 'node:fs';
@@ -30,7 +30,7 @@ function run(duration, onResponse) {
   });
 }
 
-if (Number(warmup) > 0) await run(warmup);
+const warm = Number(warmup) > 0 ? await run(warmup) : { requests: { total: 0 } };
 
 const times = [];
 let non2xx = 0;
@@ -44,6 +44,7 @@ const round = (v) => Math.round(v * 100) / 100;
 console.log(
   JSON.stringify({
     requests: times.length + non2xx,
+    warmupRequests: warm.requests.total,
     rps: round((times.length + non2xx) / Number(seconds)),
     p50: round(at(50)),
     p95: round(at(95)),

@@ -35,6 +35,9 @@ const loadScript = fileURLToPath(new URL('./load.mjs', import.meta.url));
 
 interface Load {
   requests: number;
+  warmupRequests: number;
+  /** Server CPU time per request (user + system) in microseconds: steadier than latency on a busy machine. */
+  cpuUs: number;
   rps: number;
   p50: number;
   p95: number;
@@ -89,6 +92,7 @@ function startHelloWorld(): Promise<RunningServer> {
   });
 }
 
+/** Loads `url` from a child process; the server runs in this process, so its CPU time is ours. */
 async function load(url: string, paths: string[] = []): Promise<Load> {
   const dir = await mkdtemp(join(tmpdir(), 'klynge-bench-'));
   try {
@@ -97,8 +101,12 @@ async function load(url: string, paths: string[] = []): Promise<Load> {
       await writeFile(join(dir, 'paths.json'), JSON.stringify(paths));
       args.push(join(dir, 'paths.json'));
     }
+    const cpu = process.cpuUsage();
     const { stdout } = await promisify(execFile)(process.execPath, args, { maxBuffer: 1 << 20 });
-    return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as Load;
+    const used = process.cpuUsage(cpu);
+    const result = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as Omit<Load, 'cpuUs'>;
+    const served = result.requests + result.warmupRequests;
+    return { ...result, cpuUs: served > 0 ? (used.user + used.system) / served : Number.NaN };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -139,7 +147,7 @@ const fmt = (v: number, width: number, digits = 2) => v.toFixed(digits).padStart
 
 function printRow(name: string, r: Load): void {
   console.log(
-    `${name.padEnd(22)}${fmt(r.rps, 10, 0)}${fmt(r.p50, 10)}${fmt(r.p95, 10)}${fmt(r.p99, 10)}${String(r.non2xx + r.errors).padStart(12)}`,
+    `${name.padEnd(22)}${fmt(r.rps, 10, 0)}${fmt(r.p50, 10)}${fmt(r.p95, 10)}${fmt(r.p99, 10)}${fmt(r.cpuUs, 12, 0)}${String(r.non2xx + r.errors).padStart(10)}`,
   );
 }
 
@@ -174,7 +182,7 @@ async function main(): Promise<void> {
         .map((p): [string, string] => [p, `${app?.url}${p}`]),
     ];
     console.log(
-      `${'target'.padEnd(22)}${'req/s'.padStart(10)}${'p50 ms'.padStart(10)}${'p95 ms'.padStart(10)}${'p99 ms'.padStart(10)}${'non-2xx'.padStart(12)}`,
+      `${'target'.padEnd(22)}${'req/s'.padStart(10)}${'p50 ms'.padStart(10)}${'p95 ms'.padStart(10)}${'p99 ms'.padStart(10)}${'CPU µs/req'.padStart(12)}${'non-2xx'.padStart(10)}`,
     );
     const results = new Map<string, Load>();
     for (const [name, url, paths] of targets) {
@@ -199,6 +207,10 @@ async function main(): Promise<void> {
         `(target <= ${TARGET_RATIO}x: ${ratio <= TARGET_RATIO ? 'met' : 'NOT met'})`,
     );
     console.log(`cold searches (cache missed) p95 / hello p95 = ${(coldP95 / helloP95).toFixed(1)}x`);
+    const cpu = (name: string) => results.get(name)?.cpuUs ?? Number.NaN;
+    console.log(
+      `server CPU per request, search / hello = ${(cpu('/soeg?q=energi') / cpu('hello world')).toFixed(1)}x`,
+    );
   } finally {
     await app?.close();
     await hello?.close();

@@ -1,27 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/client.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/domain/demo/users.ts';
-import type { RunningServer } from '../../src/main.ts';
-import { axeViolations, launchBrowser, newContext, startDemoServer } from './harness.ts';
+import { axeViolations, newContext, useDemoSite } from './harness.ts';
 
-let server: RunningServer;
-let database: Database;
-let browser: Browser;
-
-beforeAll(async () => {
-  ({ server, database } = await startDemoServer());
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await database?.close();
-});
+const site = useDemoSite();
 
 async function withPage(work: (page: Page) => Promise<void>) {
-  const context = await newContext(browser);
+  const context = await newContext(site.browser);
   try {
     await work(await context.newPage());
   } finally {
@@ -40,7 +25,7 @@ describe('catalogue and cluster pages', () => {
         '/en/clusters/clean',
         '/klynger/fynsk-dronenetvaerk',
       ]) {
-        const res = await page.goto(server.url + path);
+        const res = await page.goto(site.server.url + path);
         expect(res?.status(), path).toBe(200);
         expect(await axeViolations(page), path).toEqual([]);
       }
@@ -49,12 +34,12 @@ describe('catalogue and cluster pages', () => {
 
   it('lists national clusters as significant and a network missing criteria as emerging', async () => {
     await withPage(async (page) => {
-      await page.goto(`${server.url}/klynger`);
+      await page.goto(`${site.server.url}/klynger`);
       const significant = await page.locator('section[aria-labelledby="significant-heading"]').textContent();
       const emerging = await page.locator('section[aria-labelledby="emerging-heading"]').textContent();
       expect(significant).toContain('Odense Robotics');
       expect(emerging).toContain('Fynsk Dronenetværk');
-      await page.goto(`${server.url}/klynger/fynsk-dronenetvaerk`);
+      await page.goto(`${site.server.url}/klynger/fynsk-dronenetvaerk`);
       expect(await page.locator('.qualification-table').textContent()).toContain(
         '14 dedikerede private virksomheder; kravet er mindst 20.',
       );
@@ -62,10 +47,10 @@ describe('catalogue and cluster pages', () => {
   });
 
   it('filters without JavaScript and keeps the filter in the URL', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
     try {
       const page = await context.newPage();
-      await page.goto(`${server.url}/klynger`);
+      await page.goto(`${site.server.url}/klynger`);
       await page.getByLabel('Tema').selectOption('robotics');
       await page.getByRole('button', { name: 'Vis klynger' }).click();
       await page.waitForURL(/tema=robotics/);
@@ -78,12 +63,12 @@ describe('catalogue and cluster pages', () => {
 
   it('cluster staff edit, preview and publish their profile; the pages are axe clean', async () => {
     await withPage(async (page) => {
-      await page.goto(`${server.url}/log-ind`);
+      await page.goto(`${site.server.url}/log-ind`);
       await page.getByLabel('E-mail').fill('klynge@demo.klyngeportalen.dk');
       await page.getByLabel('Adgangskode').fill(DEMO_PASSWORD);
       await page.getByRole('button', { name: 'Log ind' }).click();
       await page.waitForURL('**/konto');
-      await page.goto(`${server.url}/arbejdsrum`);
+      await page.goto(`${site.server.url}/arbejdsrum`);
       expect(await axeViolations(page)).toEqual([]);
       await page.getByRole('link', { name: 'Redigér profil' }).first().click();
       await page.waitForURL('**/klynger/odense-robotics/rediger');
@@ -101,7 +86,7 @@ describe('catalogue and cluster pages', () => {
       await page.getByLabel('Antal dedikerede private virksomheder').fill('210');
       await page.getByRole('button', { name: 'Udgiv' }).click();
       await page.waitForURL(/status=published/);
-      await page.goto(`${server.url}/klynger/odense-robotics`);
+      await page.goto(`${site.server.url}/klynger/odense-robotics`);
       expect(await page.locator('.font-lead').textContent()).toBe('Robotklyngen i Odense, nu med ny tekst.');
     });
   });

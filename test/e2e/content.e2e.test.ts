@@ -1,30 +1,15 @@
 /// <reference lib="dom" />
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/client.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/domain/demo/users.ts';
-import type { RunningServer } from '../../src/main.ts';
-import { axeViolations, launchBrowser, newContext, startDemoServer } from './harness.ts';
+import { axeViolations, newContext, useDemoSite } from './harness.ts';
 
-let server: RunningServer;
-let database: Database;
-let browser: Browser;
-
-beforeAll(async () => {
-  ({ server, database } = await startDemoServer());
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await database?.close();
-});
+const site = useDemoSite();
 
 const SUPPORT_EMAIL = 'support@demo.klyngeportalen.dk';
 
 async function logIn(page: Page, email: string) {
-  await page.goto(`${server.url}/log-ind`);
+  await page.goto(`${site.server.url}/log-ind`);
   await page.getByLabel('E-mail').fill(email);
   await page.getByLabel('Adgangskode').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Log ind' }).click();
@@ -49,10 +34,10 @@ describe('news, stories, events and calls: accessibility (axe-core, WCAG 2.1 AA)
   ];
   for (const path of pages) {
     it(`${path} has no violations`, async () => {
-      const context = await newContext(browser);
+      const context = await newContext(site.browser);
       try {
         const page = await context.newPage();
-        const res = await page.goto(server.url + path);
+        const res = await page.goto(site.server.url + path);
         expect(res?.status()).toBe(200);
         expect(await axeViolations(page)).toEqual([]);
       } finally {
@@ -62,7 +47,7 @@ describe('news, stories, events and calls: accessibility (axe-core, WCAG 2.1 AA)
   }
 
   it('the publishing forms, with and without errors, and a draft have no violations', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(site.browser);
     try {
       const page = await context.newPage();
       await logIn(page, SUPPORT_EMAIL);
@@ -72,10 +57,10 @@ describe('news, stories, events and calls: accessibility (axe-core, WCAG 2.1 AA)
         '/nyheder',
         '/nyheder/nyhedsbrev-for-december',
       ]) {
-        await page.goto(server.url + path);
+        await page.goto(site.server.url + path);
         expect(await axeViolations(page), path).toEqual([]);
       }
-      await page.goto(`${server.url}/arrangementer/ny`);
+      await page.goto(`${site.server.url}/arrangementer/ny`);
       await page.getByRole('button', { name: 'Udgiv' }).click();
       await expect.poll(() => page.locator('.form-error-message').count()).toBeGreaterThan(0);
       expect(await axeViolations(page)).toEqual([]);
@@ -85,11 +70,11 @@ describe('news, stories, events and calls: accessibility (axe-core, WCAG 2.1 AA)
   });
 
   it('the call form of a funder has no violations', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(site.browser);
     try {
       const page = await context.newPage();
       await logIn(page, 'funder@demo.klyngeportalen.dk');
-      await page.goto(`${server.url}/opslag/ny`);
+      await page.goto(`${site.server.url}/opslag/ny`);
       expect(await axeViolations(page)).toEqual([]);
     } finally {
       await context.close();
@@ -99,11 +84,11 @@ describe('news, stories, events and calls: accessibility (axe-core, WCAG 2.1 AA)
 
 describe('publishing as the support function', () => {
   it('writes, publishes and shows a news item with safe Markdown, without JavaScript', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, locale: 'da-DK' });
+    const context = await site.browser.newContext({ javaScriptEnabled: false, locale: 'da-DK' });
     try {
       const page = await context.newPage();
       await logIn(page, SUPPORT_EMAIL);
-      await page.goto(`${server.url}/nyheder`);
+      await page.goto(`${site.server.url}/nyheder`);
       await page.getByRole('link', { name: 'Skriv en nyhed' }).click();
       await page.getByLabel('Titel').fill('Årets klyngekonference er på plads');
       await page.getByLabel('Resumé').fill('Program og tilmelding.');
@@ -127,11 +112,11 @@ describe('publishing as the support function', () => {
 });
 
 describe('feeds and calendars', () => {
-  it('are parsed by the browser as XML and iCalendar text', async () => {
-    const context = await newContext(browser);
+  it('are parsed by the site.browser as XML and iCalendar text', async () => {
+    const context = await newContext(site.browser);
     try {
       const page = await context.newPage();
-      await page.goto(`${server.url}/nyheder`);
+      await page.goto(`${site.server.url}/nyheder`);
       for (const path of [
         '/nyheder/rss.xml',
         '/nyheder/atom.xml',

@@ -1,25 +1,9 @@
 /// <reference lib="dom" />
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/client.ts';
+import { describe, expect, it } from 'vitest';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../../src/domain/demo/users.ts';
-import type { RunningServer } from '../../src/main.ts';
-import { axeViolations, launchBrowser, newContext, startDemoServer } from './harness.ts';
+import { axeViolations, newContext, useDemoSite } from './harness.ts';
 
-let server: RunningServer;
-let database: Database;
-let browser: Browser;
-
-beforeAll(async () => {
-  ({ server, database } = await startDemoServer());
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await database?.close();
-});
+const site = useDemoSite();
 
 describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
   const pages = [
@@ -37,10 +21,10 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
   ];
   for (const path of pages) {
     it(`${path} has no violations`, async () => {
-      const context = await newContext(browser);
+      const context = await newContext(site.browser);
       try {
         const page = await context.newPage();
-        await page.goto(server.url + path);
+        await page.goto(site.server.url + path);
         expect(await axeViolations(page)).toEqual([]);
       } finally {
         await context.close();
@@ -49,11 +33,11 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
   }
 
   it('signed-in pages (account, administration, audit log, users) have no violations', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(site.browser);
     try {
       const page = await context.newPage();
       const admin = DEMO_LOGINS.find((d) => d.role === 'admin');
-      await page.goto(`${server.url}/log-ind`);
+      await page.goto(`${site.server.url}/log-ind`);
       await page.getByLabel('E-mail').fill(admin?.email ?? '');
       await page.getByLabel('Adgangskode').fill(DEMO_PASSWORD);
       await page.getByRole('button', { name: 'Log ind' }).click();
@@ -65,11 +49,11 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
         '/admin/revisionslog',
         '/en/admin/audit-log',
       ]) {
-        await page.goto(server.url + path);
+        await page.goto(site.server.url + path);
         expect(await axeViolations(page), path).toEqual([]);
       }
       // A form with errors is a page state of its own.
-      await page.goto(`${server.url}/konto`);
+      await page.goto(`${site.server.url}/konto`);
       await page.getByRole('button', { name: 'Skift adgangskode' }).click();
       await expect.poll(() => page.locator('.form-error-message').count()).toBeGreaterThan(0);
       expect(await axeViolations(page)).toEqual([]);
@@ -81,10 +65,10 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
 
 describe('as a new user', () => {
   it('the home page is Danish, styled by DKFDS, and marks the data as synthetic', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(site.browser);
     try {
       const page = await context.newPage();
-      const res = await page.goto(server.url);
+      const res = await page.goto(site.server.url);
       expect(res?.status()).toBe(200);
       expect(await page.getAttribute('html', 'lang')).toBe('da');
       // DKFDS's IBM Plex Sans and its header styles are applied, so the CSS really loaded.
@@ -100,10 +84,10 @@ describe('as a new user', () => {
   });
 
   it('switches to English and back, staying on the same page', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(site.browser);
     try {
       const page = await context.newPage();
-      await page.goto(`${server.url}/tilgaengelighed`);
+      await page.goto(`${site.server.url}/tilgaengelighed`);
       await page.getByRole('link', { name: 'English' }).click();
       await page.waitForURL('**/en/accessibility');
       expect(await page.getAttribute('html', 'lang')).toBe('en');
@@ -117,10 +101,10 @@ describe('as a new user', () => {
   });
 
   it('reaches the main content with the skip link from the keyboard', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(site.browser);
     try {
       const page = await context.newPage();
-      await page.goto(server.url);
+      await page.goto(site.server.url);
       await page.keyboard.press('Tab');
       const focused = await page.evaluate(() => document.activeElement?.textContent);
       expect(focused).toBe('Gå til sidens indhold');
@@ -133,10 +117,10 @@ describe('as a new user', () => {
 
   for (const login of DEMO_LOGINS) {
     it(`the demo login for ${login.role} works, without JavaScript`, async () => {
-      const context = await browser.newContext({ javaScriptEnabled: false });
+      const context = await site.browser.newContext({ javaScriptEnabled: false });
       try {
         const page = await context.newPage();
-        await page.goto(`${server.url}/log-ind`);
+        await page.goto(`${site.server.url}/log-ind`);
         await page.getByLabel('E-mail').fill(login.email);
         await page.getByLabel('Adgangskode').fill(DEMO_PASSWORD);
         await page.getByRole('button', { name: 'Log ind' }).click();

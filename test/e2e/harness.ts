@@ -1,18 +1,20 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import type { Database } from '../../src/db/client.ts';
-import { seedDemo } from '../../src/domain/demo/seed.ts';
 import { createLogger } from '../../src/logger.ts';
 import { type RunningServer, startServer } from '../../src/main.ts';
 import { createTestDatabase } from '../support/database.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** The real server on a free loopback port, over a database with the demo data loaded. */
+/**
+ * The real server on a free loopback port, over the file's own copy of the demo data (seeded
+ * once per run by test/support/global-setup-e2e.ts).
+ */
 export async function startDemoServer(): Promise<{ server: RunningServer; database: Database }> {
   const database = await createTestDatabase();
-  await seedDemo(database);
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1' });
   const server = await startServer(config, database, createLogger(config));
   return { server, database };
@@ -47,4 +49,43 @@ export async function axeViolations(page: Page) {
 
 export async function newContext(browser: Browser): Promise<BrowserContext> {
   return browser.newContext({ locale: 'da-DK', javaScriptEnabled: true });
+}
+
+export interface DemoSite {
+  readonly server: RunningServer;
+  readonly database: Database;
+  readonly browser: Browser;
+}
+
+/**
+ * The demo server, its database and a browser for the calling test file: started before its
+ * tests and closed after them.
+ */
+export function useDemoSite(): DemoSite {
+  let started: { server: RunningServer; database: Database } | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    started = await startDemoServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await started?.server.close();
+    await started?.database.close();
+  });
+  const need = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the demo site starts in beforeAll: use it inside tests');
+    return value;
+  };
+  return {
+    get server() {
+      return need(started).server;
+    },
+    get database() {
+      return need(started).database;
+    },
+    get browser() {
+      return need(browser);
+    },
+  };
 }

@@ -1,32 +1,17 @@
 /// <reference lib="dom" />
 import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/client.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/domain/demo/users.ts';
-import type { RunningServer } from '../../src/main.ts';
-import { axeViolations, launchBrowser, newContext, startDemoServer } from './harness.ts';
+import { axeViolations, newContext, useDemoSite } from './harness.ts';
 
-let server: RunningServer;
-let database: Database;
-let browser: Browser;
-
-beforeAll(async () => {
-  ({ server, database } = await startDemoServer());
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await database?.close();
-});
+const site = useDemoSite();
 
 async function withPage(work: (page: Page) => Promise<void>, opts: { javaScript?: boolean } = {}) {
   const context =
     opts.javaScript === false
-      ? await browser.newContext({ javaScriptEnabled: false })
-      : await newContext(browser);
+      ? await site.browser.newContext({ javaScriptEnabled: false })
+      : await newContext(site.browser);
   try {
     await work(await context.newPage());
   } finally {
@@ -35,7 +20,7 @@ async function withPage(work: (page: Page) => Promise<void>, opts: { javaScript?
 }
 
 async function logInAsSupport(page: Page) {
-  await page.goto(`${server.url}/log-ind`);
+  await page.goto(`${site.server.url}/log-ind`);
   await page.getByLabel('E-mail').fill('support@demo.klyngeportalen.dk');
   await page.getByLabel('Adgangskode').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Log ind' }).click();
@@ -46,7 +31,7 @@ describe('label register (axe-core, WCAG 2.1 AA)', () => {
   for (const path of ['/maerker', '/en/labels', '/maerker?level=gold&status=expired&region=1084']) {
     it(`${path} has no violations`, () =>
       withPage(async (page) => {
-        const res = await page.goto(server.url + path);
+        const res = await page.goto(site.server.url + path);
         expect(res?.status()).toBe(200);
         expect(await axeViolations(page)).toEqual([]);
       }));
@@ -55,7 +40,7 @@ describe('label register (axe-core, WCAG 2.1 AA)', () => {
   it('signed in as support staff: the register with flags, the import form and its error page have no violations', () =>
     withPage(async (page) => {
       await logInAsSupport(page);
-      await page.goto(`${server.url}/maerker`);
+      await page.goto(`${site.server.url}/maerker`);
       await expect(page.getByRole('heading', { name: 'Udløber inden for 6 måneder' }).count()).resolves.toBe(
         1,
       );
@@ -85,7 +70,7 @@ describe('filtering the register without JavaScript', () => {
   it('submits the filter form as a GET and shows the choice in the address', () =>
     withPage(
       async (page) => {
-        await page.goto(`${server.url}/maerker`);
+        await page.goto(`${site.server.url}/maerker`);
         await page.getByLabel('Niveau').selectOption('gold');
         await page.getByRole('button', { name: 'Vis', exact: true }).click();
         await page.waitForURL('**/maerker?level=gold&status=&region=');

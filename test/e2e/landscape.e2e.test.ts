@@ -1,33 +1,17 @@
 /// <reference lib="dom" />
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/client.ts';
+import { describe, expect, it } from 'vitest';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../../src/domain/demo/users.ts';
-import type { RunningServer } from '../../src/main.ts';
-import { axeViolations, launchBrowser, newContext, startDemoServer } from './harness.ts';
+import { axeViolations, newContext, useDemoSite } from './harness.ts';
 
-let server: RunningServer;
-let database: Database;
-let browser: Browser;
-
-beforeAll(async () => {
-  ({ server, database } = await startDemoServer());
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await database?.close();
-});
+const site = useDemoSite();
 
 describe('landscape page with the demo data', () => {
   for (const path of ['/landskab', '/en/landscape', '/landskab?liga=world_class']) {
     it(`${path} has no axe violations`, async () => {
-      const context = await newContext(browser);
+      const context = await newContext(site.browser);
       try {
         const page = await context.newPage();
-        await page.goto(server.url + path);
+        await page.goto(site.server.url + path);
         expect(await axeViolations(page)).toEqual([]);
       } finally {
         await context.close();
@@ -36,10 +20,10 @@ describe('landscape page with the demo data', () => {
   }
 
   it('draws all 5 regions with a visible number, and a seat dot per cluster in the table', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(site.browser);
     try {
       const page = await context.newPage();
-      await page.goto(`${server.url}/landskab`);
+      await page.goto(`${site.server.url}/landskab`);
       const map = page.getByRole('img', { name: 'Kort over Danmark med klyngernes hjemsted' });
       await expect.poll(() => map.count()).toBe(1);
       // Five region fills, each actually painted with a size on screen.
@@ -74,10 +58,10 @@ describe('landscape page with the demo data', () => {
   });
 
   it('filters by league without JavaScript and follows a matrix cell to the catalogue', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
     try {
       const page = await context.newPage();
-      await page.goto(`${server.url}/landskab`);
+      await page.goto(`${site.server.url}/landskab`);
       const allDots = await page.locator('.landscape-seat').count();
       await page.getByLabel('Liga').selectOption('emerging');
       await page.getByRole('button', { name: 'Vis', exact: true }).click();
@@ -93,16 +77,16 @@ describe('landscape page with the demo data', () => {
   });
 
   it('lists overlapping clusters by name for a signed-in funder, with no axe violations', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(site.browser);
     try {
       const page = await context.newPage();
       const funder = DEMO_LOGINS.find((d) => d.role === 'funder');
-      await page.goto(`${server.url}/log-ind`);
+      await page.goto(`${site.server.url}/log-ind`);
       await page.getByLabel('E-mail').fill(funder?.email ?? '');
       await page.getByLabel('Adgangskode').fill(DEMO_PASSWORD);
       await page.getByRole('button', { name: 'Log ind' }).click();
       await page.waitForURL('**/konto');
-      await page.goto(`${server.url}/landskab`);
+      await page.goto(`${site.server.url}/landskab`);
       const marks = await page.locator('.landscape-overlap-marker').count();
       expect(marks).toBeGreaterThan(0);
       expect(await page.locator('.landscape-overlaps > li').count()).toBe(marks);

@@ -1,24 +1,8 @@
 /// <reference lib="dom" />
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/client.ts';
-import type { RunningServer } from '../../src/main.ts';
-import { axeViolations, launchBrowser, newContext, startDemoServer } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { axeViolations, newContext, useDemoSite } from './harness.ts';
 
-let server: RunningServer;
-let database: Database;
-let browser: Browser;
-
-beforeAll(async () => {
-  ({ server, database } = await startDemoServer());
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await database?.close();
-});
+const site = useDemoSite();
 
 describe('search and API pages (axe-core, WCAG 2.1 AA)', () => {
   for (const path of [
@@ -30,10 +14,10 @@ describe('search and API pages (axe-core, WCAG 2.1 AA)', () => {
     '/soeg?q=xyzzyqwv',
   ]) {
     it(`${path} has no violations`, async () => {
-      const context = await newContext(browser);
+      const context = await newContext(site.browser);
       try {
         const page = await context.newPage();
-        const res = await page.goto(server.url + path);
+        const res = await page.goto(site.server.url + path);
         expect(res?.status()).toBe(200);
         expect(await axeViolations(page)).toEqual([]);
       } finally {
@@ -45,10 +29,10 @@ describe('search and API pages (axe-core, WCAG 2.1 AA)', () => {
 
 describe('searching without JavaScript', () => {
   it('finds a cluster typed without ø, then narrows by region, with the search in the address', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
     try {
       const page = await context.newPage();
-      await page.goto(`${server.url}/soeg`);
+      await page.goto(`${site.server.url}/soeg`);
       const box = page.getByRole('searchbox', { name: 'Søgeord' });
       await box.fill('fodevarer');
       await page.getByRole('button', { name: 'Søg', exact: true }).click();
@@ -78,11 +62,11 @@ describe('searching without JavaScript', () => {
   });
 
   it('links from the API page to the OpenAPI document', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
     try {
       const page = await context.newPage();
-      await page.goto(`${server.url}/api`);
-      const res = await page.request.get(`${server.url}/api/openapi.json`);
+      await page.goto(`${site.server.url}/api`);
+      const res = await page.request.get(`${site.server.url}/api/openapi.json`);
       expect(res.status()).toBe(200);
       expect(((await res.json()) as { openapi: string }).openapi).toBe('3.1.0');
       expect(await page.locator('h1').textContent()).toBe('Åbne data: API');
