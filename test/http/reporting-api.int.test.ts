@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor, withActor } from '../../src/db/actor.ts';
 import { type Database, queryRows } from '../../src/db/client.ts';
@@ -215,6 +216,27 @@ describe(`reporting API: deliveries (${testDriver()})`, () => {
         { name: 'activities.csv', table: 'activities', rows: 2 },
         { name: 'participants.csv', table: 'participants', rows: 2 },
       ],
+    });
+  });
+
+  it('loads an XLSX workbook sent as multipart, sheet by sheet', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('activities').addRows([
+      ['cluster_cvr', 'activity_ref', 'title', 'category', 'start_date'],
+      [A, 'X-XLSX', 'Workshop fra Excel', 'networking', '2024-10-01'],
+    ]);
+    workbook.addWorksheet('participants').addRows([
+      ['cluster_cvr', 'activity_ref', 'participant_type', 'cvr', 'name'],
+      [A, 'X-XLSX', 'company', '10000009', 'Firma ApS'],
+    ]);
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const form = new FormData();
+    form.append('files', new File([bytes], 'indberetning.xlsx'));
+    const { res, body } = await api('/api/v1/deliveries', tokens.a, { method: 'POST', body: form });
+    expect(res.status, JSON.stringify(body)).toBe(201);
+    expect(body.data).toMatchObject({
+      counts: { activities: 1, participants: 1 },
+      files: [{ name: 'indberetning.xlsx', table: 'workbook', rows: 2 }],
     });
   });
 
