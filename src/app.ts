@@ -14,6 +14,7 @@ import { language, requestLogging, securityHeaders } from './http/middleware/req
 import { session } from './http/middleware/session.ts';
 import { accountPages } from './http/web/account.tsx';
 import { adminPages } from './http/web/admin.tsx';
+import { apiTokenPages } from './http/web/api-tokens.tsx';
 import { authPages } from './http/web/auth.tsx';
 import { cataloguePages } from './http/web/catalogue.tsx';
 import { contentPages } from './http/web/content/index.tsx';
@@ -70,6 +71,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/', labelPages());
   app.route('/', cataloguePages());
   app.route('/', reportingPages());
+  app.route('/', apiTokenPages());
   app.route('/', landscapePages());
   app.route('/', searchPages());
   app.route('/', contentPages());

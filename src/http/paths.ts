@@ -28,6 +28,11 @@ export const PAGES = {
   workspace: { da: '/arbejdsrum', en: '/en/workspace' },
   deliveries: { da: '/arbejdsrum/indberetninger', en: '/en/workspace/deliveries' },
   delivery: { da: '/arbejdsrum/indberetninger/:id', en: '/en/workspace/deliveries/:id' },
+  apiTokens: { da: '/arbejdsrum/api-noegler', en: '/en/workspace/api-tokens' },
+  apiTokenRevoke: {
+    da: '/arbejdsrum/api-noegler/:id/tilbagekald',
+    en: '/en/workspace/api-tokens/:id/revoke',
+  },
   reportingTemplate: { da: '/indberetning/skabelon/:file', en: '/en/reporting/template/:file' },
   reportingHelp: { da: '/indberetning/hjaelp', en: '/en/reporting/help' },
   labels: { da: '/maerker', en: '/en/labels' },

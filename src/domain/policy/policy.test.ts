@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, type Action, authorize, can, type Principal, ROLES, type Role } from './policy.ts';
+import {
+  ACTIONS,
+  type Action,
+  authorize,
+  can,
+  type Principal,
+  ROLES,
+  type Role,
+  tokenPrincipal,
+} from './policy.ts';
 
 const OWN = 'org-own';
 const OTHER = 'org-other';
@@ -24,6 +33,7 @@ const MATRIX: Record<Action, { own: string; other: string }> = {
   'activities.write': { own: 'C', other: '' },
   'activities.read': { own: 'AFCP', other: 'AFP' },
   'reportingPeriods.decide': { own: 'F', other: 'F' },
+  'apiTokens.manage': { own: 'AFC', other: 'A' },
   'funding.view': { own: 'AF', other: 'AF' },
   'calls.manage': { own: 'F', other: '' },
   'content.publish': { own: 'ACP', other: '' },
@@ -98,5 +108,25 @@ describe('policy: role × action matrix', () => {
       expect.objectContaining({ code: 'forbidden' }),
     );
     expect(authorize(principal('admin'), 'audit.read').userId).toBe('u-admin');
+  });
+
+  it('lets an API token act with the reporting rights of its organisation kind, nothing more', () => {
+    const cluster = tokenPrincipal({
+      id: 't1',
+      organisationId: OWN,
+      organisationKind: 'cluster_organisation',
+    });
+    expect(can(cluster, 'activities.write', { organisationId: OWN })).toBe(true);
+    expect(can(cluster, 'activities.write', { organisationId: OTHER })).toBe(false);
+    expect(can(cluster, 'activities.read', { organisationId: OTHER })).toBe(false);
+    expect(can(cluster, 'funding.view')).toBe(false);
+    const funder = tokenPrincipal({ id: 't2', organisationId: OWN, organisationKind: 'funder' });
+    expect(can(funder, 'activities.read', { organisationId: OTHER })).toBe(true);
+    expect(can(funder, 'activities.write', { organisationId: OWN })).toBe(false);
+    const support = tokenPrincipal({ id: 't3', organisationId: OWN, organisationKind: 'support_function' });
+    expect(ACTIONS.filter((a) => can(support, a, { organisationId: OWN })).sort()).toEqual([
+      'account.changePassword',
+      'account.view',
+    ]);
   });
 });

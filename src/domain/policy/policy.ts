@@ -56,6 +56,9 @@ const rules = {
   'activities.read': (p, t) =>
     hasRole(p, 'admin', 'funder', 'support_staff') || hasRoleIn(p, t.organisationId, 'cluster_staff'),
   'reportingPeriods.decide': (p) => hasRole(p, 'funder'),
+  // Reporting API tokens act for one organisation: its cluster staff or funders manage them; admins all
+  'apiTokens.manage': (p, t) =>
+    hasRole(p, 'admin') || hasRoleIn(p, t.organisationId, 'cluster_staff', 'funder'),
   // Funding
   'funding.view': (p) => hasRole(p, 'admin', 'funder'),
   // Calls belong to a funder organisation and are managed by its own funders.
@@ -83,4 +86,27 @@ export function authorize<P extends Principal>(principal: P | null, action: Acti
   if (!principal) throw new AppError('unauthenticated', 'Sign in to continue');
   if (!can(principal, action, target)) throw new AppError('forbidden', `Not allowed: ${action}`);
   return principal;
+}
+
+/**
+ * The principal an API token acts as. A token belongs to an organisation, not a person; it gets
+ * the reporting rights that organisation's own people have: a cluster organisation's token those
+ * of its cluster staff (write and read its own activities), a funder's token those of a funder
+ * (read every cluster's). Tokens of other kinds of organisation may do nothing.
+ */
+export function tokenPrincipal(token: {
+  id: string;
+  organisationId: string;
+  organisationKind: string;
+}): Principal {
+  const role: Role | null =
+    token.organisationKind === 'cluster_organisation'
+      ? 'cluster_staff'
+      : token.organisationKind === 'funder'
+        ? 'funder'
+        : null;
+  return {
+    userId: `token:${token.id}`,
+    memberships: role ? [{ organisationId: token.organisationId, role }] : [],
+  };
 }

@@ -1,9 +1,16 @@
 import type { AppContext } from '../context.ts';
 import type { Lang } from '../paths.ts';
+import { href } from '../paths.ts';
 import { renderPage } from '../render.tsx';
 import { searchMessages } from '../web/search.messages.ts';
 import { apiDocument } from './index.ts';
-import type { JsonSchema, OpenApiOperation, OpenApiParameter } from './openapi.ts';
+import {
+  type HttpMethod,
+  type JsonSchema,
+  type OpenApiOperation,
+  type OpenApiParameter,
+  operationsOf,
+} from './openapi.ts';
 
 /**
  * The readable API documentation at /api and /en/api, rendered from the OpenAPI document, so a
@@ -34,7 +41,17 @@ function exampleUrl(path: string, op: OpenApiOperation): string {
   return query.size ? `${url}?${query}` : url;
 }
 
-function Parameters({ params, lang, t }: { params: OpenApiParameter[]; lang: Lang; t: Texts }) {
+function Parameters({
+  params,
+  operationId,
+  lang,
+  t,
+}: {
+  params: OpenApiParameter[];
+  operationId: string;
+  lang: Lang;
+  t: Texts;
+}) {
   if (params.length === 0) return <p>{t.noParameters}</p>;
   return (
     <div class="table--responsive-scroll">
@@ -56,7 +73,13 @@ function Parameters({ params, lang, t }: { params: OpenApiParameter[]; lang: Lan
                 {p.required && <> ({t.required})</>}
               </td>
               <td>{p.in === 'path' ? t.inPath : t.inQuery}</td>
-              <td>{(lang === 'da' ? t.parameterTexts[p.name] : undefined) ?? p.description ?? ''}</td>
+              <td>
+                {(lang === 'da'
+                  ? (t.parameterTexts[`${operationId}.${p.name}`] ?? t.parameterTexts[p.name])
+                  : undefined) ??
+                  p.description ??
+                  ''}
+              </td>
               <td>{values(p.schema)}</td>
             </tr>
           ))}
@@ -66,25 +89,44 @@ function Parameters({ params, lang, t }: { params: OpenApiParameter[]; lang: Lan
   );
 }
 
-function Operation({ path, op, lang, t }: { path: string; op: OpenApiOperation; lang: Lang; t: Texts }) {
+/** A command line that calls an operation needing a token. */
+function tokenExample(method: HttpMethod, path: string, op: OpenApiOperation): string {
+  const auth = 'curl -H "Authorization: Bearer $KLYNGE_TOKEN"';
+  if (method === 'post')
+    return `${auth} -F files=@activities.csv -F files=@participants.csv ${'$SITE'}/api${path}`;
+  return `${auth} "${'$SITE'}${exampleUrl(path, op)}"`;
+}
+
+function Operation(p: { method: HttpMethod; path: string; op: OpenApiOperation; lang: Lang; t: Texts }) {
+  const { method, path, op, lang, t } = p;
+  const success = Object.entries(op.responses).find(([status]) => status.startsWith('2'))?.[1];
+  const content = (success as { content?: Record<string, unknown> } | undefined)?.content ?? {};
+  const types = Object.keys(content).length ? Object.keys(content).join(', ') : 'application/json';
+  const secured = (op.security?.length ?? 0) > 0;
   const example = exampleUrl(path, op);
-  const types = Object.values(op.responses['200']?.content ?? {}).length
-    ? Object.keys((op.responses['200'] as { content: Record<string, unknown> }).content).join(', ')
-    : 'application/json';
   return (
     <section aria-labelledby={anchor(op.operationId)} class="mt-8">
       <h2 id={anchor(op.operationId)} class="h3">
-        <code>GET /api{path}</code>
+        <code>
+          {method.toUpperCase()} /api{path}
+        </code>
       </h2>
       <p>{(lang === 'da' ? t.operations[op.operationId] : undefined) ?? op.description ?? op.summary}</p>
+      {secured && <p>{t.needsToken}</p>}
       <h3 class="h5">{t.parameters}</h3>
-      <Parameters params={op.parameters} lang={lang} t={t} />
+      <Parameters params={op.parameters} operationId={op.operationId} lang={lang} t={t} />
       <h3 class="h5">{t.example}</h3>
-      <p>
-        <a href={example}>
-          <code>{example}</code>
-        </a>
-      </p>
+      {secured ? (
+        <pre class="api-example">
+          <code>{tokenExample(method, path, op)}</code>
+        </pre>
+      ) : (
+        <p>
+          <a href={example}>
+            <code>{example}</code>
+          </a>
+        </p>
+      )}
       <p>{t.format(types)}</p>
     </section>
   );
@@ -94,7 +136,7 @@ export function apiDocsPage(c: AppContext): Promise<Response> {
   const lang = c.get('lang');
   const t = searchMessages(lang).apiDocs;
   const document = apiDocument(c.get('deps').config.publicUrl);
-  const operations = Object.entries(document.paths).map(([path, item]) => ({ path, op: item.get }));
+  const operations = operationsOf(document.paths);
   const openApi = { path: '/openapi.json', operationId: 'openApi' };
   return renderPage(c, t.title, () => (
     <>
@@ -104,15 +146,21 @@ export function apiDocsPage(c: AppContext): Promise<Response> {
       <p>
         <a href="/api/openapi.json">{t.openApi}</a> (<code>/api/openapi.json</code>)
       </p>
+      <h2 class="h4">{t.tokenHeading}</h2>
+      <p>
+        {t.tokenIntro} <a href={href('apiTokens', lang)}>{t.tokenLink}</a>
+      </p>
       <nav aria-labelledby="api-contents">
         <h2 id="api-contents" class="h4">
           {t.contents}
         </h2>
         <ul>
-          {operations.map(({ path, op }) => (
+          {operations.map(({ method, path, op }) => (
             <li>
               <a href={`#${anchor(op.operationId)}`}>
-                <code>GET /api{path}</code>
+                <code>
+                  {method.toUpperCase()} /api{path}
+                </code>
               </a>{' '}
               – {(lang === 'da' ? t.operations[op.operationId] : undefined) ?? op.summary}
             </li>
@@ -125,8 +173,8 @@ export function apiDocsPage(c: AppContext): Promise<Response> {
           </li>
         </ul>
       </nav>
-      {operations.map(({ path, op }) => (
-        <Operation path={path} op={op} lang={lang} t={t} />
+      {operations.map(({ method, path, op }) => (
+        <Operation method={method} path={path} op={op} lang={lang} t={t} />
       ))}
     </>
   ));

@@ -1,19 +1,20 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../context.ts';
 import { clustersApi } from './clusters.ts';
 import { labelsApi } from './labels.ts';
 import { type ApiModule, type OpenApiDocument, openApiDocument } from './openapi.ts';
-import { apiErrorHandler, openData } from './request.ts';
+import { reportingApi } from './reporting.ts';
+import { apiErrorHandler, openData, tokenApi } from './request.ts';
 import { searchApi } from './search.ts';
 
 /** Version of the API description; bump the minor for additions, the path's /v1 for breaking changes. */
-export const API_VERSION = '1.0.0';
+export const API_VERSION = '1.1.0';
 
 /**
  * The API's areas. A new area (performance, deliveries, …) adds its module here: its routes are
  * mounted and its paths join the OpenAPI document at /api/openapi.json and the page at /api.
  */
-export const API_MODULES: readonly ApiModule[] = [clustersApi, labelsApi, searchApi];
+export const API_MODULES: readonly ApiModule[] = [clustersApi, labelsApi, searchApi, reportingApi];
 
 const documents = new Map<string, OpenApiDocument>();
 
@@ -30,10 +31,24 @@ export function apiDocument(publicUrl: string): OpenApiDocument {
   return document;
 }
 
-/** The JSON API under /api: open data (v1) and the OpenAPI document. */
+/** Paths (below /api) of the modules that need an API token, as patterns. */
+const TOKEN_PATHS: RegExp[] = API_MODULES.filter((m) => m.access === 'token').flatMap((m) =>
+  Object.keys(m.paths).map((p) => new RegExp(`^/api${p.replace(/\{[^}]+\}/g, '[^/]+')}$`)),
+);
+
+const needsToken = (path: string) => TOKEN_PATHS.some((r) => r.test(path));
+
+/** Middleware that runs only on the token API's paths (or only on the others). */
+const only =
+  (token: boolean) =>
+  (handler: MiddlewareHandler<AppEnv>): MiddlewareHandler<AppEnv> =>
+  (c, next) =>
+    needsToken(c.req.path) === token ? handler(c, next) : next();
+
+/** The JSON API under /api: open data (v1), the token-authenticated reporting API and the OpenAPI document. */
 export function apiRoutes(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  app.use('/v1/*', ...openData());
+  app.use('/v1/*', ...openData().map(only(false)), ...tokenApi().map(only(true)));
   app.use('/openapi.json', ...openData());
   for (const module of API_MODULES) module.mount(app);
   app.get('/openapi.json', (c) => c.json(apiDocument(c.get('deps').config.publicUrl)));

@@ -25,14 +25,32 @@ export interface OpenApiOperation {
   description?: string;
   tags: string[];
   parameters: OpenApiParameter[];
+  requestBody?: JsonSchema;
+  /** `[{ bearerAuth: [] }]` for operations that need an API token. */
+  security?: Record<string, string[]>[];
   responses: Record<string, JsonSchema>;
 }
 
+export const HTTP_METHODS = ['get', 'post'] as const;
+export type HttpMethod = (typeof HTTP_METHODS)[number];
+
 /** Path items keyed by path below /api in OpenAPI syntax, e.g. '/v1/clusters/{id}'. */
-export type OpenApiPaths = Record<string, { get: OpenApiOperation }>;
+export type OpenApiPaths = Record<string, Partial<Record<HttpMethod, OpenApiOperation>>>;
+
+/** The operations of a document in path order, GET before POST. */
+export function operationsOf(paths: OpenApiPaths) {
+  return Object.entries(paths).flatMap(([path, item]) =>
+    HTTP_METHODS.flatMap((method) => {
+      const op = item[method];
+      return op ? [{ path, method, op }] : [];
+    }),
+  );
+}
 
 export interface ApiModule {
   tag: { name: string; description: string };
+  /** 'open' (default): open data, CORS and public caching. 'token': needs an API token, never cached. */
+  access?: 'open' | 'token';
   /** Registers the module's routes on the /api sub-app, with paths below /api ('/v1/…'). */
   mount(app: Hono<AppEnv>): void;
   paths: OpenApiPaths;
@@ -115,17 +133,30 @@ export function openApiDocument(modules: readonly ApiModule[], info: DocumentInf
   return {
     openapi: '3.1.0',
     info: {
-      title: 'Klyngeportalen open data API',
+      title: 'Klyngeportalen API',
       version: info.version,
       description:
         "Open data of Denmark's cluster programme: clusters, labels and a search across the public entry. " +
-        'Read-only, no authentication, CORS open to every origin, responses cacheable for a minute.',
+        'Read-only, no authentication, CORS open to every origin, responses cacheable for a minute. ' +
+        'The reporting API (deliveries and activities) needs an API token of the organisation, created in ' +
+        'the workspace and sent as `Authorization: Bearer <token>`; its responses are never cached.',
       license: { name: 'CC BY 4.0', identifier: 'CC-BY-4.0' },
     },
     servers: [{ url: info.serverUrl }],
     tags: modules.map((m) => m.tag),
     paths,
-    components: { schemas },
+    components: {
+      schemas,
+      securitySchemes: {
+        bearerAuth: {
+          type: 'http',
+          scheme: 'bearer',
+          description:
+            'An API token of a cluster organisation or funder (`klynge_…`), created and revoked in the workspace. ' +
+            'A missing, unknown or revoked token gives 401.',
+        },
+      },
+    },
   };
 }
 

@@ -17,6 +17,17 @@ export class InvalidQuery extends AppError {
   }
 }
 
+/** A request the API cannot take as it is: 400 for a malformed body, 415 for a body of another type. */
+export class ApiStatusError extends AppError {
+  constructor(
+    readonly status: 400 | 415,
+    message: string,
+    issues: FieldIssue[] = [],
+  ) {
+    super('validation', message, issues);
+  }
+}
+
 /** The request's query parameters, validated; throws InvalidQuery with one issue per parameter. */
 export function parseQuery<T extends z.ZodType>(c: AppContext, schema: T): z.infer<T> {
   const parsed = schema.safeParse(c.req.query());
@@ -30,11 +41,19 @@ export function parseQuery<T extends z.ZodType>(c: AppContext, schema: T): z.inf
  * Errors of the API routes: invalid parameters are a 400 here; everything else goes to the
  * application's error handler, which answers JSON for every path under /api/.
  */
-export const apiErrorHandler: ErrorHandler<AppEnv> = (err, c) => {
+export const apiErrorHandler: ErrorHandler<AppEnv> = async (err, c) => {
   if (err instanceof InvalidQuery) {
     return c.json({ error: { code: 'bad_request', message: err.message, issues: err.issues } }, 400);
   }
-  return errorHandler(err, c);
+  if (err instanceof ApiStatusError) {
+    const code = err.status === 415 ? 'unsupported_media_type' : 'bad_request';
+    return c.json({ error: { code, message: err.message, issues: err.issues } }, err.status);
+  }
+  const res = await errorHandler(err, c);
+  // Token-authenticated endpoints say how to authenticate (RFC 6750).
+  if (err instanceof AppError && err.code === 'unauthenticated')
+    res.headers.set('WWW-Authenticate', 'Bearer realm="klyngeportalen"');
+  return res;
 };
 
 const PUBLIC_CACHE = 'public, max-age=60';
@@ -54,6 +73,21 @@ export function openData(): MiddlewareHandler<AppEnv>[] {
       else c.res.headers.set('Cache-Control', 'no-store');
       c.res.headers.delete('Set-Cookie');
       c.res.headers.set('Cross-Origin-Resource-Policy', 'cross-origin');
+    },
+  ];
+}
+
+/**
+ * What every response of the token-authenticated API gets: never stored by any cache, no
+ * cookies, and no CORS (it is for systems, not for pages on other sites).
+ */
+export function tokenApi(): MiddlewareHandler<AppEnv>[] {
+  return [
+    async (c, next) => {
+      await next();
+      c.res.headers.set('Cache-Control', 'no-store');
+      c.res.headers.set('Vary', 'Authorization');
+      c.res.headers.delete('Set-Cookie');
     },
   ];
 }

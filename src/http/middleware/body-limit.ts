@@ -12,6 +12,8 @@ const UPLOAD_LIMITS: { paths: readonly string[]; bytes: number }[] = [
   { paths: Object.values(PAGES.labelImport), bytes: 2 * MB + 64 * 1024 },
   // A web delivery is read into memory by the form parser; larger deliveries go through the CLI or API.
   { paths: Object.values(PAGES.deliveries), bytes: 50 * MB },
+  // The reporting API's deliveries are read into memory the same way (multipart or JSON).
+  { paths: ['/api/v1/deliveries'], bytes: 50 * MB },
 ];
 
 function limitFor(path: string): number {

@@ -15,7 +15,7 @@ import {
 } from '../../domain/catalogue/queries.ts';
 import { THEMES } from '../../domain/catalogue/themes.ts';
 import { notFound } from '../../domain/errors.ts';
-import { authorize } from '../../domain/policy/policy.ts';
+import { authorize, can } from '../../domain/policy/policy.ts';
 import { MUNICIPALITIES, REGIONS } from '../../domain/reference/geography.ts';
 import { type AppContext, today } from '../context.ts';
 import { formatDateTime } from '../i18n/index.ts';
@@ -25,6 +25,7 @@ import { toFieldErrors } from '../validation.ts';
 import { ClusterFacts, Description, QualificationTable, reasonText } from '../views/cluster-profile.tsx';
 import { Alert, ErrorSummary, type FieldErrors, SelectField, TextField } from '../views/forms.tsx';
 import { CsrfField } from '../views/layout.tsx';
+import { apiTokenMessages } from './api-tokens.messages.ts';
 import { type CatalogueMessages, catalogueMessages } from './catalogue.messages.ts';
 
 export function qualificationOf(e: CatalogueEntry): Qualification {
@@ -430,6 +431,13 @@ async function workspace(c: AppContext) {
         <li>
           <a href={href('deliveries', lang)}>{t.deliveriesLink}</a>
         </li>
+        {user.memberships.some((m) =>
+          can(user, 'apiTokens.manage', { organisationId: m.organisationId }),
+        ) && (
+          <li>
+            <a href={href('apiTokens', lang)}>{apiTokenMessages(lang).title}</a>
+          </li>
+        )}
         <li>
           <a href={href('labels', lang)}>{t.labelHeading}</a>
         </li>

@@ -14,6 +14,7 @@ import { href, type Lang, pageHref } from '../paths.ts';
 import { renderPage } from '../render.tsx';
 import { Alert } from '../views/forms.tsx';
 import { CsrfField } from '../views/layout.tsx';
+import { apiTokenMessages } from './api-tokens.messages.ts';
 import { COLUMN_HELP, reportingMessages } from './reporting.messages.ts';
 import { onPage } from './routes.ts';
 
@@ -89,6 +90,9 @@ async function deliveriesPage(c: AppContext, notice?: string) {
           </ul>
           <p>
             <a href={href('reportingHelp', lang)}>{t.help}</a>
+          </p>
+          <p>
+            <a href={href('apiTokens', lang)}>{apiTokenMessages(lang).title}</a>
           </p>
         </section>
       )}

@@ -64,7 +64,7 @@ const da = {
     title: 'Åbne data: API',
     lead: 'Klyngeportalens åbne data kan hentes maskinelt som JSON og CSV uden login. Data må genbruges frit.',
     intro:
-      'Alle endpoints svarer på GET, må kaldes fra andre domæner (CORS) og kan caches i et minut. Fejl svarer med en JSON-fejl og en HTTP-statuskode: 400 ved ugyldige parametre, 404 når noget ikke findes.',
+      'Alle åbne data-endpoints svarer på GET, må kaldes fra andre domæner (CORS) og kan caches i et minut. Fejl svarer med en JSON-fejl og en HTTP-statuskode: 400 ved ugyldige parametre, 404 når noget ikke findes.',
     openApi: 'Hele beskrivelsen i OpenAPI 3.1-format',
     endpointsHeading: 'Endpoints',
     contents: 'Indhold',
@@ -80,6 +80,11 @@ const da = {
     example: 'Eksempel',
     responses: 'Svar',
     format: (type: string) => `Svarer med ${type}.`,
+    tokenHeading: 'Indberetning med API-nøgle',
+    tokenIntro:
+      'Indberetnings-API’et (indberetninger og aktiviteter) kræver en API-nøgle for organisationen, sendt som Authorization: Bearer <nøgle>. Svarene caches aldrig.',
+    tokenLink: 'Opret og tilbagekald API-nøgler i arbejdsrummet',
+    needsToken: 'Kræver en API-nøgle (Authorization: Bearer).',
     operations: {
       listClusters: 'Alle klynger med tema, hovedsæde, region, nuværende mærkning og resumé. Kan filtreres.',
       getCluster: 'Én klynge efter slug (fx odense-robotics) eller id, med beskrivelse og mærkningshistorik.',
@@ -87,6 +92,13 @@ const da = {
       listLabels: 'Mærkningsregistret: klyngernes mærker med niveau, tildelingsdato, udløb og bedømmer.',
       search: 'Søgning på tværs af klynger, aktiviteter, nyheder, succeshistorier, arrangementer og opslag.',
       openApi: 'Dette API beskrevet i OpenAPI 3.1.',
+      listDeliveries:
+        'Indberetningsloggen: indberetninger fra eller for nøglens organisation, nyeste først. En bevillingsgivers nøgle ser alle.',
+      createDelivery:
+        'Indberet aktiviteter og deltagere: filerne i indberetningsformatet (CSV eller XLSX) som multipart/form-data eller de samme rækker som JSON. Alt eller intet, som ved upload og kommandolinje; en klynges nøgle indberetter kun for klyngen selv.',
+      getDelivery: 'Én indberetning med dens fejl (fil, linje, kolonne, værdi og besked).',
+      listActivities:
+        'Nøgleorganisationens aktiviteter i et år med antal deltagere; en bevillingsgivers nøgle ser alle klyngers eller én klynges.',
     } as Record<string, string>,
     parameterTexts: {
       theme: 'Temanøgle, fx energy.',
@@ -100,6 +112,13 @@ const da = {
       q: 'Søgeord på dansk eller engelsk; stavefejl og ord uden æ, ø og å går også.',
       type: 'Kun resultater af denne type.',
       page: 'Sidenummer; 20 resultater pr. side.',
+      'listDeliveries.page': 'Sidenummer, fra 1.',
+      'listActivities.page': 'Sidenummer, fra 1.',
+      'getDelivery.id': 'Indberetningens id (uuid).',
+      perPage: 'Rækker pr. side, højst 1000.',
+      year: 'Aktiviteter, der starter i dette år.',
+      'listActivities.cluster':
+        'Kun denne klyngeorganisations aktiviteter, efter CVR-nummer (bevillingsgiveres nøgler).',
     } as Record<string, string>,
   },
 } as const;
@@ -167,7 +186,7 @@ const en: Widen<typeof da> = {
     title: 'Open data: API',
     lead: "Klyngeportalen's open data can be fetched as JSON and CSV without logging in. The data may be reused freely.",
     intro:
-      'Every endpoint answers GET, may be called from other domains (CORS) and may be cached for a minute. Errors come as a JSON error with an HTTP status: 400 for invalid parameters, 404 when something does not exist.',
+      'Every open-data endpoint answers GET, may be called from other domains (CORS) and may be cached for a minute. Errors come as a JSON error with an HTTP status: 400 for invalid parameters, 404 when something does not exist.',
     openApi: 'The full description in OpenAPI 3.1 format',
     endpointsHeading: 'Endpoints',
     contents: 'Contents',
@@ -183,6 +202,11 @@ const en: Widen<typeof da> = {
     example: 'Example',
     responses: 'Responses',
     format: (type: string) => `Answers with ${type}.`,
+    tokenHeading: 'Reporting with an API token',
+    tokenIntro:
+      'The reporting API (deliveries and activities) needs an API token of the organisation, sent as Authorization: Bearer <token>. Its answers are never cached.',
+    tokenLink: 'Create and revoke API tokens in the workspace',
+    needsToken: 'Needs an API token (Authorization: Bearer).',
     operations: {
       listClusters: 'All clusters with themes, seat, region, current label and summary. Can be filtered.',
       getCluster: 'One cluster by slug (e.g. odense-robotics) or id, with description and label history.',

@@ -1,0 +1,99 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemActor } from '../../src/db/actor.ts';
+import { type Database, queryRows } from '../../src/db/client.ts';
+import {
+  authenticateApiToken,
+  createApiToken,
+  hashApiToken,
+  listApiTokens,
+  revokeApiToken,
+} from '../../src/domain/reporting/api-tokens.ts';
+import { createTestDatabase, testDriver } from '../support/database.ts';
+import { createOrganisation } from '../support/factories.ts';
+
+let database: Database;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(() => database?.close());
+
+const actor = { userId: null, label: 'test:staff@klynge.dk' };
+
+describe(`API tokens (${testDriver()})`, () => {
+  it('stores only a hash and a prefix: the plaintext is in no table and not in the audit log', async () => {
+    const org = await createOrganisation(database.db);
+    const now = new Date('2026-03-01T10:00:00Z');
+    const created = await createApiToken(database.db, actor, { organisationId: org.id, name: 'ERP', now });
+    expect(created.token).toMatch(/^klynge_[A-Za-z0-9_-]{43}$/);
+    expect(created.tokenPrefix).toBe(created.token.slice(0, 15));
+    const [row] = await queryRows<{ token_hash: string; token_prefix: string }>(
+      database.db,
+      sql`select token_hash, token_prefix from api_tokens where id = ${created.id}`,
+    );
+    expect(row?.token_hash).toBe(hashApiToken(created.token));
+    expect(row?.token_hash).toMatch(/^[0-9a-f]{64}$/);
+    const secret = created.token.slice(15);
+    const [found] = await queryRows<{ tokens: number; audit: number; audited: number }>(
+      database.db,
+      sql`select (select count(*) from api_tokens t where t::text like ${`%${secret}%`})::int as tokens,
+                 (select count(*) from audit_log a where a::text like ${`%${secret}%`})::int as audit,
+                 (select count(*) from audit_log where entity = 'api_tokens' and entity_id = ${created.id})::int as audited`,
+    );
+    expect(found).toEqual({ tokens: 0, audit: 0, audited: 1 });
+  });
+
+  it('authenticates a token once created, records its use, and refuses it once revoked', async () => {
+    const org = await createOrganisation(database.db);
+    const now = new Date('2026-03-01T10:00:00Z');
+    const { id, token } = await createApiToken(database.db, actor, {
+      organisationId: org.id,
+      name: 'CRM',
+      now,
+    });
+    expect((await listApiTokens(database.db, org.id))[0]?.lastUsedAt).toBeNull();
+
+    const client = await authenticateApiToken(database.db, token, now);
+    expect(client).toMatchObject({
+      tokenId: id,
+      organisationId: org.id,
+      organisationKind: 'cluster_organisation',
+    });
+    const [listed] = await listApiTokens(database.db, org.id);
+    expect(new Date(listed?.lastUsedAt ?? 0).toISOString()).toBe(now.toISOString());
+
+    // A wrong token of the right shape, a token with one character changed, and garbage.
+    const changed = token.slice(0, -1) + (token.endsWith('A') ? 'B' : 'A');
+    expect(await authenticateApiToken(database.db, changed, now)).toBeNull();
+    expect(await authenticateApiToken(database.db, 'klynge_short', now)).toBeNull();
+    expect(await authenticateApiToken(database.db, '', now)).toBeNull();
+
+    await revokeApiToken(database.db, actor, { organisationId: org.id, tokenId: id, now });
+    expect(await authenticateApiToken(database.db, token, now)).toBeNull();
+    const [revoked] = await listApiTokens(database.db, org.id);
+    expect(revoked?.revokedAt).not.toBeNull();
+    const actions = await queryRows<{ action: string; actor_label: string }>(
+      database.db,
+      sql`select action, actor_label from audit_log where entity = 'api_tokens' and entity_id = ${id} order by id`,
+    );
+    expect(actions.map((a) => a.action)).toEqual(['insert', 'update', 'update']);
+    expect(actions[1]?.actor_label).toMatch(/^api:klynge_/);
+    expect(actions[2]?.actor_label).toBe(actor.label);
+  });
+
+  it("refuses to revoke another organisation's token", async () => {
+    const mine = await createOrganisation(database.db);
+    const other = await createOrganisation(database.db);
+    const now = new Date();
+    const { id, token } = await createApiToken(database.db, systemActor('test'), {
+      organisationId: other.id,
+      name: 'X',
+      now,
+    });
+    await expect(
+      revokeApiToken(database.db, actor, { organisationId: mine.id, tokenId: id, now }),
+    ).rejects.toMatchObject({ code: 'not_found' });
+    expect(await authenticateApiToken(database.db, token, now)).not.toBeNull();
+  });
+});
