@@ -13,6 +13,7 @@ import { csrf } from './http/middleware/csrf.ts';
 import { language, requestLogging, securityHeaders } from './http/middleware/request.ts';
 import { session } from './http/middleware/session.ts';
 import { accountPages } from './http/web/account.tsx';
+import { activityPages } from './http/web/activities.tsx';
 import { adminPages } from './http/web/admin.tsx';
 import { authPages } from './http/web/auth.tsx';
 import { cataloguePages } from './http/web/catalogue.tsx';
@@ -70,6 +71,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/', labelPages());
   app.route('/', cataloguePages());
   app.route('/', reportingPages());
+  app.route('/', activityPages());
   app.route('/', landscapePages());
   app.route('/', searchPages());
   app.route('/', contentPages());
