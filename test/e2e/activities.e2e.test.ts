@@ -85,6 +85,30 @@ describe('activities in the cluster workspace (axe-core, WCAG 2.1 AA)', () => {
       await page.getByRole('link', { name: /^Startdato skal være en gyldig dato/ }).click();
       expect(page.url()).toMatch(/#start_date$/);
     }));
+  it('the edit form, the participant form and both confirmations have no violations', () =>
+    asClusterStaff(async (page) => {
+      await page.goto(`${server.url}/arbejdsrum/aktiviteter`);
+      // An activity that has participants: the last column counts them.
+      const withParticipants = page
+        .locator('table tbody tr')
+        .filter({ has: page.locator('td:last-child:not(:text-is("0"))') });
+      await withParticipants.first().locator('a').click();
+      await page.waitForURL(/\/arbejdsrum\/aktiviteter\/\d+$/);
+      const detail = page.url();
+      await page.getByRole('link', { name: 'Ret aktiviteten' }).click();
+      await page.waitForURL('**/rediger');
+      expect(await axeViolations(page)).toEqual([]);
+      await page.goto(`${detail}/slet`);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.goto(detail);
+      await page.locator('a[href*="/deltagere/"]').first().click();
+      await page.waitForURL(/deltagere\/\d+$/);
+      await page.getByRole('button', { name: 'Gem deltager' }).waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+      await page.goto(`${page.url()}/fjern`);
+      await page.getByRole('button', { name: 'Ja, fjern deltageren' }).waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+    }));
 });
 
 describe('keyboard only', () => {

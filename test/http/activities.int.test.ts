@@ -146,6 +146,34 @@ describe('participants on the activity page', () => {
     expect(page.html).toContain('<th scope="row">Firma ApS</th>');
   });
 
+  it('edits a participant: a bad value shows the import’s message and changes nothing; a good one is saved', async () => {
+    const page = await staff.get(path);
+    const editHref = /href="([^"]+\/deltagere\/\d+)"/.exec(page.html)?.[1] as string;
+    const form = await staff.get(editHref);
+    expect(form.html).toContain('value="10000009"');
+    const before = await dataFingerprint(database);
+    const bad = await staff.post(editHref, {
+      participant_type: 'company',
+      cvr: '10000009',
+      name: 'Firma ApS',
+      country: 'SE',
+    });
+    expect(bad.res.status).toBe(422);
+    expect(bad.html).toContain(`Land ${errorMessage('countryOnlyForeign', 'da')}`);
+    expect(bad.html).toContain('href="#country"');
+    expect(await dataFingerprint(database)).toBe(before);
+    const good = await staff.post(editHref, {
+      participant_type: 'company',
+      cvr: '10000009',
+      name: 'Firma ApS',
+      employees: '8',
+    });
+    expect(good.res.status).toBe(303);
+    const after = await staff.get(good.res.headers.get('location') as string);
+    expect(after.html).toContain('Deltageren er gemt.');
+    expect(after.html).toMatch(/<td>8<\/td>/);
+  });
+
   it('removes a participant only after a confirmation posted with the CSRF token', async () => {
     const page = await staff.get(path);
     const removeHref = /href="([^"]+\/fjern)"/.exec(page.html)?.[1] as string;

@@ -4,6 +4,7 @@ import { queryRows } from '../../db/client.ts';
 import type { CurrentUser } from '../../domain/accounts/queries.ts';
 import { AppError, type FieldIssue, forbidden, notFound } from '../../domain/errors.ts';
 import { authorize } from '../../domain/policy/policy.ts';
+import { MUNICIPALITIES } from '../../domain/reference/geography.ts';
 import {
   type ActivityDetail,
   addParticipant,
@@ -349,7 +350,11 @@ function ActivityFacts({ a, lang }: { a: ActivityDetail; lang: Lang }) {
     [t.category, t.categories[a.category] ?? a.category],
     [t.start_date, a.startDate],
     [t.end_date, a.endDate ?? '–'],
-    [t.municipality_code, a.municipalityCode === null ? '–' : String(a.municipalityCode).padStart(3, '0')],
+    [
+      t.municipality_code,
+      MUNICIPALITIES.find((m) => m.code === a.municipalityCode)?.name ??
+        (a.municipalityCode === null ? '–' : String(a.municipalityCode)),
+    ],
     [t.grant_dkk, n(a.grantDkk)],
     [t.external_funding_dkk, n(a.externalFundingDkk)],
     [t.private_cofinancing_hours, n(a.privateCofinancingHours)],
@@ -444,6 +449,7 @@ async function detailPage(
           <a href={href('activities', lang)}>{t.back}</a>
         </p>
         <h1>{a.title}</h1>
+        <ErrorSummary m={ch.m} errors={errors} />
         <StatusNotice c={c} />
         {a.locked && <Alert variant="warning">{t.lockedText(a.year)}</Alert>}
         {!a.mayWrite && <Alert variant="info">{t.readOnly}</Alert>}
@@ -465,7 +471,6 @@ async function detailPage(
           <section aria-labelledby="add-participant">
             <h2 id="add-participant">{t.addParticipant}</h2>
             {opts.problem?.notice && <Alert variant="error">{opts.problem.notice}</Alert>}
-            <ErrorSummary m={ch.m} errors={errors} />
             <ParticipantForm
               lang={lang}
               action={pageHref('activityParticipants', lang, { id })}
