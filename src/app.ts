@@ -13,6 +13,7 @@ import { csrf } from './http/middleware/csrf.ts';
 import { language, requestLogging, securityHeaders } from './http/middleware/request.ts';
 import { session } from './http/middleware/session.ts';
 import { accountPages } from './http/web/account.tsx';
+import { activityPages } from './http/web/activities.tsx';
 import { adminPages } from './http/web/admin.tsx';
 import { apiTokenPages } from './http/web/api-tokens.tsx';
 import { authPages } from './http/web/auth.tsx';
@@ -72,6 +73,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/', cataloguePages());
   app.route('/', reportingPages());
   app.route('/', apiTokenPages());
+  app.route('/', activityPages());
   app.route('/', landscapePages());
   app.route('/', searchPages());
   app.route('/', contentPages());

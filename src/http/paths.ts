@@ -33,6 +33,23 @@ export const PAGES = {
     da: '/arbejdsrum/api-noegler/:id/tilbagekald',
     en: '/en/workspace/api-tokens/:id/revoke',
   },
+  activities: { da: '/arbejdsrum/aktiviteter', en: '/en/workspace/activities' },
+  activityNew: { da: '/arbejdsrum/aktiviteter/ny', en: '/en/workspace/activities/new' },
+  activity: { da: '/arbejdsrum/aktiviteter/:id', en: '/en/workspace/activities/:id' },
+  activityEdit: { da: '/arbejdsrum/aktiviteter/:id/rediger', en: '/en/workspace/activities/:id/edit' },
+  activityDelete: { da: '/arbejdsrum/aktiviteter/:id/slet', en: '/en/workspace/activities/:id/delete' },
+  activityParticipants: {
+    da: '/arbejdsrum/aktiviteter/:id/deltagere',
+    en: '/en/workspace/activities/:id/participants',
+  },
+  activityParticipant: {
+    da: '/arbejdsrum/aktiviteter/:id/deltagere/:participantId',
+    en: '/en/workspace/activities/:id/participants/:participantId',
+  },
+  activityParticipantRemove: {
+    da: '/arbejdsrum/aktiviteter/:id/deltagere/:participantId/fjern',
+    en: '/en/workspace/activities/:id/participants/:participantId/remove',
+  },
   reportingTemplate: { da: '/indberetning/skabelon/:file', en: '/en/reporting/template/:file' },
   reportingHelp: { da: '/indberetning/hjaelp', en: '/en/reporting/help' },
   labels: { da: '/maerker', en: '/en/labels' },

@@ -25,6 +25,7 @@ import { toFieldErrors } from '../validation.ts';
 import { ClusterFacts, Description, QualificationTable, reasonText } from '../views/cluster-profile.tsx';
 import { Alert, ErrorSummary, type FieldErrors, SelectField, TextField } from '../views/forms.tsx';
 import { CsrfField } from '../views/layout.tsx';
+import { activityMessages } from './activities.messages.ts';
 import { apiTokenMessages } from './api-tokens.messages.ts';
 import { type CatalogueMessages, catalogueMessages } from './catalogue.messages.ts';
 
@@ -428,6 +429,9 @@ async function workspace(c: AppContext) {
         );
       })}
       <ul>
+        <li>
+          <a href={href('activities', lang)}>{activityMessages(lang).workspaceLink}</a>
+        </li>
         <li>
           <a href={href('deliveries', lang)}>{t.deliveriesLink}</a>
         </li>

@@ -1,0 +1,149 @@
+/// <reference lib="dom" />
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/db/client.ts';
+import { DEMO_PASSWORD } from '../../src/domain/demo/users.ts';
+import type { RunningServer } from '../../src/main.ts';
+import { axeViolations, launchBrowser, newContext, startDemoServer } from './harness.ts';
+
+let server: RunningServer;
+let database: Database;
+let browser: Browser;
+
+beforeAll(async () => {
+  ({ server, database } = await startDemoServer());
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await database?.close();
+});
+
+async function asClusterStaff(work: (page: Page) => Promise<void>) {
+  const context = await newContext(browser);
+  try {
+    const page = await context.newPage();
+    await page.goto(`${server.url}/log-ind`);
+    await page.getByLabel('E-mail').fill('klynge@demo.klyngeportalen.dk');
+    await page.getByLabel('Adgangskode').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Log ind' }).click();
+    await page.waitForURL('**/konto');
+    await work(page);
+  } finally {
+    await context.close();
+  }
+}
+
+/** Presses Tab until the element with this id has focus, as a keyboard user would. */
+async function tabTo(page: Page, id: string) {
+  for (let i = 0; i < 80; i++) {
+    if (await page.evaluate((want) => document.activeElement?.id === want, id)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`#${id} was never reached with Tab`);
+}
+
+describe('activities in the cluster workspace (axe-core, WCAG 2.1 AA)', () => {
+  it('the list, a filtered list, the detail page with participants and the English list have no violations', () =>
+    asClusterStaff(async (page) => {
+      await page.goto(`${server.url}/arbejdsrum`);
+      await page.getByRole('link', { name: 'Aktiviteter og deltagere: opret og ret enkeltvis' }).click();
+      await page.waitForURL('**/arbejdsrum/aktiviteter');
+      expect(await page.locator('table tbody tr').count()).toBeGreaterThan(0);
+      expect(await axeViolations(page)).toEqual([]);
+
+      await page.getByLabel('Kategori').selectOption('networking');
+      await page.getByRole('button', { name: 'Vis', exact: true }).click();
+      await page.waitForURL('**/arbejdsrum/aktiviteter?*category=networking*');
+      expect(await axeViolations(page)).toEqual([]);
+
+      await page.locator('table tbody tr a').first().click();
+      await page.waitForURL(/\/arbejdsrum\/aktiviteter\/\d+$/);
+      await page.getByRole('heading', { name: 'Tilføj deltager' }).waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+
+      await page.goto(`${server.url}/en/workspace/activities`);
+      expect(await axeViolations(page)).toEqual([]);
+    }));
+
+  it('the form, and the form with errors shown, have no violations; the summary links to the fields', () =>
+    asClusterStaff(async (page) => {
+      await page.goto(`${server.url}/arbejdsrum/aktiviteter/ny`);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.getByLabel('Titel (skal udfyldes)').fill('Halvfærdig aktivitet');
+      await page.getByLabel('Startdato (skal udfyldes)').fill('2025-02-30');
+      const [response] = await Promise.all([
+        page.waitForResponse((r) => r.request().method() === 'POST'),
+        page.getByRole('button', { name: 'Gem aktivitet' }).click(),
+      ]);
+      expect(response.status()).toBe(422);
+      await page.getByRole('heading', { name: 'Der er fejl i formularen' }).waitFor();
+      expect(await page.getByLabel('Titel (skal udfyldes)').inputValue()).toBe('Halvfærdig aktivitet');
+      expect(await axeViolations(page)).toEqual([]);
+      await page.getByRole('link', { name: /^Startdato skal være en gyldig dato/ }).click();
+      expect(page.url()).toMatch(/#start_date$/);
+    }));
+  it('the edit form, the participant form and both confirmations have no violations', () =>
+    asClusterStaff(async (page) => {
+      await page.goto(`${server.url}/arbejdsrum/aktiviteter`);
+      // An activity that has participants: the last column counts them.
+      const withParticipants = page
+        .locator('table tbody tr')
+        .filter({ has: page.locator('td:last-child:not(:text-is("0"))') });
+      await withParticipants.first().locator('a').click();
+      await page.waitForURL(/\/arbejdsrum\/aktiviteter\/\d+$/);
+      const detail = page.url();
+      await page.getByRole('link', { name: 'Ret aktiviteten' }).click();
+      await page.waitForURL('**/rediger');
+      expect(await axeViolations(page)).toEqual([]);
+      await page.goto(`${detail}/slet`);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.goto(detail);
+      await page.locator('a[href*="/deltagere/"]').first().click();
+      await page.waitForURL(/deltagere\/\d+$/);
+      await page.getByRole('button', { name: 'Gem deltager' }).waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+      await page.goto(`${page.url()}/fjern`);
+      await page.getByRole('button', { name: 'Ja, fjern deltageren' }).waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+    }));
+});
+
+describe('keyboard only', () => {
+  it('a new activity can be completed and saved with the keyboard alone', () =>
+    asClusterStaff(async (page) => {
+      await page.goto(`${server.url}/arbejdsrum/aktiviteter/ny`);
+      await tabTo(page, 'title');
+      await page.keyboard.type('Tastaturworkshop');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('KB-1');
+      await page.keyboard.press('Tab'); // category: the first real choice below the placeholder
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('2026-03-02');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('2026-03-03');
+      await tabTo(page, 'grant_dkk');
+      await page.keyboard.type('4000');
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/\/arbejdsrum\/aktiviteter\/\d+\?status=created$/);
+      await page.getByRole('heading', { name: 'Tastaturworkshop', level: 1 }).waitFor();
+      expect(await page.getByText('Aktiviteten er oprettet.').count()).toBe(1);
+      expect(await page.locator('dl').textContent()).toContain('Innovationssamarbejde');
+
+      // The participant form on the same page, too.
+      await tabTo(page, 'participant_type');
+      await page.keyboard.press('ArrowDown'); // Virksomhed
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('10000009');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('Tastatur ApS');
+      await tabTo(page, 'new_product');
+      await page.keyboard.press('Space');
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/status=participantAdded$/);
+      expect(await page.getByRole('rowheader', { name: 'Tastatur ApS' }).count()).toBe(1);
+    }));
+});
