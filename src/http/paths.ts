@@ -28,6 +28,8 @@ export const PAGES = {
   workspace: { da: '/arbejdsrum', en: '/en/workspace' },
   deliveries: { da: '/arbejdsrum/indberetninger', en: '/en/workspace/deliveries' },
   delivery: { da: '/arbejdsrum/indberetninger/:id', en: '/en/workspace/deliveries/:id' },
+  workspacePeriods: { da: '/arbejdsrum/perioder', en: '/en/workspace/periods' },
+  reportingStatus: { da: '/indberetninger/status', en: '/en/reporting/status' },
   reportingTemplate: { da: '/indberetning/skabelon/:file', en: '/en/reporting/template/:file' },
   reportingHelp: { da: '/indberetning/hjaelp', en: '/en/reporting/help' },
   labels: { da: '/maerker', en: '/en/labels' },

@@ -26,6 +26,7 @@ import { ClusterFacts, Description, QualificationTable, reasonText } from '../vi
 import { Alert, ErrorSummary, type FieldErrors, SelectField, TextField } from '../views/forms.tsx';
 import { CsrfField } from '../views/layout.tsx';
 import { type CatalogueMessages, catalogueMessages } from './catalogue.messages.ts';
+import { periodMessages } from './periods.messages.ts';
 
 export function qualificationOf(e: CatalogueEntry): Qualification {
   return evaluateQualification(e);
@@ -429,6 +430,9 @@ async function workspace(c: AppContext) {
       <ul>
         <li>
           <a href={href('deliveries', lang)}>{t.deliveriesLink}</a>
+        </li>
+        <li>
+          <a href={href('workspacePeriods', lang)}>{periodMessages(lang).workspaceLink}</a>
         </li>
         <li>
           <a href={href('labels', lang)}>{t.labelHeading}</a>
