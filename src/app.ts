@@ -21,6 +21,7 @@ import { cataloguePages } from './http/web/catalogue.tsx';
 import { contentPages } from './http/web/content/index.tsx';
 import { labelPages } from './http/web/labels.tsx';
 import { landscapePages } from './http/web/landscape.tsx';
+import { periodPages } from './http/web/periods.tsx';
 import { publicPages } from './http/web/public.tsx';
 import { reportingPages } from './http/web/reporting.tsx';
 import { searchPages } from './http/web/search.tsx';
@@ -74,6 +75,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/', reportingPages());
   app.route('/', apiTokenPages());
   app.route('/', activityPages());
+  app.route('/', periodPages());
   app.route('/', landscapePages());
   app.route('/', searchPages());
   app.route('/', contentPages());

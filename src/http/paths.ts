@@ -50,6 +50,8 @@ export const PAGES = {
     da: '/arbejdsrum/aktiviteter/:id/deltagere/:participantId/fjern',
     en: '/en/workspace/activities/:id/participants/:participantId/remove',
   },
+  workspacePeriods: { da: '/arbejdsrum/perioder', en: '/en/workspace/periods' },
+  reportingStatus: { da: '/indberetninger/status', en: '/en/reporting/status' },
   reportingTemplate: { da: '/indberetning/skabelon/:file', en: '/en/reporting/template/:file' },
   reportingHelp: { da: '/indberetning/hjaelp', en: '/en/reporting/help' },
   labels: { da: '/maerker', en: '/en/labels' },

@@ -45,8 +45,8 @@ export const DELIVERY_MESSAGES = {
     da: 'kun ministeriet og administratorer må indberette klyngeregistret',
   },
   periodLocked: {
-    en: 'the reporting year is locked for this cluster',
-    da: 'indberetningsåret er låst for denne klynge',
+    en: "the reporting year of this activity is approved or locked for this cluster; ask the cluster's funder to reopen it",
+    da: 'aktivitetens indberetningsår er godkendt eller låst for denne klynge; bed klyngens bevillingsgiver om at genåbne det',
   },
   tooLarge: { en: 'is larger than the upload limit', da: 'er større end grænsen for upload' },
   sheetUnknown: {

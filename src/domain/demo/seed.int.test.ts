@@ -150,6 +150,33 @@ describe(`demo data set on ${testDriver()}`, () => {
     expect(audit.n).toBe(summary.companies);
   });
 
+  it('walks reporting periods through plausible steps: 2021-2022 mostly locked, 2023 mixed', async () => {
+    const byYear = await rows<{ year: number; status: string; n: number }>(
+      database,
+      sql`select year::int as year, status::text as status, count(*)::int as n from reporting_periods
+          group by year, status order by year, status`,
+    );
+    const count = (year: number, status: string) =>
+      byYear.find((r) => r.year === year && r.status === status)?.n ?? 0;
+    const total = (year: number) => byYear.filter((r) => r.year === year).reduce((s, r) => s + r.n, 0);
+    expect(count(2021, 'locked')).toBe(total(2021));
+    expect(count(2022, 'locked')).toBeGreaterThan(total(2022) / 2);
+    for (const status of ['submitted', 'approved', 'returned', 'locked'])
+      expect(count(2023, status)).toBeGreaterThan(0);
+    // The demo cluster login's 2023 was returned by the demo funder login, with a comment.
+    const odense = await one<{ status: string; comment: string | null; actors: string }>(
+      database,
+      sql`select p.status::text as status, p.comment,
+                 (select string_agg(a.actor_label, ' ' order by a.id) from audit_log a
+                  where a.entity = 'reporting_periods' and a.entity_id = p.cluster_id || '/' || p.year) as actors
+          from reporting_periods p join organisations o on o.id = p.cluster_id
+          where o.slug = 'odense-robotics' and p.year = 2023`,
+    );
+    expect(odense.status).toBe('returned');
+    expect(odense.comment).toBeTruthy();
+    expect(odense.actors).toBe('klynge@demo.klyngeportalen.dk funder@demo.klyngeportalen.dk');
+  });
+
   it('refuses to seed a database that already holds data, and changes nothing', async () => {
     await expect(seedDemo(database)).rejects.toThrow(/already holds data/);
     const after = await one<{ n: number }>(database, sql`select count(*)::int as n from activities`);

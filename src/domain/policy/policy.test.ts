@@ -32,8 +32,11 @@ const MATRIX: Record<Action, { own: string; other: string }> = {
   'clusterProfile.edit': { own: 'ACP', other: 'AP' },
   'activities.write': { own: 'C', other: '' },
   'activities.read': { own: 'AFCP', other: 'AFP' },
-  'reportingPeriods.decide': { own: 'F', other: 'F' },
   'apiTokens.manage': { own: 'AFC', other: 'A' },
+  'reportingPeriods.submit': { own: 'C', other: '' },
+  // Without funderIds no funder funds the target: only admins decide (see the funding tests below).
+  'reportingPeriods.decide': { own: 'A', other: 'A' },
+  'reportingPeriods.overview': { own: 'AFP', other: 'AFP' },
   'funding.view': { own: 'AF', other: 'AF' },
   'calls.manage': { own: 'F', other: '' },
   'content.publish': { own: 'ACP', other: '' },
@@ -98,6 +101,24 @@ describe('policy: role × action matrix', () => {
     expect(can(twoHats, 'activities.write', { organisationId: OTHER })).toBe(true);
     expect(can(twoHats, 'activities.write', { organisationId: OWN })).toBe(false);
     expect(can(twoHats, 'activities.write')).toBe(false);
+  });
+
+  it('lets a funder decide a reporting period only where its own organisation funds the cluster', () => {
+    const funder = principal('funder');
+    const cluster = 'org-cluster';
+    expect(can(funder, 'reportingPeriods.decide', { organisationId: cluster, funderIds: [OWN] })).toBe(true);
+    expect(can(funder, 'reportingPeriods.decide', { organisationId: cluster, funderIds: [OTHER] })).toBe(
+      false,
+    );
+    expect(can(funder, 'reportingPeriods.decide', { organisationId: cluster, funderIds: [] })).toBe(false);
+    // Funding by one's organisation does not help other roles held there.
+    for (const role of ['assessor', 'cluster_staff', 'support_staff', 'business_service_staff'] as const)
+      expect(
+        can(principal(role), 'reportingPeriods.decide', { organisationId: cluster, funderIds: [OWN] }),
+      ).toBe(false);
+    expect(
+      can(principal('admin'), 'reportingPeriods.decide', { organisationId: cluster, funderIds: [] }),
+    ).toBe(true);
   });
 
   it('authorize throws unauthenticated for visitors and forbidden for users', () => {

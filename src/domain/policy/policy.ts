@@ -29,6 +29,11 @@ export interface Principal {
 /** What an action is done to: the organisation it belongs to, when it belongs to one. */
 export interface Target {
   organisationId?: string;
+  /**
+   * The funder organisations that fund the target organisation in the year the action is about
+   * (from funding_grants), for rules that let a funder act only on what it funds.
+   */
+  funderIds?: readonly string[];
 }
 
 type Rule = (p: Principal, target: Target) => boolean;
@@ -55,10 +60,15 @@ const rules = {
   'activities.write': (p, t) => hasRoleIn(p, t.organisationId, 'cluster_staff'),
   'activities.read': (p, t) =>
     hasRole(p, 'admin', 'funder', 'support_staff') || hasRoleIn(p, t.organisationId, 'cluster_staff'),
-  'reportingPeriods.decide': (p) => hasRole(p, 'funder'),
   // Reporting API tokens act for one organisation: its cluster staff or funders manage them; admins all
   'apiTokens.manage': (p, t) =>
     hasRole(p, 'admin') || hasRoleIn(p, t.organisationId, 'cluster_staff', 'funder'),
+  // Reporting periods: a cluster's own staff submit a year; the funders that fund the cluster in
+  // that year (and admins) approve, return, lock and reopen it; support staff follow along.
+  'reportingPeriods.submit': (p, t) => hasRoleIn(p, t.organisationId, 'cluster_staff'),
+  'reportingPeriods.decide': (p, t) =>
+    hasRole(p, 'admin') || (t.funderIds ?? []).some((funderId) => hasRoleIn(p, funderId, 'funder')),
+  'reportingPeriods.overview': (p) => hasRole(p, 'admin', 'funder', 'support_staff'),
   // Funding
   'funding.view': (p) => hasRole(p, 'admin', 'funder'),
   // Calls belong to a funder organisation and are managed by its own funders.

@@ -4,6 +4,7 @@ import { type Db, type Queryable, queryRows, type Tx } from '../../db/client.ts'
 import { DELIVERY_MESSAGES } from '../../imports/errors.ts';
 import { AppError, type FieldIssue, notFound } from '../errors.ts';
 import { authorize, can, type Principal } from '../policy/policy.ts';
+import { isYearLocked } from './periods.ts';
 import {
   ACTIVITY_CATEGORIES,
   type ActivityRowValue,
@@ -76,19 +77,6 @@ export function writableClusters(principal: Principal): string[] {
         .filter((id) => can(principal, 'activities.write', { organisationId: id })),
     ),
   ];
-}
-
-/**
- * Whether a cluster's reporting year refuses changes: the same rule as the import's
- * 'locked periods' check (staging.ts), an approved or locked period.
- */
-export async function isYearLocked(db: Queryable, clusterId: string, year: number): Promise<boolean> {
-  const [row] = await queryRows<{ locked: boolean }>(
-    db,
-    sql`select exists(select 1 from reporting_periods where cluster_id = ${clusterId} and year = ${year}
-                      and status in ('approved', 'locked')) as locked`,
-  );
-  return Boolean(row?.locked);
 }
 
 // ---------------------------------------------------------------------------------------------

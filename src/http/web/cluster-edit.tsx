@@ -28,6 +28,7 @@ import { CsrfField } from '../views/layout.tsx';
 import { activityMessages } from './activities.messages.ts';
 import { apiTokenMessages } from './api-tokens.messages.ts';
 import { type CatalogueMessages, catalogueMessages } from './catalogue.messages.ts';
+import { periodMessages } from './periods.messages.ts';
 
 export function qualificationOf(e: CatalogueEntry): Qualification {
   return evaluateQualification(e);
@@ -442,6 +443,9 @@ async function workspace(c: AppContext) {
             <a href={href('apiTokens', lang)}>{apiTokenMessages(lang).title}</a>
           </li>
         )}
+        <li>
+          <a href={href('workspacePeriods', lang)}>{periodMessages(lang).workspaceLink}</a>
+        </li>
         <li>
           <a href={href('labels', lang)}>{t.labelHeading}</a>
         </li>

@@ -15,6 +15,8 @@ import { renderPage } from '../render.tsx';
 import { Alert } from '../views/forms.tsx';
 import { CsrfField } from '../views/layout.tsx';
 import { apiTokenMessages } from './api-tokens.messages.ts';
+import { periodMessages } from './periods.messages.ts';
+import { LockedPeriodNotice } from './periods.tsx';
 import { COLUMN_HELP, reportingMessages } from './reporting.messages.ts';
 import { onPage } from './routes.ts';
 
@@ -47,6 +49,11 @@ async function deliveriesPage(c: AppContext, notice?: string) {
     <>
       <h1>{t.deliveriesTitle}</h1>
       <p class="font-lead">{t.deliveriesIntro}</p>
+      {can(user, 'reportingPeriods.overview') && (
+        <p>
+          <a href={href('reportingStatus', lang)}>{periodMessages(lang).deliveriesLink}</a>
+        </p>
+      )}
       {notice && <Alert variant="error">{notice}</Alert>}
       {mayUpload && (
         <section aria-labelledby="upload-heading">
@@ -190,6 +197,7 @@ async function deliveryPage(c: AppContext) {
       ) : (
         <Alert variant="error">{t.rejectedText(d.errorCount)}</Alert>
       )}
+      <LockedPeriodNotice errors={d.errors} lang={lang} />
       <p>
         {formatDateTime(new Date(d.startedAt), lang)} · {d.actorLabel} ·{' '}
         {t.rowsText(d.counts.activities, d.counts.participants)}

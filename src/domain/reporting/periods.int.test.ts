@@ -1,0 +1,237 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deliver, FULL_SCOPE, textFile } from '../../../test/reporting/delivery-helpers.ts';
+import { createTestDatabase } from '../../../test/support/database.ts';
+import { createOrganisation } from '../../../test/support/factories.ts';
+import { type Actor, systemActor, withActor } from '../../db/actor.ts';
+import { type Database, queryRows } from '../../db/client.ts';
+import { clusters, fundingGrants, organisations } from '../../db/schema/index.ts';
+import type { Principal, Role } from '../policy/policy.ts';
+import { clusterPeriods, periodMatrix } from './period-overview.ts';
+import { changePeriod, type PeriodAction, periodHistories } from './periods.ts';
+
+let database: Database;
+const NOW = new Date('2026-11-26T12:00:00Z');
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(() => database?.close());
+
+/** A CVR that passes mod-11, different on every call. */
+function freshCvr(): string {
+  for (;;) {
+    const digits = [
+      1 + Math.floor(Math.random() * 9),
+      ...Array.from({ length: 6 }, () => Math.floor(Math.random() * 10)),
+    ];
+    const sum = digits.reduce((s, d, i) => s + d * ([2, 7, 6, 5, 4, 3, 2][i] as number), 0);
+    const check = (11 - (sum % 11)) % 11;
+    if (check < 10) return [...digits, check].join('');
+  }
+}
+
+async function cluster(name: string) {
+  const cvr = freshCvr();
+  return withActor(database.db, systemActor('test'), async (tx) => {
+    const [org] = await tx
+      .insert(organisations)
+      .values({ kind: 'cluster_organisation', name, slug: `p-${randomBytes(4).toString('hex')}`, cvr })
+      .returning();
+    if (!org) throw new Error('no org');
+    await tx.insert(clusters).values({ organisationId: org.id, league: 'regional' });
+    return org;
+  });
+}
+
+async function grant(funderId: string, clusterId: string, year: number) {
+  await withActor(database.db, systemActor('test'), (tx) =>
+    tx.insert(fundingGrants).values({ funderId, clusterId, year, amountDkk: 1_000_000 }),
+  );
+}
+
+const person = (role: Role, organisationId: string, label: string) => ({
+  principal: { userId: randomUUID(), memberships: [{ organisationId, role }] } as Principal,
+  label,
+});
+type Person = ReturnType<typeof person>;
+const actorOf = (p: Person): Actor => ({ userId: p.principal.userId, label: p.label });
+
+const change = (who: Person, clusterId: string, year: number, action: PeriodAction, comment?: string) =>
+  changePeriod(database.db, who.principal, actorOf(who), { clusterId, year, action, comment }, NOW);
+
+const auditCount = async (clusterId: string, year: number) => {
+  const [row] = await queryRows<{ n: number }>(
+    database.db,
+    sql`select count(*)::int as n from audit_log where entity = 'reporting_periods' and entity_id = ${`${clusterId}/${year}`}`,
+  );
+  return row?.n ?? 0;
+};
+
+describe('reporting period commands', () => {
+  let a: { id: string; cvr: string | null };
+  let b: { id: string };
+  let staffA: Person;
+  let staffB: Person;
+  let funder: Person;
+  let otherFunder: Person;
+  let admin: Person;
+  let support: Person;
+
+  beforeAll(async () => {
+    a = await cluster('Periodeklynge A');
+    b = await cluster('Periodeklynge B');
+    const f1 = await createOrganisation(database.db, { kind: 'funder' });
+    const f2 = await createOrganisation(database.db, { kind: 'funder' });
+    await grant(f1.id, a.id, 2023);
+    await grant(f1.id, a.id, 2021);
+    await grant(f2.id, b.id, 2023);
+    staffA = person('cluster_staff', a.id, 'staff-a@test');
+    staffB = person('cluster_staff', b.id, 'staff-b@test');
+    funder = person('funder', f1.id, 'funder-1@test');
+    otherFunder = person('funder', f2.id, 'funder-2@test');
+    admin = person('admin', randomUUID(), 'admin@test');
+    support = person('support_staff', randomUUID(), 'support@test');
+  });
+
+  it('runs a year through submit, return, resubmit, approve, lock and reopen, with the history from the audit log', async () => {
+    expect((await clusterPeriods(database.db, a.id, 2026)).find((p) => p.year === 2023)).toBeUndefined();
+    const submitted = await change(staffA, a.id, 2023, 'submit', 'Alt er med');
+    expect(submitted).toMatchObject({
+      status: 'submitted',
+      comment: 'Alt er med',
+      updatedBy: staffA.principal.userId,
+    });
+    expect(submitted.updatedAt?.toISOString()).toBe(NOW.toISOString());
+    await expect(change(funder, a.id, 2023, 'return', '   ')).rejects.toMatchObject({
+      code: 'validation',
+      issues: [{ field: 'comment', message: 'required' }],
+    });
+    expect(await change(funder, a.id, 2023, 'return', 'Deltagerlisten for A-7 mangler')).toMatchObject({
+      status: 'returned',
+      comment: 'Deltagerlisten for A-7 mangler',
+    });
+    await change(staffA, a.id, 2023, 'submit');
+    await change(funder, a.id, 2023, 'approve');
+    await change(funder, a.id, 2023, 'lock');
+    await expect(change(funder, a.id, 2023, 'reopen')).rejects.toMatchObject({ code: 'validation' });
+    expect(await change(funder, a.id, 2023, 'reopen', 'Rettelse af tal efter revision')).toMatchObject({
+      status: 'open',
+    });
+
+    const history = (await periodHistories(database.db, [{ clusterId: a.id, year: 2023 }])).get(
+      `${a.id}/2023`,
+    );
+    expect(history?.map((e) => `${e.from}→${e.to} ${e.actorLabel} ${e.comment ?? ''}`.trim())).toEqual([
+      'open→submitted staff-a@test Alt er med',
+      'submitted→returned funder-1@test Deltagerlisten for A-7 mangler',
+      'returned→submitted staff-a@test',
+      'submitted→approved funder-1@test',
+      'approved→locked funder-1@test',
+      'locked→open funder-1@test Rettelse af tal efter revision',
+    ]);
+    expect(history?.[0]?.at.toISOString()).toBe(NOW.toISOString());
+    expect(await auditCount(a.id, 2023)).toBe(6);
+  });
+
+  it('refuses moves the table does not have with a conflict, and writes nothing', async () => {
+    const before = await auditCount(a.id, 2021);
+    await expect(change(funder, a.id, 2021, 'approve')).rejects.toMatchObject({ code: 'conflict' });
+    await expect(change(funder, a.id, 2021, 'lock')).rejects.toMatchObject({ code: 'conflict' });
+    await expect(change(funder, a.id, 2021, 'reopen', 'Hvorfor ikke')).rejects.toMatchObject({
+      code: 'conflict',
+    });
+    await change(staffA, a.id, 2021, 'submit');
+    await expect(change(staffA, a.id, 2021, 'submit')).rejects.toMatchObject({ code: 'conflict' });
+    await expect(change(funder, a.id, 2021, 'lock')).rejects.toMatchObject({ code: 'conflict' });
+    expect(await auditCount(a.id, 2021)).toBe(before + 1);
+  });
+
+  it("keeps clusters apart: B's staff cannot submit A's year; funders decide only what they fund that year", async () => {
+    await expect(change(staffB, a.id, 2022, 'submit')).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(change(funder, a.id, 2022, 'submit')).rejects.toMatchObject({ code: 'forbidden' });
+    await change(staffA, a.id, 2022, 'submit');
+    // f1 funds A in 2021 and 2023 but not 2022; f2 funds B only.
+    await expect(change(funder, a.id, 2022, 'approve')).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(change(otherFunder, a.id, 2022, 'approve')).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(change(support, a.id, 2022, 'approve')).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(change(staffA, a.id, 2022, 'approve')).rejects.toMatchObject({ code: 'forbidden' });
+    expect(await change(admin, a.id, 2022, 'approve')).toMatchObject({ status: 'approved' });
+    expect(await auditCount(a.id, 2022)).toBe(2);
+    await change(staffB, b.id, 2023, 'submit');
+    await expect(change(funder, b.id, 2023, 'return', 'Nej')).rejects.toMatchObject({ code: 'forbidden' });
+    expect(await change(otherFunder, b.id, 2023, 'return', 'Mangler')).toMatchObject({ status: 'returned' });
+  });
+
+  it('refuses unknown clusters, organisations that are not clusters and years that have not begun', async () => {
+    await expect(change(admin, randomUUID(), 2023, 'submit')).rejects.toMatchObject({ code: 'not_found' });
+    await expect(change(admin, 'not-a-uuid', 2023, 'submit')).rejects.toMatchObject({ code: 'not_found' });
+    const funderOrg = funder.principal.memberships[0]?.organisationId as string;
+    await expect(change(admin, funderOrg, 2023, 'approve')).rejects.toMatchObject({ code: 'not_found' });
+    await expect(change(staffA, a.id, 2027, 'submit')).rejects.toMatchObject({
+      code: 'validation',
+      issues: [{ field: 'year', message: 'futureYear' }],
+    });
+    await expect(change(staffA, a.id, 1999, 'submit')).rejects.toMatchObject({ code: 'validation' });
+  });
+
+  it('counts the year in SQL and shows funders only the clusters they fund', async () => {
+    const c = await cluster('Periodeklynge C');
+    const f3 = await createOrganisation(database.db, { kind: 'funder' });
+    await grant(f3.id, c.id, 2024);
+    const cvr = await cvrOf(c.id);
+    const acts = `cluster_cvr,activity_ref,title,category,start_date\n${cvr},C1,Møde,networking,2024-03-01\n${cvr},C2,Kursus,networking,2024-04-01\n`;
+    const parts = `cluster_cvr,activity_ref,participant_type,cvr,name\n${cvr},C1,company,10000009,Firma ApS\n${cvr},C2,company,10000009,Firma ApS\n${cvr},C2,company,12345674,Andet ApS\n`;
+    expect(
+      (await deliver(database, [textFile('activities.csv', acts), textFile('participants.csv', parts)])).ok,
+    ).toBe(true);
+    const years = await clusterPeriods(database.db, c.id, 2026);
+    expect(years.map((y) => `${y.year} ${y.status} ${y.activities}/${y.participants}`)).toEqual([
+      '2026 open 0/0',
+      '2024 open 2/3',
+    ]);
+    const matrix = await periodMatrix(database.db, { funderIds: [f3.id], currentYear: 2026 });
+    expect(matrix.rows.map((r) => r.name)).toEqual(['Periodeklynge C']);
+    expect(matrix.summary.find((s) => s.year === 2024)).toMatchObject({ expected: 1, submitted: 0 });
+    // 2026: no grant, no activities: not expected to report.
+    expect(matrix.summary.find((s) => s.year === 2026)).toMatchObject({ expected: 0 });
+    const everyone = await periodMatrix(database.db, { funderIds: null, currentYear: 2026, year: 2024 });
+    expect(everyone.years).toEqual([2024]);
+    expect(everyone.rows.map((r) => r.name)).toEqual(
+      expect.arrayContaining(['Periodeklynge A', 'Periodeklynge B', 'Periodeklynge C']),
+    );
+  });
+
+  it('refuses deliveries for an approved or locked year with periodLocked, and loads them after reopening', async () => {
+    const d = await cluster('Periodeklynge D');
+    const f = await createOrganisation(database.db, { kind: 'funder' });
+    await grant(f.id, d.id, 2022);
+    const staff = person('cluster_staff', d.id, 'staff-d@test');
+    const decider = person('funder', f.id, 'funder-d@test');
+    const cvr = await cvrOf(d.id);
+    const file = () =>
+      textFile(
+        'activities.csv',
+        `cluster_cvr,activity_ref,title,category,start_date\n${cvr},D1,Møde,networking,2022-06-01\n`,
+      );
+    await change(staff, d.id, 2022, 'submit');
+    await change(decider, d.id, 2022, 'approve');
+    const approved = await deliver(database, [file()], FULL_SCOPE);
+    expect(approved.ok ? [] : approved.errors.map((e) => `${e.line} ${e.column} ${e.code}`)).toEqual([
+      '2 start_date periodLocked',
+    ]);
+    await change(decider, d.id, 2022, 'lock');
+    expect((await deliver(database, [file()])).ok).toBe(false);
+    await change(decider, d.id, 2022, 'reopen', 'Manglende aktivitet');
+    expect((await deliver(database, [file()])).ok).toBe(true);
+  });
+});
+
+async function cvrOf(id: string) {
+  const [row] = await queryRows<{ cvr: string }>(
+    database.db,
+    sql`select cvr from organisations where id = ${id}`,
+  );
+  return row?.cvr as string;
+}
