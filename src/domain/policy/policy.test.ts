@@ -25,6 +25,12 @@ const MATRIX: Record<Action, { own: string; other: string }> = {
   'activities.read': { own: 'AFCP', other: 'AFP' },
   'reportingPeriods.decide': { own: 'F', other: 'F' },
   'funding.view': { own: 'AF', other: 'AF' },
+  'benchmarking.viewOwn': { own: 'C', other: '' },
+  'benchmarking.viewAll': { own: 'AP', other: 'AP' },
+  // Without `fundedBy` no funder funds the target; see the funder tests below.
+  'evaluations.view': { own: 'A', other: 'A' },
+  'evaluations.decide': { own: 'A', other: 'A' },
+  'dataQuality.view': { own: 'AC', other: 'A' },
   'calls.manage': { own: 'F', other: '' },
   'content.publish': { own: 'ACP', other: '' },
   'applications.submit': { own: 'C', other: '' },
@@ -88,6 +94,21 @@ describe('policy: role × action matrix', () => {
     expect(can(twoHats, 'activities.write', { organisationId: OTHER })).toBe(true);
     expect(can(twoHats, 'activities.write', { organisationId: OWN })).toBe(false);
     expect(can(twoHats, 'activities.write')).toBe(false);
+  });
+
+  it('lets a funder see and decide evaluations and see data quality only of clusters it funds', () => {
+    const cluster = 'org-cluster';
+    for (const role of ROLES) {
+      const p = principal(role);
+      const funded = { organisationId: cluster, fundedBy: [OTHER, OWN] };
+      const notFunded = { organisationId: cluster, fundedBy: [OTHER] };
+      const mayAsFunder = role === 'funder' || role === 'admin';
+      expect(can(p, 'evaluations.view', funded)).toBe(mayAsFunder);
+      expect(can(p, 'evaluations.decide', funded)).toBe(mayAsFunder);
+      expect(can(p, 'dataQuality.view', funded)).toBe(mayAsFunder);
+      expect(can(p, 'evaluations.decide', notFunded)).toBe(role === 'admin');
+      expect(can(p, 'dataQuality.view', notFunded)).toBe(role === 'admin');
+    }
   });
 
   it('authorize throws unauthenticated for visitors and forbidden for users', () => {

@@ -29,6 +29,8 @@ export interface Principal {
 /** What an action is done to: the organisation it belongs to, when it belongs to one. */
 export interface Target {
   organisationId?: string;
+  /** For a cluster: the funder organisations that fund it (in the year or period concerned). */
+  fundedBy?: readonly string[];
 }
 
 type Rule = (p: Principal, target: Target) => boolean;
@@ -39,6 +41,8 @@ const hasRoleIn = (p: Principal, organisationId: string | undefined, ...roles: R
   p.memberships.some((m) => m.organisationId === organisationId && roles.includes(m.role));
 
 const signedIn: Rule = () => true;
+/** A funder of the cluster the action touches. */
+const fundsTarget = (p: Principal, t: Target) => (t.fundedBy ?? []).some((id) => hasRoleIn(p, id, 'funder'));
 
 const rules = {
   // Accounts and administration
@@ -58,6 +62,15 @@ const rules = {
   'reportingPeriods.decide': (p) => hasRole(p, 'funder'),
   // Funding
   'funding.view': (p) => hasRole(p, 'admin', 'funder'),
+  // Benchmarking: a cluster sees itself against anonymous peers; the support function and admins see all
+  'benchmarking.viewOwn': (p, t) => hasRoleIn(p, t.organisationId, 'cluster_staff'),
+  'benchmarking.viewAll': (p) => hasRole(p, 'admin', 'support_staff'),
+  // Mid-term evaluation: the cluster's own funders and admins read and decide
+  'evaluations.view': (p, t) => hasRole(p, 'admin') || fundsTarget(p, t),
+  'evaluations.decide': (p, t) => hasRole(p, 'admin') || fundsTarget(p, t),
+  // Data quality: the cluster itself, its funders and admins
+  'dataQuality.view': (p, t) =>
+    hasRole(p, 'admin') || hasRoleIn(p, t.organisationId, 'cluster_staff') || fundsTarget(p, t),
   // Calls belong to a funder organisation and are managed by its own funders.
   'calls.manage': (p, t) => hasRoleIn(p, t.organisationId, 'funder'),
   'applications.submit': (p, t) => hasRoleIn(p, t.organisationId, 'cluster_staff'),
