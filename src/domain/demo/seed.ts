@@ -18,6 +18,7 @@ import { hashPassword } from '../accounts/passwords.ts';
 import type { DemoActivity } from './activities.ts';
 import { insertDemoContent } from './content.ts';
 import { buildDemoDataSet, type DemoDataSet } from './dataset.ts';
+import { insertDemoEvaluation } from './evaluation.ts';
 import { buildUsers, DEMO_PASSWORD } from './users.ts';
 
 export { DEMO_REFERENCE_DATE, DEMO_SEED } from './dataset.ts';
@@ -182,6 +183,7 @@ export async function seedDemo(
     log(`demo: data set built in ${Math.round(performance.now() - started)} ms`);
     await load(tx, data, passwordHash, log);
     await insertDemoContent(tx);
+    await insertDemoEvaluation(tx);
   });
   // Fresh statistics, or the planner guesses one row per table and picks nested loops.
   await database.db.execute(sql`analyze`);

@@ -51,8 +51,9 @@ function clusterSetSql(set: ClusterSet): SQL {
 
 /**
  * CTEs ending in `figs(cluster_id, league, year, key, value)`: one row per active cluster, year
- * in [from, to] and key. A cluster counts in a year unless it ended before the year began;
- * a year without activities gives zeros, which are real figures for a funded cluster.
+ * in [from, to] and key. A cluster counts in a year when it was funded or reported that year and
+ * had not ended before it began; a funded year without activities gives zeros, which are real
+ * figures for a funded cluster, while a year before its first grant is left out.
  */
 export function figuresCte(set: ClusterSet, from: number, to: number): SQL {
   const keyValues = sql.join(
@@ -64,7 +65,9 @@ export function figuresCte(set: ClusterSet, from: number, to: number): SQL {
     cl_years as (
       select cl.id, cl.league, y.year::int as year
       from cl cross join generate_series(${from}::int, ${to}::int) as y(year)
-      where cl.ended_on is null or cl.ended_on >= make_date(y.year::int, 1, 1)
+      where (cl.ended_on is null or cl.ended_on >= make_date(y.year::int, 1, 1))
+        and (exists (select 1 from funding_grants g where g.cluster_id = cl.id and g.year = y.year)
+          or exists (select 1 from activities a where a.cluster_id = cl.id and a.year = y.year))
     ),
     f_acts as (
       select a.cluster_id, a.year::int as year, count(*)::float8 as activities,
