@@ -26,7 +26,7 @@ const PERIOD = { from: 2021, to: 2024 };
 beforeAll(async () => {
   database = await createTestDatabase();
   fx = await loadFixture(database.db, 'ev');
-});
+}, 120_000);
 afterAll(() => database?.close());
 
 describe('per-cluster figures', () => {

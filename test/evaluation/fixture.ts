@@ -78,34 +78,34 @@ export async function loadFixture(db: Db, tag: string): Promise<Fixture> {
           year,
           amountDkk: 1_000_000,
         });
+      const acts: (typeof activities.$inferInsert)[] = [];
+      const firms: (typeof companies.$inferInsert)[] = [];
+      const parts: (Omit<typeof participations.$inferInsert, 'activityId'> & { ref: string })[] = [];
       for (const [yearText, n] of Object.entries(plan.perYear)) {
         const year = Number(yearText);
         for (let i = 0; i < n; i++) {
+          const ref = `${year}-${i}`;
           const collab = name === 'Delta' && year === 2023 && i === 0;
-          const [act] = await tx
-            .insert(activities)
-            .values({
-              clusterId: org.id,
-              activityRef: `${year}-${i}`,
-              title: `Aktivitet ${i}`,
-              category: collab ? 'innovation_collaboration' : 'networking',
-              startDate: `${year}-03-0${(i % 9) + 1}`,
-              grantDkk: 1000,
-              privateCofinancingHours: 2,
-            })
-            .returning({ id: activities.id });
-          if (!act) throw new Error('activity not created');
+          acts.push({
+            clusterId: org.id,
+            activityRef: ref,
+            title: `Aktivitet ${i}`,
+            category: collab ? 'innovation_collaboration' : 'networking',
+            startDate: `${year}-03-0${(i % 9) + 1}`,
+            grantDkk: 1000,
+            privateCofinancingHours: 2,
+          });
           const firm = nextCvr();
           const gamma2023 = name === 'Gamma' && year === 2023;
-          await tx.insert(companies).values({
+          firms.push({
             cvr: firm,
             name: `Firma ${firm}`,
             employees: i % 2 === 0 ? 10 : 100,
             municipalityCode: gamma2023 && i === 0 ? null : 101,
             industryCode: gamma2023 && i < 2 ? null : '620100',
           });
-          await tx.insert(participations).values({
-            activityId: act.id,
+          parts.push({
+            ref,
             clusterId: org.id,
             year,
             participantType: 'company',
@@ -115,17 +115,20 @@ export async function loadFixture(db: Db, tag: string): Promise<Fixture> {
           });
           if (collab) {
             const ki = nextCvr();
-            await tx.insert(companies).values({ cvr: ki, name: `Universitet ${ki}` });
-            await tx.insert(participations).values({
-              activityId: act.id,
-              clusterId: org.id,
-              year,
-              participantType: 'knowledge_institution',
-              cvr: ki,
-            });
+            firms.push({ cvr: ki, name: `Universitet ${ki}` });
+            parts.push({ ref, clusterId: org.id, year, participantType: 'knowledge_institution', cvr: ki });
           }
         }
       }
+      const inserted = await tx
+        .insert(activities)
+        .values(acts)
+        .returning({ id: activities.id, ref: activities.activityRef });
+      const idOf = new Map(inserted.map((a) => [a.ref, a.id]));
+      await tx.insert(companies).values(firms);
+      await tx
+        .insert(participations)
+        .values(parts.map(({ ref, ...p }) => ({ ...p, activityId: idOf.get(ref) as number })));
     }
     await tx.insert(reportingPeriods).values([
       { clusterId: ids.Gamma as string, year: 2023, status: 'submitted' },
