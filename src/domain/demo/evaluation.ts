@@ -33,16 +33,18 @@ export async function insertDemoEvaluation(tx: Tx): Promise<void> {
     decidedByLabel: FUNDER_EMAIL,
     decidedAt: new Date(at),
   });
-  await tx.insert(clusterEvaluations).values([
-    decided(
-      '2024-06-03T09:00:00Z',
-      'continue',
-      'Foreløbig vurdering efter 2023: aktivitetsniveauet er stabilt i forhold til klyngens udgangspunkt i 2021.',
-    ),
-    decided(
-      '2025-03-14T10:00:00Z',
-      'adjust',
-      'Samarbejdet mellem virksomheder og videninstitutioner ligger i ligaens nederste kvartil tre år i træk. Bevillingen fortsætter, men handlingsplanen for 2025 skal indeholde flere samarbejdsprojekter med videninstitutioner.',
-    ),
-  ]);
+  await tx
+    .insert(clusterEvaluations)
+    .values([
+      decided(
+        '2024-06-03T09:00:00Z',
+        'continue',
+        'Foreløbig vurdering efter 2023: aktivitetsniveauet er stabilt i forhold til klyngens udgangspunkt i 2021.',
+      ),
+      decided(
+        '2025-03-14T10:00:00Z',
+        'adjust',
+        'Samarbejdet mellem virksomheder og videninstitutioner ligger i ligaens nederste kvartil tre år i træk. Bevillingen fortsætter, men handlingsplanen for 2025 skal indeholde flere samarbejdsprojekter med videninstitutioner.',
+      ),
+    ]);
 }

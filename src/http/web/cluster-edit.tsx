@@ -26,6 +26,7 @@ import { ClusterFacts, Description, QualificationTable, reasonText } from '../vi
 import { Alert, ErrorSummary, type FieldErrors, SelectField, TextField } from '../views/forms.tsx';
 import { CsrfField } from '../views/layout.tsx';
 import { type CatalogueMessages, catalogueMessages } from './catalogue.messages.ts';
+import { evaluationMessages } from './evaluation.messages.ts';
 
 export function qualificationOf(e: CatalogueEntry): Qualification {
   return evaluateQualification(e);
@@ -432,6 +433,12 @@ async function workspace(c: AppContext) {
         </li>
         <li>
           <a href={href('labels', lang)}>{t.labelHeading}</a>
+        </li>
+        <li>
+          <a href={href('benchmarking', lang)}>{evaluationMessages(lang).benchmark.title}</a>
+        </li>
+        <li>
+          <a href={href('dataQuality', lang)}>{evaluationMessages(lang).quality.title}</a>
         </li>
       </ul>
     </>
