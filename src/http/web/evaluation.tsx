@@ -48,10 +48,7 @@ const mayView = (c: AppContext, cl: ClusterInPeriod) =>
 
 /** Only funders and admins have an evaluation area; others are refused, not shown an empty list. */
 function requireEvaluator(c: AppContext) {
-  const user = authorize(c.get('user'), 'account.view');
-  if (!user.memberships.some((m) => m.role === 'funder' || m.role === 'admin'))
-    throw forbidden('Not a funder');
-  return user;
+  return authorize(c.get('user'), 'funding.view');
 }
 
 export function flagText(f: Flag, t: EvaluationMessages, lang: Lang): string {

@@ -138,7 +138,10 @@ function qualityPage(page: PageKey) {
     const ids = candidates
       .filter((cl) => can(user, 'dataQuality.view', { organisationId: cl.clusterId, fundedBy: cl.fundedBy }))
       .map((cl) => cl.clusterId);
-    const involved = user.memberships.some((m) => ['cluster_staff', 'funder', 'admin'].includes(m.role));
+    // The funding area, or staff of a cluster whose data quality they may see; others are refused.
+    const involved =
+      can(user, 'funding.view') ||
+      user.memberships.some((m) => can(user, 'dataQuality.view', { organisationId: m.organisationId }));
     if (!involved) throw forbidden('No clusters to check');
     const rows = year === undefined ? [] : await dataQuality(db, { year, clusterIds: ids }, CONFIG);
     const yearChoices = years.length > 0 ? [(years[0] ?? 0) + 1, ...years] : [];
