@@ -17,12 +17,15 @@ import { activityPages } from './http/web/activities.tsx';
 import { adminPages } from './http/web/admin.tsx';
 import { apiTokenPages } from './http/web/api-tokens.tsx';
 import { authPages } from './http/web/auth.tsx';
+import { benchmarkingPages } from './http/web/benchmarking.tsx';
 import { cataloguePages } from './http/web/catalogue.tsx';
 import { contentPages } from './http/web/content/index.tsx';
+import { evaluationPages } from './http/web/evaluation.tsx';
 import { labelPages } from './http/web/labels.tsx';
 import { landscapePages } from './http/web/landscape.tsx';
 import { periodPages } from './http/web/periods.tsx';
 import { publicPages } from './http/web/public.tsx';
+import { qualityPages } from './http/web/quality.tsx';
 import { reportingPages } from './http/web/reporting.tsx';
 import { searchPages } from './http/web/search.tsx';
 
@@ -79,6 +82,9 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/', landscapePages());
   app.route('/', searchPages());
   app.route('/', contentPages());
+  app.route('/', benchmarkingPages());
+  app.route('/', evaluationPages());
+  app.route('/', qualityPages());
   app.route('/api', apiRoutes());
 
   app.notFound(notFoundHandler);

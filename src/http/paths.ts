@@ -77,6 +77,13 @@ export const PAGES = {
   call: { da: '/opslag/:slug', en: '/en/calls/:slug' },
   callEdit: { da: '/opslag/:slug/rediger', en: '/en/calls/:slug/edit' },
   apiDocs: { da: '/api', en: '/en/api' },
+  // Benchmarking, mid-term evaluation and data quality
+  benchmarking: { da: '/arbejdsrum/benchmarking', en: '/en/workspace/benchmarking' },
+  supportBenchmarking: { da: '/support/benchmarking', en: '/en/support/benchmarking' },
+  dataQuality: { da: '/arbejdsrum/datakvalitet', en: '/en/workspace/data-quality' },
+  fundingDataQuality: { da: '/finansiering/datakvalitet', en: '/en/funding/data-quality' },
+  evaluations: { da: '/finansiering/evalueringer', en: '/en/funding/evaluations' },
+  evaluation: { da: '/finansiering/evalueringer/:slug', en: '/en/funding/evaluations/:slug' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type PageKey = keyof typeof PAGES;

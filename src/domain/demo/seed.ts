@@ -18,6 +18,7 @@ import { hashPassword } from '../accounts/passwords.ts';
 import type { DemoActivity } from './activities.ts';
 import { insertDemoContent } from './content.ts';
 import { buildDemoDataSet, type DemoDataSet } from './dataset.ts';
+import { insertDemoEvaluation } from './evaluation.ts';
 import { insertDemoPeriods } from './periods.ts';
 import { buildUsers, DEMO_PASSWORD } from './users.ts';
 
@@ -184,6 +185,7 @@ export async function seedDemo(
     await load(tx, data, passwordHash, log);
     await insertDemoContent(tx);
     log(`demo: ${await insertDemoPeriods(tx, data)} reporting periods`);
+    await insertDemoEvaluation(tx);
   });
   // Fresh statistics, or the planner guesses one row per table and picks nested loops.
   await database.db.execute(sql`analyze`);

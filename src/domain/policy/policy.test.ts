@@ -34,10 +34,16 @@ const MATRIX: Record<Action, { own: string; other: string }> = {
   'activities.read': { own: 'AFCP', other: 'AFP' },
   'apiTokens.manage': { own: 'AFC', other: 'A' },
   'reportingPeriods.submit': { own: 'C', other: '' },
-  // Without funderIds no funder funds the target: only admins decide (see the funding tests below).
+  // Without fundedBy no funder funds the target: only admins decide (see the funding tests below).
   'reportingPeriods.decide': { own: 'A', other: 'A' },
   'reportingPeriods.overview': { own: 'AFP', other: 'AFP' },
   'funding.view': { own: 'AF', other: 'AF' },
+  'benchmarking.viewOwn': { own: 'C', other: '' },
+  'benchmarking.viewAll': { own: 'AP', other: 'AP' },
+  // Without `fundedBy` no funder funds the target; see the funder tests below.
+  'evaluations.view': { own: 'A', other: 'A' },
+  'evaluations.decide': { own: 'A', other: 'A' },
+  'dataQuality.view': { own: 'AC', other: 'A' },
   'calls.manage': { own: 'F', other: '' },
   'content.publish': { own: 'ACP', other: '' },
   'applications.submit': { own: 'C', other: '' },
@@ -106,19 +112,34 @@ describe('policy: role × action matrix', () => {
   it('lets a funder decide a reporting period only where its own organisation funds the cluster', () => {
     const funder = principal('funder');
     const cluster = 'org-cluster';
-    expect(can(funder, 'reportingPeriods.decide', { organisationId: cluster, funderIds: [OWN] })).toBe(true);
-    expect(can(funder, 'reportingPeriods.decide', { organisationId: cluster, funderIds: [OTHER] })).toBe(
+    expect(can(funder, 'reportingPeriods.decide', { organisationId: cluster, fundedBy: [OWN] })).toBe(true);
+    expect(can(funder, 'reportingPeriods.decide', { organisationId: cluster, fundedBy: [OTHER] })).toBe(
       false,
     );
-    expect(can(funder, 'reportingPeriods.decide', { organisationId: cluster, funderIds: [] })).toBe(false);
+    expect(can(funder, 'reportingPeriods.decide', { organisationId: cluster, fundedBy: [] })).toBe(false);
     // Funding by one's organisation does not help other roles held there.
     for (const role of ['assessor', 'cluster_staff', 'support_staff', 'business_service_staff'] as const)
       expect(
-        can(principal(role), 'reportingPeriods.decide', { organisationId: cluster, funderIds: [OWN] }),
+        can(principal(role), 'reportingPeriods.decide', { organisationId: cluster, fundedBy: [OWN] }),
       ).toBe(false);
     expect(
-      can(principal('admin'), 'reportingPeriods.decide', { organisationId: cluster, funderIds: [] }),
+      can(principal('admin'), 'reportingPeriods.decide', { organisationId: cluster, fundedBy: [] }),
     ).toBe(true);
+  });
+
+  it('lets a funder see and decide evaluations and see data quality only of clusters it funds', () => {
+    const cluster = 'org-cluster';
+    for (const role of ROLES) {
+      const p = principal(role);
+      const funded = { organisationId: cluster, fundedBy: [OTHER, OWN] };
+      const notFunded = { organisationId: cluster, fundedBy: [OTHER] };
+      const mayAsFunder = role === 'funder' || role === 'admin';
+      expect(can(p, 'evaluations.view', funded)).toBe(mayAsFunder);
+      expect(can(p, 'evaluations.decide', funded)).toBe(mayAsFunder);
+      expect(can(p, 'dataQuality.view', funded)).toBe(mayAsFunder);
+      expect(can(p, 'evaluations.decide', notFunded)).toBe(role === 'admin');
+      expect(can(p, 'dataQuality.view', notFunded)).toBe(role === 'admin');
+    }
   });
 
   it('authorize throws unauthenticated for visitors and forbidden for users', () => {

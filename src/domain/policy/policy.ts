@@ -30,10 +30,10 @@ export interface Principal {
 export interface Target {
   organisationId?: string;
   /**
-   * The funder organisations that fund the target organisation in the year the action is about
-   * (from funding_grants), for rules that let a funder act only on what it funds.
+   * For a cluster: the funder organisations that fund it in the year or period the action is
+   * about (from funding_grants), for rules that let a funder act only on what it funds.
    */
-  funderIds?: readonly string[];
+  fundedBy?: readonly string[];
 }
 
 type Rule = (p: Principal, target: Target) => boolean;
@@ -44,6 +44,8 @@ const hasRoleIn = (p: Principal, organisationId: string | undefined, ...roles: R
   p.memberships.some((m) => m.organisationId === organisationId && roles.includes(m.role));
 
 const signedIn: Rule = () => true;
+/** A funder of the cluster the action touches. */
+const fundsTarget = (p: Principal, t: Target) => (t.fundedBy ?? []).some((id) => hasRoleIn(p, id, 'funder'));
 
 const rules = {
   // Accounts and administration
@@ -67,10 +69,19 @@ const rules = {
   // that year (and admins) approve, return, lock and reopen it; support staff follow along.
   'reportingPeriods.submit': (p, t) => hasRoleIn(p, t.organisationId, 'cluster_staff'),
   'reportingPeriods.decide': (p, t) =>
-    hasRole(p, 'admin') || (t.funderIds ?? []).some((funderId) => hasRoleIn(p, funderId, 'funder')),
+    hasRole(p, 'admin') || (t.fundedBy ?? []).some((funderId) => hasRoleIn(p, funderId, 'funder')),
   'reportingPeriods.overview': (p) => hasRole(p, 'admin', 'funder', 'support_staff'),
   // Funding
   'funding.view': (p) => hasRole(p, 'admin', 'funder'),
+  // Benchmarking: a cluster sees itself against anonymous peers; the support function and admins see all
+  'benchmarking.viewOwn': (p, t) => hasRoleIn(p, t.organisationId, 'cluster_staff'),
+  'benchmarking.viewAll': (p) => hasRole(p, 'admin', 'support_staff'),
+  // Mid-term evaluation: the cluster's own funders and admins read and decide
+  'evaluations.view': (p, t) => hasRole(p, 'admin') || fundsTarget(p, t),
+  'evaluations.decide': (p, t) => hasRole(p, 'admin') || fundsTarget(p, t),
+  // Data quality: the cluster itself, its funders and admins
+  'dataQuality.view': (p, t) =>
+    hasRole(p, 'admin') || hasRoleIn(p, t.organisationId, 'cluster_staff') || fundsTarget(p, t),
   // Calls belong to a funder organisation and are managed by its own funders.
   'calls.manage': (p, t) => hasRoleIn(p, t.organisationId, 'funder'),
   'applications.submit': (p, t) => hasRoleIn(p, t.organisationId, 'cluster_staff'),

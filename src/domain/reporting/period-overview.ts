@@ -15,7 +15,7 @@ export interface PeriodCell {
   activities: number;
   participants: number;
   /** Funders that fund the cluster in this year. */
-  funderIds: string[];
+  fundedBy: string[];
   /** Whether the cluster is expected to report this year: it has a grant, activities or a period row. */
   expected: boolean;
 }
@@ -65,7 +65,7 @@ async function cells(
         select s.id as "clusterId", s.name, s.slug, y.year::int as year,
                coalesce(p.status::text, 'open') as status, p.comment, p.updated_at as "updatedAt",
                coalesce(a.n, 0) as activities, coalesce(pp.n, 0) as participants,
-               coalesce(g.funders, '[]'::json) as "funderIds",
+               coalesce(g.funders, '[]'::json) as "fundedBy",
                (g.cluster_id is not null or a.n is not null or p.cluster_id is not null) as expected
         from scope s cross join years y
         left join reporting_periods p on p.cluster_id = s.id and p.year = y.year
@@ -86,7 +86,7 @@ const toCell = (r: RawCell): PeriodCell => ({
   updatedAt: r.updatedAt ? new Date(r.updatedAt) : null,
   activities: r.activities,
   participants: r.participants,
-  funderIds: r.funderIds,
+  fundedBy: r.fundedBy,
   expected: r.expected,
 });
 
@@ -124,16 +124,16 @@ export interface PeriodMatrix {
 
 /**
  * The funders' completeness matrix: the clusters the given funders fund in any year (all clusters
- * when `funderIds` is null), × the years, optionally one year only.
+ * when `fundedBy` is null), × the years, optionally one year only.
  */
 export async function periodMatrix(
   db: Queryable,
-  opts: { funderIds: readonly string[] | null; currentYear: number; year?: number | undefined },
+  opts: { fundedBy: readonly string[] | null; currentYear: number; year?: number | undefined },
 ): Promise<PeriodMatrix> {
   const scope =
-    opts.funderIds === null
+    opts.fundedBy === null
       ? sql`select organisation_id from clusters`
-      : sql`select cluster_id from funding_grants where funder_id = any(${uuidArray(opts.funderIds)})`;
+      : sql`select cluster_id from funding_grants where funder_id = any(${uuidArray(opts.fundedBy)})`;
   const raw = await cells(db, scope, opts);
   const rows: MatrixRow[] = [];
   for (const r of raw) {

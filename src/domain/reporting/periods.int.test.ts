@@ -191,12 +191,12 @@ describe('reporting period commands', () => {
       '2026 open 0/0',
       '2024 open 2/3',
     ]);
-    const matrix = await periodMatrix(database.db, { funderIds: [f3.id], currentYear: 2026 });
+    const matrix = await periodMatrix(database.db, { fundedBy: [f3.id], currentYear: 2026 });
     expect(matrix.rows.map((r) => r.name)).toEqual(['Periodeklynge C']);
     expect(matrix.summary.find((s) => s.year === 2024)).toMatchObject({ expected: 1, submitted: 0 });
     // 2026: no grant, no activities: not expected to report.
     expect(matrix.summary.find((s) => s.year === 2026)).toMatchObject({ expected: 0 });
-    const everyone = await periodMatrix(database.db, { funderIds: null, currentYear: 2026, year: 2024 });
+    const everyone = await periodMatrix(database.db, { fundedBy: null, currentYear: 2026, year: 2024 });
     expect(everyone.years).toEqual([2024]);
     expect(everyone.rows.map((r) => r.name)).toEqual(
       expect.arrayContaining(['Periodeklynge A', 'Periodeklynge B', 'Periodeklynge C']),

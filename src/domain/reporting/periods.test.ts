@@ -47,14 +47,12 @@ describe('reporting period transitions: from × to × role', () => {
       for (const role of ROLES) {
         const allowed = (EXPECTED[`${from}→${to}`] ?? '').includes(LETTER[role]);
         it(`${role} ${allowed ? 'may' : 'may not'} move ${from} → ${to} on a cluster of their own / funded by them`, () => {
-          expect(mayTransition(principal(role), from, to, { clusterId: OWN, funderIds: [OWN] })).toBe(
-            allowed,
-          );
+          expect(mayTransition(principal(role), from, to, { clusterId: OWN, fundedBy: [OWN] })).toBe(allowed);
         });
         // Someone else's cluster, funded by someone else: only admins keep their rights.
         const elsewhere = allowed && role === 'admin';
         it(`${role} ${elsewhere ? 'may' : 'may not'} move ${from} → ${to} on another cluster funded by others`, () => {
-          expect(mayTransition(principal(role), from, to, { clusterId: OTHER, funderIds: [OTHER] })).toBe(
+          expect(mayTransition(principal(role), from, to, { clusterId: OTHER, fundedBy: [OTHER] })).toBe(
             elsewhere,
           );
         });
@@ -64,7 +62,7 @@ describe('reporting period transitions: from × to × role', () => {
 
   it('refuses everything to a visitor', () => {
     for (const t of TRANSITIONS)
-      expect(mayTransition(null, t.from, t.to, { clusterId: OWN, funderIds: [OWN] })).toBe(false);
+      expect(mayTransition(null, t.from, t.to, { clusterId: OWN, fundedBy: [OWN] })).toBe(false);
   });
 
   it('has one row per pair of statuses and one permission per action', () => {
@@ -84,7 +82,7 @@ describe('reporting period transitions: from × to × role', () => {
   });
 
   it('offers cluster staff Submit on open and returned years, and the funder the decisions', () => {
-    const own = { clusterId: OWN, funderIds: [OWN] };
+    const own = { clusterId: OWN, fundedBy: [OWN] };
     expect(availableActions(principal('cluster_staff'), 'open', own)).toEqual(['submit']);
     expect(availableActions(principal('cluster_staff'), 'returned', own)).toEqual(['submit']);
     expect(availableActions(principal('cluster_staff'), 'submitted', own)).toEqual([]);

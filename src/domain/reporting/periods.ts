@@ -111,10 +111,10 @@ export const commentRequired = (action: PeriodAction): boolean =>
 /** Who the period is about: the cluster, and the funders that fund it in the period's year. */
 export interface PeriodTarget {
   clusterId: string;
-  funderIds: readonly string[];
+  fundedBy: readonly string[];
 }
 
-const policyTarget = (t: PeriodTarget) => ({ organisationId: t.clusterId, funderIds: t.funderIds });
+const policyTarget = (t: PeriodTarget) => ({ organisationId: t.clusterId, fundedBy: t.fundedBy });
 
 /** Whether a user may move a period from one status to another. */
 export function mayTransition(
@@ -205,8 +205,8 @@ export async function changePeriod(
         )
       : [];
     if (!cluster) throw notFound('cluster');
-    const funderIds = await fundersOf(tx, clusterId, year);
-    authorize(principal, permissionOf(action), { organisationId: clusterId, funderIds });
+    const fundedBy = await fundersOf(tx, clusterId, year);
+    authorize(principal, permissionOf(action), { organisationId: clusterId, fundedBy });
     const [row] = await queryRows<{ status: PeriodStatus }>(
       tx,
       sql`select status from reporting_periods where cluster_id = ${clusterId} and year = ${year} for update`,

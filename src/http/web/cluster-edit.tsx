@@ -28,6 +28,7 @@ import { CsrfField } from '../views/layout.tsx';
 import { activityMessages } from './activities.messages.ts';
 import { apiTokenMessages } from './api-tokens.messages.ts';
 import { type CatalogueMessages, catalogueMessages } from './catalogue.messages.ts';
+import { evaluationMessages } from './evaluation.messages.ts';
 import { periodMessages } from './periods.messages.ts';
 
 export function qualificationOf(e: CatalogueEntry): Qualification {
@@ -448,6 +449,12 @@ async function workspace(c: AppContext) {
         </li>
         <li>
           <a href={href('labels', lang)}>{t.labelHeading}</a>
+        </li>
+        <li>
+          <a href={href('benchmarking', lang)}>{evaluationMessages(lang).benchmark.title}</a>
+        </li>
+        <li>
+          <a href={href('dataQuality', lang)}>{evaluationMessages(lang).quality.title}</a>
         </li>
       </ul>
     </>

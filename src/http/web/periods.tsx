@@ -302,10 +302,10 @@ async function statusPage(c: AppContext, problem?: FormProblem, status: 200 | 40
   const year = problem
     ? Number(problem.key.split('/')[1])
     : yearParam.parse(c.req.query('year') || undefined);
-  const all = await periodMatrix(deps.db, { funderIds: followedFunders(user), currentYear });
+  const all = await periodMatrix(deps.db, { fundedBy: followedFunders(user), currentYear });
   const decides = (cell: PeriodCell) => availableActions(user, cell.status, cell);
   const mayDecideAny = can(user, 'reportingPeriods.decide', {
-    funderIds: user.memberships.map((m) => m.organisationId),
+    fundedBy: user.memberships.map((m) => m.organisationId),
   });
   const shown =
     year === undefined ? [] : all.rows.map((r) => ({ ...r, cell: r.cells.find((x) => x.year === year) }));

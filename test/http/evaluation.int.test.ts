@@ -1,0 +1,149 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Database, queryRows } from '../../src/db/client.ts';
+import { type Fixture, loadFixture } from '../evaluation/fixture.ts';
+import { createTestDatabase } from '../support/database.ts';
+import { createUser } from '../support/factories.ts';
+import { Client, createTestApp, type TestApp } from '../support/http.ts';
+
+let database: Database;
+let t: TestApp;
+let fx: Fixture;
+const users: Record<string, { email: string; password: string }> = {};
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  t = createTestApp(database);
+  fx = await loadFixture(database.db, 'web');
+  users.gamma = await createUser(database.db, 'cluster_staff', { organisationId: fx.ids.Gamma });
+  users.funder = await createUser(database.db, 'funder', { organisationId: fx.funderId });
+  users.otherFunder = await createUser(database.db, 'funder', { organisationId: fx.otherFunderId });
+  users.support = await createUser(database.db, 'support_staff');
+  users.admin = await createUser(database.db, 'admin');
+}, 120_000);
+afterAll(() => database?.close());
+
+async function as(who: string): Promise<Client> {
+  const client = new Client(t.app);
+  const u = users[who];
+  if (!u) throw new Error(`no user ${who}`);
+  const { res } = await client.login(u.email, u.password);
+  expect(res.status).toBe(303);
+  return client;
+}
+
+/** The text of a table row whose header cell starts with `label`, tags stripped. */
+const rowText = (html: string, label: string) =>
+  (new RegExp(`<tr><th scope="row">${label}(.*?)</tr>`, 's').exec(html)?.[1] ?? '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+describe('benchmarking pages', () => {
+  it('show cluster staff their own figures against anonymous peers of the league', async () => {
+    const client = await as('gamma');
+    const { res, html } = await client.get('/arbejdsrum/benchmarking?aar=2023');
+    expect(res.status).toBe(200);
+    expect(html).toContain('<h1>Benchmarking</h1>');
+    expect(html).toContain(
+      'Sammenlignet med 4 klynger i ligaen »Stærke klynger af regional betydning« i 2023.',
+    );
+    // Activities 2023: 1, 2, 3, 10 → Gamma has 3, in the 3rd quartile; Q1 1,8 (1.75), median 2,5, Q3 4,8 (4.75).
+    expect(rowText(html, 'Aktiviteter')).toBe('3 3. kvartil 1 1,8 2,5 4,8 10');
+    expect(html).toContain('Gamma web: 3 (3. kvartil).');
+    for (const peer of ['Alfa web', 'Beta web', 'Delta web', 'Epsilon web']) expect(html).not.toContain(peer);
+    expect(html).toMatch(/<svg[^>]*role="img"[^>]*aria-labelledby="bm-activities-title bm-activities-desc"/);
+    expect(html).not.toMatch(/\sstyle=/);
+    expect((await client.get('/en/workspace/benchmarking?aar=2023')).html).toContain('3rd quartile');
+  });
+
+  it('show support staff every cluster of a league by name, and refuse cluster staff there', async () => {
+    const support = await as('support');
+    const { res, html } = await support.get(
+      '/support/benchmarking?aar=2023&liga=regional&noegletal=activities',
+    );
+    expect(res.status).toBe(200);
+    expect(rowText(html, 'Delta web')).toBe('10 Øverste kvartil');
+    expect(rowText(html, 'Alfa web')).toBe('1 Nederste kvartil');
+    expect(html).not.toContain('Epsilon web');
+    expect((await (await as('gamma')).get('/support/benchmarking')).res.status).toBe(403);
+    expect((await support.get('/arbejdsrum/benchmarking')).res.status).toBe(403);
+    expect((await new Client(t.app).get('/support/benchmarking')).res.status).toBe(303);
+  });
+});
+
+describe('mid-term evaluation pages', () => {
+  it('list only the clusters the funder funds, with flags in text', async () => {
+    const funder = await as('funder');
+    const { res, html } = await funder.get('/finansiering/evalueringer?periode=2021-2024');
+    expect(res.status).toBe(200);
+    for (const name of ['Alfa web', 'Beta web', 'Gamma web', 'Delta web']) expect(html).toContain(name);
+    expect(html).not.toContain('Epsilon web');
+    const other = await (await as('otherFunder')).get('/finansiering/evalueringer');
+    expect(other.html).toContain('Epsilon web');
+    expect(other.html).not.toContain('Alfa web');
+    expect((await (await as('gamma')).get('/finansiering/evalueringer')).res.status).toBe(403);
+  });
+
+  it('record a funder’s conclusion with reasoning, keep the history and refuse others', async () => {
+    const funder = await as('funder');
+    const path = `/finansiering/evalueringer/${fx.slugs.Beta}?periode=2021-2024`;
+    const page = await funder.get(path);
+    expect(page.res.status).toBe(200);
+    expect(rowText(page.html, 'Deltagende virksomheder')).toBe('4 2 -2 -50 % 2. kvartil');
+    expect(page.html).toContain('Klyngen har ikke registreret mål');
+    expect(page.html).toContain('»Deltagende virksomheder« faldt 50 % fra 2022 til 2023');
+
+    const bad = await funder.post(path, { conclusion: '', reasoning: 'kort' });
+    expect(bad.res.status).toBe(422);
+    expect(bad.html).toContain('Vælg en konklusion.');
+    expect(bad.html).toContain('Skriv en begrundelse på mindst 20 tegn.');
+
+    const reasoning = 'Klyngen har halveret antallet af deltagende virksomheder siden 2022.';
+    const ok = await funder.post(path, { conclusion: 'withdraw', reasoning });
+    expect(ok.res.status).toBe(303);
+    expect(ok.res.headers.get('location')).toContain('gemt=1');
+    const after = await funder.get(ok.res.headers.get('location') ?? '');
+    expect(after.html).toContain('Konklusionen er gemt.');
+    expect(after.html).toContain(reasoning);
+    expect(after.html).toContain('Træk bevillingen tilbage');
+    const list = await funder.get('/finansiering/evalueringer?periode=2021-2024');
+    const betaRow = /Beta web<\/a><\/th>((?:(?!<\/tr>).)*)<\/tr>/s.exec(list.html)?.[1] ?? '';
+    expect(betaRow).toContain('Træk bevillingen tilbage');
+
+    const other = await as('otherFunder');
+    expect((await other.get(path)).res.status).toBe(403);
+    await other.get('/finansiering/evalueringer');
+    expect((await other.post(path, { conclusion: 'continue', reasoning })).res.status).toBe(403);
+    const [count] = await queryRows<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from cluster_evaluations where cluster_id = ${fx.ids.Beta}::uuid`,
+    );
+    expect(count?.n).toBe(1);
+  });
+});
+
+describe('data quality pages', () => {
+  it('show a cluster its own year with shares and text flags', async () => {
+    const client = await as('gamma');
+    const { res, html } = await client.get('/arbejdsrum/datakvalitet?aar=2023');
+    expect(res.status).toBe(200);
+    expect(rowText(html, 'Gamma web')).toBe(
+      '3 indsendt 3 1 (33 %) 2 (67 %) Markeringer: 33 % af virksomhederne mangler kommune Markeringer: 67 % af virksomhederne mangler branchekode',
+    );
+    expect(html).not.toContain('Delta web');
+    expect(html).not.toMatch(/\sstyle=/);
+  });
+
+  it('show a funder the clusters it funds, with outliers and missing periods', async () => {
+    const { html } = await (await as('funder')).get('/finansiering/datakvalitet?aar=2023');
+    expect(html).not.toContain('Epsilon web');
+    expect(rowText(html, 'Delta web')).toContain('Stor ændring: Aktiviteter fra 4 til 10 (+150 %)');
+    expect(rowText(html, 'Delta web')).toContain('Året er ikke indsendt (status: åben)');
+    expect(rowText(html, 'Alfa web')).toContain(
+      'Året er ikke indsendt (ingen indberetningsperiode oprettet)',
+    );
+    const support = await as('support');
+    expect((await support.get('/finansiering/datakvalitet')).res.status).toBe(403);
+  });
+});
