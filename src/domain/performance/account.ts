@@ -78,16 +78,11 @@ function companyFilter(scope: AccountScope): SQL {
   return sql`and c.municipality_code in (select code from municipalities where region_code = ${scope.regionCode})`;
 }
 
-export async function performanceAccount(
-  db: Queryable,
-  year: number,
-  scope: AccountScope = { kind: 'national' },
-): Promise<PerformanceAccount> {
+/** The one SQL statement of an account; exported so its plan can be inspected (EXPLAIN). */
+export function accountQuery(year: number, scope: AccountScope): SQL {
   const dec31 = `${year}-12-31`;
   const region = scope.kind === 'region';
-  const [row] = await queryRows<Omit<PerformanceAccount, 'year'>>(
-    db,
-    sql`
+  return sql`
     with scope as (${clusterFilter(scope, year)}),
     all_parts as (
       select p.activity_id, p.cluster_id, p.participant_type, p.cvr, p.new_competence, p.new_idea, p.new_product
@@ -146,8 +141,15 @@ export async function performanceAccount(
       (select coalesce(sum(external_funding_dkk), 0)::float8 from acts) as "external_funding_dkk",
       (select coalesce(sum(private_cofinancing_hours), 0)::float8 * ${HOURLY_RATE_DKK} from acts) as "private_cofinancing_dkk",
       (select case when count(*) = 0 then null else (count(*) filter (where not inside))::float8 / count(*) end from judged)
-        as "share_outside_strongholds"`,
-  );
+        as "share_outside_strongholds"`;
+}
+
+export async function performanceAccount(
+  db: Queryable,
+  year: number,
+  scope: AccountScope = { kind: 'national' },
+): Promise<PerformanceAccount> {
+  const [row] = await queryRows<Omit<PerformanceAccount, 'year'>>(db, accountQuery(year, scope));
   if (!row) throw new Error('performance account query returned no row');
   return { year, ...row };
 }
