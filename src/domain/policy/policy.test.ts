@@ -25,6 +25,7 @@ const MATRIX: Record<Action, { own: string; other: string }> = {
   'activities.read': { own: 'AFCP', other: 'AFP' },
   'reportingPeriods.decide': { own: 'F', other: 'F' },
   'funding.view': { own: 'AF', other: 'AF' },
+  'targets.manage': { own: 'AF', other: 'A' },
   'calls.manage': { own: 'F', other: '' },
   'content.publish': { own: 'ACP', other: '' },
   'applications.submit': { own: 'C', other: '' },

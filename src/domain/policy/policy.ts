@@ -58,6 +58,8 @@ const rules = {
   'reportingPeriods.decide': (p) => hasRole(p, 'funder'),
   // Funding
   'funding.view': (p) => hasRole(p, 'admin', 'funder'),
+  // Targets (pejlemærker) belong to a funder organisation: its funders keep them; admins all
+  'targets.manage': (p, t) => hasRole(p, 'admin') || hasRoleIn(p, t.organisationId, 'funder'),
   // Calls belong to a funder organisation and are managed by its own funders.
   'calls.manage': (p, t) => hasRoleIn(p, t.organisationId, 'funder'),
   'applications.submit': (p, t) => hasRoleIn(p, t.organisationId, 'cluster_staff'),

@@ -118,7 +118,7 @@ export function openApiDocument(modules: readonly ApiModule[], info: DocumentInf
       title: 'Klyngeportalen open data API',
       version: info.version,
       description:
-        "Open data of Denmark's cluster programme: clusters, labels and a search across the public entry. " +
+        "Open data of Denmark's cluster programme: clusters, labels, a search across the public entry and the performance account. " +
         'Read-only, no authentication, CORS open to every origin, responses cacheable for a minute.',
       license: { name: 'CC BY 4.0', identifier: 'CC-BY-4.0' },
     },
