@@ -21,7 +21,9 @@ import { labelPages } from './http/web/labels.tsx';
 import { landscapePages } from './http/web/landscape.tsx';
 import { publicPages } from './http/web/public.tsx';
 import { reportingPages } from './http/web/reporting.tsx';
+import { resultsPages } from './http/web/results.tsx';
 import { searchPages } from './http/web/search.tsx';
+import { targetPages } from './http/web/targets.tsx';
 
 // dkfds hides package.json behind "exports": resolve its entry and walk up to dist/.
 const dkfdsDist = join(dirname(createRequire(import.meta.url).resolve('dkfds')), '..');
@@ -71,6 +73,9 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/', cataloguePages());
   app.route('/', reportingPages());
   app.route('/', landscapePages());
+  // Target pages first: their static paths sit below /resultater/:year.
+  app.route('/', targetPages());
+  app.route('/', resultsPages());
   app.route('/', searchPages());
   app.route('/', contentPages());
   app.route('/api', apiRoutes());

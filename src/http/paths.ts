@@ -53,6 +53,14 @@ export const PAGES = {
   call: { da: '/opslag/:slug', en: '/en/calls/:slug' },
   callEdit: { da: '/opslag/:slug/rediger', en: '/en/calls/:slug/edit' },
   apiDocs: { da: '/api', en: '/en/api' },
+  // Performance account and targets (pejlemærker); static and target paths before /resultater/:year
+  results: { da: '/resultater', en: '/en/results' },
+  resultsCompare: { da: '/resultater/sammenlign', en: '/en/results/compare' },
+  targets: { da: '/resultater/pejlemaerker', en: '/en/results/targets' },
+  targetSet: { da: '/resultater/pejlemaerker/:id', en: '/en/results/targets/:id' },
+  targetEdit: { da: '/resultater/pejlemaerker/:id/:code', en: '/en/results/targets/:id/:code' },
+  resultsYear: { da: '/resultater/:year', en: '/en/results/:year' },
+  resultsCluster: { da: '/resultater/:year/klynger/:cvr', en: '/en/results/:year/clusters/:cvr' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type PageKey = keyof typeof PAGES;

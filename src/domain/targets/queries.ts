@@ -113,3 +113,8 @@ export async function targetHistory(db: Queryable, setId: string): Promise<Targe
   );
   return rows.map(targetOf);
 }
+
+/** Funder organisations that can own a target set, by name. */
+export async function funderOrganisations(db: Queryable): Promise<{ id: string; name: string }[]> {
+  return queryRows(db, sql`select id, name from organisations where kind = 'funder' order by name`);
+}
