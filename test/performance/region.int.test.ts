@@ -9,7 +9,7 @@ let database: Database;
 beforeAll(async () => {
   database = await createTestDatabase();
   await loadAccountFixture(database);
-});
+}, 120_000);
 afterAll(() => database?.close());
 
 const zero: Omit<PerformanceAccount, 'year'> = {

@@ -16,7 +16,8 @@ const da = {
   synthetic: 'Tallene er beregnet på demodata (syntetiske virksomheder og aktiviteter).',
   targets: {
     heading: 'Pejlemærker',
-    set: (name: string, from: number, to: number) => `${name} (${from}-${to})`,
+    set: (name: string, from: number, to: number) =>
+      name.includes(String(from)) ? `${name}.` : `${name} (${from}-${to}).`,
     outside: (from: number, to: number, year: number) =>
       `Pejlemærkerne gælder ${from}-${to}; ${year} følges op mod de seneste pejlemærker.`,
     none: 'Der er ikke fastsat pejlemærker for dette år.',
@@ -178,7 +179,7 @@ const en: ResultsMessages = {
   synthetic: 'The figures are computed from demo data (synthetic companies and activities).',
   targets: {
     heading: 'Targets',
-    set: (name, from, to) => `${name} (${from}-${to})`,
+    set: (name, from, to) => (name.includes(String(from)) ? `${name}.` : `${name} (${from}-${to}).`),
     outside: (from, to, year) =>
       `The targets apply to ${from}-${to}; ${year} is followed up against the latest targets.`,
     none: 'No targets have been set for this year.',
