@@ -27,7 +27,9 @@ import { periodPages } from './http/web/periods.tsx';
 import { publicPages } from './http/web/public.tsx';
 import { qualityPages } from './http/web/quality.tsx';
 import { reportingPages } from './http/web/reporting.tsx';
+import { resultsPages } from './http/web/results.tsx';
 import { searchPages } from './http/web/search.tsx';
+import { targetPages } from './http/web/targets.tsx';
 
 // dkfds hides package.json behind "exports": resolve its entry and walk up to dist/.
 const dkfdsDist = join(dirname(createRequire(import.meta.url).resolve('dkfds')), '..');
@@ -80,6 +82,9 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/', activityPages());
   app.route('/', periodPages());
   app.route('/', landscapePages());
+  // Target pages first: their static paths sit below /resultater/:year.
+  app.route('/', targetPages());
+  app.route('/', resultsPages());
   app.route('/', searchPages());
   app.route('/', contentPages());
   app.route('/', benchmarkingPages());

@@ -84,6 +84,14 @@ export const PAGES = {
   fundingDataQuality: { da: '/finansiering/datakvalitet', en: '/en/funding/data-quality' },
   evaluations: { da: '/finansiering/evalueringer', en: '/en/funding/evaluations' },
   evaluation: { da: '/finansiering/evalueringer/:slug', en: '/en/funding/evaluations/:slug' },
+  // Performance account and targets (pejlemærker); static and target paths before /resultater/:year
+  results: { da: '/resultater', en: '/en/results' },
+  resultsCompare: { da: '/resultater/sammenlign', en: '/en/results/compare' },
+  targets: { da: '/resultater/pejlemaerker', en: '/en/results/targets' },
+  targetSet: { da: '/resultater/pejlemaerker/:id', en: '/en/results/targets/:id' },
+  targetEdit: { da: '/resultater/pejlemaerker/:id/:code', en: '/en/results/targets/:id/:code' },
+  resultsYear: { da: '/resultater/:year', en: '/en/results/:year' },
+  resultsCluster: { da: '/resultater/:year/klynger/:cvr', en: '/en/results/:year/clusters/:cvr' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type PageKey = keyof typeof PAGES;

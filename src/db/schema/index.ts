@@ -7,3 +7,4 @@ export * from './organisations.ts';
 export * from './reference.ts';
 export * from './reporting.ts';
 export * from './search.ts';
+export * from './targets.ts';

@@ -12,6 +12,8 @@ import {
   municipalities,
   organisations,
   participations,
+  targetSets,
+  targets,
   users,
 } from '../../db/schema/index.ts';
 import { hashPassword } from '../accounts/passwords.ts';
@@ -20,6 +22,7 @@ import { insertDemoContent } from './content.ts';
 import { buildDemoDataSet, type DemoDataSet } from './dataset.ts';
 import { insertDemoEvaluation } from './evaluation.ts';
 import { insertDemoPeriods } from './periods.ts';
+import { DEMO_TARGET_SET, DEMO_TARGETS } from './targets.ts';
 import { buildUsers, DEMO_PASSWORD } from './users.ts';
 
 export { DEMO_REFERENCE_DATE, DEMO_SEED } from './dataset.ts';
@@ -130,6 +133,8 @@ async function load(tx: Tx, data: DemoDataSet, passwordHash: string, log: (msg: 
   const accounts = buildUsers(passwordHash);
   await tx.insert(users).values(accounts.users);
   await tx.insert(memberships).values(accounts.memberships);
+  await tx.insert(targetSets).values(DEMO_TARGET_SET);
+  await tx.insert(targets).values([...DEMO_TARGETS]);
   log(`demo: ${data.organisations.length} organisations, ${accounts.users.length} users`);
   await insertBulk(tx, companies, data.companies);
   const activityIds = await insertActivities(tx, data);

@@ -39,11 +39,22 @@ export type AccountScope =
   | { kind: 'national' }
   | { kind: 'cluster'; cvr: string }
   | { kind: 'league'; league: 'world_class' | 'regional' | 'emerging' }
-  | { kind: 'funder'; funderId: string };
+  | { kind: 'funder'; funderId: string }
+  /**
+   * The companies of one region (1081-1085) across all clusters: a company belongs to the region
+   * of its address municipality (`companies.municipality_code`, as in innovating_companies_by_region).
+   * Company keys count only those companies; activity keys (activities, knowledge-institution
+   * counts, money) count the activities in which at least one of them took part; label keys count
+   * the clusters seated in the region.
+   */
+  | { kind: 'region'; regionCode: number };
+
+/** Clusters whose activities are counted: every cluster for a region, whose filter is on companies. */
 
 function clusterFilter(scope: AccountScope, year: number): SQL {
   switch (scope.kind) {
     case 'national':
+    case 'region':
       return sql`select organisation_id as id from clusters`;
     case 'cluster':
       return sql`select id from organisations where cvr = ${scope.cvr} and kind = 'cluster_organisation'`;
@@ -54,27 +65,40 @@ function clusterFilter(scope: AccountScope, year: number): SQL {
   }
 }
 
-export async function performanceAccount(
-  db: Queryable,
-  year: number,
-  scope: AccountScope = { kind: 'national' },
-): Promise<PerformanceAccount> {
+/** Clusters whose labels are counted: those seated in the region for a region, else the scope's. */
+function labelClusters(scope: AccountScope, year: number): SQL {
+  if (scope.kind !== 'region') return clusterFilter(scope, year);
+  return sql`select o.id from organisations o join municipalities m on m.code = o.municipality_code
+    where o.kind = 'cluster_organisation' and m.region_code = ${scope.regionCode}`;
+}
+
+/** For a region: only companies with an address in it. */
+function companyFilter(scope: AccountScope): SQL {
+  if (scope.kind !== 'region') return sql``;
+  return sql`and c.municipality_code in (select code from municipalities where region_code = ${scope.regionCode})`;
+}
+
+/** The one SQL statement of an account; exported so its plan can be inspected (EXPLAIN). */
+export function accountQuery(year: number, scope: AccountScope): SQL {
   const dec31 = `${year}-12-31`;
-  const [row] = await queryRows<Omit<PerformanceAccount, 'year'>>(
-    db,
-    sql`
+  const region = scope.kind === 'region';
+  return sql`
     with scope as (${clusterFilter(scope, year)}),
-    acts as (
-      select a.id, a.category, a.grant_dkk, a.external_funding_dkk, a.private_cofinancing_hours
-      from activities a where a.year = ${year} and a.cluster_id in (select id from scope)
-    ),
-    parts as (
+    all_parts as (
       select p.activity_id, p.cluster_id, p.participant_type, p.cvr, p.new_competence, p.new_idea, p.new_product
       from participations p where p.year = ${year} and p.cluster_id in (select id from scope)
     ),
     firms as (
       select p.*, c.employees, c.industry_code, c.municipality_code
-      from parts p join companies c on c.cvr = p.cvr where p.participant_type = 'company'
+      from all_parts p join companies c on c.cvr = p.cvr where p.participant_type = 'company' ${companyFilter(scope)}
+    ),
+    acts as (
+      select a.id, a.category, a.grant_dkk, a.external_funding_dkk, a.private_cofinancing_hours
+      from activities a where a.year = ${year} and a.cluster_id in (select id from scope)
+      ${region ? sql`and a.id in (select activity_id from firms)` : sql``}
+    ),
+    parts as (
+      select * from all_parts ${region ? sql`where activity_id in (select activity_id from firms)` : sql``}
     ),
     ki_acts as (select distinct activity_id from parts where participant_type = 'knowledge_institution'),
     pairs as (
@@ -87,7 +111,7 @@ export async function performanceAccount(
     ),
     labels as (
       select l.level, count(distinct l.organisation_id)::int as n from cluster_labels l
-      where l.organisation_id in (select id from scope) and l.awarded_on <= ${dec31}::date and l.valid_until >= ${dec31}::date
+      where l.organisation_id in (${labelClusters(scope, year)}) and l.awarded_on <= ${dec31}::date and l.valid_until >= ${dec31}::date
       group by l.level
     ),
     by_region as (
@@ -117,8 +141,15 @@ export async function performanceAccount(
       (select coalesce(sum(external_funding_dkk), 0)::float8 from acts) as "external_funding_dkk",
       (select coalesce(sum(private_cofinancing_hours), 0)::float8 * ${HOURLY_RATE_DKK} from acts) as "private_cofinancing_dkk",
       (select case when count(*) = 0 then null else (count(*) filter (where not inside))::float8 / count(*) end from judged)
-        as "share_outside_strongholds"`,
-  );
+        as "share_outside_strongholds"`;
+}
+
+export async function performanceAccount(
+  db: Queryable,
+  year: number,
+  scope: AccountScope = { kind: 'national' },
+): Promise<PerformanceAccount> {
+  const [row] = await queryRows<Omit<PerformanceAccount, 'year'>>(db, accountQuery(year, scope));
   if (!row) throw new Error('performance account query returned no row');
   return { year, ...row };
 }

@@ -82,6 +82,8 @@ const rules = {
   // Data quality: the cluster itself, its funders and admins
   'dataQuality.view': (p, t) =>
     hasRole(p, 'admin') || hasRoleIn(p, t.organisationId, 'cluster_staff') || fundsTarget(p, t),
+  // Targets (pejlemærker) belong to a funder organisation: its funders keep them; admins all
+  'targets.manage': (p, t) => hasRole(p, 'admin') || hasRoleIn(p, t.organisationId, 'funder'),
   // Calls belong to a funder organisation and are managed by its own funders.
   'calls.manage': (p, t) => hasRoleIn(p, t.organisationId, 'funder'),
   'applications.submit': (p, t) => hasRoleIn(p, t.organisationId, 'cluster_staff'),

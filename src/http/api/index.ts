@@ -3,6 +3,7 @@ import type { AppEnv } from '../context.ts';
 import { clustersApi } from './clusters.ts';
 import { labelsApi } from './labels.ts';
 import { type ApiModule, type OpenApiDocument, openApiDocument } from './openapi.ts';
+import { performanceApi } from './performance.ts';
 import { reportingApi } from './reporting.ts';
 import { apiErrorHandler, openData, tokenApi } from './request.ts';
 import { searchApi } from './search.ts';
@@ -14,7 +15,13 @@ export const API_VERSION = '1.1.0';
  * The API's areas. A new area (performance, deliveries, …) adds its module here: its routes are
  * mounted and its paths join the OpenAPI document at /api/openapi.json and the page at /api.
  */
-export const API_MODULES: readonly ApiModule[] = [clustersApi, labelsApi, searchApi, reportingApi];
+export const API_MODULES: readonly ApiModule[] = [
+  clustersApi,
+  labelsApi,
+  searchApi,
+  performanceApi,
+  reportingApi,
+];
 
 const documents = new Map<string, OpenApiDocument>();
 

@@ -16,6 +16,7 @@ export const da = {
     home: 'Forside',
     clusters: 'Klynger',
     landscape: 'Landskab',
+    results: 'Resultater',
     labels: 'Mærker',
     news: 'Nyheder',
     events: 'Arrangementer',
@@ -34,6 +35,7 @@ export const da = {
     searchLabel: 'Søg efter klynger, aktiviteter, arrangementer, nyheder og opslag',
     deadline: (when: string) => `Ansøgningsfrist ${when}`,
     figuresHeading: 'Klyngeindsatsen i tal',
+    resultsLink: 'Se performanceregnskabet og pejlemærkerne',
     figures: {
       clusters: 'klyngeorganisationer',
       nationalClusters: 'nationale klyngeorganisationer 2021-2024',

@@ -17,6 +17,7 @@ export const en: Messages = {
     home: 'Home',
     clusters: 'Clusters',
     landscape: 'Landscape',
+    results: 'Results',
     labels: 'Labels',
     news: 'News',
     events: 'Events',
@@ -35,6 +36,7 @@ export const en: Messages = {
     searchLabel: 'Search clusters, activities, events, news and calls',
     deadline: (when) => `Deadline ${when}`,
     figuresHeading: 'The cluster programme in figures',
+    resultsLink: 'See the performance account and the targets',
     figures: {
       clusters: 'cluster organisations',
       nationalClusters: 'national cluster organisations 2021-2024',

@@ -109,6 +109,9 @@ export function publicPages(): Hono<AppEnv> {
               ))}
             </ul>
             <p class="form-hint">{m.home.figuresNote}</p>
+            <p>
+              <a href={href('results', lang)}>{m.home.resultsLink}</a>
+            </p>
           </section>
           <section aria-labelledby="national-heading">
             <h2 id="national-heading">{m.home.nationalHeading}</h2>
