@@ -19,6 +19,7 @@ import { cataloguePages } from './http/web/catalogue.tsx';
 import { contentPages } from './http/web/content/index.tsx';
 import { labelPages } from './http/web/labels.tsx';
 import { landscapePages } from './http/web/landscape.tsx';
+import { performanceExportPages } from './http/web/performance-exports.tsx';
 import { publicPages } from './http/web/public.tsx';
 import { reportingPages } from './http/web/reporting.tsx';
 import { searchPages } from './http/web/search.tsx';
@@ -73,6 +74,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/', landscapePages());
   app.route('/', searchPages());
   app.route('/', contentPages());
+  app.route('/', performanceExportPages());
   app.route('/api', apiRoutes());
 
   app.notFound(notFoundHandler);

@@ -53,6 +53,10 @@ export const PAGES = {
   call: { da: '/opslag/:slug', en: '/en/calls/:slug' },
   callEdit: { da: '/opslag/:slug/rediger', en: '/en/calls/:slug/edit' },
   apiDocs: { da: '/api', en: '/en/api' },
+  // Performance-account downloads (src/http/web/performance-exports.tsx), ?cluster=CVR or ?cluster=all
+  performanceExportCsv: { da: '/resultater/:year/eksport.csv', en: '/en/results/:year/export.csv' },
+  performanceExportXlsx: { da: '/resultater/:year/eksport.xlsx', en: '/en/results/:year/export.xlsx' },
+  performanceExportPdf: { da: '/resultater/:year/eksport.pdf', en: '/en/results/:year/export.pdf' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type PageKey = keyof typeof PAGES;
