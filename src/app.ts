@@ -23,6 +23,7 @@ import { contentPages } from './http/web/content/index.tsx';
 import { evaluationPages } from './http/web/evaluation.tsx';
 import { labelPages } from './http/web/labels.tsx';
 import { landscapePages } from './http/web/landscape.tsx';
+import { performanceExportPages } from './http/web/performance-exports.tsx';
 import { periodPages } from './http/web/periods.tsx';
 import { publicPages } from './http/web/public.tsx';
 import { qualityPages } from './http/web/quality.tsx';
@@ -90,6 +91,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/', benchmarkingPages());
   app.route('/', evaluationPages());
   app.route('/', qualityPages());
+  app.route('/', performanceExportPages());
   app.route('/api', apiRoutes());
 
   app.notFound(notFoundHandler);

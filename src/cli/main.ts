@@ -6,7 +6,7 @@ import { DEMO_LOGINS, DEMO_PASSWORD } from '../domain/demo/users.ts';
 import { createLogger } from '../logger.ts';
 import { startServer } from '../main.ts';
 import { importCommand } from './import.ts';
-import { reportCommand } from './report.ts';
+import { fail, parseReportArgs, reportCommand } from './report.ts';
 
 const USAGE = `Usage: klynge <command> [options]
 
@@ -17,8 +17,10 @@ Commands:
   seed --demo        load the demo data set into an empty database
   import <files...>  load one delivery of reporting files (.csv, .xlsx); --format json
                      for machine-readable errors; exit 1 when rejected (nothing written)
-  report --year Y [--cluster CVR] [--format json|csv] [--out FILE]
-                     the performance account of a year, nationally or for one cluster
+  report --year Y [--cluster CVR] [--format json|csv|xlsx|pdf] [--out FILE]
+                     the performance account of a year, nationally or for one cluster;
+                     xlsx and pdf go to --out or a redirected stdout; --cluster all
+                     (xlsx, pdf) adds one sheet or section per cluster
 
 Database: DATABASE_URL=postgres://... selects a PostgreSQL server; without it the embedded
 PGlite database in DATA_DIR (default ./data) is used.`;
@@ -125,15 +127,16 @@ async function main(argv: string[]): Promise<number> {
       }
       return withDatabase((db) => importCommand(db, positionals.slice(1), format));
     }
-    case 'report':
-      return withDatabase((db) =>
-        reportCommand(db, {
-          year: values.year,
-          cluster: values.cluster,
-          format: values.format ?? 'json',
-          out: values.out,
-        }),
-      );
+    case 'report': {
+      const args = parseReportArgs({
+        year: values.year,
+        cluster: values.cluster,
+        format: values.format ?? 'json',
+        out: values.out,
+      });
+      if (typeof args === 'string') return fail(args);
+      return withDatabase((db) => reportCommand(db, args));
+    }
     default:
       process.stderr.write(`klynge: unknown command '${command}'\n\n${USAGE}\n`);
       return 2;

@@ -92,6 +92,10 @@ export const PAGES = {
   targetEdit: { da: '/resultater/pejlemaerker/:id/:code', en: '/en/results/targets/:id/:code' },
   resultsYear: { da: '/resultater/:year', en: '/en/results/:year' },
   resultsCluster: { da: '/resultater/:year/klynger/:cvr', en: '/en/results/:year/clusters/:cvr' },
+  // Performance-account downloads (src/http/web/performance-exports.tsx), ?cluster=CVR or ?cluster=all
+  performanceExportCsv: { da: '/resultater/:year/eksport.csv', en: '/en/results/:year/export.csv' },
+  performanceExportXlsx: { da: '/resultater/:year/eksport.xlsx', en: '/en/results/:year/export.xlsx' },
+  performanceExportPdf: { da: '/resultater/:year/eksport.pdf', en: '/en/results/:year/export.pdf' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type PageKey = keyof typeof PAGES;

@@ -109,6 +109,14 @@ describe(`performance-account pages (${testDriver()})`, () => {
     expect(html).toContain('Eksportér');
     expect(html).not.toMatch(/ style="/);
     expect(html).toContain(`/resultater/2023/klynger/${robotics}`);
+    // The export links lead to the files of the same account.
+    const xlsxLink = /href="(\/resultater\/2023\/eksport\.xlsx)"/.exec(html)?.[1];
+    expect(xlsxLink).toBeDefined();
+    const xlsx = await t.app.request(xlsxLink as string);
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
+    expect(html).toContain('href="/resultater/2023/eksport.pdf"');
+    expect(html).toContain('href="/resultater/2023/eksport.xlsx?cluster=all"');
   });
 
   it("drills down to a cluster's account and compares two years with the change", async () => {
@@ -118,6 +126,7 @@ describe(`performance-account pages (${testDriver()})`, () => {
     const own = await performanceAccount(database.db, 2022, { kind: 'cluster', cvr: robotics });
     expect(cluster.html).toContain('Odense Robotics: performanceregnskab 2022');
     expect(cluster.html).toContain(`<td class="results-number">${da(own.participating_companies)}</td>`);
+    expect(cluster.html).toContain(`href="/resultater/2022/eksport.pdf?cluster=${robotics}"`);
     expect((await client.get('/resultater/2022/klynger/30000005')).res.status).toBe(404);
     expect((await client.get('/resultater/1999')).res.status).toBe(404);
 

@@ -107,6 +107,10 @@ const da = {
   },
   exports: {
     heading: 'Eksportér',
+    xlsx: 'Regneark (XLSX)',
+    pdf: 'Udskriftsvenlig PDF',
+    csv: 'CSV',
+    xlsxAll: 'Regneark med alle klynger, et ark pr. klynge (XLSX)',
     json: 'Regnskabet som JSON (åbne data)',
   },
   compare: {
@@ -269,6 +273,10 @@ const en: ResultsMessages = {
   },
   exports: {
     heading: 'Export',
+    xlsx: 'Spreadsheet (XLSX)',
+    pdf: 'Printable PDF',
+    csv: 'CSV',
+    xlsxAll: 'Spreadsheet with every cluster, one sheet each (XLSX)',
     json: 'The account as JSON (open data)',
   },
   compare: {

@@ -13,6 +13,7 @@ import type { AppContext, AppEnv } from '../context.ts';
 import { href, type Lang, pageHref } from '../paths.ts';
 import { renderPage } from '../render.tsx';
 import { SelectField } from '../views/forms.tsx';
+import { performanceExportHref } from './performance-exports.tsx';
 import { type ResultsMessages, resultsMessages } from './results.messages.ts';
 import {
   FIGURE_KEYS,
@@ -113,14 +114,31 @@ function TargetsSection({
   );
 }
 
-/** Where the exports go: the export engineer adds CSV, XLSX and PDF links to this list. */
-function Exports({ v, year, query }: { v: View; year: number; query: string }) {
+/** The same account as files: spreadsheet, printable PDF, CSV and the open-data JSON. */
+function Exports({ v, year, cluster }: { v: View; year: number; cluster?: string }) {
+  const formats = ['xlsx', 'pdf', 'csv'] as const;
   return (
     <section aria-labelledby="exports-heading" class="results-exports">
       <h2 id="exports-heading">{v.t.exports.heading}</h2>
       <ul>
+        {formats.map((format) => (
+          <li>
+            <a href={performanceExportHref(v.lang, year, format, cluster)} download>
+              {v.t.exports[format]}
+            </a>
+          </li>
+        ))}
+        {!cluster && (
+          <li>
+            <a href={performanceExportHref(v.lang, year, 'xlsx', 'all')} download>
+              {v.t.exports.xlsxAll}
+            </a>
+          </li>
+        )}
         <li>
-          <a href={`/api/v1/performance?year=${year}${query}`}>{v.t.exports.json}</a>
+          <a href={`/api/v1/performance?year=${year}${cluster ? `&cluster=${cluster}` : ''}`}>
+            {v.t.exports.json}
+          </a>
         </li>
       </ul>
     </section>
@@ -186,7 +204,7 @@ async function yearPage(c: AppContext) {
             </table>
           </div>
         </section>
-        <Exports v={v} year={year} query="" />
+        <Exports v={v} year={year} />
       </>
     );
   });
@@ -340,7 +358,7 @@ export function resultsPages(): Hono<AppEnv> {
           <SmallCompanies v={v} account={account} />
           <RegionalDistribution v={v} account={account} />
           <Trends v={v} accounts={accounts} set={null} />
-          <Exports v={v} year={year} query={`&cluster=${cvr}`} />
+          <Exports v={v} year={year} cluster={cvr} />
         </>
       );
     });

@@ -1,0 +1,210 @@
+import type { PerformanceAccount } from '../domain/performance/account.ts';
+
+export type ReportLang = 'da' | 'en';
+
+/** How a value is shown: a count, an amount in kroner, or a share (0-1). */
+export type ValueKind = 'count' | 'dkk' | 'share';
+
+export type ScalarKey = Exclude<keyof PerformanceAccount, 'year' | 'innovating_companies_by_region'>;
+
+/** Every scalar key of the account in the order of the reporting spec, with its labels. */
+export const KEY_LABELS: readonly { key: ScalarKey; kind: ValueKind; da: string; en: string }[] = [
+  { key: 'activities', kind: 'count', da: 'Aktiviteter', en: 'Activities' },
+  {
+    key: 'participating_companies',
+    kind: 'count',
+    da: 'Deltagende virksomheder',
+    en: 'Participating companies',
+  },
+  {
+    key: 'small_participating_companies',
+    kind: 'count',
+    da: 'Deltagende små virksomheder (under 50 ansatte)',
+    en: 'Participating small companies (under 50 employees)',
+  },
+  {
+    key: 'new_competence_companies',
+    kind: 'count',
+    da: 'Virksomheder med nye kompetencer',
+    en: 'Companies with new competences',
+  },
+  {
+    key: 'new_idea_companies',
+    kind: 'count',
+    da: 'Virksomheder med nye idéer',
+    en: 'Companies with new ideas',
+  },
+  {
+    key: 'innovating_companies',
+    kind: 'count',
+    da: 'Innovative virksomheder (nye produkter, ydelser eller processer)',
+    en: 'Innovating companies (new products, services or processes)',
+  },
+  {
+    key: 'small_innovating_companies',
+    kind: 'count',
+    da: 'Små innovative virksomheder',
+    en: 'Small innovating companies',
+  },
+  {
+    key: 'collaborating_companies',
+    kind: 'count',
+    da: 'Virksomheder i innovationssamarbejde med videninstitutioner',
+    en: 'Companies collaborating with knowledge institutions',
+  },
+  {
+    key: 'international_companies',
+    kind: 'count',
+    da: 'Virksomheder i internationaliseringsaktiviteter',
+    en: 'Companies in internationalisation activities',
+  },
+  {
+    key: 'knowledge_institution_participations',
+    kind: 'count',
+    da: 'Deltagelser af videninstitutioner',
+    en: 'Knowledge-institution participations',
+  },
+  {
+    key: 'activities_with_knowledge_institution',
+    kind: 'count',
+    da: 'Aktiviteter med mindst én videninstitution',
+    en: 'Activities with a knowledge institution',
+  },
+  { key: 'gold_clusters', kind: 'count', da: 'Klynger med guldmærke', en: 'Clusters with a gold label' },
+  { key: 'silver_clusters', kind: 'count', da: 'Klynger med sølvmærke', en: 'Clusters with a silver label' },
+  {
+    key: 'bronze_clusters',
+    kind: 'count',
+    da: 'Klynger med bronzemærke',
+    en: 'Clusters with a bronze label',
+  },
+  { key: 'grant_dkk', kind: 'dkk', da: 'Klyngetilskud anvendt (kr.)', en: 'Cluster grant spent (DKK)' },
+  {
+    key: 'external_funding_dkk',
+    kind: 'dkk',
+    da: 'Hjemtaget ekstern finansiering (kr.)',
+    en: 'External funding raised (DKK)',
+  },
+  {
+    key: 'private_cofinancing_dkk',
+    kind: 'dkk',
+    da: 'Privat medfinansiering (kr., 600 kr. pr. time)',
+    en: 'Private co-financing (DKK, 600 per hour)',
+  },
+  {
+    key: 'share_outside_strongholds',
+    kind: 'share',
+    da: 'Andel virksomheder uden for klyngens styrkepositioner',
+    en: 'Share of companies outside the cluster’s strongholds',
+  },
+];
+
+export const REGION_KEY = 'innovating_companies_by_region' as const;
+
+export const TEXT = {
+  da: {
+    title: 'Resultatregnskab',
+    programme: 'Klyngeprogrammet',
+    year: 'År',
+    scope: 'Omfang',
+    national: 'Hele landet',
+    cluster: 'Klynge',
+    generatedAt: 'Dannet',
+    danishTime: 'dansk tid',
+    label: 'Nøgletal',
+    key: 'Nøgle (JSON)',
+    value: 'Værdi',
+    regionHeading: 'Innovative virksomheder fordelt på region',
+    region: 'Region',
+    regionUnknown: 'Ukendt region',
+    regionLabel: (region: string) => `Innovative virksomheder – ${region}`,
+    chartCaption: (year: number) =>
+      `Figur 1. Antal innovative virksomheder (forskellige CVR-numre med nyt produkt, ny ydelse eller ny proces) ` +
+      `fordelt på virksomhedens region, ${year}.`,
+    noRegions: 'Ingen innovative virksomheder i året.',
+    notApplicable: 'ikke opgjort',
+    about: 'Om rapporten',
+    source:
+      'Tallene er beregnet af Klyngeportalen efter definitionerne i indberetningsspecifikationen. ' +
+      'Virksomhedstal er forskellige CVR-numre, aldrig summer over klynger.',
+    page: (n: number, of: number) => `Side ${n} af ${of}`,
+  },
+  en: {
+    title: 'Performance account',
+    programme: 'The cluster programme',
+    year: 'Year',
+    scope: 'Scope',
+    national: 'All of Denmark',
+    cluster: 'Cluster',
+    generatedAt: 'Generated',
+    danishTime: 'Danish time',
+    label: 'Indicator',
+    key: 'Key (JSON)',
+    value: 'Value',
+    regionHeading: 'Innovating companies by region',
+    region: 'Region',
+    regionUnknown: 'Unknown region',
+    regionLabel: (region: string) => `Innovating companies – ${region}`,
+    chartCaption: (year: number) =>
+      `Figure 1. Innovating companies (distinct CVR numbers with a new product, service or process) ` +
+      `by the region of the company, ${year}.`,
+    noRegions: 'No innovating companies in the year.',
+    notApplicable: 'not available',
+    about: 'About this report',
+    source:
+      'Computed by Klyngeportalen by the definitions of the reporting specification. ' +
+      'Company figures are distinct CVR numbers, never sums over clusters.',
+    page: (n: number, of: number) => `Page ${n} of ${of}`,
+  },
+} as const;
+
+/** One account in a report, e.g. the national one or one cluster's. */
+export interface ReportSection {
+  /** Shown as the scope: "Hele landet", or the cluster's name and CVR. */
+  scopeLabel: string;
+  /** A short name for a sheet tab (at most 31 characters are used). */
+  shortName: string;
+  account: PerformanceAccount;
+}
+
+export interface ReportOptions {
+  year: number;
+  lang: ReportLang;
+  generatedAt: Date;
+  /** Region code → name, in the report's language. */
+  regionNames: Record<string, string>;
+}
+
+const LOCALE = { da: 'da-DK', en: 'en-GB' } as const;
+
+export function formatValue(value: number | null, kind: ValueKind, lang: ReportLang): string {
+  if (value === null) return TEXT[lang].notApplicable;
+  if (kind === 'share')
+    return new Intl.NumberFormat(LOCALE[lang], { style: 'percent', maximumFractionDigits: 1 }).format(value);
+  const text = new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: 0 }).format(value);
+  return kind === 'dkk' ? (lang === 'da' ? `${text} kr.` : `DKK ${text}`) : text;
+}
+
+/** "26.11.2026 kl. 20.05" in Danish time (Europe/Copenhagen), whatever the server's zone. */
+export function formatGeneratedAt(d: Date, lang: ReportLang): string {
+  return new Intl.DateTimeFormat(LOCALE[lang], {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: 'Europe/Copenhagen',
+  }).format(d);
+}
+
+/** The regional split as rows in a stable order: regions by code, "unknown" last. */
+export function regionRows(
+  account: PerformanceAccount,
+  opts: Pick<ReportOptions, 'lang' | 'regionNames'>,
+): { code: string; name: string; value: number }[] {
+  const split = account[REGION_KEY];
+  const codes = Object.keys({ ...opts.regionNames, ...split })
+    .filter((c) => c !== 'unknown')
+    .sort();
+  const rows = codes.map((code) => ({ code, name: opts.regionNames[code] ?? code, value: split[code] ?? 0 }));
+  if (split.unknown)
+    rows.push({ code: 'unknown', name: TEXT[opts.lang].regionUnknown, value: split.unknown });
+  return rows;
+}
