@@ -22,6 +22,7 @@ import {
   submitApplication,
   withdrawApplication,
 } from './commands.ts';
+import { decisionLetterPdf, decisionLetterText } from './letters.ts';
 import {
   allocationsOf,
   assessorProgress,
@@ -279,6 +280,18 @@ describe('the call flow from set-up to allocation', () => {
         remaining: 400_000,
       }),
     ]);
+
+    // letters: selected with each funder's grant and share; ineligible with the reason
+    const selectedLetter = await decisionLetterText(db, app2, at(8000));
+    expect(selectedLetter.lines).toContain('  2028: Ministeriet 400.000 kr. (40 % af årets bevilling)');
+    expect((await decisionLetterText(db, app1, at(8000))).lines.join('\n')).toMatch(
+      /ikke udvalgt.*\n.*72 af 100 \(placering 2 af 2\)/,
+    );
+    expect((await decisionLetterText(db, app3, at(8000))).lines).toContain(
+      'Begrundelse: Ingen plan for guld',
+    );
+    const pdf = await decisionLetterPdf(db, app2, at(8000));
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
 
     // audited: who allocated what, and the conflict declaration
     const audit = await db

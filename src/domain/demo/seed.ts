@@ -16,6 +16,7 @@ import {
 } from '../../db/schema/index.ts';
 import { hashPassword } from '../accounts/passwords.ts';
 import type { DemoActivity } from './activities.ts';
+import { insertDemoCallSetup } from './call-setup.ts';
 import { insertDemoContent } from './content.ts';
 import { buildDemoDataSet, type DemoDataSet } from './dataset.ts';
 import { buildUsers, DEMO_PASSWORD } from './users.ts';
@@ -182,6 +183,7 @@ export async function seedDemo(
     log(`demo: data set built in ${Math.round(performance.now() - started)} ms`);
     await load(tx, data, passwordHash, log);
     await insertDemoContent(tx);
+    await insertDemoCallSetup(tx);
   });
   // Fresh statistics, or the planner guesses one row per table and picks nested loops.
   await database.db.execute(sql`analyze`);
