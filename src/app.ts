@@ -15,6 +15,7 @@ import { session } from './http/middleware/session.ts';
 import { accountPages } from './http/web/account.tsx';
 import { adminPages } from './http/web/admin.tsx';
 import { authPages } from './http/web/auth.tsx';
+import { callFlowPages } from './http/web/calls/index.tsx';
 import { cataloguePages } from './http/web/catalogue.tsx';
 import { contentPages } from './http/web/content/index.tsx';
 import { labelPages } from './http/web/labels.tsx';
@@ -72,6 +73,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/', reportingPages());
   app.route('/', landscapePages());
   app.route('/', searchPages());
+  app.route('/', callFlowPages());
   app.route('/', contentPages());
   app.route('/api', apiRoutes());
 
