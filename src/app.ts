@@ -18,6 +18,7 @@ import { adminPages } from './http/web/admin.tsx';
 import { apiTokenPages } from './http/web/api-tokens.tsx';
 import { authPages } from './http/web/auth.tsx';
 import { benchmarkingPages } from './http/web/benchmarking.tsx';
+import { callFlowPages } from './http/web/calls/index.tsx';
 import { cataloguePages } from './http/web/catalogue.tsx';
 import { contentPages } from './http/web/content/index.tsx';
 import { evaluationPages } from './http/web/evaluation.tsx';
@@ -87,6 +88,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/', targetPages());
   app.route('/', resultsPages());
   app.route('/', searchPages());
+  app.route('/', callFlowPages());
   app.route('/', contentPages());
   app.route('/', benchmarkingPages());
   app.route('/', evaluationPages());

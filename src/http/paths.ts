@@ -76,6 +76,13 @@ export const PAGES = {
   callsNew: { da: '/opslag/ny', en: '/en/calls/new' },
   call: { da: '/opslag/:slug', en: '/en/calls/:slug' },
   callEdit: { da: '/opslag/:slug/rediger', en: '/en/calls/:slug/edit' },
+  // The call flow: set-up, applications, assessment, decision and allocation
+  callProcess: { da: '/opslag/:slug/sagsbehandling', en: '/en/calls/:slug/processing' },
+  callSetup: { da: '/opslag/:slug/opsaetning', en: '/en/calls/:slug/setup' },
+  callApply: { da: '/opslag/:slug/ansoegning', en: '/en/calls/:slug/application' },
+  application: { da: '/ansoegninger/:id', en: '/en/applications/:id' },
+  applicationLetter: { da: '/ansoegninger/:id/afgoerelse.pdf', en: '/en/applications/:id/decision.pdf' },
+  attachment: { da: '/bilag/:id', en: '/en/attachments/:id' },
   apiDocs: { da: '/api', en: '/en/api' },
   // Benchmarking, mid-term evaluation and data quality
   benchmarking: { da: '/arbejdsrum/benchmarking', en: '/en/workspace/benchmarking' },

@@ -1,5 +1,6 @@
 export * from './accounts.ts';
 export * from './audit.ts';
+export * from './calls.ts';
 export * from './content.ts';
 export * from './deliveries.ts';
 export * from './evaluation.ts';

@@ -18,6 +18,7 @@ import {
 } from '../../db/schema/index.ts';
 import { hashPassword } from '../accounts/passwords.ts';
 import type { DemoActivity } from './activities.ts';
+import { insertDemoCallSetup } from './call-setup.ts';
 import { insertDemoContent } from './content.ts';
 import { buildDemoDataSet, type DemoDataSet } from './dataset.ts';
 import { insertDemoEvaluation } from './evaluation.ts';
@@ -191,6 +192,7 @@ export async function seedDemo(
     await insertDemoContent(tx);
     log(`demo: ${await insertDemoPeriods(tx, data)} reporting periods`);
     await insertDemoEvaluation(tx);
+    await insertDemoCallSetup(tx);
   });
   // Fresh statistics, or the planner guesses one row per table and picks nested loops.
   await database.db.execute(sql`analyze`);

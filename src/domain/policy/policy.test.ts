@@ -49,6 +49,8 @@ const MATRIX: Record<Action, { own: string; other: string }> = {
   'content.publish': { own: 'ACP', other: '' },
   'applications.submit': { own: 'C', other: '' },
   'applications.assess': { own: 'S', other: 'S' },
+  'calls.decide': { own: 'F', other: '' },
+  'calls.allocate': { own: 'F', other: '' },
   'support.manage': { own: 'AP', other: 'AP' },
   'referrals.manage': { own: 'CB', other: '' },
 };

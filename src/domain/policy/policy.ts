@@ -88,6 +88,9 @@ const rules = {
   'calls.manage': (p, t) => hasRoleIn(p, t.organisationId, 'funder'),
   'applications.submit': (p, t) => hasRoleIn(p, t.organisationId, 'cluster_staff'),
   'applications.assess': (p) => hasRole(p, 'assessor'),
+  // The decider selects among a call's applications; each funder allocates only its own budget.
+  'calls.decide': (p, t) => hasRoleIn(p, t.organisationId, 'funder'),
+  'calls.allocate': (p, t) => hasRoleIn(p, t.organisationId, 'funder'),
   // News, success stories and events, published on behalf of an organisation by its own staff
   'content.publish': (p, t) => hasRoleIn(p, t.organisationId, 'admin', 'support_staff', 'cluster_staff'),
   // Support function and business service

@@ -1,0 +1,307 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  check,
+  index,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { users } from './accounts.ts';
+import { calls } from './content.ts';
+import { organisations } from './organisations.ts';
+import { activityCategory } from './reporting.ts';
+
+/**
+ * The application flow around a call (content.ts holds the public call itself): set-up
+ * (English texts, funding period, budgets per funder and year, requirements, weighted criteria,
+ * assessors), applications, eligibility, assessment, decision and allocation.
+ */
+
+/** English texts and the funded period of a call; one row per call that is set up for applications. */
+export const callSetups = pgTable(
+  'call_setups',
+  {
+    callId: uuid('call_id')
+      .primaryKey()
+      .references(() => calls.id, { onDelete: 'cascade' }),
+    titleEn: text('title_en').notNull().default(''),
+    summaryEn: text('summary_en').notNull().default(''),
+    firstYear: smallint('first_year').notNull(),
+    lastYear: smallint('last_year').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check('call_setups_period', sql`${t.lastYear} >= ${t.firstYear}`)],
+);
+
+/** Each funder's budget for a year of the call; a joint call has budget rows from several funders. */
+export const callBudgets = pgTable(
+  'call_budgets',
+  {
+    callId: uuid('call_id')
+      .notNull()
+      .references(() => calls.id, { onDelete: 'cascade' }),
+    funderId: uuid('funder_id')
+      .notNull()
+      .references(() => organisations.id),
+    year: smallint('year').notNull(),
+    amountDkk: bigint('amount_dkk', { mode: 'number' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.callId, t.funderId, t.year] }),
+    check('call_budgets_amount', sql`${t.amountDkk} >= 0`),
+  ],
+);
+
+/** Pass/fail requirements, checked before assessment, each with the evidence the applicant must give. */
+export const callRequirements = pgTable(
+  'call_requirements',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    callId: uuid('call_id')
+      .notNull()
+      .references(() => calls.id, { onDelete: 'cascade' }),
+    position: smallint('position').notNull(),
+    textDa: text('text_da').notNull(),
+    textEn: text('text_en').notNull(),
+    evidenceDa: text('evidence_da').notNull().default(''),
+    evidenceEn: text('evidence_en').notNull().default(''),
+  },
+  (t) => [uniqueIndex('call_requirements_position_key').on(t.callId, t.position)],
+);
+
+/** Scored criteria; `weight` is a share in per cent, the scores run from 0 to `scaleMax`. */
+export const callCriteria = pgTable(
+  'call_criteria',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    callId: uuid('call_id')
+      .notNull()
+      .references(() => calls.id, { onDelete: 'cascade' }),
+    position: smallint('position').notNull(),
+    titleDa: text('title_da').notNull(),
+    titleEn: text('title_en').notNull(),
+    weight: smallint('weight').notNull(),
+    scaleMax: smallint('scale_max').notNull().default(5),
+  },
+  (t) => [
+    uniqueIndex('call_criteria_position_key').on(t.callId, t.position),
+    check('call_criteria_weight', sql`${t.weight} > 0 and ${t.weight} <= 100`),
+    check('call_criteria_scale', sql`${t.scaleMax} between 1 and 100`),
+  ],
+);
+
+export const callAssessors = pgTable(
+  'call_assessors',
+  {
+    callId: uuid('call_id')
+      .notNull()
+      .references(() => calls.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.callId, t.userId] })],
+);
+
+export const applicationStatus = pgEnum('application_status', [
+  'draft',
+  'submitted',
+  'withdrawn',
+  'ineligible',
+  'eligible',
+  'selected',
+  'not_selected',
+]);
+
+export const applications = pgTable(
+  'applications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    callId: uuid('call_id')
+      .notNull()
+      .references(() => calls.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    status: applicationStatus('status').notNull().default('draft'),
+    title: text('title').notNull().default(''),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    submittedBy: uuid('submitted_by'),
+    /** The reasoned rejection of an ineligible application. */
+    eligibilityReason: text('eligibility_reason'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('applications_call_org_key').on(t.callId, t.organisationId),
+    index('applications_status_idx').on(t.callId, t.status),
+  ],
+);
+
+/** The applicant's statement and evidence for each requirement. */
+export const applicationAnswers = pgTable(
+  'application_answers',
+  {
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    requirementId: uuid('requirement_id')
+      .notNull()
+      .references(() => callRequirements.id, { onDelete: 'cascade' }),
+    answer: text('answer').notNull().default(''),
+  },
+  (t) => [primaryKey({ columns: [t.applicationId, t.requirementId] })],
+);
+
+/** The applicant's text for each criterion. */
+export const applicationCriterionTexts = pgTable(
+  'application_criterion_texts',
+  {
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    criterionId: uuid('criterion_id')
+      .notNull()
+      .references(() => callCriteria.id, { onDelete: 'cascade' }),
+    text: text('text').notNull().default(''),
+  },
+  (t) => [primaryKey({ columns: [t.applicationId, t.criterionId] })],
+);
+
+/** Budget applied for per year and activity category. */
+export const applicationBudgetLines = pgTable(
+  'application_budget_lines',
+  {
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    year: smallint('year').notNull(),
+    category: activityCategory('category').notNull(),
+    amountDkk: bigint('amount_dkk', { mode: 'number' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.applicationId, t.year, t.category] }),
+    check('application_budget_lines_amount', sql`${t.amountDkk} >= 0`),
+  ],
+);
+
+/** Files live under the data directory, outside the web root; `storageKey` names the file there. */
+export const applicationAttachments = pgTable(
+  'application_attachments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    fileName: text('file_name').notNull(),
+    mediaType: text('media_type').notNull(),
+    sizeBytes: bigint('size_bytes', { mode: 'number' }).notNull(),
+    storageKey: text('storage_key').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('application_attachments_app_idx').on(t.applicationId)],
+);
+
+/** The call owner's pass/fail check of each requirement. */
+export const eligibilityChecks = pgTable(
+  'eligibility_checks',
+  {
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    requirementId: uuid('requirement_id')
+      .notNull()
+      .references(() => callRequirements.id, { onDelete: 'cascade' }),
+    passed: boolean('passed').notNull(),
+    checkedBy: uuid('checked_by'),
+    checkedAt: timestamp('checked_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.applicationId, t.requirementId] })],
+);
+
+/** Declared before an assessor may open an application; a conflict blocks access for good. */
+export const conflictDeclarations = pgTable(
+  'conflict_declarations',
+  {
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    assessorId: uuid('assessor_id')
+      .notNull()
+      .references(() => users.id),
+    hasConflict: boolean('has_conflict').notNull(),
+    note: text('note').notNull().default(''),
+    declaredAt: timestamp('declared_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.applicationId, t.assessorId] })],
+);
+
+export const assessmentScores = pgTable(
+  'assessment_scores',
+  {
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    assessorId: uuid('assessor_id')
+      .notNull()
+      .references(() => users.id),
+    criterionId: uuid('criterion_id')
+      .notNull()
+      .references(() => callCriteria.id, { onDelete: 'cascade' }),
+    score: smallint('score').notNull(),
+    comment: text('comment').notNull().default(''),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.applicationId, t.assessorId, t.criterionId] }),
+    check('assessment_scores_score', sql`${t.score} >= 0`),
+  ],
+);
+
+/** The call owner's agreed score per criterion, set after seeing the spread of individual scores. */
+export const consensusScores = pgTable(
+  'consensus_scores',
+  {
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    criterionId: uuid('criterion_id')
+      .notNull()
+      .references(() => callCriteria.id, { onDelete: 'cascade' }),
+    score: smallint('score').notNull(),
+    comment: text('comment').notNull().default(''),
+    decidedBy: uuid('decided_by'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.applicationId, t.criterionId] }),
+    check('consensus_scores_score', sql`${t.score} >= 0`),
+  ],
+);
+
+/** Each funder's allocation of its own budget to a selected application, per year. */
+export const callAllocations = pgTable(
+  'call_allocations',
+  {
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    funderId: uuid('funder_id')
+      .notNull()
+      .references(() => organisations.id),
+    year: smallint('year').notNull(),
+    amountDkk: bigint('amount_dkk', { mode: 'number' }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.applicationId, t.funderId, t.year] }),
+    check('call_allocations_amount', sql`${t.amountDkk} >= 0`),
+  ],
+);

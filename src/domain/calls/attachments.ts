@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { eq } from 'drizzle-orm';
+import { fileTypeFromBuffer } from 'file-type';
+import { withActor } from '../../db/actor.ts';
+import type { Db } from '../../db/client.ts';
+import { applicationAttachments, applications, calls } from '../../db/schema/index.ts';
+import { AppError, forbidden, notFound } from '../errors.ts';
+import { can } from '../policy/policy.ts';
+import { type Editor, requireClearedAssessor } from './commands.ts';
+import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES } from './schemas.ts';
+
+/** Attachments live in `<dataDir>/attachments/`, outside the web root, under a random name. */
+const folder = (dataDir: string) => resolve(dataDir, 'attachments');
+
+/** A file name safe for a Content-Disposition header: no path, no quotes or control characters. */
+export function safeFileName(name: string, extension: string): string {
+  const base = (name.split(/[\\/]/).pop() ?? '')
+    .replace(/[^\p{L}\p{N} ._-]/gu, '_')
+    .replace(/\.[^.]*$/, '')
+    .trim()
+    .slice(0, 100);
+  return `${base || 'bilag'}.${extension}`;
+}
+
+/** Stores an attachment to a draft; the type is recognised from the bytes, never from the name. */
+export async function addAttachment(
+  db: Db,
+  editor: Editor,
+  dataDir: string,
+  applicationId: string,
+  file: { name: string; bytes: Uint8Array },
+  now: Date,
+) {
+  if (file.bytes.byteLength > ATTACHMENT_MAX_BYTES)
+    throw new AppError('too_large', 'attachment too large', [{ field: 'file', message: 'too_large' }]);
+  const type = await fileTypeFromBuffer(file.bytes);
+  const extension = type ? ATTACHMENT_TYPES[type.mime] : undefined;
+  if (!type || !extension)
+    throw new AppError('validation', 'attachment type not allowed', [{ field: 'file', message: 'type' }]);
+  const storageKey = `${randomUUID()}.${extension}`;
+  await mkdir(folder(dataDir), { recursive: true });
+  const path = join(folder(dataDir), storageKey);
+  await writeFile(path, file.bytes, { flag: 'wx' });
+  try {
+    return await withActor(db, editor.actor, async (tx) => {
+      const [app] = await tx
+        .select()
+        .from(applications)
+        .where(eq(applications.id, applicationId))
+        .for('update');
+      if (!app) throw notFound('application');
+      if (!can(editor.principal, 'applications.submit', { organisationId: app.organisationId }))
+        throw forbidden('Not allowed: attach');
+      if (app.status !== 'draft') throw new AppError('conflict', 'application is no longer a draft');
+      const [row] = await tx
+        .insert(applicationAttachments)
+        .values({
+          applicationId,
+          fileName: safeFileName(file.name, extension),
+          mediaType: type.mime,
+          sizeBytes: file.bytes.byteLength,
+          storageKey,
+          createdAt: now,
+        })
+        .returning();
+      if (!row) throw new Error('attachment not stored');
+      return row;
+    });
+  } catch (e) {
+    await rm(path, { force: true });
+    throw e;
+  }
+}
+
+export async function listAttachments(db: Db, applicationId: string) {
+  return db
+    .select()
+    .from(applicationAttachments)
+    .where(eq(applicationAttachments.applicationId, applicationId))
+    .orderBy(applicationAttachments.createdAt);
+}
+
+/** Who may read: the applicant's staff, the call's owner, and assessors who declared no conflict. */
+export async function readAttachment(db: Db, editor: Editor, dataDir: string, attachmentId: string) {
+  const [row] = await db
+    .select({
+      attachment: applicationAttachments,
+      organisationId: applications.organisationId,
+      ownerId: calls.ownerId,
+    })
+    .from(applicationAttachments)
+    .innerJoin(applications, eq(applications.id, applicationAttachments.applicationId))
+    .innerJoin(calls, eq(calls.id, applications.callId))
+    .where(eq(applicationAttachments.id, attachmentId));
+  if (!row) throw notFound('attachment');
+  const p = editor.principal;
+  const allowed =
+    can(p, 'applications.submit', { organisationId: row.organisationId }) ||
+    can(p, 'calls.manage', { organisationId: row.ownerId });
+  if (!allowed) await requireClearedAssessor(db, editor, row.attachment.applicationId);
+  const bytes = await readFile(join(folder(dataDir), row.attachment.storageKey));
+  return { ...row.attachment, bytes };
+}

@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { ACTIVITY_CATEGORIES } from '../reporting/rows.ts';
+
+const year = z.coerce.number().int().min(2000).max(2100);
+const amount = z.coerce.number().int().min(0).max(10_000_000_000);
+const text = (max: number) => z.string().trim().max(max);
+
+/** The set-up of a call for applications: English texts, period, budgets, requirements, criteria, assessors. */
+export const callSetupInput = z
+  .object({
+    titleEn: text(200),
+    summaryEn: text(1000),
+    firstYear: year,
+    lastYear: year,
+    budgets: z.array(z.object({ funderId: z.uuid(), year, amountDkk: amount })).min(1),
+    requirements: z
+      .array(
+        z.object({
+          textDa: text(1000).min(1),
+          textEn: text(1000).min(1),
+          evidenceDa: text(1000).default(''),
+          evidenceEn: text(1000).default(''),
+        }),
+      )
+      .min(1),
+    criteria: z
+      .array(
+        z.object({
+          titleDa: text(500).min(1),
+          titleEn: text(500).min(1),
+          weight: z.coerce.number().int().min(1).max(100),
+          scaleMax: z.coerce.number().int().min(1).max(100).default(5),
+        }),
+      )
+      .min(1),
+    assessorIds: z.array(z.uuid()).default([]),
+  })
+  .superRefine((v, ctx) => {
+    if (v.lastYear < v.firstYear)
+      ctx.addIssue({ code: 'custom', path: ['lastYear'], message: 'before_first' });
+    if (v.criteria.reduce((s, c) => s + c.weight, 0) !== 100)
+      ctx.addIssue({ code: 'custom', path: ['criteria'], message: 'weights_not_100' });
+    for (const [i, b] of v.budgets.entries())
+      if (b.year < v.firstYear || b.year > v.lastYear)
+        ctx.addIssue({ code: 'custom', path: ['budgets', i, 'year'], message: 'outside_period' });
+  });
+export type CallSetupInput = z.infer<typeof callSetupInput>;
+
+export const applicationInput = z.object({
+  title: text(300),
+  /** Requirement id → the applicant's statement and evidence. */
+  answers: z.record(z.uuid(), text(5000)).default({}),
+  /** Criterion id → the applicant's text. */
+  texts: z.record(z.uuid(), text(20000)).default({}),
+  budget: z.array(z.object({ year, category: z.enum(ACTIVITY_CATEGORIES), amountDkk: amount })).default([]),
+});
+export type ApplicationInput = z.infer<typeof applicationInput>;
+
+export const eligibilityInput = z
+  .object({
+    /** Requirement id → passed. */
+    checks: z.record(z.uuid(), z.boolean()),
+    reason: text(5000).default(''),
+  })
+  .superRefine((v, ctx) => {
+    if (Object.values(v.checks).includes(false) && v.reason.length === 0)
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'reason_required' });
+  });
+export type EligibilityInput = z.infer<typeof eligibilityInput>;
+
+export const scoreInput = z.object({
+  criterionId: z.uuid(),
+  score: z.coerce.number().int().min(0).max(100),
+  comment: text(5000).default(''),
+});
+export type ScoreInput = z.infer<typeof scoreInput>;
+
+export const allocationInput = z.object({
+  applicationId: z.uuid(),
+  year,
+  amountDkk: amount,
+});
+export type AllocationInput = z.infer<typeof allocationInput>;
+
+/** Attachments: at most this many bytes, and only these types, recognised by content, not by name. */
+export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
+export const ATTACHMENT_TYPES: Record<string, string> = {
+  'application/pdf': 'pdf',
+  'image/png': 'png',
+  'image/jpeg': 'jpg',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
+};

@@ -1,0 +1,67 @@
+import type { Editor } from '../../../domain/calls/commands.ts';
+import { findCallSetup } from '../../../domain/calls/queries.ts';
+import { findCall } from '../../../domain/content/queries.ts';
+import { AppError, notFound } from '../../../domain/errors.ts';
+import type { AppContext } from '../../context.ts';
+import { Alert } from '../../views/forms.tsx';
+import { editorOf, signedInUser } from '../content/editing.tsx';
+import type { CallFlowMessages } from './messages.ts';
+
+export const dkk = (n: number) => new Intl.NumberFormat('da-DK').format(n);
+
+/** The call of a `:slug` page with its set-up; 404 for an unknown slug. */
+export async function callOfPage(c: AppContext) {
+  const { db } = c.get('deps');
+  const call = await findCall(db, c.req.param('slug') ?? '');
+  if (!call) throw notFound('call');
+  const setup = await findCallSetup(db, call.id);
+  if (!setup) throw notFound('call');
+  return setup;
+}
+
+export function currentEditor(c: AppContext): Editor {
+  return editorOf(c, signedInUser(c));
+}
+
+/** Form body with repeated fields kept as arrays. */
+export async function formBody(c: AppContext): Promise<Record<string, string | string[]>> {
+  const body = await c.req.parseBody({ all: true });
+  const out: Record<string, string | string[]> = {};
+  for (const [k, v] of Object.entries(body)) {
+    if (typeof v === 'string') out[k] = v;
+    else if (Array.isArray(v)) out[k] = v.filter((x): x is string => typeof x === 'string');
+  }
+  return out;
+}
+
+export const str = (body: Record<string, string | string[]>, key: string): string => {
+  const v = body[key];
+  return typeof v === 'string' ? v : (v?.[0] ?? '');
+};
+
+/**
+ * Runs a form action and redirects back (post/redirect/get); a refused action comes back with its
+ * error code, shown as an alert on the page.
+ */
+export async function actAndReturn(c: AppContext, back: string, work: () => Promise<unknown>) {
+  try {
+    await work();
+    return c.redirect(`${back}?gemt=1`, 303);
+  } catch (e) {
+    if (e instanceof AppError && ['validation', 'conflict', 'too_large'].includes(e.code))
+      return c.redirect(`${back}?fejl=${e.code}`, 303);
+    throw e;
+  }
+}
+
+export function Outcome({ c, t }: { c: AppContext; t: CallFlowMessages }) {
+  const error = c.req.query('fejl');
+  if (error)
+    return (
+      <Alert variant="error" heading={t.error}>
+        {t.errors[error] ?? error}
+      </Alert>
+    );
+  if (c.req.query('gemt') === '1') return <Alert variant="success">{t.saved}</Alert>;
+  return null;
+}

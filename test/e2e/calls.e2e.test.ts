@@ -1,0 +1,176 @@
+/// <reference lib="dom" />
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/db/client.ts';
+import { slugFromTitle } from '../../src/domain/content/slug.ts';
+import { organisationId } from '../../src/domain/demo/organisations.ts';
+import { DEMO_PASSWORD } from '../../src/domain/demo/users.ts';
+import type { RunningServer } from '../../src/main.ts';
+import { createUser, TEST_PASSWORD } from '../support/factories.ts';
+import { axeViolations, launchBrowser, newContext, startDemoServer } from './harness.ts';
+
+let server: RunningServer;
+let database: Database;
+let browser: Browser;
+const DEB = organisationId(slugFromTitle('Danmarks Erhvervsfremmebestyrelse'));
+let secondAssessor = '';
+let secondFunder = '';
+
+beforeAll(async () => {
+  ({ server, database } = await startDemoServer());
+  browser = await launchBrowser();
+  secondAssessor = (
+    await createUser(database.db, 'assessor', { organisationId: DEB, email: 'bedoemmer2@test.dk' })
+  ).email;
+  secondFunder = (
+    await createUser(database.db, 'funder', { organisationId: DEB, email: 'deb-funder@test.dk' })
+  ).email;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await database?.close();
+});
+
+async function as(email: string, password = DEMO_PASSWORD): Promise<Page> {
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  await page.goto(`${server.url}/log-ind`);
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Adgangskode').fill(password);
+  await page.getByRole('button', { name: 'Log ind' }).click();
+  await page.waitForURL('**/konto');
+  return page;
+}
+
+const poll = <T>(fn: () => Promise<T>) => expect.poll(fn, { timeout: 15_000 });
+
+async function axeClean(page: Page, what: string) {
+  expect(await axeViolations(page), what).toEqual([]);
+}
+
+describe('the call flow in the browser', () => {
+  it('funder sets up a joint call, a cluster applies, assessors score, the call is decided and allocated', async () => {
+    const funder = await as('funder@demo.klyngeportalen.dk');
+    // 1. the funder creates and sets up the call
+    await funder.goto(`${server.url}/opslag/ny`);
+    await funder.getByLabel('Titel').fill('E2E fælles opslag');
+    await funder.locator('input[name=deadlineDate]').fill('2030-05-04');
+    await funder.locator('input[name=deadlineTime]').fill('12:00');
+    await funder.getByRole('button', { name: 'Gem' }).click();
+    await funder.waitForURL(/\/opslag\/e2e-faelles-opslag/);
+    const base = `${server.url}/opslag/e2e-faelles-opslag`;
+    await funder.goto(`${base}/opsaetning`);
+    await axeClean(funder, 'set-up');
+    await funder.getByLabel('Titel på engelsk').fill('E2E joint call');
+    await funder.getByLabel('Første år').fill('2028');
+    await funder.getByLabel('Sidste år').fill('2028');
+    await funder.getByLabel('Finansiør 1').selectOption({ label: 'Uddannelses- og Forskningsministeriet' });
+    await funder.getByLabel('År 1', { exact: true }).fill('2028');
+    await funder.getByLabel('Beløb (kr.) 1', { exact: true }).fill('1000000');
+    await funder.getByLabel('Finansiør 2').selectOption({ label: 'Danmarks Erhvervsfremmebestyrelse' });
+    await funder.getByLabel('År 2', { exact: true }).fill('2028');
+    await funder.getByLabel('Beløb (kr.) 2', { exact: true }).fill('800000');
+    await funder.locator('#r0Da').fill('Eget CVR-nummer');
+    await funder.locator('#r1Da').fill('Guld eller plan for guld');
+    await funder.locator('#k0Da').fill('Organisering');
+    await funder.locator('#k0Weight').fill('60');
+    await funder.locator('#k1Da').fill('Partnerkreds');
+    await funder.locator('#k1Weight').fill('40');
+    await funder.getByLabel('Birgitte Bedømmer').check();
+    await funder.getByLabel('Test assessor').check();
+    await funder.getByRole('button', { name: 'Gem' }).click();
+    await poll(() => funder.locator('.alert-success').count()).toBe(1);
+    await funder.goto(`${base}/sagsbehandling`);
+    await axeClean(funder, 'process (draft)');
+    await funder.getByRole('button', { name: 'Skift status til: Offentliggjort' }).click();
+    await funder.getByRole('button', { name: 'Skift status til: Åbent' }).click();
+    await poll(() => funder.getByText('Status: Åbent').count()).toBe(1);
+
+    // 2. a cluster organisation applies and submits
+    const cluster = await as('klynge@demo.klyngeportalen.dk');
+    await cluster.goto(`${base}/ansoegning`);
+    await axeClean(cluster, 'application form');
+    await cluster.getByLabel('Ansøgningens titel').fill('Robotter i hele landet');
+    await cluster.getByLabel('Eget CVR-nummer').fill('CVR 12345678');
+    await cluster.getByLabel('Guld eller plan for guld').fill('Guld siden 2019');
+    await cluster.getByLabel('Organisering (60 %)').fill('Sekretariat i Odense med hubs.');
+    await cluster.getByLabel('2028 networking').fill('500000');
+    await cluster.getByRole('button', { name: 'Indsend ansøgning' }).click();
+    await expect
+      .poll(() => cluster.getByText('Ansøgningen er indsendt og kan ikke længere ændres.').count())
+      .toBe(1);
+    await axeClean(cluster, 'submitted application');
+
+    // 3. eligibility
+    await funder.goto(`${base}/sagsbehandling`);
+    await funder.getByRole('button', { name: 'Skift status til: Lukket' }).click();
+    await funder.getByRole('link', { name: /Åbn.*Odense Robotics/ }).click();
+    const applicationUrl = funder.url().split('?')[0] ?? '';
+    await funder.getByLabel('Bestået: Eget CVR-nummer').check();
+    await funder.getByLabel('Bestået: Guld eller plan for guld').check();
+    await funder.getByRole('button', { name: 'Gem vurdering af egnethed' }).click();
+    await poll(() => funder.getByText('Status: Egnet').count()).toBe(1);
+
+    // 4. two assessors: one declares a conflict and is blocked, the other scores
+    const first = await as('assessor@demo.klyngeportalen.dk');
+    await first.goto(applicationUrl);
+    await axeClean(first, 'conflict declaration');
+    expect(await first.getByText('Robotter i hele landet').count()).toBe(0);
+    await first.getByLabel('Jeg er inhabil').check();
+    await first.getByRole('button', { name: 'Afgiv erklæring' }).click();
+    await poll(() => first.getByText('Du har erklæret dig inhabil').count()).toBe(1);
+    expect(await first.getByText('Robotter i hele landet').count()).toBe(0);
+    await axeClean(first, 'blocked assessor');
+    const second = await as(secondAssessor, TEST_PASSWORD);
+    await second.goto(applicationUrl);
+    await second.getByRole('button', { name: 'Afgiv erklæring' }).click();
+    await poll(() => second.getByText('Robotter i hele landet').count()).toBe(1);
+    await second.locator('input[name^="score:"]').nth(0).fill('4');
+    await second.locator('input[name^="score:"]').nth(1).fill('3');
+    await second.getByRole('button', { name: 'Gem bedømmelse' }).click();
+    await poll(() => second.locator('.alert-success').count()).toBe(1);
+    await axeClean(second, 'scores');
+
+    // consensus and ranking: 60·4/5 + 40·3/5 = 72
+    await funder.goto(applicationUrl);
+    await poll(() => funder.getByText('Individuelle scorer: 4').count()).toBe(1);
+    await funder.locator('input[name^="score:"]').nth(0).fill('4');
+    await funder.locator('input[name^="score:"]').nth(1).fill('3');
+    await funder.getByRole('button', { name: 'Gem konsensus' }).click();
+    await axeClean(funder, 'consensus');
+    await funder.goto(`${base}/sagsbehandling`);
+    await funder.getByRole('button', { name: 'Skift status til: Bedømt' }).click();
+    await expect
+      .poll(() => funder.locator('table', { hasText: 'Placering' }).getByText('72').count())
+      .toBe(1);
+    await axeClean(funder, 'ranking');
+
+    // 5. selection, then each funder allocates its own budget; over budget is refused
+    await funder.getByLabel(/Udvælg Odense Robotics/).check();
+    await funder.getByRole('button', { name: 'Træf afgørelse om udvælgelse' }).click();
+    await poll(() => funder.getByText('Status: Afgjort').count()).toBe(1);
+    await funder.getByLabel('Odense Robotics 2028 (kr.)').fill('1000001');
+    await funder.getByRole('button', { name: 'Fordel' }).click();
+    await poll(() => funder.locator('.alert-error').count()).toBe(1);
+    await funder.getByLabel('Odense Robotics 2028 (kr.)').fill('600000');
+    await funder.getByRole('button', { name: 'Fordel' }).click();
+    await poll(() => funder.getByRole('cell', { name: '400.000' }).count()).toBe(1);
+    await axeClean(funder, 'allocation');
+    const deb = await as(secondFunder, TEST_PASSWORD);
+    await deb.goto(`${base}/sagsbehandling`);
+    await deb.getByLabel('Odense Robotics 2028 (kr.)').fill('400000');
+    await deb.getByRole('button', { name: 'Fordel' }).click();
+    // the ministry's remaining 400.000, and the board's allocated and remaining 400.000 of 800.000
+    await poll(() => deb.getByRole('cell', { name: '400.000' }).count()).toBe(3);
+
+    // letters
+    const href = await funder.getByRole('link', { name: /Afgørelsesbrev/ }).getAttribute('href');
+    const res = await funder.request.get(server.url + (href ?? ''));
+    expect(res.status()).toBe(200);
+    expect(res.headers()['content-type']).toBe('application/pdf');
+    expect(res.headers()['x-content-type-options']).toBe('nosniff');
+    expect(res.headers()['content-disposition']).toMatch(/^attachment/);
+  }, 300_000);
+});
