@@ -14,6 +14,14 @@ export interface BulkSession {
   exec(text: string): Promise<void>;
   /** Loads rows already in COPY text format (tab-separated, \N for null, one row per line). */
   copyIn(table: string, columns: readonly string[], text: string): Promise<void>;
+  /** Runs one statement and returns the number of rows it inserted, updated or deleted. */
+  execCount(text: string, params?: unknown[]): Promise<number>;
+  /**
+   * Streams bytes into a `COPY ... FROM STDIN` statement and returns the rows copied. Only on
+   * PostgreSQL: PGlite takes COPY input as one blob in memory, so it has no streaming COPY and
+   * callers use their row-by-row path there.
+   */
+  copyStream?: (copySql: string, source: AsyncIterable<Buffer | Uint8Array>) => Promise<number>;
 }
 
 /** Ends the transaction without committing; the caller gets `value` back. */
@@ -60,6 +68,7 @@ async function pgliteSession<T>(
           blob: new Blob([text]),
         });
       },
+      execCount: async (text, params) => (await tx.query(text, params as never[])).affectedRows ?? 0,
     });
   });
 }
@@ -81,6 +90,12 @@ async function pgSession<T>(
       copyIn: async (table, columns, text) => {
         const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
         await pipeline(Readable.from([text]), stream);
+      },
+      execCount: async (text, params) => (await client.query(text, params as unknown[])).rowCount ?? 0,
+      copyStream: async (copySql, source) => {
+        const stream = client.query(copyFrom(copySql));
+        await pipeline(Readable.from(source, { objectMode: false }), stream);
+        return stream.rowCount;
       },
     });
     await client.query('COMMIT');

@@ -3,10 +3,12 @@ import { Readable } from 'node:stream';
 import type { Actor } from '../../db/actor.ts';
 import type { Database } from '../../db/client.ts';
 import { type BulkSession, copyValue, Rollback, withBulkSession } from '../../imports/bulk.ts';
+import { CsvShape, replay, splitHeader, watched } from '../../imports/csv-copy.ts';
 import { type DeliveryError, ErrorList } from '../../imports/errors.ts';
 import { readCsv, readXlsx, SourceError, type SourceRecord } from '../../imports/readers.ts';
 import { type HeaderMap, recogniseHeader, validateRecord } from '../../imports/tables.ts';
 import type { TableName } from './rows.ts';
+import { hasSqlRules, participantsSql, rawTableDdl } from './sql-rules.ts';
 import { CHECKS, MERGE, STAGE_COLUMNS, STAGE_DDL, STAGE_INDEXES } from './staging.ts';
 
 /** A file of a delivery: its name and a way to read its bytes (once). */
@@ -118,7 +120,7 @@ async function* hashed(
 class Stager {
   private buffers: Record<TableName, string[]> = { clusters: [], activities: [], participants: [] };
   readonly counts: DeliveryCounts = { clusters: 0, activities: 0, participants: 0 };
-  constructor(private readonly session: BulkSession) {}
+  constructor(readonly session: BulkSession) {}
 
   async add(table: TableName, fileIndex: number, line: number, row: Record<string, unknown>) {
     this.buffers[table].push(stageLine(table, fileIndex, line, row));
@@ -207,21 +209,99 @@ async function stageFile(
         summary.rows += staged.rows;
       }
     } else {
-      const staged = await stageRecords(readCsv(source), {
-        file: file.name,
-        fileIndex,
-        stager,
-        errors,
-        strictWidth: true,
-        progress,
-      });
-      summary.table = staged.table;
-      summary.rows = staged.rows;
+      await stageCsv(file, fileIndex, summary, source, stager, errors, progress);
     }
   } catch (err) {
     if (!(err instanceof SourceError)) throw err;
     errors.add({ file: file.name, line: err.line, column: null, value: null, code: err.code });
   }
+}
+
+/**
+ * A CSV file. On PostgreSQL a file of a table with SQL rules (participants) is parsed by COPY
+ * itself into a table of text cells and checked set-based (see sql-rules.ts), which is many times
+ * faster than parsing and validating it in JS. The JS reader stays the judge of everything
+ * unusual: when COPY refuses the file or reads it differently from the JS reader (see CsvShape),
+ * the file is read again the JS way, and rows the SQL rules do not pass get the JS rules, so
+ * every error keeps its exact line, column, value and message.
+ */
+async function stageCsv(
+  file: DeliveryFile,
+  fileIndex: number,
+  summary: FileSummary,
+  source: AsyncIterable<Buffer | Uint8Array>,
+  stager: Stager,
+  errors: ErrorList,
+  progress?: Progress,
+) {
+  const viaJs = async (records: AsyncIterable<SourceRecord>) => {
+    const staged = await stageRecords(records, {
+      file: file.name,
+      fileIndex,
+      stager,
+      errors,
+      strictWidth: true,
+      progress,
+    });
+    summary.table = staged.table;
+    summary.rows = staged.rows;
+  };
+  const session = stager.session;
+  if (!session.copyStream) return viaJs(readCsv(source));
+  const split = await splitHeader(source);
+  const map = split.header ? recogniseHeader(file.name, split.header).map : null;
+  if (!map || !hasSqlRules(map.table)) return viaJs(readCsv(replay(split.prefix, split.iterator)));
+
+  const raw = `stage_raw_${fileIndex}`;
+  const cells = Array.from({ length: map.width }, (_, i) => `c${i}`);
+  await session.exec(`savepoint stage_raw; ${rawTableDdl(raw, map.width)}`);
+  const shape = new CsvShape();
+  let copied = -1;
+  try {
+    copied = await session.copyStream(
+      `COPY ${raw} (${cells.join(', ')}) FROM STDIN WITH (FORMAT csv)`,
+      watched(split.rest, split.iterator, shape),
+    );
+  } catch {
+    copied = -1;
+  }
+  if (copied !== shape.expectedRows || shape.bad) {
+    await split.iterator.return?.();
+    await session.exec('rollback to savepoint stage_raw; release savepoint stage_raw');
+    summary.bytes = 0;
+    summary.sha256 = '';
+    return viaJs(readCsv(hashed(file.open(), summary)));
+  }
+  summary.table = map.table;
+  summary.rows = copied;
+  const rules = participantsSql(raw, map.index, map.width);
+  const t = performance.now();
+  const staged = await session.execCount(rules.insert, [fileIndex]);
+  if (process.env.KLYNGE_PROFILE)
+    process.stderr.write(`  sql rules for ${file.name}: ${Math.round(performance.now() - t)} ms\n`);
+  stager.counts[map.table] += staged;
+  if (staged < copied) {
+    await session.exec(`declare stage_raw_rest no scroll cursor for ${rules.rest}`);
+    for (;;) {
+      const rows = await session.query<Record<string, string | null>>('fetch 5000 from stage_raw_rest');
+      if (rows.length === 0) break;
+      for (const r of rows) {
+        const line = Number(r.n) + 1;
+        const result = validateRecord(
+          file.name,
+          map,
+          line,
+          cells.map((c) => r[c] ?? ''),
+          true,
+        );
+        if ('errors' in result) for (const e of result.errors) errors.add(e);
+        else await stager.add(map.table, fileIndex, line, result.row);
+      }
+    }
+    await session.exec('close stage_raw_rest');
+  }
+  await session.exec(`drop table ${raw}; release savepoint stage_raw`);
+  progress?.({ file: file.name, rows: copied, phase: 'reading' });
 }
 
 /** Groups the workbook's records by sheet, in workbook order, streaming. */
@@ -298,16 +378,28 @@ export async function loadDelivery(
   }));
   const errors = new ErrorList();
   return withBulkSession(database, actor, async (session) => {
+    let mark = performance.now();
+    const lap = (what: string) => {
+      if (!process.env.KLYNGE_PROFILE) return;
+      const now = performance.now();
+      process.stderr.write(`  ${what}: ${Math.round(now - mark)} ms\n`);
+      mark = now;
+    };
     await session.exec(STAGE_DDL);
     const stager = new Stager(session);
-    for (const [i, file] of files.entries())
+    for (const [i, file] of files.entries()) {
       await stageFile(file, i, summaries[i] as FileSummary, stager, errors, progress);
+      lap(`stage ${file.name}`);
+    }
     await stager.flush();
+    lap('flush');
     const counts = stager.counts;
     if (errors.count === 0) {
       progress?.({ file: '', rows: counts.participants, phase: 'checking' });
       await session.exec(STAGE_INDEXES);
+      lap('stage indexes');
       await runChecks(session, scope, summaries, errors);
+      lap('checks');
     }
     if (errors.count > 0) {
       throw new Rollback<DeliveryOutcome>({

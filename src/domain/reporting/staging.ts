@@ -53,11 +53,15 @@ export const STAGE_COLUMNS = {
   ],
 } as const;
 
-/** Indexes for the checks and the merge, built once the staging tables are full. */
+/**
+ * Indexes and statistics for the checks and the merge, once the staging tables are full. The
+ * participants are only ever read whole (hash joins, one sort per check), so they get no index;
+ * sorts and hashes of a big delivery get memory enough not to spill to disk (this transaction only).
+ */
 export const STAGE_INDEXES = `
   create index on stage_activities (cluster_cvr, activity_ref);
-  create index on stage_participants (cluster_cvr, activity_ref);
-  analyze stage_clusters; analyze stage_activities; analyze stage_participants;`;
+  analyze stage_clusters; analyze stage_activities; analyze stage_participants;
+  set local work_mem = '64MB';`;
 
 const LIMIT = 10_000;
 
@@ -194,14 +198,29 @@ export const MERGE: { name: string; sql: string }[] = [
                  excluded.municipality_code, excluded.grant_dkk, excluded.external_funding_dkk,
                  excluded.private_cofinancing_hours)`,
   },
+  // The participant merge joins a whole delivery against activities and participations that this
+  // transaction may just have filled: with their statistics stale the planner expects a handful
+  // of rows and picks nested loops that take minutes for a million. ANALYZE reads a bounded
+  // sample (it counts this transaction's own rows) and takes no lock that blocks readers or writers.
+  { name: 'activity statistics', sql: 'analyze activities' },
+  { name: 'participation statistics', sql: 'analyze participations' },
   {
-    // A delivered activity's participant list is replaced as a whole.
+    // A delivered activity's participant list is replaced as a whole: participants no longer in
+    // it go; those still in it are kept (and updated below only if they changed), so a repeated
+    // delivery deletes and writes nothing.
     name: 'replaced participant lists',
     sql: `delete from participations p
           using activities a, organisations o, stage_activities s
-          where p.activity_id = a.id and o.id = a.cluster_id and s.cluster_cvr = o.cvr and s.activity_ref = a.activity_ref`,
+          where p.activity_id = a.id and o.id = a.cluster_id and s.cluster_cvr = o.cvr and s.activity_ref = a.activity_ref
+            and not exists (
+              select 1 from stage_participants x
+              where x.cluster_cvr = s.cluster_cvr and x.activity_ref = s.activity_ref
+                and case when p.cvr is null then x.cvr = '' and x.name = p.foreign_name and x.country = p.country
+                         else x.cvr = p.cvr::text end)`,
   },
   {
+    // Rows already there with the same values are left alone: ON CONFLICT would still lock
+    // (write) each of them. New rows go in in key order, which keeps the index inserts local.
     name: 'participants with CVR',
     sql: `insert into participations (activity_id, cluster_id, year, participant_type, cvr,
                                       new_competence, new_idea, new_product)
@@ -211,7 +230,14 @@ export const MERGE: { name: string; sql: string }[] = [
           join organisations o on o.cvr = s.cluster_cvr
           join activities a on a.cluster_id = o.id and a.activity_ref = s.activity_ref
           where s.cvr <> ''
+            and not exists (
+              select 1 from participations p
+              where p.activity_id = a.id and p.cvr = s.cvr::char(8)
+                and (p.cluster_id, p.year, p.participant_type, p.new_competence, p.new_idea, p.new_product)
+                    = (a.cluster_id, a.year, s.participant_type::participant_type, s.new_competence, s.new_idea, s.new_product))
+          order by a.id, s.cvr
           on conflict (activity_id, cvr) where cvr is not null do update set
+            cluster_id = excluded.cluster_id, year = excluded.year,
             participant_type = excluded.participant_type, new_competence = excluded.new_competence,
             new_idea = excluded.new_idea, new_product = excluded.new_product`,
   },
@@ -224,7 +250,14 @@ export const MERGE: { name: string; sql: string }[] = [
           join organisations o on o.cvr = s.cluster_cvr
           join activities a on a.cluster_id = o.id and a.activity_ref = s.activity_ref
           where s.cvr = ''
+            and not exists (
+              select 1 from participations p
+              where p.activity_id = a.id and p.cvr is null and p.foreign_name = s.name and p.country = s.country::char(2)
+                and (p.cluster_id, p.year, p.new_competence, p.new_idea, p.new_product)
+                    = (a.cluster_id, a.year, s.new_competence, s.new_idea, s.new_product))
+          order by a.id, s.name, s.country
           on conflict (activity_id, foreign_name, country) where cvr is null do update set
+            cluster_id = excluded.cluster_id, year = excluded.year,
             new_competence = excluded.new_competence, new_idea = excluded.new_idea, new_product = excluded.new_product`,
   },
 ];

@@ -1,0 +1,95 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Database, queryRows } from '../../src/db/client.ts';
+import { createTestDatabase } from '../support/database.ts';
+import { dataFingerprint, deliver, textFile } from './delivery-helpers.ts';
+
+/**
+ * On PostgreSQL a participants file is parsed by COPY and checked in SQL; anything unusual goes
+ * the JS way. These files are the unusual ones: on both drivers they must load, or be rejected
+ * with exactly the line a person sees in an editor.
+ */
+let database: Database;
+const C = '29403473';
+const CLUSTERS = `cvr,name,league,municipality_code\n${C},Testklyngen,regional,461\n`;
+const ACTS = `cluster_cvr,activity_ref,title,category,start_date\n${C},A1,Workshop,networking,2023-03-01\n`;
+const HEAD = 'cluster_cvr,activity_ref,participant_type,cvr,name,country,employees,new_product';
+const ok = (cvr: string, name: string) => `${C},A1,company,${cvr},${name},,12,1`;
+const BAD_CVR = `${C},A1,company,10000008,Firma,,12,1`;
+
+const load = (participants: string) =>
+  deliver(database, [
+    textFile('clusters.csv', CLUSTERS),
+    textFile('activities.csv', ACTS),
+    textFile('participants.csv', participants),
+  ]);
+
+const names = () =>
+  queryRows<{ cvr: string; name: string }>(database.db, sql`select cvr, name from companies order by cvr`);
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(() => database?.close());
+
+describe('CSV files that COPY would read differently keep their exact line numbers', () => {
+  const cases: [string, string, number][] = [
+    ['a quoted line break', `${HEAD}\n${ok('10000009', '"Firma\nApS"')}\n${BAD_CVR}\n`, 4],
+    ['a blank line', `${HEAD}\n${ok('10000009', 'Firma')}\n\n${BAD_CVR}\n`, 4],
+    ['CRLF line ends and a BOM', `\uFEFF${HEAD}\r\n${ok('10000009', 'Firma')}\r\n${BAD_CVR}\r\n`, 3],
+    ['a quoted comma', `${HEAD}\n${ok('10000009', '"Firma, ApS"')}\n${BAD_CVR}\n`, 3],
+  ];
+  for (const [what, text, line] of cases) {
+    it(what, async () => {
+      const before = await dataFingerprint(database);
+      const outcome = await load(text);
+      expect(outcome.ok).toBe(false);
+      if (outcome.ok) return;
+      expect(outcome.errors.map((e) => [e.file, e.line, e.column, e.value, e.code])).toEqual([
+        ['participants.csv', line, 'cvr', '10000008', 'cvr'],
+      ]);
+      expect(await dataFingerprint(database)).toBe(before);
+    });
+  }
+
+  it('a line holding only \\. (the end of COPY data) is a row like any other', async () => {
+    const outcome = await load(`${HEAD}\n${ok('10000009', 'Firma')}\n\\.\n${ok('10000017', 'Anden')}\n`);
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.errors.map((e) => [e.line, e.code])).toEqual([[3, 'cellCount']]);
+  });
+
+  it('broken quoting is a CSV syntax error on its line, not a value COPY made up', async () => {
+    const outcome = await load(`${HEAD}\n${ok('10000009', 'Firma')}\n${ok('10000017', '"An"den')}\n`);
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.errors.map((e) => [e.line, e.code])).toEqual([[3, 'csvSyntax']]);
+  });
+});
+
+describe('values the SQL rules leave to the JS rules load as the JS rules read them', () => {
+  it('trims cells, keeps quoted commas and line breaks, upper-cases a country', async () => {
+    const outcome = await load(
+      [
+        HEAD,
+        ok(' 10000009 ', '  Firma ApS\u00a0'),
+        ok('10000017', '"Anden, ApS"'),
+        ok('10000025', '"Tredje\nlinje"'),
+        `${C},A1,foreign,,Abroad Ltd,se,,0`,
+        '',
+      ].join('\n'),
+    );
+    expect(outcome.ok).toBe(true);
+    expect(outcome.counts.participants).toBe(4);
+    expect(await names()).toEqual([
+      { cvr: '10000009', name: 'Firma ApS' },
+      { cvr: '10000017', name: 'Anden, ApS' },
+      { cvr: '10000025', name: 'Tredje\nlinje' },
+    ]);
+    const [foreign] = await queryRows<{ country: string }>(
+      database.db,
+      sql`select country from participations where cvr is null`,
+    );
+    expect(foreign?.country).toBe('SE');
+  });
+});
