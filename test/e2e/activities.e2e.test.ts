@@ -1,31 +1,16 @@
 /// <reference lib="dom" />
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/client.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/domain/demo/users.ts';
-import type { RunningServer } from '../../src/main.ts';
-import { axeViolations, launchBrowser, newContext, startDemoServer } from './harness.ts';
+import { axeViolations, newContext, useDemoSite } from './harness.ts';
 
-let server: RunningServer;
-let database: Database;
-let browser: Browser;
-
-beforeAll(async () => {
-  ({ server, database } = await startDemoServer());
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await database?.close();
-});
+const site = useDemoSite();
 
 async function asClusterStaff(work: (page: Page) => Promise<void>) {
-  const context = await newContext(browser);
+  const context = await newContext(site.browser);
   try {
     const page = await context.newPage();
-    await page.goto(`${server.url}/log-ind`);
+    await page.goto(`${site.server.url}/log-ind`);
     await page.getByLabel('E-mail').fill('klynge@demo.klyngeportalen.dk');
     await page.getByLabel('Adgangskode').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Log ind' }).click();
@@ -48,7 +33,7 @@ async function tabTo(page: Page, id: string) {
 describe('activities in the cluster workspace (axe-core, WCAG 2.1 AA)', () => {
   it('the list, a filtered list, the detail page with participants and the English list have no violations', () =>
     asClusterStaff(async (page) => {
-      await page.goto(`${server.url}/arbejdsrum`);
+      await page.goto(`${site.server.url}/arbejdsrum`);
       await page.getByRole('link', { name: 'Aktiviteter og deltagere: opret og ret enkeltvis' }).click();
       await page.waitForURL('**/arbejdsrum/aktiviteter');
       expect(await page.locator('table tbody tr').count()).toBeGreaterThan(0);
@@ -64,13 +49,13 @@ describe('activities in the cluster workspace (axe-core, WCAG 2.1 AA)', () => {
       await page.getByRole('heading', { name: 'Tilføj deltager' }).waitFor();
       expect(await axeViolations(page)).toEqual([]);
 
-      await page.goto(`${server.url}/en/workspace/activities`);
+      await page.goto(`${site.server.url}/en/workspace/activities`);
       expect(await axeViolations(page)).toEqual([]);
     }));
 
   it('the form, and the form with errors shown, have no violations; the summary links to the fields', () =>
     asClusterStaff(async (page) => {
-      await page.goto(`${server.url}/arbejdsrum/aktiviteter/ny`);
+      await page.goto(`${site.server.url}/arbejdsrum/aktiviteter/ny`);
       expect(await axeViolations(page)).toEqual([]);
       await page.getByLabel('Titel (skal udfyldes)').fill('Halvfærdig aktivitet');
       await page.getByLabel('Startdato (skal udfyldes)').fill('2025-02-30');
@@ -87,7 +72,7 @@ describe('activities in the cluster workspace (axe-core, WCAG 2.1 AA)', () => {
     }));
   it('the edit form, the participant form and both confirmations have no violations', () =>
     asClusterStaff(async (page) => {
-      await page.goto(`${server.url}/arbejdsrum/aktiviteter`);
+      await page.goto(`${site.server.url}/arbejdsrum/aktiviteter`);
       // An activity that has participants: the last column counts them.
       const withParticipants = page
         .locator('table tbody tr')
@@ -114,7 +99,7 @@ describe('activities in the cluster workspace (axe-core, WCAG 2.1 AA)', () => {
 describe('keyboard only', () => {
   it('a new activity can be completed and saved with the keyboard alone', () =>
     asClusterStaff(async (page) => {
-      await page.goto(`${server.url}/arbejdsrum/aktiviteter/ny`);
+      await page.goto(`${site.server.url}/arbejdsrum/aktiviteter/ny`);
       await tabTo(page, 'title');
       await page.keyboard.type('Tastaturworkshop');
       await page.keyboard.press('Tab');

@@ -1,28 +1,13 @@
 /// <reference lib="dom" />
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/client.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/domain/demo/users.ts';
-import type { RunningServer } from '../../src/main.ts';
-import { axeViolations, launchBrowser, newContext, startDemoServer } from './harness.ts';
+import { axeViolations, newContext, useDemoSite } from './harness.ts';
 
-let server: RunningServer;
-let database: Database;
-let browser: Browser;
-
-beforeAll(async () => {
-  ({ server, database } = await startDemoServer());
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await database?.close();
-});
+const site = useDemoSite();
 
 async function withPage(work: (page: Page) => Promise<void>) {
-  const context = await newContext(browser);
+  const context = await newContext(site.browser);
   try {
     await work(await context.newPage());
   } finally {
@@ -33,13 +18,13 @@ async function withPage(work: (page: Page) => Promise<void>) {
 describe('API tokens page (axe-core, WCAG 2.1 AA)', () => {
   it('the list, a new token shown once, a field error and a revoked token have no violations', () =>
     withPage(async (page) => {
-      await page.goto(`${server.url}/log-ind`);
+      await page.goto(`${site.server.url}/log-ind`);
       await page.getByLabel('E-mail').fill('klynge@demo.klyngeportalen.dk');
       await page.getByLabel('Adgangskode').fill(DEMO_PASSWORD);
       await page.getByRole('button', { name: 'Log ind' }).click();
       await page.waitForURL('**/konto');
 
-      await page.goto(`${server.url}/arbejdsrum`);
+      await page.goto(`${site.server.url}/arbejdsrum`);
       await page.getByRole('link', { name: 'API-nøgler' }).click();
       await page.waitForURL('**/arbejdsrum/api-noegler');
       expect(await axeViolations(page)).toEqual([]);
@@ -60,13 +45,13 @@ describe('API tokens page (axe-core, WCAG 2.1 AA)', () => {
       expect(await page.content()).not.toContain(token);
       expect(await axeViolations(page)).toEqual([]);
 
-      await page.goto(`${server.url}/en/workspace/api-tokens`);
+      await page.goto(`${site.server.url}/en/workspace/api-tokens`);
       expect(await axeViolations(page)).toEqual([]);
     }));
 
   it('the API documentation with the reporting endpoints has no violations', () =>
     withPage(async (page) => {
-      await page.goto(`${server.url}/api`);
+      await page.goto(`${site.server.url}/api`);
       await expect(page.locator('code', { hasText: 'POST /api/v1/deliveries' }).count()).resolves.toBe(2);
       expect(await axeViolations(page)).toEqual([]);
     }));

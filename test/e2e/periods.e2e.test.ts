@@ -1,30 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/client.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/domain/demo/users.ts';
-import type { RunningServer } from '../../src/main.ts';
-import { axeViolations, launchBrowser, newContext, startDemoServer } from './harness.ts';
+import { axeViolations, newContext, useDemoSite } from './harness.ts';
 
-let server: RunningServer;
-let database: Database;
-let browser: Browser;
-
-beforeAll(async () => {
-  ({ server, database } = await startDemoServer());
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await database?.close();
-});
+const site = useDemoSite();
 
 async function asUser(email: string, work: (page: Page) => Promise<void>) {
-  const context = await newContext(browser);
+  const context = await newContext(site.browser);
   try {
     const page = await context.newPage();
-    await page.goto(`${server.url}/log-ind`);
+    await page.goto(`${site.server.url}/log-ind`);
     await page.getByLabel('E-mail').fill(email);
     await page.getByLabel('Adgangskode').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Log ind' }).click();
@@ -38,7 +23,7 @@ async function asUser(email: string, work: (page: Page) => Promise<void>) {
 describe('reporting periods (axe-core, WCAG 2.1 AA)', () => {
   it('the cluster workspace periods page, before and after submitting the returned year, has no violations', () =>
     asUser('klynge@demo.klyngeportalen.dk', async (page) => {
-      await page.goto(`${server.url}/arbejdsrum`);
+      await page.goto(`${site.server.url}/arbejdsrum`);
       await page.getByRole('link', { name: /Indberetningsperioder/ }).click();
       await page.waitForURL('**/arbejdsrum/perioder');
       await expect(
@@ -54,13 +39,13 @@ describe('reporting periods (axe-core, WCAG 2.1 AA)', () => {
         page.getByRole('heading', { name: 'Indberetningsår 2023 Indsendt' }).count(),
       ).resolves.toBe(1);
       expect(await axeViolations(page)).toEqual([]);
-      await page.goto(`${server.url}/en/workspace/periods`);
+      await page.goto(`${site.server.url}/en/workspace/periods`);
       expect(await axeViolations(page)).toEqual([]);
     }));
 
   it('the funders’ status page, its year view and a refused return have no violations', () =>
     asUser('funder@demo.klyngeportalen.dk', async (page) => {
-      await page.goto(`${server.url}/indberetninger/status`);
+      await page.goto(`${site.server.url}/indberetninger/status`);
       await expect(page.getByRole('heading', { name: 'Overblik pr. år' }).count()).resolves.toBe(1);
       expect(await page.getByRole('row', { name: /^2021 \d+ af \d+ indsendt/ }).count()).toBe(1);
       expect(await axeViolations(page)).toEqual([]);
@@ -75,13 +60,13 @@ describe('reporting periods (axe-core, WCAG 2.1 AA)', () => {
       await page.getByRole('button', { name: 'Send retur' }).first().click();
       await expect(page.getByText('Skriv en begrundelse.').count()).resolves.toBeGreaterThan(0);
       expect(await axeViolations(page)).toEqual([]);
-      await page.goto(`${server.url}/en/reporting/status?year=2023`);
+      await page.goto(`${site.server.url}/en/reporting/status?year=2023`);
       expect(await axeViolations(page)).toEqual([]);
     }));
 
   it('support staff see the status read-only, without violations', () =>
     asUser('support@demo.klyngeportalen.dk', async (page) => {
-      await page.goto(`${server.url}/indberetninger/status`);
+      await page.goto(`${site.server.url}/indberetninger/status`);
       await expect(page.getByText('Du kan se status, men ikke godkende eller låse.').count()).resolves.toBe(
         1,
       );

@@ -1,14 +1,6 @@
 import { Hono } from 'hono';
 import { THEMES, type Theme } from '../../domain/catalogue/themes.ts';
-import {
-  BORNHOLM_FRAME,
-  MUNICIPALITY_BORDERS,
-  placeSeats,
-  REGION_SHAPES,
-  SHADES,
-  shadeOf,
-  VIEWBOX,
-} from '../../domain/landscape/map.ts';
+import { placeSeats, SHADES, shadeOf, VIEWBOX } from '../../domain/landscape/map.ts';
 import {
   type ClusterSeat,
   clusterSeats,
@@ -30,6 +22,7 @@ import { formatNumber } from '../i18n/index.ts';
 import { href, type Lang, pageHref } from '../paths.ts';
 import { renderPage } from '../render.tsx';
 import { SelectField } from '../views/forms.tsx';
+import { RegionShapes } from '../views/region-map.tsx';
 import { type LandscapeMessages, landscapeMessages } from './landscape.messages.ts';
 import { onPage } from './routes.ts';
 
@@ -202,7 +195,6 @@ function OverlapList({ v, regions, overlaps }: { v: View; regions: Region[]; ove
 function MapSvg({ v, regions, seats }: { v: View; regions: RegionSeats[]; seats: ClusterSeat[] }) {
   const { t, lang } = v;
   const counts = new Map(regions.map((r) => [r.code, r.clusters]));
-  const f = BORNHOLM_FRAME;
   const viewBox = `0 0 ${VIEWBOX.width} ${VIEWBOX.height}`;
   return (
     <svg class="landscape-svg" viewBox={viewBox} aria-label={t.map.group} xmlns="http://www.w3.org/2000/svg">
@@ -215,38 +207,11 @@ function MapSvg({ v, regions, seats }: { v: View; regions: RegionSeats[]; seats:
       >
         <title id="landscape-map-title">{t.map.title}</title>
         <desc id="landscape-map-desc">{t.map.desc}</desc>
-        {REGION_SHAPES.map((r) => (
-          <path d={r.d} fill={shadeOf(counts.get(r.code) ?? 0)} stroke="#454545" stroke-width="1" />
-        ))}
-        <path d={MUNICIPALITY_BORDERS} fill="none" stroke="#ffffff" stroke-width="0.5" />
-        <rect
-          x={f.x}
-          y={f.y}
-          width={f.width}
-          height={f.height}
-          fill="none"
-          stroke="#707070"
-          stroke-dasharray="3 2"
+        <RegionShapes
+          fill={(code) => shadeOf(counts.get(code) ?? 0)}
+          label={(code) => formatNumber(counts.get(code) ?? 0, lang)}
+          bornholm={t.map.bornholm}
         />
-        <text
-          x={f.x + f.width / 2}
-          y={f.y + f.height + 14}
-          text-anchor="middle"
-          class="landscape-inset-label"
-        >
-          {t.map.bornholm}
-        </text>
-        {REGION_SHAPES.map((r) => (
-          <text
-            x={r.label.x}
-            y={r.label.y}
-            text-anchor="middle"
-            dominant-baseline="central"
-            class="landscape-region-count"
-          >
-            {formatNumber(counts.get(r.code) ?? 0, lang)}
-          </text>
-        ))}
       </svg>
       {placeSeats(seats).map(({ seat, at }) => (
         <a href={pageHref('cluster', lang, { slug: seat.slug })} class="landscape-seat">

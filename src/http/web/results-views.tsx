@@ -1,4 +1,4 @@
-import { BORNHOLM_FRAME, MUNICIPALITY_BORDERS, REGION_SHAPES, VIEWBOX } from '../../domain/landscape/map.ts';
+import { VIEWBOX } from '../../domain/landscape/map.ts';
 import type { PerformanceAccount } from '../../domain/performance/account.ts';
 import { REGIONS } from '../../domain/reference/geography.ts';
 import type { TargetSet } from '../../domain/targets/queries.ts';
@@ -7,6 +7,7 @@ import { formatNumber } from '../i18n/index.ts';
 import type { Lang } from '../paths.ts';
 import { ChartFigure, Legend, LineChart, type Series } from '../views/chart.tsx';
 import { Icon } from '../views/icons.tsx';
+import { RegionShapes } from '../views/region-map.tsx';
 import type { ResultsMessages } from './results.messages.ts';
 
 export interface View {
@@ -184,7 +185,6 @@ export function RegionalDistribution({ v, account }: { v: View; account: Perform
   const by = account.innovating_companies_by_region;
   const max = Math.max(0, ...REGIONS.map((r) => by[String(r.code)] ?? 0));
   const total = Object.values(by).reduce((a, b) => a + b, 0);
-  const f = BORNHOLM_FRAME;
   const rows: [string, number][] = [
     ...REGIONS.map((r): [string, number] => [lang === 'da' ? r.name : r.nameEn, by[String(r.code)] ?? 0]),
     [t.regions.unknown, by.unknown ?? 0],
@@ -206,38 +206,11 @@ export function RegionalDistribution({ v, account }: { v: View; account: Perform
           >
             <title id="regions-map-title">{t.regions.mapTitle(account.year)}</title>
             <desc id="regions-map-desc">{t.regions.mapDesc}</desc>
-            {REGION_SHAPES.map((r) => (
-              <path d={r.d} fill={shade(by[String(r.code)] ?? 0, max)} stroke="#454545" stroke-width="1" />
-            ))}
-            <path d={MUNICIPALITY_BORDERS} fill="none" stroke="#ffffff" stroke-width="0.5" />
-            <rect
-              x={f.x}
-              y={f.y}
-              width={f.width}
-              height={f.height}
-              fill="none"
-              stroke="#707070"
-              stroke-dasharray="3 2"
+            <RegionShapes
+              fill={(code) => shade(by[String(code)] ?? 0, max)}
+              label={(code) => num(by[String(code)] ?? 0, lang)}
+              bornholm={t.regions.bornholm}
             />
-            <text
-              x={f.x + f.width / 2}
-              y={f.y + f.height + 14}
-              text-anchor="middle"
-              class="landscape-inset-label"
-            >
-              {t.regions.bornholm}
-            </text>
-            {REGION_SHAPES.map((r) => (
-              <text
-                x={r.label.x}
-                y={r.label.y}
-                text-anchor="middle"
-                dominant-baseline="central"
-                class="landscape-region-count"
-              >
-                {num(by[String(r.code)] ?? 0, lang)}
-              </text>
-            ))}
           </svg>
         }
         table={{
