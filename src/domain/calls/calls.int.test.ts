@@ -233,19 +233,19 @@ describe('the call flow from set-up to allocation', () => {
     await decideCall(db, owner, call.id, [app2], at(6000));
     expect((await findApplication(db, app1))?.status).toBe('not_selected');
     await rejects(
-      allocate(db, owner, board.id, { applicationId: app1, year: 2028, amountDkk: 1 }, at(7000)),
+      allocate(db, owner, board.id, [{ applicationId: app1, year: 2028, amountDkk: 1 }], at(7000)),
       'conflict',
     );
     await rejects(
-      allocate(db, owner, ministry.id, { applicationId: app2, year: 2028, amountDkk: 1 }, at(7000)),
+      allocate(db, owner, ministry.id, [{ applicationId: app2, year: 2028, amountDkk: 1 }], at(7000)),
       'forbidden',
     );
-    await allocate(db, owner, board.id, { applicationId: app2, year: 2028, amountDkk: 600_000 }, at(7000));
+    await allocate(db, owner, board.id, [{ applicationId: app2, year: 2028, amountDkk: 600_000 }], at(7000));
     await allocate(
       db,
       ministryFunder,
       ministry.id,
-      { applicationId: app2, year: 2028, amountDkk: 400_000 },
+      [{ applicationId: app2, year: 2028, amountDkk: 400_000 }],
       at(7000),
     );
     await rejects(
@@ -253,13 +253,27 @@ describe('the call flow from set-up to allocation', () => {
         db,
         ministryFunder,
         ministry.id,
-        { applicationId: app2, year: 2028, amountDkk: 800_001 },
+        [{ applicationId: app2, year: 2028, amountDkk: 800_001 }],
         at(7000),
       ),
       'conflict',
     );
     await rejects(
-      allocate(db, owner, board.id, { applicationId: app2, year: 2029, amountDkk: 1 }, at(7000)),
+      allocate(db, owner, board.id, [{ applicationId: app2, year: 2029, amountDkk: 1 }], at(7000)),
+      'conflict',
+    );
+    // A form's rows are all or none: the valid 2028 row is not kept when the 2029 row is refused.
+    await rejects(
+      allocate(
+        db,
+        ministryFunder,
+        ministry.id,
+        [
+          { applicationId: app2, year: 2028, amountDkk: 500_000 },
+          { applicationId: app2, year: 2029, amountDkk: 1 },
+        ],
+        at(7000),
+      ),
       'conflict',
     );
     expect(await allocationsOf(db, app2)).toEqual([

@@ -482,45 +482,59 @@ export async function decideCall(
  * A funder allocates its own budget of a decided call to a selected application for one year.
  * The funder's budget row is locked, so two allocations at once cannot together exceed it.
  */
-export async function allocate(db: Db, editor: Editor, funderId: string, input: AllocationInput, now: Date) {
+/**
+ * A funder's allocations to selected applications, all or none: one refused row (over budget,
+ * not selected) leaves every other row of the same form unwritten.
+ */
+export async function allocate(
+  db: Db,
+  editor: Editor,
+  funderId: string,
+  inputs: readonly AllocationInput[],
+  now: Date,
+) {
   if (!can(editor.principal, 'calls.allocate', { organisationId: funderId }))
     throw forbidden('Not allowed: allocate');
   return withActor(db, editor.actor, async (tx) => {
-    const app = await lockApplication(tx, input.applicationId);
-    const [call] = await tx.select({ status: calls.status }).from(calls).where(eq(calls.id, app.callId));
-    if (call?.status !== 'decided' || app.status !== 'selected')
-      throw conflict('only selected applications get money');
-    const [budget] = await tx
-      .select()
-      .from(callBudgets)
-      .where(
-        and(
-          eq(callBudgets.callId, app.callId),
-          eq(callBudgets.funderId, funderId),
-          eq(callBudgets.year, input.year),
-        ),
-      )
-      .for('update');
-    if (!budget) throw conflict('funder has no budget for this call and year');
-    const [others] = await queryRows<{ total: number }>(
-      tx,
-      sql`select coalesce(sum(l.amount_dkk), 0)::bigint as total
-          from ${callAllocations} l join ${applications} a on a.id = l.application_id
-          where a.call_id = ${app.callId} and l.funder_id = ${funderId} and l.year = ${input.year}
-            and l.application_id <> ${input.applicationId}`,
-    );
-    const used = Number(others?.total ?? 0);
-    if (used + input.amountDkk > budget.amountDkk)
-      throw new AppError('conflict', `over budget: ${used + input.amountDkk} > ${budget.amountDkk}`, [
-        { field: 'amountDkk', message: 'over_budget' },
-      ]);
-    const values = { amountDkk: input.amountDkk, updatedAt: now };
-    await tx
-      .insert(callAllocations)
-      .values({ applicationId: input.applicationId, funderId, year: input.year, ...values })
-      .onConflictDoUpdate({
-        target: [callAllocations.applicationId, callAllocations.funderId, callAllocations.year],
-        set: values,
-      });
+    for (const input of inputs) await allocateOne(tx, funderId, input, now);
   });
+}
+
+async function allocateOne(tx: Tx, funderId: string, input: AllocationInput, now: Date) {
+  const app = await lockApplication(tx, input.applicationId);
+  const [call] = await tx.select({ status: calls.status }).from(calls).where(eq(calls.id, app.callId));
+  if (call?.status !== 'decided' || app.status !== 'selected')
+    throw conflict('only selected applications get money');
+  const [budget] = await tx
+    .select()
+    .from(callBudgets)
+    .where(
+      and(
+        eq(callBudgets.callId, app.callId),
+        eq(callBudgets.funderId, funderId),
+        eq(callBudgets.year, input.year),
+      ),
+    )
+    .for('update');
+  if (!budget) throw conflict('funder has no budget for this call and year');
+  const [others] = await queryRows<{ total: number }>(
+    tx,
+    sql`select coalesce(sum(l.amount_dkk), 0)::bigint as total
+        from ${callAllocations} l join ${applications} a on a.id = l.application_id
+        where a.call_id = ${app.callId} and l.funder_id = ${funderId} and l.year = ${input.year}
+          and l.application_id <> ${input.applicationId}`,
+  );
+  const used = Number(others?.total ?? 0);
+  if (used + input.amountDkk > budget.amountDkk)
+    throw new AppError('conflict', `over budget: ${used + input.amountDkk} > ${budget.amountDkk}`, [
+      { field: 'amountDkk', message: 'over_budget' },
+    ]);
+  const values = { amountDkk: input.amountDkk, updatedAt: now };
+  await tx
+    .insert(callAllocations)
+    .values({ applicationId: input.applicationId, funderId, year: input.year, ...values })
+    .onConflictDoUpdate({
+      target: [callAllocations.applicationId, callAllocations.funderId, callAllocations.year],
+      set: values,
+    });
 }

@@ -266,17 +266,13 @@ async function processAction(c: AppContext) {
       case 'allocate': {
         const funderId = str(body, 'funderId');
         if (!funderIds.includes(funderId)) throw forbidden('Not allowed: allocate');
-        for (const [key, value] of Object.entries(body)) {
+        const inputs = Object.entries(body).flatMap(([key, value]) => {
           const [, applicationId, year] = key.split(':');
-          if (!key.startsWith('a:') || typeof value !== 'string' || value.trim() === '') continue;
-          const input = allocationInput.parse({
-            applicationId,
-            year,
-            amountDkk: value.replace(/[.\s]/g, ''),
-          });
-          await allocate(db, editor, funderId, input, now);
-        }
-        return;
+          if (!key.startsWith('a:') || typeof value !== 'string' || value.trim() === '') return [];
+          return [allocationInput.parse({ applicationId, year, amountDkk: value.replace(/[.\s]/g, '') })];
+        });
+        // The whole form in one transaction: a refused row writes none of the others.
+        return allocate(db, editor, funderId, inputs, now);
       }
       default:
         throw forbidden('unknown action');
