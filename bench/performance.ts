@@ -12,7 +12,7 @@
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { type Database, migrateDatabase, openDatabase, queryRows } from '../src/db/client.ts';
-import { type AccountScope, performanceAccount } from '../src/domain/performance/account.ts';
+import { type AccountScope, COUNT_KEYS, performanceAccount } from '../src/domain/performance/account.ts';
 import { databaseUrlFor, quoteIdentifier, withServer } from '../test/support/postgres-server.ts';
 
 const serverUrl = process.env.DATABASE_URL;
@@ -31,19 +31,6 @@ const RUNS = 5;
 const LIMIT_MS = 1000;
 const LIMIT_RATIO = 2;
 
-const COUNT_KEYS = [
-  'activities',
-  'participating_companies',
-  'small_participating_companies',
-  'new_competence_companies',
-  'new_idea_companies',
-  'innovating_companies',
-  'small_innovating_companies',
-  'collaborating_companies',
-  'international_companies',
-  'knowledge_institution_participations',
-  'activities_with_knowledge_institution',
-] as const;
 type Counts = Record<(typeof COUNT_KEYS)[number], number>;
 
 const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);

@@ -5,27 +5,13 @@
  */
 import { type SQL, sql } from 'drizzle-orm';
 import { clusterLeague } from '../../db/schema/index.ts';
-import { HOURLY_RATE_DKK, type PerformanceAccount, SMALL_COMPANY_LIMIT } from '../performance/account.ts';
+import { COUNT_KEYS, HOURLY_RATE_DKK, MONEY_KEYS, SMALL_COMPANY_LIMIT } from '../performance/account.ts';
 
 export const LEAGUES = clusterLeague.enumValues;
 export type League = (typeof LEAGUES)[number];
 
-export const FIGURE_KEYS = [
-  'activities',
-  'participating_companies',
-  'small_participating_companies',
-  'new_competence_companies',
-  'new_idea_companies',
-  'innovating_companies',
-  'small_innovating_companies',
-  'collaborating_companies',
-  'international_companies',
-  'knowledge_institution_participations',
-  'activities_with_knowledge_institution',
-  'grant_dkk',
-  'external_funding_dkk',
-  'private_cofinancing_dkk',
-] as const satisfies readonly (keyof PerformanceAccount)[];
+/** Labels, the regional split and the stronghold share are not per-cluster counts. */
+export const FIGURE_KEYS = [...COUNT_KEYS, ...MONEY_KEYS] as const;
 export type FigureKey = (typeof FIGURE_KEYS)[number];
 
 export const isFigureKey = (k: string): k is FigureKey => (FIGURE_KEYS as readonly string[]).includes(k);

@@ -29,6 +29,33 @@ export interface PerformanceAccount {
   share_outside_strongholds: number | null;
 }
 
+/** The keys counted per year, in the spec's order: activities, distinct companies, knowledge institutions. */
+export const COUNT_KEYS = [
+  'activities',
+  'participating_companies',
+  'small_participating_companies',
+  'new_competence_companies',
+  'new_idea_companies',
+  'innovating_companies',
+  'small_innovating_companies',
+  'collaborating_companies',
+  'international_companies',
+  'knowledge_institution_participations',
+  'activities_with_knowledge_institution',
+] as const satisfies readonly (keyof PerformanceAccount)[];
+/** Clusters holding a valid label on 31 December, per level. */
+export const LABEL_KEYS = [
+  'gold_clusters',
+  'silver_clusters',
+  'bronze_clusters',
+] as const satisfies readonly (keyof PerformanceAccount)[];
+/** Money in DKK. */
+export const MONEY_KEYS = [
+  'grant_dkk',
+  'external_funding_dkk',
+  'private_cofinancing_dkk',
+] as const satisfies readonly (keyof PerformanceAccount)[];
+
 /** Private co-financing is valued at most 600 DKK per staff hour (seed 004). */
 export const HOURLY_RATE_DKK = 600;
 /** Small companies have fewer than 50 employees. */

@@ -1,5 +1,10 @@
 import { VIEWBOX } from '../../domain/landscape/map.ts';
-import type { PerformanceAccount } from '../../domain/performance/account.ts';
+import {
+  COUNT_KEYS,
+  LABEL_KEYS,
+  MONEY_KEYS,
+  type PerformanceAccount,
+} from '../../domain/performance/account.ts';
 import { REGIONS } from '../../domain/reference/geography.ts';
 import type { TargetSet } from '../../domain/targets/queries.ts';
 import { actualOf, targetStatus } from '../../domain/targets/status.ts';
@@ -17,25 +22,11 @@ export interface View {
 
 /** The account keys in the order the key-figure table shows them (the regional split has its own section). */
 export const FIGURE_KEYS = [
-  'activities',
-  'participating_companies',
-  'small_participating_companies',
-  'new_competence_companies',
-  'new_idea_companies',
-  'innovating_companies',
-  'small_innovating_companies',
-  'collaborating_companies',
-  'international_companies',
-  'knowledge_institution_participations',
-  'activities_with_knowledge_institution',
-  'gold_clusters',
-  'silver_clusters',
-  'bronze_clusters',
-  'grant_dkk',
-  'external_funding_dkk',
-  'private_cofinancing_dkk',
+  ...COUNT_KEYS,
+  ...LABEL_KEYS,
+  ...MONEY_KEYS,
   'share_outside_strongholds',
-] as const satisfies readonly (keyof PerformanceAccount)[];
+] as const;
 export type FigureKey = (typeof FIGURE_KEYS)[number];
 
 export const num = (n: number, lang: Lang) => formatNumber(Math.round(n), lang);
