@@ -7,7 +7,8 @@
  *
  *   DATABASE_URL=postgres://… npm run bench:performance [-- 10000000]
  *
- * The data lives in a fresh database on that server, dropped afterwards (KEEP=1 keeps it).
+ * The data lives in a fresh database on that server, dropped afterwards (KEEP=1 keeps it;
+ * BENCH_DB=<name> times again on a kept database without generating).
  */
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
@@ -229,12 +230,14 @@ async function compare(database: Database, label: string, scope: AccountScope, c
   return { accountMs, handMs, equal: differing.length === 0 };
 }
 
-const name = `klynge_bench_perf_${process.pid}`;
+const reused = process.env.BENCH_DB;
+const name = reused ?? `klynge_bench_perf_${process.pid}`;
 const url = databaseUrlFor(serverUrl, name);
-await withServer(serverUrl, async (c) => {
-  await c.query(`drop database if exists ${quoteIdentifier(name)} with (force)`);
-  await c.query(`create database ${quoteIdentifier(name)}`);
-});
+if (!reused)
+  await withServer(serverUrl, async (c) => {
+    await c.query(`drop database if exists ${quoteIdentifier(name)} with (force)`);
+    await c.query(`create database ${quoteIdentifier(name)}`);
+  });
 let failed = false;
 try {
   const database = await openDatabase({ databaseUrl: url, poolSize: 2 });
@@ -243,11 +246,13 @@ try {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     const started = performance.now();
-    console.log(
-      `Generating ~${TARGET_ROWS.toLocaleString('en')} participations: ${CLUSTERS} clusters, ` +
-        `${COMPANIES.toLocaleString('en')} companies, ${ACTIVITIES.toLocaleString('en')} activities, ${YEARS.join('-')}`,
-    );
-    await generate(client);
+    if (!reused) {
+      console.log(
+        `Generating ~${TARGET_ROWS.toLocaleString('en')} participations: ${CLUSTERS} clusters, ` +
+          `${COMPANIES.toLocaleString('en')} companies, ${ACTIVITIES.toLocaleString('en')} activities, ${YEARS.join('-')}`,
+      );
+      await generate(client);
+    }
     const { rows } = await client.query<{ n: string; y: string; v: string }>(
       `select (select count(*) from participations) n, (select count(*) from participations where year = ${YEAR}) y,
               current_setting('server_version') v`,
@@ -276,7 +281,7 @@ try {
     await database.close();
   }
 } finally {
-  if (process.env.KEEP) console.log(`kept database ${name}`);
+  if (process.env.KEEP || reused) console.log(`kept database ${name}`);
   else
     await withServer(serverUrl, (c) =>
       c.query(`drop database if exists ${quoteIdentifier(name)} with (force)`),
