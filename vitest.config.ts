@@ -50,11 +50,12 @@ projects.push({
   test: {
     name: 'e2e',
     include: ['test/e2e/**/*.e2e.test.ts'],
-    // Browser tests start the app on a PGlite clone of a template that holds the demo data.
-    env: { KLYNGE_TEST_DB: 'pglite' },
+    // Browser tests start the app on a clone of a template that holds the demo data: on
+    // PostgreSQL when DATABASE_URL names a server, else on PGlite.
+    env: { KLYNGE_TEST_DB: process.env.DATABASE_URL ? 'postgres' : 'pglite' },
     globalSetup: ['test/support/global-setup-e2e.ts'],
     // One chromium at a time: two would starve each other (and the app) on two cores.
-    fileParallelism: false,
+    fileParallelism: !!process.env.DATABASE_URL,
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

@@ -17,10 +17,12 @@ Commands:
   seed --demo        load the demo data set into an empty database
   import <files...>  load one delivery of reporting files (.csv, .xlsx); --format json
                      for machine-readable errors; exit 1 when rejected (nothing written)
-  report --year Y [--cluster CVR] [--format json|csv|xlsx|pdf] [--out FILE]
-                     the performance account of a year, nationally or for one cluster;
-                     xlsx and pdf go to --out or a redirected stdout; --cluster all
-                     (xlsx, pdf) adds one sheet or section per cluster
+  report --year Y [--cluster CVR | --region CODE | --league NAME]
+         [--format json|csv|xlsx|pdf] [--out FILE]
+                     the performance account of a year, nationally, for one cluster, one
+                     region (1081-1085, by company address) or one league (world_class,
+                     regional, emerging); xlsx and pdf go to --out or a redirected stdout;
+                     --cluster all (xlsx, pdf) adds one sheet or section per cluster
 
 Database: DATABASE_URL=postgres://... selects a PostgreSQL server; without it the embedded
 PGlite database in DATA_DIR (default ./data) is used.`;
@@ -87,6 +89,8 @@ async function main(argv: string[]): Promise<number> {
       format: { type: 'string' },
       year: { type: 'string' },
       cluster: { type: 'string' },
+      region: { type: 'string' },
+      league: { type: 'string' },
       out: { type: 'string' },
     },
   });
@@ -131,6 +135,8 @@ async function main(argv: string[]): Promise<number> {
       const args = parseReportArgs({
         year: values.year,
         cluster: values.cluster,
+        region: values.region,
+        league: values.league,
         format: values.format ?? 'json',
         out: values.out,
       });

@@ -4,6 +4,7 @@ import { PassThrough, type Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import type { Database } from '../db/client.ts';
 import { performanceAccount } from '../domain/performance/account.ts';
+import { accountQueryShape } from '../domain/performance/schemas.ts';
 import { isValidCvr } from '../domain/reference/identifiers.ts';
 import { accountCsv } from '../reports/csv.ts';
 import { writeAccountPdf } from '../reports/pdf.ts';
@@ -37,6 +38,8 @@ export interface ReportArgs {
 export function parseReportArgs(opts: {
   year: string | undefined;
   cluster: string | undefined;
+  region?: string | undefined;
+  league?: string | undefined;
   format: string;
   out: string | undefined;
 }): ReportArgs | string {
@@ -55,20 +58,33 @@ export function parseReportArgs(opts: {
   if (opts.cluster !== undefined && opts.cluster !== 'all' && !isValidCvr(opts.cluster)) {
     return `--cluster must be a valid CVR number, not ${opts.cluster}`;
   }
+  const scopes = [opts.cluster, opts.region, opts.league].filter((v) => v !== undefined);
+  if (scopes.length > 1) return 'give at most one of --cluster, --region and --league';
+  // The same rules as the API's query parameters.
+  const region = accountQueryShape.region.safeParse(opts.region);
+  if (!region.success)
+    return `--region ${region.error.issues[0]?.message ?? 'is not valid'}, not ${opts.region}`;
+  const league = accountQueryShape.league.safeParse(opts.league);
+  if (!league.success)
+    return `--league ${league.error.issues[0]?.message ?? 'is not valid'}, not ${opts.league}`;
   if (binary && !opts.out && process.stdout.isTTY) {
     return `--format ${format} is binary: give --out FILE, or redirect the output to a file`;
   }
   const selection: ReportSelection =
-    opts.cluster === undefined
-      ? { kind: 'national' }
-      : opts.cluster === 'all'
-        ? { kind: 'all' }
-        : { kind: 'cluster', cvr: opts.cluster };
+    region.data !== undefined
+      ? { kind: 'region', regionCode: region.data }
+      : league.data !== undefined
+        ? { kind: 'league', league: league.data }
+        : opts.cluster === undefined
+          ? { kind: 'national' }
+          : opts.cluster === 'all'
+            ? { kind: 'all' }
+            : { kind: 'cluster', cvr: opts.cluster };
   return { year, format, selection, out: opts.out };
 }
 
 /**
- * `klynge report --year Y [--cluster CVR|all] [--format json|csv|xlsx|pdf] [--out FILE]`
+ * `klynge report --year Y [--cluster CVR|all | --region CODE | --league NAME] [--format json|csv|xlsx|pdf] [--out FILE]`
  * JSON and CSV are text; XLSX and PDF are binary and go to --out, or to stdout when that is not a
  * terminal (a pipe or a redirect). `--cluster all` (XLSX and PDF) adds every cluster's account.
  */
@@ -78,7 +94,7 @@ export async function reportCommand(database: Database, args: ReportArgs): Promi
     const account = await performanceAccount(
       database.db,
       year,
-      selection.kind === 'cluster' ? { kind: 'cluster', cvr: selection.cvr } : { kind: 'national' },
+      selection.kind === 'all' ? { kind: 'national' } : selection,
     );
     const text = format === 'json' ? `${JSON.stringify(account, null, 2)}\n` : accountCsv(account);
     if (outPath) await writeFile(outPath, text);

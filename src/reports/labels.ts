@@ -116,6 +116,11 @@ export const TEXT = {
     value: 'Værdi',
     regionHeading: 'Innovative virksomheder fordelt på region',
     region: 'Region',
+    leagues: {
+      world_class: 'Klynger i verdensklasse',
+      regional: 'Regionale styrkepositioner',
+      emerging: 'Nye klynger',
+    },
     regionUnknown: 'Ukendt region',
     regionLabel: (region: string) => `Innovative virksomheder – ${region}`,
     chartCaption: (year: number) =>
@@ -143,6 +148,11 @@ export const TEXT = {
     value: 'Value',
     regionHeading: 'Innovating companies by region',
     region: 'Region',
+    leagues: {
+      world_class: 'World-class clusters',
+      regional: 'Regional strongholds',
+      emerging: 'Emerging clusters',
+    },
     regionUnknown: 'Unknown region',
     regionLabel: (region: string) => `Innovating companies – ${region}`,
     chartCaption: (year: number) =>

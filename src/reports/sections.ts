@@ -1,10 +1,17 @@
 import { sql } from 'drizzle-orm';
 import { type Queryable, queryRows } from '../db/client.ts';
-import { performanceAccount } from '../domain/performance/account.ts';
+import { type AccountScope, performanceAccount } from '../domain/performance/account.ts';
 import { type ReportLang, type ReportSection, TEXT } from './labels.ts';
 
-/** Which accounts a report holds: the national one, one cluster's, or the national one and every cluster's. */
-export type ReportSelection = { kind: 'national' } | { kind: 'cluster'; cvr: string } | { kind: 'all' };
+/**
+ * Which accounts a report holds: the national one, one cluster's, one region's or league's, or the
+ * national one and every cluster's.
+ */
+export type ReportSelection =
+  | { kind: 'national' }
+  | { kind: 'cluster'; cvr: string }
+  | Extract<AccountScope, { kind: 'region' | 'league' }>
+  | { kind: 'all' };
 
 export class UnknownClusterError extends Error {
   constructor(readonly cvr: string) {
@@ -20,6 +27,24 @@ export async function reportSections(
   lang: ReportLang,
 ): Promise<ReportSection[]> {
   const t = TEXT[lang];
+  if (selection.kind === 'region') {
+    const [region] = await queryRows<{ name: string; name_en: string }>(
+      db,
+      sql`select name, name_en from regions where code = ${selection.regionCode}`,
+    );
+    const name = (lang === 'da' ? region?.name : region?.name_en) ?? String(selection.regionCode);
+    return [
+      {
+        scopeLabel: `${t.region}: ${name}`,
+        shortName: name,
+        account: await performanceAccount(db, year, selection),
+      },
+    ];
+  }
+  if (selection.kind === 'league') {
+    const name = t.leagues[selection.league];
+    return [{ scopeLabel: name, shortName: name, account: await performanceAccount(db, year, selection) }];
+  }
   const national = async (): Promise<ReportSection> => ({
     scopeLabel: t.national,
     shortName: t.national,

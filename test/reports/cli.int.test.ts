@@ -100,6 +100,36 @@ describe('klynge report --format xlsx|pdf|csv', () => {
     60_000,
   );
 
+  it('reports one league or one region with --league and --region', async () => {
+    const json = async (args: string[]) => {
+      const r = await run(['report', '--year', '2023', '--format', 'json', ...args]);
+      expect(r.code, r.stderr).toBe(0);
+      return JSON.parse(r.stdout.toString()) as Record<string, unknown>;
+    };
+    const national = g.expected(2023);
+    // Every generated cluster is in the regional league: its account is the national one.
+    expect(await json(['--league', 'regional'])).toEqual(national);
+    const worldClass = await json(['--league', 'world_class']);
+    expect(worldClass.activities).toBe(0);
+    expect(worldClass.participating_companies).toBe(0);
+    // Syddanmark: only its own companies, so its innovating companies are the national region figure.
+    const region = await json(['--region', '1083']);
+    const byRegion = national.innovating_companies_by_region as Record<string, number>;
+    expect(region.innovating_companies_by_region).toEqual(
+      byRegion['1083'] ? { '1083': byRegion['1083'] } : {},
+    );
+    expect(region.innovating_companies).toBe(byRegion['1083'] ?? 0);
+    expect(region.participating_companies as number).toBeGreaterThan(0);
+    expect(region.participating_companies as number).toBeLessThan(national.participating_companies as number);
+
+    const out = join(dir, 'region.xlsx');
+    const r = await run(['report', '--year', '2023', '--region', '1083', '--format', 'xlsx', '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    const sheets = await readXlsx(await readFile(out));
+    expect([...sheets.keys()]).toEqual(['Region Syddanmark', 'Om rapporten']);
+    expect(sheets.get('Region Syddanmark')?.values.get('innovating_companies')).toBe(region.innovating_companies);
+  }, 60_000);
+
   it('prints CSV with every key', async () => {
     const r = await run(['report', '--year', '2023', '--format', 'csv']);
     expect(r.code, r.stderr).toBe(0);
@@ -119,6 +149,9 @@ describe('klynge report --format xlsx|pdf|csv', () => {
         'no cluster organisation has CVR',
       ],
       [['--format', 'pdf', '--out', join(dir, 'missing', 'x.pdf')], 'cannot write'],
+      [['--region', '1090'], '--region must be a region code 1081-1085, not 1090'],
+      [['--league', 'premier'], '--league must be world_class, regional or emerging, not premier'],
+      [['--region', '1083', '--league', 'regional'], 'give at most one of --cluster, --region and --league'],
     ];
     for (const [args, message] of cases) {
       const r = await run(['report', '--year', '2023', ...args]);

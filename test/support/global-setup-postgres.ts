@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { migrateDatabase, openDatabase } from '../../src/db/client.ts';
+import { type Database, migrateDatabase, openDatabase } from '../../src/db/client.ts';
 import {
   databaseUrlFor,
   quoteIdentifier,
@@ -13,7 +13,15 @@ import './provided-context.ts';
  * Creates and migrates one template database on the server named by DATABASE_URL; each test file
  * then clones it with CREATE DATABASE … TEMPLATE, a fraction of the cost of running migrations.
  */
-export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+export default function setup(project: TestProject): Promise<() => Promise<void>> {
+  return buildPostgresTemplate(project);
+}
+
+/** Builds the run's template database, migrated and then filled by `seed` when given. */
+export async function buildPostgresTemplate(
+  project: TestProject,
+  seed?: (database: Database) => Promise<unknown>,
+): Promise<() => Promise<void>> {
   const databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) throw new Error('the postgres test project needs DATABASE_URL');
   const started = performance.now();
@@ -46,6 +54,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     });
     try {
       await migrateDatabase(template);
+      await seed?.(template);
     } finally {
       // CREATE DATABASE … TEMPLATE refuses a template that still has connections.
       await template.close();
