@@ -123,6 +123,31 @@ describe('mid-term evaluation pages', () => {
   });
 });
 
+describe('a cluster’s own mid-term evaluation', () => {
+  it('is readable by its staff from the workspace, without the decision form, and refused for other clusters', async () => {
+    const gamma = await as('gamma');
+    const workspace = await gamma.get('/arbejdsrum');
+    const own = `/finansiering/evalueringer/${fx.slugs.Gamma}`;
+    expect(workspace.html).toContain(`href="${own}"`);
+    const page = await gamma.get(`${own}?periode=2021-2024`);
+    expect(page.res.status).toBe(200);
+    expect(page.html).toContain('Deltagende virksomheder');
+    expect(page.html).not.toContain('name="conclusion"');
+    expect(page.html).toContain('Tilbage til arbejdsrummet');
+    const reasoning = 'Klyngen mener selv, at den bør fortsætte uændret i perioden.';
+    expect(
+      (await gamma.post(`${own}?periode=2021-2024`, { conclusion: 'continue', reasoning })).res.status,
+    ).toBe(403);
+    expect(
+      (await gamma.get(`/finansiering/evalueringer/${fx.slugs.Beta}?periode=2021-2024`)).res.status,
+    ).toBe(403);
+    expect((await gamma.get('/finansiering/evalueringer')).res.status).toBe(403);
+    const anonymous = await new Client(t.app).get(`${own}?periode=2021-2024`);
+    expect(anonymous.res.status).not.toBe(200);
+    expect(anonymous.html).not.toContain('Deltagende virksomheder');
+  });
+});
+
 describe('data quality pages', () => {
   it('show a cluster its own year with shares and text flags', async () => {
     const client = await as('gamma');

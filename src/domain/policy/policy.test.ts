@@ -41,7 +41,7 @@ const MATRIX: Record<Action, { own: string; other: string }> = {
   'benchmarking.viewOwn': { own: 'C', other: '' },
   'benchmarking.viewAll': { own: 'AP', other: 'AP' },
   // Without `fundedBy` no funder funds the target; see the funder tests below.
-  'evaluations.view': { own: 'A', other: 'A' },
+  'evaluations.view': { own: 'AC', other: 'A' },
   'evaluations.decide': { own: 'A', other: 'A' },
   'dataQuality.view': { own: 'AC', other: 'A' },
   'targets.manage': { own: 'AF', other: 'A' },

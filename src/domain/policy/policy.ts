@@ -76,8 +76,9 @@ const rules = {
   // Benchmarking: a cluster sees itself against anonymous peers; the support function and admins see all
   'benchmarking.viewOwn': (p, t) => hasRoleIn(p, t.organisationId, 'cluster_staff'),
   'benchmarking.viewAll': (p) => hasRole(p, 'admin', 'support_staff'),
-  // Mid-term evaluation: the cluster's own funders and admins read and decide
-  'evaluations.view': (p, t) => hasRole(p, 'admin') || fundsTarget(p, t),
+  // Mid-term evaluation: the cluster's own funders and admins read and decide; its staff read it
+  'evaluations.view': (p, t) =>
+    hasRole(p, 'admin') || hasRoleIn(p, t.organisationId, 'cluster_staff') || fundsTarget(p, t),
   'evaluations.decide': (p, t) => hasRole(p, 'admin') || fundsTarget(p, t),
   // Data quality: the cluster itself, its funders and admins
   'dataQuality.view': (p, t) =>

@@ -15,6 +15,7 @@ import {
 } from '../../domain/catalogue/queries.ts';
 import { THEMES } from '../../domain/catalogue/themes.ts';
 import { notFound } from '../../domain/errors.ts';
+import { clustersInPeriod, fundingPeriods } from '../../domain/evaluation/midterm.ts';
 import { authorize, can } from '../../domain/policy/policy.ts';
 import { MUNICIPALITIES, REGIONS } from '../../domain/reference/geography.ts';
 import { type AppContext, today } from '../context.ts';
@@ -390,8 +391,12 @@ async function workspace(c: AppContext) {
   const own = new Set(
     user.memberships.filter((m) => m.role === 'cluster_staff').map((m) => m.organisationId),
   );
-  const entries = (await catalogueEntries(c.get('deps').db, { today: today(c) })).filter((e) =>
-    own.has(e.organisationId),
+  const db = c.get('deps').db;
+  const entries = (await catalogueEntries(db, { today: today(c) })).filter((e) => own.has(e.organisationId));
+  // Clusters in the latest funding period have a mid-term evaluation page they may read.
+  const [period] = entries.length > 0 ? await fundingPeriods(db) : [];
+  const evaluated = new Set(
+    period ? (await clustersInPeriod(db, period)).map((cl) => cl.clusterId).filter((id) => own.has(id)) : [],
   );
   return renderPage(c, t.workspaceTitle, () => (
     <>
@@ -427,6 +432,13 @@ async function workspace(c: AppContext) {
               </a>{' '}
               <a href={pageHref('cluster', lang, { slug: e.slug })}>{t.viewProfile}</a>
             </p>
+            {evaluated.has(e.organisationId) && (
+              <p>
+                <a href={pageHref('evaluation', lang, { slug: e.slug })}>
+                  {evaluationMessages(lang).evaluation.workspaceLink}
+                </a>
+              </p>
+            )}
           </section>
         );
       })}

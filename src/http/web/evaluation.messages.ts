@@ -158,6 +158,8 @@ const da = {
     decidedBy: 'Besluttet af',
     funder: 'Finansiør',
     back: 'Tilbage til oversigten',
+    backToWorkspace: 'Tilbage til arbejdsrummet',
+    workspaceLink: 'Midtvejsevaluering',
     errors: {
       conclusion: 'Vælg en konklusion.',
       reasoningShort: 'Skriv en begrundelse på mindst 20 tegn.',
@@ -285,6 +287,8 @@ const en: Widen<typeof da> = {
     decidedBy: 'Decided by',
     funder: 'Funder',
     back: 'Back to the overview',
+    backToWorkspace: 'Back to the workspace',
+    workspaceLink: 'Mid-term evaluation',
     errors: {
       conclusion: 'Choose a conclusion.',
       reasoningShort: 'Write a reasoning of at least 20 characters.',

@@ -184,15 +184,16 @@ async function overview(c: AppContext) {
   ));
 }
 
+/** The cluster of the page in the chosen period, for its funders, its own staff and admins. */
 async function evaluatedCluster(c: AppContext) {
-  requireEvaluator(c);
+  authorize(c.get('user'), 'account.view');
   const { period } = await choosePeriod(c);
   if (!period) throw notFound('funding period');
   const cluster = (await clustersInPeriod(c.get('deps').db, period)).find(
     (cl) => cl.slug === c.req.param('slug'),
   );
   if (!cluster) throw notFound('cluster in period');
-  if (!mayView(c, cluster)) throw forbidden('Not a funder of this cluster');
+  if (!mayView(c, cluster)) throw forbidden('Neither a funder nor staff of this cluster');
   return { period, cluster };
 }
 
@@ -369,7 +370,11 @@ async function detail(
           )}
         </section>
         <p>
-          <a href={href('evaluations', lang, { periode: periodKey(period) })}>{t.evaluation.back}</a>
+          {can(c.get('user'), 'funding.view') ? (
+            <a href={href('evaluations', lang, { periode: periodKey(period) })}>{t.evaluation.back}</a>
+          ) : (
+            <a href={href('workspace', lang)}>{t.evaluation.backToWorkspace}</a>
+          )}
         </p>
       </>
     ),
