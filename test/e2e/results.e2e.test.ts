@@ -1,30 +1,19 @@
 /// <reference lib="dom" />
 import { sql } from 'drizzle-orm';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Database, queryRows } from '../../src/db/client.ts';
-import type { RunningServer } from '../../src/main.ts';
-import { axeViolations, launchBrowser, newContext, startDemoServer } from './harness.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../src/db/client.ts';
+import { DEMO_PASSWORD } from '../../src/domain/demo/users.ts';
+import { axeViolations, newContext, useDemoSite } from './harness.ts';
 
-let server: RunningServer;
-let database: Database;
-let browser: Browser;
+const site = useDemoSite();
 let robotics = '';
 
 beforeAll(async () => {
-  ({ server, database } = await startDemoServer());
-  browser = await launchBrowser();
   const [row] = await queryRows<{ cvr: string }>(
-    database.db,
+    site.database.db,
     sql`select cvr from organisations where slug = 'odense-robotics'`,
   );
   robotics = row?.cvr ?? '';
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await database?.close();
 });
 
 describe('performance-account pages with the demo data', () => {
@@ -35,11 +24,11 @@ describe('performance-account pages with the demo data', () => {
     '/resultater/sammenlign?fra=2021&til=2023',
   ];
   it('have no axe violations (national, cluster, comparison)', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(site.browser);
     try {
       const page = await context.newPage();
       for (const path of paths()) {
-        await page.goto(server.url + path);
+        await page.goto(site.server.url + path);
         expect(await axeViolations(page), path).toEqual([]);
       }
     } finally {
@@ -48,10 +37,10 @@ describe('performance-account pages with the demo data', () => {
   });
 
   it('draws the charts and the regional map as named images beside their tables', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(site.browser);
     try {
       const page = await context.newPage();
-      await page.goto(`${server.url}/resultater/2023`);
+      await page.goto(`${site.server.url}/resultater/2023`);
       const map = page.getByRole('img', {
         name: /Kort over Danmark: innovative virksomheder pr. region 2023/,
       });
@@ -61,6 +50,44 @@ describe('performance-account pages with the demo data', () => {
         await page.locator('figure.chart table').count(),
       );
       await expect(page.locator('.results-targets').textContent()).resolves.toMatch(/Nået|På vej|Ikke nået/);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('let the owning funder edit a target by keyboard, with field errors, and have no axe violations', async () => {
+    const context = await newContext(site.browser);
+    try {
+      const page = await context.newPage();
+      await page.goto(`${site.server.url}/log-ind`);
+      await page.getByLabel('E-mail').fill('funder@demo.klyngeportalen.dk');
+      await page.getByLabel('Adgangskode').fill(DEMO_PASSWORD);
+      await page.getByRole('button', { name: 'Log ind' }).click();
+      await page.waitForURL('**/konto');
+
+      await page.goto(`${site.server.url}/resultater/pejlemaerker`);
+      expect(await axeViolations(page), 'list').toEqual([]);
+      await page.locator('table a[href^="/resultater/pejlemaerker/"]').first().click();
+      await page.waitForURL(/\/resultater\/pejlemaerker\/[^/]+$/);
+      expect(await axeViolations(page), 'set').toEqual([]);
+      await page
+        .locator('a[href*="/resultater/pejlemaerker/"][href$="/1"], ul.nobullet-list a')
+        .first()
+        .click();
+      await page.waitForURL(/\/resultater\/pejlemaerker\/[^/]+\/[^/]+$/);
+      expect(await axeViolations(page), 'edit').toEqual([]);
+
+      // A bad target value comes back at its field; then a good one by keyboard makes a new version.
+      const target = page.getByLabel('Mål', { exact: true });
+      await target.fill('mange');
+      await target.press('Enter');
+      await expect.poll(() => page.locator('.form-error-message').count()).toBeGreaterThan(0);
+      expect(await axeViolations(page), 'edit with errors').toEqual([]);
+      await page.getByLabel('Mål', { exact: true }).fill('1234');
+      await page.getByLabel('Mål', { exact: true }).press('Enter');
+      await expect.poll(() => page.locator('.results-history').textContent()).toContain('1.234');
+      await page.goto(`${site.server.url}/en/results/targets`);
+      expect(await axeViolations(page), 'list en').toEqual([]);
     } finally {
       await context.close();
     }
