@@ -90,6 +90,7 @@ export const PAGES = {
   dataQuality: { da: '/arbejdsrum/datakvalitet', en: '/en/workspace/data-quality' },
   fundingDataQuality: { da: '/finansiering/datakvalitet', en: '/en/funding/data-quality' },
   evaluations: { da: '/finansiering/evalueringer', en: '/en/funding/evaluations' },
+  evaluationRules: { da: '/finansiering/evalueringer/regler', en: '/en/funding/evaluations/rules' },
   evaluation: { da: '/finansiering/evalueringer/:slug', en: '/en/funding/evaluations/:slug' },
   // Performance account and targets (pejlemærker); static and target paths before /resultater/:year
   results: { da: '/resultater', en: '/en/results' },

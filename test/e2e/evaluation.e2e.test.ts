@@ -1,30 +1,15 @@
 /// <reference lib="dom" />
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/client.ts';
+import type { BrowserContext } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/domain/demo/users.ts';
-import type { RunningServer } from '../../src/main.ts';
-import { axeViolations, launchBrowser, newContext, startDemoServer } from './harness.ts';
+import { axeViolations, newContext, useDemoSite } from './harness.ts';
 
-let server: RunningServer;
-let database: Database;
-let browser: Browser;
-
-beforeAll(async () => {
-  ({ server, database } = await startDemoServer());
-  browser = await launchBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await database?.close();
-});
+const site = useDemoSite();
 
 async function signedIn(email: string): Promise<BrowserContext> {
-  const context = await newContext(browser);
+  const context = await newContext(site.browser);
   const page = await context.newPage();
-  await page.goto(`${server.url}/log-ind`);
+  await page.goto(`${site.server.url}/log-ind`);
   await page.getByLabel('E-mail').fill(email);
   await page.getByLabel('Adgangskode').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Log ind' }).click();
@@ -53,6 +38,8 @@ const PAGES: { who: string; path: string; heading: string }[] = [
     path: '/en/funding/evaluations/danish-sound-cluster',
     heading: 'Mid-term evaluation: Danish Sound Cluster',
   },
+  { who: 'funder', path: '/finansiering/evalueringer/regler', heading: 'Regler for markeringer' },
+  { who: 'funder', path: '/en/funding/evaluations/rules', heading: 'Rules for flags' },
 ];
 
 describe('benchmarking, evaluation and data-quality pages with the demo data', () => {
@@ -61,7 +48,7 @@ describe('benchmarking, evaluation and data-quality pages with the demo data', (
       const context = await signedIn(`${p.who}@demo.klyngeportalen.dk`);
       try {
         const page = await context.newPage();
-        const res = await page.goto(server.url + p.path);
+        const res = await page.goto(site.server.url + p.path);
         expect(res?.status()).toBe(200);
         await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(p.heading);
         expect(await axeViolations(page)).toEqual([]);
@@ -75,7 +62,7 @@ describe('benchmarking, evaluation and data-quality pages with the demo data', (
     const context = await signedIn('klynge@demo.klyngeportalen.dk');
     try {
       const page = await context.newPage();
-      await page.goto(`${server.url}/arbejdsrum/benchmarking`);
+      await page.goto(`${site.server.url}/arbejdsrum/benchmarking`);
       const plots = page.locator('svg.benchmark-plot[role="img"]');
       expect(await plots.count()).toBe(14);
       const box = await plots.first().boundingBox();
@@ -87,15 +74,15 @@ describe('benchmarking, evaluation and data-quality pages with the demo data', (
     } finally {
       await context.close();
     }
-    const funder = await browser.newContext({ locale: 'da-DK', javaScriptEnabled: false });
+    const funder = await site.browser.newContext({ locale: 'da-DK', javaScriptEnabled: false });
     try {
       const page = await funder.newPage();
-      await page.goto(`${server.url}/log-ind`);
+      await page.goto(`${site.server.url}/log-ind`);
       await page.getByLabel('E-mail').fill('funder@demo.klyngeportalen.dk');
       await page.getByLabel('Adgangskode').fill(DEMO_PASSWORD);
       await page.getByRole('button', { name: 'Log ind' }).click();
       await page.waitForURL((url) => !url.pathname.startsWith('/log-ind'));
-      await page.goto(`${server.url}/finansiering/evalueringer/danish-sound-cluster`);
+      await page.goto(`${site.server.url}/finansiering/evalueringer/danish-sound-cluster`);
       await page.getByLabel('Fortsæt bevillingen').check();
       await page.getByLabel('Begrundelse').fill('Samarbejdsprojekterne i 2025 er kommet godt i gang.');
       await page.getByRole('button', { name: 'Gem konklusion' }).click();

@@ -148,6 +148,83 @@ describe('a cluster’s own mid-term evaluation', () => {
   });
 });
 
+describe('the evaluation rules page', () => {
+  const path = '/finansiering/evalueringer/regler';
+  const defaults = {
+    rows: '1',
+    'kind-0': 'bottom_quartile_running',
+    'key-0': 'innovating_companies',
+    'years-0': '2',
+    'percent-0': '',
+    outlier: '50',
+    missing: '10',
+    note: '',
+  };
+
+  it('lets a funder add a rule without JavaScript, shows field errors, and saves an audited new version', async () => {
+    const funder = await as('funder');
+    const page = await funder.get(path);
+    expect(page.res.status).toBe(200);
+    expect(page.html).toContain('Der er ikke gemt egne regler; standardreglerne gælder.');
+
+    const added = await funder.post(path, { ...defaults, action: 'add' });
+    expect(added.res.status).toBe(200);
+    expect(added.html).toContain('Regel 2');
+    expect(added.html).toContain('name="rows" value="2"');
+
+    const bad = await funder.post(path, {
+      ...defaults,
+      rows: '2',
+      'years-0': '0',
+      'kind-1': 'decline_from_first_year',
+      'key-1': '',
+      'percent-1': '150',
+      missing: '120',
+      action: 'save',
+    });
+    expect(bad.res.status).toBe(422);
+    expect(bad.html).toContain(
+      '<span class="form-error-message" id="years-0-error">Skriv et helt antal år fra 1 til 10.',
+    );
+    expect(bad.html).toContain('id="key-1-error">Vælg et nøgletal.');
+    expect(bad.html).toContain('id="percent-1-error">Skriv en procent over 0 og højst 100.');
+    expect(bad.html).toContain('id="missing-error">Skriv en procent fra 0 til 100.');
+    expect(bad.html).toContain('value="150"'); // the typed values are kept
+
+    const ok = await funder.post(path, {
+      ...defaults,
+      rows: '2',
+      'years-0': '3',
+      'kind-1': 'decline_from_first_year',
+      'key-1': 'participating_companies',
+      'percent-1': '12,5',
+      note: 'Skærpet efter bestyrelsesmødet',
+      action: 'save',
+    });
+    expect(ok.res.status).toBe(303);
+    const after = await funder.get(ok.res.headers.get('location') ?? '');
+    expect(after.html).toContain('Reglerne er gemt som en ny version.');
+    expect(after.html).toContain('Skærpet efter bestyrelsesmødet');
+    // The overview and the flags use the saved rules: Beta's 50 % fall is over 12.5 %.
+    const overview = await funder.get('/finansiering/evalueringer?periode=2021-2024');
+    expect(overview.html).toContain('Fald på mere end 12,5 % fra første år på »Deltagende virksomheder«');
+    expect(overview.html).not.toContain('Fald på mere end 20 %');
+    const [audit] = await queryRows<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from audit_log where entity = 'evaluation_rule_versions'`,
+    );
+    expect(audit?.n).toBe(1);
+  });
+
+  it('is refused to cluster staff and support staff, and saving is refused to them too', async () => {
+    for (const who of ['gamma', 'support']) {
+      const client = await as(who);
+      expect((await client.get(path)).res.status, who).toBe(403);
+      expect((await client.post(path, { ...defaults, action: 'save' })).res.status, who).toBe(403);
+    }
+  });
+});
+
 describe('data quality pages', () => {
   it('show a cluster its own year with shares and text flags', async () => {
     const client = await as('gamma');

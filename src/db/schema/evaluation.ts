@@ -3,6 +3,7 @@ import {
   check,
   doublePrecision,
   index,
+  jsonb,
   pgEnum,
   pgTable,
   primaryKey,
@@ -63,4 +64,23 @@ export const clusterEvaluations = pgTable(
     index('cluster_evaluations_cluster_idx').on(t.clusterId, t.periodFrom, t.periodTo, t.decidedAt),
     check('cluster_evaluations_period', sql`${t.periodTo} >= ${t.periodFrom}`),
   ],
+);
+
+/**
+ * The rules of the mid-term evaluation and the data-quality thresholds (src/domain/evaluation/
+ * config.ts), as edited by funders. Append-only: each save is a new version and the latest is in
+ * force; without any row the built-in defaults apply.
+ */
+export const evaluationRuleVersions = pgTable(
+  'evaluation_rule_versions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** An EvaluationConfig, validated by evaluationConfigSchema before it is stored. */
+    config: jsonb('config').notNull(),
+    note: text('note').notNull().default(''),
+    createdBy: uuid('created_by'),
+    createdByLabel: text('created_by_label').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('evaluation_rule_versions_created_idx').on(t.createdAt)],
 );

@@ -9,6 +9,8 @@ import { FIGURE_KEYS } from './figures.ts';
 const key = z.enum(FIGURE_KEYS);
 const id = z.string().regex(/^[a-z0-9-]{1,64}$/);
 
+export const FLAG_RULE_KINDS = ['bottom_quartile_running', 'decline_from_first_year', 'below_goal'] as const;
+
 export const flagRuleSchema = z.discriminatedUnion('kind', [
   /** In the bottom quartile of its league on `key` for at least `years` years running. */
   z.object({ id, kind: z.literal('bottom_quartile_running'), key, years: z.number().int().min(1).max(10) }),
@@ -31,6 +33,7 @@ export const evaluationConfigSchema = z.object({
   }),
 });
 export type EvaluationConfig = z.infer<typeof evaluationConfigSchema>;
+export type DataQualityThresholds = EvaluationConfig['dataQuality'];
 
 export const DEFAULT_EVALUATION_CONFIG: EvaluationConfig = evaluationConfigSchema.parse({
   rules: [

@@ -43,6 +43,7 @@ const MATRIX: Record<Action, { own: string; other: string }> = {
   // Without `fundedBy` no funder funds the target; see the funder tests below.
   'evaluations.view': { own: 'AC', other: 'A' },
   'evaluations.decide': { own: 'A', other: 'A' },
+  'evaluations.configure': { own: 'AF', other: 'AF' },
   'dataQuality.view': { own: 'AC', other: 'A' },
   'targets.manage': { own: 'AF', other: 'A' },
   'calls.manage': { own: 'F', other: '' },

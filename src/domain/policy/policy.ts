@@ -80,6 +80,8 @@ const rules = {
   'evaluations.view': (p, t) =>
     hasRole(p, 'admin') || hasRoleIn(p, t.organisationId, 'cluster_staff') || fundsTarget(p, t),
   'evaluations.decide': (p, t) => hasRole(p, 'admin') || fundsTarget(p, t),
+  // The rules that flag clusters are common to all funders (one joint evaluation): funders and admins set them
+  'evaluations.configure': (p) => hasRole(p, 'admin', 'funder'),
   // Data quality: the cluster itself, its funders and admins
   'dataQuality.view': (p, t) =>
     hasRole(p, 'admin') || hasRoleIn(p, t.organisationId, 'cluster_staff') || fundsTarget(p, t),

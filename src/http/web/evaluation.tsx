@@ -2,7 +2,6 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { AppError, forbidden, notFound } from '../../domain/errors.ts';
 import { recordEvaluation } from '../../domain/evaluation/commands.ts';
-import { DEFAULT_EVALUATION_CONFIG, type FlagRule } from '../../domain/evaluation/config.ts';
 import {
   type ClusterEvaluation,
   type ClusterInPeriod,
@@ -13,6 +12,7 @@ import {
   fundingPeriods,
 } from '../../domain/evaluation/midterm.ts';
 import type { Flag } from '../../domain/evaluation/rules.ts';
+import { currentEvaluationConfig } from '../../domain/evaluation/rules-store.ts';
 import { authorize, can } from '../../domain/policy/policy.ts';
 import type { AppContext, AppEnv } from '../context.ts';
 import { formatDateTime } from '../i18n/index.ts';
@@ -23,9 +23,9 @@ import { Alert, ErrorSummary, type FieldErrors, SelectField } from '../views/for
 import { CsrfField } from '../views/layout.tsx';
 import { formatFigure } from './benchmarking.tsx';
 import { type EvaluationMessages, evaluationMessages } from './evaluation.messages.ts';
+import { evaluationRulePages, ruleText } from './evaluation-rules.tsx';
 import { onPage } from './routes.ts';
 
-const CONFIG = DEFAULT_EVALUATION_CONFIG;
 const periodQuery = z.object({
   periode: z
     .string()
@@ -65,17 +65,6 @@ export function flagText(f: Flag, t: EvaluationMessages, lang: Lang): string {
       );
     case 'below_goal':
       return t.evaluation.flag.below_goal(t.keys[f.key], f.year, fmt(f.value), fmt(f.goal));
-  }
-}
-
-function ruleText(r: FlagRule, t: EvaluationMessages): string {
-  switch (r.kind) {
-    case 'bottom_quartile_running':
-      return t.evaluation.rule.bottom_quartile_running(t.keys[r.key], r.years);
-    case 'decline_from_first_year':
-      return t.evaluation.rule.decline_from_first_year(t.keys[r.key], r.percent);
-    case 'below_goal':
-      return t.evaluation.rule.below_goal(t.keys[r.key]);
   }
 }
 
@@ -125,7 +114,8 @@ async function overview(c: AppContext) {
   const { period, periods } = await choosePeriod(c);
   const db = c.get('deps').db;
   const visible = period ? (await clustersInPeriod(db, period)).filter((cl) => mayView(c, cl)) : [];
-  const rows = period ? await evaluationOverview(db, period, CONFIG, visible) : [];
+  const config = await currentEvaluationConfig(db);
+  const rows = period ? await evaluationOverview(db, period, config, visible) : [];
   return renderPage(c, t.evaluation.title, () => (
     <>
       <h1>{t.evaluation.title}</h1>
@@ -175,10 +165,15 @@ async function overview(c: AppContext) {
       <section aria-labelledby="rules-heading">
         <h2 id="rules-heading">{t.evaluation.rulesHeading}</h2>
         <ul>
-          {CONFIG.rules.map((r) => (
+          {config.rules.map((r) => (
             <li>{ruleText(r, t)}</li>
           ))}
         </ul>
+        <p>
+          <a href={href('evaluationRules', lang)}>
+            {can(c.get('user'), 'evaluations.configure') ? t.rules.edit : t.rules.title}
+          </a>
+        </p>
       </section>
     </>
   ));
@@ -302,7 +297,8 @@ async function detail(
   const { period, cluster } = await evaluatedCluster(c);
   const lang = c.get('lang');
   const t = evaluationMessages(lang);
-  const ev = await clusterEvaluation(c.get('deps').db, period, CONFIG, cluster);
+  const db = c.get('deps').db;
+  const ev = await clusterEvaluation(db, period, await currentEvaluationConfig(db), cluster);
   const mayDecide = can(c.get('user'), 'evaluations.decide', {
     organisationId: cluster.clusterId,
     fundedBy: cluster.fundedBy,
@@ -414,6 +410,7 @@ async function decide(c: AppContext) {
 export function evaluationPages(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   onPage(app, 'GET', 'evaluations', overview);
+  evaluationRulePages(app);
   onPage(app, 'GET', 'evaluation', (c) => detail(c));
   onPage(app, 'POST', 'evaluation', decide);
   return app;

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { forbidden } from '../../domain/errors.ts';
 import { reportedYears } from '../../domain/evaluation/benchmark.ts';
-import { DEFAULT_EVALUATION_CONFIG } from '../../domain/evaluation/config.ts';
+import type { DataQualityThresholds } from '../../domain/evaluation/config.ts';
 import {
   clustersOfYear,
   dataQuality,
@@ -10,6 +10,7 @@ import {
   type QualityRow,
   qualityFlags,
 } from '../../domain/evaluation/quality.ts';
+import { currentEvaluationConfig } from '../../domain/evaluation/rules-store.ts';
 import { authorize, can } from '../../domain/policy/policy.ts';
 import type { AppContext, AppEnv } from '../context.ts';
 import { formatNumber } from '../i18n/index.ts';
@@ -20,7 +21,6 @@ import { formatFigure } from './benchmarking.tsx';
 import { type EvaluationMessages, evaluationMessages } from './evaluation.messages.ts';
 import { onPage } from './routes.ts';
 
-const CONFIG = DEFAULT_EVALUATION_CONFIG.dataQuality;
 const yearQuery = z.object({ aar: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined) });
 
 function flagText(f: QualityFlag, t: EvaluationMessages, lang: Lang): string {
@@ -66,11 +66,13 @@ function QualityTable({
   year,
   t,
   lang,
+  thresholds,
 }: {
   rows: QualityRow[];
   year: number;
   t: EvaluationMessages;
   lang: Lang;
+  thresholds: DataQualityThresholds;
 }) {
   return (
     <div class="table--responsive-scroll">
@@ -89,7 +91,7 @@ function QualityTable({
         </thead>
         <tbody>
           {rows.map((r) => {
-            const flags = qualityFlags(r, CONFIG);
+            const flags = qualityFlags(r, thresholds);
             return (
               <tr>
                 <th scope="row">{r.name}</th>
@@ -143,7 +145,8 @@ function qualityPage(page: PageKey) {
       can(user, 'funding.view') ||
       user.memberships.some((m) => can(user, 'dataQuality.view', { organisationId: m.organisationId }));
     if (!involved) throw forbidden('No clusters to check');
-    const rows = year === undefined ? [] : await dataQuality(db, { year, clusterIds: ids }, CONFIG);
+    const thresholds = (await currentEvaluationConfig(db)).dataQuality;
+    const rows = year === undefined ? [] : await dataQuality(db, { year, clusterIds: ids }, thresholds);
     const yearChoices = years.length > 0 ? [(years[0] ?? 0) + 1, ...years] : [];
     return renderPage(c, t.quality.title, () => (
       <>
@@ -164,11 +167,11 @@ function qualityPage(page: PageKey) {
                 {t.show}
               </button>
             </form>
-            <p>{t.quality.thresholds(CONFIG.outlierChangePercent, CONFIG.missingSharePercent)}</p>
+            <p>{t.quality.thresholds(thresholds.outlierChangePercent, thresholds.missingSharePercent)}</p>
             {rows.length === 0 ? (
               <p>{t.quality.noClusters}</p>
             ) : (
-              <QualityTable rows={rows} year={year} t={t} lang={lang} />
+              <QualityTable rows={rows} year={year} t={t} lang={lang} thresholds={thresholds} />
             )}
           </>
         )}
