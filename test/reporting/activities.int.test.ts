@@ -313,6 +313,8 @@ describe('tenancy', () => {
     expect(await dataFingerprint(database)).toBe(before);
     const listB = await listActivities(database.db, staffB.principal, {});
     expect(listB.items.map((i) => i.clusterId)).toEqual([B]);
+    // Asking for cluster A's activities by filter does not widen what B's staff read.
+    expect((await listActivities(database.db, staffB.principal, { clusterId: A })).items).toEqual([]);
     expect((await refusal(getActivity(database.db, staffB.principal, 999_999))).code).toBe('not_found');
   });
 
@@ -322,6 +324,11 @@ describe('tenancy', () => {
     expect(a.mayWrite).toBe(false);
     const list = await listActivities(database.db, funder.principal, {});
     expect(new Set(list.items.map((i) => i.clusterId))).toEqual(new Set([A, B]));
+    expect(list.clusters.map((x) => x.id).sort()).toEqual([A, B].sort());
+    const onlyA = await listActivities(database.db, funder.principal, { clusterId: A });
+    expect(onlyA.items.length).toBeGreaterThan(0);
+    expect(new Set(onlyA.items.map((i) => i.clusterId))).toEqual(new Set([A]));
+    expect(onlyA.total).toBeLessThan(list.total);
     expect((await refusal(updateActivity(database.db, funder, id, validActivity))).code).toBe('forbidden');
     expect((await refusal(createActivity(database.db, funder, A, validActivity))).code).toBe('forbidden');
     expect((await refusal(deleteActivity(database.db, funder, id))).code).toBe('forbidden');

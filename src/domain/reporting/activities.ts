@@ -86,7 +86,11 @@ export interface ActivityFilters {
   year?: number | undefined;
   category?: string | undefined;
   q?: string | undefined;
+  /** One cluster organisation's id; only narrows what the principal may read anyway. */
+  clusterId?: string | undefined;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface ActivityListItem {
   id: number;
@@ -117,9 +121,17 @@ export async function listActivities(
   filters: ActivityFilters,
   page = 1,
   pageSize = PAGE_SIZE,
-): Promise<{ items: ActivityListItem[]; total: number; years: number[]; clusters: number }> {
+): Promise<{
+  items: ActivityListItem[];
+  total: number;
+  years: number[];
+  /** The clusters the principal may read that have activities, for a filter when there is more than one. */
+  clusters: { id: string; name: string }[];
+}> {
   const scope = readableClusters(principal);
   const where = [inClusters(scope)];
+  if (filters.clusterId && UUID.test(filters.clusterId))
+    where.push(sql`a.cluster_id = ${filters.clusterId}::uuid`);
   if (filters.year !== undefined) where.push(sql`a.year = ${filters.year}`);
   if (filters.category && (ACTIVITY_CATEGORIES as readonly string[]).includes(filters.category))
     where.push(sql`a.category = ${filters.category}::activity_category`);
@@ -129,7 +141,7 @@ export async function listActivities(
   }
   const condition = sql.join(where, sql` and `);
   const offset = (Math.max(1, page) - 1) * pageSize;
-  const [items, [count], years] = await Promise.all([
+  const [items, [count], years, clusters] = await Promise.all([
     queryRows<ActivityListItem>(
       db,
       sql`select a.id, a.cluster_id as "clusterId", o.name as "clusterName", a.activity_ref as "activityRef",
@@ -144,12 +156,18 @@ export async function listActivities(
       db,
       sql`select distinct a.year from activities a where ${inClusters(scope)} order by a.year desc`,
     ),
+    queryRows<{ id: string; name: string }>(
+      db,
+      sql`select o.id, o.name from organisations o
+          where o.id in (select distinct a.cluster_id from activities a where ${inClusters(scope)})
+          order by o.name`,
+    ),
   ]);
   return {
     items: items.map((i) => ({ ...i, id: Number(i.id) })),
     total: count?.n ?? 0,
     years: years.map((y) => Number(y.year)),
-    clusters: scope === null ? Number.POSITIVE_INFINITY : scope.length,
+    clusters,
   };
 }
 

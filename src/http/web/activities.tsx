@@ -107,18 +107,26 @@ async function listPage(c: AppContext) {
   const yearText = c.req.query('year') ?? '';
   const category = c.req.query('category') ?? '';
   const q = (c.req.query('q') ?? '').slice(0, 200);
+  const cluster = c.req.query('cluster') ?? '';
   const pageNo = Math.min(10_000, Math.max(1, Number.parseInt(c.req.query('page') ?? '1', 10) || 1));
   const filters = {
     year: /^\d{4}$/.test(yearText) ? Number(yearText) : undefined,
     category: (ACTIVITY_CATEGORIES as readonly string[]).includes(category) ? category : undefined,
     q,
+    clusterId: cluster || undefined,
   };
   const list = await listActivities(c.get('deps').db, user, filters, pageNo);
   const pages = Math.max(1, Math.ceil(list.total / PAGE_SIZE));
   const mayCreate = writableClusters(user).length > 0;
-  const showCluster = list.clusters > 1;
+  const showCluster = list.clusters.length > 1;
   const link = (p: number) =>
-    href('activities', lang, { year: yearText, category, q, page: p > 1 ? String(p) : undefined });
+    href('activities', lang, {
+      year: yearText,
+      category,
+      q,
+      cluster: cluster || undefined,
+      page: p > 1 ? String(p) : undefined,
+    });
   return renderPage(c, t.listTitle, () => (
     <>
       <h1>{t.listTitle}</h1>
@@ -147,6 +155,15 @@ async function listPage(c: AppContext) {
           value={filters.category ?? ''}
           options={ACTIVITY_CATEGORIES.map((k) => ({ value: k, label: t.categories[k] ?? k }))}
         />
+        {showCluster && (
+          <SelectField
+            name="cluster"
+            label={t.cluster}
+            placeholder={t.allClusters}
+            value={cluster}
+            options={list.clusters.map((x) => ({ value: x.id, label: x.name }))}
+          />
+        )}
         <TextField name="q" type="search" label={t.text} value={q} />
         <div class="filter-actions">
           <button type="submit" class="button button-secondary">
