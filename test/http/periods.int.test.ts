@@ -98,6 +98,7 @@ describe('reporting periods on the web', () => {
     expect(shown).toContain(`Indberetningsår ${year} Åben`);
     expect(shown).toContain('Indberetningsår 2023 Åben Aktiviteter 1 Deltagelser 1');
     expect(page.html).toContain('>Indsend 2023</button>');
+    const sent = t.deps.mailer.outbox.length;
     const res = await staff.post('/arbejdsrum/perioder', {
       clusterId: a.id,
       year: '2023',
@@ -105,6 +106,12 @@ describe('reporting periods on the web', () => {
       comment: 'Klar',
     });
     expect(res.res.status).toBe(303);
+    // The funder of Alfa is told, and no one else (not Beta's funder, not the staff themselves).
+    const mails = t.deps.mailer.outbox.slice(sent);
+    expect(mails.map((m) => m.to)).toEqual([funder.email]);
+    expect(mails[0]?.subject).toBe('Periodeklyngen Alfa har indsendt indberetningen for 2023');
+    expect(mails[0]?.text).toContain('Bemærkning: Klar');
+    expect(mails[0]?.text).toContain('/indberetninger/status?year=2023');
     expect(res.res.headers.get('location')).toBe(`/arbejdsrum/perioder?done=submit#p-${a.id}-2023`);
     const after = await staff.get('/arbejdsrum/perioder?done=submit');
     expect(text(after.html)).toContain('Året er indsendt til godkendelse.');
@@ -146,6 +153,7 @@ describe('reporting periods on the web', () => {
     expect(missing.res.status).toBe(422);
     expect(missing.html).toContain('Skriv en begrundelse.');
     expect(missing.html).toContain('aria-invalid="true"');
+    const sent = t.deps.mailer.outbox.length;
     const ok = await f.post('/indberetninger/status', {
       clusterId: a.id,
       year: '2023',
@@ -153,6 +161,11 @@ describe('reporting periods on the web', () => {
       comment: 'Deltagerlisten mangler',
     });
     expect(ok.res.status).toBe(303);
+    const mails = t.deps.mailer.outbox.slice(sent);
+    expect(mails.map((m) => m.to)).toEqual([staffA.email]);
+    expect(mails[0]?.subject).toBe('Indberetningen for 2023 er sendt retur');
+    expect(mails[0]?.text).toContain('Bemærkning: Deltagerlisten mangler');
+    expect(mails[0]?.text).toContain('/arbejdsrum/perioder');
     const staff = await signedIn(staffA);
     const page = text((await staff.get('/arbejdsrum/perioder')).html);
     expect(page).toContain(

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { CurrentUser } from '../../domain/accounts/queries.ts';
 import { AppError } from '../../domain/errors.ts';
 import { authorize, can } from '../../domain/policy/policy.ts';
+import { periodChangeMails } from '../../domain/reporting/period-mail.ts';
 import { clusterPeriods, type PeriodCell, periodMatrix } from '../../domain/reporting/period-overview.ts';
 import {
   availableActions,
@@ -180,6 +181,21 @@ async function postChange(
         e.code === 'conflict' ? 409 : 422,
       );
     throw e;
+  }
+  // The change is committed; a mail that cannot be sent is logged, not shown as a failed change.
+  const site = deps.config.publicUrl.replace(/\/$/, '');
+  try {
+    const mails = await periodChangeMails(
+      deps.db,
+      { clusterId, year, action, comment: comment || null },
+      {
+        funders: (lang) => `${site}${href('reportingStatus', lang, { year: String(year) })}`,
+        cluster: (lang) => `${site}${href('workspacePeriods', lang)}`,
+      },
+    );
+    for (const mail of mails) await deps.mailer.send(mail);
+  } catch (err) {
+    deps.logger.error({ err, clusterId, year, action }, 'reporting period e-mail not sent');
   }
   const query: Record<string, string> = { done: action };
   if (page === 'reportingStatus') query.year = String(year);
