@@ -44,6 +44,8 @@ export function commentsOpen(i: { status: string; decisionDate: string }, now: D
 
 export interface ProposeResult {
   id: string;
+  /** How many other funder organisations got a notification. */
+  notifiedFunders: number;
   /** The e-mails to send to the other funders' people, once the initiative is saved. */
   mails: MailMessage[];
 }
@@ -129,7 +131,7 @@ export async function proposeInitiative(
     const mails = recipients.map((r) =>
       initiativeMail(r.email, r.locale === 'en' ? 'en' : 'da', owner.name, data, url),
     );
-    return { id: row.id, mails };
+    return { id: row.id, notifiedFunders: others.length, mails };
   });
 }
 
