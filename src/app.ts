@@ -21,6 +21,7 @@ import { benchmarkingPages } from './http/web/benchmarking.tsx';
 import { callFlowPages } from './http/web/calls/index.tsx';
 import { cataloguePages } from './http/web/catalogue.tsx';
 import { contentPages } from './http/web/content/index.tsx';
+import { coordinationPages } from './http/web/coordination.tsx';
 import { evaluationPages } from './http/web/evaluation.tsx';
 import { labelPages } from './http/web/labels.tsx';
 import { landscapePages } from './http/web/landscape.tsx';
@@ -92,6 +93,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/', contentPages());
   app.route('/', benchmarkingPages());
   app.route('/', evaluationPages());
+  app.route('/', coordinationPages());
   app.route('/', qualityPages());
   app.route('/', performanceExportPages());
   app.route('/api', apiRoutes());

@@ -89,6 +89,17 @@ export const PAGES = {
   supportBenchmarking: { da: '/support/benchmarking', en: '/en/support/benchmarking' },
   dataQuality: { da: '/arbejdsrum/datakvalitet', en: '/en/workspace/data-quality' },
   fundingDataQuality: { da: '/finansiering/datakvalitet', en: '/en/funding/data-quality' },
+  // Funding coordination (src/http/web/coordination.tsx): static paths before :id
+  coordination: { da: '/finansiering/koordinering', en: '/en/funding/coordination' },
+  coordinationFunder: {
+    da: '/finansiering/koordinering/finansiorer/:slug',
+    en: '/en/funding/coordination/funders/:slug',
+  },
+  initiatives: { da: '/finansiering/initiativer', en: '/en/funding/initiatives' },
+  initiativeNew: { da: '/finansiering/initiativer/ny', en: '/en/funding/initiatives/new' },
+  initiative: { da: '/finansiering/initiativer/:id', en: '/en/funding/initiatives/:id' },
+  initiativeClose: { da: '/finansiering/initiativer/:id/afslut', en: '/en/funding/initiatives/:id/close' },
+  notifications: { da: '/konto/notifikationer', en: '/en/account/notifications' },
   evaluations: { da: '/finansiering/evalueringer', en: '/en/funding/evaluations' },
   evaluationRules: { da: '/finansiering/evalueringer/regler', en: '/en/funding/evaluations/rules' },
   evaluation: { da: '/finansiering/evalueringer/:slug', en: '/en/funding/evaluations/:slug' },

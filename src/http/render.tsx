@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Child } from 'hono/jsx';
 import { queryRows } from '../db/client.ts';
+import { unreadCount } from '../domain/coordination/initiatives.ts';
 import { briefly } from './brief-cache.ts';
 import type { AppContext } from './context.ts';
 import { messages } from './i18n/index.ts';
@@ -21,10 +22,11 @@ export async function chromeOf(c: AppContext): Promise<Chrome> {
   const url = new URL(c.req.url);
   // Error pages can be rendered before the language middleware ran.
   const lang = c.get('lang') ?? langOfPath(url.pathname);
+  const user = c.get('user') ?? null;
   return {
     lang,
     m: c.get('m') ?? messages(lang),
-    user: c.get('user') ?? null,
+    user,
     // A getter: only pages with a form make (and set the cookie of) a CSRF token.
     get csrfToken() {
       return c.get('csrfToken')?.() ?? '';
@@ -32,6 +34,7 @@ export async function chromeOf(c: AppContext): Promise<Chrome> {
     alternateHref: alternatePath(url.pathname, url.search, lang === 'da' ? 'en' : 'da'),
     currentPath: url.pathname,
     syntheticData: await hasSyntheticData(c.get('deps')),
+    unreadNotifications: user ? await unreadCount(c.get('deps').db, user) : 0,
   };
 }
 

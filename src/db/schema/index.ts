@@ -2,6 +2,7 @@ export * from './accounts.ts';
 export * from './audit.ts';
 export * from './calls.ts';
 export * from './content.ts';
+export * from './coordination.ts';
 export * from './deliveries.ts';
 export * from './evaluation.ts';
 export * from './organisations.ts';

@@ -20,6 +20,7 @@ import { hashPassword } from '../accounts/passwords.ts';
 import type { DemoActivity } from './activities.ts';
 import { insertDemoCallSetup } from './call-setup.ts';
 import { insertDemoContent } from './content.ts';
+import { insertDemoCoordination } from './coordination.ts';
 import { buildDemoDataSet, type DemoDataSet } from './dataset.ts';
 import { insertDemoEvaluation } from './evaluation.ts';
 import { insertDemoPeriods } from './periods.ts';
@@ -193,6 +194,7 @@ export async function seedDemo(
     log(`demo: ${await insertDemoPeriods(tx, data)} reporting periods`);
     await insertDemoEvaluation(tx);
     await insertDemoCallSetup(tx);
+    await insertDemoCoordination(tx);
   });
   // Fresh statistics, or the planner guesses one row per table and picks nested loops.
   await database.db.execute(sql`analyze`);

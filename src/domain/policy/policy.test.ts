@@ -38,6 +38,12 @@ const MATRIX: Record<Action, { own: string; other: string }> = {
   'reportingPeriods.decide': { own: 'A', other: 'A' },
   'reportingPeriods.overview': { own: 'AFP', other: 'AFP' },
   'funding.view': { own: 'AF', other: 'AF' },
+  'coordination.view': { own: 'AF', other: 'AF' },
+  'initiatives.propose': { own: 'F', other: '' },
+  'initiatives.decide': { own: 'F', other: '' },
+  // Comments come from the other funders, not from the funder that owns the initiative.
+  'initiatives.comment': { own: '', other: 'F' },
+  'notifications.view': { own: 'AFSCPB', other: 'AFSCPB' },
   'benchmarking.viewOwn': { own: 'C', other: '' },
   'benchmarking.viewAll': { own: 'AP', other: 'AP' },
   // Without `fundedBy` no funder funds the target; see the funder tests below.
@@ -92,7 +98,7 @@ describe('policy: role × action matrix', () => {
   it('denies everything to a user without memberships except own-account actions', () => {
     const nobody: Principal = { userId: 'u', memberships: [] };
     const allowed = ACTIONS.filter((a) => can(nobody, a, { organisationId: OWN }));
-    expect(allowed.sort()).toEqual(['account.changePassword', 'account.view']);
+    expect(allowed.sort()).toEqual(['account.changePassword', 'account.view', 'notifications.view']);
   });
 
   it('denies an unknown action (deny by default)', () => {
@@ -111,6 +117,21 @@ describe('policy: role × action matrix', () => {
     expect(can(twoHats, 'activities.write', { organisationId: OTHER })).toBe(true);
     expect(can(twoHats, 'activities.write', { organisationId: OWN })).toBe(false);
     expect(can(twoHats, 'activities.write')).toBe(false);
+  });
+
+  it('lets a funder comment on another funder’s initiative but not on its own', () => {
+    const funder = principal('funder');
+    expect(can(funder, 'initiatives.comment', { organisationId: OTHER })).toBe(true);
+    expect(can(funder, 'initiatives.comment', { organisationId: OWN })).toBe(false);
+    const twoFunders: Principal = {
+      userId: 'u',
+      memberships: [
+        { organisationId: OWN, role: 'funder' },
+        { organisationId: OTHER, role: 'funder' },
+      ],
+    };
+    expect(can(twoFunders, 'initiatives.comment', { organisationId: OWN })).toBe(true);
+    expect(can(principal('admin'), 'initiatives.comment', { organisationId: OTHER })).toBe(false);
   });
 
   it('lets a funder decide a reporting period only where its own organisation funds the cluster', () => {
@@ -173,6 +194,7 @@ describe('policy: role × action matrix', () => {
     expect(ACTIONS.filter((a) => can(support, a, { organisationId: OWN })).sort()).toEqual([
       'account.changePassword',
       'account.view',
+      'notifications.view',
     ]);
   });
 });

@@ -73,6 +73,15 @@ const rules = {
   'reportingPeriods.overview': (p) => hasRole(p, 'admin', 'funder', 'support_staff'),
   // Funding
   'funding.view': (p) => hasRole(p, 'admin', 'funder'),
+  // Funding coordination (seed 000): funders and admins see who funds what and the overlaps; a
+  // funder proposes and decides its own initiatives; the other funders comment on them.
+  'coordination.view': (p) => hasRole(p, 'admin', 'funder'),
+  'initiatives.propose': (p, t) => hasRoleIn(p, t.organisationId, 'funder'),
+  'initiatives.decide': (p, t) => hasRoleIn(p, t.organisationId, 'funder'),
+  'initiatives.comment': (p, t) =>
+    p.memberships.some((m) => m.role === 'funder' && m.organisationId !== t.organisationId),
+  // In-app notifications: everyone signed in reads their own
+  'notifications.view': signedIn,
   // Benchmarking: a cluster sees itself against anonymous peers; the support function and admins see all
   'benchmarking.viewOwn': (p, t) => hasRoleIn(p, t.organisationId, 'cluster_staff'),
   'benchmarking.viewAll': (p) => hasRole(p, 'admin', 'support_staff'),

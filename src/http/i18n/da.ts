@@ -23,6 +23,8 @@ export const da = {
     calls: 'Opslag',
     search: 'Søg',
     workspace: 'Arbejdsrum',
+    coordination: 'Koordinering',
+    notifications: (unread: number) => (unread > 0 ? `Notifikationer (${unread} ulæste)` : 'Notifikationer'),
     account: 'Min konto',
     admin: 'Administration',
     login: 'Log ind',

@@ -24,6 +24,8 @@ export const en: Messages = {
     calls: 'Calls',
     search: 'Search',
     workspace: 'Workspace',
+    coordination: 'Coordination',
+    notifications: (unread: number) => (unread > 0 ? `Notifications (${unread} unread)` : 'Notifications'),
     account: 'My account',
     admin: 'Administration',
     login: 'Log in',

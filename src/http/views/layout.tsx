@@ -14,6 +14,8 @@ export interface Chrome {
   alternateHref: string;
   currentPath: string;
   syntheticData: boolean;
+  /** Unread notifications of the signed-in user and its organisations. */
+  unreadNotifications: number;
 }
 
 export function CsrfField({ token }: { token: string }) {
@@ -65,6 +67,16 @@ function Header({ chrome }: { chrome: Chrome }) {
               <NavItem chrome={chrome} page="search" label={m.nav.search} />
               {user?.memberships.some((ms) => ms.role === 'cluster_staff') && (
                 <NavItem chrome={chrome} page="workspace" label={m.nav.workspace} />
+              )}
+              {user && can(user, 'coordination.view') && (
+                <NavItem chrome={chrome} page="coordination" label={m.nav.coordination} />
+              )}
+              {user && (
+                <NavItem
+                  chrome={chrome}
+                  page="notifications"
+                  label={m.nav.notifications(chrome.unreadNotifications)}
+                />
               )}
               {user && <NavItem chrome={chrome} page="account" label={m.nav.account} />}
               {user && can(user, 'admin.view') && (
