@@ -9,3 +9,4 @@ export * from './reference.ts';
 export * from './reporting.ts';
 export * from './search.ts';
 export * from './targets.ts';
+export * from './action-plans.ts';
