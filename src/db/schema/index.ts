@@ -1,4 +1,5 @@
 export * from './accounts.ts';
+export * from './action-plans.ts';
 export * from './audit.ts';
 export * from './calls.ts';
 export * from './content.ts';
@@ -9,4 +10,3 @@ export * from './reference.ts';
 export * from './reporting.ts';
 export * from './search.ts';
 export * from './targets.ts';
-export * from './action-plans.ts';
