@@ -661,6 +661,7 @@ async function followUpPage(c: AppContext, mode: Mode) {
                 value: percent(x.reportedCount, x.plannedCount ?? 1),
               }))}
               format={(n) => `${formatNumber(Math.round(n), lang)} %`}
+              labelWidth={190}
             />
           }
           table={{
