@@ -10,6 +10,7 @@ import {
   type PlanAction,
   type PlanInput,
   planFollowUp,
+  planHistory,
   plansOverview,
   savePlan,
 } from '../../src/domain/action-plans/plans.ts';
@@ -198,6 +199,16 @@ describe('action plan transitions', () => {
     await expect(save(staffA, a.id, YEAR, { goals: {} })).rejects.toMatchObject({ code: 'conflict' });
     await expect(change(staffA, a.id, YEAR, 'submit')).rejects.toMatchObject({ code: 'conflict' });
     await expect(change(funder, a.id, YEAR, 'return', 'Igen')).rejects.toMatchObject({ code: 'conflict' });
+
+    // The history from the audit log: status changes only, with who made them and the comment.
+    const history = await planHistory(database.db, a.id, YEAR);
+    expect(history.map((e) => [e.from, e.to, e.actorLabel, e.comment])).toEqual([
+      [null, 'draft', 'cluster_staff@test', null],
+      ['draft', 'submitted', 'cluster_staff@test', null],
+      ['submitted', 'returned', 'funder@test', 'Flere mål, tak.'],
+      ['returned', 'submitted', 'cluster_staff@test', null],
+      ['submitted', 'accepted', 'funder@test', null],
+    ]);
   });
 
   it('shows the funder the clusters it funds with their plan status', async () => {

@@ -508,3 +508,30 @@ export async function planFollowUp(db: Queryable, cluster: PlanCluster, year: nu
   });
   return { plan, account, goals, categories };
 }
+
+// ---------------------------------------------------------------- history
+
+export interface PlanEvent {
+  at: Date;
+  actorLabel: string;
+  from: PlanStatus | null;
+  to: PlanStatus;
+  comment: string | null;
+}
+
+/**
+ * The status changes of a plan, oldest first, from the audit log the row trigger writes (entity
+ * 'action_plans', id 'cluster/year'); saves that leave the status alone are not listed.
+ */
+export async function planHistory(db: Queryable, clusterId: string, year: number): Promise<PlanEvent[]> {
+  const rows = await queryRows<Omit<PlanEvent, 'at'> & { at: string | Date }>(
+    db,
+    sql`select coalesce((after->>'updated_at')::timestamptz, at) as at, actor_label as "actorLabel",
+               before->>'status' as "from", after->>'status' as "to", after->>'comment' as comment
+        from audit_log
+        where entity = 'action_plans' and entity_id = ${`${clusterId}/${year}`} and after is not null
+          and (before is null or before->>'status' is distinct from after->>'status')
+        order by id`,
+  );
+  return rows.map((r) => ({ ...r, at: new Date(r.at) }));
+}

@@ -54,6 +54,9 @@ const da = {
   difference: 'Forskel',
   noValue: '–',
   lastChange: 'Seneste ændring',
+  history: 'Historik',
+  noHistory: 'Ingen ændringer endnu.',
+  by: 'af',
   errors: {
     unknownKey: 'Nøgletallet findes ikke i resultatregnskabet.',
     unknownCategory: 'Kategorien findes ikke i indberetningsspecifikationen.',
@@ -163,6 +166,9 @@ const en: Widen<typeof da> = {
   difference: 'Difference',
   noValue: '–',
   lastChange: 'Last change',
+  history: 'History',
+  noHistory: 'No changes yet.',
+  by: 'by',
   errors: {
     unknownKey: 'The key is not part of the performance account.',
     unknownCategory: 'The category is not in the reporting specification.',

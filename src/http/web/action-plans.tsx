@@ -24,9 +24,11 @@ import {
   PLAN_CATEGORIES,
   type PlanAction,
   type PlanCluster,
+  type PlanEvent,
   type PlanInput,
   type PlanStatus,
   planFollowUp,
+  planHistory,
   plansOverview,
   savePlan,
 } from '../../domain/action-plans/plans.ts';
@@ -366,6 +368,36 @@ function DecisionForms(p: {
   );
 }
 
+function History({ events, t, lang }: { events: PlanEvent[]; t: ActionPlanMessages; lang: Lang }) {
+  return (
+    <details class="details">
+      <summary class="details-summary">
+        <span class="details-summary-text">{t.history}</span>
+      </summary>
+      <div class="details-text">
+        {events.length === 0 ? (
+          <p>{t.noHistory}</p>
+        ) : (
+          <ol>
+            {events.map((e) => (
+              <li>
+                <time datetime={e.at.toISOString()}>{formatDateTime(e.at, lang)}</time>:{' '}
+                {e.from ? `${t.status[e.from]} → ${t.status[e.to]}` : t.status[e.to]} {t.by} {e.actorLabel}
+                {e.comment && (
+                  <>
+                    {' '}
+                    – <q>{e.comment}</q>
+                  </>
+                )}
+              </li>
+            ))}
+          </ol>
+        )}
+      </div>
+    </details>
+  );
+}
+
 async function planPage(
   c: AppContext,
   mode: Mode,
@@ -379,6 +411,7 @@ async function planPage(
   const lang = c.get('lang');
   const t = actionPlanMessages(lang);
   const plan = await planLoad(c, cluster, year);
+  const history = await planHistory(c.get('deps').db, cluster.id, year);
   const editable = mode === 'workspace' && mayEditPlan(user, plan.status, target);
   const decisions =
     mode === 'funding' ? availablePlanActions(user, plan.status, target).filter((a) => a !== 'submit') : [];
@@ -440,6 +473,7 @@ async function planPage(
         {decisions.length > 0 && (
           <DecisionForms t={t} action={action} csrf={csrfToken} actions={decisions} problem={opts.decision} />
         )}
+        <History events={history} t={t} lang={lang} />
         <p>
           <a href={pageHref(FOLLOW_UP_PAGE[mode], lang, params)}>{t.followUpLink(year)}</a>
           {' · '}
