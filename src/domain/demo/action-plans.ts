@@ -13,8 +13,16 @@ import { demoUuid } from './ids.ts';
 import { organisationId } from './organisations.ts';
 
 const cluster = (name: string) => organisationId(slugFromTitle(name));
-const STAFF_USER = demoUuid('user:klynge@demo.klyngeportalen.dk');
-const FUNDER_USER = demoUuid('user:funder@demo.klyngeportalen.dk');
+const STAFF_EMAIL = 'klynge@demo.klyngeportalen.dk';
+const FUNDER_EMAIL = 'funder@demo.klyngeportalen.dk';
+/** The demo staff login works for Odense Robotics; the demo funder login for the ministry, which funds it. */
+const STAFF_CLUSTER = 'Odense Robotics';
+
+/** Who takes a step: the demo logins where they exist, the seed elsewhere (as in the periods demo). */
+function actorOf(plan: DemoPlan, status: PlanStatus): { label: string; userId: string | null } {
+  const email = status === 'accepted' ? FUNDER_EMAIL : plan.cluster === STAFF_CLUSTER ? STAFF_EMAIL : null;
+  return email ? { label: email, userId: demoUuid(`user:${email}`) } : { label: 'system:seed', userId: null };
+}
 
 interface DemoPlan {
   cluster: string;
@@ -86,7 +94,11 @@ export async function insertDemoActionPlans(tx: Tx): Promise<number> {
   for (const plan of PLANS) {
     const clusterId = cluster(plan.cluster);
     for (const [i, step] of plan.steps.entries()) {
-      const by = step.status === 'accepted' ? FUNDER_USER : STAFF_USER;
+      const actor = actorOf(plan, step.status);
+      const by = actor.userId;
+      await tx.execute(
+        sql`select set_config('klynge.actor', ${actor.label}, true), set_config('klynge.actor_id', ${by ?? ''}, true)`,
+      );
       if (i === 0)
         await tx.execute(
           sql`insert into action_plans (cluster_id, year, status, narrative, updated_by, updated_at)
@@ -119,5 +131,8 @@ export async function insertDemoActionPlans(tx: Tx): Promise<number> {
       }
     }
   }
+  await tx.execute(
+    sql`select set_config('klynge.actor', 'system:seed', true), set_config('klynge.actor_id', '', true)`,
+  );
   return PLANS.length;
 }
