@@ -13,6 +13,7 @@ import { csrf } from './http/middleware/csrf.ts';
 import { language, requestLogging, securityHeaders } from './http/middleware/request.ts';
 import { session } from './http/middleware/session.ts';
 import { accountPages } from './http/web/account.tsx';
+import { actionPlanPages } from './http/web/action-plans.tsx';
 import { activityPages } from './http/web/activities.tsx';
 import { adminPages } from './http/web/admin.tsx';
 import { apiTokenPages } from './http/web/api-tokens.tsx';
@@ -84,6 +85,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/', apiTokenPages());
   app.route('/', activityPages());
   app.route('/', periodPages());
+  app.route('/', actionPlanPages());
   app.route('/', landscapePages());
   // Target pages first: their static paths sit below /resultater/:year.
   app.route('/', targetPages());

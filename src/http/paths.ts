@@ -51,6 +51,22 @@ export const PAGES = {
     en: '/en/workspace/activities/:id/participants/:participantId/remove',
   },
   workspacePeriods: { da: '/arbejdsrum/perioder', en: '/en/workspace/periods' },
+  // Annual action plans (src/http/web/action-plans.tsx): the cluster's own, and the funders' view
+  actionPlans: { da: '/arbejdsrum/handlingsplaner', en: '/en/workspace/action-plans' },
+  actionPlan: { da: '/arbejdsrum/handlingsplaner/:slug/:year', en: '/en/workspace/action-plans/:slug/:year' },
+  actionPlanFollowUp: {
+    da: '/arbejdsrum/handlingsplaner/:slug/:year/opfoelgning',
+    en: '/en/workspace/action-plans/:slug/:year/follow-up',
+  },
+  fundingActionPlans: { da: '/finansiering/handlingsplaner', en: '/en/funding/action-plans' },
+  fundingActionPlan: {
+    da: '/finansiering/handlingsplaner/:slug/:year',
+    en: '/en/funding/action-plans/:slug/:year',
+  },
+  fundingActionPlanFollowUp: {
+    da: '/finansiering/handlingsplaner/:slug/:year/opfoelgning',
+    en: '/en/funding/action-plans/:slug/:year/follow-up',
+  },
   reportingStatus: { da: '/indberetninger/status', en: '/en/reporting/status' },
   reportingTemplate: { da: '/indberetning/skabelon/:file', en: '/en/reporting/template/:file' },
   reportingHelp: { da: '/indberetning/hjaelp', en: '/en/reporting/help' },

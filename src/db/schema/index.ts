@@ -1,4 +1,5 @@
 export * from './accounts.ts';
+export * from './action-plans.ts';
 export * from './audit.ts';
 export * from './calls.ts';
 export * from './content.ts';

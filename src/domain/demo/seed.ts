@@ -17,6 +17,7 @@ import {
   users,
 } from '../../db/schema/index.ts';
 import { hashPassword } from '../accounts/passwords.ts';
+import { insertDemoActionPlans } from './action-plans.ts';
 import type { DemoActivity } from './activities.ts';
 import { insertDemoCallSetup } from './call-setup.ts';
 import { insertDemoContent } from './content.ts';
@@ -193,6 +194,7 @@ export async function seedDemo(
     await insertDemoContent(tx);
     log(`demo: ${await insertDemoPeriods(tx, data)} reporting periods`);
     await insertDemoEvaluation(tx);
+    log(`demo: ${await insertDemoActionPlans(tx)} action plans`);
     await insertDemoCallSetup(tx);
     await insertDemoCoordination(tx);
   });

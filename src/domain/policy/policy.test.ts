@@ -51,6 +51,11 @@ const MATRIX: Record<Action, { own: string; other: string }> = {
   'evaluations.decide': { own: 'A', other: 'A' },
   'evaluations.configure': { own: 'AF', other: 'AF' },
   'dataQuality.view': { own: 'AC', other: 'A' },
+  // Without `fundedBy` no funder funds the target; see the action-plan test below.
+  'actionPlans.edit': { own: 'C', other: '' },
+  'actionPlans.decide': { own: '', other: '' },
+  'actionPlans.view': { own: 'AC', other: 'A' },
+  'actionPlans.overview': { own: 'AF', other: 'AF' },
   'targets.manage': { own: 'AF', other: 'A' },
   'calls.manage': { own: 'F', other: '' },
   'content.publish': { own: 'ACP', other: '' },
@@ -164,6 +169,21 @@ describe('policy: role × action matrix', () => {
       expect(can(p, 'dataQuality.view', funded)).toBe(mayAsFunder);
       expect(can(p, 'evaluations.decide', notFunded)).toBe(role === 'admin');
       expect(can(p, 'dataQuality.view', notFunded)).toBe(role === 'admin');
+    }
+  });
+
+  it('lets only the funders of a cluster decide its action plan, and lets them read it', () => {
+    const cluster = 'org-cluster';
+    for (const role of ROLES) {
+      const p = principal(role);
+      const funded = { organisationId: cluster, fundedBy: [OTHER, OWN] };
+      const notFunded = { organisationId: cluster, fundedBy: [OTHER] };
+      expect(can(p, 'actionPlans.decide', funded)).toBe(role === 'funder');
+      expect(can(p, 'actionPlans.decide', notFunded)).toBe(false);
+      expect(can(p, 'actionPlans.view', funded)).toBe(role === 'funder' || role === 'admin');
+      expect(can(p, 'actionPlans.view', notFunded)).toBe(role === 'admin');
+      // Funding the cluster gives no right to write its plan.
+      expect(can(p, 'actionPlans.edit', funded)).toBe(false);
     }
   });
 

@@ -91,6 +91,13 @@ const rules = {
   'evaluations.decide': (p, t) => hasRole(p, 'admin') || fundsTarget(p, t),
   // The rules that flag clusters are common to all funders (one joint evaluation): funders and admins set them
   'evaluations.configure': (p) => hasRole(p, 'admin', 'funder'),
+  // Annual action plans: a cluster's own staff write and submit theirs; the funders that fund the
+  // cluster in the plan's year accept or return it; the cluster, its funders and admins read it.
+  'actionPlans.edit': (p, t) => hasRoleIn(p, t.organisationId, 'cluster_staff'),
+  'actionPlans.decide': fundsTarget,
+  'actionPlans.view': (p, t) =>
+    hasRole(p, 'admin') || hasRoleIn(p, t.organisationId, 'cluster_staff') || fundsTarget(p, t),
+  'actionPlans.overview': (p) => hasRole(p, 'admin', 'funder'),
   // Data quality: the cluster itself, its funders and admins
   'dataQuality.view': (p, t) =>
     hasRole(p, 'admin') || hasRoleIn(p, t.organisationId, 'cluster_staff') || fundsTarget(p, t),

@@ -151,9 +151,11 @@ export function BarChart(p: {
   desc: string;
   bars: readonly { label: string; value: number }[];
   format: (n: number) => string;
+  /** Room for the labels at the left, in drawing units (12px text is about 7 units a letter). */
+  labelWidth?: number;
 }) {
   const max = niceMax(Math.max(0, ...p.bars.map((b) => b.value)));
-  const left = 140;
+  const left = p.labelWidth ?? 140;
   const row = 28;
   const height = Math.max(HEIGHT, p.bars.length * row + 16);
   const innerW = WIDTH - left - 64;

@@ -26,6 +26,7 @@ import { toFieldErrors } from '../validation.ts';
 import { ClusterFacts, Description, QualificationTable, reasonText } from '../views/cluster-profile.tsx';
 import { Alert, ErrorSummary, type FieldErrors, SelectField, TextField } from '../views/forms.tsx';
 import { CsrfField } from '../views/layout.tsx';
+import { actionPlanMessages } from './action-plans.messages.ts';
 import { activityMessages } from './activities.messages.ts';
 import { apiTokenMessages } from './api-tokens.messages.ts';
 import { type CatalogueMessages, catalogueMessages } from './catalogue.messages.ts';
@@ -458,6 +459,9 @@ async function workspace(c: AppContext) {
         )}
         <li>
           <a href={href('workspacePeriods', lang)}>{periodMessages(lang).workspaceLink}</a>
+        </li>
+        <li>
+          <a href={href('actionPlans', lang)}>{actionPlanMessages(lang).workspaceLink}</a>
         </li>
         <li>
           <a href={href('labels', lang)}>{t.labelHeading}</a>

@@ -24,6 +24,7 @@ import { href, type Lang } from '../paths.ts';
 import { renderPage } from '../render.tsx';
 import { Alert } from '../views/forms.tsx';
 import { CsrfField } from '../views/layout.tsx';
+import { actionPlanMessages } from './action-plans.messages.ts';
 import { type PeriodMessages, periodMessages, STATUS_BADGE } from './periods.messages.ts';
 import { onPage } from './routes.ts';
 
@@ -341,6 +342,11 @@ async function statusPage(c: AppContext, problem?: FormProblem, status: 200 | 40
       <>
         <h1>{t.statusTitle}</h1>
         <p class="font-lead">{t.statusIntro}</p>
+        {can(user, 'actionPlans.overview') && (
+          <p>
+            <a href={href('fundingActionPlans', lang)}>{actionPlanMessages(lang).overviewTitle}</a>
+          </p>
+        )}
         {!mayDecideAny && <Alert variant="info">{t.readOnly}</Alert>}
         {done && <Alert variant="success">{t.done[done]}</Alert>}
         {problem && <Alert variant="error">{problem.message}</Alert>}
