@@ -23,6 +23,7 @@ import { insertDemoContent } from './content.ts';
 import { buildDemoDataSet, type DemoDataSet } from './dataset.ts';
 import { insertDemoEvaluation } from './evaluation.ts';
 import { insertDemoPeriods } from './periods.ts';
+import { insertDemoStrategy } from './strategy.ts';
 import { DEMO_TARGET_SET, DEMO_TARGETS } from './targets.ts';
 import { buildUsers, DEMO_PASSWORD } from './users.ts';
 
@@ -193,6 +194,7 @@ export async function seedDemo(
     log(`demo: ${await insertDemoPeriods(tx, data)} reporting periods`);
     await insertDemoEvaluation(tx);
     await insertDemoCallSetup(tx);
+    await insertDemoStrategy(tx);
   });
   // Fresh statistics, or the planner guesses one row per table and picks nested loops.
   await database.db.execute(sql`analyze`);

@@ -45,6 +45,7 @@ const MATRIX: Record<Action, { own: string; other: string }> = {
   'evaluations.decide': { own: 'A', other: 'A' },
   'dataQuality.view': { own: 'AC', other: 'A' },
   'targets.manage': { own: 'AF', other: 'A' },
+  'initiatives.manage': { own: 'AF', other: 'A' },
   'calls.manage': { own: 'F', other: '' },
   'content.publish': { own: 'ACP', other: '' },
   'applications.submit': { own: 'C', other: '' },
