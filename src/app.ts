@@ -33,6 +33,7 @@ import { qualityPages } from './http/web/quality.tsx';
 import { reportingPages } from './http/web/reporting.tsx';
 import { resultsPages } from './http/web/results.tsx';
 import { searchPages } from './http/web/search.tsx';
+import { strategyPages } from './http/web/strategy.tsx';
 import { targetPages } from './http/web/targets.tsx';
 
 // dkfds hides package.json behind "exports": resolve its entry and walk up to dist/.
@@ -89,6 +90,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.route('/', landscapePages());
   // Target pages first: their static paths sit below /resultater/:year.
   app.route('/', targetPages());
+  app.route('/', strategyPages());
   app.route('/', resultsPages());
   app.route('/', searchPages());
   app.route('/', callFlowPages());

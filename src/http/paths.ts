@@ -111,10 +111,13 @@ export const PAGES = {
     da: '/finansiering/koordinering/finansiorer/:slug',
     en: '/en/funding/coordination/funders/:slug',
   },
-  initiatives: { da: '/finansiering/initiativer', en: '/en/funding/initiatives' },
-  initiativeNew: { da: '/finansiering/initiativer/ny', en: '/en/funding/initiatives/new' },
-  initiative: { da: '/finansiering/initiativer/:id', en: '/en/funding/initiatives/:id' },
-  initiativeClose: { da: '/finansiering/initiativer/:id/afslut', en: '/en/funding/initiatives/:id/close' },
+  plannedInitiatives: { da: '/finansiering/initiativer', en: '/en/funding/initiatives' },
+  plannedInitiativeNew: { da: '/finansiering/initiativer/ny', en: '/en/funding/initiatives/new' },
+  plannedInitiative: { da: '/finansiering/initiativer/:id', en: '/en/funding/initiatives/:id' },
+  plannedInitiativeClose: {
+    da: '/finansiering/initiativer/:id/afslut',
+    en: '/en/funding/initiatives/:id/close',
+  },
   notifications: { da: '/konto/notifikationer', en: '/en/account/notifications' },
   evaluations: { da: '/finansiering/evalueringer', en: '/en/funding/evaluations' },
   evaluationRules: { da: '/finansiering/evalueringer/regler', en: '/en/funding/evaluations/rules' },
@@ -131,6 +134,29 @@ export const PAGES = {
   performanceExportCsv: { da: '/resultater/:year/eksport.csv', en: '/en/results/:year/export.csv' },
   performanceExportXlsx: { da: '/resultater/:year/eksport.xlsx', en: '/en/results/:year/export.xlsx' },
   performanceExportPdf: { da: '/resultater/:year/eksport.pdf', en: '/en/results/:year/export.pdf' },
+  // Klyngeforum: the national cluster strategy's focus areas and initiatives (src/http/web/strategy.tsx)
+  clusterForum: { da: '/klyngeforum', en: '/en/cluster-forum' },
+  initiative: { da: '/klyngeforum/initiativer/:code', en: '/en/cluster-forum/initiatives/:code' },
+  initiativeStatus: {
+    da: '/klyngeforum/initiativer/:code/status',
+    en: '/en/cluster-forum/initiatives/:code/status',
+  },
+  initiativeMilestones: {
+    da: '/klyngeforum/initiativer/:code/milepaele',
+    en: '/en/cluster-forum/initiatives/:code/milestones',
+  },
+  initiativeMilestoneDone: {
+    da: '/klyngeforum/initiativer/:code/milepaele/:id/udfoert',
+    en: '/en/cluster-forum/initiatives/:code/milestones/:id/done',
+  },
+  initiativeLinks: {
+    da: '/klyngeforum/initiativer/:code/aktiviteter',
+    en: '/en/cluster-forum/initiatives/:code/activities',
+  },
+  initiativeUnlink: {
+    da: '/klyngeforum/initiativer/:code/aktiviteter/:id/fjern',
+    en: '/en/cluster-forum/initiatives/:code/activities/:id/remove',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type PageKey = keyof typeof PAGES;

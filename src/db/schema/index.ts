@@ -10,4 +10,5 @@ export * from './organisations.ts';
 export * from './reference.ts';
 export * from './reporting.ts';
 export * from './search.ts';
+export * from './strategy.ts';
 export * from './targets.ts';

@@ -57,6 +57,7 @@ const MATRIX: Record<Action, { own: string; other: string }> = {
   'actionPlans.view': { own: 'AC', other: 'A' },
   'actionPlans.overview': { own: 'AF', other: 'AF' },
   'targets.manage': { own: 'AF', other: 'A' },
+  'initiatives.manage': { own: 'AF', other: 'A' },
   'calls.manage': { own: 'F', other: '' },
   'content.publish': { own: 'ACP', other: '' },
   'applications.submit': { own: 'C', other: '' },

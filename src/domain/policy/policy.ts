@@ -103,6 +103,9 @@ const rules = {
     hasRole(p, 'admin') || hasRoleIn(p, t.organisationId, 'cluster_staff') || fundsTarget(p, t),
   // Targets (pejlemærker) belong to a funder organisation: its funders keep them; admins all
   'targets.manage': (p, t) => hasRole(p, 'admin') || hasRoleIn(p, t.organisationId, 'funder'),
+  // The national cluster strategy's initiatives (Klyngeforum) are kept by the funders of the
+  // organisations that own the strategy (the national funders, passed as the target); admins all
+  'initiatives.manage': (p, t) => hasRole(p, 'admin') || hasRoleIn(p, t.organisationId, 'funder'),
   // Calls belong to a funder organisation and are managed by its own funders.
   'calls.manage': (p, t) => hasRoleIn(p, t.organisationId, 'funder'),
   'applications.submit': (p, t) => hasRoleIn(p, t.organisationId, 'cluster_staff'),

@@ -17,6 +17,7 @@ export const da = {
     clusters: 'Klynger',
     landscape: 'Landskab',
     results: 'Resultater',
+    clusterForum: 'Klyngeforum',
     labels: 'Mærker',
     news: 'Nyheder',
     events: 'Arrangementer',

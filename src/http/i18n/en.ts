@@ -18,6 +18,7 @@ export const en: Messages = {
     clusters: 'Clusters',
     landscape: 'Landscape',
     results: 'Results',
+    clusterForum: 'Cluster Forum',
     labels: 'Labels',
     news: 'News',
     events: 'Events',

@@ -60,6 +60,7 @@ function Header({ chrome }: { chrome: Chrome }) {
               <NavItem chrome={chrome} page="clusters" label={m.nav.clusters} />
               <NavItem chrome={chrome} page="landscape" label={m.nav.landscape} />
               <NavItem chrome={chrome} page="results" label={m.nav.results} />
+              <NavItem chrome={chrome} page="clusterForum" label={m.nav.clusterForum} />
               <NavItem chrome={chrome} page="labels" label={m.nav.labels} />
               <NavItem chrome={chrome} page="news" label={m.nav.news} />
               <NavItem chrome={chrome} page="events" label={m.nav.events} />

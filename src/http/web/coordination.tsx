@@ -77,7 +77,7 @@ async function overview(c: AppContext) {
       <h1>{t.title}</h1>
       <p class="font-lead">{t.lead}</p>
       <p>
-        <a href={href('initiatives', lang)}>{t.initiativesLink}</a>
+        <a href={href('plannedInitiatives', lang)}>{t.initiativesLink}</a>
       </p>
       {year === null ? (
         <p>{t.noGrants}</p>

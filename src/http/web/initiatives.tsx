@@ -125,7 +125,7 @@ async function index(c: AppContext) {
       <p class="font-lead">{ti.lead}</p>
       {mayPropose && (
         <p>
-          <a class="button button-primary" href={href('initiativeNew', lang)}>
+          <a class="button button-primary" href={href('plannedInitiativeNew', lang)}>
             {ti.new}
           </a>
         </p>
@@ -152,7 +152,7 @@ async function index(c: AppContext) {
               {rows.map((i) => (
                 <tr>
                   <th scope="row">
-                    <a href={pageHref('initiative', lang, { id: i.id })}>{i.title}</a>
+                    <a href={pageHref('plannedInitiative', lang, { id: i.id })}>{i.title}</a>
                   </th>
                   <td>{i.funderName}</td>
                   <td>{themeText(i.theme, lang)}</td>
@@ -203,7 +203,7 @@ async function newForm(c: AppContext, form: Form = EMPTY) {
         <h1>{ti.formTitle}</h1>
         <p class="font-lead">{ti.formLead}</p>
         <ErrorSummary m={m} errors={form.errors} />
-        <form method="post" action={href('initiativeNew', lang)} novalidate>
+        <form method="post" action={href('plannedInitiativeNew', lang)} novalidate>
           <CsrfField token={csrfToken} />
           <TextField
             name="title"
@@ -303,7 +303,7 @@ async function propose(c: AppContext) {
       .send(mail)
       .catch((err: unknown) => c.get('log').error({ err }, 'initiative mail failed'));
   return c.redirect(
-    pageHref('initiative', c.get('lang'), { id: result.id }, { ny: String(result.notifiedFunders) }),
+    pageHref('plannedInitiative', c.get('lang'), { id: result.id }, { ny: String(result.notifiedFunders) }),
     303,
   );
 }
@@ -322,7 +322,7 @@ async function detail(c: AppContext, form: Form = EMPTY, status: 200 | 409 | 422
   const mayComment = can(user, 'initiatives.comment', target);
   const open = commentsOpen(initiative, now);
   const mayClose = can(user, 'initiatives.decide', target) && initiative.status === 'planned';
-  const self = pageHref('initiative', lang, { id: initiative.id });
+  const self = pageHref('plannedInitiative', lang, { id: initiative.id });
   const v = (k: string) => str(form.values[k]);
   const notified = c.req.query('ny');
   const notice = notified
@@ -412,7 +412,11 @@ async function detail(c: AppContext, form: Form = EMPTY, status: 200 | 409 | 422
         {mayClose && (
           <section aria-labelledby="close-heading">
             <h2 id="close-heading">{ti.closeHeading}</h2>
-            <form method="post" action={pageHref('initiativeClose', lang, { id: initiative.id })} novalidate>
+            <form
+              method="post"
+              action={pageHref('plannedInitiativeClose', lang, { id: initiative.id })}
+              novalidate
+            >
               <CsrfField token={csrfToken} />
               <fieldset class={form.errors.outcome ? 'form-group form-error' : 'form-group'} id="outcome">
                 <legend class="form-label">{ti.outcome}</legend>
@@ -439,7 +443,7 @@ async function detail(c: AppContext, form: Form = EMPTY, status: 200 | 409 | 422
           </section>
         )}
         <p>
-          <a href={href('initiatives', lang)}>{ti.back}</a>
+          <a href={href('plannedInitiatives', lang)}>{ti.back}</a>
         </p>
       </>
     ),
@@ -465,7 +469,7 @@ async function formAction(
     throw err;
   }
   return c.redirect(
-    pageHref('initiative', c.get('lang'), { id: c.req.param('id') ?? '' }, { [done]: '1' }),
+    pageHref('plannedInitiative', c.get('lang'), { id: c.req.param('id') ?? '' }, { [done]: '1' }),
     303,
   );
 }
@@ -559,12 +563,12 @@ async function markRead(c: AppContext) {
 
 export function initiativePages(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  onPage(app, 'GET', 'initiatives', index);
-  onPage(app, 'GET', 'initiativeNew', (c) => newForm(c));
-  onPage(app, 'POST', 'initiativeNew', propose);
-  onPage(app, 'GET', 'initiative', (c) => detail(c));
-  onPage(app, 'POST', 'initiative', comment);
-  onPage(app, 'POST', 'initiativeClose', close);
+  onPage(app, 'GET', 'plannedInitiatives', index);
+  onPage(app, 'GET', 'plannedInitiativeNew', (c) => newForm(c));
+  onPage(app, 'POST', 'plannedInitiativeNew', propose);
+  onPage(app, 'GET', 'plannedInitiative', (c) => detail(c));
+  onPage(app, 'POST', 'plannedInitiative', comment);
+  onPage(app, 'POST', 'plannedInitiativeClose', close);
   onPage(app, 'GET', 'notifications', notificationList);
   onPage(app, 'POST', 'notifications', markRead);
   return app;
