@@ -1,7 +1,11 @@
 /// <reference lib="dom" />
+
+import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemActor, withActor } from '../../src/db/actor.ts';
 import type { Database } from '../../src/db/client.ts';
+import { calls } from '../../src/db/schema/index.ts';
 import { slugFromTitle } from '../../src/domain/content/slug.ts';
 import { organisationId } from '../../src/domain/demo/organisations.ts';
 import { DEMO_PASSWORD } from '../../src/domain/demo/users.ts';
@@ -103,8 +107,16 @@ describe('the call flow in the browser', () => {
       .toBe(1);
     await axeClean(cluster, 'submitted application');
 
-    // 3. eligibility
+    // 3. eligibility: the deadline passes (set in the data: the server runs on the real clock)
     await funder.goto(`${base}/sagsbehandling`);
+    await funder.getByRole('button', { name: 'Skift status til: Lukket' }).click();
+    await poll(() => funder.locator('.alert-error').count()).toBe(1);
+    await withActor(database.db, systemActor('e2e'), (tx) =>
+      tx
+        .update(calls)
+        .set({ deadline: new Date(Date.now() - 1000) })
+        .where(eq(calls.slug, 'e2e-faelles-opslag')),
+    );
     await funder.getByRole('button', { name: 'Skift status til: Lukket' }).click();
     await funder.getByRole('link', { name: /Åbn.*Odense Robotics/ }).click();
     const applicationUrl = funder.url().split('?')[0] ?? '';

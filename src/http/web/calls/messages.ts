@@ -15,6 +15,9 @@ const da = {
     forbidden: 'Du har ikke adgang til denne handling.',
     too_large: 'Filen er for stor.',
     not_found: 'Ikke fundet.',
+    before_deadline: 'Opslaget kan først lukkes, når ansøgningsfristen er passeret (dansk tid).',
+    no_setup: 'Opslaget skal sættes op, før det kan åbne.',
+    assessment_incomplete: 'Alle berettigede ansøgninger skal have en konsensusscore først.',
   } as Record<string, string>,
   status: 'Status',
   statuses: {
@@ -123,6 +126,9 @@ const en: Widen<typeof da> = {
     forbidden: 'You are not allowed to do this.',
     too_large: 'The file is too large.',
     not_found: 'Not found.',
+    before_deadline: 'The call can only be closed once the deadline has passed (Danish time).',
+    no_setup: 'The call must be set up before it can open.',
+    assessment_incomplete: 'Every eligible application needs a consensus score first.',
   },
   status: 'Status',
   statuses: {

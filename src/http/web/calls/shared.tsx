@@ -5,7 +5,7 @@ import { AppError, notFound } from '../../../domain/errors.ts';
 import type { AppContext } from '../../context.ts';
 import { Alert } from '../../views/forms.tsx';
 import { editorOf, signedInUser } from '../content/editing.tsx';
-import type { CallFlowMessages } from './messages.ts';
+import { type CallFlowMessages, callFlowMessages } from './messages.ts';
 
 export const dkk = (n: number) => new Intl.NumberFormat('da-DK').format(n);
 
@@ -48,8 +48,11 @@ export async function actAndReturn(c: AppContext, back: string, work: () => Prom
     await work();
     return c.redirect(`${back}?gemt=1`, 303);
   } catch (e) {
-    if (e instanceof AppError && ['validation', 'conflict', 'too_large'].includes(e.code))
-      return c.redirect(`${back}?fejl=${e.code}`, 303);
+    if (e instanceof AppError && ['validation', 'conflict', 'too_large'].includes(e.code)) {
+      const issue = e.issues[0]?.message;
+      const known = issue !== undefined && issue in callFlowMessages(c.get('lang')).errors;
+      return c.redirect(`${back}?fejl=${encodeURIComponent(known ? issue : e.code)}`, 303);
+    }
     throw e;
   }
 }

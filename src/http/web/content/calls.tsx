@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
 import type { Child } from 'hono/jsx';
+import { CALL_TRANSITIONS, type CallStatus } from '../../../domain/calls/workflow.ts';
 import { createCall, updateCall } from '../../../domain/content/commands.ts';
 import { callOwnerOrganisations, canManageCallsFor } from '../../../domain/content/policy.ts';
 import {
@@ -12,7 +13,7 @@ import {
   findCall,
   listPublicCalls,
 } from '../../../domain/content/queries.ts';
-import { CALL_STATUSES, callFilter, callForm } from '../../../domain/content/schemas.ts';
+import { callFilter, callForm } from '../../../domain/content/schemas.ts';
 import { instantToDanishTime } from '../../../domain/content/time.ts';
 import { AppError, notFound } from '../../../domain/errors.ts';
 import type { AppContext, AppEnv } from '../../context.ts';
@@ -238,7 +239,10 @@ async function callFormPage(
           hint={t.calls.statusHint}
           value={values.status ?? 'draft'}
           error={errors.status}
-          options={CALL_STATUSES.map((s) => ({ value: s, label: t.calls.statuses[s] }))}
+          options={statusChoices(call?.status ?? 'draft').map((s) => ({
+            value: s,
+            label: t.calls.statuses[s],
+          }))}
         />
         <DateTimeFields
           t={t}
@@ -258,6 +262,11 @@ async function callFormPage(
       </button>
     ),
   });
+}
+
+/** The current status and the steps the one transition table allows from it; nothing else. */
+function statusChoices(current: CallStatus): CallStatus[] {
+  return [current, ...CALL_TRANSITIONS[current]];
 }
 
 function formValuesOf(call: CallDetail): FormValues {
