@@ -73,13 +73,16 @@ describe('the call flow in the browser', () => {
     await funder.getByLabel('Finansiør 1').selectOption({ label: 'Uddannelses- og Forskningsministeriet' });
     await funder.getByLabel('År 1', { exact: true }).fill('2028');
     await funder.getByLabel('Beløb (kr.) 1', { exact: true }).fill('1000000');
+    await funder.getByRole('button', { name: 'Tilføj en budgetlinje' }).click();
     await funder.getByLabel('Finansiør 2').selectOption({ label: 'Danmarks Erhvervsfremmebestyrelse' });
     await funder.getByLabel('År 2', { exact: true }).fill('2028');
     await funder.getByLabel('Beløb (kr.) 2', { exact: true }).fill('800000');
     await funder.locator('#r0Da').fill('Eget CVR-nummer');
+    await funder.getByRole('button', { name: 'Tilføj et krav' }).click();
     await funder.locator('#r1Da').fill('Guld eller plan for guld');
     await funder.locator('#k0Da').fill('Organisering');
     await funder.locator('#k0Weight').fill('60');
+    await funder.getByRole('button', { name: 'Tilføj et kriterium' }).click();
     await funder.locator('#k1Da').fill('Partnerkreds');
     await funder.locator('#k1Weight').fill('40');
     await funder.getByLabel('Birgitte Bedømmer').check();

@@ -3,6 +3,7 @@ import { findCallSetup } from '../../../domain/calls/queries.ts';
 import { findCall } from '../../../domain/content/queries.ts';
 import { AppError, notFound } from '../../../domain/errors.ts';
 import type { AppContext } from '../../context.ts';
+import type { Lang } from '../../paths.ts';
 import { Alert } from '../../views/forms.tsx';
 import { editorOf, signedInUser } from '../content/editing.tsx';
 import { type CallFlowMessages, callFlowMessages } from './messages.ts';
@@ -68,3 +69,11 @@ export function Outcome({ c, t }: { c: AppContext; t: CallFlowMessages }) {
   if (c.req.query('gemt') === '1') return <Alert variant="success">{t.saved}</Alert>;
   return null;
 }
+
+/** A text of the call in the page language: the English one on English pages, Danish when it is empty. */
+export function inLang(lang: Lang, da: string, en: string | null | undefined): string {
+  return lang === 'en' && en && en.trim() !== '' ? en : da;
+}
+
+export const evidenceOf = (lang: Lang, r: { evidenceDa: string; evidenceEn: string }) =>
+  inLang(lang, r.evidenceDa, r.evidenceEn);
