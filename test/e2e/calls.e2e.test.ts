@@ -130,6 +130,8 @@ describe('the call flow in the browser', () => {
 
     // 4. two assessors: one declares a conflict and is blocked, the other scores
     const first = await as('assessor@demo.klyngeportalen.dk');
+    await first.goto(`${server.url}/bedoemmelser`);
+    await axeClean(first, 'my assessments');
     await first.goto(applicationUrl);
     await axeClean(first, 'conflict declaration');
     expect(await first.getByText('Robotter i hele landet').count()).toBe(0);

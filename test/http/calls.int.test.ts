@@ -29,6 +29,7 @@ let clusterB: { id: string };
 let slug = '';
 let applicationA = '';
 let funder: Client;
+let assessor: Client;
 
 async function signIn(role: Role, organisationId?: string) {
   const user = await createUser(database.db, role, organisationId ? { organisationId } : {});
@@ -54,6 +55,8 @@ beforeAll(async () => {
   const owner = await signIn('funder', funderOrg.id);
   funder = owner.client;
   const ownerEditor = editorOf(owner.user.id, funderOrg.id, 'funder');
+  const onCall = await signIn('assessor');
+  assessor = onCall.client;
   slug = `http-call-${Date.now()}`;
   const [call] = await withActor(database.db, systemActor('test'), (tx) =>
     tx
@@ -74,6 +77,7 @@ beforeAll(async () => {
       budgets: [{ funderId: funderOrg.id, year: 2028, amountDkk: 1000 }],
       requirements: [{ textDa: 'Eget CVR-nummer', textEn: 'Own CVR number' }],
       criteria: [{ titleDa: 'Organisering', titleEn: 'Organisation', weight: 100 }],
+      assessorIds: [onCall.user.id],
     }),
     now,
   );
@@ -151,6 +155,39 @@ describe('who sees an application', () => {
     const { res, html } = await client.get(`/ansoegninger/${applicationA}`);
     expect([403, 404]).toContain(res.status);
     expect(html).not.toContain('Klynge A søger');
+  });
+});
+
+describe('my assessments', () => {
+  it('lists the applications of the calls I assess, with my progress and conflict status', async () => {
+    // Fixture: the application has passed eligibility.
+    await withActor(database.db, systemActor('test'), (tx) =>
+      tx.update(applications).set({ status: 'eligible' }).where(eq(applications.id, applicationA)),
+    );
+    const mine = await assessor.get('/bedoemmelser');
+    expect(mine.res.status).toBe(200);
+    expect(mine.html).toContain('Klynge A');
+    expect(mine.html).toContain('Ikke erklæret');
+    expect(mine.html).toContain('0 / 1');
+    expect(mine.html).toContain(`/ansoegninger/${applicationA}`);
+    const other = await signIn('assessor');
+    const theirs = await other.client.get('/bedoemmelser');
+    expect(theirs.res.status).toBe(200);
+    expect(theirs.html).not.toContain('Klynge A');
+    const cluster = await signIn('cluster_staff', clusterB.id);
+    expect((await cluster.client.get('/bedoemmelser')).res.status).toBe(403);
+  });
+
+  it('links the public call page to its processing pages only for those allowed to see them', async () => {
+    const processing = `/opslag/${slug}/sagsbehandling`;
+    expect((await funder.get(`/opslag/${slug}`)).html).toContain(`href="${processing}"`);
+    const forAssessor = (await assessor.get(`/opslag/${slug}`)).html;
+    expect(forAssessor).toContain('href="/bedoemmelser"');
+    expect(forAssessor).not.toContain(`href="${processing}"`);
+    const cluster = await signIn('cluster_staff', clusterB.id);
+    const forCluster = (await cluster.client.get(`/opslag/${slug}`)).html;
+    expect(forCluster).not.toContain(`href="${processing}"`);
+    expect(forCluster).not.toContain('href="/bedoemmelser"');
   });
 });
 
