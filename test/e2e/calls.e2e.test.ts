@@ -87,7 +87,7 @@ describe('the call flow in the browser', () => {
     await funder.locator('#k1Weight').fill('40');
     await funder.getByLabel('Birgitte Bedømmer').check();
     await funder.getByLabel('Test assessor').check();
-    await funder.getByRole('button', { name: 'Gem' }).click();
+    await funder.getByRole('button', { name: 'Gem' }).last().click();
     await poll(() => funder.locator('.alert-success').count()).toBe(1);
     await funder.goto(`${base}/sagsbehandling`);
     await axeClean(funder, 'process (draft)');

@@ -220,6 +220,10 @@ async function setupPage(
         {Object.keys(errors).length === 0 && <Outcome c={c} t={t} />}
         <form method="post" action={pageHref('callSetup', lang, { slug: call.call.slug })} novalidate>
           <CsrfField token={csrfToken} />
+          {/* First in the form, so Enter in a field saves rather than pressing an "add"/"remove" button. */}
+          <button type="submit" class="button button-primary">
+            {t.save}
+          </button>
           <Input id="titleEn" label={t.titleEn} value={v.titleEn} error={errors.titleEn} />
           <Input id="summaryEn" label={t.summaryEn} value={v.summaryEn} error={errors.summaryEn} />
           <Input id="firstYear" label={t.firstYear} value={v.firstYear} error={errors.firstYear} />
