@@ -97,6 +97,7 @@ export const PAGES = {
   callSetup: { da: '/opslag/:slug/opsaetning', en: '/en/calls/:slug/setup' },
   callApply: { da: '/opslag/:slug/ansoegning', en: '/en/calls/:slug/application' },
   application: { da: '/ansoegninger/:id', en: '/en/applications/:id' },
+  myAssessments: { da: '/bedoemmelser', en: '/en/assessments' },
   applicationLetter: { da: '/ansoegninger/:id/afgoerelse.pdf', en: '/en/applications/:id/decision.pdf' },
   attachment: { da: '/bilag/:id', en: '/en/attachments/:id' },
   apiDocs: { da: '/api', en: '/en/api' },

@@ -1,7 +1,11 @@
 /// <reference lib="dom" />
+
+import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemActor, withActor } from '../../src/db/actor.ts';
 import type { Database } from '../../src/db/client.ts';
+import { calls } from '../../src/db/schema/index.ts';
 import { slugFromTitle } from '../../src/domain/content/slug.ts';
 import { organisationId } from '../../src/domain/demo/organisations.ts';
 import { DEMO_PASSWORD } from '../../src/domain/demo/users.ts';
@@ -69,18 +73,21 @@ describe('the call flow in the browser', () => {
     await funder.getByLabel('Finansiør 1').selectOption({ label: 'Uddannelses- og Forskningsministeriet' });
     await funder.getByLabel('År 1', { exact: true }).fill('2028');
     await funder.getByLabel('Beløb (kr.) 1', { exact: true }).fill('1000000');
+    await funder.getByRole('button', { name: 'Tilføj en budgetlinje' }).click();
     await funder.getByLabel('Finansiør 2').selectOption({ label: 'Danmarks Erhvervsfremmebestyrelse' });
     await funder.getByLabel('År 2', { exact: true }).fill('2028');
     await funder.getByLabel('Beløb (kr.) 2', { exact: true }).fill('800000');
     await funder.locator('#r0Da').fill('Eget CVR-nummer');
+    await funder.getByRole('button', { name: 'Tilføj et krav' }).click();
     await funder.locator('#r1Da').fill('Guld eller plan for guld');
     await funder.locator('#k0Da').fill('Organisering');
     await funder.locator('#k0Weight').fill('60');
+    await funder.getByRole('button', { name: 'Tilføj et kriterium' }).click();
     await funder.locator('#k1Da').fill('Partnerkreds');
     await funder.locator('#k1Weight').fill('40');
     await funder.getByLabel('Birgitte Bedømmer').check();
     await funder.getByLabel('Test assessor').check();
-    await funder.getByRole('button', { name: 'Gem' }).click();
+    await funder.getByRole('button', { name: 'Gem' }).last().click();
     await poll(() => funder.locator('.alert-success').count()).toBe(1);
     await funder.goto(`${base}/sagsbehandling`);
     await axeClean(funder, 'process (draft)');
@@ -103,8 +110,16 @@ describe('the call flow in the browser', () => {
       .toBe(1);
     await axeClean(cluster, 'submitted application');
 
-    // 3. eligibility
+    // 3. eligibility: the deadline passes (set in the data: the server runs on the real clock)
     await funder.goto(`${base}/sagsbehandling`);
+    await funder.getByRole('button', { name: 'Skift status til: Lukket' }).click();
+    await poll(() => funder.locator('.alert-error').count()).toBe(1);
+    await withActor(database.db, systemActor('e2e'), (tx) =>
+      tx
+        .update(calls)
+        .set({ deadline: new Date(Date.now() - 1000) })
+        .where(eq(calls.slug, 'e2e-faelles-opslag')),
+    );
     await funder.getByRole('button', { name: 'Skift status til: Lukket' }).click();
     await funder.getByRole('link', { name: /Åbn.*Odense Robotics/ }).click();
     const applicationUrl = funder.url().split('?')[0] ?? '';
@@ -115,6 +130,8 @@ describe('the call flow in the browser', () => {
 
     // 4. two assessors: one declares a conflict and is blocked, the other scores
     const first = await as('assessor@demo.klyngeportalen.dk');
+    await first.goto(`${server.url}/bedoemmelser`);
+    await axeClean(first, 'my assessments');
     await first.goto(applicationUrl);
     await axeClean(first, 'conflict declaration');
     expect(await first.getByText('Robotter i hele landet').count()).toBe(0);

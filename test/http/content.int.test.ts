@@ -447,7 +447,8 @@ const callFields = (organisationId: string, title: string, extra: Record<string,
   title,
   summary: `Om ${title}`,
   body: 'Vilkår for opslaget.',
-  status: 'open',
+  // A new call can only be a draft or published; opening goes through the call flow.
+  status: 'published',
   opensDate: '',
   opensTime: '',
   deadlineDate: '2027-03-01',
@@ -476,6 +477,9 @@ describe('calls', () => {
     expect(location(created.res)).toBe('/opslag/foraarspulje?saved=1');
     await submit(client, '/opslag/ny', callFields(org, 'Fristen er gået', { deadlineDate: '2027-01-10' }));
     await submit(client, '/opslag/ny', callFields(org, 'Hemmelig kladde', { status: 'draft' }));
+    const jump = await submit(client, '/opslag/ny', callFields(org, 'Sprunget over', { status: 'decided' }));
+    expect(jump.res.status).toBe(422);
+    expect(jump.html).toMatch(/id="status-error"[^>]*>Opslaget kan ikke skifte til den status/);
 
     const { html } = await visitor().get(`/opslag?organisation=${org}`);
     const open = html.slice(html.indexOf('Åbne opslag'), html.indexOf('Lukkede opslag'));

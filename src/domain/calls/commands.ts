@@ -101,26 +101,49 @@ export async function moveCall(db: Db, editor: Editor, callId: string, to: CallS
   return withActor(db, editor.actor, async (tx) => {
     const call = await lockCall(tx, callId);
     requireOwner(editor, call.ownerId);
-    assertMove(call.status, to);
-    if (to === 'open') {
-      const [setup] = await tx.select().from(callSetups).where(eq(callSetups.callId, callId));
-      if (!setup) throw conflict('call has no set-up');
-    }
-    if (to === 'assessed') {
-      const missing = await queryRows<{ n: number }>(
-        tx,
-        sql`select count(*)::int as n from ${applications} a join ${callCriteria} c on c.call_id = a.call_id
-            left join ${consensusScores} s on s.application_id = a.id and s.criterion_id = c.id
-            where a.call_id = ${callId} and a.status = 'eligible' and s.score is null`,
-      );
-      const pending = await queryRows<{ n: number }>(
-        tx,
-        sql`select count(*)::int as n from ${applications} where call_id = ${callId} and status = 'submitted'`,
-      );
-      if ((missing[0]?.n ?? 0) > 0 || (pending[0]?.n ?? 0) > 0) throw conflict('assessment is not complete');
-    }
-    await tx.update(calls).set({ status: to, updatedAt: now }).where(eq(calls.id, callId));
+    await moveLockedCall(tx, call, to, now);
   });
+}
+
+/**
+ * The one way a call's status changes, for every form that changes it (the call-flow pages and the
+ * content call form): the transition table, a set-up before opening, no closing before the
+ * deadline (server time), and a complete assessment before assessed. The caller holds the lock.
+ */
+export async function moveLockedCall(
+  tx: Tx,
+  call: { id: string; status: CallStatus; deadline: Date },
+  to: CallStatus,
+  now: Date,
+) {
+  const callId = call.id;
+  assertMove(call.status, to);
+  if (to === 'open') {
+    const [setup] = await tx.select().from(callSetups).where(eq(callSetups.callId, callId));
+    if (!setup)
+      throw new AppError('conflict', 'call has no set-up', [{ field: 'status', message: 'no_setup' }]);
+  }
+  if (to === 'closed' && now < call.deadline)
+    throw new AppError('conflict', 'the call cannot be closed before its deadline', [
+      { field: 'status', message: 'before_deadline' },
+    ]);
+  if (to === 'assessed') {
+    const missing = await queryRows<{ n: number }>(
+      tx,
+      sql`select count(*)::int as n from ${applications} a join ${callCriteria} c on c.call_id = a.call_id
+          left join ${consensusScores} s on s.application_id = a.id and s.criterion_id = c.id
+          where a.call_id = ${callId} and a.status = 'eligible' and s.score is null`,
+    );
+    const pending = await queryRows<{ n: number }>(
+      tx,
+      sql`select count(*)::int as n from ${applications} where call_id = ${callId} and status = 'submitted'`,
+    );
+    if ((missing[0]?.n ?? 0) > 0 || (pending[0]?.n ?? 0) > 0)
+      throw new AppError('conflict', 'assessment is not complete', [
+        { field: 'status', message: 'assessment_incomplete' },
+      ]);
+  }
+  await tx.update(calls).set({ status: to, updatedAt: now }).where(eq(calls.id, callId));
 }
 
 // --- 2. applications ---

@@ -225,3 +225,46 @@ export async function allocationsOf(db: Queryable, applicationId: string) {
         : 0,
   }));
 }
+
+/**
+ * One assessor's work: every eligible (or later) application of the calls they assess, with
+ * their conflict declaration and how many criteria they have scored.
+ */
+export async function assessmentsOf(db: Queryable, userId: string) {
+  return queryRows<{
+    callSlug: string;
+    callTitle: string;
+    callStatus: string;
+    applicationId: string;
+    organisationName: string;
+    title: string;
+    conflict: boolean | null;
+    scored: number;
+    criteria: number;
+  }>(
+    db,
+    sql`select c.slug as "callSlug", c.title as "callTitle", c.status as "callStatus",
+          a.id as "applicationId", o.name as "organisationName", a.title,
+          d.has_conflict as conflict,
+          (select count(*)::int from assessment_scores s
+            where s.application_id = a.id and s.assessor_id = ${userId}) as scored,
+          (select count(*)::int from call_criteria k where k.call_id = c.id) as criteria
+        from call_assessors ca
+        join calls c on c.id = ca.call_id
+        join applications a on a.call_id = c.id
+          and a.status in ('eligible', 'selected', 'not_selected')
+        join organisations o on o.id = a.organisation_id
+        left join conflict_declarations d on d.application_id = a.id and d.assessor_id = ${userId}
+        where ca.user_id = ${userId}
+        order by c.deadline desc, c.title, o.name`,
+  );
+}
+
+/** Whether this user is an assessor of the call. */
+export async function isAssessorOf(db: Queryable, callId: string, userId: string) {
+  const rows = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from call_assessors where call_id = ${callId} and user_id = ${userId}`,
+  );
+  return (rows[0]?.n ?? 0) > 0;
+}

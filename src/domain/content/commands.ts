@@ -3,6 +3,8 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import { type Actor, withActor } from '../../db/actor.ts';
 import { type Db, type Queryable, queryRows, type Tx } from '../../db/client.ts';
 import { calls, events, municipalities, organisations, posts } from '../../db/schema/index.ts';
+import { moveLockedCall } from '../calls/commands.ts';
+import { canMove } from '../calls/workflow.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
 import type { Principal } from '../policy/policy.ts';
 import { canManageCallsFor, canPublishFor } from './policy.ts';
@@ -213,16 +215,21 @@ const callValues = (input: CallInput) => ({
   title: input.title,
   summary: input.summary,
   body: input.body,
-  status: input.status,
   opensAt: input.opensAt,
   deadline: input.deadline,
 });
 
 export async function createCall(db: Db, editor: Editor, input: CallInput, now: Date) {
   await requireCallOwner(db, editor, input.organisationId);
+  // A new call starts as a draft; the only status it may skip to is the draft's one next step.
+  if (input.status !== 'draft' && !canMove('draft', input.status))
+    throw new AppError('validation', `a new call cannot be ${input.status}`, [
+      { field: 'status', message: 'transitionNotAllowed' },
+    ]);
   return insertWithSlug(db, editor.actor, calls, input.title, (tx, slug) =>
     tx.insert(calls).values({
       ...callValues(input),
+      status: input.status,
       slug,
       createdBy: editor.principal.userId,
       createdAt: now,
@@ -240,7 +247,7 @@ export async function updateCall(
 ): Promise<{ slug: string }> {
   return withActor(db, editor.actor, async (tx) => {
     const [current] = await tx
-      .select({ id: calls.id, ownerId: calls.ownerId })
+      .select({ id: calls.id, ownerId: calls.ownerId, status: calls.status, deadline: calls.deadline })
       .from(calls)
       .where(eq(calls.slug, slug))
       .for('update');
@@ -251,6 +258,22 @@ export async function updateCall(
       .update(calls)
       .set({ ...callValues(input), updatedAt: now })
       .where(eq(calls.id, current.id));
+    // The status changes only along the call flow's one transition table, with its checks.
+    if (input.status !== current.status) {
+      if (!canMove(current.status, input.status))
+        throw new AppError('validation', `call cannot move from ${current.status} to ${input.status}`, [
+          { field: 'status', message: 'transitionNotAllowed' },
+        ]);
+      try {
+        await moveLockedCall(tx, current, input.status, now);
+      } catch (e) {
+        // Refused by the call flow (no set-up, before the deadline): a field error on the form.
+        if (!(e instanceof AppError) || e.code !== 'conflict') throw e;
+        throw new AppError('validation', e.message, [
+          { field: 'status', message: e.issues[0]?.message ?? 'transitionNotAllowed' },
+        ]);
+      }
+    }
     return { slug };
   });
 }

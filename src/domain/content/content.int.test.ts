@@ -2,13 +2,14 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/support/database.ts';
 import { createOrganisation, createUser } from '../../../test/support/factories.ts';
+import { systemActor, withActor } from '../../db/actor.ts';
 import type { Database } from '../../db/client.ts';
-import { auditLog, posts } from '../../db/schema/index.ts';
+import { auditLog, calls, posts } from '../../db/schema/index.ts';
 import { AppError } from '../errors.ts';
 import type { Role } from '../policy/policy.ts';
 import { createCall, createEvent, createPost, type Editor, updatePost } from './commands.ts';
 import { callPhase, findPost, listPublicCalls, listPublishedEvents, listPublishedPosts } from './queries.ts';
-import { callForm, eventFilter, eventForm, postForm } from './schemas.ts';
+import { type CallStatus, callForm, eventFilter, eventForm, postForm } from './schemas.ts';
 
 const NOW = new Date('2027-01-15T12:00:00Z');
 const hours = (h: number) => new Date(NOW.getTime() + h * 3_600_000);
@@ -102,20 +103,25 @@ describe('calls', () => {
   it('orders open calls by nearest deadline before closed ones by latest deadline', async () => {
     const funder = await editor('funder');
     const owner = funder.principal.memberships[0]?.organisationId ?? '';
-    const call = (title: string, deadlineDate: string, status = 'open', opensDate = '') =>
-      createCall(
+    // Created as drafts; the later statuses are fixtures here, set directly rather than through the flow.
+    const call = async (title: string, deadlineDate: string, status: CallStatus = 'open', opensDate = '') => {
+      const { slug } = await createCall(
         database.db,
         funder,
         callForm.parse({
           organisationId: owner,
           title,
-          status,
+          status: 'draft',
           deadlineDate,
           deadlineTime: '12:00',
           opensDate,
         }),
         NOW,
       );
+      await withActor(database.db, systemActor('test'), (tx) =>
+        tx.update(calls).set({ status }).where(eq(calls.slug, slug)),
+      );
+    };
     await call('Lukket tidligt', '2026-05-01', 'decided');
     await call('Åben sent', '2027-09-01');
     await call('Frist overskredet', '2027-01-10');

@@ -18,14 +18,23 @@ import { AppError, forbidden, notFound } from '../../../domain/errors.ts';
 import { can } from '../../../domain/policy/policy.ts';
 import { ACTIVITY_CATEGORIES } from '../../../domain/reporting/rows.ts';
 import type { AppContext, AppEnv } from '../../context.ts';
-import { pageHref } from '../../paths.ts';
+import { type Lang, pageHref } from '../../paths.ts';
 import { renderPage } from '../../render.tsx';
 import { Alert } from '../../views/forms.tsx';
 import { CsrfField } from '../../views/layout.tsx';
 import { signedInUser } from '../content/editing.tsx';
 import { onPage } from '../routes.ts';
 import { type CallFlowMessages, callFlowMessages } from './messages.ts';
-import { actAndReturn, callOfPage, currentEditor, formBody, Outcome, str } from './shared.tsx';
+import {
+  actAndReturn,
+  callOfPage,
+  currentEditor,
+  evidenceOf,
+  formBody,
+  inLang,
+  Outcome,
+  str,
+} from './shared.tsx';
 
 function TextArea({
   id,
@@ -58,8 +67,10 @@ function ApplicationFields({
   setup,
   app,
   disabled,
+  lang,
 }: {
   t: CallFlowMessages;
+  lang: Lang;
   setup: Setup;
   app: Application | null;
   disabled: boolean;
@@ -87,7 +98,7 @@ function ApplicationFields({
       {setup.requirements.map((r) => (
         <TextArea
           id={`ans:${r.id}`}
-          label={`${r.textDa}${r.evidenceDa ? ` (${r.evidenceDa})` : ''}`}
+          label={`${inLang(lang, r.textDa, r.textEn)}${evidenceOf(lang, r) ? ` (${evidenceOf(lang, r)})` : ''}`}
           value={app?.answers[r.id] ?? ''}
           disabled={disabled}
         />
@@ -96,7 +107,7 @@ function ApplicationFields({
       {setup.criteria.map((k) => (
         <TextArea
           id={`txt:${k.id}`}
-          label={`${k.titleDa} (${k.weight} %)`}
+          label={`${inLang(lang, k.titleDa, k.titleEn)} (${k.weight} %)`}
           value={app?.texts[k.id] ?? ''}
           disabled={disabled}
         />
@@ -160,7 +171,7 @@ async function applyPage(c: AppContext) {
     return (
       <>
         <h1>
-          {t.apply}: {setup.call.title}
+          {t.apply}: {inLang(lang, setup.call.title, setup.setup?.titleEn)}
         </h1>
         <Outcome c={c} t={t} />
         {app && (
@@ -171,7 +182,7 @@ async function applyPage(c: AppContext) {
         {!draft && <Alert variant="info">{t.readOnly}</Alert>}
         <form method="post" action={action}>
           <CsrfField token={csrfToken} />
-          <ApplicationFields t={t} setup={setup} app={app} disabled={!draft} />
+          <ApplicationFields t={t} lang={lang} setup={setup} app={app} disabled={!draft} />
           {draft && (
             <div class="button-group">
               <button type="submit" name="do" value="save" class="button button-secondary">
@@ -391,13 +402,13 @@ async function applicationPage(c: AppContext) {
             <dl>
               {setup.requirements.map((r) => (
                 <>
-                  <dt>{r.textDa}</dt>
+                  <dt>{inLang(lang, r.textDa, r.textEn)}</dt>
                   <dd>{app.answers[r.id] ?? ''}</dd>
                 </>
               ))}
               {setup.criteria.map((k) => (
                 <>
-                  <dt>{k.titleDa}</dt>
+                  <dt>{inLang(lang, k.titleDa, k.titleEn)}</dt>
                   <dd>{app.texts[k.id] ?? ''}</dd>
                 </>
               ))}
@@ -425,7 +436,7 @@ async function applicationPage(c: AppContext) {
                       value="1"
                     />
                     <label for={`pass-${r.id}`}>
-                      {t.passed}: {r.textDa}
+                      {t.passed}: {inLang(lang, r.textDa, r.textEn)}
                     </label>
                   </div>
                 ))}
@@ -449,7 +460,7 @@ async function applicationPage(c: AppContext) {
                 const mine = row.scores.find((s) => s.assessorId === userId);
                 return (
                   <fieldset>
-                    <legend class="h3">{row.criterion.titleDa}</legend>
+                    <legend class="h3">{inLang(lang, row.criterion.titleDa, row.criterion.titleEn)}</legend>
                     <div class="form-group">
                       <label class="form-label" for={`score-${row.criterion.id}`}>
                         {t.score(row.criterion.scaleMax)}
@@ -490,7 +501,7 @@ async function applicationPage(c: AppContext) {
               <legend class="h2">{t.consensus}</legend>
               {board.map((row) => (
                 <fieldset>
-                  <legend class="h3">{row.criterion.titleDa}</legend>
+                  <legend class="h3">{inLang(lang, row.criterion.titleDa, row.criterion.titleEn)}</legend>
                   <p>
                     {t.individual}: {row.scores.map((s) => s.score).join(', ') || '-'}
                     {row.spread && ` · ${t.spread}: ${row.spread.min}-${row.spread.max} (${row.spread.mean})`}

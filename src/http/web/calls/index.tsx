@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../../context.ts';
 import { registerApplicationPages } from './application.tsx';
+import { registerAssessmentPages } from './assessments.tsx';
 import { registerProcessPages } from './process.tsx';
 import { registerSetupPages } from './setup.tsx';
 
@@ -10,5 +11,6 @@ export function callFlowPages(): Hono<AppEnv> {
   registerSetupPages(app);
   registerProcessPages(app);
   registerApplicationPages(app);
+  registerAssessmentPages(app);
   return app;
 }

@@ -3,9 +3,10 @@ import { findCallSetup } from '../../../domain/calls/queries.ts';
 import { findCall } from '../../../domain/content/queries.ts';
 import { AppError, notFound } from '../../../domain/errors.ts';
 import type { AppContext } from '../../context.ts';
+import type { Lang } from '../../paths.ts';
 import { Alert } from '../../views/forms.tsx';
 import { editorOf, signedInUser } from '../content/editing.tsx';
-import type { CallFlowMessages } from './messages.ts';
+import { type CallFlowMessages, callFlowMessages } from './messages.ts';
 
 export const dkk = (n: number) => new Intl.NumberFormat('da-DK').format(n);
 
@@ -48,8 +49,11 @@ export async function actAndReturn(c: AppContext, back: string, work: () => Prom
     await work();
     return c.redirect(`${back}?gemt=1`, 303);
   } catch (e) {
-    if (e instanceof AppError && ['validation', 'conflict', 'too_large'].includes(e.code))
-      return c.redirect(`${back}?fejl=${e.code}`, 303);
+    if (e instanceof AppError && ['validation', 'conflict', 'too_large'].includes(e.code)) {
+      const issue = e.issues[0]?.message;
+      const known = issue !== undefined && issue in callFlowMessages(c.get('lang')).errors;
+      return c.redirect(`${back}?fejl=${encodeURIComponent(known ? issue : e.code)}`, 303);
+    }
     throw e;
   }
 }
@@ -65,3 +69,11 @@ export function Outcome({ c, t }: { c: AppContext; t: CallFlowMessages }) {
   if (c.req.query('gemt') === '1') return <Alert variant="success">{t.saved}</Alert>;
   return null;
 }
+
+/** A text of the call in the page language: the English one on English pages, Danish when it is empty. */
+export function inLang(lang: Lang, da: string, en: string | null | undefined): string {
+  return lang === 'en' && en && en.trim() !== '' ? en : da;
+}
+
+export const evidenceOf = (lang: Lang, r: { evidenceDa: string; evidenceEn: string }) =>
+  inLang(lang, r.evidenceDa, r.evidenceEn);

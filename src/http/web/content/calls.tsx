@@ -1,5 +1,7 @@
 import type { Hono } from 'hono';
 import type { Child } from 'hono/jsx';
+import { isAssessorOf } from '../../../domain/calls/queries.ts';
+import { CALL_TRANSITIONS, type CallStatus } from '../../../domain/calls/workflow.ts';
 import { createCall, updateCall } from '../../../domain/content/commands.ts';
 import { callOwnerOrganisations, canManageCallsFor } from '../../../domain/content/policy.ts';
 import {
@@ -12,13 +14,15 @@ import {
   findCall,
   listPublicCalls,
 } from '../../../domain/content/queries.ts';
-import { CALL_STATUSES, callFilter, callForm } from '../../../domain/content/schemas.ts';
+import { callFilter, callForm } from '../../../domain/content/schemas.ts';
 import { instantToDanishTime } from '../../../domain/content/time.ts';
 import { AppError, notFound } from '../../../domain/errors.ts';
+import { can } from '../../../domain/policy/policy.ts';
 import type { AppContext, AppEnv } from '../../context.ts';
 import { href, type Lang, pageHref } from '../../paths.ts';
 import { renderPage } from '../../render.tsx';
 import { type FieldErrors, SelectField, TextField } from '../../views/forms.tsx';
+import { callFlowMessages } from '../calls/messages.ts';
 import { onPage } from '../routes.ts';
 import {
   ContentArticle,
@@ -172,7 +176,12 @@ async function itemPage(c: AppContext) {
   const editor = call !== null && canManageCallsFor(c.get('user'), call.organisationId);
   if (!call || (call.status === 'draft' && !editor)) throw notFound('call');
   const t = contentMessages(c.get('lang'));
+  const flow = callFlowMessages(c.get('lang'));
   const phase = callPhase(call, now);
+  // Links to the processing pages, only for those the policy lets see them.
+  const user = c.get('user');
+  const assessor =
+    !!user && can(user, 'applications.assess') && (await isAssessorOf(db, call.id, user.userId));
   return renderPage(c, call.title, ({ lang }) => (
     <ContentArticle
       t={t}
@@ -184,6 +193,29 @@ async function itemPage(c: AppContext) {
       draft={call.status === 'draft'}
       saved={c.req.query('saved') === '1'}
       editHref={editor ? pageHref('callEdit', lang, { slug: call.slug }) : undefined}
+      children={
+        editor || assessor ? (
+          <nav aria-label={flow.processingLinks}>
+            <ul class="nobullet-list">
+              {editor && (
+                <li>
+                  <a href={pageHref('callProcess', lang, { slug: call.slug })}>{flow.process}</a>
+                </li>
+              )}
+              {editor && (
+                <li>
+                  <a href={pageHref('callSetup', lang, { slug: call.slug })}>{flow.setup}</a>
+                </li>
+              )}
+              {assessor && (
+                <li>
+                  <a href={href('myAssessments', lang)}>{flow.myAssessments}</a>
+                </li>
+              )}
+            </ul>
+          </nav>
+        ) : undefined
+      }
       facts={
         <Facts
           items={[
@@ -238,7 +270,10 @@ async function callFormPage(
           hint={t.calls.statusHint}
           value={values.status ?? 'draft'}
           error={errors.status}
-          options={CALL_STATUSES.map((s) => ({ value: s, label: t.calls.statuses[s] }))}
+          options={statusChoices(call?.status ?? 'draft').map((s) => ({
+            value: s,
+            label: t.calls.statuses[s],
+          }))}
         />
         <DateTimeFields
           t={t}
@@ -258,6 +293,11 @@ async function callFormPage(
       </button>
     ),
   });
+}
+
+/** The current status and the steps the one transition table allows from it; nothing else. */
+function statusChoices(current: CallStatus): CallStatus[] {
+  return [current, ...CALL_TRANSITIONS[current]];
 }
 
 function formValuesOf(call: CallDetail): FormValues {

@@ -68,6 +68,10 @@ const da = {
       endBeforeStart: 'Slutningen skal ligge efter starten.',
       invalidUrl: 'Skriv en webadresse, der begynder med https:// eller http://.',
       opensAfterDeadline: 'Opslaget skal åbne før ansøgningsfristen.',
+      transitionNotAllowed: 'Opslaget kan ikke skifte til den status fra sin nuværende.',
+      before_deadline: 'Opslaget kan først lukkes, når ansøgningsfristen er passeret (dansk tid).',
+      no_setup: 'Opslaget skal sættes op, før det kan åbne for ansøgninger.',
+      assessment_incomplete: 'Alle berettigede ansøgninger skal have en konsensusscore først.',
     },
   },
   news: {
@@ -215,6 +219,10 @@ const en: Widen<typeof da> = {
       endBeforeStart: 'The end must be after the start.',
       invalidUrl: 'Enter a web address starting with https:// or http://.',
       opensAfterDeadline: 'The call must open before the deadline.',
+      transitionNotAllowed: 'The call cannot move to that status from its current one.',
+      before_deadline: 'The call can only be closed once the deadline has passed (Danish time).',
+      no_setup: 'The call must be set up before it opens for applications.',
+      assessment_incomplete: 'Every eligible application needs a consensus score first.',
     },
   },
   news: {

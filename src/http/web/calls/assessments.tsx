@@ -1,0 +1,73 @@
+import type { Hono } from 'hono';
+import { assessmentsOf } from '../../../domain/calls/queries.ts';
+import type { CallStatus } from '../../../domain/calls/workflow.ts';
+import { forbidden } from '../../../domain/errors.ts';
+import { can } from '../../../domain/policy/policy.ts';
+import type { AppContext, AppEnv } from '../../context.ts';
+import { pageHref } from '../../paths.ts';
+import { renderPage } from '../../render.tsx';
+import { signedInUser } from '../content/editing.tsx';
+import { onPage } from '../routes.ts';
+import { callFlowMessages } from './messages.ts';
+
+/** "My assessments": the calls this assessor is on, their applications, progress and conflict status. */
+async function myAssessmentsPage(c: AppContext) {
+  const user = signedInUser(c);
+  if (!can(user, 'applications.assess')) throw forbidden('Not allowed: applications.assess');
+  const rows = await assessmentsOf(c.get('deps').db, user.userId);
+  const t = callFlowMessages(c.get('lang'));
+  const calls = new Map<string, typeof rows>();
+  for (const row of rows) calls.set(row.callSlug, [...(calls.get(row.callSlug) ?? []), row]);
+  return renderPage(c, t.myAssessments, ({ lang }) => (
+    <>
+      <h1>{t.myAssessments}</h1>
+      <p class="font-lead">{t.myAssessmentsLead}</p>
+      {rows.length === 0 && <p>{t.noAssessments}</p>}
+      {[...calls.values()].map((apps) => {
+        const first = apps[0];
+        if (!first) return null;
+        return (
+          <section aria-labelledby={`call-${first.callSlug}`}>
+            <h2 id={`call-${first.callSlug}`}>
+              <a href={pageHref('call', lang, { slug: first.callSlug })}>{first.callTitle}</a>
+            </h2>
+            <p>
+              {t.status}: {t.statuses[first.callStatus as CallStatus]}
+            </p>
+            <div class="table--responsive-scroll">
+              <table class="table">
+                <caption>{t.applications}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t.organisation}</th>
+                    <th scope="col">{t.conflictStatus}</th>
+                    <th scope="col">{t.myProgress}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {apps.map((a) => (
+                    <tr>
+                      <td>
+                        <a href={pageHref('application', lang, { id: a.applicationId })}>
+                          {a.organisationName}
+                        </a>
+                      </td>
+                      <td>
+                        {t.conflictStates[a.conflict === null ? 'none' : a.conflict ? 'conflict' : 'clear']}
+                      </td>
+                      <td>{a.conflict ? '–' : `${a.scored} / ${a.criteria}`}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </section>
+        );
+      })}
+    </>
+  ));
+}
+
+export function registerAssessmentPages(app: Hono<AppEnv>): void {
+  onPage(app, 'GET', 'myAssessments', myAssessmentsPage);
+}

@@ -1,0 +1,223 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemActor, withActor } from '../../src/db/actor.ts';
+import type { Database } from '../../src/db/client.ts';
+import { applications, calls } from '../../src/db/schema/index.ts';
+import {
+  type Editor,
+  moveCall,
+  saveApplication,
+  setUpCall,
+  submitApplication,
+} from '../../src/domain/calls/commands.ts';
+import { findCallSetup } from '../../src/domain/calls/queries.ts';
+import { callSetupInput } from '../../src/domain/calls/schemas.ts';
+import type { Role } from '../../src/domain/policy/policy.ts';
+import { createTestDatabase } from '../support/database.ts';
+import { createOrganisation, createUser, TEST_PASSWORD } from '../support/factories.ts';
+import { Client, createTestApp, type TestApp } from '../support/http.ts';
+
+// The app's clock is fixed; the call's deadline is ten minutes later.
+const NOW = Date.parse('2027-01-15T12:00:00Z');
+const DEADLINE = new Date(NOW + 600_000);
+
+let database: Database;
+let t: TestApp;
+let funderOrg: { id: string };
+let clusterA: { id: string };
+let clusterB: { id: string };
+let slug = '';
+let applicationA = '';
+let funder: Client;
+let assessor: Client;
+
+async function signIn(role: Role, organisationId?: string) {
+  const user = await createUser(database.db, role, organisationId ? { organisationId } : {});
+  const client = new Client(t.app);
+  const { res } = await client.login(user.email, TEST_PASSWORD);
+  expect(res.status).toBe(303);
+  return { user, client };
+}
+
+const editorOf = (userId: string, organisationId: string, role: Role): Editor => ({
+  principal: { userId, memberships: [{ organisationId, role }] },
+  actor: { userId, label: 'test' },
+});
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  t = createTestApp(database);
+  t.advanceClock(NOW - Date.now());
+  const now = new Date(NOW);
+  funderOrg = await createOrganisation(database.db, { kind: 'funder', name: 'Fonden' });
+  clusterA = await createOrganisation(database.db, { name: 'Klynge A' });
+  clusterB = await createOrganisation(database.db, { name: 'Klynge B' });
+  const owner = await signIn('funder', funderOrg.id);
+  funder = owner.client;
+  const ownerEditor = editorOf(owner.user.id, funderOrg.id, 'funder');
+  const onCall = await signIn('assessor');
+  assessor = onCall.client;
+  slug = `http-call-${Date.now()}`;
+  const [call] = await withActor(database.db, systemActor('test'), (tx) =>
+    tx
+      .insert(calls)
+      .values({ ownerId: funderOrg.id, slug, title: 'Opslag', status: 'draft', deadline: DEADLINE })
+      .returning(),
+  );
+  if (!call) throw new Error('no call');
+  await setUpCall(
+    database.db,
+    ownerEditor,
+    call.id,
+    callSetupInput.parse({
+      titleEn: 'The call',
+      summaryEn: '',
+      firstYear: 2028,
+      lastYear: 2028,
+      budgets: [{ funderId: funderOrg.id, year: 2028, amountDkk: 1000 }],
+      requirements: [{ textDa: 'Eget CVR-nummer', textEn: 'Own CVR number' }],
+      criteria: [{ titleDa: 'Organisering', titleEn: 'Organisation', weight: 100 }],
+      assessorIds: [onCall.user.id],
+    }),
+    now,
+  );
+  await moveCall(database.db, ownerEditor, call.id, 'published', now);
+  await moveCall(database.db, ownerEditor, call.id, 'open', now);
+  const staffA = await createUser(database.db, 'cluster_staff', { organisationId: clusterA.id });
+  const editorA = editorOf(staffA.id, clusterA.id, 'cluster_staff');
+  const setup = await findCallSetup(database.db, call.id);
+  const requirement = setup?.requirements[0]?.id ?? '';
+  const { id } = await saveApplication(
+    database.db,
+    editorA,
+    call.id,
+    clusterA.id,
+    { title: 'Klynge A søger', answers: { [requirement]: 'CVR 1' }, texts: {}, budget: [] },
+    now,
+  );
+  await submitApplication(database.db, editorA, id, now);
+  applicationA = id;
+});
+afterAll(() => database?.close());
+
+describe('the set-up form', () => {
+  it('shows an error summary and field messages on the re-rendered form, keeping what was typed', async () => {
+    const path = `/opslag/${slug}/opsaetning`;
+    expect((await funder.get(path)).res.status).toBe(200);
+    const { res, html } = await funder.post(path, {
+      titleEn: 'Typed title',
+      summaryEn: '',
+      firstYear: '2028',
+      lastYear: '2027',
+      b0Funder: funderOrg.id,
+      b0Year: '2028',
+      b0Amount: '1000',
+      r0Da: 'Et krav der bliver',
+      k0Da: 'Kvalitet',
+      k0Weight: '50',
+      k0Scale: '5',
+    });
+    expect(res.status).toBe(422);
+    expect(html).toContain('id="error-summary-heading"');
+    expect(html).toContain('Sidste år må ikke ligge før første år.');
+    expect(html).toContain('Kriteriernes vægte skal give 100 i alt.');
+    expect(html).toMatch(/<a href="#lastYear"/);
+    expect(html).toMatch(/id="lastYear-error"/);
+    expect(html).toMatch(/id="k0Weight-error"/);
+    expect(html).toContain('value="Typed title"');
+    expect(html).toContain('value="Et krav der bliver"');
+  });
+
+  it('adds and removes rows without JavaScript, keeping the values', async () => {
+    const path = `/opslag/${slug}/opsaetning`;
+    await funder.get(path);
+    const added = await funder.post(path, { op: 'add-requirement', r0Da: 'Første krav', titleEn: 'T' });
+    expect(added.res.status).toBe(200);
+    expect(added.html).toContain('id="r1Da"');
+    expect(added.html).toContain('value="Første krav"');
+    const removed = await funder.post(path, { op: 'remove-requirement-0', r0Da: 'Første', r1Da: 'Andet' });
+    expect(removed.html).not.toContain('value="Første"');
+    expect(removed.html).toContain('value="Andet"');
+    expect(removed.html).not.toContain('id="r1Da"');
+  });
+});
+
+describe('who sees an application', () => {
+  it('refuses an assessor who is not on the call', async () => {
+    const { client } = await signIn('assessor');
+    const { res, html } = await client.get(`/ansoegninger/${applicationA}`);
+    expect([403, 404]).toContain(res.status);
+    expect(html).not.toContain('Klynge A søger');
+  });
+
+  it('refuses another cluster', async () => {
+    const { client } = await signIn('cluster_staff', clusterB.id);
+    const { res, html } = await client.get(`/ansoegninger/${applicationA}`);
+    expect([403, 404]).toContain(res.status);
+    expect(html).not.toContain('Klynge A søger');
+  });
+});
+
+describe('my assessments', () => {
+  it('lists the applications of the calls I assess, with my progress and conflict status', async () => {
+    // Fixture: the application has passed eligibility.
+    await withActor(database.db, systemActor('test'), (tx) =>
+      tx.update(applications).set({ status: 'eligible' }).where(eq(applications.id, applicationA)),
+    );
+    const mine = await assessor.get('/bedoemmelser');
+    expect(mine.res.status).toBe(200);
+    expect(mine.html).toContain('Klynge A');
+    expect(mine.html).toContain('Ikke erklæret');
+    expect(mine.html).toContain('0 / 1');
+    expect(mine.html).toContain(`/ansoegninger/${applicationA}`);
+    const other = await signIn('assessor');
+    const theirs = await other.client.get('/bedoemmelser');
+    expect(theirs.res.status).toBe(200);
+    expect(theirs.html).not.toContain('Klynge A');
+    const cluster = await signIn('cluster_staff', clusterB.id);
+    expect((await cluster.client.get('/bedoemmelser')).res.status).toBe(403);
+  });
+
+  it('links the public call page to its processing pages only for those allowed to see them', async () => {
+    const processing = `/opslag/${slug}/sagsbehandling`;
+    expect((await funder.get(`/opslag/${slug}`)).html).toContain(`href="${processing}"`);
+    const forAssessor = (await assessor.get(`/opslag/${slug}`)).html;
+    expect(forAssessor).toContain('href="/bedoemmelser"');
+    expect(forAssessor).not.toContain(`href="${processing}"`);
+    const cluster = await signIn('cluster_staff', clusterB.id);
+    const forCluster = (await cluster.client.get(`/opslag/${slug}`)).html;
+    expect(forCluster).not.toContain(`href="${processing}"`);
+    expect(forCluster).not.toContain('href="/bedoemmelser"');
+  });
+});
+
+describe('the application form', () => {
+  it('shows the requirements and criteria in English on the English page', async () => {
+    const { client } = await signIn('cluster_staff', clusterB.id);
+    const { html } = await client.get(`/en/calls/${slug}/application`);
+    expect(html).toContain('Own CVR number');
+    expect(html).toContain('Organisation (100 %)');
+    expect(html).not.toContain('Eget CVR-nummer');
+    const da = await client.get(`/opslag/${slug}/ansoegning`);
+    expect(da.html).toContain('Eget CVR-nummer');
+  });
+
+  it('refuses to submit after the deadline', async () => {
+    const { client } = await signIn('cluster_staff', clusterB.id);
+    const path = `/opslag/${slug}/ansoegning`;
+    await client.get(path);
+    const saved = await client.post(path, { do: 'save', title: 'Klynge B søger' });
+    expect(saved.res.headers.get('location')).toContain('gemt=1');
+    t.advanceClock(600_000 + 1000);
+    await client.get(path);
+    const late = await client.post(path, { do: 'submit', title: 'Klynge B søger' });
+    expect(late.res.headers.get('location')).toContain('fejl=');
+    const [row] = await database.db
+      .select({ status: applications.status })
+      .from(applications)
+      .where(and(eq(applications.organisationId, clusterB.id)));
+    expect(row?.status).toBe('draft');
+    const page = await client.get(`${path}?fejl=conflict`);
+    expect(page.html).toContain('alert-error');
+  });
+});
