@@ -127,7 +127,9 @@ describe('klynge report --format xlsx|pdf|csv', () => {
     expect(r.code, r.stderr).toBe(0);
     const sheets = await readXlsx(await readFile(out));
     expect([...sheets.keys()]).toEqual(['Region Syddanmark', 'Om rapporten']);
-    expect(sheets.get('Region Syddanmark')?.values.get('innovating_companies')).toBe(region.innovating_companies);
+    expect(sheets.get('Region Syddanmark')?.values.get('innovating_companies')).toBe(
+      region.innovating_companies,
+    );
   }, 60_000);
 
   it('prints CSV with every key', async () => {
