@@ -45,8 +45,9 @@ afterAll(async () => {
 describe('a participants file read from disk gives the outcome of the same bytes as a stream', () => {
   const big = manyRows(11_000); // about 550 KB: more than the 8 read buffers of 64 KB
   const cases: [string, string][] = [
-    ['a valid file over several read buffers', `${HEAD}\n${big.join('\n')}\n`],
-    ['an error after several read buffers', `${HEAD}\n${big.join('\n')}\n${BAD_CVR}\n`],
+    // Valid rows are merged (with an audit row each): a smaller file keeps the test quick.
+    ['a valid file over two read buffers', `${HEAD}\n${big.slice(0, 2000).join('\n')}\n`],
+    ['an error after more rows than the read buffers hold', `${HEAD}\n${big.join('\n')}\n${BAD_CVR}\n`],
     ['a quoted line break (read the JS way)', `${HEAD}\n${ok('10000009', '"Firma\nApS"')}\n${BAD_CVR}\n`],
     [
       'CRLF line ends, a BOM and no final line break',
