@@ -27,6 +27,7 @@ const envSchema = z.object({
   MAIL_FROM: z.string().min(3).default('Klyngeportalen <noreply@klyngeportalen.local>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(1000).default(5),
+  API_DELIVERY_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(20),
   TRUST_PROXY: boolish.default(false),
 });
 
@@ -45,6 +46,8 @@ export type Config = {
   mailFrom: string;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   loginRateLimit: number;
+  /** Deliveries (POST /api/v1/deliveries) per API token per minute before 429. */
+  apiDeliveryRateLimit: number;
   trustProxy: boolean;
 };
 
@@ -87,6 +90,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,
     loginRateLimit: e.LOGIN_RATE_LIMIT,
+    apiDeliveryRateLimit: e.API_DELIVERY_RATE_LIMIT,
     trustProxy: e.TRUST_PROXY,
   };
 }

@@ -17,6 +17,8 @@ export interface Deps {
     login: RateLimiterMemory;
     /** Password-reset and similar e-mail-sending requests per client. */
     mail: RateLimiterMemory;
+    /** Deliveries through the API per token: each one is a whole import. */
+    apiDeliveries: RateLimiterMemory;
   };
 }
 
@@ -36,6 +38,7 @@ export function createDeps(
     limiters: {
       login: new RateLimiterMemory({ points: config.loginRateLimit, duration: 60 }),
       mail: new RateLimiterMemory({ points: 5, duration: 600 }),
+      apiDeliveries: new RateLimiterMemory({ points: config.apiDeliveryRateLimit, duration: 60 }),
     },
   };
 }

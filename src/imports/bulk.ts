@@ -1,5 +1,6 @@
+import { open } from 'node:fs/promises';
 import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { finished, pipeline } from 'node:stream/promises';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Actor } from '../db/actor.ts';
 import type { Database } from '../db/client.ts';
@@ -22,6 +23,20 @@ export interface BulkSession {
    * callers use their row-by-row path there.
    */
   copyStream?: (copySql: string, source: AsyncIterable<Buffer | Uint8Array>) => Promise<number>;
+  /**
+   * Streams a file, from byte `from` to its end, into a `COPY ... FROM STDIN` statement and returns
+   * the rows copied; `observe` sees each chunk first. Only on PostgreSQL. Unlike `copyStream`, the
+   * bytes go through a few read buffers that are reused once the socket has sent them, so memory
+   * does not grow with the file: a stream allocates a new buffer per chunk, and the spent ones
+   * wait for a garbage collection that a COPY (which allocates next to nothing on the JS heap)
+   * hardly triggers; tens of MB of them piled up for a million-row file.
+   */
+  copyFile?: (
+    copySql: string,
+    path: string,
+    from: number,
+    observe: (chunk: Buffer) => void,
+  ) => Promise<number>;
 }
 
 /** Ends the transaction without committing; the caller gets `value` back. */
@@ -97,6 +112,8 @@ async function pgSession<T>(
         await pipeline(Readable.from(source, { objectMode: false }), stream);
         return stream.rowCount;
       },
+      copyFile: (copySql, path, from, observe) =>
+        copyFileIn(client.query(copyFrom(copySql)), path, from, observe),
     });
     await client.query('COMMIT');
     return result;
@@ -105,6 +122,72 @@ async function pgSession<T>(
     throw err;
   } finally {
     client.release();
+  }
+}
+
+const READ_BUFFERS = 8;
+const READ_SIZE = 64 * 1024;
+
+type CopyStream = ReturnType<typeof copyFrom>;
+
+/** See BulkSession.copyFile. */
+async function copyFileIn(
+  stream: CopyStream,
+  path: string,
+  from: number,
+  observe: (chunk: Buffer) => void,
+): Promise<number> {
+  const free: Buffer[] = Array.from({ length: READ_BUFFERS }, () => Buffer.allocUnsafeSlow(READ_SIZE));
+  const owners = new Map<ArrayBufferLike, Buffer>(free.map((b) => [b.buffer, b]));
+  let failure: unknown = null;
+  let wake: (() => void) | null = null;
+  const release = (chunk: Buffer) => {
+    const owner = owners.get(chunk.buffer);
+    if (owner) free.push(owner);
+    wake?.();
+  };
+  // pg-copy-streams writes each chunk to the socket without a callback; with one, a buffer goes
+  // back to the pool only once the socket is done with it.
+  const internals = stream as unknown as {
+    flushChunk(chunk: Buffer): boolean;
+    connection: { stream: NodeJS.WritableStream };
+  };
+  internals.flushChunk = (chunk: Buffer) => {
+    const socket = internals.connection.stream;
+    const length = Buffer.from([0x64, 0, 0, 0, 0]); // CopyData
+    length.writeUInt32BE(chunk.length + 4, 1);
+    socket.write(length);
+    return socket.write(chunk, () => release(chunk));
+  };
+  const done = finished(stream);
+  done.catch((err) => {
+    failure = err ?? new Error('COPY failed');
+    wake?.();
+  });
+  const handle = await open(path, 'r');
+  try {
+    let position = from;
+    for (;;) {
+      while (free.length === 0 && !failure) await new Promise<void>((r) => (wake = r));
+      wake = null;
+      if (failure) throw failure;
+      const buffer = free.pop() as Buffer;
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
+      if (bytesRead === 0) break;
+      position += bytesRead;
+      const chunk = buffer.subarray(0, bytesRead);
+      observe(chunk);
+      stream.write(chunk);
+    }
+    stream.end();
+    await done;
+    return stream.rowCount;
+  } catch (err) {
+    if (!stream.destroyed) stream.destroy(err as Error);
+    await done.catch(() => undefined);
+    throw err;
+  } finally {
+    await handle.close();
   }
 }
 

@@ -31,6 +31,7 @@ const STORED_ERRORS = 1_000;
 export const fileFromPath = (path: string): DeliveryFile => ({
   name: basename(path),
   open: () => createReadStream(path),
+  path,
 });
 
 /**

@@ -27,7 +27,7 @@ import {
   queryParameters,
   schemaRef,
 } from './openapi.ts';
-import { ApiStatusError, parseQuery, siteUrl } from './request.ts';
+import { ApiRateLimited, ApiStatusError, parseQuery, siteUrl } from './request.ts';
 
 /**
  * The reporting API: deliveries of activities and participants with an organisation's API token
@@ -138,8 +138,19 @@ async function postDelivery(c: AppContext) {
   const { client, principal } = await caller(c);
   if (!can(principal, 'activities.write', { organisationId: client.organisationId }))
     throw new AppError('forbidden', 'This token may not deliver activities');
-  const { files, locate } = await deliveryFiles(c);
   const deps = c.get('deps');
+  // Counted per token before the body is read: a refused delivery costs next to nothing.
+  const limiter = deps.limiters.apiDeliveries;
+  try {
+    await limiter.consume(client.tokenId);
+  } catch (res) {
+    const wait = Math.max(1, Math.ceil(((res as { msBeforeNext?: number }).msBeforeNext ?? 60_000) / 1000));
+    throw new ApiRateLimited(
+      wait,
+      `This token has sent ${limiter.points} deliveries in the last minute; try again in ${wait} seconds`,
+    );
+  }
+  const { files, locate } = await deliveryFiles(c);
   const outcome = await submitDelivery(deps.database, {
     actor: apiActor(client, c.get('requestId')),
     channel: 'api',
@@ -466,6 +477,9 @@ export const reportingApi: ApiModule = {
           '422': jsonResponse(
             'Rejected: nothing was written; every error with file, line, column and value.',
             schemaRef('DeliveryRejection'),
+          ),
+          '429': errorResponse(
+            'Too many deliveries with this token in the last minute (API_DELIVERY_RATE_LIMIT); the Retry-After header says how many seconds to wait.',
           ),
           '500': ERROR_RESPONSES['500'],
         },

@@ -37,6 +37,16 @@ export function parseQuery<T extends z.ZodType>(c: AppContext, schema: T): z.inf
   );
 }
 
+/** 429 with the seconds until the next request is allowed, as Retry-After. */
+export class ApiRateLimited extends AppError {
+  constructor(
+    readonly retryAfter: number,
+    message: string,
+  ) {
+    super('rate_limited', message);
+  }
+}
+
 /**
  * Errors of the API routes: invalid parameters are a 400 here; everything else goes to the
  * application's error handler, which answers JSON for every path under /api/.
@@ -53,6 +63,7 @@ export const apiErrorHandler: ErrorHandler<AppEnv> = async (err, c) => {
   // Token-authenticated endpoints say how to authenticate (RFC 6750).
   if (err instanceof AppError && err.code === 'unauthenticated')
     res.headers.set('WWW-Authenticate', 'Bearer realm="klyngeportalen"');
+  if (err instanceof ApiRateLimited) res.headers.set('Retry-After', String(err.retryAfter));
   return res;
 };
 
