@@ -52,14 +52,14 @@ export function Alert({
   );
 }
 
-interface FieldProps {
+export interface FieldProps {
   name: string;
   label: string;
   error?: string | undefined;
   hint?: string | undefined;
 }
 
-function FieldShell({ name, label, error, hint, children }: FieldProps & { children: Child }) {
+export function FieldShell({ name, label, error, hint, children }: FieldProps & { children: Child }) {
   return (
     <div class={error ? 'form-group form-error' : 'form-group'}>
       <label class="form-label" for={name}>
@@ -80,7 +80,7 @@ function FieldShell({ name, label, error, hint, children }: FieldProps & { child
   );
 }
 
-const describedBy = (p: FieldProps) =>
+export const describedBy = (p: FieldProps) =>
   [p.hint && `${p.name}-hint`, p.error && `${p.name}-error`].filter(Boolean).join(' ') || undefined;
 
 export function TextField(
@@ -104,6 +104,26 @@ export function TextField(
         aria-invalid={p.error ? 'true' : undefined}
         aria-describedby={describedBy(p)}
       />
+    </FieldShell>
+  );
+}
+
+/** A multi-line text field; `className` adds to DKFDS's form-input (e.g. a taller box). */
+export function TextAreaField(
+  p: FieldProps & { value?: string | undefined; rows?: number; className?: string },
+) {
+  return (
+    <FieldShell {...p}>
+      <textarea
+        class={p.className ? `form-input ${p.className}` : 'form-input'}
+        id={p.name}
+        name={p.name}
+        rows={p.rows ?? 4}
+        aria-invalid={p.error ? 'true' : undefined}
+        aria-describedby={describedBy(p)}
+      >
+        {p.value ?? ''}
+      </textarea>
     </FieldShell>
   );
 }

@@ -24,7 +24,14 @@ import { href, type Lang, pageHref } from '../paths.ts';
 import { renderPage } from '../render.tsx';
 import { toFieldErrors } from '../validation.ts';
 import { ClusterFacts, Description, QualificationTable, reasonText } from '../views/cluster-profile.tsx';
-import { Alert, ErrorSummary, type FieldErrors, SelectField, TextField } from '../views/forms.tsx';
+import {
+  Alert,
+  ErrorSummary,
+  type FieldErrors,
+  SelectField,
+  TextAreaField,
+  TextField,
+} from '../views/forms.tsx';
 import { CsrfField } from '../views/layout.tsx';
 import { actionPlanMessages } from './action-plans.messages.ts';
 import { activityMessages } from './activities.messages.ts';
@@ -46,44 +53,6 @@ async function editableCluster(c: AppContext) {
 }
 
 type Status = 'saved' | 'discarded' | 'published';
-
-function Textarea(p: {
-  name: string;
-  label: string;
-  value: string;
-  hint?: string;
-  error?: string | undefined;
-  rows?: number;
-}) {
-  const describedBy =
-    [p.hint && `${p.name}-hint`, p.error && `${p.name}-error`].filter(Boolean).join(' ') || undefined;
-  return (
-    <div class={p.error ? 'form-group form-error' : 'form-group'}>
-      <label class="form-label" for={p.name}>
-        {p.label}
-      </label>
-      {p.hint && (
-        <span class="form-hint" id={`${p.name}-hint`}>
-          {p.hint}
-        </span>
-      )}
-      {p.error && (
-        <span class="form-error-message" id={`${p.name}-error`}>
-          {p.error}
-        </span>
-      )}
-      <textarea
-        class="form-input"
-        id={p.name}
-        name={p.name}
-        rows={p.rows ?? 3}
-        aria-describedby={describedBy}
-      >
-        {p.value}
-      </textarea>
-    </div>
-  );
-}
 
 function Checkboxes(p: {
   name: string;
@@ -149,9 +118,21 @@ function EditForm(p: {
     >
       <CsrfField token={p.csrf} />
       <h2>{t.sectionTexts}</h2>
-      <Textarea name="summaryDa" label={t.summaryDa} value={str('summaryDa')} error={e.summaryDa} rows={2} />
-      <Textarea name="summaryEn" label={t.summaryEn} value={str('summaryEn')} error={e.summaryEn} rows={2} />
-      <Textarea
+      <TextAreaField
+        name="summaryDa"
+        label={t.summaryDa}
+        value={str('summaryDa')}
+        error={e.summaryDa}
+        rows={2}
+      />
+      <TextAreaField
+        name="summaryEn"
+        label={t.summaryEn}
+        value={str('summaryEn')}
+        error={e.summaryEn}
+        rows={2}
+      />
+      <TextAreaField
         name="descriptionDa"
         label={t.descriptionDa}
         value={str('descriptionDa')}
@@ -159,7 +140,7 @@ function EditForm(p: {
         error={e.descriptionDa}
         rows={8}
       />
-      <Textarea
+      <TextAreaField
         name="descriptionEn"
         label={t.descriptionEn}
         value={str('descriptionEn')}

@@ -22,7 +22,14 @@ import { formatDate, formatDateTime } from '../i18n/index.ts';
 import { alternatePath, href, pageHref } from '../paths.ts';
 import { renderPage } from '../render.tsx';
 import { toFieldErrors } from '../validation.ts';
-import { Alert, ErrorSummary, type FieldErrors, SelectField, TextField } from '../views/forms.tsx';
+import {
+  Alert,
+  ErrorSummary,
+  type FieldErrors,
+  SelectField,
+  TextAreaField,
+  TextField,
+} from '../views/forms.tsx';
 import { CsrfField } from '../views/layout.tsx';
 import { type CoordinationMessages, coordinationMessages, dkk, themeText } from './coordination.messages.ts';
 import { onPage } from './routes.ts';
@@ -40,43 +47,6 @@ const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(str) : typeof v
 function statusText(i: InitiativeView, now: Date, t: CoordinationMessages): string {
   if (i.status !== 'planned') return t.initiatives.statuses[i.status];
   return commentsOpen(i, now) ? t.initiatives.statuses.planned : t.initiatives.statuses.plannedClosed;
-}
-
-function TextArea(p: {
-  name: string;
-  label: string;
-  hint?: string;
-  value: string;
-  error?: string | undefined;
-}) {
-  const describedBy = [p.hint && `${p.name}-hint`, p.error && `${p.name}-error`].filter(Boolean).join(' ');
-  return (
-    <div class={p.error ? 'form-group form-error' : 'form-group'}>
-      <label class="form-label" for={p.name}>
-        {p.label}
-      </label>
-      {p.hint && (
-        <span class="form-hint" id={`${p.name}-hint`}>
-          {p.hint}
-        </span>
-      )}
-      {p.error && (
-        <span class="form-error-message" id={`${p.name}-error`}>
-          {p.error}
-        </span>
-      )}
-      <textarea
-        class="form-input"
-        id={p.name}
-        name={p.name}
-        rows={5}
-        aria-invalid={p.error ? 'true' : undefined}
-        aria-describedby={describedBy || undefined}
-      >
-        {p.value}
-      </textarea>
-    </div>
-  );
 }
 
 function Checkboxes(p: {
@@ -212,7 +182,8 @@ async function newForm(c: AppContext, form: Form = EMPTY) {
             value={v('title')}
             error={form.errors.title}
           />
-          <TextArea
+          <TextAreaField
+            rows={5}
             name="description"
             label={ti.description}
             hint={ti.descriptionHint}
@@ -394,7 +365,8 @@ async function detail(c: AppContext, form: Form = EMPTY, status: 200 | 409 | 422
             (open ? (
               <form method="post" action={self} novalidate>
                 <CsrfField token={csrfToken} />
-                <TextArea
+                <TextAreaField
+                  rows={5}
                   name="body"
                   label={ti.commentLabel}
                   hint={ti.commentHint(formatDate(initiative.decisionDate, lang))}
@@ -435,7 +407,13 @@ async function detail(c: AppContext, form: Form = EMPTY, status: 200 | 409 | 422
                   </div>
                 ))}
               </fieldset>
-              <TextArea name="note" label={ti.closeNote} value={v('note')} error={form.errors.note} />
+              <TextAreaField
+                rows={5}
+                name="note"
+                label={ti.closeNote}
+                value={v('note')}
+                error={form.errors.note}
+              />
               <button type="submit" class="button button-secondary">
                 {ti.closeSubmit}
               </button>

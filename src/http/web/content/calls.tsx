@@ -21,7 +21,7 @@ import { can } from '../../../domain/policy/policy.ts';
 import type { AppContext, AppEnv } from '../../context.ts';
 import { href, type Lang, pageHref } from '../../paths.ts';
 import { renderPage } from '../../render.tsx';
-import { type FieldErrors, SelectField, TextField } from '../../views/forms.tsx';
+import { type FieldErrors, SelectField, TextAreaField, TextField } from '../../views/forms.tsx';
 import { callFlowMessages } from '../calls/messages.ts';
 import { onPage } from '../routes.ts';
 import {
@@ -43,7 +43,7 @@ import {
   saveFromForm,
   signedInUser,
 } from './editing.tsx';
-import { DateTimeFields, TextAreaField } from './fields.tsx';
+import { DateTimeFields } from './fields.tsx';
 import { formatDayAndTime, Time } from './format.tsx';
 import { type ContentMessages, contentMessages } from './messages.ts';
 
@@ -257,6 +257,7 @@ async function callFormPage(
         />
         <TextField name="title" label={t.form.title} value={values.title} error={errors.title} />
         <TextAreaField
+          className="content-textarea"
           name="summary"
           label={t.form.summary}
           hint={t.form.summaryHint}

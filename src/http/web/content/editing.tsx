@@ -7,9 +7,8 @@ import { AppError, type FieldIssue } from '../../../domain/errors.ts';
 import type { AppContext } from '../../context.ts';
 import { renderPage } from '../../render.tsx';
 import { formFields, toFieldErrors } from '../../validation.ts';
-import { ErrorSummary, type FieldErrors, SelectField, TextField } from '../../views/forms.tsx';
+import { ErrorSummary, type FieldErrors, SelectField, TextAreaField, TextField } from '../../views/forms.tsx';
 import { CsrfField } from '../../views/layout.tsx';
-import { TextAreaField } from './fields.tsx';
 import { type ContentMessages, contentMessages } from './messages.ts';
 
 /** The publishing forms of news, stories, events and calls: one flow, one page shell. */
@@ -181,6 +180,7 @@ export function HeadFields({
       />
       <TextField name="title" label={t.form.title} value={values.title} error={errors.title} />
       <TextAreaField
+        className="content-textarea"
         name="summary"
         label={t.form.summary}
         hint={t.form.summaryHint}
@@ -203,6 +203,7 @@ export function BodyField({
 }) {
   return (
     <TextAreaField
+      className="content-textarea"
       name="body"
       label={t.form.body}
       hint={t.form.bodyHint}

@@ -1,63 +1,10 @@
-import type { Child } from 'hono/jsx';
-import { TextField } from '../../views/forms.tsx';
+import { describedBy, type FieldProps, FieldShell, TextField } from '../../views/forms.tsx';
 import type { ContentMessages } from './messages.ts';
 
-/**
- * Form fields the shared forms.tsx does not have (multi-line text, time of day), in the same
- * DKFDS markup: label, hint, error message, and aria-describedby pointing at hint and error.
- */
-interface FieldProps {
-  name: string;
-  label: string;
-  error?: string | undefined;
-  hint?: string | undefined;
-  value?: string | undefined;
-}
-
-const describedBy = (p: FieldProps) =>
-  [p.hint && `${p.name}-hint`, p.error && `${p.name}-error`].filter(Boolean).join(' ') || undefined;
-
-function Shell({ p, children }: { p: FieldProps; children: Child }) {
+/** A time-of-day field (the shared forms.tsx has none), in the same DKFDS markup. */
+export function TimeField(p: FieldProps & { value?: string | undefined }) {
   return (
-    <div class={p.error ? 'form-group form-error' : 'form-group'}>
-      <label class="form-label" for={p.name}>
-        {p.label}
-      </label>
-      {p.hint && (
-        <span class="form-hint" id={`${p.name}-hint`}>
-          {p.hint}
-        </span>
-      )}
-      {p.error && (
-        <span class="form-error-message" id={`${p.name}-error`}>
-          {p.error}
-        </span>
-      )}
-      {children}
-    </div>
-  );
-}
-
-export function TextAreaField(p: FieldProps & { rows?: number }) {
-  return (
-    <Shell p={p}>
-      <textarea
-        class="form-input content-textarea"
-        id={p.name}
-        name={p.name}
-        rows={p.rows ?? 4}
-        aria-invalid={p.error ? 'true' : undefined}
-        aria-describedby={describedBy(p)}
-      >
-        {p.value ?? ''}
-      </textarea>
-    </Shell>
-  );
-}
-
-export function TimeField(p: FieldProps) {
-  return (
-    <Shell p={p}>
+    <FieldShell {...p}>
       <input
         class="form-input input-width-xs"
         id={p.name}
@@ -67,7 +14,7 @@ export function TimeField(p: FieldProps) {
         aria-invalid={p.error ? 'true' : undefined}
         aria-describedby={describedBy(p)}
       />
-    </Shell>
+    </FieldShell>
   );
 }
 
