@@ -1,18 +1,14 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/support/database.ts';
 import { createOrganisation, createUser } from '../../../test/support/factories.ts';
-import { loadConfig } from '../../config.ts';
+import { startSmtpServer } from '../../../test/support/smtp.ts';
 import { systemActor, withActor } from '../../db/actor.ts';
 import type { Database } from '../../db/client.ts';
 import { calls } from '../../db/schema/index.ts';
-import { createLogger } from '../../logger.ts';
-import { createMailer } from '../../mail/mailer.ts';
 import { AppError } from '../errors.ts';
 import type { Role } from '../policy/policy.ts';
 import { addAttachment, listAttachments, readAttachment } from './attachments.ts';
@@ -151,31 +147,8 @@ describe('attachments', () => {
 
 describe('submission receipt', () => {
   it('is delivered by SMTP to the person who submitted', async () => {
-    const received: { to: string[]; data: string }[] = [];
-    const server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      logger: false,
-      onData(stream, session, callback) {
-        let data = '';
-        stream.on('data', (c: Buffer) => {
-          data += c.toString('utf8');
-        });
-        stream.on('end', () => {
-          received.push({ to: session.envelope.rcptTo.map((r) => r.address), data });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((res) => server.listen(0, '127.0.0.1', res));
+    const { mailer, received, close } = await startSmtpServer();
     try {
-      const port = (server.server.address() as AddressInfo).port;
-      const config = loadConfig({
-        NODE_ENV: 'test',
-        LOG_LEVEL: 'silent',
-        SMTP_URL: `smtp://127.0.0.1:${port}`,
-      });
-      const mailer = createMailer(config, createLogger(config));
       const { staff, applicationId, call } = await openCallWithDraft();
       // the draft has no answer to the requirement yet: refused
       const refused = await submitApplication(database.db, staff, applicationId, NOW).catch(
@@ -211,7 +184,7 @@ describe('submission receipt', () => {
       expect(received[0]?.to).toEqual([staff.email]);
       expect(received[0]?.data).toContain('til opslaget "Testopslag" den 2027-03-01 kl. 10:00 (dansk tid)');
     } finally {
-      await new Promise<void>((res) => server.close(() => res()));
+      await close();
     }
   });
 });

@@ -1,15 +1,11 @@
-import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/support/database.ts';
 import { createOrganisation, createUser } from '../../../test/support/factories.ts';
-import { loadConfig } from '../../config.ts';
+import { startSmtpServer } from '../../../test/support/smtp.ts';
 import { type Actor, systemActor, withActor } from '../../db/actor.ts';
 import type { Database } from '../../db/client.ts';
 import { auditLog, clusters, fundingGrants, organisations } from '../../db/schema/index.ts';
-import { createLogger } from '../../logger.ts';
-import { createMailer } from '../../mail/mailer.ts';
 import type { AppError } from '../errors.ts';
 import type { Principal } from '../policy/policy.ts';
 import {
@@ -144,31 +140,8 @@ describe('dialogue before new initiatives', () => {
   };
 
   it('tells the other funders by e-mail through SMTP and in the portal, not the proposer', async () => {
-    const received: { to: string[]; data: string }[] = [];
-    const server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      logger: false,
-      onData(stream, session, callback) {
-        let data = '';
-        stream.on('data', (c: Buffer) => {
-          data += c.toString('utf8');
-        });
-        stream.on('end', () => {
-          received.push({ to: session.envelope.rcptTo.map((r) => r.address), data });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((res) => server.listen(0, '127.0.0.1', res));
+    const { mailer, received, close } = await startSmtpServer();
     try {
-      const port = (server.server.address() as AddressInfo).port;
-      const config = loadConfig({
-        NODE_ENV: 'test',
-        LOG_LEVEL: 'silent',
-        SMTP_URL: `smtp://127.0.0.1:${port}`,
-      });
-      const mailer = createMailer(config, createLogger(config));
       const owner = await funderUser();
       const other = await funderUser();
       const clusterStaff = await createUser(database.db, 'cluster_staff');
@@ -205,7 +178,7 @@ describe('dialogue before new initiatives', () => {
         ['planned_initiatives', 'insert', owner.user.email],
       ]);
     } finally {
-      await new Promise<void>((res) => server.close(() => res()));
+      await close();
     }
   });
 

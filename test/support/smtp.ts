@@ -1,0 +1,46 @@
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { loadConfig } from '../../src/config.ts';
+import { createLogger } from '../../src/logger.ts';
+import { createMailer, type Mailer } from '../../src/mail/mailer.ts';
+
+export interface ReceivedMail {
+  to: string[];
+  /** The raw message as the server received it (headers and body). */
+  data: string;
+}
+
+/**
+ * A real SMTP server on a free loopback port, and the app's mailer configured to send through it.
+ * Every delivered message lands in `received`; `close()` stops the server.
+ */
+export async function startSmtpServer(): Promise<{
+  mailer: Mailer;
+  received: ReceivedMail[];
+  close: () => Promise<void>;
+}> {
+  const received: ReceivedMail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      let data = '';
+      stream.on('data', (c: Buffer) => {
+        data += c.toString('utf8');
+      });
+      stream.on('end', () => {
+        received.push({ to: session.envelope.rcptTo.map((r) => r.address), data });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((res) => server.listen(0, '127.0.0.1', res));
+  const port = (server.server.address() as AddressInfo).port;
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SMTP_URL: `smtp://127.0.0.1:${port}` });
+  return {
+    mailer: createMailer(config, createLogger(config)),
+    received,
+    close: () => new Promise<void>((res) => server.close(() => res())),
+  };
+}
