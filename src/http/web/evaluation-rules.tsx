@@ -102,8 +102,7 @@ function fieldErrors(issues: { field: string }[], t: EvaluationMessages): FieldE
   for (const { field } of issues) {
     const [group, index, name] = field.split('.');
     if (group === 'rules' && index !== undefined && name !== undefined) {
-      const formName = name === 'kind' ? 'kind' : name === 'key' ? 'key' : name;
-      errors[`${formName}-${index}`] ??= t.rules.errors[formName] ?? t.rules.errors.kind ?? '';
+      errors[`${name}-${index}`] ??= t.rules.errors[name] ?? t.rules.errors.kind ?? '';
     } else if (group === 'dataQuality' && index !== undefined) {
       errors[index === 'outlierChangePercent' ? 'outlier' : 'missing'] ??= t.rules.errors[index] ?? '';
     }
