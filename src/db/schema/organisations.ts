@@ -96,6 +96,14 @@ export const clusters = pgTable(
     innovationPurpose: boolean('innovation_purpose').notNull().default(false),
     /** Criterion 5 alternative: a label certification is under way. */
     labelInProcess: boolean('label_in_process').notNull().default(false),
+    /**
+     * A fixed number per cluster from 0 up: its bit in `company_year_facts.clusters` (word
+     * `account_bit / 64`, bit `account_bit % 64`). Never reused or changed.
+     */
+    accountBit: smallint('account_bit')
+      .notNull()
+      .unique()
+      .generatedAlwaysAsIdentity({ startWith: 0, minValue: 0 }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

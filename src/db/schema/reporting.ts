@@ -10,6 +10,7 @@ import {
   numeric,
   pgEnum,
   pgTable,
+  primaryKey,
   smallint,
   text,
   timestamp,
@@ -124,7 +125,7 @@ export const participations = pgTable(
       .where(sql`${t.cvr} is null`),
     // Replacing an activity's participant list deletes by activity, foreign participants included.
     index('participations_activity_idx').on(t.activityId),
-    index('participations_year_type_cvr_idx').on(t.year, t.participantType, t.cvr),
+    // (year, participant_type, cvr) with the columns the account reads is in migration 0025.
     index('participations_cluster_year_idx').on(t.clusterId, t.year),
     check(
       'participations_identity',
@@ -132,4 +133,25 @@ export const participations = pgTable(
        or (${t.participantType} <> 'foreign' and ${t.cvr} is not null and ${t.country} is null)`,
     ),
   ],
+);
+
+/**
+ * What the national performance account needs of one company in one year, kept by triggers on
+ * participations, activities and clusters in the transaction of every change (migration 0025):
+ * the year's company participations folded into `flags` (bits: 1 new competence, 2 new idea,
+ * 4 new product, 8 an internationalisation activity, 16 an innovation collaboration with a
+ * knowledge institution) and the clusters it took part in as a bit set of 64 clusters per word
+ * (`clusters.account_bit`): `word_bits[i]` holds the bits of word `word_ids[i]`, non-zero words
+ * only. One row per company instead of ~5 participations per company.
+ */
+export const companyYearFacts = pgTable(
+  'company_year_facts',
+  {
+    year: smallint('year').notNull(),
+    cvr: char('cvr', { length: 8 }).notNull(),
+    flags: integer('flags').notNull(),
+    wordIds: smallint('word_ids').array().notNull(),
+    wordBits: bigint('word_bits', { mode: 'bigint' }).array().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.year, t.cvr] })],
 );
