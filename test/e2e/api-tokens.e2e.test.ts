@@ -34,8 +34,10 @@ describe('API tokens page (axe-core, WCAG 2.1 AA)', () => {
       expect(await axeViolations(page)).toEqual([]);
 
       await page.getByLabel('Navn på nøglen').fill('Økonomisystem');
+      await page.getByLabel('Gyldig i').selectOption('30');
       await page.getByRole('button', { name: 'Opret nøgle' }).click();
       await page.waitForSelector('h2:has-text("Ny API-nøgle oprettet")');
+      await expect(page.getByText(/^Nøglen virker til /).count()).resolves.toBe(1);
       const token = await page.getByLabel(/API-nøgle \(Økonomisystem\)/).inputValue();
       expect(token).toMatch(/^klynge_[A-Za-z0-9_-]{43}$/);
       expect(await axeViolations(page)).toEqual([]);

@@ -27,7 +27,12 @@ beforeAll(async () => {
     return o;
   });
   const token = (name: string) =>
-    createApiToken(database.db, systemActor('test'), { organisationId: org.id, name, now: new Date() });
+    createApiToken(database.db, systemActor('test'), {
+      organisationId: org.id,
+      name,
+      now: new Date(),
+      lifetimeDays: 90,
+    });
   first = (await token('First system')).token;
   second = (await token('Second system')).token;
 });

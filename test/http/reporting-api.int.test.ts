@@ -39,7 +39,12 @@ async function cluster(cvr: string, name: string) {
 }
 
 async function token(organisationId: string, name: string) {
-  return createApiToken(database.db, systemActor('test'), { organisationId, name, now: new Date() });
+  return createApiToken(database.db, systemActor('test'), {
+    organisationId,
+    name,
+    now: new Date(),
+    lifetimeDays: 90,
+  });
 }
 
 beforeAll(async () => {
@@ -161,6 +166,28 @@ describe(`reporting API: authentication (${testDriver()})`, () => {
     await browser.login(staff.email, TEST_PASSWORD);
     expect((await browser.request('/api/v1/activities?year=2024')).status).toBe(401);
     expect((await postJson(null, activityRows(A, 'NOAUTH'))).res.status).toBe(401);
+  });
+
+  it('tells an expired token apart: 401 invalid_token with a description of what to do', async () => {
+    const day = 86_400_000;
+    const old = await createApiToken(database.db, systemActor('test'), {
+      organisationId: orgA.id,
+      name: 'Expired A system',
+      now: new Date(Date.now() - 31 * day),
+      lifetimeDays: 30,
+    });
+    const res = await t.app.request('/api/v1/activities?year=2024', {
+      headers: { authorization: `Bearer ${old.token}` },
+    });
+    expect(res.status).toBe(401);
+    expect(res.headers.get('www-authenticate')).toBe(
+      'Bearer realm="klyngeportalen", error="invalid_token", error_description="The API token has expired; create a new one in the workspace (API tokens)"',
+    );
+    const body = (await res.json()) as { error: { code: string; message: string } };
+    expect(body.error).toMatchObject({
+      code: 'unauthenticated',
+      message: expect.stringContaining('expired'),
+    });
   });
 });
 
@@ -474,19 +501,31 @@ describe(`API tokens in the workspace (${testDriver()})`, () => {
     expect(empty.res.status).toBe(422);
     expect(empty.html).toContain('Skriv et navn på nøglen.');
 
+    const noLifetime = await client.post('/arbejdsrum/api-noegler', {
+      organisation: orgA.id,
+      name: 'ERP',
+      lifetime: '7',
+    });
+    expect(noLifetime.res.status).toBe(422);
+    expect(noLifetime.html).toContain('Vælg hvor længe nøglen skal gælde: 30, 90, 180 eller 365 dage.');
+    expect(noLifetime.html).toContain('value="ERP"');
+
     const noCsrf = await client.post(
       '/arbejdsrum/api-noegler',
-      { organisation: orgA.id, name: 'ERP' },
+      { organisation: orgA.id, name: 'ERP', lifetime: '90' },
       { csrf: false },
     );
     expect(noCsrf.res.status).toBe(403);
 
     await client.get('/arbejdsrum/api-noegler');
+    const before = Date.now();
     const created = await client.post('/arbejdsrum/api-noegler', {
       organisation: orgA.id,
       name: 'Økonomisystem',
+      lifetime: '180',
     });
     expect(created.res.status).toBe(200);
+    expect(created.html).toContain('Nøglen virker til ');
     const plaintext = /value="(klynge_[A-Za-z0-9_-]{43})"/.exec(created.html)?.[1] ?? '';
     expect(plaintext).not.toBe('');
     expect(created.html).toContain('Ny API-nøgle oprettet');
@@ -498,10 +537,12 @@ describe(`API tokens in the workspace (${testDriver()})`, () => {
     expect(list.html).toContain(`<code>${plaintext.slice(0, 15)}…</code>`);
     expect(list.html).not.toContain(plaintext);
 
-    const [row] = await queryRows<{ id: string }>(
+    const [row] = await queryRows<{ id: string; days: number }>(
       database.db,
-      sql`select id from api_tokens where organisation_id = ${orgA.id} and name = 'Økonomisystem'`,
+      sql`select id, round(extract(epoch from expires_at - ${new Date(before)}::timestamptz) / 86400)::int as days
+          from api_tokens where organisation_id = ${orgA.id} and name = 'Økonomisystem'`,
     );
+    expect(row?.days).toBe(180);
     // Staff of another cluster can neither see nor revoke it.
     const otherStaff = await createUser(database.db, 'cluster_staff', { organisationId: orgB.id });
     const other = new Client(t.app);

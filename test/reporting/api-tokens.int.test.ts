@@ -25,7 +25,12 @@ describe(`API tokens (${testDriver()})`, () => {
   it('stores only a hash and a prefix: the plaintext is in no table and not in the audit log', async () => {
     const org = await createOrganisation(database.db);
     const now = new Date('2026-03-01T10:00:00Z');
-    const created = await createApiToken(database.db, actor, { organisationId: org.id, name: 'ERP', now });
+    const created = await createApiToken(database.db, actor, {
+      organisationId: org.id,
+      name: 'ERP',
+      now,
+      lifetimeDays: 90,
+    });
     expect(created.token).toMatch(/^klynge_[A-Za-z0-9_-]{43}$/);
     expect(created.tokenPrefix).toBe(created.token.slice(0, 15));
     const [row] = await queryRows<{ token_hash: string; token_prefix: string }>(
@@ -51,26 +56,28 @@ describe(`API tokens (${testDriver()})`, () => {
       organisationId: org.id,
       name: 'CRM',
       now,
+      lifetimeDays: 30,
     });
     expect((await listApiTokens(database.db, org.id))[0]?.lastUsedAt).toBeNull();
 
     const client = await authenticateApiToken(database.db, token, now);
     expect(client).toMatchObject({
-      tokenId: id,
-      organisationId: org.id,
-      organisationKind: 'cluster_organisation',
+      client: {
+        tokenId: id,
+        organisationId: org.id,
+        organisationKind: 'cluster_organisation',
+      },
     });
     const [listed] = await listApiTokens(database.db, org.id);
     expect(new Date(listed?.lastUsedAt ?? 0).toISOString()).toBe(now.toISOString());
 
     // A wrong token of the right shape, a token with one character changed, and garbage.
     const changed = token.slice(0, -1) + (token.endsWith('A') ? 'B' : 'A');
-    expect(await authenticateApiToken(database.db, changed, now)).toBeNull();
-    expect(await authenticateApiToken(database.db, 'klynge_short', now)).toBeNull();
-    expect(await authenticateApiToken(database.db, '', now)).toBeNull();
+    for (const wrong of [changed, 'klynge_short', ''])
+      expect(await authenticateApiToken(database.db, wrong, now)).toEqual({ refused: 'invalid' });
 
     await revokeApiToken(database.db, actor, { organisationId: org.id, tokenId: id, now });
-    expect(await authenticateApiToken(database.db, token, now)).toBeNull();
+    expect(await authenticateApiToken(database.db, token, now)).toEqual({ refused: 'invalid' });
     const [revoked] = await listApiTokens(database.db, org.id);
     expect(revoked?.revokedAt).not.toBeNull();
     const actions = await queryRows<{ action: string; actor_label: string }>(
@@ -90,10 +97,31 @@ describe(`API tokens (${testDriver()})`, () => {
       organisationId: other.id,
       name: 'X',
       now,
+      lifetimeDays: 365,
     });
     await expect(
       revokeApiToken(database.db, actor, { organisationId: mine.id, tokenId: id, now }),
     ).rejects.toMatchObject({ code: 'not_found' });
-    expect(await authenticateApiToken(database.db, token, now)).not.toBeNull();
+    expect(await authenticateApiToken(database.db, token, now)).toHaveProperty('client');
+  });
+
+  it('works until the end of its lifetime and is refused as expired from that moment, without a write', async () => {
+    const org = await createOrganisation(database.db);
+    const now = new Date('2026-03-01T10:00:00Z');
+    const { token, expiresAt } = await createApiToken(database.db, actor, {
+      organisationId: org.id,
+      name: 'Kort',
+      now,
+      lifetimeDays: 30,
+    });
+    expect(expiresAt.toISOString()).toBe('2026-03-31T10:00:00.000Z');
+    expect((await listApiTokens(database.db, org.id))[0]?.expiresAt.toISOString()).toBe(
+      expiresAt.toISOString(),
+    );
+    const justBefore = new Date(expiresAt.getTime() - 1);
+    expect(await authenticateApiToken(database.db, token, justBefore)).toHaveProperty('client');
+    expect(await authenticateApiToken(database.db, token, expiresAt)).toEqual({ refused: 'expired' });
+    const [used] = await listApiTokens(database.db, org.id);
+    expect(used?.lastUsedAt?.toISOString()).toBe(justBefore.toISOString());
   });
 });

@@ -19,6 +19,11 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 
 export const hashApiToken = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
 
+/** Lifetimes offered when a token is created, in days; a token never lives longer than a year. */
+export const TOKEN_LIFETIMES_DAYS = [30, 90, 180, 365] as const;
+export type TokenLifetimeDays = (typeof TOKEN_LIFETIMES_DAYS)[number];
+const DAY_MS = 86_400_000;
+
 export interface ApiTokenRow {
   id: string;
   name: string;
@@ -26,6 +31,7 @@ export interface ApiTokenRow {
   createdAt: Date;
   lastUsedAt: Date | null;
   revokedAt: Date | null;
+  expiresAt: Date;
 }
 
 /** The organisation a presented token acts for. */
@@ -39,12 +45,13 @@ export interface ApiClient {
   organisationCvr: string | null;
 }
 
-/** Creates a token; the plaintext is in the result and nowhere else. */
+/** Creates a token valid for `lifetimeDays` from now; the plaintext is in the result and nowhere else. */
 export async function createApiToken(
   db: Db,
   actor: Actor,
-  input: { organisationId: string; name: string; now: Date },
-): Promise<{ id: string; token: string; tokenPrefix: string }> {
+  input: { organisationId: string; name: string; now: Date; lifetimeDays: TokenLifetimeDays },
+): Promise<{ id: string; token: string; tokenPrefix: string; expiresAt: Date }> {
+  const expiresAt = new Date(input.now.getTime() + input.lifetimeDays * DAY_MS);
   const token = `${TOKEN_START}${randomBytes(32).toString('base64url')}`;
   const tokenPrefix = token.slice(0, PREFIX_LENGTH);
   const [row] = await withActor(db, actor, (tx) =>
@@ -57,11 +64,12 @@ export async function createApiToken(
         tokenPrefix,
         createdBy: actor.userId,
         createdAt: input.now,
+        expiresAt,
       })
       .returning({ id: apiTokens.id }),
   );
   if (!row) throw new Error('api token not created');
-  return { id: row.id, token, tokenPrefix };
+  return { id: row.id, token, tokenPrefix, expiresAt };
 }
 
 /** An organisation's tokens, active ones first, newest first. */
@@ -74,6 +82,7 @@ export async function listApiTokens(db: Queryable, organisationId: string): Prom
       createdAt: apiTokens.createdAt,
       lastUsedAt: apiTokens.lastUsedAt,
       revokedAt: apiTokens.revokedAt,
+      expiresAt: apiTokens.expiresAt,
     })
     .from(apiTokens)
     .where(eq(apiTokens.organisationId, organisationId))
@@ -99,13 +108,17 @@ export async function revokeApiToken(
   });
 }
 
+/** A presented token: the organisation it acts for, or why it is refused. */
+export type TokenCheck = { client: ApiClient } | { refused: 'invalid' | 'expired' };
+
 /**
- * The organisation a presented token acts for, or null for a malformed, unknown or revoked
- * token. The token is found by its hash, so the time taken does not depend on how much of a
- * guess matches a real token; the stored hash is compared once more in constant time.
+ * Checks a presented token: refused when malformed, unknown, revoked or expired (expired is told
+ * apart, so the caller can say what to do). The token is found by its hash, so the time taken
+ * does not depend on how much of a guess matches a real token; the stored hash is compared once
+ * more in constant time.
  */
-export async function authenticateApiToken(db: Db, token: string, now: Date): Promise<ApiClient | null> {
-  if (!TOKEN_FORMAT.test(token)) return null;
+export async function authenticateApiToken(db: Db, token: string, now: Date): Promise<TokenCheck> {
+  if (!TOKEN_FORMAT.test(token)) return { refused: 'invalid' };
   const hash = hashApiToken(token);
   const [row] = await db
     .select({
@@ -114,6 +127,7 @@ export async function authenticateApiToken(db: Db, token: string, now: Date): Pr
       tokenPrefix: apiTokens.tokenPrefix,
       tokenName: apiTokens.name,
       revokedAt: apiTokens.revokedAt,
+      expiresAt: apiTokens.expiresAt,
       organisationId: organisations.id,
       organisationKind: organisations.kind,
       organisationName: organisations.name,
@@ -122,8 +136,9 @@ export async function authenticateApiToken(db: Db, token: string, now: Date): Pr
     .from(apiTokens)
     .innerJoin(organisations, eq(organisations.id, apiTokens.organisationId))
     .where(eq(apiTokens.tokenHash, hash));
-  if (!row || row.revokedAt) return null;
-  if (!timingSafeEqual(Buffer.from(row.tokenHash), Buffer.from(hash))) return null;
+  if (!row || row.revokedAt) return { refused: 'invalid' };
+  if (!timingSafeEqual(Buffer.from(row.tokenHash), Buffer.from(hash))) return { refused: 'invalid' };
+  if (new Date(row.expiresAt).getTime() <= now.getTime()) return { refused: 'expired' };
   const client: ApiClient = {
     tokenId: row.tokenId,
     tokenPrefix: row.tokenPrefix,
@@ -147,7 +162,7 @@ export async function authenticateApiToken(db: Db, token: string, now: Date): Pr
         ),
       ),
   );
-  return client;
+  return { client };
 }
 
 /** Who acts when a token is used: the token, by prefix and name, for the audit and delivery logs. */

@@ -152,8 +152,9 @@ export function openApiDocument(modules: readonly ApiModule[], info: DocumentInf
           type: 'http',
           scheme: 'bearer',
           description:
-            'An API token of a cluster organisation or funder (`klynge_…`), created and revoked in the workspace. ' +
-            'A missing, unknown or revoked token gives 401.',
+            'An API token of a cluster organisation or funder (`klynge_…`), created and revoked in the workspace, ' +
+            'valid for 30, 90, 180 or 365 days as chosen when it is created. A missing, unknown or revoked token ' +
+            'gives 401; an expired one gives 401 with `error="invalid_token"` and a description in `WWW-Authenticate`.',
         },
       },
     },

@@ -27,7 +27,7 @@ import {
   queryParameters,
   schemaRef,
 } from './openapi.ts';
-import { ApiRateLimited, ApiStatusError, parseQuery, siteUrl } from './request.ts';
+import { ApiRateLimited, ApiStatusError, ApiTokenRefused, parseQuery, siteUrl } from './request.ts';
 
 /**
  * The reporting API: deliveries of activities and participants with an organisation's API token
@@ -49,9 +49,12 @@ interface Caller {
 async function caller(c: AppContext): Promise<Caller> {
   const match = /^Bearer +(\S+) *$/i.exec(c.req.header('authorization') ?? '');
   const { db, clock } = c.get('deps');
-  const client = match?.[1] ? await authenticateApiToken(db, match[1], clock()) : null;
-  if (!client)
+  const check = match?.[1] ? await authenticateApiToken(db, match[1], clock()) : null;
+  if (check && 'refused' in check && check.refused === 'expired')
+    throw new ApiTokenRefused('The API token has expired; create a new one in the workspace (API tokens)');
+  if (!check || 'refused' in check)
     throw new AppError('unauthenticated', 'A valid API token is required: Authorization: Bearer <token>');
+  const { client } = check;
   c.get('log').info({ token: client.tokenPrefix, organisation: client.organisationId }, 'api token');
   return {
     client,
@@ -402,7 +405,7 @@ const deliveryRowsSchema: JsonSchema = {
 };
 
 const errorResponse = (description: string) => jsonResponse(description, schemaRef('Error'));
-const UNAUTHORIZED = { '401': errorResponse('No token, or an unknown or revoked token.') };
+const UNAUTHORIZED = { '401': errorResponse('No token, or an unknown, revoked or expired token.') };
 const SECURITY = [{ bearerAuth: [] as string[] }];
 const TAG = 'Reporting';
 

@@ -38,6 +38,13 @@ export function parseQuery<T extends z.ZodType>(c: AppContext, schema: T): z.inf
 }
 
 /** 429 with the seconds until the next request is allowed, as Retry-After. */
+/** A presented API token that is refused (RFC 6750 `invalid_token`), e.g. because it expired. */
+export class ApiTokenRefused extends AppError {
+  constructor(message: string) {
+    super('unauthenticated', message);
+  }
+}
+
 export class ApiRateLimited extends AppError {
   constructor(
     readonly retryAfter: number,
@@ -61,7 +68,12 @@ export const apiErrorHandler: ErrorHandler<AppEnv> = async (err, c) => {
   }
   const res = await errorHandler(err, c);
   // Token-authenticated endpoints say how to authenticate (RFC 6750).
-  if (err instanceof AppError && err.code === 'unauthenticated')
+  if (err instanceof ApiTokenRefused)
+    res.headers.set(
+      'WWW-Authenticate',
+      `Bearer realm="klyngeportalen", error="invalid_token", error_description="${err.message}"`,
+    );
+  else if (err instanceof AppError && err.code === 'unauthenticated')
     res.headers.set('WWW-Authenticate', 'Bearer realm="klyngeportalen"');
   if (err instanceof ApiRateLimited) res.headers.set('Retry-After', String(err.retryAfter));
   return res;

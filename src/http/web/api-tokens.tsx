@@ -10,6 +10,8 @@ import {
   createApiToken,
   listApiTokens,
   revokeApiToken,
+  TOKEN_LIFETIMES_DAYS,
+  type TokenLifetimeDays,
 } from '../../domain/reporting/api-tokens.ts';
 import type { AppContext, AppEnv } from '../context.ts';
 import { formatDateTime } from '../i18n/index.ts';
@@ -66,26 +68,56 @@ const createForm = z.object({
     .min(1, 'nameRequired')
     .max(100, 'nameTooLong')
     .regex(/^[^\p{Cc}]*$/u, 'nameRequired'),
+  lifetime: z.coerce
+    .number()
+    .refine(
+      (n): n is TokenLifetimeDays => (TOKEN_LIFETIMES_DAYS as readonly number[]).includes(n),
+      'lifetimeInvalid',
+    ),
 });
+const DEFAULT_LIFETIME: TokenLifetimeDays = 90;
 
 interface View {
   orgs: Org[];
   org: Org;
   tokens: ApiTokenRow[];
-  created?: { token: string; name: string };
+  now: Date;
+  created?: { token: string; name: string; expiresAt: Date };
   revoked?: boolean;
   values?: Record<string, string>;
   errors?: FieldErrors;
 }
 
+function TokenStatus({
+  token,
+  now,
+  t,
+  lang,
+}: {
+  token: ApiTokenRow;
+  now: Date;
+  t: ApiTokenMessages;
+  lang: Lang;
+}) {
+  if (token.revokedAt)
+    return (
+      <span class="badge badge-error">{t.revoked(formatDateTime(new Date(token.revokedAt), lang))}</span>
+    );
+  if (new Date(token.expiresAt).getTime() <= now.getTime())
+    return <span class="badge badge-warning">{t.expired}</span>;
+  return <span class="badge badge-success">{t.active}</span>;
+}
+
 function TokenTable({
   tokens,
+  now,
   t,
   lang,
   org,
   csrf,
 }: {
   tokens: ApiTokenRow[];
+  now: Date;
   t: ApiTokenMessages;
   lang: Lang;
   org: Org;
@@ -101,6 +133,7 @@ function TokenTable({
             <th scope="col">{t.prefix}</th>
             <th scope="col">{t.created}</th>
             <th scope="col">{t.lastUsed}</th>
+            <th scope="col">{t.expires}</th>
             <th scope="col">{t.status}</th>
             <th scope="col">{t.actions}</th>
           </tr>
@@ -114,14 +147,9 @@ function TokenTable({
               </td>
               <td>{formatDateTime(new Date(k.createdAt), lang)}</td>
               <td>{k.lastUsedAt ? formatDateTime(new Date(k.lastUsedAt), lang) : t.never}</td>
+              <td>{formatDateTime(new Date(k.expiresAt), lang)}</td>
               <td>
-                {k.revokedAt ? (
-                  <span class="badge badge-error">
-                    {t.revoked(formatDateTime(new Date(k.revokedAt), lang))}
-                  </span>
-                ) : (
-                  <span class="badge badge-success">{t.active}</span>
-                )}
+                <TokenStatus token={k} now={now} t={t} lang={lang} />
               </td>
               <td>
                 {!k.revokedAt && (
@@ -176,6 +204,7 @@ function tokensPage(c: AppContext, v: View, status: 200 | 422 = 200) {
                 />
               </p>
               <p class="alert-text">{t.usage}</p>
+              <p class="alert-text">{t.validUntil(formatDateTime(v.created.expiresAt, lang))}</p>
             </div>
           </div>
         )}
@@ -206,6 +235,14 @@ function tokensPage(c: AppContext, v: View, status: 200 | 422 = 200) {
               error={v.errors?.name}
               required
             />
+            <SelectField
+              name="lifetime"
+              label={t.lifetime}
+              hint={t.lifetimeHint}
+              value={v.values?.lifetime ?? String(DEFAULT_LIFETIME)}
+              error={v.errors?.lifetime}
+              options={TOKEN_LIFETIMES_DAYS.map((d) => ({ value: String(d), label: t.days(d) }))}
+            />
             <button type="submit" class="button button-primary">
               {t.create}
             </button>
@@ -213,7 +250,7 @@ function tokensPage(c: AppContext, v: View, status: 200 | 422 = 200) {
         </section>
         <section aria-labelledby="tokens-heading">
           <h2 id="tokens-heading">{t.listHeading(v.org.name)}</h2>
-          <TokenTable tokens={v.tokens} t={t} lang={lang} org={v.org} csrf={csrfToken} />
+          <TokenTable tokens={v.tokens} now={v.now} t={t} lang={lang} org={v.org} csrf={csrfToken} />
         </section>
       </>
     ),
@@ -224,8 +261,9 @@ function tokensPage(c: AppContext, v: View, status: 200 | 422 = 200) {
 async function showTokens(c: AppContext) {
   const { orgs } = await manageableOrganisations(c);
   const org = chosen(orgs, c.req.query('organisation'));
-  const tokens = await listApiTokens(c.get('deps').db, org.id);
-  return tokensPage(c, { orgs, org, tokens, revoked: c.req.query('revoked') === '1' });
+  const { db, clock } = c.get('deps');
+  const tokens = await listApiTokens(db, org.id);
+  return tokensPage(c, { orgs, org, tokens, now: clock(), revoked: c.req.query('revoked') === '1' });
 }
 
 async function createToken(c: AppContext) {
@@ -241,20 +279,25 @@ async function createToken(c: AppContext) {
     const errors = toFieldErrors(parsed.error.issues, c.get('m'), {
       nameRequired: t.nameRequired,
       nameTooLong: t.nameTooLong,
+      lifetimeInvalid: t.lifetimeInvalid,
     });
-    return tokensPage(c, { orgs, org, tokens: await listApiTokens(db, org.id), values: fields, errors }, 422);
+    const tokens = await listApiTokens(db, org.id);
+    return tokensPage(c, { orgs, org, tokens, now: clock(), values: fields, errors }, 422);
   }
+  const now = clock();
   const created = await createApiToken(db, actorOf(c, user), {
     organisationId: org.id,
     name: parsed.data.name,
-    now: clock(),
+    now,
+    lifetimeDays: parsed.data.lifetime,
   });
   // The token is shown in this answer only: no redirect, so it never sits in a URL or history entry.
   return tokensPage(c, {
     orgs,
     org,
     tokens: await listApiTokens(db, org.id),
-    created: { token: created.token, name: parsed.data.name },
+    now,
+    created: { token: created.token, name: parsed.data.name, expiresAt: created.expiresAt },
   });
 }
 
