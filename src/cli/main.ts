@@ -1,12 +1,11 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.ts';
-import { type Database, migrateDatabase, openDatabase } from '../db/client.ts';
-import { isDatabaseEmpty, seedDemo } from '../domain/demo/seed.ts';
-import { DEMO_LOGINS, DEMO_PASSWORD } from '../domain/demo/users.ts';
-import { createLogger } from '../logger.ts';
-import { startServer } from '../main.ts';
-import { importCommand } from './import.ts';
-import { fail, parseReportArgs, reportCommand } from './report.ts';
+import type { Database } from '../db/client.ts';
+import { fail, parseReportArgs } from './report-args.ts';
+
+// Each command loads what it needs when it runs (dynamic imports): the web application, the
+// database drivers and the report renderers take seconds to load, and usage errors and --help
+// answer without them.
 
 const USAGE = `Usage: klynge <command> [options]
 
@@ -29,6 +28,7 @@ PGlite database in DATA_DIR (default ./data) is used.`;
 
 async function withDatabase<T>(work: (db: Database) => Promise<T>): Promise<T> {
   const config = loadConfig();
+  const { openDatabase, migrateDatabase } = await import('../db/client.ts');
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await migrateDatabase(database);
@@ -39,6 +39,7 @@ async function withDatabase<T>(work: (db: Database) => Promise<T>): Promise<T> {
 }
 
 async function seed(database: Database): Promise<void> {
+  const { seedDemo } = await import('../domain/demo/seed.ts');
   const started = performance.now();
   const summary = await seedDemo(database, (msg) => process.stderr.write(`  ${msg}\n`));
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -48,7 +49,8 @@ async function seed(database: Database): Promise<void> {
   );
 }
 
-function printLogins(url: string): void {
+async function printLogins(url: string): Promise<void> {
+  const { DEMO_LOGINS, DEMO_PASSWORD } = await import('../domain/demo/users.ts');
   const lines = DEMO_LOGINS.map((d) => `  ${d.role.padEnd(24)} ${d.email}`);
   process.stdout.write(
     `\nDemo logins (password: ${DEMO_PASSWORD}):\n${lines.join('\n')}\n\nLog in at ${url}/log-ind\n`,
@@ -57,6 +59,13 @@ function printLogins(url: string): void {
 
 async function serveCommand(demo: boolean): Promise<void> {
   const config = loadConfig();
+  const [{ createLogger }, { startServer }, { openDatabase, migrateDatabase }, { isDatabaseEmpty }] =
+    await Promise.all([
+      import('../logger.ts'),
+      import('../main.ts'),
+      import('../db/client.ts'),
+      import('../domain/demo/seed.ts'),
+    ]);
   const logger = createLogger(config);
   const started = performance.now();
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -68,7 +77,7 @@ async function serveCommand(demo: boolean): Promise<void> {
   process.stdout.write(
     `\nKlyngeportalen is running at ${server.url} (${database.driver}: ${database.location}; ready in ${seconds} s)\n`,
   );
-  if (demo) printLogins(server.url);
+  if (demo) await printLogins(server.url);
   const stop = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
     await server.close();
@@ -114,6 +123,7 @@ async function main(argv: string[]): Promise<number> {
         return 2;
       }
       await withDatabase(async (database) => {
+        const { isDatabaseEmpty } = await import('../domain/demo/seed.ts');
         if (!(await isDatabaseEmpty(database.db))) {
           process.stderr.write(
             'klynge seed: the database already has data; the demo data is only loaded into an empty database\n',
@@ -129,6 +139,7 @@ async function main(argv: string[]): Promise<number> {
         process.stderr.write('klynge import: --format must be text or json\n');
         return 2;
       }
+      const { importCommand } = await import('./import.ts');
       return withDatabase((db) => importCommand(db, positionals.slice(1), format));
     }
     case 'report': {
@@ -141,6 +152,7 @@ async function main(argv: string[]): Promise<number> {
         out: values.out,
       });
       if (typeof args === 'string') return fail(args);
+      const { reportCommand } = await import('./report.ts');
       return withDatabase((db) => reportCommand(db, args));
     }
     default:
