@@ -118,11 +118,12 @@ const FLAG = {
  *
  * The year's company participations are read once and folded into one row per company CVR
  * (`firm_facts`): the five yes/no facts the keys ask about are OR-ed into one integer (FLAG bits),
- * and the clusters a company took part in are OR-ed into a bit set of 64 clusters per word
- * (`k` numbers the scope's clusters; `word_bits[i]` holds word `word_ids[i]`). Every company key is then a `count(*) filter` over one
- * row per company, and `share_outside_strongholds` is counted over (cluster, company) pairs as bits
- * of those sets, so the ~1M rows of a national year are never sorted or grouped twice. Equality
- * with a plain distinct count is proven against an independently written model in the tests.
+ * and the clusters a company took part in are OR-ed into a bit set of 64 clusters per word (`k`
+ * numbers the scope's clusters; `word_bits[i]` holds word `word_ids[i]`). Every company key is
+ * then a `count(*) filter` over one row per company, and `share_outside_strongholds` is counted
+ * over (cluster, company) pairs as bits of those sets, so the participations are never sorted or
+ * grouped twice. Equality with a plain distinct count is proven against an independently written
+ * model in the tests.
  *
  * The national account reads those per-company rows ready-made from `company_year_facts`, which
  * triggers keep exact in the transaction of every change (migration 0025; `k` is then the fixed
