@@ -93,3 +93,96 @@ describe('values the SQL rules leave to the JS rules load as the JS rules read t
     expect(foreign?.country).toBe('SE');
   });
 });
+
+describe('activities: the SQL rules and the JS rules stage the same values', () => {
+  const AHEAD =
+    'cluster_cvr,activity_ref,title,category,start_date,end_date,municipality_code,grant_dkk,external_funding_dkk,private_cofinancing_hours';
+  const PARTS = `${HEAD}\n${ok('10000009', 'Firma')}\n`;
+  const loadActivities = (activities: string) =>
+    deliver(database, [
+      textFile('clusters.csv', CLUSTERS),
+      textFile('activities.csv', activities),
+      textFile('participants.csv', PARTS),
+    ]);
+
+  it('loads month ends, leap days, decimals and trimmed cells as the JS rules read them', async () => {
+    const outcome = await loadActivities(
+      [
+        AHEAD,
+        `${C},A1,Workshop,networking,2023-03-01,,,,,`,
+        `${C},M31,Månedsslut,internationalisation,2023-01-31,2023-12-31,101,1000,0,12.50`,
+        `${C},LEAP,Skuddag,innovation_collaboration,2024-02-29,2024-02-29,461,,250000,7`,
+        `${C}, SPACE ,"  Mellemrum ",networking, 2023-06-30 ,,,  42 ,,0.5`,
+        '',
+      ].join('\n'),
+    );
+    expect(outcome.ok, JSON.stringify(outcome)).toBe(true);
+    const rows = await queryRows<Record<string, string | null>>(
+      database.db,
+      sql`select activity_ref, title, category, start_date::text, end_date::text, municipality_code::text,
+                 grant_dkk::text, external_funding_dkk::text, private_cofinancing_hours::text
+          from activities where activity_ref in ('M31', 'LEAP', 'SPACE') order by activity_ref`,
+    );
+    expect(rows).toEqual([
+      {
+        activity_ref: 'LEAP',
+        title: 'Skuddag',
+        category: 'innovation_collaboration',
+        start_date: '2024-02-29',
+        end_date: '2024-02-29',
+        municipality_code: '461',
+        grant_dkk: null,
+        external_funding_dkk: '250000',
+        private_cofinancing_hours: '7.00',
+      },
+      {
+        activity_ref: 'M31',
+        title: 'Månedsslut',
+        category: 'internationalisation',
+        start_date: '2023-01-31',
+        end_date: '2023-12-31',
+        municipality_code: '101',
+        grant_dkk: '1000',
+        external_funding_dkk: '0',
+        private_cofinancing_hours: '12.50',
+      },
+      {
+        activity_ref: 'SPACE',
+        title: 'Mellemrum',
+        category: 'networking',
+        start_date: '2023-06-30',
+        end_date: null,
+        municipality_code: null,
+        grant_dkk: '42',
+        external_funding_dkk: null,
+        private_cofinancing_hours: '0.50',
+      },
+    ]);
+  });
+
+  it('refuses days a month does not have, years before 100 and an end before the start, on their lines', async () => {
+    const before = await dataFingerprint(database);
+    const outcome = await loadActivities(
+      [
+        AHEAD,
+        `${C},A1,Workshop,networking,2023-03-01,,,,,`,
+        `${C},B1,Ikke skuddag,networking,2023-02-29,,,,,`,
+        `${C},B2,April,networking,2023-04-31,,,,,`,
+        `${C},B3,Oldtid,networking,0099-01-01,,,,,`,
+        `${C},B4,Baglæns,networking,2023-05-02,2023-05-01,,,,`,
+        `${C},B5,Timer,networking,2023-05-02,,,,,1.234`,
+        '',
+      ].join('\n'),
+    );
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.errors.map((e) => [e.file, e.line, e.column, e.value, e.code])).toEqual([
+      ['activities.csv', 3, 'start_date', '2023-02-29', 'date'],
+      ['activities.csv', 4, 'start_date', '2023-04-31', 'date'],
+      ['activities.csv', 5, 'start_date', '0099-01-01', 'date'],
+      ['activities.csv', 6, 'end_date', '2023-05-01', 'endBeforeStart'],
+      ['activities.csv', 7, 'private_cofinancing_hours', '1.234', 'nonNegativeNumber'],
+    ]);
+    expect(await dataFingerprint(database)).toBe(before);
+  });
+});

@@ -8,7 +8,7 @@ import { type DeliveryError, ErrorList } from '../../imports/errors.ts';
 import { readCsv, readXlsx, SourceError, type SourceRecord } from '../../imports/readers.ts';
 import { type HeaderMap, recogniseHeader, validateRecord } from '../../imports/tables.ts';
 import type { TableName } from './rows.ts';
-import { hasSqlRules, participantsSql, rawTableDdl } from './sql-rules.ts';
+import { hasSqlRules, rawTableDdl, sqlRules } from './sql-rules.ts';
 import { CHECKS, MERGE, STAGE_COLUMNS, STAGE_DDL, STAGE_INDEXES } from './staging.ts';
 
 /** A file of a delivery: its name and a way to read its bytes (once). */
@@ -297,7 +297,7 @@ async function stageCsv(
   }
   summary.table = map.table;
   summary.rows = copied;
-  const rules = participantsSql(raw, map.index, map.width);
+  const rules = sqlRules(map.table, raw, map.index, map.width);
   const t = performance.now();
   const staged = await session.execCount(rules.insert, [fileIndex]);
   if (process.env.KLYNGE_PROFILE)
