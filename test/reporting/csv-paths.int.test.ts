@@ -5,9 +5,9 @@ import { createTestDatabase } from '../support/database.ts';
 import { dataFingerprint, deliver, textFile } from './delivery-helpers.ts';
 
 /**
- * On PostgreSQL a participants file is parsed by COPY and checked in SQL; anything unusual goes
- * the JS way. These files are the unusual ones: on both drivers they must load, or be rejected
- * with exactly the line a person sees in an editor.
+ * On PostgreSQL activities and participants files are parsed by COPY and checked in SQL; anything
+ * unusual goes the JS way. These files are the unusual ones: on both drivers they must load, or be
+ * rejected with exactly the line a person sees in an editor.
  */
 let database: Database;
 const C = '29403473';
