@@ -41,6 +41,7 @@ import { href, type Lang, pageHref } from '../paths.ts';
 import { renderPage } from '../render.tsx';
 import { BarChart, ChartFigure } from '../views/chart.tsx';
 import { Alert, ErrorSummary, type FieldErrors } from '../views/forms.tsx';
+import { StatusHistory } from '../views/history.tsx';
 import { CsrfField } from '../views/layout.tsx';
 import { type ActionPlanMessages, actionPlanMessages, PLAN_BADGE } from './action-plans.messages.ts';
 import { activityMessages } from './activities.messages.ts';
@@ -369,33 +370,11 @@ function DecisionForms(p: {
 }
 
 function History({ events, t, lang }: { events: PlanEvent[]; t: ActionPlanMessages; lang: Lang }) {
-  return (
-    <details class="details">
-      <summary class="details-summary">
-        <span class="details-summary-text">{t.history}</span>
-      </summary>
-      <div class="details-text">
-        {events.length === 0 ? (
-          <p>{t.noHistory}</p>
-        ) : (
-          <ol>
-            {events.map((e) => (
-              <li>
-                <time datetime={e.at.toISOString()}>{formatDateTime(e.at, lang)}</time>:{' '}
-                {e.from ? `${t.status[e.from]} → ${t.status[e.to]}` : t.status[e.to]} {t.by} {e.actorLabel}
-                {e.comment && (
-                  <>
-                    {' '}
-                    – <q>{e.comment}</q>
-                  </>
-                )}
-              </li>
-            ))}
-          </ol>
-        )}
-      </div>
-    </details>
-  );
+  const items = events.map((e) => ({
+    ...e,
+    change: e.from ? `${t.status[e.from]} → ${t.status[e.to]}` : t.status[e.to],
+  }));
+  return <StatusHistory heading={t.history} empty={t.noHistory} by={t.by} items={items} lang={lang} />;
 }
 
 async function planPage(

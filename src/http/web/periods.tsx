@@ -23,6 +23,7 @@ import { formatDateTime, formatNumber } from '../i18n/index.ts';
 import { href, type Lang } from '../paths.ts';
 import { renderPage } from '../render.tsx';
 import { Alert } from '../views/forms.tsx';
+import { StatusHistory } from '../views/history.tsx';
 import { CsrfField } from '../views/layout.tsx';
 import { actionPlanMessages } from './action-plans.messages.ts';
 import { type PeriodMessages, periodMessages, STATUS_BADGE } from './periods.messages.ts';
@@ -51,33 +52,8 @@ export function StatusBadge({ status, t }: { status: PeriodStatus; t: PeriodMess
 }
 
 function History({ events, t, lang }: { events: PeriodEvent[]; t: PeriodMessages; lang: Lang }) {
-  return (
-    <details class="details">
-      <summary class="details-summary">
-        <span class="details-summary-text">{t.history}</span>
-      </summary>
-      <div class="details-text">
-        {events.length === 0 ? (
-          <p>{t.noHistory}</p>
-        ) : (
-          <ol class="period-history">
-            {events.map((e) => (
-              <li>
-                <time datetime={e.at.toISOString()}>{formatDateTime(e.at, lang)}</time>:{' '}
-                {t.historyLine(t.status[e.from], t.status[e.to])} {t.by} {e.actorLabel}
-                {e.comment && (
-                  <>
-                    {' '}
-                    – <q>{e.comment}</q>
-                  </>
-                )}
-              </li>
-            ))}
-          </ol>
-        )}
-      </div>
-    </details>
-  );
+  const items = events.map((e) => ({ ...e, change: t.historyLine(t.status[e.from], t.status[e.to]) }));
+  return <StatusHistory heading={t.history} empty={t.noHistory} by={t.by} items={items} lang={lang} />;
 }
 
 /** A textarea for a comment, with its error in DKFDS style. */
