@@ -1,33 +1,7 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/domain/demo/users.ts';
-import { axeViolations, newContext, useDemoSite } from './harness.ts';
+import { asUser, axeViolations, tabTo, useDemoSite } from './harness.ts';
 
 const site = useDemoSite();
-
-async function asUser(email: string, work: (page: Page) => Promise<void>) {
-  const context = await newContext(site.browser);
-  try {
-    const page = await context.newPage();
-    await page.goto(`${site.server.url}/log-ind`);
-    await page.getByLabel('E-mail').fill(email);
-    await page.getByLabel('Adgangskode').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Log ind' }).click();
-    await page.waitForURL('**/konto');
-    await work(page);
-  } finally {
-    await context.close();
-  }
-}
-
-/** Presses Tab until the element with this id has focus, as a keyboard user would. */
-async function tabTo(page: Page, id: string) {
-  for (let i = 0; i < 120; i++) {
-    if (await page.evaluate((want) => document.activeElement?.id === want, id)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`#${id} was never reached with Tab`);
-}
 
 const STAFF = 'klynge@demo.klyngeportalen.dk';
 /** Each test runs several axe checks; on a loaded machine one can take 5-10 s. */
@@ -38,7 +12,7 @@ describe('action plans (axe-core, WCAG 2.1 AA)', () => {
   it(
     'cluster staff: list, draft form, a keyboard-only save and field errors',
     () =>
-      asUser(STAFF, async (page) => {
+      asUser(site, STAFF, async (page) => {
         await page.goto(`${site.server.url}/arbejdsrum`);
         await page.getByRole('link', { name: /Handlingsplaner: mål og planlagte aktiviteter/ }).click();
         await page.waitForURL('**/arbejdsrum/handlingsplaner');
@@ -85,7 +59,7 @@ describe('action plans (axe-core, WCAG 2.1 AA)', () => {
   it(
     'cluster staff: the accepted plan is read-only with its history; follow-up with chart; English pages',
     () =>
-      asUser(STAFF, async (page) => {
+      asUser(site, STAFF, async (page) => {
         // The accepted 2023 plan is read-only; its follow-up has the table and the chart.
         await page.goto(`${site.server.url}/arbejdsrum/handlingsplaner/odense-robotics/2023`);
         expect(await page.getByText('Planen er godkendt og kan ikke længere ændres.').count()).toBe(1);
@@ -116,7 +90,7 @@ describe('action plans (axe-core, WCAG 2.1 AA)', () => {
   it(
     'funder: overview of a year, a submitted plan, a refused return and an acceptance',
     () =>
-      asUser(FUNDER, async (page) => {
+      asUser(site, FUNDER, async (page) => {
         await page.goto(`${site.server.url}/indberetninger/status`);
         await page.getByRole('link', { name: 'Klyngernes handlingsplaner' }).click();
         await page.waitForURL('**/finansiering/handlingsplaner');
@@ -149,7 +123,7 @@ describe('action plans (axe-core, WCAG 2.1 AA)', () => {
   it(
     'funder: follow-up and the English pages',
     () =>
-      asUser(FUNDER, async (page) => {
+      asUser(site, FUNDER, async (page) => {
         await page.goto(`${site.server.url}/finansiering/handlingsplaner/danish-sound-cluster/2023`);
         await page.getByRole('link', { name: 'Opfølgning 2023' }).click();
         await page.waitForURL('**/finansiering/handlingsplaner/danish-sound-cluster/2023/opfoelgning');

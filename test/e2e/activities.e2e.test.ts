@@ -1,38 +1,11 @@
-/// <reference lib="dom" />
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/domain/demo/users.ts';
-import { axeViolations, newContext, useDemoSite } from './harness.ts';
+import { asUser, axeViolations, tabTo, useDemoSite } from './harness.ts';
 
 const site = useDemoSite();
 
-async function asClusterStaff(work: (page: Page) => Promise<void>) {
-  const context = await newContext(site.browser);
-  try {
-    const page = await context.newPage();
-    await page.goto(`${site.server.url}/log-ind`);
-    await page.getByLabel('E-mail').fill('klynge@demo.klyngeportalen.dk');
-    await page.getByLabel('Adgangskode').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Log ind' }).click();
-    await page.waitForURL('**/konto');
-    await work(page);
-  } finally {
-    await context.close();
-  }
-}
-
-/** Presses Tab until the element with this id has focus, as a keyboard user would. */
-async function tabTo(page: Page, id: string) {
-  for (let i = 0; i < 80; i++) {
-    if (await page.evaluate((want) => document.activeElement?.id === want, id)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`#${id} was never reached with Tab`);
-}
-
 describe('activities in the cluster workspace (axe-core, WCAG 2.1 AA)', () => {
   it('the list, a filtered list, the detail page with participants and the English list have no violations', () =>
-    asClusterStaff(async (page) => {
+    asUser(site, 'klynge@demo.klyngeportalen.dk', async (page) => {
       await page.goto(`${site.server.url}/arbejdsrum`);
       await page.getByRole('link', { name: 'Aktiviteter og deltagere: opret og ret enkeltvis' }).click();
       await page.waitForURL('**/arbejdsrum/aktiviteter');
@@ -54,7 +27,7 @@ describe('activities in the cluster workspace (axe-core, WCAG 2.1 AA)', () => {
     }));
 
   it('the form, and the form with errors shown, have no violations; the summary links to the fields', () =>
-    asClusterStaff(async (page) => {
+    asUser(site, 'klynge@demo.klyngeportalen.dk', async (page) => {
       await page.goto(`${site.server.url}/arbejdsrum/aktiviteter/ny`);
       expect(await axeViolations(page)).toEqual([]);
       await page.getByLabel('Titel (skal udfyldes)').fill('Halvfærdig aktivitet');
@@ -71,7 +44,7 @@ describe('activities in the cluster workspace (axe-core, WCAG 2.1 AA)', () => {
       expect(page.url()).toMatch(/#start_date$/);
     }));
   it('the edit form, the participant form and both confirmations have no violations', () =>
-    asClusterStaff(async (page) => {
+    asUser(site, 'klynge@demo.klyngeportalen.dk', async (page) => {
       await page.goto(`${site.server.url}/arbejdsrum/aktiviteter`);
       // An activity that has participants: the last column counts them.
       const withParticipants = page
@@ -98,9 +71,9 @@ describe('activities in the cluster workspace (axe-core, WCAG 2.1 AA)', () => {
 
 describe('keyboard only', () => {
   it('a new activity can be completed and saved with the keyboard alone', () =>
-    asClusterStaff(async (page) => {
+    asUser(site, 'klynge@demo.klyngeportalen.dk', async (page) => {
       await page.goto(`${site.server.url}/arbejdsrum/aktiviteter/ny`);
-      await tabTo(page, 'title');
+      await tabTo(page, 'title', 80);
       await page.keyboard.type('Tastaturworkshop');
       await page.keyboard.press('Tab');
       await page.keyboard.type('KB-1');
@@ -110,7 +83,7 @@ describe('keyboard only', () => {
       await page.keyboard.type('2026-03-02');
       await page.keyboard.press('Tab');
       await page.keyboard.type('2026-03-03');
-      await tabTo(page, 'grant_dkk');
+      await tabTo(page, 'grant_dkk', 80);
       await page.keyboard.type('4000');
       await page.keyboard.press('Enter');
       await page.waitForURL(/\/arbejdsrum\/aktiviteter\/\d+\?status=created$/);
@@ -119,13 +92,13 @@ describe('keyboard only', () => {
       expect(await page.locator('dl').textContent()).toContain('Innovationssamarbejde');
 
       // The participant form on the same page, too.
-      await tabTo(page, 'participant_type');
+      await tabTo(page, 'participant_type', 80);
       await page.keyboard.press('ArrowDown'); // Virksomhed
       await page.keyboard.press('Tab');
       await page.keyboard.type('10000009');
       await page.keyboard.press('Tab');
       await page.keyboard.type('Tastatur ApS');
-      await tabTo(page, 'new_product');
+      await tabTo(page, 'new_product', 80);
       await page.keyboard.press('Space');
       await page.keyboard.press('Enter');
       await page.waitForURL(/status=participantAdded$/);

@@ -1,28 +1,12 @@
-/// <reference lib="dom" />
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/domain/demo/users.ts';
-import { axeViolations, newContext, useDemoSite } from './harness.ts';
+import { axeViolations, signIn, useDemoSite, withPage } from './harness.ts';
 
 const site = useDemoSite();
 
-async function withPage(work: (page: Page) => Promise<void>) {
-  const context = await newContext(site.browser);
-  try {
-    await work(await context.newPage());
-  } finally {
-    await context.close();
-  }
-}
-
 describe('API tokens page (axe-core, WCAG 2.1 AA)', () => {
   it('the list, a new token shown once, a field error and a revoked token have no violations', () =>
-    withPage(async (page) => {
-      await page.goto(`${site.server.url}/log-ind`);
-      await page.getByLabel('E-mail').fill('klynge@demo.klyngeportalen.dk');
-      await page.getByLabel('Adgangskode').fill(DEMO_PASSWORD);
-      await page.getByRole('button', { name: 'Log ind' }).click();
-      await page.waitForURL('**/konto');
+    withPage(site, async (page) => {
+      await signIn(page, site, 'klynge@demo.klyngeportalen.dk');
 
       await page.goto(`${site.server.url}/arbejdsrum`);
       await page.getByRole('link', { name: 'API-nøgler' }).click();
@@ -52,7 +36,7 @@ describe('API tokens page (axe-core, WCAG 2.1 AA)', () => {
     }));
 
   it('the API documentation with the reporting endpoints has no violations', () =>
-    withPage(async (page) => {
+    withPage(site, async (page) => {
       await page.goto(`${site.server.url}/api`);
       await expect(page.locator('code', { hasText: 'POST /api/v1/deliveries' }).count()).resolves.toBe(2);
       expect(await axeViolations(page)).toEqual([]);

@@ -1,22 +1,11 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/domain/demo/users.ts';
-import { axeViolations, newContext, useDemoSite } from './harness.ts';
+import { axeViolations, signIn, useDemoSite, withPage } from './harness.ts';
 
 const site = useDemoSite();
 
-async function withPage(work: (page: Page) => Promise<void>) {
-  const context = await newContext(site.browser);
-  try {
-    await work(await context.newPage());
-  } finally {
-    await context.close();
-  }
-}
-
 describe('catalogue and cluster pages', () => {
   it('have no axe violations: catalogue (filtered too), cluster page, English pages', async () => {
-    await withPage(async (page) => {
+    await withPage(site, async (page) => {
       for (const path of [
         '/klynger',
         '/klynger?tema=energy&region=1083',
@@ -33,7 +22,7 @@ describe('catalogue and cluster pages', () => {
   });
 
   it('lists national clusters as significant and a network missing criteria as emerging', async () => {
-    await withPage(async (page) => {
+    await withPage(site, async (page) => {
       await page.goto(`${site.server.url}/klynger`);
       const significant = await page.locator('section[aria-labelledby="significant-heading"]').textContent();
       const emerging = await page.locator('section[aria-labelledby="emerging-heading"]').textContent();
@@ -62,12 +51,8 @@ describe('catalogue and cluster pages', () => {
   });
 
   it('cluster staff edit, preview and publish their profile; the pages are axe clean', async () => {
-    await withPage(async (page) => {
-      await page.goto(`${site.server.url}/log-ind`);
-      await page.getByLabel('E-mail').fill('klynge@demo.klyngeportalen.dk');
-      await page.getByLabel('Adgangskode').fill(DEMO_PASSWORD);
-      await page.getByRole('button', { name: 'Log ind' }).click();
-      await page.waitForURL('**/konto');
+    await withPage(site, async (page) => {
+      await signIn(page, site, 'klynge@demo.klyngeportalen.dk');
       await page.goto(`${site.server.url}/arbejdsrum`);
       expect(await axeViolations(page)).toEqual([]);
       await page.getByRole('link', { name: 'Redigér profil' }).first().click();

@@ -1,20 +1,9 @@
-/// <reference lib="dom" />
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/domain/demo/users.ts';
-import { axeViolations, newContext, useDemoSite } from './harness.ts';
+import { axeViolations, newContext, signIn, useDemoSite } from './harness.ts';
 
 const site = useDemoSite();
 
 const SUPPORT_EMAIL = 'support@demo.klyngeportalen.dk';
-
-async function logIn(page: Page, email: string) {
-  await page.goto(`${site.server.url}/log-ind`);
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Adgangskode').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Log ind' }).click();
-  await page.waitForURL('**/konto');
-}
 
 describe('news, stories, events and calls: accessibility (axe-core, WCAG 2.1 AA)', () => {
   const pages = [
@@ -50,7 +39,7 @@ describe('news, stories, events and calls: accessibility (axe-core, WCAG 2.1 AA)
     const context = await newContext(site.browser);
     try {
       const page = await context.newPage();
-      await logIn(page, SUPPORT_EMAIL);
+      await signIn(page, site, SUPPORT_EMAIL);
       for (const path of [
         '/nyheder/ny',
         '/arrangementer/ny',
@@ -73,7 +62,7 @@ describe('news, stories, events and calls: accessibility (axe-core, WCAG 2.1 AA)
     const context = await newContext(site.browser);
     try {
       const page = await context.newPage();
-      await logIn(page, 'funder@demo.klyngeportalen.dk');
+      await signIn(page, site, 'funder@demo.klyngeportalen.dk');
       await page.goto(`${site.server.url}/opslag/ny`);
       expect(await axeViolations(page)).toEqual([]);
     } finally {
@@ -87,7 +76,7 @@ describe('publishing as the support function', () => {
     const context = await site.browser.newContext({ javaScriptEnabled: false, locale: 'da-DK' });
     try {
       const page = await context.newPage();
-      await logIn(page, SUPPORT_EMAIL);
+      await signIn(page, site, SUPPORT_EMAIL);
       await page.goto(`${site.server.url}/nyheder`);
       await page.getByRole('link', { name: 'Skriv en nyhed' }).click();
       await page.getByLabel('Titel').fill('Årets klyngekonference er på plads');

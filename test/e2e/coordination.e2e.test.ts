@@ -1,28 +1,11 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/domain/demo/users.ts';
-import { axeViolations, newContext, useDemoSite } from './harness.ts';
+import { asUser, axeViolations, useDemoSite } from './harness.ts';
 
 const site = useDemoSite();
 
-async function asFunder(work: (page: Page) => Promise<void>) {
-  const context = await newContext(site.browser);
-  try {
-    const page = await context.newPage();
-    await page.goto(`${site.server.url}/log-ind`);
-    await page.getByLabel('E-mail').fill('funder@demo.klyngeportalen.dk');
-    await page.getByLabel('Adgangskode').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Log ind' }).click();
-    await page.waitForURL('**/konto');
-    await work(page);
-  } finally {
-    await context.close();
-  }
-}
-
 describe('funding coordination (axe-core, WCAG 2.1 AA)', () => {
   it('the coordination overview and a portfolio, in Danish and English, have no violations', () =>
-    asFunder(async (page) => {
+    asUser(site, 'funder@demo.klyngeportalen.dk', async (page) => {
       await page.getByRole('link', { name: 'Koordinering' }).click();
       await page.waitForURL('**/finansiering/koordinering');
       expect(await page.getByRole('heading', { name: 'Mulige overlap' }).count()).toBe(1);
@@ -38,7 +21,7 @@ describe('funding coordination (axe-core, WCAG 2.1 AA)', () => {
     }));
 
   it('a notification leads to an open initiative; a comment with an error, then sent, has no violations', () =>
-    asFunder(async (page) => {
+    asUser(site, 'funder@demo.klyngeportalen.dk', async (page) => {
       await page.getByRole('link', { name: /Notifikationer \(\d+ ulæste\)/ }).click();
       await page.waitForURL('**/konto/notifikationer');
       expect(await axeViolations(page)).toEqual([]);
@@ -60,7 +43,7 @@ describe('funding coordination (axe-core, WCAG 2.1 AA)', () => {
     }));
 
   it('the initiative list and the new-initiative form with field errors have no violations (da + en)', () =>
-    asFunder(async (page) => {
+    asUser(site, 'funder@demo.klyngeportalen.dk', async (page) => {
       await page.goto(`${site.server.url}/finansiering/initiativer`);
       expect(await page.getByRole('link', { name: 'Testcenter for velfærdsteknologi' }).count()).toBe(1);
       expect(await axeViolations(page)).toEqual([]);

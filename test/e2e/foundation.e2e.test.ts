@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { describe, expect, it } from 'vitest';
-import { DEMO_LOGINS, DEMO_PASSWORD } from '../../src/domain/demo/users.ts';
-import { axeViolations, newContext, useDemoSite } from './harness.ts';
+import { DEMO_LOGINS } from '../../src/domain/demo/users.ts';
+import { axeViolations, newContext, signIn, useDemoSite } from './harness.ts';
 
 const site = useDemoSite();
 
@@ -37,11 +37,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     try {
       const page = await context.newPage();
       const admin = DEMO_LOGINS.find((d) => d.role === 'admin');
-      await page.goto(`${site.server.url}/log-ind`);
-      await page.getByLabel('E-mail').fill(admin?.email ?? '');
-      await page.getByLabel('Adgangskode').fill(DEMO_PASSWORD);
-      await page.getByRole('button', { name: 'Log ind' }).click();
-      await page.waitForURL('**/konto');
+      await signIn(page, site, admin?.email ?? '');
       for (const path of [
         '/konto',
         '/admin',
@@ -120,11 +116,7 @@ describe('as a new user', () => {
       const context = await site.browser.newContext({ javaScriptEnabled: false });
       try {
         const page = await context.newPage();
-        await page.goto(`${site.server.url}/log-ind`);
-        await page.getByLabel('E-mail').fill(login.email);
-        await page.getByLabel('Adgangskode').fill(DEMO_PASSWORD);
-        await page.getByRole('button', { name: 'Log ind' }).click();
-        await page.waitForURL('**/konto');
+        await signIn(page, site, login.email);
         expect(await page.locator('main').textContent()).toContain(login.email);
         expect(await page.locator('main').textContent()).toContain(login.organisation);
         const adminLink = page.getByRole('link', { name: 'Administration' });

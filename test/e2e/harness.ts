@@ -3,6 +3,7 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 import { afterAll, beforeAll } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import type { Database } from '../../src/db/client.ts';
+import { DEMO_PASSWORD } from '../../src/domain/demo/users.ts';
 import { createLogger } from '../../src/logger.ts';
 import { type RunningServer, startServer } from '../../src/main.ts';
 import { createTestDatabase } from '../support/database.ts';
@@ -93,4 +94,40 @@ export function useDemoSite(): DemoSite {
       return need(browser);
     },
   };
+}
+
+/** Signs in through the login form, as a person would, and waits for the account page. */
+export async function signIn(page: Page, site: DemoSite, email: string): Promise<void> {
+  await page.goto(`${site.server.url}/log-ind`);
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Adgangskode').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Log ind' }).click();
+  await page.waitForURL('**/konto');
+}
+
+/** `work` on a page of its own browser context (own cookies), closed afterwards. */
+export async function withPage(site: DemoSite, work: (page: Page) => Promise<void>): Promise<void> {
+  const context = await newContext(site.browser);
+  try {
+    await work(await context.newPage());
+  } finally {
+    await context.close();
+  }
+}
+
+/** `work` on a page of its own context, signed in as the demo user with this e-mail address. */
+export function asUser(site: DemoSite, email: string, work: (page: Page) => Promise<void>): Promise<void> {
+  return withPage(site, async (page) => {
+    await signIn(page, site, email);
+    await work(page);
+  });
+}
+
+/** Presses Tab until the element with this id has focus, as a keyboard user would. */
+export async function tabTo(page: Page, id: string, maxPresses = 120): Promise<void> {
+  for (let i = 0; i < maxPresses; i++) {
+    if (await page.evaluate((want) => document.activeElement?.id === want, id)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`#${id} was never reached with Tab`);
 }

@@ -1,22 +1,11 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/domain/demo/users.ts';
-import { axeViolations, newContext, useDemoSite } from './harness.ts';
+import { axeViolations, signIn, useDemoSite, withPage } from './harness.ts';
 
 const site = useDemoSite();
 
-async function inContext(work: (page: Page) => Promise<void>) {
-  const context = await newContext(site.browser);
-  try {
-    await work(await context.newPage());
-  } finally {
-    await context.close();
-  }
-}
-
 describe('Klyngeforum: strategy initiatives (axe-core, WCAG 2.1 AA)', () => {
   it('the overview and an initiative page have no violations in Danish and English', () =>
-    inContext(async (page) => {
+    withPage(site, async (page) => {
       await page.goto(`${site.server.url}/klyngeforum`);
       await expect(
         page.getByRole('heading', { level: 2, name: /^Indsatsområde [A-E]: / }).count(),
@@ -48,12 +37,8 @@ describe('Klyngeforum: strategy initiatives (axe-core, WCAG 2.1 AA)', () => {
     }));
 
   it('the ministry’s funder adds a milestone by keyboard alone', () =>
-    inContext(async (page) => {
-      await page.goto(`${site.server.url}/log-ind`);
-      await page.getByLabel('E-mail').fill('funder@demo.klyngeportalen.dk');
-      await page.getByLabel('Adgangskode').fill(DEMO_PASSWORD);
-      await page.getByRole('button', { name: 'Log ind' }).click();
-      await page.waitForURL('**/konto');
+    withPage(site, async (page) => {
+      await signIn(page, site, 'funder@demo.klyngeportalen.dk');
       await page.goto(`${site.server.url}/klyngeforum/initiativer/e1`);
       expect(await axeViolations(page)).toEqual([]);
 

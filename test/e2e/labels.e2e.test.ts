@@ -2,8 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/domain/demo/users.ts';
-import { axeViolations, newContext, useDemoSite } from './harness.ts';
+import { axeViolations, newContext, signIn, useDemoSite } from './harness.ts';
 
 const site = useDemoSite();
 
@@ -19,14 +18,6 @@ async function withPage(work: (page: Page) => Promise<void>, opts: { javaScript?
   }
 }
 
-async function logInAsSupport(page: Page) {
-  await page.goto(`${site.server.url}/log-ind`);
-  await page.getByLabel('E-mail').fill('support@demo.klyngeportalen.dk');
-  await page.getByLabel('Adgangskode').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Log ind' }).click();
-  await page.waitForURL('**/konto');
-}
-
 describe('label register (axe-core, WCAG 2.1 AA)', () => {
   for (const path of ['/maerker', '/en/labels', '/maerker?level=gold&status=expired&region=1084']) {
     it(`${path} has no violations`, () =>
@@ -39,7 +30,7 @@ describe('label register (axe-core, WCAG 2.1 AA)', () => {
 
   it('signed in as support staff: the register with flags, the import form and its error page have no violations', () =>
     withPage(async (page) => {
-      await logInAsSupport(page);
+      await signIn(page, site, 'support@demo.klyngeportalen.dk');
       await page.goto(`${site.server.url}/maerker`);
       await expect(page.getByRole('heading', { name: 'Udløber inden for 6 måneder' }).count()).resolves.toBe(
         1,

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { describe, expect, it } from 'vitest';
-import { DEMO_LOGINS, DEMO_PASSWORD } from '../../src/domain/demo/users.ts';
-import { axeViolations, newContext, useDemoSite } from './harness.ts';
+import { DEMO_LOGINS } from '../../src/domain/demo/users.ts';
+import { axeViolations, newContext, signIn, useDemoSite } from './harness.ts';
 
 const site = useDemoSite();
 
@@ -81,11 +81,7 @@ describe('landscape page with the demo data', () => {
     try {
       const page = await context.newPage();
       const funder = DEMO_LOGINS.find((d) => d.role === 'funder');
-      await page.goto(`${site.server.url}/log-ind`);
-      await page.getByLabel('E-mail').fill(funder?.email ?? '');
-      await page.getByLabel('Adgangskode').fill(DEMO_PASSWORD);
-      await page.getByRole('button', { name: 'Log ind' }).click();
-      await page.waitForURL('**/konto');
+      await signIn(page, site, funder?.email ?? '');
       await page.goto(`${site.server.url}/landskab`);
       const marks = await page.locator('.landscape-overlap-marker').count();
       expect(marks).toBeGreaterThan(0);

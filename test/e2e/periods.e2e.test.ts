@@ -1,28 +1,11 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/domain/demo/users.ts';
-import { axeViolations, newContext, useDemoSite } from './harness.ts';
+import { asUser, axeViolations, useDemoSite } from './harness.ts';
 
 const site = useDemoSite();
 
-async function asUser(email: string, work: (page: Page) => Promise<void>) {
-  const context = await newContext(site.browser);
-  try {
-    const page = await context.newPage();
-    await page.goto(`${site.server.url}/log-ind`);
-    await page.getByLabel('E-mail').fill(email);
-    await page.getByLabel('Adgangskode').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Log ind' }).click();
-    await page.waitForURL('**/konto');
-    await work(page);
-  } finally {
-    await context.close();
-  }
-}
-
 describe('reporting periods (axe-core, WCAG 2.1 AA)', () => {
   it('the cluster workspace periods page, before and after submitting the returned year, has no violations', () =>
-    asUser('klynge@demo.klyngeportalen.dk', async (page) => {
+    asUser(site, 'klynge@demo.klyngeportalen.dk', async (page) => {
       await page.goto(`${site.server.url}/arbejdsrum`);
       await page.getByRole('link', { name: /Indberetningsperioder/ }).click();
       await page.waitForURL('**/arbejdsrum/perioder');
@@ -44,7 +27,7 @@ describe('reporting periods (axe-core, WCAG 2.1 AA)', () => {
     }));
 
   it('the funders’ status page, its year view and a refused return have no violations', () =>
-    asUser('funder@demo.klyngeportalen.dk', async (page) => {
+    asUser(site, 'funder@demo.klyngeportalen.dk', async (page) => {
       await page.goto(`${site.server.url}/indberetninger/status`);
       await expect(page.getByRole('heading', { name: 'Overblik pr. år' }).count()).resolves.toBe(1);
       expect(await page.getByRole('row', { name: /^2021 \d+ af \d+ indsendt/ }).count()).toBe(1);
@@ -65,7 +48,7 @@ describe('reporting periods (axe-core, WCAG 2.1 AA)', () => {
     }));
 
   it('support staff see the status read-only, without violations', () =>
-    asUser('support@demo.klyngeportalen.dk', async (page) => {
+    asUser(site, 'support@demo.klyngeportalen.dk', async (page) => {
       await page.goto(`${site.server.url}/indberetninger/status`);
       await expect(page.getByText('Du kan se status, men ikke godkende eller låse.').count()).resolves.toBe(
         1,

@@ -2,8 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/client.ts';
-import { DEMO_PASSWORD } from '../../src/domain/demo/users.ts';
-import { axeViolations, newContext, useDemoSite } from './harness.ts';
+import { axeViolations, newContext, signIn, useDemoSite } from './harness.ts';
 
 const site = useDemoSite();
 let robotics = '';
@@ -59,11 +58,7 @@ describe('performance-account pages with the demo data', () => {
     const context = await newContext(site.browser);
     try {
       const page = await context.newPage();
-      await page.goto(`${site.server.url}/log-ind`);
-      await page.getByLabel('E-mail').fill('funder@demo.klyngeportalen.dk');
-      await page.getByLabel('Adgangskode').fill(DEMO_PASSWORD);
-      await page.getByRole('button', { name: 'Log ind' }).click();
-      await page.waitForURL('**/konto');
+      await signIn(page, site, 'funder@demo.klyngeportalen.dk');
 
       await page.goto(`${site.server.url}/resultater/pejlemaerker`);
       expect(await axeViolations(page), 'list').toEqual([]);
