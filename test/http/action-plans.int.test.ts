@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor, withActor } from '../../src/db/actor.ts';
 import type { Database } from '../../src/db/client.ts';
-import { clusters, fundingGrants, organisations } from '../../src/db/schema/index.ts';
+import { fundingGrants } from '../../src/db/schema/index.ts';
 import { loadPlan } from '../../src/domain/action-plans/plans.ts';
 import { createTestDatabase } from '../support/database.ts';
-import { createOrganisation, createUser, TEST_PASSWORD } from '../support/factories.ts';
-import { Client, createTestApp, type TestApp } from '../support/http.ts';
+import { createCluster, createOrganisation, createUser } from '../support/factories.ts';
+import { createTestApp, signedInClient, type TestApp } from '../support/http.ts';
 
 let database: Database;
 let t: TestApp;
@@ -16,23 +16,9 @@ beforeAll(async () => {
 });
 afterAll(() => database?.close());
 
-async function cluster(cvr: string, name: string, slug: string) {
-  return withActor(database.db, systemActor('test'), async (tx) => {
-    const [org] = await tx
-      .insert(organisations)
-      .values({ kind: 'cluster_organisation', name, slug, cvr })
-      .returning();
-    if (!org) throw new Error('no org');
-    await tx.insert(clusters).values({ organisationId: org.id, league: 'regional' });
-    return org;
-  });
-}
+const cluster = (cvr: string, name: string, slug: string) => createCluster(database.db, { cvr, name, slug });
 
-async function signedIn(user: { email: string }) {
-  const client = new Client(t.app);
-  await client.login(user.email, TEST_PASSWORD);
-  return client;
-}
+const signedIn = (user: { email: string }) => signedInClient(t.app, user.email);
 
 const text = (html: string) =>
   html

@@ -2,11 +2,11 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor, withActor } from '../../src/db/actor.ts';
 import { type Database, queryRows } from '../../src/db/client.ts';
-import { clusters, organisations, reportingPeriods } from '../../src/db/schema/index.ts';
+import { reportingPeriods } from '../../src/db/schema/index.ts';
 import { errorMessage } from '../../src/imports/errors.ts';
 import { dataFingerprint } from '../reporting/delivery-helpers.ts';
 import { createTestDatabase } from '../support/database.ts';
-import { createUser, TEST_PASSWORD } from '../support/factories.ts';
+import { createCluster, createUser, TEST_PASSWORD } from '../support/factories.ts';
 import { Client, createTestApp, type TestApp } from '../support/http.ts';
 
 let database: Database;
@@ -14,17 +14,8 @@ let t: TestApp;
 let clusterId: string;
 let staff: Client;
 
-async function cluster(cvr: string, name: string) {
-  return withActor(database.db, systemActor('test'), async (tx) => {
-    const [org] = await tx
-      .insert(organisations)
-      .values({ kind: 'cluster_organisation', name, slug: `k-${cvr}`, cvr })
-      .returning();
-    if (!org) throw new Error('no org');
-    await tx.insert(clusters).values({ organisationId: org.id, league: 'regional' });
-    return org.id;
-  });
-}
+const cluster = async (cvr: string, name: string) =>
+  (await createCluster(database.db, { cvr, name, slug: `k-${cvr}` })).id;
 
 async function loggedIn(role: 'cluster_staff' | 'funder', organisationId?: string) {
   const user = await createUser(database.db, role, organisationId ? { organisationId } : {});

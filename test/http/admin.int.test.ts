@@ -4,8 +4,8 @@ import type { Database } from '../../src/db/client.ts';
 import { auditLog, memberships, users } from '../../src/db/schema/index.ts';
 import { ROLES } from '../../src/domain/policy/policy.ts';
 import { createTestDatabase } from '../support/database.ts';
-import { createOrganisation, createUser, TEST_PASSWORD } from '../support/factories.ts';
-import { Client, createTestApp, type TestApp } from '../support/http.ts';
+import { createOrganisation, createUser } from '../support/factories.ts';
+import { Client, createTestApp, signedInClient, type TestApp } from '../support/http.ts';
 
 let database: Database;
 let t: TestApp;
@@ -18,9 +18,7 @@ afterAll(() => database?.close());
 
 async function signedIn(role: (typeof ROLES)[number]) {
   const user = await createUser(database.db, role);
-  const client = new Client(t.app);
-  await client.login(user.email, TEST_PASSWORD);
-  return { user, client };
+  return { user, client: await signedInClient(t.app, user.email) };
 }
 
 describe('administration pages: role × page', () => {

@@ -6,8 +6,8 @@ import type { Database } from '../../src/db/client.ts';
 import { auditLog, clusterLabels, organisations } from '../../src/db/schema/index.ts';
 import type { Role } from '../../src/domain/policy/policy.ts';
 import { createTestDatabase } from '../support/database.ts';
-import { createUser, TEST_PASSWORD } from '../support/factories.ts';
-import { Client, createTestApp, type TestApp } from '../support/http.ts';
+import { createUser } from '../support/factories.ts';
+import { Client, createTestApp, signedInClient, type TestApp } from '../support/http.ts';
 
 const fixture = (name: string) => readFile(new URL(`../fixtures/labels/${name}`, import.meta.url));
 
@@ -80,9 +80,7 @@ afterAll(() => database?.close());
 
 async function signedIn(role: Role, organisationId?: string) {
   const user = await createUser(database.db, role, organisationId ? { organisationId } : {});
-  const client = new Client(t.app);
-  await client.login(user.email, TEST_PASSWORD);
-  return { user, client };
+  return { user, client: await signedInClient(t.app, user.email) };
 }
 
 /** Posts a file as a browser does: multipart, with the CSRF token from the last page unless told not to. */

@@ -1,9 +1,8 @@
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemActor, withActor } from '../../src/db/actor.ts';
+import { systemActor } from '../../src/db/actor.ts';
 import { type Database, queryRows } from '../../src/db/client.ts';
-import { clusters, organisations } from '../../src/db/schema/index.ts';
 import { createApiToken, revokeApiToken } from '../../src/domain/reporting/api-tokens.ts';
 import {
   activityListSchema,
@@ -12,7 +11,7 @@ import {
 } from '../../src/http/api/reporting.ts';
 import { dataFingerprint } from '../reporting/delivery-helpers.ts';
 import { createTestDatabase, testDriver } from '../support/database.ts';
-import { createOrganisation, createUser, TEST_PASSWORD } from '../support/factories.ts';
+import { createCluster, createOrganisation, createUser, TEST_PASSWORD } from '../support/factories.ts';
 import { Client, createTestApp, type TestApp } from '../support/http.ts';
 
 let database: Database;
@@ -26,17 +25,7 @@ let orgB: Org;
 let funder: Org;
 const tokens: Record<'a' | 'b' | 'funder' | 'revoked', string> = { a: '', b: '', funder: '', revoked: '' };
 
-async function cluster(cvr: string, name: string) {
-  return withActor(database.db, systemActor('test'), async (tx) => {
-    const [org] = await tx
-      .insert(organisations)
-      .values({ kind: 'cluster_organisation', name, slug: `api-${cvr}`, cvr })
-      .returning();
-    if (!org) throw new Error('no org');
-    await tx.insert(clusters).values({ organisationId: org.id, league: 'regional' });
-    return org;
-  });
-}
+const cluster = (cvr: string, name: string) => createCluster(database.db, { cvr, name, slug: `api-${cvr}` });
 
 async function token(organisationId: string, name: string) {
   return createApiToken(database.db, systemActor('test'), {

@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemActor, withActor } from '../../src/db/actor.ts';
 import type { Database } from '../../src/db/client.ts';
-import { clusters, organisations } from '../../src/db/schema/index.ts';
 import { csvTemplate } from '../../src/domain/reporting/templates.ts';
 import { createTestDatabase } from '../support/database.ts';
-import { createUser, TEST_PASSWORD } from '../support/factories.ts';
+import { createCluster, createUser, TEST_PASSWORD } from '../support/factories.ts';
 import { Client, createTestApp, type TestApp } from '../support/http.ts';
 
 let database: Database;
@@ -16,17 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => database?.close());
 
-async function cluster(cvr: string, name: string) {
-  return withActor(database.db, systemActor('test'), async (tx) => {
-    const [org] = await tx
-      .insert(organisations)
-      .values({ kind: 'cluster_organisation', name, slug: `k-${cvr}`, cvr })
-      .returning();
-    if (!org) throw new Error('no org');
-    await tx.insert(clusters).values({ organisationId: org.id, league: 'regional' });
-    return org;
-  });
-}
+const cluster = (cvr: string, name: string) => createCluster(database.db, { cvr, name, slug: `k-${cvr}` });
 
 async function upload(client: Client, files: Record<string, string>) {
   await client.get('/arbejdsrum/indberetninger');

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor, withActor } from '../../src/db/actor.ts';
 import { type Database, queryRows } from '../../src/db/client.ts';
-import { clusters, organisations, reportingPeriods } from '../../src/db/schema/index.ts';
+import { reportingPeriods } from '../../src/db/schema/index.ts';
 import { AppError } from '../../src/domain/errors.ts';
 import type { Role } from '../../src/domain/policy/policy.ts';
 import {
@@ -19,7 +19,7 @@ import {
   updateParticipant,
 } from '../../src/domain/reporting/activities.ts';
 import { createTestDatabase } from '../support/database.ts';
-import { createUser } from '../support/factories.ts';
+import { createCluster, createUser } from '../support/factories.ts';
 import { dataFingerprint, deliver, textFile } from './delivery-helpers.ts';
 
 let database: Database;
@@ -31,17 +31,8 @@ let staffA: Caller;
 let staffB: Caller;
 let funder: Caller;
 
-async function cluster(cvr: string, name: string) {
-  return withActor(database.db, systemActor('test'), async (tx) => {
-    const [org] = await tx
-      .insert(organisations)
-      .values({ kind: 'cluster_organisation', name, slug: `k-${cvr}`, cvr })
-      .returning();
-    if (!org) throw new Error('no org');
-    await tx.insert(clusters).values({ organisationId: org.id, league: 'regional' });
-    return org.id;
-  });
-}
+const cluster = async (cvr: string, name: string) =>
+  (await createCluster(database.db, { cvr, name, slug: `k-${cvr}` })).id;
 
 async function callerFor(role: Role, organisationId?: string): Promise<Caller> {
   const u = await createUser(database.db, role, organisationId ? { organisationId } : {});

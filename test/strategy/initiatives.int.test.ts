@@ -6,8 +6,8 @@ import { type Database, queryRows } from '../../src/db/client.ts';
 import { addMilestone, completeMilestone, linkActivity } from '../../src/domain/strategy/commands.ts';
 import { listFocusAreas } from '../../src/domain/strategy/queries.ts';
 import { createTestDatabase, testDriver } from '../support/database.ts';
-import { createOrganisation, createUser, TEST_PASSWORD } from '../support/factories.ts';
-import { Client, createTestApp, type TestApp } from '../support/http.ts';
+import { createOrganisation, createUser } from '../support/factories.ts';
+import { Client, createTestApp, signedInClient, type TestApp } from '../support/http.ts';
 
 let database: Database;
 let t: TestApp;
@@ -41,11 +41,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => database?.close());
 
-async function signedIn(email: string) {
-  const client = new Client(t.app);
-  await client.login(email, TEST_PASSWORD);
-  return client;
-}
+const signedIn = (email: string) => signedInClient(t.app, email);
 
 describe(`strategy initiatives (${testDriver()})`, () => {
   it('holds the strategy’s 5 focus areas and 20 initiatives with their titles from seed 001', async () => {

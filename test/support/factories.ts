@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { systemActor, withActor } from '../../src/db/actor.ts';
 import type { Db } from '../../src/db/client.ts';
-import { memberships, organisations, users } from '../../src/db/schema/index.ts';
+import { clusters, memberships, organisations, users } from '../../src/db/schema/index.ts';
 import { hashPassword } from '../../src/domain/accounts/passwords.ts';
 import type { Role } from '../../src/domain/policy/policy.ts';
 
@@ -32,6 +32,19 @@ export async function createOrganisation(
   );
   if (!org) throw new Error('organisation not created');
   return org;
+}
+
+/** A cluster organisation with a CVR number and its cluster profile (regional league). */
+export async function createCluster(db: Db, input: { cvr: string; name: string; slug: string }) {
+  return withActor(db, systemActor('test'), async (tx) => {
+    const [org] = await tx
+      .insert(organisations)
+      .values({ kind: 'cluster_organisation', name: input.name, slug: input.slug, cvr: input.cvr })
+      .returning();
+    if (!org) throw new Error('organisation not created');
+    await tx.insert(clusters).values({ organisationId: org.id, league: 'regional' });
+    return org;
+  });
 }
 
 export const TEST_PASSWORD = 'correct horse battery staple';

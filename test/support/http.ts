@@ -5,6 +5,7 @@ import type { Database } from '../../src/db/client.ts';
 import { createDeps, type Deps } from '../../src/deps.ts';
 import type { AppEnv } from '../../src/http/context.ts';
 import { createLogger } from '../../src/logger.ts';
+import { TEST_PASSWORD } from './factories.ts';
 
 export interface TestApp {
   app: Hono<AppEnv>;
@@ -81,4 +82,11 @@ export class Client {
   hasCookie(name: string): boolean {
     return this.cookies.has(name);
   }
+}
+
+/** A client signed in through the login form as the user with this e-mail (TEST_PASSWORD). */
+export async function signedInClient(app: Hono<AppEnv>, email: string): Promise<Client> {
+  const client = new Client(app);
+  await client.login(email, TEST_PASSWORD);
+  return client;
 }

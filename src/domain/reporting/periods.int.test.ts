@@ -3,10 +3,10 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliver, FULL_SCOPE, textFile } from '../../../test/reporting/delivery-helpers.ts';
 import { createTestDatabase } from '../../../test/support/database.ts';
-import { createOrganisation } from '../../../test/support/factories.ts';
+import { createCluster, createOrganisation } from '../../../test/support/factories.ts';
 import { type Actor, systemActor, withActor } from '../../db/actor.ts';
 import { type Database, queryRows } from '../../db/client.ts';
-import { clusters, fundingGrants, organisations } from '../../db/schema/index.ts';
+import { fundingGrants } from '../../db/schema/index.ts';
 import type { Principal, Role } from '../policy/policy.ts';
 import { clusterPeriods, periodMatrix } from './period-overview.ts';
 import { changePeriod, type PeriodAction, periodHistories } from './periods.ts';
@@ -32,18 +32,8 @@ function freshCvr(): string {
   }
 }
 
-async function cluster(name: string) {
-  const cvr = freshCvr();
-  return withActor(database.db, systemActor('test'), async (tx) => {
-    const [org] = await tx
-      .insert(organisations)
-      .values({ kind: 'cluster_organisation', name, slug: `p-${randomBytes(4).toString('hex')}`, cvr })
-      .returning();
-    if (!org) throw new Error('no org');
-    await tx.insert(clusters).values({ organisationId: org.id, league: 'regional' });
-    return org;
-  });
-}
+const cluster = (name: string) =>
+  createCluster(database.db, { cvr: freshCvr(), name, slug: `p-${randomBytes(4).toString('hex')}` });
 
 async function grant(funderId: string, clusterId: string, year: number) {
   await withActor(database.db, systemActor('test'), (tx) =>
