@@ -33,9 +33,13 @@ export async function importCommand(
     scope: { clusterCvrs: null, mayRegisterClusters: true },
     files: paths.map(fileFromPath),
     now: () => new Date(),
-    progress: ({ file, rows, phase }) =>
+    progress: (e) =>
       process.stderr.write(
-        phase === 'reading' ? `  ${file}: ${rows.toLocaleString('en')} rows read\n` : `  ${phase}...\n`,
+        e.phase === 'bytes'
+          ? `  ${e.file}: ${(e.bytes / 1e6).toFixed(0)} MB read\n`
+          : e.phase === 'reading'
+            ? `  ${e.file}: ${e.rows.toLocaleString('en')} rows read\n`
+            : `  ${e.phase}...\n`,
       ),
   });
   const seconds = (performance.now() - started) / 1000;

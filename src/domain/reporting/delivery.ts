@@ -45,7 +45,25 @@ export type DeliveryOutcome =
   | { ok: true; files: FileSummary[]; counts: DeliveryCounts }
   | { ok: false; files: FileSummary[]; counts: DeliveryCounts; errors: DeliveryError[]; errorCount: number };
 
-export type Progress = (e: { file: string; rows: number; phase: 'reading' | 'checking' | 'writing' }) => void;
+export type Progress = (
+  e:
+    | { file: string; rows: number; phase: 'reading' | 'checking' | 'writing' }
+    /** Bytes of `file` read so far, about every MiB: the COPY path knows no rows until its end. */
+    | { file: string; bytes: number; phase: 'bytes' },
+) => void;
+
+const BYTES_STEP = 1024 * 1024;
+
+/** Reports `summary.bytes` through `progress` each time it has grown by another MiB. */
+function bytesProgress(file: string, summary: FileSummary, progress?: Progress): () => void {
+  if (!progress) return () => undefined;
+  let reported = 0;
+  return () => {
+    if (summary.bytes - reported < BYTES_STEP) return;
+    reported = summary.bytes;
+    progress({ file, bytes: summary.bytes, phase: 'bytes' });
+  };
+}
 
 /**
  * Staged rows are sent to COPY in chunks of about this many characters. A bound in bytes, not rows,
@@ -114,11 +132,13 @@ function stageLine(table: TableName, file: number, line: number, r: Record<strin
 async function* hashed(
   source: AsyncIterable<Buffer | Uint8Array>,
   summary: FileSummary,
+  onBytes: () => void,
 ): AsyncGenerator<Buffer | Uint8Array> {
   const hash = createHash('sha256');
   for await (const chunk of source) {
     hash.update(chunk);
     summary.bytes += chunk.length;
+    onBytes();
     yield chunk;
   }
   summary.sha256 = hash.digest('hex');
@@ -194,7 +214,8 @@ async function stageFile(
   errors: ErrorList,
   progress?: Progress,
 ) {
-  const source = hashed(file.open(), summary);
+  const onBytes = bytesProgress(file.name, summary, progress);
+  const source = hashed(file.open(), summary, onBytes);
   try {
     if (/\.xlsx$/i.test(file.name)) {
       summary.table = 'workbook';
@@ -220,7 +241,7 @@ async function stageFile(
         summary.rows += staged.rows;
       }
     } else {
-      await stageCsv(file, fileIndex, summary, source, stager, errors, progress);
+      await stageCsv(file, fileIndex, summary, source, stager, errors, onBytes, progress);
     }
   } catch (err) {
     if (!(err instanceof SourceError)) throw err;
@@ -243,6 +264,7 @@ async function stageCsv(
   source: AsyncIterable<Buffer | Uint8Array>,
   stager: Stager,
   errors: ErrorList,
+  onBytes: () => void,
   progress?: Progress,
 ) {
   const viaJs = async (records: AsyncIterable<SourceRecord>) => {
@@ -279,6 +301,7 @@ async function stageCsv(
       copied = await session.copyFile(copySql, file.path, headerBytes, (chunk) => {
         hash.update(chunk);
         summary.bytes += chunk.length;
+        onBytes();
         shape.feed(chunk);
       });
       summary.sha256 = hash.digest('hex');
@@ -293,7 +316,7 @@ async function stageCsv(
     await session.exec('rollback to savepoint stage_raw; release savepoint stage_raw');
     summary.bytes = 0;
     summary.sha256 = '';
-    return viaJs(readCsv(hashed(file.open(), summary)));
+    return viaJs(readCsv(hashed(file.open(), summary, onBytes)));
   }
   summary.table = map.table;
   summary.rows = copied;
