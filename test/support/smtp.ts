@@ -12,9 +12,10 @@ export interface ReceivedMail {
 
 /**
  * A real SMTP server on a free loopback port, and the app's mailer configured to send through it.
- * Every delivered message lands in `received`; `close()` stops the server.
+ * Every delivered message lands in `received`; `close()` stops the server. Recipients in `refuse`
+ * (changeable while the server runs) are refused with a permanent 550, so sending to them fails.
  */
-export async function startSmtpServer(): Promise<{
+export async function startSmtpServer(opts: { refuse?: Set<string> } = {}): Promise<{
   mailer: Mailer;
   received: ReceivedMail[];
   close: () => Promise<void>;
@@ -24,6 +25,14 @@ export async function startSmtpServer(): Promise<{
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (opts.refuse?.has(address.address.toLowerCase())) {
+        const err = Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 });
+        callback(err);
+        return;
+      }
+      callback();
+    },
     onData(stream, session, callback) {
       let data = '';
       stream.on('data', (c: Buffer) => {
