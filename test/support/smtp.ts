@@ -17,6 +17,8 @@ export interface ReceivedMail {
  */
 export async function startSmtpServer(opts: { refuse?: Set<string> } = {}): Promise<{
   mailer: Mailer;
+  /** The server's SMTP_URL, for a child process to send through. */
+  url: string;
   received: ReceivedMail[];
   close: () => Promise<void>;
 }> {
@@ -46,9 +48,11 @@ export async function startSmtpServer(opts: { refuse?: Set<string> } = {}): Prom
   });
   await new Promise<void>((res) => server.listen(0, '127.0.0.1', res));
   const port = (server.server.address() as AddressInfo).port;
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SMTP_URL: `smtp://127.0.0.1:${port}` });
+  const url = `smtp://127.0.0.1:${port}`;
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SMTP_URL: url });
   return {
     mailer: createMailer(config, createLogger(config)),
+    url,
     received,
     close: () => new Promise<void>((res) => server.close(() => res())),
   };
