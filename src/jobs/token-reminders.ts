@@ -31,7 +31,10 @@ export function runTokenReminders(deps: ReminderDeps): Promise<ReminderResult> {
  * thrown; a run still going when the next is due is not overlapped. The timer does not keep the
  * process alive. Returns the function that stops it.
  */
-export function startTokenReminderTimer(deps: ReminderDeps): () => void {
+export function startTokenReminderTimer(
+  deps: ReminderDeps,
+  timing: { firstAfterMs: number; everyMs: number } = { firstAfterMs: FIRST_AFTER_MS, everyMs: EVERY_MS },
+): () => void {
   let running = false;
   const run = async () => {
     if (running) return;
@@ -46,8 +49,8 @@ export function startTokenReminderTimer(deps: ReminderDeps): () => void {
       running = false;
     }
   };
-  const first = setTimeout(() => void run(), FIRST_AFTER_MS).unref();
-  const hourly = setInterval(() => void run(), EVERY_MS).unref();
+  const first = setTimeout(() => void run(), timing.firstAfterMs).unref();
+  const hourly = setInterval(() => void run(), timing.everyMs).unref();
   return () => {
     clearTimeout(first);
     clearInterval(hourly);

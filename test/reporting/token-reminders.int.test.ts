@@ -5,11 +5,13 @@ import { systemActor, withActor } from '../../src/db/actor.ts';
 import { type Database, queryRows } from '../../src/db/client.ts';
 import { memberships, users } from '../../src/db/schema/index.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from '../../src/domain/reporting/api-tokens.ts';
-import { runTokenReminders } from '../../src/jobs/token-reminders.ts';
+import { formatDateTime } from '../../src/http/i18n/index.ts';
+import { runTokenReminders, startTokenReminderTimer } from '../../src/jobs/token-reminders.ts';
 import { createLogger } from '../../src/logger.ts';
 import { createMailer, type Mailer } from '../../src/mail/mailer.ts';
 import { createTestDatabase, testDriver } from '../support/database.ts';
 import { createOrganisation, createUser } from '../support/factories.ts';
+import { createTestApp, signedInClient } from '../support/http.ts';
 import { type ReceivedMail, startSmtpServer } from '../support/smtp.ts';
 
 let database: Database;
@@ -245,5 +247,59 @@ describe(`API token expiry reminders (${testDriver()})`, () => {
     expect(await run(new Date(now.getTime() + 3_600_000))).toMatchObject({ sent: 0 });
     expect(mailsTo(one.email)).toHaveLength(1);
     expect(mailsTo(two.email)).toHaveLength(0);
+  });
+
+  it('runs from the server timer, and a run that fails is logged without throwing', async () => {
+    const now = new Date('2031-12-01T09:00:00Z');
+    const org = await createOrganisation(database.db);
+    const creator = await createUser(database.db, 'cluster_staff', { organisationId: org.id });
+    await tokenExpiringIn(org, creator, now, 10);
+    const timing = { firstAfterMs: 5, everyMs: 60_000 };
+    const deps = (db: Database['db'], logger: ReturnType<typeof createLogger>) => ({
+      config: { publicUrl: SITE },
+      db,
+      mailer: smtp.mailer,
+      logger,
+      clock: () => now,
+    });
+    const until = async (done: () => boolean) => {
+      for (let i = 0; i < 100 && !done(); i++) await new Promise((r) => setTimeout(r, 50));
+    };
+    const stop = startTokenReminderTimer(deps(database.db, createLogger({ logLevel: 'silent' })), timing);
+    try {
+      await until(() => mailsTo(creator.email).length > 0);
+    } finally {
+      stop();
+    }
+    expect(mailsTo(creator.email)).toHaveLength(1);
+
+    // A database that is gone: the run fails, the error is logged, nothing is thrown.
+    const closed = await createTestDatabase();
+    await closed.close();
+    const { logger, lines } = capturingLogger();
+    const stopBroken = startTokenReminderTimer(deps(closed.db, logger), timing);
+    try {
+      await until(() => lines.length > 0);
+    } finally {
+      stopBroken();
+    }
+    expect(lines.join('')).toContain('API token expiry reminders failed');
+  });
+
+  it('shows "Påmindelse sendt" with the date in the workspace token list for a reminded token only', async () => {
+    const now = new Date('2032-12-01T09:00:00Z');
+    const org = await createOrganisation(database.db);
+    const creator = await createUser(database.db, 'cluster_staff', { organisationId: org.id });
+    await tokenExpiringIn(org, creator, now, 10, { name: 'Påmindet' });
+    await tokenExpiringIn(org, creator, now, 30, { name: 'Senere' });
+    expect(await run(now)).toMatchObject({ tokens: 1 });
+    const client = await signedInClient(createTestApp(database).app, creator.email);
+    const rowOf = (html: string, name: string) =>
+      html.split('<tr>').find((r) => r.includes(`<td>${name}</td>`));
+    const da = (await client.get(`/arbejdsrum/api-noegler?organisation=${org.id}`)).html;
+    expect(rowOf(da, 'Påmindet')).toContain(`Påmindelse sendt ${formatDateTime(now, 'da')}`);
+    expect(rowOf(da, 'Senere')).not.toContain('Påmindelse sendt');
+    const en = (await client.get(`/en/workspace/api-tokens?organisation=${org.id}`)).html;
+    expect(rowOf(en, 'Påmindet')).toContain(`Reminder sent ${formatDateTime(now, 'en')}`);
   });
 });
