@@ -28,6 +28,13 @@ describe('config', () => {
     expect(c.secureCookies).toBe(true);
   });
 
+  it('runs the token reminder timer unless TOKEN_REMINDERS=off, and never under tests', () => {
+    expect(loadConfig({}).tokenReminders).toBe(true);
+    expect(loadConfig({ TOKEN_REMINDERS: 'off' }).tokenReminders).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'test', TOKEN_REMINDERS: 'on' }).tokenReminders).toBe(false);
+    expect(() => loadConfig({ TOKEN_REMINDERS: 'maybe' })).toThrow(/TOKEN_REMINDERS/);
+  });
+
   it('names the variable and the reason for bad values', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => loadConfig({ SESSION_SECRET: 'short' })).toThrow(

@@ -29,6 +29,7 @@ const envSchema = z.object({
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(1000).default(5),
   API_DELIVERY_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(20),
   TRUST_PROXY: boolish.default(false),
+  TOKEN_REMINDERS: z.enum(['on', 'off']).default('on'),
 });
 
 export type Config = {
@@ -49,6 +50,8 @@ export type Config = {
   /** Deliveries (POST /api/v1/deliveries) per API token per minute before 429. */
   apiDeliveryRateLimit: number;
   trustProxy: boolean;
+  /** The server e-mails reminders hourly before API tokens expire (never under NODE_ENV=test). */
+  tokenReminders: boolean;
 };
 
 export class ConfigError extends Error {
@@ -92,5 +95,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     loginRateLimit: e.LOGIN_RATE_LIMIT,
     apiDeliveryRateLimit: e.API_DELIVERY_RATE_LIMIT,
     trustProxy: e.TRUST_PROXY,
+    tokenReminders: e.TOKEN_REMINDERS === 'on' && e.NODE_ENV !== 'test',
   };
 }

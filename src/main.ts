@@ -4,6 +4,7 @@ import { createApp } from './app.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { createDeps } from './deps.ts';
+import { startTokenReminderTimer } from './jobs/token-reminders.ts';
 import type { Logger } from './logger.ts';
 
 export interface RunningServer {
@@ -13,7 +14,9 @@ export interface RunningServer {
 
 /** Starts the HTTP server: the only place in the code base that listens on a port. */
 export function startServer(config: Config, database: Database, logger: Logger): Promise<RunningServer> {
-  const app = createApp(createDeps(config, database, logger));
+  const deps = createDeps(config, database, logger);
+  const app = createApp(deps);
+  const stopReminders = config.tokenReminders ? startTokenReminderTimer(deps) : () => {};
   return new Promise((resolve) => {
     const server = serve(
       { fetch: app.fetch, port: config.port, hostname: config.host },
@@ -21,7 +24,11 @@ export function startServer(config: Config, database: Database, logger: Logger):
         const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
         resolve({
           url: `http://${host}:${info.port}`,
-          close: () => new Promise<void>((done) => server.close(() => done())),
+          close: () =>
+            new Promise<void>((done) => {
+              stopReminders();
+              server.close(() => done());
+            }),
         });
       },
     );

@@ -22,6 +22,9 @@ Commands:
                      region (1081-1085, by company address) or one league (world_class,
                      regional, emerging); xlsx and pdf go to --out or a redirected stdout;
                      --cluster all (xlsx, pdf) adds one sheet or section per cluster
+  remind-tokens      e-mail reminders for API tokens expiring within 14 days (for cron;
+                     the server also does it hourly unless TOKEN_REMINDERS=off); exit 1
+                     when a mail could not be sent (retried on the next run)
 
 Database: DATABASE_URL=postgres://... selects a PostgreSQL server; without it the embedded
 PGlite database in DATA_DIR (default ./data) is used.`;
@@ -154,6 +157,10 @@ async function main(argv: string[]): Promise<number> {
       if (typeof args === 'string') return fail(args);
       const { reportCommand } = await import('./report.ts');
       return withDatabase((db) => reportCommand(db, args));
+    }
+    case 'remind-tokens': {
+      const { remindTokensCommand } = await import('./remind-tokens.ts');
+      return withDatabase((db) => remindTokensCommand(db));
     }
     default:
       process.stderr.write(`klynge: unknown command '${command}'\n\n${USAGE}\n`);

@@ -12,10 +12,13 @@ export interface ReceivedMail {
 
 /**
  * A real SMTP server on a free loopback port, and the app's mailer configured to send through it.
- * Every delivered message lands in `received`; `close()` stops the server.
+ * Every delivered message lands in `received`; `close()` stops the server. Recipients in `refuse`
+ * (changeable while the server runs) are refused with a permanent 550, so sending to them fails.
  */
-export async function startSmtpServer(): Promise<{
+export async function startSmtpServer(opts: { refuse?: Set<string> } = {}): Promise<{
   mailer: Mailer;
+  /** The server's SMTP_URL, for a child process to send through. */
+  url: string;
   received: ReceivedMail[];
   close: () => Promise<void>;
 }> {
@@ -24,6 +27,14 @@ export async function startSmtpServer(): Promise<{
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (opts.refuse?.has(address.address.toLowerCase())) {
+        const err = Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 });
+        callback(err);
+        return;
+      }
+      callback();
+    },
     onData(stream, session, callback) {
       let data = '';
       stream.on('data', (c: Buffer) => {
@@ -37,9 +48,11 @@ export async function startSmtpServer(): Promise<{
   });
   await new Promise<void>((res) => server.listen(0, '127.0.0.1', res));
   const port = (server.server.address() as AddressInfo).port;
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SMTP_URL: `smtp://127.0.0.1:${port}` });
+  const url = `smtp://127.0.0.1:${port}`;
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SMTP_URL: url });
   return {
     mailer: createMailer(config, createLogger(config)),
+    url,
     received,
     close: () => new Promise<void>((res) => server.close(() => res())),
   };

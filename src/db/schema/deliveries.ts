@@ -79,6 +79,8 @@ export const apiTokens = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     /** The token works until this moment; its lifetime is chosen when it is created. */
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    /** When the reminder that the token soon expires was sent (claimed); a token is reminded once. */
+    expiryRemindedAt: timestamp('expiry_reminded_at', { withTimezone: true }),
   },
   (t) => [
     uniqueIndex('api_tokens_hash_key').on(t.tokenHash),

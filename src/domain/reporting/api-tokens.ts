@@ -32,6 +32,8 @@ export interface ApiTokenRow {
   lastUsedAt: Date | null;
   revokedAt: Date | null;
   expiresAt: Date;
+  /** When the e-mail reminder before expiry was sent (token-reminders.ts). */
+  expiryRemindedAt: Date | null;
 }
 
 /** The organisation a presented token acts for. */
@@ -83,6 +85,7 @@ export async function listApiTokens(db: Queryable, organisationId: string): Prom
       lastUsedAt: apiTokens.lastUsedAt,
       revokedAt: apiTokens.revokedAt,
       expiresAt: apiTokens.expiresAt,
+      expiryRemindedAt: apiTokens.expiryRemindedAt,
     })
     .from(apiTokens)
     .where(eq(apiTokens.organisationId, organisationId))

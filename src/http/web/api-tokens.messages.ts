@@ -20,6 +20,7 @@ const da = {
   validUntil: (date: string) => `Nøglen virker til ${date}.`,
   expires: 'Udløber',
   expired: 'Udløbet',
+  reminded: (when: string) => `Påmindelse sendt ${when}`,
   create: 'Opret nøgle',
   createdHeading: 'Ny API-nøgle oprettet',
   createdText: 'Kopiér nøglen nu og gem den sikkert. Den vises kun denne ene gang og kan ikke hentes igen.',
@@ -59,6 +60,7 @@ const en: Widen<typeof da> = {
   validUntil: (date: string) => `The token works until ${date}.`,
   expires: 'Expires',
   expired: 'Expired',
+  reminded: (when: string) => `Reminder sent ${when}`,
   create: 'Create token',
   createdHeading: 'New API token created',
   createdText:

@@ -147,7 +147,17 @@ function TokenTable({
               </td>
               <td>{formatDateTime(new Date(k.createdAt), lang)}</td>
               <td>{k.lastUsedAt ? formatDateTime(new Date(k.lastUsedAt), lang) : t.never}</td>
-              <td>{formatDateTime(new Date(k.expiresAt), lang)}</td>
+              <td>
+                {formatDateTime(new Date(k.expiresAt), lang)}
+                {k.expiryRemindedAt && !k.revokedAt && (
+                  <>
+                    <br />
+                    <span class="form-hint">
+                      {t.reminded(formatDateTime(new Date(k.expiryRemindedAt), lang))}
+                    </span>
+                  </>
+                )}
+              </td>
               <td>
                 <TokenStatus token={k} now={now} t={t} lang={lang} />
               </td>
