@@ -1,6 +1,7 @@
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { Config } from './config.ts';
 import type { Database, Db } from './db/client.ts';
+import { createDeliveryJobs, type DeliveryJobs } from './domain/reporting/delivery-jobs.ts';
 import type { Logger } from './logger.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
 
@@ -12,6 +13,8 @@ export interface Deps {
   logger: Logger;
   mailer: Mailer;
   clock: () => Date;
+  /** Web deliveries loading in the background, with their progress. */
+  deliveryJobs: DeliveryJobs;
   limiters: {
     /** Failed logins per client and e-mail. */
     login: RateLimiterMemory;
@@ -35,6 +38,7 @@ export function createDeps(
     logger,
     mailer: overrides.mailer ?? createMailer(config, logger),
     clock: overrides.clock ?? (() => new Date()),
+    deliveryJobs: createDeliveryJobs(database, logger),
     limiters: {
       login: new RateLimiterMemory({ points: config.loginRateLimit, duration: 60 }),
       mail: new RateLimiterMemory({ points: 5, duration: 600 }),

@@ -28,6 +28,10 @@ export const PAGES = {
   workspace: { da: '/arbejdsrum', en: '/en/workspace' },
   deliveries: { da: '/arbejdsrum/indberetninger', en: '/en/workspace/deliveries' },
   delivery: { da: '/arbejdsrum/indberetninger/:id', en: '/en/workspace/deliveries/:id' },
+  deliveryJob: {
+    da: '/arbejdsrum/indberetninger/indlaesning/:id',
+    en: '/en/workspace/deliveries/loading/:id',
+  },
   apiTokens: { da: '/arbejdsrum/api-noegler', en: '/en/workspace/api-tokens' },
   apiTokenRevoke: {
     da: '/arbejdsrum/api-noegler/:id/tilbagekald',

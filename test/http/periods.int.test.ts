@@ -4,7 +4,7 @@ import type { Database } from '../../src/db/client.ts';
 import { fundingGrants } from '../../src/db/schema/index.ts';
 import { createTestDatabase } from '../support/database.ts';
 import { createCluster, createOrganisation, createUser } from '../support/factories.ts';
-import { Client, createTestApp, signedInClient, type TestApp } from '../support/http.ts';
+import { Client, createTestApp, signedInClient, type TestApp, uploadDelivery } from '../support/http.ts';
 
 let database: Database;
 let t: TestApp;
@@ -19,15 +19,7 @@ const cluster = (cvr: string, name: string) => createCluster(database.db, { cvr,
 
 const signedIn = (user: { email: string }) => signedInClient(t.app, user.email);
 
-async function upload(client: Client, files: Record<string, string>) {
-  await client.get('/arbejdsrum/indberetninger');
-  const form = new FormData();
-  form.set('_csrf', client.csrfToken);
-  for (const [name, text] of Object.entries(files))
-    form.append('files', new File([text], name, { type: 'text/csv' }));
-  const res = await client.request('/arbejdsrum/indberetninger', { method: 'POST', body: form });
-  return client.get(res.headers.get('location') as string);
-}
+const upload = (client: Client, files: Record<string, string>) => uploadDelivery(t, client, files);
 
 const ACTS = (cvr: string, ref: string) =>
   `cluster_cvr,activity_ref,title,category,start_date\n${cvr},${ref},Workshop,networking,2023-05-01\n`;
@@ -242,12 +234,14 @@ describe('reporting periods on the web', () => {
     await staff.get('/arbejdsrum/perioder');
     await staff.post('/arbejdsrum/perioder', { clusterId: a.id, year: '2023', action: 'submit' });
     await f.post('/indberetninger/status', { clusterId: a.id, year: '2023', action: 'approve' });
-    await staff.get('/en/workspace/deliveries');
-    const form = new FormData();
-    form.set('_csrf', staff.csrfToken);
-    form.append('files', new File([ACTS(CVR_A, 'A3')], 'activities.csv', { type: 'text/csv' }));
-    const res = await staff.request('/en/workspace/deliveries', { method: 'POST', body: form });
-    const page = text((await staff.get(res.headers.get('location') as string)).html);
+    const result = await uploadDelivery(
+      t,
+      staff,
+      { 'activities.csv': ACTS(CVR_A, 'A3') },
+      '/en/workspace/deliveries',
+    );
+    expect(result.location).toMatch(/^\/en\/workspace\/deliveries\//);
+    const page = text(result.html);
     expect(page).toContain(
       'The delivery contains activities in 2023, which is approved or locked for the cluster.',
     );

@@ -90,3 +90,30 @@ export async function signedInClient(app: Hono<AppEnv>, email: string): Promise<
   await client.login(email, TEST_PASSWORD);
   return client;
 }
+
+/**
+ * Uploads files as a web delivery, waits for its loading in the background and follows the
+ * progress page to the result page. A refused upload (no redirect) comes back as it is.
+ */
+export async function uploadDelivery(
+  t: TestApp,
+  client: Client,
+  files: Record<string, string>,
+  path = '/arbejdsrum/indberetninger',
+) {
+  await client.get(path);
+  const form = new FormData();
+  form.set('_csrf', client.csrfToken);
+  for (const [name, text] of Object.entries(files))
+    form.append('files', new File([text], name, { type: 'text/csv' }));
+  const posted = await client.request(path, { method: 'POST', body: form });
+  const jobPath = posted.headers.get('location');
+  if (posted.status !== 303 || !jobPath)
+    return { res: posted, html: await posted.text(), location: null, jobPath };
+  await t.deps.deliveryJobs.idle();
+  const done = await client.request(jobPath);
+  const location = done.headers.get('location');
+  if (done.status !== 303 || !location)
+    throw new Error(`delivery job did not end in a result: ${done.status}`);
+  return { ...(await client.get(location)), location, jobPath };
+}

@@ -47,6 +47,19 @@ const da = {
   rule: 'Regel',
   yes: 'ja',
   no: 'nej',
+  jobTitle: 'Indberetningen indlæses',
+  jobIntro: (files: string) => `Filerne ${files} er modtaget og bliver nu læst og kontrolleret.`,
+  jobQueued: 'Venter på, at en anden indberetning bliver færdig.',
+  jobReading: (file: string) => `Læser ${file}.`,
+  jobChecking: 'Alle filer er læst. Kontrollerer hele indberetningen.',
+  jobWriting: 'Indberetningen er godkendt. Skriver den i databasen.',
+  jobProgress: 'Læst af filerne',
+  jobRefresh: 'Opdater status',
+  jobAutomatic: 'Siden opdaterer sig selv og viser resultatet, når indlæsningen er færdig.',
+  jobFailed:
+    'Indlæsningen stoppede på grund af en fejl hos os. Intet af indberetningen er skrevet. Prøv igen; sker det igen, så kontakt supporten.',
+  jobGone:
+    'Indlæsningen findes ikke (længere). Se resultatet i indberetningsloggen; står den ikke der, så indberet igen.',
 };
 
 const en: Widen<typeof da> = {
@@ -95,6 +108,19 @@ const en: Widen<typeof da> = {
   rule: 'Rule',
   yes: 'yes',
   no: 'no',
+  jobTitle: 'Loading the delivery',
+  jobIntro: (files) => `The files ${files} have been received and are now being read and checked.`,
+  jobQueued: 'Waiting for another delivery to finish.',
+  jobReading: (file) => `Reading ${file}.`,
+  jobChecking: 'All files have been read. Checking the delivery as a whole.',
+  jobWriting: 'The delivery has passed every check. Writing it to the database.',
+  jobProgress: 'Files read',
+  jobRefresh: 'Refresh status',
+  jobAutomatic: 'This page updates itself and shows the result when loading has finished.',
+  jobFailed:
+    'Loading stopped because of an error on our side. Nothing of the delivery was written. Try again; if it happens again, contact support.',
+  jobGone:
+    'This loading no longer exists. See the result in the delivery log; if it is not there, deliver again.',
 };
 
 export type ReportingMessages = Widen<typeof da>;

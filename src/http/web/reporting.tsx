@@ -3,8 +3,9 @@ import { Hono } from 'hono';
 import { organisations } from '../../db/schema/index.ts';
 import { forbidden, notFound } from '../../domain/errors.ts';
 import { authorize, can } from '../../domain/policy/policy.ts';
-import { deliveryById, deliveryLog, submitDelivery } from '../../domain/reporting/deliveries.ts';
+import { deliveryById, deliveryLog } from '../../domain/reporting/deliveries.ts';
 import type { DeliveryFile } from '../../domain/reporting/delivery.ts';
+import type { DeliveryJob } from '../../domain/reporting/delivery-jobs.ts';
 import { COLUMNS, REQUIRED_COLUMNS, type TableName } from '../../domain/reporting/rows.ts';
 import { csvTemplate, xlsxTemplate } from '../../domain/reporting/templates.ts';
 import { errorMessage } from '../../imports/errors.ts';
@@ -153,18 +154,115 @@ async function uploadDelivery(c: AppContext) {
     open: () => f.stream() as unknown as AsyncIterable<Uint8Array>,
   }));
   const deps = c.get('deps');
-  const outcome = await submitDelivery(deps.database, {
-    actor: { userId: user.userId, label: user.email, requestId: c.get('requestId') },
-    channel: 'web',
-    organisationId: orgs[0]?.id ?? null,
-    scope: {
-      clusterCvrs: orgs.map((o) => o.cvr).filter((x): x is string => x !== null),
-      mayRegisterClusters: false,
+  const job = deps.deliveryJobs.start(
+    {
+      actor: { userId: user.userId, label: user.email, requestId: c.get('requestId') },
+      channel: 'web',
+      organisationId: orgs[0]?.id ?? null,
+      scope: {
+        clusterCvrs: orgs.map((o) => o.cvr).filter((x): x is string => x !== null),
+        mayRegisterClusters: false,
+      },
+      files,
+      now: deps.clock,
     },
-    files,
-    now: deps.clock,
-  });
-  return c.redirect(pageHref('delivery', c.get('lang'), { id: outcome.deliveryId }), 303);
+    given.map((f) => f.size),
+    async () => undefined,
+  );
+  return c.redirect(pageHref('deliveryJob', c.get('lang'), { id: job.id }), 303);
+}
+
+/** What a loading delivery's page and its JSON say: the phase in words and the share of bytes read. */
+function jobStatus(job: DeliveryJob, lang: Lang) {
+  const t = reportingMessages(lang);
+  const percent = job.totalBytes ? Math.min(100, Math.floor((job.bytesRead * 100) / job.totalBytes)) : 0;
+  const text =
+    job.state === 'queued'
+      ? t.jobQueued
+      : job.phase === 'reading'
+        ? t.jobReading(job.file ?? job.files[0]?.name ?? '')
+        : job.phase === 'checking'
+          ? t.jobChecking
+          : t.jobWriting;
+  return { state: job.state, percent, text };
+}
+
+/**
+ * A delivery loading in the background (see DeliveryJobs): its progress while it loads, then a
+ * redirect to its result. Without JavaScript the uploader refreshes by a link; with it, a small
+ * script asks for `?format=json` every second.
+ */
+async function deliveryJobPage(c: AppContext) {
+  const user = authorize(c.get('user'), 'account.view');
+  const lang = c.get('lang');
+  const t = reportingMessages(lang);
+  const job = c.get('deps').deliveryJobs.get(c.req.param('id') ?? '');
+  const json = c.req.query('format') === 'json';
+  c.header('Cache-Control', 'no-store');
+  if (!job || job.userId !== user.userId) {
+    if (json) return c.json({ state: 'gone' }, 404);
+    return renderPage(
+      c,
+      t.jobTitle,
+      () => (
+        <>
+          <h1>{t.jobTitle}</h1>
+          <Alert variant="warning">{t.jobGone}</Alert>
+          <p>
+            <a href={href('deliveries', lang)}>{t.back}</a>
+          </p>
+        </>
+      ),
+      404,
+    );
+  }
+  if (job.state === 'done' && job.deliveryId) {
+    const location = pageHref('delivery', lang, { id: job.deliveryId });
+    return json ? c.json({ state: 'done', location }) : c.redirect(location, 303);
+  }
+  const status = jobStatus(job, lang);
+  if (json) return c.json(status);
+  const current = pageHref('deliveryJob', lang, { id: job.id });
+  return renderPage(c, t.jobTitle, () => (
+    <>
+      <h1>{t.jobTitle}</h1>
+      <p class="font-lead">{t.jobIntro(job.files.map((f) => f.name).join(', '))}</p>
+      {status.state === 'failed' ? (
+        <Alert variant="error">{t.jobFailed}</Alert>
+      ) : (
+        <>
+          <div class="form-group">
+            <label class="form-label" for="delivery-progress">
+              {t.jobProgress}
+            </label>
+            <progress
+              id="delivery-progress"
+              class="delivery-progress"
+              max="100"
+              value={String(status.percent)}
+            >
+              {status.percent} %
+            </progress>
+          </div>
+          <p role="status" id="delivery-status">
+            {status.text}
+          </p>
+          <p class="form-hint" id="delivery-auto" hidden>
+            {t.jobAutomatic}
+          </p>
+          <p>
+            <a class="button button-secondary" href={current}>
+              {t.jobRefresh}
+            </a>
+          </p>
+          <script type="module" src="/static/delivery-progress.js" />
+        </>
+      )}
+      <p>
+        <a href={href('deliveries', lang)}>{t.back}</a>
+      </p>
+    </>
+  ));
 }
 
 async function deliveryPage(c: AppContext) {
@@ -308,6 +406,7 @@ export function reportingPages(): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   onPage(app, 'GET', 'deliveries', (c) => deliveriesPage(c));
   onPage(app, 'POST', 'deliveries', uploadDelivery);
+  onPage(app, 'GET', 'deliveryJob', deliveryJobPage);
   onPage(app, 'GET', 'delivery', deliveryPage);
   onPage(app, 'GET', 'reportingHelp', helpPage);
   onPage(app, 'GET', 'reportingTemplate', async (c) => {

@@ -1,0 +1,137 @@
+import { Writable } from 'node:stream';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { systemActor } from '../../src/db/actor.ts';
+import { type Database, queryRows } from '../../src/db/client.ts';
+import { deliveryById } from '../../src/domain/reporting/deliveries.ts';
+import type { DeliveryFile } from '../../src/domain/reporting/delivery.ts';
+import { createDeliveryJobs, type DeliveryJobs } from '../../src/domain/reporting/delivery-jobs.ts';
+import { createLogger } from '../../src/logger.ts';
+import { createTestDatabase } from '../support/database.ts';
+import { generateDelivery } from '../support/delivery-generator.ts';
+import { FULL_SCOPE, textFile } from './delivery-helpers.ts';
+
+let database: Database;
+let jobs: DeliveryJobs;
+const logged: string[] = [];
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const sink = new Writable({
+    write(chunk, _enc, done) {
+      logged.push(String(chunk));
+      done();
+    },
+  });
+  jobs = createDeliveryJobs(database, createLogger({ logLevel: 'error' }, sink));
+});
+afterAll(() => database?.close());
+
+/** A file that sends its first `at` bytes, then waits until released: an upload still on its way. */
+function gatedFile(name: string, text: string, at: number, fail = false) {
+  let release = () => {};
+  const gate = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const bytes = Buffer.from(text, 'utf8');
+  const file: DeliveryFile = {
+    name,
+    open: async function* () {
+      yield bytes.subarray(0, at);
+      await gate;
+      if (fail) throw new Error('the upload broke off');
+      yield bytes.subarray(at);
+    },
+  };
+  return { file, release, size: bytes.length };
+}
+
+const request = (files: DeliveryFile[]) => ({
+  actor: systemActor('test'),
+  channel: 'web' as const,
+  organisationId: null,
+  scope: FULL_SCOPE,
+  files,
+  now: () => new Date(),
+});
+
+describe('deliveries loading in the background', () => {
+  it('tells how far a delivery has come, then where its result is, and removes its files', async () => {
+    const d = generateDelivery(41, { clusters: 2, companies: 3000, activities: 7000 });
+    const MiB = 1024 * 1024;
+    expect(d.participantsCsv.length).toBeGreaterThan(2 * MiB);
+    const first = [textFile('clusters.csv', d.clustersCsv), textFile('activities.csv', d.activitiesCsv)];
+    const before = Buffer.byteLength(d.clustersCsv) + Buffer.byteLength(d.activitiesCsv);
+    const participants = gatedFile('participants.csv', d.participantsCsv, Math.floor(1.5 * MiB));
+    let cleaned = 0;
+    const job = jobs.start(
+      request([...first, participants.file]),
+      [Buffer.byteLength(d.clustersCsv), Buffer.byteLength(d.activitiesCsv), participants.size],
+      async () => {
+        cleaned++;
+      },
+    );
+    expect(job.totalBytes).toBe(before + participants.size);
+    await vi.waitFor(() => expect(job.bytesRead).toBeGreaterThanOrEqual(before + MiB), { timeout: 20_000 });
+    expect(job).toMatchObject({
+      state: 'running',
+      phase: 'reading',
+      file: 'participants.csv',
+      deliveryId: null,
+    });
+    expect(job.bytesRead).toBeLessThan(job.totalBytes);
+    expect(cleaned).toBe(0);
+    participants.release();
+    await jobs.idle();
+    expect(job).toMatchObject({ state: 'done', phase: 'writing', bytesRead: job.totalBytes });
+    const logged = await deliveryById(database.db, job.deliveryId as string);
+    expect(logged).toMatchObject({ status: 'loaded', channel: 'web' });
+    expect(logged?.counts.participants).toBeGreaterThan(10_000);
+    expect(cleaned).toBe(1);
+    expect(jobs.get(job.id)).toBe(job);
+  });
+
+  it('loads two at a time, queues the next, and ends a broken one with nothing written', async () => {
+    const d = generateDelivery(42, { clusters: 1, companies: 50, activities: 20 });
+    const other = generateDelivery(43, { clusters: 1, companies: 50, activities: 20 });
+    const cleaned: string[] = [];
+    const start = (files: DeliveryFile[], label: string) =>
+      jobs.start(request(files), [1, 1, 1], async () => {
+        cleaned.push(label);
+      });
+    const slow = gatedFile('clusters.csv', d.clustersCsv, 10);
+    const broken = gatedFile('participants.csv', other.participantsCsv, 100, true);
+    const a = start(
+      [
+        slow.file,
+        textFile('activities.csv', d.activitiesCsv),
+        textFile('participants.csv', d.participantsCsv),
+      ],
+      'a',
+    );
+    const b = start(
+      [
+        textFile('clusters.csv', other.clustersCsv),
+        textFile('activities.csv', other.activitiesCsv),
+        broken.file,
+      ],
+      'b',
+    );
+    const c = start([textFile('clusters.csv', d.clustersCsv)], 'c');
+    expect([a.state, b.state, c.state]).toEqual(['running', 'running', 'queued']);
+    broken.release();
+    slow.release();
+    await jobs.idle();
+    expect([a.state, b.state, c.state]).toEqual(['done', 'failed', 'done']);
+    expect(b.deliveryId).toBeNull();
+    expect(cleaned.sort()).toEqual(['a', 'b', 'c']);
+    expect(logged.join('')).toContain('the upload broke off');
+    // The broken delivery's cluster and activities (read before the break) were not written.
+    const [row] = await queryRows<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from organisations where cvr = ${other.clusterCvrs[0]}`,
+    );
+    expect(row?.n).toBe(0);
+    expect((await deliveryById(database.db, a.deliveryId as string))?.status).toBe('loaded');
+  });
+});
