@@ -10,6 +10,7 @@ import { csvTemplate, xlsxTemplate } from '../../domain/reporting/templates.ts';
 import { errorMessage } from '../../imports/errors.ts';
 import type { AppContext, AppEnv } from '../context.ts';
 import { formatDateTime, formatNumber } from '../i18n/index.ts';
+import { deliveryFile, uploadedForm } from '../multipart.ts';
 import { href, type Lang, pageHref } from '../paths.ts';
 import { renderPage } from '../render.tsx';
 import { Alert } from '../views/forms.tsx';
@@ -145,13 +146,10 @@ async function deliveriesPage(c: AppContext, notice?: string) {
 async function uploadDelivery(c: AppContext) {
   const { user, orgs } = await reportingOrganisations(c);
   const t = reportingMessages(c.get('lang'));
-  const body = await c.req.parseBody({ all: true });
-  const given = [body.files].flat().filter((f): f is File => f instanceof File && f.size > 0);
+  // The CSRF check has streamed the files to disk; they are removed after the response.
+  const given = uploadedForm(c).files.filter((f) => f.field === 'files' && f.bytes > 0);
   if (given.length === 0) return deliveriesPage(c, t.noFiles);
-  const files: DeliveryFile[] = given.map((f) => ({
-    name: f.name,
-    open: () => f.stream() as unknown as AsyncIterable<Uint8Array>,
-  }));
+  const files: DeliveryFile[] = given.map(deliveryFile);
   const deps = c.get('deps');
   const outcome = await submitDelivery(deps.database, {
     actor: { userId: user.userId, label: user.email, requestId: c.get('requestId') },
