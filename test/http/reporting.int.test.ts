@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.ts';
+import { deliveryLog } from '../../src/domain/reporting/deliveries.ts';
 import { csvTemplate } from '../../src/domain/reporting/templates.ts';
 import { createTestDatabase } from '../support/database.ts';
 import { createCluster, createUser, TEST_PASSWORD } from '../support/factories.ts';
-import { Client, createTestApp, type TestApp } from '../support/http.ts';
+import { Client, createTestApp, signedInClient, type TestApp } from '../support/http.ts';
 
 let database: Database;
 let t: TestApp;
@@ -16,12 +17,20 @@ afterAll(() => database?.close());
 
 const cluster = (cvr: string, name: string) => createCluster(database.db, { cvr, name, slug: `k-${cvr}` });
 
-async function upload(client: Client, files: Record<string, string>) {
+/** Uploads files as the form does: the CSRF field first, unless told to leave it out, forge it or send it last. */
+async function upload(
+  client: Client,
+  files: Record<string, string>,
+  opts: { csrf?: 'first' | 'none' | 'wrong' | 'last' } = {},
+) {
   await client.get('/arbejdsrum/indberetninger');
   const form = new FormData();
-  form.set('_csrf', client.csrfToken);
+  const csrf = opts.csrf ?? 'first';
+  if (csrf === 'first') form.set('_csrf', client.csrfToken);
+  if (csrf === 'wrong') form.set('_csrf', `${client.csrfToken.slice(0, -2)}xx`);
   for (const [name, text] of Object.entries(files))
     form.append('files', new File([text], name, { type: 'text/csv' }));
+  if (csrf === 'last') form.set('_csrf', client.csrfToken);
   return client.request('/arbejdsrum/indberetninger', { method: 'POST', body: form });
 }
 
@@ -62,6 +71,37 @@ describe('web delivery in the cluster workspace', () => {
     expect(page.html).toContain('du må ikke indberette for denne klyngeorganisation');
     const report = await client.request(`${res.headers.get('location')}?format=csv`);
     expect(await report.text()).toContain('"activities.csv","2","cluster_cvr","10000009"');
+  });
+
+  it('refuses an upload without a valid CSRF token before the files, and records no delivery', async () => {
+    const org = await cluster('30000005', 'Værnet');
+    const user = await createUser(database.db, 'cluster_staff', { organisationId: org.id });
+    const client = await signedInClient(t.app, user.email);
+    const files = { 'activities.csv': ACTS('30000005') };
+    for (const csrf of ['none', 'wrong', 'last'] as const) {
+      const res = await upload(client, files, { csrf });
+      expect(res.status, csrf).toBe(403);
+      expect(await res.text()).toContain('Formularen er udløbet');
+    }
+    expect(await deliveryLog(database.db, { organisationIds: [org.id] })).toEqual([]);
+    // The same form with the token first loads.
+    const res = await upload(client, files);
+    expect(res.status).toBe(303);
+    expect(await deliveryLog(database.db, { organisationIds: [org.id] })).toHaveLength(1);
+  });
+
+  it('treats an empty file input as no file', async () => {
+    const org = await cluster('30000013', 'Tom');
+    const user = await createUser(database.db, 'cluster_staff', { organisationId: org.id });
+    const client = await signedInClient(t.app, user.email);
+    await client.get('/arbejdsrum/indberetninger');
+    const form = new FormData();
+    form.set('_csrf', client.csrfToken);
+    form.set('files', new File([], ''));
+    const res = await client.request('/arbejdsrum/indberetninger', { method: 'POST', body: form });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('Vælg mindst én fil.');
+    expect(await deliveryLog(database.db, { organisationIds: [org.id] })).toEqual([]);
   });
 
   it('keeps deliveries private to their cluster; funders see all; visitors must log in', async () => {
