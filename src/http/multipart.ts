@@ -168,12 +168,6 @@ export async function parseMultipart(
   return form;
 }
 
-/** The first value of a text field, if it was sent. */
-export function field(form: MultipartForm, name: string): string | undefined {
-  const value = form.fields[name];
-  return Array.isArray(value) ? value[0] : value;
-}
-
 /** The multipart form of this request as the CSRF check read it; an empty form for any other body. */
 export const uploadedForm = (c: AppContext): MultipartForm => c.get('form') ?? emptyForm();
 
