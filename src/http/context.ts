@@ -4,6 +4,7 @@ import type { CurrentUser } from '../domain/accounts/queries.ts';
 import { copenhagenDate } from '../domain/reference/time.ts';
 import type { Logger } from '../logger.ts';
 import type { Messages } from './i18n/index.ts';
+import type { MultipartForm } from './multipart.ts';
 import type { Lang } from './paths.ts';
 
 /** Per-request values set by the middleware in src/http/middleware. */
@@ -18,6 +19,11 @@ export interface AppEnv {
     sessionToken: string | null;
     /** The CSRF token for this visitor's forms; the first call may set the CSRF cookie. */
     csrfToken: () => string;
+    /**
+     * A multipart form, read by the CSRF check as a stream: fields in memory, files in temporary
+     * files removed after the response. Unset for other requests; read it with uploadedForm(c).
+     */
+    form?: MultipartForm;
   };
 }
 

@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import PDFDocument from 'pdfkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor, withActor } from '../../src/db/actor.ts';
 import type { Database } from '../../src/db/client.ts';
@@ -200,6 +201,30 @@ describe('the application form', () => {
     expect(html).not.toContain('Eget CVR-nummer');
     const da = await client.get(`/opslag/${slug}/ansoegning`);
     expect(da.html).toContain('Eget CVR-nummer');
+  });
+
+  it('attaches a file to a draft through the multipart form, with the action sent after the file', async () => {
+    const clusterC = await createOrganisation(database.db, { name: 'Klynge C' });
+    const { client } = await signIn('cluster_staff', clusterC.id);
+    const path = `/opslag/${slug}/ansoegning`;
+    await client.get(path);
+    await client.post(path, { do: 'save', title: 'Klynge C søger' });
+    await client.get(path);
+    const pdf = await new Promise<Buffer>((resolve) => {
+      const doc = new PDFDocument();
+      const chunks: Buffer[] = [];
+      doc.on('data', (c: Buffer) => chunks.push(c));
+      doc.on('end', () => resolve(Buffer.concat(chunks)));
+      doc.text('Budget');
+      doc.end();
+    });
+    const form = new FormData();
+    form.set('_csrf', client.csrfToken);
+    form.set('file', new File([new Uint8Array(pdf)], 'budget 2028.pdf', { type: 'application/pdf' }));
+    form.set('do', 'attach');
+    const res = await client.request(path, { method: 'POST', body: form });
+    expect(res.headers.get('location')).toContain('gemt=1');
+    expect((await client.get(path)).html).toContain('budget 2028.pdf');
   });
 
   it('refuses to submit after the deadline', async () => {

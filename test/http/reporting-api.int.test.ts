@@ -359,6 +359,30 @@ describe(`reporting API: deliveries (${testDriver()})`, () => {
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('too_large');
   });
 
+  it('streams multipart deliveries, so they may be far over the JSON limit, up to 1 GB', async () => {
+    const declared = async (bytes: number, body: string) => {
+      const res = await t.app.request('/api/v1/deliveries', {
+        method: 'POST',
+        body,
+        headers: {
+          ...auth(tokens.a),
+          'content-type': 'multipart/form-data; boundary=x',
+          'content-length': String(bytes),
+        },
+      });
+      return { status: res.status, body: (await res.json()) as { error: { code: string; message: string } } };
+    };
+    // Within the limit, so the body is read: it has no files.
+    const empty = await declared(60 * 1024 * 1024, '--x--\r\n');
+    expect(empty.status).toBe(400);
+    expect(empty.body.error.message).toContain('No files');
+    const broken = await declared(60 * 1024 * 1024, '--x\r\nContent-Disposition: form-data; name="files"');
+    expect(broken.status).toBe(400);
+    const over = await declared(1024 * 1024 * 1024 + 1, '--x--\r\n');
+    expect(over.status).toBe(413);
+    expect(over.body.error.code).toBe('too_large');
+  });
+
   it('lists the delivery log in pages, own deliveries only for a cluster and all for a funder', async () => {
     const fromB = await postJson(tokens.b, activityRows(B, 'L1'));
     expect(fromB.res.status, JSON.stringify(fromB.body)).toBe(201);

@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { Database } from '../../src/db/client.ts';
+import { deliveryLog } from '../../src/domain/reporting/deliveries.ts';
 import { csvTemplate } from '../../src/domain/reporting/templates.ts';
-import { createTestDatabase } from '../support/database.ts';
+import { createTestDatabase, testDriver } from '../support/database.ts';
 import { createCluster, createUser, TEST_PASSWORD } from '../support/factories.ts';
-import { Client, createTestApp, type TestApp, uploadDelivery } from '../support/http.ts';
+import { Client, createTestApp, signedInClient, type TestApp, uploadDelivery } from '../support/http.ts';
 
 let database: Database;
 let t: TestApp;
@@ -17,6 +18,23 @@ afterAll(() => database?.close());
 const cluster = (cvr: string, name: string) => createCluster(database.db, { cvr, name, slug: `k-${cvr}` });
 
 const upload = (client: Client, files: Record<string, string>) => uploadDelivery(t, client, files);
+
+/** Uploads files as the form does: the CSRF field first, unless told to leave it out, forge it or send it last. */
+async function postForm(
+  client: Client,
+  files: Record<string, string>,
+  opts: { csrf?: 'first' | 'none' | 'wrong' | 'last' } = {},
+) {
+  await client.get('/arbejdsrum/indberetninger');
+  const form = new FormData();
+  const csrf = opts.csrf ?? 'first';
+  if (csrf === 'first') form.set('_csrf', client.csrfToken);
+  if (csrf === 'wrong') form.set('_csrf', `${client.csrfToken.slice(0, -2)}xx`);
+  for (const [name, text] of Object.entries(files))
+    form.append('files', new File([text], name, { type: 'text/csv' }));
+  if (csrf === 'last') form.set('_csrf', client.csrfToken);
+  return client.request('/arbejdsrum/indberetninger', { method: 'POST', body: form });
+}
 
 const ACTS = (cvr: string) =>
   `cluster_cvr,activity_ref,title,category,start_date\n${cvr},W1,Webinar,networking,2024-05-01\n`;
@@ -54,6 +72,114 @@ describe('web delivery in the cluster workspace', () => {
     expect(page.html).toContain('du må ikke indberette for denne klyngeorganisation');
     const report = await client.request(`${page.location}?format=csv`);
     expect(await report.text()).toContain('"activities.csv","2","cluster_cvr","10000009"');
+  });
+
+  it('refuses an upload without a valid CSRF token before the files, and records no delivery', async () => {
+    const org = await cluster('30000005', 'Værnet');
+    const user = await createUser(database.db, 'cluster_staff', { organisationId: org.id });
+    const client = await signedInClient(t.app, user.email);
+    const files = { 'activities.csv': ACTS('30000005') };
+    for (const csrf of ['none', 'wrong', 'last'] as const) {
+      const res = await postForm(client, files, { csrf });
+      expect(res.status, csrf).toBe(403);
+      expect(await res.text()).toContain('Formularen er udløbet');
+    }
+    expect(await deliveryLog(database.db, { organisationIds: [org.id] })).toEqual([]);
+    // The same form with the token first loads.
+    expect((await upload(client, files)).html).toContain('Indberetningen er indlæst.');
+    expect(await deliveryLog(database.db, { organisationIds: [org.id] })).toHaveLength(1);
+  });
+
+  it('refuses an upload from a visitor who is not signed in before reading it', async () => {
+    const visitor = new Client(t.app);
+    await visitor.get('/log-ind');
+    const form = new FormData();
+    form.set('_csrf', visitor.csrfToken);
+    form.append('files', new File([ACTS('30000005')], 'activities.csv', { type: 'text/csv' }));
+    const res = await visitor.request('/arbejdsrum/indberetninger', { method: 'POST', body: form });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toMatch(/^\/log-ind/);
+  });
+
+  it.skipIf(testDriver() === 'pglite')(
+    'shows a loading delivery to its uploader only: progress, status and refresh link, then the result',
+    async () => {
+      // (PGlite runs one transaction at a time, so there no page can be read while a delivery loads.)
+      const org = await cluster('30000021', 'Fremdrift');
+      const staff = await createUser(database.db, 'cluster_staff', { organisationId: org.id });
+      const client = await signedInClient(t.app, staff.email);
+      let release = () => {};
+      const gate = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      const text = ACTS('30000021');
+      const job = t.deps.deliveryJobs.start(
+        {
+          actor: { userId: staff.id, label: staff.email },
+          channel: 'web',
+          organisationId: org.id,
+          scope: { clusterCvrs: ['30000021'], mayRegisterClusters: false },
+          files: [
+            {
+              name: 'activities.csv',
+              open: async function* () {
+                yield Buffer.from(text.slice(0, 20));
+                await gate;
+                yield Buffer.from(text.slice(20));
+              },
+            },
+          ],
+          now: () => new Date(),
+        },
+        [Buffer.byteLength(text)],
+        async () => undefined,
+      );
+      const path = `/arbejdsrum/indberetninger/indlaesning/${job.id}`;
+      // A failed expectation must not leave the delivery waiting (and holding its transaction).
+      onTestFinished(() => release());
+      const page = await client.get(path);
+      expect(page.res.status).toBe(200);
+      expect(page.res.headers.get('cache-control')).toContain('no-store');
+      expect(page.html).toContain(
+        '<progress id="delivery-progress" class="delivery-progress" max="100" value="0">',
+      );
+      expect(page.html).toContain('<p role="status" id="delivery-status">Læser activities.csv.</p>');
+      expect(page.html).toContain(
+        `<a class="button button-secondary" id="delivery-refresh" href="${path}">Opdater status</a>`,
+      );
+      expect(page.html).toContain('<script type="module" src="/static/delivery-progress.js"></script>');
+      const status = await (await client.request(`${path}?format=json`)).json();
+      expect(status).toEqual({ state: 'running', percent: 0, text: 'Læser activities.csv.' });
+      const other = await signedInClient(
+        t.app,
+        (await createUser(database.db, 'cluster_staff', { organisationId: org.id })).email,
+      );
+      const refused = await other.get(path);
+      expect(refused.res.status).toBe(404);
+      expect(refused.html).toContain('Indlæsningen findes ikke (længere).');
+      release();
+      await t.deps.deliveryJobs.idle();
+      const done = await client.request(path);
+      expect(done.status).toBe(303);
+      const location = done.headers.get('location') as string;
+      expect(location).toBe(`/arbejdsrum/indberetninger/${job.deliveryId}`);
+      expect(await (await client.request(`${path}?format=json`)).json()).toEqual({ state: 'done', location });
+      expect((await client.get(location)).html).toContain('Indberetningen er indlæst.');
+    },
+  );
+
+  it('treats an empty file input as no file', async () => {
+    const org = await cluster('30000013', 'Tom');
+    const user = await createUser(database.db, 'cluster_staff', { organisationId: org.id });
+    const client = await signedInClient(t.app, user.email);
+    await client.get('/arbejdsrum/indberetninger');
+    const form = new FormData();
+    form.set('_csrf', client.csrfToken);
+    form.set('files', new File([], ''));
+    const res = await client.request('/arbejdsrum/indberetninger', { method: 'POST', body: form });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('Vælg mindst én fil.');
+    expect(await deliveryLog(database.db, { organisationIds: [org.id] })).toEqual([]);
   });
 
   it('keeps deliveries private to their cluster; funders see all; visitors must log in', async () => {

@@ -17,6 +17,8 @@ import {
 } from '../../domain/reporting/rows.ts';
 import { type DeliveryError, errorMessage } from '../../imports/errors.ts';
 import type { AppContext, AppEnv } from '../context.ts';
+import { bodyLimitOf } from '../middleware/body-limit.ts';
+import { deliveryFile, isMultipart, withMultipartForm } from '../multipart.ts';
 import { pageHref } from '../paths.ts';
 import {
   type ApiModule,
@@ -35,7 +37,6 @@ import { ApiRateLimited, ApiStatusError, ApiTokenRefused, parseQuery, siteUrl } 
  * log, and the organisation's activities. Every decision on who may do what is the policy's,
  * with the token acting as its organisation (tokenPrincipal).
  */
-export const API_DELIVERY_LIMIT_BYTES = 50 * 1024 * 1024;
 /** As many errors as the delivery log keeps. */
 const ANSWERED_ERRORS = 1_000;
 const TABLES: TableName[] = ['clusters', 'activities', 'participants'];
@@ -97,26 +98,24 @@ const withMessage = (e: DeliveryError & { index?: number; pointer?: string }): A
   message: errorMessage(e.code, 'en'),
 });
 
-/** The files of a request: multipart form data (CSV or XLSX files) or JSON rows per table. */
-async function deliveryFiles(
+/**
+ * Hands the files of a request to `use`: multipart form data (CSV or XLSX files, streamed to
+ * temporary files that are removed when `use` settles) or JSON rows per table.
+ */
+async function withDeliveryFiles(
   c: AppContext,
-): Promise<{ files: DeliveryFile[]; locate: (e: DeliveryError) => DeliveryError }> {
+  use: (files: DeliveryFile[], locate: (e: DeliveryError) => DeliveryError) => Promise<Response>,
+): Promise<Response> {
   const type = (c.req.header('content-type') ?? '').toLowerCase();
-  if (type.startsWith('multipart/form-data')) {
-    const body = await c.req.parseBody({ all: true }).catch(() => {
-      throw badRequest('The multipart body could not be read');
+  if (isMultipart(type)) {
+    return withMultipartForm(c.req.raw, { maxBytes: bodyLimitOf(c) }, async (form) => {
+      const given = form.files.filter((f) => f.bytes > 0);
+      if (given.length === 0) throw badRequest('No files: send the CSV or XLSX files as multipart parts');
+      return use(given.map(deliveryFile), (e) => e);
+    }).catch((error) => {
+      if (error instanceof AppError && error.code === 'validation') throw badRequest(error.message);
+      throw error;
     });
-    const given = Object.values(body)
-      .flat()
-      .filter((f): f is File => f instanceof File && f.size > 0);
-    if (given.length === 0) throw badRequest('No files: send the CSV or XLSX files as multipart parts');
-    return {
-      files: given.map((f) => ({
-        name: f.name,
-        open: () => f.stream() as unknown as AsyncIterable<Uint8Array>,
-      })),
-      locate: (e) => e,
-    };
   }
   if (type.startsWith('application/json')) {
     const raw = await c.req.json().catch(() => {
@@ -132,7 +131,8 @@ async function deliveryFiles(
         })),
       );
     }
-    return jsonDeliveryFiles(parsed.data);
+    const { files, locate } = jsonDeliveryFiles(parsed.data);
+    return use(files, locate);
   }
   throw new ApiStatusError(415, 'Send multipart/form-data or application/json');
 }
@@ -153,37 +153,38 @@ async function postDelivery(c: AppContext) {
       `This token has sent ${limiter.points} deliveries in the last minute; try again in ${wait} seconds`,
     );
   }
-  const { files, locate } = await deliveryFiles(c);
-  const outcome = await submitDelivery(deps.database, {
-    actor: apiActor(client, c.get('requestId')),
-    channel: 'api',
-    organisationId: client.organisationId,
-    scope: {
-      clusterCvrs: client.organisationCvr ? [client.organisationCvr] : [],
-      mayRegisterClusters: false,
-    },
-    files,
-    now: deps.clock,
-  });
-  const stored = await deliveryById(deps.db, outcome.deliveryId);
-  if (!stored) throw new Error('delivery not recorded');
-  const data = presentDelivery(c, stored);
-  c.header('Location', data.links.self);
-  if (outcome.ok) return c.json({ data }, 201);
-  const errors = outcome.errors.slice(0, ANSWERED_ERRORS).map((e) => withMessage(locate(e)));
-  const foreign = outcome.errors.some((e) => e.code === 'notYourCluster');
-  return c.json(
-    {
-      error: {
-        code: foreign ? 'forbidden' : 'delivery_rejected',
-        message: foreign
-          ? 'The delivery has rows for a cluster organisation this token may not report for; nothing was written'
-          : `The delivery was rejected with ${outcome.errorCount} errors; nothing was written`,
+  return withDeliveryFiles(c, async (files, locate) => {
+    const outcome = await submitDelivery(deps.database, {
+      actor: apiActor(client, c.get('requestId')),
+      channel: 'api',
+      organisationId: client.organisationId,
+      scope: {
+        clusterCvrs: client.organisationCvr ? [client.organisationCvr] : [],
+        mayRegisterClusters: false,
       },
-      data: { ...data, errors },
-    },
-    foreign ? 403 : 422,
-  );
+      files,
+      now: deps.clock,
+    });
+    const stored = await deliveryById(deps.db, outcome.deliveryId);
+    if (!stored) throw new Error('delivery not recorded');
+    const data = presentDelivery(c, stored);
+    c.header('Location', data.links.self);
+    if (outcome.ok) return c.json({ data }, 201);
+    const errors = outcome.errors.slice(0, ANSWERED_ERRORS).map((e) => withMessage(locate(e)));
+    const foreign = outcome.errors.some((e) => e.code === 'notYourCluster');
+    return c.json(
+      {
+        error: {
+          code: foreign ? 'forbidden' : 'delivery_rejected',
+          message: foreign
+            ? 'The delivery has rows for a cluster organisation this token may not report for; nothing was written'
+            : `The delivery was rejected with ${outcome.errorCount} errors; nothing was written`,
+        },
+        data: { ...data, errors },
+      },
+      foreign ? 403 : 422,
+    );
+  });
 }
 
 async function getDelivery(c: AppContext) {
@@ -475,7 +476,9 @@ export const reportingApi: ApiModule = {
             'The token may not deliver, or rows are for another cluster organisation (recorded as rejected).',
             schemaRef('DeliveryRejection'),
           ),
-          '413': errorResponse('The body is larger than 50 MB; deliver larger files with the command line.'),
+          '413': errorResponse(
+            'The body is too large: over 1 GB as multipart/form-data (the files are streamed to disk), or over 50 MB as JSON (parsed in memory); deliver larger files with the command line.',
+          ),
           '415': errorResponse('Neither multipart/form-data nor application/json.'),
           '422': jsonResponse(
             'Rejected: nothing was written; every error with file, line, column and value.',

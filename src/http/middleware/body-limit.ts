@@ -1,36 +1,65 @@
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { AppError } from '../../domain/errors.ts';
-import type { AppEnv } from '../context.ts';
+import type { AppContext, AppEnv } from '../context.ts';
+import { isMultipart } from '../multipart.ts';
 import { PAGES } from '../paths.ts';
 
 const MB = 1024 * 1024;
 const BODYLESS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Ordinary forms are small; uploads get their own, larger limits. */
 const DEFAULT_LIMIT = 1 * MB;
-const UPLOAD_LIMITS: { paths: readonly string[]; bytes: number }[] = [
+/**
+ * A delivery sent as multipart/form-data is streamed to temporary files (src/http/multipart.ts)
+ * and the import reads them from disk, so its size costs disk, not memory.
+ */
+export const DELIVERY_UPLOAD_LIMIT = 1024 * MB;
+/** JSON rows are parsed in memory as a whole, so they stay bounded more tightly. */
+export const DELIVERY_JSON_LIMIT = 50 * MB;
+
+const LIMITS: { paths: readonly string[]; bytes: number; multipart?: number }[] = [
+  // importLabelsCsv takes the file as bytes: 2 MB of CSV and room for the form around it.
   { paths: Object.values(PAGES.labelImport), bytes: 2 * MB + 64 * 1024 },
-  // A web delivery is read into memory by the form parser; larger deliveries go through the CLI or API.
-  { paths: Object.values(PAGES.deliveries), bytes: 50 * MB },
-  // The reporting API's deliveries are read into memory the same way (multipart or JSON).
-  { paths: ['/api/v1/deliveries'], bytes: 50 * MB },
+  // The web upload takes multipart only; anything else is an ordinary form.
+  { paths: Object.values(PAGES.deliveries), bytes: DEFAULT_LIMIT, multipart: DELIVERY_UPLOAD_LIMIT },
+  { paths: ['/api/v1/deliveries'], bytes: DELIVERY_JSON_LIMIT, multipart: DELIVERY_UPLOAD_LIMIT },
 ];
 
-function limitFor(path: string): number {
-  return UPLOAD_LIMITS.find((u) => u.paths.includes(path))?.bytes ?? DEFAULT_LIMIT;
+/** The most bytes this request's body may have, by its path and content type. */
+export function bodyLimitOf(c: AppContext): number {
+  const limit = LIMITS.find((u) => u.paths.includes(c.req.path));
+  if (!limit) return DEFAULT_LIMIT;
+  return isMultipart(c.req.header('content-type')) ? (limit.multipart ?? limit.bytes) : limit.bytes;
 }
 
 /**
- * Refuses request bodies over the limit before anything reads them (the CSRF check parses the
- * form), so a large upload cannot fill memory.
+ * Multipart bodies that the streaming parser reads: every unsafe web request (the CSRF check
+ * parses them) and the API's deliveries. The parser counts their bytes itself.
  */
-export const requestBodyLimit: MiddlewareHandler<AppEnv> = (c, next) =>
+function streamedByParser(c: AppContext): boolean {
+  if (!isMultipart(c.req.header('content-type'))) return false;
+  return !c.req.path.startsWith('/api/') || c.req.path === '/api/v1/deliveries';
+}
+
+const refuse = () => {
+  throw new AppError('too_large', 'The request body is too large');
+};
+
+/**
+ * Refuses request bodies over the limit before anything reads them. A declared Content-Length
+ * over the limit is refused at once. Otherwise hono's bodyLimit counts the bytes, but without a
+ * Content-Length (chunked) it does so by reading the whole body into memory first; so a multipart
+ * body that the streaming parser reads is left to the parser, which counts the same limit
+ * (bodyLimitOf) while it writes to disk.
+ */
+export const requestBodyLimit: MiddlewareHandler<AppEnv> = (c, next) => {
   // Reading the body stream of a GET would make the server build a full Request for nothing.
-  BODYLESS.has(c.req.method)
-    ? next()
-    : bodyLimit({
-        maxSize: limitFor(c.req.path),
-        onError: () => {
-          throw new AppError('too_large', 'The request body is too large');
-        },
-      })(c, next);
+  if (BODYLESS.has(c.req.method)) return next();
+  const maxSize = bodyLimitOf(c);
+  if (streamedByParser(c)) {
+    const declared = Number(c.req.header('content-length') ?? 0);
+    if (declared > maxSize) refuse();
+    return next();
+  }
+  return bodyLimit({ maxSize, onError: refuse })(c, next);
+};

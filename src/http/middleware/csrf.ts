@@ -1,8 +1,11 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { MiddlewareHandler } from 'hono';
+import type { MiddlewareHandler, Next } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
+import type { Config } from '../../config.ts';
 import { AppError } from '../../domain/errors.ts';
-import type { AppEnv } from '../context.ts';
+import type { AppContext, AppEnv } from '../context.ts';
+import { isMultipart, type MultipartForm, withMultipartForm } from '../multipart.ts';
+import { bodyLimitOf } from './body-limit.ts';
 import { cookieName, cookieOptions } from './cookies.ts';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -13,6 +16,11 @@ const SECRET = /^[A-Za-z0-9_-]{43}$/;
  * and in every form a token that is the HMAC of that secret under the server key. A cross-site
  * page can neither read the cookie nor compute the token. The JSON API under /api/ uses bearer
  * tokens, not cookies, and is not covered here.
+ *
+ * This is the one place that reads an unsafe request's form before its page does. A multipart
+ * form (an upload) is read here as a stream (src/http/multipart.ts): fields in memory, files to
+ * temporary files, its page reads it with uploadedForm(c), and the files are removed once the
+ * response is made.
  */
 export const csrf: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (c.req.path.startsWith('/api/')) return next();
@@ -20,13 +28,38 @@ export const csrf: MiddlewareHandler<AppEnv> = async (c, next) => {
   const name = cookieName(config, 'csrf');
   const cookie = getCookie(c, name);
   const secret = cookie && SECRET.test(cookie) ? cookie : null;
-  if (UNSAFE.has(c.req.method)) {
-    const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
-    const given = body._csrf;
+  const check = (given: unknown) => {
     if (!secret || typeof given !== 'string' || !safeEqual(given, sign(config.sessionSecret, secret))) {
       throw new AppError('csrf', 'missing or invalid CSRF token');
     }
+  };
+  if (UNSAFE.has(c.req.method) && isMultipart(c.req.header('content-type'))) {
+    // An upload is streamed to disk, not buffered: the token must come before the first file
+    // (forms put the CSRF field first), and no byte of a file is written before it is checked.
+    // Every upload form is behind sign-in, so a visitor gets nothing written to disk at all.
+    if (!c.get('user')) throw new AppError('unauthenticated', 'Sign in to upload');
+    return withMultipartForm(
+      c.req.raw,
+      { maxBytes: bodyLimitOf(c), beforeFirstFile: (fields) => check(fields._csrf) },
+      async (form) => {
+        check(form.fields._csrf);
+        c.set('form', form);
+        // The body is read: a page that asks c.req.parseBody() gets the text fields (hono keeps a
+        // promise in this cache, whatever its type says).
+        c.req.bodyCache.formData = Promise.resolve(textFormData(form)) as unknown as FormData;
+        await proceed(c, config, name, secret, next);
+      },
+    );
   }
+  if (UNSAFE.has(c.req.method)) {
+    const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+    check(body._csrf);
+  }
+  await proceed(c, config, name, secret, next);
+};
+
+/** Offers the token to the pages of this request, then runs them. */
+async function proceed(c: AppContext, config: Config, name: string, secret: string | null, next: Next) {
   // The token is made when a page first asks for it: a page without a form sets no cookie, so
   // public pages stay identical for every anonymous visitor and cost no random bytes.
   let token: string | undefined;
@@ -42,7 +75,13 @@ export const csrf: MiddlewareHandler<AppEnv> = async (c, next) => {
     return token;
   });
   await next();
-};
+}
+
+function textFormData(form: MultipartForm): FormData {
+  const data = new FormData();
+  for (const [key, value] of Object.entries(form.fields)) for (const v of [value].flat()) data.append(key, v);
+  return data;
+}
 
 const sign = (key: string, secret: string) => createHmac('sha256', key).update(secret).digest('base64url');
 

@@ -8,7 +8,7 @@ const da = {
   uploadHeading: 'Ny indberetning',
   files: 'Filer (clusters.csv, activities.csv, participants.csv eller .xlsx)',
   filesHint:
-    'Vælg en eller flere filer. Filer, der sendes sammen, er én indberetning. Højst 50 MB; større leverancer sendes via API eller kommandolinjen.',
+    'Vælg en eller flere filer. Filer, der sendes sammen, er én indberetning. Højst 1 GB; større leverancer sendes via kommandolinjen.',
   upload: 'Indberet',
   noFiles: 'Vælg mindst én fil.',
   templates: 'Skabeloner',
@@ -69,7 +69,7 @@ const en: Widen<typeof da> = {
   uploadHeading: 'New delivery',
   files: 'Files (clusters.csv, activities.csv, participants.csv or .xlsx)',
   filesHint:
-    'Choose one or more files. Files sent together are one delivery. At most 50 MB; larger deliveries go through the API or the command line.',
+    'Choose one or more files. Files sent together are one delivery. At most 1 GB; larger deliveries go through the command line.',
   upload: 'Deliver',
   noFiles: 'Choose at least one file.',
   templates: 'Templates',

@@ -4,13 +4,13 @@ import { organisations } from '../../db/schema/index.ts';
 import { forbidden, notFound } from '../../domain/errors.ts';
 import { authorize, can } from '../../domain/policy/policy.ts';
 import { deliveryById, deliveryLog } from '../../domain/reporting/deliveries.ts';
-import type { DeliveryFile } from '../../domain/reporting/delivery.ts';
 import type { DeliveryJob } from '../../domain/reporting/delivery-jobs.ts';
 import { COLUMNS, REQUIRED_COLUMNS, type TableName } from '../../domain/reporting/rows.ts';
 import { csvTemplate, xlsxTemplate } from '../../domain/reporting/templates.ts';
 import { errorMessage } from '../../imports/errors.ts';
 import type { AppContext, AppEnv } from '../context.ts';
 import { formatDateTime, formatNumber } from '../i18n/index.ts';
+import { deliveryFile, keepFiles, uploadedForm } from '../multipart.ts';
 import { href, type Lang, pageHref } from '../paths.ts';
 import { renderPage } from '../render.tsx';
 import { Alert } from '../views/forms.tsx';
@@ -146,13 +146,11 @@ async function deliveriesPage(c: AppContext, notice?: string) {
 async function uploadDelivery(c: AppContext) {
   const { user, orgs } = await reportingOrganisations(c);
   const t = reportingMessages(c.get('lang'));
-  const body = await c.req.parseBody({ all: true });
-  const given = [body.files].flat().filter((f): f is File => f instanceof File && f.size > 0);
+  // The CSRF check has streamed the files to disk; they are removed after the response.
+  const given = uploadedForm(c).files.filter((f) => f.field === 'files' && f.bytes > 0);
   if (given.length === 0) return deliveriesPage(c, t.noFiles);
-  const files: DeliveryFile[] = given.map((f) => ({
-    name: f.name,
-    open: () => f.stream() as unknown as AsyncIterable<Uint8Array>,
-  }));
+  // They load after the response, so they move out of the request's directory into the job's.
+  const kept = await keepFiles(given);
   const deps = c.get('deps');
   const job = deps.deliveryJobs.start(
     {
@@ -163,11 +161,11 @@ async function uploadDelivery(c: AppContext) {
         clusterCvrs: orgs.map((o) => o.cvr).filter((x): x is string => x !== null),
         mayRegisterClusters: false,
       },
-      files,
+      files: kept.files.map(deliveryFile),
       now: deps.clock,
     },
-    given.map((f) => f.size),
-    async () => undefined,
+    kept.files.map((f) => f.bytes),
+    kept.remove,
   );
   return c.redirect(pageHref('deliveryJob', c.get('lang'), { id: job.id }), 303);
 }
@@ -198,7 +196,6 @@ async function deliveryJobPage(c: AppContext) {
   const t = reportingMessages(lang);
   const job = c.get('deps').deliveryJobs.get(c.req.param('id') ?? '');
   const json = c.req.query('format') === 'json';
-  c.header('Cache-Control', 'no-store');
   if (!job || job.userId !== user.userId) {
     if (json) return c.json({ state: 'gone' }, 404);
     return renderPage(
@@ -251,7 +248,7 @@ async function deliveryJobPage(c: AppContext) {
             {t.jobAutomatic}
           </p>
           <p>
-            <a class="button button-secondary" href={current}>
+            <a class="button button-secondary" id="delivery-refresh" href={current}>
               {t.jobRefresh}
             </a>
           </p>

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { and, eq } from 'drizzle-orm';
 import type { Hono } from 'hono';
 import { applications, conflictDeclarations } from '../../../db/schema/index.ts';
@@ -18,6 +19,7 @@ import { AppError, forbidden, notFound } from '../../../domain/errors.ts';
 import { can } from '../../../domain/policy/policy.ts';
 import { ACTIVITY_CATEGORIES } from '../../../domain/reporting/rows.ts';
 import type { AppContext, AppEnv } from '../../context.ts';
+import { uploadedForm } from '../../multipart.ts';
 import { type Lang, pageHref } from '../../paths.ts';
 import { renderPage } from '../../render.tsx';
 import { Alert } from '../../views/forms.tsx';
@@ -257,7 +259,6 @@ async function applyAction(c: AppContext) {
   const deps = c.get('deps');
   const now = deps.clock();
   const back = pageHref('callApply', c.get('lang'), { slug: setup.call.slug });
-  const raw = await c.req.parseBody({ all: true });
   const body = await formBody(c);
   return actAndReturn(c, back, async () => {
     const existing = await ownApplication(c, setup, org);
@@ -290,14 +291,15 @@ async function applyAction(c: AppContext) {
         if (!existing) throw notFound('application');
         return withdrawApplication(deps.db, editor, existing.id, now);
       case 'attach': {
-        const file = raw.file;
-        if (!existing || !(file instanceof File)) throw new AppError('validation', 'no file');
+        // The CSRF check has streamed the file to disk; it is removed after the response.
+        const file = uploadedForm(c).files.find((f) => f.field === 'file');
+        if (!existing || !file) throw new AppError('validation', 'no file');
         return addAttachment(
           deps.db,
           editor,
           deps.config.dataDir,
           existing.id,
-          { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
+          { name: file.name, bytes: new Uint8Array(await readFile(file.path)) },
           now,
         );
       }

@@ -24,8 +24,10 @@ export function currentEditor(c: AppContext): Editor {
   return editorOf(c, signedInUser(c));
 }
 
-/** Form body with repeated fields kept as arrays. */
+/** Form body with repeated fields kept as arrays (an upload form's as the CSRF check read them). */
 export async function formBody(c: AppContext): Promise<Record<string, string | string[]>> {
+  const form = c.get('form');
+  if (form) return { ...form.fields };
   const body = await c.req.parseBody({ all: true });
   const out: Record<string, string | string[]> = {};
   for (const [k, v] of Object.entries(body)) {
