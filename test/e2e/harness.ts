@@ -38,6 +38,10 @@ export function launchBrowser(): Promise<Browser> {
 /** axe-core violations of WCAG 2.0/2.1 A and AA on the page as it is now. */
 export async function axeViolations(page: Page) {
   const result = await new AxeBuilder({ page })
+    // Legacy mode runs axe in the page itself. The default mode opens a blank page to combine the
+    // results of cross-origin frames, which the site has none of (its CSP allows no other origin):
+    // measured 0.72–0.79 s per check instead of 2.28–2.41 s, with the same violations.
+    .setLegacyMode(true)
     // One options object: AxeBuilder.options() replaces what withTags() set. Only violations are
     // read, so axe need not collect the passing and inapplicable nodes.
     .options({
