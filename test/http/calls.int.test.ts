@@ -225,6 +225,27 @@ describe('the application form', () => {
     const res = await client.request(path, { method: 'POST', body: form });
     expect(res.headers.get('location')).toContain('gemt=1');
     expect((await client.get(path)).html).toContain('budget 2028.pdf');
+
+    // Up to the domain's 10 MB, not the 1 MB of ordinary forms; a body over it is refused as too large.
+    const upload = async (bytes: Uint8Array<ArrayBuffer>, name: string) => {
+      await client.get(path);
+      const big = new FormData();
+      big.set('_csrf', client.csrfToken);
+      big.set('file', new File([bytes], name, { type: 'application/pdf' }));
+      big.set('do', 'attach');
+      return client.request(path, { method: 'POST', body: big });
+    };
+    const padded = (size: number) => {
+      const bytes = new Uint8Array(size).fill(0x20);
+      bytes.set(pdf);
+      return bytes;
+    };
+    const threeMb = await upload(padded(3 * 1024 * 1024), 'bilag 3 MB.pdf');
+    expect(threeMb.headers.get('location')).toContain('gemt=1');
+    expect((await client.get(path)).html).toContain('bilag 3 MB.pdf');
+    const tooBig = await upload(padded(10 * 1024 * 1024 + 100 * 1024), 'for stor.pdf');
+    expect(tooBig.status).toBe(413);
+    expect((await client.get(path)).html).not.toContain('for stor.pdf');
   });
 
   it('refuses to submit after the deadline', async () => {

@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { ATTACHMENT_MAX_BYTES } from '../../domain/calls/schemas.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { AppContext, AppEnv } from '../context.ts';
 import { isMultipart } from '../multipart.ts';
@@ -17,17 +18,31 @@ export const DELIVERY_UPLOAD_LIMIT = 1024 * MB;
 /** JSON rows are parsed in memory as a whole, so they stay bounded more tightly. */
 export const DELIVERY_JSON_LIMIT = 50 * MB;
 
+/** Room for the form fields around an uploaded file. */
+const FORM_ROOM = 64 * 1024;
+
 const LIMITS: { paths: readonly string[]; bytes: number; multipart?: number }[] = [
   // importLabelsCsv takes the file as bytes: 2 MB of CSV and room for the form around it.
-  { paths: Object.values(PAGES.labelImport), bytes: 2 * MB + 64 * 1024 },
+  { paths: Object.values(PAGES.labelImport), bytes: 2 * MB + FORM_ROOM },
   // The web upload takes multipart only; anything else is an ordinary form.
   { paths: Object.values(PAGES.deliveries), bytes: DEFAULT_LIMIT, multipart: DELIVERY_UPLOAD_LIMIT },
   { paths: ['/api/v1/deliveries'], bytes: DELIVERY_JSON_LIMIT, multipart: DELIVERY_UPLOAD_LIMIT },
+  // An application's attachment form posts to the application's page; the domain takes up to 10 MB.
+  {
+    paths: [...Object.values(PAGES.callApply), ...Object.values(PAGES.application)],
+    bytes: DEFAULT_LIMIT,
+    multipart: ATTACHMENT_MAX_BYTES + FORM_ROOM,
+  },
 ];
+
+/** A path of PAGES (`/opslag/:slug/ansoegning`) as a pattern of the paths it stands for. */
+const pattern = (path: string) =>
+  new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:[A-Za-z]+/g, '[^/]+')}$`);
+const MATCHERS = LIMITS.map((limit) => ({ limit, patterns: limit.paths.map(pattern) }));
 
 /** The most bytes this request's body may have, by its path and content type. */
 export function bodyLimitOf(c: AppContext): number {
-  const limit = LIMITS.find((u) => u.paths.includes(c.req.path));
+  const limit = MATCHERS.find((m) => m.patterns.some((p) => p.test(c.req.path)))?.limit;
   if (!limit) return DEFAULT_LIMIT;
   return isMultipart(c.req.header('content-type')) ? (limit.multipart ?? limit.bytes) : limit.bytes;
 }
