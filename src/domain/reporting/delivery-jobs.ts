@@ -15,7 +15,6 @@ export interface DeliveryJob {
   /** The file being read and how far: bytes of the files before it plus this one's bytes read. */
   file: string | null;
   bytesRead: number;
-  rows: number;
   /** The delivery log entry, once the delivery is loaded or rejected. */
   deliveryId: string | null;
   finishedAt: Date | null;
@@ -101,7 +100,6 @@ export function createDeliveryJobs(database: Database, logger: Logger): Delivery
               job.file = e.file;
               job.bytesRead = Math.max(job.bytesRead, before(e.file));
             } else job.bytesRead = job.totalBytes;
-            job.rows = e.rows;
           }
         },
       });
@@ -129,7 +127,6 @@ export function createDeliveryJobs(database: Database, logger: Logger): Delivery
         phase: 'reading',
         file: null,
         bytesRead: 0,
-        rows: 0,
         deliveryId: null,
         finishedAt: null,
       };
