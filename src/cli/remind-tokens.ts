@@ -1,12 +1,13 @@
 import { loadConfig } from '../config.ts';
 import type { Database } from '../db/client.ts';
+import { REMINDER_DAYS } from '../domain/reporting/token-reminders.ts';
 import { runTokenReminders } from '../jobs/token-reminders.ts';
 import { createLogger } from '../logger.ts';
 import { createMailer } from '../mail/mailer.ts';
 
 /**
  * `klynge remind-tokens`, for cron: e-mails the reminders due now for API tokens that expire
- * within 14 days. Exit 0 when every due reminder went out; 1 when a send failed (that token is retried next run).
+ * within REMINDER_DAYS (14) days. Exit 0 when every due reminder went out; 1 when a send failed (that token is retried next run).
  */
 export async function remindTokensCommand(database: Database): Promise<number> {
   const config = loadConfig();
@@ -20,7 +21,7 @@ export async function remindTokensCommand(database: Database): Promise<number> {
     clock: () => new Date(),
   });
   process.stdout.write(
-    `Sent ${result.sent} reminder e-mail(s) for ${result.tokens} API token(s) expiring within 14 days` +
+    `Sent ${result.sent} reminder e-mail(s) for ${result.tokens} API token(s) expiring within ${REMINDER_DAYS} days` +
       (result.failed > 0
         ? `; ${result.failed} e-mail(s) failed, ${result.retry} token(s) left for the next run`
         : '') +

@@ -48,7 +48,7 @@ const DEFAULTS = { maxFields: 100, maxFieldBytes: 64 * 1024, maxFiles: 20 };
 export const isMultipart = (contentType: string | undefined | null) =>
   (contentType ?? '').toLowerCase().startsWith('multipart/form-data');
 
-export const emptyForm = (): MultipartForm => ({ fields: Object.create(null), files: [] });
+const emptyForm = (): MultipartForm => ({ fields: Object.create(null), files: [] });
 
 /**
  * Reads a multipart/form-data request as a stream and hands its form to `use`: text fields

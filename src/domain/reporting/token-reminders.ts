@@ -21,7 +21,7 @@ import { can, type Membership, type Role } from '../policy/policy.ts';
 export const REMINDER_DAYS = 14;
 const DAY_MS = 86_400_000;
 
-export const REMINDER_ACTOR = systemActor('token-reminders');
+const REMINDER_ACTOR = systemActor('token-reminders');
 
 interface DueToken {
   id: string;
@@ -69,7 +69,7 @@ const dateTime = {
 };
 
 /** The reminder mail: Danish first, then the same in English. */
-export function reminderMail(to: string, token: DueToken, links: ReminderLinks): MailMessage {
+function reminderMail(to: string, token: DueToken, links: ReminderLinks): MailMessage {
   const da = dateTime.da.format(token.expiresAt);
   const en = dateTime.en.format(token.expiresAt);
   const org = token.organisationName;

@@ -14,9 +14,9 @@ const DEFAULT_LIMIT = 1 * MB;
  * A delivery sent as multipart/form-data is streamed to temporary files (src/http/multipart.ts)
  * and the import reads them from disk, so its size costs disk, not memory.
  */
-export const DELIVERY_UPLOAD_LIMIT = 1024 * MB;
+const DELIVERY_UPLOAD_LIMIT = 1024 * MB;
 /** JSON rows are parsed in memory as a whole, so they stay bounded more tightly. */
-export const DELIVERY_JSON_LIMIT = 50 * MB;
+const DELIVERY_JSON_LIMIT = 50 * MB;
 
 /** Room for the form fields around an uploaded file. */
 const FORM_ROOM = 64 * 1024;
