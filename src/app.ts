@@ -12,35 +12,55 @@ import { requestBodyLimit } from './http/middleware/body-limit.ts';
 import { csrf } from './http/middleware/csrf.ts';
 import { language, requestLogging, securityHeaders } from './http/middleware/request.ts';
 import { session } from './http/middleware/session.ts';
-import { accountPages } from './http/web/account.tsx';
-import { actionPlanPages } from './http/web/action-plans.tsx';
-import { activityPages } from './http/web/activities.tsx';
-import { adminPages } from './http/web/admin.tsx';
-import { apiTokenPages } from './http/web/api-tokens.tsx';
-import { authPages } from './http/web/auth.tsx';
-import { benchmarkingPages } from './http/web/benchmarking.tsx';
-import { callFlowPages } from './http/web/calls/index.tsx';
-import { cataloguePages } from './http/web/catalogue.tsx';
-import { contentPages } from './http/web/content/index.tsx';
-import { coordinationPages } from './http/web/coordination.tsx';
-import { evaluationPages } from './http/web/evaluation.tsx';
-import { labelPages } from './http/web/labels.tsx';
-import { landscapePages } from './http/web/landscape.tsx';
-import { performanceExportPages } from './http/web/performance-exports.tsx';
-import { periodPages } from './http/web/periods.tsx';
-import { publicPages } from './http/web/public.tsx';
-import { qualityPages } from './http/web/quality.tsx';
-import { reportingPages } from './http/web/reporting.tsx';
-import { resultsPages } from './http/web/results.tsx';
-import { searchPages } from './http/web/search.tsx';
-import { strategyPages } from './http/web/strategy.tsx';
-import { targetPages } from './http/web/targets.tsx';
+import { registerAccountsArea } from './http/web/accounts/index.ts';
+import { registerActionPlansArea } from './http/web/action-plans/index.ts';
+import { registerAdminArea } from './http/web/admin/index.ts';
+import { registerCallsArea } from './http/web/calls/index.ts';
+import { registerCatalogueArea } from './http/web/catalogue/index.ts';
+import { registerContentArea } from './http/web/content/index.ts';
+import { registerCoordinationArea } from './http/web/coordination/index.ts';
+import { registerEvaluationArea } from './http/web/evaluation/index.ts';
+import { registerLabelsArea } from './http/web/labels/index.ts';
+import { registerLandscapeArea } from './http/web/landscape/index.ts';
+import { registerPerformanceArea } from './http/web/performance/index.ts';
+import { registerReportingArea } from './http/web/reporting/index.ts';
+import { registerSearchArea } from './http/web/search/index.ts';
+import { registerSiteArea } from './http/web/site/index.ts';
+import { registerStrategyArea } from './http/web/strategy/index.ts';
+import { registerTargetsArea } from './http/web/targets/index.ts';
+import { registerWorkspaceArea } from './http/web/workspace/index.ts';
 
 // dkfds hides package.json behind "exports": resolve its entry and walk up to dist/.
 const dkfdsDist = join(dirname(createRequire(import.meta.url).resolve('dkfds')), '..');
 const ownStatic = fileURLToPath(new URL('./http/static', import.meta.url));
 
 const ONE_DAY = 'public, max-age=86400';
+
+/**
+ * Every area of the web site (src/http/web/<area>, mirroring src/domain/<area>), in the order its
+ * routes are tried: the only place that mounts pages. Within an area, its index.ts lists its
+ * routes. Order matters only where a static path and a parameter share a position: targets
+ * (/resultater/pejlemaerker) come before the results of a year (/resultater/:year).
+ */
+const WEB_AREAS: readonly ((app: Hono<AppEnv>) => void)[] = [
+  registerSiteArea,
+  registerAccountsArea,
+  registerAdminArea,
+  registerWorkspaceArea,
+  registerCatalogueArea,
+  registerLabelsArea,
+  registerLandscapeArea,
+  registerSearchArea,
+  registerContentArea,
+  registerCallsArea,
+  registerReportingArea,
+  registerActionPlansArea,
+  registerTargetsArea,
+  registerStrategyArea,
+  registerPerformanceArea,
+  registerEvaluationArea,
+  registerCoordinationArea,
+];
 
 /** Builds the whole web application from its dependencies; no globals, so tests build their own. */
 export function createApp(deps: Deps): Hono<AppEnv> {
@@ -76,30 +96,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   );
 
   app.use('*', language, requestBodyLimit, session, csrf);
-  app.route('/', publicPages());
-  app.route('/', authPages());
-  app.route('/', accountPages());
-  app.route('/', adminPages());
-  app.route('/', labelPages());
-  app.route('/', cataloguePages());
-  app.route('/', reportingPages());
-  app.route('/', apiTokenPages());
-  app.route('/', activityPages());
-  app.route('/', periodPages());
-  app.route('/', actionPlanPages());
-  app.route('/', landscapePages());
-  // Target pages first: their static paths sit below /resultater/:year.
-  app.route('/', targetPages());
-  app.route('/', strategyPages());
-  app.route('/', resultsPages());
-  app.route('/', searchPages());
-  app.route('/', callFlowPages());
-  app.route('/', contentPages());
-  app.route('/', benchmarkingPages());
-  app.route('/', evaluationPages());
-  app.route('/', coordinationPages());
-  app.route('/', qualityPages());
-  app.route('/', performanceExportPages());
+  for (const register of WEB_AREAS) register(app);
   app.route('/api', apiRoutes());
 
   app.notFound(notFoundHandler);

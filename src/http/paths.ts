@@ -55,7 +55,7 @@ export const PAGES = {
     en: '/en/workspace/activities/:id/participants/:participantId/remove',
   },
   workspacePeriods: { da: '/arbejdsrum/perioder', en: '/en/workspace/periods' },
-  // Annual action plans (src/http/web/action-plans.tsx): the cluster's own, and the funders' view
+  // Annual action plans (src/http/web/action-plans): the cluster's own, and the funders' view
   actionPlans: { da: '/arbejdsrum/handlingsplaner', en: '/en/workspace/action-plans' },
   actionPlan: { da: '/arbejdsrum/handlingsplaner/:slug/:year', en: '/en/workspace/action-plans/:slug/:year' },
   actionPlanFollowUp: {
@@ -110,7 +110,7 @@ export const PAGES = {
   supportBenchmarking: { da: '/support/benchmarking', en: '/en/support/benchmarking' },
   dataQuality: { da: '/arbejdsrum/datakvalitet', en: '/en/workspace/data-quality' },
   fundingDataQuality: { da: '/finansiering/datakvalitet', en: '/en/funding/data-quality' },
-  // Funding coordination (src/http/web/coordination.tsx): static paths before :id
+  // Funding coordination (src/http/web/coordination): static paths before :id
   coordination: { da: '/finansiering/koordinering', en: '/en/funding/coordination' },
   coordinationFunder: {
     da: '/finansiering/koordinering/finansiorer/:slug',
@@ -135,11 +135,11 @@ export const PAGES = {
   targetEdit: { da: '/resultater/pejlemaerker/:id/:code', en: '/en/results/targets/:id/:code' },
   resultsYear: { da: '/resultater/:year', en: '/en/results/:year' },
   resultsCluster: { da: '/resultater/:year/klynger/:cvr', en: '/en/results/:year/clusters/:cvr' },
-  // Performance-account downloads (src/http/web/performance-exports.tsx), ?cluster=CVR or ?cluster=all
+  // Performance-account downloads (src/http/web/performance/exports.tsx), ?cluster=CVR or ?cluster=all
   performanceExportCsv: { da: '/resultater/:year/eksport.csv', en: '/en/results/:year/export.csv' },
   performanceExportXlsx: { da: '/resultater/:year/eksport.xlsx', en: '/en/results/:year/export.xlsx' },
   performanceExportPdf: { da: '/resultater/:year/eksport.pdf', en: '/en/results/:year/export.pdf' },
-  // Klyngeforum: the national cluster strategy's focus areas and initiatives (src/http/web/strategy.tsx)
+  // Klyngeforum: the national cluster strategy's focus areas and initiatives (src/http/web/strategy)
   clusterForum: { da: '/klyngeforum', en: '/en/cluster-forum' },
   initiative: { da: '/klyngeforum/initiativer/:code', en: '/en/cluster-forum/initiatives/:code' },
   initiativeStatus: {

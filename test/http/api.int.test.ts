@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.ts';
 import { seedDemo } from '../../src/domain/demo/seed.ts';
-import { CSV_COLUMNS, clusterDetailSchema, clusterListSchema } from '../../src/http/api/clusters.ts';
+import { CSV_COLUMNS, clusterDetailSchema, clusterListSchema } from '../../src/http/api/catalogue.ts';
 import { labelListSchema } from '../../src/http/api/labels.ts';
 import { searchResponseSchema } from '../../src/http/api/search.ts';
 import { createTestDatabase, testDriver } from '../support/database.ts';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.ts';
 import { performanceAccount } from '../../src/domain/performance/account.ts';
 import { completeCvr } from '../../src/domain/reference/identifiers.ts';
-import { performanceExportHref } from '../../src/http/web/performance-exports.tsx';
+import { performanceExportHref } from '../../src/http/web/performance/exports.tsx';
 import { deliver, textFile } from '../reporting/delivery-helpers.ts';
 import { createTestDatabase } from '../support/database.ts';
 import { generateDelivery } from '../support/delivery-generator.ts';

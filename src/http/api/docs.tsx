@@ -2,7 +2,7 @@ import type { AppContext } from '../context.ts';
 import type { Lang } from '../paths.ts';
 import { href } from '../paths.ts';
 import { renderPage } from '../render.tsx';
-import { searchMessages } from '../web/search.messages.ts';
+import { searchMessages } from '../web/search/messages.ts';
 import { apiDocument } from './index.ts';
 import {
   type HttpMethod,

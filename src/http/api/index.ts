@@ -1,6 +1,6 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../context.ts';
-import { clustersApi } from './clusters.ts';
+import { clustersApi } from './catalogue.ts';
 import { labelsApi } from './labels.ts';
 import { type ApiModule, type OpenApiDocument, openApiDocument } from './openapi.ts';
 import { performanceApi } from './performance.ts';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { listLabels } from '../../domain/catalogue/api-queries.ts';
 import { blankAsMissing, LABEL_LEVELS } from '../../domain/search/schemas.ts';
 import type { AppEnv } from '../context.ts';
-import { clusterLinks } from './clusters.ts';
+import { clusterLinks } from './catalogue.ts';
 import {
   type ApiModule,
   ERROR_RESPONSES,

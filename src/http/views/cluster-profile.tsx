@@ -6,7 +6,7 @@ import { renderMarkdown } from '../../domain/content/markdown.ts';
 import { MUNICIPALITIES } from '../../domain/reference/geography.ts';
 import { formatNumber } from '../i18n/index.ts';
 import type { Lang } from '../paths.ts';
-import type { CatalogueMessages } from '../web/catalogue.messages.ts';
+import type { CatalogueMessages } from '../web/catalogue/messages.ts';
 
 const municipalityName = (code: number | null) =>
   code === null ? null : (MUNICIPALITIES.find((m) => m.code === code)?.name ?? String(code));

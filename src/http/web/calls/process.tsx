@@ -280,7 +280,7 @@ async function processAction(c: AppContext) {
   });
 }
 
-export function registerProcessPages(app: Hono<AppEnv>): void {
+export function registerCallProcessPages(app: Hono<AppEnv>): void {
   onPage(app, 'GET', 'callProcess', processPage);
   onPage(app, 'POST', 'callProcess', processAction);
 }

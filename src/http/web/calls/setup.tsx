@@ -391,7 +391,7 @@ async function saveSetup(c: AppContext) {
   return c.redirect(`${back}?gemt=1`, 303);
 }
 
-export function registerSetupPages(app: Hono<AppEnv>): void {
+export function registerCallSetupPages(app: Hono<AppEnv>): void {
   onPage(app, 'GET', 'callSetup', (c) => setupPage(c));
   onPage(app, 'POST', 'callSetup', saveSetup);
 }

@@ -1,0 +1,10 @@
+import type { Hono } from 'hono';
+import type { AppEnv } from '../../context.ts';
+import { registerAccountPages } from './account.tsx';
+import { registerAuthPages } from './auth.tsx';
+
+/** Login, logout, password reset and the signed-in user's own account. Routes are tried in this order. */
+export function registerAccountsArea(app: Hono<AppEnv>): void {
+  registerAuthPages(app);
+  registerAccountPages(app);
+}
