@@ -1,5 +1,5 @@
 import type { PerformanceAccount } from '../domain/performance/account.ts';
-import { type CsvValue, toCsv } from '../http/api/csv.ts';
+import { type CsvValue, toCsv } from './csv-writer.ts';
 
 /**
  * The account as CSV (RFC 4180): a `key,value` header, one line per key in the order of the JSON

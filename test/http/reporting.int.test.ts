@@ -1,7 +1,8 @@
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { Database } from '../../src/db/client.ts';
 import { deliveryLog } from '../../src/domain/reporting/deliveries.ts';
-import { csvTemplate } from '../../src/domain/reporting/templates.ts';
+import { csvTemplate } from '../../src/reports/templates.ts';
 import { createTestDatabase, testDriver } from '../support/database.ts';
 import { createCluster, createUser, TEST_PASSWORD } from '../support/factories.ts';
 import { Client, createTestApp, signedInClient, type TestApp, uploadDelivery } from '../support/http.ts';
@@ -71,7 +72,11 @@ describe('web delivery in the cluster workspace', () => {
     expect(page.html).toContain('Indberetningen er afvist med 1 fejl.');
     expect(page.html).toContain('du må ikke indberette for denne klyngeorganisation');
     const report = await client.request(`${page.location}?format=csv`);
-    expect(await report.text()).toContain('"activities.csv","2","cluster_cvr","10000009"');
+    const rows = parse(await report.text(), { bom: true }) as string[][];
+    expect(rows).toEqual([
+      ['file', 'line', 'column', 'value', 'message'],
+      ['activities.csv', '2', 'cluster_cvr', '10000009', 'du må ikke indberette for denne klyngeorganisation'],
+    ]);
   });
 
   it('refuses an upload without a valid CSRF token before the files, and records no delivery', async () => {

@@ -17,7 +17,6 @@ import {
 export const MAX_LABEL_CSV_BYTES = 2 * 1024 * 1024;
 
 /** The template offered for download: the header only, with a BOM so that Excel reads UTF-8. */
-export const LABEL_CSV_TEMPLATE = `\ufeff${LABEL_CSV_COLUMNS.join(',')}\r\n`;
 export const LABEL_CSV_EXAMPLE = `${LABEL_CSV_COLUMNS.join(',')}\n12345674,gold,2025-06-30,2028-06-30,ESCA`;
 
 export type LabelCsvInput = string | Uint8Array | AsyncIterable<string | Uint8Array>;

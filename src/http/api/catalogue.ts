@@ -8,9 +8,9 @@ import {
 } from '../../domain/catalogue/api-queries.ts';
 import { notFound } from '../../domain/errors.ts';
 import { clusterFilterShape, LABEL_LEVELS, LEAGUES, THEME_KEYS } from '../../domain/search/schemas.ts';
+import { toCsv } from '../../reports/csv-writer.ts';
 import { type AppContext, type AppEnv, today } from '../context.ts';
 import { pageHref } from '../paths.ts';
-import { toCsv } from './csv.ts';
 import {
   type ApiModule,
   ERROR_RESPONSES,

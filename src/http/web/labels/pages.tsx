@@ -3,7 +3,6 @@ import type { Hono } from 'hono';
 import {
   importLabelsCsv,
   LABEL_CSV_EXAMPLE,
-  LABEL_CSV_TEMPLATE,
   MAX_LABEL_CSV_BYTES,
 } from '../../../domain/labels/csv-import.ts';
 import {
@@ -26,6 +25,7 @@ import {
   registerFilterQuery,
 } from '../../../domain/labels/schemas.ts';
 import { authorize, can } from '../../../domain/policy/policy.ts';
+import { toCsv } from '../../../reports/csv-writer.ts';
 import { type AppContext, type AppEnv, today } from '../../context.ts';
 import { formatDate, formatNumber } from '../../i18n/index.ts';
 import { uploadedForm } from '../../multipart.ts';
@@ -392,6 +392,8 @@ export function registerLabelPages(app: Hono<AppEnv>): void {
 
   onPage(app, 'GET', 'labelImportTemplate', (c) => {
     c.header('Content-Disposition', 'attachment; filename="maerker-skabelon.csv"');
-    return c.body(LABEL_CSV_TEMPLATE, 200, { 'Content-Type': 'text/csv; charset=utf-8' });
+    return c.body(`\uFEFF${toCsv(LABEL_CSV_COLUMNS, [])}`, 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+    });
   });
 }

@@ -6,8 +6,9 @@ import { authorize, can } from '../../../domain/policy/policy.ts';
 import { deliveryById, deliveryLog } from '../../../domain/reporting/deliveries.ts';
 import type { DeliveryJob } from '../../../domain/reporting/delivery-jobs.ts';
 import { COLUMNS, REQUIRED_COLUMNS, type TableName } from '../../../domain/reporting/rows.ts';
-import { csvTemplate, xlsxTemplate } from '../../../domain/reporting/templates.ts';
 import { errorMessage } from '../../../imports/errors.ts';
+import { toCsv } from '../../../reports/csv-writer.ts';
+import { csvTemplate, xlsxTemplate } from '../../../reports/templates.ts';
 import type { AppContext, AppEnv } from '../../context.ts';
 import { formatDateTime, formatNumber } from '../../i18n/index.ts';
 import { deliveryFile, keepFiles, uploadedForm } from '../../multipart.ts';
@@ -273,16 +274,12 @@ async function deliveryPage(c: AppContext) {
   const lang = c.get('lang');
   const t = reportingMessages(lang);
   if (c.req.query('format') === 'csv') {
-    const lines = [
-      'file,line,column,value,message',
-      ...d.errors.map((e) =>
-        [e.file, e.line, e.column ?? '', e.value ?? '', errorMessage(e.code, lang)]
-          .map((v) => `"${String(v).replace(/"/g, '""')}"`)
-          .join(','),
-      ),
-    ];
+    const csv = toCsv(
+      ['file', 'line', 'column', 'value', 'message'],
+      d.errors.map((e) => [e.file, e.line, e.column, e.value, errorMessage(e.code, lang)]),
+    );
     c.header('Content-Disposition', `attachment; filename="fejlrapport-${d.id}.csv"`);
-    return c.body(`\uFEFF${lines.join('\r\n')}\r\n`, 200, { 'Content-Type': 'text/csv; charset=utf-8' });
+    return c.body(`\uFEFF${csv}`, 200, { 'Content-Type': 'text/csv; charset=utf-8' });
   }
   return renderPage(c, t.resultTitle, () => (
     <>

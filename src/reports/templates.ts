@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
-import { COLUMNS, type TableName } from './rows.ts';
+import { COLUMNS, type TableName } from '../domain/reporting/rows.ts';
+import { toCsv } from './csv-writer.ts';
 
 /** One example row per file, valid against the rules (the CVR numbers pass the mod-11 check). */
 const EXAMPLES: Record<TableName, Record<string, string>> = {
@@ -39,11 +40,10 @@ const EXAMPLES: Record<TableName, Record<string, string>> = {
   },
 };
 
-const quote = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-
+/** A file's header and one example row. */
 export function csvTemplate(table: TableName): string {
   const columns = COLUMNS[table];
-  return `${columns.join(',')}\r\n${columns.map((c) => quote(EXAMPLES[table][c] ?? '')).join(',')}\r\n`;
+  return toCsv(columns, [columns.map((c) => EXAMPLES[table][c] ?? '')]);
 }
 
 /** A workbook with the three sheets the import reads, each with its header and an example row. */

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { csvField, toCsv } from './csv.ts';
+import { csvField, toCsv } from './csv-writer.ts';
 
 describe('csv', () => {
   it('leaves plain fields alone and writes empty values as empty fields', () => {
