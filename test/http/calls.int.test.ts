@@ -4,13 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor, withActor } from '../../src/db/actor.ts';
 import type { Database } from '../../src/db/client.ts';
 import { applications, calls } from '../../src/db/schema/index.ts';
-import {
-  type Editor,
-  moveCall,
-  saveApplication,
-  setUpCall,
-  submitApplication,
-} from '../../src/domain/calls/commands.ts';
+import type { Caller } from '../../src/domain/caller.ts';
+import { moveCall, saveApplication, setUpCall, submitApplication } from '../../src/domain/calls/commands.ts';
 import { findCallSetup } from '../../src/domain/calls/queries.ts';
 import { callSetupInput } from '../../src/domain/calls/schemas.ts';
 import type { Role } from '../../src/domain/policy/policy.ts';
@@ -40,7 +35,7 @@ async function signIn(role: Role, organisationId?: string) {
   return { user, client };
 }
 
-const editorOf = (userId: string, organisationId: string, role: Role): Editor => ({
+const editorOf = (userId: string, organisationId: string, role: Role): Caller => ({
   principal: { userId, memberships: [{ organisationId, role }] },
   actor: { userId, label: 'test' },
 });

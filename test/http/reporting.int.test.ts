@@ -75,7 +75,13 @@ describe('web delivery in the cluster workspace', () => {
     const rows = parse(await report.text(), { bom: true }) as string[][];
     expect(rows).toEqual([
       ['file', 'line', 'column', 'value', 'message'],
-      ['activities.csv', '2', 'cluster_cvr', '10000009', 'du må ikke indberette for denne klyngeorganisation'],
+      [
+        'activities.csv',
+        '2',
+        'cluster_cvr',
+        '10000009',
+        'du må ikke indberette for denne klyngeorganisation',
+      ],
     ]);
   });
 

@@ -3,12 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor, withActor } from '../../src/db/actor.ts';
 import { type Database, queryRows } from '../../src/db/client.ts';
 import { reportingPeriods } from '../../src/db/schema/index.ts';
+import type { Caller } from '../../src/domain/caller.ts';
 import { AppError } from '../../src/domain/errors.ts';
 import type { Role } from '../../src/domain/policy/policy.ts';
 import {
   type ActivityInput,
   addParticipant,
-  type Caller,
   createActivity,
   deleteActivity,
   getActivity,

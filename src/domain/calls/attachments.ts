@@ -6,9 +6,10 @@ import { fileTypeFromBuffer } from 'file-type';
 import { withActor } from '../../db/actor.ts';
 import type { Db } from '../../db/client.ts';
 import { applicationAttachments, applications, calls } from '../../db/schema/index.ts';
+import type { Caller } from '../caller.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
 import { can } from '../policy/policy.ts';
-import { type Editor, requireClearedAssessor } from './commands.ts';
+import { requireClearedAssessor } from './commands.ts';
 import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES } from './schemas.ts';
 
 /** Attachments live in `<dataDir>/attachments/`, outside the web root, under a random name. */
@@ -27,7 +28,7 @@ export function safeFileName(name: string, extension: string): string {
 /** Stores an attachment to a draft; the type is recognised from the bytes, never from the name. */
 export async function addAttachment(
   db: Db,
-  editor: Editor,
+  editor: Caller,
   dataDir: string,
   applicationId: string,
   file: { name: string; bytes: Uint8Array },
@@ -83,7 +84,7 @@ export async function listAttachments(db: Db, applicationId: string) {
 }
 
 /** Who may read: the applicant's staff, the call's owner, and assessors who declared no conflict. */
-export async function readAttachment(db: Db, editor: Editor, dataDir: string, attachmentId: string) {
+export async function readAttachment(db: Db, editor: Caller, dataDir: string, attachmentId: string) {
   const [row] = await db
     .select({
       attachment: applicationAttachments,

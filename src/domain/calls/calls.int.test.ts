@@ -5,6 +5,7 @@ import { createOrganisation, createUser } from '../../../test/support/factories.
 import { systemActor, withActor } from '../../db/actor.ts';
 import type { Database } from '../../db/client.ts';
 import { auditLog, calls } from '../../db/schema/index.ts';
+import type { Caller } from '../caller.ts';
 import { AppError } from '../errors.ts';
 import type { Role } from '../policy/policy.ts';
 import {
@@ -12,7 +13,6 @@ import {
   checkEligibility,
   decideCall,
   declareConflict,
-  type Editor,
   moveCall,
   requireClearedAssessor,
   saveApplication,
@@ -44,7 +44,7 @@ beforeAll(async () => {
 });
 afterAll(() => database?.close());
 
-async function editor(role: Role, organisationId?: string): Promise<Editor> {
+async function editor(role: Role, organisationId?: string): Promise<Caller> {
   const user = await createUser(database.db, role, organisationId ? { organisationId } : {});
   return {
     principal: { userId: user.id, memberships: [{ organisationId: user.organisationId, role }] },
@@ -134,21 +134,21 @@ describe('the call flow from set-up to allocation', () => {
       ids.push((await saveApplication(db, s, call.id, org, input(`Ansøgning ${i + 1}`), at(-3600))).id);
     }
     await rejects(
-      saveApplication(db, staff[1] as Editor, call.id, clusters[0]?.id ?? '', input('x'), at(-3600)),
+      saveApplication(db, staff[1] as Caller, call.id, clusters[0]?.id ?? '', input('x'), at(-3600)),
       'forbidden',
     );
     const [app1, app2, app3, app4] = ids as [string, string, string, string];
-    await submitApplication(db, staff[0] as Editor, app1, at(-1));
-    await submitApplication(db, staff[1] as Editor, app2, at(-2));
-    await submitApplication(db, staff[2] as Editor, app3, at(-3));
-    await rejects(submitApplication(db, staff[3] as Editor, app4, at(1)), 'conflict');
+    await submitApplication(db, staff[0] as Caller, app1, at(-1));
+    await submitApplication(db, staff[1] as Caller, app2, at(-2));
+    await submitApplication(db, staff[2] as Caller, app3, at(-3));
+    await rejects(submitApplication(db, staff[3] as Caller, app4, at(1)), 'conflict');
     expect((await findApplication(db, app4))?.status).toBe('draft');
     await rejects(
-      saveApplication(db, staff[0] as Editor, call.id, clusters[0]?.id ?? '', input('changed'), at(-1)),
+      saveApplication(db, staff[0] as Caller, call.id, clusters[0]?.id ?? '', input('changed'), at(-1)),
       'conflict',
     );
     expect((await findApplication(db, app1))?.title).toBe('Ansøgning 1');
-    await withdrawApplication(db, staff[3] as Editor, app4, at(2));
+    await withdrawApplication(db, staff[3] as Caller, app4, at(2));
     expect((await findApplication(db, app4))?.status).toBe('withdrawn');
 
     // 3. eligibility after the deadline: one failed requirement needs a reason and ends the application
@@ -189,7 +189,7 @@ describe('the call flow from set-up to allocation', () => {
       scoreApplication(db, a2, app1, { criterionId: k1.id, score: 6, comment: '' }, at(4000)),
       'validation',
     );
-    const score = (e: Editor, app: string, k: string, s: number) =>
+    const score = (e: Caller, app: string, k: string, s: number) =>
       scoreApplication(db, e, app, { criterionId: k, score: s, comment: `score ${s}` }, at(4000));
     await score(a2, app1, k1.id, 4);
     await score(a2, app1, k2.id, 3);

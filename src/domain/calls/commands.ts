@@ -18,7 +18,7 @@ import {
   consensusScores,
   eligibilityChecks,
 } from '../../db/schema/index.ts';
-import type { Editor } from '../content/commands.ts';
+import type { Caller } from '../caller.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
 import { can } from '../policy/policy.ts';
 import type {
@@ -29,8 +29,6 @@ import type {
   ScoreInput,
 } from './schemas.ts';
 import { assertMove, type CallStatus } from './workflow.ts';
-
-export type { Editor };
 
 const conflict = (message: string) => new AppError('conflict', message);
 
@@ -51,7 +49,7 @@ async function lockCall(tx: Tx, callId: string) {
 }
 
 function requireOwner(
-  editor: Editor,
+  editor: Caller,
   ownerId: string,
   action: 'calls.manage' | 'calls.decide' = 'calls.manage',
 ) {
@@ -64,7 +62,7 @@ function requireOwner(
  * Replaces the set-up of a call. Requirements and criteria can change only until the call opens,
  * so nobody is ever assessed against rules other than those they applied under.
  */
-export async function setUpCall(db: Db, editor: Editor, callId: string, input: CallSetupInput, now: Date) {
+export async function setUpCall(db: Db, editor: Caller, callId: string, input: CallSetupInput, now: Date) {
   return withActor(db, editor.actor, async (tx) => {
     const call = await lockCall(tx, callId);
     requireOwner(editor, call.ownerId);
@@ -97,7 +95,7 @@ export async function setUpCall(db: Db, editor: Editor, callId: string, input: C
 }
 
 /** Moves a call along its one transition table; assessed needs a consensus on every eligible application. */
-export async function moveCall(db: Db, editor: Editor, callId: string, to: CallStatus, now: Date) {
+export async function moveCall(db: Db, editor: Caller, callId: string, to: CallStatus, now: Date) {
   return withActor(db, editor.actor, async (tx) => {
     const call = await lockCall(tx, callId);
     requireOwner(editor, call.ownerId);
@@ -166,7 +164,7 @@ async function lockApplication(tx: Tx, applicationId: string) {
 /** Saves the applicant's draft; creates it on first save. Refused once submitted or after the deadline. */
 export async function saveApplication(
   db: Db,
-  editor: Editor,
+  editor: Caller,
   callId: string,
   organisationId: string,
   input: ApplicationInput,
@@ -251,7 +249,7 @@ async function writeApplicationParts(tx: Tx, callId: string, applicationId: stri
 }
 
 /** Submits a draft before the deadline (server time); after that it is read-only. */
-export async function submitApplication(db: Db, editor: Editor, applicationId: string, now: Date) {
+export async function submitApplication(db: Db, editor: Caller, applicationId: string, now: Date) {
   return withActor(db, editor.actor, async (tx) => {
     const app = await lockApplication(tx, applicationId);
     if (!can(editor.principal, 'applications.submit', { organisationId: app.organisationId }))
@@ -278,7 +276,7 @@ export async function submitApplication(db: Db, editor: Editor, applicationId: s
 }
 
 /** Withdraws a draft or a submitted application; possible until eligibility has been decided. */
-export async function withdrawApplication(db: Db, editor: Editor, applicationId: string, now: Date) {
+export async function withdrawApplication(db: Db, editor: Caller, applicationId: string, now: Date) {
   return withActor(db, editor.actor, async (tx) => {
     const app = await lockApplication(tx, applicationId);
     if (!can(editor.principal, 'applications.submit', { organisationId: app.organisationId }))
@@ -297,7 +295,7 @@ export async function withdrawApplication(db: Db, editor: Editor, applicationId:
 /** The call owner checks every requirement; one failed requirement makes it ineligible, with a reason. */
 export async function checkEligibility(
   db: Db,
-  editor: Editor,
+  editor: Caller,
   applicationId: string,
   input: EligibilityInput,
   now: Date,
@@ -345,7 +343,7 @@ export async function checkEligibility(
 
 // --- 4. assessment ---
 
-async function requireAssessorOf(tx: Tx, editor: Editor, callId: string) {
+async function requireAssessorOf(tx: Tx, editor: Caller, callId: string) {
   if (!can(editor.principal, 'applications.assess')) throw forbidden('Not allowed: assess');
   const [row] = await tx
     .select()
@@ -357,7 +355,7 @@ async function requireAssessorOf(tx: Tx, editor: Editor, callId: string) {
 /** Declared once per application before opening it; a declared conflict cannot be taken back. */
 export async function declareConflict(
   db: Db,
-  editor: Editor,
+  editor: Caller,
   applicationId: string,
   input: { hasConflict: boolean; note: string },
   now: Date,
@@ -376,7 +374,7 @@ export async function declareConflict(
 }
 
 /** Throws unless this assessor has declared no conflict for the application. */
-export async function requireClearedAssessor(db: Db | Tx, editor: Editor, applicationId: string) {
+export async function requireClearedAssessor(db: Db | Tx, editor: Caller, applicationId: string) {
   const [app] = await db.select().from(applications).where(eq(applications.id, applicationId));
   if (!app) throw notFound('application');
   await requireAssessorOf(db as Tx, editor, app.callId);
@@ -396,7 +394,7 @@ export async function requireClearedAssessor(db: Db | Tx, editor: Editor, applic
 
 export async function scoreApplication(
   db: Db,
-  editor: Editor,
+  editor: Caller,
   applicationId: string,
   input: ScoreInput,
   now: Date,
@@ -437,7 +435,7 @@ async function criterionOf(tx: Tx, callId: string, criterionId: string) {
 /** The call owner's agreed score per criterion. */
 export async function setConsensus(
   db: Db,
-  editor: Editor,
+  editor: Caller,
   applicationId: string,
   input: ScoreInput,
   now: Date,
@@ -472,7 +470,7 @@ export async function setConsensus(
 /** The decider selects among the eligible applications of an assessed call; the call is then decided. */
 export async function decideCall(
   db: Db,
-  editor: Editor,
+  editor: Caller,
   callId: string,
   selectedIds: readonly string[],
   now: Date,
@@ -511,7 +509,7 @@ export async function decideCall(
  */
 export async function allocate(
   db: Db,
-  editor: Editor,
+  editor: Caller,
   funderId: string,
   inputs: readonly AllocationInput[],
   now: Date,

@@ -9,10 +9,11 @@ import { startSmtpServer } from '../../../test/support/smtp.ts';
 import { systemActor, withActor } from '../../db/actor.ts';
 import type { Database } from '../../db/client.ts';
 import { calls } from '../../db/schema/index.ts';
+import type { Caller } from '../caller.ts';
 import { AppError } from '../errors.ts';
 import type { Role } from '../policy/policy.ts';
 import { addAttachment, listAttachments, readAttachment } from './attachments.ts';
-import { type Editor, saveApplication, setUpCall, submitApplication } from './commands.ts';
+import { saveApplication, setUpCall, submitApplication } from './commands.ts';
 import { submissionReceipt } from './letters.ts';
 import { findCallSetup } from './queries.ts';
 import { callSetupInput } from './schemas.ts';
@@ -29,7 +30,7 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-async function editor(role: Role, organisationId?: string): Promise<Editor & { email: string }> {
+async function editor(role: Role, organisationId?: string): Promise<Caller & { email: string }> {
   const user = await createUser(database.db, role, organisationId ? { organisationId } : {});
   return {
     email: user.email,

@@ -4,10 +4,11 @@ import { createTestDatabase } from '../../../test/support/database.ts';
 import { createOrganisation, createUser } from '../../../test/support/factories.ts';
 import type { Database } from '../../db/client.ts';
 import { calls } from '../../db/schema/index.ts';
+import type { Caller } from '../caller.ts';
 import { createCall, updateCall } from '../content/commands.ts';
 import type { CallInput } from '../content/schemas.ts';
 import { AppError } from '../errors.ts';
-import { type Editor, moveCall, setUpCall } from './commands.ts';
+import { moveCall, setUpCall } from './commands.ts';
 import { callSetupInput } from './schemas.ts';
 
 // 2027-05-04 12.00 Danish summer time (UTC+2): server time, Europe/Copenhagen.
@@ -21,7 +22,7 @@ beforeAll(async () => {
 });
 afterAll(() => database?.close());
 
-async function funder(): Promise<{ editor: Editor; organisationId: string }> {
+async function funder(): Promise<{ editor: Caller; organisationId: string }> {
   const org = await createOrganisation(database.db, { kind: 'funder', name: `Fond ${Math.random()}` });
   const user = await createUser(database.db, 'funder', { organisationId: org.id });
   return {

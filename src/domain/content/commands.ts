@@ -3,20 +3,14 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import { type Actor, withActor } from '../../db/actor.ts';
 import { type Db, type Queryable, queryRows, type Tx } from '../../db/client.ts';
 import { calls, events, municipalities, organisations, posts } from '../../db/schema/index.ts';
+import type { Caller } from '../caller.ts';
 import { moveLockedCall } from '../calls/commands.ts';
 import { canMove } from '../calls/workflow.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
-import type { Principal } from '../policy/policy.ts';
 import { canManageCallsFor, canPublishFor } from './policy.ts';
 import type { PostKind } from './queries.ts';
 import type { CallInput, EventInput, PostInput } from './schemas.ts';
 import { firstFreeSlug, slugFromTitle } from './slug.ts';
-
-/** Who writes: the policy looks at the principal, the audit log records the actor. */
-export interface Editor {
-  principal: Principal;
-  actor: Actor;
-}
 
 const MAX_SLUG_ATTEMPTS = 3;
 
@@ -61,7 +55,7 @@ async function insertWithSlug(
   }
 }
 
-function requirePublisher(editor: Editor, organisationId: string): void {
+function requirePublisher(editor: Caller, organisationId: string): void {
   if (!canPublishFor(editor.principal, organisationId))
     throw forbidden('Not allowed: publish for organisation');
 }
@@ -74,7 +68,7 @@ function publicationTime(intent: PostInput['intent'], current: Date | null, now:
 
 // --- news and success stories ---
 
-export function createPost(db: Db, editor: Editor, kind: PostKind, input: PostInput, now: Date) {
+export function createPost(db: Db, editor: Caller, kind: PostKind, input: PostInput, now: Date) {
   requirePublisher(editor, input.organisationId);
   return insertWithSlug(db, editor.actor, posts, input.title, (tx, slug) =>
     tx.insert(posts).values({
@@ -96,7 +90,7 @@ export function createPost(db: Db, editor: Editor, kind: PostKind, input: PostIn
 /** Saves an edit; the editor must be allowed for the item's organisation and for the new one. */
 export async function updatePost(
   db: Db,
-  editor: Editor,
+  editor: Caller,
   kind: PostKind,
   slug: string,
   input: PostInput,
@@ -155,7 +149,7 @@ const eventValues = (input: EventInput) => ({
   onlineUrl: input.onlineUrl,
 });
 
-export async function createEvent(db: Db, editor: Editor, input: EventInput, now: Date) {
+export async function createEvent(db: Db, editor: Caller, input: EventInput, now: Date) {
   requirePublisher(editor, input.organisationId);
   await requireMunicipality(db, input.municipalityCode);
   return insertWithSlug(db, editor.actor, events, input.title, (tx, slug) =>
@@ -172,7 +166,7 @@ export async function createEvent(db: Db, editor: Editor, input: EventInput, now
 
 export async function updateEvent(
   db: Db,
-  editor: Editor,
+  editor: Caller,
   slug: string,
   input: EventInput,
   now: Date,
@@ -201,7 +195,7 @@ export async function updateEvent(
 
 // --- calls ---
 
-async function requireCallOwner(db: Queryable, editor: Editor, organisationId: string): Promise<void> {
+async function requireCallOwner(db: Queryable, editor: Caller, organisationId: string): Promise<void> {
   if (!canManageCallsFor(editor.principal, organisationId)) throw forbidden('Not allowed: calls.manage');
   const [org] = await db
     .select({ kind: organisations.kind })
@@ -219,7 +213,7 @@ const callValues = (input: CallInput) => ({
   deadline: input.deadline,
 });
 
-export async function createCall(db: Db, editor: Editor, input: CallInput, now: Date) {
+export async function createCall(db: Db, editor: Caller, input: CallInput, now: Date) {
   await requireCallOwner(db, editor, input.organisationId);
   // A new call starts as a draft; the only status it may skip to is the draft's one next step.
   if (input.status !== 'draft' && !canMove('draft', input.status))
@@ -240,7 +234,7 @@ export async function createCall(db: Db, editor: Editor, input: CallInput, now: 
 
 export async function updateCall(
   db: Db,
-  editor: Editor,
+  editor: Caller,
   slug: string,
   input: CallInput,
   now: Date,

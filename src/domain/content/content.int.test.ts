@@ -5,9 +5,10 @@ import { createOrganisation, createUser } from '../../../test/support/factories.
 import { systemActor, withActor } from '../../db/actor.ts';
 import type { Database } from '../../db/client.ts';
 import { auditLog, calls, posts } from '../../db/schema/index.ts';
+import type { Caller } from '../caller.ts';
 import { AppError } from '../errors.ts';
 import type { Role } from '../policy/policy.ts';
-import { createCall, createEvent, createPost, type Editor, updatePost } from './commands.ts';
+import { createCall, createEvent, createPost, updatePost } from './commands.ts';
 import { callPhase, findPost, listPublicCalls, listPublishedEvents, listPublishedPosts } from './queries.ts';
 import { type CallStatus, callForm, eventFilter, eventForm, postForm } from './schemas.ts';
 
@@ -20,7 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => database?.close());
 
-async function editor(role: Role, organisationId?: string): Promise<Editor> {
+async function editor(role: Role, organisationId?: string): Promise<Caller> {
   const user = await createUser(database.db, role, organisationId ? { organisationId } : {});
   return {
     principal: { userId: user.id, memberships: [{ organisationId: user.organisationId, role }] },

@@ -1,7 +1,8 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { type Actor, withActor } from '../../db/actor.ts';
+import { withActor } from '../../db/actor.ts';
 import { type Db, type Queryable, queryRows, type Tx } from '../../db/client.ts';
 import { DELIVERY_MESSAGES } from '../../imports/errors.ts';
+import type { Caller } from '../caller.ts';
 import { AppError, type FieldIssue, notFound } from '../errors.ts';
 import { authorize, can, type Principal } from '../policy/policy.ts';
 import { isYearLocked } from './periods.ts';
@@ -20,12 +21,6 @@ import {
  * get the same message; the rules that need the portal's data (duplicates, locked years) follow
  * the import's checks in staging.ts.
  */
-
-/** Who asks: the policy's principal, and the actor the audit log records. */
-export interface Caller {
-  principal: Principal;
-  actor: Actor;
-}
 
 const OWN_MESSAGES = {
   activityRefTaken: {

@@ -18,6 +18,7 @@ import { callFilter, callForm } from '../../../domain/content/schemas.ts';
 import { instantToDanishTime } from '../../../domain/content/time.ts';
 import { AppError, notFound } from '../../../domain/errors.ts';
 import { can } from '../../../domain/policy/policy.ts';
+import { signedInUser } from '../../caller.ts';
 import type { AppContext, AppEnv } from '../../context.ts';
 import { href, type Lang, pageHref } from '../../paths.ts';
 import { renderPage } from '../../render.tsx';
@@ -39,7 +40,6 @@ import {
   OrganisationField,
   renderEditorPage,
   saveFromForm,
-  signedInUser,
 } from '../content/editing.tsx';
 import { DateTimeFields } from '../content/fields.tsx';
 import { formatDayAndTime, Time } from '../content/format.tsx';

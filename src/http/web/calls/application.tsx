@@ -18,25 +18,16 @@ import { applicationInput, eligibilityInput, scoreInput } from '../../../domain/
 import { AppError, forbidden, notFound } from '../../../domain/errors.ts';
 import { can } from '../../../domain/policy/policy.ts';
 import { ACTIVITY_CATEGORIES } from '../../../domain/reporting/rows.ts';
+import { callerOf, signedInUser } from '../../caller.ts';
 import type { AppContext, AppEnv } from '../../context.ts';
 import { uploadedForm } from '../../multipart.ts';
 import { type Lang, pageHref } from '../../paths.ts';
 import { renderPage } from '../../render.tsx';
 import { Alert } from '../../views/forms.tsx';
 import { CsrfField } from '../../views/layout.tsx';
-import { signedInUser } from '../content/editing.tsx';
 import { onPage } from '../routes.ts';
 import { type CallFlowMessages, callFlowMessages } from './messages.ts';
-import {
-  actAndReturn,
-  callOfPage,
-  currentEditor,
-  evidenceOf,
-  formBody,
-  inLang,
-  Outcome,
-  str,
-} from './shared.tsx';
+import { actAndReturn, callOfPage, evidenceOf, formBody, inLang, Outcome, str } from './shared.tsx';
 
 function TextArea({
   id,
@@ -255,7 +246,7 @@ function applicationFromForm(body: Record<string, string | string[]>) {
 async function applyAction(c: AppContext) {
   const setup = await callOfPage(c);
   const org = applicantOrg(c);
-  const editor = currentEditor(c);
+  const editor = callerOf(c);
   const deps = c.get('deps');
   const now = deps.clock();
   const back = pageHref('callApply', c.get('lang'), { slug: setup.call.slug });
@@ -548,7 +539,7 @@ async function applicationPage(c: AppContext) {
 
 async function applicationAction(c: AppContext) {
   const { app } = await applicationOfPage(c);
-  const editor = currentEditor(c);
+  const editor = callerOf(c);
   const deps = c.get('deps');
   const now = deps.clock();
   const body = await formBody(c);
@@ -604,7 +595,7 @@ async function letter(c: AppContext) {
 
 async function attachment(c: AppContext) {
   const deps = c.get('deps');
-  const file = await readAttachment(deps.db, currentEditor(c), deps.config.dataDir, c.req.param('id') ?? '');
+  const file = await readAttachment(deps.db, callerOf(c), deps.config.dataDir, c.req.param('id') ?? '');
   return c.body(new Uint8Array(file.bytes), 200, {
     'Content-Type': file.mediaType,
     'Content-Disposition': `attachment; filename="${file.fileName}"`,

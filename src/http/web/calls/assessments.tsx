@@ -3,10 +3,10 @@ import { assessmentsOf } from '../../../domain/calls/queries.ts';
 import type { CallStatus } from '../../../domain/calls/workflow.ts';
 import { forbidden } from '../../../domain/errors.ts';
 import { can } from '../../../domain/policy/policy.ts';
+import { signedInUser } from '../../caller.ts';
 import type { AppContext, AppEnv } from '../../context.ts';
 import { pageHref } from '../../paths.ts';
 import { renderPage } from '../../render.tsx';
-import { signedInUser } from '../content/editing.tsx';
 import { onPage } from '../routes.ts';
 import { callFlowMessages } from './messages.ts';
 

@@ -7,14 +7,14 @@ import { allocationInput } from '../../../domain/calls/schemas.ts';
 import { CALL_TRANSITIONS, type CallStatus } from '../../../domain/calls/workflow.ts';
 import { forbidden } from '../../../domain/errors.ts';
 import { can } from '../../../domain/policy/policy.ts';
+import { callerOf, signedInUser } from '../../caller.ts';
 import type { AppContext, AppEnv } from '../../context.ts';
 import { pageHref } from '../../paths.ts';
 import { renderPage } from '../../render.tsx';
 import { CsrfField } from '../../views/layout.tsx';
-import { signedInUser } from '../content/editing.tsx';
 import { onPage } from '../routes.ts';
 import { type CallFlowMessages, callFlowMessages } from './messages.ts';
-import { actAndReturn, callOfPage, currentEditor, dkk, formBody, Outcome, str } from './shared.tsx';
+import { actAndReturn, callOfPage, dkk, formBody, Outcome, str } from './shared.tsx';
 
 type CallOfPage = Awaited<ReturnType<typeof callOfPage>>;
 
@@ -249,7 +249,7 @@ async function processPage(c: AppContext) {
 
 async function processAction(c: AppContext) {
   const call = await callOfPage(c);
-  const editor = currentEditor(c);
+  const editor = callerOf(c);
   const { funderIds } = roles(c, call);
   const body = await formBody(c);
   const now = c.get('deps').clock();

@@ -5,16 +5,16 @@ import { setUpCall } from '../../../domain/calls/commands.ts';
 import { callSetupInput } from '../../../domain/calls/schemas.ts';
 import { AppError, forbidden } from '../../../domain/errors.ts';
 import { can } from '../../../domain/policy/policy.ts';
+import { callerOf, signedInUser } from '../../caller.ts';
 import type { AppContext, AppEnv } from '../../context.ts';
 import { pageHref } from '../../paths.ts';
 import { renderPage } from '../../render.tsx';
 import { toFieldErrors } from '../../validation.ts';
 import { ErrorSummary, type FieldErrors } from '../../views/forms.tsx';
 import { CsrfField } from '../../views/layout.tsx';
-import { signedInUser } from '../content/editing.tsx';
 import { onPage } from '../routes.ts';
 import { callFlowMessages } from './messages.ts';
-import { callOfPage, currentEditor, formBody, Outcome, str } from './shared.tsx';
+import { callOfPage, formBody, Outcome, str } from './shared.tsx';
 
 /** Rows are as many as the user has; "add" and "remove" buttons post the form and re-render it. */
 const MAX_ROWS = 50;
@@ -382,7 +382,7 @@ async function saveSetup(c: AppContext) {
   }
   const back = pageHref('callSetup', c.get('lang'), { slug: call.call.slug });
   try {
-    await setUpCall(c.get('deps').db, currentEditor(c), call.call.id, parsed.data, c.get('deps').clock());
+    await setUpCall(c.get('deps').db, callerOf(c), call.call.id, parsed.data, c.get('deps').clock());
   } catch (e) {
     if (e instanceof AppError && e.code === 'conflict')
       return setupPage(c, { values: v, errors: { titleEn: t.errors.conflict ?? e.message }, status: 409 });

@@ -1,11 +1,9 @@
-import type { Editor } from '../../../domain/calls/commands.ts';
 import { findCallSetup } from '../../../domain/calls/queries.ts';
 import { findCall } from '../../../domain/content/queries.ts';
 import { AppError, notFound } from '../../../domain/errors.ts';
 import type { AppContext } from '../../context.ts';
 import type { Lang } from '../../paths.ts';
 import { Alert } from '../../views/forms.tsx';
-import { editorOf, signedInUser } from '../content/editing.tsx';
 import { type CallFlowMessages, callFlowMessages } from './messages.ts';
 
 export const dkk = (n: number) => new Intl.NumberFormat('da-DK').format(n);
@@ -18,10 +16,6 @@ export async function callOfPage(c: AppContext) {
   const setup = await findCallSetup(db, call.id);
   if (!setup) throw notFound('call');
   return setup;
-}
-
-export function currentEditor(c: AppContext): Editor {
-  return editorOf(c, signedInUser(c));
 }
 
 /** Form body with repeated fields kept as arrays (an upload form's as the CSRF check read them). */

@@ -1,9 +1,9 @@
 import type { Child } from 'hono/jsx';
 import type { z } from 'zod';
-import type { CurrentUser } from '../../../domain/accounts/queries.ts';
-import type { Editor } from '../../../domain/content/commands.ts';
+import type { Caller } from '../../../domain/caller.ts';
 import { publishingOrganisations } from '../../../domain/content/policy.ts';
 import { AppError, type FieldIssue } from '../../../domain/errors.ts';
+import { callerOf, signedInUser } from '../../caller.ts';
 import type { AppContext } from '../../context.ts';
 import { renderPage } from '../../render.tsx';
 import { formFields, toFieldErrors } from '../../validation.ts';
@@ -13,24 +13,11 @@ import { type ContentMessages, contentMessages } from './messages.ts';
 
 /** The publishing forms of news, stories, events and calls: one flow, one page shell. */
 
-export function signedInUser(c: AppContext): CurrentUser {
-  const user = c.get('user');
-  if (!user) throw new AppError('unauthenticated', 'Sign in to continue');
-  return user;
-}
-
 /** The first values of a new item's form: the user's first organisation and the page language. */
 export function newItemValues(c: AppContext): FormValues {
   const first = publishingOrganisations(signedInUser(c))[0];
   if (!first) throw new AppError('forbidden', 'Not allowed: publish');
   return { organisationId: first.organisationId, lang: c.get('lang') };
-}
-
-export function editorOf(c: AppContext, user: CurrentUser): Editor {
-  return {
-    principal: user,
-    actor: { userId: user.userId, label: user.email, requestId: c.get('requestId') },
-  };
 }
 
 export type FormValues = Record<string, string>;
@@ -45,17 +32,17 @@ export async function saveFromForm<S extends z.ZodType>(
   c: AppContext,
   opts: {
     schema: S;
-    save: (input: z.infer<S>, editor: Editor, now: Date) => Promise<{ slug: string }>;
+    save: (input: z.infer<S>, editor: Caller, now: Date) => Promise<{ slug: string }>;
     render: RenderForm;
     itemHref: (slug: string) => string;
   },
 ): Promise<Response> {
-  const user = signedInUser(c);
+  const _user = signedInUser(c);
   const values = formFields(await c.req.parseBody());
   const parsed = opts.schema.safeParse(values);
   if (!parsed.success) return opts.render(values, fieldErrors(c, parsed.error.issues), 422);
   try {
-    const { slug } = await opts.save(parsed.data, editorOf(c, user), c.get('deps').clock());
+    const { slug } = await opts.save(parsed.data, callerOf(c), c.get('deps').clock());
     return c.redirect(`${opts.itemHref(slug)}?saved=1`, 303);
   } catch (e) {
     if (e instanceof AppError && e.code === 'validation')

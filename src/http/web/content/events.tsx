@@ -15,6 +15,7 @@ import {
 import { type EventFilter, eventFilter, eventForm } from '../../../domain/content/schemas.ts';
 import { instantToDanishTime } from '../../../domain/content/time.ts';
 import { AppError, notFound } from '../../../domain/errors.ts';
+import { signedInUser } from '../../caller.ts';
 import type { AppContext, AppEnv } from '../../context.ts';
 import { href, type Lang, pageHref } from '../../paths.ts';
 import { renderPage } from '../../render.tsx';
@@ -42,7 +43,6 @@ import {
   PublishButtons,
   renderEditorPage,
   saveFromForm,
-  signedInUser,
 } from './editing.tsx';
 import { DateTimeFields } from './fields.tsx';
 import { formatEventSpan, formatMonth, monthsAround, Time } from './format.tsx';

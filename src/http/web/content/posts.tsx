@@ -13,6 +13,7 @@ import {
 } from '../../../domain/content/queries.ts';
 import { postFilter, postForm } from '../../../domain/content/schemas.ts';
 import { AppError, notFound } from '../../../domain/errors.ts';
+import { signedInUser } from '../../caller.ts';
 import type { AppContext, AppEnv } from '../../context.ts';
 import { href, type Lang, type PageKey, pageHref } from '../../paths.ts';
 import { renderPage } from '../../render.tsx';
@@ -42,7 +43,6 @@ import {
   PublishButtons,
   renderEditorPage,
   saveFromForm,
-  signedInUser,
 } from './editing.tsx';
 import { feedHref } from './feeds.ts';
 import { formatDay, Time } from './format.tsx';

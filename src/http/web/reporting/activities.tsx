@@ -8,7 +8,6 @@ import { MUNICIPALITIES } from '../../../domain/reference/geography.ts';
 import {
   type ActivityDetail,
   addParticipant,
-  type Caller,
   createActivity,
   deleteActivity,
   getActivity,
@@ -22,6 +21,7 @@ import {
   writableClusters,
 } from '../../../domain/reporting/activities.ts';
 import { ACTIVITY_CATEGORIES } from '../../../domain/reporting/rows.ts';
+import { callerOf, signedInUser } from '../../caller.ts';
 import type { AppContext, AppEnv } from '../../context.ts';
 import { formatNumber } from '../../i18n/index.ts';
 import { href, type Lang, pageHref } from '../../paths.ts';
@@ -51,18 +51,6 @@ const STATUSES = [
   'participantRemoved',
 ] as const;
 type Status = (typeof STATUSES)[number];
-
-function signedIn(c: AppContext): CurrentUser {
-  return authorize(c.get('user'), 'account.view');
-}
-
-function callerOf(c: AppContext): Caller {
-  const user = signedIn(c);
-  return {
-    principal: user,
-    actor: { userId: user.userId, label: user.email, requestId: c.get('requestId') },
-  };
-}
 
 const idParam = (c: AppContext, name: string): number => {
   const v = c.req.param(name) ?? '';
@@ -101,7 +89,7 @@ function StatusNotice({ c }: { c: AppContext }) {
 // List
 
 async function listPage(c: AppContext) {
-  const user = signedIn(c);
+  const user = signedInUser(c);
   const lang = c.get('lang');
   const t = activityMessages(lang);
   const yearText = c.req.query('year') ?? '';
@@ -252,7 +240,7 @@ async function newPage(
   c: AppContext,
   opts: { values?: Values; problem?: ReturnType<typeof formProblem> } = {},
 ) {
-  const user = signedIn(c);
+  const user = signedInUser(c);
   const clusters = await ownClusters(c, user);
   const lang = c.get('lang');
   const t = activityMessages(lang);
@@ -301,7 +289,7 @@ async function editPage(
   c: AppContext,
   opts: { values?: Values; problem?: ReturnType<typeof formProblem> } = {},
 ) {
-  const user = signedIn(c);
+  const user = signedInUser(c);
   const activity = await getActivity(c.get('deps').db, user, idParam(c, 'id'));
   authorize(user, 'activities.write', { organisationId: activity.clusterId });
   const lang = c.get('lang');
@@ -450,7 +438,7 @@ async function detailPage(
   c: AppContext,
   opts: { values?: Values; problem?: ReturnType<typeof formProblem> } = {},
 ) {
-  const user = signedIn(c);
+  const user = signedInUser(c);
   const a = await getActivity(c.get('deps').db, user, idParam(c, 'id'));
   const lang = c.get('lang');
   const t = activityMessages(lang);
@@ -522,7 +510,7 @@ async function participantPage(
   c: AppContext,
   opts: { values?: Values; problem?: ReturnType<typeof formProblem> } = {},
 ) {
-  const user = signedIn(c);
+  const user = signedInUser(c);
   const { activity, participant } = await getParticipant(
     c.get('deps').db,
     user,
@@ -588,7 +576,7 @@ async function saveParticipant(c: AppContext) {
 // Confirmations
 
 async function removePage(c: AppContext, notice?: string | null, status: 200 | 409 = 200) {
-  const user = signedIn(c);
+  const user = signedInUser(c);
   const { activity, participant } = await getParticipant(
     c.get('deps').db,
     user,
@@ -641,7 +629,7 @@ async function remove(c: AppContext) {
 }
 
 async function deletePage(c: AppContext, notice?: string | null, status: 200 | 409 = 200) {
-  const user = signedIn(c);
+  const user = signedInUser(c);
   const a = await getActivity(c.get('deps').db, user, idParam(c, 'id'));
   authorize(user, 'activities.write', { organisationId: a.clusterId });
   const lang = c.get('lang');
