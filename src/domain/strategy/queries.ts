@@ -68,7 +68,7 @@ export interface Initiative extends InitiativeSummary {
 }
 
 /** An initiative by its code (A1 to E4, in either case); null for any other code. */
-export async function initiativeByCode(db: Queryable, code: string): Promise<Initiative | null> {
+async function initiativeByCode(db: Queryable, code: string): Promise<Initiative | null> {
   if (!/^[A-E][1-9]$/i.test(code)) return null;
   const [row] = await queryRows<Omit<Initiative, 'parties' | 'milestones' | 'links' | 'history'>>(
     db,
