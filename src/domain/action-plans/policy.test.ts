@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { Principal } from '../policy/policy.ts';
-import { availablePlanActions, mayEditPlan, PLAN_STATUSES, PLAN_TRANSITIONS, validatePlan } from './plans.ts';
+import { PLAN_STATUSES } from './plans.ts';
+import {
+  availablePlanActions,
+  followedFunders,
+  mayEditPlan,
+  PLAN_TRANSITIONS,
+  planPermissions,
+} from './policy.ts';
 
 const CLUSTER = 'org-cluster';
 const FUNDER = 'org-funder';
 const staff: Principal = { userId: 's', memberships: [{ organisationId: CLUSTER, role: 'cluster_staff' }] };
 const funder: Principal = { userId: 'f', memberships: [{ organisationId: FUNDER, role: 'funder' }] };
+const admin: Principal = { userId: 'a', memberships: [{ organisationId: 'org-admin', role: 'admin' }] };
 const target = { clusterId: CLUSTER, fundedBy: [FUNDER] };
 
 describe('action plan transition table', () => {
@@ -37,25 +45,38 @@ describe('action plan transition table', () => {
   });
 });
 
-describe('validatePlan', () => {
-  it('accepts empty goals and a plan without activities', () => {
-    expect(validatePlan({ goals: { activities: null }, activities: {}, narrative: ' ' })).toEqual({
-      goals: [],
-      activities: [],
-      narrative: '',
+describe('what a user may do with a plan', () => {
+  it('shows the plan pages exactly what each user may do, per status', () => {
+    const table = Object.fromEntries(
+      PLAN_STATUSES.map((s) => [
+        s,
+        [staff, funder, admin].map((p) => {
+          const may = planPermissions(p, s, target);
+          return `${may.edit ? 'E' : '-'}${may.readContent ? 'R' : '-'}${may.decide.join('+')}`;
+        }),
+      ]),
+    );
+    // staff, funder, admin: E = edits, R = reads the content, then the decisions.
+    expect(table).toEqual({
+      draft: ['ER', '--', '--'],
+      submitted: ['-R', '-Raccept+return', '-R'],
+      accepted: ['-R', '-R', '-R'],
+      returned: ['ER', '-R', '-R'],
     });
   });
 
-  it('refuses NaN and absurd numbers', () => {
-    expect(() =>
-      validatePlan({ goals: { activities: Number.NaN, grant_dkk: 1e13 }, activities: {}, narrative: '' }),
-    ).toThrow(
-      expect.objectContaining({
-        issues: [
-          { field: 'goal-activities', message: 'notNumber' },
-          { field: 'goal-grant_dkk', message: 'tooLarge' },
-        ],
-      }),
-    );
+  it("follows the clusters funded by the user's own funder organisations; admins follow all", () => {
+    const twoHats: Principal = {
+      userId: 'x',
+      memberships: [
+        { organisationId: FUNDER, role: 'funder' },
+        { organisationId: CLUSTER, role: 'cluster_staff' },
+        { organisationId: 'org-other-funder', role: 'funder' },
+      ],
+    };
+    expect(followedFunders(twoHats)).toEqual([FUNDER, 'org-other-funder']);
+    expect(followedFunders(funder)).toEqual([FUNDER]);
+    expect(followedFunders(staff)).toEqual([]);
+    expect(followedFunders(admin)).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAmount } from './pages.tsx';
+import { parseAmount } from './form-input.ts';
 
 describe('parseAmount', () => {
   it('reads numbers as Danes and others type them', () => {
