@@ -5,9 +5,9 @@ import { systemActor, withActor } from '../../src/db/actor.ts';
 import type { Database } from '../../src/db/client.ts';
 import { applications, calls } from '../../src/db/schema/index.ts';
 import type { Caller } from '../../src/domain/caller.ts';
-import { moveCall, saveApplication, setUpCall, submitApplication } from '../../src/domain/calls/commands.ts';
-import { findCallSetup } from '../../src/domain/calls/queries.ts';
+import { saveApplication, submitApplication } from '../../src/domain/calls/applications.ts';
 import { callSetupInput } from '../../src/domain/calls/schemas.ts';
+import { findCallSetup, moveCall, setUpCall } from '../../src/domain/calls/setup.ts';
 import type { Role } from '../../src/domain/policy/policy.ts';
 import { createTestDatabase } from '../support/database.ts';
 import { createOrganisation, createUser, TEST_PASSWORD } from '../support/factories.ts';
@@ -81,7 +81,7 @@ beforeAll(async () => {
   await moveCall(database.db, ownerEditor, call.id, 'open', now);
   const staffA = await createUser(database.db, 'cluster_staff', { organisationId: clusterA.id });
   const editorA = editorOf(staffA.id, clusterA.id, 'cluster_staff');
-  const setup = await findCallSetup(database.db, call.id);
+  const setup = await findCallSetup(database.db, editorA.principal, call.id);
   const requirement = setup?.requirements[0]?.id ?? '';
   const { id } = await saveApplication(
     database.db,

@@ -1,14 +1,9 @@
 import { can, type Membership, type Principal } from '../policy/policy.ts';
 
-/** Who writes what in this area, decided by the one policy module (content.publish, calls.manage). */
+/** Who writes what in this area, decided by the one policy module (content.publish). */
 /** News, stories and events are published on behalf of an organisation by its own staff. */
 export function canPublishFor(principal: Principal | null, organisationId: string): boolean {
   return can(principal, 'content.publish', { organisationId });
-}
-
-/** Calls belong to a funder organisation and are managed by its funders. */
-export function canManageCallsFor(principal: Principal | null, organisationId: string): boolean {
-  return can(principal, 'calls.manage', { organisationId });
 }
 
 /** The organisations a user may publish news, stories and events for, in membership order. */
@@ -19,20 +14,6 @@ export function publishingOrganisations<M extends Membership>(
   const seen = new Set<string>();
   return principal.memberships.filter((m: M) => {
     if (seen.has(m.organisationId) || !canPublishFor(principal, m.organisationId)) return false;
-    seen.add(m.organisationId);
-    return true;
-  });
-}
-
-/** The funder organisations a user may manage calls for. */
-export function callOwnerOrganisations<M extends Membership & { organisationKind: string }>(
-  principal: { userId: string; memberships: readonly M[] } | null,
-): M[] {
-  if (!principal) return [];
-  const seen = new Set<string>();
-  return principal.memberships.filter((m: M) => {
-    if (seen.has(m.organisationId) || m.organisationKind !== 'funder') return false;
-    if (!canManageCallsFor(principal, m.organisationId)) return false;
     seen.add(m.organisationId);
     return true;
   });

@@ -17,8 +17,8 @@ import {
 } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../db/client.ts';
-import { calls, events, municipalities, organisations, posts, regions } from '../../db/schema/index.ts';
-import type { CallFilter, EventFilter, PostFilter } from './schemas.ts';
+import { events, municipalities, organisations, posts, regions } from '../../db/schema/index.ts';
+import type { EventFilter, PostFilter } from './schemas.ts';
 import { danishMonthRange } from './time.ts';
 
 export const PAGE_SIZE = 10;
@@ -34,7 +34,7 @@ export interface Page<T> {
   pages: number;
 }
 
-const pageOf = <T>(items: T[], total: number, page: number): Page<T> => ({
+export const pageOf = <T>(items: T[], total: number, page: number): Page<T> => ({
   items,
   total,
   page,
@@ -50,7 +50,8 @@ const isUnpublished = (publishedAt: PgColumn, now: Date) =>
 export const isPublicAt = (publishedAt: Date | null, now: Date): boolean =>
   publishedAt !== null && publishedAt <= now;
 
-const organisationColumns = {
+/** Who an item is from, as every list shows it. */
+export const organisationColumns = {
   organisationId: organisations.id,
   organisationName: organisations.name,
   organisationSlug: organisations.slug,
@@ -238,90 +239,4 @@ export async function listMunicipalities(db: Queryable) {
     .select({ code: municipalities.code, name: municipalities.name })
     .from(municipalities)
     .orderBy(asc(municipalities.name));
-}
-
-// --- calls ---
-
-/** Still taking applications: published or open, and the deadline not passed. */
-const callIsOpen = (now: Date) =>
-  sql<boolean>`(${inArray(calls.status, ['published', 'open'])} and ${gt(calls.deadline, now)})`;
-
-const callSummaryColumns = {
-  id: calls.id,
-  slug: calls.slug,
-  title: calls.title,
-  summary: calls.summary,
-  status: calls.status,
-  opensAt: calls.opensAt,
-  deadline: calls.deadline,
-  updatedAt: calls.updatedAt,
-  ...organisationColumns,
-};
-
-/** Public calls: open ones first by nearest deadline, then closed ones by latest deadline. */
-export async function listPublicCalls(db: Queryable, f: CallFilter, now: Date) {
-  const where = and(
-    sql`${calls.status} <> 'draft'`,
-    f.organisation ? eq(calls.ownerId, f.organisation) : undefined,
-  );
-  const open = callIsOpen(now);
-  const [total] = await db.select({ n: count() }).from(calls).where(where);
-  const items = await db
-    .select({ ...callSummaryColumns, open: open.mapWith(Boolean) })
-    .from(calls)
-    .innerJoin(organisations, eq(organisations.id, calls.ownerId))
-    .where(where)
-    .orderBy(
-      desc(open),
-      sql`case when ${open} then ${calls.deadline} end asc`,
-      desc(calls.deadline),
-      asc(calls.slug),
-    )
-    .limit(PAGE_SIZE)
-    .offset((f.page - 1) * PAGE_SIZE);
-  return pageOf(items, total?.n ?? 0, f.page);
-}
-export type CallSummary = Awaited<ReturnType<typeof listPublicCalls>>['items'][number];
-
-export async function draftCalls(db: Queryable, organisationIds: string[]) {
-  if (organisationIds.length === 0) return [];
-  return db
-    .select(callSummaryColumns)
-    .from(calls)
-    .innerJoin(organisations, eq(organisations.id, calls.ownerId))
-    .where(and(inArray(calls.ownerId, organisationIds), eq(calls.status, 'draft')))
-    .orderBy(desc(calls.updatedAt))
-    .limit(FEED_SIZE);
-}
-
-export async function findCall(db: Queryable, slug: string) {
-  const [row] = await db
-    .select({ ...callSummaryColumns, body: calls.body })
-    .from(calls)
-    .innerJoin(organisations, eq(organisations.id, calls.ownerId))
-    .where(eq(calls.slug, slug));
-  return row ?? null;
-}
-export type CallDetail = NonNullable<Awaited<ReturnType<typeof findCall>>>;
-
-export async function callOrganisations(db: Queryable) {
-  return db
-    .selectDistinct({ id: organisations.id, name: organisations.name })
-    .from(calls)
-    .innerJoin(organisations, eq(organisations.id, calls.ownerId))
-    .where(sql`${calls.status} <> 'draft'`)
-    .orderBy(asc(organisations.name));
-}
-
-export type CallPhase = 'draft' | 'upcoming' | 'open' | 'closed' | 'assessed' | 'decided';
-
-/** What a visitor needs to know about a call now; the stored status alone misses passed deadlines. */
-export function callPhase(
-  call: { status: CallSummary['status']; opensAt: Date | null; deadline: Date },
-  now: Date,
-): CallPhase {
-  if (call.status === 'draft' || call.status === 'closed') return call.status;
-  if (call.status === 'assessed' || call.status === 'decided') return call.status;
-  if (call.deadline <= now) return 'closed';
-  return call.opensAt && call.opensAt > now ? 'upcoming' : 'open';
 }
