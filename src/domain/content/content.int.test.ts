@@ -8,7 +8,7 @@ import type { Caller } from '../caller.ts';
 import { AppError } from '../errors.ts';
 import type { Role } from '../policy/policy.ts';
 import { createEvent, createPost, updatePost } from './commands.ts';
-import { findPost, listPublishedEvents, listPublishedPosts } from './queries.ts';
+import { listPublishedEvents, listPublishedPosts, viewablePost } from './queries.ts';
 import { eventFilter, eventForm, postForm } from './schemas.ts';
 
 const NOW = new Date('2027-01-15T12:00:00Z');
@@ -53,7 +53,16 @@ describe('posts', () => {
     expect(first.items.map((p) => p.title).slice(0, 2)).toEqual(['Nyhed 1', 'Nyhed 2']);
     const second = await listPublishedPosts(database.db, 'news', { organisation: org.id, page: 2 }, NOW);
     expect(second.items.map((p) => p.title)).toEqual(['Nyhed 11', 'Nyhed 12']);
-    expect(await findPost(database.db, 'news', 'senere')).toMatchObject({ publishedAt: hours(5) });
+    // A scheduled post is its editors' until it is due; a visitor does not see it.
+    expect(await viewablePost(database.db, staff.principal, 'news', 'senere', NOW)).toMatchObject({
+      publishedAt: hours(5),
+      isPublic: false,
+      editable: true,
+    });
+    expect(await viewablePost(database.db, null, 'news', 'senere', NOW)).toBeNull();
+    expect(await viewablePost(database.db, null, 'news', 'senere', hours(6))).toMatchObject({
+      isPublic: true,
+    });
   });
 
   it("refuses an edit of another cluster's post and writes nothing", async () => {

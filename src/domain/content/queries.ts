@@ -18,6 +18,10 @@ import {
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../db/client.ts';
 import { events, municipalities, organisations, posts, regions } from '../../db/schema/index.ts';
+import type { Caller } from '../caller.ts';
+import { forbidden, notFound } from '../errors.ts';
+import type { Principal } from '../policy/policy.ts';
+import { canPublishFor, isPublicAt, mayViewItem, publishingOrganisations } from './policy.ts';
 import type { EventFilter, PostFilter } from './schemas.ts';
 import { danishMonthRange } from './time.ts';
 
@@ -41,14 +45,36 @@ export const pageOf = <T>(items: T[], total: number, page: number): Page<T> => (
   pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
 });
 
-/** Public means published, and not scheduled for later. */
+/** Public means published, and not scheduled for later (isPublicAt in policy.ts, for one row). */
 const isPublic = (publishedAt: PgColumn, now: Date) => and(isNotNull(publishedAt), lte(publishedAt, now));
 const isUnpublished = (publishedAt: PgColumn, now: Date) =>
   or(isNull(publishedAt), gt(publishedAt, now)) as SQL;
 
-/** The same rule as isPublic, for one row already loaded. */
-export const isPublicAt = (publishedAt: Date | null, now: Date): boolean =>
-  publishedAt !== null && publishedAt <= now;
+/** An item as one principal sees it: null unless they may; with whether it is public and theirs to edit. */
+function asSeenBy<T extends { organisationId: string; publishedAt: Date | null }>(
+  item: T | null,
+  principal: Principal | null,
+  now: Date,
+) {
+  if (!item || !mayViewItem(principal, item, now)) return null;
+  return {
+    ...item,
+    isPublic: isPublicAt(item.publishedAt, now),
+    editable: canPublishFor(principal, item.organisationId),
+  };
+}
+
+/** An item to edit: not found when there is none, refused unless the editor may publish it. */
+function toEdit<T extends { organisationId: string; publishedAt: Date | null }>(
+  item: T | null,
+  editor: Caller,
+  now: Date,
+  what: string,
+) {
+  if (!item) throw notFound(what);
+  if (!canPublishFor(editor.principal, item.organisationId)) throw forbidden(`Not allowed: edit ${what}`);
+  return { ...item, isPublic: isPublicAt(item.publishedAt, now) };
+}
 
 /** Who an item is from, as every list shows it. */
 export const organisationColumns = {
@@ -102,8 +128,9 @@ export async function latestPublishedPosts(db: Queryable, kind: PostKind, now: D
     .limit(FEED_SIZE);
 }
 
-/** Drafts and scheduled items of the given organisations, for their editors. */
-export async function draftPosts(db: Queryable, kind: PostKind, organisationIds: string[], now: Date) {
+/** The drafts and scheduled items of the organisations the principal publishes for. */
+export async function draftPosts(db: Queryable, principal: Principal | null, kind: PostKind, now: Date) {
+  const organisationIds = publishingOrganisations(principal).map((m) => m.organisationId);
   if (organisationIds.length === 0) return [];
   return db
     .select(postSummaryColumns)
@@ -120,8 +147,7 @@ export async function draftPosts(db: Queryable, kind: PostKind, organisationIds:
     .limit(FEED_SIZE);
 }
 
-/** One item whether published or not; the page decides who may see it. */
-export async function findPost(db: Queryable, kind: PostKind, slug: string) {
+async function findPost(db: Queryable, kind: PostKind, slug: string) {
   const [row] = await db
     .select({ ...postSummaryColumns, body: posts.body })
     .from(posts)
@@ -129,7 +155,23 @@ export async function findPost(db: Queryable, kind: PostKind, slug: string) {
     .where(and(eq(posts.kind, kind), eq(posts.slug, slug)));
   return row ?? null;
 }
-export type PostDetail = NonNullable<Awaited<ReturnType<typeof findPost>>>;
+
+/** One post as the principal may see it (a draft only by its editors); null otherwise. */
+export async function viewablePost(
+  db: Queryable,
+  principal: Principal | null,
+  kind: PostKind,
+  slug: string,
+  now: Date,
+) {
+  return asSeenBy(await findPost(db, kind, slug), principal, now);
+}
+
+/** The post to edit; refused unless the editor may publish it. */
+export async function postToEdit(db: Queryable, editor: Caller, kind: PostKind, slug: string, now: Date) {
+  return toEdit(await findPost(db, kind, slug), editor, now, 'post');
+}
+export type PostDetail = Awaited<ReturnType<typeof postToEdit>>;
 
 /** Organisations with public items of a kind, for the filter. */
 export async function postOrganisations(db: Queryable, kind: PostKind, now: Date) {
@@ -202,7 +244,9 @@ export async function upcomingPublishedEvents(db: Queryable, now: Date) {
     .limit(500);
 }
 
-export async function draftEvents(db: Queryable, organisationIds: string[], now: Date) {
+/** The draft and scheduled events of the organisations the principal publishes for. */
+export async function draftEvents(db: Queryable, principal: Principal | null, now: Date) {
+  const organisationIds = publishingOrganisations(principal).map((m) => m.organisationId);
   if (organisationIds.length === 0) return [];
   return selectEvents(db)
     .where(and(inArray(events.organisationId, organisationIds), isUnpublished(events.publishedAt, now)))
@@ -210,7 +254,7 @@ export async function draftEvents(db: Queryable, organisationIds: string[], now:
     .limit(FEED_SIZE);
 }
 
-export async function findEvent(db: Queryable, slug: string) {
+async function findEvent(db: Queryable, slug: string) {
   const [row] = await db
     .select({ ...eventSummaryColumns, body: events.body, municipalityCode: events.municipalityCode })
     .from(events)
@@ -219,7 +263,22 @@ export async function findEvent(db: Queryable, slug: string) {
     .where(eq(events.slug, slug));
   return row ?? null;
 }
-export type EventDetail = NonNullable<Awaited<ReturnType<typeof findEvent>>>;
+
+/** One event as the principal may see it (a draft only by its editors); null otherwise. */
+export async function viewableEvent(db: Queryable, principal: Principal | null, slug: string, now: Date) {
+  return asSeenBy(await findEvent(db, slug), principal, now);
+}
+
+/** One public event, for its calendar file: a draft has none, not even for its editors. */
+export async function publishedEvent(db: Queryable, slug: string, now: Date) {
+  return asSeenBy(await findEvent(db, slug), null, now);
+}
+
+/** The event to edit; refused unless the editor may publish it. */
+export async function eventToEdit(db: Queryable, editor: Caller, slug: string, now: Date) {
+  return toEdit(await findEvent(db, slug), editor, now, 'event');
+}
+export type EventDetail = Awaited<ReturnType<typeof eventToEdit>>;
 
 export async function eventOrganisations(db: Queryable, now: Date) {
   return db
