@@ -1,10 +1,10 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import PDFDocument from 'pdfkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/support/database.ts';
 import { createOrganisation, createUser } from '../../../test/support/factories.ts';
+import { pdfBytes } from '../../../test/support/pdf.ts';
 import { startSmtpServer } from '../../../test/support/smtp.ts';
 import { systemActor, withActor } from '../../db/actor.ts';
 import type { Database } from '../../db/client.ts';
@@ -37,16 +37,6 @@ async function editor(role: Role, organisationId?: string): Promise<Caller & { e
     principal: { userId: user.id, memberships: [{ organisationId: user.organisationId, role }] },
     actor: { userId: user.id, label: user.email },
   };
-}
-
-function pdfBytes(): Promise<Buffer> {
-  const doc = new PDFDocument();
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((res) => doc.on('end', () => res(Buffer.concat(chunks))));
-  doc.text('Årsregnskab');
-  doc.end();
-  return done;
 }
 
 async function openCallWithDraft() {
@@ -98,7 +88,7 @@ describe('attachments', () => {
   it('keeps a PDF under the data directory and refuses files by content, not by name', async () => {
     const { staff, owner, applicationId, call, cluster } = await openCallWithDraft();
     const db = database.db;
-    const pdf = await pdfBytes();
+    const pdf = await pdfBytes('Årsregnskab');
     const stored = await addAttachment(
       db,
       staff,

@@ -22,7 +22,7 @@ function publicationTime(intent: PostInput['intent'], current: Date | null, now:
 
 // --- news and success stories ---
 
-export function createPost(db: Db, editor: Caller, kind: PostKind, input: PostInput, now: Date) {
+export async function createPost(db: Db, editor: Caller, kind: PostKind, input: PostInput, now: Date) {
   requirePublisher(editor, input.organisationId);
   return insertWithSlug(db, editor.actor, posts, input.title, (tx, slug) =>
     tx.insert(posts).values({

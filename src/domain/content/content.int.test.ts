@@ -7,8 +7,17 @@ import { auditLog, posts } from '../../db/schema/index.ts';
 import type { Caller } from '../caller.ts';
 import { AppError } from '../errors.ts';
 import type { Role } from '../policy/policy.ts';
-import { createEvent, createPost, updatePost } from './commands.ts';
-import { listPublishedEvents, listPublishedPosts, viewablePost } from './queries.ts';
+import { createEvent, createPost, updateEvent, updatePost } from './commands.ts';
+import {
+  draftPosts,
+  eventToEdit,
+  listPublishedEvents,
+  listPublishedPosts,
+  postToEdit,
+  publishedEvent,
+  viewableEvent,
+  viewablePost,
+} from './queries.ts';
 import { eventFilter, eventForm, postForm } from './schemas.ts';
 
 const NOW = new Date('2027-01-15T12:00:00Z');
@@ -105,5 +114,82 @@ describe('events', () => {
     ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).issues).toEqual([{ field: 'municipalityCode', message: 'invalid' }]);
+  });
+});
+
+describe('every command and read of content refuses a caller its rules do not allow', () => {
+  it('refuses with forbidden and writes nothing', async () => {
+    const db = database.db;
+    const [own, other] = [await createOrganisation(db), await createOrganisation(db)];
+    const staff = await editor('cluster_staff', own.id);
+    const { slug: postSlug } = await createPost(db, staff, 'news', post(own.id, 'Egen nyhed'), NOW);
+    const event = eventForm.parse({
+      organisationId: own.id,
+      lang: 'da',
+      title: 'Eget arrangement',
+      startDate: '2027-02-01',
+      startTime: '10:00',
+      endDate: '2027-02-01',
+      endTime: '12:00',
+    });
+    const { slug: eventSlug } = await createEvent(db, staff, event, NOW);
+    const outsiders = {
+      otherCluster: await editor('cluster_staff', other.id),
+      funder: await editor('funder'),
+      assessor: await editor('assessor'),
+      businessService: await editor('business_service_staff'),
+    };
+    const before = await db.$count(auditLog);
+    for (const [who, intruder] of Object.entries(outsiders)) {
+      const attempts = {
+        createPost: () => createPost(db, intruder, 'news', post(own.id, 'Indtrængende'), NOW),
+        updatePost: () => updatePost(db, intruder, 'news', postSlug, post(own.id, 'Ændret'), NOW),
+        postToEdit: () => postToEdit(db, intruder, 'news', postSlug, NOW),
+        createEvent: () => createEvent(db, intruder, event, NOW),
+        updateEvent: () => updateEvent(db, intruder, eventSlug, event, NOW),
+        eventToEdit: () => eventToEdit(db, intruder, eventSlug, NOW),
+      };
+      const codes: Record<string, string> = {};
+      for (const [name, attempt] of Object.entries(attempts))
+        codes[name] = await attempt().then(
+          () => 'allowed',
+          (e: unknown) => (e instanceof AppError ? e.code : String(e)),
+        );
+      expect(codes, who).toEqual(Object.fromEntries(Object.keys(attempts).map((n) => [n, 'forbidden'])));
+    }
+    expect(await db.$count(auditLog)).toBe(before);
+  });
+
+  it('shows a draft to the editors of its organisation only', async () => {
+    const db = database.db;
+    const org = await createOrganisation(db);
+    const staff = await editor('cluster_staff', org.id);
+    const colleague = await editor('cluster_staff', org.id);
+    const { slug } = await createPost(db, staff, 'news', post(org.id, 'Kladde til kolleger', 'draft'), NOW);
+    const { slug: eventSlug } = await createEvent(
+      db,
+      staff,
+      eventForm.parse({
+        organisationId: org.id,
+        lang: 'da',
+        title: 'Kladde til arrangement',
+        startDate: '2027-02-01',
+        startTime: '10:00',
+        endDate: '2027-02-01',
+        endTime: '12:00',
+      }),
+      NOW,
+    );
+    const outsider = await editor('cluster_staff');
+    const seen = async (principal: Caller['principal'] | null) => [
+      (await viewablePost(db, principal, 'news', slug, NOW)) !== null,
+      (await viewableEvent(db, principal, eventSlug, NOW)) !== null,
+    ];
+    expect(await seen(colleague.principal)).toEqual([true, true]);
+    expect(await seen(outsider.principal)).toEqual([false, false]);
+    expect(await seen(null)).toEqual([false, false]);
+    expect(await publishedEvent(db, eventSlug, NOW)).toBeNull();
+    expect((await draftPosts(db, colleague.principal, 'news', NOW)).map((p) => p.slug)).toEqual([slug]);
+    expect(await draftPosts(db, outsider.principal, 'news', NOW)).toEqual([]);
   });
 });
