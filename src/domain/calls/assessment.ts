@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { withActor } from '../../db/actor.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import {
@@ -96,53 +96,63 @@ export async function declareConflict(
   });
 }
 
-/** An assessor's score on one criterion, once they have declared no conflict. */
+/**
+ * An assessor's scores on one or more criteria (the whole form), once they have declared no
+ * conflict: all or none, so one score off the scale leaves the others unwritten.
+ */
 export async function scoreApplication(
   db: Db,
   editor: Caller,
   applicationId: string,
-  input: ScoreInput,
+  inputs: readonly ScoreInput[],
   now: Date,
 ) {
   return withActor(db, editor.actor, async (tx) => {
     const facts = await assessorsApplication(tx, editor, applicationId);
     authorizeApplication(editor.principal, 'score', facts);
     if (!assessmentOpen(facts.call.status, facts.status)) throw conflict('assessment is closed');
-    await requireOnScale(tx, facts.call.id, input);
-    const values = { score: input.score, comment: input.comment, updatedAt: now };
+    if (inputs.length === 0) return;
+    await requireOnScale(tx, facts.call.id, inputs);
     await tx
       .insert(assessmentScores)
-      .values({
-        applicationId,
-        assessorId: editor.principal.userId,
-        criterionId: input.criterionId,
-        ...values,
-      })
+      .values(
+        inputs.map((input) => ({
+          applicationId,
+          assessorId: editor.principal.userId,
+          criterionId: input.criterionId,
+          score: input.score,
+          comment: input.comment,
+          updatedAt: now,
+        })),
+      )
       .onConflictDoUpdate({
         target: [assessmentScores.applicationId, assessmentScores.assessorId, assessmentScores.criterionId],
-        set: values,
+        set: {
+          score: sql`excluded.score`,
+          comment: sql`excluded.comment`,
+          updatedAt: sql`excluded.updated_at`,
+        },
       });
   });
 }
 
-/** The score is for a criterion of this call and within its scale. */
-async function requireOnScale(tx: Tx, callId: string, input: ScoreInput) {
-  const [criterion] = await tx
-    .select()
-    .from(callCriteria)
-    .where(and(eq(callCriteria.id, input.criterionId), eq(callCriteria.callId, callId)));
-  if (!criterion)
+/** Every score is for a criterion of this call, once, and within that criterion's scale. */
+async function requireOnScale(tx: Tx, callId: string, inputs: readonly ScoreInput[]) {
+  const criteria = await tx.select().from(callCriteria).where(eq(callCriteria.callId, callId));
+  const scaleOf = new Map(criteria.map((c) => [c.id, c.scaleMax]));
+  const ids = inputs.map((i) => i.criterionId);
+  if (ids.some((id) => !scaleOf.has(id)) || new Set(ids).size !== ids.length)
     throw new AppError('validation', 'unknown criterion', [{ field: 'criterionId', message: 'invalid' }]);
-  if (input.score > criterion.scaleMax)
+  if (inputs.some((i) => i.score > (scaleOf.get(i.criterionId) ?? 0)))
     throw new AppError('validation', 'score above scale', [{ field: 'score', message: 'too_high' }]);
 }
 
-/** The call owner's agreed score per criterion. */
+/** The call owner's agreed scores per criterion (the whole form): all or none. */
 export async function setConsensus(
   db: Db,
   editor: Caller,
   applicationId: string,
-  input: ScoreInput,
+  inputs: readonly ScoreInput[],
   now: Date,
 ) {
   return withActor(db, editor.actor, async (tx) => {
@@ -150,19 +160,28 @@ export async function setConsensus(
     const call = await lockCall(tx, app.callId);
     authorizeCall(editor.principal, 'manage', call);
     if (!assessmentOpen(call.status, app.status)) throw conflict('consensus is set while assessing');
-    await requireOnScale(tx, app.callId, input);
-    const values = {
-      score: input.score,
-      comment: input.comment,
-      decidedBy: editor.principal.userId,
-      updatedAt: now,
-    };
+    if (inputs.length === 0) return;
+    await requireOnScale(tx, app.callId, inputs);
     await tx
       .insert(consensusScores)
-      .values({ applicationId, criterionId: input.criterionId, ...values })
+      .values(
+        inputs.map((input) => ({
+          applicationId,
+          criterionId: input.criterionId,
+          score: input.score,
+          comment: input.comment,
+          decidedBy: editor.principal.userId,
+          updatedAt: now,
+        })),
+      )
       .onConflictDoUpdate({
         target: [consensusScores.applicationId, consensusScores.criterionId],
-        set: values,
+        set: {
+          score: sql`excluded.score`,
+          comment: sql`excluded.comment`,
+          decidedBy: sql`excluded.decided_by`,
+          updatedAt: sql`excluded.updated_at`,
+        },
       });
   });
 }

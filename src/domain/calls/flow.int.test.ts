@@ -169,7 +169,7 @@ describe('the call flow from set-up to allocation', () => {
       actions: { read: false, declare: false, blockedByConflict: true },
     });
     await rejects(
-      scoreApplication(db, a1, app1, { criterionId: k1.id, score: 5, comment: '' }, at(4000)),
+      scoreApplication(db, a1, app1, [{ criterionId: k1.id, score: 5, comment: '' }], at(4000)),
       'forbidden',
     );
     await rejects(declareConflict(db, a1, app1, { hasConflict: false, note: '' }, at(4000)), 'conflict');
@@ -181,12 +181,23 @@ describe('the call flow from set-up to allocation', () => {
     await declareConflict(db, a1, app2, { hasConflict: false, note: '' }, at(4000));
     await declareConflict(db, a2, app1, { hasConflict: false, note: '' }, at(4000));
     await declareConflict(db, a2, app2, { hasConflict: false, note: '' }, at(4000));
+    // A form's scores are all or none: one off the scale leaves the valid one unwritten.
     await rejects(
-      scoreApplication(db, a2, app1, { criterionId: k1.id, score: 6, comment: '' }, at(4000)),
+      scoreApplication(
+        db,
+        a2,
+        app1,
+        [
+          { criterionId: k1.id, score: 4, comment: '' },
+          { criterionId: k2.id, score: 6, comment: '' },
+        ],
+        at(4000),
+      ),
       'validation',
     );
+    expect((await consensusBoard(db, app1))?.flatMap((row) => row.scores)).toEqual([]);
     const score = (e: Caller, app: string, k: string, s: number) =>
-      scoreApplication(db, e, app, { criterionId: k, score: s, comment: `score ${s}` }, at(4000));
+      scoreApplication(db, e, app, [{ criterionId: k, score: s, comment: `score ${s}` }], at(4000));
     await score(a2, app1, k1.id, 4);
     await score(a2, app1, k2.id, 3);
     await score(a1, app2, k1.id, 2);
@@ -211,7 +222,7 @@ describe('the call flow from set-up to allocation', () => {
     // consensus: app1 = 60·4/5 + 40·3/5 = 72; app2 = 60·3/5 + 40·5/5 = 76
     await rejects(moveCall(db, owner, call.id, 'assessed', at(5000)), 'conflict');
     const agree = (app: string, k: string, s: number) =>
-      setConsensus(db, owner, app, { criterionId: k, score: s, comment: '' }, at(5000));
+      setConsensus(db, owner, app, [{ criterionId: k, score: s, comment: '' }], at(5000));
     await agree(app1, k1.id, 4);
     await agree(app1, k2.id, 3);
     await agree(app2, k1.id, 3);

@@ -310,8 +310,9 @@ describe('every command and read of a call refuses a caller its rules do not all
           { hasConflict: false, note: '' },
           now,
         ),
-      scoreApplication: () => scoreApplication(db, people.undeclaredAssessor, apps.submitted.id, score, now),
-      setConsensus: () => setConsensus(db, people.coFunder, apps.submitted.id, score, now),
+      scoreApplication: () =>
+        scoreApplication(db, people.undeclaredAssessor, apps.submitted.id, [score], now),
+      setConsensus: () => setConsensus(db, people.coFunder, apps.submitted.id, [score], now),
       decideCall: () => decideCall(db, people.coFunder, call.id, [apps.submitted.id], now),
       allocate: () =>
         allocate(

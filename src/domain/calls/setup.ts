@@ -144,6 +144,12 @@ export async function findCallSetup(db: Queryable, principal: Principal | null, 
 }
 export type CallSetup = NonNullable<Awaited<ReturnType<typeof findCallSetup>>>;
 
+/** The years of a call's funded period, first to last; none for a call without a set-up. */
+export function periodYears(setup: { firstYear: number; lastYear: number } | null): number[] {
+  if (!setup) return [];
+  return Array.from({ length: setup.lastYear - setup.firstYear + 1 }, (_, i) => setup.firstYear + i);
+}
+
 /** What the set-up form offers its owner: the funders to budget, the assessors to choose and those chosen. */
 export async function setupChoices(db: Queryable, editor: Caller, callId: string) {
   const parties = await callParties(db, callId);

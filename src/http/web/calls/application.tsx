@@ -112,11 +112,9 @@ async function applicationAction(c: AppContext) {
           now,
         );
       case 'score':
-        for (const s of scoresFromForm(body)) await scoreApplication(deps.db, editor, view.id, s, now);
-        return;
+        return scoreApplication(deps.db, editor, view.id, scoresFromForm(body), now);
       case 'consensus':
-        for (const s of scoresFromForm(body)) await setConsensus(deps.db, editor, view.id, s, now);
-        return;
+        return setConsensus(deps.db, editor, view.id, scoresFromForm(body), now);
       case 'eligibility': {
         const checks = Object.fromEntries(
           view.setup.requirements.map((r) => [r.id, str(body, `pass:${r.id}`) === '1']),

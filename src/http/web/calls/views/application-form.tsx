@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx';
 import type { applicantView } from '../../../../domain/calls/application-view.ts';
 import { withdrawable } from '../../../../domain/calls/policy.ts';
+import { periodYears } from '../../../../domain/calls/setup.ts';
 import { ACTIVITY_CATEGORIES } from '../../../../domain/reporting/rows.ts';
 import { type Lang, pageHref } from '../../../paths.ts';
 import { Alert } from '../../../views/forms.tsx';
@@ -36,6 +37,47 @@ function TextArea({
   );
 }
 
+/** The budget applied for: one amount per year of the call's period and activity category. */
+function BudgetFields({
+  t,
+  setup,
+  app,
+  disabled,
+}: {
+  t: CallFlowMessages;
+  setup: ApplicantView['setup'];
+  app: Application | null;
+  disabled: boolean;
+}) {
+  return (
+    <fieldset>
+      <legend class="h2">{t.budgetApplied}</legend>
+      {periodYears(setup.setup).map((y) =>
+        ACTIVITY_CATEGORIES.map((cat) => {
+          const id = `bud:${y}:${cat}`;
+          const v = app?.budget.find((b) => b.year === y && b.category === cat)?.amountDkk;
+          return (
+            <div class="form-group">
+              <label class="form-label" for={id}>
+                {y} {cat}
+              </label>
+              <input
+                class="form-input input-width-s"
+                type="text"
+                inputmode="numeric"
+                id={id}
+                name={id}
+                value={v === undefined ? '' : String(v)}
+                disabled={disabled}
+              />
+            </div>
+          );
+        }),
+      )}
+    </fieldset>
+  );
+}
+
 function ApplicationFields({
   t,
   setup,
@@ -49,10 +91,6 @@ function ApplicationFields({
   app: Application | null;
   disabled: boolean;
 }) {
-  const years = Array.from(
-    { length: (setup.setup?.lastYear ?? 0) - (setup.setup?.firstYear ?? 0) + 1 },
-    (_, i) => (setup.setup?.firstYear ?? 0) + i,
-  );
   return (
     <>
       <div class="form-group">
@@ -86,31 +124,7 @@ function ApplicationFields({
           disabled={disabled}
         />
       ))}
-      <fieldset>
-        <legend class="h2">{t.budgetApplied}</legend>
-        {years.map((y) =>
-          ACTIVITY_CATEGORIES.map((cat) => {
-            const id = `bud:${y}:${cat}`;
-            const v = app?.budget.find((b) => b.year === y && b.category === cat)?.amountDkk;
-            return (
-              <div class="form-group">
-                <label class="form-label" for={id}>
-                  {y} {cat}
-                </label>
-                <input
-                  class="form-input input-width-s"
-                  type="text"
-                  inputmode="numeric"
-                  id={id}
-                  name={id}
-                  value={v === undefined ? '' : String(v)}
-                  disabled={disabled}
-                />
-              </div>
-            );
-          }),
-        )}
-      </fieldset>
+      <BudgetFields t={t} setup={setup} app={app} disabled={disabled} />
     </>
   );
 }

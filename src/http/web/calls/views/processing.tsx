@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { hasDecision } from '../../../../domain/calls/policy.ts';
 import type { CallProcessing } from '../../../../domain/calls/processing.ts';
+import { periodYears } from '../../../../domain/calls/setup.ts';
 import { CALL_TRANSITIONS, type CallStatus } from '../../../../domain/calls/workflow.ts';
 import { type Lang, pageHref } from '../../../paths.ts';
 import { CsrfField } from '../../../views/layout.tsx';
@@ -170,8 +171,7 @@ export function Ranking({ t, lang, csrfToken, processing }: Props) {
 export function Allocation({ t, lang, csrfToken, processing }: Props) {
   const { setup, budget, ranked, actions } = processing;
   const selected = ranked.filter((r) => r.application.status === 'selected');
-  const first = setup.setup?.firstYear ?? 0;
-  const years = Array.from({ length: (setup.setup?.lastYear ?? 0) - first + 1 }, (_, i) => first + i);
+  const years = periodYears(setup.setup);
   return (
     <>
       <h2>{t.allocation}</h2>

@@ -74,6 +74,131 @@ function Add({ op, label }: { op: string; label: string }) {
   );
 }
 
+type Rows = { t: CallFlowMessages; values: SetupValues; errors: FieldErrors };
+
+/** One row per funder and year: which funder, which year, how much. */
+function BudgetRows({ t, values, errors, funders }: Rows & { funders: { id: string; name: string }[] }) {
+  return (
+    <fieldset>
+      <legend class="h2">{t.budgets}</legend>
+      {rowsOr(values.budgets, EMPTY_BUDGET).map((b, i) => {
+        const error = errors[`b${i}Funder`];
+        return (
+          <div class="row">
+            <div class={error ? 'form-group form-error col-4' : 'form-group col-4'}>
+              <label class="form-label" for={`b${i}Funder`}>
+                {t.funder} {i + 1}
+              </label>
+              {error && (
+                <span class="form-error-message" id={`b${i}Funder-error`}>
+                  {error}
+                </span>
+              )}
+              <select
+                class="form-select"
+                id={`b${i}Funder`}
+                name={`b${i}Funder`}
+                aria-invalid={error ? 'true' : undefined}
+                aria-describedby={error ? `b${i}Funder-error` : undefined}
+              >
+                <option value="">-</option>
+                {funders.map((f) => (
+                  <option value={f.id} selected={b.funder === f.id}>
+                    {f.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div class="col-3">
+              <Input
+                id={`b${i}Year`}
+                label={`${t.year} ${i + 1}`}
+                value={b.year}
+                error={errors[`b${i}Year`]}
+              />
+            </div>
+            <div class="col-4">
+              <Input
+                id={`b${i}Amount`}
+                label={`${t.amount} ${i + 1}`}
+                value={b.amount}
+                error={errors[`b${i}Amount`]}
+              />
+            </div>
+            <div class="col-12">
+              <Remove op={`remove-budget-${i}`} label={t.removeBudget(i + 1)} />
+            </div>
+          </div>
+        );
+      })}
+      <Add op="add-budget" label={t.addBudget} />
+    </fieldset>
+  );
+}
+
+function RequirementRows({ t, values, errors }: Rows) {
+  return (
+    <fieldset>
+      <legend class="h2">{t.requirements}</legend>
+      {rowsOr(values.requirements, EMPTY_REQUIREMENT).map((r, i) => (
+        <fieldset>
+          <legend class="h3">{t.requirement(i + 1)}</legend>
+          <Input id={`r${i}Da`} label={t.textDa} value={r.da} error={errors[`r${i}Da`]} />
+          <Input id={`r${i}En`} label={t.textEn} value={r.en} error={errors[`r${i}En`]} />
+          <Input id={`r${i}EvDa`} label={t.evidenceDa} value={r.evDa} error={errors[`r${i}EvDa`]} />
+          <Input id={`r${i}EvEn`} label={t.evidenceEn} value={r.evEn} error={errors[`r${i}EvEn`]} />
+          <Remove op={`remove-requirement-${i}`} label={t.removeRequirement(i + 1)} />
+        </fieldset>
+      ))}
+      <Add op="add-requirement" label={t.addRequirement} />
+    </fieldset>
+  );
+}
+
+function CriterionRows({ t, values, errors }: Rows) {
+  return (
+    <fieldset>
+      <legend class="h2">{t.criteria}</legend>
+      {rowsOr(values.criteria, EMPTY_CRITERION).map((k, i) => (
+        <fieldset>
+          <legend class="h3">{t.criterion(i + 1)}</legend>
+          <Input id={`k${i}Da`} label={t.textDa} value={k.da} error={errors[`k${i}Da`]} />
+          <Input id={`k${i}En`} label={t.textEn} value={k.en} error={errors[`k${i}En`]} />
+          <Input id={`k${i}Weight`} label={t.weight} value={k.weight} error={errors[`k${i}Weight`]} />
+          <Input id={`k${i}Scale`} label={t.scaleMax} value={k.scale} error={errors[`k${i}Scale`]} />
+          <Remove op={`remove-criterion-${i}`} label={t.removeCriterion(i + 1)} />
+        </fieldset>
+      ))}
+      <Add op="add-criterion" label={t.addCriterion} />
+    </fieldset>
+  );
+}
+
+function AssessorChoices({
+  t,
+  values,
+  assessors,
+}: Omit<Rows, 'errors'> & { assessors: { id: string; name: string }[] }) {
+  return (
+    <fieldset>
+      <legend class="h2">{t.assessors}</legend>
+      {assessors.map((a) => (
+        <div class="form-group-checkbox">
+          <input
+            class="form-checkbox"
+            type="checkbox"
+            id={`assessor-${a.id}`}
+            name="assessor"
+            value={a.id}
+            checked={values.assessorIds.includes(a.id)}
+          />
+          <label for={`assessor-${a.id}`}>{a.name}</label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
 export function SetupForm({
   t,
   m,
@@ -114,104 +239,10 @@ export function SetupForm({
         <Input id="summaryEn" label={t.summaryEn} value={v.summaryEn} error={errors.summaryEn} />
         <Input id="firstYear" label={t.firstYear} value={v.firstYear} error={errors.firstYear} />
         <Input id="lastYear" label={t.lastYear} value={v.lastYear} error={errors.lastYear} />
-        <fieldset>
-          <legend class="h2">{t.budgets}</legend>
-          {rowsOr(v.budgets, EMPTY_BUDGET).map((b, i) => {
-            const error = errors[`b${i}Funder`];
-            return (
-              <div class="row">
-                <div class={error ? 'form-group form-error col-4' : 'form-group col-4'}>
-                  <label class="form-label" for={`b${i}Funder`}>
-                    {t.funder} {i + 1}
-                  </label>
-                  {error && (
-                    <span class="form-error-message" id={`b${i}Funder-error`}>
-                      {error}
-                    </span>
-                  )}
-                  <select
-                    class="form-select"
-                    id={`b${i}Funder`}
-                    name={`b${i}Funder`}
-                    aria-invalid={error ? 'true' : undefined}
-                    aria-describedby={error ? `b${i}Funder-error` : undefined}
-                  >
-                    <option value="">-</option>
-                    {funders.map((f) => (
-                      <option value={f.id} selected={b.funder === f.id}>
-                        {f.name}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-                <div class="col-3">
-                  <Input
-                    id={`b${i}Year`}
-                    label={`${t.year} ${i + 1}`}
-                    value={b.year}
-                    error={errors[`b${i}Year`]}
-                  />
-                </div>
-                <div class="col-4">
-                  <Input
-                    id={`b${i}Amount`}
-                    label={`${t.amount} ${i + 1}`}
-                    value={b.amount}
-                    error={errors[`b${i}Amount`]}
-                  />
-                </div>
-                <div class="col-12">
-                  <Remove op={`remove-budget-${i}`} label={t.removeBudget(i + 1)} />
-                </div>
-              </div>
-            );
-          })}
-          <Add op="add-budget" label={t.addBudget} />
-        </fieldset>
-        <fieldset>
-          <legend class="h2">{t.requirements}</legend>
-          {rowsOr(v.requirements, EMPTY_REQUIREMENT).map((r, i) => (
-            <fieldset>
-              <legend class="h3">{t.requirement(i + 1)}</legend>
-              <Input id={`r${i}Da`} label={t.textDa} value={r.da} error={errors[`r${i}Da`]} />
-              <Input id={`r${i}En`} label={t.textEn} value={r.en} error={errors[`r${i}En`]} />
-              <Input id={`r${i}EvDa`} label={t.evidenceDa} value={r.evDa} error={errors[`r${i}EvDa`]} />
-              <Input id={`r${i}EvEn`} label={t.evidenceEn} value={r.evEn} error={errors[`r${i}EvEn`]} />
-              <Remove op={`remove-requirement-${i}`} label={t.removeRequirement(i + 1)} />
-            </fieldset>
-          ))}
-          <Add op="add-requirement" label={t.addRequirement} />
-        </fieldset>
-        <fieldset>
-          <legend class="h2">{t.criteria}</legend>
-          {rowsOr(v.criteria, EMPTY_CRITERION).map((k, i) => (
-            <fieldset>
-              <legend class="h3">{t.criterion(i + 1)}</legend>
-              <Input id={`k${i}Da`} label={t.textDa} value={k.da} error={errors[`k${i}Da`]} />
-              <Input id={`k${i}En`} label={t.textEn} value={k.en} error={errors[`k${i}En`]} />
-              <Input id={`k${i}Weight`} label={t.weight} value={k.weight} error={errors[`k${i}Weight`]} />
-              <Input id={`k${i}Scale`} label={t.scaleMax} value={k.scale} error={errors[`k${i}Scale`]} />
-              <Remove op={`remove-criterion-${i}`} label={t.removeCriterion(i + 1)} />
-            </fieldset>
-          ))}
-          <Add op="add-criterion" label={t.addCriterion} />
-        </fieldset>
-        <fieldset>
-          <legend class="h2">{t.assessors}</legend>
-          {assessors.map((a) => (
-            <div class="form-group-checkbox">
-              <input
-                class="form-checkbox"
-                type="checkbox"
-                id={`assessor-${a.id}`}
-                name="assessor"
-                value={a.id}
-                checked={v.assessorIds.includes(a.id)}
-              />
-              <label for={`assessor-${a.id}`}>{a.name}</label>
-            </div>
-          ))}
-        </fieldset>
+        <BudgetRows t={t} values={v} errors={errors} funders={funders} />
+        <RequirementRows t={t} values={v} errors={errors} />
+        <CriterionRows t={t} values={v} errors={errors} />
+        <AssessorChoices t={t} values={v} assessors={assessors} />
         <button type="submit" class="button button-primary">
           {t.save}
         </button>
