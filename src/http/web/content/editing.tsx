@@ -36,7 +36,8 @@ export async function saveFromForm<S extends z.ZodType>(
     itemHref: (slug: string) => string;
   },
 ): Promise<Response> {
-  const _user = signedInUser(c);
+  // A visitor is sent to log in before anything of the form is read.
+  signedInUser(c);
   const values = formFields(await c.req.parseBody());
   const parsed = opts.schema.safeParse(values);
   if (!parsed.success) return opts.render(values, fieldErrors(c, parsed.error.issues), 422);
