@@ -2,24 +2,14 @@ import { and, eq } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
 import { applications } from '../../db/schema/index.ts';
 import type { Caller } from '../caller.ts';
-import { forbidden, notFound } from '../errors.ts';
-import { can, type Principal } from '../policy/policy.ts';
+import { notFound } from '../errors.ts';
 import { listAttachments } from './attachments.ts';
 import { applicationFacts } from './parties.ts';
-import { applicationActions, authorizeApplication } from './policy.ts';
+import { applicantOrganisation, applicationActions, authorizeApplication } from './policy.ts';
 import { consensusBoard, findApplication } from './queries.ts';
 import { findCallSetup } from './setup.ts';
 
 /** An application as one caller may see it: the applicant's form, and the page of one application. */
-
-/** The organisation a user applies for: the first one whose applications they may write. */
-export function applicantOrganisation(principal: Principal): string {
-  const membership = principal.memberships.find((m) =>
-    can(principal, 'applications.submit', { organisationId: m.organisationId }),
-  );
-  if (!membership) throw forbidden('Not allowed: applications.submit');
-  return membership.organisationId;
-}
 
 /**
  * The applicant's own application to a call, for its form: the call's rules, the organisation

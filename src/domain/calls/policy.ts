@@ -93,6 +93,13 @@ export const applicationRules = {
   readDecisionLetter: isParty,
 };
 
+/** The organisation a user applies for: the first one whose applications they may write. */
+export function applicantOrganisation(principal: Principal): string {
+  const membership = principal.memberships.find((m) => isApplicant(principal, m));
+  if (!membership) throw forbidden('Not allowed: applications.submit');
+  return membership.organisationId;
+}
+
 export type CallRule = keyof typeof callRules;
 export type ApplicationRule = keyof typeof applicationRules;
 

@@ -92,7 +92,7 @@ describe('closing a call', () => {
   });
 });
 
-describe('the content call form goes through the one transition table', () => {
+describe('the call form goes through the one transition table', () => {
   it('cannot create a call straight into a later status', async () => {
     const { editor, organisationId } = await funder();
     const err = await refusal(createCall(database.db, editor, callInput(organisationId, 'decided'), BEFORE));
