@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
+import { listPublicCalls } from '../../../domain/calls/listing.ts';
 import { nationalClusters, programmeFigures } from '../../../domain/catalogue/queries.ts';
-import { listPublicCalls, listPublishedEvents, listPublishedPosts } from '../../../domain/content/queries.ts';
+import { listPublishedEvents, listPublishedPosts } from '../../../domain/content/queries.ts';
 import { briefly } from '../../brief-cache.ts';
 import type { AppEnv } from '../../context.ts';
 import { pageContent } from '../../i18n/content/index.ts';
