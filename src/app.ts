@@ -9,8 +9,10 @@ import { apiRoutes } from './http/api/index.ts';
 import type { AppEnv } from './http/context.ts';
 import { errorHandler, notFoundHandler } from './http/errors.tsx';
 import { requestBodyLimit } from './http/middleware/body-limit.ts';
+import { compression } from './http/middleware/compression.ts';
 import { csrf } from './http/middleware/csrf.ts';
 import { language, requestLogging, securityHeaders } from './http/middleware/request.ts';
+import { pageRevalidation } from './http/middleware/revalidation.ts';
 import { session } from './http/middleware/session.ts';
 import { registerAccountsArea } from './http/web/accounts/index.ts';
 import { registerActionPlansArea } from './http/web/action-plans/index.ts';
@@ -66,7 +68,13 @@ const WEB_AREAS: readonly ((app: Hono<AppEnv>) => void)[] = [
 export function createApp(deps: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
-  app.use('*', ...requestLogging(deps), securityHeaders(deps.config.secureCookies));
+  app.use(
+    '*',
+    ...requestLogging(deps),
+    securityHeaders(deps.config.secureCookies),
+    compression,
+    pageRevalidation,
+  );
 
   app.get('/healthz', async (c) => {
     try {
