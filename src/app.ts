@@ -1,11 +1,9 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { pingDatabase } from './db/client.ts';
 import type { Deps } from './deps.ts';
 import { apiRoutes } from './http/api/index.ts';
+import { DKFDS_DIST, OWN_STATIC, registerAssets } from './http/assets.ts';
 import type { AppEnv } from './http/context.ts';
 import { errorHandler, notFoundHandler } from './http/errors.tsx';
 import { requestBodyLimit } from './http/middleware/body-limit.ts';
@@ -32,10 +30,7 @@ import { registerStrategyArea } from './http/web/strategy/index.ts';
 import { registerTargetsArea } from './http/web/targets/index.ts';
 import { registerWorkspaceArea } from './http/web/workspace/index.ts';
 
-// dkfds hides package.json behind "exports": resolve its entry and walk up to dist/.
-const dkfdsDist = join(dirname(createRequire(import.meta.url).resolve('dkfds')), '..');
-const ownStatic = fileURLToPath(new URL('./http/static', import.meta.url));
-
+/** The unhashed addresses pages linked before /assets/*: kept working for what still links them. */
 const ONE_DAY = 'public, max-age=86400';
 
 /**
@@ -86,10 +81,11 @@ export function createApp(deps: Deps): Hono<AppEnv> {
     }
   });
 
+  registerAssets(app);
   app.use(
     '/dkfds/*',
     serveStatic({
-      root: dkfdsDist,
+      root: DKFDS_DIST,
       rewriteRequestPath: (p) => p.replace(/^\/dkfds/, ''),
       onFound: (_p, c) => c.header('Cache-Control', ONE_DAY),
     }),
@@ -97,7 +93,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.use(
     '/static/*',
     serveStatic({
-      root: ownStatic,
+      root: OWN_STATIC,
       rewriteRequestPath: (p) => p.replace(/^\/static/, ''),
       onFound: (_p, c) => c.header('Cache-Control', ONE_DAY),
     }),

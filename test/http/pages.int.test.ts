@@ -34,7 +34,7 @@ describe('public pages', () => {
       expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
       expect(html).toContain(`<html lang="${lang}">`);
       expect(html).toContain(`<h1>${h1}</h1>`);
-      expect(html).toContain('href="/dkfds/css/dkfds-virkdk.min.css"');
+      expect(html).toMatch(/<link rel="stylesheet" href="\/assets\/dkfds-virkdk\.min\.[0-9a-f]{12}\.css"\/>/);
       expect(html).toMatch(/<a class="skipnav" href="#main-content">/);
       expect(html).toContain('id="main-content"');
       expect(html).toContain(lang === 'da' ? 'href="/tilgaengelighed"' : 'href="/en/accessibility"');
@@ -100,6 +100,19 @@ describe('public pages', () => {
   });
 
   it('serves the design system and its fonts locally', async () => {
+    const html = await (await t.app.request('/')).text();
+    const stylesheet = /href="(\/assets\/dkfds-virkdk[^"]+\.css)"/.exec(html)?.[1] ?? '';
+    const css = await t.app.request(stylesheet);
+    expect(css.status).toBe(200);
+    const text = await css.text();
+    const font = /url\((\/assets\/IBMPlexSans-Regular-Latin1\.[0-9a-f]{12}\.woff2)\)/.exec(text)?.[1] ?? '';
+    expect((await t.app.request(font)).status).toBe(200);
+    const sprite = /<use href="(\/assets\/all-svg-icons\.[0-9a-f]{12}\.svg)#/.exec(html)?.[1] ?? '';
+    expect((await t.app.request(sprite)).status).toBe(200);
+    expect((await t.app.request('/assets/../package.json')).status).toBe(404);
+  });
+
+  it('still serves the design system at the addresses pages linked before', async () => {
     const css = await t.app.request('/dkfds/css/dkfds-virkdk.min.css');
     expect(css.status).toBe(200);
     const text = await css.text();
