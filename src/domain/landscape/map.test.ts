@@ -1,9 +1,12 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   BORNHOLM_FRAME,
   interiorPoint,
   MUNICIPALITY_BORDERS,
   municipalityAnchor,
+  municipalityOutline,
+  OUTLINE_TOLERANCE,
   type Position,
   placeSeats,
   project,
@@ -20,6 +23,14 @@ const COPENHAGEN: Position = [12.5683, 55.6761];
 const ODENSE: Position = [10.4024, 55.4038];
 const AALBORG: Position = [9.9217, 57.0488];
 const RØNNE: Position = [14.7069, 55.1009];
+
+/** The rings of a path built by ringsToPath (M absolute, then relative l pairs) as absolute points. */
+function pathRings(d: string): { x: number; y: number }[][] {
+  return d
+    .split('z')
+    .filter(Boolean)
+    .map((ring) => pathPoints(`${ring}z`));
+}
 
 /** Absolute points of a path built by ringsToPath (M absolute, then relative l pairs). */
 function pathPoints(d: string): { x: number; y: number }[] {
@@ -123,10 +134,87 @@ describe('path building', () => {
     ).toBe('');
   });
 
-  it('keeps both layers of the map under 150 KB of path data', () => {
+  it('keeps both layers of the map under 75 KB of path data', () => {
     const bytes = REGION_SHAPES.reduce((n, r) => n + r.d.length, 0) + MUNICIPALITY_BORDERS.length;
-    expect(bytes).toBeLessThan(150_000);
+    // The reference outlines drawn unsimplified took 94.5 KB.
+    expect(bytes).toBeLessThan(75_000);
     expect(MUNICIPALITY_BORDERS.split('M').length - 1).toBeGreaterThanOrEqual(98);
+  });
+});
+
+/** The reference outlines of the municipalities, read here rather than through the module. */
+const referenceMunicipalities = (
+  JSON.parse(readFileSync(new URL('../../reference/municipalities.geojson', import.meta.url), 'utf8')) as {
+    features: {
+      properties: { code: string };
+      geometry: { type: string; coordinates: Position[][] | Position[][][] };
+    }[];
+  }
+).features.map((f) => ({
+  code: Number(f.properties.code),
+  rings: (f.geometry.type === 'Polygon'
+    ? [f.geometry.coordinates]
+    : f.geometry.coordinates
+  ).flat() as Position[][],
+}));
+
+function distanceToRing(p: { x: number; y: number }, ring: { x: number; y: number }[]): number {
+  let best = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < ring.length; i++) {
+    const a = ring[i] as { x: number; y: number };
+    const b = ring[(i + 1) % ring.length] as { x: number; y: number };
+    const [dx, dy] = [b.x - a.x, b.y - a.y];
+    const t = Math.max(0, Math.min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / (dx * dx + dy * dy || 1)));
+    best = Math.min(best, Math.hypot(p.x - a.x - t * dx, p.y - a.y - t * dy));
+  }
+  return best;
+}
+
+/** Even-odd rule over all rings: inside the outline, holes excluded. */
+function insideRings(p: { x: number; y: number }, rings: { x: number; y: number }[][]): boolean {
+  let inside = false;
+  for (const ring of rings)
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const [a, b] = [ring[i] as { x: number; y: number }, ring[j] as { x: number; y: number }];
+      if (a.y > p.y !== b.y > p.y && p.x < ((b.x - a.x) * (p.y - a.y)) / (b.y - a.y) + a.x) inside = !inside;
+    }
+  return inside;
+}
+
+describe('outline simplification', () => {
+  it('strays from no reference vertex by more than the tolerance and the rounding', () => {
+    let far = 0;
+    let checked = 0;
+    for (const { code, rings } of referenceMunicipalities) {
+      const drawn = pathRings(municipalityOutline(code) ?? '');
+      for (const ring of rings)
+        for (const position of ring) {
+          checked++;
+          // Rounding to tenths moves a drawn point by up to 0.05 on each axis.
+          if (Math.min(...drawn.map((r) => distanceToRing(project(position), r))) > OUTLINE_TOLERANCE + 0.08)
+            far++;
+        }
+    }
+    expect(checked).toBeGreaterThan(9000);
+    expect(far).toBe(0);
+  });
+
+  it('keeps every seat inside its own municipality as drawn', () => {
+    for (const { code } of referenceMunicipalities) {
+      const anchor = municipalityAnchor(code);
+      expect(anchor, String(code)).toBeDefined();
+      if (anchor)
+        expect(insideRings(anchor, pathRings(municipalityOutline(code) ?? '')), String(code)).toBe(true);
+    }
+  });
+
+  it('draws region outlines on the municipality borders, so neighbours still meet', () => {
+    const at = (p: { x: number; y: number }) => `${p.x.toFixed(1)} ${p.y.toFixed(1)}`;
+    const borderPoints = new Set(pathPoints(MUNICIPALITY_BORDERS).map(at));
+    for (const region of REGION_SHAPES) {
+      const off = pathPoints(region.d).filter((p) => !borderPoints.has(at(p)));
+      expect(off, String(region.code)).toEqual([]);
+    }
   });
 });
 

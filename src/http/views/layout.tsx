@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx';
 import type { CurrentUser } from '../../domain/accounts/queries.ts';
 import { can } from '../../domain/policy/policy.ts';
+import { assetUrl, preloadedFontUrls } from '../assets.ts';
 import type { Messages } from '../i18n/index.ts';
 import { href, type Lang, type PageKey } from '../paths.ts';
 import { Icon } from './icons.tsx';
@@ -172,10 +173,13 @@ export function Layout({ chrome, title, children }: { chrome: Chrome; title: str
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{fullTitle}</title>
-        <link rel="stylesheet" href="/dkfds/css/dkfds-virkdk.min.css" />
-        <link rel="stylesheet" href="/static/app.css" />
+        {preloadedFontUrls().map((font) => (
+          <link rel="preload" href={font} as="font" type="font/woff2" crossorigin="anonymous" />
+        ))}
+        <link rel="stylesheet" href={assetUrl('dkfds.css')} />
+        <link rel="stylesheet" href={assetUrl('app.css')} />
         <link rel="alternate" hreflang={m.site.other.lang} href={chrome.alternateHref} />
-        <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
+        <link rel="icon" href={assetUrl('favicon.svg')} type="image/svg+xml" />
       </head>
       <body>
         <a class="skipnav" href="#main-content">

@@ -9,6 +9,7 @@ import { COLUMNS, REQUIRED_COLUMNS, type TableName } from '../../../domain/repor
 import { errorMessage } from '../../../imports/errors.ts';
 import { toCsv } from '../../../reports/csv-writer.ts';
 import { csvTemplate, xlsxTemplate } from '../../../reports/templates.ts';
+import { assetUrl } from '../../assets.ts';
 import type { AppContext, AppEnv } from '../../context.ts';
 import { formatDateTime, formatNumber } from '../../i18n/index.ts';
 import { deliveryFile, keepFiles, uploadedForm } from '../../multipart.ts';
@@ -253,7 +254,7 @@ async function deliveryJobPage(c: AppContext) {
               {t.jobRefresh}
             </a>
           </p>
-          <script type="module" src="/static/delivery-progress.js" />
+          <script type="module" src={assetUrl('delivery-progress.js')} />
         </>
       )}
       <p>
