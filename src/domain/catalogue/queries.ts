@@ -1,5 +1,11 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { type Queryable, queryRows } from '../../db/client.ts';
+import { clusterProfileDrafts } from '../../db/schema/index.ts';
+import type { Caller } from '../caller.ts';
+import { notFound } from '../errors.ts';
+import { authorizeProfileEdit } from './policy.ts';
+import { type ClusterProfile, publishedProfile, storedProfile } from './profile.ts';
+import { evaluateQualification } from './qualification.ts';
 
 export interface ProgrammeFigures {
   clusters: number;
@@ -65,6 +71,8 @@ export interface CatalogueFilter {
   league?: 'world_class' | 'regional' | 'emerging' | undefined;
   /** A label level, or 'none' for clusters without a valid label. */
   label?: LabelLevel | 'none' | undefined;
+  /** Only these cluster organisations. */
+  organisationIds?: readonly string[] | undefined;
   /** YYYY-MM-DD: labels are current when valid on this day. */
   today: string;
 }
@@ -123,6 +131,10 @@ export async function catalogueEntries(db: Queryable, f: CatalogueFilter): Promi
   if (f.league) conditions.push(sql`c.league = ${f.league}`);
   if (f.label === 'none') conditions.push(sql`cl.level is null`);
   else if (f.label) conditions.push(sql`cl.level = ${f.label}`);
+  if (f.organisationIds)
+    conditions.push(
+      sql`o.id in (select jsonb_array_elements_text(${JSON.stringify(f.organisationIds)}::jsonb)::uuid)`,
+    );
   return queryRows<CatalogueEntry>(
     db,
     sql`select ${entryColumns}
@@ -133,6 +145,22 @@ export async function catalogueEntries(db: Queryable, f: CatalogueFilter): Promi
         where ${sql.join(conditions, sql` and `)}
         order by o.name`,
   );
+}
+
+/**
+ * The catalogue as the public page shows it: the significant clusters (all five criteria met) and
+ * the smaller and emerging clusters and networks, each by name.
+ */
+export async function catalogueBySignificance(
+  db: Queryable,
+  f: CatalogueFilter,
+): Promise<{ significant: CatalogueEntry[]; emerging: CatalogueEntry[] }> {
+  const entries = await catalogueEntries(db, f);
+  const significant = new Set(entries.filter((e) => evaluateQualification(e).significant));
+  return {
+    significant: entries.filter((e) => significant.has(e)),
+    emerging: entries.filter((e) => !significant.has(e)),
+  };
 }
 
 export interface ClusterDetail extends CatalogueEntry {
@@ -167,6 +195,44 @@ export async function clusterBySlug(
         where o.slug = ${slug}`,
   );
   return row ?? null;
+}
+
+export interface ProfileDraft {
+  profile: ClusterProfile;
+  updatedAt: Date;
+}
+
+export interface ClusterForEditing {
+  cluster: ClusterDetail;
+  /** The saved draft, if there is one that still passes the rules. */
+  draft: ProfileDraft | null;
+  /** What the edit form starts from: the draft, else the published profile. */
+  profile: ClusterProfile;
+}
+
+/** The cluster named by `slug` with its draft, for a caller who may edit it: not found, then forbidden. */
+export async function clusterForEditing(
+  db: Queryable,
+  caller: Caller,
+  slug: string,
+  today: string,
+): Promise<ClusterForEditing> {
+  const cluster = await clusterBySlug(db, slug, today);
+  if (!cluster) throw notFound('cluster');
+  authorizeProfileEdit(caller, cluster.organisationId);
+  const draft = await profileDraft(db, cluster.organisationId);
+  return { cluster, draft, profile: draft?.profile ?? publishedProfile(cluster) };
+}
+
+async function profileDraft(db: Queryable, organisationId: string): Promise<ProfileDraft | null> {
+  const [row] = await db
+    .select()
+    .from(clusterProfileDrafts)
+    .where(eq(clusterProfileDrafts.organisationId, organisationId));
+  if (!row) return null;
+  const parsed = storedProfile.safeParse(row.profile);
+  // A draft that no longer passes the rules is dropped from view rather than published by accident.
+  return parsed.success ? { profile: parsed.data, updatedAt: row.updatedAt } : null;
 }
 
 export async function labelHistory(db: Queryable, organisationId: string) {
