@@ -1,9 +1,10 @@
 import type { Hono } from 'hono';
 import { changePassword } from '../../../domain/accounts/commands.ts';
 import { MIN_PASSWORD_LENGTH } from '../../../domain/accounts/passwords.ts';
+import { ownAccount } from '../../../domain/accounts/queries.ts';
 import { changePasswordForm } from '../../../domain/accounts/schemas.ts';
 import { AppError } from '../../../domain/errors.ts';
-import { authorize } from '../../../domain/policy/policy.ts';
+import { callerOf } from '../../caller.ts';
 import type { AppContext, AppEnv } from '../../context.ts';
 import { href } from '../../paths.ts';
 import { renderPage } from '../../render.tsx';
@@ -12,12 +13,12 @@ import { Alert, ErrorSummary, type FieldErrors, TextField } from '../../views/fo
 import { CsrfField } from '../../views/layout.tsx';
 import { onPage } from '../routes.ts';
 
-function accountPage(
+async function accountPage(
   c: AppContext,
   opts: { errors?: FieldErrors; changed?: boolean; status?: 200 | 422 } = {},
 ) {
   const m = c.get('m');
-  const user = authorize(c.get('user'), 'account.view');
+  const user = await ownAccount(c.get('deps').db, callerOf(c));
   return renderPage(
     c,
     m.account.title,
@@ -98,18 +99,13 @@ export function registerAccountPages(app: Hono<AppEnv>): void {
   );
 
   onPage(app, 'POST', 'account', async (c) => {
-    const user = authorize(c.get('user'), 'account.changePassword');
+    const caller = callerOf(c);
     const m = c.get('m');
     const parsed = changePasswordForm.safeParse(formFields(await c.req.parseBody()));
     if (!parsed.success)
       return accountPage(c, { errors: toFieldErrors(parsed.error.issues, m), status: 422 });
     try {
-      await changePassword(
-        c.get('deps').db,
-        { userId: user.userId, label: user.email, requestId: c.get('requestId') },
-        parsed.data,
-        c.get('sessionToken') ?? '',
-      );
+      await changePassword(c.get('deps').db, caller, parsed.data, c.get('sessionToken') ?? '');
     } catch (e) {
       if (e instanceof AppError && e.code === 'validation') {
         return accountPage(c, {

@@ -4,13 +4,15 @@ import {
   authenticateWithPassword,
   findValidResetToken,
   issuePasswordResetToken,
+  recordSignIn,
+  recordSignOut,
   resetPassword,
 } from '../../../domain/accounts/commands.ts';
 import { MIN_PASSWORD_LENGTH } from '../../../domain/accounts/passwords.ts';
 import { forgotPasswordForm, loginForm, resetPasswordForm } from '../../../domain/accounts/schemas.ts';
-import { recordEvent } from '../../../domain/audit/queries.ts';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../../../domain/demo/users.ts';
 import { AppError } from '../../../domain/errors.ts';
+import { callerOf } from '../../caller.ts';
 import { clientIp } from '../../client-ip.ts';
 import type { AppContext, AppEnv } from '../../context.ts';
 import { signIn, signOut } from '../../middleware/session.ts';
@@ -146,31 +148,15 @@ export function registerAuthPages(app: Hono<AppEnv>): void {
     }
     await deps.limiters.login.delete(key);
     await signIn(c, user.id, 'password');
-    await recordEvent(deps.db, {
-      actorUserId: user.id,
-      actorLabel: user.email,
-      entity: 'session',
-      entityId: user.id,
-      action: 'login',
-      requestId: c.get('requestId'),
-      details: { method: 'password' },
-    });
+    await recordSignIn(deps.db, user, 'password', c.get('requestId'));
     return c.redirect(safeNext(c.req.query('next')) ?? href('account', c.get('lang')), 303);
   });
 
   onPage(app, 'POST', 'logout', async (c) => {
-    const user = c.get('user');
+    // Who signs out is known only until the session ends.
+    const caller = c.get('user') ? callerOf(c) : null;
     await signOut(c);
-    if (user) {
-      await recordEvent(c.get('deps').db, {
-        actorUserId: user.userId,
-        actorLabel: user.email,
-        entity: 'session',
-        entityId: user.userId,
-        action: 'logout',
-        requestId: c.get('requestId'),
-      });
-    }
+    if (caller) await recordSignOut(c.get('deps').db, caller);
     return c.redirect(href('login', c.get('lang'), { status: 'logged-out' }), 303);
   });
 
