@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Queryable, queryRows } from '../../db/client.ts';
-import { can, type Principal } from '../policy/policy.ts';
+import type { Principal } from '../policy/policy.ts';
+import { expiryFollowUp } from './policy.ts';
 import { EXPIRY_WARNING_MONTHS, type LabelLevel, type LabelStatus } from './schemas.ts';
 
 /**
@@ -117,11 +118,10 @@ export async function expiringLabelsFor(
   principal: Principal | null,
   today: string,
 ): Promise<{ scope: 'all' | 'own'; rows: ExpiringLabel[] } | null> {
-  if (!principal) return null;
-  if (can(principal, 'support.manage')) return { scope: 'all', rows: await expiringLabels(db, { today }) };
-  const own = principal.memberships.filter((m) => m.role === 'cluster_staff').map((m) => m.organisationId);
-  if (own.length === 0) return null;
-  return { scope: 'own', rows: await expiringLabels(db, { today, organisationIds: own }) };
+  const followUp = expiryFollowUp(principal);
+  if (followUp === null) return null;
+  if (followUp === 'all') return { scope: 'all', rows: await expiringLabels(db, { today }) };
+  return { scope: 'own', rows: await expiringLabels(db, { today, organisationIds: followUp }) };
 }
 
 export interface LabelCounts {
