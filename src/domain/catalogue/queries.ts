@@ -302,3 +302,31 @@ export async function successStories(db: Queryable, organisationId: string, now:
         order by published_at desc limit ${limit}`,
   );
 }
+
+/** Activity figures on a cluster's page cover the last three complete programme years. */
+export const PROFILE_ACTIVITY_YEARS = { from: 2021, to: 2023 } as const;
+
+/** Everything a cluster's public page shows, or null for an unknown cluster. */
+export async function publicClusterProfile(db: Queryable, slug: string, at: { today: string; now: Date }) {
+  const cluster = await clusterBySlug(db, slug, at.today);
+  if (!cluster) return null;
+  const id = cluster.organisationId;
+  const { from, to } = PROFILE_ACTIVITY_YEARS;
+  const [labels, funding, activities, events, stories] = await Promise.all([
+    labelHistory(db, id),
+    fundingByYear(db, id),
+    activityCountsByCategory(db, id, from, to),
+    upcomingEvents(db, id, at.now),
+    successStories(db, id, at.now),
+  ]);
+  return {
+    cluster,
+    qualification: evaluateQualification(cluster),
+    labels,
+    funding,
+    activities,
+    events,
+    stories,
+  };
+}
+export type PublicClusterProfile = NonNullable<Awaited<ReturnType<typeof publicClusterProfile>>>;

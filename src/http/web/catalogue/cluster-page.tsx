@@ -1,13 +1,9 @@
 import type { Hono } from 'hono';
 import { clusterPermissions } from '../../../domain/catalogue/policy.ts';
-import { evaluateQualification } from '../../../domain/catalogue/qualification.ts';
 import {
-  activityCountsByCategory,
-  clusterBySlug,
-  fundingByYear,
-  labelHistory,
-  successStories,
-  upcomingEvents,
+  PROFILE_ACTIVITY_YEARS,
+  type PublicClusterProfile,
+  publicClusterProfile,
 } from '../../../domain/catalogue/queries.ts';
 import { notFound } from '../../../domain/errors.ts';
 import { type AppContext, type AppEnv, today } from '../../context.ts';
@@ -20,27 +16,11 @@ import { catalogueMessages } from './messages.ts';
 import { ClusterFacts, Description, LabelTag, QualificationTable } from './views/cluster-profile.tsx';
 import { ContactForm } from './views/contact-form.tsx';
 
-/** Activity figures on a cluster page cover the last three complete programme years. */
-const ACTIVITY_YEARS = { from: 2021, to: 2023 } as const;
-
-async function clusterPage(c: AppContext) {
-  const { db, clock } = c.get('deps');
-  const day = today(c);
-  const cluster = await clusterBySlug(db, c.req.param('slug') ?? '', day);
-  if (!cluster) throw notFound('cluster');
-  const id = cluster.organisationId;
-  const [labels, funding, activities, events, stories] = await Promise.all([
-    labelHistory(db, id),
-    fundingByYear(db, id),
-    activityCountsByCategory(db, id, ACTIVITY_YEARS.from, ACTIVITY_YEARS.to),
-    upcomingEvents(db, id, clock()),
-    successStories(db, id, clock()),
-  ]);
-  const q = evaluateQualification(cluster);
-  const t = catalogueMessages(c.get('lang'));
-  const may = clusterPermissions(c.get('user'), id);
-  const sent = c.req.query('sendt') === '1';
-  return renderPage(c, cluster.name, ({ lang, m, csrfToken }) => (
+/** The name, summary and status of a cluster, with the edit link for those who may edit it. */
+function ClusterHeading({ p, lang, mayEdit }: { p: PublicClusterProfile; lang: Lang; mayEdit: boolean }) {
+  const { cluster } = p;
+  const t = catalogueMessages(lang);
+  return (
     <>
       <h1>{cluster.name}</h1>
       <p class="font-lead">{lang === 'da' ? cluster.summaryDa : cluster.summaryEn || cluster.summaryDa}</p>
@@ -52,68 +32,96 @@ async function clusterPage(c: AppContext) {
         {cluster.currentLabel && <LabelTag level={cluster.currentLabel} t={t} />}
         {cluster.isDemo && <span class="badge">{t.demo}</span>}
       </p>
-      {may.editProfile && (
+      {mayEdit && (
         <p>
           <a class="button button-secondary" href={pageHref('clusterEdit', lang, { slug: cluster.slug })}>
             {t.edit}
           </a>
         </p>
       )}
-      <div class="row">
-        <div class="col-12 col-lg-7">
-          <Description
-            text={lang === 'da' ? cluster.descriptionDa : cluster.descriptionEn || cluster.descriptionDa}
-          />
-          <h2>{t.activitiesHeading(ACTIVITY_YEARS.from, ACTIVITY_YEARS.to)}</h2>
-          <ActivityTable rows={activities} lang={lang} />
-          <h2>{t.eventsHeading}</h2>
-          {events.length === 0 ? (
-            <p>{t.noEvents}</p>
-          ) : (
-            <ul>
-              {events.map((e) => (
-                <li lang={e.lang}>
-                  <a href={pageHref('event', lang, { slug: e.slug })}>{e.title}</a>,{' '}
-                  {formatDateTime(new Date(e.startsAt), lang)}
-                  {e.location && `, ${e.location}`}
-                </li>
-              ))}
-            </ul>
-          )}
-          <h2>{t.storiesHeading}</h2>
-          {stories.length === 0 ? (
-            <p>{t.noStories}</p>
-          ) : (
-            <ul>
-              {stories.map((s) => (
-                <li lang={s.lang}>
-                  <a href={pageHref('story', lang, { slug: s.slug })}>{s.title}</a>
-                  {s.summary && ` – ${s.summary}`}
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-        <div class="col-12 col-lg-5">
-          <ClusterFacts c={cluster} t={t} lang={lang} />
-        </div>
-      </div>
-      <h2>{t.qualificationHeading}</h2>
-      <QualificationTable q={q} t={t} lang={lang} />
-      <h2>{t.labelHeading}</h2>
-      <LabelHistoryTable rows={labels} lang={lang} />
-      <h2>{t.fundingHeading}</h2>
-      <FundingTable rows={funding} lang={lang} />
-      <ContactForm
-        lang={lang}
-        m={m}
-        csrf={csrfToken}
-        slug={cluster.slug}
-        hasEmail={Boolean(cluster.contactEmail)}
-        sent={sent}
-      />
     </>
-  ));
+  );
+}
+
+/** The description, the activity figures, the upcoming events and the success stories. */
+function ClusterStory({ p, lang }: { p: PublicClusterProfile; lang: Lang }) {
+  const { cluster, events, stories } = p;
+  const t = catalogueMessages(lang);
+  return (
+    <>
+      <Description
+        text={lang === 'da' ? cluster.descriptionDa : cluster.descriptionEn || cluster.descriptionDa}
+      />
+      <h2>{t.activitiesHeading(PROFILE_ACTIVITY_YEARS.from, PROFILE_ACTIVITY_YEARS.to)}</h2>
+      <ActivityTable rows={p.activities} lang={lang} />
+      <h2>{t.eventsHeading}</h2>
+      {events.length === 0 ? (
+        <p>{t.noEvents}</p>
+      ) : (
+        <ul>
+          {events.map((e) => (
+            <li lang={e.lang}>
+              <a href={pageHref('event', lang, { slug: e.slug })}>{e.title}</a>,{' '}
+              {formatDateTime(new Date(e.startsAt), lang)}
+              {e.location && `, ${e.location}`}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2>{t.storiesHeading}</h2>
+      {stories.length === 0 ? (
+        <p>{t.noStories}</p>
+      ) : (
+        <ul>
+          {stories.map((s) => (
+            <li lang={s.lang}>
+              <a href={pageHref('story', lang, { slug: s.slug })}>{s.title}</a>
+              {s.summary && ` – ${s.summary}`}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+async function clusterPage(c: AppContext) {
+  const { db, clock } = c.get('deps');
+  const p = await publicClusterProfile(db, c.req.param('slug') ?? '', { today: today(c), now: clock() });
+  if (!p) throw notFound('cluster');
+  const { cluster } = p;
+  const may = clusterPermissions(c.get('user'), cluster.organisationId);
+  const sent = c.req.query('sendt') === '1';
+  return renderPage(c, cluster.name, ({ lang, m, csrfToken }) => {
+    const t = catalogueMessages(lang);
+    return (
+      <>
+        <ClusterHeading p={p} lang={lang} mayEdit={may.editProfile} />
+        <div class="row">
+          <div class="col-12 col-lg-7">
+            <ClusterStory p={p} lang={lang} />
+          </div>
+          <div class="col-12 col-lg-5">
+            <ClusterFacts c={cluster} t={t} lang={lang} />
+          </div>
+        </div>
+        <h2>{t.qualificationHeading}</h2>
+        <QualificationTable q={p.qualification} t={t} lang={lang} />
+        <h2>{t.labelHeading}</h2>
+        <LabelHistoryTable rows={p.labels} lang={lang} />
+        <h2>{t.fundingHeading}</h2>
+        <FundingTable rows={p.funding} lang={lang} />
+        <ContactForm
+          lang={lang}
+          m={m}
+          csrf={csrfToken}
+          slug={cluster.slug}
+          hasEmail={Boolean(cluster.contactEmail)}
+          sent={sent}
+        />
+      </>
+    );
+  });
 }
 
 function ActivityTable({ rows, lang }: { rows: { category: string; activities: number }[]; lang: Lang }) {

@@ -1,6 +1,6 @@
 import type { Messages } from '../../../i18n/index.ts';
 import { type Lang, pageHref } from '../../../paths.ts';
-import { Alert, ErrorSummary, type FieldErrors, TextField } from '../../../views/forms.tsx';
+import { Alert, ErrorSummary, type FieldErrors, TextAreaField, TextField } from '../../../views/forms.tsx';
 import { CsrfField } from '../../../views/layout.tsx';
 import { catalogueMessages } from '../messages.ts';
 
@@ -45,25 +45,13 @@ export function ContactForm(p: {
                 autocomplete="email"
                 error={p.errors?.email}
               />
-              <div class={p.errors?.message ? 'form-group form-error' : 'form-group'}>
-                <label class="form-label" for="message">
-                  {t.contactMessage}
-                </label>
-                {p.errors?.message && (
-                  <span class="form-error-message" id="message-error">
-                    {p.errors.message}
-                  </span>
-                )}
-                <textarea
-                  class="form-input"
-                  id="message"
-                  name="message"
-                  rows={6}
-                  aria-describedby={p.errors?.message ? 'message-error' : undefined}
-                >
-                  {p.values?.message ?? ''}
-                </textarea>
-              </div>
+              <TextAreaField
+                name="message"
+                label={t.contactMessage}
+                value={p.values?.message}
+                error={p.errors?.message}
+                rows={6}
+              />
               <button type="submit" class="button button-primary">
                 {t.contactSend}
               </button>

@@ -47,47 +47,50 @@ function Checkbox(p: { name: string; label: string; checked: boolean }) {
   );
 }
 
-/** The profile edit form, filled with the values as typed or stored, with their errors. */
-export function ProfileForm(p: {
+/** The form's values and errors, with readers for one text field or one list of checkboxes. */
+interface Fields {
   lang: Lang;
   t: CatalogueMessages;
-  slug: string;
-  csrf: string;
-  v: Record<string, string | string[]>;
   e: FieldErrors;
-}) {
-  const { lang, t, v, e } = p;
-  const str = (k: string) => (typeof v[k] === 'string' ? (v[k] as string) : '');
-  const arr = (k: string) =>
+  text: (name: string) => string;
+  list: (name: string) => string[];
+}
+
+function fieldsOf(
+  lang: Lang,
+  t: CatalogueMessages,
+  v: Record<string, string | string[]>,
+  e: FieldErrors,
+): Fields {
+  const text = (k: string) => (typeof v[k] === 'string' ? (v[k] as string) : '');
+  const list = (k: string) =>
     Array.isArray(v[k]) ? (v[k] as string[]) : typeof v[k] === 'string' && v[k] ? [v[k] as string] : [];
-  const num = (k: string, label: string) => <TextField name={k} label={label} value={str(k)} error={e[k]} />;
+  return { lang, t, e, text, list };
+}
+
+function TextsSection({ f }: { f: Fields }) {
+  const { t, e, text } = f;
   return (
-    <form
-      method="post"
-      action={pageHref('clusterEdit', lang, { slug: p.slug })}
-      novalidate
-      class="profile-form"
-    >
-      <CsrfField token={p.csrf} />
+    <>
       <h2>{t.sectionTexts}</h2>
       <TextAreaField
         name="summaryDa"
         label={t.summaryDa}
-        value={str('summaryDa')}
+        value={text('summaryDa')}
         error={e.summaryDa}
         rows={2}
       />
       <TextAreaField
         name="summaryEn"
         label={t.summaryEn}
-        value={str('summaryEn')}
+        value={text('summaryEn')}
         error={e.summaryEn}
         rows={2}
       />
       <TextAreaField
         name="descriptionDa"
         label={t.descriptionDa}
-        value={str('descriptionDa')}
+        value={text('descriptionDa')}
         hint={t.markdownHint}
         error={e.descriptionDa}
         rows={8}
@@ -95,7 +98,7 @@ export function ProfileForm(p: {
       <TextAreaField
         name="descriptionEn"
         label={t.descriptionEn}
-        value={str('descriptionEn')}
+        value={text('descriptionEn')}
         hint={t.markdownHint}
         error={e.descriptionEn}
         rows={8}
@@ -103,22 +106,32 @@ export function ProfileForm(p: {
       <Checkboxes
         name="themes"
         legend={t.themesLegend}
-        options={THEMES.map((th) => ({ value: th.key, label: th[lang] }))}
-        checked={arr('themes')}
+        options={THEMES.map((th) => ({ value: th.key, label: th[f.lang] }))}
+        checked={f.list('themes')}
         error={e.themes}
       />
       <TextField
         name="strongholdIndustries"
         label={t.strongholds}
         hint={t.strongholdsHint}
-        value={str('strongholdIndustries')}
+        value={text('strongholdIndustries')}
         error={e.strongholdIndustries}
       />
+    </>
+  );
+}
+
+/** The facts the five criteria of a significant cluster are judged on. */
+function FactsSection({ f }: { f: Fields }) {
+  const { t, e, text } = f;
+  const num = (k: string, label: string) => <TextField name={k} label={label} value={text(k)} error={e[k]} />;
+  return (
+    <>
       <h2>{t.sectionFacts}</h2>
       <Checkbox
         name="innovationPurpose"
         label={t.innovationPurposeLabel}
-        checked={str('innovationPurpose') === 'on'}
+        checked={text('innovationPurpose') === 'on'}
       />
       {num('staffFte', t.staffFte)}
       {num('membersCount', t.membersCount)}
@@ -129,13 +142,22 @@ export function ProfileForm(p: {
       <Checkbox
         name="labelInProcess"
         label={t.labelInProcessLabel}
-        checked={str('labelInProcess') === 'on'}
+        checked={text('labelInProcess') === 'on'}
       />
+    </>
+  );
+}
+
+/** The seat and the other locations, one group of municipalities per region. */
+function PlacesSection({ f }: { f: Fields }) {
+  const { t, e, lang } = f;
+  return (
+    <>
       <h2>{t.sectionPlaces}</h2>
       <SelectField
         name="seatMunicipality"
         label={t.seatMunicipality}
-        value={str('seatMunicipality')}
+        value={f.text('seatMunicipality')}
         error={e.seatMunicipality}
         options={MUNICIPALITIES.map((m) => ({ value: String(m.code), label: m.name }))}
       />
@@ -147,37 +169,72 @@ export function ProfileForm(p: {
             value: String(m.code),
             label: m.name,
           }))}
-          checked={arr('siteMunicipalities')}
+          checked={f.list('siteMunicipalities')}
           error={r.code === REGIONS[0]?.code ? e.siteMunicipalities : undefined}
         />
       ))}
+    </>
+  );
+}
+
+function ContactSection({ f }: { f: Fields }) {
+  const { t, e, text } = f;
+  return (
+    <>
       <h2>{t.sectionContact}</h2>
       <TextField
         name="website"
         label={t.website}
         hint={t.websiteHint}
-        value={str('website')}
+        value={text('website')}
         error={e.website}
       />
       <TextField
         name="contactName"
         label={t.contactPerson}
-        value={str('contactName')}
+        value={text('contactName')}
         error={e.contactName}
       />
       <TextField
         name="contactEmail"
         type="email"
         label={t.contactPersonEmail}
-        value={str('contactEmail')}
+        value={text('contactEmail')}
         error={e.contactEmail}
       />
       <TextField
         name="contactPhone"
         label={t.contactPhone}
-        value={str('contactPhone')}
+        value={text('contactPhone')}
         error={e.contactPhone}
       />
+    </>
+  );
+}
+
+/** The profile edit form, filled with the values as typed or stored, with their errors. */
+export function ProfileForm(p: {
+  lang: Lang;
+  t: CatalogueMessages;
+  slug: string;
+  csrf: string;
+  v: Record<string, string | string[]>;
+  e: FieldErrors;
+}) {
+  const { lang, t } = p;
+  const f = fieldsOf(lang, t, p.v, p.e);
+  return (
+    <form
+      method="post"
+      action={pageHref('clusterEdit', lang, { slug: p.slug })}
+      novalidate
+      class="profile-form"
+    >
+      <CsrfField token={p.csrf} />
+      <TextsSection f={f} />
+      <FactsSection f={f} />
+      <PlacesSection f={f} />
+      <ContactSection f={f} />
       <div class="form-actions">
         <button type="submit" name="action" value="publish" class="button button-primary">
           {t.publish}
