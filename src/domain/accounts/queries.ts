@@ -30,7 +30,7 @@ export async function findUserByEmail(db: Queryable, email: string) {
   return row ?? null;
 }
 
-export async function findUserById(db: Queryable, id: string) {
+async function findUserById(db: Queryable, id: string) {
   const [row] = await db.select().from(users).where(eq(users.id, id));
   return row ?? null;
 }

@@ -235,7 +235,7 @@ async function profileDraft(db: Queryable, organisationId: string): Promise<Prof
   return parsed.success ? { profile: parsed.data, updatedAt: row.updatedAt } : null;
 }
 
-export async function labelHistory(db: Queryable, organisationId: string) {
+async function labelHistory(db: Queryable, organisationId: string) {
   return queryRows<{ level: LabelLevel; awardedOn: string; validUntil: string; assessingBody: string }>(
     db,
     sql`select level, awarded_on::text as "awardedOn", valid_until::text as "validUntil", assessing_body as "assessingBody"
@@ -244,7 +244,7 @@ export async function labelHistory(db: Queryable, organisationId: string) {
   );
 }
 
-export async function fundingByYear(db: Queryable, clusterId: string) {
+async function fundingByYear(db: Queryable, clusterId: string) {
   return queryRows<{ year: number; funder: string; amountDkk: number; responsible: boolean }>(
     db,
     sql`select g.year, f.name as funder, g.amount_dkk::float8 as "amountDkk", g.responsible
@@ -255,12 +255,7 @@ export async function fundingByYear(db: Queryable, clusterId: string) {
 }
 
 /** Activities per category over a span of years, counted in SQL. */
-export async function activityCountsByCategory(
-  db: Queryable,
-  clusterId: string,
-  fromYear: number,
-  toYear: number,
-) {
+async function activityCountsByCategory(db: Queryable, clusterId: string, fromYear: number, toYear: number) {
   return queryRows<{ category: string; activities: number }>(
     db,
     sql`select category, count(*)::int as activities
@@ -270,7 +265,7 @@ export async function activityCountsByCategory(
   );
 }
 
-export async function upcomingEvents(db: Queryable, organisationId: string, now: Date, limit = 5) {
+async function upcomingEvents(db: Queryable, organisationId: string, now: Date, limit = 5) {
   // Raw rows: a timestamp arrives as a Date from node-postgres and as text from PGlite.
   return queryRows<{
     slug: string;
@@ -287,7 +282,7 @@ export async function upcomingEvents(db: Queryable, organisationId: string, now:
   );
 }
 
-export async function successStories(db: Queryable, organisationId: string, now: Date, limit = 5) {
+async function successStories(db: Queryable, organisationId: string, now: Date, limit = 5) {
   return queryRows<{
     slug: string;
     title: string;
