@@ -1,12 +1,12 @@
 import { raw } from 'hono/html';
-import type { Qualification } from '../../domain/catalogue/qualification.ts';
-import type { ClusterDetail } from '../../domain/catalogue/queries.ts';
-import { themeLabel } from '../../domain/catalogue/themes.ts';
-import { renderMarkdown } from '../../domain/content/markdown.ts';
-import { MUNICIPALITIES } from '../../domain/reference/geography.ts';
-import { formatNumber } from '../i18n/index.ts';
-import type { Lang } from '../paths.ts';
-import type { CatalogueMessages } from '../web/catalogue/messages.ts';
+import type { Qualification } from '../../../../domain/catalogue/qualification.ts';
+import type { ClusterDetail } from '../../../../domain/catalogue/queries.ts';
+import { themeLabel } from '../../../../domain/catalogue/themes.ts';
+import { renderMarkdown } from '../../../../domain/content/markdown.ts';
+import { MUNICIPALITIES } from '../../../../domain/reference/geography.ts';
+import { formatNumber } from '../../../i18n/index.ts';
+import type { Lang } from '../../../paths.ts';
+import type { CatalogueMessages } from '../messages.ts';
 
 const municipalityName = (code: number | null) =>
   code === null ? null : (MUNICIPALITIES.find((m) => m.code === code)?.name ?? String(code));
