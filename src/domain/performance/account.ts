@@ -2,7 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { type Queryable, queryRows } from '../../db/client.ts';
 
 /**
- * The performance account of ../shared/spec/reporting.md: one function for the CLI, the API,
+ * The performance account of the reporting specification: one function for the CLI, the API,
  * the pages and the exports. Everything is counted in SQL over one year's rows; company figures
  * are distinct CVRs of company participants, never sums over clusters.
  */
