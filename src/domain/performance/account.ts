@@ -260,3 +260,20 @@ export async function performanceAccount(
   if (!row) throw new Error('performance account query returned no row');
   return { year, ...row };
 }
+
+/**
+ * The accounts of one scope in several years, in the order of `years` (a trend). One statement per
+ * year, one after another (on PGlite statements run one at a time anyway): each reads only its
+ * year's rows through the year indexes. One statement grouping the years by a year column was
+ * measured slower (10 years on 3M participations: 14.6 s against 9 s), as the planner misjudges
+ * every grouped step.
+ */
+export async function performanceAccounts(
+  db: Queryable,
+  years: readonly number[],
+  scope: AccountScope = { kind: 'national' },
+): Promise<PerformanceAccount[]> {
+  const accounts: PerformanceAccount[] = [];
+  for (const year of years) accounts.push(await performanceAccount(db, year, scope));
+  return accounts;
+}
