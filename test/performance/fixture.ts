@@ -128,3 +128,65 @@ export async function funderOf(
     await withActor(database.db, systemActor('test'), (tx) => tx.insert(fundingGrants).values(rows));
   return funder.id;
 }
+
+/** Cluster A alone in 2023: A1 with C1 (product), C2 (idea, product) and K1. */
+export const ONLY_A: PerformanceAccount = {
+  ...emptyAccount(2023),
+  activities: 1,
+  participating_companies: 2, // C1, C2
+  small_participating_companies: 1, // C1 (10 employees; C2 has 100)
+  new_idea_companies: 1, // C2
+  innovating_companies: 2,
+  small_innovating_companies: 1,
+  collaborating_companies: 2, // A1 is innovation collaboration with K1
+  knowledge_institution_participations: 1,
+  activities_with_knowledge_institution: 1,
+  innovating_companies_by_region: { '1082': 1, '1083': 1 }, // C2 Aarhus, C1 Odense
+  gold_clusters: 1, // A: gold 2022-06-01 to 2024-06-01
+  grant_dkk: 100_000,
+  external_funding_dkk: 50_000,
+  private_cofinancing_dkk: 10 * 600,
+  share_outside_strongholds: 0, // (A, C1): 620100 inside stronghold 62; C2 has no industry
+};
+
+/** Cluster B alone in 2023: B1 with C1 (product), C3 (competence); B2 with C4 (product) and K1. */
+export const ONLY_B: PerformanceAccount = {
+  ...emptyAccount(2023),
+  activities: 2,
+  participating_companies: 3, // C1, C3, C4
+  small_participating_companies: 3, // 10, 5 and 20 employees
+  new_competence_companies: 1, // C3
+  innovating_companies: 2, // C1, C4
+  small_innovating_companies: 2,
+  international_companies: 2, // B1: C1, C3
+  knowledge_institution_participations: 1, // K1 in B2, a networking activity: no collaboration
+  activities_with_knowledge_institution: 1,
+  innovating_companies_by_region: { '1083': 1, unknown: 1 }, // C1 Odense, C4 without address
+  silver_clusters: 1, // B: silver from 2023-01-15
+  grant_dkk: 500_000,
+  private_cofinancing_dkk: 5 * 600,
+  share_outside_strongholds: 1, // (B, C1): 620100 outside stronghold 10
+};
+
+/** Both clusters in 2023: C1 once, its pairs (A, C1) inside and (B, C1) outside. */
+export const BOTH: PerformanceAccount = {
+  ...emptyAccount(2023),
+  activities: 3,
+  participating_companies: 4,
+  small_participating_companies: 3,
+  new_competence_companies: 1,
+  new_idea_companies: 1,
+  innovating_companies: 3, // C1, C2, C4
+  small_innovating_companies: 2, // C1, C4
+  collaborating_companies: 2,
+  international_companies: 2,
+  knowledge_institution_participations: 2,
+  activities_with_knowledge_institution: 2,
+  innovating_companies_by_region: { '1082': 1, '1083': 1, unknown: 1 },
+  gold_clusters: 1,
+  silver_clusters: 1,
+  grant_dkk: 600_000,
+  external_funding_dkk: 50_000,
+  private_cofinancing_dkk: 15 * 600,
+  share_outside_strongholds: 0.5,
+};
