@@ -214,6 +214,16 @@ const MUNICIPALITY_ANCHORS: ReadonlyMap<number, Point> = new Map(
   municipalityFeatures.map((f) => [Number(f.properties.code), round1(anchorOf(f))]),
 );
 
+type Outline = readonly (readonly (readonly Point[])[])[];
+
+/** Each municipality's polygons in SVG units, as in the reference (not simplified): where its seats may go. */
+const MUNICIPALITY_POLYGONS: ReadonlyMap<number, Outline> = new Map(
+  municipalityFeatures.map((f) => [
+    Number(f.properties.code),
+    polygonsOf(f).map((polygon) => polygon.map((ring) => ring.map(project))),
+  ]),
+);
+
 export function municipalityAnchor(code: number): Point | undefined {
   return MUNICIPALITY_ANCHORS.get(code);
 }
@@ -246,9 +256,35 @@ export function spreadAround(anchor: Point, count: number, spacing = 7): Point[]
   });
 }
 
+/** Even-odd rule: whether a point lies inside a ring. */
+function inRing(p: Point, ring: readonly Point[]): boolean {
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [a, b] = [ring[i] as Point, ring[j] as Point];
+    if (a.y > p.y !== b.y > p.y && p.x < a.x + ((p.y - a.y) * (b.x - a.x)) / (b.y - a.y)) inside = !inside;
+  }
+  return inside;
+}
+
+const inOutline = (p: Point, outline: Outline) =>
+  outline.some(([outer = [], ...holes]) => inRing(p, outer) && !holes.some((hole) => inRing(p, hole)));
+
 /**
- * Where each seat's dot goes: at its municipality's anchor, spread out when several clusters
- * share the municipality. Seats in unknown municipalities are left out.
+ * `count` seat positions inside a municipality: the points of the spiral around its anchor that
+ * fall inside its outline, the spiral drawn tighter where the municipality is too small for the
+ * spacing (dots may then touch). A seat outside its municipality would put the cluster elsewhere.
+ */
+function seatsInside(outline: Outline, anchor: Point, count: number): Point[] {
+  for (let spacing = 7; spacing >= 0.5; spacing /= 2) {
+    const inside = spreadAround(anchor, count * 8, spacing).filter((p) => inOutline(p, outline));
+    if (inside.length >= count) return inside.slice(0, count);
+  }
+  return Array.from({ length: count }, () => anchor);
+}
+
+/**
+ * Where each seat's dot goes: at its municipality's anchor, spread out inside the municipality
+ * when several clusters share it. Seats in unknown municipalities are left out.
  */
 export function placeSeats<T extends { municipalityCode: number }>(
   seats: readonly T[],
@@ -261,8 +297,9 @@ export function placeSeats<T extends { municipalityCode: number }>(
   }
   return [...byMunicipality].flatMap(([code, here]) => {
     const anchor = municipalityAnchor(code);
-    if (!anchor) return [];
-    const points = spreadAround(anchor, here.length);
+    const polygons = MUNICIPALITY_POLYGONS.get(code);
+    if (!anchor || !polygons) return [];
+    const points = seatsInside(polygons, anchor, here.length);
     return here.map((seat, i) => ({ seat, at: points[i] ?? anchor }));
   });
 }

@@ -2,7 +2,7 @@ import type { Target } from '../../../../domain/targets/queries.ts';
 import { formatDateTime } from '../../../i18n/index.ts';
 import type { Lang } from '../../../paths.ts';
 import type { ResultsMessages } from '../../performance/messages.ts';
-import { num } from '../../performance/results-views.tsx';
+import { num } from '../../performance/views/figures.tsx';
 
 /** Every version of every target of a set, newest first per target. */
 export function TargetHistory({ t, lang, rows }: { t: ResultsMessages; lang: Lang; rows: Target[] }) {

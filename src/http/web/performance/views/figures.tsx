@@ -1,19 +1,19 @@
-import { VIEWBOX } from '../../../domain/landscape/map.ts';
+import { VIEWBOX } from '../../../../domain/landscape/map.ts';
 import {
   COUNT_KEYS,
   LABEL_KEYS,
   MONEY_KEYS,
   type PerformanceAccount,
-} from '../../../domain/performance/account.ts';
-import { REGIONS } from '../../../domain/reference/geography.ts';
-import type { TargetSet } from '../../../domain/targets/queries.ts';
-import { actualOf, targetStatus } from '../../../domain/targets/status.ts';
-import { formatNumber } from '../../i18n/index.ts';
-import type { Lang } from '../../paths.ts';
-import { ChartFigure, Legend, LineChart, type Series } from '../../views/chart.tsx';
-import { Icon } from '../../views/icons.tsx';
-import { RegionShapes } from '../../views/region-map.tsx';
-import type { ResultsMessages } from './messages.ts';
+} from '../../../../domain/performance/account.ts';
+import { REGIONS } from '../../../../domain/reference/geography.ts';
+import type { TargetSet } from '../../../../domain/targets/queries.ts';
+import { actualOf, targetStatus } from '../../../../domain/targets/status.ts';
+import { formatNumber } from '../../../i18n/index.ts';
+import type { Lang } from '../../../paths.ts';
+import { ChartFigure, Legend, LineChart, type Series } from '../../../views/chart.tsx';
+import { Icon } from '../../../views/icons.tsx';
+import { RegionShapes } from '../../../views/region-map.tsx';
+import type { ResultsMessages } from '../messages.ts';
 
 export interface View {
   t: ResultsMessages;
