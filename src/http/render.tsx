@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Child } from 'hono/jsx';
 import { queryRows } from '../db/client.ts';
-import { unreadCount } from '../domain/coordination/initiatives.ts';
+import { unreadCount } from '../domain/notifications/queries.ts';
 import { briefly } from './brief-cache.ts';
 import type { AppContext } from './context.ts';
 import { messages } from './i18n/index.ts';

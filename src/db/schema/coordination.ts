@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
-  boolean,
   check,
   date,
   index,
@@ -67,30 +66,4 @@ export const initiativeComments = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('initiative_comments_initiative_idx').on(t.initiativeId, t.createdAt)],
-);
-
-/** An in-app notification for an organisation (all its members) or for one user. */
-export const notifications = pgTable(
-  'notifications',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    recipientOrganisationId: uuid('recipient_organisation_id').references(() => organisations.id, {
-      onDelete: 'cascade',
-    }),
-    recipientUserId: uuid('recipient_user_id').references(() => users.id, { onDelete: 'cascade' }),
-    text: text('text').notNull(),
-    textEn: text('text_en').notNull(),
-    /** A site path (Danish), e.g. /finansiering/initiativer/<id>. */
-    link: text('link').notNull(),
-    read: boolean('read').notNull().default(false),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [
-    index('notifications_organisation_idx').on(t.recipientOrganisationId, t.read),
-    index('notifications_user_idx').on(t.recipientUserId, t.read),
-    check(
-      'notifications_one_recipient',
-      sql`(${t.recipientOrganisationId} is null) <> (${t.recipientUserId} is null)`,
-    ),
-  ],
 );

@@ -7,16 +7,15 @@ import { type Actor, systemActor, withActor } from '../../db/actor.ts';
 import type { Database } from '../../db/client.ts';
 import { auditLog, clusters, fundingGrants, organisations } from '../../db/schema/index.ts';
 import type { AppError } from '../errors.ts';
+import { markNotificationsRead } from '../notifications/commands.ts';
+import { notificationsFor, unreadCount } from '../notifications/queries.ts';
 import type { Principal } from '../policy/policy.ts';
 import {
   closeInitiative,
   commentOnInitiative,
   findInitiative,
   initiativeCommentsOf,
-  markNotificationsRead,
-  notificationsFor,
   proposeInitiative,
-  unreadCount,
 } from './initiatives.ts';
 import { clusterFunding, funderPortfolio, fundingOverlaps } from './queries.ts';
 
@@ -166,11 +165,11 @@ describe('dialogue before new initiatives', () => {
       expect(received.some((r) => r.to.includes(clusterStaff.email))).toBe(false);
       // In the portal: the other funder has one more unread notification, linking to the initiative
       expect(await unreadCount(database.db, other.principal)).toBe(before + 1);
-      const [latest] = await notificationsFor(database.db, other.principal);
+      const [latest] = await notificationsFor(database.db, other);
       expect(latest).toMatchObject({ link: `/finansiering/initiativer/${result.id}`, read: false });
       expect(latest?.text).toContain('Brintpulje Vestjylland');
       expect(await unreadCount(database.db, owner.principal)).toBe(0);
-      await markNotificationsRead(database.db, other.actor, other.principal);
+      await markNotificationsRead(database.db, other);
       expect(await unreadCount(database.db, other.principal)).toBe(0);
       // Audited with the proposer as actor
       const audit = await database.db.select().from(auditLog).where(eq(auditLog.entityId, result.id));
@@ -250,7 +249,7 @@ describe('dialogue before new initiatives', () => {
       'Vi overvejer en lignende pulje; lad os tale sammen.',
     ]);
     // The owner is told about the comment
-    const [note] = await notificationsFor(database.db, owner.principal);
+    const [note] = await notificationsFor(database.db, owner);
     expect(note?.text).toContain('Ny kommentar');
     // Closing: only the owner; afterwards no comments even before the date
     const notOwner = (await closeInitiative(

@@ -1,16 +1,16 @@
-import { and, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import { type Actor, withActor } from '../../db/actor.ts';
 import { type Db, type Queryable, queryRows } from '../../db/client.ts';
 import {
   initiativeComments,
   memberships,
-  notifications,
   organisations,
   plannedInitiatives,
   users,
 } from '../../db/schema/index.ts';
 import type { MailMessage } from '../../mail/mailer.ts';
 import { AppError, type FieldIssue, notFound } from '../errors.ts';
+import { addNotifications } from '../notifications/commands.ts';
 import { authorize, type Principal } from '../policy/policy.ts';
 import { copenhagenDate } from '../reference/time.ts';
 import { commentInput, type InitiativeInput, initiativeInput, outcomeInput } from './schemas.ts';
@@ -106,16 +106,16 @@ export async function proposeInitiative(
       .from(organisations)
       .where(and(eq(organisations.kind, 'funder'), ne(organisations.id, funderId)));
     const link = initiativePath(row.id);
-    if (others.length > 0)
-      await tx.insert(notifications).values(
-        others.map((o) => ({
-          recipientOrganisationId: o.id,
-          text: `${owner.name} planlægger »${data.title}« og beder om kommentarer inden ${data.decisionDate}`,
-          textEn: `${owner.name} plans “${data.title}” and asks for comments by ${data.decisionDate}`,
-          link,
-          createdAt: now,
-        })),
-      );
+    await addNotifications(
+      tx,
+      others.map((o) => ({
+        recipientOrganisationId: o.id,
+        text: `${owner.name} planlægger »${data.title}« og beder om kommentarer inden ${data.decisionDate}`,
+        textEn: `${owner.name} plans “${data.title}” and asks for comments by ${data.decisionDate}`,
+        link,
+        createdAt: now,
+      })),
+    );
     const recipients = await tx
       .selectDistinct({ email: users.email, locale: users.locale })
       .from(users)
@@ -286,13 +286,15 @@ export async function commentOnInitiative(
       body: data.body,
       createdAt: now,
     });
-    await tx.insert(notifications).values({
-      recipientOrganisationId: initiative.funderId,
-      text: `Ny kommentar til »${initiative.title}« fra ${funderName}`,
-      textEn: `New comment on “${initiative.title}” from ${funderName}`,
-      link: initiativePath(initiativeId),
-      createdAt: now,
-    });
+    await addNotifications(tx, [
+      {
+        recipientOrganisationId: initiative.funderId,
+        text: `Ny kommentar til »${initiative.title}« fra ${funderName}`,
+        textEn: `New comment on “${initiative.title}” from ${funderName}`,
+        link: initiativePath(initiativeId),
+        createdAt: now,
+      },
+    ]);
   });
 }
 
@@ -316,56 +318,4 @@ export async function closeInitiative(
       .set({ status: data.outcome, outcomeNote: data.note, closedAt: now })
       .where(eq(plannedInitiatives.id, initiativeId));
   });
-}
-
-export interface NotificationView {
-  id: string;
-  text: string;
-  textEn: string;
-  link: string;
-  read: boolean;
-  createdAt: Date;
-}
-
-const recipientOf = (p: Principal) => {
-  const orgs = p.memberships.map((m) => m.organisationId);
-  return orgs.length > 0
-    ? or(eq(notifications.recipientUserId, p.userId), inArray(notifications.recipientOrganisationId, orgs))
-    : eq(notifications.recipientUserId, p.userId);
-};
-
-/** The notifications for a user: its own and those of its organisations, newest first. */
-export async function notificationsFor(
-  db: Queryable,
-  p: Principal,
-  limit = 100,
-): Promise<NotificationView[]> {
-  return db
-    .select({
-      id: notifications.id,
-      text: notifications.text,
-      textEn: notifications.textEn,
-      link: notifications.link,
-      read: notifications.read,
-      createdAt: notifications.createdAt,
-    })
-    .from(notifications)
-    .where(recipientOf(p))
-    .orderBy(sql`${notifications.createdAt} desc`, notifications.id)
-    .limit(limit);
-}
-
-export async function unreadCount(db: Queryable, p: Principal): Promise<number> {
-  if (p.userId.startsWith('token:')) return 0;
-  return db.$count(notifications, and(recipientOf(p), eq(notifications.read, false)));
-}
-
-/** Marks the user's notifications read: one, or all when `id` is omitted. */
-export async function markNotificationsRead(db: Db, actor: Actor, p: Principal, id?: string): Promise<void> {
-  await withActor(db, actor, (tx) =>
-    tx
-      .update(notifications)
-      .set({ read: true })
-      .where(and(recipientOf(p), eq(notifications.read, false), id ? eq(notifications.id, id) : undefined)),
-  );
 }

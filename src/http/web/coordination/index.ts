@@ -3,7 +3,7 @@ import type { AppEnv } from '../../context.ts';
 import { registerInitiativePages } from './initiatives.tsx';
 import { registerCoordinationPages } from './overview.tsx';
 
-/** Funding coordination between funders: overview, portfolios, planned initiatives, notifications. Routes are tried in this order. */
+/** Funding coordination between funders: overview, portfolios, planned initiatives. Routes are tried in this order. */
 export function registerCoordinationArea(app: Hono<AppEnv>): void {
   registerCoordinationPages(app);
   registerInitiativePages(app);

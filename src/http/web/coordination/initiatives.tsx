@@ -10,8 +10,6 @@ import {
   type InitiativeView,
   initiativeCommentsOf,
   listInitiatives,
-  markNotificationsRead,
-  notificationsFor,
   proposeInitiative,
 } from '../../../domain/coordination/initiatives.ts';
 import { AppError, notFound } from '../../../domain/errors.ts';
@@ -19,7 +17,7 @@ import { authorize, can } from '../../../domain/policy/policy.ts';
 import { REGIONS, regionName } from '../../../domain/reference/geography.ts';
 import type { AppContext, AppEnv } from '../../context.ts';
 import { formatDate, formatDateTime } from '../../i18n/index.ts';
-import { alternatePath, href, pageHref } from '../../paths.ts';
+import { href, pageHref } from '../../paths.ts';
 import { renderPage } from '../../render.tsx';
 import { toFieldErrors } from '../../validation.ts';
 import {
@@ -483,62 +481,6 @@ const close = (c: AppContext) =>
     'afsluttet',
   );
 
-async function notificationList(c: AppContext) {
-  const user = authorize(c.get('user'), 'notifications.view');
-  const lang = c.get('lang');
-  const t = coordinationMessages(lang).notifications;
-  const rows = await notificationsFor(c.get('deps').db, user);
-  const linkOf = (link: string) => (lang === 'da' ? link : alternatePath(link, '', 'en'));
-  return renderPage(c, t.title, ({ csrfToken }) => (
-    <>
-      <h1>{t.title}</h1>
-      <p class="font-lead">{t.lead}</p>
-      {c.req.query('laest') && <Alert variant="success">{t.marked}</Alert>}
-      {rows.length === 0 ? (
-        <p>{t.none}</p>
-      ) : (
-        <>
-          <div class="table--responsive-scroll">
-            <table class="table table--compact">
-              <caption>{t.caption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.when}</th>
-                  <th scope="col">{t.text}</th>
-                  <th scope="col">{t.status}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((n) => (
-                  <tr>
-                    <td>{formatDateTime(n.createdAt, lang)}</td>
-                    <td>
-                      <a href={linkOf(n.link)}>{lang === 'da' ? n.text : n.textEn}</a>
-                    </td>
-                    <td>{n.read ? t.read : <strong>{t.unread}</strong>}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <form method="post" action={href('notifications', lang)}>
-            <CsrfField token={csrfToken} />
-            <button type="submit" class="button button-secondary">
-              {t.markAll}
-            </button>
-          </form>
-        </>
-      )}
-    </>
-  ));
-}
-
-async function markRead(c: AppContext) {
-  const user = authorize(c.get('user'), 'notifications.view');
-  await markNotificationsRead(c.get('deps').db, actorOf(c), user);
-  return c.redirect(href('notifications', c.get('lang'), { laest: '1' }), 303);
-}
-
 export function registerInitiativePages(app: Hono<AppEnv>): void {
   onPage(app, 'GET', 'plannedInitiatives', index);
   onPage(app, 'GET', 'plannedInitiativeNew', (c) => newForm(c));
@@ -546,6 +488,4 @@ export function registerInitiativePages(app: Hono<AppEnv>): void {
   onPage(app, 'GET', 'plannedInitiative', (c) => detail(c));
   onPage(app, 'POST', 'plannedInitiative', comment);
   onPage(app, 'POST', 'plannedInitiativeClose', close);
-  onPage(app, 'GET', 'notifications', notificationList);
-  onPage(app, 'POST', 'notifications', markRead);
 }

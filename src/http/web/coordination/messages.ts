@@ -118,19 +118,6 @@ const da = {
       outcome: 'Vælg et udfald.',
     } as Record<string, string>,
   },
-  notifications: {
-    title: 'Notifikationer',
-    lead: 'Beskeder til dig og din organisation.',
-    none: 'Du har ingen notifikationer.',
-    unread: 'Ulæst',
-    read: 'Læst',
-    markAll: 'Markér alle som læst',
-    marked: 'Alle notifikationer er markeret som læst.',
-    caption: 'Dine notifikationer, nyeste først',
-    when: 'Tidspunkt',
-    text: 'Besked',
-    status: 'Status',
-  },
 };
 
 const en: Widen<typeof da> = {
@@ -246,19 +233,6 @@ const en: Widen<typeof da> = {
       clusters: 'Choose only clusters from the list.',
       outcome: 'Choose an outcome.',
     },
-  },
-  notifications: {
-    title: 'Notifications',
-    lead: 'Messages to you and your organisation.',
-    none: 'You have no notifications.',
-    unread: 'Unread',
-    read: 'Read',
-    markAll: 'Mark all as read',
-    marked: 'All notifications are marked as read.',
-    caption: 'Your notifications, newest first',
-    when: 'When',
-    text: 'Message',
-    status: 'Status',
   },
 };
 
