@@ -14,7 +14,7 @@ export const notifications = pgTable(
     recipientUserId: uuid('recipient_user_id').references(() => users.id, { onDelete: 'cascade' }),
     text: text('text').notNull(),
     textEn: text('text_en').notNull(),
-    /** A site path (Danish), e.g. /finansiering/initiativer/<id>. */
+    /** A site path (Danish), e.g. /finansiering/planer/<id>. */
     link: text('link').notNull(),
     read: boolean('read').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
