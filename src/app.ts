@@ -22,6 +22,7 @@ import { registerCoordinationArea } from './http/web/coordination/index.ts';
 import { registerEvaluationArea } from './http/web/evaluation/index.ts';
 import { registerLabelsArea } from './http/web/labels/index.ts';
 import { registerLandscapeArea } from './http/web/landscape/index.ts';
+import { registerNotificationsArea } from './http/web/notifications/index.ts';
 import { registerPerformanceArea } from './http/web/performance/index.ts';
 import { registerReportingArea } from './http/web/reporting/index.ts';
 import { registerSearchArea } from './http/web/search/index.ts';
@@ -57,6 +58,7 @@ const WEB_AREAS: readonly ((app: Hono<AppEnv>) => void)[] = [
   registerPerformanceArea,
   registerEvaluationArea,
   registerCoordinationArea,
+  registerNotificationsArea,
 ];
 
 /** Builds the whole web application from its dependencies; no globals, so tests build their own. */

@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx';
-import { unreadCount } from '../domain/coordination/initiatives.ts';
+import { unreadCount } from '../domain/notifications/queries.ts';
 import { holdsDemoData } from '../domain/site/queries.ts';
 import { sectionsFor } from '../domain/site/sections.ts';
 import { briefly } from './brief-cache.ts';

@@ -1,5 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { type Queryable, queryRows } from '../../db/client.ts';
+import type { Caller } from '../caller.ts';
+import { notFound } from '../errors.ts';
+import { authorize } from '../policy/policy.ts';
 
 /**
  * Funding coordination (seed 000): who funds which cluster, each funder's portfolio, and where
@@ -30,7 +33,7 @@ export interface ClusterFunding {
 }
 
 /** Years that have grants, newest first. */
-export async function grantYears(db: Queryable): Promise<number[]> {
+async function grantYears(db: Queryable): Promise<number[]> {
   const rows = await queryRows<{ year: number }>(
     db,
     sql`select distinct year from funding_grants order by year desc`,
@@ -38,13 +41,13 @@ export async function grantYears(db: Queryable): Promise<number[]> {
   return rows.map((r) => Number(r.year));
 }
 
-/** The year a coordination page shows by default: the latest funded year not after `currentYear`. */
-export function defaultYear(years: readonly number[], currentYear: number): number | null {
+/** The year the overview shows by default: the latest funded year not after `currentYear`. */
+function defaultYear(years: readonly number[], currentYear: number): number | null {
   return years.find((y) => y <= currentYear) ?? years[years.length - 1] ?? null;
 }
 
 /** Every cluster with a grant in the year: its league, region (of its seat), themes and funders. */
-export async function clusterFunding(db: Queryable, year: number): Promise<ClusterFunding[]> {
+async function clusterFunding(db: Queryable, year: number): Promise<ClusterFunding[]> {
   const rows = await queryRows<ClusterFunding>(
     db,
     sql`select o.id as "clusterId", o.name, o.slug, c.league, r.code as "regionCode",
@@ -81,7 +84,7 @@ export interface FunderTotal {
 }
 
 /** What each funder grants in the year, largest first. */
-export async function funderTotals(db: Queryable, year: number): Promise<FunderTotal[]> {
+async function funderTotals(db: Queryable, year: number): Promise<FunderTotal[]> {
   const rows = await queryRows<FunderTotal>(
     db,
     sql`select f.id as "funderId", f.name, f.slug, f.funder_level as level,
@@ -114,13 +117,14 @@ export interface Portfolio {
  * One funder's portfolio: its clusters with the amount per year; the totals per cluster, per year
  * and overall come from the same query through GROUPING SETS.
  */
-export async function funderPortfolio(db: Queryable, funderSlug: string): Promise<Portfolio | null> {
+export async function funderPortfolio(db: Queryable, caller: Caller, funderSlug: string): Promise<Portfolio> {
+  authorize(caller.principal, 'coordination.view');
   const [funder] = await queryRows<Portfolio['funder']>(
     db,
     sql`select id, name, slug, funder_level as level from organisations
         where slug = ${funderSlug} and kind = 'funder'`,
   );
-  if (!funder) return null;
+  if (!funder) throw notFound('funder');
   const rows = await queryRows<{
     clusterId: string | null;
     year: number | null;
@@ -195,7 +199,7 @@ export interface Overlap {
  * and no funder funds both of them. Clusters that share a funder are left out: that funder
  * already sees both. One overlap is a (theme, region) with every cluster in such a pair.
  */
-export async function fundingOverlaps(db: Queryable, year: number): Promise<Overlap[]> {
+async function fundingOverlaps(db: Queryable, year: number): Promise<Overlap[]> {
   const rows = await queryRows<Overlap>(
     db,
     sql`with funded as (
@@ -234,4 +238,38 @@ export async function fundingOverlaps(db: Queryable, year: number): Promise<Over
         order by i.region_code, i.theme`,
   );
   return rows.map((r) => ({ ...r, regionCode: Number(r.regionCode) }));
+}
+
+export interface CoordinationOverview {
+  /** Years with grants, newest first. */
+  years: number[];
+  /** The year shown; null when no grant is recorded. */
+  year: number | null;
+  clusters: ClusterFunding[];
+  totals: FunderTotal[];
+  overlaps: Overlap[];
+}
+
+/**
+ * The coordination overview for funders and admins: the wanted year when it has grants, else the
+ * latest funded year not after `currentYear`; who funds which cluster, each funder's total, overlaps.
+ */
+export async function coordinationOverview(
+  db: Queryable,
+  caller: Caller,
+  q: { wantedYear?: number | undefined; currentYear: number },
+): Promise<CoordinationOverview> {
+  authorize(caller.principal, 'coordination.view');
+  const years = await grantYears(db);
+  const year =
+    q.wantedYear !== undefined && years.includes(q.wantedYear)
+      ? q.wantedYear
+      : defaultYear(years, q.currentYear);
+  if (year === null) return { years, year, clusters: [], totals: [], overlaps: [] };
+  const [clusters, totals, overlaps] = await Promise.all([
+    clusterFunding(db, year),
+    funderTotals(db, year),
+    fundingOverlaps(db, year),
+  ]);
+  return { years, year, clusters, totals, overlaps };
 }

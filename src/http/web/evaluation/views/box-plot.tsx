@@ -1,4 +1,4 @@
-import type { Distribution } from '../../../domain/evaluation/benchmark.ts';
+import type { Distribution } from '../../../../domain/evaluation/benchmark.ts';
 
 /** Width and height of the drawing in user units; it scales to the column width. */
 const W = 600;
