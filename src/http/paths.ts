@@ -1,6 +1,6 @@
 /**
  * Every page of the site with its Danish (canonical) and English path, so that links, the
- * language switch and route registration come from one table (../shared/docs/sitemap.md).
+ * language switch and route registration come from one table (docs/sitemap.md).
  * A `:name` segment is a parameter; register static paths before parameterised siblings.
  */
 export const LANGS = ['da', 'en'] as const;
