@@ -4,7 +4,7 @@
  */
 import { systemActor } from '../src/db/actor.ts';
 import { openDatabase } from '../src/db/client.ts';
-import { fileFromPath, submitDelivery } from '../src/domain/reporting/deliveries.ts';
+import { fileFromPath, submitDelivery } from '../src/domain/reporting/delivery/submit.ts';
 
 const [url, ...paths] = process.argv.slice(2);
 const database = await openDatabase({ databaseUrl: url });

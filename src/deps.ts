@@ -1,7 +1,7 @@
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { Config } from './config.ts';
 import type { Database, Db } from './db/client.ts';
-import { createDeliveryJobs, type DeliveryJobs } from './domain/reporting/delivery-jobs.ts';
+import { createDeliveryJobs, type DeliveryJobs } from './domain/reporting/delivery/jobs.ts';
 import type { Logger } from './logger.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
 

@@ -1,8 +1,8 @@
 import { access } from 'node:fs/promises';
 import { systemActor } from '../db/actor.ts';
 import type { Database } from '../db/client.ts';
-import { fileFromPath, submitDelivery } from '../domain/reporting/deliveries.ts';
-import { errorMessage, formatError } from '../imports/errors.ts';
+import { fileFromPath, submitDelivery } from '../domain/reporting/delivery/submit.ts';
+import { errorMessage, formatError } from '../domain/reporting/format/errors.ts';
 
 /**
  * `klynge import <files…>`: one delivery from CSV/XLSX files. Exit 0 with a summary when loaded,

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor, withActor } from '../../src/db/actor.ts';
 import { type Database, queryRows } from '../../src/db/client.ts';
 import { clusters, organisations } from '../../src/db/schema/index.ts';
-import { createApiToken } from '../../src/domain/reporting/api-tokens.ts';
+import { createApiToken } from '../../src/domain/reporting/tokens/tokens.ts';
 import { createTestDatabase, testDriver } from '../support/database.ts';
 import { createTestApp, type TestApp } from '../support/http.ts';
 

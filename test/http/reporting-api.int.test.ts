@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/db/actor.ts';
 import { type Database, queryRows } from '../../src/db/client.ts';
-import { createApiToken, revokeApiToken } from '../../src/domain/reporting/api-tokens.ts';
+import { createApiToken, revokeApiToken } from '../../src/domain/reporting/tokens/tokens.ts';
 import {
   activityListSchema,
   deliveryDetailSchema,

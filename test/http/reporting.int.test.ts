@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { Database } from '../../src/db/client.ts';
-import { deliveryLog } from '../../src/domain/reporting/deliveries.ts';
+import { deliveryLog } from '../../src/domain/reporting/delivery/submit.ts';
 import { csvTemplate } from '../../src/reports/templates.ts';
 import { createTestDatabase, testDriver } from '../support/database.ts';
 import { createCluster, createUser, TEST_PASSWORD } from '../support/factories.ts';

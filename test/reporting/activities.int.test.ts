@@ -17,7 +17,7 @@ import {
   removeParticipant,
   updateActivity,
   updateParticipant,
-} from '../../src/domain/reporting/activities.ts';
+} from '../../src/domain/reporting/activities/queries.ts';
 import { createTestDatabase } from '../support/database.ts';
 import { createCluster, createUser } from '../support/factories.ts';
 import { dataFingerprint, deliver, textFile } from './delivery-helpers.ts';

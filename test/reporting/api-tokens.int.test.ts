@@ -8,7 +8,7 @@ import {
   hashApiToken,
   listApiTokens,
   revokeApiToken,
-} from '../../src/domain/reporting/api-tokens.ts';
+} from '../../src/domain/reporting/tokens/tokens.ts';
 import { createTestDatabase, testDriver } from '../support/database.ts';
 import { createOrganisation } from '../support/factories.ts';
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.ts';
-import type { DeliveryError } from '../../src/imports/errors.ts';
+import type { DeliveryError } from '../../src/domain/reporting/format/errors.ts';
 import { createTestDatabase } from '../support/database.ts';
 import { generateDelivery } from '../support/delivery-generator.ts';
 import { bytesFile, dataFingerprint, deliver, textFile } from './delivery-helpers.ts';

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { systemActor } from '../../src/db/actor.ts';
 import { type Database, queryRows } from '../../src/db/client.ts';
-import { submitDelivery } from '../../src/domain/reporting/deliveries.ts';
-import type { DeliveryFile, DeliveryScope } from '../../src/domain/reporting/delivery.ts';
+import type { DeliveryFile, DeliveryScope } from '../../src/domain/reporting/delivery/load.ts';
+import { submitDelivery } from '../../src/domain/reporting/delivery/submit.ts';
 
 export const FULL_SCOPE: DeliveryScope = { clusterCvrs: null, mayRegisterClusters: true };
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, queryRows } from '../../src/db/client.ts';
-import { createApiToken } from '../../src/domain/reporting/api-tokens.ts';
+import { createApiToken } from '../../src/domain/reporting/tokens/tokens.ts';
 import { createTestDatabase, testDriver } from '../support/database.ts';
 import { createOrganisation, createUser } from '../support/factories.ts';
 import { startSmtpServer } from '../support/smtp.ts';

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor, withActor } from '../../src/db/actor.ts';
 import { type Database, queryRows } from '../../src/db/client.ts';
 import { memberships, users } from '../../src/db/schema/index.ts';
-import { createApiToken, listApiTokens, revokeApiToken } from '../../src/domain/reporting/api-tokens.ts';
+import { createApiToken, listApiTokens, revokeApiToken } from '../../src/domain/reporting/tokens/tokens.ts';
 import { formatDateTime } from '../../src/http/i18n/index.ts';
 import { runTokenReminders, startTokenReminderTimer } from '../../src/jobs/token-reminders.ts';
 import { createLogger } from '../../src/logger.ts';

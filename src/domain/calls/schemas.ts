@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ACTIVITY_CATEGORIES } from '../reporting/rows.ts';
+import { ACTIVITY_CATEGORIES } from '../reporting/format/rows.ts';
 
 const year = z.coerce.number().int().min(2000).max(2100);
 const amount = z.coerce.number().int().min(0).max(10_000_000_000);

@@ -4,18 +4,18 @@ import { z } from 'zod';
 import { organisations } from '../../db/schema/index.ts';
 import { AppError, notFound } from '../../domain/errors.ts';
 import { can, type Principal, tokenPrincipal } from '../../domain/policy/policy.ts';
-import { listActivities, listDeliveries } from '../../domain/reporting/api-queries.ts';
-import { type ApiClient, apiActor, authenticateApiToken } from '../../domain/reporting/api-tokens.ts';
-import { type DeliveryDetail, deliveryById, submitDelivery } from '../../domain/reporting/deliveries.ts';
-import type { DeliveryFile } from '../../domain/reporting/delivery.ts';
-import { jsonDeliveryFiles, jsonDeliverySchema } from '../../domain/reporting/json-delivery.ts';
+import { jsonDeliveryFiles, jsonDeliverySchema } from '../../domain/reporting/delivery/json.ts';
+import type { DeliveryFile } from '../../domain/reporting/delivery/load.ts';
+import { listActivities, listDeliveries } from '../../domain/reporting/delivery/log.ts';
+import { type DeliveryDetail, deliveryById, submitDelivery } from '../../domain/reporting/delivery/submit.ts';
+import { type DeliveryError, errorMessage } from '../../domain/reporting/format/errors.ts';
 import {
   ACTIVITY_CATEGORIES,
   COLUMNS,
   REQUIRED_COLUMNS,
   type TableName,
-} from '../../domain/reporting/rows.ts';
-import { type DeliveryError, errorMessage } from '../../imports/errors.ts';
+} from '../../domain/reporting/format/rows.ts';
+import { type ApiClient, apiActor, authenticateApiToken } from '../../domain/reporting/tokens/tokens.ts';
 import type { AppContext, AppEnv } from '../context.ts';
 import { bodyLimitOf } from '../middleware/body-limit.ts';
 import { deliveryFile, isMultipart, withMultipartForm } from '../multipart.ts';

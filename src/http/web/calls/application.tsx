@@ -17,7 +17,7 @@ import { consensusBoard, findApplication, findCallSetup } from '../../../domain/
 import { applicationInput, eligibilityInput, scoreInput } from '../../../domain/calls/schemas.ts';
 import { AppError, forbidden, notFound } from '../../../domain/errors.ts';
 import { can } from '../../../domain/policy/policy.ts';
-import { ACTIVITY_CATEGORIES } from '../../../domain/reporting/rows.ts';
+import { ACTIVITY_CATEGORIES } from '../../../domain/reporting/format/rows.ts';
 import { callerOf, signedInUser } from '../../caller.ts';
 import type { AppContext, AppEnv } from '../../context.ts';
 import { uploadedForm } from '../../multipart.ts';

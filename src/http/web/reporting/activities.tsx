@@ -19,8 +19,8 @@ import {
   updateActivity,
   updateParticipant,
   writableClusters,
-} from '../../../domain/reporting/activities.ts';
-import { ACTIVITY_CATEGORIES } from '../../../domain/reporting/rows.ts';
+} from '../../../domain/reporting/activities/queries.ts';
+import { ACTIVITY_CATEGORIES } from '../../../domain/reporting/format/rows.ts';
 import { callerOf, signedInUser } from '../../caller.ts';
 import type { AppContext, AppEnv } from '../../context.ts';
 import { formatNumber } from '../../i18n/index.ts';

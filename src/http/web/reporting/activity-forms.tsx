@@ -1,8 +1,12 @@
 import type { FieldIssue } from '../../../domain/errors.ts';
 import { MUNICIPALITIES } from '../../../domain/reference/geography.ts';
-import type { ActivityDetail, ParticipantView } from '../../../domain/reporting/activities.ts';
-import { issueMessage } from '../../../domain/reporting/activities.ts';
-import { ACTIVITY_CATEGORIES, PARTICIPANT_TYPES, RULE_MESSAGES } from '../../../domain/reporting/rows.ts';
+import type { ActivityDetail, ParticipantView } from '../../../domain/reporting/activities/queries.ts';
+import { issueMessage } from '../../../domain/reporting/activities/queries.ts';
+import {
+  ACTIVITY_CATEGORIES,
+  PARTICIPANT_TYPES,
+  RULE_MESSAGES,
+} from '../../../domain/reporting/format/rows.ts';
 import type { Lang } from '../../paths.ts';
 import { type FieldErrors, SelectField, TextField } from '../../views/forms.tsx';
 import { CsrfField } from '../../views/layout.tsx';

@@ -12,7 +12,7 @@ import {
   revokeApiToken,
   TOKEN_LIFETIMES_DAYS,
   type TokenLifetimeDays,
-} from '../../../domain/reporting/api-tokens.ts';
+} from '../../../domain/reporting/tokens/tokens.ts';
 import type { AppContext, AppEnv } from '../../context.ts';
 import { formatDateTime } from '../../i18n/index.ts';
 import { href, type Lang, pageHref } from '../../paths.ts';

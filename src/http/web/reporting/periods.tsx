@@ -3,8 +3,9 @@ import { z } from 'zod';
 import type { CurrentUser } from '../../../domain/accounts/queries.ts';
 import { AppError } from '../../../domain/errors.ts';
 import { authorize, can } from '../../../domain/policy/policy.ts';
-import { periodChangeMails } from '../../../domain/reporting/period-mail.ts';
-import { clusterPeriods, type PeriodCell, periodMatrix } from '../../../domain/reporting/period-overview.ts';
+import type { DeliveryError } from '../../../domain/reporting/format/errors.ts';
+import { periodChangeMails } from '../../../domain/reporting/periods/mail.ts';
+import { clusterPeriods, type PeriodCell, periodMatrix } from '../../../domain/reporting/periods/overview.ts';
 import {
   availableActions,
   COMMENT_MAX,
@@ -16,8 +17,7 @@ import {
   type PeriodEvent,
   type PeriodStatus,
   periodHistories,
-} from '../../../domain/reporting/periods.ts';
-import type { DeliveryError } from '../../../imports/errors.ts';
+} from '../../../domain/reporting/periods/transitions.ts';
 import type { AppContext, AppEnv } from '../../context.ts';
 import { formatDateTime, formatNumber } from '../../i18n/index.ts';
 import { href, type Lang } from '../../paths.ts';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Database } from '../../db/client.ts';
-import type { Logger } from '../../logger.ts';
-import { type DeliveryRequest, submitDelivery } from './deliveries.ts';
+import type { Database } from '../../../db/client.ts';
+import type { Logger } from '../../../logger.ts';
+import { type DeliveryRequest, submitDelivery } from './submit.ts';
 
 /** What a delivery loaded in the background is doing, for its progress page. */
 export interface DeliveryJob {

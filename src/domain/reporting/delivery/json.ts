@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { DeliveryError } from '../../imports/errors.ts';
-import type { DeliveryFile } from './delivery.ts';
-import type { TableName } from './rows.ts';
+import type { DeliveryError } from '../format/errors.ts';
+import type { TableName } from '../format/rows.ts';
+import type { DeliveryFile } from './load.ts';
 
 /**
  * A delivery given as JSON (the reporting API): `{ clusters: [...], activities: [...],

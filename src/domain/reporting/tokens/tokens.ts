@@ -1,9 +1,9 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { and, desc, eq, isNull, lt, or } from 'drizzle-orm';
-import { type Actor, withActor } from '../../db/actor.ts';
-import type { Db, Queryable } from '../../db/client.ts';
-import { apiTokens, organisations } from '../../db/schema/index.ts';
-import { notFound } from '../errors.ts';
+import { type Actor, withActor } from '../../../db/actor.ts';
+import type { Db, Queryable } from '../../../db/client.ts';
+import { apiTokens, organisations } from '../../../db/schema/index.ts';
+import { notFound } from '../../errors.ts';
 
 /**
  * API tokens of the reporting API. A token belongs to an organisation and is shown once, when it
@@ -32,7 +32,7 @@ export interface ApiTokenRow {
   lastUsedAt: Date | null;
   revokedAt: Date | null;
   expiresAt: Date;
-  /** When the e-mail reminder before expiry was sent (token-reminders.ts). */
+  /** When the e-mail reminder before expiry was sent (reminders.ts). */
   expiryRemindedAt: Date | null;
 }
 

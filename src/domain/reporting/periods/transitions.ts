@@ -5,12 +5,12 @@
  * trigger keeps the history (who, when, from which status to which, with the comment).
  */
 import { sql } from 'drizzle-orm';
-import { type Actor, withActor } from '../../db/actor.ts';
-import { type Db, type Queryable, queryRows } from '../../db/client.ts';
-import { periodStatus } from '../../db/schema/index.ts';
-import { AppError, notFound } from '../errors.ts';
-import { type Action, authorize, can, type Principal } from '../policy/policy.ts';
-import { copenhagenDate } from '../reference/time.ts';
+import { type Actor, withActor } from '../../../db/actor.ts';
+import { type Db, type Queryable, queryRows } from '../../../db/client.ts';
+import { periodStatus } from '../../../db/schema/index.ts';
+import { AppError, notFound } from '../../errors.ts';
+import { type Action, authorize, can, type Principal } from '../../policy/policy.ts';
+import { copenhagenDate } from '../../reference/time.ts';
 
 export type PeriodStatus = (typeof periodStatus.enumValues)[number];
 export const PERIOD_STATUSES: readonly PeriodStatus[] = periodStatus.enumValues;
@@ -75,7 +75,7 @@ export const TRANSITIONS: readonly Transition[] = [
 
 /**
  * Statuses in which the import refuses a cluster's activities for the year (the 'locked periods'
- * check in staging.ts, error code periodLocked). A unit test keeps the two in step.
+ * check in delivery/staging.ts, error code periodLocked). A unit test keeps the two in step.
  */
 export const CLOSED_STATUSES: readonly PeriodStatus[] = ['approved', 'locked'];
 export const acceptsDeliveries = (status: PeriodStatus): boolean => !CLOSED_STATUSES.includes(status);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { MUNICIPALITY_CODES } from '../reference/geography.ts';
-import { isValidCvr, isValidDb07Code, isValidDb07Prefix } from '../reference/identifiers.ts';
+import { MUNICIPALITY_CODES } from '../../reference/geography.ts';
+import { isValidCvr, isValidDb07Code, isValidDb07Prefix } from '../../reference/identifiers.ts';
 
 /**
  * The rows of the reporting format (../shared/spec/reporting.md), as the one set of rules for

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type Principal, ROLES, type Role } from '../policy/policy.ts';
+import { type Principal, ROLES, type Role } from '../../policy/policy.ts';
+import { CHECKS } from '../delivery/staging.ts';
 import {
   availableActions,
   CLOSED_STATUSES,
@@ -8,8 +9,7 @@ import {
   mayTransition,
   PERIOD_STATUSES,
   TRANSITIONS,
-} from './periods.ts';
-import { CHECKS } from './staging.ts';
+} from './transitions.ts';
 
 const OWN = 'org-own';
 const OTHER = 'org-other';

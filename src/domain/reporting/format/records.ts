@@ -1,5 +1,5 @@
-import { COLUMNS, REQUIRED_COLUMNS, type TableName, validateRow } from '../domain/reporting/rows.ts';
 import type { DeliveryError } from './errors.ts';
+import { COLUMNS, REQUIRED_COLUMNS, type TableName, validateRow } from './rows.ts';
 
 export const TABLE_ORDER: readonly TableName[] = ['clusters', 'activities', 'participants'];
 

@@ -1,15 +1,15 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deliver, FULL_SCOPE, textFile } from '../../../test/reporting/delivery-helpers.ts';
-import { createTestDatabase } from '../../../test/support/database.ts';
-import { createCluster, createOrganisation } from '../../../test/support/factories.ts';
-import { type Actor, systemActor, withActor } from '../../db/actor.ts';
-import { type Database, queryRows } from '../../db/client.ts';
-import { fundingGrants } from '../../db/schema/index.ts';
-import type { Principal, Role } from '../policy/policy.ts';
-import { clusterPeriods, periodMatrix } from './period-overview.ts';
-import { changePeriod, type PeriodAction, periodHistories } from './periods.ts';
+import { deliver, FULL_SCOPE, textFile } from '../../../../test/reporting/delivery-helpers.ts';
+import { createTestDatabase } from '../../../../test/support/database.ts';
+import { createCluster, createOrganisation } from '../../../../test/support/factories.ts';
+import { type Actor, systemActor, withActor } from '../../../db/actor.ts';
+import { type Database, queryRows } from '../../../db/client.ts';
+import { fundingGrants } from '../../../db/schema/index.ts';
+import type { Principal, Role } from '../../policy/policy.ts';
+import { clusterPeriods, periodMatrix } from './overview.ts';
+import { changePeriod, type PeriodAction, periodHistories } from './transitions.ts';
 
 let database: Database;
 const NOW = new Date('2026-11-26T12:00:00Z');

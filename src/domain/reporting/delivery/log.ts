@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { type Queryable, queryRows } from '../../db/client.ts';
-import type { DeliveryLogRow } from './deliveries.ts';
+import { type Queryable, queryRows } from '../../../db/client.ts';
+import type { DeliveryLogRow } from './submit.ts';
 
 /**
  * Reads of the reporting API, paged in SQL. `organisationIds` null means every organisation

@@ -1,10 +1,10 @@
-import { MUNICIPALITY_CODES } from '../reference/geography.ts';
-import { DB07_SECTIONS } from '../reference/identifiers.ts';
-import { ACTIVITY_CATEGORIES, PARTICIPANT_TYPES, type TableName } from './rows.ts';
+import { MUNICIPALITY_CODES } from '../../reference/geography.ts';
+import { DB07_SECTIONS } from '../../reference/identifiers.ts';
+import { ACTIVITY_CATEGORIES, PARTICIPANT_TYPES, type TableName } from '../format/rows.ts';
 import { STAGE_COLUMNS } from './staging.ts';
 
 /**
- * The row rules of rows.ts as set-based SQL, for a file PostgreSQL parsed itself (COPY ... FORMAT
+ * The row rules of format/rows.ts as set-based SQL, for a file PostgreSQL parsed itself (COPY ... FORMAT
  * csv into a table of text cells). The SQL is a conservative filter, never the judge: a row it
  * passes is one validateRow would pass with exactly the values it computes here; every other row
  * (an error, or merely something unusual such as a cell with spaces around it) is handed to the JS

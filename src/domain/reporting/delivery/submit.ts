@@ -1,17 +1,17 @@
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import { sql } from 'drizzle-orm';
-import type { Actor } from '../../db/actor.ts';
-import { type Database, type Queryable, queryRows } from '../../db/client.ts';
-import { deliveries } from '../../db/schema/index.ts';
-import type { BulkSession } from '../../imports/bulk.ts';
+import type { Actor } from '../../../db/actor.ts';
+import { type Database, type Queryable, queryRows } from '../../../db/client.ts';
+import { deliveries } from '../../../db/schema/index.ts';
+import type { BulkSession } from '../../../imports/bulk.ts';
 import {
   type DeliveryFile,
   type DeliveryOutcome,
   type DeliveryScope,
   loadDelivery,
   type Progress,
-} from './delivery.ts';
+} from './load.ts';
 
 export type Channel = 'cli' | 'web' | 'api';
 
@@ -136,7 +136,7 @@ export async function deliveryLog(
 export interface DeliveryDetail extends DeliveryLogRow {
   organisationId: string | null;
   clusterIds: string[];
-  errors: import('../../imports/errors.ts').DeliveryError[];
+  errors: import('../format/errors.ts').DeliveryError[];
 }
 
 export async function deliveryById(db: Queryable, id: string): Promise<DeliveryDetail | null> {

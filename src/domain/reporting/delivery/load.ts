@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
-import type { Actor } from '../../db/actor.ts';
-import type { Database } from '../../db/client.ts';
-import { type BulkSession, copyValue, Rollback, withBulkSession } from '../../imports/bulk.ts';
-import { CsvShape, replay, splitHeader, watched } from '../../imports/csv-copy.ts';
-import { type DeliveryError, ErrorList } from '../../imports/errors.ts';
-import { readCsv, readXlsx, SourceError, type SourceRecord } from '../../imports/readers.ts';
-import { type HeaderMap, recogniseHeader, validateRecord } from '../../imports/tables.ts';
-import type { TableName } from './rows.ts';
+import type { Actor } from '../../../db/actor.ts';
+import type { Database } from '../../../db/client.ts';
+import { type BulkSession, copyValue, Rollback, withBulkSession } from '../../../imports/bulk.ts';
+import { CsvShape, replay, splitHeader, watched } from '../../../imports/csv-copy.ts';
+import { readCsv, readXlsx, SourceError, type SourceRecord } from '../../../imports/readers.ts';
+import { type DeliveryError, ErrorList } from '../format/errors.ts';
+import { type HeaderMap, recogniseHeader, validateRecord } from '../format/records.ts';
+import type { TableName } from '../format/rows.ts';
 import { hasSqlRules, rawTableDdl, sqlRules } from './sql-rules.ts';
 import { CHECKS, MERGE, STAGE_COLUMNS, STAGE_DDL, STAGE_INDEXES } from './staging.ts';
 

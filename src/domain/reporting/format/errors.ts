@@ -1,4 +1,4 @@
-import { RULE_MESSAGES, type RuleCode } from '../domain/reporting/rows.ts';
+import { RULE_MESSAGES, type RuleCode } from './rows.ts';
 
 /** Problems with a delivery as a whole rather than one cell's value. */
 export const DELIVERY_MESSAGES = {

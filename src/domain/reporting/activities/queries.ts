@@ -1,11 +1,10 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { withActor } from '../../db/actor.ts';
-import { type Db, type Queryable, queryRows, type Tx } from '../../db/client.ts';
-import { DELIVERY_MESSAGES } from '../../imports/errors.ts';
-import type { Caller } from '../caller.ts';
-import { AppError, type FieldIssue, notFound } from '../errors.ts';
-import { authorize, can, type Principal } from '../policy/policy.ts';
-import { isYearLocked } from './periods.ts';
+import { withActor } from '../../../db/actor.ts';
+import { type Db, type Queryable, queryRows, type Tx } from '../../../db/client.ts';
+import type { Caller } from '../../caller.ts';
+import { AppError, type FieldIssue, notFound } from '../../errors.ts';
+import { authorize, can, type Principal } from '../../policy/policy.ts';
+import { DELIVERY_MESSAGES } from '../format/errors.ts';
 import {
   ACTIVITY_CATEGORIES,
   type ActivityRowValue,
@@ -13,13 +12,14 @@ import {
   RULE_MESSAGES,
   type RuleCode,
   validateRow,
-} from './rows.ts';
+} from '../format/rows.ts';
+import { isYearLocked } from '../periods/transitions.ts';
 
 /**
  * Activities and participants entered by hand in the cluster workspace. Every value goes through
- * the reporting format's rules (rows.ts), so a form field and a file cell with the same bad value
- * get the same message; the rules that need the portal's data (duplicates, locked years) follow
- * the import's checks in staging.ts.
+ * the reporting format's rules (format/rows.ts), so a form field and a file cell with the same bad
+ * value get the same message; the rules that need the portal's data (duplicates, locked years)
+ * follow the import's checks in delivery/staging.ts.
  */
 
 const OWN_MESSAGES = {

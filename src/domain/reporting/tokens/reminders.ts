@@ -11,11 +11,11 @@
  * instances, a cron job) never claim the same token twice.
  */
 import { sql } from 'drizzle-orm';
-import { systemActor, withActor } from '../../db/actor.ts';
-import { type Db, type Queryable, queryRows } from '../../db/client.ts';
-import type { Logger } from '../../logger.ts';
-import type { Mailer, MailMessage } from '../../mail/mailer.ts';
-import { can, type Membership, type Role } from '../policy/policy.ts';
+import { systemActor, withActor } from '../../../db/actor.ts';
+import { type Db, type Queryable, queryRows } from '../../../db/client.ts';
+import type { Logger } from '../../../logger.ts';
+import type { Mailer, MailMessage } from '../../../mail/mailer.ts';
+import { can, type Membership, type Role } from '../../policy/policy.ts';
 
 /** A token is reminded when it expires within this many days (and has not expired yet). */
 export const REMINDER_DAYS = 14;

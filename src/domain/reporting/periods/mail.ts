@@ -4,9 +4,9 @@
  * Each recipient gets the message in the language of their account; disabled users get none.
  */
 import { sql } from 'drizzle-orm';
-import { type Queryable, queryRows } from '../../db/client.ts';
-import type { MailMessage } from '../../mail/mailer.ts';
-import { fundersOf, type PeriodAction } from './periods.ts';
+import { type Queryable, queryRows } from '../../../db/client.ts';
+import type { MailMessage } from '../../../mail/mailer.ts';
+import { fundersOf, type PeriodAction } from './transitions.ts';
 
 interface Recipient {
   email: string;

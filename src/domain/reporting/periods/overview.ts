@@ -3,8 +3,8 @@
  * funders' matrix of clusters × years. The database does the counting.
  */
 import { type SQL, sql } from 'drizzle-orm';
-import { type Queryable, queryRows } from '../../db/client.ts';
-import type { PeriodStatus } from './periods.ts';
+import { type Queryable, queryRows } from '../../../db/client.ts';
+import type { PeriodStatus } from './transitions.ts';
 
 export interface PeriodCell {
   clusterId: string;
