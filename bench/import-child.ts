@@ -2,6 +2,8 @@
  * One delivery loaded in a process of its own, so its peak memory (maxRSS) is the import's.
  * Prints one JSON line: seconds, rows, maxRssMb, ok.
  */
+import { printTimings } from '../src/cli/import.ts';
+import { loadConfig } from '../src/config.ts';
 import { systemActor } from '../src/db/actor.ts';
 import { openDatabase } from '../src/db/client.ts';
 import { fileFromPath, submitDelivery } from '../src/domain/reporting/delivery/submit.ts';
@@ -16,6 +18,7 @@ const outcome = await submitDelivery(database, {
   scope: { clusterCvrs: null, mayRegisterClusters: true },
   files: paths.map(fileFromPath),
   now: () => new Date(),
+  timings: loadConfig().importProfile ? printTimings : undefined,
 });
 const seconds = (performance.now() - started) / 1000;
 await database.close();

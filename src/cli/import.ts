@@ -1,8 +1,13 @@
 import { access } from 'node:fs/promises';
+import { loadConfig } from '../config.ts';
 import { systemActor } from '../db/actor.ts';
 import type { Database } from '../db/client.ts';
+import type { Timings } from '../domain/reporting/delivery/load.ts';
 import { fileFromPath, submitDelivery } from '../domain/reporting/delivery/submit.ts';
 import { errorMessage, formatError } from '../domain/reporting/format/errors.ts';
+
+/** The time of each step of the import on stderr, one line each (`KLYNGE_PROFILE`; read by bench/import.ts). */
+export const printTimings: Timings = (step, ms) => process.stderr.write(`  ${step}: ${ms} ms\n`);
 
 /**
  * `klynge import <files…>`: one delivery from CSV/XLSX files. Exit 0 with a summary when loaded,
@@ -26,6 +31,7 @@ export async function importCommand(
     }
   }
   const started = performance.now();
+  const config = loadConfig();
   const outcome = await submitDelivery(database, {
     actor: systemActor('cli-import'),
     channel: 'cli',
@@ -33,6 +39,7 @@ export async function importCommand(
     scope: { clusterCvrs: null, mayRegisterClusters: true },
     files: paths.map(fileFromPath),
     now: () => new Date(),
+    timings: config.importProfile ? printTimings : undefined,
     progress: (e) =>
       process.stderr.write(
         e.phase === 'bytes'

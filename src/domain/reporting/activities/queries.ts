@@ -19,7 +19,7 @@ import { isYearLocked } from '../periods/transitions.ts';
  * Activities and participants entered by hand in the cluster workspace. Every value goes through
  * the reporting format's rules (format/rows.ts), so a form field and a file cell with the same bad
  * value get the same message; the rules that need the portal's data (duplicates, locked years)
- * follow the import's checks in delivery/staging.ts.
+ * follow the import's checks in delivery/checks.ts.
  */
 
 const OWN_MESSAGES = {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../../../db/client.ts';
 import type { Logger } from '../../../logger.ts';
+import type { Timings } from './load.ts';
 import { type DeliveryRequest, submitDelivery } from './submit.ts';
 
 /** What a delivery loaded in the background is doing, for its progress page. */
@@ -42,7 +43,11 @@ const KEEP_MS = 60 * 60 * 1000;
  * The jobs live in this process's memory: a restart loses a loading job's progress page (and its
  * transaction rolls back, so nothing of it is written), never its data.
  */
-export function createDeliveryJobs(database: Database, logger: Logger): DeliveryJobs {
+export function createDeliveryJobs(
+  database: Database,
+  logger: Logger,
+  opts: { timings?: Timings | undefined } = {},
+): DeliveryJobs {
   const jobs = new Map<string, DeliveryJob>();
   const waiting: (() => void)[] = [];
   let running = 0;
@@ -90,6 +95,7 @@ export function createDeliveryJobs(database: Database, logger: Logger): Delivery
     try {
       const outcome = await submitDelivery(database, {
         ...req,
+        timings: opts.timings,
         progress: (e) => {
           if (e.phase === 'bytes') {
             job.file = e.file;

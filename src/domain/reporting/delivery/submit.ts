@@ -11,6 +11,7 @@ import {
   type DeliveryScope,
   loadDelivery,
   type Progress,
+  type Timings,
 } from './load.ts';
 
 export type Channel = 'cli' | 'web' | 'api';
@@ -23,6 +24,7 @@ export interface DeliveryRequest {
   scope: DeliveryScope;
   files: DeliveryFile[];
   progress?: Progress;
+  timings?: Timings | undefined;
   now: () => Date;
 }
 
@@ -75,7 +77,11 @@ export async function submitDelivery(
   };
   const onMerged = (session: BulkSession, outcome: DeliveryOutcome) =>
     record((t, p) => session.query(t, p), outcome);
-  const outcome = await loadDelivery(database, req.actor, req.files, req.scope, req.progress, onMerged);
+  const outcome = await loadDelivery(database, req.actor, req.files, req.scope, {
+    progress: req.progress,
+    timings: req.timings,
+    onMerged,
+  });
   if (!outcome.ok) {
     // The staging tables are gone with the rolled-back transaction: record without cluster ids.
     const [row] = await database.db

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Principal, ROLES, type Role } from '../../policy/policy.ts';
-import { CHECKS } from '../delivery/staging.ts';
+import { CHECKS } from '../delivery/checks.ts';
 import {
   availableActions,
   CLOSED_STATUSES,

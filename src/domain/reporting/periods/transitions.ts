@@ -75,7 +75,7 @@ export const TRANSITIONS: readonly Transition[] = [
 
 /**
  * Statuses in which the import refuses a cluster's activities for the year (the 'locked periods'
- * check in delivery/staging.ts, error code periodLocked). A unit test keeps the two in step.
+ * check in delivery/checks.ts, error code periodLocked). A unit test keeps the two in step.
  */
 export const CLOSED_STATUSES: readonly PeriodStatus[] = ['approved', 'locked'];
 export const acceptsDeliveries = (status: PeriodStatus): boolean => !CLOSED_STATUSES.includes(status);
