@@ -4,18 +4,15 @@
  */
 import { printTimings } from '../src/cli/import.ts';
 import { loadConfig } from '../src/config.ts';
-import { systemActor } from '../src/db/actor.ts';
 import { openDatabase } from '../src/db/client.ts';
 import { fileFromPath, submitDelivery } from '../src/domain/reporting/delivery/submit.ts';
+import { systemCaller } from '../src/domain/reporting/policy.ts';
 
 const [url, ...paths] = process.argv.slice(2);
 const database = await openDatabase({ databaseUrl: url });
 const started = performance.now();
-const outcome = await submitDelivery(database, {
-  actor: systemActor('bench'),
+const outcome = await submitDelivery(database, systemCaller('bench'), {
   channel: 'cli',
-  organisationId: null,
-  scope: { clusterCvrs: null, mayRegisterClusters: true },
   files: paths.map(fileFromPath),
   now: () => new Date(),
   timings: loadConfig().importProfile ? printTimings : undefined,

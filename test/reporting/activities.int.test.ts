@@ -393,7 +393,7 @@ describe('a locked reporting year', () => {
           `cluster_cvr,activity_ref,title,category,start_date\n${CVR_A},Y-9,T,networking,2020-02-02\n`,
         ),
       ],
-      { clusterCvrs: [CVR_A], mayRegisterClusters: false },
+      staffA,
     );
     expect(outcome.ok ? [] : outcome.errors.map((e) => [e.column, e.code])).toEqual([
       ['start_date', 'periodLocked'],
@@ -436,10 +436,7 @@ describe('the same validation as the file import', () => {
       return [CVR_A, ...ACTIVITY_COLUMNS.map((c) => row[c] ?? '')].map(csvCell).join(',');
     });
     const csv = `cluster_cvr,${ACTIVITY_COLUMNS.join(',')}\n${lines.join('\n')}\n`;
-    const outcome = await deliver(database, [textFile('activities.csv', csv)], {
-      clusterCvrs: [CVR_A],
-      mayRegisterClusters: false,
-    });
+    const outcome = await deliver(database, [textFile('activities.csv', csv)], staffA);
     if (outcome.ok) throw new Error('the delivery should be rejected');
     for (const [i, [name, change]] of activityCases.entries()) {
       const fromFile = outcome.errors.filter((e) => e.line === i + 2).map((e) => [e.column, e.code]);
@@ -490,10 +487,7 @@ describe('the same validation as the file import', () => {
       return [CVR_A, 'PV', ...PARTICIPANT_COLUMNS.map((c) => row[c] ?? '')].join(',');
     });
     const csv = `cluster_cvr,activity_ref,${PARTICIPANT_COLUMNS.join(',')}\n${lines.join('\n')}\n`;
-    const outcome = await deliver(database, [textFile('participants.csv', csv)], {
-      clusterCvrs: [CVR_A],
-      mayRegisterClusters: false,
-    });
+    const outcome = await deliver(database, [textFile('participants.csv', csv)], staffA);
     if (outcome.ok) throw new Error('the delivery should be rejected');
     for (const [i, [name, change]] of participantCases.entries()) {
       const fromFile = outcome.errors.filter((e) => e.line === i + 2).map((e) => [e.column, e.code]);
@@ -520,7 +514,7 @@ describe('the same validation as the file import', () => {
             `cluster_cvr,activity_ref,${PARTICIPANT_COLUMNS.join(',')}\n${row}\n${row}\n`,
           ),
         ],
-        { clusterCvrs: [CVR_A], mayRegisterClusters: false },
+        staffA,
       );
       if (outcome.ok) throw new Error('the delivery should be rejected');
       const fromFile = outcome.errors.map((e) => [e.column, e.code]);

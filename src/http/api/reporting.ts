@@ -1,13 +1,12 @@
-import { and, eq } from 'drizzle-orm';
 import type { Hono } from 'hono';
 import { z } from 'zod';
-import { organisations } from '../../db/schema/index.ts';
+import type { Caller } from '../../domain/caller.ts';
 import { AppError, notFound } from '../../domain/errors.ts';
-import { can, type Principal, tokenPrincipal } from '../../domain/policy/policy.ts';
+import { activitiesOfYear } from '../../domain/reporting/activities/of-year.ts';
 import { jsonDeliveryFiles, jsonDeliverySchema } from '../../domain/reporting/delivery/json.ts';
 import type { DeliveryFile } from '../../domain/reporting/delivery/load.ts';
-import { listActivities, listDeliveries } from '../../domain/reporting/delivery/log.ts';
-import { type DeliveryDetail, deliveryById, submitDelivery } from '../../domain/reporting/delivery/submit.ts';
+import { type DeliveryLogRow, getDelivery, listDeliveries } from '../../domain/reporting/delivery/log.ts';
+import { submitDelivery } from '../../domain/reporting/delivery/submit.ts';
 import { type DeliveryError, errorMessage } from '../../domain/reporting/format/errors.ts';
 import {
   ACTIVITY_CATEGORIES,
@@ -15,7 +14,8 @@ import {
   REQUIRED_COLUMNS,
   type TableName,
 } from '../../domain/reporting/format/rows.ts';
-import { type ApiClient, apiActor, authenticateApiToken } from '../../domain/reporting/tokens/tokens.ts';
+import { deliveryRights } from '../../domain/reporting/policy.ts';
+import { type ApiClient, authenticateApiToken, tokenCaller } from '../../domain/reporting/tokens/tokens.ts';
 import type { AppContext, AppEnv } from '../context.ts';
 import { bodyLimitOf } from '../middleware/body-limit.ts';
 import { deliveryFile, isMultipart, withMultipartForm } from '../multipart.ts';
@@ -41,13 +41,8 @@ import { ApiRateLimited, ApiStatusError, ApiTokenRefused, parseQuery, siteUrl } 
 const ANSWERED_ERRORS = 1_000;
 const TABLES: TableName[] = ['clusters', 'activities', 'participants'];
 
-interface Caller {
-  client: ApiClient;
-  principal: Principal;
-}
-
-/** The organisation behind the request's bearer token; 401 without a valid one. */
-async function caller(c: AppContext): Promise<Caller> {
+/** The token of the request (its organisation) and the caller it acts as; 401 without a valid one. */
+async function caller(c: AppContext): Promise<{ client: ApiClient; caller: Caller }> {
   const match = /^Bearer +(\S+) *$/i.exec(c.req.header('authorization') ?? '');
   const { db, clock } = c.get('deps');
   const check = match?.[1] ? await authenticateApiToken(db, match[1], clock()) : null;
@@ -57,14 +52,7 @@ async function caller(c: AppContext): Promise<Caller> {
     throw new AppError('unauthenticated', 'A valid API token is required: Authorization: Bearer <token>');
   const { client } = check;
   c.get('log').info({ token: client.tokenPrefix, organisation: client.organisationId }, 'api token');
-  return {
-    client,
-    principal: tokenPrincipal({
-      id: client.tokenId,
-      organisationId: client.organisationId,
-      organisationKind: client.organisationKind,
-    }),
-  };
+  return { client, caller: tokenCaller(client, c.get('requestId')) };
 }
 
 const badRequest = (message: string, issues: { field: string; message: string }[] = []) =>
@@ -74,7 +62,7 @@ const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOS
 
 type ApiError = DeliveryError & { message: string; index?: number; pointer?: string };
 
-function presentDelivery(c: AppContext, d: Omit<DeliveryDetail, 'errors' | 'clusterIds'>) {
+function presentDelivery(c: AppContext, d: DeliveryLogRow) {
   return {
     id: d.id,
     status: d.status,
@@ -138,9 +126,9 @@ async function withDeliveryFiles(
 }
 
 async function postDelivery(c: AppContext) {
-  const { client, principal } = await caller(c);
-  if (!can(principal, 'activities.write', { organisationId: client.organisationId }))
-    throw new AppError('forbidden', 'This token may not deliver activities');
+  const { client, caller: token } = await caller(c);
+  // Refused before the rate limit counts it or the body is read; submitDelivery asks again.
+  deliveryRights(token.principal);
   const deps = c.get('deps');
   // Counted per token before the body is read: a refused delivery costs next to nothing.
   const limiter = deps.limiters.apiDeliveries;
@@ -154,20 +142,8 @@ async function postDelivery(c: AppContext) {
     );
   }
   return withDeliveryFiles(c, async (files, locate) => {
-    const outcome = await submitDelivery(deps.database, {
-      actor: apiActor(client, c.get('requestId')),
-      channel: 'api',
-      organisationId: client.organisationId,
-      scope: {
-        clusterCvrs: client.organisationCvr ? [client.organisationCvr] : [],
-        mayRegisterClusters: false,
-      },
-      files,
-      now: deps.clock,
-    });
-    const stored = await deliveryById(deps.db, outcome.deliveryId);
-    if (!stored) throw new Error('delivery not recorded');
-    const data = presentDelivery(c, stored);
+    const outcome = await submitDelivery(deps.database, token, { channel: 'api', files, now: deps.clock });
+    const data = presentDelivery(c, await getDelivery(deps.db, token, outcome.deliveryId));
     c.header('Location', data.links.self);
     if (outcome.ok) return c.json({ data }, 201);
     const errors = outcome.errors.slice(0, ANSWERED_ERRORS).map((e) => withMessage(locate(e)));
@@ -187,15 +163,13 @@ async function postDelivery(c: AppContext) {
   });
 }
 
-async function getDelivery(c: AppContext) {
-  const { principal } = await caller(c);
-  const d = await deliveryById(c.get('deps').db, c.req.param('id') ?? '');
-  const own = d ? [d.organisationId, ...d.clusterIds].filter((x): x is string => x !== null) : [];
-  const allowed =
-    own.some((id) => can(principal, 'activities.read', { organisationId: id })) ||
-    can(principal, 'funding.view');
-  // Another organisation's delivery is answered as missing: its id tells nothing.
-  if (!d || !allowed) throw notFound('delivery');
+async function getDeliveryRoute(c: AppContext) {
+  const { caller: token } = await caller(c);
+  const d = await getDelivery(c.get('deps').db, token, c.req.param('id') ?? '').catch((err) => {
+    // Another organisation's delivery is answered as missing: its id tells nothing.
+    if (err instanceof AppError && err.code === 'forbidden') throw notFound('delivery');
+    throw err;
+  });
   return c.json({ data: { ...presentDelivery(c, d), errors: d.errors.map((e) => withMessage(e)) } });
 }
 
@@ -230,10 +204,9 @@ function pageLinks(c: AppContext, page: number, perPage: number, total: number) 
 }
 
 async function listDeliveriesRoute(c: AppContext) {
-  const { client, principal } = await caller(c);
+  const { caller: token } = await caller(c);
   const { page, perPage } = parseQuery(c, deliveriesQuery);
-  const { total, rows } = await listDeliveries(c.get('deps').db, {
-    organisationIds: can(principal, 'funding.view') ? null : [client.organisationId],
+  const { total, rows } = await listDeliveries(c.get('deps').db, token, {
     limit: perPage,
     offset: (page - 1) * perPage,
   });
@@ -261,29 +234,11 @@ const activitiesShape = {
 const activitiesQuery = z.object(activitiesShape);
 
 async function listActivitiesRoute(c: AppContext) {
-  const { client, principal } = await caller(c);
+  const { caller: token } = await caller(c);
   const q = parseQuery(c, activitiesQuery);
-  const db = c.get('deps').db;
-  let clusterIds: string[] | null;
-  if (q.cluster) {
-    const [org] = await db
-      .select({ id: organisations.id })
-      .from(organisations)
-      .where(and(eq(organisations.cvr, q.cluster), eq(organisations.kind, 'cluster_organisation')));
-    if (!org) throw notFound('cluster organisation');
-    if (!can(principal, 'activities.read', { organisationId: org.id }))
-      throw new AppError('forbidden', "This token may not read that cluster's activities");
-    clusterIds = [org.id];
-  } else if (can(principal, 'funding.view')) {
-    clusterIds = null;
-  } else if (can(principal, 'activities.read', { organisationId: client.organisationId })) {
-    clusterIds = [client.organisationId];
-  } else {
-    throw new AppError('forbidden', 'This token may not read activities');
-  }
-  const { total, rows } = await listActivities(db, {
+  const { total, rows } = await activitiesOfYear(c.get('deps').db, token, {
     year: q.year,
-    clusterIds,
+    clusterCvr: q.cluster,
     limit: q.perPage,
     offset: (q.page - 1) * q.perPage,
   });
@@ -297,7 +252,7 @@ async function listActivitiesRoute(c: AppContext) {
 function mount(app: Hono<AppEnv>): void {
   app.post('/v1/deliveries', postDelivery);
   app.get('/v1/deliveries', listDeliveriesRoute);
-  app.get('/v1/deliveries/:id', getDelivery);
+  app.get('/v1/deliveries/:id', getDeliveryRoute);
   app.get('/v1/activities', listActivitiesRoute);
 }
 

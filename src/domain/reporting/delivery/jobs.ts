@@ -1,14 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../../../db/client.ts';
 import type { Logger } from '../../../logger.ts';
+import type { Caller } from '../../caller.ts';
+import { deliveryRights } from '../policy.ts';
 import type { Timings } from './load.ts';
 import { type DeliveryRequest, submitDelivery } from './submit.ts';
 
 /** What a delivery loaded in the background is doing, for its progress page. */
 export interface DeliveryJob {
   id: string;
-  /** Who started it: only they see its progress. */
-  userId: string | null;
+  /** Who started it (the principal's id): only they see its progress. */
+  startedBy: string;
   files: { name: string; bytes: number }[];
   totalBytes: number;
   state: 'queued' | 'running' | 'done' | 'failed';
@@ -21,13 +23,17 @@ export interface DeliveryJob {
   finishedAt: Date | null;
 }
 
+export type JobRequest = Omit<DeliveryRequest, 'progress' | 'timings'>;
+
 export interface DeliveryJobs {
   /**
-   * Starts loading a delivery in the background and returns at once. `cleanup` runs when it has
-   * ended, whatever the outcome (e.g. removing the uploaded files).
+   * Starts loading the caller's delivery in the background and returns at once; refused at once
+   * (after `cleanup`) when the caller may not deliver. `cleanup` runs when the job has ended,
+   * whatever the outcome (e.g. removing the uploaded files).
    */
-  start(req: Omit<DeliveryRequest, 'progress'>, sizes: number[], cleanup: () => Promise<void>): DeliveryJob;
-  get(id: string): DeliveryJob | undefined;
+  start(caller: Caller, req: JobRequest, sizes: number[], cleanup: () => Promise<void>): Promise<DeliveryJob>;
+  /** The caller's own job; another's is as unknown as one that never was. */
+  get(caller: Caller, id: string): DeliveryJob | undefined;
   /** Resolves when no delivery is queued or loading (tests; shutting down). */
   idle(): Promise<void>;
 }
@@ -83,7 +89,8 @@ export function createDeliveryJobs(
 
   const run = async (
     job: DeliveryJob,
-    req: Omit<DeliveryRequest, 'progress'>,
+    caller: Caller,
+    req: JobRequest,
     sizes: number[],
     cleanup: () => Promise<void>,
   ) => {
@@ -93,7 +100,7 @@ export function createDeliveryJobs(
     };
     await turn(job);
     try {
-      const outcome = await submitDelivery(database, {
+      const outcome = await submitDelivery(database, caller, {
         ...req,
         timings: opts.timings,
         progress: (e) => {
@@ -122,11 +129,17 @@ export function createDeliveryJobs(
   };
 
   return {
-    start(req, sizes, cleanup) {
+    async start(caller, req, sizes, cleanup) {
+      try {
+        deliveryRights(caller.principal);
+      } catch (err) {
+        await cleanup();
+        throw err;
+      }
       forget();
       const job: DeliveryJob = {
         id: randomUUID(),
-        userId: req.actor.userId ?? null,
+        startedBy: caller.principal.userId,
         files: req.files.map((f, i) => ({ name: f.name, bytes: sizes[i] ?? 0 })),
         totalBytes: sizes.reduce((a, b) => a + b, 0),
         state: 'queued',
@@ -137,10 +150,13 @@ export function createDeliveryJobs(
         finishedAt: null,
       };
       jobs.set(job.id, job);
-      void run(job, req, sizes, cleanup);
+      void run(job, caller, req, sizes, cleanup);
       return job;
     },
-    get: (id) => jobs.get(id),
+    get: (caller, id) => {
+      const job = jobs.get(id);
+      return job?.startedBy === caller.principal.userId ? job : undefined;
+    },
     idle: () =>
       running === 0 && waiting.length === 0
         ? Promise.resolve()

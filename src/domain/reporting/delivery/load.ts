@@ -17,7 +17,7 @@ export interface DeliveryFile {
   path?: string;
 }
 
-/** Whom a delivery may touch: decided by the caller through the policy module. */
+/** What a delivery may touch: from the rights of whoever submits it (submitDelivery, ../policy.ts). */
 export interface DeliveryScope {
   /** CVRs of the cluster organisations the submitter reports for; null = every cluster. */
   clusterCvrs: string[] | null;

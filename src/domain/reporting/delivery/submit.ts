@@ -1,10 +1,11 @@
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
-import { sql } from 'drizzle-orm';
-import type { Actor } from '../../../db/actor.ts';
-import { type Database, type Queryable, queryRows } from '../../../db/client.ts';
-import { deliveries } from '../../../db/schema/index.ts';
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Database, Db } from '../../../db/client.ts';
+import { deliveries, organisations } from '../../../db/schema/index.ts';
 import type { BulkSession } from '../../../imports/bulk.ts';
+import type { Caller } from '../../caller.ts';
+import { type DeliveryRights, deliveryRights } from '../policy.ts';
 import {
   type DeliveryFile,
   type DeliveryOutcome,
@@ -17,11 +18,7 @@ import {
 export type Channel = 'cli' | 'web' | 'api';
 
 export interface DeliveryRequest {
-  actor: Actor;
   channel: Channel;
-  /** The organisation the submitter acts for (null for the CLI). */
-  organisationId: string | null;
-  scope: DeliveryScope;
   files: DeliveryFile[];
   progress?: Progress;
   timings?: Timings | undefined;
@@ -36,15 +33,34 @@ export const fileFromPath = (path: string): DeliveryFile => ({
   path,
 });
 
+/** The CVRs of the clusters a delivery may report for, from the caller's rights. */
+async function scopeOf(db: Db, rights: DeliveryRights): Promise<DeliveryScope> {
+  if (rights.clusters === null) return { clusterCvrs: null, mayRegisterClusters: rights.mayRegisterClusters };
+  const rows = await db
+    .select({ cvr: organisations.cvr })
+    .from(organisations)
+    .where(and(inArray(organisations.id, rights.clusters), eq(organisations.kind, 'cluster_organisation')));
+  return {
+    clusterCvrs: rows.flatMap((r) => (r.cvr ? [r.cvr] : [])),
+    mayRegisterClusters: rights.mayRegisterClusters,
+  };
+}
+
 /**
- * Loads a delivery and records it in the delivery log: a loaded delivery in the same
- * transaction as its data (so the log never claims data that is not there), a rejected one
- * afterwards with its errors.
+ * Loads a delivery for the caller, within the caller's rights (reporting policy:
+ * deliveryRights), and records it in the delivery log: a loaded delivery in the same transaction
+ * as its data (so the log never claims data that is not there), a rejected one afterwards with
+ * its errors. The log names the caller's first cluster as the organisation it came from.
  */
 export async function submitDelivery(
   database: Database,
+  caller: Caller,
   req: DeliveryRequest,
 ): Promise<DeliveryOutcome & { deliveryId: string }> {
+  const rights = deliveryRights(caller.principal);
+  const scope = await scopeOf(database.db, rights);
+  const organisationId = rights.clusters?.[0] ?? null;
+  const { actor } = caller;
   const startedAt = req.now();
   let deliveryId = '';
   const record = async (
@@ -60,9 +76,9 @@ export async function submitDelivery(
                                            union select cluster_cvr from stage_participants)), '{}'))
        returning id`,
       [
-        req.organisationId,
-        req.actor.userId,
-        req.actor.label,
+        organisationId,
+        actor.userId,
+        actor.label,
         req.channel,
         outcome.ok ? 'loaded' : 'rejected',
         startedAt,
@@ -77,7 +93,7 @@ export async function submitDelivery(
   };
   const onMerged = (session: BulkSession, outcome: DeliveryOutcome) =>
     record((t, p) => session.query(t, p), outcome);
-  const outcome = await loadDelivery(database, req.actor, req.files, req.scope, {
+  const outcome = await loadDelivery(database, actor, req.files, scope, {
     progress: req.progress,
     timings: req.timings,
     onMerged,
@@ -87,9 +103,9 @@ export async function submitDelivery(
     const [row] = await database.db
       .insert(deliveries)
       .values({
-        organisationId: req.organisationId,
-        submittedBy: req.actor.userId,
-        actorLabel: req.actor.label,
+        organisationId,
+        submittedBy: actor.userId,
+        actorLabel: actor.label,
         channel: req.channel,
         status: 'rejected',
         startedAt,
@@ -103,55 +119,4 @@ export async function submitDelivery(
     deliveryId = row?.id ?? '';
   }
   return { ...outcome, deliveryId };
-}
-
-export interface DeliveryLogRow {
-  id: string;
-  actorLabel: string;
-  channel: Channel;
-  status: 'loaded' | 'rejected';
-  startedAt: Date;
-  finishedAt: Date;
-  files: { name: string; table: string | null; bytes: number; sha256: string; rows: number }[];
-  counts: { clusters: number; activities: number; participants: number };
-  errorCount: number;
-}
-
-/** The delivery log: all deliveries, or those of some cluster organisations (their own and by them). */
-export async function deliveryLog(
-  db: Queryable,
-  opts: { organisationIds: string[] | null; limit?: number },
-): Promise<DeliveryLogRow[]> {
-  const ids = opts.organisationIds;
-  // Drizzle spreads a JS array into a list of parameters; build the uuid[] from that list.
-  const array = ids?.length
-    ? sql`array[${sql.join(
-        ids.map((id) => sql`${id}`),
-        sql`, `,
-      )}]::uuid[]`
-    : sql`'{}'::uuid[]`;
-  const filter = ids ? sql`where organisation_id = any(${array}) or cluster_ids && ${array}` : sql``;
-  return queryRows<DeliveryLogRow>(
-    db,
-    sql`select id, actor_label as "actorLabel", channel, status, started_at as "startedAt", finished_at as "finishedAt",
-               files, counts, error_count as "errorCount"
-        from deliveries ${filter} order by started_at desc limit ${opts.limit ?? 100}`,
-  );
-}
-
-export interface DeliveryDetail extends DeliveryLogRow {
-  organisationId: string | null;
-  clusterIds: string[];
-  errors: import('../format/errors.ts').DeliveryError[];
-}
-
-export async function deliveryById(db: Queryable, id: string): Promise<DeliveryDetail | null> {
-  if (!/^[0-9a-f-]{36}$/.test(id)) return null;
-  const [row] = await queryRows<DeliveryDetail>(
-    db,
-    sql`select id, actor_label as "actorLabel", channel, status, started_at as "startedAt", finished_at as "finishedAt",
-               files, counts, error_count as "errorCount", errors, organisation_id as "organisationId", cluster_ids as "clusterIds"
-        from deliveries where id = ${id}`,
-  );
-  return row ?? null;
 }

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deliver, FULL_SCOPE, textFile } from '../../../../test/reporting/delivery-helpers.ts';
+import { deliver, textFile } from '../../../../test/reporting/delivery-helpers.ts';
 import { createTestDatabase } from '../../../../test/support/database.ts';
 import { createCluster, createOrganisation } from '../../../../test/support/factories.ts';
 import { type Actor, systemActor, withActor } from '../../../db/actor.ts';
@@ -207,7 +207,7 @@ describe('reporting period commands', () => {
       );
     await change(staff, d.id, 2022, 'submit');
     await change(decider, d.id, 2022, 'approve');
-    const approved = await deliver(database, [file()], FULL_SCOPE);
+    const approved = await deliver(database, [file()]);
     expect(approved.ok ? [] : approved.errors.map((e) => `${e.line} ${e.column} ${e.code}`)).toEqual([
       '2 start_date periodLocked',
     ]);

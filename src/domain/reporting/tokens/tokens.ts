@@ -3,7 +3,9 @@ import { and, desc, eq, isNull, lt, or } from 'drizzle-orm';
 import { type Actor, withActor } from '../../../db/actor.ts';
 import type { Db, Queryable } from '../../../db/client.ts';
 import { apiTokens, organisations } from '../../../db/schema/index.ts';
+import type { Caller } from '../../caller.ts';
 import { notFound } from '../../errors.ts';
+import { tokenPrincipal } from '../../policy/policy.ts';
 
 /**
  * API tokens of the reporting API. A token belongs to an organisation and is shown once, when it
@@ -174,5 +176,20 @@ export function apiActor(client: ApiClient, requestId?: string): Actor {
     userId: null,
     label: `api:${client.tokenPrefix} (${client.tokenName}, ${client.organisationName})`,
     requestId,
+  };
+}
+
+/**
+ * The caller a presented token acts as: its organisation's reporting rights (tokenPrincipal in the
+ * policy module), audited as the token.
+ */
+export function tokenCaller(client: ApiClient, requestId?: string): Caller {
+  return {
+    principal: tokenPrincipal({
+      id: client.tokenId,
+      organisationId: client.organisationId,
+      organisationKind: client.organisationKind,
+    }),
+    actor: apiActor(client, requestId),
   };
 }

@@ -1,14 +1,17 @@
-import { and, eq, inArray } from 'drizzle-orm';
 import type { Hono } from 'hono';
-import { organisations } from '../../../db/schema/index.ts';
-import { forbidden, notFound } from '../../../domain/errors.ts';
-import { authorize, can } from '../../../domain/policy/policy.ts';
+import { notFound } from '../../../domain/errors.ts';
 import type { DeliveryJob } from '../../../domain/reporting/delivery/jobs.ts';
-import { deliveryById, deliveryLog } from '../../../domain/reporting/delivery/submit.ts';
+import {
+  type DeliveryDetail,
+  deliveryWorkspace,
+  getDelivery,
+} from '../../../domain/reporting/delivery/log.ts';
 import { errorMessage } from '../../../domain/reporting/format/errors.ts';
 import { COLUMNS, REQUIRED_COLUMNS, type TableName } from '../../../domain/reporting/format/rows.ts';
+import { deliveryRights } from '../../../domain/reporting/policy.ts';
 import { toCsv } from '../../../reports/csv-writer.ts';
 import { csvTemplate, xlsxTemplate } from '../../../reports/templates.ts';
+import { callerOf } from '../../caller.ts';
 import type { AppContext, AppEnv } from '../../context.ts';
 import { formatDateTime, formatNumber } from '../../i18n/index.ts';
 import { deliveryFile, keepFiles, uploadedForm } from '../../multipart.ts';
@@ -25,39 +28,20 @@ import { LockedPeriodNotice } from './periods.tsx';
 const SHOWN_ERRORS = 200;
 const TABLES: TableName[] = ['clusters', 'activities', 'participants'];
 
-/** The cluster organisations the signed-in user reports for (cluster staff memberships). */
-async function reportingOrganisations(c: AppContext) {
-  const user = authorize(c.get('user'), 'account.view');
-  const ids = user.memberships
-    .filter((m) => can(user, 'activities.write', { organisationId: m.organisationId }))
-    .map((m) => m.organisationId);
-  if (ids.length === 0) throw forbidden('Not cluster staff');
-  const orgs = await c
-    .get('deps')
-    .db.select({ id: organisations.id, cvr: organisations.cvr })
-    .from(organisations)
-    .where(and(inArray(organisations.id, ids), eq(organisations.kind, 'cluster_organisation')));
-  return { user, orgs };
-}
-
 async function deliveriesPage(c: AppContext, notice?: string) {
-  const user = c.get('user');
-  const seesAll = can(user, 'funding.view') || can(user, 'support.manage');
-  const ids = seesAll ? null : (await reportingOrganisations(c)).orgs.map((o) => o.id);
-  const mayUpload = !seesAll || user?.memberships.some((m) => m.role === 'cluster_staff');
-  const log = await deliveryLog(c.get('deps').db, { organisationIds: ids });
+  const { mayDeliver, followsPeriods, log } = await deliveryWorkspace(c.get('deps').db, callerOf(c));
   const t = reportingMessages(c.get('lang'));
   return renderPage(c, t.deliveriesTitle, ({ lang, csrfToken }) => (
     <>
       <h1>{t.deliveriesTitle}</h1>
       <p class="font-lead">{t.deliveriesIntro}</p>
-      {can(user, 'reportingPeriods.overview') && (
+      {followsPeriods && (
         <p>
           <a href={href('reportingStatus', lang)}>{periodMessages(lang).deliveriesLink}</a>
         </p>
       )}
       {notice && <Alert variant="error">{notice}</Alert>}
-      {mayUpload && (
+      {mayDeliver && (
         <section aria-labelledby="upload-heading">
           <h2 id="upload-heading">{t.uploadHeading}</h2>
           <form method="post" action={href('deliveries', lang)} enctype="multipart/form-data">
@@ -145,7 +129,9 @@ async function deliveriesPage(c: AppContext, notice?: string) {
 }
 
 async function uploadDelivery(c: AppContext) {
-  const { user, orgs } = await reportingOrganisations(c);
+  const caller = callerOf(c);
+  // Refused before the uploaded files are kept (the job would refuse them too).
+  deliveryRights(caller.principal);
   const t = reportingMessages(c.get('lang'));
   // The CSRF check has streamed the files to disk; they are removed after the response.
   const given = uploadedForm(c).files.filter((f) => f.field === 'files' && f.bytes > 0);
@@ -153,18 +139,9 @@ async function uploadDelivery(c: AppContext) {
   // They load after the response, so they move out of the request's directory into the job's.
   const kept = await keepFiles(given);
   const deps = c.get('deps');
-  const job = deps.deliveryJobs.start(
-    {
-      actor: { userId: user.userId, label: user.email, requestId: c.get('requestId') },
-      channel: 'web',
-      organisationId: orgs[0]?.id ?? null,
-      scope: {
-        clusterCvrs: orgs.map((o) => o.cvr).filter((x): x is string => x !== null),
-        mayRegisterClusters: false,
-      },
-      files: kept.files.map(deliveryFile),
-      now: deps.clock,
-    },
+  const job = await deps.deliveryJobs.start(
+    caller,
+    { channel: 'web', files: kept.files.map(deliveryFile), now: deps.clock },
     kept.files.map((f) => f.bytes),
     kept.remove,
   );
@@ -192,12 +169,12 @@ function jobStatus(job: DeliveryJob, lang: Lang) {
  * script asks for `?format=json` every second.
  */
 async function deliveryJobPage(c: AppContext) {
-  const user = authorize(c.get('user'), 'account.view');
+  const caller = callerOf(c);
   const lang = c.get('lang');
   const t = reportingMessages(lang);
-  const job = c.get('deps').deliveryJobs.get(c.req.param('id') ?? '');
+  const job = c.get('deps').deliveryJobs.get(caller, c.req.param('id') ?? '');
   const json = c.req.query('format') === 'json';
-  if (!job || job.userId !== user.userId) {
+  if (!job) {
     if (json) return c.json({ state: 'gone' }, 404);
     return renderPage(
       c,
@@ -264,13 +241,7 @@ async function deliveryJobPage(c: AppContext) {
 }
 
 async function deliveryPage(c: AppContext) {
-  const user = authorize(c.get('user'), 'account.view');
-  const d = await deliveryById(c.get('deps').db, c.req.param('id') ?? '');
-  if (!d) throw notFound('delivery');
-  const own = [d.organisationId, ...d.clusterIds].filter((x): x is string => x !== null);
-  const allowed =
-    own.some((id) => can(user, 'activities.read', { organisationId: id })) || can(user, 'funding.view');
-  if (!allowed) throw forbidden('Not your delivery');
+  const d = await getDelivery(c.get('deps').db, callerOf(c), c.req.param('id') ?? '');
   const lang = c.get('lang');
   const t = reportingMessages(lang);
   if (c.req.query('format') === 'csv') {
@@ -324,7 +295,7 @@ async function deliveryPage(c: AppContext) {
   ));
 }
 
-function ErrorTable({ d, lang }: { d: NonNullable<Awaited<ReturnType<typeof deliveryById>>>; lang: Lang }) {
+function ErrorTable({ d, lang }: { d: DeliveryDetail; lang: Lang }) {
   const t = reportingMessages(lang);
   const shown = d.errors.slice(0, SHOWN_ERRORS);
   return (

@@ -1,0 +1,21 @@
+import { randomUUID } from 'node:crypto';
+import type { Caller } from '../../src/domain/caller.ts';
+import type { Role } from '../../src/domain/policy/policy.ts';
+
+/** The caller of a user with one role in one organisation, as callerOf(c) makes it for a signed-in user. */
+export const userCaller = (
+  user: { id: string; email: string; organisationId: string },
+  role: Role,
+): Caller => ({
+  principal: { userId: user.id, memberships: [{ organisationId: user.organisationId, role }] },
+  actor: { userId: user.id, label: user.email },
+});
+
+/** A caller with one role in an organisation, for rules that need no user row (reads, refusals). */
+export const roleCaller = (role: Role, organisationId: string = randomUUID()): Caller => {
+  const userId = randomUUID();
+  return {
+    principal: { userId, memberships: [{ organisationId, role }] },
+    actor: { userId: null, label: `test:${role}` },
+  };
+};
