@@ -11,11 +11,15 @@ export const userCaller = (
   actor: { userId: user.id, label: user.email },
 });
 
-/** A caller with one role in an organisation, for rules that need no user row (reads, refusals). */
-export const roleCaller = (role: Role, organisationId: string = randomUUID()): Caller => {
-  const userId = randomUUID();
-  return {
-    principal: { userId, memberships: [{ organisationId, role }] },
-    actor: { userId: null, label: `test:${role}` },
-  };
-};
+/**
+ * A caller with one role in an organisation, for rules that need no user row (reads, refusals,
+ * an admin making tokens that have no creator); audited under `label`.
+ */
+export const roleCaller = (
+  role: Role,
+  organisationId: string = randomUUID(),
+  label = `test:${role}`,
+): Caller => ({
+  principal: { userId: randomUUID(), memberships: [{ organisationId, role }] },
+  actor: { userId: null, label },
+});

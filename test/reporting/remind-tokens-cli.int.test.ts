@@ -9,6 +9,7 @@ import { createApiToken } from '../../src/domain/reporting/tokens/tokens.ts';
 import { createTestDatabase, testDriver } from '../support/database.ts';
 import { createOrganisation, createUser } from '../support/factories.ts';
 import { startSmtpServer } from '../support/smtp.ts';
+import { userCaller } from './callers.ts';
 
 const BIN = join(import.meta.dirname, '../../bin/klynge.js');
 let dir: string;
@@ -64,17 +65,19 @@ describe.runIf(testDriver() === 'postgres')('klynge remind-tokens', () => {
       const org = await createOrganisation(database.db, { name: 'Klynge CLI' });
       const creator = await createUser(database.db, 'cluster_staff', { organisationId: org.id });
       // Made 20 days ago with a 30-day lifetime: it expires in 10 days, by the real clock the CLI uses.
-      const token = await createApiToken(
-        database.db,
-        { userId: creator.id, label: creator.email },
-        { organisationId: org.id, name: 'Lønsystem', now: new Date(Date.now() - 20 * DAY), lifetimeDays: 30 },
-      );
+      const token = await createApiToken(database.db, userCaller(creator, 'cluster_staff'), {
+        organisationId: org.id,
+        name: 'Lønsystem',
+        now: new Date(Date.now() - 20 * DAY),
+        lifetime: 30,
+      });
       // Due in 20 days: not yet.
-      await createApiToken(
-        database.db,
-        { userId: creator.id, label: creator.email },
-        { organisationId: org.id, name: 'Senere', now: new Date(Date.now() - 10 * DAY), lifetimeDays: 30 },
-      );
+      await createApiToken(database.db, userCaller(creator, 'cluster_staff'), {
+        organisationId: org.id,
+        name: 'Senere',
+        now: new Date(Date.now() - 10 * DAY),
+        lifetime: 30,
+      });
       return { tokenId: token.id, email: creator.email };
     });
     const reminded = () =>

@@ -15,7 +15,11 @@ import {
   type TableName,
 } from '../../domain/reporting/format/rows.ts';
 import { deliveryRights } from '../../domain/reporting/policy.ts';
-import { type ApiClient, authenticateApiToken, tokenCaller } from '../../domain/reporting/tokens/tokens.ts';
+import {
+  type ApiClient,
+  authenticateApiToken,
+  tokenCaller,
+} from '../../domain/reporting/tokens/authenticate.ts';
 import type { AppContext, AppEnv } from '../context.ts';
 import { bodyLimitOf } from '../middleware/body-limit.ts';
 import { deliveryFile, isMultipart, withMultipartForm } from '../multipart.ts';

@@ -11,17 +11,18 @@
  * instances, a cron job) never claim the same token twice.
  */
 import { sql } from 'drizzle-orm';
-import { systemActor, withActor } from '../../../db/actor.ts';
+import { type Actor, withActor } from '../../../db/actor.ts';
 import { type Db, type Queryable, queryRows } from '../../../db/client.ts';
 import type { Logger } from '../../../logger.ts';
 import type { Mailer, MailMessage } from '../../../mail/mailer.ts';
+import type { Caller } from '../../caller.ts';
 import { can, type Membership, type Role } from '../../policy/policy.ts';
+import { authorizeReminders } from '../policy.ts';
+import { uuidArray } from '../uuid-array.ts';
 
 /** A token is reminded when it expires within this many days (and has not expired yet). */
 export const REMINDER_DAYS = 14;
 const DAY_MS = 86_400_000;
-
-const REMINDER_ACTOR = systemActor('token-reminders');
 
 interface DueToken {
   id: string;
@@ -92,13 +93,20 @@ function reminderMail(to: string, token: DueToken, links: ReminderLinks): MailMe
   };
 }
 
+/** A person who may be told about tokens, with their memberships in the token's organisation and beyond. */
+interface Person {
+  email: string;
+  isCreator: boolean;
+  memberships: Membership[];
+}
+
 /**
- * Who is told about a token: its creator while active and still allowed to manage the
- * organisation's tokens; otherwise the organisation's active members allowed to (by their
- * memberships in that organisation: an admin elsewhere is not told about every organisation).
+ * The people who may be told about each token, in one query: its creator and the members of its
+ * organisation, if active, with all their memberships, by token.
  */
-async function recipientsOf(db: Queryable, tokenId: string, organisationId: string): Promise<Recipient[]> {
+async function peopleOf(db: Queryable, tokenIds: string[]): Promise<Map<string, Map<string, Person>>> {
   const rows = await queryRows<{
+    token_id: string;
     user_id: string;
     email: string;
     is_creator: boolean;
@@ -106,20 +114,32 @@ async function recipientsOf(db: Queryable, tokenId: string, organisationId: stri
     role: Role;
   }>(
     db,
-    sql`select u.id as user_id, u.email, (u.id = t.created_by) as is_creator, m.organisation_id, m.role
+    sql`select t.id as token_id, u.id as user_id, u.email, (u.id = t.created_by) as is_creator,
+               m.organisation_id, m.role
         from api_tokens t
         join users u on u.id = t.created_by
           or u.id in (select user_id from memberships where organisation_id = t.organisation_id)
         join memberships m on m.user_id = u.id
-        where t.id = ${tokenId} and u.disabled_at is null
+        where t.id = any(${uuidArray(tokenIds)}) and u.disabled_at is null
         order by u.email`,
   );
-  const people = new Map<string, { email: string; isCreator: boolean; memberships: Membership[] }>();
+  const byToken = new Map<string, Map<string, Person>>();
   for (const r of rows) {
+    const people = byToken.get(r.token_id) ?? new Map<string, Person>();
     const p = people.get(r.user_id) ?? { email: r.email, isCreator: r.is_creator, memberships: [] };
     p.memberships.push({ organisationId: r.organisation_id, role: r.role });
     people.set(r.user_id, p);
+    byToken.set(r.token_id, people);
   }
+  return byToken;
+}
+
+/**
+ * Who is told about a token: its creator while active and still allowed to manage the
+ * organisation's tokens; otherwise the organisation's active members allowed to (by their
+ * memberships in that organisation: an admin elsewhere is not told about every organisation).
+ */
+function recipientsOf(people: Map<string, Person>, organisationId: string): Recipient[] {
   const target = { organisationId };
   const creator = [...people].find(([, p]) => p.isCreator);
   if (creator && can({ userId: creator[0], memberships: creator[1].memberships }, 'apiTokens.manage', target))
@@ -138,9 +158,10 @@ async function recipientsOf(db: Queryable, tokenId: string, organisationId: stri
 /** Claims the due tokens that someone can be told about, and who to tell; committed on return. */
 async function claimDueTokens(
   db: Db,
+  actor: Actor,
   now: Date,
 ): Promise<{ claimed: { token: DueToken; recipients: Recipient[] }[]; unreachable: DueToken[] }> {
-  return withActor(db, REMINDER_ACTOR, async (tx) => {
+  return withActor(db, actor, async (tx) => {
     const due = await queryRows<{
       id: string;
       name: string;
@@ -157,7 +178,12 @@ async function claimDueTokens(
             and t.expires_at <= ${new Date(now.getTime() + REMINDER_DAYS * DAY_MS).toISOString()}::timestamptz
           order by t.expires_at, t.id`,
     );
-    const claimed: { token: DueToken; recipients: Recipient[] }[] = [];
+    if (due.length === 0) return { claimed: [], unreachable: [] };
+    const people = await peopleOf(
+      tx,
+      due.map((r) => r.id),
+    );
+    const reachable: { token: DueToken; recipients: Recipient[] }[] = [];
     const unreachable: DueToken[] = [];
     for (const r of due) {
       const token: DueToken = {
@@ -168,34 +194,36 @@ async function claimDueTokens(
         organisationId: r.organisation_id,
         organisationName: r.organisation_name,
       };
-      const recipients = await recipientsOf(tx, token.id, token.organisationId);
-      if (recipients.length === 0) {
-        unreachable.push(token);
-        continue;
-      }
-      // Conditional: a concurrent run that claimed it first makes this update match nothing.
-      const won = await queryRows<{ id: string }>(
-        tx,
-        sql`update api_tokens set expiry_reminded_at = ${now.toISOString()}::timestamptz
-            where id = ${token.id} and expiry_reminded_at is null and revoked_at is null returning id`,
-      );
-      if (won.length > 0) claimed.push({ token, recipients });
+      const recipients = recipientsOf(people.get(token.id) ?? new Map(), token.organisationId);
+      if (recipients.length === 0) unreachable.push(token);
+      else reachable.push({ token, recipients });
     }
-    return { claimed, unreachable };
+    // Conditional: a token a concurrent run claimed first is not returned, so it is not mailed twice.
+    const won = await queryRows<{ id: string }>(
+      tx,
+      sql`update api_tokens set expiry_reminded_at = ${now.toISOString()}::timestamptz
+          where id = any(${uuidArray(reachable.map((x) => x.token.id))})
+            and expiry_reminded_at is null and revoked_at is null returning id`,
+    );
+    const claimedIds = new Set(won.map((w) => w.id));
+    return { claimed: reachable.filter((x) => claimedIds.has(x.token.id)), unreachable };
   });
 }
 
 /**
- * Sends the reminders that are due at `now`. Never throws for a mail that cannot be sent: it is
- * logged, and the token is left for the next run unless someone else was told.
+ * Sends the reminders that are due at `now`, for the system only (reporting policy:
+ * authorizeReminders). Never throws for a mail that cannot be sent: it is logged, and the token is
+ * left for the next run unless someone else was told.
  */
 export async function remindExpiringTokens(
   db: Db,
   mailer: Mailer,
+  caller: Caller,
   now: Date,
   opts: { links: ReminderLinks; logger: Logger },
 ): Promise<ReminderResult> {
-  const { claimed, unreachable } = await claimDueTokens(db, now);
+  authorizeReminders(caller.principal);
+  const { claimed, unreachable } = await claimDueTokens(db, caller.actor, now);
   for (const token of unreachable)
     opts.logger.warn(
       { tokenId: token.id, organisationId: token.organisationId },
@@ -220,7 +248,7 @@ export async function remindExpiringTokens(
     }
     result.retry++;
     // Nobody was told: release the claim so the next run tries again.
-    await withActor(db, REMINDER_ACTOR, (tx) =>
+    await withActor(db, caller.actor, (tx) =>
       tx.execute(
         sql`update api_tokens set expiry_reminded_at = null
             where id = ${token.id} and expiry_reminded_at = ${now.toISOString()}::timestamptz`,
