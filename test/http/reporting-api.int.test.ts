@@ -7,7 +7,7 @@ import {
   activityListSchema,
   deliveryDetailSchema,
   deliveryListSchema,
-} from '../../src/http/api/reporting.ts';
+} from '../../src/http/api/reporting/schemas.ts';
 import { roleCaller } from '../reporting/callers.ts';
 import { dataFingerprint } from '../reporting/delivery-helpers.ts';
 import { createTestDatabase, testDriver } from '../support/database.ts';
