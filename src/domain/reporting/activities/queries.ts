@@ -1,19 +1,13 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { withActor } from '../../../db/actor.ts';
-import { type Db, type Queryable, queryRows, type Tx } from '../../../db/client.ts';
+import { type Queryable, queryRows } from '../../../db/client.ts';
 import type { Caller } from '../../caller.ts';
-import { AppError, type FieldIssue, notFound } from '../../errors.ts';
-import { authorize, can, type Principal } from '../../policy/policy.ts';
-import { DELIVERY_MESSAGES } from '../format/errors.ts';
-import {
-  ACTIVITY_CATEGORIES,
-  type ActivityRowValue,
-  type ParticipantRowValue,
-  RULE_MESSAGES,
-  type RuleCode,
-  validateRow,
-} from '../format/rows.ts';
+import { AppError, notFound } from '../../errors.ts';
+import { authorize, can } from '../../policy/policy.ts';
+import { ACTIVITY_CATEGORIES, type ActivityRowValue, type ParticipantRowValue } from '../format/rows.ts';
 import { isYearLocked } from '../periods/transitions.ts';
+import { readableClusters, writableClusters } from '../policy.ts';
+import { uuidArray } from '../uuid-array.ts';
+import { locked } from './issues.ts';
 
 /**
  * Activities and participants entered by hand in the cluster workspace. Every value goes through
@@ -22,66 +16,11 @@ import { isYearLocked } from '../periods/transitions.ts';
  * follow the import's checks in delivery/checks.ts.
  */
 
-const OWN_MESSAGES = {
-  activityRefTaken: {
-    en: 'is already the reference of another activity of this cluster',
-    da: 'er allerede referencen for en anden aktivitet i klyngen',
-  },
-  clusterWithoutCvr: {
-    en: 'the cluster organisation has no CVR number and cannot report activities',
-    da: 'klyngeorganisationen har intet CVR-nummer og kan ikke indberette aktiviteter',
-  },
-} as const;
-
-export type IssueCode =
-  | RuleCode
-  | 'duplicateParticipant'
-  | 'periodLocked'
-  | 'unknownCluster'
-  | keyof typeof OWN_MESSAGES;
-
-/** The text of an issue code: the reporting format's own wording where the import has one. */
-export function issueMessage(code: string, lang: 'da' | 'en'): string {
-  const table = { ...RULE_MESSAGES, ...DELIVERY_MESSAGES, ...OWN_MESSAGES } as Record<
-    string,
-    { da: string; en: string }
-  >;
-  return table[code]?.[lang] ?? code;
-}
-
-const invalid = (issues: FieldIssue[]) => new AppError('validation', 'Invalid activity data', issues);
-const locked = (field = 'form') =>
-  new AppError('conflict', 'The reporting year is locked', [{ field, message: 'periodLocked' }]);
-
-/** The clusters whose activities the principal may read; null = every cluster. */
-export function readableClusters(principal: Principal): string[] | null {
-  if (can(principal, 'activities.read')) return null;
-  const ids = principal.memberships
-    .map((m) => m.organisationId)
-    .filter((id) => can(principal, 'activities.read', { organisationId: id }));
-  if (ids.length === 0) throw new AppError('forbidden', 'Not allowed: activities.read');
-  return [...new Set(ids)];
-}
-
-/** The clusters the principal may report activities for. */
-export function writableClusters(principal: Principal): string[] {
-  return [
-    ...new Set(
-      principal.memberships
-        .map((m) => m.organisationId)
-        .filter((id) => can(principal, 'activities.write', { organisationId: id })),
-    ),
-  ];
-}
-
-// ---------------------------------------------------------------------------------------------
-// Queries
-
 export interface ActivityFilters {
   year?: number | undefined;
   category?: string | undefined;
   q?: string | undefined;
-  /** One cluster organisation's id; only narrows what the principal may read anyway. */
+  /** One cluster organisation's id; only narrows what the caller may read anyway. */
   clusterId?: string | undefined;
 }
 
@@ -102,17 +41,15 @@ export interface ActivityListItem {
 export const PAGE_SIZE = 25;
 
 const inClusters = (ids: string[] | null): SQL =>
-  ids === null
-    ? sql`true`
-    : sql`a.cluster_id in (${sql.join(
-        ids.map((id) => sql`${id}::uuid`),
-        sql`, `,
-      )})`;
+  ids === null ? sql`true` : sql`a.cluster_id = any(${uuidArray(ids)})`;
 
-/** One page of the activities the principal may read, newest first, with participant counts. */
+/**
+ * One page of the activities the caller may read, newest first, with participant counts; and
+ * whether the caller may create activities.
+ */
 export async function listActivities(
   db: Queryable,
-  principal: Principal,
+  caller: Caller,
   filters: ActivityFilters,
   page = 1,
   pageSize = PAGE_SIZE,
@@ -120,10 +57,11 @@ export async function listActivities(
   items: ActivityListItem[];
   total: number;
   years: number[];
+  mayCreate: boolean;
   /** The clusters the principal may read that have activities, for a filter when there is more than one. */
   clusters: { id: string; name: string }[];
 }> {
-  const scope = readableClusters(principal);
+  const scope = readableClusters(caller.principal);
   const where = [inClusters(scope)];
   if (filters.clusterId && UUID.test(filters.clusterId))
     where.push(sql`a.cluster_id = ${filters.clusterId}::uuid`);
@@ -163,6 +101,7 @@ export async function listActivities(
     total: count?.n ?? 0,
     years: years.map((y) => Number(y.year)),
     clusters,
+    mayCreate: writableClusters(caller.principal).length > 0,
   };
 }
 
@@ -235,93 +174,43 @@ async function participantsOf(db: Queryable, activityId: number): Promise<Partic
 }
 
 /** An activity with its participants: 404 when it does not exist, 403 when it is another cluster's. */
-export async function getActivity(db: Queryable, principal: Principal, id: number): Promise<ActivityDetail> {
+export async function getActivity(db: Queryable, caller: Caller, id: number): Promise<ActivityDetail> {
   const row = await activityRow(db, id);
   if (!row) throw notFound('activity');
-  authorize(principal, 'activities.read', { organisationId: row.clusterId });
+  authorize(caller.principal, 'activities.read', { organisationId: row.clusterId });
   return {
     ...row,
     locked: await isYearLocked(db, row.clusterId, row.year),
-    mayWrite: can(principal, 'activities.write', { organisationId: row.clusterId }),
+    mayWrite: can(caller.principal, 'activities.write', { organisationId: row.clusterId }),
     participants: await participantsOf(db, row.id),
   };
 }
 
-export async function getParticipant(
+/** An activity for its edit and delete pages: 403 unless the caller reports for its cluster. */
+export async function activityForEditing(db: Queryable, caller: Caller, id: number): Promise<ActivityDetail> {
+  const activity = await getActivity(db, caller, id);
+  if (!activity.mayWrite) throw new AppError('forbidden', 'Not allowed: activities.write');
+  return activity;
+}
+
+/** A participant for its edit and remove pages, with its activity: as activityForEditing, 404 when not in it. */
+export async function participantForEditing(
   db: Queryable,
-  principal: Principal,
+  caller: Caller,
   activityId: number,
   participantId: number,
 ): Promise<{ activity: ActivityDetail; participant: ParticipantView }> {
-  const activity = await getActivity(db, principal, activityId);
+  const activity = await activityForEditing(db, caller, activityId);
   const participant = activity.participants.find((p) => p.id === participantId);
   if (!participant) throw notFound('participant');
   return { activity, participant };
 }
 
-// ---------------------------------------------------------------------------------------------
-// Commands on activities
-
-/** Form fields of an activity: the columns of activities.csv but the cluster's CVR. */
-export type ActivityInput = Partial<Record<Exclude<keyof ActivityRowValue, 'cluster_cvr'>, string>>;
-/** Form fields of a participant: the columns of participants.csv but the activity's key. */
-export type ParticipantInput = Partial<
-  Record<Exclude<keyof ParticipantRowValue, 'cluster_cvr' | 'activity_ref'>, string>
->;
-
-function validateActivity(clusterCvr: string | null, input: ActivityInput): ActivityRowValue {
-  if (!clusterCvr)
-    throw new AppError('conflict', 'Cluster without CVR', [{ field: 'form', message: 'clusterWithoutCvr' }]);
-  const result = validateRow('activities', { ...input, cluster_cvr: clusterCvr });
-  if ('issues' in result) throw invalid(result.issues.map((i) => ({ field: i.column, message: i.code })));
-  return result.row as unknown as ActivityRowValue;
-}
-
-const yearOf = (date: string) => Number(date.slice(0, 4));
-
-async function refTaken(tx: Queryable, clusterId: string, ref: string, except: number | null) {
-  const [row] = await queryRows<{ taken: boolean }>(
-    tx,
-    sql`select exists(select 1 from activities where cluster_id = ${clusterId} and activity_ref = ${ref}
-                      and id is distinct from ${except}::bigint) as taken`,
-  );
-  return Boolean(row?.taken);
-}
-
-const activityValues = (v: ActivityRowValue) => sql`${v.activity_ref}, ${v.title},
-  ${v.category}::activity_category, ${v.start_date}::date, ${v.end_date}::date, ${v.municipality_code}::smallint,
-  ${v.grant_dkk}::bigint, ${v.external_funding_dkk}::bigint, ${v.private_cofinancing_hours}::numeric`;
-
-/** Creates an activity of a cluster the caller reports for; returns its id. */
-export async function createActivity(
-  db: Db,
-  caller: Caller,
-  clusterId: string,
-  input: ActivityInput,
-): Promise<number> {
-  authorize(caller.principal, 'activities.write', { organisationId: clusterId });
-  const [cluster] = await queryRows<{ cvr: string | null }>(
-    db,
-    sql`select cvr from organisations where id = ${clusterId} and kind = 'cluster_organisation'`,
-  );
-  if (!cluster) throw notFound('cluster');
-  const v = validateActivity(cluster.cvr, input);
-  return withActor(db, caller.actor, async (tx) => {
-    if (await isYearLocked(tx, clusterId, yearOf(v.start_date))) throw locked('start_date');
-    if (await refTaken(tx, clusterId, v.activity_ref, null))
-      throw invalid([{ field: 'activity_ref', message: 'activityRefTaken' }]);
-    const [row] = await queryRows<{ id: number }>(
-      tx,
-      sql`insert into activities (cluster_id, activity_ref, title, category, start_date, end_date, municipality_code,
-                                  grant_dkk, external_funding_dkk, private_cofinancing_hours)
-          values (${clusterId}, ${activityValues(v)}) returning id`,
-    );
-    return Number(row?.id);
-  });
-}
-
-/** The activity for a change: 404, 403 or a refusal when its year is locked. */
-async function writableActivity(tx: Queryable, caller: Caller, id: number) {
+/**
+ * The activity a command changes, in its transaction: 404 when there is none, 403 unless the
+ * caller reports for its cluster, a conflict when its reporting year is closed.
+ */
+export async function changeableActivity(tx: Queryable, caller: Caller, id: number) {
   const row = await activityRow(tx, id);
   if (!row) throw notFound('activity');
   authorize(caller.principal, 'activities.write', { organisationId: row.clusterId });
@@ -329,180 +218,19 @@ async function writableActivity(tx: Queryable, caller: Caller, id: number) {
   return row;
 }
 
-export async function updateActivity(
-  db: Db,
+/** The cluster organisations the caller reports activities for, by name: 403 when none. */
+export async function reportableClusters(
+  db: Queryable,
   caller: Caller,
-  id: number,
-  input: ActivityInput,
-): Promise<void> {
-  await withActor(db, caller.actor, async (tx) => {
-    const row = await writableActivity(tx, caller, id);
-    const v = validateActivity(row.clusterCvr, input);
-    const year = yearOf(v.start_date);
-    if (year !== row.year && (await isYearLocked(tx, row.clusterId, year))) throw locked('start_date');
-    if (await refTaken(tx, row.clusterId, v.activity_ref, id))
-      throw invalid([{ field: 'activity_ref', message: 'activityRefTaken' }]);
-    await tx.execute(
-      sql`update activities set (activity_ref, title, category, start_date, end_date, municipality_code, grant_dkk,
-                                 external_funding_dkk, private_cofinancing_hours) = (${activityValues(v)}),
-                 is_synthetic = false, updated_at = now()
-          where id = ${id}`,
-    );
-    // Participations carry a copy of the activity's year for the account's index.
-    if (year !== row.year)
-      await tx.execute(sql`update participations set year = ${year} where activity_id = ${id}`);
-  });
-}
-
-/** Deletes an activity and its participants; both are recorded in the audit log. */
-export async function deleteActivity(db: Db, caller: Caller, id: number): Promise<void> {
-  await withActor(db, caller.actor, async (tx) => {
-    await writableActivity(tx, caller, id);
-    await auditParticipations(
-      tx,
-      'delete',
-      sql`delete from participations where activity_id = ${id} returning *`,
-    );
-    await tx.execute(sql`delete from activities where id = ${id}`);
-  });
-}
-
-// ---------------------------------------------------------------------------------------------
-// Commands on participants
-
-/**
- * Participations arrive by the million in deliveries and have no audit trigger (it would double
- * a delivery's writes); changes made by hand are recorded here, in the same statement.
- */
-async function auditParticipations(
-  tx: Tx,
-  action: 'insert' | 'update' | 'delete',
-  change: SQL,
-  before: SQL | null = null,
-): Promise<number[]> {
-  const rows = await queryRows<{ id: string }>(
-    tx,
-    sql`with ${before ? sql`old as (${before}), ` : sql``}changed as (${change})
-        insert into audit_log (actor_user_id, actor_label, entity, entity_id, action, before, after, request_id)
-        select nullif(current_setting('klynge.actor_id', true), '')::uuid, current_setting('klynge.actor', true),
-               'participations', c.id::text, ${action},
-               ${action === 'insert' ? sql`null` : action === 'delete' ? sql`to_jsonb(c)` : sql`(select to_jsonb(o) from old o where o.id = c.id)`},
-               ${action === 'delete' ? sql`null` : sql`to_jsonb(c)`},
-               nullif(current_setting('klynge.request_id', true), '')
-        from changed c returning entity_id as id`,
-  );
-  return rows.map((r) => Number(r.id));
-}
-
-function validateParticipant(
-  activity: { clusterCvr: string | null; activityRef: string },
-  input: ParticipantInput,
-) {
-  const result = validateRow('participants', {
-    ...input,
-    cluster_cvr: activity.clusterCvr ?? '',
-    activity_ref: activity.activityRef,
-  });
-  if ('issues' in result) throw invalid(result.issues.map((i) => ({ field: i.column, message: i.code })));
-  return result.row as unknown as ParticipantRowValue;
-}
-
-/** One participant per activity: by CVR, or by name and country for foreign ones (spec). */
-async function checkDuplicate(
-  tx: Queryable,
-  activityId: number,
-  v: ParticipantRowValue,
-  except: number | null,
-) {
-  const [row] = await queryRows<{ taken: boolean }>(
-    tx,
-    v.cvr
-      ? sql`select exists(select 1 from participations where activity_id = ${activityId} and cvr = ${v.cvr}
-                          and id is distinct from ${except}::bigint) as taken`
-      : sql`select exists(select 1 from participations where activity_id = ${activityId} and cvr is null
-                          and foreign_name = ${v.name} and country = ${v.country}
-                          and id is distinct from ${except}::bigint) as taken`,
-  );
-  if (row?.taken) throw invalid([{ field: v.cvr ? 'cvr' : 'name', message: 'duplicateParticipant' }]);
-}
-
-/** Company attributes are kept once per CVR and the latest report wins, as in the import's merge. */
-async function upsertCompany(tx: Queryable, v: ParticipantRowValue) {
-  if (!v.cvr) return;
-  await tx.execute(
-    sql`insert into companies (cvr, name, employees, municipality_code, industry_code, updated_at)
-        values (${v.cvr}, ${v.name}, ${v.employees}::int, ${v.municipality_code}::smallint, ${v.industry_code}, now())
-        on conflict (cvr) do update set name = excluded.name, employees = excluded.employees,
-          municipality_code = excluded.municipality_code, industry_code = excluded.industry_code,
-          is_synthetic = false, updated_at = excluded.updated_at
-        where (companies.name, companies.employees, companies.municipality_code, companies.industry_code)
-              is distinct from (excluded.name, excluded.employees, excluded.municipality_code, excluded.industry_code)`,
-  );
-}
-
-const participationValues = (v: ParticipantRowValue) => sql`${v.participant_type}::participant_type,
-  ${v.cvr || null}::char(8), ${v.cvr ? null : v.name}, ${v.cvr ? null : v.country}::char(2),
-  ${v.new_competence}, ${v.new_idea}, ${v.new_product}`;
-
-export async function addParticipant(
-  db: Db,
-  caller: Caller,
-  activityId: number,
-  input: ParticipantInput,
-): Promise<number> {
-  return withActor(db, caller.actor, async (tx) => {
-    const activity = await writableActivity(tx, caller, activityId);
-    const v = validateParticipant(activity, input);
-    await checkDuplicate(tx, activityId, v, null);
-    await upsertCompany(tx, v);
-    const [id] = await auditParticipations(
-      tx,
-      'insert',
-      sql`insert into participations (activity_id, cluster_id, year, participant_type, cvr, foreign_name, country,
-                                      new_competence, new_idea, new_product)
-          values (${activityId}, ${activity.clusterId}, ${activity.year}, ${participationValues(v)}) returning *`,
-    );
-    return Number(id);
-  });
-}
-
-export async function updateParticipant(
-  db: Db,
-  caller: Caller,
-  activityId: number,
-  participantId: number,
-  input: ParticipantInput,
-): Promise<void> {
-  await withActor(db, caller.actor, async (tx) => {
-    const activity = await writableActivity(tx, caller, activityId);
-    const v = validateParticipant(activity, input);
-    await checkDuplicate(tx, activityId, v, participantId);
-    await upsertCompany(tx, v);
-    const changed = await auditParticipations(
-      tx,
-      'update',
-      sql`update participations set (participant_type, cvr, foreign_name, country, new_competence, new_idea, new_product)
-            = (${participationValues(v)})
-          where id = ${participantId} and activity_id = ${activityId} returning *`,
-      sql`select * from participations where id = ${participantId} and activity_id = ${activityId}`,
-    );
-    if (changed.length === 0) throw notFound('participant');
-  });
-}
-
-export async function removeParticipant(
-  db: Db,
-  caller: Caller,
-  activityId: number,
-  participantId: number,
-): Promise<void> {
-  await withActor(db, caller.actor, async (tx) => {
-    await writableActivity(tx, caller, activityId);
-    const removed = await auditParticipations(
-      tx,
-      'delete',
-      sql`delete from participations where id = ${participantId} and activity_id = ${activityId} returning *`,
-    );
-    if (removed.length === 0) throw notFound('participant');
-  });
+): Promise<{ id: string; name: string }[]> {
+  const ids = writableClusters(caller.principal);
+  const rows = ids.length
+    ? await queryRows<{ id: string; name: string }>(
+        db,
+        sql`select id, name from organisations where kind = 'cluster_organisation'
+            and id = any(${uuidArray(ids)}) order by name`,
+      )
+    : [];
+  if (rows.length === 0) throw new AppError('forbidden', 'Not allowed: activities.write');
+  return rows;
 }

@@ -1,16 +1,16 @@
-import type { FieldIssue } from '../../../domain/errors.ts';
-import { MUNICIPALITIES } from '../../../domain/reference/geography.ts';
-import type { ActivityDetail, ParticipantView } from '../../../domain/reporting/activities/queries.ts';
-import { issueMessage } from '../../../domain/reporting/activities/queries.ts';
+import type { FieldIssue } from '../../../../domain/errors.ts';
+import { MUNICIPALITIES } from '../../../../domain/reference/geography.ts';
+import { issueMessage } from '../../../../domain/reporting/activities/issues.ts';
+import type { ActivityDetail, ParticipantView } from '../../../../domain/reporting/activities/queries.ts';
 import {
   ACTIVITY_CATEGORIES,
   PARTICIPANT_TYPES,
   RULE_MESSAGES,
-} from '../../../domain/reporting/format/rows.ts';
-import type { Lang } from '../../paths.ts';
-import { type FieldErrors, SelectField, TextField } from '../../views/forms.tsx';
-import { CsrfField } from '../../views/layout.tsx';
-import { type ActivityMessages, activityMessages } from './activities.messages.ts';
+} from '../../../../domain/reporting/format/rows.ts';
+import type { Lang } from '../../../paths.ts';
+import { type FieldErrors, SelectField, TextField } from '../../../views/forms.tsx';
+import { CsrfField } from '../../../views/layout.tsx';
+import { type ActivityMessages, activityMessages } from '../activities.messages.ts';
 
 /** Form values as the user typed them, keyed by the reporting format's column names. */
 export type Values = Record<string, string>;
