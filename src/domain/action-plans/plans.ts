@@ -17,7 +17,7 @@ import { AppError, type FieldIssue, notFound } from '../errors.ts';
 import { FIGURE_KEYS, type FigureKey } from '../evaluation/figures.ts';
 import { type PerformanceAccount, performanceAccount } from '../performance/account.ts';
 import { type Action, authorize, can, type Principal } from '../policy/policy.ts';
-import { currentReportingYear, fundersOf, MIN_YEAR } from '../reporting/periods/transitions.ts';
+import { currentReportingYear, fundersOf, MIN_YEAR } from '../reporting/periods/years.ts';
 
 export type PlanStatus = (typeof actionPlanStatus.enumValues)[number];
 export const PLAN_STATUSES: readonly PlanStatus[] = actionPlanStatus.enumValues;

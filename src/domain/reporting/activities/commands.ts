@@ -5,7 +5,7 @@ import type { Caller } from '../../caller.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { authorize } from '../../policy/policy.ts';
 import { type ActivityRowValue, validateRow } from '../format/rows.ts';
-import { isYearLocked } from '../periods/transitions.ts';
+import { isYearLocked } from '../periods/years.ts';
 import { invalid, locked } from './issues.ts';
 import { auditParticipations } from './participants.ts';
 import { changeableActivity } from './queries.ts';

@@ -4,7 +4,7 @@ import type { Caller } from '../../caller.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { authorize, can } from '../../policy/policy.ts';
 import { ACTIVITY_CATEGORIES, type ActivityRowValue, type ParticipantRowValue } from '../format/rows.ts';
-import { isYearLocked } from '../periods/transitions.ts';
+import { isYearLocked } from '../periods/years.ts';
 import { readableClusters, writableClusters } from '../policy.ts';
 import { uuidArray } from '../uuid-array.ts';
 import { locked } from './issues.ts';

@@ -5,8 +5,10 @@
  */
 import { sql } from 'drizzle-orm';
 import { type Queryable, queryRows } from '../../../db/client.ts';
-import type { MailMessage } from '../../../mail/mailer.ts';
-import { fundersOf, type PeriodAction } from './transitions.ts';
+import type { Logger } from '../../../logger.ts';
+import type { Mailer, MailMessage } from '../../../mail/mailer.ts';
+import type { PeriodAction } from './transitions.ts';
+import { fundersOf } from './years.ts';
 
 interface Recipient {
   email: string;
@@ -64,15 +66,12 @@ const TEXT = {
   },
 } as const;
 
-/**
- * The messages for one change. `links` are absolute URLs of the page each side acts on: the
- * funders' status page for a submitted year, the cluster's period page for a decision.
- */
-export async function periodChangeMails(
-  db: Queryable,
-  change: { clusterId: string; year: number; action: PeriodAction; comment: string | null },
-  links: { funders: (lang: 'da' | 'en') => string; cluster: (lang: 'da' | 'en') => string },
-): Promise<MailMessage[]> {
+type Change = { clusterId: string; year: number; action: PeriodAction; comment: string | null };
+/** Absolute URLs of the page each side acts on: the funders' status page, the cluster's period page. */
+export type PeriodLinks = { funders: (lang: 'da' | 'en') => string; cluster: (lang: 'da' | 'en') => string };
+
+/** The messages for one change: a submitted year to its funders, a decision to the cluster. */
+async function periodChangeMails(db: Queryable, change: Change, links: PeriodLinks): Promise<MailMessage[]> {
   const [cluster] = await queryRows<{ name: string }>(
     db,
     sql`select name from organisations where id = ${change.clusterId}`,
@@ -106,4 +105,23 @@ export async function periodChangeMails(
       ].join('\n'),
     };
   });
+}
+
+/**
+ * Tells the other side about a committed change. A mail that cannot be sent is logged, not thrown:
+ * the change stands, and whoever made it is not told it failed.
+ */
+export async function announcePeriodChange(
+  deps: { db: Queryable; mailer: Mailer; logger: Logger },
+  change: Change,
+  links: PeriodLinks,
+): Promise<void> {
+  try {
+    for (const mail of await periodChangeMails(deps.db, change, links)) await deps.mailer.send(mail);
+  } catch (err) {
+    deps.logger.error(
+      { err, clusterId: change.clusterId, year: change.year, action: change.action },
+      'reporting period e-mail not sent',
+    );
+  }
 }

@@ -4,12 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliver, textFile } from '../../../../test/reporting/delivery-helpers.ts';
 import { createTestDatabase } from '../../../../test/support/database.ts';
 import { createCluster, createOrganisation } from '../../../../test/support/factories.ts';
-import { type Actor, systemActor, withActor } from '../../../db/actor.ts';
+import { systemActor, withActor } from '../../../db/actor.ts';
 import { type Database, queryRows } from '../../../db/client.ts';
 import { fundingGrants } from '../../../db/schema/index.ts';
-import type { Principal, Role } from '../../policy/policy.ts';
-import { clusterPeriods, periodMatrix } from './overview.ts';
-import { changePeriod, type PeriodAction, periodHistories } from './transitions.ts';
+import type { Caller } from '../../caller.ts';
+import type { Role } from '../../policy/policy.ts';
+import { changePeriod } from './commands.ts';
+import { periodHistories } from './history.ts';
+import { periodMatrix, periodStatusOverview, periodWorkspace } from './overview.ts';
+import type { PeriodAction } from './transitions.ts';
 
 let database: Database;
 const NOW = new Date('2026-11-26T12:00:00Z');
@@ -41,15 +44,19 @@ async function grant(funderId: string, clusterId: string, year: number) {
   );
 }
 
-const person = (role: Role, organisationId: string, label: string) => ({
-  principal: { userId: randomUUID(), memberships: [{ organisationId, role }] } as Principal,
-  label,
-});
-type Person = ReturnType<typeof person>;
-const actorOf = (p: Person): Actor => ({ userId: p.principal.userId, label: p.label });
+const person = (role: Role, organisationId: string, label: string): Caller => {
+  const userId = randomUUID();
+  return { principal: { userId, memberships: [{ organisationId, role }] }, actor: { userId, label } };
+};
+type Person = Caller;
 
 const change = (who: Person, clusterId: string, year: number, action: PeriodAction, comment?: string) =>
-  changePeriod(database.db, who.principal, actorOf(who), { clusterId, year, action, comment }, NOW);
+  changePeriod(database.db, who, { clusterId, year, action, comment }, NOW);
+
+/** A cluster's years on its staff's workspace page. */
+const yearsOf = async (clusterId: string) =>
+  (await periodWorkspace(database.db, person('cluster_staff', clusterId, 'staff@test'), 2026)).clusters[0]
+    ?.cells ?? [];
 
 const auditCount = async (clusterId: string, year: number) => {
   const [row] = await queryRows<{ n: number }>(
@@ -86,7 +93,7 @@ describe('reporting period commands', () => {
   });
 
   it('runs a year through submit, return, resubmit, approve, lock and reopen, with the history from the audit log', async () => {
-    expect((await clusterPeriods(database.db, a.id, 2026)).find((p) => p.year === 2023)).toBeUndefined();
+    expect((await yearsOf(a.id)).find((p) => p.year === 2023)).toBeUndefined();
     const submitted = await change(staffA, a.id, 2023, 'submit', 'Alt er med');
     expect(submitted).toMatchObject({
       status: 'submitted',
@@ -176,7 +183,7 @@ describe('reporting period commands', () => {
     expect(
       (await deliver(database, [textFile('activities.csv', acts), textFile('participants.csv', parts)])).ok,
     ).toBe(true);
-    const years = await clusterPeriods(database.db, c.id, 2026);
+    const years = await yearsOf(c.id);
     expect(years.map((y) => `${y.year} ${y.status} ${y.activities}/${y.participants}`)).toEqual([
       '2026 open 0/0',
       '2024 open 2/3',
@@ -191,6 +198,52 @@ describe('reporting period commands', () => {
     expect(everyone.rows.map((r) => r.name)).toEqual(
       expect.arrayContaining(['Periodeklynge A', 'Periodeklynge B', 'Periodeklynge C']),
     );
+  });
+
+  it("shows staff their own clusters' years only, and the status page to funders, support staff and admins", async () => {
+    const e = await cluster('Periodeklynge E');
+    const f = await cluster('Periodeklynge F');
+    const cvrE = await cvrOf(e.id);
+    const acts = `cluster_cvr,activity_ref,title,category,start_date\n${cvrE},E1,Møde,networking,2019-03-01\n`;
+    expect((await deliver(database, [textFile('activities.csv', acts)])).ok).toBe(true);
+    // Staff of F and E (in that order): each cluster with its own years, F without E's 2019.
+    const both: Caller = {
+      principal: {
+        userId: randomUUID(),
+        memberships: [
+          { organisationId: f.id, role: 'cluster_staff' },
+          { organisationId: e.id, role: 'cluster_staff' },
+        ],
+      },
+      actor: { userId: null, label: 'staff-ef@test' },
+    };
+    const { clusters } = await periodWorkspace(database.db, both, 2026);
+    expect(clusters.map((x) => [x.name, x.cells.map((y) => y.year)])).toEqual([
+      ['Periodeklynge F', [2026]],
+      ['Periodeklynge E', [2026, 2019]],
+    ]);
+    expect(clusters[1]?.cells.map((y) => y.actions)).toEqual([['submit'], ['submit']]);
+    for (const who of [funder, support, admin])
+      await expect(periodWorkspace(database.db, who, 2026)).rejects.toMatchObject({ code: 'forbidden' });
+
+    await expect(periodStatusOverview(database.db, staffA, { currentYear: 2026 })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    // f1 funds A (2021 and 2023) and no other cluster: it follows A only, and decides.
+    const mine = await periodStatusOverview(database.db, funder, { currentYear: 2026, year: 2023 });
+    expect(mine.matrix.rows.map((r) => r.name)).toEqual(['Periodeklynge A']);
+    expect(mine.mayDecide).toBe(true);
+    const all = await periodStatusOverview(database.db, support, { currentYear: 2026 });
+    expect(all.matrix.rows.map((r) => r.name)).toEqual(
+      expect.arrayContaining(['Periodeklynge A', 'Periodeklynge B', 'Periodeklynge E']),
+    );
+    expect(all.mayDecide).toBe(false);
+    expect(all.matrix.rows.every((r) => r.cells.every((c) => c.actions.length === 0))).toBe(true);
+    const everything = await periodStatusOverview(database.db, admin, { currentYear: 2026 });
+    const approvedA = everything.matrix.rows
+      .find((r) => r.name === 'Periodeklynge A')
+      ?.cells.find((c) => c.year === 2022);
+    expect([approvedA?.status, approvedA?.actions]).toEqual(['approved', ['lock']]);
   });
 
   it('refuses deliveries for an approved or locked year with periodLocked, and loads them after reopening', async () => {

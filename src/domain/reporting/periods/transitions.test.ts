@@ -5,11 +5,11 @@ import {
   availableActions,
   CLOSED_STATUSES,
   commentRequired,
-  currentReportingYear,
   mayTransition,
   PERIOD_STATUSES,
   TRANSITIONS,
 } from './transitions.ts';
+import { currentReportingYear } from './years.ts';
 
 const OWN = 'org-own';
 const OTHER = 'org-other';

@@ -34,7 +34,7 @@ import {
 } from '../../../domain/action-plans/plans.ts';
 import { AppError, notFound } from '../../../domain/errors.ts';
 import { authorize, can } from '../../../domain/policy/policy.ts';
-import { currentReportingYear, fundersOf, MIN_YEAR } from '../../../domain/reporting/periods/transitions.ts';
+import { currentReportingYear, fundersOf, MIN_YEAR } from '../../../domain/reporting/periods/years.ts';
 import type { AppContext, AppEnv } from '../../context.ts';
 import { formatDateTime, formatNumber } from '../../i18n/index.ts';
 import { href, type Lang, pageHref } from '../../paths.ts';

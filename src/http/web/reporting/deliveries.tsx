@@ -23,7 +23,7 @@ import { onPage } from '../routes.ts';
 import { apiTokenMessages } from './api-tokens.messages.ts';
 import { COLUMN_HELP, reportingMessages } from './messages.ts';
 import { periodMessages } from './periods.messages.ts';
-import { LockedPeriodNotice } from './periods.tsx';
+import { LockedPeriodNotice } from './views/locked-period-notice.tsx';
 
 const SHOWN_ERRORS = 200;
 const TABLES: TableName[] = ['clusters', 'activities', 'participants'];
