@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { DeliveryError } from '../format/errors.ts';
-import type { TableName } from '../format/rows.ts';
+import { TABLE_ORDER } from '../format/records.ts';
 import type { DeliveryFile } from './load.ts';
 
 /**
@@ -28,7 +28,6 @@ export type JsonDelivery = z.infer<typeof jsonDeliverySchema>;
 
 /** The name a JSON table goes by in errors and the delivery log, like a workbook's sheet. */
 export const JSON_FILE = 'request.json';
-const TABLES: TableName[] = ['clusters', 'activities', 'participants'];
 
 /** A JSON value as the text of a CSV cell: flags as 0/1, lists space-separated, null as empty. */
 function cellText(v: z.infer<typeof cell>): string {
@@ -51,7 +50,7 @@ export interface JsonDeliveryFiles {
 export function jsonDeliveryFiles(delivery: JsonDelivery): JsonDeliveryFiles {
   const files: DeliveryFile[] = [];
   const indexByLine = new Map<string, Map<number, number>>();
-  for (const table of TABLES) {
+  for (const table of TABLE_ORDER) {
     const list = delivery[table];
     if (!list?.length) continue;
     const columns: string[] = [];

@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import { TABLE_ORDER } from '../../../domain/reporting/format/records.ts';
 import type { AppEnv } from '../../context.ts';
 import {
   type ApiModule,
@@ -21,7 +22,6 @@ import {
   deliverySchema,
   ROW_SCHEMA,
   rowSchema,
-  TABLES,
 } from './schemas.ts';
 
 /**
@@ -178,7 +178,7 @@ export const reportingApi: ApiModule = {
       },
     },
     DeliveryRows: deliveryRowsSchema,
-    ...Object.fromEntries(TABLES.map((t) => [ROW_SCHEMA[t], rowSchema(t)])),
+    ...Object.fromEntries(TABLE_ORDER.map((t) => [ROW_SCHEMA[t], rowSchema(t)])),
     Activity: jsonSchema(activitySchema),
     ActivityList: jsonSchema(activityListSchema),
   },

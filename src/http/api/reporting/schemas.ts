@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TABLE_ORDER } from '../../../domain/reporting/format/records.ts';
 import {
   ACTIVITY_CATEGORIES,
   COLUMNS,
@@ -9,7 +10,6 @@ import type { JsonSchema } from '../openapi.ts';
 import { schemaRef } from '../openapi.ts';
 
 /** The shapes of the reporting API's answers and request rows, for the OpenAPI document and the tests. */
-export const TABLES: TableName[] = ['clusters', 'activities', 'participants'];
 
 const fileSchema = z.object({
   name: z.string().meta({
@@ -109,6 +109,8 @@ export const deliveryRowsSchema: JsonSchema = {
   description:
     'Rows per table with the columns of the reporting format as keys. Numbers may be JSON numbers or text, ' +
     'flags true/false or 0/1, null or a missing key is an empty cell. The rules are those of the files.',
-  properties: Object.fromEntries(TABLES.map((t) => [t, { type: 'array', items: schemaRef(ROW_SCHEMA[t]) }])),
+  properties: Object.fromEntries(
+    TABLE_ORDER.map((t) => [t, { type: 'array', items: schemaRef(ROW_SCHEMA[t]) }]),
+  ),
   additionalProperties: false,
 };
