@@ -27,7 +27,7 @@ export const jsonDeliverySchema = z
 export type JsonDelivery = z.infer<typeof jsonDeliverySchema>;
 
 /** The name a JSON table goes by in errors and the delivery log, like a workbook's sheet. */
-export const JSON_FILE = 'request.json';
+const JSON_FILE = 'request.json';
 
 /** A JSON value as the text of a CSV cell: flags as 0/1, lists space-separated, null as empty. */
 function cellText(v: z.infer<typeof cell>): string {

@@ -77,7 +77,7 @@ export const CLOSED_STATUSES: readonly PeriodStatus[] = ['approved', 'locked'];
 export const transitionFor = (from: PeriodStatus, action: PeriodAction): Transition | undefined =>
   TRANSITIONS.find((t) => t.from === from && t.action === action);
 
-export const transitionBetween = (from: PeriodStatus, to: PeriodStatus): Transition | undefined =>
+const transitionBetween = (from: PeriodStatus, to: PeriodStatus): Transition | undefined =>
   TRANSITIONS.find((t) => t.from === from && t.to === to);
 
 /** The policy action behind a period action (the same for every row of that action). */

@@ -81,7 +81,7 @@ export async function authenticateApiToken(db: Db, token: string, now: Date): Pr
 }
 
 /** Who acts when a token is used: the token, by prefix and name, for the audit and delivery logs. */
-export function apiActor(client: ApiClient, requestId?: string): Actor {
+function apiActor(client: ApiClient, requestId?: string): Actor {
   return {
     userId: null,
     label: `api:${client.tokenPrefix} (${client.tokenName}, ${client.organisationName})`,

@@ -16,7 +16,7 @@ import { uuidArray } from '../uuid-array.ts';
  * it is created; the database keeps only its SHA-256 hash and a short prefix that tells tokens
  * apart in lists and logs. The recognisable `klynge_` start lets secret scanners find leaked tokens.
  */
-export const TOKEN_START = 'klynge_';
+const TOKEN_START = 'klynge_';
 /** `klynge_` and the first 8 characters of the secret: enough to tell tokens apart, useless to guess with. */
 const PREFIX_LENGTH = TOKEN_START.length + 8;
 /** The kinds of organisation that have tokens: their token acts with their staff's reporting rights. */
@@ -156,7 +156,7 @@ export interface TokenOrganisation {
 }
 
 /** The organisations whose tokens the caller manages, its own first, then by name; refused when none. */
-export async function tokenOrganisationsOf(db: Queryable, caller: Caller): Promise<TokenOrganisation[]> {
+async function tokenOrganisationsOf(db: Queryable, caller: Caller): Promise<TokenOrganisation[]> {
   const ids = tokenOrganisations(caller.principal);
   const own = [...new Set(caller.principal.memberships.map((m) => m.organisationId))];
   const rows =
