@@ -1,6 +1,6 @@
 import { AppError, type FieldIssue } from '../../errors.ts';
 import { DELIVERY_MESSAGES } from '../format/errors.ts';
-import { RULE_MESSAGES, type RuleCode } from '../format/rows.ts';
+import { RULE_MESSAGES } from '../format/rows.ts';
 
 /**
  * What can be wrong with an activity or participant entered by hand: the reporting format's own
@@ -17,13 +17,6 @@ const OWN_MESSAGES = {
   },
 } as const;
 
-export type IssueCode =
-  | RuleCode
-  | 'duplicateParticipant'
-  | 'periodLocked'
-  | 'unknownCluster'
-  | keyof typeof OWN_MESSAGES;
-
 /** The text of an issue code: the reporting format's own wording where the import has one. */
 export function issueMessage(code: string, lang: 'da' | 'en'): string {
   const table = { ...RULE_MESSAGES, ...DELIVERY_MESSAGES, ...OWN_MESSAGES } as Record<
@@ -33,6 +26,8 @@ export function issueMessage(code: string, lang: 'da' | 'en'): string {
   return table[code]?.[lang] ?? code;
 }
 
+/** Values the format's rules refuse, each at its field. */
 export const invalid = (issues: FieldIssue[]) => new AppError('validation', 'Invalid activity data', issues);
+/** The reporting year is approved or locked: at the field that named it, else at the whole form. */
 export const locked = (field = 'form') =>
   new AppError('conflict', 'The reporting year is locked', [{ field, message: 'periodLocked' }]);

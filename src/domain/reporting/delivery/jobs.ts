@@ -3,7 +3,7 @@ import type { Database } from '../../../db/client.ts';
 import type { Logger } from '../../../logger.ts';
 import type { Caller } from '../../caller.ts';
 import { deliveryRights } from '../policy.ts';
-import type { Timings } from './load.ts';
+import type { Progress, Timings } from './load.ts';
 import { type DeliveryRequest, submitDelivery } from './submit.ts';
 
 /** What a delivery loaded in the background is doing, for its progress page. */
@@ -44,6 +44,86 @@ const CONCURRENT = 2;
 const KEEP_MS = 60 * 60 * 1000;
 
 /**
+ * Turns to load: at most CONCURRENT at a time, the rest in the order they came. `take` calls
+ * `onTurn` at once when a turn is free (and returns nothing to wait for), else when one is handed
+ * over by `release`.
+ */
+class LoadingTurns {
+  private running = 0;
+  private waiting: (() => void)[] = [];
+  private idleWaiters: (() => void)[] = [];
+
+  take(onTurn: () => void): Promise<void> | undefined {
+    if (this.running < CONCURRENT) {
+      this.running++;
+      onTurn();
+      return undefined;
+    }
+    return new Promise<void>((resolve) =>
+      this.waiting.push(() => {
+        onTurn();
+        resolve();
+      }),
+    );
+  }
+
+  release(): void {
+    const next = this.waiting.shift();
+    if (next) {
+      next();
+      return;
+    }
+    this.running--;
+    if (this.running === 0) {
+      for (const resolve of this.idleWaiters) resolve();
+      this.idleWaiters = [];
+    }
+  }
+
+  idle(): Promise<void> {
+    return this.running === 0 && this.waiting.length === 0
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+  }
+}
+
+/**
+ * The progress of a loading delivery, kept on its job: the phase, the file being read and the
+ * bytes read of all files (those before it whole, this one as far as it has come).
+ */
+function progressOf(job: DeliveryJob, files: { name: string }[], sizes: number[]): Progress {
+  const before = (file: string) => {
+    const i = files.findIndex((f) => f.name === file.split('#')[0]);
+    return sizes.slice(0, Math.max(i, 0)).reduce((a, b) => a + b, 0);
+  };
+  return (e) => {
+    if (e.phase === 'bytes') {
+      job.file = e.file;
+      job.bytesRead = Math.max(job.bytesRead, before(e.file) + e.bytes);
+    } else {
+      job.phase = e.phase;
+      if (e.phase === 'reading') {
+        job.file = e.file;
+        job.bytesRead = Math.max(job.bytesRead, before(e.file));
+      } else job.bytesRead = job.totalBytes;
+    }
+  };
+}
+
+const newJob = (caller: Caller, req: JobRequest, sizes: number[]): DeliveryJob => ({
+  id: randomUUID(),
+  startedBy: caller.principal.userId,
+  files: req.files.map((f, i) => ({ name: f.name, bytes: sizes[i] ?? 0 })),
+  totalBytes: sizes.reduce((a, b) => a + b, 0),
+  state: 'queued',
+  phase: 'reading',
+  file: null,
+  bytesRead: 0,
+  deliveryId: null,
+  finishedAt: null,
+});
+
+/**
  * Deliveries uploaded through the web are loaded in the background, so a large file does not hold
  * a request open for minutes behind a proxy's time-out, and the uploader sees how far it has come.
  * The jobs live in this process's memory: a restart loses a loading job's progress page (and its
@@ -55,36 +135,11 @@ export function createDeliveryJobs(
   opts: { timings?: Timings | undefined } = {},
 ): DeliveryJobs {
   const jobs = new Map<string, DeliveryJob>();
-  const waiting: (() => void)[] = [];
-  let running = 0;
-  let idleWaiters: (() => void)[] = [];
+  const turns = new LoadingTurns();
 
   const forget = () => {
     const cutoff = Date.now() - KEEP_MS;
     for (const [id, job] of jobs) if (job.finishedAt && job.finishedAt.getTime() < cutoff) jobs.delete(id);
-  };
-  /** Takes a slot at once if one is free, else waits for one handed over by `release`. */
-  const turn = (job: DeliveryJob): Promise<void> | undefined => {
-    if (running < CONCURRENT) {
-      running++;
-      job.state = 'running';
-      return undefined;
-    }
-    return new Promise<void>((resolve) =>
-      waiting.push(() => {
-        job.state = 'running';
-        resolve();
-      }),
-    );
-  };
-  const release = () => {
-    const next = waiting.shift();
-    if (next) return next();
-    running--;
-    if (running === 0) {
-      for (const resolve of idleWaiters) resolve();
-      idleWaiters = [];
-    }
   };
 
   const run = async (
@@ -94,28 +149,12 @@ export function createDeliveryJobs(
     sizes: number[],
     cleanup: () => Promise<void>,
   ) => {
-    const before = (file: string) => {
-      const i = req.files.findIndex((f) => f.name === file.split('#')[0]);
-      return sizes.slice(0, Math.max(i, 0)).reduce((a, b) => a + b, 0);
-    };
-    await turn(job);
+    await turns.take(() => {
+      job.state = 'running';
+    });
     try {
-      const outcome = await submitDelivery(database, caller, {
-        ...req,
-        timings: opts.timings,
-        progress: (e) => {
-          if (e.phase === 'bytes') {
-            job.file = e.file;
-            job.bytesRead = Math.max(job.bytesRead, before(e.file) + e.bytes);
-          } else {
-            job.phase = e.phase;
-            if (e.phase === 'reading') {
-              job.file = e.file;
-              job.bytesRead = Math.max(job.bytesRead, before(e.file));
-            } else job.bytesRead = job.totalBytes;
-          }
-        },
-      });
+      const progress = progressOf(job, req.files, sizes);
+      const outcome = await submitDelivery(database, caller, { ...req, timings: opts.timings, progress });
       job.deliveryId = outcome.deliveryId;
       job.state = 'done';
     } catch (err) {
@@ -124,7 +163,7 @@ export function createDeliveryJobs(
     } finally {
       await cleanup().catch((err) => logger.warn({ err, job: job.id }, 'could not remove uploaded files'));
       job.finishedAt = new Date();
-      release();
+      turns.release();
     }
   };
 
@@ -137,18 +176,7 @@ export function createDeliveryJobs(
         throw err;
       }
       forget();
-      const job: DeliveryJob = {
-        id: randomUUID(),
-        startedBy: caller.principal.userId,
-        files: req.files.map((f, i) => ({ name: f.name, bytes: sizes[i] ?? 0 })),
-        totalBytes: sizes.reduce((a, b) => a + b, 0),
-        state: 'queued',
-        phase: 'reading',
-        file: null,
-        bytesRead: 0,
-        deliveryId: null,
-        finishedAt: null,
-      };
+      const job = newJob(caller, req, sizes);
       jobs.set(job.id, job);
       void run(job, caller, req, sizes, cleanup);
       return job;
@@ -157,9 +185,6 @@ export function createDeliveryJobs(
       const job = jobs.get(id);
       return job?.startedBy === caller.principal.userId ? job : undefined;
     },
-    idle: () =>
-      running === 0 && waiting.length === 0
-        ? Promise.resolve()
-        : new Promise<void>((resolve) => idleWaiters.push(resolve)),
+    idle: () => turns.idle(),
   };
 }

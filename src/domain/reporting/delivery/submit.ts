@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import { and, eq, inArray } from 'drizzle-orm';
+import type { Actor } from '../../../db/actor.ts';
 import type { Database, Db } from '../../../db/client.ts';
 import { deliveries, organisations } from '../../../db/schema/index.ts';
 import type { BulkSession } from '../../../imports/bulk.ts';
@@ -46,6 +47,64 @@ async function scopeOf(db: Db, rights: DeliveryRights): Promise<DeliveryScope> {
   };
 }
 
+/** Who delivered, for the delivery log. */
+interface LogEntry {
+  organisationId: string | null;
+  actor: Actor;
+  channel: Channel;
+  startedAt: Date;
+  finishedAt: Date;
+}
+
+/** Records a loaded delivery in its own transaction, with the clusters its rows are for. */
+async function logLoaded(session: BulkSession, entry: LogEntry, outcome: DeliveryOutcome): Promise<string> {
+  const [row] = await session.query<{ id: string }>(
+    `insert into deliveries (organisation_id, submitted_by, actor_label, channel, status, started_at, finished_at,
+                             files, counts, cluster_ids)
+     values ($1, $2, $3, $4, 'loaded', $5, $6, $7::jsonb, $8::jsonb,
+             coalesce((select array_agg(distinct o.id) from organisations o
+                       where o.cvr = any(select cluster_cvr from stage_activities
+                                         union select cluster_cvr from stage_participants)), '{}'))
+     returning id`,
+    [
+      entry.organisationId,
+      entry.actor.userId,
+      entry.actor.label,
+      entry.channel,
+      entry.startedAt,
+      entry.finishedAt,
+      JSON.stringify(outcome.files),
+      JSON.stringify(outcome.counts),
+    ],
+  );
+  return row?.id ?? '';
+}
+
+/** Records a rejected delivery with its first errors; its staging tables are gone, so without cluster ids. */
+async function logRejected(
+  db: Db,
+  entry: LogEntry,
+  outcome: DeliveryOutcome & { ok: false },
+): Promise<string> {
+  const [row] = await db
+    .insert(deliveries)
+    .values({
+      organisationId: entry.organisationId,
+      submittedBy: entry.actor.userId,
+      actorLabel: entry.actor.label,
+      channel: entry.channel,
+      status: 'rejected',
+      startedAt: entry.startedAt,
+      finishedAt: entry.finishedAt,
+      files: outcome.files,
+      counts: outcome.counts,
+      errorCount: outcome.errorCount,
+      errors: outcome.errors.slice(0, STORED_ERRORS),
+    })
+    .returning({ id: deliveries.id });
+  return row?.id ?? '';
+}
+
 /**
  * Loads a delivery for the caller, within the caller's rights (reporting policy:
  * deliveryRights), and records it in the delivery log: a loaded delivery in the same transaction
@@ -59,64 +118,22 @@ export async function submitDelivery(
 ): Promise<DeliveryOutcome & { deliveryId: string }> {
   const rights = deliveryRights(caller.principal);
   const scope = await scopeOf(database.db, rights);
-  const organisationId = rights.clusters?.[0] ?? null;
-  const { actor } = caller;
   const startedAt = req.now();
+  const entry = (): LogEntry => ({
+    organisationId: rights.clusters?.[0] ?? null,
+    actor: caller.actor,
+    channel: req.channel,
+    startedAt,
+    finishedAt: req.now(),
+  });
   let deliveryId = '';
-  const record = async (
-    q: (text: string, params: unknown[]) => Promise<{ id: string }[]>,
-    outcome: DeliveryOutcome,
-  ) => {
-    const [row] = await q(
-      `insert into deliveries (organisation_id, submitted_by, actor_label, channel, status, started_at, finished_at,
-                               files, counts, error_count, errors, cluster_ids)
-       values ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb, $10, $11::jsonb,
-               coalesce((select array_agg(distinct o.id) from organisations o
-                         where o.cvr = any(select cluster_cvr from stage_activities
-                                           union select cluster_cvr from stage_participants)), '{}'))
-       returning id`,
-      [
-        organisationId,
-        actor.userId,
-        actor.label,
-        req.channel,
-        outcome.ok ? 'loaded' : 'rejected',
-        startedAt,
-        req.now(),
-        JSON.stringify(outcome.files),
-        JSON.stringify(outcome.counts),
-        outcome.ok ? 0 : outcome.errorCount,
-        JSON.stringify(outcome.ok ? [] : outcome.errors.slice(0, STORED_ERRORS)),
-      ],
-    );
-    deliveryId = row?.id ?? '';
-  };
-  const onMerged = (session: BulkSession, outcome: DeliveryOutcome) =>
-    record((t, p) => session.query(t, p), outcome);
-  const outcome = await loadDelivery(database, actor, req.files, scope, {
+  const outcome = await loadDelivery(database, caller.actor, req.files, scope, {
     progress: req.progress,
     timings: req.timings,
-    onMerged,
+    onMerged: async (session, merged) => {
+      deliveryId = await logLoaded(session, entry(), merged);
+    },
   });
-  if (!outcome.ok) {
-    // The staging tables are gone with the rolled-back transaction: record without cluster ids.
-    const [row] = await database.db
-      .insert(deliveries)
-      .values({
-        organisationId,
-        submittedBy: actor.userId,
-        actorLabel: actor.label,
-        channel: req.channel,
-        status: 'rejected',
-        startedAt,
-        finishedAt: req.now(),
-        files: outcome.files,
-        counts: outcome.counts,
-        errorCount: outcome.errorCount,
-        errors: outcome.errors.slice(0, STORED_ERRORS),
-      })
-      .returning({ id: deliveries.id });
-    deliveryId = row?.id ?? '';
-  }
+  if (!outcome.ok) deliveryId = await logRejected(database.db, entry(), outcome);
   return { ...outcome, deliveryId };
 }
