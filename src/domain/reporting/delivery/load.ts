@@ -95,7 +95,9 @@ async function runChecks(
 /**
  * Loads one delivery, all or nothing: every file is streamed, validated row by row and staged
  * with COPY; then the checks that need the whole delivery run in SQL; only a delivery without
- * any error is merged, in the same transaction. Memory does not grow with the file size.
+ * any error is merged, in the same transaction. Memory does not grow with the file size. The
+ * scope is trusted as given: deliveries come in through submitDelivery, which takes it from the
+ * caller's rights.
  */
 export async function loadDelivery(
   database: Database,
