@@ -1,16 +1,16 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { pingDatabase } from './db/client.ts';
 import type { Deps } from './deps.ts';
 import { apiRoutes } from './http/api/index.ts';
+import { DKFDS_DIST, OWN_STATIC, registerAssets } from './http/assets.ts';
 import type { AppEnv } from './http/context.ts';
 import { errorHandler, notFoundHandler } from './http/errors.tsx';
 import { requestBodyLimit } from './http/middleware/body-limit.ts';
+import { compression } from './http/middleware/compression.ts';
 import { csrf } from './http/middleware/csrf.ts';
 import { language, requestLogging, securityHeaders } from './http/middleware/request.ts';
+import { pageRevalidation } from './http/middleware/revalidation.ts';
 import { session } from './http/middleware/session.ts';
 import { registerAccountsArea } from './http/web/accounts/index.ts';
 import { registerActionPlansArea } from './http/web/action-plans/index.ts';
@@ -22,6 +22,7 @@ import { registerCoordinationArea } from './http/web/coordination/index.ts';
 import { registerEvaluationArea } from './http/web/evaluation/index.ts';
 import { registerLabelsArea } from './http/web/labels/index.ts';
 import { registerLandscapeArea } from './http/web/landscape/index.ts';
+import { registerNotificationsArea } from './http/web/notifications/index.ts';
 import { registerPerformanceArea } from './http/web/performance/index.ts';
 import { registerReportingArea } from './http/web/reporting/index.ts';
 import { registerSearchArea } from './http/web/search/index.ts';
@@ -30,10 +31,7 @@ import { registerStrategyArea } from './http/web/strategy/index.ts';
 import { registerTargetsArea } from './http/web/targets/index.ts';
 import { registerWorkspaceArea } from './http/web/workspace/index.ts';
 
-// dkfds hides package.json behind "exports": resolve its entry and walk up to dist/.
-const dkfdsDist = join(dirname(createRequire(import.meta.url).resolve('dkfds')), '..');
-const ownStatic = fileURLToPath(new URL('./http/static', import.meta.url));
-
+/** The unhashed addresses pages linked before /assets/*: kept working for what still links them. */
 const ONE_DAY = 'public, max-age=86400';
 
 /**
@@ -60,13 +58,20 @@ const WEB_AREAS: readonly ((app: Hono<AppEnv>) => void)[] = [
   registerPerformanceArea,
   registerEvaluationArea,
   registerCoordinationArea,
+  registerNotificationsArea,
 ];
 
 /** Builds the whole web application from its dependencies; no globals, so tests build their own. */
 export function createApp(deps: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
-  app.use('*', ...requestLogging(deps), securityHeaders(deps.config.secureCookies));
+  app.use(
+    '*',
+    ...requestLogging(deps),
+    securityHeaders(deps.config.secureCookies),
+    compression,
+    pageRevalidation,
+  );
 
   app.get('/healthz', async (c) => {
     try {
@@ -78,10 +83,11 @@ export function createApp(deps: Deps): Hono<AppEnv> {
     }
   });
 
+  registerAssets(app);
   app.use(
     '/dkfds/*',
     serveStatic({
-      root: dkfdsDist,
+      root: DKFDS_DIST,
       rewriteRequestPath: (p) => p.replace(/^\/dkfds/, ''),
       onFound: (_p, c) => c.header('Cache-Control', ONE_DAY),
     }),
@@ -89,7 +95,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.use(
     '/static/*',
     serveStatic({
-      root: ownStatic,
+      root: OWN_STATIC,
       rewriteRequestPath: (p) => p.replace(/^\/static/, ''),
       onFound: (_p, c) => c.header('Cache-Control', ONE_DAY),
     }),

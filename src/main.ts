@@ -4,6 +4,7 @@ import { createApp } from './app.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { createDeps } from './deps.ts';
+import { precompressAssets } from './http/assets.ts';
 import { startTokenReminderTimer } from './jobs/token-reminders.ts';
 import type { Logger } from './logger.ts';
 
@@ -17,6 +18,8 @@ export function startServer(config: Config, database: Database, logger: Logger):
   const deps = createDeps(config, database, logger);
   const app = createApp(deps);
   const stopReminders = config.tokenReminders ? startTokenReminderTimer(deps) : () => {};
+  // In the background: the first visitors get the static files compressed without waiting.
+  precompressAssets().catch((err: unknown) => logger.warn({ err }, 'precompressing static files failed'));
   return new Promise((resolve) => {
     const server = serve(
       { fetch: app.fetch, port: config.port, hostname: config.host },

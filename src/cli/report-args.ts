@@ -1,6 +1,6 @@
+import type { ReportSelection } from '../domain/performance/report.ts';
 import { accountQueryShape } from '../domain/performance/schemas.ts';
 import { isValidCvr } from '../domain/reference/identifiers.ts';
-import type { ReportSelection } from '../reports/sections.ts';
 
 /*
  * The arguments of `klynge report`, checked before anything heavy is loaded or any database

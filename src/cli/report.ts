@@ -3,10 +3,15 @@ import { writeFile } from 'node:fs/promises';
 import { PassThrough, type Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import type { Database } from '../db/client.ts';
-import { performanceAccount } from '../domain/performance/account.ts';
+import {
+  type AccountReport,
+  reportAccounts,
+  scopeAccount,
+  UnknownClusterError,
+} from '../domain/performance/report.ts';
 import { accountCsv } from '../reports/csv.ts';
 import { writeAccountPdf } from '../reports/pdf.ts';
-import { regionNames, reportSections, UnknownClusterError } from '../reports/sections.ts';
+import { reportOptions, reportSections } from '../reports/sections.ts';
 import { writeAccountXlsx } from '../reports/xlsx.ts';
 import { fail, type ReportArgs } from './report-args.ts';
 
@@ -17,35 +22,30 @@ import { fail, type ReportArgs } from './report-args.ts';
  */
 export async function reportCommand(database: Database, args: ReportArgs): Promise<number> {
   const { year, format, selection, out: outPath } = args;
-  if (format === 'json' || format === 'csv') {
-    const account = await performanceAccount(
-      database.db,
-      year,
-      selection.kind === 'all' ? { kind: 'national' } : selection,
-    );
-    const text = format === 'json' ? `${JSON.stringify(account, null, 2)}\n` : accountCsv(account);
-    if (outPath) await writeFile(outPath, text);
-    else process.stdout.write(text);
-    return 0;
-  }
-
-  let sections: Awaited<ReturnType<typeof reportSections>>;
   try {
-    sections = await reportSections(database.db, year, selection, 'da');
+    if (format === 'json' || format === 'csv') {
+      // `--cluster all` is refused for text formats by parseReportArgs.
+      const scope = selection.kind === 'all' ? { kind: 'national' as const } : selection;
+      const account = await scopeAccount(database.db, year, scope);
+      const text = format === 'json' ? `${JSON.stringify(account, null, 2)}\n` : accountCsv(account);
+      if (outPath) await writeFile(outPath, text);
+      else process.stdout.write(text);
+      return 0;
+    }
+    return await writeBinary(await reportAccounts(database.db, year, selection), format, outPath);
   } catch (err) {
     if (err instanceof UnknownClusterError) return fail(`--cluster: ${err.message}`);
     throw err;
   }
-  const reportOpts = {
-    year,
-    lang: 'da' as const,
-    generatedAt: new Date(),
-    regionNames: await regionNames(database.db, 'da'),
-  };
+}
+
+async function writeBinary(report: AccountReport, format: 'xlsx' | 'pdf', outPath: string | undefined) {
+  const sections = reportSections(report, 'da');
+  const opts = reportOptions(report, 'da', new Date());
   const out = outPath ? await openOutput(outPath) : toStdout();
   if (typeof out === 'string') return fail(out);
-  if (format === 'xlsx') await writeAccountXlsx(sections, reportOpts, out);
-  else await writeAccountPdf(sections, reportOpts, out);
+  if (format === 'xlsx') await writeAccountXlsx(sections, opts, out);
+  else await writeAccountPdf(sections, opts, out);
   await finished(out);
   return 0;
 }

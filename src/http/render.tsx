@@ -1,7 +1,7 @@
-import { sql } from 'drizzle-orm';
 import type { Child } from 'hono/jsx';
-import { queryRows } from '../db/client.ts';
-import { unreadCount } from '../domain/coordination/initiatives.ts';
+import { unreadCount } from '../domain/notifications/queries.ts';
+import { holdsDemoData } from '../domain/site/queries.ts';
+import { sectionsFor } from '../domain/site/sections.ts';
 import { briefly } from './brief-cache.ts';
 import type { AppContext } from './context.ts';
 import { messages } from './i18n/index.ts';
@@ -9,14 +9,7 @@ import { alternatePath, langOfPath } from './paths.ts';
 import { type Chrome, Layout } from './views/layout.tsx';
 
 /** Whether the database holds demo data; every page says so, so it is read at most every 30 s. */
-const hasSyntheticData = briefly(30_000, async (deps) => {
-  const [row] = await queryRows<{ synthetic: boolean }>(
-    deps.db,
-    sql`select (exists(select 1 from companies where is_synthetic)
-             or exists(select 1 from organisations where is_demo)) as synthetic`,
-  );
-  return Boolean(row?.synthetic);
-});
+const hasSyntheticData = briefly(30_000, (deps) => holdsDemoData(deps.db));
 
 export async function chromeOf(c: AppContext): Promise<Chrome> {
   const url = new URL(c.req.url);
@@ -27,6 +20,7 @@ export async function chromeOf(c: AppContext): Promise<Chrome> {
     lang,
     m: c.get('m') ?? messages(lang),
     user,
+    sections: sectionsFor(user),
     // A getter: only pages with a form make (and set the cookie of) a CSRF token.
     get csrfToken() {
       return c.get('csrfToken')?.() ?? '';

@@ -1,80 +1,33 @@
-import { sql } from 'drizzle-orm';
-import { type Queryable, queryRows } from '../db/client.ts';
-import { type AccountScope, performanceAccount } from '../domain/performance/account.ts';
-import { type ReportLang, type ReportSection, TEXT } from './labels.ts';
+import type { AccountReport, NamedScope } from '../domain/performance/report.ts';
+import type { Region } from '../domain/reference/geography.ts';
+import { type ReportLang, type ReportOptions, type ReportSection, TEXT } from './labels.ts';
 
-/**
- * Which accounts a report holds: the national one, one cluster's, one region's or league's, or the
- * national one and every cluster's.
- */
-export type ReportSelection =
-  | { kind: 'national' }
-  | { kind: 'cluster'; cvr: string }
-  | Extract<AccountScope, { kind: 'region' | 'league' }>
-  | { kind: 'all' };
-
-export class UnknownClusterError extends Error {
-  constructor(readonly cvr: string) {
-    super(`no cluster organisation has CVR ${cvr}`);
-  }
-}
-
-/** Computes the accounts of a selection, each labelled for the report. */
-export async function reportSections(
-  db: Queryable,
-  year: number,
-  selection: ReportSelection,
-  lang: ReportLang,
-): Promise<ReportSection[]> {
+/** How a report names an account's scope: in full beside the figures, and short on a sheet tab. */
+function labelsOf(scope: NamedScope, lang: ReportLang): Omit<ReportSection, 'account'> {
   const t = TEXT[lang];
-  if (selection.kind === 'region') {
-    const [region] = await queryRows<{ name: string; name_en: string }>(
-      db,
-      sql`select name, name_en from regions where code = ${selection.regionCode}`,
-    );
-    const name = (lang === 'da' ? region?.name : region?.name_en) ?? String(selection.regionCode);
-    return [
-      {
-        scopeLabel: `${t.region}: ${name}`,
-        shortName: name,
-        account: await performanceAccount(db, year, selection),
-      },
-    ];
+  switch (scope.kind) {
+    case 'national':
+      return { scopeLabel: t.national, shortName: t.national };
+    case 'cluster':
+      return { scopeLabel: `${t.cluster}: ${scope.name} (CVR ${scope.cvr})`, shortName: scope.name };
+    case 'region': {
+      const name = regionName(scope.region, lang);
+      return { scopeLabel: `${t.region}: ${name}`, shortName: name };
+    }
+    case 'league':
+      return { scopeLabel: t.leagues[scope.league], shortName: t.leagues[scope.league] };
   }
-  if (selection.kind === 'league') {
-    const name = t.leagues[selection.league];
-    return [{ scopeLabel: name, shortName: name, account: await performanceAccount(db, year, selection) }];
-  }
-  const national = async (): Promise<ReportSection> => ({
-    scopeLabel: t.national,
-    shortName: t.national,
-    account: await performanceAccount(db, year, { kind: 'national' }),
-  });
-  const clusters = await queryRows<{ cvr: string; name: string }>(
-    db,
-    selection.kind === 'cluster'
-      ? sql`select cvr, name from organisations where kind = 'cluster_organisation' and cvr = ${selection.cvr}`
-      : selection.kind === 'all'
-        ? sql`select cvr, name from organisations where kind = 'cluster_organisation' and cvr is not null order by name, cvr`
-        : sql`select null as cvr, null as name where false`,
-  );
-  if (selection.kind === 'cluster' && clusters.length === 0) throw new UnknownClusterError(selection.cvr);
-  const sections: ReportSection[] = selection.kind === 'cluster' ? [] : [await national()];
-  for (const c of clusters) {
-    sections.push({
-      scopeLabel: `${t.cluster}: ${c.name} (CVR ${c.cvr})`,
-      shortName: c.name,
-      account: await performanceAccount(db, year, { kind: 'cluster', cvr: c.cvr }),
-    });
-  }
-  return sections;
 }
 
-/** Region code → name in the report's language. */
-export async function regionNames(db: Queryable, lang: ReportLang): Promise<Record<string, string>> {
-  const rows = await queryRows<{ code: number; name: string; name_en: string }>(
-    db,
-    sql`select code, name, name_en from regions order by code`,
-  );
-  return Object.fromEntries(rows.map((r) => [String(r.code), lang === 'da' ? r.name : r.name_en]));
+const regionName = (region: Region, lang: ReportLang) => (lang === 'da' ? region.name : region.nameEn);
+
+/** The accounts of a report, each labelled in the report's language. */
+export function reportSections(report: AccountReport, lang: ReportLang): ReportSection[] {
+  return report.accounts.map(({ scope, account }) => ({ ...labelsOf(scope, lang), account }));
+}
+
+/** How to render the report: its year, language, time of making and region names (code → name). */
+export function reportOptions(report: AccountReport, lang: ReportLang, generatedAt: Date): ReportOptions {
+  const regionNames = Object.fromEntries(report.regions.map((r) => [String(r.code), regionName(r, lang)]));
+  return { year: report.year, lang, generatedAt, regionNames };
 }

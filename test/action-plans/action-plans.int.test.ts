@@ -4,16 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Actor, systemActor, withActor } from '../../src/db/actor.ts';
 import { type Database, queryRows } from '../../src/db/client.ts';
 import { fundingGrants } from '../../src/db/schema/index.ts';
-import {
-  changePlanStatus,
-  loadPlan,
-  type PlanAction,
-  type PlanInput,
-  planFollowUp,
-  planHistory,
-  plansOverview,
-  savePlan,
-} from '../../src/domain/action-plans/plans.ts';
+import { changePlanStatus } from '../../src/domain/action-plans/decisions.ts';
+import { savePlan } from '../../src/domain/action-plans/editing.ts';
+import { planFollowUp } from '../../src/domain/action-plans/follow-up.ts';
+import { plansOverview } from '../../src/domain/action-plans/overview.ts';
+import type { PlanInput } from '../../src/domain/action-plans/plan-input.ts';
+import { loadPlan, ownPlanYears, planForCaller, planHistory } from '../../src/domain/action-plans/plans.ts';
+import type { PlanAction } from '../../src/domain/action-plans/policy.ts';
+import type { Caller } from '../../src/domain/caller.ts';
 import { DEFAULT_EVALUATION_CONFIG } from '../../src/domain/evaluation/config.ts';
 import { clusterEvaluation } from '../../src/domain/evaluation/midterm.ts';
 import { performanceAccount } from '../../src/domain/performance/account.ts';
@@ -31,12 +29,12 @@ let b: { id: string };
 let funderOrg: string;
 let otherFunderOrg: string;
 
-const person = (role: Role, organisationId: string) => {
+const person = (role: Role, organisationId: string): Caller => {
   const principal: Principal = { userId: randomUUID(), memberships: [{ organisationId, role }] };
   const actor: Actor = { userId: principal.userId, label: `${role}@test` };
   return { principal, actor };
 };
-type Person = ReturnType<typeof person>;
+type Person = Caller;
 let staffA: Person;
 let staffB: Person;
 let funder: Person;
@@ -44,17 +42,9 @@ let otherFunder: Person;
 let admin: Person;
 
 const save = (who: Person, clusterId: string, year: number, input: Partial<PlanInput>) =>
-  savePlan(
-    database.db,
-    who.principal,
-    who.actor,
-    clusterId,
-    year,
-    { goals: {}, activities: {}, narrative: '', ...input },
-    NOW,
-  );
+  savePlan(database.db, who, clusterId, year, { goals: {}, activities: {}, narrative: '', ...input }, NOW);
 const change = (who: Person, clusterId: string, year: number, action: PlanAction, comment?: string) =>
-  changePlanStatus(database.db, who.principal, who.actor, { clusterId, year, action, comment }, NOW);
+  changePlanStatus(database.db, who, { clusterId, year, action, comment }, NOW);
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -163,6 +153,84 @@ describe('saving an action plan', () => {
   });
 });
 
+describe('every command and query refuses a caller the policy does not allow', () => {
+  const forbidden = { code: 'forbidden' };
+  const YEAR_OPEN = 2022;
+
+  it('savePlan: only the cluster’s own staff; nothing is written', async () => {
+    for (const who of [staffB, funder, admin])
+      await expect(save(who, a.id, YEAR_OPEN, { narrative: 'Ikke min' })).rejects.toMatchObject(forbidden);
+    expect((await loadPlan(database.db, a.id, YEAR_OPEN)).saved).toBe(false);
+  });
+
+  it('changePlanStatus: submit by own staff only, decisions by the funders of the year only', async () => {
+    await save(staffA, a.id, YEAR_OPEN, { narrative: 'Til afprøvning' });
+    for (const who of [staffB, funder, admin])
+      await expect(change(who, a.id, YEAR_OPEN, 'submit')).rejects.toMatchObject(forbidden);
+    expect(await change(staffA, a.id, YEAR_OPEN, 'submit')).toBe('submitted');
+    // The funder funds cluster A in 2023, not in 2022: it may not decide the 2022 plan.
+    for (const who of [staffA, funder, otherFunder, admin])
+      await expect(change(who, a.id, YEAR_OPEN, 'accept', 'ok')).rejects.toMatchObject(forbidden);
+    expect((await loadPlan(database.db, a.id, YEAR_OPEN)).status).toBe('submitted');
+  });
+
+  it('an unknown cluster is not found, before any rule is asked', async () => {
+    await expect(save(staffA, randomUUID(), YEAR, {})).rejects.toMatchObject({ code: 'not_found' });
+    await expect(change(funder, 'not-a-uuid', YEAR, 'accept')).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('the plan, its follow-up, the own list and the overview are read only by whom the policy allows', async () => {
+    for (const who of [staffB, otherFunder]) {
+      await expect(planForCaller(database.db, who, a.slug, YEAR, NOW)).rejects.toMatchObject(forbidden);
+      await expect(planFollowUp(database.db, who, a.slug, YEAR, NOW)).rejects.toMatchObject(forbidden);
+    }
+    for (const who of [funder, admin])
+      await expect(ownPlanYears(database.db, who, NOW)).rejects.toMatchObject(forbidden);
+    await expect(plansOverview(database.db, staffA, YEAR, NOW)).rejects.toMatchObject(forbidden);
+  });
+});
+
+describe('a plan as its caller sees it', () => {
+  it('tells each caller what it may do: the cluster edits its draft, the funder only sees it is not submitted', async () => {
+    await save(staffA, a.id, 2027, { narrative: 'Næste år' });
+    const own = await planForCaller(database.db, staffA, a.slug, 2027, NOW);
+    expect(own.may).toEqual({ edit: true, readContent: true, decide: [] });
+    const admins = await planForCaller(database.db, admin, a.slug, 2027, NOW);
+    expect(admins.may).toEqual({ edit: false, readContent: false, decide: [] });
+    await expect(planForCaller(database.db, staffA, a.slug, 2028, NOW)).rejects.toMatchObject({
+      code: 'not_found',
+    });
+  });
+
+  it("lists the plan years of every cluster the caller writes for, by name, with each year's status", async () => {
+    const both: Caller = {
+      principal: {
+        userId: randomUUID(),
+        memberships: [
+          { organisationId: b.id, role: 'cluster_staff' },
+          { organisationId: a.id, role: 'cluster_staff' },
+          { organisationId: funderOrg, role: 'funder' },
+        ],
+      },
+      actor: { userId: null, label: 'both@test' },
+    };
+    const lists = await ownPlanYears(database.db, both, NOW);
+    expect(lists.map((l) => l.cluster.id)).toEqual([a.id, b.id]);
+    const [forA, forB] = lists;
+    // A (the tests above ran first): plans saved for 2027, 2025, 2024 and 2022, the 2023 grant,
+    // and this year (2026) without a plan.
+    expect(forA?.years.map((y) => [y.year, y.status])).toEqual([
+      [2027, 'draft'],
+      [2026, null],
+      [2025, 'draft'],
+      [2024, 'draft'],
+      [2023, null],
+      [2022, 'submitted'],
+    ]);
+    expect(forB?.years.map((y) => y.year)).toEqual([2027, 2026, 2023]);
+  });
+});
+
 describe('action plan transitions', () => {
   it('draft → submitted → returned → submitted → accepted, each step by whom the table allows', async () => {
     await save(staffA, a.id, YEAR, { goals: { activities: 1 }, narrative: 'Plan' });
@@ -211,18 +279,32 @@ describe('action plan transitions', () => {
     ]);
   });
 
-  it('shows the funder the clusters it funds with their plan status', async () => {
-    const mine = await plansOverview(database.db, YEAR, [funderOrg]);
-    expect(mine.map((r) => [r.clusterId, r.status])).toEqual([[a.id, 'accepted']]);
-    const theirs = await plansOverview(database.db, YEAR, [otherFunderOrg]);
-    expect(theirs.map((r) => [r.clusterId, r.status])).toEqual([[b.id, null]]);
-    expect(await plansOverview(database.db, YEAR, [])).toEqual([]);
+  it('shows the funder the clusters it funds with their plan status; admins every funded cluster', async () => {
+    const mine = await plansOverview(database.db, funder, YEAR, NOW);
+    expect(mine.clusters.map((r) => [r.clusterId, r.status])).toEqual([[a.id, 'accepted']]);
+    const theirs = await plansOverview(database.db, otherFunder, YEAR, NOW);
+    expect(theirs.clusters.map((r) => [r.clusterId, r.status])).toEqual([[b.id, null]]);
+    const all = await plansOverview(database.db, admin, YEAR, NOW);
+    expect(all.clusters.map((r) => r.clusterId).sort()).toEqual([a.id, b.id].sort());
+  });
+
+  it('opens the overview on the newest year with funded clusters, found in one query', async () => {
+    // NOW is in 2026: the overview offers 2027 back to 2021; the grants are in 2023.
+    const overview = await plansOverview(database.db, funder, undefined, NOW);
+    expect(overview.years).toEqual([2027, 2026, 2025, 2024, 2023, 2022, 2021]);
+    expect(overview.year).toBe(YEAR);
+    // A funder without grants in those years gets the oldest year offered, empty.
+    const idle = person('funder', (await createOrganisation(database.db, { kind: 'funder' })).id);
+    expect(await plansOverview(database.db, idle, undefined, NOW)).toMatchObject({
+      year: 2021,
+      clusters: [],
+    });
   });
 });
 
 describe('follow-up: plan versus actual', () => {
   it("puts each goal next to the account engine's value and planned next to reported activities", async () => {
-    const f = await planFollowUp(database.db, a, YEAR);
+    const f = await planFollowUp(database.db, funder, a.slug, YEAR, NOW);
     const account = await performanceAccount(database.db, YEAR, { kind: 'cluster', cvr: CVR.A });
     for (const g of f.goals) expect(g.actual).toBe(account[g.key]);
     // Cluster A in 2023 (fixture): one activity, C1 and C2 with new products.

@@ -183,8 +183,12 @@ describe('the call flow in the browser', () => {
     await poll(() => deb.getByRole('cell', { name: '400.000' }).count()).toBe(3);
 
     // letters
-    const href = await funder.getByRole('link', { name: /Afgørelsesbrev/ }).getAttribute('href');
-    const res = await funder.request.get(server.url + (href ?? ''));
+    const letter = funder.getByRole('link', { name: /Afgørelsesbrev/ });
+    const letterUrl = new URL((await letter.getAttribute('href')) ?? '', funder.url()).href;
+    const responded = funder.waitForResponse((r) => r.url() === letterUrl);
+    const [download] = await Promise.all([funder.waitForEvent('download'), letter.click()]);
+    expect(await download.failure()).toBeNull();
+    const res = await responded;
     expect(res.status()).toBe(200);
     expect(res.headers()['content-type']).toBe('application/pdf');
     expect(res.headers()['x-content-type-options']).toBe('nosniff');

@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axeViolations, newContext, signIn, useDemoSite } from './harness.ts';
 
@@ -101,31 +103,47 @@ describe('publishing as the support function', () => {
 });
 
 describe('feeds and calendars', () => {
-  it('are parsed by the site.browser as XML and iCalendar text', async () => {
+  /** Follows a link of the page as a person would, and gives the document the browser was sent. */
+  async function follow(page: Page, link: Locator): Promise<string> {
+    const target = new URL((await link.getAttribute('href')) ?? '', page.url()).href;
+    const responded = page.waitForResponse((r) => r.url() === target);
+    await link.click();
+    const response = await responded;
+    return response.text();
+  }
+
+  it('are offered by the list pages and parsed by the browser as XML and iCalendar text', async () => {
     const context = await newContext(site.browser);
     try {
       const page = await context.newPage();
-      await page.goto(`${site.server.url}/nyheder`);
-      for (const path of [
-        '/nyheder/rss.xml',
-        '/nyheder/atom.xml',
-        '/historier/rss.xml',
-        '/en/stories/atom.xml',
-      ]) {
-        const result = await page.evaluate(async (url) => {
-          const text = await (await fetch(url)).text();
-          const doc = new DOMParser().parseFromString(text, 'application/xml');
-          return {
-            error: doc.getElementsByTagName('parsererror').length,
-            root: doc.documentElement.nodeName,
-            items: doc.querySelectorAll('item, entry').length,
-          };
-        }, path);
-        expect(result.error, path).toBe(0);
-        expect(['rss', 'feed'], path).toContain(result.root);
-        expect(result.items, path).toBeGreaterThan(0);
+      for (const [list, feeds] of [
+        ['/nyheder', ['RSS-feed', 'Atom-feed']],
+        ['/historier', ['RSS-feed']],
+        ['/en/stories', ['Atom feed']],
+      ] as const) {
+        for (const name of feeds) {
+          await page.goto(site.server.url + list);
+          const text = await follow(page, page.getByRole('link', { name, exact: true }));
+          const result = await page.evaluate((xml) => {
+            const doc = new DOMParser().parseFromString(xml, 'application/xml');
+            return {
+              error: doc.getElementsByTagName('parsererror').length,
+              root: doc.documentElement.nodeName,
+              items: doc.querySelectorAll('item, entry').length,
+            };
+          }, text);
+          expect(result.error, `${list} ${name}`).toBe(0);
+          expect(['rss', 'feed'], `${list} ${name}`).toContain(result.root);
+          expect(result.items, `${list} ${name}`).toBeGreaterThan(0);
+        }
       }
-      const ics = await page.evaluate(async () => (await fetch('/arrangementer.ics')).text());
+      await page.goto(`${site.server.url}/arrangementer`);
+      // The browser cannot show a calendar: it saves it, for a calendar program to open.
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('link', { name: 'Abonnér på alle kommende arrangementer (iCal)' }).click(),
+      ]);
+      const ics = await readFile(await download.path(), 'utf8');
       expect(ics.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
       expect(ics).toContain('SUMMARY;LANGUAGE=da:Klyngeledernetværk: Forårsmøde 2027');
       // 12:00 on 29 March 2027 is summer time: 10:00 UTC.

@@ -20,13 +20,13 @@ describe('funding coordination (axe-core, WCAG 2.1 AA)', () => {
       expect(await axeViolations(page)).toEqual([]);
     }));
 
-  it('a notification leads to an open initiative; a comment with an error, then sent, has no violations', () =>
+  it('a notification leads to an open funding plan; a comment with an error, then sent, has no violations', () =>
     asUser(site, 'funder@demo.klyngeportalen.dk', async (page) => {
       await page.getByRole('link', { name: /Notifikationer \(\d+ ulæste\)/ }).click();
       await page.waitForURL('**/konto/notifikationer');
       expect(await axeViolations(page)).toEqual([]);
       await page.getByRole('link', { name: /Region Midtjylland planlægger »Brint/ }).click();
-      await page.waitForURL('**/finansiering/initiativer/*');
+      await page.waitForURL('**/finansiering/planer/*');
       expect(await page.getByText('Planlagt, åben for kommentarer').count()).toBe(1);
       await page.getByRole('button', { name: 'Send kommentar' }).click();
       expect(await page.getByText('Teksten er for kort.').count()).toBeGreaterThan(0);
@@ -42,16 +42,17 @@ describe('funding coordination (axe-core, WCAG 2.1 AA)', () => {
       expect(await axeViolations(page)).toEqual([]);
     }));
 
-  it('the initiative list and the new-initiative form with field errors have no violations (da + en)', () =>
+  it('the funding plan list and the new-plan form with field errors have no violations (da + en)', () =>
     asUser(site, 'funder@demo.klyngeportalen.dk', async (page) => {
-      await page.goto(`${site.server.url}/finansiering/initiativer`);
+      await page.goto(`${site.server.url}/finansiering/planer`);
+      expect(await page.getByRole('heading', { level: 1, name: 'Finansieringsplaner' }).count()).toBe(1);
       expect(await page.getByRole('link', { name: 'Testcenter for velfærdsteknologi' }).count()).toBe(1);
       expect(await axeViolations(page)).toEqual([]);
-      await page.goto(`${site.server.url}/en/funding/initiatives/new`);
+      await page.goto(`${site.server.url}/en/funding/plans/new`);
       await page.getByRole('button', { name: 'Record and tell the other funders' }).click();
       expect(await page.getByText('Choose at least one region.').count()).toBeGreaterThan(0);
       expect(await axeViolations(page)).toEqual([]);
-      await page.goto(`${site.server.url}/finansiering/initiativer/ny`);
+      await page.goto(`${site.server.url}/finansiering/planer/ny`);
       expect(await axeViolations(page)).toEqual([]);
     }));
 });

@@ -43,7 +43,7 @@ describe('file delivery in the cluster workspace (axe-core, WCAG 2.1 AA)', () =>
     async () => {
       // The page as it is without JavaScript (axe itself needs JavaScript, so the script is blocked instead).
       const context = await newContext(site.browser);
-      await context.route('**/static/delivery-progress.js', (route) => route.abort());
+      await context.route('**/assets/delivery-progress.*.js', (route) => route.abort());
       try {
         const page = await context.newPage();
         await signIn(page, site, 'klynge@demo.klyngeportalen.dk');

@@ -16,20 +16,41 @@ beforeAll(async () => {
 });
 
 describe('performance-account pages with the demo data', () => {
-  const paths = () => [
-    '/resultater/2023',
-    '/en/results/2023',
-    `/resultater/2022/klynger/${robotics}`,
-    '/resultater/sammenlign?fra=2021&til=2023',
-  ];
-  it('have no axe violations (national, cluster, comparison)', async () => {
+  it('are reached by their own links from the front page and have no axe violations', async () => {
     const context = await newContext(site.browser);
     try {
       const page = await context.newPage();
-      for (const path of paths()) {
-        await page.goto(site.server.url + path);
-        expect(await axeViolations(page), path).toEqual([]);
-      }
+      await page.goto(site.server.url);
+      await page.getByRole('link', { name: 'Se performanceregnskabet og pejlemærkerne' }).click();
+      await page.waitForURL('**/resultater/2023');
+      expect(await axeViolations(page), 'national').toEqual([]);
+
+      // A cluster of the year's list, then its account of another year by the year links.
+      await page.locator('table.results-clusters').getByRole('link', { name: 'Odense Robotics' }).click();
+      await page.waitForURL(`**/resultater/2023/klynger/${robotics}`);
+      await page
+        .getByRole('navigation', { name: 'År med regnskab' })
+        .getByRole('link', { name: '2022' })
+        .click();
+      await page.waitForURL(`**/resultater/2022/klynger/${robotics}`);
+      expect(await axeViolations(page), 'cluster').toEqual([]);
+
+      // Two years chosen in the comparison form.
+      await page.getByRole('link', { name: 'Sammenlign to år' }).click();
+      await page.waitForURL('**/resultater/sammenlign');
+      await page.getByLabel('Fra år').selectOption('2021');
+      await page.getByLabel('Til år').selectOption('2023');
+      await page.getByRole('button', { name: 'Sammenlign', exact: true }).click();
+      await page.waitForURL('**/resultater/sammenlign?fra=2021&til=2023');
+      expect(await axeViolations(page), 'comparison').toEqual([]);
+
+      // Back to the national account, then the same page in English.
+      await page.getByRole('link', { name: 'Det nationale regnskab' }).click();
+      await page.waitForURL('**/resultater/2023');
+      await page.getByRole('link', { name: 'English' }).click();
+      await page.waitForURL('**/en/results/2023');
+      expect(await page.locator('h1').textContent()).toBe('Performance account 2023');
+      expect(await axeViolations(page), 'English').toEqual([]);
     } finally {
       await context.close();
     }
@@ -60,7 +81,14 @@ describe('performance-account pages with the demo data', () => {
       const page = await context.newPage();
       await signIn(page, site, 'funder@demo.klyngeportalen.dk');
 
-      await page.goto(`${site.server.url}/resultater/pejlemaerker`);
+      // The results page offers the owning funder the way to the targets.
+      await page
+        .getByRole('navigation', { name: 'Hovedmenu' })
+        .getByRole('link', { name: 'Resultater' })
+        .click();
+      await page.waitForURL('**/resultater/2023');
+      await page.getByRole('link', { name: 'Redigér pejlemærker' }).click();
+      await page.waitForURL('**/resultater/pejlemaerker');
       expect(await axeViolations(page), 'list').toEqual([]);
       await page.locator('table a[href^="/resultater/pejlemaerker/"]').first().click();
       await page.waitForURL(/\/resultater\/pejlemaerker\/[^/]+$/);
@@ -81,7 +109,15 @@ describe('performance-account pages with the demo data', () => {
       await page.getByLabel('Mål', { exact: true }).fill('1234');
       await page.getByLabel('Mål', { exact: true }).press('Enter');
       await expect.poll(() => page.locator('.results-history').textContent()).toContain('1.234');
-      await page.goto(`${site.server.url}/en/results/targets`);
+      // The English list, the same way: language link, results, the targets link.
+      await page.getByRole('link', { name: 'English' }).click();
+      await page
+        .getByRole('navigation', { name: 'Main menu' })
+        .getByRole('link', { name: 'Results' })
+        .click();
+      await page.waitForURL('**/en/results/2023');
+      await page.getByRole('link', { name: 'Edit targets' }).click();
+      await page.waitForURL('**/en/results/targets');
       expect(await axeViolations(page), 'list en').toEqual([]);
     } finally {
       await context.close();

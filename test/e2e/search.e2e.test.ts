@@ -66,10 +66,12 @@ describe('searching without JavaScript', () => {
     try {
       const page = await context.newPage();
       await page.goto(`${site.server.url}/api`);
-      const res = await page.request.get(`${site.server.url}/api/openapi.json`);
+      expect(await page.locator('h1').textContent()).toBe('Åbne data: API');
+      const responded = page.waitForResponse((r) => r.url() === `${site.server.url}/api/openapi.json`);
+      await page.getByRole('link', { name: 'Hele beskrivelsen i OpenAPI 3.1-format' }).click();
+      const res = await responded;
       expect(res.status()).toBe(200);
       expect(((await res.json()) as { openapi: string }).openapi).toBe('3.1.0');
-      expect(await page.locator('h1').textContent()).toBe('Åbne data: API');
     } finally {
       await context.close();
     }

@@ -1,8 +1,9 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Actor, systemActor, withActor } from '../../src/db/actor.ts';
+import { systemActor, withActor } from '../../src/db/actor.ts';
 import { type Database, queryRows } from '../../src/db/client.ts';
-import { clusterGoals } from '../../src/db/schema/index.ts';
+import { clusterEvaluations, clusterGoals, evaluationRuleVersions } from '../../src/db/schema/index.ts';
+import type { Caller } from '../../src/domain/caller.ts';
 import { leagueBenchmark } from '../../src/domain/evaluation/benchmark.ts';
 import { recordEvaluation } from '../../src/domain/evaluation/commands.ts';
 import { DEFAULT_EVALUATION_CONFIG, type EvaluationConfig } from '../../src/domain/evaluation/config.ts';
@@ -14,8 +15,17 @@ import {
   evaluationOverview,
 } from '../../src/domain/evaluation/midterm.ts';
 import { dataQuality, type QualityRow, qualityFlags } from '../../src/domain/evaluation/quality.ts';
+import {
+  clusterEvaluationFor,
+  dataQualityFor,
+  evaluationOverviewFor,
+  evaluationRulesFor,
+  ownBenchmark,
+  supportBenchmark,
+} from '../../src/domain/evaluation/queries.ts';
+import { saveEvaluationConfig } from '../../src/domain/evaluation/rules-store.ts';
 import { performanceAccount } from '../../src/domain/performance/account.ts';
-import type { Principal } from '../../src/domain/policy/policy.ts';
+import type { Membership } from '../../src/domain/policy/policy.ts';
 import { createTestDatabase } from '../support/database.ts';
 import { type Fixture, loadFixture } from './fixture.ts';
 
@@ -140,30 +150,30 @@ describe('mid-term flags', () => {
 });
 
 describe('evaluation decisions', () => {
-  const funderUser = (organisationId: string): Principal => ({
-    userId: '00000000-0000-4000-8000-000000000001',
-    memberships: [{ organisationId, role: 'funder' }],
+  const USER = '00000000-0000-4000-8000-000000000001';
+  const as = (memberships: Membership[]): Caller => ({
+    principal: { userId: USER, memberships },
+    actor: { userId: USER, label: 'funder@test.dk' },
   });
-  const actor: Actor = { userId: '00000000-0000-4000-8000-000000000001', label: 'funder@test.dk' };
+  const funderUser = (organisationId: string) => as([{ organisationId, role: 'funder' }]);
   const decision = {
     conclusion: 'adjust',
     reasoning: 'Færre deltagende virksomheder end ved periodens start.',
   };
 
   it('records a funder of the cluster, audited, and keeps earlier conclusions', async () => {
-    const beta = (await clustersInPeriod(database.db, PERIOD)).find((c) => c.clusterId === fx.ids.Beta);
-    if (!beta) throw new Error('Beta not in period');
-    const first = await recordEvaluation(database.db, actor, funderUser(fx.funderId), {
-      cluster: beta,
+    const clusterId = fx.ids.Beta as string;
+    const first = await recordEvaluation(database.db, funderUser(fx.funderId), {
+      clusterId,
       period: PERIOD,
       decision,
     });
-    await recordEvaluation(database.db, actor, funderUser(fx.funderId), {
-      cluster: beta,
+    await recordEvaluation(database.db, funderUser(fx.funderId), {
+      clusterId,
       period: PERIOD,
       decision: { conclusion: 'withdraw', reasoning: 'Handlingsplanen for 2024 blev ikke fulgt op.' },
     });
-    const history = await evaluationHistory(database.db, beta.clusterId, PERIOD);
+    const history = await evaluationHistory(database.db, clusterId, PERIOD);
     expect(history.map((h) => h.conclusion)).toEqual(['withdraw', 'adjust']);
     expect(history[0]?.funderName).toBe('Vækstforum ev');
     const audit = await queryRows<{ action: string; actor_label: string }>(
@@ -174,26 +184,23 @@ describe('evaluation decisions', () => {
   });
 
   it('refuses funders of other clusters, cluster staff and invalid input, and never rewrites a conclusion', async () => {
-    const beta = (await clustersInPeriod(database.db, PERIOD)).find((c) => c.clusterId === fx.ids.Beta);
-    if (!beta) throw new Error('Beta not in period');
-    const input = { cluster: beta, period: PERIOD, decision };
-    await expect(
-      recordEvaluation(database.db, actor, funderUser(fx.otherFunderId), input),
-    ).rejects.toMatchObject({
+    const clusterId = fx.ids.Beta as string;
+    const input = { clusterId, period: PERIOD, decision };
+    const count = () => database.db.$count(clusterEvaluations, eq(clusterEvaluations.clusterId, clusterId));
+    const before = await count();
+    await expect(recordEvaluation(database.db, funderUser(fx.otherFunderId), input)).rejects.toMatchObject({
       code: 'forbidden',
     });
-    const staff: Principal = {
-      userId: actor.userId ?? '',
-      memberships: [{ organisationId: beta.clusterId, role: 'cluster_staff' }],
-    };
-    await expect(recordEvaluation(database.db, actor, staff, input)).rejects.toMatchObject({
-      code: 'forbidden',
-    });
-    await expect(recordEvaluation(database.db, actor, null, input)).rejects.toMatchObject({
-      code: 'unauthenticated',
-    });
+    const staff = as([{ organisationId: clusterId, role: 'cluster_staff' }]);
+    await expect(recordEvaluation(database.db, staff, input)).rejects.toMatchObject({ code: 'forbidden' });
+    // A signed-in user without any membership (a visitor has no caller at all: the page sends it to log in).
+    await expect(recordEvaluation(database.db, as([]), input)).rejects.toMatchObject({ code: 'forbidden' });
+    for (const role of ['assessor', 'support_staff', 'business_service_staff'] as const)
+      await expect(
+        recordEvaluation(database.db, as([{ organisationId: fx.funderId, role }]), input),
+      ).rejects.toMatchObject({ code: 'forbidden' });
     await expect(
-      recordEvaluation(database.db, actor, funderUser(fx.funderId), {
+      recordEvaluation(database.db, funderUser(fx.funderId), {
         ...input,
         decision: { conclusion: 'stop', reasoning: 'kort' },
       }),
@@ -201,11 +208,144 @@ describe('evaluation decisions', () => {
       code: 'validation',
       issues: [{ field: 'conclusion' }, { field: 'reasoning' }],
     });
+    expect(await count()).toBe(before);
     await expect(
       withActor(database.db, systemActor('test'), (tx) =>
         tx.execute(sql`update cluster_evaluations set conclusion = 'continue'`),
       ),
     ).rejects.toThrow();
+  });
+
+  it('reads who funds the cluster from the grants, and only in a funding period', async () => {
+    const clusterId = fx.ids.Epsilon as string;
+    // The regional funder funds Alfa to Delta, not Epsilon: a claim to fund it changes nothing.
+    await expect(
+      recordEvaluation(database.db, funderUser(fx.funderId), {
+        clusterId,
+        period: PERIOD,
+        decision,
+        fundedBy: [fx.funderId],
+      } as never),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(
+      recordEvaluation(database.db, funderUser(fx.otherFunderId), {
+        clusterId,
+        period: { from: 2000, to: 2100 },
+        decision,
+      }),
+    ).rejects.toMatchObject({ code: 'not_found' });
+    await expect(
+      recordEvaluation(database.db, funderUser(fx.otherFunderId), {
+        clusterId: crypto.randomUUID(),
+        period: PERIOD,
+        decision,
+      }),
+    ).rejects.toMatchObject({ code: 'not_found' });
+  });
+});
+
+describe('what each caller may see and change', () => {
+  const USER = '00000000-0000-4000-8000-000000000002';
+  const as = (...memberships: Membership[]): Caller => ({
+    principal: { userId: USER, memberships },
+    actor: { userId: USER, label: 'someone@test.dk' },
+  });
+  const DENIED = ['assessor', 'cluster_staff', 'support_staff', 'business_service_staff'] as const;
+
+  it('gives the evaluation overview and its rules to funders and admins, each funder its own clusters', async () => {
+    const funder = as({ organisationId: fx.funderId, role: 'funder' });
+    const names = (await evaluationOverviewFor(database.db, funder, {})).rows.map(
+      (r) => r.name.split(' ')[0],
+    );
+    expect(names).toEqual(['Alfa', 'Beta', 'Delta', 'Gamma']);
+    const admin = as({ organisationId: fx.funderId, role: 'admin' });
+    expect((await evaluationOverviewFor(database.db, admin, {})).rows).toHaveLength(5);
+    for (const role of DENIED) {
+      const caller = as({ organisationId: fx.ids.Gamma as string, role });
+      await expect(evaluationOverviewFor(database.db, caller, {}), role).rejects.toMatchObject({
+        code: 'forbidden',
+      });
+      await expect(evaluationRulesFor(database.db, caller, 'read'), role).rejects.toMatchObject({
+        code: 'forbidden',
+      });
+    }
+  });
+
+  it('lets a cluster’s staff read its own evaluation, not decide it, and not another cluster’s', async () => {
+    const gamma = as({ organisationId: fx.ids.Gamma as string, role: 'cluster_staff' });
+    const own = await clusterEvaluationFor(database.db, gamma, { slug: fx.slugs.Gamma as string });
+    expect(own.may).toEqual({ decide: false, overview: false });
+    await expect(
+      clusterEvaluationFor(database.db, gamma, { slug: fx.slugs.Beta as string }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    const funder = as({ organisationId: fx.funderId, role: 'funder' });
+    expect((await clusterEvaluationFor(database.db, funder, { slug: fx.slugs.Gamma as string })).may).toEqual(
+      {
+        decide: true,
+        overview: true,
+      },
+    );
+    await expect(
+      clusterEvaluationFor(database.db, funder, { slug: fx.slugs.Epsilon as string }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(
+      clusterEvaluationFor(database.db, funder, { slug: 'no-such-cluster' }),
+    ).rejects.toMatchObject({
+      code: 'not_found',
+    });
+  });
+
+  it('saves evaluation rules only for funders and admins, and writes nothing otherwise', async () => {
+    const versions = () => database.db.$count(evaluationRuleVersions);
+    const before = await versions();
+    for (const role of DENIED) {
+      const caller = as({ organisationId: fx.ids.Gamma as string, role });
+      await expect(
+        saveEvaluationConfig(database.db, caller, { config: DEFAULT_EVALUATION_CONFIG, note: '' }),
+        role,
+      ).rejects.toMatchObject({ code: 'forbidden' });
+      await expect(evaluationRulesFor(database.db, caller, 'edit'), role).rejects.toMatchObject({
+        code: 'forbidden',
+      });
+    }
+    await expect(
+      saveEvaluationConfig(database.db, as(), { config: DEFAULT_EVALUATION_CONFIG, note: '' }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    expect(await versions()).toBe(before);
+  });
+
+  it('benchmarks a cluster’s own figures for its staff and every cluster for the support function', async () => {
+    const gamma = as({ organisationId: fx.ids.Gamma as string, role: 'cluster_staff' });
+    const own = await ownBenchmark(database.db, gamma, { year: 2023 });
+    expect(own?.highlight?.id).toBe(fx.ids.Gamma);
+    expect(own?.choices.map((c) => c.slug)).toEqual([fx.slugs.Gamma]);
+    for (const role of ['admin', 'funder', 'support_staff', 'assessor'] as const)
+      await expect(
+        ownBenchmark(database.db, as({ organisationId: fx.funderId, role }), {}),
+        role,
+      ).rejects.toMatchObject({ code: 'forbidden' });
+    const support = as({ organisationId: fx.funderId, role: 'support_staff' });
+    const all = await supportBenchmark(database.db, support, { year: 2023, league: 'regional' });
+    expect(all?.choices).toHaveLength(4);
+    for (const role of ['funder', 'cluster_staff', 'assessor'] as const)
+      await expect(
+        supportBenchmark(database.db, as({ organisationId: fx.ids.Gamma as string, role }), {}),
+        role,
+      ).rejects.toMatchObject({ code: 'forbidden' });
+  });
+
+  it('checks data quality of the clusters the caller may see, and refuses those with none', async () => {
+    const names = async (c: Caller) =>
+      (await dataQualityFor(database.db, c, { year: 2023 })).rows.map((r) => r.name.split(' ')[0]);
+    expect(await names(as({ organisationId: fx.ids.Gamma as string, role: 'cluster_staff' }))).toEqual([
+      'Gamma',
+    ]);
+    expect(await names(as({ organisationId: fx.otherFunderId, role: 'funder' }))).toEqual(['Epsilon']);
+    for (const role of ['assessor', 'support_staff', 'business_service_staff'] as const)
+      await expect(
+        dataQualityFor(database.db, as({ organisationId: fx.funderId, role }), {}),
+        role,
+      ).rejects.toMatchObject({ code: 'forbidden' });
   });
 });
 

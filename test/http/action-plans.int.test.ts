@@ -112,6 +112,8 @@ describe('action plans on the web', () => {
       expect(res.res.status).toBe(403);
       expect(res.html).not.toContain('Flere netværk.');
     }
+    // The funders' overview is not for cluster staff.
+    expect((await client.get('/finansiering/handlingsplaner')).res.status).toBe(403);
     await client.get(`/arbejdsrum/handlingsplaner/plan-beta/${YEAR}`);
     const post = await client.post(planA, { 'goal-activities': '1', intent: 'save' });
     expect(post.res.status).toBe(403);
@@ -126,6 +128,8 @@ describe('action plans on the web', () => {
     expect((await other.get(`/finansiering/handlingsplaner/plan-alfa/${YEAR}`)).res.status).toBe(403);
 
     const client = await signedIn(funder);
+    // The workspace list is for cluster staff only.
+    expect((await client.get('/arbejdsrum/handlingsplaner')).res.status).toBe(403);
     const mine = await client.get(`/finansiering/handlingsplaner?year=${YEAR}`);
     expect(text(mine.html)).toMatch(/Planklyngen Alfa Indsendt/);
     const page = await client.get(`/finansiering/handlingsplaner/plan-alfa/${YEAR}`);

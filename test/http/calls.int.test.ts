@@ -1,17 +1,18 @@
 import { and, eq } from 'drizzle-orm';
-import PDFDocument from 'pdfkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor, withActor } from '../../src/db/actor.ts';
 import type { Database } from '../../src/db/client.ts';
 import { applications, calls } from '../../src/db/schema/index.ts';
 import type { Caller } from '../../src/domain/caller.ts';
-import { moveCall, saveApplication, setUpCall, submitApplication } from '../../src/domain/calls/commands.ts';
-import { findCallSetup } from '../../src/domain/calls/queries.ts';
+import { saveApplication, submitApplication } from '../../src/domain/calls/applications.ts';
+import { addAttachment } from '../../src/domain/calls/attachments.ts';
 import { callSetupInput } from '../../src/domain/calls/schemas.ts';
+import { findCallSetup, moveCall, setUpCall } from '../../src/domain/calls/setup.ts';
 import type { Role } from '../../src/domain/policy/policy.ts';
 import { createTestDatabase } from '../support/database.ts';
 import { createOrganisation, createUser, TEST_PASSWORD } from '../support/factories.ts';
 import { Client, createTestApp, type TestApp } from '../support/http.ts';
+import { pdfBytes } from '../support/pdf.ts';
 
 // The app's clock is fixed; the call's deadline is ten minutes later.
 const NOW = Date.parse('2027-01-15T12:00:00Z');
@@ -20,6 +21,8 @@ const DEADLINE = new Date(NOW + 600_000);
 let database: Database;
 let t: TestApp;
 let funderOrg: { id: string };
+let coFunderOrg: { id: string };
+let callId = '';
 let clusterA: { id: string };
 let clusterB: { id: string };
 let slug = '';
@@ -46,6 +49,7 @@ beforeAll(async () => {
   t.advanceClock(NOW - Date.now());
   const now = new Date(NOW);
   funderOrg = await createOrganisation(database.db, { kind: 'funder', name: 'Fonden' });
+  coFunderOrg = await createOrganisation(database.db, { kind: 'funder', name: 'Medfinansiøren' });
   clusterA = await createOrganisation(database.db, { name: 'Klynge A' });
   clusterB = await createOrganisation(database.db, { name: 'Klynge B' });
   const owner = await signIn('funder', funderOrg.id);
@@ -61,6 +65,7 @@ beforeAll(async () => {
       .returning(),
   );
   if (!call) throw new Error('no call');
+  callId = call.id;
   await setUpCall(
     database.db,
     ownerEditor,
@@ -70,7 +75,10 @@ beforeAll(async () => {
       summaryEn: '',
       firstYear: 2028,
       lastYear: 2028,
-      budgets: [{ funderId: funderOrg.id, year: 2028, amountDkk: 1000 }],
+      budgets: [
+        { funderId: funderOrg.id, year: 2028, amountDkk: 1000 },
+        { funderId: coFunderOrg.id, year: 2028, amountDkk: 500 },
+      ],
       requirements: [{ textDa: 'Eget CVR-nummer', textEn: 'Own CVR number' }],
       criteria: [{ titleDa: 'Organisering', titleEn: 'Organisation', weight: 100 }],
       assessorIds: [onCall.user.id],
@@ -81,7 +89,7 @@ beforeAll(async () => {
   await moveCall(database.db, ownerEditor, call.id, 'open', now);
   const staffA = await createUser(database.db, 'cluster_staff', { organisationId: clusterA.id });
   const editorA = editorOf(staffA.id, clusterA.id, 'cluster_staff');
-  const setup = await findCallSetup(database.db, call.id);
+  const setup = await findCallSetup(database.db, editorA.principal, call.id);
   const requirement = setup?.requirements[0]?.id ?? '';
   const { id } = await saveApplication(
     database.db,
@@ -142,15 +150,72 @@ describe('who sees an application', () => {
   it('refuses an assessor who is not on the call', async () => {
     const { client } = await signIn('assessor');
     const { res, html } = await client.get(`/ansoegninger/${applicationA}`);
-    expect([403, 404]).toContain(res.status);
+    expect(res.status).toBe(403);
     expect(html).not.toContain('Klynge A søger');
   });
 
   it('refuses another cluster', async () => {
     const { client } = await signIn('cluster_staff', clusterB.id);
     const { res, html } = await client.get(`/ansoegninger/${applicationA}`);
-    expect([403, 404]).toContain(res.status);
+    expect(res.status).toBe(403);
     expect(html).not.toContain('Klynge A søger');
+  });
+
+  it('shows a submitted application to the owner and to a co-funder of the joint call, not to another funder', async () => {
+    const coFunder = await signIn('funder', coFunderOrg.id);
+    const shown = await coFunder.client.get(`/ansoegninger/${applicationA}`);
+    expect(shown.res.status).toBe(200);
+    expect(shown.html).toContain('Klynge A søger');
+    expect(shown.html).toContain(`href="/opslag/${slug}/sagsbehandling"`);
+    expect((await funder.get(`/ansoegninger/${applicationA}`)).res.status).toBe(200);
+    const other = await signIn('funder');
+    expect((await other.client.get(`/ansoegninger/${applicationA}`)).res.status).toBe(403);
+  });
+
+  it("keeps a draft and its attachment the applicant's until submitted", async () => {
+    const clusterD = await createOrganisation(database.db, { name: 'Klynge D' });
+    const applicant = await signIn('cluster_staff', clusterD.id);
+    const editor = {
+      principal: {
+        userId: applicant.user.id,
+        memberships: [{ organisationId: clusterD.id, role: 'cluster_staff' as const }],
+      },
+      actor: { userId: applicant.user.id, label: applicant.user.email },
+    };
+    const now = new Date(NOW);
+    const { id } = await saveApplication(
+      database.db,
+      editor,
+      callId,
+      clusterD.id,
+      { title: 'Klynge D skriver', answers: {}, texts: {}, budget: [] },
+      now,
+    );
+    const file = await addAttachment(
+      database.db,
+      editor,
+      t.deps.config.dataDir,
+      id,
+      { name: 'udkast.pdf', bytes: await pdfBytes('Udkast') },
+      now,
+    );
+    const mine = await applicant.client.get(`/ansoegninger/${id}`);
+    expect(mine.res.status).toBe(200);
+    expect(mine.html).toContain('Klynge D skriver');
+    expect((await applicant.client.request(`/bilag/${file.id}`)).status).toBe(200);
+    expect((await funder.get(`/ansoegninger/${id}`)).res.status).toBe(403);
+    expect((await funder.request(`/bilag/${file.id}`)).status).toBe(403);
+    expect((await assessor.get(`/ansoegninger/${id}`)).res.status).toBe(403);
+    const processing = await funder.get(`/opslag/${slug}/sagsbehandling`);
+    expect(processing.res.status).toBe(200);
+    expect(processing.html).toContain('Klynge A');
+    expect(processing.html).not.toContain('Klynge D');
+  });
+
+  it('answers 404 for an address that is not an application', async () => {
+    expect((await funder.get('/ansoegninger/ikke-en-ansoegning')).res.status).toBe(404);
+    expect((await funder.request('/bilag/ikke-et-bilag')).status).toBe(404);
+    expect((await funder.request('/ansoegninger/ikke-en-ansoegning/afgoerelse.pdf')).status).toBe(404);
   });
 });
 
@@ -188,6 +253,27 @@ describe('my assessments', () => {
 });
 
 describe('the application form', () => {
+  it('is not there for a call whose applications are made outside the portal (no set-up)', async () => {
+    const external = `ekstern-${Date.now()}`;
+    await withActor(database.db, systemActor('test'), (tx) =>
+      tx.insert(calls).values({
+        ownerId: funderOrg.id,
+        slug: external,
+        title: 'Eksternt opslag',
+        status: 'open',
+        deadline: DEADLINE,
+      }),
+    );
+    const { client } = await signIn('cluster_staff', clusterB.id);
+    expect((await client.get(`/opslag/${external}`)).res.status).toBe(200);
+    expect((await client.get(`/opslag/${external}/ansoegning`)).res.status).toBe(404);
+    await client.get(`/opslag/${slug}/ansoegning`);
+    const posted = await client.post(`/opslag/${external}/ansoegning`, { do: 'save', title: 'Forsøg' });
+    expect(posted.res.status).toBe(404);
+    const [call] = await database.db.select().from(calls).where(eq(calls.slug, external));
+    expect(await database.db.$count(applications, eq(applications.callId, call?.id ?? ''))).toBe(0);
+  });
+
   it('shows the requirements and criteria in English on the English page', async () => {
     const { client } = await signIn('cluster_staff', clusterB.id);
     const { html } = await client.get(`/en/calls/${slug}/application`);
@@ -205,14 +291,7 @@ describe('the application form', () => {
     await client.get(path);
     await client.post(path, { do: 'save', title: 'Klynge C søger' });
     await client.get(path);
-    const pdf = await new Promise<Buffer>((resolve) => {
-      const doc = new PDFDocument();
-      const chunks: Buffer[] = [];
-      doc.on('data', (c: Buffer) => chunks.push(c));
-      doc.on('end', () => resolve(Buffer.concat(chunks)));
-      doc.text('Budget');
-      doc.end();
-    });
+    const pdf = await pdfBytes('Budget');
     const form = new FormData();
     form.set('_csrf', client.csrfToken);
     form.set('file', new File([new Uint8Array(pdf)], 'budget 2028.pdf', { type: 'application/pdf' }));
@@ -252,7 +331,8 @@ describe('the application form', () => {
     t.advanceClock(600_000 + 1000);
     await client.get(path);
     const late = await client.post(path, { do: 'submit', title: 'Klynge B søger' });
-    expect(late.res.headers.get('location')).toContain('fejl=');
+    expect(late.res.status).toBe(303);
+    expect(late.res.headers.get('location')).toBe(`${path}?fejl=conflict`);
     const [row] = await database.db
       .select({ status: applications.status })
       .from(applications)

@@ -50,14 +50,19 @@ describe('funding coordination pages', () => {
     const staff = await as('cluster');
     for (const path of [
       '/finansiering/koordinering',
-      '/finansiering/initiativer',
-      '/en/funding/initiatives/new',
+      `/finansiering/koordinering/finansiorer/${ownerSlug}`,
+      '/finansiering/planer',
+      '/en/funding/plans/new',
     ])
-      expect((await staff.get(path)).res.status).toBe(403);
+      expect((await staff.get(path)).res.status, path).toBe(403);
     await staff.get('/konto');
-    expect((await staff.post('/finansiering/initiativer/ny', { title: 'x' })).res.status).toBe(403);
+    expect((await staff.post('/finansiering/planer/ny', { title: 'x' })).res.status).toBe(403);
     const visitor = new Client(t.app);
-    expect((await visitor.get('/finansiering/koordinering')).res.status).not.toBe(200);
+    for (const path of ['/finansiering/koordinering', '/finansiering/planer']) {
+      const res = await visitor.request(path);
+      expect(res.status).toBe(303);
+      expect(res.headers.get('location')).toBe(`/log-ind?next=${encodeURIComponent(path)}`);
+    }
   });
 
   it('shows funders and amounts per cluster in Danish format, and the funder’s portfolio', async () => {
@@ -73,10 +78,10 @@ describe('funding coordination pages', () => {
     expect((await admin.get('/finansiering/koordinering/finansiorer/findes-ikke')).res.status).toBe(404);
   });
 
-  it('lets a funder propose with field errors first, notifies the other funder, who comments', async () => {
+  it('lets a funder record a plan with field errors first, notifies the other funder, who comments', async () => {
     const owner = await as('owner');
-    await owner.get('/finansiering/initiativer/ny');
-    const bad = await owner.post('/finansiering/initiativer/ny', {
+    await owner.get('/finansiering/planer/ny');
+    const bad = await owner.post('/finansiering/planer/ny', {
       title: 'Ny robotpulje',
       description: 'for kort',
       theme: 'robotics',
@@ -87,10 +92,10 @@ describe('funding coordination pages', () => {
     expect(bad.html).toContain('Vælg mindst én region.');
     expect(bad.html).toContain('Skriv budgettet som et helt');
     expect(bad.html).toContain('form-error-message');
-    const noCsrf = await owner.post('/finansiering/initiativer/ny', { title: 'x' }, { csrf: false });
+    const noCsrf = await owner.post('/finansiering/planer/ny', { title: 'x' }, { csrf: false });
     expect(noCsrf.res.status).toBe(403);
-    await owner.get('/finansiering/initiativer/ny');
-    const good = await owner.post('/finansiering/initiativer/ny', {
+    await owner.get('/finansiering/planer/ny');
+    const good = await owner.post('/finansiering/planer/ny', {
       title: 'Ny robotpulje',
       description: 'En pulje til robotprojekter i klyngerne på Fyn og i Trekantområdet.',
       theme: 'robotics',
@@ -100,7 +105,7 @@ describe('funding coordination pages', () => {
     });
     expect(good.res.status).toBe(303);
     const location = good.res.headers.get('location') ?? '';
-    expect(location).toMatch(/^\/finansiering\/initiativer\/[0-9a-f-]{36}\?ny=/);
+    expect(location).toMatch(/^\/finansiering\/planer\/[0-9a-f-]{36}\?ny=1$/);
     const path = location.split('?')[0] ?? '';
     expect(t.deps.mailer.outbox.some((m) => m.to === users.other?.email)).toBe(true);
     // The other funder sees the unread count in the header and the notification
@@ -117,7 +122,7 @@ describe('funding coordination pages', () => {
     expect((await other.get(path)).html).toContain('Vi finansierer allerede noget lignende.');
     await other.post('/konto/notifikationer', {});
     expect((await other.get('/')).html).not.toContain('ulæste');
-    // The owner may not comment on its own initiative, but closes it
+    // The owner may not comment on its own plan, but closes it
     const own = await owner.get(path);
     expect(own.html).not.toContain('name="body"');
     const closed = await owner.post(`${path}/afslut`, { outcome: 'abandoned', note: 'Dropper den igen.' });
@@ -126,5 +131,37 @@ describe('funding coordination pages', () => {
     // Closed: a comment is refused
     await other.get(path);
     expect((await other.post(path, { body: 'For sent nu.' })).res.status).toBe(409);
+  });
+});
+
+describe('the old addresses of funding plans', () => {
+  it('redirect permanently to the same page under the new name, keeping the query', async () => {
+    const visitor = new Client(t.app);
+    const id = '0d7c6f2e-4b8a-4f7e-9d1c-2a3b4c5d6e7f';
+    const moved: [string, string][] = [
+      ['/finansiering/initiativer', '/finansiering/planer'],
+      ['/finansiering/initiativer/ny', '/finansiering/planer/ny'],
+      [`/finansiering/initiativer/${id}?ny=3`, `/finansiering/planer/${id}?ny=3`],
+      [`/finansiering/initiativer/${id}/afslut`, `/finansiering/planer/${id}/afslut`],
+      ['/en/funding/initiatives', '/en/funding/plans'],
+      ['/en/funding/initiatives/new', '/en/funding/plans/new'],
+      [`/en/funding/initiatives/${id}`, `/en/funding/plans/${id}`],
+    ];
+    for (const [from, to] of moved) {
+      const res = await visitor.request(from);
+      expect(res.status, from).toBe(301);
+      expect(res.headers.get('location'), from).toBe(to);
+    }
+  });
+
+  it('lead a signed-in funder to the plan', async () => {
+    const owner = await as('owner');
+    const list = await owner.get('/finansiering/planer');
+    const path = /href="(\/finansiering\/planer\/[0-9a-f-]{36})"/.exec(list.html)?.[1] ?? '';
+    expect(path).toMatch(/^\/finansiering\/planer\/[0-9a-f-]{36}$/);
+    const old = await owner.request(path.replace('/planer/', '/initiativer/'));
+    expect(old.status).toBe(301);
+    expect(old.headers.get('location')).toBe(path);
+    expect((await owner.get(path)).res.status).toBe(200);
   });
 });

@@ -143,7 +143,8 @@ describe('a cluster’s own mid-term evaluation', () => {
     ).toBe(403);
     expect((await gamma.get('/finansiering/evalueringer')).res.status).toBe(403);
     const anonymous = await new Client(t.app).get(`${own}?periode=2021-2024`);
-    expect(anonymous.res.status).not.toBe(200);
+    expect(anonymous.res.status).toBe(303);
+    expect(anonymous.res.headers.get('location')).toBe(`/log-ind?next=${encodeURIComponent(own)}`);
     expect(anonymous.html).not.toContain('Deltagende virksomheder');
   });
 });

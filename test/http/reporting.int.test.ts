@@ -165,7 +165,9 @@ describe('web delivery in the cluster workspace', () => {
       expect(page.html).toContain(
         `<a class="button button-secondary" id="delivery-refresh" href="${path}">Opdater status</a>`,
       );
-      expect(page.html).toContain('<script type="module" src="/static/delivery-progress.js"></script>');
+      expect(page.html).toMatch(
+        /<script type="module" src="\/assets\/delivery-progress\.[0-9a-f]{12}\.js"><\/script>/,
+      );
       const status = await (await client.request(`${path}?format=json`)).json();
       expect(status).toEqual({ state: 'running', percent: 0, text: 'Læser activities.csv.' });
       const other = await signedInClient(

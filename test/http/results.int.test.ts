@@ -26,6 +26,7 @@ beforeAll(async () => {
 afterAll(() => database?.close());
 
 const da = (n: number) => formatNumber(n, 'da');
+const MANAGE_TARGETS = 'Redigér pejlemærker';
 
 describe(`performance API (${testDriver()})`, () => {
   it('serves exactly the account performanceAccount computes, nationally, per cluster, region and league', async () => {
@@ -117,6 +118,7 @@ describe(`performance-account pages (${testDriver()})`, () => {
     expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
     expect(html).toContain('href="/resultater/2023/eksport.pdf"');
     expect(html).toContain('href="/resultater/2023/eksport.xlsx?cluster=all"');
+    expect(html).not.toContain(MANAGE_TARGETS); // a visitor
   });
 
   it("drills down to a cluster's account and compares two years with the change", async () => {
@@ -147,7 +149,7 @@ describe(`performance-account pages (${testDriver()})`, () => {
     const list = await funder.get('/resultater/pejlemaerker');
     expect(list.res.status).toBe(200);
     const setPath = /href="(\/resultater\/pejlemaerker\/[0-9a-f-]{36})"/.exec(list.html)?.[1] ?? '';
-    expect(setPath).not.toBe('');
+    expect(setPath).toMatch(/^\/resultater\/pejlemaerker\/[0-9a-f-]{36}$/);
     const edit = await funder.get(`${setPath}/4`);
     expect(edit.html).toContain('value="1500"');
     const saved = await funder.post(setPath, {
@@ -166,6 +168,8 @@ describe(`performance-account pages (${testDriver()})`, () => {
     expect(after.html).toContain('Pejlemærke 4 er gemt som version 2.');
     const year = await funder.get('/resultater/2023');
     expect(year.html).toContain('mindst 1.800');
+    // The owning funder is offered the way to the targets from the results page; cluster staff are not.
+    expect(year.html).toContain(`<a href="/resultater/pejlemaerker">${MANAGE_TARGETS}</a>`);
     const invalid = await funder.post(setPath, {
       code: '7',
       metric: 'activities',
@@ -180,6 +184,7 @@ describe(`performance-account pages (${testDriver()})`, () => {
     const staff = new Client(t.app);
     const cl = DEMO_LOGINS.find((d) => d.role === 'cluster_staff');
     await staff.login(cl?.email ?? '', DEMO_PASSWORD);
+    expect((await staff.get('/resultater/2023')).html).not.toContain(MANAGE_TARGETS);
     expect((await staff.get(setPath)).res.status).toBe(403);
     expect((await staff.get('/resultater/pejlemaerker')).res.status).toBe(403);
   });

@@ -1,13 +1,16 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { systemActor, withActor } from '../../src/db/actor.ts';
-import { type Database, queryRows } from '../../src/db/client.ts';
-import { clusterLabels } from '../../src/db/schema/index.ts';
+import type { Database } from '../../src/db/client.ts';
+import { clusterLabels, fundingGrants, organisations } from '../../src/db/schema/index.ts';
+import type { PerformanceAccount } from '../../src/domain/performance/account.ts';
 import { deliver, textFile } from '../reporting/delivery-helpers.ts';
+import { createOrganisation } from '../support/factories.ts';
 
 /**
  * A small hand-made delivery whose accounts are worked out by hand in the tests that use it.
- * Cluster A sits in Odense (Syddanmark, 1083) with stronghold 62 and a Gold label; cluster B
- * in Aalborg (Nordjylland, 1081) with stronghold 10 and a Silver label.
+ * Cluster A (regional league) sits in Odense (Syddanmark, 1083) with stronghold 62 and a Gold
+ * label; cluster B (world-class league) in Aalborg (Nordjylland, 1081) with stronghold 10 and a
+ * Silver label awarded in 2023. C1 takes part in both clusters.
  * Companies: C1 Odense 10 empl. 620100, C2 Aarhus (Midtjylland) 100 empl., C3 København
  * (Hovedstaden) 5 empl., C4 without address; K1 a knowledge institution.
  * 2023: A1 innovation_collaboration (C1 product, C2 idea+product, K1), B1 internationalisation
@@ -51,11 +54,8 @@ export async function loadAccountFixture(database: Database): Promise<void> {
     textFile('participants.csv', participantsCsv),
   ]);
   if (!outcome.ok) throw new Error(`fixture rejected: ${JSON.stringify(outcome.errors.slice(0, 3))}`);
-  const orgs = await queryRows<{ id: string; cvr: string }>(
-    database.db,
-    sql`select id, cvr from organisations where cvr in (${CVR.A}, ${CVR.B})`,
-  );
-  const id = (cvr: string) => orgs.find((o) => o.cvr === cvr)?.id as string;
+  const ids = await clusterIds(database, [CVR.A, CVR.B]);
+  const id = (cvr: string) => ids.get(cvr) as string;
   await withActor(database.db, systemActor('test'), (tx) =>
     tx.insert(clusterLabels).values([
       {
@@ -75,3 +75,118 @@ export async function loadAccountFixture(database: Database): Promise<void> {
     ]),
   );
 }
+
+/** An account with nothing in it: the figures a scope without activities, companies or labels has. */
+export const emptyAccount = (year: number): PerformanceAccount => ({
+  year,
+  activities: 0,
+  participating_companies: 0,
+  small_participating_companies: 0,
+  new_competence_companies: 0,
+  new_idea_companies: 0,
+  innovating_companies: 0,
+  small_innovating_companies: 0,
+  collaborating_companies: 0,
+  international_companies: 0,
+  knowledge_institution_participations: 0,
+  activities_with_knowledge_institution: 0,
+  innovating_companies_by_region: {},
+  gold_clusters: 0,
+  silver_clusters: 0,
+  bronze_clusters: 0,
+  grant_dkk: 0,
+  external_funding_dkk: 0,
+  private_cofinancing_dkk: 0,
+  share_outside_strongholds: null,
+});
+
+/** The organisation ids of cluster organisations, by CVR. */
+export async function clusterIds(database: Database, cvrs: readonly string[]): Promise<Map<string, string>> {
+  const rows = await database.db
+    .select({ id: organisations.id, cvr: organisations.cvr })
+    .from(organisations)
+    .where(and(eq(organisations.kind, 'cluster_organisation'), inArray(organisations.cvr, [...cvrs])));
+  return new Map(rows.map((r) => [r.cvr as string, r.id]));
+}
+
+/** A funder organisation that funds the given clusters (by CVR) in the given years. */
+export async function funderOf(
+  database: Database,
+  grants: Record<number, readonly string[]>,
+): Promise<string> {
+  const funder = await createOrganisation(database.db, { kind: 'funder' });
+  const ids = await clusterIds(database, Object.values(grants).flat());
+  const rows = Object.entries(grants).flatMap(([year, cvrs]) =>
+    cvrs.map((cvr) => ({
+      funderId: funder.id,
+      clusterId: ids.get(cvr) as string,
+      year: Number(year),
+      amountDkk: 1_000_000,
+    })),
+  );
+  if (rows.length > 0)
+    await withActor(database.db, systemActor('test'), (tx) => tx.insert(fundingGrants).values(rows));
+  return funder.id;
+}
+
+/** Cluster A alone in 2023: A1 with C1 (product), C2 (idea, product) and K1. */
+export const ONLY_A: PerformanceAccount = {
+  ...emptyAccount(2023),
+  activities: 1,
+  participating_companies: 2, // C1, C2
+  small_participating_companies: 1, // C1 (10 employees; C2 has 100)
+  new_idea_companies: 1, // C2
+  innovating_companies: 2,
+  small_innovating_companies: 1,
+  collaborating_companies: 2, // A1 is innovation collaboration with K1
+  knowledge_institution_participations: 1,
+  activities_with_knowledge_institution: 1,
+  innovating_companies_by_region: { '1082': 1, '1083': 1 }, // C2 Aarhus, C1 Odense
+  gold_clusters: 1, // A: gold 2022-06-01 to 2024-06-01
+  grant_dkk: 100_000,
+  external_funding_dkk: 50_000,
+  private_cofinancing_dkk: 10 * 600,
+  share_outside_strongholds: 0, // (A, C1): 620100 inside stronghold 62; C2 has no industry
+};
+
+/** Cluster B alone in 2023: B1 with C1 (product), C3 (competence); B2 with C4 (product) and K1. */
+export const ONLY_B: PerformanceAccount = {
+  ...emptyAccount(2023),
+  activities: 2,
+  participating_companies: 3, // C1, C3, C4
+  small_participating_companies: 3, // 10, 5 and 20 employees
+  new_competence_companies: 1, // C3
+  innovating_companies: 2, // C1, C4
+  small_innovating_companies: 2,
+  international_companies: 2, // B1: C1, C3
+  knowledge_institution_participations: 1, // K1 in B2, a networking activity: no collaboration
+  activities_with_knowledge_institution: 1,
+  innovating_companies_by_region: { '1083': 1, unknown: 1 }, // C1 Odense, C4 without address
+  silver_clusters: 1, // B: silver from 2023-01-15
+  grant_dkk: 500_000,
+  private_cofinancing_dkk: 5 * 600,
+  share_outside_strongholds: 1, // (B, C1): 620100 outside stronghold 10
+};
+
+/** Both clusters in 2023: C1 once, its pairs (A, C1) inside and (B, C1) outside. */
+export const BOTH: PerformanceAccount = {
+  ...emptyAccount(2023),
+  activities: 3,
+  participating_companies: 4,
+  small_participating_companies: 3,
+  new_competence_companies: 1,
+  new_idea_companies: 1,
+  innovating_companies: 3, // C1, C2, C4
+  small_innovating_companies: 2, // C1, C4
+  collaborating_companies: 2,
+  international_companies: 2,
+  knowledge_institution_participations: 2,
+  activities_with_knowledge_institution: 2,
+  innovating_companies_by_region: { '1082': 1, '1083': 1, unknown: 1 },
+  gold_clusters: 1,
+  silver_clusters: 1,
+  grant_dkk: 600_000,
+  external_funding_dkk: 50_000,
+  private_cofinancing_dkk: 15 * 600,
+  share_outside_strongholds: 0.5,
+};

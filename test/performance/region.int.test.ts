@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.ts';
-import { type PerformanceAccount, performanceAccount } from '../../src/domain/performance/account.ts';
+import { performanceAccount } from '../../src/domain/performance/account.ts';
 import { createTestDatabase, testDriver } from '../support/database.ts';
-import { loadAccountFixture } from './fixture.ts';
+import { emptyAccount, loadAccountFixture } from './fixture.ts';
 
 let database: Database;
 
@@ -12,27 +12,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => database?.close());
 
-const zero: Omit<PerformanceAccount, 'year'> = {
-  activities: 0,
-  participating_companies: 0,
-  small_participating_companies: 0,
-  new_competence_companies: 0,
-  new_idea_companies: 0,
-  innovating_companies: 0,
-  small_innovating_companies: 0,
-  collaborating_companies: 0,
-  international_companies: 0,
-  knowledge_institution_participations: 0,
-  activities_with_knowledge_institution: 0,
-  innovating_companies_by_region: {},
-  gold_clusters: 0,
-  silver_clusters: 0,
-  bronze_clusters: 0,
-  grant_dkk: 0,
-  external_funding_dkk: 0,
-  private_cofinancing_dkk: 0,
-  share_outside_strongholds: null,
-};
+const zero = emptyAccount(2023);
 
 describe(`performance account per region (${testDriver()})`, () => {
   it('counts Syddanmark: C1 once although it took part in two clusters, and the activities it was in', async () => {

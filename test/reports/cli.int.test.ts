@@ -155,6 +155,7 @@ describe.runIf(onPostgres)('klynge report --format xlsx|pdf|csv', () => {
         ['--format', 'xlsx', '--cluster', completeCvr('9876543') ?? '', '--out', join(dir, 'x.xlsx')],
         'no cluster organisation has CVR',
       ],
+      [['--format', 'json', '--cluster', completeCvr('9876543') ?? ''], 'no cluster organisation has CVR'],
       [['--format', 'pdf', '--out', join(dir, 'missing', 'x.pdf')], 'cannot write'],
       [['--region', '1090'], '--region must be a region code 1081-1085, not 1090'],
       [['--league', 'premier'], '--league must be world_class, regional or emerging, not premier'],

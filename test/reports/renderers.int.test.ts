@@ -4,10 +4,11 @@ import { systemActor, withActor } from '../../src/db/actor.ts';
 import type { Database } from '../../src/db/client.ts';
 import { organisations } from '../../src/db/schema/index.ts';
 import { type PerformanceAccount, performanceAccount } from '../../src/domain/performance/account.ts';
+import { type ReportSelection, reportAccounts } from '../../src/domain/performance/report.ts';
 import { accountCsv } from '../../src/reports/csv.ts';
 import { KEY_LABELS, type ReportOptions } from '../../src/reports/labels.ts';
 import { writeAccountPdf } from '../../src/reports/pdf.ts';
-import { regionNames, reportSections } from '../../src/reports/sections.ts';
+import { reportOptions, reportSections } from '../../src/reports/sections.ts';
 import { writeAccountXlsx } from '../../src/reports/xlsx.ts';
 import { deliver, textFile } from '../reporting/delivery-helpers.ts';
 import { createTestDatabase } from '../support/database.ts';
@@ -46,14 +47,12 @@ beforeAll(async () => {
       .where(eq(organisations.cvr, g.clusterCvrs[1] as string)),
   );
   national = await performanceAccount(database.db, YEAR);
-  opts = {
-    year: YEAR,
-    lang: 'da',
-    generatedAt: new Date(),
-    regionNames: await regionNames(database.db, 'da'),
-  };
+  opts = reportOptions(await reportAccounts(database.db, YEAR, { kind: 'national' }), 'da', new Date());
 }, 60_000);
 afterAll(() => database?.close());
+
+const sectionsOf = async (selection: ReportSelection) =>
+  reportSections(await reportAccounts(database.db, YEAR, selection), 'da');
 
 describe('the fixture', () => {
   it('has the account the spec oracle computes, with innovating companies in several regions', () => {
@@ -76,7 +75,7 @@ describe('CSV', () => {
 
 describe('XLSX', () => {
   it('has the national sheet and one per cluster, each holding every key of its account', async () => {
-    const sections = await reportSections(database.db, YEAR, { kind: 'all' }, 'da');
+    const sections = await sectionsOf({ kind: 'all' });
     const bytes = await collect((out) => writeAccountXlsx(sections, opts, out));
     const sheets = await readXlsx(bytes);
     const names = [...sheets.keys()];
@@ -100,7 +99,7 @@ describe('XLSX', () => {
   });
 
   it('is formatted: bold frozen header, Danish labels, thousands separators, widths', async () => {
-    const sections = await reportSections(database.db, YEAR, { kind: 'national' }, 'da');
+    const sections = await sectionsOf({ kind: 'national' });
     const sheets = await readXlsx(await collect((out) => writeAccountXlsx(sections, opts, out)));
     const { sheet } = sheets.get('Hele landet') ?? {};
     if (!sheet) throw new Error('no sheet');
@@ -128,7 +127,7 @@ describe('XLSX', () => {
 
 describe.skipIf(skipPdf)('PDF, read by poppler', () => {
   it('is a printable account: title, year, scope, time, every label and number, regions and a chart', async () => {
-    const sections = await reportSections(database.db, YEAR, { kind: 'national' }, 'da');
+    const sections = await sectionsOf({ kind: 'national' });
     const bytes = await collect((out) => writeAccountPdf(sections, opts, out));
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
     const text = await pdfText(bytes);
@@ -152,12 +151,7 @@ describe.skipIf(skipPdf)('PDF, read by poppler', () => {
   });
 
   it('prints a cluster name with æøå, and embeds a font for names beyond WinAnsi', async () => {
-    const [section] = await reportSections(
-      database.db,
-      YEAR,
-      { kind: 'cluster', cvr: g.clusterCvrs[1] as string },
-      'da',
-    );
+    const [section] = await sectionsOf({ kind: 'cluster', cvr: g.clusterCvrs[1] as string });
     if (!section) throw new Error('no section');
     const text = await pdfText(await collect((out) => writeAccountPdf([section], opts, out)));
     expect(text).toContain(`Omfang: Klynge: ${NORDIC} (CVR ${g.clusterCvrs[1]})`);

@@ -61,7 +61,7 @@ async function clonePostgresTemplate(): Promise<Database> {
  * not signal) can hold it for a moment: retry briefly, then leave it to the run's teardown sweep
  * rather than fail a test that passed.
  */
-async function dropDatabase(serverUrl: string, name: string): Promise<void> {
+export async function dropDatabase(serverUrl: string, name: string): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
       await withServer(serverUrl, (client) =>

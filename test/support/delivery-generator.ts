@@ -10,7 +10,10 @@ export interface GeneratedDelivery {
   activitiesCsv: string;
   participantsCsv: string;
   clusterCvrs: string[];
-  expected(year: number, clusterCvr?: string): Record<string, unknown>;
+  /** The league of each cluster, in the order of clusterCvrs. */
+  clusterLeagues: string[];
+  /** The account of the year: national, of one cluster (its CVR) or of a set of clusters (their CVRs). */
+  expected(year: number, clusters?: string | readonly string[]): Record<string, unknown>;
 }
 
 function rng(seed: number) {
@@ -45,7 +48,7 @@ const csv = (rows: (string | number)[][]) =>
 
 export function generateDelivery(
   seed: number,
-  opts: { clusters?: number; companies?: number; activities?: number } = {},
+  opts: { clusters?: number; companies?: number; activities?: number; leagues?: readonly string[] } = {},
 ): GeneratedDelivery {
   const r = rng(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)] as T;
@@ -60,6 +63,8 @@ export function generateDelivery(
     cvr: cvr(),
     name: `Testklynge ${seed}-${i}, "gen"`,
     strongholds: i === 0 ? [] : [pick(INDUSTRIES).slice(0, 2 + i)],
+    // Without leagues asked for, every cluster is in the regional league.
+    league: opts.leagues?.[i % opts.leagues.length] ?? 'regional',
   }));
   const companies = Array.from({ length: opts.companies ?? 60 }, (_, i) => ({
     cvr: cvr(),
@@ -148,8 +153,9 @@ export function generateDelivery(
   }
   const companyOf = new Map(companies.map((c) => [c.cvr, c]));
 
-  const expected = (year: number, clusterCvr?: string) => {
-    const inScope = (c: string) => clusterCvr === undefined || c === clusterCvr;
+  const expected = (year: number, scope?: string | readonly string[]) => {
+    const inScope = (c: string) =>
+      scope === undefined || (typeof scope === 'string' ? c === scope : scope.includes(c));
     const acts = activities.filter((a) => a.start.startsWith(String(year)) && inScope(a.cluster));
     const key = (a: { cluster: string; ref: string }) => `${a.cluster}|${a.ref}`;
     const actByKey = new Map(acts.map((a) => [key(a), a]));
@@ -214,9 +220,10 @@ export function generateDelivery(
 
   return {
     clusterCvrs: clusters.map((c) => c.cvr),
+    clusterLeagues: clusters.map((c) => c.league),
     clustersCsv: csv([
       ['cvr', 'name', 'league', 'municipality_code', 'website', 'stronghold_industries'],
-      ...clusters.map((c) => [c.cvr, c.name, 'regional', '461', '', c.strongholds.join(' ')]),
+      ...clusters.map((c) => [c.cvr, c.name, c.league, '461', '', c.strongholds.join(' ')]),
     ]),
     activitiesCsv: csv([
       [

@@ -14,15 +14,47 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { users } from './accounts.ts';
-import { calls } from './content.ts';
 import { organisations } from './organisations.ts';
 import { activityCategory } from './reporting.ts';
 
 /**
- * The application flow around a call (content.ts holds the public call itself): set-up
- * (English texts, funding period, budgets per funder and year, requirements, weighted criteria,
- * assessors), applications, eligibility, assessment, decision and allocation.
+ * Funding calls: the call itself (its public page: text, owner, dates and status), then its
+ * application flow: set-up (English texts, funding period, budgets per funder and year,
+ * requirements, weighted criteria, assessors), applications, eligibility, assessment, decision
+ * and allocation. A call without a set-up takes its applications outside the portal, as its text says.
  */
+
+export const callStatus = pgEnum('call_status', [
+  'draft',
+  'published',
+  'open',
+  'closed',
+  'assessed',
+  'decided',
+]);
+
+/** Funding calls (opslag): the public entry lists every call but drafts, with its deadline. */
+export const calls = pgTable(
+  'calls',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => organisations.id),
+    slug: text('slug').notNull(),
+    title: text('title').notNull(),
+    summary: text('summary').notNull().default(''),
+    body: text('body').notNull().default(''),
+    status: callStatus('status').notNull().default('draft'),
+    opensAt: timestamp('opens_at', { withTimezone: true }),
+    /** A moment in time; shown and entered as Europe/Copenhagen local time. */
+    deadline: timestamp('deadline', { withTimezone: true }).notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('calls_slug_key').on(t.slug), index('calls_deadline_idx').on(t.status, t.deadline)],
+);
 
 /** English texts and the funded period of a call; one row per call that is set up for applications. */
 export const callSetups = pgTable(

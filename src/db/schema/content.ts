@@ -73,38 +73,3 @@ export const events = pgTable(
     check('events_end_after_start', sql`${t.endsAt} >= ${t.startsAt}`),
   ],
 );
-
-export const callStatus = pgEnum('call_status', [
-  'draft',
-  'published',
-  'open',
-  'closed',
-  'assessed',
-  'decided',
-]);
-
-/**
- * Funding calls (opslag). The public entry lists published calls with their deadlines; the
- * application and assessment flow adds its own tables around this one.
- */
-export const calls = pgTable(
-  'calls',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    ownerId: uuid('owner_id')
-      .notNull()
-      .references(() => organisations.id),
-    slug: text('slug').notNull(),
-    title: text('title').notNull(),
-    summary: text('summary').notNull().default(''),
-    body: text('body').notNull().default(''),
-    status: callStatus('status').notNull().default('draft'),
-    opensAt: timestamp('opens_at', { withTimezone: true }),
-    /** A moment in time; shown and entered as Europe/Copenhagen local time. */
-    deadline: timestamp('deadline', { withTimezone: true }).notNull(),
-    createdBy: uuid('created_by'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [uniqueIndex('calls_slug_key').on(t.slug), index('calls_deadline_idx').on(t.status, t.deadline)],
-);

@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
-  boolean,
   check,
   date,
   index,
@@ -15,14 +14,14 @@ import {
 import { users } from './accounts.ts';
 import { organisations } from './organisations.ts';
 
-export const initiativeStatus = pgEnum('initiative_status', ['planned', 'decided', 'abandoned']);
+export const fundingPlanStatus = pgEnum('funding_plan_status', ['planned', 'decided', 'abandoned']);
 
 /**
- * A funder's planned cluster initiative, recorded before it is decided so the other funders can
- * be heard first (seed 000: "Dialog og åbenhed om bevillinger").
+ * A funder's funding plan (finansieringsplan): new cluster funding the funder records before it is
+ * decided, so the other funders can be heard first (seed 000: "Dialog og åbenhed om bevillinger").
  */
-export const plannedInitiatives = pgTable(
-  'planned_initiatives',
+export const fundingPlans = pgTable(
+  'funding_plans',
   {
     id: uuid('id').primaryKey().defaultRandom(),
     funderId: uuid('funder_id')
@@ -37,27 +36,27 @@ export const plannedInitiatives = pgTable(
     /** Comments are taken until the end of this day, Danish time. */
     decisionDate: date('decision_date').notNull(),
     relatedClusterIds: uuid('related_cluster_ids').array().notNull().default(sql`'{}'::uuid[]`),
-    status: initiativeStatus('status').notNull().default('planned'),
+    status: fundingPlanStatus('status').notNull().default('planned'),
     outcomeNote: text('outcome_note'),
     proposedBy: uuid('proposed_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     closedAt: timestamp('closed_at', { withTimezone: true }),
   },
   (t) => [
-    index('planned_initiatives_funder_idx').on(t.funderId),
-    check('planned_initiatives_budget_nonnegative', sql`${t.budgetDkk} >= 0`),
-    check('planned_initiatives_regions_present', sql`cardinality(${t.regionCodes}) > 0`),
+    index('funding_plans_funder_idx').on(t.funderId),
+    check('funding_plans_budget_nonnegative', sql`${t.budgetDkk} >= 0`),
+    check('funding_plans_regions_present', sql`cardinality(${t.regionCodes}) > 0`),
   ],
 );
 
-/** Another funder's comment on a planned initiative. */
-export const initiativeComments = pgTable(
-  'initiative_comments',
+/** Another funder's comment on a funding plan. */
+export const fundingPlanComments = pgTable(
+  'funding_plan_comments',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    initiativeId: uuid('initiative_id')
+    fundingPlanId: uuid('funding_plan_id')
       .notNull()
-      .references(() => plannedInitiatives.id, { onDelete: 'cascade' }),
+      .references(() => fundingPlans.id, { onDelete: 'cascade' }),
     funderId: uuid('funder_id')
       .notNull()
       .references(() => organisations.id),
@@ -66,31 +65,5 @@ export const initiativeComments = pgTable(
     body: text('body').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('initiative_comments_initiative_idx').on(t.initiativeId, t.createdAt)],
-);
-
-/** An in-app notification for an organisation (all its members) or for one user. */
-export const notifications = pgTable(
-  'notifications',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    recipientOrganisationId: uuid('recipient_organisation_id').references(() => organisations.id, {
-      onDelete: 'cascade',
-    }),
-    recipientUserId: uuid('recipient_user_id').references(() => users.id, { onDelete: 'cascade' }),
-    text: text('text').notNull(),
-    textEn: text('text_en').notNull(),
-    /** A site path (Danish), e.g. /finansiering/initiativer/<id>. */
-    link: text('link').notNull(),
-    read: boolean('read').notNull().default(false),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [
-    index('notifications_organisation_idx').on(t.recipientOrganisationId, t.read),
-    index('notifications_user_idx').on(t.recipientUserId, t.read),
-    check(
-      'notifications_one_recipient',
-      sql`(${t.recipientOrganisationId} is null) <> (${t.recipientUserId} is null)`,
-    ),
-  ],
+  (t) => [index('funding_plan_comments_funding_plan_idx').on(t.fundingPlanId, t.createdAt)],
 );

@@ -2,11 +2,14 @@ import { and, eq, gt, isNull } from 'drizzle-orm';
 import { type Actor, withActor } from '../../db/actor.ts';
 import type { Db, Queryable } from '../../db/client.ts';
 import { memberships, organisations, passwordResetTokens, users } from '../../db/schema/index.ts';
+import { recordEvent } from '../audit/queries.ts';
+import type { Caller } from '../caller.ts';
 import { AppError } from '../errors.ts';
+import { authorize } from '../policy/policy.ts';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords.ts';
-import { findUserByEmail, findUserById, normaliseEmail } from './queries.ts';
+import { findUserByEmail, normaliseEmail, personOf } from './queries.ts';
 import type { CreateUserInput } from './schemas.ts';
-import { endAllSessions, hashToken, newToken } from './sessions.ts';
+import { type AuthMethod, endAllSessions, hashToken, newToken } from './sessions.ts';
 
 const RESET_TOKEN_TTL_MS = 3600_000;
 
@@ -23,20 +26,53 @@ export async function authenticateWithPassword(db: Queryable, email: string, pas
   return (await verifyPassword(user.passwordHash, password)) ? user : null;
 }
 
+/** Records a sign-in in the audit log, as the user who signed in (an event, not a row change). */
+export async function recordSignIn(
+  db: Queryable,
+  user: { id: string; email: string },
+  method: AuthMethod,
+  requestId: string,
+): Promise<void> {
+  await recordEvent(db, {
+    actorUserId: user.id,
+    actorLabel: user.email,
+    entity: 'session',
+    entityId: user.id,
+    action: 'login',
+    requestId,
+    details: { method },
+  });
+}
+
+/** Records that the caller signed out. */
+export async function recordSignOut(db: Queryable, caller: Caller): Promise<void> {
+  const { actor, principal } = caller;
+  await recordEvent(db, {
+    actorUserId: actor.userId,
+    actorLabel: actor.label,
+    entity: 'session',
+    entityId: principal.userId,
+    action: 'logout',
+    requestId: actor.requestId,
+  });
+}
+
+/** Changes the caller's own password, given the current one, and ends their other sessions. */
 export async function changePassword(
   db: Db,
-  actor: Actor & { userId: string },
+  caller: Caller,
   input: { current: string; password: string },
   keepSessionToken: string,
 ): Promise<void> {
-  const user = await findUserById(db, actor.userId);
-  if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, input.current))) {
+  authorize(caller.principal, 'account.changePassword');
+  const user = await personOf(db, caller);
+  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, input.current))) {
     throw new AppError('validation', 'wrong current password', [
       { field: 'current', message: 'wrongCurrent' },
     ]);
   }
   const passwordHash = await hashPassword(input.password);
-  await withActor(db, actor, async (tx) => {
+  await withActor(db, caller.actor, async (tx) => {
     await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, user.id));
     await endAllSessions(tx, user.id, keepSessionToken);
   });
@@ -97,7 +133,8 @@ export async function resetPassword(db: Db, token: string, password: string, now
 }
 
 /** Creates a user without a password, with one membership; the caller mails a set-password link. */
-export async function createUser(db: Db, actor: Actor, input: CreateUserInput, now: Date) {
+export async function createUser(db: Db, caller: Caller, input: CreateUserInput, now: Date) {
+  authorize(caller.principal, 'users.manage');
   const email = normaliseEmail(input.email);
   if (await findUserByEmail(db, email)) {
     throw new AppError('conflict', 'email taken', [{ field: 'email', message: 'emailTaken' }]);
@@ -110,7 +147,7 @@ export async function createUser(db: Db, actor: Actor, input: CreateUserInput, n
     throw new AppError('validation', 'unknown organisation', [
       { field: 'organisationId', message: 'invalid' },
     ]);
-  return withActor(db, actor, async (tx) => {
+  return withActor(db, caller.actor, async (tx) => {
     const [user] = await tx.insert(users).values({ email, name: input.name }).returning();
     if (!user) throw new Error('insert returned no user');
     await tx.insert(memberships).values({ userId: user.id, organisationId: org.id, role: input.role });

@@ -1,7 +1,10 @@
-import { asc, eq, sql } from 'drizzle-orm';
-import { type Queryable, queryRows } from '../../db/client.ts';
+import { asc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Queryable } from '../../db/client.ts';
 import { memberships, organisations, users } from '../../db/schema/index.ts';
-import type { Principal, Role } from '../policy/policy.ts';
+import type { Caller } from '../caller.ts';
+import { AppError } from '../errors.ts';
+import { authorize, type Principal, type Role } from '../policy/policy.ts';
 
 export interface MembershipView {
   organisationId: string;
@@ -27,7 +30,7 @@ export async function findUserByEmail(db: Queryable, email: string) {
   return row ?? null;
 }
 
-export async function findUserById(db: Queryable, id: string) {
+async function findUserById(db: Queryable, id: string) {
   const [row] = await db.select().from(users).where(eq(users.id, id));
   return row ?? null;
 }
@@ -51,31 +54,26 @@ export async function loadCurrentUser(db: Queryable, userId: string): Promise<Cu
   return { userId: user.id, email: user.email, name: user.name, memberships: rows };
 }
 
-export interface UserListRow {
-  id: string;
-  email: string;
-  name: string;
-  roles: { organisationName: string; role: Role }[];
+/** People have uuids; an API token's principal (`token:…`) is not a person. */
+const isPersonId = (id: string) => z.uuid().safeParse(id).success;
+const signInFirst = () => new AppError('unauthenticated', 'Sign in to continue');
+
+/**
+ * The active user behind a caller. A caller that is not a person (an API token acts for an
+ * organisation) has no account: it is told to sign in, as a visitor would be.
+ */
+export async function personOf(db: Queryable, caller: Caller) {
+  const id = caller.principal.userId;
+  const user = isPersonId(id) ? await findUserById(db, id) : null;
+  if (!user || user.disabledAt) throw signInFirst();
+  return user;
 }
 
-export async function listUsers(db: Queryable): Promise<UserListRow[]> {
-  return queryRows<UserListRow>(
-    db,
-    sql`
-    select u.id, u.email, u.name,
-           coalesce(json_agg(json_build_object('organisationName', o.name, 'role', m.role)
-                             order by o.name, m.role) filter (where m.role is not null), '[]') as roles
-    from ${users} u
-    left join ${memberships} m on m.user_id = u.id
-    left join ${organisations} o on o.id = m.organisation_id
-    group by u.id
-    order by u.name, u.email`,
-  );
-}
-
-export async function listOrganisationsForSelect(db: Queryable) {
-  return db
-    .select({ id: organisations.id, name: organisations.name, kind: organisations.kind })
-    .from(organisations)
-    .orderBy(asc(organisations.kind), asc(organisations.name));
+/** The caller's own account: name, e-mail and every membership. */
+export async function ownAccount(db: Queryable, caller: Caller): Promise<CurrentUser> {
+  authorize(caller.principal, 'account.view');
+  const id = caller.principal.userId;
+  const account = isPersonId(id) ? await loadCurrentUser(db, id) : null;
+  if (!account) throw signInFirst();
+  return account;
 }

@@ -2,6 +2,8 @@ import { and, count, desc, eq, ilike, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Queryable } from '../../db/client.ts';
 import { auditLog } from '../../db/schema/index.ts';
+import type { Caller } from '../caller.ts';
+import { authorize } from '../policy/policy.ts';
 
 export const auditFilter = z.object({
   entity: z.string().trim().max(64).optional().catch(undefined),
@@ -12,7 +14,7 @@ export const auditFilter = z.object({
 });
 export type AuditFilter = z.infer<typeof auditFilter>;
 
-export const AUDIT_PAGE_SIZE = 50;
+const AUDIT_PAGE_SIZE = 50;
 
 export interface AuditEntry {
   id: number;
@@ -46,7 +48,7 @@ function conditions(f: AuditFilter): SQL | undefined {
   return parts.length ? and(...parts) : undefined;
 }
 
-export async function listAuditEntries(db: Queryable, f: AuditFilter) {
+async function auditEntries(db: Queryable, f: AuditFilter) {
   const where = conditions(f);
   const [total] = await db.select({ n: count() }).from(auditLog).where(where);
   const rows = await db
@@ -68,9 +70,25 @@ export async function listAuditEntries(db: Queryable, f: AuditFilter) {
   return { entries, total: total?.n ?? 0 };
 }
 
-export async function auditedEntities(db: Queryable): Promise<string[]> {
+async function auditedEntities(db: Queryable): Promise<string[]> {
   const rows = await db.selectDistinct({ entity: auditLog.entity }).from(auditLog).orderBy(auditLog.entity);
   return rows.map((r) => r.entity);
+}
+
+export interface AuditLogPage {
+  entries: AuditEntry[];
+  /** Entries matching the filter, on all pages. */
+  total: number;
+  pages: number;
+  /** Every kind of entity in the log, for the filter. */
+  entities: string[];
+}
+
+/** One page of the audit log, newest first, for those who may read it (`audit.read`). */
+export async function readAuditLog(db: Queryable, caller: Caller, f: AuditFilter): Promise<AuditLogPage> {
+  authorize(caller.principal, 'audit.read');
+  const [{ entries, total }, entities] = await Promise.all([auditEntries(db, f), auditedEntities(db)]);
+  return { entries, total, pages: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)), entities };
 }
 
 /** Records an event that is not a row change (login, logout, failed login) in the audit log. */

@@ -4,12 +4,12 @@ import { join, resolve } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { fileTypeFromBuffer } from 'file-type';
 import { withActor } from '../../db/actor.ts';
-import type { Db } from '../../db/client.ts';
-import { applicationAttachments, applications, calls } from '../../db/schema/index.ts';
+import type { Db, Queryable } from '../../db/client.ts';
+import { applicationAttachments, applications } from '../../db/schema/index.ts';
 import type { Caller } from '../caller.ts';
-import { AppError, forbidden, notFound } from '../errors.ts';
-import { can } from '../policy/policy.ts';
-import { requireClearedAssessor } from './commands.ts';
+import { AppError, notFound } from '../errors.ts';
+import { applicationFacts } from './parties.ts';
+import { authorizeApplication } from './policy.ts';
 import { ATTACHMENT_MAX_BYTES, ATTACHMENT_TYPES } from './schemas.ts';
 
 /** Attachments live in `<dataDir>/attachments/`, outside the web root, under a random name. */
@@ -52,8 +52,7 @@ export async function addAttachment(
         .where(eq(applications.id, applicationId))
         .for('update');
       if (!app) throw notFound('application');
-      if (!can(editor.principal, 'applications.submit', { organisationId: app.organisationId }))
-        throw forbidden('Not allowed: attach');
+      authorizeApplication(editor.principal, 'apply', app);
       if (app.status !== 'draft') throw new AppError('conflict', 'application is no longer a draft');
       const [row] = await tx
         .insert(applicationAttachments)
@@ -75,7 +74,15 @@ export async function addAttachment(
   }
 }
 
-export async function listAttachments(db: Db, applicationId: string) {
+/** Those who may read the application: see applicationRules.read. */
+async function requireReader(db: Queryable, editor: Caller, applicationId: string) {
+  const facts = await applicationFacts(db, editor.principal, applicationId);
+  if (!facts) throw notFound('application');
+  authorizeApplication(editor.principal, 'read', facts);
+}
+
+export async function listAttachments(db: Queryable, editor: Caller, applicationId: string) {
+  await requireReader(db, editor, applicationId);
   return db
     .select()
     .from(applicationAttachments)
@@ -83,24 +90,14 @@ export async function listAttachments(db: Db, applicationId: string) {
     .orderBy(applicationAttachments.createdAt);
 }
 
-/** Who may read: the applicant's staff, the call's owner, and assessors who declared no conflict. */
-export async function readAttachment(db: Db, editor: Caller, dataDir: string, attachmentId: string) {
+/** Read by those who may read the application: a draft's by its applicant only. */
+export async function readAttachment(db: Queryable, editor: Caller, dataDir: string, attachmentId: string) {
   const [row] = await db
-    .select({
-      attachment: applicationAttachments,
-      organisationId: applications.organisationId,
-      ownerId: calls.ownerId,
-    })
+    .select()
     .from(applicationAttachments)
-    .innerJoin(applications, eq(applications.id, applicationAttachments.applicationId))
-    .innerJoin(calls, eq(calls.id, applications.callId))
     .where(eq(applicationAttachments.id, attachmentId));
   if (!row) throw notFound('attachment');
-  const p = editor.principal;
-  const allowed =
-    can(p, 'applications.submit', { organisationId: row.organisationId }) ||
-    can(p, 'calls.manage', { organisationId: row.ownerId });
-  if (!allowed) await requireClearedAssessor(db, editor, row.attachment.applicationId);
-  const bytes = await readFile(join(folder(dataDir), row.attachment.storageKey));
-  return { ...row.attachment, bytes };
+  await requireReader(db, editor, row.applicationId);
+  const bytes = await readFile(join(folder(dataDir), row.storageKey));
+  return { ...row, bytes };
 }

@@ -1,10 +1,10 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import PDFDocument from 'pdfkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/support/database.ts';
 import { createOrganisation, createUser } from '../../../test/support/factories.ts';
+import { pdfBytes } from '../../../test/support/pdf.ts';
 import { startSmtpServer } from '../../../test/support/smtp.ts';
 import { systemActor, withActor } from '../../db/actor.ts';
 import type { Database } from '../../db/client.ts';
@@ -12,11 +12,11 @@ import { calls } from '../../db/schema/index.ts';
 import type { Caller } from '../caller.ts';
 import { AppError } from '../errors.ts';
 import type { Role } from '../policy/policy.ts';
+import { saveApplication, submitApplication } from './applications.ts';
 import { addAttachment, listAttachments, readAttachment } from './attachments.ts';
-import { saveApplication, setUpCall, submitApplication } from './commands.ts';
 import { submissionReceipt } from './letters.ts';
-import { findCallSetup } from './queries.ts';
 import { callSetupInput } from './schemas.ts';
+import { findCallSetup, setUpCall } from './setup.ts';
 
 const NOW = new Date('2027-03-01T09:00:00Z');
 let database: Database;
@@ -37,16 +37,6 @@ async function editor(role: Role, organisationId?: string): Promise<Caller & { e
     principal: { userId: user.id, memberships: [{ organisationId: user.organisationId, role }] },
     actor: { userId: user.id, label: user.email },
   };
-}
-
-function pdfBytes(): Promise<Buffer> {
-  const doc = new PDFDocument();
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((res) => doc.on('end', () => res(Buffer.concat(chunks))));
-  doc.text('Årsregnskab');
-  doc.end();
-  return done;
 }
 
 async function openCallWithDraft() {
@@ -96,9 +86,9 @@ async function openCallWithDraft() {
 
 describe('attachments', () => {
   it('keeps a PDF under the data directory and refuses files by content, not by name', async () => {
-    const { staff, owner, applicationId } = await openCallWithDraft();
+    const { staff, owner, applicationId, call, cluster } = await openCallWithDraft();
     const db = database.db;
-    const pdf = await pdfBytes();
+    const pdf = await pdfBytes('Årsregnskab');
     const stored = await addAttachment(
       db,
       staff,
@@ -135,14 +125,36 @@ describe('attachments', () => {
       NOW,
     ).catch((e: unknown) => e);
     expect((tooBig as AppError).code).toBe('too_large');
-    expect(await listAttachments(db, applicationId)).toHaveLength(1);
+    expect(await listAttachments(db, staff, applicationId)).toHaveLength(1);
     expect(await readdir(join(dataDir, 'attachments'))).toHaveLength(1);
-    // the call owner reads it; another cluster's staff may not
-    expect((await readAttachment(db, owner, dataDir, stored.id)).bytes.equals(pdf)).toBe(true);
+    // A draft's attachment is the applicant's only; once submitted the call owner reads it too.
+    const code = (who: Caller) =>
+      readAttachment(db, who, dataDir, stored.id).then(
+        (file) => (file.bytes.equals(pdf) ? 'read' : 'other bytes'),
+        (e: AppError) => e.code,
+      );
     const stranger = await editor('cluster_staff');
-    expect(await readAttachment(db, stranger, dataDir, stored.id).catch((e: AppError) => e.code)).toBe(
+    expect([await code(staff), await code(owner), await code(stranger)]).toEqual([
+      'read',
       'forbidden',
+      'forbidden',
+    ]);
+    const setup = await findCallSetup(db, owner.principal, call.id);
+    const answers = { [setup?.requirements[0]?.id ?? '']: 'CVR 12345678' };
+    await saveApplication(
+      db,
+      staff,
+      call.id,
+      cluster.id,
+      { title: 'Vores ansøgning', answers, texts: {}, budget: [] },
+      NOW,
     );
+    await submitApplication(db, staff, applicationId, NOW);
+    expect([await code(staff), await code(owner), await code(stranger)]).toEqual([
+      'read',
+      'read',
+      'forbidden',
+    ]);
   });
 });
 
@@ -156,7 +168,7 @@ describe('submission receipt', () => {
         (e: AppError) => e.code,
       );
       expect(refused).toBe('validation');
-      const setup = await findCallSetup(database.db, call.id);
+      const setup = await findCallSetup(database.db, staff.principal, call.id);
       const requirementId = setup?.requirements[0]?.id ?? '';
       await saveApplication(
         database.db,

@@ -3,14 +3,24 @@ import PDFDocument from 'pdfkit';
 import type { Queryable } from '../../db/client.ts';
 import { calls, organisations } from '../../db/schema/index.ts';
 import type { MailMessage } from '../../mail/mailer.ts';
+import type { Caller } from '../caller.ts';
 import { instantToDanishTime } from '../content/time.ts';
 import { notFound } from '../errors.ts';
+import { applicationFacts } from './parties.ts';
+import { authorizeApplication } from './policy.ts';
 import { allocationsOf, findApplication, rankedApplications } from './queries.ts';
 
 const dkk = (n: number) => `${new Intl.NumberFormat('da-DK').format(n)} kr.`;
 
-/** What the decision letter says to one applicant, as plain lines (also what the tests read). */
-export async function decisionLetterText(db: Queryable, applicationId: string, now: Date) {
+/**
+ * What the decision letter says to one applicant, as plain lines (also what the tests read).
+ * For the applicant and the call's funders (see applicationRules), once the call is decided.
+ */
+export async function decisionLetterText(db: Queryable, editor: Caller, applicationId: string, now: Date) {
+  const facts = await applicationFacts(db, editor.principal, applicationId);
+  if (!facts) throw notFound('application');
+  authorizeApplication(editor.principal, 'readDecisionLetter', facts);
+  if (facts.call.status !== 'decided') throw notFound('letter');
   const app = await findApplication(db, applicationId);
   if (!app) throw notFound('application');
   const [call] = await db
@@ -54,8 +64,13 @@ export async function decisionLetterText(db: Queryable, applicationId: string, n
 }
 
 /** The decision letter as a PDF. */
-export async function decisionLetterPdf(db: Queryable, applicationId: string, now: Date): Promise<Buffer> {
-  const { lines } = await decisionLetterText(db, applicationId, now);
+export async function decisionLetterPdf(
+  db: Queryable,
+  editor: Caller,
+  applicationId: string,
+  now: Date,
+): Promise<Buffer> {
+  const { lines } = await decisionLetterText(db, editor, applicationId, now);
   const doc = new PDFDocument({
     size: 'A4',
     margin: 60,

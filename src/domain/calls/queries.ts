@@ -7,54 +7,17 @@ import {
   applications,
   assessmentScores,
   callAllocations,
-  callAssessors,
-  callBudgets,
   callCriteria,
-  callRequirements,
-  callSetups,
-  calls,
   consensusScores,
   organisations,
 } from '../../db/schema/index.ts';
 import { rankApplications, spread } from './ranking.ts';
 
-/** Everything an applicant, assessor or owner needs to know about a call's rules. */
-export async function findCallSetup(db: Queryable, callId: string) {
-  const [call] = await db.select().from(calls).where(eq(calls.id, callId));
-  if (!call) return null;
-  const [setup] = await db.select().from(callSetups).where(eq(callSetups.callId, callId));
-  const budgets = await db
-    .select({
-      funderId: callBudgets.funderId,
-      funderName: organisations.name,
-      year: callBudgets.year,
-      amountDkk: callBudgets.amountDkk,
-    })
-    .from(callBudgets)
-    .innerJoin(organisations, eq(organisations.id, callBudgets.funderId))
-    .where(eq(callBudgets.callId, callId))
-    .orderBy(asc(organisations.name), asc(callBudgets.year));
-  const requirements = await db
-    .select()
-    .from(callRequirements)
-    .where(eq(callRequirements.callId, callId))
-    .orderBy(asc(callRequirements.position));
-  const criteria = await db
-    .select()
-    .from(callCriteria)
-    .where(eq(callCriteria.callId, callId))
-    .orderBy(asc(callCriteria.position));
-  const assessors = await db.select().from(callAssessors).where(eq(callAssessors.callId, callId));
-  return {
-    call,
-    setup: setup ?? null,
-    budgets,
-    requirements,
-    criteria,
-    assessorIds: assessors.map((a) => a.userId),
-  };
-}
-export type CallSetup = NonNullable<Awaited<ReturnType<typeof findCallSetup>>>;
+/**
+ * The building blocks of the area's reads, without a caller: only the domain's own modules use
+ * them, after asking policy.ts. Pages and APIs read through the caller-checked reads
+ * (application-view.ts, processing.ts, setup.ts, listing.ts, letters.ts).
+ */
 
 export async function findApplication(db: Queryable, applicationId: string) {
   const [app] = await db
@@ -165,14 +128,18 @@ export async function rankedApplications(db: Queryable, callId: string) {
     sql`select s.application_id as "applicationId", s.criterion_id as "criterionId", s.score
         from consensus_scores s join applications a on a.id = s.application_id where a.call_id = ${callId}`,
   );
+  const byApplication = new Map<string, Record<string, number>>();
+  for (const c of consensus)
+    byApplication.set(c.applicationId, {
+      ...byApplication.get(c.applicationId),
+      [c.criterionId]: Number(c.score),
+    });
   return rankApplications(
     criteria,
     rows.map((r) => ({
       ...r,
       submittedAt: new Date(r.submittedAt ?? 0),
-      consensus: Object.fromEntries(
-        consensus.filter((c) => c.applicationId === r.id).map((c) => [c.criterionId, Number(c.score)]),
-      ),
+      consensus: byApplication.get(r.id) ?? {},
     })),
   );
 }
@@ -224,47 +191,4 @@ export async function allocationsOf(db: Queryable, applicationId: string) {
         ? Math.round((r.amountDkk / (yearTotal.get(r.year) ?? 1)) * 1000) / 10
         : 0,
   }));
-}
-
-/**
- * One assessor's work: every eligible (or later) application of the calls they assess, with
- * their conflict declaration and how many criteria they have scored.
- */
-export async function assessmentsOf(db: Queryable, userId: string) {
-  return queryRows<{
-    callSlug: string;
-    callTitle: string;
-    callStatus: string;
-    applicationId: string;
-    organisationName: string;
-    title: string;
-    conflict: boolean | null;
-    scored: number;
-    criteria: number;
-  }>(
-    db,
-    sql`select c.slug as "callSlug", c.title as "callTitle", c.status as "callStatus",
-          a.id as "applicationId", o.name as "organisationName", a.title,
-          d.has_conflict as conflict,
-          (select count(*)::int from assessment_scores s
-            where s.application_id = a.id and s.assessor_id = ${userId}) as scored,
-          (select count(*)::int from call_criteria k where k.call_id = c.id) as criteria
-        from call_assessors ca
-        join calls c on c.id = ca.call_id
-        join applications a on a.call_id = c.id
-          and a.status in ('eligible', 'selected', 'not_selected')
-        join organisations o on o.id = a.organisation_id
-        left join conflict_declarations d on d.application_id = a.id and d.assessor_id = ${userId}
-        where ca.user_id = ${userId}
-        order by c.deadline desc, c.title, o.name`,
-  );
-}
-
-/** Whether this user is an assessor of the call. */
-export async function isAssessorOf(db: Queryable, callId: string, userId: string) {
-  const rows = await queryRows<{ n: number }>(
-    db,
-    sql`select count(*)::int as n from call_assessors where call_id = ${callId} and user_id = ${userId}`,
-  );
-  return (rows[0]?.n ?? 0) > 0;
 }

@@ -1,5 +1,50 @@
 import { z } from 'zod';
+import {
+  instantOf,
+  itemFields,
+  listQuery,
+  optionalField,
+  requiredDate,
+  requiredTime,
+} from '../content/schemas.ts';
+import { isClockTime, isIsoDate } from '../content/time.ts';
 import { ACTIVITY_CATEGORIES } from '../reporting/format/rows.ts';
+import { CALL_STATUSES } from './workflow.ts';
+
+/**
+ * The call's own form: its public page (owner, texts, dates and status), written in the
+ * publishing editor the news and events share, so with their fields and messages.
+ */
+export const callForm = z
+  .object({
+    ...itemFields,
+    status: z.enum(CALL_STATUSES, 'required'),
+    opensDate: optionalField(z.string().trim().refine(isIsoDate, 'invalidDate')),
+    opensTime: optionalField(z.string().trim().refine(isClockTime, 'invalidTime')),
+    deadlineDate: requiredDate,
+    deadlineTime: requiredTime,
+  })
+  .transform((v, ctx) => {
+    const deadline = instantOf(ctx, 'deadlineDate', v.deadlineDate, v.deadlineTime);
+    // A call opens at the start of the day unless a time is given.
+    const opensAt = v.opensDate ? instantOf(ctx, 'opensDate', v.opensDate, v.opensTime ?? '00:00') : null;
+    if (opensAt && opensAt >= deadline)
+      ctx.addIssue({ code: 'custom', path: ['opensDate'], message: 'opensAfterDeadline' });
+    return {
+      organisationId: v.organisationId,
+      title: v.title,
+      summary: v.summary,
+      body: v.body,
+      status: v.status,
+      opensAt,
+      deadline,
+    };
+  });
+export type CallInput = z.infer<typeof callForm>;
+
+/** The public list of calls: by owner, paged; anything malformed is ignored rather than refused. */
+export const callFilter = z.object(listQuery);
+export type CallFilter = z.infer<typeof callFilter>;
 
 const year = z.coerce.number().int().min(2000).max(2100);
 const amount = z.coerce.number().int().min(0).max(10_000_000_000);

@@ -5,11 +5,10 @@ import { createOrganisation, createUser } from '../../../test/support/factories.
 import type { Database } from '../../db/client.ts';
 import { calls } from '../../db/schema/index.ts';
 import type { Caller } from '../caller.ts';
-import { createCall, updateCall } from '../content/commands.ts';
-import type { CallInput } from '../content/schemas.ts';
 import { AppError } from '../errors.ts';
-import { moveCall, setUpCall } from './commands.ts';
-import { callSetupInput } from './schemas.ts';
+import { createCall, updateCall } from './calls.ts';
+import { type CallInput, callSetupInput } from './schemas.ts';
+import { moveCall, setUpCall } from './setup.ts';
 
 // 2027-05-04 12.00 Danish summer time (UTC+2): server time, Europe/Copenhagen.
 const DEADLINE = new Date('2027-05-04T10:00:00Z');
@@ -93,7 +92,7 @@ describe('closing a call', () => {
   });
 });
 
-describe('the content call form goes through the one transition table', () => {
+describe('the call form goes through the one transition table', () => {
   it('cannot create a call straight into a later status', async () => {
     const { editor, organisationId } = await funder();
     const err = await refusal(createCall(database.db, editor, callInput(organisationId, 'decided'), BEFORE));

@@ -1,6 +1,7 @@
 import { AppError } from '../errors.ts';
 
-export type CallStatus = 'draft' | 'published' | 'open' | 'closed' | 'assessed' | 'decided';
+export const CALL_STATUSES = ['draft', 'published', 'open', 'closed', 'assessed', 'decided'] as const;
+export type CallStatus = (typeof CALL_STATUSES)[number];
 
 /**
  * The one transition table of a call's life: published (visible, not yet open) → open (takes

@@ -77,7 +77,8 @@ export async function listClusters(db: Queryable, f: ClusterFilters, today: stri
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The organisation behind a slug or an id, for parameters that accept either. */
-const organisationKey = (key: string) => (UUID.test(key) ? sql`o.id = ${key}::uuid` : sql`o.slug = ${key}`);
+export const organisationKey = (key: string) =>
+  UUID.test(key) ? sql`o.id = ${key}::uuid` : sql`o.slug = ${key}`;
 
 export interface ClusterDetailRow extends ClusterRow {
   descriptionDa: string;
@@ -102,41 +103,4 @@ export async function clusterByKey(
     )} where ${organisationKey(key)}`,
   );
   return row ?? null;
-}
-
-export interface LabelFilters {
-  level?: LabelLevel | undefined;
-  /** YYYY-MM-DD: only labels valid on that day (award date to valid-until, both included). */
-  validOn?: string | undefined;
-  /** A cluster's slug or id. */
-  cluster?: string | undefined;
-}
-
-export interface LabelRow {
-  id: string;
-  level: LabelLevel;
-  awardedOn: string;
-  validUntil: string;
-  assessingBody: string;
-  clusterId: string;
-  clusterSlug: string;
-  clusterName: string;
-}
-
-/** The label register: labels of cluster organisations, by cluster name and newest award first. */
-export async function listLabels(db: Queryable, f: LabelFilters): Promise<LabelRow[]> {
-  const conditions: SQL[] = [sql`o.kind = 'cluster_organisation'`];
-  if (f.level) conditions.push(sql`l.level = ${f.level}`);
-  if (f.validOn)
-    conditions.push(sql`l.awarded_on <= ${f.validOn}::date and l.valid_until >= ${f.validOn}::date`);
-  if (f.cluster) conditions.push(organisationKey(f.cluster));
-  return queryRows<LabelRow>(
-    db,
-    sql`select l.id, l.level, l.awarded_on::text as "awardedOn", l.valid_until::text as "validUntil",
-          l.assessing_body as "assessingBody", o.id as "clusterId", o.slug as "clusterSlug", o.name as "clusterName"
-        from cluster_labels l
-        join organisations o on o.id = l.organisation_id
-        where ${sql.join(conditions, sql` and `)}
-        order by o.name, l.awarded_on desc, l.level desc, l.id`,
-  );
 }

@@ -1,67 +1,39 @@
 import { eq } from 'drizzle-orm';
-import { type Actor, withActor } from '../../db/actor.ts';
-import type { Db, Queryable } from '../../db/client.ts';
+import { withActor } from '../../db/actor.ts';
+import type { Db } from '../../db/client.ts';
 import { clusterProfileDrafts, clusters, organisations } from '../../db/schema/index.ts';
-import { type ClusterProfile, storedProfile } from './profile.ts';
-import type { ClusterDetail } from './queries.ts';
+import type { Caller } from '../caller.ts';
+import { authorizeProfileEdit } from './policy.ts';
+import type { ClusterProfile } from './profile.ts';
 
-/** The published profile of a cluster, in the shape the edit form and drafts use. */
-export function publishedProfile(c: ClusterDetail): ClusterProfile {
-  return {
-    summaryDa: c.summaryDa,
-    summaryEn: c.summaryEn,
-    descriptionDa: c.descriptionDa,
-    descriptionEn: c.descriptionEn,
-    themes: storedProfile.shape.themes.parse(c.themes),
-    strongholdIndustries: c.strongholdIndustries,
-    seatMunicipality: c.seatCode ?? 0,
-    siteMunicipalities: c.siteMunicipalities,
-    website: c.website,
-    contactName: c.contactName,
-    contactEmail: c.contactEmail,
-    contactPhone: c.contactPhone,
-    staffFte: c.staffFte,
-    membersCount: c.membersCount,
-    dedicatedCompanies: c.dedicatedCompanies,
-    boardCompanies: c.boardCompanies,
-    boardKnowledgeInstitutions: c.boardKnowledgeInstitutions,
-    boardPublic: c.boardPublic,
-    innovationPurpose: c.innovationPurpose,
-    labelInProcess: c.labelInProcess,
-  };
-}
-
-export async function loadDraft(db: Queryable, organisationId: string) {
-  const [row] = await db
-    .select()
-    .from(clusterProfileDrafts)
-    .where(eq(clusterProfileDrafts.organisationId, organisationId));
-  if (!row) return null;
-  const parsed = storedProfile.safeParse(row.profile);
-  // A draft that no longer passes the rules is dropped from view rather than published by accident.
-  return parsed.success ? { profile: parsed.data, updatedAt: row.updatedAt } : null;
-}
+/**
+ * Changes of a cluster's profile. Each command checks that the caller may edit the cluster
+ * (its own staff, support staff, admins) before it writes, whichever page, API or CLI calls it.
+ */
 
 export async function saveDraft(
   db: Db,
-  actor: Actor,
+  caller: Caller,
   organisationId: string,
   profile: ClusterProfile,
   now: Date,
-) {
-  await withActor(db, actor, (tx) =>
+): Promise<void> {
+  authorizeProfileEdit(caller, organisationId);
+  const updatedBy = caller.actor.userId;
+  await withActor(db, caller.actor, (tx) =>
     tx
       .insert(clusterProfileDrafts)
-      .values({ organisationId, profile, updatedBy: actor.userId, updatedAt: now })
+      .values({ organisationId, profile, updatedBy, updatedAt: now })
       .onConflictDoUpdate({
         target: clusterProfileDrafts.organisationId,
-        set: { profile, updatedBy: actor.userId, updatedAt: now },
+        set: { profile, updatedBy, updatedAt: now },
       }),
   );
 }
 
-export async function discardDraft(db: Db, actor: Actor, organisationId: string) {
-  await withActor(db, actor, (tx) =>
+export async function discardDraft(db: Db, caller: Caller, organisationId: string): Promise<void> {
+  authorizeProfileEdit(caller, organisationId);
+  await withActor(db, caller.actor, (tx) =>
     tx.delete(clusterProfileDrafts).where(eq(clusterProfileDrafts.organisationId, organisationId)),
   );
 }
@@ -69,12 +41,13 @@ export async function discardDraft(db: Db, actor: Actor, organisationId: string)
 /** Publishes a profile: the cluster row and the organisation's seat and website, and drops any draft. */
 export async function publishProfile(
   db: Db,
-  actor: Actor,
+  caller: Caller,
   organisationId: string,
   p: ClusterProfile,
   now: Date,
-) {
-  await withActor(db, actor, async (tx) => {
+): Promise<void> {
+  authorizeProfileEdit(caller, organisationId);
+  await withActor(db, caller.actor, async (tx) => {
     await tx
       .update(clusters)
       .set({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MUNICIPALITY_CODES } from '../reference/geography.ts';
 import { isValidDb07Prefix } from '../reference/identifiers.ts';
+import type { ClusterDetail } from './queries.ts';
 import { isThemeKey, type ThemeKey } from './themes.ts';
 
 /**
@@ -139,4 +140,35 @@ export function profileToFields(p: ClusterProfile): Record<string, string | stri
     innovationPurpose: p.innovationPurpose ? 'on' : '',
     labelInProcess: p.labelInProcess ? 'on' : '',
   };
+}
+
+/** The published profile of a cluster, in the shape the edit form and drafts use. */
+export function publishedProfile(c: ClusterDetail): ClusterProfile {
+  return {
+    summaryDa: c.summaryDa,
+    summaryEn: c.summaryEn,
+    descriptionDa: c.descriptionDa,
+    descriptionEn: c.descriptionEn,
+    themes: storedProfile.shape.themes.parse(c.themes),
+    strongholdIndustries: c.strongholdIndustries,
+    seatMunicipality: c.seatCode ?? 0,
+    siteMunicipalities: c.siteMunicipalities,
+    website: c.website,
+    contactName: c.contactName,
+    contactEmail: c.contactEmail,
+    contactPhone: c.contactPhone,
+    staffFte: c.staffFte,
+    membersCount: c.membersCount,
+    dedicatedCompanies: c.dedicatedCompanies,
+    boardCompanies: c.boardCompanies,
+    boardKnowledgeInstitutions: c.boardKnowledgeInstitutions,
+    boardPublic: c.boardPublic,
+    innovationPurpose: c.innovationPurpose,
+    labelInProcess: c.labelInProcess,
+  };
+}
+
+/** The cluster as it would look with `profile` published: what the draft preview shows. */
+export function withProfile(cluster: ClusterDetail, profile: ClusterProfile): ClusterDetail {
+  return { ...cluster, ...profile, seatCode: profile.seatMunicipality };
 }

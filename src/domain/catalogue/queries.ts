@@ -1,5 +1,11 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { type Queryable, queryRows } from '../../db/client.ts';
+import { clusterProfileDrafts } from '../../db/schema/index.ts';
+import type { Caller } from '../caller.ts';
+import { notFound } from '../errors.ts';
+import { authorizeProfileEdit } from './policy.ts';
+import { type ClusterProfile, publishedProfile, storedProfile } from './profile.ts';
+import { evaluateQualification } from './qualification.ts';
 
 export interface ProgrammeFigures {
   clusters: number;
@@ -65,6 +71,8 @@ export interface CatalogueFilter {
   league?: 'world_class' | 'regional' | 'emerging' | undefined;
   /** A label level, or 'none' for clusters without a valid label. */
   label?: LabelLevel | 'none' | undefined;
+  /** Only these cluster organisations. */
+  organisationIds?: readonly string[] | undefined;
   /** YYYY-MM-DD: labels are current when valid on this day. */
   today: string;
 }
@@ -123,6 +131,10 @@ export async function catalogueEntries(db: Queryable, f: CatalogueFilter): Promi
   if (f.league) conditions.push(sql`c.league = ${f.league}`);
   if (f.label === 'none') conditions.push(sql`cl.level is null`);
   else if (f.label) conditions.push(sql`cl.level = ${f.label}`);
+  if (f.organisationIds)
+    conditions.push(
+      sql`o.id in (select jsonb_array_elements_text(${JSON.stringify(f.organisationIds)}::jsonb)::uuid)`,
+    );
   return queryRows<CatalogueEntry>(
     db,
     sql`select ${entryColumns}
@@ -133,6 +145,22 @@ export async function catalogueEntries(db: Queryable, f: CatalogueFilter): Promi
         where ${sql.join(conditions, sql` and `)}
         order by o.name`,
   );
+}
+
+/**
+ * The catalogue as the public page shows it: the significant clusters (all five criteria met) and
+ * the smaller and emerging clusters and networks, each by name.
+ */
+export async function catalogueBySignificance(
+  db: Queryable,
+  f: CatalogueFilter,
+): Promise<{ significant: CatalogueEntry[]; emerging: CatalogueEntry[] }> {
+  const entries = await catalogueEntries(db, f);
+  const significant = new Set(entries.filter((e) => evaluateQualification(e).significant));
+  return {
+    significant: entries.filter((e) => significant.has(e)),
+    emerging: entries.filter((e) => !significant.has(e)),
+  };
 }
 
 export interface ClusterDetail extends CatalogueEntry {
@@ -169,7 +197,45 @@ export async function clusterBySlug(
   return row ?? null;
 }
 
-export async function labelHistory(db: Queryable, organisationId: string) {
+export interface ProfileDraft {
+  profile: ClusterProfile;
+  updatedAt: Date;
+}
+
+export interface ClusterForEditing {
+  cluster: ClusterDetail;
+  /** The saved draft, if there is one that still passes the rules. */
+  draft: ProfileDraft | null;
+  /** What the edit form starts from: the draft, else the published profile. */
+  profile: ClusterProfile;
+}
+
+/** The cluster named by `slug` with its draft, for a caller who may edit it: not found, then forbidden. */
+export async function clusterForEditing(
+  db: Queryable,
+  caller: Caller,
+  slug: string,
+  today: string,
+): Promise<ClusterForEditing> {
+  const cluster = await clusterBySlug(db, slug, today);
+  if (!cluster) throw notFound('cluster');
+  authorizeProfileEdit(caller, cluster.organisationId);
+  const draft = await profileDraft(db, cluster.organisationId);
+  return { cluster, draft, profile: draft?.profile ?? publishedProfile(cluster) };
+}
+
+async function profileDraft(db: Queryable, organisationId: string): Promise<ProfileDraft | null> {
+  const [row] = await db
+    .select()
+    .from(clusterProfileDrafts)
+    .where(eq(clusterProfileDrafts.organisationId, organisationId));
+  if (!row) return null;
+  const parsed = storedProfile.safeParse(row.profile);
+  // A draft that no longer passes the rules is dropped from view rather than published by accident.
+  return parsed.success ? { profile: parsed.data, updatedAt: row.updatedAt } : null;
+}
+
+async function labelHistory(db: Queryable, organisationId: string) {
   return queryRows<{ level: LabelLevel; awardedOn: string; validUntil: string; assessingBody: string }>(
     db,
     sql`select level, awarded_on::text as "awardedOn", valid_until::text as "validUntil", assessing_body as "assessingBody"
@@ -178,7 +244,7 @@ export async function labelHistory(db: Queryable, organisationId: string) {
   );
 }
 
-export async function fundingByYear(db: Queryable, clusterId: string) {
+async function fundingByYear(db: Queryable, clusterId: string) {
   return queryRows<{ year: number; funder: string; amountDkk: number; responsible: boolean }>(
     db,
     sql`select g.year, f.name as funder, g.amount_dkk::float8 as "amountDkk", g.responsible
@@ -189,12 +255,7 @@ export async function fundingByYear(db: Queryable, clusterId: string) {
 }
 
 /** Activities per category over a span of years, counted in SQL. */
-export async function activityCountsByCategory(
-  db: Queryable,
-  clusterId: string,
-  fromYear: number,
-  toYear: number,
-) {
+async function activityCountsByCategory(db: Queryable, clusterId: string, fromYear: number, toYear: number) {
   return queryRows<{ category: string; activities: number }>(
     db,
     sql`select category, count(*)::int as activities
@@ -204,7 +265,7 @@ export async function activityCountsByCategory(
   );
 }
 
-export async function upcomingEvents(db: Queryable, organisationId: string, now: Date, limit = 5) {
+async function upcomingEvents(db: Queryable, organisationId: string, now: Date, limit = 5) {
   // Raw rows: a timestamp arrives as a Date from node-postgres and as text from PGlite.
   return queryRows<{
     slug: string;
@@ -221,7 +282,7 @@ export async function upcomingEvents(db: Queryable, organisationId: string, now:
   );
 }
 
-export async function successStories(db: Queryable, organisationId: string, now: Date, limit = 5) {
+async function successStories(db: Queryable, organisationId: string, now: Date, limit = 5) {
   return queryRows<{
     slug: string;
     title: string;
@@ -236,3 +297,31 @@ export async function successStories(db: Queryable, organisationId: string, now:
         order by published_at desc limit ${limit}`,
   );
 }
+
+/** Activity figures on a cluster's page cover the last three complete programme years. */
+export const PROFILE_ACTIVITY_YEARS = { from: 2021, to: 2023 } as const;
+
+/** Everything a cluster's public page shows, or null for an unknown cluster. */
+export async function publicClusterProfile(db: Queryable, slug: string, at: { today: string; now: Date }) {
+  const cluster = await clusterBySlug(db, slug, at.today);
+  if (!cluster) return null;
+  const id = cluster.organisationId;
+  const { from, to } = PROFILE_ACTIVITY_YEARS;
+  const [labels, funding, activities, events, stories] = await Promise.all([
+    labelHistory(db, id),
+    fundingByYear(db, id),
+    activityCountsByCategory(db, id, from, to),
+    upcomingEvents(db, id, at.now),
+    successStories(db, id, at.now),
+  ]);
+  return {
+    cluster,
+    qualification: evaluateQualification(cluster),
+    labels,
+    funding,
+    activities,
+    events,
+    stories,
+  };
+}
+export type PublicClusterProfile = NonNullable<Awaited<ReturnType<typeof publicClusterProfile>>>;

@@ -2,15 +2,23 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/support/database.ts';
 import { createOrganisation, createUser } from '../../../test/support/factories.ts';
-import { systemActor, withActor } from '../../db/actor.ts';
 import type { Database } from '../../db/client.ts';
-import { auditLog, calls, posts } from '../../db/schema/index.ts';
+import { auditLog, posts } from '../../db/schema/index.ts';
 import type { Caller } from '../caller.ts';
 import { AppError } from '../errors.ts';
 import type { Role } from '../policy/policy.ts';
-import { createCall, createEvent, createPost, updatePost } from './commands.ts';
-import { callPhase, findPost, listPublicCalls, listPublishedEvents, listPublishedPosts } from './queries.ts';
-import { type CallStatus, callForm, eventFilter, eventForm, postForm } from './schemas.ts';
+import { createEvent, createPost, updateEvent, updatePost } from './commands.ts';
+import {
+  draftPosts,
+  eventToEdit,
+  listPublishedEvents,
+  listPublishedPosts,
+  postToEdit,
+  publishedEvent,
+  viewableEvent,
+  viewablePost,
+} from './queries.ts';
+import { eventFilter, eventForm, postForm } from './schemas.ts';
 
 const NOW = new Date('2027-01-15T12:00:00Z');
 const hours = (h: number) => new Date(NOW.getTime() + h * 3_600_000);
@@ -54,7 +62,16 @@ describe('posts', () => {
     expect(first.items.map((p) => p.title).slice(0, 2)).toEqual(['Nyhed 1', 'Nyhed 2']);
     const second = await listPublishedPosts(database.db, 'news', { organisation: org.id, page: 2 }, NOW);
     expect(second.items.map((p) => p.title)).toEqual(['Nyhed 11', 'Nyhed 12']);
-    expect(await findPost(database.db, 'news', 'senere')).toMatchObject({ publishedAt: hours(5) });
+    // A scheduled post is its editors' until it is due; a visitor does not see it.
+    expect(await viewablePost(database.db, staff.principal, 'news', 'senere', NOW)).toMatchObject({
+      publishedAt: hours(5),
+      isPublic: false,
+      editable: true,
+    });
+    expect(await viewablePost(database.db, null, 'news', 'senere', NOW)).toBeNull();
+    expect(await viewablePost(database.db, null, 'news', 'senere', hours(6))).toMatchObject({
+      isPublic: true,
+    });
   });
 
   it("refuses an edit of another cluster's post and writes nothing", async () => {
@@ -100,55 +117,79 @@ describe('events', () => {
   });
 });
 
-describe('calls', () => {
-  it('orders open calls by nearest deadline before closed ones by latest deadline', async () => {
-    const funder = await editor('funder');
-    const owner = funder.principal.memberships[0]?.organisationId ?? '';
-    // Created as drafts; the later statuses are fixtures here, set directly rather than through the flow.
-    const call = async (title: string, deadlineDate: string, status: CallStatus = 'open', opensDate = '') => {
-      const { slug } = await createCall(
-        database.db,
-        funder,
-        callForm.parse({
-          organisationId: owner,
-          title,
-          status: 'draft',
-          deadlineDate,
-          deadlineTime: '12:00',
-          opensDate,
-        }),
-        NOW,
-      );
-      await withActor(database.db, systemActor('test'), (tx) =>
-        tx.update(calls).set({ status }).where(eq(calls.slug, slug)),
-      );
+describe('every command and read of content refuses a caller its rules do not allow', () => {
+  it('refuses with forbidden and writes nothing', async () => {
+    const db = database.db;
+    const [own, other] = [await createOrganisation(db), await createOrganisation(db)];
+    const staff = await editor('cluster_staff', own.id);
+    const { slug: postSlug } = await createPost(db, staff, 'news', post(own.id, 'Egen nyhed'), NOW);
+    const event = eventForm.parse({
+      organisationId: own.id,
+      lang: 'da',
+      title: 'Eget arrangement',
+      startDate: '2027-02-01',
+      startTime: '10:00',
+      endDate: '2027-02-01',
+      endTime: '12:00',
+    });
+    const { slug: eventSlug } = await createEvent(db, staff, event, NOW);
+    const outsiders = {
+      otherCluster: await editor('cluster_staff', other.id),
+      funder: await editor('funder'),
+      assessor: await editor('assessor'),
+      businessService: await editor('business_service_staff'),
     };
-    await call('Lukket tidligt', '2026-05-01', 'decided');
-    await call('Åben sent', '2027-09-01');
-    await call('Frist overskredet', '2027-01-10');
-    await call('Åben snart', '2027-02-01', 'published');
-    await call('Åbner senere', '2027-06-01', 'open', '2027-03-01');
-    await call('Kladde', '2027-02-01', 'draft');
-    const list = await listPublicCalls(database.db, { organisation: owner, page: 1 }, NOW);
-    expect(list.items.map((c) => [c.title, c.open, callPhase(c, NOW)])).toEqual([
-      ['Åben snart', true, 'open'],
-      ['Åbner senere', true, 'upcoming'],
-      ['Åben sent', true, 'open'],
-      ['Frist overskredet', false, 'closed'],
-      ['Lukket tidligt', false, 'decided'],
-    ]);
+    const before = await db.$count(auditLog);
+    for (const [who, intruder] of Object.entries(outsiders)) {
+      const attempts = {
+        createPost: () => createPost(db, intruder, 'news', post(own.id, 'Indtrængende'), NOW),
+        updatePost: () => updatePost(db, intruder, 'news', postSlug, post(own.id, 'Ændret'), NOW),
+        postToEdit: () => postToEdit(db, intruder, 'news', postSlug, NOW),
+        createEvent: () => createEvent(db, intruder, event, NOW),
+        updateEvent: () => updateEvent(db, intruder, eventSlug, event, NOW),
+        eventToEdit: () => eventToEdit(db, intruder, eventSlug, NOW),
+      };
+      const codes: Record<string, string> = {};
+      for (const [name, attempt] of Object.entries(attempts))
+        codes[name] = await attempt().then(
+          () => 'allowed',
+          (e: unknown) => (e instanceof AppError ? e.code : String(e)),
+        );
+      expect(codes, who).toEqual(Object.fromEntries(Object.keys(attempts).map((n) => [n, 'forbidden'])));
+    }
+    expect(await db.$count(auditLog)).toBe(before);
   });
 
-  it('refuses a call owned by an organisation that is not a funder', async () => {
-    const cluster = await createOrganisation(database.db);
-    const odd = await editor('funder', cluster.id);
-    const input = callForm.parse({
-      organisationId: cluster.id,
-      title: 'Forkert ejer',
-      status: 'open',
-      deadlineDate: '2027-03-01',
-      deadlineTime: '12:00',
-    });
-    await expect(createCall(database.db, odd, input, NOW)).rejects.toMatchObject({ code: 'forbidden' });
+  it('shows a draft to the editors of its organisation only', async () => {
+    const db = database.db;
+    const org = await createOrganisation(db);
+    const staff = await editor('cluster_staff', org.id);
+    const colleague = await editor('cluster_staff', org.id);
+    const { slug } = await createPost(db, staff, 'news', post(org.id, 'Kladde til kolleger', 'draft'), NOW);
+    const { slug: eventSlug } = await createEvent(
+      db,
+      staff,
+      eventForm.parse({
+        organisationId: org.id,
+        lang: 'da',
+        title: 'Kladde til arrangement',
+        startDate: '2027-02-01',
+        startTime: '10:00',
+        endDate: '2027-02-01',
+        endTime: '12:00',
+      }),
+      NOW,
+    );
+    const outsider = await editor('cluster_staff');
+    const seen = async (principal: Caller['principal'] | null) => [
+      (await viewablePost(db, principal, 'news', slug, NOW)) !== null,
+      (await viewableEvent(db, principal, eventSlug, NOW)) !== null,
+    ];
+    expect(await seen(colleague.principal)).toEqual([true, true]);
+    expect(await seen(outsider.principal)).toEqual([false, false]);
+    expect(await seen(null)).toEqual([false, false]);
+    expect(await publishedEvent(db, eventSlug, NOW)).toBeNull();
+    expect((await draftPosts(db, colleague.principal, 'news', NOW)).map((p) => p.slug)).toEqual([slug]);
+    expect(await draftPosts(db, outsider.principal, 'news', NOW)).toEqual([]);
   });
 });

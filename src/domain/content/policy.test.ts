@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../policy/policy.ts';
-import {
-  callOwnerOrganisations,
-  canManageCallsFor,
-  canPublishFor,
-  publishingOrganisations,
-} from './policy.ts';
+import { canPublishFor, publishingOrganisations } from './policy.ts';
 
 const OWN = 'org-own';
 const OTHER = 'org-other';
@@ -39,30 +34,5 @@ describe('who publishes news, stories and events', () => {
     };
     expect(publishingOrganisations(principal).map((m) => m.organisationId)).toEqual([OWN]);
     expect(publishingOrganisations(null)).toEqual([]);
-  });
-});
-
-describe('who manages calls', () => {
-  it('lets funders manage the calls of their own funder organisation', () => {
-    expect(canManageCallsFor(user('funder', 'funder'), OWN)).toBe(true);
-    expect(canManageCallsFor(user('funder', 'funder'), OTHER)).toBe(false);
-    expect(callOwnerOrganisations(user('funder', 'funder')).map((m) => m.organisationId)).toEqual([OWN]);
-  });
-
-  it('does not let anyone else manage calls', () => {
-    for (const role of [
-      'admin',
-      'assessor',
-      'cluster_staff',
-      'support_staff',
-      'business_service_staff',
-    ] as const) {
-      expect(canManageCallsFor(user(role, 'funder'), OWN), role).toBe(false);
-      expect(callOwnerOrganisations(user(role, 'funder')), role).toEqual([]);
-    }
-  });
-
-  it('offers only funder organisations as owners', () => {
-    expect(callOwnerOrganisations(user('funder', 'cluster_organisation'))).toEqual([]);
   });
 });

@@ -17,8 +17,12 @@ import {
 } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../../db/client.ts';
-import { calls, events, municipalities, organisations, posts, regions } from '../../db/schema/index.ts';
-import type { CallFilter, EventFilter, PostFilter } from './schemas.ts';
+import { events, municipalities, organisations, posts, regions } from '../../db/schema/index.ts';
+import type { Caller } from '../caller.ts';
+import { forbidden, notFound } from '../errors.ts';
+import type { Principal } from '../policy/policy.ts';
+import { canPublishFor, isPublicAt, mayViewItem, publishingOrganisations } from './policy.ts';
+import type { EventFilter, PostFilter } from './schemas.ts';
 import { danishMonthRange } from './time.ts';
 
 export const PAGE_SIZE = 10;
@@ -34,23 +38,46 @@ export interface Page<T> {
   pages: number;
 }
 
-const pageOf = <T>(items: T[], total: number, page: number): Page<T> => ({
+export const pageOf = <T>(items: T[], total: number, page: number): Page<T> => ({
   items,
   total,
   page,
   pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
 });
 
-/** Public means published, and not scheduled for later. */
+/** Public means published, and not scheduled for later (isPublicAt in policy.ts, for one row). */
 const isPublic = (publishedAt: PgColumn, now: Date) => and(isNotNull(publishedAt), lte(publishedAt, now));
 const isUnpublished = (publishedAt: PgColumn, now: Date) =>
   or(isNull(publishedAt), gt(publishedAt, now)) as SQL;
 
-/** The same rule as isPublic, for one row already loaded. */
-export const isPublicAt = (publishedAt: Date | null, now: Date): boolean =>
-  publishedAt !== null && publishedAt <= now;
+/** An item as one principal sees it: null unless they may; with whether it is public and theirs to edit. */
+function asSeenBy<T extends { organisationId: string; publishedAt: Date | null }>(
+  item: T | null,
+  principal: Principal | null,
+  now: Date,
+) {
+  if (!item || !mayViewItem(principal, item, now)) return null;
+  return {
+    ...item,
+    isPublic: isPublicAt(item.publishedAt, now),
+    editable: canPublishFor(principal, item.organisationId),
+  };
+}
 
-const organisationColumns = {
+/** An item to edit: not found when there is none, refused unless the editor may publish it. */
+function toEdit<T extends { organisationId: string; publishedAt: Date | null }>(
+  item: T | null,
+  editor: Caller,
+  now: Date,
+  what: string,
+) {
+  if (!item) throw notFound(what);
+  if (!canPublishFor(editor.principal, item.organisationId)) throw forbidden(`Not allowed: edit ${what}`);
+  return { ...item, isPublic: isPublicAt(item.publishedAt, now) };
+}
+
+/** Who an item is from, as every list shows it. */
+export const organisationColumns = {
   organisationId: organisations.id,
   organisationName: organisations.name,
   organisationSlug: organisations.slug,
@@ -101,8 +128,9 @@ export async function latestPublishedPosts(db: Queryable, kind: PostKind, now: D
     .limit(FEED_SIZE);
 }
 
-/** Drafts and scheduled items of the given organisations, for their editors. */
-export async function draftPosts(db: Queryable, kind: PostKind, organisationIds: string[], now: Date) {
+/** The drafts and scheduled items of the organisations the principal publishes for. */
+export async function draftPosts(db: Queryable, principal: Principal | null, kind: PostKind, now: Date) {
+  const organisationIds = publishingOrganisations(principal).map((m) => m.organisationId);
   if (organisationIds.length === 0) return [];
   return db
     .select(postSummaryColumns)
@@ -119,8 +147,7 @@ export async function draftPosts(db: Queryable, kind: PostKind, organisationIds:
     .limit(FEED_SIZE);
 }
 
-/** One item whether published or not; the page decides who may see it. */
-export async function findPost(db: Queryable, kind: PostKind, slug: string) {
+async function findPost(db: Queryable, kind: PostKind, slug: string) {
   const [row] = await db
     .select({ ...postSummaryColumns, body: posts.body })
     .from(posts)
@@ -128,7 +155,23 @@ export async function findPost(db: Queryable, kind: PostKind, slug: string) {
     .where(and(eq(posts.kind, kind), eq(posts.slug, slug)));
   return row ?? null;
 }
-export type PostDetail = NonNullable<Awaited<ReturnType<typeof findPost>>>;
+
+/** One post as the principal may see it (a draft only by its editors); null otherwise. */
+export async function viewablePost(
+  db: Queryable,
+  principal: Principal | null,
+  kind: PostKind,
+  slug: string,
+  now: Date,
+) {
+  return asSeenBy(await findPost(db, kind, slug), principal, now);
+}
+
+/** The post to edit; refused unless the editor may publish it. */
+export async function postToEdit(db: Queryable, editor: Caller, kind: PostKind, slug: string, now: Date) {
+  return toEdit(await findPost(db, kind, slug), editor, now, 'post');
+}
+export type PostDetail = Awaited<ReturnType<typeof postToEdit>>;
 
 /** Organisations with public items of a kind, for the filter. */
 export async function postOrganisations(db: Queryable, kind: PostKind, now: Date) {
@@ -201,7 +244,9 @@ export async function upcomingPublishedEvents(db: Queryable, now: Date) {
     .limit(500);
 }
 
-export async function draftEvents(db: Queryable, organisationIds: string[], now: Date) {
+/** The draft and scheduled events of the organisations the principal publishes for. */
+export async function draftEvents(db: Queryable, principal: Principal | null, now: Date) {
+  const organisationIds = publishingOrganisations(principal).map((m) => m.organisationId);
   if (organisationIds.length === 0) return [];
   return selectEvents(db)
     .where(and(inArray(events.organisationId, organisationIds), isUnpublished(events.publishedAt, now)))
@@ -209,7 +254,7 @@ export async function draftEvents(db: Queryable, organisationIds: string[], now:
     .limit(FEED_SIZE);
 }
 
-export async function findEvent(db: Queryable, slug: string) {
+async function findEvent(db: Queryable, slug: string) {
   const [row] = await db
     .select({ ...eventSummaryColumns, body: events.body, municipalityCode: events.municipalityCode })
     .from(events)
@@ -218,7 +263,22 @@ export async function findEvent(db: Queryable, slug: string) {
     .where(eq(events.slug, slug));
   return row ?? null;
 }
-export type EventDetail = NonNullable<Awaited<ReturnType<typeof findEvent>>>;
+
+/** One event as the principal may see it (a draft only by its editors); null otherwise. */
+export async function viewableEvent(db: Queryable, principal: Principal | null, slug: string, now: Date) {
+  return asSeenBy(await findEvent(db, slug), principal, now);
+}
+
+/** One public event, for its calendar file: a draft has none, not even for its editors. */
+export async function publishedEvent(db: Queryable, slug: string, now: Date) {
+  return asSeenBy(await findEvent(db, slug), null, now);
+}
+
+/** The event to edit; refused unless the editor may publish it. */
+export async function eventToEdit(db: Queryable, editor: Caller, slug: string, now: Date) {
+  return toEdit(await findEvent(db, slug), editor, now, 'event');
+}
+export type EventDetail = Awaited<ReturnType<typeof eventToEdit>>;
 
 export async function eventOrganisations(db: Queryable, now: Date) {
   return db
@@ -238,90 +298,4 @@ export async function listMunicipalities(db: Queryable) {
     .select({ code: municipalities.code, name: municipalities.name })
     .from(municipalities)
     .orderBy(asc(municipalities.name));
-}
-
-// --- calls ---
-
-/** Still taking applications: published or open, and the deadline not passed. */
-const callIsOpen = (now: Date) =>
-  sql<boolean>`(${inArray(calls.status, ['published', 'open'])} and ${gt(calls.deadline, now)})`;
-
-const callSummaryColumns = {
-  id: calls.id,
-  slug: calls.slug,
-  title: calls.title,
-  summary: calls.summary,
-  status: calls.status,
-  opensAt: calls.opensAt,
-  deadline: calls.deadline,
-  updatedAt: calls.updatedAt,
-  ...organisationColumns,
-};
-
-/** Public calls: open ones first by nearest deadline, then closed ones by latest deadline. */
-export async function listPublicCalls(db: Queryable, f: CallFilter, now: Date) {
-  const where = and(
-    sql`${calls.status} <> 'draft'`,
-    f.organisation ? eq(calls.ownerId, f.organisation) : undefined,
-  );
-  const open = callIsOpen(now);
-  const [total] = await db.select({ n: count() }).from(calls).where(where);
-  const items = await db
-    .select({ ...callSummaryColumns, open: open.mapWith(Boolean) })
-    .from(calls)
-    .innerJoin(organisations, eq(organisations.id, calls.ownerId))
-    .where(where)
-    .orderBy(
-      desc(open),
-      sql`case when ${open} then ${calls.deadline} end asc`,
-      desc(calls.deadline),
-      asc(calls.slug),
-    )
-    .limit(PAGE_SIZE)
-    .offset((f.page - 1) * PAGE_SIZE);
-  return pageOf(items, total?.n ?? 0, f.page);
-}
-export type CallSummary = Awaited<ReturnType<typeof listPublicCalls>>['items'][number];
-
-export async function draftCalls(db: Queryable, organisationIds: string[]) {
-  if (organisationIds.length === 0) return [];
-  return db
-    .select(callSummaryColumns)
-    .from(calls)
-    .innerJoin(organisations, eq(organisations.id, calls.ownerId))
-    .where(and(inArray(calls.ownerId, organisationIds), eq(calls.status, 'draft')))
-    .orderBy(desc(calls.updatedAt))
-    .limit(FEED_SIZE);
-}
-
-export async function findCall(db: Queryable, slug: string) {
-  const [row] = await db
-    .select({ ...callSummaryColumns, body: calls.body })
-    .from(calls)
-    .innerJoin(organisations, eq(organisations.id, calls.ownerId))
-    .where(eq(calls.slug, slug));
-  return row ?? null;
-}
-export type CallDetail = NonNullable<Awaited<ReturnType<typeof findCall>>>;
-
-export async function callOrganisations(db: Queryable) {
-  return db
-    .selectDistinct({ id: organisations.id, name: organisations.name })
-    .from(calls)
-    .innerJoin(organisations, eq(organisations.id, calls.ownerId))
-    .where(sql`${calls.status} <> 'draft'`)
-    .orderBy(asc(organisations.name));
-}
-
-export type CallPhase = 'draft' | 'upcoming' | 'open' | 'closed' | 'assessed' | 'decided';
-
-/** What a visitor needs to know about a call now; the stored status alone misses passed deadlines. */
-export function callPhase(
-  call: { status: CallSummary['status']; opensAt: Date | null; deadline: Date },
-  now: Date,
-): CallPhase {
-  if (call.status === 'draft' || call.status === 'closed') return call.status;
-  if (call.status === 'assessed' || call.status === 'decided') return call.status;
-  if (call.deadline <= now) return 'closed';
-  return call.opensAt && call.opensAt > now ? 'upcoming' : 'open';
 }

@@ -3,30 +3,33 @@ import { danishTimeToInstant, isClockTime, isIsoDate } from './time.ts';
 
 /**
  * Form schemas of this area; one per kind of item, the same for creating and editing. Messages
- * are keys: the validation catalogue's ('required', 'tooLong') or this area's own texts.
+ * are keys: the validation catalogue's ('required', 'tooLong') or this area's own texts. The
+ * fields are exported for the other publishing form built on the same editor: a call's page.
  */
 export const CONTENT_LANGS = ['da', 'en'] as const;
-export const CALL_STATUSES = ['draft', 'published', 'open', 'closed', 'assessed', 'decided'] as const;
-export type CallStatus = (typeof CALL_STATUSES)[number];
 export const INTENTS = ['draft', 'publish'] as const;
 
-const title = z.string().trim().min(1, 'required').max(200, 'tooLong');
-// Optional texts may be left out of a post altogether, not only sent empty.
-const summary = z.string().trim().max(500, 'tooLong').default('');
-const body = z.string().max(20_000, 'tooLong').default('');
-const organisationId = z.uuid('required');
+/** The fields every publishing form has: who publishes, title, summary and Markdown body. */
+export const itemFields = {
+  organisationId: z.uuid('required'),
+  title: z.string().trim().min(1, 'required').max(200, 'tooLong'),
+  // Optional texts may be left out of a post altogether, not only sent empty.
+  summary: z.string().trim().max(500, 'tooLong').default(''),
+  body: z.string().max(20_000, 'tooLong').default(''),
+};
 const filled = () => z.string().trim().min(1, { message: 'required', abort: true });
-const requiredDate = filled().refine(isIsoDate, 'invalidDate');
-const requiredTime = filled().refine(isClockTime, 'invalidTime');
-const optional = <T extends z.ZodType>(schema: T) =>
+export const requiredDate = filled().refine(isIsoDate, 'invalidDate');
+export const requiredTime = filled().refine(isClockTime, 'invalidTime');
+/** A field that may be left empty: an empty string counts as left out. */
+export const optionalField = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
 
+const { organisationId, ...itemTexts } = itemFields;
+// In the order of the form, which is the order of its error summary.
 const postFields = {
   organisationId,
   lang: z.enum(CONTENT_LANGS, 'required'),
-  title,
-  summary,
-  body,
+  ...itemTexts,
   // Which button was pressed: save as a draft, or save and publish.
   intent: z.enum(INTENTS).catch('draft'),
 };
@@ -35,7 +38,7 @@ export const postForm = z.object(postFields);
 export type PostInput = z.infer<typeof postForm>;
 
 /** A Danish date and time field pair as one instant, reporting on the date field. */
-function instantOf(ctx: z.RefinementCtx, field: string, date: string, time: string): Date {
+export function instantOf(ctx: z.RefinementCtx, field: string, date: string, time: string): Date {
   const instant = danishTimeToInstant(date, time);
   if (!instant) ctx.addIssue({ code: 'custom', path: [field], message: 'invalidDate' });
   return instant ?? new Date(Number.NaN);
@@ -49,10 +52,10 @@ export const eventForm = z
     endDate: requiredDate,
     endTime: requiredTime,
     location: z.string().trim().max(200, 'tooLong').default(''),
-    municipalityCode: optional(
+    municipalityCode: optionalField(
       z.coerce.number('invalid').int('invalid').min(101, 'invalid').max(999, 'invalid'),
     ),
-    onlineUrl: optional(
+    onlineUrl: optionalField(
       z
         .string()
         .trim()
@@ -75,46 +78,17 @@ export const eventForm = z
   });
 export type EventInput = z.infer<typeof eventForm>;
 
-export const callForm = z
-  .object({
-    organisationId,
-    title,
-    summary,
-    body,
-    status: z.enum(CALL_STATUSES, 'required'),
-    opensDate: optional(z.string().trim().refine(isIsoDate, 'invalidDate')),
-    opensTime: optional(z.string().trim().refine(isClockTime, 'invalidTime')),
-    deadlineDate: requiredDate,
-    deadlineTime: requiredTime,
-  })
-  .transform((v, ctx) => {
-    const deadline = instantOf(ctx, 'deadlineDate', v.deadlineDate, v.deadlineTime);
-    // A call opens at the start of the day unless a time is given.
-    const opensAt = v.opensDate ? instantOf(ctx, 'opensDate', v.opensDate, v.opensTime ?? '00:00') : null;
-    if (opensAt && opensAt >= deadline)
-      ctx.addIssue({ code: 'custom', path: ['opensDate'], message: 'opensAfterDeadline' });
-    return {
-      organisationId: v.organisationId,
-      title: v.title,
-      summary: v.summary,
-      body: v.body,
-      status: v.status,
-      opensAt,
-      deadline,
-    };
-  });
-export type CallInput = z.infer<typeof callForm>;
-
 /** Query parameters of the lists; anything malformed is ignored rather than refused. */
-const page = z.coerce.number().int().min(1).max(10_000).catch(1);
-const organisation = z.uuid().optional().catch(undefined);
+export const listQuery = {
+  organisation: z.uuid().optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+};
 
-export const postFilter = z.object({ organisation, page });
+export const postFilter = z.object(listQuery);
 export type PostFilter = z.infer<typeof postFilter>;
 
 export const eventFilter = z.object({
-  organisation,
-  page,
+  ...listQuery,
   region: z.coerce.number().int().min(1081).max(1085).optional().catch(undefined),
   month: z
     .string()
@@ -124,6 +98,3 @@ export const eventFilter = z.object({
   when: z.enum(['upcoming', 'past']).catch('upcoming'),
 });
 export type EventFilter = z.infer<typeof eventFilter>;
-
-export const callFilter = z.object({ organisation, page });
-export type CallFilter = z.infer<typeof callFilter>;

@@ -1,3 +1,8 @@
+import { sql } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import { type Actor, withActor } from '../../db/actor.ts';
+import { type Db, type Queryable, queryRows, type Tx } from '../../db/client.ts';
+
 /**
  * Addresses of news, stories, events and calls: readable ASCII made from the title, fixed once
  * created so links keep working when a title is edited.
@@ -34,5 +39,48 @@ export function firstFreeSlug(base: string, taken: ReadonlySet<string>): string 
   for (let n = 2; ; n++) {
     const candidate = `${base}-${n}`;
     if (free(candidate)) return candidate;
+  }
+}
+
+const MAX_SLUG_ATTEMPTS = 3;
+
+function isUniqueViolation(e: unknown): boolean {
+  for (let err = e; err instanceof Error || (err && typeof err === 'object'); ) {
+    if ((err as { code?: unknown }).code === '23505') return true;
+    err = (err as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+async function freeSlug(tx: Queryable, table: PgTable, title: string): Promise<string> {
+  const base = slugFromTitle(title);
+  const rows = await queryRows<{ slug: string }>(
+    tx,
+    sql`select slug from ${table} where slug = ${base} or slug like ${`${base}-%`}`,
+  );
+  return firstFreeSlug(base, new Set(rows.map((r) => r.slug)));
+}
+
+/**
+ * Inserts a row under a slug made from the title. Two editors saving the same title at once
+ * both see the slug as free; the unique index refuses the second, which then tries again.
+ */
+export async function insertWithSlug(
+  db: Db,
+  actor: Actor,
+  table: PgTable,
+  title: string,
+  insert: (tx: Tx, slug: string) => Promise<unknown>,
+): Promise<{ slug: string }> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await withActor(db, actor, async (tx) => {
+        const slug = await freeSlug(tx, table, title);
+        await insert(tx, slug);
+        return { slug };
+      });
+    } catch (e) {
+      if (attempt >= MAX_SLUG_ATTEMPTS || !isUniqueViolation(e)) throw e;
+    }
   }
 }

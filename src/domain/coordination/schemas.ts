@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { isThemeKey } from '../catalogue/themes.ts';
+import { AppError } from '../errors.ts';
 
 const text = (max: number) => z.string().trim().max(max, 'tooLong');
 const REGION_CODES = [1081, 1082, 1083, 1084, 1085] as const;
 
-/** A planned initiative as a funder records it; form fields arrive as strings. */
-export const initiativeInput = z.object({
+/** A funding plan as a funder records it; form fields arrive as strings. */
+export const fundingPlanInput = z.object({
+  /** The funder organisation the plan is for; by default the proposer's first funder organisation. */
+  funderId: z.uuid('funder').optional(),
   title: text(200).min(3, 'tooShort'),
   description: text(5000).min(20, 'tooShort'),
   theme: z.string().refine(isThemeKey, 'theme'),
@@ -21,7 +24,7 @@ export const initiativeInput = z.object({
   decisionDate: z.iso.date('date'),
   relatedClusterIds: z.array(z.uuid()).default([]),
 });
-export type InitiativeInput = z.infer<typeof initiativeInput>;
+export type FundingPlanInput = z.infer<typeof fundingPlanInput>;
 
 export const commentInput = z.object({ body: text(3000).min(2, 'tooShort') });
 
@@ -30,3 +33,14 @@ export const outcomeInput = z.object({
   note: text(3000).min(5, 'tooShort'),
 });
 export type OutcomeInput = z.infer<typeof outcomeInput>;
+
+/** Parses input with a schema; a failure is a validation error naming each field. */
+export function parseInput<T>(schema: z.ZodType<T>, input: unknown): T {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  throw new AppError(
+    'validation',
+    'Invalid input',
+    result.error.issues.map((i) => ({ field: String(i.path[0] ?? 'form'), message: i.message })),
+  );
+}

@@ -1,7 +1,7 @@
 import type { Tx } from '../../db/client.ts';
-import { initiativeComments, notifications, plannedInitiatives } from '../../db/schema/index.ts';
+import { fundingPlanComments, fundingPlans, notifications } from '../../db/schema/index.ts';
 import { slugFromTitle } from '../content/slug.ts';
-import { initiativePath } from '../coordination/initiatives.ts';
+import { fundingPlanPath } from '../coordination/funding-plan-queries.ts';
 import { demoUuid } from './ids.ts';
 import { FUNDERS, organisationId } from './organisations.ts';
 
@@ -10,15 +10,15 @@ const FUNDER_EMAIL = 'funder@demo.klyngeportalen.dk';
 const UFM = 'Uddannelses- og Forskningsministeriet';
 
 /**
- * Funding coordination's demo: three planned initiatives in the dialogue between funders
- * (seed 000), with comments and the notifications they caused. The ministry (the demo funder
- * login) has unread notifications and can comment on the region's open initiative.
+ * Funding coordination's demo: three funding plans in the dialogue between funders (seed 000),
+ * with comments and the notifications they caused. The ministry (the demo funder login) has
+ * unread notifications and can comment on the region's open plan.
  */
 export async function insertDemoCoordination(tx: Tx): Promise<void> {
-  const hydrogen = demoUuid('initiative:brint-midt-vest');
-  const robotics = demoUuid('initiative:robotter-fyn');
-  const welfare = demoUuid('initiative:velfaerd-testcenter');
-  await tx.insert(plannedInitiatives).values([
+  const hydrogen = demoUuid('funding-plan:brint-midt-vest');
+  const robotics = demoUuid('funding-plan:robotter-fyn');
+  const welfare = demoUuid('funding-plan:velfaerd-testcenter');
+  await tx.insert(fundingPlans).values([
     {
       id: hydrogen,
       funderId: org('Region Midtjylland'),
@@ -64,10 +64,10 @@ export async function insertDemoCoordination(tx: Tx): Promise<void> {
       closedAt: new Date('2026-07-01T09:00:00Z'),
     },
   ]);
-  await tx.insert(initiativeComments).values([
+  await tx.insert(fundingPlanComments).values([
     {
       id: demoUuid('comment:brint:nordjylland'),
-      initiativeId: hydrogen,
+      fundingPlanId: hydrogen,
       funderId: org('Region Nordjylland'),
       authorName: 'Erhvervsudvikling, Region Nordjylland',
       body: 'Vi har en lignende pulje under forberedelse. Lad os aftale en arbejdsdeling, så virksomhederne ikke skal søge to steder.',
@@ -75,7 +75,7 @@ export async function insertDemoCoordination(tx: Tx): Promise<void> {
     },
     {
       id: demoUuid('comment:robotter:syddanmark'),
-      initiativeId: robotics,
+      fundingPlanId: robotics,
       funderId: org('Region Syddanmark'),
       authorName: 'Erhvervsudvikling, Region Syddanmark',
       body: 'Regionen finansierer allerede automationsprojekter på Fyn frem til 2027. Vi foreslår et fælles møde om, hvilke aktiviteter hver part finansierer.',
@@ -83,7 +83,7 @@ export async function insertDemoCoordination(tx: Tx): Promise<void> {
     },
     {
       id: demoUuid('comment:robotter:odense'),
-      initiativeId: robotics,
+      fundingPlanId: robotics,
       funderId: org('Odense Kommune'),
       authorName: 'Erhvervsafdelingen, Odense Kommune',
       body: 'Kommunen støtter indsatsen og kan bidrage med testfaciliteter.',
@@ -91,7 +91,7 @@ export async function insertDemoCoordination(tx: Tx): Promise<void> {
     },
     {
       id: demoUuid('comment:velfaerd:ufm'),
-      initiativeId: welfare,
+      fundingPlanId: welfare,
       funderId: org(UFM),
       authorId: demoUuid(`user:${FUNDER_EMAIL}`),
       authorName: 'Frederik Fondsen',
@@ -105,7 +105,7 @@ export async function insertDemoCoordination(tx: Tx): Promise<void> {
       recipientOrganisationId: org(f.name),
       text: `${owner} planlægger »${title}« og beder om kommentarer inden ${date}`,
       textEn: `${owner} plans “${title}” and asks for comments by ${date}`,
-      link: initiativePath(id),
+      link: fundingPlanPath(id),
       read,
       createdAt: new Date(at),
     }));
@@ -142,7 +142,7 @@ export async function insertDemoCoordination(tx: Tx): Promise<void> {
       recipientOrganisationId: org(UFM),
       text: `Ny kommentar til »Fælles indsats for robotteknologi på Fyn« fra ${from}`,
       textEn: `New comment on “Fælles indsats for robotteknologi på Fyn” from ${from}`,
-      link: initiativePath(robotics),
+      link: fundingPlanPath(robotics),
       createdAt: new Date(at as string),
     })),
   ]);

@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { type Actor, withActor } from '../../db/actor.ts';
+import { withActor } from '../../db/actor.ts';
 import type { Db } from '../../db/client.ts';
 import { clusterEvaluations } from '../../db/schema/index.ts';
-import { AppError } from '../errors.ts';
-import { authorize, type Principal } from '../policy/policy.ts';
-import type { ClusterInPeriod, FundingPeriod } from './midterm.ts';
+import type { Caller } from '../caller.ts';
+import { AppError, notFound } from '../errors.ts';
+import { authorize } from '../policy/policy.ts';
+import { clusterInPeriod, type FundingPeriod, fundingPeriods } from './midterm.ts';
 
 export const evaluationDecisionSchema = z.object({
   conclusion: z.enum(['continue', 'adjust', 'withdraw'], { message: 'conclusion' }),
@@ -13,18 +14,22 @@ export const evaluationDecisionSchema = z.object({
 export type EvaluationDecision = z.infer<typeof evaluationDecisionSchema>;
 
 /**
- * Records a funder's (or an administrator's) conclusion of a cluster's mid-term evaluation.
- * Only funders of that cluster in the period and administrators may; every decision is a new,
- * audited row, so earlier conclusions stay in the history.
+ * Records a funder's (or an administrator's) conclusion of a cluster's mid-term evaluation for
+ * one of the funding periods. Only funders of that cluster in the period and administrators may:
+ * who funds the cluster is read from the grants here, never taken from the caller. Every decision
+ * is a new, audited row, so earlier conclusions stay in the history.
  */
 export async function recordEvaluation(
   db: Db,
-  actor: Actor,
-  principal: Principal | null,
-  input: { cluster: ClusterInPeriod; period: FundingPeriod; decision: unknown },
+  caller: Caller,
+  input: { clusterId: string; period: FundingPeriod; decision: unknown },
 ): Promise<{ id: string }> {
-  const { cluster, period } = input;
-  const user = authorize(principal, 'evaluations.decide', {
+  const { period } = input;
+  if (!(await fundingPeriods(db)).some((p) => p.from === period.from && p.to === period.to))
+    throw notFound('funding period');
+  const cluster = await clusterInPeriod(db, period, { clusterId: input.clusterId });
+  if (!cluster) throw notFound('cluster in period');
+  const user = authorize(caller.principal, 'evaluations.decide', {
     organisationId: cluster.clusterId,
     fundedBy: cluster.fundedBy,
   });
@@ -39,7 +44,7 @@ export async function recordEvaluation(
   const funderId =
     user.memberships.find((m) => m.role === 'funder' && cluster.fundedBy.includes(m.organisationId))
       ?.organisationId ?? null;
-  const [row] = await withActor(db, actor, (tx) =>
+  const [row] = await withActor(db, caller.actor, (tx) =>
     tx
       .insert(clusterEvaluations)
       .values({
@@ -49,8 +54,8 @@ export async function recordEvaluation(
         conclusion: parsed.data.conclusion,
         reasoning: parsed.data.reasoning,
         funderId,
-        decidedBy: actor.userId,
-        decidedByLabel: actor.label,
+        decidedBy: caller.actor.userId,
+        decidedByLabel: caller.actor.label,
       })
       .returning({ id: clusterEvaluations.id }),
   );

@@ -4,7 +4,7 @@
  * each key against the cluster's first reported year and its own goals, flags from the configured
  * rules, and the funders' recorded conclusions.
  */
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { type Queryable, queryRows } from '../../db/client.ts';
 import { type BenchmarkRow, leagueBenchmark } from './benchmark.ts';
 import type { EvaluationConfig } from './config.ts';
@@ -50,20 +50,34 @@ export async function fundingPeriods(db: Queryable): Promise<FundingPeriod[]> {
   return rows.map((r) => ({ from: Number(r.from), to: Number(r.to) }));
 }
 
-/** Clusters with a grant in the period, with their funders (for the policy to judge). */
-export async function clustersInPeriod(db: Queryable, p: FundingPeriod): Promise<ClusterInPeriod[]> {
-  const rows = await queryRows<ClusterInPeriod>(
+function clustersInPeriodWhere(db: Queryable, p: FundingPeriod, only: SQL): Promise<ClusterInPeriod[]> {
+  return queryRows<ClusterInPeriod>(
     db,
     sql`select o.id as "clusterId", o.name, o.slug, c.league::text as league,
           array_agg(distinct g.funder_id::text) as "fundedBy"
         from funding_grants g
         join organisations o on o.id = g.cluster_id
         join clusters c on c.organisation_id = o.id
-        where g.year between ${p.from} and ${p.to}
+        where g.year between ${p.from} and ${p.to} and ${only}
         group by o.id, o.name, o.slug, c.league
         order by o.name`,
   );
-  return rows;
+}
+
+/** Clusters with a grant in the period, with their funders (for the policy to judge). */
+export function clustersInPeriod(db: Queryable, p: FundingPeriod): Promise<ClusterInPeriod[]> {
+  return clustersInPeriodWhere(db, p, sql`true`);
+}
+
+/** One cluster, by slug or organisation id, with its funders in the period; null without a grant in it. */
+export async function clusterInPeriod(
+  db: Queryable,
+  p: FundingPeriod,
+  key: { slug: string } | { clusterId: string },
+): Promise<ClusterInPeriod | null> {
+  const only = 'slug' in key ? sql`o.slug = ${key.slug}` : sql`o.id::text = ${key.clusterId}`;
+  const [cluster] = await clustersInPeriodWhere(db, p, only);
+  return cluster ?? null;
 }
 
 async function goalsOf(db: Queryable, clusterIds: readonly string[], p: FundingPeriod) {

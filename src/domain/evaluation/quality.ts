@@ -109,14 +109,18 @@ export async function dataQuality(
           order by c.cluster_id, c.key`,
     ),
   ]);
+  const outliersOf = new Map<string, Outlier[]>();
+  for (const { clusterId, ...o } of outliers)
+    outliersOf.set(clusterId, [
+      ...(outliersOf.get(clusterId) ?? []),
+      { ...o, previous: Number(o.previous), current: Number(o.current) },
+    ]);
   return rows.map((r) => ({
     ...r,
     year: Number(r.year),
     withoutMunicipalityShare: r.companies > 0 ? (r.withoutMunicipality / r.companies) * 100 : null,
     withoutIndustryShare: r.companies > 0 ? (r.withoutIndustry / r.companies) * 100 : null,
-    outliers: outliers
-      .filter((o) => o.clusterId === r.clusterId)
-      .map(({ clusterId: _, ...o }) => ({ ...o, previous: Number(o.previous), current: Number(o.current) })),
+    outliers: outliersOf.get(r.clusterId) ?? [],
   }));
 }
 

@@ -3,11 +3,12 @@
  * Each save is a new, audited version, so which rules flagged a cluster when stays traceable.
  */
 import { desc, sql } from 'drizzle-orm';
-import { type Actor, withActor } from '../../db/actor.ts';
+import { withActor } from '../../db/actor.ts';
 import type { Db, Queryable } from '../../db/client.ts';
 import { evaluationRuleVersions } from '../../db/schema/index.ts';
+import type { Caller } from '../caller.ts';
 import { AppError } from '../errors.ts';
-import { authorize, type Principal } from '../policy/policy.ts';
+import { authorize } from '../policy/policy.ts';
 import { DEFAULT_EVALUATION_CONFIG, type EvaluationConfig, evaluationConfigSchema } from './config.ts';
 
 export interface RuleVersion {
@@ -45,17 +46,16 @@ export async function currentEvaluationConfig(db: Queryable): Promise<Evaluation
 }
 
 /**
- * Saves a new version of the rules. Refused unless the principal may configure evaluations; a
+ * Saves a new version of the rules. Refused unless the caller may configure evaluations; a
  * config that fails evaluationConfigSchema is a validation error naming each field, e.g.
  * `rules.2.years`, and nothing is written.
  */
 export async function saveEvaluationConfig(
   db: Db,
-  actor: Actor,
-  principal: Principal | null,
+  caller: Caller,
   input: { config: unknown; note: string },
 ): Promise<{ id: string }> {
-  authorize(principal, 'evaluations.configure');
+  authorize(caller.principal, 'evaluations.configure');
   const parsed = evaluationConfigSchema.safeParse(input.config);
   if (!parsed.success)
     throw new AppError(
@@ -63,6 +63,7 @@ export async function saveEvaluationConfig(
       'Invalid evaluation rules',
       parsed.error.issues.map((i) => ({ field: i.path.join('.') || 'form', message: i.message })),
     );
+  const { actor } = caller;
   return withActor(db, actor, async (tx) => {
     // One version at a time, so "the latest" is well defined even for two saves in the same instant.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('evaluation_rule_versions'))`);

@@ -2,21 +2,25 @@ import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCaller, expectAppError } from '../../../test/support/callers.ts';
 import { createTestDatabase } from '../../../test/support/database.ts';
-import { createUser } from '../../../test/support/factories.ts';
 import { systemActor, withActor } from '../../db/actor.ts';
 import type { Database } from '../../db/client.ts';
 import { auditLog, clusterLabels, organisations } from '../../db/schema/index.ts';
-import { importLabelsCsv } from './csv-import.ts';
+import type { Caller } from '../caller.ts';
+import { importLabelsCsv } from './commands.ts';
 
 const fixture = (name: string) => new URL(`../../../test/fixtures/labels/${name}`, import.meta.url);
 
 let database: Database;
 let clusterA: string;
 let clusterB: string;
+/** The support function keeps the register. */
+let actor: Caller;
 
 beforeAll(async () => {
   database = await createTestDatabase();
+  actor = await createCaller(database.db, 'support_staff');
   // The CVRs the fixture files use: two clusters and a funder (not a cluster).
   const rows = await withActor(database.db, systemActor('test'), (tx) =>
     tx
@@ -38,8 +42,6 @@ const labelsOf = () =>
     .from(clusterLabels)
     .where(inArray(clusterLabels.organisationId, [clusterA, clusterB]))
     .orderBy(clusterLabels.awardedOn);
-
-const actor = { userId: null, label: 'system:test-import' };
 
 describe('importLabelsCsv', () => {
   it('imports a good file (BOM, CRLF, quoted comma) once, and a second import changes nothing', async () => {
@@ -79,6 +81,26 @@ describe('importLabelsCsv', () => {
     expect(gold?.validUntil).toBe('2029-02-28');
   });
 
+  it('corrects several registered labels at once and leaves the identical ones alone', async () => {
+    const corrected = [
+      'cluster_cvr,level,awarded_on,valid_until,assessing_body',
+      '31000017,gold,2025-06-30,2028-06-30,ESCA Gold',
+      '31000017,silver,2022-05-01,2024-06-01,"ESCA, Bruxelles"',
+      '31000025,bronze,2026-01-15,2028-01-15,Cluster Excellence Denmark',
+    ].join('\n');
+    expect(await importLabelsCsv(database.db, actor, corrected)).toEqual({
+      ok: true,
+      inserted: 0,
+      updated: 2,
+      unchanged: 1,
+    });
+    const stored = (await labelsOf()).filter((l) => l.organisationId === clusterA);
+    expect(stored.map((l) => [l.level, l.validUntil, l.assessingBody])).toEqual([
+      ['silver', '2024-06-01', 'ESCA, Bruxelles'],
+      ['gold', '2028-06-30', 'ESCA Gold'],
+    ]);
+  });
+
   it('lists every bad row with line, column and value, and writes nothing', async () => {
     const before = await labelsOf();
     const result = await importLabelsCsv(database.db, actor, await readFile(fixture('bad-rows.csv')));
@@ -109,11 +131,28 @@ describe('importLabelsCsv', () => {
     expect(await labelsOf()).toEqual(before);
   });
 
+  it('refuses every caller but support staff and admins, before reading the file, and writes nothing', async () => {
+    const before = await labelsOf();
+    for (const role of ['cluster_staff', 'funder', 'assessor', 'business_service_staff'] as const) {
+      const caller = await createCaller(
+        database.db,
+        role,
+        role === 'cluster_staff' ? { organisationId: clusterA } : {},
+      );
+      await expectAppError(
+        importLabelsCsv(database.db, caller, await readFile(fixture('good.csv'))),
+        'forbidden',
+      );
+    }
+    expect(await labelsOf()).toEqual(before);
+  });
+
   it('records the importing user as the actor of every new label in the audit log', async () => {
-    const user = await createUser(database.db, 'support_staff');
+    const admin = await createCaller(database.db, 'admin');
+    const user = { id: admin.principal.userId, email: admin.email };
     const csv =
       'cluster_cvr,level,awarded_on,valid_until,assessing_body\n31000017,bronze,2019-01-01,2021-01-01,ESCA\n';
-    const result = await importLabelsCsv(database.db, { userId: user.id, label: user.email }, csv);
+    const result = await importLabelsCsv(database.db, admin, csv);
     expect(result).toEqual({ ok: true, inserted: 1, updated: 0, unchanged: 0 });
     const audit = await database.db
       .select()

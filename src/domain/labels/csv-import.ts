@@ -1,10 +1,6 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { CsvError, type Info, parse } from 'csv-parse';
-import type { Actor } from '../../db/actor.ts';
-import type { Db } from '../../db/client.ts';
-import { recordLabels } from './commands.ts';
-import { clusterIdsByCvr } from './queries.ts';
 import {
   type ImportIssue,
   LABEL_CSV_COLUMNS,
@@ -25,10 +21,6 @@ export interface CsvDataRow {
   line: number;
   values: Partial<Record<LabelCsvColumn, string>>;
 }
-
-export type ImportResult =
-  | { ok: true; inserted: number; updated: number; unchanged: number }
-  | { ok: false; errors: ImportIssue[] };
 
 /** A problem that ends reading: the file is too large or not UTF-8. */
 class UnreadableFile extends Error {
@@ -209,43 +201,22 @@ function validateRows(rows: CsvDataRow[], missingColumns: Set<string>) {
 }
 
 /**
- * Imports a label list all or nothing: any problem in the file and nothing is written, with every
- * problem listed by line and column. A label already in the register (same cluster, level and
- * award date) is not added again: it is counted unchanged, or updated when its validity or
- * assessing body differs (a corrected list is the usual reason to import again).
+ * Reads and validates a label list: the labels it holds, with their lines, and every problem of
+ * form or value found in it. Whether the clusters exist is for the import to check.
  */
-export async function importLabelsCsv(
-  db: Db,
-  actor: Actor,
+export async function readLabelList(
   input: LabelCsvInput,
-  opts: { maxBytes?: number } = {},
-): Promise<ImportResult> {
-  const read = await readLabelCsv(input, opts.maxBytes);
+  maxBytes = MAX_LABEL_CSV_BYTES,
+): Promise<{ labels: (LabelRecord & { line: number })[]; issues: ImportIssue[] }> {
+  const read = await readLabelCsv(input, maxBytes);
   const { labels, issues } = validateRows(read.rows, read.missingColumns);
-  const errors = [...read.issues, ...issues];
-  const clusterIds = await clusterIdsByCvr(db, [...new Set(labels.map((l) => l.clusterCvr))]);
-  for (const label of labels) {
-    if (!clusterIds.has(label.clusterCvr)) {
-      errors.push({
-        line: label.line,
-        column: 'cluster_cvr',
-        value: label.clusterCvr,
-        code: 'clusterUnknown',
-      });
-    }
-  }
-  if (errors.length > 0) return { ok: false, errors: sortIssues(errors) };
-  const counts = await recordLabels(
-    db,
-    actor,
-    labels.map((l) => ({ ...l, organisationId: clusterIds.get(l.clusterCvr) as string })),
-  );
-  return { ok: true, ...counts };
+  return { labels, issues: [...read.issues, ...issues] };
 }
 
 const COLUMN_ORDER = new Map<string | null, number>(LABEL_CSV_COLUMNS.map((c, i) => [c, i]));
 
-function sortIssues(issues: ImportIssue[]): ImportIssue[] {
+/** Problems in the order of the file: by line, then by column. */
+export function inFileOrder(issues: ImportIssue[]): ImportIssue[] {
   return issues.sort(
     (a, b) =>
       (a.line ?? 0) - (b.line ?? 0) ||

@@ -1,6 +1,8 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Queryable, queryRows } from '../../db/client.ts';
-import { can, type Principal } from '../policy/policy.ts';
+import { organisationKey } from '../catalogue/api-queries.ts';
+import type { Principal } from '../policy/policy.ts';
+import { expiryFollowUp } from './policy.ts';
 import { EXPIRY_WARNING_MONTHS, type LabelLevel, type LabelStatus } from './schemas.ts';
 
 /**
@@ -117,11 +119,10 @@ export async function expiringLabelsFor(
   principal: Principal | null,
   today: string,
 ): Promise<{ scope: 'all' | 'own'; rows: ExpiringLabel[] } | null> {
-  if (!principal) return null;
-  if (can(principal, 'support.manage')) return { scope: 'all', rows: await expiringLabels(db, { today }) };
-  const own = principal.memberships.filter((m) => m.role === 'cluster_staff').map((m) => m.organisationId);
-  if (own.length === 0) return null;
-  return { scope: 'own', rows: await expiringLabels(db, { today, organisationIds: own }) };
+  const followUp = expiryFollowUp(principal);
+  if (followUp === null) return null;
+  if (followUp === 'all') return { scope: 'all', rows: await expiringLabels(db, { today }) };
+  return { scope: 'own', rows: await expiringLabels(db, { today, organisationIds: followUp }) };
 }
 
 export interface LabelCounts {
@@ -170,4 +171,41 @@ export async function clusterIdsByCvr(db: Queryable, cvrs: readonly string[]): P
           and cvr in (select jsonb_array_elements_text(${JSON.stringify(cvrs)}::jsonb))`,
   );
   return new Map(rows.map((r) => [r.cvr, r.id]));
+}
+
+export interface LabelFilters {
+  level?: LabelLevel | undefined;
+  /** YYYY-MM-DD: only labels valid on that day (award date to valid-until, both included). */
+  validOn?: string | undefined;
+  /** A cluster's slug or id. */
+  cluster?: string | undefined;
+}
+
+export interface LabelRow {
+  id: string;
+  level: LabelLevel;
+  awardedOn: string;
+  validUntil: string;
+  assessingBody: string;
+  clusterId: string;
+  clusterSlug: string;
+  clusterName: string;
+}
+
+/** The label register of the open-data API: labels of cluster organisations, by cluster name and newest award first. */
+export async function listLabels(db: Queryable, f: LabelFilters): Promise<LabelRow[]> {
+  const conditions: SQL[] = [sql`o.kind = 'cluster_organisation'`];
+  if (f.level) conditions.push(sql`l.level = ${f.level}`);
+  if (f.validOn)
+    conditions.push(sql`l.awarded_on <= ${f.validOn}::date and l.valid_until >= ${f.validOn}::date`);
+  if (f.cluster) conditions.push(organisationKey(f.cluster));
+  return queryRows<LabelRow>(
+    db,
+    sql`select l.id, l.level, l.awarded_on::text as "awardedOn", l.valid_until::text as "validUntil",
+          l.assessing_body as "assessingBody", o.id as "clusterId", o.slug as "clusterSlug", o.name as "clusterName"
+        from cluster_labels l
+        join organisations o on o.id = l.organisation_id
+        where ${sql.join(conditions, sql` and `)}
+        order by o.name, l.awarded_on desc, l.level desc, l.id`,
+  );
 }

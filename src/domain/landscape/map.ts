@@ -2,17 +2,16 @@
  * The overview map of Denmark as SVG path strings, built once at module load from the reference
  * outlines (WGS84). An equirectangular projection is enough at this scale: longitudes are scaled
  * by cos(56°) so Denmark keeps its shape. Bornholm is moved into an inset north-east of Zealand,
- * as on most maps of Denmark, so the map is not mostly Baltic Sea.
+ * as on most maps of Denmark, so the map is not mostly Baltic Sea. The outlines are simplified to
+ * the scale they are drawn at (see OUTLINE_TOLERANCE).
  */
 import { readFileSync } from 'node:fs';
+import { outlineSimplifier, type Point, type Position } from './simplify.ts';
 
-export type Position = readonly [lon: number, lat: number];
+export type { Point, Position };
+
 type Ring = readonly Position[];
 type Polygon = readonly Ring[];
-export interface Point {
-  x: number;
-  y: number;
-}
 
 interface Feature {
   properties: Record<string, string>;
@@ -171,25 +170,58 @@ export interface RegionShape {
  */
 const LABEL_AT: Record<number, Position> = { 1084: [12.22, 56.0], 1085: [11.65, 55.45] };
 
+/**
+ * How far a simplified outline may stray from the reference one, in map units. The map is drawn
+ * at most 560 CSS pixels wide (.landscape-svg) for its 480 units, so this is at most 0.6 of a
+ * pixel; on a phone less. The paths take a quarter less than the reference outlines drawn whole.
+ */
+export const OUTLINE_TOLERANCE = 0.5;
+
+const simplifier = outlineSimplifier(
+  municipalityFeatures.map((f) => polygonsOf(f).flat()),
+  project,
+  OUTLINE_TOLERANCE,
+);
+
+/** A feature's outline as path data, simplified. */
+const outlineOf = (f: Feature) => ringsToPath(polygonsOf(f).flat().map(simplifier.simplify));
+
 export const REGION_SHAPES: readonly RegionShape[] = regionFeatures
   .map((f) => {
     const code = Number(f.properties.code);
     const fixed = LABEL_AT[code];
     return {
       code,
-      d: ringsToPath(polygonsOf(f).flat()),
+      d: outlineOf(f),
       label: round1(fixed ? project(fixed) : anchorOf(f)),
     };
   })
   .sort((a, b) => a.code - b.code);
 
-/** All municipality outlines as one path: drawn as thin borders over the region fills. */
-export const MUNICIPALITY_BORDERS: string = ringsToPath(
-  municipalityFeatures.flatMap((f) => polygonsOf(f).flat()),
+const MUNICIPALITY_OUTLINES: ReadonlyMap<number, string> = new Map(
+  municipalityFeatures.map((f) => [Number(f.properties.code), outlineOf(f)]),
 );
+
+/** A municipality's outline as path data: what the map draws of it. */
+export function municipalityOutline(code: number): string | undefined {
+  return MUNICIPALITY_OUTLINES.get(code);
+}
+
+/** All municipality outlines as one path: drawn as thin borders over the region fills. */
+export const MUNICIPALITY_BORDERS: string = [...MUNICIPALITY_OUTLINES.values()].join('');
 
 const MUNICIPALITY_ANCHORS: ReadonlyMap<number, Point> = new Map(
   municipalityFeatures.map((f) => [Number(f.properties.code), round1(anchorOf(f))]),
+);
+
+type Outline = readonly (readonly (readonly Point[])[])[];
+
+/** Each municipality's polygons in SVG units, as in the reference (not simplified): where its seats may go. */
+const MUNICIPALITY_POLYGONS: ReadonlyMap<number, Outline> = new Map(
+  municipalityFeatures.map((f) => [
+    Number(f.properties.code),
+    polygonsOf(f).map((polygon) => polygon.map((ring) => ring.map(project))),
+  ]),
 );
 
 export function municipalityAnchor(code: number): Point | undefined {
@@ -224,9 +256,35 @@ export function spreadAround(anchor: Point, count: number, spacing = 7): Point[]
   });
 }
 
+/** Even-odd rule: whether a point lies inside a ring. */
+function inRing(p: Point, ring: readonly Point[]): boolean {
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [a, b] = [ring[i] as Point, ring[j] as Point];
+    if (a.y > p.y !== b.y > p.y && p.x < a.x + ((p.y - a.y) * (b.x - a.x)) / (b.y - a.y)) inside = !inside;
+  }
+  return inside;
+}
+
+const inOutline = (p: Point, outline: Outline) =>
+  outline.some(([outer = [], ...holes]) => inRing(p, outer) && !holes.some((hole) => inRing(p, hole)));
+
 /**
- * Where each seat's dot goes: at its municipality's anchor, spread out when several clusters
- * share the municipality. Seats in unknown municipalities are left out.
+ * `count` seat positions inside a municipality: the points of the spiral around its anchor that
+ * fall inside its outline, the spiral drawn tighter where the municipality is too small for the
+ * spacing (dots may then touch). A seat outside its municipality would put the cluster elsewhere.
+ */
+function seatsInside(outline: Outline, anchor: Point, count: number): Point[] {
+  for (let spacing = 7; spacing >= 0.5; spacing /= 2) {
+    const inside = spreadAround(anchor, count * 8, spacing).filter((p) => inOutline(p, outline));
+    if (inside.length >= count) return inside.slice(0, count);
+  }
+  return Array.from({ length: count }, () => anchor);
+}
+
+/**
+ * Where each seat's dot goes: at its municipality's anchor, spread out inside the municipality
+ * when several clusters share it. Seats in unknown municipalities are left out.
  */
 export function placeSeats<T extends { municipalityCode: number }>(
   seats: readonly T[],
@@ -239,8 +297,9 @@ export function placeSeats<T extends { municipalityCode: number }>(
   }
   return [...byMunicipality].flatMap(([code, here]) => {
     const anchor = municipalityAnchor(code);
-    if (!anchor) return [];
-    const points = spreadAround(anchor, here.length);
+    const polygons = MUNICIPALITY_POLYGONS.get(code);
+    if (!anchor || !polygons) return [];
+    const points = seatsInside(polygons, anchor, here.length);
     return here.map((seat, i) => ({ seat, at: points[i] ?? anchor }));
   });
 }

@@ -6,6 +6,7 @@ import { systemActor, withActor } from '../../db/actor.ts';
 import type { Database, Db } from '../../db/client.ts';
 import { clusters, organisations } from '../../db/schema/index.ts';
 import type { ThemeKey } from '../catalogue/themes.ts';
+import type { Principal, Role } from '../policy/policy.ts';
 import {
   clusterSeats,
   type League,
@@ -33,6 +34,9 @@ async function addCluster(
   });
   return org;
 }
+
+const as = (role: Role): Principal => ({ userId: 'u', memberships: [{ organisationId: 'org', role }] });
+const funder = as('funder');
 
 /** The matrix as 'theme region' → count, region 'all' for a theme's total. */
 const asRecord = (cells: MatrixCell[]) =>
@@ -97,7 +101,7 @@ describe('theme × region matrix', () => {
 
 describe('overlap', () => {
   it('names the clusters of every cell with two or more, ordered by name', async () => {
-    const overlaps = await overlappingClusters(database.db, { today: TODAY });
+    const overlaps = (await overlappingClusters(database.db, funder, { today: TODAY })) ?? [];
     expect(
       overlaps.map((o) => ({ theme: o.theme, region: o.regionCode, names: o.clusters.map((c) => c.name) })),
     ).toEqual([
@@ -112,9 +116,19 @@ describe('overlap', () => {
   });
 
   it('has none when the league filter leaves one cluster per cell', async () => {
-    expect(await overlappingClusters(database.db, { today: TODAY, league: 'world_class' })).toEqual([]);
-    const emerging = await overlappingClusters(database.db, { today: TODAY, league: 'emerging' });
+    expect(await overlappingClusters(database.db, funder, { today: TODAY, league: 'world_class' })).toEqual(
+      [],
+    );
+    const emerging = await overlappingClusters(database.db, funder, { today: TODAY, league: 'emerging' });
     expect(emerging).toEqual([]);
+  });
+
+  it('names them only to funders and admins: null for visitors and other roles', async () => {
+    expect(await overlappingClusters(database.db, as('admin'), { today: TODAY })).toHaveLength(2);
+    expect(await overlappingClusters(database.db, null, { today: TODAY })).toBeNull();
+    for (const role of ['cluster_staff', 'support_staff', 'assessor', 'business_service_staff'] as const) {
+      expect(await overlappingClusters(database.db, as(role), { today: TODAY }), role).toBeNull();
+    }
   });
 });
 

@@ -7,6 +7,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { type Queryable, queryRows } from '../../db/client.ts';
 import { clusterLeague } from '../../db/schema/index.ts';
+import { can, type Principal } from '../policy/policy.ts';
 
 export const LEAGUES = clusterLeague.enumValues;
 export type League = (typeof LEAGUES)[number];
@@ -82,8 +83,16 @@ export async function themeRegionMatrix(db: Queryable, q: LandscapeQuery): Promi
   );
 }
 
-/** The clusters behind each overlapping cell of the matrix, for funders coordinating their money. */
-export async function overlappingClusters(db: Queryable, q: LandscapeQuery): Promise<OverlapCell[]> {
+/**
+ * The clusters behind each overlapping cell of the matrix, for funders coordinating their money
+ * (`funding.view`: funders and admins); null for anyone else, who sees the counts only.
+ */
+export async function overlappingClusters(
+  db: Queryable,
+  viewer: Principal | null,
+  q: LandscapeQuery,
+): Promise<OverlapCell[] | null> {
+  if (!can(viewer, 'funding.view')) return null;
   return queryRows<OverlapCell>(
     db,
     sql`select t.theme, a.region_code as "regionCode",

@@ -39,3 +39,12 @@ export async function accountYears(db: Queryable): Promise<number[]> {
   );
   return rows.map((r) => r.year);
 }
+
+/** Every cluster organisation with a CVR, by name: the clusters of a report of all clusters. */
+export async function clusterOrganisations(db: Queryable): Promise<Pick<AccountCluster, 'cvr' | 'name'>[]> {
+  return queryRows(
+    db,
+    sql`select cvr, name from organisations where kind = 'cluster_organisation' and cvr is not null
+        order by name, cvr`,
+  );
+}

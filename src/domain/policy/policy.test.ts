@@ -40,10 +40,10 @@ const MATRIX: Record<Action, { own: string; other: string }> = {
   'reportingPeriods.followAll': { own: 'AP', other: 'AP' },
   'funding.view': { own: 'AF', other: 'AF' },
   'coordination.view': { own: 'AF', other: 'AF' },
-  'initiatives.propose': { own: 'F', other: '' },
-  'initiatives.decide': { own: 'F', other: '' },
-  // Comments come from the other funders, not from the funder that owns the initiative.
-  'initiatives.comment': { own: '', other: 'F' },
+  'fundingPlans.propose': { own: 'F', other: '' },
+  'fundingPlans.close': { own: 'F', other: '' },
+  // Comments come from the other funders, not from the funder that owns the plan.
+  'fundingPlans.comment': { own: '', other: 'F' },
   'notifications.view': { own: 'AFSCPB', other: 'AFSCPB' },
   'benchmarking.viewOwn': { own: 'C', other: '' },
   'benchmarking.viewAll': { own: 'AP', other: 'AP' },
@@ -126,10 +126,10 @@ describe('policy: role × action matrix', () => {
     expect(can(twoHats, 'activities.write')).toBe(false);
   });
 
-  it('lets a funder comment on another funder’s initiative but not on its own', () => {
+  it('lets a funder comment on another funder’s funding plan but not on its own', () => {
     const funder = principal('funder');
-    expect(can(funder, 'initiatives.comment', { organisationId: OTHER })).toBe(true);
-    expect(can(funder, 'initiatives.comment', { organisationId: OWN })).toBe(false);
+    expect(can(funder, 'fundingPlans.comment', { organisationId: OTHER })).toBe(true);
+    expect(can(funder, 'fundingPlans.comment', { organisationId: OWN })).toBe(false);
     const twoFunders: Principal = {
       userId: 'u',
       memberships: [
@@ -137,8 +137,8 @@ describe('policy: role × action matrix', () => {
         { organisationId: OTHER, role: 'funder' },
       ],
     };
-    expect(can(twoFunders, 'initiatives.comment', { organisationId: OWN })).toBe(true);
-    expect(can(principal('admin'), 'initiatives.comment', { organisationId: OTHER })).toBe(false);
+    expect(can(twoFunders, 'fundingPlans.comment', { organisationId: OWN })).toBe(true);
+    expect(can(principal('admin'), 'fundingPlans.comment', { organisationId: OTHER })).toBe(false);
   });
 
   it('lets a funder decide a reporting period only where its own organisation funds the cluster', () => {

@@ -76,11 +76,12 @@ const rules = {
   // Funding
   'funding.view': (p) => hasRole(p, 'admin', 'funder'),
   // Funding coordination (seed 000): funders and admins see who funds what and the overlaps; a
-  // funder proposes and decides its own initiatives; the other funders comment on them.
+  // funder records funding plans for its own organisation and closes them; the other funders
+  // (target: the plan's owner) comment on them.
   'coordination.view': (p) => hasRole(p, 'admin', 'funder'),
-  'initiatives.propose': (p, t) => hasRoleIn(p, t.organisationId, 'funder'),
-  'initiatives.decide': (p, t) => hasRoleIn(p, t.organisationId, 'funder'),
-  'initiatives.comment': (p, t) =>
+  'fundingPlans.propose': (p, t) => hasRoleIn(p, t.organisationId, 'funder'),
+  'fundingPlans.close': (p, t) => hasRoleIn(p, t.organisationId, 'funder'),
+  'fundingPlans.comment': (p, t) =>
     p.memberships.some((m) => m.role === 'funder' && m.organisationId !== t.organisationId),
   // In-app notifications: everyone signed in reads their own
   'notifications.view': signedIn,

@@ -1,11 +1,28 @@
+/**
+ * Keeping the strategy up to date: an initiative's status (with a note, kept in its history),
+ * its milestones and the reported activities linked to it. Every command takes the caller and
+ * refuses anyone who does not keep the strategy (policy.ts), inside its transaction.
+ */
 import { sql } from 'drizzle-orm';
-import { type Actor, withActor } from '../../db/actor.ts';
+import { withActor } from '../../db/actor.ts';
 import { type Db, queryRows, type Tx } from '../../db/client.ts';
+import type { Caller } from '../caller.ts';
 import { AppError, notFound } from '../errors.ts';
+import { authorizeStrategyManager } from './policy.ts';
 import type { MilestoneDoneInput, MilestoneInput, StatusChangeInput } from './schemas.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const fieldError = (field: string, message: string) =>
   new AppError('validation', `${field}: ${message}`, [{ field, message }]);
+
+/** Runs a change of the strategy as the caller, once the policy allows it. */
+function asManager<T>(db: Db, caller: Caller, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return withActor(db, caller.actor, async (tx) => {
+    await authorizeStrategyManager(tx, caller.principal);
+    return work(tx);
+  });
+}
 
 async function lockInitiative(tx: Tx, code: string): Promise<{ status: string }> {
   const [row] = await queryRows<{ status: string }>(
@@ -19,11 +36,11 @@ async function lockInitiative(tx: Tx, code: string): Promise<{ status: string }>
 /** Changes an initiative's status with a note; the change is kept in the status history. */
 export async function changeStatus(
   db: Db,
-  actor: Actor,
+  caller: Caller,
   code: string,
   input: StatusChangeInput,
 ): Promise<void> {
-  await withActor(db, actor, async (tx) => {
+  await asManager(db, caller, async (tx) => {
     const current = await lockInitiative(tx, code);
     if (current.status === input.status) throw fieldError('status', 'sameStatus');
     await tx.execute(
@@ -31,23 +48,23 @@ export async function changeStatus(
     );
     await tx.execute(
       sql`insert into strategy_status_changes (initiative_code, from_status, to_status, note, changed_by, changed_by_label)
-          values (${code}, ${current.status}, ${input.status}, ${input.note}, ${actor.userId}, ${actor.label})`,
+          values (${code}, ${current.status}, ${input.status}, ${input.note}, ${caller.actor.userId}, ${caller.actor.label})`,
     );
   });
 }
 
 export async function addMilestone(
   db: Db,
-  actor: Actor,
+  caller: Caller,
   code: string,
   input: MilestoneInput,
 ): Promise<string> {
-  return withActor(db, actor, async (tx) => {
+  return asManager(db, caller, async (tx) => {
     await lockInitiative(tx, code);
     const [row] = await queryRows<{ id: string }>(
       tx,
       sql`insert into strategy_milestones (initiative_code, title, due_on, created_by)
-          values (${code}, ${input.title}, ${input.dueOn}, ${actor.userId}) returning id`,
+          values (${code}, ${input.title}, ${input.dueOn}, ${caller.actor.userId}) returning id`,
     );
     if (!row) throw new Error('milestone not created');
     return row.id;
@@ -60,18 +77,20 @@ export async function addMilestone(
  */
 export async function completeMilestone(
   db: Db,
-  actor: Actor,
+  caller: Caller,
   code: string,
   milestoneId: string,
   input: MilestoneDoneInput,
   today = new Date().toISOString().slice(0, 10),
 ): Promise<void> {
-  await withActor(db, actor, async (tx) => {
-    const [m] = await queryRows<{ createdOn: string; doneOn: string | null }>(
-      tx,
-      sql`select (created_at at time zone 'UTC')::date::text as "createdOn", done_on::text as "doneOn"
-            from strategy_milestones where id = ${milestoneId}::uuid and initiative_code = ${code} for update`,
-    );
+  await asManager(db, caller, async (tx) => {
+    const [m] = UUID.test(milestoneId)
+      ? await queryRows<{ createdOn: string; doneOn: string | null }>(
+          tx,
+          sql`select (created_at at time zone 'UTC')::date::text as "createdOn", done_on::text as "doneOn"
+                from strategy_milestones where id = ${milestoneId}::uuid and initiative_code = ${code} for update`,
+        )
+      : [];
     if (!m) throw notFound('milestone');
     if (m.doneOn) throw fieldError('doneOn', 'alreadyDone');
     if (input.doneOn < m.createdOn) throw fieldError('doneOn', 'doneBeforeCreated');
@@ -83,8 +102,8 @@ export async function completeMilestone(
 }
 
 /** Links a reported activity to an initiative; an unknown activity id is a field error. */
-export async function linkActivity(db: Db, actor: Actor, code: string, activityId: number): Promise<void> {
-  await withActor(db, actor, async (tx) => {
+export async function linkActivity(db: Db, caller: Caller, code: string, activityId: number): Promise<void> {
+  await asManager(db, caller, async (tx) => {
     await lockInitiative(tx, code);
     const [activity] = await queryRows<{ id: number }>(
       tx,
@@ -94,20 +113,22 @@ export async function linkActivity(db: Db, actor: Actor, code: string, activityI
     const inserted = await queryRows<{ id: string }>(
       tx,
       sql`insert into strategy_initiative_links (initiative_code, activity_id, created_by)
-          values (${code}, ${activityId}, ${actor.userId})
+          values (${code}, ${activityId}, ${caller.actor.userId})
           on conflict (initiative_code, activity_id) do nothing returning id`,
     );
     if (inserted.length === 0) throw fieldError('activityId', 'alreadyLinked');
   });
 }
 
-export async function unlink(db: Db, actor: Actor, code: string, linkId: string): Promise<void> {
-  await withActor(db, actor, async (tx) => {
-    const removed = await queryRows<{ id: string }>(
-      tx,
-      sql`delete from strategy_initiative_links where id = ${linkId}::uuid and initiative_code = ${code}
-          returning id`,
-    );
+export async function unlink(db: Db, caller: Caller, code: string, linkId: string): Promise<void> {
+  await asManager(db, caller, async (tx) => {
+    const removed = UUID.test(linkId)
+      ? await queryRows<{ id: string }>(
+          tx,
+          sql`delete from strategy_initiative_links where id = ${linkId}::uuid and initiative_code = ${code}
+              returning id`,
+        )
+      : [];
     if (removed.length === 0) throw notFound('link');
   });
 }

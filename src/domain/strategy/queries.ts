@@ -1,5 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { type Queryable, queryRows } from '../../db/client.ts';
+import type { Caller } from '../caller.ts';
+import { notFound } from '../errors.ts';
+import type { Principal } from '../policy/policy.ts';
+import { authorizeStrategyManager, mayManageStrategy } from './policy.ts';
 import type { InitiativeStatus } from './schemas.ts';
 
 export interface InitiativeSummary {
@@ -63,7 +67,9 @@ export interface Initiative extends InitiativeSummary {
   history: { fromStatus: InitiativeStatus; toStatus: InitiativeStatus; note: string; by: string; at: Date }[];
 }
 
-export async function initiativeByCode(db: Queryable, code: string): Promise<Initiative | null> {
+/** An initiative by its code (A1 to E4, in either case); null for any other code. */
+async function initiativeByCode(db: Queryable, code: string): Promise<Initiative | null> {
+  if (!/^[A-E][1-9]$/i.test(code)) return null;
   const [row] = await queryRows<Omit<Initiative, 'parties' | 'milestones' | 'links' | 'history'>>(
     db,
     sql`select i.code, i.number, i.title_da as "titleDa", i.title_en as "titleEn", i.summary_da as "summaryDa",
@@ -111,17 +117,8 @@ export async function initiativeByCode(db: Queryable, code: string): Promise<Ini
   };
 }
 
-/** The organisations that own the national strategy: the national funders. */
-export async function strategyOwnerIds(db: Queryable): Promise<string[]> {
-  const rows = await queryRows<{ id: string }>(
-    db,
-    sql`select id from organisations where kind = 'funder' and funder_level = 'national' order by name`,
-  );
-  return rows.map((r) => r.id);
-}
-
 /** Reported activities whose title matches, for linking by search. */
-export async function searchActivities(db: Queryable, q: string) {
+async function searchActivities(db: Queryable, q: string) {
   const pattern = `%${q.replace(/[\\%_]/g, (x) => `\\${x}`)}%`;
   return queryRows<{ id: number; title: string; startDate: string; clusterName: string }>(
     db,
@@ -129,4 +126,35 @@ export async function searchActivities(db: Queryable, q: string) {
           from activities a join organisations o on o.id = a.cluster_id
          where a.title ilike ${pattern} order by a.start_date desc, a.id limit 10`,
   );
+}
+
+// ---------------------------------------------------------------- as a caller sees it
+
+export interface InitiativePage {
+  initiative: Initiative;
+  /** Whether the caller keeps the strategy: the page then offers the forms. */
+  manage: boolean;
+  /** For a caller who keeps the strategy and searched: reported activities to link. */
+  found: Awaited<ReturnType<typeof searchActivities>>;
+}
+
+/** An initiative's public page, with the forms and the activity search for whom keeps the strategy. */
+export async function initiativePage(
+  db: Queryable,
+  principal: Principal | null,
+  code: string,
+  q: string,
+): Promise<InitiativePage> {
+  const initiative = await initiativeByCode(db, code);
+  if (!initiative) throw notFound('initiative');
+  const manage = await mayManageStrategy(db, principal);
+  return { initiative, manage, found: manage && q ? await searchActivities(db, q) : [] };
+}
+
+/** An initiative about to be changed: forbidden unless the caller keeps the strategy, then not_found. */
+export async function initiativeForManager(db: Queryable, caller: Caller, code: string): Promise<Initiative> {
+  await authorizeStrategyManager(db, caller.principal);
+  const initiative = await initiativeByCode(db, code);
+  if (!initiative) throw notFound('initiative');
+  return initiative;
 }

@@ -1,26 +1,43 @@
+/**
+ * Funders keep their target sets: a new set, and new versions of its targets. Every command
+ * takes the caller and checks the policy's 'targets.manage' rule on the set's funder itself.
+ */
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { type Actor, withActor } from '../../db/actor.ts';
+import { withActor } from '../../db/actor.ts';
 import type { Db } from '../../db/client.ts';
 import { organisations, targetSets, targets } from '../../db/schema/index.ts';
-import { AppError } from '../errors.ts';
+import type { Caller } from '../caller.ts';
+import { AppError, notFound } from '../errors.ts';
+import { authorize } from '../policy/policy.ts';
 import type { TargetInput, TargetSetInput } from './schemas.ts';
 
-/** A new target set owned by a funder organisation. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A new target set owned by a funder organisation. Refusals: forbidden (the caller does not keep
+ * that funder's targets), validation at `funderId` (no such funder organisation).
+ */
 export async function createTargetSet(
   db: Db,
-  actor: Actor,
+  caller: Caller,
   funderId: string,
   input: TargetSetInput,
 ): Promise<string> {
-  return withActor(db, actor, async (tx) => {
-    const [funder] = await tx
-      .select({ kind: organisations.kind })
-      .from(organisations)
-      .where(eq(organisations.id, funderId));
-    if (funder?.kind !== 'funder') throw new AppError('validation', 'A target set is owned by a funder');
+  return withActor(db, caller.actor, async (tx) => {
+    authorize(caller.principal, 'targets.manage', { organisationId: funderId });
+    const [funder] = UUID.test(funderId)
+      ? await tx
+          .select({ kind: organisations.kind })
+          .from(organisations)
+          .where(eq(organisations.id, funderId))
+      : [];
+    if (funder?.kind !== 'funder')
+      throw new AppError('validation', 'A target set is owned by a funder', [
+        { field: 'funderId', message: 'invalid' },
+      ]);
     const [row] = await tx
       .insert(targetSets)
-      .values({ ...input, funderId, createdBy: actor.userId })
+      .values({ ...input, funderId, createdBy: caller.actor.userId })
       .returning({ id: targetSets.id });
     if (!row) throw new Error('target set not created');
     return row.id;
@@ -30,16 +47,25 @@ export async function createTargetSet(
 /**
  * Saves a target in a set. A new code adds a target; an existing code gets a new version and
  * the current one is closed, never overwritten, so the history of the numbers is kept.
+ * Refusals: not_found (no such set), forbidden (the caller does not keep the set's funder's targets).
  */
 export async function saveTarget(
   db: Db,
-  actor: Actor,
+  caller: Caller,
   setId: string,
   input: TargetInput,
 ): Promise<{ id: string; version: number }> {
-  return withActor(db, actor, async (tx) => {
+  return withActor(db, caller.actor, async (tx) => {
     // Serialise edits of one set so two funders cannot both create version n+1.
-    await tx.execute(sql`select id from target_sets where id = ${setId} for update`);
+    const [set] = UUID.test(setId)
+      ? await tx
+          .select({ funderId: targetSets.funderId })
+          .from(targetSets)
+          .where(eq(targetSets.id, setId))
+          .for('update')
+      : [];
+    if (!set) throw notFound('target set');
+    authorize(caller.principal, 'targets.manage', { organisationId: set.funderId });
     const [current] = await tx
       .select({ id: targets.id, version: targets.version, position: targets.position })
       .from(targets)
@@ -67,7 +93,7 @@ export async function saveTarget(
         baselineValue: input.baselineValue ?? null,
         targetValue: input.direction === 'none' ? null : (input.targetValue ?? null),
         note: input.note,
-        createdBy: actor.userId,
+        createdBy: caller.actor.userId,
       })
       .returning({ id: targets.id });
     if (!row) throw new Error('target not saved');

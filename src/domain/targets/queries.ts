@@ -1,5 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { type Queryable, queryRows } from '../../db/client.ts';
+import type { Caller } from '../caller.ts';
+import { notFound } from '../errors.ts';
+import { authorize, can } from '../policy/policy.ts';
 import type { Direction, TargetMetric } from './schemas.ts';
 
 export interface Target {
@@ -85,7 +88,7 @@ async function setsWhere(db: Queryable, where: ReturnType<typeof sql>): Promise<
   }));
 }
 
-export const listTargetSets = (db: Queryable) => setsWhere(db, sql``);
+const listTargetSets = (db: Queryable) => setsWhere(db, sql``);
 
 export async function targetSetById(db: Queryable, id: string): Promise<TargetSet | null> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
@@ -115,6 +118,34 @@ export async function targetHistory(db: Queryable, setId: string): Promise<Targe
 }
 
 /** Funder organisations that can own a target set, by name. */
-export async function funderOrganisations(db: Queryable): Promise<{ id: string; name: string }[]> {
+async function funderOrganisations(db: Queryable): Promise<{ id: string; name: string }[]> {
   return queryRows(db, sql`select id, name from organisations where kind = 'funder' order by name`);
+}
+
+// ---------------------------------------------------------------- as a funder keeping targets sees them
+
+export interface TargetSetsForManager {
+  /** Every set, each saying whether the caller keeps it. */
+  sets: (TargetSet & { manage: boolean })[];
+  /** The funder organisations the caller may create a set for: its own; every funder for admins. */
+  funders: { id: string; name: string }[];
+}
+
+/** The sets and the funders a caller keeps targets for; forbidden for a caller who keeps none. */
+export async function targetSetsForManager(db: Queryable, caller: Caller): Promise<TargetSetsForManager> {
+  const { principal } = caller;
+  const mayManage = (funderId: string) => can(principal, 'targets.manage', { organisationId: funderId });
+  const funders = (await funderOrganisations(db)).filter((f) => mayManage(f.id));
+  // Without any funder organisation, only the part of the rule that needs none (admins) allows the list.
+  if (funders.length === 0) authorize(principal, 'targets.manage');
+  const sets = await listTargetSets(db);
+  return { sets: sets.map((s) => ({ ...s, manage: mayManage(s.funderId) })), funders };
+}
+
+/** A set its caller keeps: not_found for an unknown id, forbidden for another funder's set. */
+export async function managedTargetSet(db: Queryable, caller: Caller, id: string): Promise<TargetSet> {
+  const set = await targetSetById(db, id);
+  if (!set) throw notFound('target set');
+  authorize(caller.principal, 'targets.manage', { organisationId: set.funderId });
+  return set;
 }

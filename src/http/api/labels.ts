@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
 import { z } from 'zod';
-import { listLabels } from '../../domain/catalogue/api-queries.ts';
+import { listLabels } from '../../domain/labels/queries.ts';
 import { blankAsMissing, LABEL_LEVELS } from '../../domain/search/schemas.ts';
 import type { AppEnv } from '../context.ts';
 import { clusterLinks } from './catalogue.ts';

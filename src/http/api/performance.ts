@@ -1,6 +1,5 @@
 import type { Hono } from 'hono';
-import { performanceAccount } from '../../domain/performance/account.ts';
-import { clusterByCvr } from '../../domain/performance/queries.ts';
+import { scopeAccount, UnknownClusterError } from '../../domain/performance/report.ts';
 import {
   accountQuery,
   accountQueryShape,
@@ -21,12 +20,15 @@ import { InvalidQuery, parseQuery } from './request.ts';
 function mount(app: Hono<AppEnv>): void {
   app.get('/v1/performance', async (c) => {
     const q = parseQuery(c, accountQuery);
-    const { db } = c.get('deps');
-    if (q.cluster && !(await clusterByCvr(db, q.cluster))) {
-      throw new InvalidQuery([{ field: 'cluster', message: `no cluster organisation has CVR ${q.cluster}` }]);
+    try {
+      // The same function and the same object as `klynge report --format json`.
+      return c.json(await scopeAccount(c.get('deps').db, q.year, scopeOf(q)));
+    } catch (err) {
+      // A cluster the query names wrong is the client's mistake in a parameter: 400, like a bad CVR.
+      if (err instanceof UnknownClusterError)
+        throw new InvalidQuery([{ field: 'cluster', message: err.message }]);
+      throw err;
     }
-    // The same function and the same object as `klynge report --format json`.
-    return c.json(await performanceAccount(db, q.year, scopeOf(q)));
   });
 }
 

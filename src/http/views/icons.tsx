@@ -1,4 +1,6 @@
-/** A DKFDS icon from the locally served sprite; decorative unless given a label. */
+import { assetUrl } from '../assets.ts';
+
+/** A DKFDS icon from the sprite served with the other static files; decorative unless given a label. */
 export function Icon({ name, label, className }: { name: string; label?: string; className?: string }) {
   return (
     <svg
@@ -8,7 +10,7 @@ export function Icon({ name, label, className }: { name: string; label?: string;
       aria-label={label}
       role={label ? 'img' : undefined}
     >
-      <use href={`/dkfds/img/all-svg-icons.svg#${name}`} />
+      <use href={`${assetUrl('icons.svg')}#${name}`} />
     </svg>
   );
 }

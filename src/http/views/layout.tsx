@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx';
 import type { CurrentUser } from '../../domain/accounts/queries.ts';
-import { can } from '../../domain/policy/policy.ts';
+import type { Section } from '../../domain/site/sections.ts';
+import { assetUrl, preloadedFontUrls } from '../assets.ts';
 import type { Messages } from '../i18n/index.ts';
 import { href, type Lang, type PageKey } from '../paths.ts';
 import { Icon } from './icons.tsx';
@@ -9,6 +10,8 @@ export interface Chrome {
   lang: Lang;
   m: Messages;
   user: CurrentUser | null;
+  /** The sections of the site the user may use, in navigation order (from the policy). */
+  sections: readonly Section[];
   csrfToken: string;
   /** The current page in the other language. */
   alternateHref: string;
@@ -36,6 +39,26 @@ function NavItem({ chrome, page, label }: { chrome: Chrome; page: PageKey; label
   );
 }
 
+/** Each section's entry in the main navigation: its page (the section's own name) and label. */
+const NAV_LABELS: Record<Section, (m: Messages, chrome: Chrome) => string> = {
+  home: (m) => m.nav.home,
+  clusters: (m) => m.nav.clusters,
+  landscape: (m) => m.nav.landscape,
+  results: (m) => m.nav.results,
+  clusterForum: (m) => m.nav.clusterForum,
+  labels: (m) => m.nav.labels,
+  news: (m) => m.nav.news,
+  events: (m) => m.nav.events,
+  calls: (m) => m.nav.calls,
+  search: (m) => m.nav.search,
+  workspace: (m) => m.nav.workspace,
+  coordination: (m) => m.nav.coordination,
+  notifications: (m, chrome) => m.nav.notifications(chrome.unreadNotifications),
+  account: (m) => m.nav.account,
+  admin: (m) => m.nav.admin,
+  login: (m) => m.nav.login,
+};
+
 function Header({ chrome }: { chrome: Chrome }) {
   const { m, lang, user } = chrome;
   return (
@@ -56,34 +79,9 @@ function Header({ chrome }: { chrome: Chrome }) {
         <div class="navigation-menu-inner container">
           <nav class="nav" aria-label={m.site.mainNav}>
             <ul class="mainmenu">
-              <NavItem chrome={chrome} page="home" label={m.nav.home} />
-              <NavItem chrome={chrome} page="clusters" label={m.nav.clusters} />
-              <NavItem chrome={chrome} page="landscape" label={m.nav.landscape} />
-              <NavItem chrome={chrome} page="results" label={m.nav.results} />
-              <NavItem chrome={chrome} page="clusterForum" label={m.nav.clusterForum} />
-              <NavItem chrome={chrome} page="labels" label={m.nav.labels} />
-              <NavItem chrome={chrome} page="news" label={m.nav.news} />
-              <NavItem chrome={chrome} page="events" label={m.nav.events} />
-              <NavItem chrome={chrome} page="calls" label={m.nav.calls} />
-              <NavItem chrome={chrome} page="search" label={m.nav.search} />
-              {user?.memberships.some((ms) => ms.role === 'cluster_staff') && (
-                <NavItem chrome={chrome} page="workspace" label={m.nav.workspace} />
-              )}
-              {user && can(user, 'coordination.view') && (
-                <NavItem chrome={chrome} page="coordination" label={m.nav.coordination} />
-              )}
-              {user && (
-                <NavItem
-                  chrome={chrome}
-                  page="notifications"
-                  label={m.nav.notifications(chrome.unreadNotifications)}
-                />
-              )}
-              {user && <NavItem chrome={chrome} page="account" label={m.nav.account} />}
-              {user && can(user, 'admin.view') && (
-                <NavItem chrome={chrome} page="admin" label={m.nav.admin} />
-              )}
-              {!user && <NavItem chrome={chrome} page="login" label={m.nav.login} />}
+              {chrome.sections.map((section) => (
+                <NavItem chrome={chrome} page={section} label={NAV_LABELS[section](m, chrome)} />
+              ))}
             </ul>
           </nav>
           {user && (
@@ -172,10 +170,13 @@ export function Layout({ chrome, title, children }: { chrome: Chrome; title: str
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{fullTitle}</title>
-        <link rel="stylesheet" href="/dkfds/css/dkfds-virkdk.min.css" />
-        <link rel="stylesheet" href="/static/app.css" />
+        {preloadedFontUrls().map((font) => (
+          <link rel="preload" href={font} as="font" type="font/woff2" crossorigin="anonymous" />
+        ))}
+        <link rel="stylesheet" href={assetUrl('dkfds.css')} />
+        <link rel="stylesheet" href={assetUrl('app.css')} />
         <link rel="alternate" hreflang={m.site.other.lang} href={chrome.alternateHref} />
-        <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
+        <link rel="icon" href={assetUrl('favicon.svg')} type="image/svg+xml" />
       </head>
       <body>
         <a class="skipnav" href="#main-content">

@@ -1,23 +1,81 @@
 import type { Hono } from 'hono';
 import { changePassword } from '../../../domain/accounts/commands.ts';
 import { MIN_PASSWORD_LENGTH } from '../../../domain/accounts/passwords.ts';
+import { type CurrentUser, ownAccount } from '../../../domain/accounts/queries.ts';
 import { changePasswordForm } from '../../../domain/accounts/schemas.ts';
 import { AppError } from '../../../domain/errors.ts';
-import { authorize } from '../../../domain/policy/policy.ts';
+import { callerOf } from '../../caller.ts';
 import type { AppContext, AppEnv } from '../../context.ts';
+import type { Messages } from '../../i18n/index.ts';
 import { href } from '../../paths.ts';
 import { renderPage } from '../../render.tsx';
 import { formFields, toFieldErrors } from '../../validation.ts';
 import { Alert, ErrorSummary, type FieldErrors, TextField } from '../../views/forms.tsx';
-import { CsrfField } from '../../views/layout.tsx';
+import { type Chrome, CsrfField } from '../../views/layout.tsx';
 import { onPage } from '../routes.ts';
 
-function accountPage(
+function MembershipTable({ m, account }: { m: Messages; account: CurrentUser }) {
+  if (account.memberships.length === 0) return <p>{m.account.noMemberships}</p>;
+  return (
+    <table class="table">
+      <thead>
+        <tr>
+          <th scope="col">{m.account.organisation}</th>
+          <th scope="col">{m.account.role}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {account.memberships.map((ms) => (
+          <tr>
+            <td>{ms.organisationName}</td>
+            <td>{m.roles[ms.role]}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function PasswordForm({ ch, errors }: { ch: Chrome; errors: FieldErrors }) {
+  const { m } = ch;
+  return (
+    <form method="post" action={href('account', ch.lang)} novalidate>
+      <CsrfField token={ch.csrfToken} />
+      <TextField
+        name="current"
+        type="password"
+        label={m.account.currentPassword}
+        autocomplete="current-password"
+        error={errors.current}
+      />
+      <TextField
+        name="password"
+        type="password"
+        label={m.account.newPassword}
+        hint={m.reset.passwordHint(MIN_PASSWORD_LENGTH)}
+        autocomplete="new-password"
+        error={errors.password}
+      />
+      <TextField
+        name="confirm"
+        type="password"
+        label={m.account.confirmPassword}
+        autocomplete="new-password"
+        error={errors.confirm}
+      />
+      <button type="submit" class="button button-primary">
+        {m.account.submitPassword}
+      </button>
+    </form>
+  );
+}
+
+async function accountPage(
   c: AppContext,
   opts: { errors?: FieldErrors; changed?: boolean; status?: 200 | 422 } = {},
 ) {
   const m = c.get('m');
-  const user = authorize(c.get('user'), 'account.view');
+  const account = await ownAccount(c.get('deps').db, callerOf(c));
   return renderPage(
     c,
     m.account.title,
@@ -27,63 +85,17 @@ function accountPage(
         {opts.changed && <Alert variant="success">{m.account.passwordChanged}</Alert>}
         <dl class="summary-list">
           <dt>{m.account.name}</dt>
-          <dd>{user.name}</dd>
+          <dd>{account.name}</dd>
           <dt>{m.account.email}</dt>
-          <dd>{user.email}</dd>
+          <dd>{account.email}</dd>
         </dl>
         <h2>{m.account.memberships}</h2>
-        {user.memberships.length === 0 ? (
-          <p>{m.account.noMemberships}</p>
-        ) : (
-          <table class="table">
-            <thead>
-              <tr>
-                <th scope="col">{m.account.organisation}</th>
-                <th scope="col">{m.account.role}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {user.memberships.map((ms) => (
-                <tr>
-                  <td>{ms.organisationName}</td>
-                  <td>{m.roles[ms.role]}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <MembershipTable m={m} account={account} />
         <h2>{m.account.changePassword}</h2>
         <div class="row">
           <div class="col-12 col-md-8 col-lg-6">
             <ErrorSummary m={m} errors={opts.errors ?? {}} />
-            <form method="post" action={href('account', ch.lang)} novalidate>
-              <CsrfField token={ch.csrfToken} />
-              <TextField
-                name="current"
-                type="password"
-                label={m.account.currentPassword}
-                autocomplete="current-password"
-                error={opts.errors?.current}
-              />
-              <TextField
-                name="password"
-                type="password"
-                label={m.account.newPassword}
-                hint={m.reset.passwordHint(MIN_PASSWORD_LENGTH)}
-                autocomplete="new-password"
-                error={opts.errors?.password}
-              />
-              <TextField
-                name="confirm"
-                type="password"
-                label={m.account.confirmPassword}
-                autocomplete="new-password"
-                error={opts.errors?.confirm}
-              />
-              <button type="submit" class="button button-primary">
-                {m.account.submitPassword}
-              </button>
-            </form>
+            <PasswordForm ch={ch} errors={opts.errors ?? {}} />
           </div>
         </div>
       </>
@@ -98,18 +110,13 @@ export function registerAccountPages(app: Hono<AppEnv>): void {
   );
 
   onPage(app, 'POST', 'account', async (c) => {
-    const user = authorize(c.get('user'), 'account.changePassword');
+    const caller = callerOf(c);
     const m = c.get('m');
     const parsed = changePasswordForm.safeParse(formFields(await c.req.parseBody()));
     if (!parsed.success)
       return accountPage(c, { errors: toFieldErrors(parsed.error.issues, m), status: 422 });
     try {
-      await changePassword(
-        c.get('deps').db,
-        { userId: user.userId, label: user.email, requestId: c.get('requestId') },
-        parsed.data,
-        c.get('sessionToken') ?? '',
-      );
+      await changePassword(c.get('deps').db, caller, parsed.data, c.get('sessionToken') ?? '');
     } catch (e) {
       if (e instanceof AppError && e.code === 'validation') {
         return accountPage(c, {

@@ -1,8 +1,15 @@
 import type { Hono } from 'hono';
 import type { AppEnv } from '../../context.ts';
-import { registerActionPlanPages } from './pages.tsx';
+import { registerFollowUpPages } from './follow-up-page.tsx';
+import { registerPlanListPages } from './list-pages.tsx';
+import { registerPlanPages } from './plan-page.tsx';
 
-/** Annual action plans: the cluster's own and the funders' view. Routes are tried in this order. */
+/**
+ * Annual action plans: the cluster's own plans and the funders' view (lists, one plan with its
+ * decisions, the follow-up). Routes are tried in this order.
+ */
 export function registerActionPlansArea(app: Hono<AppEnv>): void {
-  registerActionPlanPages(app);
+  registerPlanListPages(app);
+  registerFollowUpPages(app);
+  registerPlanPages(app);
 }

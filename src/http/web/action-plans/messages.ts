@@ -1,9 +1,6 @@
-import type {
-  ActivityStatus,
-  GoalStatus,
-  PlanAction,
-  PlanStatus,
-} from '../../../domain/action-plans/plans.ts';
+import type { ActivityStatus, GoalStatus } from '../../../domain/action-plans/follow-up.ts';
+import type { PlanStatus } from '../../../domain/action-plans/plans.ts';
+import type { PlanAction } from '../../../domain/action-plans/policy.ts';
 import type { Widen } from '../../i18n/da.ts';
 import type { Lang } from '../../paths.ts';
 

@@ -1,8 +1,12 @@
 import type { Hono } from 'hono';
 import type { AppEnv } from '../../context.ts';
-import { registerAdminPages } from './pages.tsx';
+import { registerAuditLogPage } from './audit.tsx';
+import { registerAdminHomePage } from './home.tsx';
+import { registerUserPages } from './users.tsx';
 
 /** Administration: users, roles and the audit log. Routes are tried in this order. */
 export function registerAdminArea(app: Hono<AppEnv>): void {
-  registerAdminPages(app);
+  registerAdminHomePage(app);
+  registerUserPages(app);
+  registerAuditLogPage(app);
 }

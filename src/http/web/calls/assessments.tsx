@@ -1,9 +1,7 @@
 import type { Hono } from 'hono';
-import { assessmentsOf } from '../../../domain/calls/queries.ts';
+import { assessmentsOf } from '../../../domain/calls/processing.ts';
 import type { CallStatus } from '../../../domain/calls/workflow.ts';
-import { forbidden } from '../../../domain/errors.ts';
-import { can } from '../../../domain/policy/policy.ts';
-import { signedInUser } from '../../caller.ts';
+import { callerOf } from '../../caller.ts';
 import type { AppContext, AppEnv } from '../../context.ts';
 import { pageHref } from '../../paths.ts';
 import { renderPage } from '../../render.tsx';
@@ -12,9 +10,7 @@ import { callFlowMessages } from './messages.ts';
 
 /** "My assessments": the calls this assessor is on, their applications, progress and conflict status. */
 async function myAssessmentsPage(c: AppContext) {
-  const user = signedInUser(c);
-  if (!can(user, 'applications.assess')) throw forbidden('Not allowed: applications.assess');
-  const rows = await assessmentsOf(c.get('deps').db, user.userId);
+  const rows = await assessmentsOf(c.get('deps').db, callerOf(c));
   const t = callFlowMessages(c.get('lang'));
   const calls = new Map<string, typeof rows>();
   for (const row of rows) calls.set(row.callSlug, [...(calls.get(row.callSlug) ?? []), row]);

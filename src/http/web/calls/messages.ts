@@ -269,3 +269,73 @@ const en: Widen<typeof da> = {
 
 export type CallFlowMessages = Widen<typeof da>;
 export const callFlowMessages = (lang: Lang): CallFlowMessages => (lang === 'da' ? da : en);
+
+/** Texts of a call's public pages and of its form (the call list, the call, creating and editing it). */
+const pageDa = {
+  title: 'Opslag',
+  lead: 'Finansiørernes opslag af midler til klyngeindsatsen. Alle frister er i dansk tid.',
+  open: 'Åbne opslag',
+  closed: 'Lukkede opslag',
+  create: 'Opret et opslag',
+  createTitle: 'Nyt opslag',
+  editTitle: 'Redigér opslag',
+  owner: 'Udbyder',
+  deadline: 'Ansøgningsfrist',
+  opens: 'Åbner',
+  opensHint: 'Valgfrit. Uden klokkeslæt åbner opslaget ved dagens start.',
+  danishTime: 'dansk tid',
+  status: 'Status',
+  statusHint: 'Kladder vises ikke offentligt. Efter fristen vises opslaget som lukket.',
+  statuses: {
+    draft: 'Kladde',
+    published: 'Offentliggjort',
+    open: 'Åben for ansøgninger',
+    closed: 'Lukket',
+    assessed: 'Bedømt',
+    decided: 'Afgjort',
+  },
+  phases: {
+    draft: 'Kladde',
+    upcoming: 'Åbner senere',
+    open: 'Åben',
+    closed: 'Lukket',
+    assessed: 'Bedømt',
+    decided: 'Afgjort',
+  },
+} as const;
+
+const pageEn: Widen<typeof pageDa> = {
+  title: 'Calls',
+  lead: "Funders' calls for cluster funding. All deadlines are in Danish time.",
+  open: 'Open calls',
+  closed: 'Closed calls',
+  create: 'Create a call',
+  createTitle: 'New call',
+  editTitle: 'Edit call',
+  owner: 'Funder',
+  deadline: 'Deadline',
+  opens: 'Opens',
+  opensHint: 'Optional. Without a time the call opens at the start of the day.',
+  danishTime: 'Danish time',
+  status: 'Status',
+  statusHint: 'Drafts are not public. After the deadline the call is shown as closed.',
+  statuses: {
+    draft: 'Draft',
+    published: 'Published',
+    open: 'Open for applications',
+    closed: 'Closed',
+    assessed: 'Assessed',
+    decided: 'Decided',
+  },
+  phases: {
+    draft: 'Draft',
+    upcoming: 'Opens later',
+    open: 'Open',
+    closed: 'Closed',
+    assessed: 'Assessed',
+    decided: 'Decided',
+  },
+};
+
+export type CallPageMessages = Widen<typeof pageDa>;
+export const callPageMessages = (lang: Lang): CallPageMessages => (lang === 'da' ? pageDa : pageEn);

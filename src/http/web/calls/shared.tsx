@@ -1,5 +1,5 @@
-import { findCallSetup } from '../../../domain/calls/queries.ts';
-import { findCall } from '../../../domain/content/queries.ts';
+import { z } from 'zod';
+import { findCall } from '../../../domain/calls/listing.ts';
 import { AppError, notFound } from '../../../domain/errors.ts';
 import type { AppContext } from '../../context.ts';
 import type { Lang } from '../../paths.ts';
@@ -8,14 +8,18 @@ import { type CallFlowMessages, callFlowMessages } from './messages.ts';
 
 export const dkk = (n: number) => new Intl.NumberFormat('da-DK').format(n);
 
-/** The call of a `:slug` page with its set-up; 404 for an unknown slug. */
+/** The call of a `:slug` page; 404 for an unknown slug or a call the user may not see. */
 export async function callOfPage(c: AppContext) {
-  const { db } = c.get('deps');
-  const call = await findCall(db, c.req.param('slug') ?? '');
+  const call = await findCall(c.get('deps').db, c.get('user'), c.req.param('slug') ?? '');
   if (!call) throw notFound('call');
-  const setup = await findCallSetup(db, call.id);
-  if (!setup) throw notFound('call');
-  return setup;
+  return call;
+}
+
+/** The `:id` of an application or attachment page; 404 for anything but a uuid. */
+export function idOfPage(c: AppContext, what: string): string {
+  const id = z.uuid().safeParse(c.req.param('id'));
+  if (!id.success) throw notFound(what);
+  return id.data;
 }
 
 /** Form body with repeated fields kept as arrays (an upload form's as the CSRF check read them). */

@@ -1,7 +1,7 @@
 import type { Child } from 'hono/jsx';
 import type { z } from 'zod';
 import type { Caller } from '../../../domain/caller.ts';
-import { publishingOrganisations } from '../../../domain/content/policy.ts';
+import { newItemPublishers } from '../../../domain/content/policy.ts';
 import { AppError, type FieldIssue } from '../../../domain/errors.ts';
 import { callerOf, signedInUser } from '../../caller.ts';
 import type { AppContext } from '../../context.ts';
@@ -15,9 +15,8 @@ import { type ContentMessages, contentMessages } from './messages.ts';
 
 /** The first values of a new item's form: the user's first organisation and the page language. */
 export function newItemValues(c: AppContext): FormValues {
-  const first = publishingOrganisations(signedInUser(c))[0];
-  if (!first) throw new AppError('forbidden', 'Not allowed: publish');
-  return { organisationId: first.organisationId, lang: c.get('lang') };
+  const [first] = newItemPublishers(signedInUser(c));
+  return { organisationId: first?.organisationId ?? '', lang: c.get('lang') };
 }
 
 export type FormValues = Record<string, string>;
@@ -37,7 +36,8 @@ export async function saveFromForm<S extends z.ZodType>(
     itemHref: (slug: string) => string;
   },
 ): Promise<Response> {
-  const _user = signedInUser(c);
+  // A visitor is sent to log in before anything of the form is read.
+  signedInUser(c);
   const values = formFields(await c.req.parseBody());
   const parsed = opts.schema.safeParse(values);
   if (!parsed.success) return opts.render(values, fieldErrors(c, parsed.error.issues), 422);

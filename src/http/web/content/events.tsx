@@ -1,21 +1,21 @@
 import type { Hono } from 'hono';
 import { createEvent, updateEvent } from '../../../domain/content/commands.ts';
-import { canPublishFor, publishingOrganisations } from '../../../domain/content/policy.ts';
+import { publishingOrganisations } from '../../../domain/content/policy.ts';
 import {
   draftEvents,
   type EventDetail,
   type EventSummary,
   eventOrganisations,
-  findEvent,
-  isPublicAt,
+  eventToEdit,
   listMunicipalities,
   listPublishedEvents,
   listRegions,
+  viewableEvent,
 } from '../../../domain/content/queries.ts';
 import { type EventFilter, eventFilter, eventForm } from '../../../domain/content/schemas.ts';
 import { instantToDanishTime } from '../../../domain/content/time.ts';
-import { AppError, notFound } from '../../../domain/errors.ts';
-import { signedInUser } from '../../caller.ts';
+import { notFound } from '../../../domain/errors.ts';
+import { callerOf, signedInUser } from '../../caller.ts';
 import type { AppContext, AppEnv } from '../../context.ts';
 import { href, type Lang, pageHref } from '../../paths.ts';
 import { renderPage } from '../../render.tsx';
@@ -151,13 +151,14 @@ async function listPage(c: AppContext) {
   const { db, clock } = c.get('deps');
   const now = clock();
   const filter = eventFilter.parse(c.req.query());
-  const editable = publishingOrganisations(c.get('user')).map((m) => m.organisationId);
+  const user = c.get('user');
   const [list, organisations, regions, drafts] = await Promise.all([
     listPublishedEvents(db, filter, now),
     eventOrganisations(db, now),
     listRegions(db),
-    draftEvents(db, editable, now),
+    draftEvents(db, user, now),
   ]);
+  const mayCreate = publishingOrganisations(user).length > 0;
   const t = contentMessages(c.get('lang'));
   const past = filter.when === 'past';
   const title = past ? t.events.pastTitle : t.events.title;
@@ -171,9 +172,7 @@ async function listPage(c: AppContext) {
         <>
           <EditorActions
             t={t}
-            create={
-              editable.length > 0 ? { href: href('eventsNew', lang), label: t.events.create } : undefined
-            }
+            create={mayCreate ? { href: href('eventsNew', lang), label: t.events.create } : undefined}
             drafts={drafts.map((d) => ({ href: eventHref(lang, d.slug), title: d.title, lang: d.lang }))}
           />
           <EventLinks t={t} lang={lang} past={past} />
@@ -209,10 +208,8 @@ async function listPage(c: AppContext) {
 
 async function itemPage(c: AppContext) {
   const { db, clock } = c.get('deps');
-  const event = await findEvent(db, c.req.param('slug') ?? '');
-  const editor = event !== null && canPublishFor(c.get('user'), event.organisationId);
-  const isPublic = event !== null && isPublicAt(event.publishedAt, clock());
-  if (!event || (!isPublic && !editor)) throw notFound('event');
+  const event = await viewableEvent(db, c.get('user'), c.req.param('slug') ?? '', clock());
+  if (!event) throw notFound('event');
   const t = contentMessages(c.get('lang'));
   return renderPage(c, event.title, ({ lang }) => (
     <ContentArticle
@@ -222,9 +219,9 @@ async function itemPage(c: AppContext) {
       pageLang={lang}
       summary={event.summary}
       body={event.body}
-      draft={!isPublic}
+      draft={!event.isPublic}
       saved={c.req.query('saved') === '1'}
-      editHref={editor ? pageHref('eventEdit', lang, { slug: event.slug }) : undefined}
+      editHref={event.editable ? pageHref('eventEdit', lang, { slug: event.slug }) : undefined}
       facts={
         <>
           <Facts
@@ -245,7 +242,7 @@ async function itemPage(c: AppContext) {
                 </a>
               </li>
             )}
-            {isPublic && (
+            {event.isPublic && (
               <li>
                 <a href={eventCalendarHref(lang, event.slug)} type="text/calendar">
                   <Icon name="calendar-month" />
@@ -311,12 +308,7 @@ async function eventFormPage(
         <BodyField t={t} values={values} errors={errors} />
       </>
     ),
-    buttons: (
-      <PublishButtons
-        t={t}
-        published={event ? isPublicAt(event.publishedAt, c.get('deps').clock()) : false}
-      />
-    ),
+    buttons: <PublishButtons t={t} published={event?.isPublic ?? false} />,
   });
 }
 
@@ -339,13 +331,8 @@ function formValuesOf(e: EventDetail): FormValues {
   };
 }
 
-async function editableEvent(c: AppContext): Promise<EventDetail> {
-  const user = signedInUser(c);
-  const event = await findEvent(c.get('deps').db, c.req.param('slug') ?? '');
-  if (!event) throw notFound('event');
-  if (!canPublishFor(user, event.organisationId)) throw new AppError('forbidden', 'Not allowed: edit event');
-  return event;
-}
+const editableEvent = (c: AppContext): Promise<EventDetail> =>
+  eventToEdit(c.get('deps').db, callerOf(c), c.req.param('slug') ?? '', c.get('deps').clock());
 
 export function registerEventPages(app: Hono<AppEnv>): void {
   registerCalendars(app);

@@ -2,8 +2,7 @@ import type { Hono } from 'hono';
 import { buildCalendar, type CalendarEvent } from '../../../domain/content/ical.ts';
 import {
   type EventSummary,
-  findEvent,
-  isPublicAt,
+  publishedEvent,
   upcomingPublishedEvents,
 } from '../../../domain/content/queries.ts';
 import { notFound } from '../../../domain/errors.ts';
@@ -50,9 +49,9 @@ export function registerCalendars(app: Hono<AppEnv>): void {
     });
     app.get(`${PAGES.event[lang]}/ics`, async (c) => {
       const { db, clock } = c.get('deps');
-      const event = await findEvent(db, c.req.param('slug') ?? '');
       // Drafts have no calendar file, not even for their editors: it would leak when forwarded.
-      if (!event || !isPublicAt(event.publishedAt, clock())) throw notFound('event');
+      const event = await publishedEvent(db, c.req.param('slug') ?? '', clock());
+      if (!event) throw notFound('event');
       return calendarResponse(c, lang, [event], event.slug);
     });
   }

@@ -1,7 +1,7 @@
 import type { Widen } from '../../i18n/da.ts';
 import type { Lang } from '../../paths.ts';
 
-/** Texts of news, success stories, events and calls; Danish first, English of the same shape. */
+/** Texts of news, success stories and events; Danish first, English of the same shape. */
 const da = {
   common: {
     draft: 'Kladde',
@@ -119,38 +119,6 @@ const da = {
     addToCalendar: 'Føj til din kalender (iCal)',
     subscribe: 'Abonnér på alle kommende arrangementer (iCal)',
     calendarName: 'Klyngeportalen: arrangementer',
-  },
-  calls: {
-    title: 'Opslag',
-    lead: 'Finansiørernes opslag af midler til klyngeindsatsen. Alle frister er i dansk tid.',
-    open: 'Åbne opslag',
-    closed: 'Lukkede opslag',
-    create: 'Opret et opslag',
-    createTitle: 'Nyt opslag',
-    editTitle: 'Redigér opslag',
-    owner: 'Udbyder',
-    deadline: 'Ansøgningsfrist',
-    opens: 'Åbner',
-    opensHint: 'Valgfrit. Uden klokkeslæt åbner opslaget ved dagens start.',
-    danishTime: 'dansk tid',
-    status: 'Status',
-    statusHint: 'Kladder vises ikke offentligt. Efter fristen vises opslaget som lukket.',
-    statuses: {
-      draft: 'Kladde',
-      published: 'Offentliggjort',
-      open: 'Åben for ansøgninger',
-      closed: 'Lukket',
-      assessed: 'Bedømt',
-      decided: 'Afgjort',
-    },
-    phases: {
-      draft: 'Kladde',
-      upcoming: 'Åbner senere',
-      open: 'Åben',
-      closed: 'Lukket',
-      assessed: 'Bedømt',
-      decided: 'Afgjort',
-    },
   },
 } as const;
 
@@ -270,38 +238,6 @@ const en: Widen<typeof da> = {
     addToCalendar: 'Add to your calendar (iCal)',
     subscribe: 'Subscribe to all upcoming events (iCal)',
     calendarName: 'Klyngeportalen: events',
-  },
-  calls: {
-    title: 'Calls',
-    lead: "Funders' calls for cluster funding. All deadlines are in Danish time.",
-    open: 'Open calls',
-    closed: 'Closed calls',
-    create: 'Create a call',
-    createTitle: 'New call',
-    editTitle: 'Edit call',
-    owner: 'Funder',
-    deadline: 'Deadline',
-    opens: 'Opens',
-    opensHint: 'Optional. Without a time the call opens at the start of the day.',
-    danishTime: 'Danish time',
-    status: 'Status',
-    statusHint: 'Drafts are not public. After the deadline the call is shown as closed.',
-    statuses: {
-      draft: 'Draft',
-      published: 'Published',
-      open: 'Open for applications',
-      closed: 'Closed',
-      assessed: 'Assessed',
-      decided: 'Decided',
-    },
-    phases: {
-      draft: 'Draft',
-      upcoming: 'Opens later',
-      open: 'Open',
-      closed: 'Closed',
-      assessed: 'Assessed',
-      decided: 'Decided',
-    },
   },
 };
 

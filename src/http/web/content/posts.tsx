@@ -1,19 +1,19 @@
 import type { Hono } from 'hono';
 import { createPost, updatePost } from '../../../domain/content/commands.ts';
-import { canPublishFor, publishingOrganisations } from '../../../domain/content/policy.ts';
+import { publishingOrganisations } from '../../../domain/content/policy.ts';
 import {
   draftPosts,
-  findPost,
-  isPublicAt,
   listPublishedPosts,
   type PostDetail,
   type PostKind,
   type PostSummary,
   postOrganisations,
+  postToEdit,
+  viewablePost,
 } from '../../../domain/content/queries.ts';
 import { postFilter, postForm } from '../../../domain/content/schemas.ts';
-import { AppError, notFound } from '../../../domain/errors.ts';
-import { signedInUser } from '../../caller.ts';
+import { notFound } from '../../../domain/errors.ts';
+import { callerOf, signedInUser } from '../../caller.ts';
 import type { AppContext, AppEnv } from '../../context.ts';
 import { href, type Lang, type PageKey, pageHref } from '../../paths.ts';
 import { renderPage } from '../../render.tsx';
@@ -100,12 +100,13 @@ async function listPage(c: AppContext, s: PostSection) {
   const { db, clock } = c.get('deps');
   const now = clock();
   const filter = postFilter.parse(c.req.query());
-  const editable = publishingOrganisations(c.get('user')).map((m) => m.organisationId);
+  const user = c.get('user');
   const [list, organisations, drafts] = await Promise.all([
     listPublishedPosts(db, s.kind, filter, now),
     postOrganisations(db, s.kind, now),
-    draftPosts(db, s.kind, editable, now),
+    draftPosts(db, user, s.kind, now),
   ]);
+  const mayCreate = publishingOrganisations(user).length > 0;
   const t = contentMessages(c.get('lang'));
   const texts = t[s.texts];
   return renderPage(c, texts.title, ({ lang }) => (
@@ -118,9 +119,7 @@ async function listPage(c: AppContext, s: PostSection) {
         <>
           <EditorActions
             t={t}
-            create={
-              editable.length > 0 ? { href: href(s.pages.create, lang), label: texts.create } : undefined
-            }
+            create={mayCreate ? { href: href(s.pages.create, lang), label: texts.create } : undefined}
             drafts={drafts.map((d) => ({ href: itemHref(s, lang, d.slug), title: d.title, lang: d.lang }))}
           />
           <FeedLinks
@@ -164,11 +163,8 @@ async function listPage(c: AppContext, s: PostSection) {
 
 async function itemPage(c: AppContext, s: PostSection) {
   const { db, clock } = c.get('deps');
-  const user = c.get('user');
-  const post = await findPost(db, s.kind, c.req.param('slug') ?? '');
-  const editor = post !== null && canPublishFor(user, post.organisationId);
-  const isPublic = post !== null && isPublicAt(post.publishedAt, clock());
-  if (!post || (!isPublic && !editor)) throw notFound('post');
+  const post = await viewablePost(db, c.get('user'), s.kind, c.req.param('slug') ?? '', clock());
+  if (!post) throw notFound('post');
   const t = contentMessages(c.get('lang'));
   return renderPage(c, post.title, ({ lang }) => (
     <ContentArticle
@@ -178,16 +174,16 @@ async function itemPage(c: AppContext, s: PostSection) {
       pageLang={lang}
       summary={post.summary}
       body={post.body}
-      draft={!isPublic}
+      draft={!post.isPublic}
       saved={c.req.query('saved') === '1'}
-      editHref={editor ? pageHref(s.pages.edit, lang, { slug: post.slug }) : undefined}
+      editHref={post.editable ? pageHref(s.pages.edit, lang, { slug: post.slug }) : undefined}
       facts={
         <Facts
           items={[
             [t.common.from, post.organisationName],
             [
               t.common.published,
-              post.publishedAt && isPublic ? (
+              post.publishedAt && post.isPublic ? (
                 <Time at={post.publishedAt} text={formatDay(post.publishedAt, lang)} />
               ) : (
                 <DraftBadge t={t} />
@@ -229,20 +225,12 @@ function postFormPage(
         <BodyField t={t} values={opts.values} errors={opts.errors} />
       </>
     ),
-    buttons: (
-      <PublishButtons t={t} published={post ? isPublicAt(post.publishedAt, c.get('deps').clock()) : false} />
-    ),
+    buttons: <PublishButtons t={t} published={post?.isPublic ?? false} />,
   });
 }
 
-/** The post to edit, when the signed-in user may edit it. */
-async function editablePost(c: AppContext, s: PostSection): Promise<PostDetail> {
-  const user = signedInUser(c);
-  const post = await findPost(c.get('deps').db, s.kind, c.req.param('slug') ?? '');
-  if (!post) throw notFound('post');
-  if (!canPublishFor(user, post.organisationId)) throw new AppError('forbidden', 'Not allowed: edit post');
-  return post;
-}
+const editablePost = (c: AppContext, s: PostSection): Promise<PostDetail> =>
+  postToEdit(c.get('deps').db, callerOf(c), s.kind, c.req.param('slug') ?? '', c.get('deps').clock());
 
 export function registerPostPages(app: Hono<AppEnv>, s: PostSection): void {
   // Static paths first: /nyheder/ny is not the news item "ny".

@@ -1,10 +1,10 @@
 import type { Hono } from 'hono';
 import type { AppEnv } from '../../context.ts';
-import { registerInitiativePages } from './initiatives.tsx';
+import { registerFundingPlanPages } from './funding-plans.tsx';
 import { registerCoordinationPages } from './overview.tsx';
 
-/** Funding coordination between funders: overview, portfolios, planned initiatives, notifications. Routes are tried in this order. */
+/** Funding coordination between funders: overview, portfolios, funding plans. Routes are tried in this order. */
 export function registerCoordinationArea(app: Hono<AppEnv>): void {
   registerCoordinationPages(app);
-  registerInitiativePages(app);
+  registerFundingPlanPages(app);
 }

@@ -1,8 +1,10 @@
 import type { Hono } from 'hono';
 import type { AppEnv } from '../../context.ts';
-import { registerLabelPages } from './pages.tsx';
+import { registerLabelImportPages } from './import.tsx';
+import { registerLabelRegisterPage } from './register.tsx';
 
 /** The label register and the label import. Routes are tried in this order. */
 export function registerLabelsArea(app: Hono<AppEnv>): void {
-  registerLabelPages(app);
+  registerLabelRegisterPage(app);
+  registerLabelImportPages(app);
 }

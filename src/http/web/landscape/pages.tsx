@@ -16,7 +16,6 @@ import {
   seatsPerRegion,
   themeRegionMatrix,
 } from '../../../domain/landscape/queries.ts';
-import { can } from '../../../domain/policy/policy.ts';
 import { type AppEnv, today } from '../../context.ts';
 import { formatNumber } from '../../i18n/index.ts';
 import { href, type Lang, pageHref } from '../../paths.ts';
@@ -300,12 +299,11 @@ export function registerLandscapePages(app: Hono<AppEnv>): void {
     const { db } = c.get('deps');
     const { liga: league } = landscapeFilter.parse(c.req.query());
     const q = { league, today: today(c) };
-    const funder = can(c.get('user'), 'funding.view');
     const [regions, cells, seats, overlaps] = await Promise.all([
       seatsPerRegion(db, q),
       themeRegionMatrix(db, q),
       clusterSeats(db, q),
-      funder ? overlappingClusters(db, q) : Promise.resolve([]),
+      overlappingClusters(db, c.get('user'), q),
     ]);
     const t = landscapeMessages(c.get('lang'));
     return renderPage(c, t.title, ({ lang }) => {
@@ -321,7 +319,7 @@ export function registerLandscapePages(app: Hono<AppEnv>): void {
             <p>{t.matrix.overlapNote}</p>
             <ThemeMatrix v={v} regions={regions} cells={cells} />
           </section>
-          {funder ? (
+          {overlaps ? (
             <OverlapList v={v} regions={regions} overlaps={overlaps} />
           ) : (
             <p>{t.overlaps.signInHint}</p>

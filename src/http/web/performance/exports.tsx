@@ -1,14 +1,15 @@
 import { PassThrough, Readable, type Writable } from 'node:stream';
 import type { Hono } from 'hono';
+import {
+  type AccountReport,
+  type ReportSelection,
+  reportAccounts,
+  UnknownClusterError,
+} from '../../../domain/performance/report.ts';
 import { isValidCvr } from '../../../domain/reference/identifiers.ts';
 import { accountCsv } from '../../../reports/csv.ts';
 import { PDF_TYPE, writeAccountPdf } from '../../../reports/pdf.ts';
-import {
-  type ReportSelection,
-  regionNames,
-  reportSections,
-  UnknownClusterError,
-} from '../../../reports/sections.ts';
+import { reportOptions, reportSections } from '../../../reports/sections.ts';
 import { writeAccountXlsx, XLSX_TYPE } from '../../../reports/xlsx.ts';
 import type { AppContext, AppEnv } from '../../context.ts';
 import { href, type Lang, type PageKey, pageHref } from '../../paths.ts';
@@ -86,14 +87,14 @@ function download(format: ExportFormat) {
           ? { kind: 'all' }
           : { kind: 'cluster', cvr: cluster };
 
-    const db = c.get('deps').db;
-    let sections: Awaited<ReturnType<typeof reportSections>>;
+    let report: AccountReport;
     try {
-      sections = await reportSections(db, year, selection, lang);
+      report = await reportAccounts(c.get('deps').db, year, selection);
     } catch (err) {
       if (err instanceof UnknownClusterError) return refuse(c, 404, t.unknownCluster(err.cvr));
       throw err;
     }
+    const sections = reportSections(report, lang);
     const suffix = cluster === undefined ? '' : cluster === 'all' ? `-${t.allClusters}` : `-${cluster}`;
     const headers = {
       'Content-Type': CONTENT_TYPE[format],
@@ -105,7 +106,7 @@ function download(format: ExportFormat) {
       if (!only) throw new Error('a CSV export has one account');
       return c.body(accountCsv(only.account), 200, headers);
     }
-    const opts = { year, lang, generatedAt: c.get('deps').clock(), regionNames: await regionNames(db, lang) };
+    const opts = reportOptions(report, lang, c.get('deps').clock());
     const write = format === 'xlsx' ? writeAccountXlsx : writeAccountPdf;
     return c.body(
       streamed((out) => write(sections, opts, out)),

@@ -1,4 +1,5 @@
 import type { DeliveryJob } from '../../../../domain/reporting/delivery/jobs.ts';
+import { assetUrl } from '../../../assets.ts';
 import { href, type Lang, pageHref } from '../../../paths.ts';
 import { Alert } from '../../../views/forms.tsx';
 import { reportingMessages } from '../messages.ts';
@@ -72,7 +73,7 @@ export function JobProgressPage({ job, lang }: { job: DeliveryJob; lang: Lang })
               {t.jobRefresh}
             </a>
           </p>
-          <script type="module" src="/static/delivery-progress.js" />
+          <script type="module" src={assetUrl('delivery-progress.js')} />
         </>
       )}
       <p>

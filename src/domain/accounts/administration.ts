@@ -1,0 +1,59 @@
+/**
+ * User administration: who has an account with which roles, and what an administrator may open.
+ * Every function checks the policy itself (`admin.view`, `users.manage`).
+ */
+import { asc, sql } from 'drizzle-orm';
+import { type Queryable, queryRows } from '../../db/client.ts';
+import { memberships, type organisationKind, organisations, users } from '../../db/schema/index.ts';
+import type { Caller } from '../caller.ts';
+import { authorize, can, ROLES, type Role } from '../policy/policy.ts';
+
+/** The parts of administration the caller may open; refused to those who may open none. */
+export interface AdministrationSections {
+  users: boolean;
+  audit: boolean;
+}
+
+export function administrationSections(caller: Caller): AdministrationSections {
+  const p = authorize(caller.principal, 'admin.view');
+  return { users: can(p, 'users.manage'), audit: can(p, 'audit.read') };
+}
+
+export interface UserListRow {
+  id: string;
+  email: string;
+  name: string;
+  roles: { organisationName: string; role: Role }[];
+}
+
+export interface UserAdministration {
+  users: UserListRow[];
+  /** The organisations a new user can be made a member of. */
+  organisations: { id: string; name: string; kind: (typeof organisationKind.enumValues)[number] }[];
+  /** The roles a new user can be given. */
+  roles: readonly Role[];
+}
+
+/** Every user with their roles, and what the form for a new user offers. */
+export async function userAdministration(db: Queryable, caller: Caller): Promise<UserAdministration> {
+  authorize(caller.principal, 'users.manage');
+  const [userRows, organisationRows] = await Promise.all([
+    queryRows<UserListRow>(
+      db,
+      sql`
+      select u.id, u.email, u.name,
+             coalesce(json_agg(json_build_object('organisationName', o.name, 'role', m.role)
+                               order by o.name, m.role) filter (where m.role is not null), '[]') as roles
+      from ${users} u
+      left join ${memberships} m on m.user_id = u.id
+      left join ${organisations} o on o.id = m.organisation_id
+      group by u.id
+      order by u.name, u.email`,
+    ),
+    db
+      .select({ id: organisations.id, name: organisations.name, kind: organisations.kind })
+      .from(organisations)
+      .orderBy(asc(organisations.kind), asc(organisations.name)),
+  ]);
+  return { users: userRows, organisations: organisationRows, roles: ROLES };
+}

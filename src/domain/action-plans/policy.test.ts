@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import type { Principal } from '../policy/policy.ts';
+import { PLAN_STATUSES } from './plans.ts';
+import {
+  availablePlanActions,
+  followedFunders,
+  mayEditPlan,
+  PLAN_TRANSITIONS,
+  planPermissions,
+} from './policy.ts';
+
+const CLUSTER = 'org-cluster';
+const FUNDER = 'org-funder';
+const staff: Principal = { userId: 's', memberships: [{ organisationId: CLUSTER, role: 'cluster_staff' }] };
+const funder: Principal = { userId: 'f', memberships: [{ organisationId: FUNDER, role: 'funder' }] };
+const admin: Principal = { userId: 'a', memberships: [{ organisationId: 'org-admin', role: 'admin' }] };
+const target = { clusterId: CLUSTER, fundedBy: [FUNDER] };
+
+describe('action plan transition table', () => {
+  it('lets the cluster submit drafts and returned plans, and the funder decide submitted ones', () => {
+    const table = Object.fromEntries(
+      PLAN_STATUSES.map((s) => [
+        s,
+        { staff: availablePlanActions(staff, s, target), funder: availablePlanActions(funder, s, target) },
+      ]),
+    );
+    expect(table).toEqual({
+      draft: { staff: ['submit'], funder: [] },
+      submitted: { staff: [], funder: ['accept', 'return'] },
+      accepted: { staff: [], funder: [] },
+      returned: { staff: ['submit'], funder: [] },
+    });
+    expect(
+      availablePlanActions(funder, 'submitted', { clusterId: CLUSTER, fundedBy: ['someone-else'] }),
+    ).toEqual([]);
+  });
+
+  it('requires a comment only to return a plan', () => {
+    expect(PLAN_TRANSITIONS.filter((t) => t.comment === 'required').map((t) => t.action)).toEqual(['return']);
+  });
+
+  it('keeps submitted and accepted plans read-only to the cluster', () => {
+    expect(PLAN_STATUSES.filter((s) => mayEditPlan(staff, s, target))).toEqual(['draft', 'returned']);
+    expect(PLAN_STATUSES.filter((s) => mayEditPlan(funder, s, target))).toEqual([]);
+  });
+});
+
+describe('what a user may do with a plan', () => {
+  it('shows the plan pages exactly what each user may do, per status', () => {
+    const table = Object.fromEntries(
+      PLAN_STATUSES.map((s) => [
+        s,
+        [staff, funder, admin].map((p) => {
+          const may = planPermissions(p, s, target);
+          return `${may.edit ? 'E' : '-'}${may.readContent ? 'R' : '-'}${may.decide.join('+')}`;
+        }),
+      ]),
+    );
+    // staff, funder, admin: E = edits, R = reads the content, then the decisions.
+    expect(table).toEqual({
+      draft: ['ER', '--', '--'],
+      submitted: ['-R', '-Raccept+return', '-R'],
+      accepted: ['-R', '-R', '-R'],
+      returned: ['ER', '-R', '-R'],
+    });
+  });
+
+  it("follows the clusters funded by the user's own funder organisations; admins follow all", () => {
+    const twoHats: Principal = {
+      userId: 'x',
+      memberships: [
+        { organisationId: FUNDER, role: 'funder' },
+        { organisationId: CLUSTER, role: 'cluster_staff' },
+        { organisationId: 'org-other-funder', role: 'funder' },
+      ],
+    };
+    expect(followedFunders(twoHats)).toEqual([FUNDER, 'org-other-funder']);
+    expect(followedFunders(funder)).toEqual([FUNDER]);
+    expect(followedFunders(staff)).toEqual([]);
+    expect(followedFunders(admin)).toBeNull();
+  });
+});

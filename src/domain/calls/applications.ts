@@ -1,0 +1,164 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { withActor } from '../../db/actor.ts';
+import { type Db, queryRows, type Tx } from '../../db/client.ts';
+import {
+  applicationAnswers,
+  applicationBudgetLines,
+  applicationCriterionTexts,
+  applications,
+  callCriteria,
+  callRequirements,
+  callSetups,
+} from '../../db/schema/index.ts';
+import type { Caller } from '../caller.ts';
+import { AppError } from '../errors.ts';
+import { conflict, lockApplication, lockCall } from './locks.ts';
+import { authorizeApplication, withdrawable } from './policy.ts';
+import type { ApplicationInput } from './schemas.ts';
+import type { CallStatus } from './workflow.ts';
+
+/** An applicant's writes: the draft, its submission and its withdrawal. */
+
+/** A call takes applications while it is open: published or open, opened, and before the deadline. */
+function takesApplications(call: { status: CallStatus; opensAt: Date | null; deadline: Date }, now: Date) {
+  return (
+    (call.status === 'open' || call.status === 'published') &&
+    (call.opensAt === null || call.opensAt <= now) &&
+    now < call.deadline
+  );
+}
+
+/**
+ * Saves the applicant's draft; creates it on first save. Refused once submitted, after the
+ * deadline, and for a call without a set-up: that call takes its applications outside the portal.
+ */
+export async function saveApplication(
+  db: Db,
+  editor: Caller,
+  callId: string,
+  organisationId: string,
+  input: ApplicationInput,
+  now: Date,
+): Promise<{ id: string }> {
+  authorizeApplication(editor.principal, 'apply', { organisationId });
+  return withActor(db, editor.actor, async (tx) => {
+    const call = await lockCall(tx, callId);
+    if (!takesApplications(call, now)) throw conflict('call is not open for applications');
+    const [setup] = await tx.select().from(callSetups).where(eq(callSetups.callId, callId));
+    if (!setup) throw conflict('the call takes its applications outside the portal');
+    const [existing] = await tx
+      .select()
+      .from(applications)
+      .where(and(eq(applications.callId, callId), eq(applications.organisationId, organisationId)))
+      .for('update');
+    if (existing && existing.status !== 'draft') throw conflict('application is no longer a draft');
+    const id =
+      existing?.id ??
+      (
+        await tx
+          .insert(applications)
+          .values({ callId, organisationId, title: input.title, createdAt: now, updatedAt: now })
+          .returning({ id: applications.id })
+      )[0]?.id;
+    if (!id) throw new Error('application not created');
+    if (existing)
+      await tx
+        .update(applications)
+        .set({ title: input.title, updatedAt: now })
+        .where(eq(applications.id, id));
+    await writeApplicationParts(tx, setup, id, input);
+    return { id };
+  });
+}
+
+async function writeApplicationParts(
+  tx: Tx,
+  setup: { callId: string; firstYear: number; lastYear: number },
+  applicationId: string,
+  input: ApplicationInput,
+) {
+  const { callId } = setup;
+  const requirementIds = new Set(
+    (
+      await tx
+        .select({ id: callRequirements.id })
+        .from(callRequirements)
+        .where(eq(callRequirements.callId, callId))
+    ).map((r) => r.id),
+  );
+  const criterionIds = new Set(
+    (await tx.select({ id: callCriteria.id }).from(callCriteria).where(eq(callCriteria.callId, callId))).map(
+      (r) => r.id,
+    ),
+  );
+  const issues = [
+    ...Object.keys(input.answers)
+      .filter((id) => !requirementIds.has(id))
+      .map((id) => ({ field: `answers.${id}`, message: 'unknown requirement' })),
+    ...Object.keys(input.texts)
+      .filter((id) => !criterionIds.has(id))
+      .map((id) => ({ field: `texts.${id}`, message: 'unknown criterion' })),
+    ...input.budget
+      .filter((b) => b.year < setup.firstYear || b.year > setup.lastYear)
+      .map((b) => ({ field: `budget.${b.year}.${b.category}`, message: 'outside_period' })),
+  ];
+  if (issues.length > 0) throw new AppError('validation', 'application does not fit the call', issues);
+  await tx.delete(applicationAnswers).where(eq(applicationAnswers.applicationId, applicationId));
+  const answers = Object.entries(input.answers).map(([requirementId, answer]) => ({
+    applicationId,
+    requirementId,
+    answer,
+  }));
+  if (answers.length > 0) await tx.insert(applicationAnswers).values(answers);
+  await tx
+    .delete(applicationCriterionTexts)
+    .where(eq(applicationCriterionTexts.applicationId, applicationId));
+  const texts = Object.entries(input.texts).map(([criterionId, text]) => ({
+    applicationId,
+    criterionId,
+    text,
+  }));
+  if (texts.length > 0) await tx.insert(applicationCriterionTexts).values(texts);
+  await tx.delete(applicationBudgetLines).where(eq(applicationBudgetLines.applicationId, applicationId));
+  const lines = input.budget.filter((b) => b.amountDkk > 0).map((b) => ({ applicationId, ...b }));
+  if (lines.length > 0) await tx.insert(applicationBudgetLines).values(lines);
+}
+
+/** Submits a draft before the deadline (server time); after that it is read-only. */
+export async function submitApplication(db: Db, editor: Caller, applicationId: string, now: Date) {
+  return withActor(db, editor.actor, async (tx) => {
+    const app = await lockApplication(tx, applicationId);
+    authorizeApplication(editor.principal, 'apply', app);
+    const call = await lockCall(tx, app.callId);
+    if (!takesApplications(call, now)) throw conflict('the deadline has passed');
+    if (app.status !== 'draft') throw conflict('application is not a draft');
+    const [missing] = await queryRows<{ n: number }>(
+      tx,
+      sql`select count(*)::int as n from ${callRequirements} r
+          left join ${applicationAnswers} a on a.requirement_id = r.id and a.application_id = ${applicationId}
+          where r.call_id = ${app.callId} and coalesce(a.answer, '') = ''`,
+    );
+    if ((missing?.n ?? 0) > 0)
+      throw new AppError('validation', 'every requirement needs an answer', [
+        { field: 'answers', message: 'required' },
+      ]);
+    await tx
+      .update(applications)
+      .set({ status: 'submitted', submittedAt: now, submittedBy: editor.principal.userId, updatedAt: now })
+      .where(eq(applications.id, applicationId));
+    return { callId: app.callId, organisationId: app.organisationId };
+  });
+}
+
+/** Withdraws a draft or a submitted application; possible until eligibility has been decided. */
+export async function withdrawApplication(db: Db, editor: Caller, applicationId: string, now: Date) {
+  return withActor(db, editor.actor, async (tx) => {
+    const app = await lockApplication(tx, applicationId);
+    authorizeApplication(editor.principal, 'apply', app);
+    if (!withdrawable(app.status)) throw conflict('application can no longer be withdrawn');
+    await tx
+      .update(applications)
+      .set({ status: 'withdrawn', updatedAt: now })
+      .where(eq(applications.id, applicationId));
+  });
+}

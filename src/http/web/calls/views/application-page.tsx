@@ -1,0 +1,224 @@
+import type { Child } from 'hono/jsx';
+import type { ApplicationView } from '../../../../domain/calls/application-view.ts';
+import { type Lang, pageHref } from '../../../paths.ts';
+import { Alert } from '../../../views/forms.tsx';
+import { CsrfField } from '../../../views/layout.tsx';
+import type { CallFlowMessages } from '../messages.ts';
+import { inLang } from '../shared.tsx';
+
+/**
+ * The parts of one application's page, each shown as the call's rules allow (view.actions): the
+ * assessor's conflict declaration, the application, eligibility and consensus for the owner, the
+ * assessor's scores, and the decision letter.
+ */
+
+interface Props {
+  t: CallFlowMessages;
+  lang: Lang;
+  view: ApplicationView;
+}
+
+/** A form posting one action of the application page. */
+export function ApplicationPost({
+  lang,
+  csrfToken,
+  view,
+  what,
+  children,
+}: {
+  lang: Lang;
+  csrfToken: string;
+  view: ApplicationView;
+  what: string;
+  children: Child;
+}) {
+  return (
+    <form method="post" action={pageHref('application', lang, { id: view.id })}>
+      <CsrfField token={csrfToken} />
+      <input type="hidden" name="do" value={what} />
+      {children}
+    </form>
+  );
+}
+
+export function ConflictDeclaration({ t }: { t: CallFlowMessages }) {
+  return (
+    <>
+      <fieldset>
+        <legend class="h2">{t.conflictTitle}</legend>
+        <p>{t.conflictLead}</p>
+        <div class="form-group-radio">
+          <input class="form-radio" type="radio" id="conflict-no" name="hasConflict" value="no" checked />
+          <label for="conflict-no">{t.noConflict}</label>
+        </div>
+        <div class="form-group-radio">
+          <input class="form-radio" type="radio" id="conflict-yes" name="hasConflict" value="yes" />
+          <label for="conflict-yes">{t.hasConflict}</label>
+        </div>
+        <div class="form-group">
+          <label class="form-label" for="note">
+            {t.comment}
+          </label>
+          <input class="form-input" type="text" id="note" name="note" />
+        </div>
+      </fieldset>
+      <button type="submit" class="button button-primary">
+        {t.declare}
+      </button>
+    </>
+  );
+}
+
+/** The applicant's answers and texts, for those who may read them. */
+export function ApplicationContent({ t, lang, view }: Props) {
+  const app = view.application;
+  if (!app) return null;
+  return (
+    <>
+      <p>
+        {t.status}: <strong>{t.appStatuses[app.status]}</strong>
+      </p>
+      <h2>{app.title}</h2>
+      <dl>
+        {view.setup.requirements.map((r) => (
+          <>
+            <dt>{inLang(lang, r.textDa, r.textEn)}</dt>
+            <dd>{app.answers[r.id] ?? ''}</dd>
+          </>
+        ))}
+        {view.setup.criteria.map((k) => (
+          <>
+            <dt>{inLang(lang, k.titleDa, k.titleEn)}</dt>
+            <dd>{app.texts[k.id] ?? ''}</dd>
+          </>
+        ))}
+      </dl>
+      {app.eligibilityReason && (
+        <p>
+          {t.reason}: {app.eligibilityReason}
+        </p>
+      )}
+    </>
+  );
+}
+
+export function EligibilityCheck({ t, lang, view }: Props) {
+  return (
+    <>
+      <fieldset>
+        <legend class="h2">{t.eligibility}</legend>
+        {view.setup.requirements.map((r) => (
+          <div class="form-group-checkbox">
+            <input
+              class="form-checkbox"
+              type="checkbox"
+              id={`pass-${r.id}`}
+              name={`pass:${r.id}`}
+              value="1"
+            />
+            <label for={`pass-${r.id}`}>
+              {t.passed}: {inLang(lang, r.textDa, r.textEn)}
+            </label>
+          </div>
+        ))}
+        <div class="form-group">
+          <label class="form-label" for="reason">
+            {t.reason}
+          </label>
+          <textarea class="form-input" id="reason" name="reason" rows={3} />
+        </div>
+      </fieldset>
+      <button type="submit" class="button button-primary">
+        {t.checkEligibility}
+      </button>
+    </>
+  );
+}
+
+/** The assessor's own score and comment per criterion. */
+export function Scores({ t, lang, view }: Props) {
+  return (
+    <>
+      <fieldset>
+        <legend class="h2">{t.scores}</legend>
+        {view.board.map((row) => {
+          // An assessor's view of the scores holds their own only.
+          const mine = row.scores[0];
+          return (
+            <fieldset>
+              <legend class="h3">{inLang(lang, row.criterion.titleDa, row.criterion.titleEn)}</legend>
+              <div class="form-group">
+                <label class="form-label" for={`score-${row.criterion.id}`}>
+                  {t.score(row.criterion.scaleMax)}
+                </label>
+                <input
+                  class="form-input input-width-xs"
+                  type="text"
+                  inputmode="numeric"
+                  id={`score-${row.criterion.id}`}
+                  name={`score:${row.criterion.id}`}
+                  value={mine ? String(mine.score) : ''}
+                />
+              </div>
+              <div class="form-group">
+                <label class="form-label" for={`comment-${row.criterion.id}`}>
+                  {t.comment}
+                </label>
+                <input
+                  class="form-input"
+                  type="text"
+                  id={`comment-${row.criterion.id}`}
+                  name={`comment:${row.criterion.id}`}
+                  value={mine?.comment ?? ''}
+                />
+              </div>
+            </fieldset>
+          );
+        })}
+      </fieldset>
+      <button type="submit" class="button button-primary">
+        {t.saveScores}
+      </button>
+    </>
+  );
+}
+
+/** The owner's agreed score per criterion, beside the individual scores and their spread. */
+export function Consensus({ t, lang, view }: Props) {
+  return (
+    <>
+      <fieldset>
+        <legend class="h2">{t.consensus}</legend>
+        {view.board.map((row) => (
+          <fieldset>
+            <legend class="h3">{inLang(lang, row.criterion.titleDa, row.criterion.titleEn)}</legend>
+            <p>
+              {t.individual}: {row.scores.map((s) => s.score).join(', ') || '-'}
+              {row.spread && ` · ${t.spread}: ${row.spread.min}-${row.spread.max} (${row.spread.mean})`}
+            </p>
+            <div class="form-group">
+              <label class="form-label" for={`consensus-${row.criterion.id}`}>
+                {t.score(row.criterion.scaleMax)}
+              </label>
+              <input
+                class="form-input input-width-xs"
+                type="text"
+                inputmode="numeric"
+                id={`consensus-${row.criterion.id}`}
+                name={`score:${row.criterion.id}`}
+                value={row.consensus ? String(row.consensus.score) : ''}
+              />
+            </div>
+          </fieldset>
+        ))}
+      </fieldset>
+      <button type="submit" class="button button-primary">
+        {t.saveConsensus}
+      </button>
+    </>
+  );
+}
+
+export function ConflictBlocked({ t }: { t: CallFlowMessages }) {
+  return <Alert variant="warning">{t.conflictBlocked}</Alert>;
+}

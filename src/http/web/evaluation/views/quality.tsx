@@ -1,0 +1,152 @@
+import type { DataQualityThresholds } from '../../../../domain/evaluation/config.ts';
+import type { QualityFlag, QualityRow } from '../../../../domain/evaluation/quality.ts';
+import { qualityFlags } from '../../../../domain/evaluation/quality.ts';
+import type { DataQualityView } from '../../../../domain/evaluation/queries.ts';
+import { formatNumber } from '../../../i18n/index.ts';
+import { href, type Lang, type PageKey } from '../../../paths.ts';
+import { SelectField } from '../../../views/forms.tsx';
+import type { EvaluationMessages } from '../messages.ts';
+import { formatFigure } from './format.ts';
+
+function flagText(f: QualityFlag, t: EvaluationMessages, lang: Lang): string {
+  const q = t.quality.flag;
+  const share = (n: number) => t.pct(n, lang).replace(/^\+/, '');
+  switch (f.kind) {
+    case 'no_activities':
+      return q.no_activities;
+    case 'not_submitted':
+      return q.not_submitted(f.status ? t.statuses[f.status] : null);
+    case 'outlier':
+      return q.outlier(
+        t.keys[f.outlier.key],
+        formatFigure(f.outlier.previous, lang),
+        formatFigure(f.outlier.current, lang),
+        t.pct(f.outlier.change, lang),
+      );
+    case 'missing_municipality':
+      return q.missing_municipality(share(f.share));
+    case 'missing_industry':
+      return q.missing_industry(share(f.share));
+  }
+}
+
+function ShareCell({
+  n,
+  share,
+  lang,
+  t,
+}: {
+  n: number;
+  share: number | null;
+  lang: Lang;
+  t: EvaluationMessages;
+}) {
+  return (
+    <td>{share === null ? '–' : `${formatNumber(n, lang)} (${t.pct(share, lang).replace(/^\+/, '')})`}</td>
+  );
+}
+
+function QualityTable({
+  rows,
+  year,
+  t,
+  lang,
+  thresholds,
+}: {
+  rows: QualityRow[];
+  year: number;
+  t: EvaluationMessages;
+  lang: Lang;
+  thresholds: DataQualityThresholds;
+}) {
+  return (
+    <div class="table--responsive-scroll">
+      <table class="table table--compact">
+        <caption>{t.quality.caption(year)}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.cluster}</th>
+            <th scope="col">{t.quality.activities}</th>
+            <th scope="col">{t.quality.status}</th>
+            <th scope="col">{t.quality.companies}</th>
+            <th scope="col">{t.quality.withoutMunicipality}</th>
+            <th scope="col">{t.quality.withoutIndustry}</th>
+            <th scope="col">{t.quality.flags}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => {
+            const flags = qualityFlags(r, thresholds);
+            return (
+              <tr>
+                <th scope="row">{r.name}</th>
+                <td>{formatNumber(r.activities, lang)}</td>
+                <td>{r.periodStatus ? t.statuses[r.periodStatus] : t.quality.noStatus}</td>
+                <td>{formatNumber(r.companies, lang)}</td>
+                <ShareCell n={r.withoutMunicipality} share={r.withoutMunicipalityShare} lang={lang} t={t} />
+                <ShareCell n={r.withoutIndustry} share={r.withoutIndustryShare} lang={lang} t={t} />
+                <td>
+                  {flags.length === 0 ? (
+                    t.quality.ok
+                  ) : (
+                    <ul class="quality-flags">
+                      {flags.map((f) => (
+                        <li>
+                          <strong>{t.quality.flags}:</strong> {flagText(f, t, lang)}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** A year's data quality for the clusters the caller may check, with the year to choose. */
+export function DataQualityPageView({
+  view,
+  page,
+  t,
+  lang,
+}: {
+  view: DataQualityView;
+  page: PageKey;
+  t: EvaluationMessages;
+  lang: Lang;
+}) {
+  const { year, thresholds } = view;
+  return (
+    <>
+      <h1>{t.quality.title}</h1>
+      <p class="font-lead">{t.quality.lead}</p>
+      {year === undefined ? (
+        <p>{t.noYears}</p>
+      ) : (
+        <>
+          <form method="get" action={href(page, lang)}>
+            <SelectField
+              name="aar"
+              label={t.year}
+              value={String(year)}
+              options={view.yearChoices.map((y) => ({ value: String(y), label: String(y) }))}
+            />
+            <button type="submit" class="button button-secondary">
+              {t.show}
+            </button>
+          </form>
+          <p>{t.quality.thresholds(thresholds.outlierChangePercent, thresholds.missingSharePercent)}</p>
+          {view.rows.length === 0 ? (
+            <p>{t.quality.noClusters}</p>
+          ) : (
+            <QualityTable rows={view.rows} year={year} t={t} lang={lang} thresholds={thresholds} />
+          )}
+        </>
+      )}
+    </>
+  );
+}

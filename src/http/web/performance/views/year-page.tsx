@@ -1,0 +1,120 @@
+import type { PerformanceAccount } from '../../../../domain/performance/account.ts';
+import type { YearResults } from '../../../../domain/performance/results.ts';
+import type { TargetSet } from '../../../../domain/targets/queries.ts';
+import { href, pageHref } from '../../../paths.ts';
+import {
+  FiguresTable,
+  num,
+  RegionalDistribution,
+  SmallCompanies,
+  TargetsTable,
+  Trends,
+  type View,
+} from './figures.tsx';
+import { Exports, YearNav } from './links.tsx';
+
+function TargetsSection({
+  v,
+  set,
+  account,
+  mayManage,
+}: {
+  v: View;
+  set: TargetSet | null;
+  account: PerformanceAccount;
+  mayManage: boolean;
+}) {
+  const { t, lang } = v;
+  return (
+    <section aria-labelledby="targets-heading">
+      <h2 id="targets-heading">{t.targets.heading}</h2>
+      {set ? (
+        <>
+          <p>
+            {t.targets.set(lang === 'da' ? set.nameDa : set.nameEn, set.periodFrom, set.periodTo)}
+            {(account.year < set.periodFrom || account.year > set.periodTo) &&
+              ` ${t.targets.outside(set.periodFrom, set.periodTo, account.year)}`}
+          </p>
+          <TargetsTable v={v} set={set} account={account} />
+        </>
+      ) : (
+        <p>{t.targets.none}</p>
+      )}
+      {mayManage && (
+        <p>
+          <a href={href('targets', lang)}>{t.targets.manage}</a>
+        </p>
+      )}
+    </section>
+  );
+}
+
+/** The clusters that reported in the year, each linking to its own account. */
+function ClustersSection({
+  v,
+  year,
+  clusters,
+}: {
+  v: View;
+  year: number;
+  clusters: YearResults['clusters'];
+}) {
+  const { t, lang } = v;
+  return (
+    <section aria-labelledby="clusters-heading">
+      <h2 id="clusters-heading">{t.clusters.heading}</h2>
+      <p>{t.clusters.intro}</p>
+      <div class="table--responsive-scroll">
+        <table class="table table--compact results-clusters">
+          <caption>{t.clusters.caption(year)}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.clusters.cluster}</th>
+              <th scope="col">{t.clusters.activities}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {clusters.map((cl) => (
+              <tr>
+                <th scope="row">
+                  <a href={pageHref('resultsCluster', lang, { year: String(year), cvr: cl.cvr })}>
+                    {cl.name}
+                  </a>
+                </th>
+                <td class="results-number">{num(cl.activities, lang)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+/** The national account of a year: targets, key figures, small companies, regions, trends, clusters. */
+export function YearPage({ v, results }: { v: View; results: YearResults }) {
+  const { t, lang } = v;
+  const { account, years } = results;
+  return (
+    <>
+      <h1>{t.yearTitle(account.year)}</h1>
+      <p class="font-lead">{t.lead}</p>
+      <YearNav
+        v={v}
+        years={years}
+        current={account.year}
+        link={(y) => pageHref('resultsYear', lang, { year: String(y) })}
+      />
+      <TargetsSection v={v} set={results.targetSet} account={account} mayManage={results.mayManageTargets} />
+      <section aria-labelledby="figures-heading">
+        <h2 id="figures-heading">{t.figures.heading}</h2>
+        <FiguresTable v={v} account={account} />
+      </section>
+      <SmallCompanies v={v} account={account} />
+      <RegionalDistribution v={v} account={account} />
+      <Trends v={v} accounts={results.accounts} set={results.targetSet} />
+      <ClustersSection v={v} year={account.year} clusters={results.clusters} />
+      <Exports v={v} year={account.year} />
+    </>
+  );
+}
