@@ -2,8 +2,8 @@ import { MUNICIPALITY_CODES } from '../../reference/geography.ts';
 import { isValidCvr, isValidDb07Code, isValidDb07Prefix } from '../../reference/identifiers.ts';
 
 /**
- * The rows of the reporting format (the reporting specification, the public contract; the guide
- * at /indberetning/hjaelp lists every column), as the one set of rules for files, forms and the
+ * The rows of the reporting format (docs/reporting-format.md, the public contract; the guide at
+ * /indberetning/hjaelp lists every column), as the one set of rules for files, forms and the
  * API. Every field is given as the text of a CSV cell; an empty cell is a missing value. Issue
  * messages are stable codes (see RULE_MESSAGES) so each edge can word them in its own language.
  */
