@@ -4,7 +4,7 @@ import { systemActor, withActor } from '../../src/db/actor.ts';
 import { type Database, queryRows } from '../../src/db/client.ts';
 import { clusters, organisations } from '../../src/db/schema/index.ts';
 import { createApiToken } from '../../src/domain/reporting/tokens/tokens.ts';
-import { roleCaller } from '../reporting/callers.ts';
+import { roleCaller } from '../support/callers.ts';
 import { createTestDatabase, testDriver } from '../support/database.ts';
 import { createTestApp, type TestApp } from '../support/http.ts';
 

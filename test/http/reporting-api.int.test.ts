@@ -8,8 +8,8 @@ import {
   deliveryDetailSchema,
   deliveryListSchema,
 } from '../../src/http/api/reporting/schemas.ts';
-import { roleCaller } from '../reporting/callers.ts';
 import { dataFingerprint } from '../reporting/delivery-helpers.ts';
+import { roleCaller } from '../support/callers.ts';
 import { createTestDatabase, testDriver } from '../support/database.ts';
 import { createCluster, createOrganisation, createUser, TEST_PASSWORD } from '../support/factories.ts';
 import { Client, createTestApp, type TestApp } from '../support/http.ts';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vites
 import type { Database } from '../../src/db/client.ts';
 import { listDeliveries } from '../../src/domain/reporting/delivery/log.ts';
 import { csvTemplate } from '../../src/reports/templates.ts';
-import { userCaller } from '../reporting/callers.ts';
+import { createUserAndCaller } from '../support/callers.ts';
 import { createTestDatabase, testDriver } from '../support/database.ts';
 import { createCluster, createUser, TEST_PASSWORD } from '../support/factories.ts';
 import { Client, createTestApp, signedInClient, type TestApp, uploadDelivery } from '../support/http.ts';
@@ -88,7 +88,9 @@ describe('web delivery in the cluster workspace', () => {
 
   it('refuses an upload without a valid CSRF token before the files, and records no delivery', async () => {
     const org = await cluster('30000005', 'Værnet');
-    const user = await createUser(database.db, 'cluster_staff', { organisationId: org.id });
+    const { user, caller } = await createUserAndCaller(database.db, 'cluster_staff', {
+      organisationId: org.id,
+    });
     const client = await signedInClient(t.app, user.email);
     const files = { 'activities.csv': ACTS('30000005') };
     for (const csrf of ['none', 'wrong', 'last'] as const) {
@@ -96,14 +98,14 @@ describe('web delivery in the cluster workspace', () => {
       expect(res.status, csrf).toBe(403);
       expect(await res.text()).toContain('Formularen er udløbet');
     }
-    const log = await listDeliveries(database.db, userCaller(user, 'cluster_staff'), {
+    const log = await listDeliveries(database.db, caller, {
       limit: 10,
       offset: 0,
     });
     expect(log).toEqual({ total: 0, rows: [] });
     // The same form with the token first loads.
     expect((await upload(client, files)).html).toContain('Indberetningen er indlæst.');
-    const after = await listDeliveries(database.db, userCaller(user, 'cluster_staff'), {
+    const after = await listDeliveries(database.db, caller, {
       limit: 10,
       offset: 0,
     });
@@ -126,7 +128,9 @@ describe('web delivery in the cluster workspace', () => {
     async () => {
       // (PGlite runs one transaction at a time, so there no page can be read while a delivery loads.)
       const org = await cluster('30000021', 'Fremdrift');
-      const staff = await createUser(database.db, 'cluster_staff', { organisationId: org.id });
+      const { user: staff, caller } = await createUserAndCaller(database.db, 'cluster_staff', {
+        organisationId: org.id,
+      });
       const client = await signedInClient(t.app, staff.email);
       let release = () => {};
       const gate = new Promise<void>((resolve) => {
@@ -134,7 +138,7 @@ describe('web delivery in the cluster workspace', () => {
       });
       const text = ACTS('30000021');
       const job = await t.deps.deliveryJobs.start(
-        userCaller(staff, 'cluster_staff'),
+        caller,
         {
           channel: 'web',
           files: [
@@ -190,7 +194,9 @@ describe('web delivery in the cluster workspace', () => {
 
   it('treats an empty file input as no file', async () => {
     const org = await cluster('30000013', 'Tom');
-    const user = await createUser(database.db, 'cluster_staff', { organisationId: org.id });
+    const { user, caller } = await createUserAndCaller(database.db, 'cluster_staff', {
+      organisationId: org.id,
+    });
     const client = await signedInClient(t.app, user.email);
     await client.get('/arbejdsrum/indberetninger');
     const form = new FormData();
@@ -199,7 +205,7 @@ describe('web delivery in the cluster workspace', () => {
     const res = await client.request('/arbejdsrum/indberetninger', { method: 'POST', body: form });
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('Vælg mindst én fil.');
-    const log = await listDeliveries(database.db, userCaller(user, 'cluster_staff'), {
+    const log = await listDeliveries(database.db, caller, {
       limit: 10,
       offset: 0,
     });

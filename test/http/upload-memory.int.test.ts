@@ -9,7 +9,7 @@ import { type Database, queryRows } from '../../src/db/client.ts';
 import { participations } from '../../src/db/schema/index.ts';
 import { completeCvr } from '../../src/domain/reference/identifiers.ts';
 import { createApiToken } from '../../src/domain/reporting/tokens/tokens.ts';
-import { roleCaller } from '../reporting/callers.ts';
+import { roleCaller } from '../support/callers.ts';
 import { createTestDatabase, testDriver } from '../support/database.ts';
 import { createCluster } from '../support/factories.ts';
 import { createTestApp, type TestApp } from '../support/http.ts';

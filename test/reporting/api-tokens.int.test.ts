@@ -8,9 +8,9 @@ import {
   listApiTokens,
   revokeApiToken,
 } from '../../src/domain/reporting/tokens/tokens.ts';
+import { roleCaller } from '../support/callers.ts';
 import { createTestDatabase, testDriver } from '../support/database.ts';
 import { createOrganisation } from '../support/factories.ts';
-import { roleCaller } from './callers.ts';
 
 let database: Database;
 

@@ -6,9 +6,9 @@ import { createDeliveryJobs, type DeliveryJobs } from '../../src/domain/reportin
 import type { DeliveryFile } from '../../src/domain/reporting/delivery/load.ts';
 import { getDelivery } from '../../src/domain/reporting/delivery/log.ts';
 import { createLogger } from '../../src/logger.ts';
+import { roleCaller } from '../support/callers.ts';
 import { createTestDatabase } from '../support/database.ts';
 import { generateDelivery } from '../support/delivery-generator.ts';
-import { roleCaller } from './callers.ts';
 import { SYSTEM, textFile } from './delivery-helpers.ts';
 
 let database: Database;

@@ -4,9 +4,9 @@ import { type Database, queryRows } from '../../src/db/client.ts';
 import type { Caller } from '../../src/domain/caller.ts';
 import { tokenPrincipal } from '../../src/domain/policy/policy.ts';
 import { deliveryWorkspace, getDelivery, listDeliveries } from '../../src/domain/reporting/delivery/log.ts';
+import { roleCaller } from '../support/callers.ts';
 import { createTestDatabase, testDriver } from '../support/database.ts';
 import { createCluster } from '../support/factories.ts';
-import { roleCaller } from './callers.ts';
 import { dataFingerprint, deliver, textFile } from './delivery-helpers.ts';
 
 /**

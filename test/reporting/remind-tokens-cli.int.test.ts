@@ -6,10 +6,10 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, queryRows } from '../../src/db/client.ts';
 import { createApiToken } from '../../src/domain/reporting/tokens/tokens.ts';
+import { createUserAndCaller } from '../support/callers.ts';
 import { createTestDatabase, testDriver } from '../support/database.ts';
-import { createOrganisation, createUser } from '../support/factories.ts';
+import { createOrganisation } from '../support/factories.ts';
 import { startSmtpServer } from '../support/smtp.ts';
-import { userCaller } from './callers.ts';
 
 const BIN = join(import.meta.dirname, '../../bin/klynge.js');
 let dir: string;
@@ -63,16 +63,18 @@ describe.runIf(testDriver() === 'postgres')('klynge remind-tokens', () => {
     const DAY = 86_400_000;
     const { tokenId, email } = await withDb(async (database) => {
       const org = await createOrganisation(database.db, { name: 'Klynge CLI' });
-      const creator = await createUser(database.db, 'cluster_staff', { organisationId: org.id });
+      const { user: creator, caller } = await createUserAndCaller(database.db, 'cluster_staff', {
+        organisationId: org.id,
+      });
       // Made 20 days ago with a 30-day lifetime: it expires in 10 days, by the real clock the CLI uses.
-      const token = await createApiToken(database.db, userCaller(creator, 'cluster_staff'), {
+      const token = await createApiToken(database.db, caller, {
         organisationId: org.id,
         name: 'Lønsystem',
         now: new Date(Date.now() - 20 * DAY),
         lifetime: 30,
       });
       // Due in 20 days: not yet.
-      await createApiToken(database.db, userCaller(creator, 'cluster_staff'), {
+      await createApiToken(database.db, caller, {
         organisationId: org.id,
         name: 'Senere',
         now: new Date(Date.now() - 10 * DAY),

@@ -10,11 +10,11 @@ import { formatDateTime } from '../../src/http/i18n/index.ts';
 import { runTokenReminders, startTokenReminderTimer } from '../../src/jobs/token-reminders.ts';
 import { createLogger } from '../../src/logger.ts';
 import { createMailer, type Mailer } from '../../src/mail/mailer.ts';
+import { callerWith, roleCaller } from '../support/callers.ts';
 import { createTestDatabase, testDriver } from '../support/database.ts';
 import { createOrganisation, createUser } from '../support/factories.ts';
 import { createTestApp, signedInClient } from '../support/http.ts';
 import { type ReceivedMail, startSmtpServer } from '../support/smtp.ts';
-import { roleCaller, userCaller } from './callers.ts';
 
 let database: Database;
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
@@ -66,7 +66,7 @@ async function tokenExpiringIn(
   // Without a creator: made by an admin under no user (the token's creator is unknown).
   return createApiToken(
     database.db,
-    creator ? userCaller({ ...creator, organisationId: org.id }, 'cluster_staff') : roleCaller('admin'),
+    creator ? callerWith(creator, [{ organisationId: org.id, role: 'cluster_staff' }]) : roleCaller('admin'),
     {
       organisationId: org.id,
       name: opts.name ?? 'ERP',
@@ -261,7 +261,8 @@ describe(`API token expiry reminders (${testDriver()})`, () => {
     const token = await tokenExpiringIn(org, creator, now, 10);
     const links = { tokensPage: () => SITE };
     const logger = createLogger({ logLevel: 'silent' });
-    for (const who of [roleCaller('admin'), userCaller(creator, 'cluster_staff')])
+    const staff = callerWith(creator, [{ organisationId: org.id, role: 'cluster_staff' }]);
+    for (const who of [roleCaller('admin'), staff])
       await expect(
         remindExpiringTokens(database.db, smtp.mailer, who, now, { links, logger }),
       ).rejects.toMatchObject({ code: 'forbidden' });
