@@ -30,6 +30,7 @@ const envSchema = z.object({
   API_DELIVERY_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(20),
   TRUST_PROXY: boolish.default(false),
   TOKEN_REMINDERS: z.enum(['on', 'off']).default('on'),
+  KLYNGE_PROFILE: boolish.default(false),
 });
 
 export type Config = {
@@ -52,6 +53,8 @@ export type Config = {
   trustProxy: boolean;
   /** The server e-mails reminders hourly before API tokens expire (never under NODE_ENV=test). */
   tokenReminders: boolean;
+  /** Report how long each step of a delivery's import takes (benchmarks, diagnosis). */
+  importProfile: boolean;
 };
 
 export class ConfigError extends Error {
@@ -96,5 +99,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     apiDeliveryRateLimit: e.API_DELIVERY_RATE_LIMIT,
     trustProxy: e.TRUST_PROXY,
     tokenReminders: e.TOKEN_REMINDERS === 'on' && e.NODE_ENV !== 'test',
+    importProfile: e.KLYNGE_PROFILE,
   };
 }

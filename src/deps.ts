@@ -1,7 +1,7 @@
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { Config } from './config.ts';
 import type { Database, Db } from './db/client.ts';
-import { createDeliveryJobs, type DeliveryJobs } from './domain/reporting/delivery-jobs.ts';
+import { createDeliveryJobs, type DeliveryJobs } from './domain/reporting/delivery/jobs.ts';
 import type { Logger } from './logger.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
 
@@ -38,7 +38,11 @@ export function createDeps(
     logger,
     mailer: overrides.mailer ?? createMailer(config, logger),
     clock: overrides.clock ?? (() => new Date()),
-    deliveryJobs: createDeliveryJobs(database, logger),
+    deliveryJobs: createDeliveryJobs(database, logger, {
+      timings: config.importProfile
+        ? (step, ms) => logger.info({ step, ms }, 'delivery import step')
+        : undefined,
+    }),
     limiters: {
       login: new RateLimiterMemory({ points: config.loginRateLimit, duration: 60 }),
       mail: new RateLimiterMemory({ points: 5, duration: 600 }),

@@ -1,6 +1,6 @@
 /**
- * Helpers for handing a CSV file to PostgreSQL's own CSV parser (COPY ... FORMAT csv) while
- * keeping the reporting spec's exact line numbers and RFC 4180 strictness: the header is read
+ * Handing a CSV file to PostgreSQL's own CSV parser (COPY ... FORMAT csv) while keeping the JS
+ * reader's exact line numbers and RFC 4180 strictness (readers.ts): the header is read
  * here, and the body's bytes are watched on their way to COPY so that anything COPY would read
  * differently from the JS reader (quoted line breaks, a quote inside an unquoted cell, a blank
  * line, `\.`) is noticed and the file goes the precise JS way instead.

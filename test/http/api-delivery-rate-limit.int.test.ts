@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor, withActor } from '../../src/db/actor.ts';
 import { type Database, queryRows } from '../../src/db/client.ts';
 import { clusters, organisations } from '../../src/db/schema/index.ts';
-import { createApiToken } from '../../src/domain/reporting/api-tokens.ts';
+import { createApiToken } from '../../src/domain/reporting/tokens/tokens.ts';
+import { roleCaller } from '../support/callers.ts';
 import { createTestDatabase, testDriver } from '../support/database.ts';
 import { createTestApp, type TestApp } from '../support/http.ts';
 
@@ -27,11 +28,11 @@ beforeAll(async () => {
     return o;
   });
   const token = (name: string) =>
-    createApiToken(database.db, systemActor('test'), {
+    createApiToken(database.db, roleCaller('admin'), {
       organisationId: org.id,
       name,
       now: new Date(),
-      lifetimeDays: 90,
+      lifetime: 90,
     });
   first = (await token('First system')).token;
   second = (await token('Second system')).token;

@@ -16,7 +16,7 @@ import type { Caller } from '../caller.ts';
 import { AppError, notFound } from '../errors.ts';
 import { FIGURE_KEYS, type FigureKey } from '../evaluation/figures.ts';
 import { authorize, can } from '../policy/policy.ts';
-import { currentReportingYear, fundersOf, MIN_YEAR } from '../reporting/periods.ts';
+import { currentReportingYear, fundersOf, MIN_YEAR } from '../reporting/periods/years.ts';
 import { type PlanPermissions, type PlanTarget, planPermissions, policyTarget } from './policy.ts';
 
 export type PlanStatus = (typeof actionPlanStatus.enumValues)[number];

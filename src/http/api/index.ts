@@ -4,7 +4,7 @@ import { clustersApi } from './catalogue.ts';
 import { labelsApi } from './labels.ts';
 import { type ApiModule, type OpenApiDocument, openApiDocument } from './openapi.ts';
 import { performanceApi } from './performance.ts';
-import { reportingApi } from './reporting.ts';
+import { reportingApi } from './reporting/index.ts';
 import { apiErrorHandler, openData, tokenApi } from './request.ts';
 import { searchApi } from './search.ts';
 
