@@ -1,10 +1,10 @@
 import { access } from 'node:fs/promises';
 import { loadConfig } from '../config.ts';
 import type { Database } from '../db/client.ts';
+import { systemCaller } from '../domain/caller.ts';
 import type { Timings } from '../domain/reporting/delivery/load.ts';
 import { fileFromPath, submitDelivery } from '../domain/reporting/delivery/submit.ts';
 import { errorMessage, formatError } from '../domain/reporting/format/errors.ts';
-import { systemCaller } from '../domain/reporting/policy.ts';
 
 /** The time of each step of the import on stderr, one line each (`KLYNGE_PROFILE`; read by bench/import.ts). */
 export const printTimings: Timings = (step, ms) => process.stderr.write(`  ${step}: ${ms} ms\n`);

@@ -1,6 +1,6 @@
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
-import { systemCaller } from '../domain/reporting/policy.ts';
+import { systemCaller } from '../domain/caller.ts';
 import { type ReminderResult, remindExpiringTokens } from '../domain/reporting/tokens/reminders.ts';
 import { href } from '../http/paths.ts';
 import type { Logger } from '../logger.ts';

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { type Database, queryRows } from '../../src/db/client.ts';
 import type { Caller } from '../../src/domain/caller.ts';
+import { systemCaller } from '../../src/domain/caller.ts';
 import type { DeliveryFile } from '../../src/domain/reporting/delivery/load.ts';
 import { submitDelivery } from '../../src/domain/reporting/delivery/submit.ts';
-import { systemCaller } from '../../src/domain/reporting/policy.ts';
 
 /** The command line's caller: may deliver for every cluster, the cluster register included. */
 export const SYSTEM = systemCaller('test');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { systemCaller } from '../caller.ts';
 import { type Principal, ROLES, type Role, tokenPrincipal } from '../policy/policy.ts';
 import {
   authorizeReminders,
@@ -9,7 +10,6 @@ import {
   mayViewDelivery,
   readableClusters,
   submittingClusters,
-  systemCaller,
   tokenOrganisations,
   writableClusters,
 } from './policy.ts';

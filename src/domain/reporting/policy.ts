@@ -5,27 +5,9 @@
  * and what the system itself may do. Every command and query of reporting asks here, so a page,
  * the API and the command line get the same answer. Tested as a table in policy.test.ts.
  */
-import { systemActor } from '../../db/actor.ts';
-import type { Caller } from '../caller.ts';
+import { isSystem } from '../caller.ts';
 import { AppError } from '../errors.ts';
 import { type Action, authorize, can, type Principal } from '../policy/policy.ts';
-
-const SYSTEM = new WeakSet<Principal>();
-
-/**
- * A caller that is the system itself, never a person or a token: `klynge import`,
- * `klynge remind-tokens` and the server's reminder timer, whose operator has the database anyway.
- * It has no memberships, so the policy module grants it nothing; this module gives it what the
- * command line may do: deliver for every cluster, the cluster register included, and send API
- * token reminders. Only this function makes one (a principal is the system by identity).
- */
-export function systemCaller(label: string): Caller {
-  const principal: Principal = Object.freeze({ userId: `system:${label}`, memberships: [] });
-  SYSTEM.add(principal);
-  return { principal, actor: systemActor(label) };
-}
-
-const isSystem = (p: Principal | null): boolean => p !== null && SYSTEM.has(p);
 
 const signedIn = (p: Principal | null): Principal => {
   if (!p) throw new AppError('unauthenticated', 'Sign in to continue');
