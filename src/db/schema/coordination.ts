@@ -67,3 +67,60 @@ export const fundingPlanComments = pgTable(
   },
   (t) => [index('funding_plan_comments_funding_plan_idx').on(t.fundingPlanId, t.createdAt)],
 );
+
+export const meetingPurpose = pgEnum('meeting_purpose', ['before_call', 'follow_up', 'other']);
+
+/**
+ * A coordination meeting between funders (seed 001, E4): before new calls and at follow-up. The
+ * convening funder keeps the agenda, the minutes and the decisions; the meeting is linked to the
+ * funding plans and calls it is about.
+ */
+export const coordinationMeetings = pgTable(
+  'coordination_meetings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    convenerId: uuid('convener_id')
+      .notNull()
+      .references(() => organisations.id),
+    title: text('title').notNull(),
+    purpose: meetingPurpose('purpose').notNull(),
+    meetsOn: date('meets_on').notNull(),
+    location: text('location').notNull().default(''),
+    agenda: text('agenda').notNull(),
+    /** Written after the meeting; null until then. */
+    minutes: text('minutes'),
+    participantIds: uuid('participant_ids').array().notNull(),
+    fundingPlanIds: uuid('funding_plan_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    callIds: uuid('call_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    minutesAt: timestamp('minutes_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('coordination_meetings_meets_on_idx').on(t.meetsOn),
+    check('coordination_meetings_participants_present', sql`cardinality(${t.participantIds}) > 0`),
+  ],
+);
+
+/** A decision of a coordination meeting, given to one funder and tracked until it is done. */
+export const coordinationDecisions = pgTable(
+  'coordination_decisions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    meetingId: uuid('meeting_id')
+      .notNull()
+      .references(() => coordinationMeetings.id, { onDelete: 'cascade' }),
+    text: text('text').notNull(),
+    responsibleId: uuid('responsible_id')
+      .notNull()
+      .references(() => organisations.id),
+    dueOn: date('due_on'),
+    doneAt: timestamp('done_at', { withTimezone: true }),
+    doneNote: text('done_note'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('coordination_decisions_meeting_idx').on(t.meetingId),
+    index('coordination_decisions_open_idx').on(t.responsibleId).where(sql`${t.doneAt} is null`),
+  ],
+);
