@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+
 /**
  * The one error type of the domain. `code` says what went wrong in terms a caller can act on;
  * the HTTP layer maps codes to status codes in one table (src/http/errors.ts).
@@ -30,3 +32,14 @@ export class AppError extends Error {
 
 export const notFound = (what: string) => new AppError('not_found', `${what} not found`);
 export const forbidden = (message = 'Not allowed') => new AppError('forbidden', message);
+
+/** Parses input with a schema; a failure is a validation error naming each field. */
+export function parseInput<T>(schema: z.ZodType<T>, input: unknown): T {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  throw new AppError(
+    'validation',
+    'Invalid input',
+    result.error.issues.map((i) => ({ field: String(i.path[0] ?? 'form'), message: i.message })),
+  );
+}

@@ -15,7 +15,7 @@ import {
 } from '../../db/schema/index.ts';
 import type { MailMessage } from '../../mail/mailer.ts';
 import type { Caller } from '../caller.ts';
-import { AppError, forbidden, notFound } from '../errors.ts';
+import { AppError, forbidden, notFound, parseInput } from '../errors.ts';
 import { addNotifications } from '../notifications/commands.ts';
 import { authorize } from '../policy/policy.ts';
 import { copenhagenDate } from '../reference/time.ts';
@@ -27,7 +27,6 @@ import {
   type FundingPlanInput,
   fundingPlanInput,
   outcomeInput,
-  parseInput,
 } from './schemas.ts';
 
 export interface ProposeResult {
