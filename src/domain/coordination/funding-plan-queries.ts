@@ -4,6 +4,7 @@ import { organisations } from '../../db/schema/index.ts';
 import type { Caller } from '../caller.ts';
 import { notFound } from '../errors.ts';
 import { authorize } from '../policy/policy.ts';
+import { isUuid } from '../reference/identifiers.ts';
 import {
   type FundingPlanPermissions,
   type FundingPlanStatus,
@@ -58,9 +59,6 @@ function toView(r: FundingPlanView): FundingPlanView {
     comments: Number(r.comments),
   };
 }
-
-export const isUuid = (id: string) =>
-  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 
 async function findFundingPlan(db: Queryable, id: string): Promise<FundingPlanView | null> {
   if (!isUuid(id)) return null;

@@ -18,16 +18,12 @@ import type { Caller } from '../caller.ts';
 import { AppError, forbidden, notFound, parseInput } from '../errors.ts';
 import { addNotifications } from '../notifications/commands.ts';
 import { authorize } from '../policy/policy.ts';
+import { isUuid } from '../reference/identifiers.ts';
 import { copenhagenDate } from '../reference/time.ts';
 import { fundingPlanMail } from './funding-plan-mail.ts';
-import { fundingPlanPath, isUuid } from './funding-plan-queries.ts';
+import { fundingPlanPath } from './funding-plan-queries.ts';
 import { commentingFunder, commentsOpen, proposingFunders } from './policy.ts';
-import {
-  commentInput,
-  type FundingPlanInput,
-  fundingPlanInput,
-  outcomeInput,
-} from './schemas.ts';
+import { commentInput, type FundingPlanInput, fundingPlanInput, outcomeInput } from './schemas.ts';
 
 export interface ProposeResult {
   id: string;
