@@ -5,10 +5,7 @@ import { type ReminderResult, remindExpiringTokens } from '../domain/reporting/t
 import { href } from '../http/paths.ts';
 import type { Logger } from '../logger.ts';
 import type { Mailer } from '../mail/mailer.ts';
-
-/** How often the server looks for tokens to remind about, and how soon after start it first looks. */
-const EVERY_MS = 60 * 60_000;
-const FIRST_AFTER_MS = 30_000;
+import { HOURLY, type JobTiming, startRepeatingJob } from './hourly.ts';
 
 interface ReminderDeps {
   config: Pick<Config, 'publicUrl'>;
@@ -30,33 +27,16 @@ export function runTokenReminders(deps: ReminderDeps): Promise<ReminderResult> {
   });
 }
 
-/**
- * Runs the reminders in the server: shortly after start, then hourly. Errors are logged, never
- * thrown; a run still going when the next is due is not overlapped. The timer does not keep the
- * process alive. Returns the function that stops it.
- */
-export function startTokenReminderTimer(
-  deps: ReminderDeps,
-  timing: { firstAfterMs: number; everyMs: number } = { firstAfterMs: FIRST_AFTER_MS, everyMs: EVERY_MS },
-): () => void {
-  let running = false;
-  const run = async () => {
-    if (running) return;
-    running = true;
-    try {
+/** Runs the reminders in the server: shortly after start, then hourly (see startRepeatingJob). */
+export function startTokenReminderTimer(deps: ReminderDeps, timing: JobTiming = HOURLY): () => void {
+  return startRepeatingJob(
+    deps.logger,
+    'API token expiry reminders failed',
+    async () => {
       const result = await runTokenReminders(deps);
       if (result.sent + result.failed + result.retry > 0)
         deps.logger.info({ reminders: result }, 'API token expiry reminders');
-    } catch (err) {
-      deps.logger.error({ err }, 'API token expiry reminders failed');
-    } finally {
-      running = false;
-    }
-  };
-  const first = setTimeout(() => void run(), timing.firstAfterMs).unref();
-  const hourly = setInterval(() => void run(), timing.everyMs).unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(hourly);
-  };
+    },
+    timing,
+  );
 }
