@@ -4,10 +4,19 @@ import type { Db } from '../../src/db/client.ts';
 import { clusters, memberships, organisations, users } from '../../src/db/schema/index.ts';
 import { hashPassword } from '../../src/domain/accounts/passwords.ts';
 import type { Role } from '../../src/domain/policy/policy.ts';
+import { completeCvr } from '../../src/domain/reference/identifiers.ts';
 
 type OrganisationKind = (typeof organisations.kind.enumValues)[number];
 
 const unique = () => randomBytes(4).toString('hex');
+
+/** A valid CVR number, at random (a clash in one test file's database is about one in a million). */
+export function randomCvr(): string {
+  for (;;) {
+    const cvr = completeCvr(String(1_000_000 + (randomBytes(4).readUInt32BE() % 9_000_000)));
+    if (cvr) return cvr;
+  }
+}
 
 export async function createOrganisation(
   db: Db,
@@ -15,6 +24,8 @@ export async function createOrganisation(
     kind?: OrganisationKind;
     name?: string;
     funderLevel?: 'national' | 'regional' | 'municipal';
+    /** The seat, which places the organisation in a region. */
+    municipalityCode?: number;
   } = {},
 ) {
   const kind = overrides.kind ?? 'cluster_organisation';
@@ -27,6 +38,7 @@ export async function createOrganisation(
         name,
         slug: `test-${unique()}`,
         funderLevel: kind === 'funder' ? (overrides.funderLevel ?? 'national') : null,
+        municipalityCode: overrides.municipalityCode ?? null,
       })
       .returning(),
   );
@@ -35,11 +47,20 @@ export async function createOrganisation(
 }
 
 /** A cluster organisation with a CVR number and its cluster profile (regional league). */
-export async function createCluster(db: Db, input: { cvr: string; name: string; slug: string }) {
+export async function createCluster(
+  db: Db,
+  input: { cvr: string; name: string; slug: string; municipalityCode?: number },
+) {
   return withActor(db, systemActor('test'), async (tx) => {
     const [org] = await tx
       .insert(organisations)
-      .values({ kind: 'cluster_organisation', name: input.name, slug: input.slug, cvr: input.cvr })
+      .values({
+        kind: 'cluster_organisation',
+        name: input.name,
+        slug: input.slug,
+        cvr: input.cvr,
+        municipalityCode: input.municipalityCode ?? null,
+      })
       .returning();
     if (!org) throw new Error('organisation not created');
     await tx.insert(clusters).values({ organisationId: org.id, league: 'regional' });
