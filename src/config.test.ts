@@ -35,6 +35,13 @@ describe('config', () => {
     expect(() => loadConfig({ TOKEN_REMINDERS: 'maybe' })).toThrow(/TOKEN_REMINDERS/);
   });
 
+  it('runs the referral jobs unless REFERRAL_JOBS=off, and never under tests', () => {
+    expect(loadConfig({}).referralJobs).toBe(true);
+    expect(loadConfig({ REFERRAL_JOBS: 'off' }).referralJobs).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'test', REFERRAL_JOBS: 'on' }).referralJobs).toBe(false);
+    expect(() => loadConfig({ REFERRAL_JOBS: 'sometimes' })).toThrow(/REFERRAL_JOBS/);
+  });
+
   it('times the steps of a delivery import only when KLYNGE_PROFILE says so', () => {
     expect(loadConfig({}).importProfile).toBe(false);
     expect(loadConfig({ KLYNGE_PROFILE: '1' }).importProfile).toBe(true);

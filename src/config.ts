@@ -30,6 +30,7 @@ const envSchema = z.object({
   API_DELIVERY_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(20),
   TRUST_PROXY: boolish.default(false),
   TOKEN_REMINDERS: z.enum(['on', 'off']).default('on'),
+  REFERRAL_JOBS: z.enum(['on', 'off']).default('on'),
   KLYNGE_PROFILE: boolish.default(false),
 });
 
@@ -53,6 +54,11 @@ export type Config = {
   trustProxy: boolean;
   /** The server e-mails reminders hourly before API tokens expire (never under NODE_ENV=test). */
   tokenReminders: boolean;
+  /**
+   * The server runs the referral jobs hourly: reminders for waiting referrals and the retention
+   * rule that deletes their personal data (never under NODE_ENV=test).
+   */
+  referralJobs: boolean;
   /** Report how long each step of a delivery's import takes (benchmarks, diagnosis). */
   importProfile: boolean;
 };
@@ -99,6 +105,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     apiDeliveryRateLimit: e.API_DELIVERY_RATE_LIMIT,
     trustProxy: e.TRUST_PROXY,
     tokenReminders: e.TOKEN_REMINDERS === 'on' && e.NODE_ENV !== 'test',
+    referralJobs: e.REFERRAL_JOBS === 'on' && e.NODE_ENV !== 'test',
     importProfile: e.KLYNGE_PROFILE,
   };
 }
