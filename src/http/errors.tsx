@@ -53,7 +53,8 @@ function ErrorBody({
 
 export const notFoundHandler: NotFoundHandler<AppEnv> = (c) => {
   if (wantsJson(c)) return c.json({ error: { code: 'not_found', message: 'Not found' } }, 404);
-  const m = c.get('m');
+  // Static files (/assets) are served before the language middleware runs.
+  const m = c.get('m') ?? messages(langOfPath(c.req.path));
   return renderPage(
     c,
     m.errors.notFoundTitle,

@@ -51,6 +51,11 @@ function registeredRoutes(): { method: string; path: string }[] {
   });
 }
 
+/** Values no route expects: not a number, too large for any column, quoted, not ASCII. */
+const ODD_VALUES = ['abc', '99999999999999999999', '-1', '2023.5', "x'y", '%C3%A6'];
+/** The principals that reach the most pages behind the login. */
+const ODD_VALUE_PRINCIPALS: Principal[] = ['anonymous', 'admin', 'funder', 'cluster_staff'];
+
 /** English paths outside the page table (feeds, calendars, old addresses) and their Danish twins. */
 const ENGLISH_TWINS: Record<string, string> = {
   '/en/news/rss.xml': '/nyheder/rss.xml',
@@ -164,6 +169,28 @@ describe(`who may use every route (${testDriver()})`, () => {
           if (principal === 'anonymous' && (entry === 'signed-in') !== (answer === 'login'))
             wrong.push(`anonymous POST ${path}: ${answer} for a ${entry} form`);
           if (logout) await client.get(href('login', 'da'));
+        }
+      }
+      expect(wrong).toEqual([]);
+    },
+    MATRIX_TIMEOUT,
+  );
+
+  it(
+    'answers odd values in every path parameter with a 4xx or a redirect, never a 5xx',
+    async () => {
+      const wrong: string[] = [];
+      const routes = registeredRoutes().filter((r) => r.method === 'GET' && langOfPath(r.path) === 'da');
+      for (const route of routes.filter((r) => /[:*]/.test(r.path))) {
+        for (const odd of ODD_VALUES) {
+          const path = route.path.replace(/:[a-zA-Z]+|\*/g, odd);
+          await Promise.all(
+            ODD_VALUE_PRINCIPALS.map(async (principal) => {
+              const res = await request(principal, path);
+              await res.arrayBuffer();
+              if (res.status >= 500) wrong.push(`${principal} GET ${path}: ${res.status}`);
+            }),
+          );
         }
       }
       expect(wrong).toEqual([]);
