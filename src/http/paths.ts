@@ -238,8 +238,8 @@ for (const [page, paths] of Object.entries(PAGES) as [PageKey, Record<Lang, stri
 patterns.sort((a, b) => Number(b.static) - Number(a.static));
 
 /**
- * The page a path (as the router sees it, percent-decoded) stands for, with its parameters;
- * null for a path of no page. Static paths win, as they are registered first.
+ * The page a path stands for, with its parameters as they stand in the path; null for a path of
+ * no page. Static paths win, as they are registered first.
  */
 export function matchPage(path: string): { page: PageKey; params: Record<string, string> } | null {
   for (const p of patterns) {
