@@ -28,6 +28,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(1000).default(5),
   API_DELIVERY_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(20),
+  API_DELIVERY_ORGANISATION_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(60),
   TRUST_PROXY: boolish.default(false),
   TOKEN_REMINDERS: z.enum(['on', 'off']).default('on'),
   KLYNGE_PROFILE: boolish.default(false),
@@ -50,6 +51,8 @@ export type Config = {
   loginRateLimit: number;
   /** Deliveries (POST /api/v1/deliveries) per API token per minute before 429. */
   apiDeliveryRateLimit: number;
+  /** Deliveries through the API per organisation (all its tokens together) per minute before 429. */
+  apiDeliveryOrganisationRateLimit: number;
   trustProxy: boolean;
   /** The server e-mails reminders hourly before API tokens expire (never under NODE_ENV=test). */
   tokenReminders: boolean;
@@ -97,6 +100,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     loginRateLimit: e.LOGIN_RATE_LIMIT,
     apiDeliveryRateLimit: e.API_DELIVERY_RATE_LIMIT,
+    apiDeliveryOrganisationRateLimit: e.API_DELIVERY_ORGANISATION_RATE_LIMIT,
     trustProxy: e.TRUST_PROXY,
     tokenReminders: e.TOKEN_REMINDERS === 'on' && e.NODE_ENV !== 'test',
     importProfile: e.KLYNGE_PROFILE,
