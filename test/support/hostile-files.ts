@@ -191,7 +191,7 @@ export const tenThousandColumns = (): HostileFile => ({
   case: '10k columns',
   name: 'wide.csv',
   bytes: Buffer.from(`${Array.from({ length: 10_000 }, (_, i) => `c${i}`).join(',')}\n`),
-  code: 'cellTooLong',
+  code: 'unknownFile',
 });
 
 export const unterminatedQuote = (cvr: string): HostileFile => ({
