@@ -62,6 +62,14 @@ describe(`NUL bytes in a delivery (${testDriver()})`, () => {
     expect(outcome.logged.map((e) => e.value)).toEqual(['Work\u2400shop', 'Fir\u2400ma']);
   });
 
+  it('in a file name is kept as ␀ in the log', async () => {
+    const outcome = await rejected([textFile('activi\0ties.csv', `${ACT_HEAD}\n${act('A1', '')}\n`)]);
+    expect(brief(outcome.logged)).toEqual([
+      { file: 'activi\u2400ties.csv', line: 2, column: 'title', code: 'required' },
+    ]);
+    expect(outcome.files.map((f) => f.name)).toEqual(['activi\u2400ties.csv']);
+  });
+
   it('in a column name is an unknown column, named with ␀', async () => {
     const outcome = await rejected([textFile('activities.csv', `${ACT_HEAD},no\0te\n${act('A1')},x\n`)]);
     expect(brief(outcome.logged)).toEqual([
