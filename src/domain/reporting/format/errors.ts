@@ -62,8 +62,8 @@ export const DELIVERY_MESSAGES = {
     da: 'er ikke en .xlsx-projektmappe: den er ikke en gyldig zip-fil med en projektmappe',
   },
   xlsxTooLarge: {
-    en: 'expands to more than a workbook may (at most 200 times its packed size per part, 1 GiB per part, 32 million characters of shared text)',
-    da: 'fylder udpakket mere, end en projektmappe må (højst 200 gange den pakkede størrelse pr. del, 1 GiB pr. del, 32 mio. tegn delt tekst)',
+    en: 'unpacks to more than a workbook may: a part to at most 200 times its packed size and 1 GiB, all parts to 2 GiB, the shared text to 32 MiB',
+    da: 'fylder udpakket mere, end en projektmappe må: en del højst 200 gange sin pakkede størrelse og 1 GiB, alle dele 2 GiB, den delte tekst 32 MiB',
   },
   xlsxSyntax: {
     en: 'is not a readable .xlsx workbook: its XML is broken',
