@@ -29,6 +29,7 @@ const envSchema = z.object({
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(1000).default(5),
   LOGIN_CLIENT_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(20),
   API_DELIVERY_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(20),
+  API_DELIVERY_ORGANISATION_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(60),
   TRUST_PROXY: boolish.default(false),
   TOKEN_REMINDERS: z.enum(['on', 'off']).default('on'),
   KLYNGE_PROFILE: boolish.default(false),
@@ -54,6 +55,8 @@ export type Config = {
   loginClientRateLimit: number;
   /** Deliveries (POST /api/v1/deliveries) per API token per minute before 429. */
   apiDeliveryRateLimit: number;
+  /** Deliveries through the API per organisation (all its tokens together) per minute before 429. */
+  apiDeliveryOrganisationRateLimit: number;
   trustProxy: boolean;
   /** The server e-mails reminders hourly before API tokens expire (never under NODE_ENV=test). */
   tokenReminders: boolean;
@@ -102,6 +105,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     loginRateLimit: e.LOGIN_RATE_LIMIT,
     loginClientRateLimit: e.LOGIN_CLIENT_RATE_LIMIT,
     apiDeliveryRateLimit: e.API_DELIVERY_RATE_LIMIT,
+    apiDeliveryOrganisationRateLimit: e.API_DELIVERY_ORGANISATION_RATE_LIMIT,
     trustProxy: e.TRUST_PROXY,
     tokenReminders: e.TOKEN_REMINDERS === 'on' && e.NODE_ENV !== 'test',
     importProfile: e.KLYNGE_PROFILE,

@@ -27,6 +27,8 @@ export interface Deps {
     mail: RateLimiterMemory;
     /** Deliveries through the API per token: each one is a whole import. */
     apiDeliveries: RateLimiterMemory;
+    /** Deliveries through the API per organisation, all its tokens together. */
+    apiDeliveriesPerOrganisation: RateLimiterMemory;
   };
 }
 
@@ -54,6 +56,10 @@ export function createDeps(
       loginClient: new RateLimiterMemory({ points: config.loginClientRateLimit, duration: 600 }),
       mail: new RateLimiterMemory({ points: 5, duration: 600 }),
       apiDeliveries: new RateLimiterMemory({ points: config.apiDeliveryRateLimit, duration: 60 }),
+      apiDeliveriesPerOrganisation: new RateLimiterMemory({
+        points: config.apiDeliveryOrganisationRateLimit,
+        duration: 60,
+      }),
     },
   };
 }

@@ -107,14 +107,17 @@ export async function signedInClient(app: Hono<AppEnv>, email: string): Promise<
 export async function uploadDelivery(
   t: TestApp,
   client: Client,
-  files: Record<string, string>,
+  files: Record<string, string | Uint8Array>,
   path = '/arbejdsrum/indberetninger',
 ) {
   await client.get(path);
   const form = new FormData();
   form.set('_csrf', client.csrfToken);
   for (const [name, text] of Object.entries(files))
-    form.append('files', new File([text], name, { type: 'text/csv' }));
+    form.append(
+      'files',
+      new File([typeof text === 'string' ? text : new Uint8Array(text)], name, { type: 'text/csv' }),
+    );
   const posted = await client.request(path, { method: 'POST', body: form });
   const jobPath = posted.headers.get('location');
   if (posted.status !== 303 || !jobPath)
