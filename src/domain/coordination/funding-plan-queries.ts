@@ -3,8 +3,8 @@ import { type Queryable, queryRows } from '../../db/client.ts';
 import { organisations } from '../../db/schema/index.ts';
 import type { Caller } from '../caller.ts';
 import { notFound } from '../errors.ts';
+import { isUuid } from '../ids.ts';
 import { authorize } from '../policy/policy.ts';
-import { isUuid } from '../reference/identifiers.ts';
 import {
   type FundingPlanPermissions,
   type FundingPlanStatus,

@@ -16,9 +16,9 @@ import {
 import type { MailMessage } from '../../mail/mailer.ts';
 import type { Caller } from '../caller.ts';
 import { AppError, forbidden, notFound, parseInput } from '../errors.ts';
+import { isUuid } from '../ids.ts';
 import { addNotifications } from '../notifications/commands.ts';
 import { authorize } from '../policy/policy.ts';
-import { isUuid } from '../reference/identifiers.ts';
 import { copenhagenDate } from '../reference/time.ts';
 import { fundingPlanMail } from './funding-plan-mail.ts';
 import { fundingPlanPath } from './funding-plan-queries.ts';

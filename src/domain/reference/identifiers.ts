@@ -3,10 +3,6 @@
  * CVR: 8 digits, first not 0, weights 2,7,6,5,4,3,2,1, weighted digit sum divisible by 11.
  * DB07: 6-digit Danish industry code; its first two digits are a NACE rev. 2 division.
  */
-/** A row id of the database (a UUID), checked before it reaches a query that would refuse it. */
-export const isUuid = (value: string): boolean =>
-  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
-
 const CVR_WEIGHTS = [2, 7, 6, 5, 4, 3, 2, 1] as const;
 
 export function isValidCvr(value: string): boolean {

@@ -4,8 +4,8 @@ import { type Queryable, queryRows } from '../../db/client.ts';
 import { organisations, referralTargets } from '../../db/schema/index.ts';
 import type { Caller } from '../caller.ts';
 import { AppError, notFound } from '../errors.ts';
+import { isUuid } from '../ids.ts';
 import { authorize } from '../policy/policy.ts';
-import { isUuid } from '../reference/identifiers.ts';
 import { uuidArray } from '../reporting/uuid-array.ts';
 import {
   mayViewReferral,

@@ -10,8 +10,8 @@ import type { Db, Queryable } from '../../db/client.ts';
 import { referralTargets } from '../../db/schema/index.ts';
 import type { Caller } from '../caller.ts';
 import { AppError, notFound, parseInput } from '../errors.ts';
+import { isUuid } from '../ids.ts';
 import { authorize, can } from '../policy/policy.ts';
-import { isUuid } from '../reference/identifiers.ts';
 import { referringOrganisations } from './policy.ts';
 import { referralTargetInput } from './schemas.ts';
 
