@@ -36,3 +36,7 @@ export function themeLabel(key: ThemeKey, locale: 'da' | 'en'): string {
   const theme = THEMES.find((t) => t.key === key);
   return theme ? theme[locale] : key;
 }
+
+/** A stored theme key in words; a key no longer in the list (a retired theme) as it is. */
+export const themeText = (key: string, locale: 'da' | 'en'): string =>
+  isThemeKey(key) ? themeLabel(key, locale) : key;

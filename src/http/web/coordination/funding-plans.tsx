@@ -16,16 +16,11 @@ import type { AppContext, AppEnv } from '../../context.ts';
 import { href, pageHref } from '../../paths.ts';
 import { renderPage } from '../../render.tsx';
 import { toFieldErrors } from '../../validation.ts';
+import { EMPTY_FORM, formList, formText, type PostedForm } from '../../views/forms.tsx';
 import { onPage } from '../routes.ts';
 import { type CoordinationMessages, coordinationMessages } from './messages.ts';
 import { FundingPlanDetailView } from './views/funding-plan-detail.tsx';
-import {
-  EMPTY_FORM,
-  FundingPlanFormView,
-  formList,
-  formText,
-  type PostedForm,
-} from './views/funding-plan-form.tsx';
+import { FundingPlanFormView } from './views/funding-plan-form.tsx';
 import { FundingPlanListView } from './views/funding-plan-list.tsx';
 
 const messagesOf = (c: AppContext) => coordinationMessages(c.get('lang'));

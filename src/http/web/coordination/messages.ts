@@ -1,4 +1,3 @@
-import { isThemeKey, themeLabel } from '../../../domain/catalogue/themes.ts';
 import type { Widen } from '../../i18n/da.ts';
 import { formatNumber } from '../../i18n/index.ts';
 import type { Lang } from '../../paths.ts';
@@ -243,4 +242,4 @@ export function coordinationMessages(lang: Lang): CoordinationMessages {
 }
 
 export const dkk = (n: number, lang: Lang, t: CoordinationMessages) => t.amount(formatNumber(n, lang));
-export const themeText = (key: string, lang: Lang) => (isThemeKey(key) ? themeLabel(key, lang) : key);
+export { themeText } from '../../../domain/catalogue/themes.ts';

@@ -2,10 +2,16 @@ import type { CommentView, FundingPlanDetail } from '../../../../domain/coordina
 import type { Messages } from '../../../i18n/index.ts';
 import { formatDate, formatDateTime } from '../../../i18n/index.ts';
 import { href, type Lang, pageHref } from '../../../paths.ts';
-import { Alert, ErrorSummary, type FieldErrors, TextAreaField } from '../../../views/forms.tsx';
+import {
+  Alert,
+  ErrorSummary,
+  type FieldErrors,
+  formText,
+  type PostedForm,
+  TextAreaField,
+} from '../../../views/forms.tsx';
 import { CsrfField } from '../../../views/layout.tsx';
 import { type CoordinationMessages, dkk, themeText } from '../messages.ts';
-import { formText, type PostedForm } from './funding-plan-form.tsx';
 import { regionsText, statusText } from './funding-plan-list.tsx';
 
 type Shared = { lang: Lang; t: CoordinationMessages };

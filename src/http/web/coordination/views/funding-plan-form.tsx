@@ -3,52 +3,17 @@ import { REGIONS, regionName } from '../../../../domain/reference/geography.ts';
 import type { Messages } from '../../../i18n/index.ts';
 import { href, type Lang } from '../../../paths.ts';
 import {
+  Checkboxes,
   ErrorSummary,
-  type FieldErrors,
+  formList,
+  formText,
+  type PostedForm,
   SelectField,
   TextAreaField,
   TextField,
 } from '../../../views/forms.tsx';
 import { CsrfField } from '../../../views/layout.tsx';
 import type { CoordinationMessages } from '../messages.ts';
-
-/** A form as typed: values (a list for repeated fields) and the errors to show beside them. */
-export type PostedForm = { values: Record<string, string | string[]>; errors: FieldErrors };
-export const EMPTY_FORM: PostedForm = { values: {}, errors: {} };
-
-export const formText = (v: unknown) => (typeof v === 'string' ? v : '');
-export const formList = (v: unknown): string[] =>
-  Array.isArray(v) ? v.map(formText) : typeof v === 'string' ? [v] : [];
-
-function Checkboxes(p: {
-  name: string;
-  legend: string;
-  hint?: string;
-  options: { value: string; label: string }[];
-  checked: string[];
-  error?: string | undefined;
-}) {
-  return (
-    <fieldset class={p.error ? 'form-group form-error' : 'form-group'} id={p.name}>
-      <legend class="form-label">{p.legend}</legend>
-      {p.hint && <span class="form-hint">{p.hint}</span>}
-      {p.error && <span class="form-error-message">{p.error}</span>}
-      {p.options.map((o) => (
-        <div class="form-group-checkbox">
-          <input
-            class="form-checkbox"
-            type="checkbox"
-            id={`${p.name}-${o.value}`}
-            name={p.name}
-            value={o.value}
-            checked={p.checked.includes(o.value)}
-          />
-          <label for={`${p.name}-${o.value}`}>{o.label}</label>
-        </div>
-      ))}
-    </fieldset>
-  );
-}
 
 /** The form a funder records a funding plan with. */
 export function FundingPlanFormView(p: {
