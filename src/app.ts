@@ -25,6 +25,7 @@ import { registerLabelsArea } from './http/web/labels/index.ts';
 import { registerLandscapeArea } from './http/web/landscape/index.ts';
 import { registerNotificationsArea } from './http/web/notifications/index.ts';
 import { registerPerformanceArea } from './http/web/performance/index.ts';
+import { registerReferralsArea } from './http/web/referrals/index.ts';
 import { registerReportingArea } from './http/web/reporting/index.ts';
 import { registerSearchArea } from './http/web/search/index.ts';
 import { registerSiteArea } from './http/web/site/index.ts';
@@ -59,6 +60,7 @@ const WEB_AREAS: readonly ((app: Hono<AppEnv>) => void)[] = [
   registerPerformanceArea,
   registerEvaluationArea,
   registerCoordinationArea,
+  registerReferralsArea,
   registerNotificationsArea,
 ];
 

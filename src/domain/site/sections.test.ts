@@ -29,9 +29,9 @@ describe('sectionsFor: the navigation of each role', () => {
     admin: ['coordination', 'notifications', 'account', 'admin'],
     funder: ['coordination', 'notifications', 'account'],
     assessor: ['notifications', 'account'],
-    cluster_staff: ['workspace', 'notifications', 'account'],
+    cluster_staff: ['workspace', 'referrals', 'notifications', 'account'],
     support_staff: ['notifications', 'account'],
-    business_service_staff: ['notifications', 'account'],
+    business_service_staff: ['referrals', 'notifications', 'account'],
   };
   for (const [role, sections] of Object.entries(personal) as [Role, string[]][]) {
     it(`offers ${role} the public sections and ${sections.join(', ')}`, () => {
@@ -44,6 +44,7 @@ describe('sectionsFor: the navigation of each role', () => {
       ...PUBLIC,
       'workspace',
       'coordination',
+      'referrals',
       'notifications',
       'account',
       'admin',
