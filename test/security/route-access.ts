@@ -147,6 +147,18 @@ export const FOR_GET: Record<string, Access> = {
   // The old addresses of funding plans move for good
   'GET /finansiering/initiativer': everyone(301),
   'GET /finansiering/initiativer/*': everyone(301),
+  // Referrals: the hubs' and clusters' staff; the demo referral is Erhvervshus Fyn's (the demo hub
+  // login) to Odense Robotics (the demo cluster login). The figures hold no personal data.
+  'GET /henvisninger': only(['cluster_staff', 'business_service_staff']),
+  'GET /henvisninger/ny': only(['cluster_staff', 'business_service_staff']),
+  'GET /henvisninger/tal': only([
+    'admin',
+    'funder',
+    'support_staff',
+    'cluster_staff',
+    'business_service_staff',
+  ]),
+  'GET /henvisninger/:id': only(['cluster_staff', 'business_service_staff']),
   'GET /konto/notifikationer': SIGNED_IN,
   // The JSON API: open data for everyone, the reporting API for API tokens only
   'GET /api/openapi.json': OPEN,
@@ -211,5 +223,10 @@ export const FOR_POST: Record<string, 'public' | 'signed-in' | 'token'> = {
   'POST /finansiering/planer/ny': 'signed-in',
   'POST /finansiering/planer/:id': 'signed-in',
   'POST /finansiering/planer/:id/afslut': 'signed-in',
+  'POST /henvisninger/ny': 'signed-in',
+  'POST /henvisninger/:id/accepter': 'signed-in',
+  'POST /henvisninger/:id/afvis': 'signed-in',
+  'POST /henvisninger/:id/kontakt': 'signed-in',
+  'POST /henvisninger/:id/udfald': 'signed-in',
   'POST /api/v1/deliveries': 'token',
 };

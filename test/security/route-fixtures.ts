@@ -103,6 +103,11 @@ export async function routeFixtures(t: TestApp, database: Database): Promise<Rou
     sql`select p.id from funding_plans p join organisations f on f.id = p.funder_id
         where f.slug = 'uddannelses-og-forskningsministeriet' limit 1`,
   );
+  const referral = await one<{ id: string }>(
+    database,
+    sql`select r.id from referrals r join organisations f on f.id = r.from_organisation_id
+        where f.slug = 'erhvervshus-fyn' and r.status = 'sent' limit 1`,
+  );
   const home = await (await t.app.request('/')).text();
   const asset = /\/assets\/([^"?]+\.css)/.exec(home)?.[1] ?? 'missing.css';
   return {
@@ -153,6 +158,8 @@ export async function routeFixtures(t: TestApp, database: Database): Promise<Rou
       '/en/results/targets:code': '1',
       '/finansiering/planer:id': plan.id,
       '/en/funding/plans:id': plan.id,
+      '/henvisninger:id': referral.id,
+      '/en/referrals:id': referral.id,
       '/klyngeforum/initiativer:code': link.code,
       '/en/cluster-forum/initiatives:code': link.code,
       '/klyngeforum/initiativer/:code/milepaele:id': milestone.id,

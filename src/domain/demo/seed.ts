@@ -25,6 +25,7 @@ import { insertDemoCoordination } from './coordination.ts';
 import { buildDemoDataSet, type DemoDataSet } from './dataset.ts';
 import { insertDemoEvaluation } from './evaluation.ts';
 import { insertDemoPeriods } from './periods.ts';
+import { insertDemoReferrals } from './referrals.ts';
 import { insertDemoStrategy } from './strategy.ts';
 import { DEMO_TARGET_SET, DEMO_TARGETS } from './targets.ts';
 import { buildUsers, DEMO_PASSWORD } from './users.ts';
@@ -199,6 +200,7 @@ export async function seedDemo(
     await insertDemoCallSetup(tx);
     await insertDemoCoordination(tx);
     await insertDemoStrategy(tx);
+    log(`demo: ${await insertDemoReferrals(tx)} referrals`);
   });
   // Fresh statistics, or the planner guesses one row per table and picks nested loops.
   await database.db.execute(sql`analyze`);
