@@ -3,7 +3,7 @@ import type { Database } from '../../src/db/client.ts';
 import { referralWorld, reportParticipation } from '../referrals/fixtures.ts';
 import { createTestDatabase } from '../support/database.ts';
 import { createUser, randomCvr } from '../support/factories.ts';
-import { type Client, createTestApp, signedInClient, type TestApp } from '../support/http.ts';
+import { Client, createTestApp, signedInClient, type TestApp } from '../support/http.ts';
 
 let database: Database;
 let t: TestApp;
@@ -85,6 +85,16 @@ describe('referral pages', () => {
     expect(seen.html).not.toContain('/accept"');
 
     const year = today().slice(0, 4);
+    // The supporting measure beside the cluster's and the national account, for visitors too.
+    const visitor = new Client(t.app);
+    for (const path of [`/resultater/${year}/klynger/${world.capital.cvr}`, `/resultater/${year}`]) {
+      const account = await visitor.get(path);
+      expect(account.res.status, path).toBe(200);
+      expect(account.html, path).toContain(
+        '<dt>Henviste virksomheder, der deltog i en aktivitet</dt><dd>1</dd><dt>Heraf bekræftet af indberetningen</dt><dd>1</dd>',
+      );
+    }
+
     const figures = await (await as(funderEmail)).get(`/henvisninger/tal?year=${year}&by=cluster`);
     expect(figures.res.status).toBe(200);
     const row = new RegExp(`<th scope="row">${world.capital.name}</th>((?:<td[^>]*>[^<]*</td>)+)`).exec(

@@ -1,6 +1,7 @@
 import type { Queryable } from '../../db/client.ts';
 import { notFound } from '../errors.ts';
 import { can, type Principal } from '../policy/policy.ts';
+import { type ReferralSupport, referralSupport } from '../referrals/figures.ts';
 import { type TargetSet, targetSetForYear } from '../targets/queries.ts';
 import { type PerformanceAccount, performanceAccounts } from './account.ts';
 import { type AccountCluster, accountYears, clusterByCvr, clustersWithActivities } from './queries.ts';
@@ -20,7 +21,13 @@ export interface AccountYears {
   account: PerformanceAccount;
 }
 
-export interface YearResults extends AccountYears {
+/** Beside the account, not part of its figures (see ReferralSupport). */
+interface WithReferrals {
+  /** Companies business hubs referred that joined an activity in the year: a supporting measure. */
+  referrals: ReferralSupport;
+}
+
+export interface YearResults extends AccountYears, WithReferrals {
   /** The targets the year is followed up against, if any. */
   targetSet: TargetSet | null;
   /** The clusters that reported activities in the year: the drill-down list. */
@@ -29,7 +36,7 @@ export interface YearResults extends AccountYears {
   mayManageTargets: boolean;
 }
 
-export interface ClusterResults extends AccountYears {
+export interface ClusterResults extends AccountYears, WithReferrals {
   cluster: AccountCluster;
 }
 
@@ -62,18 +69,29 @@ export async function yearResults(
   year: number,
 ): Promise<YearResults> {
   const national = await accountYearsOf(db, year, { kind: 'national' });
-  const [targetSet, clusters] = await Promise.all([
+  const [targetSet, clusters, referrals] = await Promise.all([
     targetSetForYear(db, year),
     clustersWithActivities(db, year),
+    referralSupport(db, year),
   ]);
-  return { ...national, targetSet, clusters, mayManageTargets: mayManageTargets(principal, targetSet) };
+  return {
+    ...national,
+    referrals,
+    targetSet,
+    clusters,
+    mayManageTargets: mayManageTargets(principal, targetSet),
+  };
 }
 
 /** One cluster organisation's account of a year with activities; not_found for either. */
 export async function clusterResults(db: Queryable, cvr: string, year: number): Promise<ClusterResults> {
   const cluster = await clusterByCvr(db, cvr);
   if (!cluster) throw notFound('cluster');
-  return { cluster, ...(await accountYearsOf(db, year, { kind: 'cluster', cvr })) };
+  const [account, referrals] = await Promise.all([
+    accountYearsOf(db, year, { kind: 'cluster', cvr }),
+    referralSupport(db, year, cluster.id),
+  ]);
+  return { cluster, ...account, referrals };
 }
 
 export interface YearComparison {

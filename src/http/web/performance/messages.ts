@@ -105,6 +105,13 @@ const da = {
     cluster: 'Klynge',
     activities: 'Aktiviteter',
   },
+  referrals: {
+    heading: 'Henvisninger fra erhvervshusene (understøttende mål)',
+    intro:
+      'Ikke en del af regnskabets tal: virksomheder, som et erhvervshus har henvist til en klynge, og som ifølge klyngen deltog i en aktivitet i året. Bekræftet betyder, at klyngens indberetning har virksomhedens CVR-nummer som deltager i samme år.',
+    joined: 'Henviste virksomheder, der deltog i en aktivitet',
+    confirmed: 'Heraf bekræftet af indberetningen',
+  },
   exports: {
     heading: 'Eksportér',
     xlsx: 'Regneark (XLSX)',
@@ -270,6 +277,13 @@ const en: ResultsMessages = {
     caption: (year) => `Clusters with activities in ${year}`,
     cluster: 'Cluster',
     activities: 'Activities',
+  },
+  referrals: {
+    heading: 'Referrals from the business hubs (supporting measure)',
+    intro:
+      "Not part of the account's figures: companies a business hub referred to a cluster that, by the cluster's word, joined an activity in the year. Confirmed means the cluster's reporting holds the company's CVR number as a participant in the same year.",
+    joined: 'Referred companies that joined an activity',
+    confirmed: 'Of which confirmed by the reporting',
   },
   exports: {
     heading: 'Export',

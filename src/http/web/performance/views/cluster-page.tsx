@@ -2,6 +2,7 @@ import type { ClusterResults } from '../../../../domain/performance/results.ts';
 import { pageHref } from '../../../paths.ts';
 import { FiguresTable, RegionalDistribution, SmallCompanies, Trends, type View } from './figures.tsx';
 import { Exports, YearNav } from './links.tsx';
+import { ReferralSupportSection } from './referral-support.tsx';
 
 /** One cluster's account of a year, by the same definitions as the national one. */
 export function ClusterPage({ v, results }: { v: View; results: ClusterResults }) {
@@ -29,6 +30,7 @@ export function ClusterPage({ v, results }: { v: View; results: ClusterResults }
       <SmallCompanies v={v} account={account} />
       <RegionalDistribution v={v} account={account} />
       <Trends v={v} accounts={results.accounts} set={null} />
+      <ReferralSupportSection v={v} referrals={results.referrals} />
       <Exports v={v} year={account.year} cluster={cluster.cvr} />
     </>
   );

@@ -12,6 +12,7 @@ import {
   type View,
 } from './figures.tsx';
 import { Exports, YearNav } from './links.tsx';
+import { ReferralSupportSection } from './referral-support.tsx';
 
 function TargetsSection({
   v,
@@ -113,6 +114,7 @@ export function YearPage({ v, results }: { v: View; results: YearResults }) {
       <SmallCompanies v={v} account={account} />
       <RegionalDistribution v={v} account={account} />
       <Trends v={v} accounts={results.accounts} set={results.targetSet} />
+      <ReferralSupportSection v={v} referrals={results.referrals} />
       <ClustersSection v={v} year={account.year} clusters={results.clusters} />
       <Exports v={v} year={account.year} />
     </>
