@@ -91,9 +91,6 @@ export const callBudgets = pgTable(
   ],
 );
 
-/** Where the evidence of a requirement can be found in the portal itself: the services export. */
-export const requirementEvidence = pgEnum('requirement_evidence', ['virksomhedsguiden']);
-
 /** Pass/fail requirements, checked before assessment, each with the evidence the applicant must give. */
 export const callRequirements = pgTable(
   'call_requirements',
@@ -107,8 +104,6 @@ export const callRequirements = pgTable(
     textEn: text('text_en').notNull(),
     evidenceDa: text('evidence_da').notNull().default(''),
     evidenceEn: text('evidence_en').notNull().default(''),
-    /** Set when the applicant's own export in the portal is the evidence (its services). */
-    evidenceSource: requirementEvidence('evidence_source'),
   },
   (t) => [uniqueIndex('call_requirements_position_key').on(t.callId, t.position)],
 );

@@ -1,5 +1,5 @@
 -- Custom SQL migration file, put your code below! --
--- The outside actors clusters refer companies to (issue: business hubs and clusters), by their
+-- The outside actors clusters refer companies to, by their
 -- public names and addresses; the support function keeps the list from here on.
 INSERT INTO referral_targets (name, name_en, description_da, description_en, url) VALUES
   ('Eksportrådet', 'The Trade Council', 'Rådgivning om eksport og internationalisering.', 'Advice on exports and internationalisation.', 'https://thetradecouncil.dk'),
@@ -54,22 +54,4 @@ CREATE TRIGGER referral_events_audit AFTER INSERT OR UPDATE OR DELETE ON referra
   FOR EACH ROW EXECUTE FUNCTION klynge_audit_row_redacted('id', 'note');
 --> statement-breakpoint
 CREATE TRIGGER referral_targets_audit AFTER INSERT OR UPDATE OR DELETE ON referral_targets
-  FOR EACH ROW EXECUTE FUNCTION klynge_audit_row('id');
---> statement-breakpoint
-CREATE TRIGGER joint_event_proposals_audit AFTER INSERT OR UPDATE OR DELETE ON joint_event_proposals
-  FOR EACH ROW EXECUTE FUNCTION klynge_audit_row('id');
---> statement-breakpoint
-CREATE TRIGGER joint_event_co_organisers_audit AFTER INSERT OR UPDATE OR DELETE ON joint_event_co_organisers
-  FOR EACH ROW EXECUTE FUNCTION klynge_audit_row('proposal_id', 'organisation_id');
---> statement-breakpoint
-CREATE TRIGGER cluster_services_audit AFTER INSERT OR UPDATE OR DELETE ON cluster_services
-  FOR EACH ROW EXECUTE FUNCTION klynge_audit_row('id');
---> statement-breakpoint
-CREATE TRIGGER practice_cases_audit AFTER INSERT OR UPDATE OR DELETE ON practice_cases
-  FOR EACH ROW EXECUTE FUNCTION klynge_audit_row('id');
---> statement-breakpoint
-CREATE TRIGGER coordination_meetings_audit AFTER INSERT OR UPDATE OR DELETE ON coordination_meetings
-  FOR EACH ROW EXECUTE FUNCTION klynge_audit_row('id');
---> statement-breakpoint
-CREATE TRIGGER coordination_decisions_audit AFTER INSERT OR UPDATE OR DELETE ON coordination_decisions
   FOR EACH ROW EXECUTE FUNCTION klynge_audit_row('id');
