@@ -65,17 +65,10 @@ const MATRIX: Record<Action, { own: string; other: string }> = {
   'applications.assess': { own: 'S', other: 'S' },
   'calls.decide': { own: 'F', other: '' },
   'calls.allocate': { own: 'F', other: '' },
-  'coordinationMeetings.convene': { own: 'F', other: '' },
-  'coordinationMeetings.record': { own: 'F', other: '' },
-  'coordinationDecisions.complete': { own: 'F', other: '' },
   'support.manage': { own: 'AP', other: 'AP' },
   'referrals.manage': { own: 'CB', other: '' },
   'referrals.viewFigures': { own: 'AFCPB', other: 'AFCPB' },
   'referralTargets.manage': { own: 'AP', other: 'AP' },
-  'businessHub.view': { own: 'B', other: '' },
-  'jointEvents.organise': { own: 'CB', other: '' },
-  'practiceCases.propose': { own: 'CB', other: '' },
-  'practiceCases.edit': { own: 'AP', other: 'AP' },
 };
 const LETTER: Record<Role, string> = {
   admin: 'A',

@@ -118,12 +118,6 @@ const rules = {
   'calls.allocate': (p, t) => hasRoleIn(p, t.organisationId, 'funder'),
   // News, success stories and events, published on behalf of an organisation by its own staff
   'content.publish': (p, t) => hasRoleIn(p, t.organisationId, 'admin', 'support_staff', 'cluster_staff'),
-  // Coordination meetings between funders (seed 001, E4): a funder convenes a meeting for its own
-  // organisation and keeps its minutes and decisions (target: the convener); the funder a decision
-  // is given to marks it done (target: the responsible funder).
-  'coordinationMeetings.convene': (p, t) => hasRoleIn(p, t.organisationId, 'funder'),
-  'coordinationMeetings.record': (p, t) => hasRoleIn(p, t.organisationId, 'funder'),
-  'coordinationDecisions.complete': (p, t) => hasRoleIn(p, t.organisationId, 'funder'),
   // Support function and business service
   'support.manage': (p) => hasRole(p, 'admin', 'support_staff'),
   // Referrals of companies between business hubs and clusters (seed 000), sent and answered by
@@ -134,15 +128,6 @@ const rules = {
   'referrals.viewFigures': (p) =>
     hasRole(p, 'admin', 'funder', 'support_staff', 'cluster_staff', 'business_service_staff'),
   'referralTargets.manage': (p) => hasRole(p, 'admin', 'support_staff'),
-  // A business hub's landing page, for its own staff
-  'businessHub.view': (p, t) => hasRoleIn(p, t.organisationId, 'business_service_staff'),
-  // Joint events of clusters and business hubs: proposed and answered for one's own organisation
-  'jointEvents.organise': (p, t) => hasRoleIn(p, t.organisationId, 'cluster_staff', 'business_service_staff'),
-  // Best practice in collaboration (seed 001, E2): clusters and hubs propose cases for their own
-  // organisation; the support function (and admins) edit and publish every case.
-  'practiceCases.propose': (p, t) =>
-    hasRoleIn(p, t.organisationId, 'cluster_staff', 'business_service_staff'),
-  'practiceCases.edit': (p) => hasRole(p, 'admin', 'support_staff'),
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof rules;
