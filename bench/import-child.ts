@@ -5,8 +5,8 @@
 import { printTimings } from '../src/cli/import.ts';
 import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/client.ts';
-import { fileFromPath, submitDelivery } from '../src/domain/reporting/delivery/submit.ts';
 import { systemCaller } from '../src/domain/caller.ts';
+import { fileFromPath, submitDelivery } from '../src/domain/reporting/delivery/submit.ts';
 
 const [url, ...paths] = process.argv.slice(2);
 const database = await openDatabase({ databaseUrl: url });
