@@ -1,0 +1,121 @@
+import { sql } from 'drizzle-orm';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { systemActor, withActor } from '../../src/db/actor.ts';
+import { queryRows } from '../../src/db/client.ts';
+import { completeCvr } from '../../src/domain/reference/identifiers.ts';
+import { asUser, axeViolations, useDemoSite } from './harness.ts';
+
+const site = useDemoSite();
+const HUB = 'erhvervshus@demo.klyngeportalen.dk';
+const CLUSTER = 'klynge@demo.klyngeportalen.dk';
+const COMPANY = 'Grænsegænger Automation ApS';
+const CVR = completeCvr('7712345') ?? completeCvr('7712346') ?? '';
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** The supporting measure on an account page: [joined, confirmed]. */
+async function supportingMeasure(page: Page): Promise<number[]> {
+  const section = page.locator('section[aria-labelledby="referrals-heading"] dd');
+  return (await section.allTextContents()).map((s) => Number(s.replace(/\D/g, '')));
+}
+
+describe('referrals between a business hub and a cluster (by clicking, axe-core WCAG 2.1 AA)', () => {
+  it('a hub refers a company across regions; the cluster accepts, contacts, records "joined an activity"; reporting, figures and the account show it', async () => {
+    // The demo hub advisor also advises for Erhvervshus Midtjylland, in another region than
+    // Odense Robotics (Syddanmark), the demo cluster login's cluster.
+    await withActor(site.database.db, systemActor('test'), (tx) =>
+      tx.execute(sql`insert into memberships (user_id, organisation_id, role)
+        select u.id, o.id, 'business_service_staff' from users u, organisations o
+        where u.email = ${HUB} and o.slug = 'erhvervshus-midtjylland'`),
+    );
+    const [robotics] = await queryRows<{ cvr: string }>(
+      site.database.db,
+      sql`select cvr from organisations where slug = 'odense-robotics'`,
+    );
+    expect(CVR).toMatch(/^\d{8}$/);
+
+    await asUser(site, HUB, async (page) => {
+      await page.getByRole('link', { name: 'Henvisninger' }).first().click();
+      await page.waitForURL('**/henvisninger');
+      expect(await axeViolations(page)).toEqual([]);
+      await page.getByRole('link', { name: 'Henvis en virksomhed' }).click();
+      await page.getByRole('button', { name: 'Send henvisning' }).click();
+      expect(await page.getByText('Henvisningen kræver virksomhedens samtykke.').count()).toBeGreaterThan(0);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.getByLabel('Fra', { exact: true }).selectOption({ label: 'Erhvervshus Midtjylland' });
+      await page.getByLabel(/^Odense Robotics \(/).check();
+      await page.getByLabel('CVR-nummer').fill(CVR);
+      await page.getByLabel('Virksomhedens navn').fill(COMPANY);
+      await page.getByLabel('Tema', { exact: true }).selectOption('robotics');
+      await page.getByLabel('Virksomhedens behov').fill('Søger samarbejde om robotceller til små serier.');
+      await page.getByLabel('Kontaktperson', { exact: true }).fill('Karen Kontakt');
+      await page.getByLabel('Kontaktpersonens e-mail').fill('karen@example.dk');
+      await page.getByLabel(/har givet samtykke/).check();
+      await page.getByRole('button', { name: 'Send henvisning' }).click();
+      await page.waitForURL('**/henvisninger?sendt=1');
+      expect(await page.getByText('Henvisningen er sendt.').count()).toBe(1);
+    });
+
+    await asUser(site, CLUSTER, async (page) => {
+      await page.getByRole('link', { name: 'Henvisninger' }).first().click();
+      await page.getByRole('link', { name: COMPANY }).first().click();
+      await page.waitForURL(/\/henvisninger\/[0-9a-f-]{36}$/);
+      const referralUrl = page.url();
+      expect(await axeViolations(page)).toEqual([]);
+      await page.getByRole('button', { name: 'Accepter henvisningen' }).click();
+      await page.waitForURL('**?gemt=1');
+      await page.getByLabel('Dato (ÅÅÅÅ-MM-DD)').fill(today());
+      await page.getByRole('button', { name: 'Registrér kontakt' }).click();
+      await page.waitForURL('**?gemt=1');
+      await page.getByLabel('Udfald', { exact: true }).selectOption('joined_activity');
+      await page.getByLabel('Dato (ÅÅÅÅ-MM-DD)').fill(today());
+      await page.getByRole('button', { name: 'Registrér udfald' }).click();
+      await page.waitForURL('**?gemt=1');
+      expect(await page.getByText('Endnu ikke i klyngens indberetning').count()).toBe(1);
+      expect(await axeViolations(page)).toEqual([]);
+
+      // The company takes part in an activity of the cluster's reporting this year.
+      await page.goto(`${site.server.url}/arbejdsrum/aktiviteter/ny`);
+      await page.getByLabel('Titel (skal udfyldes)').fill('Robotcelle-workshop');
+      await page.locator('#activity_ref').fill('HENV-E2E-1');
+      await page.locator('#category').selectOption({ index: 1 });
+      await page.getByLabel('Startdato (skal udfyldes)').fill(today());
+      await page.getByRole('button', { name: 'Gem aktivitet' }).click();
+      await page.waitForURL(/\/arbejdsrum\/aktiviteter\/\d+\?status=created$/);
+      const year = today().slice(0, 4);
+      const account = `${site.server.url}/resultater/${year}/klynger/${robotics?.cvr}`;
+      await page.goto(account);
+      const [joinedBefore, confirmedBefore] = await supportingMeasure(page);
+      await page.goBack();
+      await page.locator('#participant_type').selectOption('company');
+      await page.locator('#cvr').fill(CVR);
+      await page.locator('#name').fill(COMPANY);
+      await page.getByRole('button', { name: 'Tilføj deltager' }).click();
+      await page.waitForURL(/status=participantAdded$/);
+
+      await page.goto(referralUrl);
+      expect(await page.getByText('Bekræftet af klyngens indberetning (CVR og år)').count()).toBe(1);
+      await page.goto(account);
+      expect(await supportingMeasure(page)).toEqual([joinedBefore, (confirmedBefore ?? 0) + 1]);
+      expect(await axeViolations(page)).toEqual([]);
+
+      await page.goto(`${site.server.url}/henvisninger/tal?year=${year}&by=cluster`);
+      const row = page.getByRole('row', { name: /^Odense Robotics/ });
+      const cells = await row.locator('td').allTextContents();
+      // sent, accepted, declined, days, joined, confirmed, ...: this one counts in each
+      expect(Number(cells[5])).toBeGreaterThanOrEqual(1);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.goto(`${site.server.url}/en/referrals/figures?year=${year}&by=region`);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.goto(referralUrl.replace('/henvisninger/', '/en/referrals/'));
+      expect(await page.getByText("Confirmed by the cluster's reporting (CVR and year)").count()).toBe(1);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.goto(`${site.server.url}/en/referrals`);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.goto(`${site.server.url}/en/referrals/new`);
+      await page.getByRole('button', { name: 'Send referral' }).click();
+      expect(await page.getByText("The referral needs the company's consent.").count()).toBeGreaterThan(0);
+      expect(await axeViolations(page)).toEqual([]);
+    });
+  });
+});
