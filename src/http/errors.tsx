@@ -10,6 +10,7 @@ export const STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 413 | 422 |
   validation: 422,
   not_found: 404,
   unauthenticated: 401,
+  second_factor: 403,
   forbidden: 403,
   conflict: 409,
   rate_limited: 429,
@@ -75,9 +76,9 @@ export const errorHandler: ErrorHandler<AppEnv> = async (err, c) => {
   }
   const lang = c.get('lang') ?? langOfPath(c.req.path);
   const m = c.get('m') ?? messages(lang);
-  if (err.code === 'unauthenticated') {
+  if (err.code === 'unauthenticated' || err.code === 'second_factor') {
     const next = new URL(c.req.url).pathname;
-    return c.redirect(href('login', lang, { next }), 303);
+    return c.redirect(href(err.code === 'unauthenticated' ? 'login' : 'secondFactor', lang, { next }), 303);
   }
   const pages: Partial<Record<ErrorCode, [string, string]>> = {
     csrf: [m.errors.csrfTitle, m.errors.csrfText],
