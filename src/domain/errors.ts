@@ -4,6 +4,8 @@
  */
 export type ErrorCode =
   | 'validation'
+  /** A request no page can take as it is (a NUL character, a malformed escape): 400. */
+  | 'bad_request'
   | 'not_found'
   | 'unauthenticated'
   /** Signed in with one factor where the role needs two: the person is sent to prove the second. */

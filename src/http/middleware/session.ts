@@ -39,6 +39,7 @@ export const session: MiddlewareHandler<AppEnv> = async (c, next) => {
 /**
  * Starts a fresh session (a new token: no session fixation, also when a second factor raises
  * the session's assurance) and sets its cookie. The session records the device and network.
+ * The visitor's CSRF secret is dropped: forms of the session carry tokens of the session (csrf.ts).
  */
 export async function signIn(
   c: AppContext,
@@ -55,6 +56,7 @@ export async function signIn(
     network: coarseNetwork(clientIp(c)),
   });
   setCookie(c, cookieName(config, 'session'), token, cookieOptions(config, config.sessionTtlHours * 3600));
+  deleteCookie(c, cookieName(config, 'csrf'), cookieOptions(config));
 }
 
 export async function signOut(c: AppContext): Promise<void> {
@@ -62,6 +64,8 @@ export async function signOut(c: AppContext): Promise<void> {
   const token = c.get('sessionToken');
   if (token) await endSession(db, token);
   deleteCookie(c, cookieName(config, 'session'), cookieOptions(config));
+  // The next visitor of this browser gets a CSRF secret of their own.
+  deleteCookie(c, cookieName(config, 'csrf'), cookieOptions(config));
   c.set('user', null);
   c.set('session', null);
   c.set('sessionToken', null);
