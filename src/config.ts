@@ -36,6 +36,7 @@ const envSchema = z.object({
   TOKEN_REMINDERS: z.enum(['on', 'off']).default('on'),
   KLYNGE_PROFILE: boolish.default(false),
   RETENTION_JOB: z.enum(['on', 'off']).default('on'),
+  TWO_STEP_LOGIN: z.enum(['required', 'off']).default('required'),
   OIDC_PROVIDERS: z
     .string()
     .regex(/^[a-z][a-z0-9]{0,19}(,[a-z][a-z0-9]{0,19})*$/, 'OIDC_PROVIDERS must be ids like nemlogin,staff')
@@ -82,7 +83,10 @@ const oidcProviderSchema = (id: string) => {
           return z.NEVER;
         })
         .optional(),
-      [v('NAME')]: z.string().min(1).default(id === 'nemlogin' ? 'MitID Erhverv' : id),
+      [v('NAME')]: z
+        .string()
+        .min(1)
+        .default(id === 'nemlogin' ? 'MitID Erhverv' : id),
       [v('SCOPES')]: z.string().min(1).default('openid email profile'),
       [v('CLAIMS')]: z.enum(CLAIM_PROFILES).default(id === 'nemlogin' ? 'nemlogin' : 'standard'),
       [v('ACR_VALUES')]: z.string().min(1).optional(),
@@ -124,7 +128,9 @@ function oidcProviders(
     if (!p.clientSecret && !p.privateKey)
       throw new ConfigError(`OIDC_${p.id.toUpperCase()}_CLIENT_SECRET or _PRIVATE_KEY is required`);
     if (p.signedRequests && !p.privateKey)
-      throw new ConfigError(`OIDC_${p.id.toUpperCase()}_SIGNED_REQUESTS needs OIDC_${p.id.toUpperCase()}_PRIVATE_KEY`);
+      throw new ConfigError(
+        `OIDC_${p.id.toUpperCase()}_SIGNED_REQUESTS needs OIDC_${p.id.toUpperCase()}_PRIVATE_KEY`,
+      );
     if (production && !p.issuer.startsWith('https://'))
       throw new ConfigError(`OIDC_${p.id.toUpperCase()}_ISSUER must be an https:// URL in production`);
   }
@@ -160,6 +166,11 @@ export type Config = {
   tokenReminders: boolean;
   /** Report how long each step of a delivery's import takes (benchmarks, diagnosis). */
   importProfile: boolean;
+  /**
+   * Admins and funders signing in with a password must prove a second factor (TOTP). Only tests
+   * of other areas turn it off; production refuses to.
+   */
+  twoStepLoginRequired: boolean;
   /** The server deletes personal data past its retention period daily (never under NODE_ENV=test). */
   retentionJob: boolean;
   /** OpenID Connect identity providers offered on the login page, in the order configured. */
@@ -189,6 +200,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (missing.length > 0) {
       throw new ConfigError(`Refusing to start in production without: ${missing.join(', ')}`);
     }
+    if (e.TWO_STEP_LOGIN === 'off')
+      throw new ConfigError('TWO_STEP_LOGIN=off is for tests, never production');
   }
   const publicUrl = e.PUBLIC_URL ?? `http://localhost:${e.PORT}`;
   return {
@@ -212,6 +225,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.TRUST_PROXY,
     tokenReminders: e.TOKEN_REMINDERS === 'on' && e.NODE_ENV !== 'test',
     importProfile: e.KLYNGE_PROFILE,
+    twoStepLoginRequired: e.TWO_STEP_LOGIN === 'required',
     retentionJob: e.RETENTION_JOB === 'on' && e.NODE_ENV !== 'test',
     oidcProviders: oidcProviders(e.OIDC_PROVIDERS, env, e.NODE_ENV === 'production'),
   };

@@ -58,7 +58,10 @@ export function createDeps(
         : undefined,
     }),
     // Production refuses http issuers (src/config.ts); development and tests run providers locally.
-    identityProviders: createRelyingParty(config.oidcProviders, { clock, allowHttp: config.env !== 'production' }),
+    identityProviders: createRelyingParty(config.oidcProviders, {
+      clock,
+      allowHttp: config.env !== 'production',
+    }),
     limiters: {
       login: new RateLimiterMemory({ points: config.loginRateLimit, duration: 60 }),
       secondFactor: new RateLimiterMemory({ points: 5, duration: 300 }),

@@ -27,41 +27,12 @@ export const PAGES = {
   },
   accountSessionEnd: { da: '/konto/sessioner/:id/afslut', en: '/en/account/sessions/:id/end' },
   accountLinkIdentity: { da: '/konto/kobl/:provider', en: '/en/account/link/:provider' },
-  // Personal data (src/http/web/personal-data): a person's own, and an administrator's requests
+  // A person's own data (src/http/web/personal-data)
   personalData: { da: '/konto/persondata', en: '/en/account/personal-data' },
   personalDataJson: { da: '/konto/persondata.json', en: '/en/account/personal-data.json' },
   personalDataPdf: { da: '/konto/persondata.pdf', en: '/en/account/personal-data.pdf' },
   admin: { da: '/admin', en: '/en/admin' },
   adminUsers: { da: '/admin/brugere', en: '/en/admin/users' },
-  adminUser: { da: '/admin/brugere/:id', en: '/en/admin/users/:id' },
-  adminUserEndSessions: {
-    da: '/admin/brugere/:id/afslut-sessioner',
-    en: '/en/admin/users/:id/end-sessions',
-  },
-  adminUserResetSecondFactor: {
-    da: '/admin/brugere/:id/nulstil-totrinslogin',
-    en: '/en/admin/users/:id/reset-two-step-login',
-  },
-  adminUserUnlinkIdentity: {
-    da: '/admin/brugere/:id/identiteter/:identityId/fjern',
-    en: '/en/admin/users/:id/identities/:identityId/remove',
-  },
-  adminUserDataJson: { da: '/admin/brugere/:id/persondata.json', en: '/en/admin/users/:id/personal-data.json' },
-  adminUserDataPdf: { da: '/admin/brugere/:id/persondata.pdf', en: '/en/admin/users/:id/personal-data.pdf' },
-  adminUserErase: { da: '/admin/brugere/:id/slet-persondata', en: '/en/admin/users/:id/erase-personal-data' },
-  adminPersonalData: { da: '/admin/persondata', en: '/en/admin/personal-data' },
-  adminParticipantJson: {
-    da: '/admin/persondata/deltagere/:cvr/eksport.json',
-    en: '/en/admin/personal-data/participants/:cvr/export.json',
-  },
-  adminParticipantPdf: {
-    da: '/admin/persondata/deltagere/:cvr/eksport.pdf',
-    en: '/en/admin/personal-data/participants/:cvr/export.pdf',
-  },
-  adminParticipantErase: {
-    da: '/admin/persondata/deltagere/:cvr/slet',
-    en: '/en/admin/personal-data/participants/:cvr/erase',
-  },
   adminAudit: { da: '/admin/revisionslog', en: '/en/admin/audit-log' },
   accessibility: { da: '/tilgaengelighed', en: '/en/accessibility' },
   privacy: { da: '/privatliv', en: '/en/privacy' },
@@ -268,6 +239,7 @@ export const PAGE_IDS: Partial<Record<PageKey, Record<string, IdKind>>> = {
   targetEdit: { id: 'uuid' },
   initiativeMilestoneDone: { id: 'uuid' },
   initiativeUnlink: { id: 'uuid' },
+  accountSessionEnd: { id: 'uuid' },
 };
 
 const patterns: { page: PageKey; lang: Lang; regex: RegExp; names: string[]; static: boolean }[] = [];

@@ -118,8 +118,10 @@ export function createRelyingParty(
       };
       if (p.config.acrValues) params.acr_values = p.config.acrValues;
       const signingKey = await p.signingKey;
-      const mustSign = p.config.signedRequests || config.serverMetadata().require_signed_request_object === true;
-      if (mustSign && !signingKey) throw new LoginFailed(`${providerId} demands signed requests: configure a private key`);
+      const mustSign =
+        p.config.signedRequests || config.serverMetadata().require_signed_request_object === true;
+      if (mustSign && !signingKey)
+        throw new LoginFailed(`${providerId} demands signed requests: configure a private key`);
       const url =
         mustSign && signingKey
           ? await oidc.buildAuthorizationUrlWithJAR(config, params, signingKey)
@@ -166,7 +168,9 @@ export function createRelyingParty(
 function describe(err: unknown): string {
   if (err instanceof Error) {
     const code = (err as { code?: string }).code;
-    const detail = (err as { error_description?: string; error?: string }).error_description ?? (err as { error?: string }).error;
+    const detail =
+      (err as { error_description?: string; error?: string }).error_description ??
+      (err as { error?: string }).error;
     return [code, err.message, detail].filter(Boolean).join(': ');
   }
   return String(err);

@@ -29,7 +29,10 @@ export function startRetentionTimer(deps: RetentionDeps): () => void {
     if (running) return;
     running = true;
     try {
-      deps.logger.info({ retention: await runRetention(deps) }, 'personal data past its retention period removed');
+      deps.logger.info(
+        { retention: await runRetention(deps) },
+        'personal data past its retention period removed',
+      );
     } catch (err) {
       deps.logger.error({ err }, 'retention run failed');
     } finally {

@@ -36,17 +36,17 @@ export async function writePersonalDataPdf(d: PersonalDataDocument, out: Writabl
   });
   const done = finished(out);
   doc.pipe(out);
-  const texts = [
-    d.title,
-    ...d.facts.flat(),
-    ...d.sections.flatMap((s) => [s.title, ...s.rows.flat(2)]),
-  ];
+  const texts = [d.title, ...d.facts.flat(), ...d.sections.flatMap((s) => [s.title, ...s.rows.flat(2)])];
   const { fonts, clean } = chooseFonts(doc, texts);
   const width = doc.page.width - 2 * MARGIN;
   doc.fillColor(INK).font(fonts.bold).fontSize(20).text(clean(d.title));
   doc.moveDown(0.5).fontSize(10);
   for (const [label, value] of d.facts)
-    doc.font(fonts.bold).text(`${clean(label)}: `, { continued: true }).font(fonts.regular).text(clean(value));
+    doc
+      .font(fonts.bold)
+      .text(`${clean(label)}: `, { continued: true })
+      .font(fonts.regular)
+      .text(clean(value));
   for (const section of d.sections) {
     doc.moveDown(1).font(fonts.bold).fontSize(13).fillColor(INK).text(clean(section.title));
     doc.moveDown(0.3).fontSize(9);
@@ -60,7 +60,12 @@ export async function writePersonalDataPdf(d: PersonalDataDocument, out: Writabl
           .fillColor(INK)
           .text(clean(value), { width });
       const y = doc.y + 3;
-      doc.moveTo(MARGIN, y).lineTo(MARGIN + width, y).lineWidth(0.5).strokeColor(RULE).stroke();
+      doc
+        .moveTo(MARGIN, y)
+        .lineTo(MARGIN + width, y)
+        .lineWidth(0.5)
+        .strokeColor(RULE)
+        .stroke();
       doc.y = y + 4;
     }
   }

@@ -14,9 +14,19 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
  * The real server on a free loopback port, over the file's own copy of the demo data (seeded
  * once per run by test/support/global-setup-e2e.ts).
  */
-export async function startDemoServer(): Promise<{ server: RunningServer; database: Database }> {
+export async function startDemoServer(
+  env: Record<string, string> = {},
+): Promise<{ server: RunningServer; database: Database }> {
   const database = await createTestDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1' });
+  // Two-step login is off unless a test asks for it (see test/support/http.ts).
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    TWO_STEP_LOGIN: 'off',
+    ...env,
+  });
   const server = await startServer(config, database, createLogger(config));
   return { server, database };
 }

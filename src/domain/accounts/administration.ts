@@ -2,29 +2,21 @@
  * User administration: who has an account with which roles, and what an administrator may open.
  * Every function checks the policy itself (`admin.view`, `users.manage`).
  */
-import { and, asc, count, eq, gt, sql } from 'drizzle-orm';
+import { asc, sql } from 'drizzle-orm';
 import { type Queryable, queryRows } from '../../db/client.ts';
-import { memberships, type organisationKind, organisations, sessions, users } from '../../db/schema/index.ts';
+import { memberships, type organisationKind, organisations, users } from '../../db/schema/index.ts';
 import type { Caller } from '../caller.ts';
-import { notFound } from '../errors.ts';
 import { authorize, can, ROLES, type Role } from '../policy/policy.ts';
-import { identitiesOf, type LinkedIdentity } from './identities.ts';
-import { type SecondFactorStatus, secondFactorStatus } from './second-factor.ts';
 
 /** The parts of administration the caller may open; refused to those who may open none. */
 export interface AdministrationSections {
   users: boolean;
   audit: boolean;
-  personalData: boolean;
 }
 
 export function administrationSections(caller: Caller): AdministrationSections {
   const p = authorize(caller.principal, 'admin.view');
-  return {
-    users: can(p, 'users.manage'),
-    audit: can(p, 'audit.read'),
-    personalData: can(p, 'personalData.manage'),
-  };
+  return { users: can(p, 'users.manage'), audit: can(p, 'audit.read') };
 }
 
 export interface UserListRow {
@@ -64,52 +56,4 @@ export async function userAdministration(db: Queryable, caller: Caller): Promise
       .orderBy(asc(organisations.kind), asc(organisations.name)),
   ]);
   return { users: userRows, organisations: organisationRows, roles: ROLES };
-}
-
-export interface UserDetails {
-  id: string;
-  email: string;
-  name: string;
-  invited: boolean;
-  disabled: boolean;
-  erased: boolean;
-  hasPassword: boolean;
-  roles: { organisationName: string; role: Role }[];
-  identities: LinkedIdentity[];
-  secondFactor: SecondFactorStatus;
-  activeSessions: number;
-}
-
-/** One user as an administrator sees them: roles, how they sign in, and how many sessions are open. */
-export async function userDetails(db: Queryable, caller: Caller, userId: string, now: Date): Promise<UserDetails> {
-  authorize(caller.principal, 'users.manage');
-  const [user] = await db.select().from(users).where(eq(users.id, userId));
-  if (!user) throw notFound('user');
-  const [roles, identities, secondFactor, [open]] = await Promise.all([
-    db
-      .select({ organisationName: organisations.name, role: memberships.role })
-      .from(memberships)
-      .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
-      .where(eq(memberships.userId, userId))
-      .orderBy(asc(organisations.name), asc(memberships.role)),
-    identitiesOf(db, userId),
-    secondFactorStatus(db, userId),
-    db
-      .select({ n: count() })
-      .from(sessions)
-      .where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, now))),
-  ]);
-  return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    invited: user.invitedAt !== null,
-    disabled: user.disabledAt !== null,
-    erased: user.erasedAt !== null,
-    hasPassword: user.passwordHash !== null,
-    roles,
-    identities,
-    secondFactor,
-    activeSessions: open?.n ?? 0,
-  };
 }

@@ -45,8 +45,8 @@ describe('coarseNetwork', () => {
   });
 
   it('records nothing for what is not an address', () => {
-    expect(['local', 'unknown', '', undefined, '300.1.1.1', '1:2:3:4:5:6:7:8:9', 'a::b::c'].map(coarseNetwork)).toEqual(
-      ['', '', '', '', '', '', ''],
-    );
+    expect(
+      ['local', 'unknown', '', undefined, '300.1.1.1', '1:2:3:4:5:6:7:8:9', 'a::b::c'].map(coarseNetwork),
+    ).toEqual(['', '', '', '', '', '', '']);
   });
 });

@@ -60,7 +60,11 @@ export async function signInWithIdentity(
 
   const existing = claims.email ? await findUserByEmail(db, claims.email) : null;
   // The person acts on their own behalf: the audit log names them by the e-mail they came with.
-  const actor: Actor = { userId: existing?.id ?? null, label: claims.email ?? `${provider}:${claims.subject}`, requestId };
+  const actor: Actor = {
+    userId: existing?.id ?? null,
+    label: claims.email ?? `${provider}:${claims.subject}`,
+    requestId,
+  };
   if (existing?.invitedAt && claims.emailTrusted && usable(existing)) {
     await withActor(db, actor, async (tx) => {
       await link(tx, existing.id, provider, claims.subject);
@@ -161,7 +165,12 @@ export async function ownAccountSecurity(db: Queryable, caller: Caller): Promise
 }
 
 /** An administrator removes the link between a user and an identity; the next login with it is a first login. */
-export async function unlinkIdentity(db: Db, caller: Caller, userId: string, identityId: string): Promise<void> {
+export async function unlinkIdentity(
+  db: Db,
+  caller: Caller,
+  userId: string,
+  identityId: string,
+): Promise<void> {
   authorize(caller.principal, 'users.manage');
   const removed = await withActor(db, caller.actor, (tx) =>
     tx
@@ -171,4 +180,3 @@ export async function unlinkIdentity(db: Db, caller: Caller, userId: string, ide
   );
   if (removed.length === 0) throw notFound('identity');
 }
-

@@ -72,7 +72,10 @@ export function mapClaims(
       email: address,
       // MitID Erhverv e-mail addresses are registered by the person's organisation.
       emailTrusted: address !== null,
-      name: optional(claims[n.fullName]) ?? optional(claims.name) ?? optional([first, last].filter(Boolean).join(' ')),
+      name:
+        optional(claims[n.fullName]) ??
+        optional(claims.name) ??
+        optional([first, last].filter(Boolean).join(' ')),
       cvr: cvr && isValidCvr(cvr) ? cvr : null,
       organisationName: optional(claims[n.orgName]),
       multiFactor: nsisMultiFactor(claims[n.loa]),

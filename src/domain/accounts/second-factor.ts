@@ -99,7 +99,12 @@ export async function confirmEnrolment(db: Db, caller: Caller, code: string, now
  * Checks the second factor of the caller's sign-in: the authenticator's code (each time step
  * once, even when two requests race) or an unused recovery code, which is then used up.
  */
-export async function proveSecondFactor(db: Db, caller: Caller, code: string, now: Date): Promise<'totp' | 'recovery'> {
+export async function proveSecondFactor(
+  db: Db,
+  caller: Caller,
+  code: string,
+  now: Date,
+): Promise<'totp' | 'recovery'> {
   authorize(caller.principal, 'account.secondFactor');
   const user = await personOf(db, caller);
   const given = normaliseCode(code);
@@ -148,7 +153,8 @@ export async function proveSecondFactor(db: Db, caller: Caller, code: string, no
  */
 export async function renewRecoveryCodes(db: Db, caller: Caller, now: Date): Promise<string[]> {
   authorize(caller.principal, 'account.secondFactor');
-  if (caller.principal.multiFactor === false) throw new AppError('second_factor', 'Prove a second factor first');
+  if (caller.principal.multiFactor === false)
+    throw new AppError('second_factor', 'Prove a second factor first');
   const user = await personOf(db, caller);
   if (!(await secondFactorStatus(db, user.id)).enrolled) throw new AppError('conflict', 'no authenticator');
   return withActor(db, caller.actor, (tx) => replaceRecoveryCodes(tx, user.id, now));
@@ -174,11 +180,7 @@ async function replaceRecoveryCodes(tx: Queryable, userId: string, now: Date): P
 
 /** 80 random bits as 16 base32 characters in groups of four, e.g. ABCD-EFGH-JKLM-NPQR. */
 function newRecoveryCode(): string {
-  return (
-    base32Encode(randomBytes(10))
-      .match(/.{4}/g)
-      ?.join('-') ?? ''
-  );
+  return base32Encode(randomBytes(10)).match(/.{4}/g)?.join('-') ?? '';
 }
 
 /** Codes as people type them: spaces and hyphens ignored, any case. */

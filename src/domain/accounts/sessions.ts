@@ -90,7 +90,11 @@ export async function findSession(
     })
     .from(sessions)
     .where(
-      and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, now), gt(sessions.lastSeenAt, idleSince)),
+      and(
+        eq(sessions.tokenHash, hashToken(token)),
+        gt(sessions.expiresAt, now),
+        gt(sessions.lastSeenAt, idleSince),
+      ),
     );
   if (!row) return null;
   if (now.getTime() - row.lastSeenAt.getTime() >= SEEN_RESOLUTION_MS)
@@ -148,7 +152,9 @@ export async function ownSessions(
       expiresAt: sessions.expiresAt,
     })
     .from(sessions)
-    .where(and(eq(sessions.userId, p.userId), gt(sessions.expiresAt, now), gt(sessions.lastSeenAt, idleSince)))
+    .where(
+      and(eq(sessions.userId, p.userId), gt(sessions.expiresAt, now), gt(sessions.lastSeenAt, idleSince)),
+    )
     .orderBy(desc(sessions.lastSeenAt), desc(sessions.createdAt));
   return rows.map((r) => ({ ...r, current: r.id === currentSessionId }));
 }

@@ -1,6 +1,6 @@
 import type { memberships, role, totpAuthenticators, users } from '../../db/schema/index.ts';
-import { PRIVILEGED_ROLES } from '../policy/policy.ts';
 import { slugFromTitle } from '../content/slug.ts';
+import { PRIVILEGED_ROLES } from '../policy/policy.ts';
 import { demoUuid } from './ids.ts';
 import { organisationId } from './organisations.ts';
 

@@ -135,7 +135,13 @@ describe('policy: role × action matrix', () => {
       expect(can({ ...oneFactor, multiFactor: true }, 'account.view')).toBe(true);
     }
     // A person with another role signed in with a password alone keeps the role's rights.
-    for (const role of ['assessor', 'cluster_staff', 'support_staff', 'business_service_staff', 'company_user'] as const)
+    for (const role of [
+      'assessor',
+      'cluster_staff',
+      'support_staff',
+      'business_service_staff',
+      'company_user',
+    ] as const)
       expect(can({ ...principal(role), multiFactor: false }, 'account.view')).toBe(true);
     // An admin role held besides another one still needs the second factor.
     const twoRoles: Principal = {

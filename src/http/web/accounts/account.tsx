@@ -103,7 +103,11 @@ function Identities({ c, ch, security }: { c: AppContext; ch: Chrome; security: 
         </table>
       )}
       {unlinked.map((p) => (
-        <form method="post" action={pageHref('accountLinkIdentity', ch.lang, { provider: p.id })} class="mb-4">
+        <form
+          method="post"
+          action={pageHref('accountLinkIdentity', ch.lang, { provider: p.id })}
+          class="mb-4"
+        >
           <CsrfField token={ch.csrfToken} />
           <button type="submit" class="button button-secondary">
             {t.linkButton(p.name)}

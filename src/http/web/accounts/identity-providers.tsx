@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
-import { mapClaims } from '../../../domain/accounts/identity-claims.ts';
 import { linkIdentity, type Refusal, signInWithIdentity } from '../../../domain/accounts/identities.ts';
+import { mapClaims } from '../../../domain/accounts/identity-claims.ts';
 import { AppError, notFound } from '../../../domain/errors.ts';
 import { LoginFailed } from '../../../identity/relying-party.ts';
 import { callerOf } from '../../caller.ts';
@@ -31,7 +31,10 @@ async function startLogin(c: AppContext, link: boolean) {
   const provider = providerOf(c);
   const deps = c.get('deps');
   try {
-    const { url, pending } = await deps.identityProviders.startLogin(provider.id, redirectUriOf(c, provider.id));
+    const { url, pending } = await deps.identityProviders.startLogin(
+      provider.id,
+      redirectUriOf(c, provider.id),
+    );
     rememberPendingLogin(c, {
       provider: provider.id,
       ...pending,
@@ -43,7 +46,10 @@ async function startLogin(c: AppContext, link: boolean) {
     return c.redirect(url, 303);
   } catch (err) {
     if (!(err instanceof LoginFailed)) throw err;
-    c.get('log').warn({ event: 'oidc_start_failed', provider: provider.id, reason: err.message }, 'login start failed');
+    c.get('log').warn(
+      { event: 'oidc_start_failed', provider: provider.id, reason: err.message },
+      'login start failed',
+    );
     return failure(c, c.get('lang'), 'failed', 502);
   }
 }
@@ -91,7 +97,10 @@ async function finishLogin(c: AppContext) {
   const log = c.get('log');
   const pending = takePendingLogin(c);
   if (!pending || pending.provider !== provider.id) {
-    log.warn({ event: 'oidc_no_pending_login', provider: provider.id }, 'login return without a pending login');
+    log.warn(
+      { event: 'oidc_no_pending_login', provider: provider.id },
+      'login return without a pending login',
+    );
     return failure(c, c.get('lang'), 'expired', 400);
   }
   const { lang } = pending;
@@ -111,7 +120,8 @@ async function finishLogin(c: AppContext) {
     log.warn({ event: 'oidc_login_refused', provider: provider.id, reason: result.reason }, 'login refused');
     return refusal(c, lang, result.reason);
   }
-  if (result.created) log.info({ event: 'oidc_first_login', provider: provider.id, created: result.created }, 'first login');
+  if (result.created)
+    log.info({ event: 'oidc_first_login', provider: provider.id, created: result.created }, 'first login');
   return completeSignIn(
     c,
     result.user,
@@ -121,7 +131,12 @@ async function finishLogin(c: AppContext) {
   );
 }
 
-async function linkToAccount(c: AppContext, provider: { id: string; name: string }, subject: string, lang: Lang) {
+async function linkToAccount(
+  c: AppContext,
+  provider: { id: string; name: string },
+  subject: string,
+  lang: Lang,
+) {
   try {
     await linkIdentity(c.get('deps').db, callerOf(c), provider.id, subject);
   } catch (e) {

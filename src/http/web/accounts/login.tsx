@@ -83,7 +83,10 @@ function ProviderLogins({ c, lang, next }: { c: AppContext; lang: Lang; next: st
       <ul class="nobullet-list">
         {providers.map((p) => (
           <li class="mb-4">
-            <a class="button button-secondary" href={pageHref('loginWithProvider', lang, { provider: p.id }, { next })}>
+            <a
+              class="button button-secondary"
+              href={pageHref('loginWithProvider', lang, { provider: p.id }, { next })}
+            >
               {t.button(p.name)}
             </a>
           </li>
@@ -182,7 +185,11 @@ async function logout(c: AppContext) {
   const provider = session?.authMethod.startsWith('oidc:') ? session.authMethod.slice('oidc:'.length) : null;
   const atProvider =
     provider && session?.idTokenHint
-      ? await deps.identityProviders.logoutUrl(provider, session.idTokenHint, `${deps.config.publicUrl}${loggedOut}`)
+      ? await deps.identityProviders.logoutUrl(
+          provider,
+          session.idTokenHint,
+          `${deps.config.publicUrl}${loggedOut}`,
+        )
       : null;
   return c.redirect(atProvider ?? loggedOut, 303);
 }

@@ -15,7 +15,8 @@ const da = {
     refused: {
       unknown_user:
         'Du er ikke oprettet som bruger. Bed en administrator om en invitation til den e-mail, identitetsudbyderen kender dig ved.',
-      no_email: 'Identitetsudbyderen oplyste ingen e-mailadresse. Tilføj en e-mail til din erhvervsidentitet, og prøv igen.',
+      no_email:
+        'Identitetsudbyderen oplyste ingen e-mailadresse. Tilføj en e-mail til din erhvervsidentitet, og prøv igen.',
       email_taken:
         'Der findes allerede en konto med din e-mail. Log ind med adgangskode, og kobl identiteten til kontoen under Min konto.',
       organisation_invites_only:
@@ -93,7 +94,8 @@ const en: Widen<typeof da> = {
     refused: {
       unknown_user:
         'You are not registered as a user. Ask an administrator for an invitation to the e-mail address the identity provider knows you by.',
-      no_email: 'The identity provider gave no e-mail address. Add one to your business identity and try again.',
+      no_email:
+        'The identity provider gave no e-mail address. Add one to your business identity and try again.',
       email_taken:
         'An account with your e-mail already exists. Log in with your password and link the identity to the account under My account.',
       organisation_invites_only:
@@ -137,7 +139,8 @@ const en: Widen<typeof da> = {
   },
   sessions: {
     title: 'Active sessions',
-    intro: 'These are the devices where you are logged in. End a session you do not recognise and change your password.',
+    intro:
+      'These are the devices where you are logged in. End a session you do not recognise and change your password.',
     caption: 'Your active sessions, most recently used first',
     device: 'Device',
     network: 'Network',

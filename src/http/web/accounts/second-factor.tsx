@@ -28,13 +28,7 @@ const nextOf = (c: AppContext) => safeNext(c.req.query('next')) ?? href('account
 function CodeField({ ch, error }: { ch: Chrome; error: string | undefined }) {
   const t = identityMessages(ch.lang).secondFactor;
   return (
-    <TextField
-      name="code"
-      label={t.code}
-      hint={t.codeHint}
-      autocomplete="one-time-code"
-      error={error}
-    />
+    <TextField name="code" label={t.code} hint={t.codeHint} autocomplete="one-time-code" error={error} />
   );
 }
 
@@ -48,7 +42,10 @@ function DemoCode({ c, ch }: { c: AppContext; ch: Chrome }) {
 }
 
 /** Enter the authenticator's code (or a recovery code) after the password. */
-function verifyPage(c: AppContext, opts: { errors?: FieldErrors; alert?: string; status?: 200 | 422 | 429 } = {}) {
+function verifyPage(
+  c: AppContext,
+  opts: { errors?: FieldErrors; alert?: string; status?: 200 | 422 | 429 } = {},
+) {
   const t = identityMessages(c.get('lang')).secondFactor;
   return renderPage(
     c,
@@ -79,7 +76,10 @@ function verifyPage(c: AppContext, opts: { errors?: FieldErrors; alert?: string;
 async function raiseSession(c: AppContext) {
   const session = c.get('session');
   if (!session) throw new AppError('unauthenticated', 'Sign in to continue');
-  await signIn(c, session.userId, session.authMethod, { multiFactor: true, idTokenHint: session.idTokenHint ?? undefined });
+  await signIn(c, session.userId, session.authMethod, {
+    multiFactor: true,
+    idTokenHint: session.idTokenHint ?? undefined,
+  });
 }
 
 async function secondsUntilAllowed(c: AppContext, key: string): Promise<number> {
@@ -220,7 +220,8 @@ export function registerSecondFactorPages(app: Hono<AppEnv>): void {
     const caller = callerOf(c);
     if (caller.principal.multiFactor !== false) return c.redirect(nextOf(c), 303);
     const status = await ownSecondFactor(c.get('deps').db, caller);
-    if (!status.enrolled) return c.redirect(href('secondFactorSetup', c.get('lang'), { next: nextOf(c) }), 303);
+    if (!status.enrolled)
+      return c.redirect(href('secondFactorSetup', c.get('lang'), { next: nextOf(c) }), 303);
     return verifyPage(c);
   });
   onPage(app, 'POST', 'secondFactor', verify);

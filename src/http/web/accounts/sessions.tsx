@@ -1,5 +1,10 @@
 import type { Hono } from 'hono';
-import { endOwnOtherSessions, endOwnSession, ownSessions, type SessionView } from '../../../domain/accounts/sessions.ts';
+import {
+  endOwnOtherSessions,
+  endOwnSession,
+  ownSessions,
+  type SessionView,
+} from '../../../domain/accounts/sessions.ts';
 import { callerOf } from '../../caller.ts';
 import type { AppContext, AppEnv } from '../../context.ts';
 import { formatDateTime } from '../../i18n/index.ts';
@@ -7,11 +12,15 @@ import { href, type Lang, pageHref } from '../../paths.ts';
 import { renderPage } from '../../render.tsx';
 import { Alert } from '../../views/forms.tsx';
 import { type Chrome, CsrfField } from '../../views/layout.tsx';
-import { onPage, uuidParam } from '../routes.ts';
+import { onPage } from '../routes.ts';
 import { identityMessages } from './messages.ts';
 
 /** How a session was signed in to: the password, or the identity provider's name. */
-export function methodLabel(c: AppContext, lang: Lang, session: Pick<SessionView, 'authMethod' | 'multiFactor'>) {
+export function methodLabel(
+  c: AppContext,
+  lang: Lang,
+  session: Pick<SessionView, 'authMethod' | 'multiFactor'>,
+) {
   const t = identityMessages(lang).sessions;
   const provider = session.authMethod.startsWith('oidc:')
     ? c.get('deps').identityProviders.provider(session.authMethod.slice('oidc:'.length))
@@ -42,7 +51,11 @@ function SessionRow({ c, ch, s }: { c: AppContext; ch: Chrome; s: SessionView })
         {!s.current && (
           <form method="post" action={pageHref('accountSessionEnd', ch.lang, { id: s.id })}>
             <CsrfField token={ch.csrfToken} />
-            <button type="submit" class="button button-secondary button-small" aria-label={t.endLabel(device)}>
+            <button
+              type="submit"
+              class="button button-secondary button-small"
+              aria-label={t.endLabel(device)}
+            >
               {t.end}
             </button>
           </form>
@@ -109,7 +122,7 @@ export function registerSessionPages(app: Hono<AppEnv>): void {
     return c.redirect(href('accountSessions', c.get('lang'), { ended: String(n) }), 303);
   });
   onPage(app, 'POST', 'accountSessionEnd', async (c) => {
-    await endOwnSession(c.get('deps').db, callerOf(c), uuidParam(c, 'id'));
+    await endOwnSession(c.get('deps').db, callerOf(c), c.req.param('id') ?? '');
     return c.redirect(href('accountSessions', c.get('lang'), { ended: 'one' }), 303);
   });
 }

@@ -26,12 +26,13 @@ export async function completeSignIn(
   start: Omit<SessionStart, 'device' | 'network'>,
   next: string | undefined,
 ): Promise<Response> {
-  const { db } = c.get('deps');
+  const { db, config } = c.get('deps');
   await signIn(c, user.id, method, start);
   await recordSignIn(db, user, method, c.get('requestId'));
   const lang = c.get('lang');
   const target = safeNext(next) ?? href('account', lang);
-  if (await signInAwaitsSecondFactor(db, user.id, start.multiFactor ?? false))
+  const proven = (start.multiFactor ?? false) || !config.twoStepLoginRequired;
+  if (await signInAwaitsSecondFactor(db, user.id, proven))
     return c.redirect(href('secondFactor', lang, { next: target }), 303);
   return c.redirect(target, 303);
 }

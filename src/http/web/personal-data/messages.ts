@@ -218,7 +218,8 @@ const en: Widen<typeof da> = {
     kinds: {
       invitations: (days) =>
         `Invitations not taken up: ${days} days after the invitation. Name and e-mail are deleted and the account is closed.`,
-      resetTokens: (days) => `New-password links: ${days} day after they expired (after 1 hour) or were used.`,
+      resetTokens: (days) =>
+        `New-password links: ${days} day after they expired (after 1 hour) or were used.`,
       sessions: (days) =>
         `Sessions (device, network and times): ${days} day after they ended, expired or were unused for too long.`,
       deliveryFiles: (days) =>
