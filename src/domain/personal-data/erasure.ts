@@ -146,6 +146,8 @@ export async function eraseUserData(
   const mentionsUser = sql`(${auditLog.actorUserId} = ${userId} or ${auditLog.entityId} = ${userId}
       or strpos(coalesce(${auditLog.before}::text, '') || coalesce(${auditLog.after}::text, ''), ${userId}) > 0)`;
   await rewriteAuditValue(tx, user.name, ERASED_USER_NAME, mentionsUser);
+  // The entry of the update just made holds the old e-mail as its `before`.
+  await rewriteAuditValue(tx, user.email, pseudonym, mentionsUser);
   await recordEvent(tx, {
     actorUserId: actor.userId,
     actorLabel: actor.label,
