@@ -79,13 +79,13 @@ export interface DemoSite {
 
 /**
  * The demo server, its database and a browser for the calling test file: started before its
- * tests and closed after them.
+ * tests and closed after them; `env` adds configuration, read when the server starts.
  */
-export function useDemoSite(): DemoSite {
+export function useDemoSite(env: () => Record<string, string> = () => ({})): DemoSite {
   let started: { server: RunningServer; database: Database } | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    started = await startDemoServer();
+    started = await startDemoServer(env());
     browser = await launchBrowser();
   });
   afterAll(async () => {
