@@ -5,8 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor, withActor } from '../../src/db/actor.ts';
 import { memberships, organisations, users } from '../../src/db/schema/index.ts';
 import { NEMLOGIN_CLAIMS as n } from '../../src/domain/accounts/identity-claims.ts';
+import { DEMO_LOGINS, DEMO_PASSWORD } from '../../src/domain/demo/users.ts';
 import { startTestProvider, type TestProvider } from '../support/oidc-provider.ts';
-import { axeViolations, useDemoSite, withPage } from './harness.ts';
+import { axeViolations, proveDemoCode, useDemoSite, withPage } from './harness.ts';
 
 const SUBSTANTIAL = 'https://data.gov.dk/concept/core/nsis/loa/Substantial';
 /** A valid CVR number (mod 11) of no demo organisation or company. */
@@ -78,6 +79,12 @@ describe('login with MitID Erhverv in the browser (local OpenID Connect provider
       expect(await axeViolations(page)).toEqual([]);
       expect((await page.goto(`${site.server.url}/admin`))?.status()).toBe(403);
       expect((await page.goto(`${site.server.url}/opslag/ny`))?.status()).toBe(403);
+      // Anyone may set up two-step login: the QR code page, in both languages.
+      for (const path of ['/konto/totrinslogin', '/en/account/two-step-login']) {
+        await page.goto(`${site.server.url}${path}`);
+        await expect(page.locator('.totp-qr svg').count()).resolves.toBe(1);
+        expect(await axeViolations(page)).toEqual([]);
+      }
     });
     const [company] = await site.database.db
       .select()
@@ -109,6 +116,38 @@ describe('login with MitID Erhverv in the browser (local OpenID Connect provider
       ).resolves.toBe(1);
       expect((await page.goto(`${site.server.url}/opslag/ny`))?.status()).toBe(200);
       expect((await page.goto(`${site.server.url}/admin`))?.status()).toBe(403);
+    });
+  });
+
+  it('asks the demo admin for the one-time code; the code, sessions and personal data pages are axe-clean', async () => {
+    const admin = DEMO_LOGINS.find((d) => d.role === 'admin');
+    await withPage(site, async (page) => {
+      await page.goto(`${site.server.url}/log-ind`);
+      await page.getByLabel('E-mail').fill(admin?.email ?? '');
+      await page.getByLabel('Adgangskode').fill(DEMO_PASSWORD);
+      await page.getByRole('button', { name: 'Log ind' }).click();
+      await page.waitForURL('**/log-ind/engangskode?next=%2Fkonto');
+      expect(await axeViolations(page)).toEqual([]);
+      expect((await page.goto(`${site.server.url}/admin`))?.url()).toBe(
+        `${site.server.url}/log-ind/engangskode?next=%2Fadmin`,
+      );
+      await page.goto(`${site.server.url}/en/log-in/one-time-code`);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.goto(`${site.server.url}/log-ind/engangskode`);
+      await proveDemoCode(page);
+      await page.waitForURL('**/konto');
+      expect((await page.goto(`${site.server.url}/admin`))?.status()).toBe(200);
+      for (const path of [
+        '/konto/totrinslogin',
+        '/konto/sessioner',
+        '/konto/persondata',
+        '/en/account/two-step-login',
+        '/en/account/sessions',
+        '/en/account/personal-data',
+      ]) {
+        expect((await page.goto(`${site.server.url}${path}`))?.status(), path).toBe(200);
+        expect(await axeViolations(page), path).toEqual([]);
+      }
     });
   });
 });
