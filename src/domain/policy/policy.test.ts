@@ -260,10 +260,16 @@ describe('policy: role × action matrix', () => {
     expect(can(funder, 'activities.read', { organisationId: OTHER })).toBe(true);
     expect(can(funder, 'activities.write', { organisationId: OWN })).toBe(false);
     const support = tokenPrincipal({ id: 't3', organisationId: OWN, organisationKind: 'support_function' });
+    // The signed-in actions only; those about a person (a password, sessions, personal data)
+    // find no person behind a token and refuse it there.
     expect(ACTIONS.filter((a) => can(support, a, { organisationId: OWN })).sort()).toEqual([
       'account.changePassword',
+      'account.linkIdentity',
+      'account.secondFactor',
+      'account.sessions',
       'account.view',
       'notifications.view',
+      'personalData.exportOwn',
     ]);
   });
 });
