@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCaller, expectAppError } from '../../test/support/callers.ts';
 import { createTestDatabase, testDriver } from '../../test/support/database.ts';
 import { createUser } from '../../test/support/factories.ts';
-import { Client, createTestApp, type TestApp } from '../../test/support/http.ts';
+import { Client, createTestApp, signedInClient, type TestApp } from '../../test/support/http.ts';
 import { startTestProvider, type TestProvider } from '../../test/support/oidc-provider.ts';
 import { withActor } from '../db/actor.ts';
 import type { Database } from '../db/client.ts';
@@ -169,6 +169,25 @@ describe(`login with MitID Erhverv through a real OIDC provider (${testDriver()}
       `${PUBLIC_URL}/log-ind?status=logged-out`,
     );
     expect((await client.request('/konto')).status).toBe(303);
+  });
+
+  it('links MitID Erhverv to a password account from the account page; it then signs that user in', async () => {
+    const staff = await createUser(database.db, 'cluster_staff');
+    const client = await signedInClient(t.app, staff.email);
+    await client.get('/konto');
+    const start = await client.post('/konto/kobl/nemlogin', {});
+    expect(start.res.status).toBe(303);
+    const subject = person({ email: `other-${staff.id}@firma.example`, [n.loa]: SUBSTANTIAL });
+    const back = await provider.authorize(start.res.headers.get('location') ?? '', subject);
+    const linked = await client.get(`${back.pathname}${back.search}`);
+    expect(linked.res.headers.get('location')).toBe('/konto?status=linked&provider=nemlogin');
+    const again = await logIn(new Client(t.app), subject);
+    expect(again.res.headers.get('location')).toBe('/konto');
+    const [identity] = await database.db
+      .select()
+      .from(userIdentities)
+      .where(eq(userIdentities.subject, subject));
+    expect(identity?.userId).toBe(staff.id);
   });
 
   it('lets an administrator unlink an identity (and no one else); the next login is a first login', async () => {
