@@ -120,6 +120,10 @@ export interface ActivityDetail {
   grantDkk: number | null;
   externalFundingDkk: number | null;
   privateCofinancingHours: number | null;
+  cofinancingFeesDkk: number | null;
+  cofinancingSponsorshipDkk: number | null;
+  cofinancingFoundationsDkk: number | null;
+  euApplication: boolean;
   locked: boolean;
   mayWrite: boolean;
   participants: ParticipantView[];
@@ -134,6 +138,7 @@ export interface ParticipantView {
   employees: number | null;
   municipalityCode: number | null;
   industryCode: string | null;
+  institutionKind: ParticipantRowValue['institution_kind'];
   newCompetence: boolean;
   newIdea: boolean;
   newProduct: boolean;
@@ -147,28 +152,36 @@ async function activityRow(db: Queryable, id: number) {
                a.activity_ref as "activityRef", a.title, a.category, a.start_date::text as "startDate",
                a.end_date::text as "endDate", a.year, a.municipality_code as "municipalityCode",
                a.grant_dkk as "grantDkk", a.external_funding_dkk as "externalFundingDkk",
-               a.private_cofinancing_hours::float8 as "privateCofinancingHours"
+               a.private_cofinancing_hours::float8 as "privateCofinancingHours",
+               a.cofinancing_fees_dkk as "cofinancingFeesDkk",
+               a.cofinancing_sponsorship_dkk as "cofinancingSponsorshipDkk",
+               a.cofinancing_foundations_dkk as "cofinancingFoundationsDkk", a.eu_application as "euApplication"
         from activities a join organisations o on o.id = a.cluster_id where a.id = ${id}`,
   );
   if (!row) return null;
+  const dkk = (v: number | null) => (v === null ? null : Number(v));
   return {
     ...row,
     id: Number(row.id),
     year: Number(row.year),
-    grantDkk: row.grantDkk === null ? null : Number(row.grantDkk),
-    externalFundingDkk: row.externalFundingDkk === null ? null : Number(row.externalFundingDkk),
+    grantDkk: dkk(row.grantDkk),
+    externalFundingDkk: dkk(row.externalFundingDkk),
+    cofinancingFeesDkk: dkk(row.cofinancingFeesDkk),
+    cofinancingSponsorshipDkk: dkk(row.cofinancingSponsorshipDkk),
+    cofinancingFoundationsDkk: dkk(row.cofinancingFoundationsDkk),
   };
 }
 
 async function participantsOf(db: Queryable, activityId: number): Promise<ParticipantView[]> {
   const rows = await queryRows<ParticipantView>(
     db,
-    sql`select p.id, p.participant_type as "participantType", p.cvr, coalesce(c.name, p.foreign_name) as name,
-               p.country, c.employees, c.municipality_code as "municipalityCode", c.industry_code as "industryCode",
-               p.new_competence as "newCompetence", p.new_idea as "newIdea", p.new_product as "newProduct"
-        from participations p left join companies c on c.cvr = p.cvr
+    sql`select p.id, p.participant_type as "participantType", p.cvr, p.name, p.country, p.employees,
+               p.municipality_code as "municipalityCode", p.industry_code as "industryCode",
+               p.institution_kind as "institutionKind", p.new_competence as "newCompetence", p.new_idea as "newIdea",
+               p.new_product as "newProduct"
+        from participations p
         where p.activity_id = ${activityId}
-        order by lower(coalesce(c.name, p.foreign_name)), p.id`,
+        order by lower(p.name), p.id`,
   );
   return rows.map((r) => ({ ...r, id: Number(r.id) }));
 }
