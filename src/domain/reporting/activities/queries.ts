@@ -8,6 +8,7 @@ import { isYearLocked } from '../periods/years.ts';
 import { readableClusters, writableClusters } from '../policy.ts';
 import { uuidArray } from '../uuid-array.ts';
 import { locked } from './issues.ts';
+import { activityRuleBroken } from './rule.ts';
 
 /**
  * Activities and participants entered by hand in the cluster workspace. Every value goes through
@@ -22,6 +23,8 @@ export interface ActivityFilters {
   q?: string | undefined;
   /** One cluster organisation's id; only narrows what the caller may read anyway. */
   clusterId?: string | undefined;
+  /** Only the activities that break the activity rule (rule.ts). */
+  breaksActivityRule?: boolean | undefined;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -36,9 +39,15 @@ export interface ActivityListItem {
   startDate: string;
   endDate: string | null;
   participants: number;
+  companies: number;
+  breaksActivityRule: boolean;
 }
 
 export const PAGE_SIZE = 25;
+
+/** An activity's participants and company participants, counted in SQL. */
+const participantCount = sql`(select count(*) from participations p where p.activity_id = a.id)`;
+const companyCount = sql`(select count(*) from participations p where p.activity_id = a.id and p.participant_type = 'company')`;
 
 const inClusters = (ids: string[] | null): SQL =>
   ids === null ? sql`true` : sql`a.cluster_id = any(${uuidArray(ids)})`;
@@ -72,6 +81,7 @@ export async function listActivities(
     const pattern = `%${filters.q.trim().replace(/[\\%_]/g, '\\$&')}%`;
     where.push(sql`(a.title ilike ${pattern} or a.activity_ref ilike ${pattern})`);
   }
+  if (filters.breaksActivityRule) where.push(activityRuleBroken(participantCount, companyCount));
   const condition = sql.join(where, sql` and `);
   const offset = (Math.max(1, page) - 1) * pageSize;
   const [items, [count], years, clusters] = await Promise.all([
@@ -79,7 +89,8 @@ export async function listActivities(
       db,
       sql`select a.id, a.cluster_id as "clusterId", o.name as "clusterName", a.activity_ref as "activityRef",
                  a.title, a.category, a.start_date::text as "startDate", a.end_date::text as "endDate",
-                 (select count(*)::int from participations p where p.activity_id = a.id) as participants
+                 ${participantCount}::int as participants, ${companyCount}::int as companies,
+                 ${activityRuleBroken(participantCount, companyCount)} as "breaksActivityRule"
           from activities a join organisations o on o.id = a.cluster_id
           where ${condition}
           order by a.start_date desc, a.id desc limit ${pageSize} offset ${offset}`,
