@@ -87,8 +87,14 @@ export const activitySchema = z.object({
   externalFundingDkk: z.int().nullable(),
   privateCofinancingHours: z.number().nullable(),
   cofinancingFeesDkk: z.int().nullable().meta({ description: 'Private co-financing as fees (1.1)' }),
-  cofinancingSponsorshipDkk: z.int().nullable().meta({ description: 'Private co-financing from sponsors (1.1)' }),
-  cofinancingFoundationsDkk: z.int().nullable().meta({ description: 'Co-financing from private foundations (1.1)' }),
+  cofinancingSponsorshipDkk: z
+    .int()
+    .nullable()
+    .meta({ description: 'Private co-financing from sponsors (1.1)' }),
+  cofinancingFoundationsDkk: z
+    .int()
+    .nullable()
+    .meta({ description: 'Co-financing from private foundations (1.1)' }),
   euApplication: z.boolean().meta({ description: 'Helped develop an application to an EU programme (1.1)' }),
   participants: z.int(),
   companies: z.int(),
