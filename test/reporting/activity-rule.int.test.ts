@@ -4,8 +4,11 @@ import { completeCvr } from '../../src/domain/reference/identifiers.ts';
 import { activitiesOfYear } from '../../src/domain/reporting/activities/of-year.ts';
 import { listActivities } from '../../src/domain/reporting/activities/queries.ts';
 import { getDelivery } from '../../src/domain/reporting/delivery/log.ts';
+import { pageHref } from '../../src/http/paths.ts';
 import { roleCaller } from '../support/callers.ts';
 import { createTestDatabase } from '../support/database.ts';
+import { createUser } from '../support/factories.ts';
+import { createTestApp, signedInClient } from '../support/http.ts';
 import { deliver, textFile } from './delivery-helpers.ts';
 
 /**
@@ -13,6 +16,7 @@ import { deliver, textFile } from './delivery-helpers.ts';
  * company. A delivery breaking it loads; the delivery log and the activity lists name the breaches.
  */
 let database: Database;
+let deliveryId = '';
 const cvr = (n: number) => completeCvr(String(3100000 + n)) ?? completeCvr(String(3200000 + n)) ?? '';
 const CLUSTER = cvr(1);
 const [CO_A, CO_B, UNI_A, UNI_B] = [cvr(11), cvr(12), cvr(13), cvr(14)];
@@ -49,7 +53,8 @@ describe('the activity rule', () => {
       textFile('participants.csv', participants),
     ]);
     expect(outcome.ok, JSON.stringify(outcome.ok ? '' : outcome.errors.slice(0, 3))).toBe(true);
-    const delivery = await getDelivery(database.db, admin, outcome.deliveryId);
+    deliveryId = outcome.deliveryId;
+    const delivery = await getDelivery(database.db, admin, deliveryId);
     expect(delivery.activityRuleCount).toBe(3);
     expect(delivery.activityRule).toEqual([
       { clusterCvr: CLUSTER, activityRef: 'ALONE', title: 'Kun én deltager', participants: 1, companies: 1 },
@@ -75,5 +80,23 @@ describe('the activity rule', () => {
       ['EMPTY', 0, 0],
       ['NO-CO', 2, 0],
     ]);
+  });
+
+  it('is shown on the delivery result page, in Danish and English', async () => {
+    const t = createTestApp(database);
+    const user = await createUser(database.db, 'admin');
+    const client = await signedInClient(t.app, user.email);
+    const da = await client.get(pageHref('delivery', 'da', { id: deliveryId }));
+    expect(da.res.status).toBe(200);
+    const daHtml = da.html;
+    expect(daHtml).toContain(
+      '3 af de indberettede aktiviteter har færre end to deltagere eller ingen virksomhed',
+    );
+    for (const title of ['Kun én deltager', 'Ingen deltagere', 'Ingen virksomhed'])
+      expect(daHtml).toContain(title);
+    expect(daHtml).not.toContain('To med en virksomhed');
+    const en = await client.get(pageHref('delivery', 'en', { id: deliveryId }));
+    expect(en.res.status).toBe(200);
+    expect(en.html).toContain('3 of the delivered activities have fewer than two participants or no company');
   });
 });

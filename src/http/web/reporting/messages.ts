@@ -39,6 +39,14 @@ const da = {
   size: 'Størrelse (byte)',
   downloadErrors: 'Hent fejlrapport (CSV)',
   moreErrors: (shown: number, total: number) => `Viser de første ${shown} af ${total} fejl.`,
+  activityRuleTitle: 'Aktiviteter uden mindst to deltagere og en virksomhed',
+  activityRuleText: (n: number, shown: number) =>
+    `${n} af de indberettede aktiviteter har færre end to deltagere eller ingen virksomhed (aktivitetsreglen i format 1.1). De er indlæst, men tæller som en datakvalitetsadvarsel.${n > shown ? ` Viser de første ${shown}.` : ''}`,
+  clusterCvr: 'Klyngens CVR',
+  activityRef: 'Aktivitets-id',
+  activityTitle: 'Titel',
+  participantsCount: 'Deltagere',
+  companiesCount: 'Virksomheder',
   back: 'Tilbage til indberetninger',
   helpTitle: 'Vejledning til indberetning',
   helpIntro:
@@ -100,6 +108,14 @@ const en: Widen<typeof da> = {
   size: 'Size (bytes)',
   downloadErrors: 'Download the error report (CSV)',
   moreErrors: (shown, total) => `Showing the first ${shown} of ${total} errors.`,
+  activityRuleTitle: 'Activities without at least two participants and a company',
+  activityRuleText: (n, shown) =>
+    `${n} of the delivered activities have fewer than two participants or no company (the activity rule of format 1.1). They are loaded, and count as a data-quality warning.${n > shown ? ` Showing the first ${shown}.` : ''}`,
+  clusterCvr: 'Cluster CVR',
+  activityRef: 'Activity id',
+  activityTitle: 'Title',
+  participantsCount: 'Participants',
+  companiesCount: 'Companies',
   back: 'Back to deliveries',
   helpTitle: 'Reporting guide',
   helpIntro:
