@@ -122,9 +122,10 @@ export async function postDelivery(c: AppContext) {
   return withDeliveryFiles(c, async (files, locate) => {
     const outcome = await submitDelivery(deps.database, token, { channel: 'api', files, now: deps.clock });
     const delivery = await getDelivery(deps.db, token, outcome.deliveryId);
-    const data = presentDelivery(c, delivery);
+    // A rejected delivery wrote nothing, so it breaks the activity rule nowhere: its list is empty.
+    const data = { ...presentDelivery(c, delivery), activityRule: delivery.activityRule };
     c.header('Location', data.links.self);
-    if (outcome.ok) return c.json({ data: { ...data, activityRule: delivery.activityRule } }, 201);
+    if (outcome.ok) return c.json({ data }, 201);
     const errors = outcome.errors.slice(0, ANSWERED_ERRORS).map((e) => withMessage(locate(e)));
     const foreign = outcome.errors.some((e) => e.code === 'notYourCluster');
     return c.json(
