@@ -1,3 +1,4 @@
+import { inArray } from 'drizzle-orm';
 import { systemActor, withActor } from '../../src/db/actor.ts';
 import type { Db } from '../../src/db/client.ts';
 import {
@@ -40,6 +41,20 @@ export interface Fixture {
 
 let serial = 0;
 const nextCvr = () => String(30_000_000 + serial++);
+
+/** The periods as the clusters left them, nothing approved: Gamma 2023 submitted, Delta 2023 open. */
+const reportedPeriods = (ids: Record<string, string>) => [
+  { clusterId: ids.Gamma as string, year: 2023, status: 'submitted' as const },
+  { clusterId: ids.Delta as string, year: 2023, status: 'open' as const },
+];
+
+/** Puts an approved fixture's periods back as the clusters left them (see reportedPeriods). */
+export async function withdrawApprovals(db: Db, fx: Fixture): Promise<void> {
+  await withActor(db, systemActor('test'), async (tx) => {
+    await tx.delete(reportingPeriods).where(inArray(reportingPeriods.clusterId, Object.values(fx.ids)));
+    await tx.insert(reportingPeriods).values(reportedPeriods(fx.ids));
+  });
+}
 
 /**
  * Loads the clusters under names tagged `tag`. Their periods: Gamma 2023 submitted and Delta 2023
@@ -140,16 +155,15 @@ export async function loadFixture(db: Db, tag: string, opts: { approved?: boolea
         .insert(participations)
         .values(parts.map(({ ref, ...p }) => ({ ...p, activityId: idOf.get(ref) as number })));
     }
-    await tx.insert(reportingPeriods).values(
-      opts.approved
-        ? Object.values(ids).flatMap((clusterId) =>
-            [2022, 2023].map((year) => ({ clusterId, year, status: 'approved' as const })),
-          )
-        : [
-            { clusterId: ids.Gamma as string, year: 2023, status: 'submitted' },
-            { clusterId: ids.Delta as string, year: 2023, status: 'open' },
-          ],
-    );
+    await tx
+      .insert(reportingPeriods)
+      .values(
+        opts.approved
+          ? Object.values(ids).flatMap((clusterId) =>
+              [2022, 2023].map((year) => ({ clusterId, year, status: 'approved' as const })),
+            )
+          : reportedPeriods(ids),
+      );
     return { ids, slugs, cvrs, funderId: funder.id, otherFunderId: other.id };
   });
 }
