@@ -16,7 +16,7 @@
 import { randomInt } from 'node:crypto';
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { type Actor, withActor } from '../../db/actor.ts';
-import { type Db, type Queryable, queryRows, type Tx } from '../../db/client.ts';
+import { type Db, type Queryable, type Tx } from '../../db/client.ts';
 import {
   auditLog,
   clusterProfileDrafts,
@@ -203,9 +203,10 @@ async function pseudonymousCvr(tx: Queryable): Promise<string> {
 }
 
 /**
- * Erases a participant's identifying data: its CVR number and name become a pseudonym in every
- * table (participations, the account's facts, delivery errors, the audit log). Its size,
- * municipality and industry stay: the account counts by them, and they do not identify a person.
+ * Erases a participant's identifying data: its CVR number and the names it was reported under
+ * become a pseudonym in every table (participations, the account's facts, delivery errors, the
+ * audit log). Its size, municipality and industry stay: the account counts by them, and they do
+ * not identify a person.
  */
 export async function eraseParticipant(db: Db, caller: Caller, cvr: string): Promise<{ pseudonym: string }> {
   authorize(caller.principal, 'personalData.manage');
@@ -213,14 +214,21 @@ export async function eraseParticipant(db: Db, caller: Caller, cvr: string): Pro
   if (!company) throw notFound('participant');
   return withActor(db, caller.actor, async (tx) => {
     await allowAuditRewrite(tx);
+    const names = await tx
+      .selectDistinct({ name: participations.name })
+      .from(participations)
+      .where(eq(participations.cvr, cvr));
     const pseudonym = await pseudonymousCvr(tx);
-    await tx.insert(companies).values({ ...company, cvr: pseudonym, name: ERASED_PARTICIPANT_NAME });
-    await tx.update(participations).set({ cvr: pseudonym }).where(eq(participations.cvr, cvr));
+    await tx.insert(companies).values({ ...company, cvr: pseudonym });
+    await tx
+      .update(participations)
+      .set({ cvr: pseudonym, name: ERASED_PARTICIPANT_NAME })
+      .where(eq(participations.cvr, cvr));
     await tx.delete(companies).where(eq(companies.cvr, cvr));
     // Elsewhere (delivery errors quoting them, the audit log) as whole values only: a number or
     // a name can occur inside other texts by chance. An organisation's own account is another
-    // subject, erased through its users. Another company of the same name keeps it, in its row
-    // and in the audit entries about it.
+    // subject, erased through its users. Another participant of the same name keeps it, in its
+    // rows and in the audit entries about it.
     const columns = await textColumns(tx);
     await replaceEverywhere(
       tx,
@@ -228,18 +236,16 @@ export async function eraseParticipant(db: Db, caller: Caller, cvr: string): Pro
       { find: cvr, replaceWith: pseudonym, match: 'whole' },
       new Set(['organisations']),
     );
-    await replaceEverywhere(
-      tx,
-      columns,
-      { find: company.name, replaceWith: ERASED_PARTICIPANT_NAME, match: 'whole' },
-      new Set(['organisations', 'companies', 'audit_log']),
-    );
-    await rewriteAuditValue(
-      tx,
-      company.name,
-      ERASED_PARTICIPANT_NAME,
-      sql`(${auditLog.entityId} = ${pseudonym} or strpos(coalesce(${auditLog.before}::text, '') || coalesce(${auditLog.after}::text, ''), ${pseudonym}) > 0)`,
-    );
+    const aboutPseudonym = sql`(${auditLog.entityId} = ${pseudonym} or strpos(coalesce(${auditLog.before}::text, '') || coalesce(${auditLog.after}::text, ''), ${pseudonym}) > 0)`;
+    for (const { name } of names) {
+      await replaceEverywhere(
+        tx,
+        columns,
+        { find: name, replaceWith: ERASED_PARTICIPANT_NAME, match: 'whole' },
+        new Set(['organisations', 'participations', 'audit_log']),
+      );
+      await rewriteAuditValue(tx, name, ERASED_PARTICIPANT_NAME, aboutPseudonym);
+    }
     await recordEvent(tx, {
       actorUserId: caller.actor.userId,
       actorLabel: caller.actor.label,
@@ -251,20 +257,4 @@ export async function eraseParticipant(db: Db, caller: Caller, cvr: string): Pro
     });
     return { pseudonym };
   });
-}
-
-/** Participants found by CVR number or by a part of the name, for an administrator's request. */
-export async function findParticipants(db: Queryable, caller: Caller, query: string) {
-  authorize(caller.principal, 'personalData.manage');
-  const q = query.trim();
-  if (q.length < 2) return [];
-  return queryRows<{ cvr: string; name: string; participations: number; isSynthetic: boolean }>(
-    db,
-    sql`select c.cvr, c.name, c.is_synthetic as "isSynthetic",
-               (select count(*)::int from ${participations} p where p.cvr = c.cvr) as participations
-        from ${companies} c
-        where c.cvr = ${q} or c.name ilike ${`%${q.replace(/[\\%_]/g, '\\$&')}%`}
-        order by c.name, c.cvr
-        limit 50`,
-  );
 }

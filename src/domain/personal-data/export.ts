@@ -104,7 +104,7 @@ export async function participantDataExport(
   const skip = new Set(['participations']);
   const taking = await queryRows<Row>(
     db,
-    sql`select a.title as activity, a.activity_ref, o.name as cluster, p.year, p.participant_type,
+    sql`select p.name, a.title as activity, a.activity_ref, o.name as cluster, p.year, p.participant_type,
                p.new_competence, p.new_idea, p.new_product
         from ${participations} p
         join ${activities} a on a.id = p.activity_id
@@ -112,19 +112,26 @@ export async function participantDataExport(
         where p.cvr = ${cvr}
         order by p.year, a.title`,
   );
+  // The names it was reported under, each searched as a whole value elsewhere.
+  const names = [...new Set(taking.map((row) => String(row.name)))];
+  const byName = [];
+  for (const name of names)
+    byName.push(
+      await findEverywhere(
+        db,
+        columns,
+        { find: name, match: 'whole' },
+        new Set([...skip, 'companies', 'audit_log']),
+      ),
+    );
   const found = sections(
     'companies',
     await findEverywhere(db, columns, { find: cvr, match: 'whole' }, skip),
-    await findEverywhere(
-      db,
-      columns,
-      { find: company.name, match: 'whole' },
-      new Set([...skip, 'companies', 'audit_log']),
-    ),
+    ...byName,
     taking.length > 0 ? { participations: taking } : {},
   );
   return {
-    subject: { kind: 'participant', cvr, name: company.name },
+    subject: { kind: 'participant', cvr, name: names.at(-1) ?? cvr },
     generatedAt: now.toISOString(),
     sections: found,
   };
