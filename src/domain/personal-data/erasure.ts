@@ -16,7 +16,7 @@
 import { randomInt } from 'node:crypto';
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { type Actor, withActor } from '../../db/actor.ts';
-import { type Db, type Queryable, type Tx } from '../../db/client.ts';
+import type { Db, Queryable, Tx } from '../../db/client.ts';
 import {
   auditLog,
   clusterProfileDrafts,
