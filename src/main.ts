@@ -6,6 +6,7 @@ import type { Database } from './db/client.ts';
 import { createDeps } from './deps.ts';
 import { precompressAssets } from './http/assets.ts';
 import { startReferralJobs } from './jobs/referrals.ts';
+import { startRetentionTimer } from './jobs/retention.ts';
 import { startTokenReminderTimer } from './jobs/token-reminders.ts';
 import type { Logger } from './logger.ts';
 
@@ -20,6 +21,7 @@ export function startServer(config: Config, database: Database, logger: Logger):
   const app = createApp(deps);
   const stopReminders = config.tokenReminders ? startTokenReminderTimer(deps) : () => {};
   const stopReferralJobs = config.referralJobs ? startReferralJobs(deps) : () => {};
+  const stopRetention = config.retentionJob ? startRetentionTimer(deps) : () => {};
   // In the background: the first visitors get the static files compressed without waiting.
   precompressAssets().catch((err: unknown) => logger.warn({ err }, 'precompressing static files failed'));
   return new Promise((resolve) => {
@@ -32,6 +34,7 @@ export function startServer(config: Config, database: Database, logger: Logger):
           close: async () => {
             stopReminders();
             stopReferralJobs();
+            stopRetention();
             await new Promise<void>((done) => server.close(() => done()));
             // Mail already promised to a visitor (a password reset) still goes out.
             await deps.mailQueue.idle();

@@ -60,7 +60,7 @@ export async function reportParticipation(db: Db, clusterId: string, cvr: string
   await withActor(db, systemActor('test'), async (tx) => {
     await tx
       .insert(companies)
-      .values({ cvr, name: `Firma ${cvr}` })
+      .values({ cvr })
       .onConflictDoNothing();
     const [activity] = await tx
       .insert(activities)
@@ -78,6 +78,7 @@ export async function reportParticipation(db: Db, clusterId: string, cvr: string
       year: Number(startDate.slice(0, 4)),
       participantType: 'company',
       cvr,
+      name: `Firma ${cvr}`,
     });
   });
 }
