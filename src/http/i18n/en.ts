@@ -1,5 +1,9 @@
 import type { Messages } from './da.ts';
 
+/** A label inside a sentence: "Enter title", but names and abbreviations (CVR) as they are. */
+const lower = (label: string) =>
+  /^[A-ZÆØÅ]{2}/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1);
+
 export const en: Messages = {
   site: {
     name: 'Klyngeportalen',
@@ -106,12 +110,25 @@ export const en: Messages = {
   },
   validation: {
     summary: 'There are errors in the form',
-    required: 'Required.',
+    field: 'The field',
+    required: (field) => `Enter ${lower(field)}.`,
     email: 'Enter a valid e-mail address, e.g. name@example.com.',
-    tooShort: (min) => `Must be at least ${min} characters.`,
-    tooLong: (max) => `Must be at most ${max} characters.`,
+    tooShort: (field, min) => `${field} must be at least ${min} characters.`,
+    tooLong: (field, max) => `${field} must be at most ${max} characters.`,
     mismatch: 'The two passwords are not the same.',
-    invalid: 'Invalid value.',
+    invalid: (field) => `${field} has an invalid value.`,
+    number: (field) => `${field} must be a number, e.g. 12.5 or 10000.`,
+    wholeNumber: (field) => `${field} must be a whole number, e.g. 10000.`,
+    tooSmall: (field) => `${field} is too small.`,
+    tooLarge: (field) => `${field} is too large.`,
+    date: (field) => `${field} must be a real date with day, month and year, e.g. 1 3 2027.`,
+    time: (field) => `${field} must be a time of day, e.g. 12:00.`,
+  },
+  dateInput: {
+    day: 'Day',
+    month: 'Month',
+    year: 'Year',
+    hint: 'For example 1 3 2027',
   },
   roles: {
     admin: 'Administrator',

@@ -104,6 +104,13 @@ async function accountPage(
   );
 }
 
+/** The password form's fields, for errors naming them. */
+const passwordLabels = (m: Messages) => ({
+  current: m.account.currentPassword,
+  password: m.account.newPassword,
+  confirm: m.account.confirmPassword,
+});
+
 export function registerAccountPages(app: Hono<AppEnv>): void {
   onPage(app, 'GET', 'account', (c) =>
     accountPage(c, { changed: c.req.query('status') === 'password-changed' }),
@@ -114,13 +121,16 @@ export function registerAccountPages(app: Hono<AppEnv>): void {
     const m = c.get('m');
     const parsed = changePasswordForm.safeParse(formFields(await c.req.parseBody()));
     if (!parsed.success)
-      return accountPage(c, { errors: toFieldErrors(parsed.error.issues, m), status: 422 });
+      return accountPage(c, {
+        errors: toFieldErrors(parsed.error.issues, m, {}, passwordLabels(m)),
+        status: 422,
+      });
     try {
       await changePassword(c.get('deps').db, caller, parsed.data, c.get('sessionToken') ?? '');
     } catch (e) {
       if (e instanceof AppError && e.code === 'validation') {
         return accountPage(c, {
-          errors: toFieldErrors(e.issues, m, { wrongCurrent: m.account.wrongCurrent }),
+          errors: toFieldErrors(e.issues, m, { wrongCurrent: m.account.wrongCurrent }, passwordLabels(m)),
           status: 422,
         });
       }

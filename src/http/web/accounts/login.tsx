@@ -117,7 +117,7 @@ async function login(c: AppContext) {
   if (!parsed.success) {
     return loginPage(c, {
       email: fields.email,
-      errors: toFieldErrors(parsed.error.issues, m),
+      errors: toFieldErrors(parsed.error.issues, m, {}, { email: m.login.email, password: m.login.password }),
       status: 422,
     });
   }

@@ -157,8 +157,6 @@ const da = {
     municipality: 'Vælg en af de 98 kommuner.',
     httpsUrl: 'Skriv en adresse, der begynder med https://.',
     phone: 'Skriv et telefonnummer med 8-20 cifre.',
-    number: 'Skriv et tal, fx 2,5.',
-    wholeNumber: 'Skriv et helt tal, 0 eller derover.',
     tooMany: 'Højst 20 koder.',
   },
   // Workspace
@@ -321,8 +319,6 @@ const en: Widen<typeof da> = {
     municipality: 'Choose one of the 98 municipalities.',
     httpsUrl: 'Enter an address starting with https://.',
     phone: 'Enter a phone number with 8-20 digits.',
-    number: 'Enter a number, e.g. 2.5.',
-    wholeNumber: 'Enter a whole number, 0 or more.',
     tooMany: 'At most 20 codes.',
   },
   workspaceTitle: 'Workspace',

@@ -282,8 +282,22 @@ async function eventFormPage(
           errors={errors}
         />
         <HeadFields t={t} values={values} errors={errors} />
-        <DateTimeFields t={t} legend={t.events.start} prefix="start" values={values} errors={errors} />
-        <DateTimeFields t={t} legend={t.events.end} prefix="end" values={values} errors={errors} />
+        <DateTimeFields
+          t={t}
+          m={c.get('m')}
+          legend={t.events.start}
+          prefix="start"
+          values={values}
+          errors={errors}
+        />
+        <DateTimeFields
+          t={t}
+          m={c.get('m')}
+          legend={t.events.end}
+          prefix="end"
+          values={values}
+          errors={errors}
+        />
         <TextField
           name="location"
           label={t.events.location}

@@ -3,6 +3,8 @@ import { REGIONS, regionName } from '../../../../domain/reference/geography.ts';
 import type { Messages } from '../../../i18n/index.ts';
 import { href, type Lang } from '../../../paths.ts';
 import {
+  DateInput,
+  datePartsOf,
   ErrorSummary,
   type FieldErrors,
   SelectField,
@@ -106,12 +108,15 @@ export function FundingPlanFormView(p: {
           value={v('budgetDkk')}
           error={form.errors.budgetDkk}
         />
-        <TextField
+        <DateInput
           name="decisionDate"
-          type="date"
-          label={tp.decisionDate}
+          legend={tp.decisionDate}
           hint={tp.dateHint}
-          value={v('decisionDate')}
+          m={p.m}
+          value={datePartsOf(
+            Object.fromEntries(Object.entries(form.values).map(([k, x]) => [k, formText(x)])),
+            'decisionDate',
+          )}
           error={form.errors.decisionDate}
         />
         <Checkboxes
