@@ -1,3 +1,4 @@
+import { GLOSSARY, namesOf } from '../domain/glossary.ts';
 import type { PerformanceAccount } from '../domain/performance/account.ts';
 
 export type ReportLang = 'da' | 'en';
@@ -103,7 +104,7 @@ export const REGION_KEY = 'innovating_companies_by_region' as const;
 
 export const TEXT = {
   da: {
-    title: 'Resultatregnskab',
+    title: GLOSSARY.concept.performance_account.da,
     programme: 'Klyngeprogrammet',
     year: 'År',
     scope: 'Omfang',
@@ -116,11 +117,7 @@ export const TEXT = {
     value: 'Værdi',
     regionHeading: 'Innovative virksomheder fordelt på region',
     region: 'Region',
-    leagues: {
-      world_class: 'Klynger i verdensklasse',
-      regional: 'Regionale styrkepositioner',
-      emerging: 'Nye klynger',
-    },
+    leagues: namesOf('league', 'da'),
     regionUnknown: 'Ukendt region',
     regionLabel: (region: string) => `Innovative virksomheder – ${region}`,
     chartCaption: (year: number) =>
@@ -135,7 +132,7 @@ export const TEXT = {
     page: (n: number, of: number) => `Side ${n} af ${of}`,
   },
   en: {
-    title: 'Performance account',
+    title: GLOSSARY.concept.performance_account.en,
     programme: 'The cluster programme',
     year: 'Year',
     scope: 'Scope',
@@ -148,11 +145,7 @@ export const TEXT = {
     value: 'Value',
     regionHeading: 'Innovating companies by region',
     region: 'Region',
-    leagues: {
-      world_class: 'World-class clusters',
-      regional: 'Regional strongholds',
-      emerging: 'Emerging clusters',
-    },
+    leagues: namesOf('league', 'en'),
     regionUnknown: 'Unknown region',
     regionLabel: (region: string) => `Innovating companies – ${region}`,
     chartCaption: (year: number) =>

@@ -57,7 +57,7 @@ describe('login and logout', () => {
     const { res, html } = await client.post('/en/log-in', { email: '', password: '' });
     expect(res.status).toBe(422);
     expect(html).toContain('There are errors in the form');
-    expect(html).toMatch(/id="email-error"[^>]*>Required\./);
+    expect(html).toMatch(/id="email-error"[^>]*>Enter e-mail\./);
   });
 
   it('follows a local next= after login but never another site', async () => {
@@ -253,7 +253,7 @@ describe('account page', () => {
       password: 'short',
       confirm: 'short',
     });
-    expect(short.html).toContain('Skal være mindst 12 tegn.');
+    expect(short.html).toContain('Ny adgangskode skal være mindst 12 tegn.');
     const ok = await client.post('/konto', {
       current: TEST_PASSWORD,
       password: 'brand-new-password',

@@ -181,14 +181,19 @@ describe('publishing news and success stories', () => {
     expect(da.html).toContain('name="_csrf"');
     const en = await submit(client, '/en/events/new', {
       ...postFields(clusterA.id, 'Event'),
-      startDate: '2027-02-30',
+      // The date input's three fields: 30 February is no date.
+      startDateDay: '30',
+      startDateMonth: '2',
+      startDateYear: '2027',
       startTime: '10:00',
       endDate: '2027-02-01',
       endTime: '9.00',
       onlineUrl: 'javascript:alert(1)',
     });
     expect(en.res.status).toBe(422);
-    expect(en.html).toMatch(/id="startDate-error"[^>]*>Enter a valid date/);
+    expect(en.html).toMatch(
+      /id="startDate-error"[^>]*>Start: Date must be a real date with day, month and year/,
+    );
     expect(en.html).toMatch(/id="endTime-error"[^>]*>Enter a valid time/);
     expect(en.html).toMatch(/id="onlineUrl-error"[^>]*>Enter a web address/);
     const order = await submit(client, '/arrangementer/ny', {
@@ -438,7 +443,7 @@ describe('events', () => {
       eventFields(clusterA.id, 'Ukendt sted', { municipalityCode: '998' }),
     );
     expect(res.res.status).toBe(422);
-    expect(res.html).toMatch(/id="municipalityCode-error"[^>]*>Ugyldig værdi\./);
+    expect(res.html).toMatch(/id="municipalityCode-error"[^>]*>Kommune har en ugyldig værdi\./);
   });
 });
 

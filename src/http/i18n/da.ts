@@ -1,3 +1,5 @@
+import { namesOf } from '../../domain/glossary.ts';
+
 /** Danish UI texts: the canonical catalogue. en.ts must have the same shape (checked by the type). */
 export const da = {
   site: {
@@ -128,20 +130,8 @@ export const da = {
     year: 'År',
     hint: 'Fx 1 3 2027',
   },
-  roles: {
-    admin: 'Administrator',
-    funder: 'Finansiør',
-    assessor: 'Bedømmer',
-    cluster_staff: 'Klyngemedarbejder',
-    support_staff: 'Supportfunktion',
-    business_service_staff: 'Erhvervshusmedarbejder',
-  },
-  orgKinds: {
-    cluster_organisation: 'Klyngeorganisation',
-    funder: 'Finansiør',
-    support_function: 'Supportfunktion',
-    business_service: 'Erhvervsfremme',
-  },
+  roles: namesOf('role', 'da'),
+  orgKinds: namesOf('organisationKind', 'da'),
   admin: {
     title: 'Administration',
     intro: 'Administrér brugere og roller, og gennemse revisionsloggen over alle ændringer af data.',

@@ -1,3 +1,4 @@
+import { namesOf } from '../../domain/glossary.ts';
 import type { Messages } from './da.ts';
 
 /** A label inside a sentence: "Enter title", but names and abbreviations (CVR) as they are. */
@@ -130,20 +131,8 @@ export const en: Messages = {
     year: 'Year',
     hint: 'For example 1 3 2027',
   },
-  roles: {
-    admin: 'Administrator',
-    funder: 'Funder',
-    assessor: 'Assessor',
-    cluster_staff: 'Cluster staff',
-    support_staff: 'Support function',
-    business_service_staff: 'Business hub staff',
-  },
-  orgKinds: {
-    cluster_organisation: 'Cluster organisation',
-    funder: 'Funder',
-    support_function: 'Support function',
-    business_service: 'Business service',
-  },
+  roles: namesOf('role', 'en'),
+  orgKinds: namesOf('organisationKind', 'en'),
   admin: {
     title: 'Administration',
     intro: 'Manage users and roles, and browse the audit log of every change of data.',

@@ -1,3 +1,4 @@
+import { namesOf } from '../../../domain/glossary.ts';
 import type { Widen } from '../../i18n/da.ts';
 import type { Lang } from '../../paths.ts';
 
@@ -19,12 +20,8 @@ const da = {
   count: (n: number) => (n === 1 ? '1 klynge' : `${n} klynger`),
   none: 'Ingen klynger matcher filtrene.',
   download: 'Hent kataloget som CSV',
-  leagues: {
-    world_class: 'Verdensklasse (national)',
-    regional: 'Regional styrkeposition',
-    emerging: 'Spirende',
-  },
-  labels: { gold: 'Guld', silver: 'Sølv', bronze: 'Bronze' },
+  leagues: namesOf('league', 'da'),
+  labels: namesOf('labelLevel', 'da'),
   demo: 'Demodata',
   seat: 'Hovedsæde',
   sites: 'Øvrige lokationer',
@@ -187,8 +184,8 @@ const en: Widen<typeof da> = {
   count: (n) => (n === 1 ? '1 cluster' : `${n} clusters`),
   none: 'No clusters match the filters.',
   download: 'Download the catalogue as CSV',
-  leagues: { world_class: 'World class (national)', regional: 'Regional stronghold', emerging: 'Emerging' },
-  labels: { gold: 'Gold', silver: 'Silver', bronze: 'Bronze' },
+  leagues: namesOf('league', 'en'),
+  labels: namesOf('labelLevel', 'en'),
   demo: 'Demo data',
   seat: 'Headquarters',
   sites: 'Other locations',

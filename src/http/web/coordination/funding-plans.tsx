@@ -66,12 +66,14 @@ async function newForm(c: AppContext, form: PostedForm = EMPTY_FORM) {
   );
 }
 
-/** A date input's three fields as typed, and the date they make under its own name. */
+/** A date input's three fields as typed, and the date they make under its own name (else the field as sent). */
 function dateInput(body: Record<string, unknown>, name: string): Record<string, string> {
-  const parts = Object.fromEntries(
-    ['Day', 'Month', 'Year'].map((part) => [`${name}${part}`, formText(body[`${name}${part}`])]),
+  const typed = Object.fromEntries(
+    ['Day', 'Month', 'Year']
+      .filter((part) => body[`${name}${part}`] !== undefined)
+      .map((part) => [`${name}${part}`, formText(body[`${name}${part}`])]),
   );
-  return { ...parts, [name]: withDateFields(parts)[name] ?? '' };
+  return withDateFields({ [name]: formText(body[name]), ...typed });
 }
 
 async function propose(c: AppContext) {

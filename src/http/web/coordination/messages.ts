@@ -1,4 +1,5 @@
 import { isThemeKey, themeLabel } from '../../../domain/catalogue/themes.ts';
+import { namesOf } from '../../../domain/glossary.ts';
 import type { Widen } from '../../i18n/da.ts';
 import { formatNumber } from '../../i18n/index.ts';
 import type { Lang } from '../../paths.ts';
@@ -38,11 +39,7 @@ const da = {
   flags: 'Markering',
   none: 'Ingen',
   unknown: 'Ukendt',
-  leagues: {
-    world_class: 'Verdensklasse',
-    regional: 'Regional betydning',
-    emerging: 'Små og spirende',
-  } as Record<string, string>,
+  leagues: namesOf('league', 'da') as Record<string, string>,
   portfolioLink: 'Se portefølje',
   portfolioTitle: (name: string) => `Portefølje: ${name}`,
   portfolioLead:
@@ -155,11 +152,7 @@ const en: Widen<typeof da> = {
   flags: 'Flag',
   none: 'None',
   unknown: 'Unknown',
-  leagues: {
-    world_class: 'World class',
-    regional: 'Regional importance',
-    emerging: 'Small and emerging',
-  },
+  leagues: namesOf('league', 'en'),
   portfolioLink: 'See portfolio',
   portfolioTitle: (name: string) => `Portfolio: ${name}`,
   portfolioLead:

@@ -1,3 +1,4 @@
+import { namesOf } from '../../../domain/glossary.ts';
 import type { Widen } from '../../i18n/da.ts';
 import type { Lang } from '../../paths.ts';
 
@@ -106,22 +107,8 @@ const da = {
   deleteConfirm: 'Ja, slet aktiviteten',
   yes: 'Ja',
   no: 'Nej',
-  categories: {
-    innovation_collaboration: 'Innovationssamarbejde',
-    internationalisation: 'Internationalisering',
-    knowledge_dissemination: 'Videnspredning',
-    access_to_finance: 'Adgang til finansiering',
-    entrepreneurs: 'Iværksættere',
-    networking: 'Netværk',
-    organisation_development: 'Organisationsudvikling',
-  } as Record<string, string>,
-  types: {
-    company: 'Virksomhed',
-    knowledge_institution: 'Videninstitution',
-    public: 'Offentlig myndighed',
-    other: 'Anden med CVR-nummer',
-    foreign: 'Udenlandsk deltager',
-  } as Record<string, string>,
+  categories: namesOf('activityCategory', 'da') as Record<string, string>,
+  types: namesOf('participantType', 'da') as Record<string, string>,
 };
 
 const en: Widen<typeof da> = {
@@ -226,22 +213,8 @@ const en: Widen<typeof da> = {
   deleteConfirm: 'Yes, delete the activity',
   yes: 'Yes',
   no: 'No',
-  categories: {
-    innovation_collaboration: 'Innovation collaboration',
-    internationalisation: 'Internationalisation',
-    knowledge_dissemination: 'Knowledge dissemination',
-    access_to_finance: 'Access to finance',
-    entrepreneurs: 'Entrepreneurs',
-    networking: 'Networking',
-    organisation_development: 'Organisation development',
-  },
-  types: {
-    company: 'Company',
-    knowledge_institution: 'Knowledge institution',
-    public: 'Public body',
-    other: 'Other with a CVR number',
-    foreign: 'Foreign participant',
-  },
+  categories: namesOf('activityCategory', 'en'),
+  types: namesOf('participantType', 'en'),
 };
 
 export type ActivityMessages = Widen<typeof da>;
