@@ -1,7 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { unreadCount } from '../domain/notifications/queries.ts';
 import { holdsDemoData } from '../domain/site/queries.ts';
-import { sectionsFor } from '../domain/site/sections.ts';
+import { navigationFor } from '../domain/site/sections.ts';
 import { briefly } from './brief-cache.ts';
 import type { AppContext } from './context.ts';
 import { messages } from './i18n/index.ts';
@@ -20,7 +20,7 @@ export async function chromeOf(c: AppContext): Promise<Chrome> {
     lang,
     m: c.get('m') ?? messages(lang),
     user,
-    sections: sectionsFor(user),
+    navigation: navigationFor(user),
     // A getter: only pages with a form make (and set the cookie of) a CSRF token.
     get csrfToken() {
       return c.get('csrfToken')?.() ?? '';

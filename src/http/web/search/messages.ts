@@ -85,6 +85,7 @@ const da = {
     tokenIntro:
       'Indberetnings-API’et (indberetninger og aktiviteter) kræver en API-nøgle for organisationen, sendt som Authorization: Bearer <nøgle>. Svarene caches aldrig.',
     tokenLink: 'Opret og tilbagekald API-nøgler i arbejdsrummet',
+    tokenWho: 'Klyngeorganisationernes og finansiørernes medarbejdere opretter nøgler, når de er logget ind.',
     needsToken: 'Kræver en API-nøgle (Authorization: Bearer).',
     operations: {
       listClusters: 'Alle klynger med tema, hovedsæde, region, nuværende mærkning og resumé. Kan filtreres.',
@@ -208,6 +209,7 @@ const en: Widen<typeof da> = {
     tokenIntro:
       'The reporting API (deliveries and activities) needs an API token of the organisation, sent as Authorization: Bearer <token>. Its answers are never cached.',
     tokenLink: 'Create and revoke API tokens in the workspace',
+    tokenWho: 'Staff of cluster organisations and funders create tokens when signed in.',
     needsToken: 'Needs an API token (Authorization: Bearer).',
     operations: {
       listClusters: 'All clusters with themes, seat, region, current label and summary. Can be filtered.',
