@@ -21,6 +21,7 @@ import { registerContentArea } from './http/web/content/index.ts';
 import { registerCoordinationArea } from './http/web/coordination/index.ts';
 import { registerEvaluationArea } from './http/web/evaluation/index.ts';
 import { registerLabelsArea } from './http/web/labels/index.ts';
+import { registerLandingArea } from './http/web/landing/index.ts';
 import { registerLandscapeArea } from './http/web/landscape/index.ts';
 import { registerNotificationsArea } from './http/web/notifications/index.ts';
 import { registerPerformanceArea } from './http/web/performance/index.ts';
@@ -44,6 +45,7 @@ const WEB_AREAS: readonly ((app: Hono<AppEnv>) => void)[] = [
   registerSiteArea,
   registerAccountsArea,
   registerAdminArea,
+  registerLandingArea,
   registerWorkspaceArea,
   registerCatalogueArea,
   registerLabelsArea,

@@ -14,6 +14,9 @@ export const PAGES = {
   resetPassword: { da: '/nulstil-adgangskode', en: '/en/reset-password' },
   account: { da: '/konto', en: '/en/account' },
   admin: { da: '/admin', en: '/en/admin' },
+  // The landing pages of funders and the support function (src/http/web/landing)
+  funding: { da: '/finansiering', en: '/en/funding' },
+  support: { da: '/support', en: '/en/support' },
   adminUsers: { da: '/admin/brugere', en: '/en/admin/users' },
   adminAudit: { da: '/admin/revisionslog', en: '/en/admin/audit-log' },
   accessibility: { da: '/tilgaengelighed', en: '/en/accessibility' },

@@ -6,18 +6,7 @@ import { asc, sql } from 'drizzle-orm';
 import { type Queryable, queryRows } from '../../db/client.ts';
 import { memberships, type organisationKind, organisations, users } from '../../db/schema/index.ts';
 import type { Caller } from '../caller.ts';
-import { authorize, can, ROLES, type Role } from '../policy/policy.ts';
-
-/** The parts of administration the caller may open; refused to those who may open none. */
-export interface AdministrationSections {
-  users: boolean;
-  audit: boolean;
-}
-
-export function administrationSections(caller: Caller): AdministrationSections {
-  const p = authorize(caller.principal, 'admin.view');
-  return { users: can(p, 'users.manage'), audit: can(p, 'audit.read') };
-}
+import { authorize, ROLES, type Role } from '../policy/policy.ts';
 
 export interface UserListRow {
   id: string;

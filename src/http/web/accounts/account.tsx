@@ -4,6 +4,7 @@ import { MIN_PASSWORD_LENGTH } from '../../../domain/accounts/passwords.ts';
 import { type CurrentUser, ownAccount } from '../../../domain/accounts/queries.ts';
 import { changePasswordForm } from '../../../domain/accounts/schemas.ts';
 import { AppError } from '../../../domain/errors.ts';
+import { attentionOf } from '../../../domain/landing/attention.ts';
 import { callerOf } from '../../caller.ts';
 import type { AppContext, AppEnv } from '../../context.ts';
 import type { Messages } from '../../i18n/index.ts';
@@ -12,6 +13,7 @@ import { renderPage } from '../../render.tsx';
 import { formFields, toFieldErrors } from '../../validation.ts';
 import { Alert, ErrorSummary, type FieldErrors, TextField } from '../../views/forms.tsx';
 import { type Chrome, CsrfField } from '../../views/layout.tsx';
+import { AttentionList } from '../landing/views/attention.tsx';
 import { onPage } from '../routes.ts';
 
 function MembershipTable({ m, account }: { m: Messages; account: CurrentUser }) {
@@ -75,7 +77,10 @@ async function accountPage(
   opts: { errors?: FieldErrors; changed?: boolean; status?: 200 | 422 } = {},
 ) {
   const m = c.get('m');
-  const account = await ownAccount(c.get('deps').db, callerOf(c));
+  const { db, clock } = c.get('deps');
+  const account = await ownAccount(db, callerOf(c));
+  // Also the landing page of those whose work has no page of its own: what waits for them.
+  const attention = await attentionOf(db, callerOf(c), clock());
   return renderPage(
     c,
     m.account.title,
@@ -83,6 +88,8 @@ async function accountPage(
       <>
         <h1>{m.account.title}</h1>
         {opts.changed && <Alert variant="success">{m.account.passwordChanged}</Alert>}
+        <AttentionList items={attention} lang={ch.lang} />
+        <h2>{m.account.you}</h2>
         <dl class="summary-list">
           <dt>{m.account.name}</dt>
           <dd>{account.name}</dd>

@@ -1,13 +1,15 @@
 import type { Hono } from 'hono';
 import type { RateLimiterMemory } from 'rate-limiter-flexible';
 import { authenticateWithPassword, recordSignIn, recordSignOut } from '../../../domain/accounts/commands.ts';
+import { loadCurrentUser } from '../../../domain/accounts/queries.ts';
 import { loginForm } from '../../../domain/accounts/schemas.ts';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../../../domain/demo/users.ts';
+import { landingPageOf } from '../../../domain/site/sections.ts';
 import { callerOf } from '../../caller.ts';
 import { clientIp } from '../../client-ip.ts';
 import type { AppContext, AppEnv } from '../../context.ts';
 import { signIn, signOut } from '../../middleware/session.ts';
-import { href } from '../../paths.ts';
+import { href, type PageKey } from '../../paths.ts';
 import { renderPage } from '../../render.tsx';
 import { formFields, toFieldErrors } from '../../validation.ts';
 import { Alert, ErrorSummary, type FieldErrors, TextField } from '../../views/forms.tsx';
@@ -137,7 +139,14 @@ async function login(c: AppContext) {
   await deps.limiters.login.delete(key);
   await signIn(c, user.id, 'password');
   await recordSignIn(deps.db, user, 'password', c.get('requestId'));
-  return c.redirect(safeNext(c.req.query('next')) ?? href('account', c.get('lang')), 303);
+  return c.redirect(safeNext(c.req.query('next')) ?? (await landingHref(c, user.id)), 303);
+}
+
+/** The signed-in person's landing page (what waits for them), or their account when they have none. */
+async function landingHref(c: AppContext, userId: string): Promise<string> {
+  const person = await loadCurrentUser(c.get('deps').db, userId);
+  const landing = landingPageOf(person);
+  return href((landing ?? 'account') as PageKey, c.get('lang'));
 }
 
 /** Ends the session; the sign-out is recorded as the person who was signed in. */
