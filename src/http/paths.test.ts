@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { alternatePath, href, LANGS, langOfPath, PAGES, pageHref } from './paths.ts';
+import {
+  alternatePath,
+  href,
+  LANGS,
+  langOfPath,
+  matchPage,
+  PAGE_IDS,
+  PAGES,
+  type PageKey,
+  pageHref,
+} from './paths.ts';
 
 describe('paths', () => {
   it('gives every page a Danish path and an English path under /en', () => {
@@ -26,5 +36,24 @@ describe('paths', () => {
     expect(alternatePath('/nyheder/ny', '', 'en')).toBe('/en/news/new');
     expect(alternatePath('/en/log-in', '', 'da')).toBe('/log-ind');
     expect(alternatePath('/ukendt/side', '', 'en')).toBe('/en');
+  });
+
+  it('declares the kind of every id parameter, and only of parameters a page has', () => {
+    for (const [page, paths] of Object.entries(PAGES) as [PageKey, { da: string }][]) {
+      const names = [...paths.da.matchAll(/:([a-zA-Z]+)/g)].map((m) => m[1] as string);
+      for (const name of names.filter((n) => n === 'id' || n.endsWith('Id')))
+        expect(PAGE_IDS[page]?.[name], `${page} :${name}`).toBeDefined();
+      for (const name of Object.keys(PAGE_IDS[page] ?? {})) expect(names, page).toContain(name);
+    }
+  });
+
+  it('matches a path to its page, static paths before parameters', () => {
+    expect(matchPage('/finansiering/planer/ny')).toEqual({ page: 'fundingPlanNew', params: {} });
+    expect(matchPage('/en/funding/plans/abc')).toEqual({ page: 'fundingPlan', params: { id: 'abc' } });
+    expect(matchPage('/arbejdsrum/aktiviteter/7/deltagere/9')).toEqual({
+      page: 'activityParticipant',
+      params: { id: '7', participantId: '9' },
+    });
+    expect(matchPage('/ukendt/side')).toBeNull();
   });
 });

@@ -12,7 +12,7 @@ import { dataFingerprint } from '../reporting/delivery-helpers.ts';
 import { roleCaller } from '../support/callers.ts';
 import { createTestDatabase, testDriver } from '../support/database.ts';
 import { createCluster, createOrganisation, createUser, TEST_PASSWORD } from '../support/factories.ts';
-import { Client, createTestApp, type TestApp } from '../support/http.ts';
+import { Client, createTestApp, signedInClient, type TestApp } from '../support/http.ts';
 
 let database: Database;
 let t: TestApp;
@@ -584,6 +584,35 @@ describe(`API tokens in the workspace (${testDriver()})`, () => {
       'insert',
       'update',
     ]);
+  });
+
+  it('says in the form when the organisation has as many working tokens as it may, and creates none', async () => {
+    const org = await createOrganisation(database.db);
+    const staff = await createUser(database.db, 'cluster_staff', { organisationId: org.id });
+    for (let i = 1; i <= 10; i++)
+      await createApiToken(database.db, roleCaller('admin'), {
+        organisationId: org.id,
+        name: `System ${i}`,
+        now: new Date(),
+        lifetime: 30,
+      });
+    const client = await signedInClient(t.app, staff.email);
+    await client.get('/arbejdsrum/api-noegler');
+    const refused = await client.post('/arbejdsrum/api-noegler', {
+      organisation: org.id,
+      name: 'Nummer elleve',
+      lifetime: '90',
+    });
+    expect(refused.res.status).toBe(422);
+    expect(refused.html).toContain(
+      'Organisationen har allerede 10 aktive nøgler. Tilbagekald en, før du opretter en ny.',
+    );
+    expect(refused.html).not.toContain('Ny API-nøgle oprettet');
+    const [count] = await queryRows<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from api_tokens where organisation_id = ${org.id}`,
+    );
+    expect(count?.n).toBe(10);
   });
 
   it('is in English too, lets funders manage their own tokens and refuses people without a right', async () => {

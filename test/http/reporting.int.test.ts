@@ -86,6 +86,24 @@ describe('web delivery in the cluster workspace', () => {
     ]);
   });
 
+  it('neutralises formulas in the CSV error report: values and the file name', async () => {
+    const org = await cluster('30000048', 'Formelklyngen');
+    const user = await createUser(database.db, 'cluster_staff', { organisationId: org.id });
+    const client = await signedInClient(t.app, user.email);
+    const hostile = ['=HYPERLINK(""http://evil.example"",""klik"")', '@SUM(1+1)', '+1', '-1', '\tx', '\rx'];
+    const rows = hostile.map((v, i) => `30000048,F${i},Møde,"${v}",2024-05-01`);
+    const name = '=HYPERLINK(1)+activities.csv';
+    const page = await upload(client, {
+      [name]: `cluster_cvr,activity_ref,title,category,start_date\n${rows.join('\n')}\n`,
+    });
+    expect(page.html).toContain('Indberetningen er afvist med 6 fejl.');
+    const report = await client.request(`${page.location}?format=csv`);
+    const parsed = parse(await report.text(), { bom: true }) as string[][];
+    // Each value as uploaded, behind an apostrophe: a spreadsheet shows it as text.
+    const values = ['=HYPERLINK("http://evil.example","klik")', '@SUM(1+1)', '+1', '-1', '\tx', '\rx'];
+    expect(parsed.slice(1).map((r) => [r[0], r[3]])).toEqual(values.map((v) => [`'${name}`, `'${v}`]));
+  });
+
   it('refuses an upload without a valid CSRF token before the files, and records no delivery', async () => {
     const org = await cluster('30000005', 'Værnet');
     const { user, caller } = await createUserAndCaller(database.db, 'cluster_staff', {

@@ -6,9 +6,10 @@ import {
   createApiToken,
   hashApiToken,
   listApiTokens,
+  MAX_ACTIVE_TOKENS,
   revokeApiToken,
 } from '../../src/domain/reporting/tokens/tokens.ts';
-import { roleCaller } from '../support/callers.ts';
+import { expectAppError, roleCaller } from '../support/callers.ts';
 import { createTestDatabase, testDriver } from '../support/database.ts';
 import { createOrganisation } from '../support/factories.ts';
 
@@ -89,6 +90,41 @@ describe(`API tokens (${testDriver()})`, () => {
     expect(actions.map((a) => a.action)).toEqual(['insert', 'update', 'update']);
     expect(actions[1]?.actor_label).toMatch(/^api:klynge_/);
     expect(actions[2]?.actor_label).toBe(staff.actor.label);
+  });
+
+  it(`refuses an organisation's token beyond ${MAX_ACTIVE_TOKENS} working ones, until one is revoked or expires`, async () => {
+    const org = await createOrganisation(database.db);
+    const staff = staffOf(org);
+    const now = new Date('2026-04-01T10:00:00Z');
+    const create = (name: string, lifetime = 90, at = now) =>
+      createApiToken(database.db, staff, { organisationId: org.id, name, now: at, lifetime });
+    // One token made 31 days ago with 30 days to live has expired: it takes no place.
+    await create('Udløbet', 30, new Date(now.getTime() - 31 * 86_400_000));
+    const made = [];
+    for (let i = 1; i <= MAX_ACTIVE_TOKENS; i++) made.push(await create(`System ${i}`));
+    await expectAppError(create('En for mange'), 'validation');
+    await expect(create('En for mange')).rejects.toMatchObject({
+      issues: [{ field: 'name', message: 'tooManyTokens' }],
+    });
+    const [count] = await queryRows<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from api_tokens where organisation_id = ${org.id}`,
+    );
+    expect(count?.n).toBe(MAX_ACTIVE_TOKENS + 1);
+    await revokeApiToken(database.db, staff, { organisationId: org.id, tokenId: made[0]?.id ?? '', now });
+    expect((await create('Afløser')).name).toBe('Afløser');
+    // Another organisation is not affected.
+    const other = await createOrganisation(database.db);
+    expect(
+      (
+        await createApiToken(database.db, staffOf(other), {
+          organisationId: other.id,
+          name: 'X',
+          now,
+          lifetime: 30,
+        })
+      ).name,
+    ).toBe('X');
   });
 
   it("refuses to revoke another organisation's token", async () => {

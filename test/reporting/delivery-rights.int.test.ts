@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemActor, withActor } from '../../src/db/actor.ts';
 import { type Database, queryRows } from '../../src/db/client.ts';
+import { reportingPeriods } from '../../src/db/schema/index.ts';
 import type { Caller } from '../../src/domain/caller.ts';
 import { tokenPrincipal } from '../../src/domain/policy/policy.ts';
 import { deliveryWorkspace, getDelivery, listDeliveries } from '../../src/domain/reporting/delivery/log.ts';
@@ -75,6 +77,30 @@ describe(`delivering (${testDriver()})`, () => {
     // The log names the cluster it came from.
     const entry = await getDelivery(database.db, staffA, own.deliveryId);
     expect([entry.status, entry.organisationId]).toEqual(['loaded', clusterA]);
+  });
+
+  it("tells a cluster's staff nothing of another cluster's activities but that they may not report for it", async () => {
+    // Cluster B has a locked year with an activity in it.
+    expect((await deliver(database, [activities(B, 'B-LOCKED')])).ok).toBe(true);
+    await withActor(database.db, systemActor('test'), (tx) =>
+      tx.insert(reportingPeriods).values({ clusterId: clusterB, year: 2024, status: 'locked' }),
+    );
+    const participants = textFile(
+      'participants.csv',
+      `cluster_cvr,activity_ref,participant_type,cvr,name\n${B},B-LOCKED,company,10000009,Firma ApS\n${B},B-NONE,company,10000009,Firma ApS\n`,
+    );
+    const outcome = await deliver(
+      database,
+      [activities(B, 'B-LOCKED'), participants],
+      roleCaller('cluster_staff', clusterA),
+    );
+    // Not "period locked" (which says the activity exists and its year is locked), nor
+    // "unknown activity" (which says the other does not exist).
+    expect(outcome.ok ? [] : outcome.errors.map((e) => [e.file, e.line, e.column, e.code])).toEqual([
+      ['activities.csv', 2, 'cluster_cvr', 'notYourCluster'],
+      ['participants.csv', 2, 'cluster_cvr', 'notYourCluster'],
+      ['participants.csv', 3, 'cluster_cvr', 'notYourCluster'],
+    ]);
   });
 
   it('lets the command line (the system) deliver the cluster register, logged without an organisation', async () => {

@@ -8,9 +8,15 @@ const LIMIT = 10_000;
 const known = `(select o.cvr from organisations o join clusters c on c.organisation_id = o.id
                union select cvr from stage_clusters)`;
 
+/** A staged row is for a cluster the submitter may report for ($1 = its CVRs, null = all). */
+const inScope = (row: string) => `($1::text[] is null or ${row}.cluster_cvr = any($1::text[]))`;
+
 /**
  * The checks. Parameters by name: `cvrs` = cluster CVRs the submitter may report for (null =
- * all), as $1; `register` = may deliver the cluster register, as $1.
+ * all), as $1; `register` = may deliver the cluster register, as $1. The checks that read a
+ * cluster's own data in the portal (its locked years, its activities) look only at rows the
+ * submitter may report for: of another cluster's rows only "not your cluster" may be said, never
+ * whether its activity exists or its year is locked.
  */
 export const CHECKS: { name: string; sql: string; param?: 'cvrs' | 'register' }[] = [
   {
@@ -53,16 +59,17 @@ export const CHECKS: { name: string; sql: string; param?: 'cvrs' | 'register' }[
           from stage_activities s
           join organisations o on o.cvr = s.cluster_cvr
           join reporting_periods p on p.cluster_id = o.id and p.year = extract(year from s.start_date)
-          where p.status in ('approved', 'locked')
+          where p.status in ('approved', 'locked') and ${inScope('s')}
           union all
           select s.file, s.line, 'activity_ref', s.activity_ref, 'periodLocked'
           from stage_participants s
           join organisations o on o.cvr = s.cluster_cvr
           join activities a on a.cluster_id = o.id and a.activity_ref = s.activity_ref
           join reporting_periods p on p.cluster_id = o.id and p.year = a.year
-          where p.status in ('approved', 'locked')
+          where p.status in ('approved', 'locked') and ${inScope('s')}
             and not exists (select 1 from stage_activities x where x.cluster_cvr = s.cluster_cvr and x.activity_ref = s.activity_ref)
           order by 1, 2 limit ${LIMIT}`,
+    param: 'cvrs',
   },
   {
     name: 'duplicate participants',
@@ -77,10 +84,12 @@ export const CHECKS: { name: string; sql: string; param?: 'cvrs' | 'register' }[
     name: 'unknown activities',
     sql: `select s.file, s.line, 'activity_ref' as col, s.activity_ref as value, 'unknownActivity' as code
           from stage_participants s
-          where not exists (select 1 from stage_activities x
+          where ${inScope('s')}
+            and not exists (select 1 from stage_activities x
                             where x.cluster_cvr = s.cluster_cvr and x.activity_ref = s.activity_ref)
             and not exists (select 1 from activities a join organisations o on o.id = a.cluster_id
                             where o.cvr = s.cluster_cvr and a.activity_ref = s.activity_ref)
           order by s.file, s.line limit ${LIMIT}`,
+    param: 'cvrs',
   },
 ];

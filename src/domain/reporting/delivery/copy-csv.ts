@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { BulkSession } from '../../../imports/bulk.ts';
-import { CsvShape, replay, splitHeader, watched } from '../../../imports/csv-copy.ts';
+import { CsvShape, feedShape, replay, splitHeader, watched } from '../../../imports/csv-copy.ts';
 import { readCsv, type SourceRecord } from '../../../imports/readers.ts';
 import type { ErrorList } from '../format/errors.ts';
 import { type HeaderMap, recogniseHeader, validateRecord } from '../format/records.ts';
@@ -8,6 +8,12 @@ import type { DeliveryFile, FileSummary, Progress, Timings } from './load.ts';
 import { hashed, stageRecords } from './read-records.ts';
 import { hasSqlRules, rawTableDdl, sqlRules } from './sql-rules.ts';
 import type { Stager } from './stager.ts';
+
+/**
+ * Rows the JS rules judge per fetch. A row may be up to MAX_RECORD_CHARS bytes (longer lines go
+ * the JS way, see CsvShape), so a fetch holds at most about 64 MB.
+ */
+const REST_BATCH = 1000;
 
 export interface CsvContext {
   file: DeliveryFile;
@@ -45,7 +51,8 @@ export async function stageCsv(source: AsyncIterable<Buffer | Uint8Array>, ctx: 
   const session = stager.session;
   if (!session.copyStream) return viaJs(readCsv(source));
   const split = await splitHeader(source);
-  const map = split.header ? recogniseHeader(file.name, split.header).map : null;
+  const recognised = split.header ? recogniseHeader(file.name, split.header) : null;
+  const map = recognised?.errors.length === 0 ? recognised.map : null;
   if (!map || !hasSqlRules(map.table)) return viaJs(readCsv(replay(split.prefix, split.iterator)));
 
   const raw = `stage_raw_${fileIndex}`;
@@ -65,7 +72,7 @@ export async function stageCsv(source: AsyncIterable<Buffer | Uint8Array>, ctx: 
         hash.update(chunk);
         summary.bytes += chunk.length;
         ctx.onBytes();
-        shape.feed(chunk);
+        feedShape(shape, chunk);
       });
       summary.sha256 = hash.digest('hex');
     } else {
@@ -110,7 +117,9 @@ export async function stageCopiedRows(
   const cells = Array.from({ length: map.width }, (_, i) => `c${i}`);
   await session.exec(`declare stage_raw_rest no scroll cursor for ${rules.rest}`);
   for (;;) {
-    const batch = await session.query<Record<string, string | null>>('fetch 5000 from stage_raw_rest');
+    const batch = await session.query<Record<string, string | null>>(
+      `fetch ${REST_BATCH} from stage_raw_rest`,
+    );
     if (batch.length === 0) break;
     for (const r of batch) {
       const line = Number(r.n) + 1;

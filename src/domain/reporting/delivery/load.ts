@@ -1,7 +1,7 @@
 import type { Actor } from '../../../db/actor.ts';
 import type { Database } from '../../../db/client.ts';
 import { type BulkSession, Rollback, withBulkSession } from '../../../imports/bulk.ts';
-import { type DeliveryError, ErrorList } from '../format/errors.ts';
+import { type DeliveryError, ECHOED_CHARS, ErrorList, echoed } from '../format/errors.ts';
 import type { TableName } from '../format/rows.ts';
 import { CHECKS } from './checks.ts';
 import { MERGE } from './merge.ts';
@@ -107,7 +107,8 @@ export async function loadDelivery(
   { progress, timings, onMerged }: LoadOptions = {},
 ): Promise<DeliveryOutcome> {
   const summaries: FileSummary[] = files.map((f) => ({
-    name: f.name,
+    // As the log keeps it: an uploaded name may be long or hold a NUL.
+    name: echoed(f.name, 2 * ECHOED_CHARS),
     table: null,
     bytes: 0,
     sha256: '',

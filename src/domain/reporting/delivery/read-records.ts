@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { SourceRecord } from '../../../imports/readers.ts';
+import { SourceError } from '../../../imports/source-error.ts';
 import type { ErrorList } from '../format/errors.ts';
 import { type HeaderMap, recogniseHeader, validateRecord } from '../format/records.ts';
 import type { TableName } from '../format/rows.ts';
@@ -48,30 +49,45 @@ export interface RecordsContext {
   progress?: Progress | undefined;
 }
 
-/** Validates one file's records (CSV or one sheet) and stages the valid ones. */
+/**
+ * Validates one file's records (CSV or one sheet) and stages the valid ones. A file whose header
+ * has unknown columns (and no other error) stages nothing, but its rows are still judged on the
+ * columns it knows, so one answer names every error. A record the reader cannot read
+ * (SourceError) ends the file with its error.
+ */
 export async function stageRecords(
   records: AsyncIterable<SourceRecord>,
   ctx: RecordsContext,
 ): Promise<{ table: TableName | null; rows: number }> {
   let map: HeaderMap | null = null;
   let seenHeader = false;
+  let headerOk = false;
   let rows = 0;
-  for await (const { line, cells } of records) {
-    if (!seenHeader) {
-      seenHeader = true;
-      const recognised = recogniseHeader(ctx.file, cells, ctx.forced);
-      for (const e of recognised.errors) ctx.errors.add(e);
-      map = recognised.map;
-      if (!map) return { table: null, rows: 0 };
-      continue;
+  try {
+    for await (const { line, cells } of records) {
+      if (!seenHeader) {
+        seenHeader = true;
+        const recognised = recogniseHeader(ctx.file, cells, ctx.forced);
+        for (const e of recognised.errors) ctx.errors.add(e);
+        headerOk = recognised.errors.length === 0;
+        // Unknown columns leave the rest of the header whole: its rows can still be judged.
+        if (!recognised.errors.every((e) => e.code === 'unknownColumn')) return { table: null, rows: 0 };
+        map = recognised.map;
+        if (!map) return { table: null, rows: 0 };
+        continue;
+      }
+      if (!map) break;
+      rows++;
+      const result = validateRecord(ctx.file, map, line, cells, ctx.strictWidth);
+      if ('errors' in result) for (const e of result.errors) ctx.errors.add(e);
+      else if (headerOk && ctx.errors.count === 0)
+        await ctx.stager.add(map.table, ctx.fileIndex, line, result.row as Record<string, unknown>);
+      if (ctx.progress && rows % 50_000 === 0) ctx.progress({ file: ctx.file, rows, phase: 'reading' });
     }
-    if (!map) break;
-    rows++;
-    const result = validateRecord(ctx.file, map, line, cells, ctx.strictWidth);
-    if ('errors' in result) for (const e of result.errors) ctx.errors.add(e);
-    else if (ctx.errors.count === 0)
-      await ctx.stager.add(map.table, ctx.fileIndex, line, result.row as Record<string, unknown>);
-    if (ctx.progress && rows % 50_000 === 0) ctx.progress({ file: ctx.file, rows, phase: 'reading' });
+  } catch (err) {
+    if (!(err instanceof SourceError)) throw err;
+    ctx.errors.add({ file: ctx.file, line: err.line, column: err.column, value: null, code: err.code });
+    return { table: map?.table ?? null, rows };
   }
   if (!seenHeader) ctx.errors.add({ file: ctx.file, line: 0, column: null, value: null, code: 'emptyFile' });
   return { table: map?.table ?? null, rows };

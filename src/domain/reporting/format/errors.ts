@@ -53,6 +53,26 @@ export const DELIVERY_MESSAGES = {
     en: 'is not a sheet of the reporting format (clusters, activities, participants)',
     da: 'er ikke et ark i indberetningsformatet (clusters, activities, participants)',
   },
+  cellTooLong: {
+    en: 'the row is longer than 65,536 characters, far beyond any valid row (a value has at most 300); the file was read no further',
+    da: 'rækken er længere end 65.536 tegn, langt over enhver gyldig række (en værdi har højst 300); filen blev ikke læst videre',
+  },
+  notXlsx: {
+    en: 'is not an .xlsx workbook: it is not a valid zip file with a workbook in it',
+    da: 'er ikke en .xlsx-projektmappe: den er ikke en gyldig zip-fil med en projektmappe',
+  },
+  xlsxTooLarge: {
+    en: 'unpacks to more than a workbook may: a part to at most 200 times its packed size and 1 GiB, all parts to 2 GiB, the shared text to 32 MiB',
+    da: 'fylder udpakket mere, end en projektmappe må: en del højst 200 gange sin pakkede størrelse og 1 GiB, alle dele 2 GiB, den delte tekst 32 MiB',
+  },
+  xlsxSyntax: {
+    en: 'is not a readable .xlsx workbook: its XML is broken',
+    da: 'er ikke en læsbar .xlsx-projektmappe: dens XML er i stykker',
+  },
+  xmlDeclaration: {
+    en: 'contains a DOCTYPE or entity declaration, which a workbook may not contain',
+    da: 'indeholder en DOCTYPE- eller entity-erklæring, som en projektmappe ikke må indeholde',
+  },
 } as const;
 
 export type DeliveryCode = keyof typeof DELIVERY_MESSAGES;
@@ -89,13 +109,34 @@ export function formatError(e: DeliveryError, lang: 'da' | 'en' = 'en'): string 
   return `${where}${value}: ${errorMessage(e.code, lang)}`;
 }
 
-/** Keeps every error's count but at most `limit` errors in memory, so a broken huge file cannot exhaust memory. */
+/** How much of an uploaded text (a bad value, a column or file name) an error keeps and echoes. */
+export const ECHOED_CHARS = 100;
+
+/**
+ * An uploaded text as an error may keep it: at most ECHOED_CHARS characters (then "…"), and NUL,
+ * which PostgreSQL's text and jsonb cannot hold, shown as ␀.
+ */
+export function echoed(text: string, max = ECHOED_CHARS): string {
+  const short = text.length > max ? `${text.slice(0, max)}…` : text;
+  return short.replaceAll('\0', '\u2400');
+}
+
+/**
+ * Keeps every error's count but at most `limit` errors in memory, so a broken huge file cannot
+ * exhaust memory; each with at most a short prefix of the uploaded texts it names (echoed).
+ */
 export class ErrorList {
   readonly items: DeliveryError[] = [];
   count = 0;
   constructor(private readonly limit = 10_000) {}
   add(e: DeliveryError): void {
     this.count++;
-    if (this.items.length < this.limit) this.items.push(e);
+    if (this.items.length < this.limit)
+      this.items.push({
+        ...e,
+        file: echoed(e.file, 2 * ECHOED_CHARS),
+        column: e.column === null ? null : echoed(e.column),
+        value: e.value === null ? null : echoed(e.value),
+      });
   }
 }

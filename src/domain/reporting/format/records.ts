@@ -14,7 +14,9 @@ export interface HeaderMap {
 /**
  * Recognises a file by its header (the spec: "a file is recognised by its header"): the table
  * that has every header column, or else the one sharing the most columns, reporting the rest
- * as unknown. Returns the errors of the header, if any.
+ * as unknown. Returns the errors of the header, if any, and the map of its known columns (first
+ * of each) whenever the table is recognised: a file with header errors is rejected, but its rows
+ * can still be judged on the columns it knows.
  */
 export function recogniseHeader(
   file: string,
@@ -43,7 +45,7 @@ export function recogniseHeader(
     if (!index.has(required))
       errors.push({ file, line: 1, column: required, value: null, code: 'missingColumn' });
   }
-  return { map: errors.length ? null : { table, index, width: header.length }, errors };
+  return { map: { table, index, width: header.length }, errors };
 }
 
 /**

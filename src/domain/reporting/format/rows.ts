@@ -70,6 +70,10 @@ export const RULE_MESSAGES = {
     en: 'is only given for foreign participants',
     da: 'angives kun for udenlandske deltagere',
   },
+  nulCharacter: {
+    en: 'contains a NUL character (byte 0), which cannot be stored',
+    da: 'indeholder et NUL-tegn (byte 0), som ikke kan gemmes',
+  },
 } as const;
 export type RuleCode = keyof typeof RULE_MESSAGES;
 
@@ -217,6 +221,10 @@ export function validateRow(
     issues ??= [];
     issues.push({ column, code });
   };
+  // PostgreSQL's text cannot hold NUL: such a row is judged by that alone.
+  for (const c of COLUMN_RULES[table] as readonly Column[])
+    if (input[c.name]?.includes('\0')) issue(c.name, 'nulCharacter');
+  if (issues) return { issues };
   for (const c of COLUMN_RULES[table] as readonly Column[]) {
     const v = (input[c.name] ?? '').trim();
     if (v === '') {

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { withActor } from '../../../db/actor.ts';
 import type { Db, Queryable } from '../../../db/client.ts';
@@ -28,9 +28,14 @@ export const hashApiToken = (token: string) => createHash('sha256').update(token
 export const TOKEN_LIFETIMES_DAYS = [30, 90, 180, 365] as const;
 export type TokenLifetimeDays = (typeof TOKEN_LIFETIMES_DAYS)[number];
 const DAY_MS = 86_400_000;
+/** Tokens an organisation may have working at once (neither revoked nor expired). */
+export const MAX_ACTIVE_TOKENS = 10;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** What a new token is asked with; issues carry message keys (nameRequired, nameTooLong, lifetimeInvalid). */
+/**
+ * What a new token is asked with; issues carry message keys (nameRequired, nameTooLong,
+ * lifetimeInvalid; tooManyTokens when the organisation has MAX_ACTIVE_TOKENS working).
+ */
 const newToken = z.object({
   name: z
     .string()
@@ -67,7 +72,8 @@ function authorizeTokens(caller: Caller, organisationId: string): void {
 /**
  * Creates a token of the organisation, valid for `lifetime` days (one of TOKEN_LIFETIMES_DAYS) from
  * now; the plaintext is in the result and nowhere else. Refused with forbidden (not the caller's to
- * manage), validation (name or lifetime) or not_found (no organisation that has tokens).
+ * manage), validation (name or lifetime, or MAX_ACTIVE_TOKENS already working) or not_found (no
+ * organisation that has tokens).
  */
 export async function createApiToken(
   db: Db,
@@ -82,16 +88,34 @@ export async function createApiToken(
       'Invalid API token',
       parsed.error.issues.map((i) => ({ field: String(i.path[0] ?? 'form'), message: i.message })),
     );
-  const [org] = await db
-    .select({ id: organisations.id })
-    .from(organisations)
-    .where(and(eq(organisations.id, input.organisationId), inArray(organisations.kind, TOKEN_KINDS)));
-  if (!org) throw notFound('organisation');
   const expiresAt = new Date(input.now.getTime() + parsed.data.lifetime * DAY_MS);
   const token = `${TOKEN_START}${randomBytes(32).toString('base64url')}`;
   const tokenPrefix = token.slice(0, PREFIX_LENGTH);
-  const [row] = await withActor(db, caller.actor, (tx) =>
-    tx
+  const [row] = await withActor(db, caller.actor, async (tx) => {
+    // The organisation's row is locked, so two requests cannot both take the last place.
+    const [org] = await tx
+      .select({ id: organisations.id })
+      .from(organisations)
+      .where(and(eq(organisations.id, input.organisationId), inArray(organisations.kind, TOKEN_KINDS)))
+      .for('update');
+    if (!org) throw notFound('organisation');
+    const [active] = await tx
+      .select({ n: count() })
+      .from(apiTokens)
+      .where(
+        and(
+          eq(apiTokens.organisationId, org.id),
+          isNull(apiTokens.revokedAt),
+          gt(apiTokens.expiresAt, input.now),
+        ),
+      );
+    if ((active?.n ?? 0) >= MAX_ACTIVE_TOKENS)
+      throw new AppError(
+        'validation',
+        `The organisation already has ${MAX_ACTIVE_TOKENS} working API tokens`,
+        [{ field: 'name', message: 'tooManyTokens' }],
+      );
+    return tx
       .insert(apiTokens)
       .values({
         organisationId: input.organisationId,
@@ -102,8 +126,8 @@ export async function createApiToken(
         createdAt: input.now,
         expiresAt,
       })
-      .returning({ id: apiTokens.id }),
-  );
+      .returning({ id: apiTokens.id });
+  });
   if (!row) throw new Error('api token not created');
   return { id: row.id, name: parsed.data.name, token, tokenPrefix, expiresAt };
 }

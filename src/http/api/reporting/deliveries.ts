@@ -1,3 +1,4 @@
+import type { RateLimiterMemory } from 'rate-limiter-flexible';
 import { z } from 'zod';
 import { AppError, notFound } from '../../../domain/errors.ts';
 import { jsonDeliveryFiles, jsonDeliverySchema } from '../../../domain/reporting/delivery/json.ts';
@@ -91,22 +92,32 @@ async function withDeliveryFiles(
   throw new ApiStatusError(415, 'Send multipart/form-data or application/json');
 }
 
+/** Counts a delivery against a limiter; 429 with Retry-After once `key` has used its deliveries. */
+async function consumeDelivery(limiter: RateLimiterMemory, key: string, who: string): Promise<void> {
+  try {
+    await limiter.consume(key);
+  } catch (res) {
+    const wait = Math.max(1, Math.ceil(((res as { msBeforeNext?: number }).msBeforeNext ?? 60_000) / 1000));
+    throw new ApiRateLimited(
+      wait,
+      `${who} sent ${limiter.points} deliveries in the last minute; try again in ${wait} seconds`,
+    );
+  }
+}
+
 export async function postDelivery(c: AppContext) {
   const { client, caller: token } = await tokenOf(c);
   // A token that may not deliver is refused before the rate limit counts it (submitDelivery asks again).
   deliveryRights(token.principal);
   const deps = c.get('deps');
-  // Counted per token before the body is read: a refused delivery costs next to nothing.
-  const limiter = deps.limiters.apiDeliveries;
-  try {
-    await limiter.consume(client.tokenId);
-  } catch (res) {
-    const wait = Math.max(1, Math.ceil(((res as { msBeforeNext?: number }).msBeforeNext ?? 60_000) / 1000));
-    throw new ApiRateLimited(
-      wait,
-      `This token has sent ${limiter.points} deliveries in the last minute; try again in ${wait} seconds`,
-    );
-  }
+  // Counted per token, then per organisation (all its tokens), before the body is read: a
+  // refused delivery costs next to nothing.
+  await consumeDelivery(deps.limiters.apiDeliveries, client.tokenId, 'This token has');
+  await consumeDelivery(
+    deps.limiters.apiDeliveriesPerOrganisation,
+    client.organisationId,
+    "This token's organisation has",
+  );
   return withDeliveryFiles(c, async (files, locate) => {
     const outcome = await submitDelivery(deps.database, token, { channel: 'api', files, now: deps.clock });
     const data = presentDelivery(c, await getDelivery(deps.db, token, outcome.deliveryId));

@@ -119,7 +119,7 @@ export const reportingApi: ApiModule = {
             schemaRef('DeliveryRejection'),
           ),
           '429': errorResponse(
-            'Too many deliveries with this token in the last minute (API_DELIVERY_RATE_LIMIT); the Retry-After header says how many seconds to wait.',
+            'Too many deliveries with this token, or with all tokens of its organisation, in the last minute (API_DELIVERY_RATE_LIMIT, API_DELIVERY_ORGANISATION_RATE_LIMIT); the Retry-After header says how many seconds to wait.',
           ),
           '500': ERROR_RESPONSES['500'],
         },

@@ -53,6 +53,7 @@ async function createToken(c: AppContext) {
       nameRequired: t.nameRequired,
       nameTooLong: t.nameTooLong,
       lifetimeInvalid: t.lifetimeInvalid,
+      tooManyTokens: t.tooManyTokens,
     });
     const workspace = await tokenWorkspace(db, caller, organisationId);
     return tokensPage(c, { ...workspace, now, values: fields, errors }, 422);
