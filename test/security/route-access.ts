@@ -48,7 +48,10 @@ export const FOR_GET: Record<string, Access> = {
   'GET /admin': only(['admin']),
   'GET /admin/brugere': only(['admin']),
   'GET /admin/revisionslog': only(['admin']),
-  'GET /arbejdsrum': SIGNED_IN,
+  // Cluster staff's landing page; anyone else signed in is sent on to their own landing page
+  'GET /arbejdsrum': { ...only(ROLES, {}, 303), cluster_staff: 200 },
+  'GET /finansiering': only(['admin', 'funder']),
+  'GET /support': only(['admin', 'support_staff']),
   // Catalogue: a cluster's own staff, the support function and admins edit its profile
   'GET /klynger': OPEN,
   'GET /klynger/:slug': OPEN,
