@@ -6,7 +6,7 @@ import { briefly } from './brief-cache.ts';
 import type { AppContext } from './context.ts';
 import { messages } from './i18n/index.ts';
 import { alternatePath, langOfPath } from './paths.ts';
-import { type Chrome, Layout } from './views/layout.tsx';
+import { type Chrome, Layout, type PageFeed } from './views/layout.tsx';
 
 /** Whether the database holds demo data; every page says so, so it is read at most every 30 s. */
 const hasSyntheticData = briefly(30_000, (deps) => holdsDemoData(deps.db));
@@ -37,10 +37,12 @@ export async function renderPage(
   title: string,
   body: (chrome: Chrome) => Child,
   status: 200 | 400 | 403 | 404 | 409 | 413 | 422 | 429 | 500 = 200,
+  /** The feeds and calendars the page offers, for <link rel="alternate"> in its head. */
+  feeds: readonly PageFeed[] = [],
 ): Promise<Response> {
   const chrome = await chromeOf(c);
   const html = await (
-    <Layout chrome={chrome} title={title}>
+    <Layout chrome={chrome} title={title} feeds={feeds}>
       {body(chrome)}
     </Layout>
   ).toString();

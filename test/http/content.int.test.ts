@@ -313,6 +313,17 @@ describe('feeds', () => {
     const list = await visitor().get('/historier');
     expect(list.html).toContain('<a href="/historier/rss.xml" type="application/rss+xml">');
     expect(list.html).toContain('<a href="/historier/atom.xml" type="application/atom+xml">');
+    // Feed readers find the feeds in the head of the list pages, in both languages.
+    const head = async (path: string) => (await visitor().get(path)).html.split('</head>')[0] ?? '';
+    expect(await head('/historier')).toContain(
+      '<link rel="alternate" type="application/rss+xml" href="/historier/rss.xml"',
+    );
+    expect(await head('/nyheder')).toContain(
+      '<link rel="alternate" type="application/atom+xml" href="/nyheder/atom.xml"',
+    );
+    expect(await head('/en/news')).toContain(
+      '<link rel="alternate" type="application/rss+xml" href="/en/news/rss.xml"',
+    );
   });
 });
 
@@ -433,6 +444,11 @@ describe('events', () => {
     expect(summaries).toEqual(expect.arrayContaining(['Februar i Odense', 'Marts i Aarhus']));
     expect(summaries).not.toContain('Januar forbi');
     expect(summaries).not.toContain('Kladde i februar');
+    // Calendars find the subscription in the head of the events page.
+    const { html: page } = await visitor().get('/arrangementer');
+    expect(page.split('</head>')[0]).toContain(
+      '<link rel="alternate" type="text/calendar" href="/arrangementer.ics"',
+    );
   });
 
   it('refuses an unknown municipality with a field error', async () => {

@@ -87,7 +87,24 @@ function Footer({ chrome }: { chrome: Chrome }) {
   );
 }
 
-export function Layout({ chrome, title, children }: { chrome: Chrome; title: string; children: Child }) {
+/** A feed or calendar the page offers, announced in its head so feed readers and calendars find it. */
+export interface PageFeed {
+  href: string;
+  type: 'application/rss+xml' | 'application/atom+xml' | 'text/calendar';
+  title: string;
+}
+
+export function Layout({
+  chrome,
+  title,
+  feeds = [],
+  children,
+}: {
+  chrome: Chrome;
+  title: string;
+  feeds?: readonly PageFeed[];
+  children: Child;
+}) {
   const { m, lang } = chrome;
   const fullTitle = title === m.site.name ? title : `${title} - ${m.site.name}`;
   return (
@@ -102,6 +119,9 @@ export function Layout({ chrome, title, children }: { chrome: Chrome; title: str
         <link rel="stylesheet" href={assetUrl('dkfds.css')} />
         <link rel="stylesheet" href={assetUrl('app.css')} />
         <link rel="alternate" hreflang={m.site.other.lang} href={chrome.alternateHref} />
+        {feeds.map((feed) => (
+          <link rel="alternate" type={feed.type} href={feed.href} title={feed.title} />
+        ))}
         <link rel="icon" href={assetUrl('favicon.svg')} type="image/svg+xml" />
         {/* Only improvements: DKFDS's mobile drawer and closing menus; every page works without them. */}
         <script src={assetUrl('dkfds.js')} defer />
