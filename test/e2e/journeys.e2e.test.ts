@@ -34,7 +34,7 @@ const overflows = (page: Page) =>
 /** The right edge of the desktop menu's last item, to compare with the window's width. */
 const menuRightEdge = (page: Page) =>
   page.evaluate(() => {
-    const items = [...document.querySelectorAll('.navigation-menu ul.mainmenu > li')];
+    const items = Array.from(document.querySelectorAll('.navigation-menu ul.mainmenu > li'));
     return Math.max(0, ...items.map((li) => li.getBoundingClientRect().right));
   });
 
@@ -44,7 +44,7 @@ const menuRightEdge = (page: Page) =>
  */
 async function brokenLinks(page: Page): Promise<string[]> {
   return page.evaluate(async (limit) => {
-    const urls = [...document.querySelectorAll('a[href]')]
+    const urls = Array.from(document.querySelectorAll('a[href]'))
       .map((a) => new URL((a as HTMLAnchorElement).href, location.href))
       .filter((u) => u.origin === location.origin)
       .map((u) => u.pathname + u.search);
