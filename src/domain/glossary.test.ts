@@ -14,7 +14,8 @@ function documentedGlossary(): Record<string, Record<string, { da: string; en: s
       out[heading[1]] = group;
       continue;
     }
-    const row = /^\| `(\w+)` \| (.+?) \| (.+?) \|$/.exec(line);
+    // A row's cells may be padded to align the table.
+    const row = /^\| `(\w+)` +\| (.+?) *\| (.+?) *\|$/.exec(line);
     if (row && group) group[row[1] as string] = { da: row[2] as string, en: row[3] as string };
   }
   return out;
