@@ -149,8 +149,9 @@ export function apiDocsPage(c: AppContext): Promise<Response> {
       <h2 class="h4">{t.tokenHeading}</h2>
       <p>
         {t.tokenIntro}{' '}
-        {/* The link only for those who keep their organisation's tokens (the navigation knows). */}
-        {chrome.navigation.some((g) => g.sections.some((s) => s.page === 'apiTokens')) ? (
+        {/* The link for those who keep their organisation's tokens (the navigation knows), and for
+            visitors, whom it takes to log in; not for the signed-in who would meet a refusal. */}
+        {!chrome.user || chrome.navigation.some((g) => g.sections.some((s) => s.page === 'apiTokens')) ? (
           <a href={href('apiTokens', lang)}>{t.tokenLink}</a>
         ) : (
           t.tokenWho
