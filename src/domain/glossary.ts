@@ -77,6 +77,7 @@ export const GLOSSARY = {
     cluster_staff: { da: 'Klyngemedarbejder', en: 'Cluster staff' },
     support_staff: { da: 'Medarbejder i supportfunktionen', en: 'Support function staff' },
     business_service_staff: { da: 'Erhvervshusmedarbejder', en: 'Business hub staff' },
+    company_user: { da: 'Virksomhedsbruger', en: 'Company user' },
   },
   /** The kinds of organisation. */
   organisationKind: {
@@ -84,6 +85,7 @@ export const GLOSSARY = {
     funder: { da: 'Finansiør', en: 'Funder' },
     support_function: { da: 'Supportfunktion', en: 'Support function' },
     business_service: { da: 'Erhvervsfremme', en: 'Business support' },
+    company: { da: 'Virksomhed', en: 'Company' },
   },
   /** The programme's own words. */
   concept: {

@@ -69,6 +69,7 @@ describe('navigationFor: each role sees exactly what it may use, grouped', () =>
     },
     support_staff: { support: ['support', 'reportingStatus', 'supportBenchmarking', 'labelImport'] },
     business_service_staff: {},
+    company_user: {},
   };
   for (const [role, groups] of Object.entries(own) as [Role, Record<string, string[]>][]) {
     it(`offers ${role} the public groups and ${Object.keys(groups).join(', ') || 'nothing more'}`, () => {

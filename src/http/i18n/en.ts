@@ -66,7 +66,8 @@ export const en: Messages = {
     passwordReset: 'Your password has been changed. Log in with the new password.',
     demoHeading: 'Demo logins',
     demoText: (password) => `All demo users have the password ${password}.`,
-    otherMethods: 'MitID Erhverv will be added later as a login method.',
+    demoSecondFactor: (secret) =>
+      `The administrator and the funder use two-step login: add the key ${secret} to an authenticator app, or use the code shown after the password.`,
   },
   forgot: {
     title: 'Forgot password',
@@ -96,6 +97,7 @@ export const en: Messages = {
     organisation: 'Organisation',
     role: 'Role',
     noMemberships: 'You are not a member of any organisation.',
+    security: 'Login and security',
     changePassword: 'Change password',
     currentPassword: 'Current password',
     newPassword: 'New password',
