@@ -13,6 +13,10 @@ Commands:
   serve [--demo]     migrate, then serve the web application on PORT (default 3000);
                      --demo loads the demo data first when the database is empty
   migrate            apply the database migrations
+  init --email E [--name N] [--organisation O]
+                     create the first administrator of an empty installation and print
+                     a one-time link to set the password; exit 1 when an administrator
+                     exists (organisation: default Klyngeportalen, the support function)
   seed --demo        load the demo data set into an empty database
   import <files...>  load one delivery of reporting files (.csv, .xlsx); --format json
                      for machine-readable errors; exit 1 when rejected (nothing written)
@@ -104,6 +108,9 @@ async function main(argv: string[]): Promise<number> {
       region: { type: 'string' },
       league: { type: 'string' },
       out: { type: 'string' },
+      email: { type: 'string' },
+      name: { type: 'string' },
+      organisation: { type: 'string' },
     },
   });
   const [command] = positionals;
@@ -120,6 +127,15 @@ async function main(argv: string[]): Promise<number> {
         process.stderr.write(`Migrated ${db.driver} database at ${db.location}\n`);
       });
       return 0;
+    case 'init': {
+      const { email, name, organisation } = values;
+      if (!email) {
+        process.stderr.write('klynge init: --email is required\n');
+        return 2;
+      }
+      const { initCommand } = await import('./init.ts');
+      return withDatabase((db) => initCommand(db, { email, name, organisation }));
+    }
     case 'seed':
       if (!values.demo) {
         process.stderr.write('klynge seed: only --demo is supported\n');
