@@ -15,6 +15,9 @@ export const PAGES = {
   account: { da: '/konto', en: '/en/account' },
   admin: { da: '/admin', en: '/en/admin' },
   adminUsers: { da: '/admin/brugere', en: '/en/admin/users' },
+  adminOrganisations: { da: '/admin/organisationer', en: '/en/admin/organisations' },
+  adminOrganisation: { da: '/admin/organisationer/:id', en: '/en/admin/organisations/:id' },
+  adminOrganisationEnd: { da: '/admin/organisationer/:id/afslut', en: '/en/admin/organisations/:id/end' },
   adminAudit: { da: '/admin/revisionslog', en: '/en/admin/audit-log' },
   accessibility: { da: '/tilgaengelighed', en: '/en/accessibility' },
   privacy: { da: '/privatliv', en: '/en/privacy' },
@@ -221,6 +224,8 @@ export const PAGE_IDS: Partial<Record<PageKey, Record<string, IdKind>>> = {
   targetEdit: { id: 'uuid' },
   initiativeMilestoneDone: { id: 'uuid' },
   initiativeUnlink: { id: 'uuid' },
+  adminOrganisation: { id: 'uuid' },
+  adminOrganisationEnd: { id: 'uuid' },
 };
 
 const patterns: { page: PageKey; lang: Lang; regex: RegExp; names: string[]; static: boolean }[] = [];

@@ -47,6 +47,8 @@ export const FOR_GET: Record<string, Access> = {
   'GET /konto': SIGNED_IN,
   'GET /admin': only(['admin']),
   'GET /admin/brugere': only(['admin']),
+  'GET /admin/organisationer': only(['admin']),
+  'GET /admin/organisationer/:id': only(['admin']),
   'GET /admin/revisionslog': only(['admin']),
   'GET /arbejdsrum': SIGNED_IN,
   // Catalogue: a cluster's own staff, the support function and admins edit its profile
@@ -172,6 +174,9 @@ export const FOR_POST: Record<string, 'public' | 'signed-in' | 'token'> = {
   'POST /konto': 'signed-in',
   'POST /konto/notifikationer': 'signed-in',
   'POST /admin/brugere': 'signed-in',
+  'POST /admin/organisationer': 'signed-in',
+  'POST /admin/organisationer/:id': 'signed-in',
+  'POST /admin/organisationer/:id/afslut': 'signed-in',
   'POST /klynger/:slug/rediger': 'signed-in',
   'POST /maerker/import': 'signed-in',
   'POST /nyheder/ny': 'signed-in',

@@ -53,7 +53,7 @@ describe('user administration is for admins only', () => {
       Promise.resolve().then(() => administrationSections(staff)),
       'forbidden',
     );
-    expect(administrationSections(admin)).toEqual({ users: true, audit: true });
+    expect(administrationSections(admin)).toEqual({ users: true, organisations: true, audit: true });
     const { users: listed, roles } = await userAdministration(database.db, admin);
     expect(listed.map((u) => u.email)).toContain(admin.email);
     expect(roles).toContain('cluster_staff');

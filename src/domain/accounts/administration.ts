@@ -11,12 +11,17 @@ import { authorize, can, ROLES, type Role } from '../policy/policy.ts';
 /** The parts of administration the caller may open; refused to those who may open none. */
 export interface AdministrationSections {
   users: boolean;
+  organisations: boolean;
   audit: boolean;
 }
 
 export function administrationSections(caller: Caller): AdministrationSections {
   const p = authorize(caller.principal, 'admin.view');
-  return { users: can(p, 'users.manage'), audit: can(p, 'audit.read') };
+  return {
+    users: can(p, 'users.manage'),
+    organisations: can(p, 'organisations.manage'),
+    audit: can(p, 'audit.read'),
+  };
 }
 
 export interface UserListRow {

@@ -21,6 +21,11 @@ export function registerAdminHomePage(app: Hono<AppEnv>): void {
               <a href={href('adminUsers', lang)}>{m.admin.users}</a>
             </li>
           )}
+          {may.organisations && (
+            <li>
+              <a href={href('adminOrganisations', lang)}>{m.admin.organisations}</a>
+            </li>
+          )}
           {may.audit && (
             <li>
               <a href={href('adminAudit', lang)}>{m.admin.audit}</a>
