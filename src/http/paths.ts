@@ -18,6 +18,10 @@ export const PAGES = {
   adminOrganisations: { da: '/admin/organisationer', en: '/en/admin/organisations' },
   adminOrganisation: { da: '/admin/organisationer/:id', en: '/en/admin/organisations/:id' },
   adminOrganisationEnd: { da: '/admin/organisationer/:id/afslut', en: '/en/admin/organisations/:id/end' },
+  adminOrganisationMemberRemove: {
+    da: '/admin/organisationer/:id/brugere/fjern',
+    en: '/en/admin/organisations/:id/users/remove',
+  },
   adminAudit: { da: '/admin/revisionslog', en: '/en/admin/audit-log' },
   accessibility: { da: '/tilgaengelighed', en: '/en/accessibility' },
   privacy: { da: '/privatliv', en: '/en/privacy' },
@@ -226,6 +230,7 @@ export const PAGE_IDS: Partial<Record<PageKey, Record<string, IdKind>>> = {
   initiativeUnlink: { id: 'uuid' },
   adminOrganisation: { id: 'uuid' },
   adminOrganisationEnd: { id: 'uuid' },
+  adminOrganisationMemberRemove: { id: 'uuid' },
 };
 
 const patterns: { page: PageKey; lang: Lang; regex: RegExp; names: string[]; static: boolean }[] = [];

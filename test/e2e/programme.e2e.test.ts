@@ -154,6 +154,12 @@ describe.runIf(testDriver() === 'postgres')('a programme on an empty database', 
     const table = (await page.locator('table tbody').textContent()) ?? '';
     expect(table).toContain('Finansiør (Erhvervsministeriet)');
     expect(table).toContain('Klyngemedarbejder (Vandklyngen)');
+    // The cluster's page lists its user, with a button that takes the role away; accessible.
+    await go('/admin/organisationer');
+    await page.getByRole('link', { name: 'Vandklyngen' }).click();
+    const remove = page.getByRole('button', { name: 'Fjern rollen Klyngemedarbejder fra Karla Klynge' });
+    expect(await remove.count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
   });
 });
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.ts';
 import { organisations } from '../../src/db/schema/index.ts';
 import { createTestDatabase } from '../support/database.ts';
-import { createUser } from '../support/factories.ts';
+import { createOrganisation, createUser } from '../support/factories.ts';
 import { type Client, createTestApp, signedInClient, type TestApp } from '../support/http.ts';
 
 let database: Database;
@@ -75,6 +75,23 @@ describe('organisation pages', () => {
     expect(html).toContain('Afsluttet 2026-06-30');
     const again = await admin.post(`${page}/afslut`, { endedOn: '2026-07-01' });
     expect(again.res.status).toBe(409);
+  });
+
+  it('lists the users of an organisation and takes a role away; a funder is refused', async () => {
+    const cluster = await createOrganisation(database.db, { name: 'Brugerklyngen' });
+    const staff = await createUser(database.db, 'cluster_staff', { organisationId: cluster.id });
+    const page = `/admin/organisationer/${cluster.id}`;
+    const { html } = await admin.get(page);
+    expect(html).toContain(staff.email);
+    const form = { userId: staff.id, role: 'cluster_staff' };
+    const funder = await signedInClient(t.app, (await createUser(database.db, 'funder')).email);
+    await funder.get('/konto');
+    expect((await funder.post(`${page}/brugere/fjern`, form)).res.status).toBe(403);
+    const removed = await admin.post(`${page}/brugere/fjern`, form);
+    expect(removed.res.status).toBe(303);
+    expect(removed.res.headers.get('location')).toBe(`${page}?saved=removed`);
+    expect((await admin.get(page)).html).not.toContain(staff.email);
+    expect((await admin.post(`${page}/brugere/fjern`, { userId: 'x', role: 'admin' })).res.status).toBe(400);
   });
 
   it('answers 404 for an organisation that does not exist', async () => {

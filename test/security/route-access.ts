@@ -177,6 +177,7 @@ export const FOR_POST: Record<string, 'public' | 'signed-in' | 'token'> = {
   'POST /admin/organisationer': 'signed-in',
   'POST /admin/organisationer/:id': 'signed-in',
   'POST /admin/organisationer/:id/afslut': 'signed-in',
+  'POST /admin/organisationer/:id/brugere/fjern': 'signed-in',
   'POST /klynger/:slug/rediger': 'signed-in',
   'POST /maerker/import': 'signed-in',
   'POST /nyheder/ny': 'signed-in',

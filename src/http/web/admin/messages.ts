@@ -44,6 +44,15 @@ const da = {
   cvrInvalid: 'CVR-nummeret er ikke gyldigt: 8 cifre, der består kontrollen med modulus 11.',
   cvrTaken: 'En anden organisation har allerede det CVR-nummer.',
   kindFixed: 'Typen kan ikke ændres, når organisationen er oprettet.',
+  members: 'Brugere i organisationen',
+  membersCaption: 'Brugere og deres roller i organisationen',
+  noMembers: 'Organisationen har ingen brugere endnu.',
+  invite: 'Opret en bruger',
+  remove: 'Fjern',
+  /** Read after "Fjern" by screen readers: which role of whom. */
+  removeRole: (name: string, role: string) => ` rollen ${role} fra ${name}`,
+  removed: 'Rollen er fjernet.',
+  lastAdmin: 'Den sidste administrator kan ikke miste sin rolle.',
 };
 
 const en: Widen<typeof da> = {
@@ -88,6 +97,14 @@ const en: Widen<typeof da> = {
   cvrInvalid: 'The CVR number is not valid: 8 digits that pass the modulus 11 check.',
   cvrTaken: 'Another organisation already has that CVR number.',
   kindFixed: 'The kind cannot change once the organisation is created.',
+  members: 'Users of the organisation',
+  membersCaption: 'Users and their roles in the organisation',
+  noMembers: 'The organisation has no users yet.',
+  invite: 'Create a user',
+  remove: 'Remove',
+  removeRole: (name: string, role: string) => ` the role ${role} from ${name}`,
+  removed: 'The role has been removed.',
+  lastAdmin: 'The last administrator cannot lose the role.',
 };
 
 export type OrganisationMessages = Widen<typeof da>;

@@ -1,4 +1,7 @@
 import type { Hono } from 'hono';
+import { organisationMembers } from '../../../domain/accounts/administration.ts';
+import { removeMembership } from '../../../domain/accounts/commands.ts';
+import { membershipRemovalForm } from '../../../domain/accounts/schemas.ts';
 import { AppError } from '../../../domain/errors.ts';
 import { organisationForEdit, organisationRegister } from '../../../domain/organisations/queries.ts';
 import {
@@ -15,7 +18,13 @@ import { formFields, toFieldErrors } from '../../validation.ts';
 import { Alert, ErrorSummary, type FieldErrors } from '../../views/forms.tsx';
 import { onPage } from '../routes.ts';
 import { type OrganisationMessages, organisationMessages } from './messages.ts';
-import { EndForm, OrganisationForm, OrganisationTable, statusText } from './views/organisations.tsx';
+import {
+  EndForm,
+  MemberTable,
+  OrganisationForm,
+  OrganisationTable,
+  statusText,
+} from './views/organisations.tsx';
 
 type FormState = { values?: Record<string, string>; errors?: FieldErrors; status?: 200 | 409 | 422 };
 
@@ -65,14 +74,20 @@ async function registerPage(c: AppContext, form: FormState = {}) {
   );
 }
 
-async function organisationPage(c: AppContext, form: FormState & { ending?: FormState } = {}) {
+async function organisationPage(
+  c: AppContext,
+  form: FormState & { ending?: FormState; memberError?: string } = {},
+) {
   const m = c.get('m');
   const t = organisationMessages(c.get('lang'));
+  const { db } = c.get('deps');
+  const caller = callerOf(c);
   const { organisation: o, successorCandidates } = await organisationForEdit(
-    c.get('deps').db,
-    callerOf(c),
+    db,
+    caller,
     c.req.param('id') ?? '',
   );
+  const members = await organisationMembers(db, caller, o.id);
   const saved = c.req.query('saved');
   const current: Record<string, string> = {
     name: o.name,
@@ -97,6 +112,8 @@ async function organisationPage(c: AppContext, form: FormState & { ending?: Form
         {saved === 'created' && <Alert variant="success">{t.created(o.name)}</Alert>}
         {saved === 'edited' && <Alert variant="success">{t.saved}</Alert>}
         {saved === 'ended' && <Alert variant="success">{t.ended}</Alert>}
+        {saved === 'removed' && <Alert variant="success">{t.removed}</Alert>}
+        {form.memberError && <Alert variant="error">{form.memberError}</Alert>}
         <p>
           {t.kind}: {ch.m.orgKinds[o.kind]}. {t.status}: {statusText(t, o)}.
         </p>
@@ -111,6 +128,11 @@ async function organisationPage(c: AppContext, form: FormState & { ending?: Form
               errors={errors}
               kindFixed
             />
+            <h2>{t.members}</h2>
+            <MemberTable v={{ ch, t }} id={o.id} members={members} />
+            <p>
+              <a href={href('adminUsers', ch.lang)}>{t.invite}</a>
+            </p>
             {!o.endedOn && (
               <>
                 <h2>{t.endHeading}</h2>
@@ -129,8 +151,24 @@ async function organisationPage(c: AppContext, form: FormState & { ending?: Form
         </div>
       </>
     ),
-    form.status ?? form.ending?.status ?? 200,
+    form.status ?? form.ending?.status ?? (form.memberError ? 409 : 200),
   );
+}
+
+/** Takes one role in the organisation from a user; the last administrator keeps theirs (409). */
+async function removeMember(c: AppContext) {
+  const t = organisationMessages(c.get('lang'));
+  const id = c.req.param('id') ?? '';
+  const parsed = membershipRemovalForm.safeParse(formFields(await c.req.parseBody()));
+  if (!parsed.success) throw new AppError('bad_request', 'malformed membership');
+  try {
+    await removeMembership(c.get('deps').db, callerOf(c), { organisationId: id, ...parsed.data });
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'conflict')
+      return organisationPage(c, { memberError: t.lastAdmin });
+    throw e;
+  }
+  return c.redirect(pageHref('adminOrganisation', c.get('lang'), { id }, { saved: 'removed' }), 303);
 }
 
 /** The organisation register of the administration: list, create, edit and end. */
@@ -188,4 +226,6 @@ export function registerOrganisationPages(app: Hono<AppEnv>): void {
       return organisationPage(c, { ending: { values, ...refused(e, c, t) } });
     }
   });
+
+  onPage(app, 'POST', 'adminOrganisationMemberRemove', removeMember);
 }

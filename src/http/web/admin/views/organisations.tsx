@@ -1,3 +1,4 @@
+import type { OrganisationMember } from '../../../../domain/accounts/administration.ts';
 import type { OrganisationRow } from '../../../../domain/organisations/queries.ts';
 import {
   CLUSTER_LEAGUES,
@@ -167,3 +168,44 @@ export function EndForm(p: {
 }
 
 export const backLink = (v: View) => href('adminOrganisations', v.ch.lang);
+
+/** The organisation's users with their roles; each role can be taken away. */
+export function MemberTable({ v, id, members }: { v: View; id: string; members: OrganisationMember[] }) {
+  const { ch, t } = v;
+  if (members.length === 0) return <p>{t.noMembers}</p>;
+  return (
+    <table class="table table--zebra">
+      <caption class="sr-only">{t.membersCaption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t.name}</th>
+          <th scope="col">{ch.m.admin.userEmail}</th>
+          <th scope="col">{ch.m.admin.role}</th>
+          <th scope="col">
+            <span class="sr-only">{t.remove}</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {members.map((u) => (
+          <tr>
+            <td>{u.name}</td>
+            <td>{u.email}</td>
+            <td>{ch.m.roles[u.role]}</td>
+            <td>
+              <form method="post" action={pageHref('adminOrganisationMemberRemove', ch.lang, { id })}>
+                <CsrfField token={ch.csrfToken} />
+                <input type="hidden" name="userId" value={u.userId} />
+                <input type="hidden" name="role" value={u.role} />
+                <button type="submit" class="button button-tertiary">
+                  {t.remove}
+                  <span class="sr-only">{t.removeRole(u.name, ch.m.roles[u.role])}</span>
+                </button>
+              </form>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
