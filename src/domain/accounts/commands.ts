@@ -6,7 +6,7 @@ import { recordEvent } from '../audit/queries.ts';
 import type { Caller } from '../caller.ts';
 import { AppError } from '../errors.ts';
 import { isUuid } from '../ids.ts';
-import { authorize, type Role } from '../policy/policy.ts';
+import { authorize, ROLES } from '../policy/policy.ts';
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from './passwords.ts';
 import { findUserByEmail, normaliseEmail, personOf } from './queries.ts';
 import type { CreateUserInput } from './schemas.ts';
@@ -165,14 +165,15 @@ export async function createUser(db: Db, caller: Caller, input: CreateUserInput,
 export async function removeMembership(
   db: Db,
   caller: Caller,
-  membership: { userId: string; organisationId: string; role: Role },
+  membership: { userId: string; organisationId: string; role: string },
 ): Promise<void> {
   authorize(caller.principal, 'users.manage');
-  if (!isUuid(membership.userId) || !isUuid(membership.organisationId)) {
+  const role = ROLES.find((r) => r === membership.role);
+  if (!role || !isUuid(membership.userId) || !isUuid(membership.organisationId)) {
     throw new AppError('not_found', 'no such membership');
   }
   await withActor(db, caller.actor, async (tx) => {
-    if (membership.role === 'admin') {
+    if (role === 'admin') {
       // Serialise removals of admin roles, so two at once cannot remove the last two.
       await tx.execute(sql`select pg_advisory_xact_lock(hashtext('klynge.admins'))`);
       const [{ others } = { others: 0 }] = await queryRows<{ others: number }>(
@@ -189,7 +190,7 @@ export async function removeMembership(
         and(
           eq(memberships.userId, membership.userId),
           eq(memberships.organisationId, membership.organisationId),
-          eq(memberships.role, membership.role),
+          eq(memberships.role, role),
         ),
       )
       .returning({ userId: memberships.userId });

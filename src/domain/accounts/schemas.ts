@@ -36,6 +36,3 @@ export const firstAdministratorInput = z.object({
   name: z.string().trim().min(1, 'required').max(200, 'tooLong').optional(),
   organisation: z.string().trim().min(1, 'required').max(200, 'tooLong').optional(),
 });
-
-/** Which role of which user to take away (the organisation is the page's). */
-export const membershipRemovalForm = z.object({ userId: z.uuid(), role: z.enum(ROLES) });

@@ -1,7 +1,6 @@
 import type { Hono } from 'hono';
 import { organisationMembers } from '../../../domain/accounts/administration.ts';
 import { removeMembership } from '../../../domain/accounts/commands.ts';
-import { membershipRemovalForm } from '../../../domain/accounts/schemas.ts';
 import { AppError } from '../../../domain/errors.ts';
 import { organisationForEdit, organisationRegister } from '../../../domain/organisations/queries.ts';
 import {
@@ -159,10 +158,14 @@ async function organisationPage(
 async function removeMember(c: AppContext) {
   const t = organisationMessages(c.get('lang'));
   const id = c.req.param('id') ?? '';
-  const parsed = membershipRemovalForm.safeParse(formFields(await c.req.parseBody()));
-  if (!parsed.success) throw new AppError('bad_request', 'malformed membership');
+  const fields = formFields(await c.req.parseBody());
   try {
-    await removeMembership(c.get('deps').db, callerOf(c), { organisationId: id, ...parsed.data });
+    // The command checks the caller first, then the values (an unknown membership is not_found).
+    await removeMembership(c.get('deps').db, callerOf(c), {
+      organisationId: id,
+      userId: fields.userId ?? '',
+      role: fields.role ?? '',
+    });
   } catch (e) {
     if (e instanceof AppError && e.code === 'conflict')
       return organisationPage(c, { memberError: t.lastAdmin });
