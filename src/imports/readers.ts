@@ -50,11 +50,21 @@ async function* strictUtf8(source: AsyncIterable<Buffer | Uint8Array>): AsyncGen
 
 /**
  * Streams the records of an RFC 4180 CSV file (a UTF-8 BOM is accepted). Memory stays flat:
- * records are yielded as they are parsed. Blank lines are skipped but still counted.
+ * records are yielded as they are parsed. Blank lines are skipped but still counted. The
+ * delimiter is a comma unless given (Excel with Danish settings writes semicolons).
  */
-export async function* readCsv(source: AsyncIterable<Buffer | Uint8Array>): AsyncGenerator<SourceRecord> {
+export async function* readCsv(
+  source: AsyncIterable<Buffer | Uint8Array>,
+  opts: { delimiter?: ',' | ';' } = {},
+): AsyncGenerator<SourceRecord> {
   let lastLine = 0;
-  const parser = parse({ info: true, bom: true, relax_column_count: true, skip_empty_lines: false });
+  const parser = parse({
+    info: true,
+    bom: true,
+    relax_column_count: true,
+    skip_empty_lines: false,
+    delimiter: opts.delimiter ?? ',',
+  });
   const text = Readable.from(strictUtf8(source));
   text.on('error', (err) => parser.destroy(err));
   text.pipe(parser);

@@ -12,4 +12,5 @@ export * from './reference.ts';
 export * from './reporting.ts';
 export * from './search.ts';
 export * from './strategy.ts';
+export * from './surveys.ts';
 export * from './targets.ts';
