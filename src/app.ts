@@ -28,6 +28,7 @@ import { registerReportingArea } from './http/web/reporting/index.ts';
 import { registerSearchArea } from './http/web/search/index.ts';
 import { registerSiteArea } from './http/web/site/index.ts';
 import { registerStrategyArea } from './http/web/strategy/index.ts';
+import { registerSurveysArea } from './http/web/surveys/index.ts';
 import { registerTargetsArea } from './http/web/targets/index.ts';
 import { registerWorkspaceArea } from './http/web/workspace/index.ts';
 
@@ -59,6 +60,7 @@ const WEB_AREAS: readonly ((app: Hono<AppEnv>) => void)[] = [
   registerEvaluationArea,
   registerCoordinationArea,
   registerNotificationsArea,
+  registerSurveysArea,
 ];
 
 /** Builds the whole web application from its dependencies; no globals, so tests build their own. */

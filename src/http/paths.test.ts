@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alternatePath, href, LANGS, langOfPath, PAGES, pageHref } from './paths.ts';
+import { alternatePath, href, LANGS, langOfPath, loggablePath, PAGES, pageHref, pageOf } from './paths.ts';
 
 describe('paths', () => {
   it('gives every page a Danish path and an English path under /en', () => {
@@ -26,5 +26,21 @@ describe('paths', () => {
     expect(alternatePath('/nyheder/ny', '', 'en')).toBe('/en/news/new');
     expect(alternatePath('/en/log-in', '', 'da')).toBe('/log-ind');
     expect(alternatePath('/ukendt/side', '', 'en')).toBe('/en');
+  });
+
+  it('finds the page of a path with its parameters, static paths first', () => {
+    expect(pageOf('/support/undersoegelser/ny')).toEqual({ page: 'surveyNew', params: {} });
+    expect(pageOf('/en/surveys/abc/page/2')).toEqual({
+      page: 'surveyAnswerPage',
+      params: { token: 'abc', page: '2' },
+    });
+    expect(pageOf('/ukendt/side')).toBeNull();
+  });
+
+  it('keeps no survey link token in a logged path', () => {
+    const token = 'q3Zt0rV4k9wYbX2mLp8sN1cD6fH7jK5aE0uI9oR3tY1';
+    expect(loggablePath(`/undersoegelser/${token}/side/2`)).toBe('/undersoegelser/…/side/2');
+    expect(loggablePath(`/en/surveys/${token}/unsubscribe`)).toBe('/en/surveys/…/unsubscribe');
+    expect(loggablePath('/klynger/clean')).toBe('/klynger/clean');
   });
 });

@@ -107,7 +107,7 @@ export async function createSurvey(db: Db, caller: Caller, input: unknown, now: 
   });
 }
 
-/** Changes a survey's settings. Anonymity and titles are fixed once it is published; the closing date may move. */
+/** Changes a survey's settings while it is not closed; anonymity is fixed once it is published. */
 export async function updateSurveySettings(
   db: Db,
   caller: Caller,
@@ -121,8 +121,9 @@ export async function updateSurveySettings(
     const data = parseInput(surveySettingsInput, input);
     const closesAt = closingOf(data, now);
     if (survey.status === 'closed') throw conflict('The survey is closed');
-    if (survey.status === 'open' && (data.anonymous !== survey.anonymous || data.titleDa !== survey.titleDa))
-      throw conflict('Only the closing date and who sees the results change once a survey is published');
+    // Invitations promised one or the other: anonymity is fixed once the survey is published.
+    if (survey.status === 'open' && data.anonymous !== survey.anonymous)
+      throw conflict('Anonymity cannot change once a survey is published');
     await tx.update(surveys).set(settingsColumns(data, closesAt)).where(eq(surveys.id, surveyId));
   });
 }

@@ -3,6 +3,7 @@ import { notFound } from '../../../domain/errors.ts';
 import { accountYears } from '../../../domain/performance/queries.ts';
 import { clusterResults, yearComparison, yearResults } from '../../../domain/performance/results.ts';
 import { isValidCvr } from '../../../domain/reference/identifiers.ts';
+import { companyEffectSummary } from '../../../domain/surveys/effect-survey.ts';
 import type { AppContext, AppEnv } from '../../context.ts';
 import { pageHref } from '../../paths.ts';
 import { renderPage } from '../../render.tsx';
@@ -55,10 +56,14 @@ export function registerResultsPages(app: Hono<AppEnv>): void {
   });
 
   onPage(app, 'GET', 'resultsYear', async (c) => {
-    const results = await yearResults(c.get('deps').db, c.get('user'), yearParam(c));
+    const year = yearParam(c);
+    const [results, companyEffects] = await Promise.all([
+      yearResults(c.get('deps').db, c.get('user'), year),
+      companyEffectSummary(c.get('deps').db, year),
+    ]);
     const t = resultsMessages(c.get('lang'));
     return renderPage(c, t.yearTitle(results.account.year), ({ lang }) => (
-      <YearPage v={{ t, lang }} results={results} />
+      <YearPage v={{ t, lang }} results={results} companyEffects={companyEffects} />
     ));
   });
 
