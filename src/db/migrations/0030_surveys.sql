@@ -109,7 +109,6 @@ CREATE TABLE "surveys" (
 	"closes_at" timestamp with time zone NOT NULL,
 	"covers_from" smallint,
 	"covers_to" smallint,
-	"created_by" uuid,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"published_at" timestamp with time zone,
 	"closed_at" timestamp with time zone,
@@ -134,7 +133,6 @@ ALTER TABLE "survey_responses" ADD CONSTRAINT "survey_responses_cluster_id_organ
 ALTER TABLE "survey_tokens" ADD CONSTRAINT "survey_tokens_invitation_id_survey_invitations_id_fk" FOREIGN KEY ("invitation_id") REFERENCES "public"."survey_invitations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "surveys" ADD CONSTRAINT "surveys_owner_id_organisations_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "surveys" ADD CONSTRAINT "surveys_questionnaire_version_id_questionnaire_versions_id_fk" FOREIGN KEY ("questionnaire_version_id") REFERENCES "public"."questionnaire_versions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "surveys" ADD CONSTRAINT "surveys_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "company_contacts_cvr_idx" ON "company_contacts" USING btree ("cvr");--> statement-breakpoint
 CREATE UNIQUE INDEX "questionnaire_versions_number_key" ON "questionnaire_versions" USING btree ("questionnaire_id","number");--> statement-breakpoint
 CREATE UNIQUE INDEX "survey_invitations_email_key" ON "survey_invitations" USING btree ("survey_id","email");--> statement-breakpoint

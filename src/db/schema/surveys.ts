@@ -86,7 +86,6 @@ export const surveys = pgTable(
     /** The reporting years a survey asks about, e.g. the company effect survey's two previous years. */
     coversFrom: smallint('covers_from'),
     coversTo: smallint('covers_to'),
-    createdBy: uuid('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     publishedAt: timestamp('published_at', { withTimezone: true }),
     closedAt: timestamp('closed_at', { withTimezone: true }),

@@ -98,7 +98,6 @@ export async function createSurvey(db: Db, caller: Caller, input: unknown, now: 
         ownerId,
         questionnaireVersionId: versionId,
         ...settingsColumns(data, closesAt),
-        createdBy: caller.actor.userId,
         createdAt: now,
       })
       .returning({ id: surveys.id });
