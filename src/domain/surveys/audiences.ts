@@ -15,7 +15,7 @@ import { parseInput } from '../input.ts';
 import { CONTACT_RETENTION_YEARS } from './contacts.ts';
 import { authorizeSurvey, recipientsOpen } from './policy.ts';
 import { type ListIssue, readPeopleList } from './recipient-csv.ts';
-import { platformAudienceInput } from './schemas.ts';
+import { type PlatformAudience, platformAudienceInput } from './schemas.ts';
 import { loadSurvey } from './store.ts';
 
 export interface AudienceResult {
@@ -111,24 +111,32 @@ const usersOfRole = (role: string) => ({
  * they took part with supplied (the latest, when several did), within the contacts' retention.
  */
 function participatingCompanies(fromYear: number, toYear: number, now: Date) {
-  const participants = sql`select distinct p.cvr, p.cluster_id from participations p
-      where p.year between ${fromYear} and ${toYear} and p.participant_type = 'company'`;
-  const contacts = sql`select distinct on (cc.cvr) cc.cvr, cc.email, cc.name as person, cc.cluster_id
-      from company_contacts cc
-      join (${participants}) pa on pa.cvr = cc.cvr and pa.cluster_id = cc.cluster_id
-      where cc.supplied_at > ${now.toISOString()}::timestamptz - make_interval(years => ${CONTACT_RETENTION_YEARS})
-      order by cc.cvr, cc.supplied_at desc, cc.cluster_id`;
+  // Materialised once per statement: a correlated use would rescan them per company.
+  const sources = sql`with participants as materialized (
+        select distinct p.cvr, p.cluster_id from participations p
+        where p.year between ${fromYear} and ${toYear} and p.participant_type = 'company'
+      ),
+      contacts as materialized (
+        select distinct on (cc.cvr) cc.cvr, cc.email, cc.name as person, cc.cluster_id
+        from company_contacts cc
+        join participants pa on pa.cvr = cc.cvr and pa.cluster_id = cc.cluster_id
+        where cc.supplied_at > ${now.toISOString()}::timestamptz - make_interval(years => ${CONTACT_RETENTION_YEARS})
+        order by cc.cvr, cc.supplied_at desc, cc.cluster_id
+      )`;
   return {
-    candidates: sql`select distinct on (ct.email)
+    candidates: sql`${sources}
+        select distinct on (ct.email)
           ct.email, coalesce(ct.person, co.name) as name, co.cvr, ct.cluster_id, mu.region_code,
           ${sizeBandSql(sql`co.employees`)} as size_band, cl.league, 'da' as lang
-        from (${contacts}) ct
+        from contacts ct
         join companies co on co.cvr = ct.cvr
         left join municipalities mu on mu.code = co.municipality_code
         left join clusters cl on cl.organisation_id = ct.cluster_id
         order by ct.email, co.cvr`,
-    withoutEmail: sql`select count(distinct pa.cvr)::int as n from (${participants}) pa
-        where not exists (select 1 from (${contacts}) ct where ct.cvr = pa.cvr)`,
+    withoutEmail: sql`${sources}
+        select count(distinct pa.cvr)::int as n from participants pa
+        left join contacts ct on ct.cvr = pa.cvr
+        where ct.cvr is null`,
   };
 }
 
@@ -149,18 +157,27 @@ export async function addPlatformAudience(
 ): Promise<AudienceResult> {
   return withActor(db, caller.actor, async (tx) => {
     await lockedOpenSurvey(tx, caller, surveyId);
-    const audience = parseInput(platformAudienceInput, input);
-    const query =
-      audience.source === 'cluster_organisations'
-        ? clusterOrganisations
-        : audience.source === 'role'
-          ? usersOfRole(audience.role)
-          : participatingCompanies(audience.fromYear, audience.toYear, now);
-    const source = audience.source === 'role' ? `role:${audience.role}` : audience.source;
-    const counts = await insertCandidates(tx, surveyId, source, query.candidates);
-    const [missing] = await queryRows<{ n: number }>(tx, query.withoutEmail);
-    return { ...counts, withoutEmail: missing?.n ?? 0 };
+    return insertPlatformAudience(tx, surveyId, parseInput(platformAudienceInput, input), now);
   });
+}
+
+/** Invites recipients from the platform, for a caller already authorised (or the demo seed). */
+export async function insertPlatformAudience(
+  tx: Tx,
+  surveyId: string,
+  audience: PlatformAudience,
+  now: Date,
+): Promise<AudienceResult> {
+  const query =
+    audience.source === 'cluster_organisations'
+      ? clusterOrganisations
+      : audience.source === 'role'
+        ? usersOfRole(audience.role)
+        : participatingCompanies(audience.fromYear, audience.toYear, now);
+  const source = audience.source === 'role' ? `role:${audience.role}` : audience.source;
+  const counts = await insertCandidates(tx, surveyId, source, query.candidates);
+  const [missing] = await queryRows<{ n: number }>(tx, query.withoutEmail);
+  return { ...counts, withoutEmail: missing?.n ?? 0 };
 }
 
 /**
