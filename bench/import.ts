@@ -162,7 +162,7 @@ function importInChild(dbUrl: string, files: Record<string, string>) {
     },
   );
   if (r.status !== 0) throw new Error(`import failed: ${r.stderr}`);
-  // loadDelivery's KLYNGE_PROFILE lines ("  stage participants.csv: 812 ms") summed by phase.
+  // The import's KLYNGE_PROFILE lines ("  stage participants.csv: 812 ms") summed by phase.
   const phases = { stage: 0, check: 0, merge: 0, participations: 0 };
   for (const [, what, ms] of r.stderr.matchAll(/^ {2}(.+): (\d+) ms$/gm)) {
     const t = Number(ms) / 1000;

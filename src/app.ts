@@ -9,6 +9,7 @@ import { errorHandler, notFoundHandler } from './http/errors.tsx';
 import { requestBodyLimit } from './http/middleware/body-limit.ts';
 import { compression } from './http/middleware/compression.ts';
 import { csrf } from './http/middleware/csrf.ts';
+import { formInput, requestInput } from './http/middleware/input.ts';
 import { language, requestLogging, securityHeaders } from './http/middleware/request.ts';
 import { pageRevalidation } from './http/middleware/revalidation.ts';
 import { session } from './http/middleware/session.ts';
@@ -73,6 +74,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
     securityHeaders(deps.config.secureCookies),
     compression,
     pageRevalidation,
+    requestInput,
   );
 
   app.get('/healthz', async (c) => {
@@ -103,7 +105,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
     }),
   );
 
-  app.use('*', language, requestBodyLimit, session, csrf);
+  app.use('*', language, requestBodyLimit, session, csrf, formInput);
   for (const register of WEB_AREAS) register(app);
   app.route('/api', apiRoutes());
 

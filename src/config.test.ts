@@ -35,6 +35,13 @@ describe('config', () => {
     expect(() => loadConfig({ TOKEN_REMINDERS: 'maybe' })).toThrow(/TOKEN_REMINDERS/);
   });
 
+  it('times the steps of a delivery import only when KLYNGE_PROFILE says so', () => {
+    expect(loadConfig({}).importProfile).toBe(false);
+    expect(loadConfig({ KLYNGE_PROFILE: '1' }).importProfile).toBe(true);
+    expect(loadConfig({ KLYNGE_PROFILE: 'no' }).importProfile).toBe(false);
+    expect(() => loadConfig({ KLYNGE_PROFILE: 'verbose' })).toThrow(/KLYNGE_PROFILE/);
+  });
+
   it('names the variable and the reason for bad values', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => loadConfig({ SESSION_SECRET: 'short' })).toThrow(

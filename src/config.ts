@@ -27,9 +27,12 @@ const envSchema = z.object({
   MAIL_FROM: z.string().min(3).default('Klyngeportalen <noreply@klyngeportalen.local>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(1000).default(5),
+  LOGIN_CLIENT_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(20),
   API_DELIVERY_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(20),
+  API_DELIVERY_ORGANISATION_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(60),
   TRUST_PROXY: boolish.default(false),
   TOKEN_REMINDERS: z.enum(['on', 'off']).default('on'),
+  KLYNGE_PROFILE: boolish.default(false),
 });
 
 export type Config = {
@@ -46,12 +49,19 @@ export type Config = {
   smtpUrl: string | undefined;
   mailFrom: string;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /** Failed logins per client and e-mail per minute before 429. */
   loginRateLimit: number;
+  /** Failed logins per client, whatever the e-mail, per 10 minutes before 429 (password spraying). */
+  loginClientRateLimit: number;
   /** Deliveries (POST /api/v1/deliveries) per API token per minute before 429. */
   apiDeliveryRateLimit: number;
+  /** Deliveries through the API per organisation (all its tokens together) per minute before 429. */
+  apiDeliveryOrganisationRateLimit: number;
   trustProxy: boolean;
   /** The server e-mails reminders hourly before API tokens expire (never under NODE_ENV=test). */
   tokenReminders: boolean;
+  /** Report how long each step of a delivery's import takes (benchmarks, diagnosis). */
+  importProfile: boolean;
 };
 
 export class ConfigError extends Error {
@@ -93,8 +103,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,
     loginRateLimit: e.LOGIN_RATE_LIMIT,
+    loginClientRateLimit: e.LOGIN_CLIENT_RATE_LIMIT,
     apiDeliveryRateLimit: e.API_DELIVERY_RATE_LIMIT,
+    apiDeliveryOrganisationRateLimit: e.API_DELIVERY_ORGANISATION_RATE_LIMIT,
     trustProxy: e.TRUST_PROXY,
     tokenReminders: e.TOKEN_REMINDERS === 'on' && e.NODE_ENV !== 'test',
+    importProfile: e.KLYNGE_PROFILE,
   };
 }

@@ -1,9 +1,10 @@
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { Config } from './config.ts';
 import type { Database, Db } from './db/client.ts';
-import { createDeliveryJobs, type DeliveryJobs } from './domain/reporting/delivery-jobs.ts';
+import { createDeliveryJobs, type DeliveryJobs } from './domain/reporting/delivery/jobs.ts';
 import type { Logger } from './logger.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
+import { createMailQueue, type MailQueue } from './mail/queue.ts';
 
 /** Everything the app needs from outside, passed down explicitly; tests build their own. */
 export interface Deps {
@@ -12,16 +13,22 @@ export interface Deps {
   db: Db;
   logger: Logger;
   mailer: Mailer;
+  /** Mail sent after the response (password resets). */
+  mailQueue: MailQueue;
   clock: () => Date;
   /** Web deliveries loading in the background, with their progress. */
   deliveryJobs: DeliveryJobs;
   limiters: {
     /** Failed logins per client and e-mail. */
     login: RateLimiterMemory;
+    /** Failed logins per client across e-mails: one client trying a password on many accounts. */
+    loginClient: RateLimiterMemory;
     /** Password-reset and similar e-mail-sending requests per client. */
     mail: RateLimiterMemory;
     /** Deliveries through the API per token: each one is a whole import. */
     apiDeliveries: RateLimiterMemory;
+    /** Deliveries through the API per organisation, all its tokens together. */
+    apiDeliveriesPerOrganisation: RateLimiterMemory;
   };
 }
 
@@ -37,12 +44,22 @@ export function createDeps(
     db: database.db,
     logger,
     mailer: overrides.mailer ?? createMailer(config, logger),
+    mailQueue: createMailQueue(logger),
     clock: overrides.clock ?? (() => new Date()),
-    deliveryJobs: createDeliveryJobs(database, logger),
+    deliveryJobs: createDeliveryJobs(database, logger, {
+      timings: config.importProfile
+        ? (step, ms) => logger.info({ step, ms }, 'delivery import step')
+        : undefined,
+    }),
     limiters: {
       login: new RateLimiterMemory({ points: config.loginRateLimit, duration: 60 }),
+      loginClient: new RateLimiterMemory({ points: config.loginClientRateLimit, duration: 600 }),
       mail: new RateLimiterMemory({ points: 5, duration: 600 }),
       apiDeliveries: new RateLimiterMemory({ points: config.apiDeliveryRateLimit, duration: 60 }),
+      apiDeliveriesPerOrganisation: new RateLimiterMemory({
+        points: config.apiDeliveryOrganisationRateLimit,
+        duration: 60,
+      }),
     },
   };
 }

@@ -27,11 +27,12 @@ export function startServer(config: Config, database: Database, logger: Logger):
         const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
         resolve({
           url: `http://${host}:${info.port}`,
-          close: () =>
-            new Promise<void>((done) => {
-              stopReminders();
-              server.close(() => done());
-            }),
+          close: async () => {
+            stopReminders();
+            await new Promise<void>((done) => server.close(() => done()));
+            // Mail already promised to a visitor (a password reset) still goes out.
+            await deps.mailQueue.idle();
+          },
         });
       },
     );

@@ -1,12 +1,19 @@
 import { access } from 'node:fs/promises';
-import { systemActor } from '../db/actor.ts';
+import { loadConfig } from '../config.ts';
 import type { Database } from '../db/client.ts';
-import { fileFromPath, submitDelivery } from '../domain/reporting/deliveries.ts';
-import { errorMessage, formatError } from '../imports/errors.ts';
+import type { Timings } from '../domain/reporting/delivery/load.ts';
+import { fileFromPath, submitDelivery } from '../domain/reporting/delivery/submit.ts';
+import { errorMessage, formatError } from '../domain/reporting/format/errors.ts';
+import { systemCaller } from '../domain/reporting/policy.ts';
+
+/** The time of each step of the import on stderr, one line each (`KLYNGE_PROFILE`; read by bench/import.ts). */
+export const printTimings: Timings = (step, ms) => process.stderr.write(`  ${step}: ${ms} ms\n`);
 
 /**
  * `klynge import <files…>`: one delivery from CSV/XLSX files. Exit 0 with a summary when loaded,
  * exit 1 with every error when rejected (`--format json` for machines). Progress goes to stderr.
+ * It delivers as the system (systemCaller): for every cluster, the cluster register included,
+ * since whoever runs it has the database already.
  */
 export async function importCommand(
   database: Database,
@@ -26,13 +33,12 @@ export async function importCommand(
     }
   }
   const started = performance.now();
-  const outcome = await submitDelivery(database, {
-    actor: systemActor('cli-import'),
+  const config = loadConfig();
+  const outcome = await submitDelivery(database, systemCaller('cli-import'), {
     channel: 'cli',
-    organisationId: null,
-    scope: { clusterCvrs: null, mayRegisterClusters: true },
     files: paths.map(fileFromPath),
     now: () => new Date(),
+    timings: config.importProfile ? printTimings : undefined,
     progress: (e) =>
       process.stderr.write(
         e.phase === 'bytes'

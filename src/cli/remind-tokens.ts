@@ -1,6 +1,6 @@
 import { loadConfig } from '../config.ts';
 import type { Database } from '../db/client.ts';
-import { REMINDER_DAYS } from '../domain/reporting/token-reminders.ts';
+import { REMINDER_DAYS } from '../domain/reporting/tokens/reminders.ts';
 import { runTokenReminders } from '../jobs/token-reminders.ts';
 import { createLogger } from '../logger.ts';
 import { createMailer } from '../mail/mailer.ts';

@@ -4,6 +4,8 @@
  */
 export type ErrorCode =
   | 'validation'
+  /** A request no page can take as it is (a NUL character, a malformed escape): 400. */
+  | 'bad_request'
   | 'not_found'
   | 'unauthenticated'
   | 'forbidden'

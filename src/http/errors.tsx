@@ -1,4 +1,5 @@
 import type { ErrorHandler, NotFoundHandler } from 'hono';
+import { ZodError } from 'zod';
 import { AppError, type ErrorCode } from '../domain/errors.ts';
 import type { AppContext, AppEnv } from './context.ts';
 import { messages } from './i18n/index.ts';
@@ -8,6 +9,7 @@ import { renderPage } from './render.tsx';
 /** The one table from domain error codes to HTTP status codes. */
 export const STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429> = {
   validation: 422,
+  bad_request: 400,
   not_found: 404,
   unauthenticated: 401,
   forbidden: 403,
@@ -51,7 +53,8 @@ function ErrorBody({
 
 export const notFoundHandler: NotFoundHandler<AppEnv> = (c) => {
   if (wantsJson(c)) return c.json({ error: { code: 'not_found', message: 'Not found' } }, 404);
-  const m = c.get('m');
+  // Static files (/assets) are served before the language middleware runs.
+  const m = c.get('m') ?? messages(langOfPath(c.req.path));
   return renderPage(
     c,
     m.errors.notFoundTitle,
@@ -62,14 +65,37 @@ export const notFoundHandler: NotFoundHandler<AppEnv> = (c) => {
   );
 };
 
+/**
+ * Input that got past the checks of a page and was refused further down: a schema that did not
+ * fit (ZodError), or PostgreSQL refusing a value (SQLSTATE class 22, "data exception": invalid
+ * text for a uuid or number, a NUL character, a value out of range). The request's mistake, not
+ * the server's: a 400, logged without the query and its parameters (which hold the input).
+ */
+function refusedInput(err: unknown): AppError | null {
+  if (err instanceof ZodError) return new AppError('bad_request', 'The request does not fit its schema');
+  for (let e: unknown = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code))
+      return new AppError('bad_request', `The database refused a value (SQLSTATE ${code})`);
+  }
+  return null;
+}
+
 export const errorHandler: ErrorHandler<AppEnv> = async (err, c) => {
   const log = c.get('log');
   const requestId = c.get('requestId');
-  if (!(err instanceof AppError)) {
+  const refused = err instanceof AppError ? err : refusedInput(err);
+  if (!refused) {
     log?.error({ err }, 'unhandled error');
     return serverError(c, requestId);
   }
+  return refusal(c, refused);
+};
+
+async function refusal(c: AppContext, err: AppError): Promise<Response> {
   const status = STATUS[err.code];
+  // A refusal is the client's mistake: no stack, no SQL, no parameters in the log.
+  c.get('log')?.warn({ code: err.code, message: err.message }, 'request refused');
   if (wantsJson(c)) {
     return c.json({ error: { code: err.code, message: err.message, issues: err.issues } }, status);
   }
@@ -80,6 +106,7 @@ export const errorHandler: ErrorHandler<AppEnv> = async (err, c) => {
     return c.redirect(href('login', lang, { next }), 303);
   }
   const pages: Partial<Record<ErrorCode, [string, string]>> = {
+    bad_request: [m.errors.badRequestTitle, m.errors.badRequestText],
     csrf: [m.errors.csrfTitle, m.errors.csrfText],
     not_found: [m.errors.notFoundTitle, m.errors.notFoundText],
     forbidden: [m.errors.forbiddenTitle, m.errors.forbiddenText],
@@ -87,14 +114,13 @@ export const errorHandler: ErrorHandler<AppEnv> = async (err, c) => {
     rate_limited: [m.errors.rateLimitedTitle, err.message],
   };
   const [title, text] = pages[err.code] ?? [m.errors.serverTitle, err.message];
-  log?.warn({ code: err.code, message: err.message }, 'request refused');
   return renderPage(
     c,
     title,
     (ch) => <ErrorBody title={title} text={text} home={href('home', ch.lang)} />,
     status === 401 ? 403 : status,
   );
-};
+}
 
 async function serverError(c: AppContext, requestId: string | undefined): Promise<Response> {
   if (wantsJson(c)) return c.json({ error: { code: 'internal', message: 'Internal error', requestId } }, 500);

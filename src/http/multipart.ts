@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeWebStream } from 'node:stream/web';
 import busboy from 'busboy';
 import { AppError } from '../domain/errors.ts';
-import type { DeliveryFile } from '../domain/reporting/delivery.ts';
+import type { DeliveryFile } from '../domain/reporting/delivery/load.ts';
 import type { AppContext } from './context.ts';
 
 /** A file part of a multipart form, written to a temporary file that lives as long as the request. */

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { alternatePath, href, LANGS, langOfPath, loggablePath, PAGES, pageHref, pageOf } from './paths.ts';
+import {
+  alternatePath,
+  href,
+  LANGS,
+  langOfPath,
+  loggablePath,
+  matchPage,
+  PAGE_IDS,
+  PAGES,
+  type PageKey,
+  pageHref,
+} from './paths.ts';
 
 describe('paths', () => {
   it('gives every page a Danish path and an English path under /en', () => {
@@ -28,13 +39,32 @@ describe('paths', () => {
     expect(alternatePath('/ukendt/side', '', 'en')).toBe('/en');
   });
 
-  it('finds the page of a path with its parameters, static paths first', () => {
-    expect(pageOf('/support/undersoegelser/ny')).toEqual({ page: 'surveyNew', params: {} });
-    expect(pageOf('/en/surveys/abc/page/2')).toEqual({
+  it('declares the kind of every id parameter, and only of parameters a page has', () => {
+    for (const [page, paths] of Object.entries(PAGES) as [PageKey, { da: string }][]) {
+      const names = [...paths.da.matchAll(/:([a-zA-Z]+)/g)].map((m) => m[1] as string);
+      for (const name of names.filter((n) => n === 'id' || n.endsWith('Id')))
+        expect(PAGE_IDS[page]?.[name], `${page} :${name}`).toBeDefined();
+      for (const name of Object.keys(PAGE_IDS[page] ?? {})) expect(names, page).toContain(name);
+    }
+  });
+
+  it('matches a path to its page, static paths before parameters', () => {
+    expect(matchPage('/finansiering/planer/ny')).toEqual({ page: 'fundingPlanNew', params: {} });
+    expect(matchPage('/en/funding/plans/abc')).toEqual({ page: 'fundingPlan', params: { id: 'abc' } });
+    expect(matchPage('/arbejdsrum/aktiviteter/7/deltagere/9')).toEqual({
+      page: 'activityParticipant',
+      params: { id: '7', participantId: '9' },
+    });
+    expect(matchPage('/ukendt/side')).toBeNull();
+  });
+
+  it('finds a survey page with its parameters, static paths first', () => {
+    expect(matchPage('/support/undersoegelser/ny')).toEqual({ page: 'surveyNew', params: {} });
+    expect(matchPage('/en/surveys/abc/page/2')).toEqual({
       page: 'surveyAnswerPage',
       params: { token: 'abc', page: '2' },
     });
-    expect(pageOf('/ukendt/side')).toBeNull();
+    expect(matchPage('/ukendt/side')).toBeNull();
   });
 
   it('keeps no survey link token in a logged path', () => {

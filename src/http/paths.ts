@@ -1,6 +1,6 @@
 /**
  * Every page of the site with its Danish (canonical) and English path, so that links, the
- * language switch and route registration come from one table (../shared/docs/sitemap.md).
+ * language switch and route registration come from one table (docs/sitemap.md).
  * A `:name` segment is a parameter; register static paths before parameterised siblings.
  */
 export const LANGS = ['da', 'en'] as const;
@@ -253,6 +253,56 @@ export function langOfPath(path: string): Lang {
   return path === '/en' || path.startsWith('/en/') ? 'en' : 'da';
 }
 
+/**
+ * The path parameters that are ids, by page: a `uuid` or a whole number (`integer`, the
+ * database's identity columns). Every other parameter is text (a slug, a year, a code). The
+ * request check (src/http/middleware/input.ts) answers 404 for an id of the wrong shape before
+ * any page runs, so a malformed id never reaches the database; paths.test.ts keeps every `:id`
+ * here.
+ */
+export type IdKind = 'uuid' | 'integer';
+const ACTIVITY = { id: 'integer' } as const;
+const PARTICIPANT = { id: 'integer', participantId: 'integer' } as const;
+const SURVEY = { id: 'uuid' } as const;
+export const PAGE_IDS: Partial<Record<PageKey, Record<string, IdKind>>> = {
+  delivery: { id: 'uuid' },
+  deliveryJob: { id: 'uuid' },
+  apiTokenRevoke: { id: 'uuid' },
+  activity: ACTIVITY,
+  activityEdit: ACTIVITY,
+  activityDelete: ACTIVITY,
+  activityParticipants: ACTIVITY,
+  activityParticipant: PARTICIPANT,
+  activityParticipantRemove: PARTICIPANT,
+  application: { id: 'uuid' },
+  applicationLetter: { id: 'uuid' },
+  attachment: { id: 'uuid' },
+  fundingPlan: { id: 'uuid' },
+  fundingPlanClose: { id: 'uuid' },
+  targetSet: { id: 'uuid' },
+  targetEdit: { id: 'uuid' },
+  initiativeMilestoneDone: { id: 'uuid' },
+  initiativeUnlink: { id: 'uuid' },
+  survey: SURVEY,
+  surveySettings: SURVEY,
+  surveyQuestions: SURVEY,
+  surveyQuestionNew: SURVEY,
+  surveyQuestion: SURVEY,
+  surveyQuestionDelete: SURVEY,
+  surveyPreview: SURVEY,
+  surveyPublish: SURVEY,
+  surveyNewVersion: SURVEY,
+  surveyClose: SURVEY,
+  surveyRecipients: SURVEY,
+  surveyRecipientList: SURVEY,
+  surveySend: SURVEY,
+  surveyRemind: SURVEY,
+  surveyResults: SURVEY,
+  surveyResultsCsv: SURVEY,
+  surveyResultsXlsx: SURVEY,
+  surveyRawData: SURVEY,
+};
+
 const patterns: { page: PageKey; lang: Lang; regex: RegExp; names: string[]; static: boolean }[] = [];
 for (const [page, paths] of Object.entries(PAGES) as [PageKey, Record<Lang, string>][]) {
   for (const lang of LANGS) {
@@ -267,8 +317,22 @@ for (const [page, paths] of Object.entries(PAGES) as [PageKey, Record<Lang, stri
 // Static paths win over parameterised ones (/klynger/ny before /klynger/:slug).
 patterns.sort((a, b) => Number(b.static) - Number(a.static));
 
-/** The page a path is, with its parameters; null when it is no page of the table. */
-export function pageOf(path: string): { page: PageKey; params: Record<string, string> } | null {
+/**
+ * A path as the access log may keep it: a secret in it (a survey link's token) replaced by `…`,
+ * so logs at rest hold no working link.
+ */
+export function loggablePath(path: string): string {
+  const found = matchPage(path);
+  if (!found || found.params.token === undefined) return path;
+  const lang = langOfPath(path);
+  return pageHref(found.page, lang, { ...found.params, token: '…' }).replace(encodeURIComponent('…'), '…');
+}
+
+/**
+ * The page a path stands for, with its parameters as they stand in the path; null for a path of
+ * no page. Static paths win, as they are registered first.
+ */
+export function matchPage(path: string): { page: PageKey; params: Record<string, string> } | null {
   for (const p of patterns) {
     const match = p.regex.exec(path);
     if (match)
@@ -277,24 +341,17 @@ export function pageOf(path: string): { page: PageKey; params: Record<string, st
   return null;
 }
 
-/**
- * A path as the access log may keep it: a secret in it (a survey link's token) replaced by `…`,
- * so logs at rest hold no working link.
- */
-export function loggablePath(path: string): string {
-  const found = pageOf(path);
-  if (!found || found.params.token === undefined) return path;
-  const lang = langOfPath(path);
-  return pageHref(found.page, lang, { ...found.params, token: '…' }).replace(encodeURIComponent('…'), '…');
-}
-
 /** The same page in the other language, keeping parameters and query; the other home page when unknown. */
 export function alternatePath(path: string, search: string, target: Lang): string {
-  for (const p of patterns) {
-    const match = p.regex.exec(path);
-    if (!match) continue;
-    const params = Object.fromEntries(p.names.map((n, i) => [n, decodeURIComponent(match[i + 1] ?? '')]));
-    return pageHref(p.page, target, params) + search;
+  const match = matchPage(path);
+  if (!match) return PAGES.home[target];
+  try {
+    const params = Object.fromEntries(
+      Object.entries(match.params).map(([name, value]) => [name, decodeURIComponent(value)]),
+    );
+    return pageHref(match.page, target, params) + search;
+  } catch {
+    // A malformed escape (%E0%A4%A) is refused by the request check; its error page links home.
+    return PAGES.home[target];
   }
-  return PAGES.home[target];
 }

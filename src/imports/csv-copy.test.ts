@@ -31,6 +31,13 @@ describe('CsvShape: when COPY may read a CSV body, and how many records it must 
     expect(shapeOf(['x,"abc\n']).bad).toBe(true);
   });
 
+  it('flags a line over 64 KiB, whole or across chunks, so the JS reader judges the file', () => {
+    const long = 'x'.repeat(65_537);
+    expect(shapeOf([`a\n${long}\nb\n`]).bad).toBe(true);
+    expect(shapeOf(['a\n', long.slice(0, 40_000), long.slice(40_000), '\n']).bad).toBe(true);
+    expect(shapeOf([`a\n${long.slice(1)}\n`, long.slice(1)]).bad).toBe(false);
+  });
+
   it('counts a quoted line break as a line, so COPY finds fewer records than lines', () => {
     expect(shapeOf(['"a\nb",c\n'])).toEqual({ rows: 2, bad: false });
   });

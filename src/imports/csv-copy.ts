@@ -1,10 +1,12 @@
 /**
- * Helpers for handing a CSV file to PostgreSQL's own CSV parser (COPY ... FORMAT csv) while
- * keeping the reporting spec's exact line numbers and RFC 4180 strictness: the header is read
+ * Handing a CSV file to PostgreSQL's own CSV parser (COPY ... FORMAT csv) while keeping the JS
+ * reader's exact line numbers and RFC 4180 strictness (readers.ts): the header is read
  * here, and the body's bytes are watched on their way to COPY so that anything COPY would read
  * differently from the JS reader (quoted line breaks, a quote inside an unquoted cell, a blank
  * line, `\.`) is noticed and the file goes the precise JS way instead.
  */
+
+import { MAX_RECORD_CHARS } from './source-error.ts';
 
 const LF = 0x0a;
 const CR = 0x0d;
@@ -14,13 +16,17 @@ const COMMA = 0x2c;
 /**
  * Watches the bytes of a CSV body (after the header line): counts its lines and checks that every
  * quote opens a cell or closes one. `expectedRows` is then the number of records the body has if
- * no record spans lines; when COPY reports that many rows, record i is on line i + 1.
+ * no record spans lines; when COPY reports that many rows, record i is on line i + 1. A line over
+ * MAX_RECORD_CHARS bytes is left to the JS reader too, which stops at a record that long: rows
+ * the JS rules read back from COPY then stay small.
  */
 export class CsvShape {
   newlines = 0;
   bytes = 0;
-  /** A quote in the wrong place, or a quote left open at the end. */
+  /** A quote in the wrong place, a quote left open at the end, or a line too long. */
   bad = false;
+  /** Bytes since the last line break. */
+  private lineBytes = 0;
   private last = LF;
   private inQuote = false;
   /** A quote inside a quoted cell ended the previous chunk: the next byte decides what it was. */
@@ -30,7 +36,15 @@ export class CsvShape {
     if (b.length === 0) return;
     this.bytes += b.length;
     const buf = Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.length);
-    for (let i = buf.indexOf(LF); i !== -1; i = buf.indexOf(LF, i + 1)) this.newlines++;
+    let lineStart = 0;
+    for (let i = buf.indexOf(LF); i !== -1; i = buf.indexOf(LF, i + 1)) {
+      this.newlines++;
+      if (this.lineBytes + i - lineStart > MAX_RECORD_CHARS) this.bad = true;
+      this.lineBytes = 0;
+      lineStart = i + 1;
+    }
+    this.lineBytes += buf.length - lineStart;
+    if (this.lineBytes > MAX_RECORD_CHARS) this.bad = true;
     let from = 0;
     if (this.pending) {
       this.pending = false;
@@ -132,6 +146,15 @@ export async function* replay(
   }
 }
 
+/**
+ * Feeds a chunk on its way to COPY to the shape; once the shape is bad the COPY is abandoned
+ * (this throws): the JS reader will judge the file, so PostgreSQL need not read the rest.
+ */
+export function feedShape(shape: CsvShape, chunk: Uint8Array): void {
+  shape.feed(chunk);
+  if (shape.bad) throw new Error('the file reads differently from the JS reader');
+}
+
 /** The body (bytes after the header) through a CsvShape, for COPY. */
 export async function* watched(
   rest: Buffer,
@@ -139,13 +162,13 @@ export async function* watched(
   shape: CsvShape,
 ): AsyncGenerator<Buffer | Uint8Array> {
   if (rest.length) {
-    shape.feed(rest);
+    feedShape(shape, rest);
     yield rest;
   }
   for (;;) {
     const next = await iterator.next();
     if (next.done) return;
-    shape.feed(next.value);
+    feedShape(shape, next.value);
     yield next.value;
   }
 }

@@ -1,21 +1,11 @@
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
+import { cellName, MAX_RECORD_CHARS, SourceError } from './source-error.ts';
 
 /** A record of one file: its cells as text and the line it starts on (the header is line 1). */
 export interface SourceRecord {
   line: number;
   cells: string[];
-}
-
-export class SourceError extends Error {
-  constructor(
-    readonly code: 'csvSyntax' | 'encoding',
-    readonly line: number,
-    message: string,
-  ) {
-    super(message);
-  }
 }
 
 /**
@@ -50,7 +40,8 @@ async function* strictUtf8(source: AsyncIterable<Buffer | Uint8Array>): AsyncGen
 
 /**
  * Streams the records of an RFC 4180 CSV file (a UTF-8 BOM is accepted). Memory stays flat:
- * records are yielded as they are parsed. Blank lines are skipped but still counted. The
+ * records are yielded as they are parsed, and a record over MAX_RECORD_CHARS stops the file with
+ * a `cellTooLong` error at its line and cell. Blank lines are skipped but still counted. The
  * delimiter is a comma unless given (Excel with Danish settings writes semicolons).
  */
 export async function* readCsv(
@@ -58,12 +49,21 @@ export async function* readCsv(
   opts: { delimiter?: ',' | ';' } = {},
 ): AsyncGenerator<SourceRecord> {
   let lastLine = 0;
+  let header: string[] | null = null;
   const parser = parse({
     info: true,
     bom: true,
     relax_column_count: true,
     skip_empty_lines: false,
     delimiter: opts.delimiter ?? ',',
+    max_record_size: MAX_RECORD_CHARS,
+    // Seen as parsed: a record that stops the parser may come before the header reaches the loop.
+    // (With `info`, each record comes as { record, info }; the typings do not know.)
+    on_record: (parsed: string[]) => {
+      const { record } = parsed as unknown as { record: string[] };
+      if (!header && !(record.length === 1 && record[0] === '')) header = record;
+      return parsed;
+    },
   });
   const text = Readable.from(strictUtf8(source));
   text.on('error', (err) => parser.destroy(err));
@@ -80,46 +80,14 @@ export async function* readCsv(
     }
   } catch (err) {
     if (err instanceof SourceError) throw err;
-    const e = err as { code?: string; lines?: number; message?: string };
+    const e = err as { code?: string; lines?: number; column?: number; message?: string };
+    if (e.code === 'CSV_MAX_RECORD_SIZE') {
+      const column = typeof e.column === 'number' ? cellName(header, e.column) : null;
+      throw new SourceError('cellTooLong', e.lines ?? lastLine + 1, 'record too long', column);
+    }
     if (typeof e.code === 'string' && e.code.startsWith('CSV_')) {
       throw new SourceError('csvSyntax', e.lines ?? lastLine + 1, e.message ?? 'invalid CSV');
     }
     throw err;
-  }
-}
-
-/** A worksheet's cell as the text a CSV cell would hold: dates as YYYY-MM-DD, numbers plainly. */
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('text' in value && typeof value.text === 'string') return value.text;
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('error' in value) return String(value.error);
-  }
-  return String(value);
-}
-
-/**
- * Streams the sheets of an .xlsx workbook as records, one sheet after another, without
- * loading the workbook into memory. Row numbers are the sheet's own (header = 1).
- */
-export async function* readXlsx(source: Readable): AsyncGenerator<{ sheet: string; record: SourceRecord }> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(source, {
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'cache',
-    worksheets: 'emit',
-  });
-  for await (const worksheet of workbook) {
-    const sheet = (worksheet as unknown as { name: string }).name;
-    for await (const row of worksheet) {
-      const values = row.values as ExcelJS.CellValue[];
-      // ExcelJS rows are 1-based: index 0 is unused.
-      const cells = values.slice(1).map(cellText);
-      if (cells.every((c) => c === '')) continue;
-      yield { sheet, record: { line: row.number, cells } };
-    }
   }
 }

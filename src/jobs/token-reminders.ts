@@ -1,6 +1,7 @@
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
-import { type ReminderResult, remindExpiringTokens } from '../domain/reporting/token-reminders.ts';
+import { systemCaller } from '../domain/reporting/policy.ts';
+import { type ReminderResult, remindExpiringTokens } from '../domain/reporting/tokens/reminders.ts';
 import { href } from '../http/paths.ts';
 import type { Logger } from '../logger.ts';
 import type { Mailer } from '../mail/mailer.ts';
@@ -17,10 +18,13 @@ interface ReminderDeps {
   clock: () => Date;
 }
 
+/** The system sends the reminders, from the server's timer or `klynge remind-tokens` alike. */
+const REMINDERS = systemCaller('token-reminders');
+
 /** One run: the reminders due now, with links to the workspace's token page on the public site. */
 export function runTokenReminders(deps: ReminderDeps): Promise<ReminderResult> {
   const site = deps.config.publicUrl.replace(/\/$/, '');
-  return remindExpiringTokens(deps.db, deps.mailer, deps.clock(), {
+  return remindExpiringTokens(deps.db, deps.mailer, REMINDERS, deps.clock(), {
     logger: deps.logger,
     links: { tokensPage: (lang, organisation) => `${site}${href('apiTokens', lang, { organisation })}` },
   });

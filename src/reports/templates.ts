@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { COLUMNS, type TableName } from '../domain/reporting/rows.ts';
+import { COLUMNS, type TableName } from '../domain/reporting/format/rows.ts';
 import { toCsv } from './csv-writer.ts';
 
 /** One example row per file, valid against the rules (the CVR numbers pass the mod-11 check). */

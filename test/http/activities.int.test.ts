@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor, withActor } from '../../src/db/actor.ts';
 import { type Database, queryRows } from '../../src/db/client.ts';
 import { reportingPeriods } from '../../src/db/schema/index.ts';
-import { errorMessage } from '../../src/imports/errors.ts';
+import { errorMessage } from '../../src/domain/reporting/format/errors.ts';
 import { dataFingerprint } from '../reporting/delivery-helpers.ts';
 import { createTestDatabase } from '../support/database.ts';
 import { createCluster, createUser, TEST_PASSWORD } from '../support/factories.ts';

@@ -239,6 +239,20 @@ describe('my assessments', () => {
     expect((await cluster.client.get('/bedoemmelser')).res.status).toBe(403);
   });
 
+  it("refuses an assessor's score that is not a whole number with the form's message, not a 500", async () => {
+    const page = `/ansoegninger/${applicationA}`;
+    await assessor.get(page);
+    expect((await assessor.post(page, { do: 'declare', hasConflict: 'no' })).res.status).toBe(303);
+    const { html } = await assessor.get(page);
+    const field = /name="(score:[0-9a-f-]{36})"/.exec(html)?.[1] ?? '';
+    expect(field).not.toBe('');
+    for (const score of ['3,5', '3.5', '1e3', '99999999999999999999', '-1']) {
+      const { res } = await assessor.post(page, { do: 'score', [field]: score });
+      expect(res.status, score).toBe(303);
+      expect(res.headers.get('location')?.replace(page, ''), score).toBe('?fejl=validation');
+    }
+  });
+
   it('links the public call page to its processing pages only for those allowed to see them', async () => {
     const processing = `/opslag/${slug}/sagsbehandling`;
     expect((await funder.get(`/opslag/${slug}`)).html).toContain(`href="${processing}"`);

@@ -1,18 +1,18 @@
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemActor } from '../../src/db/actor.ts';
 import { type Database, queryRows } from '../../src/db/client.ts';
-import { createApiToken, revokeApiToken } from '../../src/domain/reporting/api-tokens.ts';
+import { createApiToken, revokeApiToken } from '../../src/domain/reporting/tokens/tokens.ts';
 import {
   activityListSchema,
   deliveryDetailSchema,
   deliveryListSchema,
-} from '../../src/http/api/reporting.ts';
+} from '../../src/http/api/reporting/schemas.ts';
 import { dataFingerprint } from '../reporting/delivery-helpers.ts';
+import { roleCaller } from '../support/callers.ts';
 import { createTestDatabase, testDriver } from '../support/database.ts';
 import { createCluster, createOrganisation, createUser, TEST_PASSWORD } from '../support/factories.ts';
-import { Client, createTestApp, type TestApp } from '../support/http.ts';
+import { Client, createTestApp, signedInClient, type TestApp } from '../support/http.ts';
 
 let database: Database;
 let t: TestApp;
@@ -28,11 +28,11 @@ const tokens: Record<'a' | 'b' | 'funder' | 'revoked', string> = { a: '', b: '',
 const cluster = (cvr: string, name: string) => createCluster(database.db, { cvr, name, slug: `api-${cvr}` });
 
 async function token(organisationId: string, name: string) {
-  return createApiToken(database.db, systemActor('test'), {
+  return createApiToken(database.db, roleCaller('admin'), {
     organisationId,
     name,
     now: new Date(),
-    lifetimeDays: 90,
+    lifetime: 90,
   });
 }
 
@@ -46,7 +46,7 @@ beforeAll(async () => {
   tokens.b = (await token(orgB.id, 'B system')).token;
   tokens.funder = (await token(funder.id, 'Statistics')).token;
   const revoked = await token(orgA.id, 'Old A system');
-  await revokeApiToken(database.db, systemActor('test'), {
+  await revokeApiToken(database.db, roleCaller('admin'), {
     organisationId: orgA.id,
     tokenId: revoked.id,
     now: new Date(),
@@ -159,11 +159,11 @@ describe(`reporting API: authentication (${testDriver()})`, () => {
 
   it('tells an expired token apart: 401 invalid_token with a description of what to do', async () => {
     const day = 86_400_000;
-    const old = await createApiToken(database.db, systemActor('test'), {
+    const old = await createApiToken(database.db, roleCaller('admin'), {
       organisationId: orgA.id,
       name: 'Expired A system',
       now: new Date(Date.now() - 31 * day),
-      lifetimeDays: 30,
+      lifetime: 30,
     });
     const res = await t.app.request('/api/v1/activities?year=2024', {
       headers: { authorization: `Bearer ${old.token}` },
@@ -584,6 +584,35 @@ describe(`API tokens in the workspace (${testDriver()})`, () => {
       'insert',
       'update',
     ]);
+  });
+
+  it('says in the form when the organisation has as many working tokens as it may, and creates none', async () => {
+    const org = await createOrganisation(database.db);
+    const staff = await createUser(database.db, 'cluster_staff', { organisationId: org.id });
+    for (let i = 1; i <= 10; i++)
+      await createApiToken(database.db, roleCaller('admin'), {
+        organisationId: org.id,
+        name: `System ${i}`,
+        now: new Date(),
+        lifetime: 30,
+      });
+    const client = await signedInClient(t.app, staff.email);
+    await client.get('/arbejdsrum/api-noegler');
+    const refused = await client.post('/arbejdsrum/api-noegler', {
+      organisation: org.id,
+      name: 'Nummer elleve',
+      lifetime: '90',
+    });
+    expect(refused.res.status).toBe(422);
+    expect(refused.html).toContain(
+      'Organisationen har allerede 10 aktive nøgler. Tilbagekald en, før du opretter en ny.',
+    );
+    expect(refused.html).not.toContain('Ny API-nøgle oprettet');
+    const [count] = await queryRows<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from api_tokens where organisation_id = ${org.id}`,
+    );
+    expect(count?.n).toBe(10);
   });
 
   it('is in English too, lets funders manage their own tokens and refuses people without a right', async () => {

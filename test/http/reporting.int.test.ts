@@ -1,8 +1,9 @@
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { Database } from '../../src/db/client.ts';
-import { deliveryLog } from '../../src/domain/reporting/deliveries.ts';
+import { listDeliveries } from '../../src/domain/reporting/delivery/log.ts';
 import { csvTemplate } from '../../src/reports/templates.ts';
+import { createUserAndCaller } from '../support/callers.ts';
 import { createTestDatabase, testDriver } from '../support/database.ts';
 import { createCluster, createUser, TEST_PASSWORD } from '../support/factories.ts';
 import { Client, createTestApp, signedInClient, type TestApp, uploadDelivery } from '../support/http.ts';
@@ -85,9 +86,29 @@ describe('web delivery in the cluster workspace', () => {
     ]);
   });
 
+  it('neutralises formulas in the CSV error report: values and the file name', async () => {
+    const org = await cluster('30000048', 'Formelklyngen');
+    const user = await createUser(database.db, 'cluster_staff', { organisationId: org.id });
+    const client = await signedInClient(t.app, user.email);
+    const hostile = ['=HYPERLINK(""http://evil.example"",""klik"")', '@SUM(1+1)', '+1', '-1', '\tx', '\rx'];
+    const rows = hostile.map((v, i) => `30000048,F${i},Møde,"${v}",2024-05-01`);
+    const name = '=HYPERLINK(1)+activities.csv';
+    const page = await upload(client, {
+      [name]: `cluster_cvr,activity_ref,title,category,start_date\n${rows.join('\n')}\n`,
+    });
+    expect(page.html).toContain('Indberetningen er afvist med 6 fejl.');
+    const report = await client.request(`${page.location}?format=csv`);
+    const parsed = parse(await report.text(), { bom: true }) as string[][];
+    // Each value as uploaded, behind an apostrophe: a spreadsheet shows it as text.
+    const values = ['=HYPERLINK("http://evil.example","klik")', '@SUM(1+1)', '+1', '-1', '\tx', '\rx'];
+    expect(parsed.slice(1).map((r) => [r[0], r[3]])).toEqual(values.map((v) => [`'${name}`, `'${v}`]));
+  });
+
   it('refuses an upload without a valid CSRF token before the files, and records no delivery', async () => {
     const org = await cluster('30000005', 'Værnet');
-    const user = await createUser(database.db, 'cluster_staff', { organisationId: org.id });
+    const { user, caller } = await createUserAndCaller(database.db, 'cluster_staff', {
+      organisationId: org.id,
+    });
     const client = await signedInClient(t.app, user.email);
     const files = { 'activities.csv': ACTS('30000005') };
     for (const csrf of ['none', 'wrong', 'last'] as const) {
@@ -95,10 +116,18 @@ describe('web delivery in the cluster workspace', () => {
       expect(res.status, csrf).toBe(403);
       expect(await res.text()).toContain('Formularen er udløbet');
     }
-    expect(await deliveryLog(database.db, { organisationIds: [org.id] })).toEqual([]);
+    const log = await listDeliveries(database.db, caller, {
+      limit: 10,
+      offset: 0,
+    });
+    expect(log).toEqual({ total: 0, rows: [] });
     // The same form with the token first loads.
     expect((await upload(client, files)).html).toContain('Indberetningen er indlæst.');
-    expect(await deliveryLog(database.db, { organisationIds: [org.id] })).toHaveLength(1);
+    const after = await listDeliveries(database.db, caller, {
+      limit: 10,
+      offset: 0,
+    });
+    expect(after.total).toBe(1);
   });
 
   it('refuses an upload from a visitor who is not signed in before reading it', async () => {
@@ -117,19 +146,19 @@ describe('web delivery in the cluster workspace', () => {
     async () => {
       // (PGlite runs one transaction at a time, so there no page can be read while a delivery loads.)
       const org = await cluster('30000021', 'Fremdrift');
-      const staff = await createUser(database.db, 'cluster_staff', { organisationId: org.id });
+      const { user: staff, caller } = await createUserAndCaller(database.db, 'cluster_staff', {
+        organisationId: org.id,
+      });
       const client = await signedInClient(t.app, staff.email);
       let release = () => {};
       const gate = new Promise<void>((resolve) => {
         release = resolve;
       });
       const text = ACTS('30000021');
-      const job = t.deps.deliveryJobs.start(
+      const job = await t.deps.deliveryJobs.start(
+        caller,
         {
-          actor: { userId: staff.id, label: staff.email },
           channel: 'web',
-          organisationId: org.id,
-          scope: { clusterCvrs: ['30000021'], mayRegisterClusters: false },
           files: [
             {
               name: 'activities.csv',
@@ -183,7 +212,9 @@ describe('web delivery in the cluster workspace', () => {
 
   it('treats an empty file input as no file', async () => {
     const org = await cluster('30000013', 'Tom');
-    const user = await createUser(database.db, 'cluster_staff', { organisationId: org.id });
+    const { user, caller } = await createUserAndCaller(database.db, 'cluster_staff', {
+      organisationId: org.id,
+    });
     const client = await signedInClient(t.app, user.email);
     await client.get('/arbejdsrum/indberetninger');
     const form = new FormData();
@@ -192,7 +223,11 @@ describe('web delivery in the cluster workspace', () => {
     const res = await client.request('/arbejdsrum/indberetninger', { method: 'POST', body: form });
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('Vælg mindst én fil.');
-    expect(await deliveryLog(database.db, { organisationIds: [org.id] })).toEqual([]);
+    const log = await listDeliveries(database.db, caller, {
+      limit: 10,
+      offset: 0,
+    });
+    expect(log).toEqual({ total: 0, rows: [] });
   });
 
   it('keeps deliveries private to their cluster; funders see all; visitors must log in', async () => {

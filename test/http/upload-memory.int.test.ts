@@ -5,11 +5,11 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemActor } from '../../src/db/actor.ts';
 import { type Database, queryRows } from '../../src/db/client.ts';
 import { participations } from '../../src/db/schema/index.ts';
 import { completeCvr } from '../../src/domain/reference/identifiers.ts';
-import { createApiToken } from '../../src/domain/reporting/api-tokens.ts';
+import { createApiToken } from '../../src/domain/reporting/tokens/tokens.ts';
+import { roleCaller } from '../support/callers.ts';
 import { createTestDatabase, testDriver } from '../support/database.ts';
 import { createCluster } from '../support/factories.ts';
 import { createTestApp, type TestApp } from '../support/http.ts';
@@ -87,11 +87,11 @@ beforeAll(async () => {
   t = createTestApp(database);
   const org = await createCluster(database.db, { cvr: CLUSTER, name: 'Stor Klynge', slug: 'stor-klynge' });
   token = (
-    await createApiToken(database.db, systemActor('test'), {
+    await createApiToken(database.db, roleCaller('admin'), {
       organisationId: org.id,
       name: 'Bulk',
       now: new Date(),
-      lifetimeDays: 30,
+      lifetime: 30,
     })
   ).token;
   dir = await mkdtemp(join(tmpdir(), 'upload-memory-'));

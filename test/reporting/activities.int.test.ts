@@ -8,16 +8,22 @@ import { AppError } from '../../src/domain/errors.ts';
 import type { Role } from '../../src/domain/policy/policy.ts';
 import {
   type ActivityInput,
-  addParticipant,
   createActivity,
   deleteActivity,
-  getActivity,
-  listActivities,
+  updateActivity,
+} from '../../src/domain/reporting/activities/commands.ts';
+import {
+  addParticipant,
   type ParticipantInput,
   removeParticipant,
-  updateActivity,
   updateParticipant,
-} from '../../src/domain/reporting/activities.ts';
+} from '../../src/domain/reporting/activities/participants.ts';
+import {
+  activityForEditing,
+  getActivity,
+  listActivities,
+  reportableClusters,
+} from '../../src/domain/reporting/activities/queries.ts';
 import { createTestDatabase } from '../support/database.ts';
 import { createCluster, createUser } from '../support/factories.ts';
 import { dataFingerprint, deliver, textFile } from './delivery-helpers.ts';
@@ -84,7 +90,7 @@ const audit = (entity: string, id: string) =>
 describe('creating and editing an activity by hand', () => {
   it('creates an activity, audited under the user, and shows it with its fields', async () => {
     const id = await createActivity(database.db, staffA, A, validActivity);
-    const a = await getActivity(database.db, staffA.principal, id);
+    const a = await getActivity(database.db, staffA, id);
     expect(a).toMatchObject({
       activityRef: 'M-1',
       title: 'Matchmaking om droner',
@@ -123,7 +129,7 @@ describe('creating and editing an activity by hand', () => {
       start_date: '2023-12-01',
       end_date: '',
     });
-    const a = await getActivity(database.db, staffA.principal, id);
+    const a = await getActivity(database.db, staffA, id);
     expect([a.year, a.endDate, a.title]).toEqual([2023, null, validActivity.title]);
     const [p] = await queryRows<{ year: number }>(
       database.db,
@@ -144,20 +150,20 @@ describe('creating and editing an activity by hand', () => {
         start_date: `2022-0${i + 1}-15`,
         end_date: '',
       });
-    const all = await listActivities(database.db, staffA.principal, {});
+    const all = await listActivities(database.db, staffA, {});
     expect(all.total).toBe(7);
     expect(all.years).toEqual([2024, 2023, 2022]);
     expect(all.items.every((i) => i.clusterId === A)).toBe(true);
     const m2 = all.items.find((i) => i.activityRef === 'M-2');
     expect(m2?.participants).toBe(1);
-    const y = await listActivities(database.db, staffA.principal, { year: 2022, category: 'networking' });
+    const y = await listActivities(database.db, staffA, { year: 2022, category: 'networking' });
     expect(y.total).toBe(5);
-    const text = await listActivities(database.db, staffA.principal, { q: 'møde 3' });
+    const text = await listActivities(database.db, staffA, { q: 'møde 3' });
     expect(text.items.map((i) => i.activityRef)).toEqual(['L-3']);
-    const page2 = await listActivities(database.db, staffA.principal, { year: 2022 }, 2, 2);
+    const page2 = await listActivities(database.db, staffA, { year: 2022 }, 2, 2);
     expect(page2.total).toBe(5);
     expect(page2.items.map((i) => i.activityRef)).toEqual(['L-2', 'L-1']);
-    const none = await listActivities(database.db, staffA.principal, { q: '100%_' });
+    const none = await listActivities(database.db, staffA, { q: '100%_' });
     expect(none.total).toBe(0);
   });
 });
@@ -189,7 +195,7 @@ describe('participants by hand', () => {
       name: 'Svensk AB',
       country: 'se',
     });
-    const a = await getActivity(database.db, staffA.principal, activityId);
+    const a = await getActivity(database.db, staffA, activityId);
     expect(a.participants.map((p) => [p.name, p.participantType, p.cvr, p.country])).toEqual([
       ['Firma ApS (nyt navn)', 'company', '10000009', null],
       ['Svensk AB', 'foreign', null, 'SE'],
@@ -236,7 +242,7 @@ describe('participants by hand', () => {
   });
 
   it('edits and removes a participant, each change audited with before and after', async () => {
-    const a = await getActivity(database.db, staffA.principal, activityId);
+    const a = await getActivity(database.db, staffA, activityId);
     const uni = a.participants.find((p) => p.cvr === '12345674');
     if (!uni) throw new Error('no participant');
     await updateParticipant(database.db, staffA, activityId, uni.id, {
@@ -262,7 +268,7 @@ describe('participants by hand', () => {
     expect(rows.map((r) => r.action)).toEqual(['insert', 'update', 'delete']);
     expect(rows[1]?.before).toMatchObject({ new_competence: false });
     expect(rows[1]?.after).toMatchObject({ new_competence: true });
-    const after = await getActivity(database.db, staffA.principal, activityId);
+    const after = await getActivity(database.db, staffA, activityId);
     expect(after.participants.some((p) => p.id === uni.id)).toBe(false);
   });
 
@@ -274,7 +280,7 @@ describe('participants by hand', () => {
       name: 'Kommunen',
     });
     await deleteActivity(database.db, staffA, id);
-    expect((await refusal(getActivity(database.db, staffA.principal, id))).code).toBe('not_found');
+    expect((await refusal(getActivity(database.db, staffA, id))).code).toBe('not_found');
     expect((await audit('activities', String(id))).map((r) => r.action)).toEqual(['insert', 'delete']);
     expect((await audit('participations', String(pid))).map((r) => r.action)).toEqual(['insert', 'delete']);
   });
@@ -284,7 +290,7 @@ describe('tenancy', () => {
   it("cluster staff cannot read or change another cluster's activity (403), nor see it in their list", async () => {
     const id = await createActivity(database.db, staffA, A, { ...validActivity, activity_ref: 'T-1' });
     const before = await dataFingerprint(database);
-    expect((await refusal(getActivity(database.db, staffB.principal, id))).code).toBe('forbidden');
+    expect((await refusal(getActivity(database.db, staffB, id))).code).toBe('forbidden');
     expect((await refusal(updateActivity(database.db, staffB, id, validActivity))).code).toBe('forbidden');
     expect((await refusal(deleteActivity(database.db, staffB, id))).code).toBe('forbidden');
     expect(
@@ -302,27 +308,66 @@ describe('tenancy', () => {
       (await refusal(createActivity(database.db, staffB, A, { ...validActivity, activity_ref: 'T-2' }))).code,
     ).toBe('forbidden');
     expect(await dataFingerprint(database)).toBe(before);
-    const listB = await listActivities(database.db, staffB.principal, {});
+    const listB = await listActivities(database.db, staffB, {});
     expect(listB.items.map((i) => i.clusterId)).toEqual([B]);
     // Asking for cluster A's activities by filter does not widen what B's staff read.
-    expect((await listActivities(database.db, staffB.principal, { clusterId: A })).items).toEqual([]);
-    expect((await refusal(getActivity(database.db, staffB.principal, 999_999))).code).toBe('not_found');
+    expect((await listActivities(database.db, staffB, { clusterId: A })).items).toEqual([]);
+    expect((await refusal(getActivity(database.db, staffB, 999_999))).code).toBe('not_found');
   });
 
   it('funders read every cluster but write none', async () => {
     const id = await createActivity(database.db, staffA, A, { ...validActivity, activity_ref: 'F-1' });
-    const a = await getActivity(database.db, funder.principal, id);
+    const a = await getActivity(database.db, funder, id);
     expect(a.mayWrite).toBe(false);
-    const list = await listActivities(database.db, funder.principal, {});
+    const list = await listActivities(database.db, funder, {});
     expect(new Set(list.items.map((i) => i.clusterId))).toEqual(new Set([A, B]));
     expect(list.clusters.map((x) => x.id).sort()).toEqual([A, B].sort());
-    const onlyA = await listActivities(database.db, funder.principal, { clusterId: A });
+    const onlyA = await listActivities(database.db, funder, { clusterId: A });
     expect(onlyA.items.length).toBeGreaterThan(0);
     expect(new Set(onlyA.items.map((i) => i.clusterId))).toEqual(new Set([A]));
     expect(onlyA.total).toBeLessThan(list.total);
     expect((await refusal(updateActivity(database.db, funder, id, validActivity))).code).toBe('forbidden');
     expect((await refusal(createActivity(database.db, funder, A, validActivity))).code).toBe('forbidden');
     expect((await refusal(deleteActivity(database.db, funder, id))).code).toBe('forbidden');
+  });
+});
+
+describe('every command and query refuses a caller without the right', () => {
+  it('changing or removing a participant: forbidden to another cluster’s staff and to funders, nothing written', async () => {
+    const id = await createActivity(database.db, staffA, A, { ...validActivity, activity_ref: 'R-1' });
+    const pid = await addParticipant(database.db, staffA, id, {
+      participant_type: 'company',
+      cvr: '10000009',
+      name: 'Firma ApS',
+    });
+    const before = await dataFingerprint(database);
+    for (const who of [staffB, funder]) {
+      expect(
+        (
+          await refusal(
+            updateParticipant(database.db, who, id, pid, {
+              participant_type: 'company',
+              cvr: '10000009',
+              name: 'Overtaget ApS',
+            }),
+          )
+        ).code,
+      ).toBe('forbidden');
+      expect((await refusal(removeParticipant(database.db, who, id, pid))).code).toBe('forbidden');
+    }
+    expect(await dataFingerprint(database)).toBe(before);
+  });
+
+  it('reading: an assessor reads no activities; funders may not open the pages that change one', async () => {
+    const id = await createActivity(database.db, staffA, A, { ...validActivity, activity_ref: 'R-2' });
+    const assessor = await callerFor('assessor');
+    expect((await refusal(listActivities(database.db, assessor, {}))).code).toBe('forbidden');
+    expect((await refusal(getActivity(database.db, assessor, id))).code).toBe('forbidden');
+    expect((await refusal(activityForEditing(database.db, funder, id))).code).toBe('forbidden');
+    expect((await refusal(reportableClusters(database.db, funder))).code).toBe('forbidden');
+    expect((await listActivities(database.db, funder, {})).mayCreate).toBe(false);
+    expect((await listActivities(database.db, staffA, {})).mayCreate).toBe(true);
+    expect(await reportableClusters(database.db, staffA)).toEqual([{ id: A, name: 'Droneklyngen' }]);
   });
 });
 
@@ -379,7 +424,7 @@ describe('a locked reporting year', () => {
     ).toEqual(lockedOn('form'));
     expect(await refusal(removeParticipant(database.db, staffA, inLocked, pid))).toEqual(lockedOn('form'));
     expect(await dataFingerprint(database)).toBe(before);
-    expect((await getActivity(database.db, staffA.principal, inLocked)).locked).toBe(true);
+    expect((await getActivity(database.db, staffA, inLocked)).locked).toBe(true);
     // Cluster B's 2020 is not locked by cluster A's period.
     await expect(createActivity(database.db, staffB, B, in2020)).resolves.toBeGreaterThan(0);
   });
@@ -393,7 +438,7 @@ describe('a locked reporting year', () => {
           `cluster_cvr,activity_ref,title,category,start_date\n${CVR_A},Y-9,T,networking,2020-02-02\n`,
         ),
       ],
-      { clusterCvrs: [CVR_A], mayRegisterClusters: false },
+      staffA,
     );
     expect(outcome.ok ? [] : outcome.errors.map((e) => [e.column, e.code])).toEqual([
       ['start_date', 'periodLocked'],
@@ -436,10 +481,7 @@ describe('the same validation as the file import', () => {
       return [CVR_A, ...ACTIVITY_COLUMNS.map((c) => row[c] ?? '')].map(csvCell).join(',');
     });
     const csv = `cluster_cvr,${ACTIVITY_COLUMNS.join(',')}\n${lines.join('\n')}\n`;
-    const outcome = await deliver(database, [textFile('activities.csv', csv)], {
-      clusterCvrs: [CVR_A],
-      mayRegisterClusters: false,
-    });
+    const outcome = await deliver(database, [textFile('activities.csv', csv)], staffA);
     if (outcome.ok) throw new Error('the delivery should be rejected');
     for (const [i, [name, change]] of activityCases.entries()) {
       const fromFile = outcome.errors.filter((e) => e.line === i + 2).map((e) => [e.column, e.code]);
@@ -490,10 +532,7 @@ describe('the same validation as the file import', () => {
       return [CVR_A, 'PV', ...PARTICIPANT_COLUMNS.map((c) => row[c] ?? '')].join(',');
     });
     const csv = `cluster_cvr,activity_ref,${PARTICIPANT_COLUMNS.join(',')}\n${lines.join('\n')}\n`;
-    const outcome = await deliver(database, [textFile('participants.csv', csv)], {
-      clusterCvrs: [CVR_A],
-      mayRegisterClusters: false,
-    });
+    const outcome = await deliver(database, [textFile('participants.csv', csv)], staffA);
     if (outcome.ok) throw new Error('the delivery should be rejected');
     for (const [i, [name, change]] of participantCases.entries()) {
       const fromFile = outcome.errors.filter((e) => e.line === i + 2).map((e) => [e.column, e.code]);
@@ -520,7 +559,7 @@ describe('the same validation as the file import', () => {
             `cluster_cvr,activity_ref,${PARTICIPANT_COLUMNS.join(',')}\n${row}\n${row}\n`,
           ),
         ],
-        { clusterCvrs: [CVR_A], mayRegisterClusters: false },
+        staffA,
       );
       if (outcome.ok) throw new Error('the delivery should be rejected');
       const fromFile = outcome.errors.map((e) => [e.column, e.code]);

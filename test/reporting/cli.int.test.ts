@@ -4,8 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.ts';
+import { type ErrorCode, errorMessage } from '../../src/domain/reporting/format/errors.ts';
 import { createTestDatabase, testDriver } from '../support/database.ts';
 import { generateDelivery } from '../support/delivery-generator.ts';
+import { hostileCorpus } from '../support/hostile-files.ts';
 import { dataFingerprint } from './delivery-helpers.ts';
 
 const BIN = join(import.meta.dirname, '../../bin/klynge.js');
@@ -106,6 +108,28 @@ describe('klynge import and klynge report', () => {
       ),
     ).toEqual(['2:start_date:date', '3:cluster_cvr:cvr', '3:title:required', '3:category:category']);
   }, 60_000);
+
+  it('refuses every file of the hostile corpus with exit 1 and its own error, writing nothing', async () => {
+    const corpus = hostileCorpus('29403473');
+    const paths = [];
+    for (const file of corpus) {
+      const path = join(dir, file.name);
+      await writeFile(path, file.bytes);
+      paths.push(path);
+    }
+    const text = await run(['import', ...paths]);
+    expect(text.code, text.stderr).toBe(1);
+    expect(text.stdout).toContain(`Rejected: ${corpus.length} error(s); nothing was written.`);
+    for (const file of corpus)
+      expect(text.stdout, file.case).toMatch(
+        new RegExp(
+          `\\n  ${file.name.replace('.', '\\.')}[^\\n]*: ${errorMessage(file.code as ErrorCode, 'en').replace(/[()]/g, '\\$&')}\\n`,
+        ),
+      );
+    // Every file is of 2024, a year nothing else here reports: nothing of them was written.
+    const after = await run(['report', '--year', '2024', '--format', 'json']);
+    expect(JSON.parse(after.stdout)).toMatchObject({ year: 2024, activities: 0 });
+  }, 120_000);
 
   it('refuses bad arguments with exit 2 and a clear message', async () => {
     expect((await run(['report', '--year', 'soon'])).stderr).toContain('--year must be a year');

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.ts';
 import { completeCvr } from '../../src/domain/reference/identifiers.ts';
-import { fileFromPath } from '../../src/domain/reporting/deliveries.ts';
+import { fileFromPath } from '../../src/domain/reporting/delivery/submit.ts';
 import { createTestDatabase } from '../support/database.ts';
 import { deliver, textFile } from './delivery-helpers.ts';
 

@@ -1,10 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { systemActor } from '../../src/db/actor.ts';
 import { type Database, queryRows } from '../../src/db/client.ts';
-import { submitDelivery } from '../../src/domain/reporting/deliveries.ts';
-import type { DeliveryFile, DeliveryScope } from '../../src/domain/reporting/delivery.ts';
+import type { Caller } from '../../src/domain/caller.ts';
+import type { DeliveryFile } from '../../src/domain/reporting/delivery/load.ts';
+import { submitDelivery } from '../../src/domain/reporting/delivery/submit.ts';
+import { systemCaller } from '../../src/domain/reporting/policy.ts';
 
-export const FULL_SCOPE: DeliveryScope = { clusterCvrs: null, mayRegisterClusters: true };
+/** The command line's caller: may deliver for every cluster, the cluster register included. */
+export const SYSTEM = systemCaller('test');
 
 export const textFile = (name: string, text: string): DeliveryFile => ({
   name,
@@ -20,15 +22,9 @@ export const bytesFile = (name: string, bytes: Uint8Array): DeliveryFile => ({
   },
 });
 
-export function deliver(database: Database, files: DeliveryFile[], scope: DeliveryScope = FULL_SCOPE) {
-  return submitDelivery(database, {
-    actor: systemActor('test'),
-    channel: 'cli',
-    organisationId: null,
-    scope,
-    files,
-    now: () => new Date(),
-  });
+/** One delivery of `files` by `caller` (by default as the command line delivers). */
+export function deliver(database: Database, files: DeliveryFile[], caller: Caller = SYSTEM) {
+  return submitDelivery(database, caller, { channel: 'cli', files, now: () => new Date() });
 }
 
 /** A fingerprint of all reported data, to prove a rejected delivery wrote nothing. */

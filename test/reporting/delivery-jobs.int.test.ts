@@ -1,15 +1,15 @@
 import { Writable } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { systemActor } from '../../src/db/actor.ts';
 import { type Database, queryRows } from '../../src/db/client.ts';
-import { deliveryById } from '../../src/domain/reporting/deliveries.ts';
-import type { DeliveryFile } from '../../src/domain/reporting/delivery.ts';
-import { createDeliveryJobs, type DeliveryJobs } from '../../src/domain/reporting/delivery-jobs.ts';
+import { createDeliveryJobs, type DeliveryJobs } from '../../src/domain/reporting/delivery/jobs.ts';
+import type { DeliveryFile } from '../../src/domain/reporting/delivery/load.ts';
+import { getDelivery } from '../../src/domain/reporting/delivery/log.ts';
 import { createLogger } from '../../src/logger.ts';
+import { roleCaller } from '../support/callers.ts';
 import { createTestDatabase } from '../support/database.ts';
 import { generateDelivery } from '../support/delivery-generator.ts';
-import { FULL_SCOPE, textFile } from './delivery-helpers.ts';
+import { SYSTEM, textFile } from './delivery-helpers.ts';
 
 let database: Database;
 let jobs: DeliveryJobs;
@@ -46,14 +46,10 @@ function gatedFile(name: string, text: string, at: number, fail = false) {
   return { file, release, size: bytes.length };
 }
 
-const request = (files: DeliveryFile[]) => ({
-  actor: systemActor('test'),
-  channel: 'web' as const,
-  organisationId: null,
-  scope: FULL_SCOPE,
-  files,
-  now: () => new Date(),
-});
+const request = (files: DeliveryFile[]) => ({ channel: 'web' as const, files, now: () => new Date() });
+/** Reads every delivery (a funder): the log entry of a job. */
+const reader = roleCaller('funder');
+const logEntry = (id: string | null) => getDelivery(database.db, reader, id as string);
 
 describe('deliveries loading in the background', () => {
   it('tells how far a delivery has come, then where its result is, and removes its files', async () => {
@@ -64,7 +60,8 @@ describe('deliveries loading in the background', () => {
     const before = Buffer.byteLength(d.clustersCsv) + Buffer.byteLength(d.activitiesCsv);
     const participants = gatedFile('participants.csv', d.participantsCsv, Math.floor(1.05 * MiB));
     let cleaned = 0;
-    const job = jobs.start(
+    const job = await jobs.start(
+      SYSTEM,
       request([...first, participants.file]),
       [Buffer.byteLength(d.clustersCsv), Buffer.byteLength(d.activitiesCsv), participants.size],
       async () => {
@@ -84,11 +81,13 @@ describe('deliveries loading in the background', () => {
     participants.release();
     await jobs.idle();
     expect(job).toMatchObject({ state: 'done', phase: 'writing', bytesRead: job.totalBytes });
-    const logged = await deliveryById(database.db, job.deliveryId as string);
+    const logged = await logEntry(job.deliveryId);
     expect(logged).toMatchObject({ status: 'loaded', channel: 'web' });
-    expect(logged?.counts.participants).toBeGreaterThan(10_000);
+    expect(logged.counts.participants).toBeGreaterThan(10_000);
     expect(cleaned).toBe(1);
-    expect(jobs.get(job.id)).toBe(job);
+    expect(jobs.get(SYSTEM, job.id)).toBe(job);
+    // Only the one who started it sees a job.
+    expect(jobs.get(roleCaller('cluster_staff'), job.id)).toBeUndefined();
   });
 
   it('loads two at a time, queues the next, and ends a broken one with nothing written', async () => {
@@ -96,12 +95,12 @@ describe('deliveries loading in the background', () => {
     const other = generateDelivery(43, { clusters: 1, companies: 50, activities: 20 });
     const cleaned: string[] = [];
     const start = (files: DeliveryFile[], label: string) =>
-      jobs.start(request(files), [1, 1, 1], async () => {
+      jobs.start(SYSTEM, request(files), [1, 1, 1], async () => {
         cleaned.push(label);
       });
     const slow = gatedFile('clusters.csv', d.clustersCsv, 10);
     const broken = gatedFile('participants.csv', other.participantsCsv, 100, true);
-    const a = start(
+    const a = await start(
       [
         slow.file,
         textFile('activities.csv', d.activitiesCsv),
@@ -109,7 +108,7 @@ describe('deliveries loading in the background', () => {
       ],
       'a',
     );
-    const b = start(
+    const b = await start(
       [
         textFile('clusters.csv', other.clustersCsv),
         textFile('activities.csv', other.activitiesCsv),
@@ -117,7 +116,7 @@ describe('deliveries loading in the background', () => {
       ],
       'b',
     );
-    const c = start([textFile('clusters.csv', d.clustersCsv)], 'c');
+    const c = await start([textFile('clusters.csv', d.clustersCsv)], 'c');
     expect([a.state, b.state, c.state]).toEqual(['running', 'running', 'queued']);
     broken.release();
     slow.release();
@@ -132,6 +131,18 @@ describe('deliveries loading in the background', () => {
       sql`select count(*)::int as n from organisations where cvr = ${other.clusterCvrs[0]}`,
     );
     expect(row?.n).toBe(0);
-    expect((await deliveryById(database.db, a.deliveryId as string))?.status).toBe('loaded');
+    expect((await logEntry(a.deliveryId)).status).toBe('loaded');
+  });
+
+  it('refuses a caller who reports for no cluster before anything is queued, and removes the files', async () => {
+    let cleaned = 0;
+    for (const who of [roleCaller('funder'), roleCaller('support_staff'), roleCaller('admin')]) {
+      await expect(
+        jobs.start(who, request([textFile('clusters.csv', 'cvr\n')]), [1], async () => {
+          cleaned++;
+        }),
+      ).rejects.toMatchObject({ code: 'forbidden' });
+    }
+    expect(cleaned).toBe(3);
   });
 });

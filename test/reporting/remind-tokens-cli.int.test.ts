@@ -5,9 +5,10 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, queryRows } from '../../src/db/client.ts';
-import { createApiToken } from '../../src/domain/reporting/api-tokens.ts';
+import { createApiToken } from '../../src/domain/reporting/tokens/tokens.ts';
+import { createUserAndCaller } from '../support/callers.ts';
 import { createTestDatabase, testDriver } from '../support/database.ts';
-import { createOrganisation, createUser } from '../support/factories.ts';
+import { createOrganisation } from '../support/factories.ts';
 import { startSmtpServer } from '../support/smtp.ts';
 
 const BIN = join(import.meta.dirname, '../../bin/klynge.js');
@@ -62,19 +63,23 @@ describe.runIf(testDriver() === 'postgres')('klynge remind-tokens', () => {
     const DAY = 86_400_000;
     const { tokenId, email } = await withDb(async (database) => {
       const org = await createOrganisation(database.db, { name: 'Klynge CLI' });
-      const creator = await createUser(database.db, 'cluster_staff', { organisationId: org.id });
+      const { user: creator, caller } = await createUserAndCaller(database.db, 'cluster_staff', {
+        organisationId: org.id,
+      });
       // Made 20 days ago with a 30-day lifetime: it expires in 10 days, by the real clock the CLI uses.
-      const token = await createApiToken(
-        database.db,
-        { userId: creator.id, label: creator.email },
-        { organisationId: org.id, name: 'Lønsystem', now: new Date(Date.now() - 20 * DAY), lifetimeDays: 30 },
-      );
+      const token = await createApiToken(database.db, caller, {
+        organisationId: org.id,
+        name: 'Lønsystem',
+        now: new Date(Date.now() - 20 * DAY),
+        lifetime: 30,
+      });
       // Due in 20 days: not yet.
-      await createApiToken(
-        database.db,
-        { userId: creator.id, label: creator.email },
-        { organisationId: org.id, name: 'Senere', now: new Date(Date.now() - 10 * DAY), lifetimeDays: 30 },
-      );
+      await createApiToken(database.db, caller, {
+        organisationId: org.id,
+        name: 'Senere',
+        now: new Date(Date.now() - 10 * DAY),
+        lifetime: 30,
+      });
       return { tokenId: token.id, email: creator.email };
     });
     const reminded = () =>

@@ -4,11 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor, withActor } from '../../src/db/actor.ts';
 import { type Database, queryRows } from '../../src/db/client.ts';
 import { memberships, users } from '../../src/db/schema/index.ts';
-import { createApiToken, listApiTokens, revokeApiToken } from '../../src/domain/reporting/api-tokens.ts';
+import { remindExpiringTokens } from '../../src/domain/reporting/tokens/reminders.ts';
+import { createApiToken, listApiTokens, revokeApiToken } from '../../src/domain/reporting/tokens/tokens.ts';
 import { formatDateTime } from '../../src/http/i18n/index.ts';
 import { runTokenReminders, startTokenReminderTimer } from '../../src/jobs/token-reminders.ts';
 import { createLogger } from '../../src/logger.ts';
 import { createMailer, type Mailer } from '../../src/mail/mailer.ts';
+import { callerWith, roleCaller } from '../support/callers.ts';
 import { createTestDatabase, testDriver } from '../support/database.ts';
 import { createOrganisation, createUser } from '../support/factories.ts';
 import { createTestApp, signedInClient } from '../support/http.ts';
@@ -61,14 +63,15 @@ async function tokenExpiringIn(
   opts: { name?: string; lifetimeDays?: 30 | 90 | 180 | 365 } = {},
 ) {
   const lifetimeDays = opts.lifetimeDays ?? 30;
+  // Without a creator: made by an admin under no user (the token's creator is unknown).
   return createApiToken(
     database.db,
-    creator ? { userId: creator.id, label: creator.email } : systemActor('test'),
+    creator ? callerWith(creator, [{ organisationId: org.id, role: 'cluster_staff' }]) : roleCaller('admin'),
     {
       organisationId: org.id,
       name: opts.name ?? 'ERP',
       now: new Date(now.getTime() - (lifetimeDays - expiresInDays) * DAY),
-      lifetimeDays,
+      lifetime: lifetimeDays,
     },
   );
 }
@@ -99,7 +102,7 @@ describe(`API token expiry reminders (${testDriver()})`, () => {
     const later = await tokenExpiringIn(org, creator, now, 20, { name: 'Senere' });
     const expired = await tokenExpiringIn(org, creator, now, -1, { name: 'Udløbet' });
     const revoked = await tokenExpiringIn(org, creator, now, 5, { name: 'Tilbagekaldt' });
-    await revokeApiToken(database.db, systemActor('test'), {
+    await revokeApiToken(database.db, roleCaller('admin'), {
       organisationId: org.id,
       tokenId: revoked.id,
       now,
@@ -132,7 +135,9 @@ describe(`API token expiry reminders (${testDriver()})`, () => {
           and action = 'update' order by id desc limit 1`,
     );
     expect(audit?.actor_label).toBe('system:token-reminders');
-    const listed = (await listApiTokens(database.db, org.id)).find((t) => t.id === due.id);
+    const listed = (await listApiTokens(database.db, roleCaller('admin'), org.id)).find(
+      (t) => t.id === due.id,
+    );
     expect(new Date(listed?.expiryRemindedAt ?? 0).toISOString()).toBe(now.toISOString());
 
     // An hour later: nothing new is due, and nothing is sent twice.
@@ -247,6 +252,23 @@ describe(`API token expiry reminders (${testDriver()})`, () => {
     expect(await run(new Date(now.getTime() + 3_600_000))).toMatchObject({ sent: 0 });
     expect(mailsTo(one.email)).toHaveLength(1);
     expect(mailsTo(two.email)).toHaveLength(0);
+  });
+
+  it('is the system’s to send: a person’s caller is refused, and nothing is claimed or mailed', async () => {
+    const now = new Date('2033-12-01T09:00:00Z');
+    const org = await createOrganisation(database.db);
+    const creator = await createUser(database.db, 'cluster_staff', { organisationId: org.id });
+    const token = await tokenExpiringIn(org, creator, now, 10);
+    const links = { tokensPage: () => SITE };
+    const logger = createLogger({ logLevel: 'silent' });
+    const staff = callerWith(creator, [{ organisationId: org.id, role: 'cluster_staff' }]);
+    for (const who of [roleCaller('admin'), staff])
+      await expect(
+        remindExpiringTokens(database.db, smtp.mailer, who, now, { links, logger }),
+      ).rejects.toMatchObject({ code: 'forbidden' });
+    expect(await remindedAt(token.id)).toBeNull();
+    expect(mailsTo(creator.email)).toHaveLength(0);
+    expect(await run(now)).toMatchObject({ tokens: 1, sent: 1 });
   });
 
   it('runs from the server timer, and a run that fails is logged without throwing', async () => {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import type { Db } from '../../src/db/client.ts';
 import type { Caller } from '../../src/domain/caller.ts';
@@ -44,4 +45,20 @@ export function callerWith(user: { id: string; email: string }, memberships: rea
 export async function createUserAndCaller(db: Db, role: Role, opts: { organisationId?: string } = {}) {
   const user = await createUser(db, role, opts);
   return { user, caller: callerWith(user, [{ organisationId: user.organisationId, role }]) };
+}
+
+/**
+ * A caller with one role in an organisation (a new id unless given) and no user behind it, for
+ * rules that need no user row: reads, refusals, an admin acting under no user (e.g. a token whose
+ * creator is unknown). Audited under `label`.
+ */
+export function roleCaller(
+  role: Role,
+  organisationId: string = randomUUID(),
+  label = `test:${role}`,
+): Caller {
+  return {
+    principal: { userId: randomUUID(), memberships: [{ organisationId, role }] },
+    actor: { userId: null, label },
+  };
 }

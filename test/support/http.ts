@@ -14,10 +14,15 @@ export interface TestApp {
   advanceClock(ms: number): void;
 }
 
-export function createTestApp(database: Database, env: Record<string, string> = {}): TestApp {
+export function createTestApp(
+  database: Database,
+  env: Record<string, string> = {},
+  overrides: Partial<Pick<Deps, 'mailer'>> = {},
+): TestApp {
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env });
   let offset = 0;
   const deps = createDeps(config, database, createLogger(config), {
+    ...overrides,
     clock: () => new Date(Date.now() + offset),
   });
   return { app: createApp(deps), deps, advanceClock: (ms) => (offset += ms) };
@@ -62,13 +67,17 @@ export class Client {
   }
 
   /** Posts a form with the CSRF token from the last page, unless `csrf: false`. */
-  async post(path: string, fields: Record<string, string>, opts: { csrf?: boolean } = {}) {
+  async post(
+    path: string,
+    fields: Record<string, string>,
+    opts: { csrf?: boolean; headers?: Record<string, string> } = {},
+  ) {
     const body = new URLSearchParams(fields);
     if (opts.csrf !== false) body.set('_csrf', this.csrfToken);
     const res = await this.request(path, {
       method: 'POST',
       body,
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...opts.headers },
     });
     const html = res.headers.get('content-type')?.includes('text/html') ? await res.text() : '';
     return { res, html };
@@ -98,14 +107,17 @@ export async function signedInClient(app: Hono<AppEnv>, email: string): Promise<
 export async function uploadDelivery(
   t: TestApp,
   client: Client,
-  files: Record<string, string>,
+  files: Record<string, string | Uint8Array>,
   path = '/arbejdsrum/indberetninger',
 ) {
   await client.get(path);
   const form = new FormData();
   form.set('_csrf', client.csrfToken);
   for (const [name, text] of Object.entries(files))
-    form.append('files', new File([text], name, { type: 'text/csv' }));
+    form.append(
+      'files',
+      new File([typeof text === 'string' ? text : new Uint8Array(text)], name, { type: 'text/csv' }),
+    );
   const posted = await client.request(path, { method: 'POST', body: form });
   const jobPath = posted.headers.get('location');
   if (posted.status !== 303 || !jobPath)

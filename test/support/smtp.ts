@@ -13,9 +13,10 @@ export interface ReceivedMail {
 /**
  * A real SMTP server on a free loopback port, and the app's mailer configured to send through it.
  * Every delivered message lands in `received`; `close()` stops the server. Recipients in `refuse`
- * (changeable while the server runs) are refused with a permanent 550, so sending to them fails.
+ * (changeable while the server runs) are refused with a permanent 550, so sending to them fails;
+ * with `acceptAfterMs` each message is accepted only that long after it arrived (a slow server).
  */
-export async function startSmtpServer(opts: { refuse?: Set<string> } = {}): Promise<{
+export async function startSmtpServer(opts: { refuse?: Set<string>; acceptAfterMs?: number } = {}): Promise<{
   mailer: Mailer;
   /** The server's SMTP_URL, for a child process to send through. */
   url: string;
@@ -41,8 +42,11 @@ export async function startSmtpServer(opts: { refuse?: Set<string> } = {}): Prom
         data += c.toString('utf8');
       });
       stream.on('end', () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), data });
-        callback();
+        // A slow server: the message is accepted (and the sender's send resolves) only after the delay.
+        setTimeout(() => {
+          received.push({ to: session.envelope.rcptTo.map((r) => r.address), data });
+          callback();
+        }, opts.acceptAfterMs ?? 0);
       });
     },
   });

@@ -6,7 +6,7 @@ import { recordEvent } from '../audit/queries.ts';
 import type { Caller } from '../caller.ts';
 import { AppError } from '../errors.ts';
 import { authorize } from '../policy/policy.ts';
-import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords.ts';
+import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from './passwords.ts';
 import { findUserByEmail, normaliseEmail, personOf } from './queries.ts';
 import type { CreateUserInput } from './schemas.ts';
 import { type AuthMethod, endAllSessions, hashToken, newToken } from './sessions.ts';
@@ -20,7 +20,7 @@ const RESET_TOKEN_TTL_MS = 3600_000;
 export async function authenticateWithPassword(db: Queryable, email: string, password: string) {
   const user = await findUserByEmail(db, email);
   if (!user?.passwordHash || user.disabledAt) {
-    await verifyPassword(await dummyPasswordHash(), password);
+    await verifyPassword(DUMMY_PASSWORD_HASH, password);
     return null;
   }
   return (await verifyPassword(user.passwordHash, password)) ? user : null;

@@ -1,9 +1,9 @@
 import { asc, eq } from 'drizzle-orm';
-import { z } from 'zod';
 import type { Queryable } from '../../db/client.ts';
 import { memberships, organisations, users } from '../../db/schema/index.ts';
 import type { Caller } from '../caller.ts';
 import { AppError } from '../errors.ts';
+import { isUuid } from '../ids.ts';
 import { authorize, type Principal, type Role } from '../policy/policy.ts';
 
 export interface MembershipView {
@@ -54,8 +54,6 @@ export async function loadCurrentUser(db: Queryable, userId: string): Promise<Cu
   return { userId: user.id, email: user.email, name: user.name, memberships: rows };
 }
 
-/** People have uuids; an API token's principal (`token:…`) is not a person. */
-const isPersonId = (id: string) => z.uuid().safeParse(id).success;
 const signInFirst = () => new AppError('unauthenticated', 'Sign in to continue');
 
 /**
@@ -64,7 +62,8 @@ const signInFirst = () => new AppError('unauthenticated', 'Sign in to continue')
  */
 export async function personOf(db: Queryable, caller: Caller) {
   const id = caller.principal.userId;
-  const user = isPersonId(id) ? await findUserById(db, id) : null;
+  // People have uuids; an API token's principal (`token:…`) is not a person.
+  const user = isUuid(id) ? await findUserById(db, id) : null;
   if (!user || user.disabledAt) throw signInFirst();
   return user;
 }
@@ -73,7 +72,7 @@ export async function personOf(db: Queryable, caller: Caller) {
 export async function ownAccount(db: Queryable, caller: Caller): Promise<CurrentUser> {
   authorize(caller.principal, 'account.view');
   const id = caller.principal.userId;
-  const account = isPersonId(id) ? await loadCurrentUser(db, id) : null;
+  const account = isUuid(id) ? await loadCurrentUser(db, id) : null;
   if (!account) throw signInFirst();
   return account;
 }

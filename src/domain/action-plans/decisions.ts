@@ -5,7 +5,7 @@ import type { Db } from '../../db/client.ts';
 import type { Caller } from '../caller.ts';
 import { AppError } from '../errors.ts';
 import { authorize } from '../policy/policy.ts';
-import { fundersOf } from '../reporting/periods.ts';
+import { fundersOf } from '../reporting/periods/years.ts';
 import { COMMENT_MAX } from './plan-input.ts';
 import { checkPlanYear, clusterById, lockPlanStatus, type PlanStatus } from './plans.ts';
 import { PLAN_ACTIONS, type PlanAction, permissionOf, planTransition, policyTarget } from './policy.ts';

@@ -3,7 +3,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { type Queryable, queryRows } from '../../db/client.ts';
 import type { Caller } from '../caller.ts';
 import { authorize } from '../policy/policy.ts';
-import { currentReportingYear } from '../reporting/periods.ts';
+import { currentReportingYear } from '../reporting/periods/years.ts';
 import type { PlanStatus } from './plans.ts';
 import { followedFunders } from './policy.ts';
 

@@ -15,8 +15,9 @@ import { actionPlanStatus, activityCategory } from '../../db/schema/index.ts';
 import type { Caller } from '../caller.ts';
 import { AppError, notFound } from '../errors.ts';
 import { FIGURE_KEYS, type FigureKey } from '../evaluation/figures.ts';
+import { isUuid } from '../ids.ts';
 import { authorize, can } from '../policy/policy.ts';
-import { currentReportingYear, fundersOf, MIN_YEAR } from '../reporting/periods.ts';
+import { currentReportingYear, fundersOf, MIN_YEAR } from '../reporting/periods/years.ts';
 import { type PlanPermissions, type PlanTarget, planPermissions, policyTarget } from './policy.ts';
 
 export type PlanStatus = (typeof actionPlanStatus.enumValues)[number];
@@ -44,11 +45,9 @@ export interface PlanCluster {
   cvr: string | null;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** The cluster a command names by id; not_found for an unknown id or an organisation of another kind. */
 export async function clusterById(db: Queryable, clusterId: string): Promise<PlanCluster> {
-  const [row] = UUID.test(clusterId)
+  const [row] = isUuid(clusterId)
     ? await queryRows<PlanCluster>(
         db,
         sql`select id, name, slug, cvr from organisations where id = ${clusterId} and kind = 'cluster_organisation'`,

@@ -8,7 +8,7 @@ import {
   requiredTime,
 } from '../content/schemas.ts';
 import { isClockTime, isIsoDate } from '../content/time.ts';
-import { ACTIVITY_CATEGORIES } from '../reporting/rows.ts';
+import { ACTIVITY_CATEGORIES } from '../reporting/format/rows.ts';
 import { CALL_STATUSES } from './workflow.ts';
 
 /**

@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Queryable, queryRows } from '../../db/client.ts';
+import { isUuid } from '../ids.ts';
 import type { LabelLevel, League } from '../search/schemas.ts';
 import type { ThemeKey } from './themes.ts';
 
@@ -74,11 +75,9 @@ export async function listClusters(db: Queryable, f: ClusterFilters, today: stri
   return queryRows<ClusterRow>(db, sql`${selectClusters(today)} ${where} order by o.name, o.id`);
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** The organisation behind a slug or an id, for parameters that accept either. */
 export const organisationKey = (key: string) =>
-  UUID.test(key) ? sql`o.id = ${key}::uuid` : sql`o.slug = ${key}`;
+  isUuid(key) ? sql`o.id = ${key}::uuid` : sql`o.slug = ${key}`;
 
 export interface ClusterDetailRow extends ClusterRow {
   descriptionDa: string;

@@ -3,6 +3,7 @@ import { type Queryable, queryRows } from '../../db/client.ts';
 import { organisations } from '../../db/schema/index.ts';
 import type { Caller } from '../caller.ts';
 import { notFound } from '../errors.ts';
+import { isUuid } from '../ids.ts';
 import { authorize } from '../policy/policy.ts';
 import {
   type FundingPlanPermissions,
@@ -58,9 +59,6 @@ function toView(r: FundingPlanView): FundingPlanView {
     comments: Number(r.comments),
   };
 }
-
-export const isUuid = (id: string) =>
-  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 
 async function findFundingPlan(db: Queryable, id: string): Promise<FundingPlanView | null> {
   if (!isUuid(id)) return null;

@@ -16,11 +16,12 @@ import {
 import type { MailMessage } from '../../mail/mailer.ts';
 import type { Caller } from '../caller.ts';
 import { AppError, forbidden, notFound } from '../errors.ts';
+import { isUuid } from '../ids.ts';
 import { addNotifications } from '../notifications/commands.ts';
 import { authorize } from '../policy/policy.ts';
 import { copenhagenDate } from '../reference/time.ts';
 import { fundingPlanMail } from './funding-plan-mail.ts';
-import { fundingPlanPath, isUuid } from './funding-plan-queries.ts';
+import { fundingPlanPath } from './funding-plan-queries.ts';
 import { commentingFunder, commentsOpen, proposingFunders } from './policy.ts';
 import {
   commentInput,

@@ -7,7 +7,7 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { slugFromTitle } from '../content/slug.ts';
-import type { PeriodStatus } from '../reporting/periods.ts';
+import type { PeriodStatus } from '../reporting/periods/transitions.ts';
 import type { DemoDataSet } from './dataset.ts';
 import { demoUuid } from './ids.ts';
 import { organisationId } from './organisations.ts';

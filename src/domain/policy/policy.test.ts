@@ -37,6 +37,7 @@ const MATRIX: Record<Action, { own: string; other: string }> = {
   // Without fundedBy no funder funds the target: only admins decide (see the funding tests below).
   'reportingPeriods.decide': { own: 'A', other: 'A' },
   'reportingPeriods.overview': { own: 'AFP', other: 'AFP' },
+  'reportingPeriods.followAll': { own: 'AP', other: 'AP' },
   'funding.view': { own: 'AF', other: 'AF' },
   'coordination.view': { own: 'AF', other: 'AF' },
   'fundingPlans.propose': { own: 'F', other: '' },

@@ -71,6 +71,8 @@ const rules = {
   'reportingPeriods.decide': (p, t) =>
     hasRole(p, 'admin') || (t.fundedBy ?? []).some((funderId) => hasRoleIn(p, funderId, 'funder')),
   'reportingPeriods.overview': (p) => hasRole(p, 'admin', 'funder', 'support_staff'),
+  // On that overview admins and the support function follow every cluster; a funder those it funds.
+  'reportingPeriods.followAll': (p) => hasRole(p, 'admin', 'support_staff'),
   // Funding
   'funding.view': (p) => hasRole(p, 'admin', 'funder'),
   // Funding coordination (seed 000): funders and admins see who funds what and the overlaps; a

@@ -8,10 +8,9 @@ import { withActor } from '../../db/actor.ts';
 import { type Db, queryRows, type Tx } from '../../db/client.ts';
 import type { Caller } from '../caller.ts';
 import { AppError, notFound } from '../errors.ts';
+import { isUuid } from '../ids.ts';
 import { authorizeStrategyManager } from './policy.ts';
 import type { MilestoneDoneInput, MilestoneInput, StatusChangeInput } from './schemas.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const fieldError = (field: string, message: string) =>
   new AppError('validation', `${field}: ${message}`, [{ field, message }]);
@@ -84,7 +83,7 @@ export async function completeMilestone(
   today = new Date().toISOString().slice(0, 10),
 ): Promise<void> {
   await asManager(db, caller, async (tx) => {
-    const [m] = UUID.test(milestoneId)
+    const [m] = isUuid(milestoneId)
       ? await queryRows<{ createdOn: string; doneOn: string | null }>(
           tx,
           sql`select (created_at at time zone 'UTC')::date::text as "createdOn", done_on::text as "doneOn"
@@ -122,7 +121,7 @@ export async function linkActivity(db: Db, caller: Caller, code: string, activit
 
 export async function unlink(db: Db, caller: Caller, code: string, linkId: string): Promise<void> {
   await asManager(db, caller, async (tx) => {
-    const removed = UUID.test(linkId)
+    const removed = isUuid(linkId)
       ? await queryRows<{ id: string }>(
           tx,
           sql`delete from strategy_initiative_links where id = ${linkId}::uuid and initiative_code = ${code}

@@ -5,7 +5,8 @@
  * collected with its line and column, so the whole file can be corrected at once.
  */
 import { z } from 'zod';
-import { readCsv, SourceError } from '../../imports/readers.ts';
+import { readCsv } from '../../imports/readers.ts';
+import { SourceError } from '../../imports/source-error.ts';
 import { isValidCvr } from '../reference/identifiers.ts';
 
 export const MAX_LIST_BYTES = 2 * 1024 * 1024;
@@ -151,7 +152,9 @@ export async function readPeopleList(
     }
   } catch (err) {
     if (!(err instanceof SourceError)) throw err;
-    issues.push({ line: err.line, column: null, value: null, code: err.code });
+    // A CSV stops only on bad bytes, bad syntax or a record too long for any valid row.
+    const code = err.code === 'encoding' || err.code === 'csvSyntax' ? err.code : 'tooLong';
+    issues.push({ line: err.line, column: null, value: null, code });
   }
   if (!header && issues.length === 0) issues.push({ line: 1, column: null, value: null, code: 'emptyFile' });
   else if (rows.length === 0 && issues.length === 0)

@@ -8,10 +8,9 @@ import type { Db } from '../../db/client.ts';
 import { organisations, targetSets, targets } from '../../db/schema/index.ts';
 import type { Caller } from '../caller.ts';
 import { AppError, notFound } from '../errors.ts';
+import { isUuid } from '../ids.ts';
 import { authorize } from '../policy/policy.ts';
 import type { TargetInput, TargetSetInput } from './schemas.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * A new target set owned by a funder organisation. Refusals: forbidden (the caller does not keep
@@ -25,7 +24,7 @@ export async function createTargetSet(
 ): Promise<string> {
   return withActor(db, caller.actor, async (tx) => {
     authorize(caller.principal, 'targets.manage', { organisationId: funderId });
-    const [funder] = UUID.test(funderId)
+    const [funder] = isUuid(funderId)
       ? await tx
           .select({ kind: organisations.kind })
           .from(organisations)
@@ -57,7 +56,7 @@ export async function saveTarget(
 ): Promise<{ id: string; version: number }> {
   return withActor(db, caller.actor, async (tx) => {
     // Serialise edits of one set so two funders cannot both create version n+1.
-    const [set] = UUID.test(setId)
+    const [set] = isUuid(setId)
       ? await tx
           .select({ funderId: targetSets.funderId })
           .from(targetSets)

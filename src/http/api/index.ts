@@ -2,9 +2,9 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../context.ts';
 import { clustersApi } from './catalogue.ts';
 import { labelsApi } from './labels.ts';
-import { type ApiModule, type OpenApiDocument, openApiDocument } from './openapi.ts';
+import { type ApiModule, type OpenApiDocument, openApiDocument, operationsOf } from './openapi.ts';
 import { performanceApi } from './performance.ts';
-import { reportingApi } from './reporting.ts';
+import { reportingApi } from './reporting/index.ts';
 import { apiErrorHandler, openData, tokenApi } from './request.ts';
 import { searchApi } from './search.ts';
 
@@ -44,6 +44,19 @@ const TOKEN_PATHS: RegExp[] = API_MODULES.filter((m) => m.access === 'token').fl
 );
 
 const needsToken = (path: string) => TOKEN_PATHS.some((r) => r.test(path));
+
+/**
+ * The API's path parameters that are uuids (`format: uuid` in its description), by path pattern
+ * below /api: the request check (src/http/middleware/input.ts) answers 404 for any other value.
+ */
+export const API_UUID_PARAMETERS: { pattern: RegExp; names: string[]; uuids: string[] }[] =
+  API_MODULES.flatMap((m) =>
+    operationsOf(m.paths).map(({ path, op }) => ({
+      pattern: new RegExp(`^/api${path.replace(/\{[^}]+\}/g, '([^/]+)')}$`),
+      names: [...path.matchAll(/\{([^}]+)\}/g)].map((n) => n[1] as string),
+      uuids: op.parameters.filter((p) => p.in === 'path' && p.schema.format === 'uuid').map((p) => p.name),
+    })),
+  ).filter((p) => p.uuids.length > 0);
 
 /** Middleware that runs only on the token API's paths (or only on the others). */
 const only =

@@ -174,6 +174,9 @@ export const da = {
     forbiddenText: 'Du har ikke adgang til denne side med dine nuværende roller.',
     serverTitle: 'Der skete en fejl',
     serverText: 'Der skete en uventet fejl hos os. Prøv igen om lidt. Oplys fejl-id, hvis du kontakter os:',
+    badRequestTitle: 'Ugyldig forespørgsel',
+    badRequestText:
+      'Adressen eller formularen indeholder tegn, vi ikke kan tage imod (fx et NUL-tegn). Ret adressen, eller gå tilbage og prøv igen.',
     csrfTitle: 'Formularen er udløbet',
     csrfText: 'Af sikkerhedshensyn kunne formularen ikke sendes. Gå tilbage, genindlæs siden, og prøv igen.',
     tooLargeTitle: 'For stor forespørgsel',

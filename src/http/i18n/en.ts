@@ -173,6 +173,9 @@ export const en: Messages = {
     serverTitle: 'Something went wrong',
     serverText:
       'An unexpected error happened on our side. Please try again shortly. Quote the error id if you contact us:',
+    badRequestTitle: 'Invalid request',
+    badRequestText:
+      'The address or the form holds characters we cannot accept (such as a NUL character). Correct the address, or go back and try again.',
     csrfTitle: 'The form has expired',
     csrfText: 'For security reasons the form could not be sent. Go back, reload the page and try again.',
     tooLargeTitle: 'Request too large',

@@ -27,13 +27,17 @@ export const session: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (user) c.header('Cache-Control', 'private, no-store');
 };
 
-/** Starts a fresh session (a new token: no session fixation) and sets its cookie. */
+/**
+ * Starts a fresh session (a new token: no session fixation) and sets its cookie. The visitor's
+ * CSRF secret is dropped: forms of the session carry tokens of the session (csrf.ts).
+ */
 export async function signIn(c: AppContext, userId: string, method: AuthMethod): Promise<void> {
   const { config, db, clock } = c.get('deps');
   const old = c.get('sessionToken');
   if (old) await endSession(db, old);
   const { token } = await startSession(db, userId, method, clock(), config.sessionTtlHours);
   setCookie(c, cookieName(config, 'session'), token, cookieOptions(config, config.sessionTtlHours * 3600));
+  deleteCookie(c, cookieName(config, 'csrf'), cookieOptions(config));
 }
 
 export async function signOut(c: AppContext): Promise<void> {
@@ -41,6 +45,8 @@ export async function signOut(c: AppContext): Promise<void> {
   const token = c.get('sessionToken');
   if (token) await endSession(db, token);
   deleteCookie(c, cookieName(config, 'session'), cookieOptions(config));
+  // The next visitor of this browser gets a CSRF secret of their own.
+  deleteCookie(c, cookieName(config, 'csrf'), cookieOptions(config));
   c.set('user', null);
   c.set('sessionToken', null);
 }

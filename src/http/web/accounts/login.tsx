@@ -122,19 +122,25 @@ async function login(c: AppContext) {
     });
   }
   const { email, password } = parsed.data;
-  const key = `${clientIp(c)}|${email.toLowerCase()}`;
-  const wait = await secondsUntilAllowed(deps.limiters.login, key);
+  const client = clientIp(c);
+  const account = `${client}|${email.toLowerCase()}`;
+  const wait = Math.max(
+    await secondsUntilAllowed(deps.limiters.login, account),
+    await secondsUntilAllowed(deps.limiters.loginClient, client),
+  );
   if (wait > 0) {
     c.header('Retry-After', String(wait));
     return loginPage(c, { email, alert: m.login.rateLimited(wait), status: 429 });
   }
   const user = await authenticateWithPassword(deps.db, email, password);
   if (!user) {
-    await deps.limiters.login.penalty(key, 1);
+    await deps.limiters.login.penalty(account, 1);
+    await deps.limiters.loginClient.penalty(client, 1);
     c.get('log').warn({ event: 'login_failed' }, 'failed login');
     return loginPage(c, { email, alert: m.login.invalid, status: 422 });
   }
-  await deps.limiters.login.delete(key);
+  // The account's count starts over; the client's does not, or one known password would reset it.
+  await deps.limiters.login.delete(account);
   await signIn(c, user.id, 'password');
   await recordSignIn(deps.db, user, 'password', c.get('requestId'));
   return c.redirect(safeNext(c.req.query('next')) ?? href('account', c.get('lang')), 303);
@@ -149,7 +155,10 @@ async function logout(c: AppContext) {
   return c.redirect(href('login', c.get('lang'), { status: 'logged-out' }), 303);
 }
 
-/** Signing in with e-mail and password (rate limited per client and e-mail), and signing out. */
+/**
+ * Signing in with e-mail and password, and signing out. Failed logins are limited per client and
+ * e-mail, and per client across e-mails.
+ */
 export function registerLoginPages(app: Hono<AppEnv>): void {
   onPage(app, 'GET', 'login', (c) => loginPage(c, {}));
   onPage(app, 'POST', 'login', login);

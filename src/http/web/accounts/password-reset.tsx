@@ -129,16 +129,19 @@ async function requestPasswordReset(c: AppContext) {
     (r: { msBeforeNext: number }) => Math.ceil(r.msBeforeNext / 1000),
   );
   if (wait > 0) throw new AppError('rate_limited', m.login.rateLimited(wait));
-  const issued = await issuePasswordResetToken(deps.db, parsed.data.email, deps.clock());
-  if (issued) {
+  // The answer comes first, the same whether or not the account exists; the token and the mail
+  // (however slow the mail server) are made after it, so the time taken tells nothing either.
+  const { email } = parsed.data;
+  deps.mailQueue.enqueue('password reset', async () => {
+    const issued = await issuePasswordResetToken(deps.db, email, deps.clock());
+    if (!issued) return;
     const link = `${deps.config.publicUrl}${href('resetPassword', lang, { token: issued.token })}`;
     await deps.mailer.send({
       to: issued.user.email,
       subject: m.forgot.mailSubject,
       text: m.forgot.mailBody(issued.user.name, link),
     });
-  }
-  // The same answer whether or not the account exists.
+  });
   return forgotPage(c, { sent: true });
 }
 

@@ -3,7 +3,7 @@ import type { Hono } from 'hono';
 import { z } from 'zod';
 import { plansOverview } from '../../../domain/action-plans/overview.ts';
 import { ownPlanYears } from '../../../domain/action-plans/plans.ts';
-import { currentReportingYear, MIN_YEAR } from '../../../domain/reporting/periods.ts';
+import { currentReportingYear, MIN_YEAR } from '../../../domain/reporting/periods/years.ts';
 import { callerOf } from '../../caller.ts';
 import type { AppContext, AppEnv } from '../../context.ts';
 import { renderPage } from '../../render.tsx';

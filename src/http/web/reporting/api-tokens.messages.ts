@@ -1,3 +1,4 @@
+import { MAX_ACTIVE_TOKENS } from '../../../domain/reporting/tokens/tokens.ts';
 import type { Widen } from '../../i18n/da.ts';
 import type { Lang } from '../../paths.ts';
 
@@ -16,6 +17,7 @@ const da = {
   lifetime: 'Gyldig i',
   lifetimeHint: 'Nøglen holder op med at virke efter denne tid. Opret en ny, før den udløber.',
   lifetimeInvalid: 'Vælg hvor længe nøglen skal gælde: 30, 90, 180 eller 365 dage.',
+  tooManyTokens: `Organisationen har allerede ${MAX_ACTIVE_TOKENS} aktive nøgler. Tilbagekald en, før du opretter en ny.`,
   days: (n: number) => `${n} dage`,
   validUntil: (date: string) => `Nøglen virker til ${date}.`,
   expires: 'Udløber',
@@ -56,6 +58,7 @@ const en: Widen<typeof da> = {
   lifetime: 'Valid for',
   lifetimeHint: 'The token stops working after this time. Create a new one before it expires.',
   lifetimeInvalid: 'Choose how long the token is valid: 30, 90, 180 or 365 days.',
+  tooManyTokens: `The organisation already has ${MAX_ACTIVE_TOKENS} active tokens. Revoke one before creating another.`,
   days: (n: number) => `${n} days`,
   validUntil: (date: string) => `The token works until ${date}.`,
   expires: 'Expires',

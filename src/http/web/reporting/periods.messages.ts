@@ -1,4 +1,4 @@
-import type { PeriodAction, PeriodStatus } from '../../../domain/reporting/periods.ts';
+import type { PeriodAction, PeriodStatus } from '../../../domain/reporting/periods/transitions.ts';
 import type { Widen } from '../../i18n/da.ts';
 import type { Lang } from '../../paths.ts';
 

@@ -2,7 +2,7 @@ import type { Child } from 'hono/jsx';
 import type { applicantView } from '../../../../domain/calls/application-view.ts';
 import { withdrawable } from '../../../../domain/calls/policy.ts';
 import { periodYears } from '../../../../domain/calls/setup.ts';
-import { ACTIVITY_CATEGORIES } from '../../../../domain/reporting/rows.ts';
+import { ACTIVITY_CATEGORIES } from '../../../../domain/reporting/format/rows.ts';
 import { type Lang, pageHref } from '../../../paths.ts';
 import { Alert } from '../../../views/forms.tsx';
 import { CsrfField } from '../../../views/layout.tsx';

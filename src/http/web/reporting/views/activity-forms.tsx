@@ -1,0 +1,276 @@
+import type { FieldIssue } from '../../../../domain/errors.ts';
+import { MUNICIPALITIES } from '../../../../domain/reference/geography.ts';
+import { issueMessage } from '../../../../domain/reporting/activities/issues.ts';
+import type { ActivityDetail, ParticipantView } from '../../../../domain/reporting/activities/queries.ts';
+import {
+  ACTIVITY_CATEGORIES,
+  PARTICIPANT_TYPES,
+  RULE_MESSAGES,
+} from '../../../../domain/reporting/format/rows.ts';
+import type { Lang } from '../../../paths.ts';
+import { type FieldErrors, SelectField, TextField } from '../../../views/forms.tsx';
+import { CsrfField } from '../../../views/layout.tsx';
+import { type ActivityMessages, activityMessages } from '../activities.messages.ts';
+
+/** Form values as the user typed them, keyed by the reporting format's column names. */
+export type Values = Record<string, string>;
+
+export const ACTIVITY_FIELDS = [
+  'activity_ref',
+  'title',
+  'category',
+  'start_date',
+  'end_date',
+  'municipality_code',
+  'grant_dkk',
+  'external_funding_dkk',
+  'private_cofinancing_hours',
+] as const;
+export const PARTICIPANT_FIELDS = [
+  'participant_type',
+  'cvr',
+  'name',
+  'country',
+  'employees',
+  'municipality_code',
+  'industry_code',
+  'new_competence',
+  'new_idea',
+  'new_product',
+] as const;
+const FLAGS = ['new_competence', 'new_idea', 'new_product'] as const;
+
+/**
+ * Field errors in the user's language: the field's label followed by the reporting format's own
+ * message for the issue, so a form says what a file's error report says about the same value.
+ */
+export function fieldErrors(issues: readonly FieldIssue[], lang: Lang): FieldErrors {
+  const t = activityMessages(lang) as unknown as Record<string, unknown>;
+  const out: FieldErrors = {};
+  for (const i of issues) {
+    if (out[i.field]) continue;
+    const label = typeof t[i.field] === 'string' ? (t[i.field] as string) : null;
+    const message = issueMessage(i.message, lang);
+    const predicate = i.message in RULE_MESSAGES || i.message === 'activityRefTaken';
+    out[i.field] = label ? `${label}${predicate ? ' ' : ': '}${message}` : message;
+  }
+  return out;
+}
+
+const municipalityOptions = MUNICIPALITIES.map((m) => ({
+  value: String(m.code).padStart(3, '0'),
+  label: m.name,
+})).sort((a, b) => a.label.localeCompare(b.label, 'da'));
+
+export function activityValues(a: ActivityDetail): Values {
+  const s = (v: number | string | null) => (v === null ? '' : String(v));
+  return {
+    activity_ref: a.activityRef,
+    title: a.title,
+    category: a.category,
+    start_date: a.startDate,
+    end_date: s(a.endDate),
+    municipality_code: a.municipalityCode === null ? '' : String(a.municipalityCode).padStart(3, '0'),
+    grant_dkk: s(a.grantDkk),
+    external_funding_dkk: s(a.externalFundingDkk),
+    private_cofinancing_hours: s(a.privateCofinancingHours),
+  };
+}
+
+export function participantValues(p: ParticipantView): Values {
+  const s = (v: number | string | null) => (v === null ? '' : String(v));
+  return {
+    participant_type: p.participantType,
+    cvr: s(p.cvr),
+    name: p.name,
+    country: s(p.country),
+    employees: s(p.employees),
+    municipality_code: p.municipalityCode === null ? '' : String(p.municipalityCode).padStart(3, '0'),
+    industry_code: s(p.industryCode),
+    new_competence: p.newCompetence ? '1' : '',
+    new_idea: p.newIdea ? '1' : '',
+    new_product: p.newProduct ? '1' : '',
+  };
+}
+
+const req = (t: ActivityMessages, label: string) => `${label} ${t.requiredMark}`;
+
+export function ActivityForm(p: {
+  lang: Lang;
+  action: string;
+  csrf: string;
+  v: Values;
+  e: FieldErrors;
+  clusters?: { id: string; name: string }[];
+  cancel: string;
+}) {
+  const { v, e, lang } = p;
+  const t = activityMessages(lang);
+  const field = (name: (typeof ACTIVITY_FIELDS)[number], required = false, hint?: string) => (
+    <TextField
+      name={name}
+      label={required ? req(t, t[name]) : t[name]}
+      hint={hint}
+      value={v[name] ?? ''}
+      error={e[name]}
+    />
+  );
+  return (
+    <form method="post" action={p.action} novalidate>
+      <CsrfField token={p.csrf} />
+      {p.clusters && p.clusters.length > 1 && (
+        <SelectField
+          name="cluster"
+          label={req(t, t.clusterField)}
+          value={v.cluster}
+          error={e.cluster}
+          options={p.clusters.map((c) => ({ value: c.id, label: c.name }))}
+        />
+      )}
+      {field('title', true)}
+      {field('activity_ref', true, t.activity_refHint)}
+      <SelectField
+        name="category"
+        label={req(t, t.category)}
+        value={v.category}
+        error={e.category}
+        placeholder={t.chooseCategory}
+        options={ACTIVITY_CATEGORIES.map((k) => ({ value: k, label: t.categories[k] ?? k }))}
+      />
+      {field('start_date', true, t.start_dateHint)}
+      {field('end_date', false, t.end_dateHint)}
+      <SelectField
+        name="municipality_code"
+        label={t.municipality_code}
+        value={v.municipality_code}
+        error={e.municipality_code}
+        placeholder={t.noMunicipality}
+        options={municipalityOptions}
+      />
+      {field('grant_dkk', false, t.grant_dkkHint)}
+      {field('external_funding_dkk', false, t.grant_dkkHint)}
+      {field('private_cofinancing_hours', false, t.private_cofinancing_hoursHint)}
+      <div class="form-actions">
+        <button type="submit" class="button button-primary">
+          {t.save}
+        </button>{' '}
+        <a href={p.cancel} class="button button-tertiary">
+          {t.cancel}
+        </a>
+      </div>
+    </form>
+  );
+}
+
+function Checkbox(p: { name: string; label: string; checked: boolean; error?: string | undefined }) {
+  return (
+    <div class="form-group-checkbox">
+      {p.error && (
+        <span class="form-error-message" id={`${p.name}-error`}>
+          {p.error}
+        </span>
+      )}
+      <input
+        class="form-checkbox"
+        type="checkbox"
+        id={p.name}
+        name={p.name}
+        value="1"
+        checked={p.checked}
+        aria-describedby={p.error ? `${p.name}-error` : undefined}
+      />
+      <label for={p.name}>{p.label}</label>
+    </div>
+  );
+}
+
+export function ParticipantForm(p: {
+  lang: Lang;
+  action: string;
+  csrf: string;
+  v: Values;
+  e: FieldErrors;
+  submit: string;
+  cancel?: string;
+}) {
+  const { v, e, lang } = p;
+  const t = activityMessages(lang);
+  const text = (
+    name: 'cvr' | 'name' | 'country' | 'employees' | 'industry_code',
+    label: string,
+    hint: string,
+  ) => <TextField name={name} label={label} hint={hint} value={v[name] ?? ''} error={e[name]} />;
+  const flagError = FLAGS.map((f) => e[f]).find(Boolean);
+  return (
+    <form method="post" action={p.action} novalidate>
+      <CsrfField token={p.csrf} />
+      <p class="form-hint">{t.companyNote}</p>
+      <SelectField
+        name="participant_type"
+        label={req(t, t.participant_type)}
+        value={v.participant_type}
+        error={e.participant_type}
+        placeholder={t.chooseType}
+        options={PARTICIPANT_TYPES.map((k) => ({ value: k, label: t.types[k] ?? k }))}
+      />
+      {text('cvr', t.cvr, t.cvrHint)}
+      {text('name', req(t, t.name), t.nameHint)}
+      {text('country', t.country, t.countryHint)}
+      {text('employees', t.employees, t.employeesHint)}
+      <SelectField
+        name="municipality_code"
+        label={t.municipality_code}
+        value={v.municipality_code}
+        error={e.municipality_code}
+        placeholder={t.noMunicipality}
+        options={municipalityOptions}
+      />
+      {text('industry_code', t.industry_code, t.industry_codeHint)}
+      <fieldset class={flagError ? 'form-group form-error' : 'form-group'}>
+        <legend class="form-label">{t.effects}</legend>
+        {FLAGS.map((f) => (
+          <Checkbox name={f} label={t[f]} checked={v[f] === '1'} error={e[f]} />
+        ))}
+      </fieldset>
+      <div class="form-actions">
+        <button type="submit" class="button button-primary">
+          {p.submit}
+        </button>
+        {p.cancel && (
+          <>
+            {' '}
+            <a href={p.cancel} class="button button-tertiary">
+              {t.cancel}
+            </a>
+          </>
+        )}
+      </div>
+    </form>
+  );
+}
+
+/** A confirmation before something is removed: a POST form with the CSRF field, and a way back. */
+export function Confirm(p: {
+  action: string;
+  csrf: string;
+  text: string;
+  confirm: string;
+  cancel: string;
+  lang: Lang;
+}) {
+  const t = activityMessages(p.lang);
+  return (
+    <form method="post" action={p.action}>
+      <CsrfField token={p.csrf} />
+      <p>{p.text}</p>
+      <div class="form-actions">
+        <button type="submit" class="button button-primary">
+          {p.confirm}
+        </button>{' '}
+        <a href={p.cancel} class="button button-tertiary">
+          {t.cancel}
+        </a>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,92 @@
+import type { DeliveryDetail } from '../../../../domain/reporting/delivery/log.ts';
+import { errorMessage } from '../../../../domain/reporting/format/errors.ts';
+import { formatDateTime, formatNumber } from '../../../i18n/index.ts';
+import { href, type Lang, pageHref } from '../../../paths.ts';
+import { Alert } from '../../../views/forms.tsx';
+import { reportingMessages } from '../messages.ts';
+import { LockedPeriodNotice } from './locked-period-notice.tsx';
+
+/** Errors shown on the page; the CSV report has every error the log keeps. */
+const SHOWN_ERRORS = 200;
+
+function ErrorTable({ d, lang }: { d: DeliveryDetail; lang: Lang }) {
+  const t = reportingMessages(lang);
+  const shown = d.errors.slice(0, SHOWN_ERRORS);
+  return (
+    <>
+      {d.errorCount > shown.length && <p>{t.moreErrors(shown.length, d.errorCount)}</p>}
+      <p>
+        <a href={`${pageHref('delivery', lang, { id: d.id })}?format=csv`}>{t.downloadErrors}</a>
+      </p>
+      <table class="table table--compact">
+        <caption>{t.errorsCount(d.errorCount)}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.file}</th>
+            <th scope="col">{t.line}</th>
+            <th scope="col">{t.column}</th>
+            <th scope="col">{t.value}</th>
+            <th scope="col">{t.message}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((e) => (
+            <tr>
+              <td>{e.file}</td>
+              <td>{e.line || '–'}</td>
+              <td>{e.column ?? '–'}</td>
+              <td>{e.value ?? ''}</td>
+              <td>{errorMessage(e.code, lang)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+/** A delivery's result: loaded or rejected, its files with their checksums, and its errors. */
+export function DeliveryResultPage({ d, lang }: { d: DeliveryDetail; lang: Lang }) {
+  const t = reportingMessages(lang);
+  return (
+    <>
+      <h1>{t.resultTitle}</h1>
+      {d.status === 'loaded' ? (
+        <Alert variant="success">{t.loadedText}</Alert>
+      ) : (
+        <Alert variant="error">{t.rejectedText(d.errorCount)}</Alert>
+      )}
+      <LockedPeriodNotice errors={d.errors} lang={lang} />
+      <p>
+        {formatDateTime(new Date(d.startedAt), lang)} · {d.actorLabel} ·{' '}
+        {t.rowsText(d.counts.activities, d.counts.participants)}
+      </p>
+      <table class="table table--compact">
+        <thead>
+          <tr>
+            <th scope="col">{t.file}</th>
+            <th scope="col">{t.rows}</th>
+            <th scope="col">{t.size}</th>
+            <th scope="col">{t.checksum}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {d.files.map((f) => (
+            <tr>
+              <td>{f.name}</td>
+              <td>{formatNumber(f.rows, lang)}</td>
+              <td>{formatNumber(f.bytes, lang)}</td>
+              <td>
+                <code class="checksum">{f.sha256}</code>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {d.errors.length > 0 && <ErrorTable d={d} lang={lang} />}
+      <p>
+        <a href={href('deliveries', lang)}>{t.back}</a>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,215 @@
+import { ROLES, type Role } from '../../src/domain/policy/policy.ts';
+
+/**
+ * Who may use every route of the site: the expected answer to a GET for a visitor, for each
+ * demo role and for an API token (of the demo cluster, Odense Robotics), on the parameters of
+ * route-fixtures.ts. `login` is a 303 to the login page. The English paths answer as their
+ * Danish twins. A route that is registered but missing here fails routes.int.test.ts: a new
+ * route cannot be added without deciding who may use it. POST routes are listed with who may
+ * post them without signing in (`public`) or not (`signed-in`); their role rules are the domain
+ * commands' (each tested with an unauthorised caller).
+ */
+export const PRINCIPALS = ['anonymous', ...ROLES, 'token'] as const;
+export type Principal = (typeof PRINCIPALS)[number];
+export type Expected = number | 'login';
+export type Access = Record<Principal, Expected>;
+
+/** The same answer for everyone. */
+const everyone = (status: Expected): Access =>
+  Object.fromEntries(PRINCIPALS.map((p) => [p, status])) as Access;
+const OPEN = everyone(200);
+
+/** Visitors are sent to log in, the roles named get `status`, every other role 403. */
+function only(allowed: readonly Role[], overrides: Partial<Access> = {}, status: Expected = 200): Access {
+  return {
+    ...everyone(403),
+    anonymous: 'login',
+    token: 'login',
+    ...Object.fromEntries(allowed.map((r) => [r, status])),
+    ...overrides,
+  };
+}
+const SIGNED_IN = only(ROLES);
+
+/** The token API: an API token gets `status`; no cookie (visitor or signed in) is a credential there. */
+const tokenApi = (status: Expected): Access => ({ ...everyone(401), token: status });
+
+export const FOR_GET: Record<string, Access> = {
+  'GET /healthz': OPEN,
+  'GET /assets/:file': OPEN,
+  'GET /': OPEN,
+  'GET /tilgaengelighed': OPEN,
+  'GET /privatliv': OPEN,
+  'GET /om': OPEN,
+  'GET /log-ind': OPEN,
+  'GET /glemt-adgangskode': OPEN,
+  'GET /nulstil-adgangskode': OPEN,
+  'GET /konto': SIGNED_IN,
+  'GET /admin': only(['admin']),
+  'GET /admin/brugere': only(['admin']),
+  'GET /admin/revisionslog': only(['admin']),
+  'GET /arbejdsrum': SIGNED_IN,
+  // Catalogue: a cluster's own staff, the support function and admins edit its profile
+  'GET /klynger': OPEN,
+  'GET /klynger/:slug': OPEN,
+  'GET /klynger/:slug/rediger': only(['admin', 'cluster_staff', 'support_staff']),
+  'GET /klynger/:slug/forhaandsvisning': only(['admin', 'cluster_staff', 'support_staff']),
+  'GET /maerker': OPEN,
+  'GET /maerker/import': only(['admin', 'support_staff']),
+  'GET /maerker/import/skabelon.csv': OPEN,
+  'GET /landskab': OPEN,
+  'GET /soeg': OPEN,
+  'GET /api': OPEN,
+  // News, stories and events: the fixture's news and event are the support function's, the story Odense Robotics'
+  'GET /nyheder': OPEN,
+  'GET /nyheder/rss.xml': OPEN,
+  'GET /nyheder/atom.xml': OPEN,
+  'GET /nyheder/ny': only(['admin', 'cluster_staff', 'support_staff']),
+  'GET /nyheder/:slug': OPEN,
+  'GET /nyheder/:slug/rediger': only(['admin', 'support_staff']),
+  'GET /historier': OPEN,
+  'GET /historier/rss.xml': OPEN,
+  'GET /historier/atom.xml': OPEN,
+  'GET /historier/ny': only(['admin', 'cluster_staff', 'support_staff']),
+  'GET /historier/:slug': OPEN,
+  'GET /historier/:slug/rediger': only(['cluster_staff']),
+  'GET /arrangementer': OPEN,
+  'GET /arrangementer.ics': OPEN,
+  'GET /arrangementer/ny': only(['admin', 'cluster_staff', 'support_staff']),
+  'GET /arrangementer/:slug': OPEN,
+  'GET /arrangementer/:slug/ics': OPEN,
+  'GET /arrangementer/:slug/rediger': only(['admin', 'support_staff']),
+  // Calls: the decided joint call of Danmarks Erhvervsfremmebestyrelse (the demo assessor's), which
+  // the demo funder co-funds; the application and its attachment are Odense Robotics'
+  'GET /opslag': OPEN,
+  'GET /opslag/ny': only(['funder']),
+  'GET /opslag/:slug': OPEN,
+  'GET /opslag/:slug/rediger': only([]),
+  'GET /opslag/:slug/opsaetning': only([]),
+  'GET /opslag/:slug/sagsbehandling': only(['funder']),
+  'GET /opslag/:slug/ansoegning': only(['cluster_staff']),
+  'GET /ansoegninger/:id': only(['funder', 'assessor', 'cluster_staff']),
+  'GET /ansoegninger/:id/afgoerelse.pdf': only(['funder', 'cluster_staff']),
+  'GET /bilag/:id': only(['funder', 'cluster_staff']),
+  'GET /bedoemmelser': only(['assessor']),
+  // Reporting: the delivery is Odense Robotics'; the loading page of a job that does not run is 404
+  'GET /arbejdsrum/indberetninger': only(['admin', 'funder', 'cluster_staff', 'support_staff']),
+  'GET /arbejdsrum/indberetninger/:id': only(['admin', 'funder', 'cluster_staff', 'support_staff']),
+  'GET /arbejdsrum/indberetninger/indlaesning/:id': only(ROLES, {}, 404),
+  'GET /indberetning/hjaelp': OPEN,
+  'GET /indberetning/skabelon/:file': OPEN,
+  'GET /arbejdsrum/api-noegler': only(['admin', 'funder', 'cluster_staff']),
+  'GET /arbejdsrum/aktiviteter': only(['admin', 'funder', 'cluster_staff', 'support_staff']),
+  'GET /arbejdsrum/aktiviteter/ny': only(['cluster_staff']),
+  'GET /arbejdsrum/aktiviteter/:id': only(['admin', 'funder', 'cluster_staff', 'support_staff']),
+  'GET /arbejdsrum/aktiviteter/:id/rediger': only(['cluster_staff']),
+  'GET /arbejdsrum/aktiviteter/:id/slet': only(['cluster_staff']),
+  // The participant form posts here; a GET goes back to the activity, for everyone
+  'GET /arbejdsrum/aktiviteter/:id/deltagere': everyone(303),
+  'GET /arbejdsrum/aktiviteter/:id/deltagere/:participantId': only(['cluster_staff']),
+  'GET /arbejdsrum/aktiviteter/:id/deltagere/:participantId/fjern': only(['cluster_staff']),
+  'GET /arbejdsrum/perioder': only(['cluster_staff']),
+  'GET /indberetninger/status': only(['admin', 'funder', 'support_staff']),
+  // Action plans of Odense Robotics, 2024
+  'GET /arbejdsrum/handlingsplaner': only(['cluster_staff']),
+  'GET /arbejdsrum/handlingsplaner/:slug/:year': only(['admin', 'funder', 'cluster_staff']),
+  'GET /arbejdsrum/handlingsplaner/:slug/:year/opfoelgning': only(['admin', 'funder', 'cluster_staff']),
+  'GET /finansiering/handlingsplaner': only(['admin', 'funder']),
+  'GET /finansiering/handlingsplaner/:slug/:year': only(['admin', 'funder', 'cluster_staff']),
+  'GET /finansiering/handlingsplaner/:slug/:year/opfoelgning': only(['admin', 'funder', 'cluster_staff']),
+  // Performance account: public; targets are the funders'
+  'GET /resultater': everyone(302),
+  'GET /resultater/sammenlign': OPEN,
+  'GET /resultater/:year': OPEN,
+  'GET /resultater/:year/klynger/:cvr': OPEN,
+  'GET /resultater/:year/eksport.csv': OPEN,
+  'GET /resultater/:year/eksport.xlsx': OPEN,
+  'GET /resultater/:year/eksport.pdf': OPEN,
+  'GET /resultater/pejlemaerker': only(['admin', 'funder']),
+  'GET /resultater/pejlemaerker/:id': only(['admin', 'funder']),
+  'GET /resultater/pejlemaerker/:id/:code': only(['admin', 'funder']),
+  'GET /klyngeforum': OPEN,
+  'GET /klyngeforum/initiativer/:code': OPEN,
+  // Benchmarking, evaluation and data quality
+  'GET /arbejdsrum/benchmarking': only(['cluster_staff']),
+  'GET /support/benchmarking': only(['admin', 'support_staff']),
+  'GET /finansiering/evalueringer': only(['admin', 'funder']),
+  'GET /finansiering/evalueringer/regler': only(['admin', 'funder']),
+  'GET /finansiering/evalueringer/:slug': only(['admin', 'funder', 'cluster_staff']),
+  'GET /arbejdsrum/datakvalitet': only(['admin', 'funder', 'cluster_staff']),
+  'GET /finansiering/datakvalitet': only(['admin', 'funder', 'cluster_staff']),
+  // Funding coordination: the funding plan is the demo funder's
+  'GET /finansiering/koordinering': only(['admin', 'funder']),
+  'GET /finansiering/koordinering/finansiorer/:slug': only(['admin', 'funder']),
+  'GET /finansiering/planer': only(['admin', 'funder']),
+  'GET /finansiering/planer/ny': only(['funder']),
+  'GET /finansiering/planer/:id': only(['admin', 'funder']),
+  // The old addresses of funding plans move for good
+  'GET /finansiering/initiativer': everyone(301),
+  'GET /finansiering/initiativer/*': everyone(301),
+  'GET /konto/notifikationer': SIGNED_IN,
+  // The JSON API: open data for everyone, the reporting API for API tokens only
+  'GET /api/openapi.json': OPEN,
+  'GET /api/v1/clusters': OPEN,
+  'GET /api/v1/clusters.csv': OPEN,
+  'GET /api/v1/clusters/:id': OPEN,
+  'GET /api/v1/labels': OPEN,
+  'GET /api/v1/search': OPEN,
+  'GET /api/v1/performance': OPEN,
+  'GET /api/v1/deliveries': tokenApi(200),
+  'GET /api/v1/deliveries/:id': tokenApi(200),
+  'GET /api/v1/activities': tokenApi(200),
+};
+
+/** Forms anyone may post (no sign-in); every other form sends a visitor to log in. */
+export const FOR_POST: Record<string, 'public' | 'signed-in' | 'token'> = {
+  'POST /log-ind': 'public',
+  'POST /glemt-adgangskode': 'public',
+  'POST /nulstil-adgangskode': 'public',
+  'POST /klynger/:slug/kontakt': 'public',
+  // Signing out sends everyone, a visitor too, to the login page.
+  'POST /log-ud': 'signed-in',
+  'POST /konto': 'signed-in',
+  'POST /konto/notifikationer': 'signed-in',
+  'POST /admin/brugere': 'signed-in',
+  'POST /klynger/:slug/rediger': 'signed-in',
+  'POST /maerker/import': 'signed-in',
+  'POST /nyheder/ny': 'signed-in',
+  'POST /nyheder/:slug/rediger': 'signed-in',
+  'POST /historier/ny': 'signed-in',
+  'POST /historier/:slug/rediger': 'signed-in',
+  'POST /arrangementer/ny': 'signed-in',
+  'POST /arrangementer/:slug/rediger': 'signed-in',
+  'POST /opslag/ny': 'signed-in',
+  'POST /opslag/:slug/rediger': 'signed-in',
+  'POST /opslag/:slug/opsaetning': 'signed-in',
+  'POST /opslag/:slug/sagsbehandling': 'signed-in',
+  'POST /opslag/:slug/ansoegning': 'signed-in',
+  'POST /ansoegninger/:id': 'signed-in',
+  'POST /arbejdsrum/indberetninger': 'signed-in',
+  'POST /arbejdsrum/api-noegler': 'signed-in',
+  'POST /arbejdsrum/api-noegler/:id/tilbagekald': 'signed-in',
+  'POST /arbejdsrum/aktiviteter/ny': 'signed-in',
+  'POST /arbejdsrum/aktiviteter/:id/rediger': 'signed-in',
+  'POST /arbejdsrum/aktiviteter/:id/slet': 'signed-in',
+  'POST /arbejdsrum/aktiviteter/:id/deltagere': 'signed-in',
+  'POST /arbejdsrum/aktiviteter/:id/deltagere/:participantId': 'signed-in',
+  'POST /arbejdsrum/aktiviteter/:id/deltagere/:participantId/fjern': 'signed-in',
+  'POST /arbejdsrum/perioder': 'signed-in',
+  'POST /indberetninger/status': 'signed-in',
+  'POST /arbejdsrum/handlingsplaner/:slug/:year': 'signed-in',
+  'POST /finansiering/handlingsplaner/:slug/:year': 'signed-in',
+  'POST /resultater/pejlemaerker': 'signed-in',
+  'POST /resultater/pejlemaerker/:id': 'signed-in',
+  'POST /klyngeforum/initiativer/:code/status': 'signed-in',
+  'POST /klyngeforum/initiativer/:code/milepaele': 'signed-in',
+  'POST /klyngeforum/initiativer/:code/milepaele/:id/udfoert': 'signed-in',
+  'POST /klyngeforum/initiativer/:code/aktiviteter': 'signed-in',
+  'POST /klyngeforum/initiativer/:code/aktiviteter/:id/fjern': 'signed-in',
+  'POST /finansiering/evalueringer/regler': 'signed-in',
+  'POST /finansiering/evalueringer/:slug': 'signed-in',
+  'POST /finansiering/planer/ny': 'signed-in',
+  'POST /finansiering/planer/:id': 'signed-in',
+  'POST /finansiering/planer/:id/afslut': 'signed-in',
+  'POST /api/v1/deliveries': 'token',
+};

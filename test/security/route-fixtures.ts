@@ -1,0 +1,188 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { sql } from 'drizzle-orm';
+import { systemActor, withActor } from '../../src/db/actor.ts';
+import { type Database, queryRows } from '../../src/db/client.ts';
+import { applicationAttachments, applications } from '../../src/db/schema/index.ts';
+import { createApiToken } from '../../src/domain/reporting/tokens/tokens.ts';
+import { roleCaller } from '../support/callers.ts';
+import type { TestApp } from '../support/http.ts';
+
+/**
+ * Real values for every path parameter of the site, from the demo data (the demo cluster staff
+ * work for Odense Robotics, the demo funder for Uddannelses- og Forskningsministeriet, the demo
+ * assessor assesses the decided joint call) plus what the demo lacks: a submitted application
+ * of Odense Robotics with an attachment, an API token and a delivery.
+ */
+export interface RouteFixtures {
+  /** Values by parameter name, and by `<path prefix>:<name>` where one name means several things. */
+  values: Record<string, string>;
+  /** The query a route needs to show something (a search term, a year), by its path. */
+  queries: Record<string, string>;
+  apiToken: string;
+}
+
+const one = async <T>(database: Database, query: ReturnType<typeof sql>): Promise<T> => {
+  const [row] = await queryRows<T>(database.db, query);
+  if (!row) throw new Error(`no demo row for ${JSON.stringify(query)}`);
+  return row;
+};
+
+export async function routeFixtures(t: TestApp, database: Database): Promise<RouteFixtures> {
+  const robotics = await one<{ id: string; cvr: string }>(
+    database,
+    sql`select id, cvr from organisations where slug = 'odense-robotics'`,
+  );
+  const jointCall = await one<{ id: string; slug: string }>(
+    database,
+    sql`select c.id, c.slug from calls c join call_setups s on s.call_id = c.id where c.status = 'decided'`,
+  );
+  const applicationId = randomUUID();
+  const attachmentId = randomUUID();
+  const storageKey = `${attachmentId}.pdf`;
+  const folder = resolve(t.deps.config.dataDir, 'attachments');
+  await mkdir(folder, { recursive: true });
+  const pdf = new TextEncoder().encode('%PDF-1.4\n%%EOF\n');
+  await writeFile(join(folder, storageKey), pdf);
+  await withActor(database.db, systemActor('test'), async (tx) => {
+    await tx.insert(applications).values({
+      id: applicationId,
+      callId: jointCall.id,
+      organisationId: robotics.id,
+      status: 'submitted',
+      title: 'Robotter i alle værksteder',
+      submittedAt: new Date(),
+    });
+    await tx.insert(applicationAttachments).values({
+      id: attachmentId,
+      applicationId,
+      fileName: 'budget.pdf',
+      mediaType: 'application/pdf',
+      sizeBytes: pdf.byteLength,
+      storageKey,
+    });
+  });
+  const token = await createApiToken(database.db, roleCaller('admin'), {
+    organisationId: robotics.id,
+    name: 'Route matrix',
+    now: new Date(),
+    lifetime: 30,
+  });
+  const delivered = await t.app.request('/api/v1/deliveries', {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ activities: [{ cluster_cvr: robotics.cvr }] }),
+  });
+  // A rejected delivery (a row without its fields) is recorded too, with its errors: a page to show.
+  const deliveryId = ((await delivered.json()) as { data?: { id?: string } }).data?.id;
+  if (!deliveryId) throw new Error(`no delivery: ${delivered.status}`);
+  const activity = await one<{ id: string; participant: string }>(
+    database,
+    sql`select a.id::text as id, min(p.id)::text as participant from activities a
+        join participations p on p.activity_id = a.id
+        where a.cluster_id = ${robotics.id} group by a.id order by a.id limit 1`,
+  );
+  const news = await one<{ slug: string }>(database, sql`select slug from posts where kind = 'news' limit 1`);
+  const story = await one<{ slug: string }>(
+    database,
+    sql`select slug from posts where kind = 'success_story' limit 1`,
+  );
+  const event = await one<{ slug: string }>(database, sql`select slug from events limit 1`);
+  const milestone = await one<{ id: string }>(
+    database,
+    sql`select id from strategy_milestones where initiative_code = 'A1' limit 1`,
+  );
+  const link = await one<{ id: string; code: string }>(
+    database,
+    sql`select id, initiative_code as code from strategy_initiative_links limit 1`,
+  );
+  const targetSet = await one<{ id: string }>(database, sql`select id from target_sets limit 1`);
+  const plan = await one<{ id: string }>(
+    database,
+    sql`select p.id from funding_plans p join organisations f on f.id = p.funder_id
+        where f.slug = 'uddannelses-og-forskningsministeriet' limit 1`,
+  );
+  const home = await (await t.app.request('/')).text();
+  const asset = /\/assets\/([^"?]+\.css)/.exec(home)?.[1] ?? 'missing.css';
+  return {
+    apiToken: token.token,
+    queries: {
+      '/soeg': 'q=robot',
+      '/en/search': 'q=robot',
+      '/api/v1/search': 'q=robot',
+      '/api/v1/performance': 'year=2023',
+      '/api/v1/activities': 'year=2024',
+    },
+    values: {
+      slug: 'odense-robotics',
+      cvr: robotics.cvr,
+      year: '2023',
+      file: 'activities.csv',
+      participantId: activity.participant,
+      '/assets:file': asset,
+      '/nyheder:slug': news.slug,
+      '/en/news:slug': news.slug,
+      '/historier:slug': story.slug,
+      '/en/stories:slug': story.slug,
+      '/arrangementer:slug': event.slug,
+      '/en/events:slug': event.slug,
+      '/opslag:slug': jointCall.slug,
+      '/en/calls:slug': jointCall.slug,
+      '/arbejdsrum/handlingsplaner:year': '2024',
+      '/en/workspace/action-plans:year': '2024',
+      '/finansiering/handlingsplaner:year': '2024',
+      '/en/funding/action-plans:year': '2024',
+      '/finansiering/koordinering/finansiorer:slug': 'uddannelses-og-forskningsministeriet',
+      '/en/funding/coordination/funders:slug': 'uddannelses-og-forskningsministeriet',
+      '/ansoegninger:id': applicationId,
+      '/en/applications:id': applicationId,
+      '/bilag:id': attachmentId,
+      '/en/attachments:id': attachmentId,
+      '/arbejdsrum/indberetninger:id': deliveryId,
+      '/en/workspace/deliveries:id': deliveryId,
+      '/arbejdsrum/indberetninger/indlaesning:id': randomUUID(),
+      '/en/workspace/deliveries/loading:id': randomUUID(),
+      '/arbejdsrum/api-noegler:id': token.id,
+      '/en/workspace/api-tokens:id': token.id,
+      '/arbejdsrum/aktiviteter:id': activity.id,
+      '/en/workspace/activities:id': activity.id,
+      '/resultater/pejlemaerker:id': targetSet.id,
+      '/en/results/targets:id': targetSet.id,
+      '/resultater/pejlemaerker:code': '1',
+      '/en/results/targets:code': '1',
+      '/finansiering/planer:id': plan.id,
+      '/en/funding/plans:id': plan.id,
+      '/klyngeforum/initiativer:code': link.code,
+      '/en/cluster-forum/initiatives:code': link.code,
+      '/klyngeforum/initiativer/:code/milepaele:id': milestone.id,
+      '/en/cluster-forum/initiatives/:code/milestones:id': milestone.id,
+      '/klyngeforum/initiativer/:code/aktiviteter:id': link.id,
+      '/en/cluster-forum/initiatives/:code/activities:id': link.id,
+      '/api/v1/clusters:id': 'odense-robotics',
+      '/api/v1/deliveries:id': deliveryId,
+    },
+  };
+}
+
+/**
+ * A route's path with real values: each `:name` takes the value of the longest `<prefix>:name`
+ * whose prefix the path starts with, else that of `name`; `*` becomes a path below; the route's
+ * query, if it needs one, follows.
+ */
+export function fill(route: string, fixtures: RouteFixtures): string {
+  const query = fixtures.queries[route];
+  const path = route.replace(/:([a-zA-Z]+)|\*/g, (whole, name: string | undefined, offset: number) => {
+    if (!name) return 'x';
+    const before = route.slice(0, offset).replace(/\/$/, '');
+    const prefixed = Object.keys(fixtures.values)
+      .filter((k) => k.endsWith(`:${name}`) && k.includes(':') && k.slice(0, k.lastIndexOf(':')) !== '')
+      .map((k) => k.slice(0, k.lastIndexOf(':')))
+      .filter((prefix) => before === prefix || before.startsWith(`${prefix}/`))
+      .sort((a, b) => b.length - a.length)[0];
+    const value = fixtures.values[prefixed !== undefined ? `${prefixed}:${name}` : name];
+    if (value === undefined) throw new Error(`no value for :${name} in ${route} (${whole})`);
+    return encodeURIComponent(value);
+  });
+  return query ? `${path}?${query}` : path;
+}
