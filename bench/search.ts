@@ -18,13 +18,12 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
-import type pg from 'pg';
 import { loadConfig } from '../src/config.ts';
-import { type Database, migrateDatabase, openDatabase } from '../src/db/client.ts';
+import { migrateDatabase } from '../src/db/client.ts';
 import { seedDemo } from '../src/domain/demo/seed.ts';
 import { createLogger } from '../src/logger.ts';
 import { type RunningServer, startServer } from '../src/main.ts';
-import { databaseUrlFor, quoteIdentifier, withServer } from '../test/support/postgres-server.ts';
+import { benchDatabase } from './database.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
@@ -44,40 +43,6 @@ interface Load {
   p99: number;
   non2xx: number;
   errors: number;
-}
-
-interface BenchDatabase {
-  database: Database;
-  description: string;
-  drop(): Promise<void>;
-}
-
-/** A fresh database with the demo data: its own database on the PostgreSQL server, or PGlite. */
-async function benchDatabase(serverUrl: string | undefined): Promise<BenchDatabase> {
-  if (!serverUrl) {
-    const database = await openDatabase({});
-    return { database, description: 'PGlite (embedded, in memory)', drop: () => database.close() };
-  }
-  const name = `klynge_bench_${process.pid}`;
-  await withServer(serverUrl, async (client) => {
-    await client.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`);
-    await client.query(`CREATE DATABASE ${quoteIdentifier(name)}`);
-  });
-  const database = await openDatabase({ databaseUrl: databaseUrlFor(serverUrl, name), poolSize: 10 });
-  const version = await withServer(serverUrl, (c: pg.Client) =>
-    c.query<{ v: string }>(`select current_setting('server_version') as v`),
-  );
-  const host = new URL(serverUrl);
-  return {
-    database,
-    description: `PostgreSQL ${version.rows[0]?.v ?? '?'} at ${host.hostname}:${host.port} (database ${name}, dropped afterwards)`,
-    drop: async () => {
-      await database.close();
-      await withServer(serverUrl, (c) =>
-        c.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`),
-      );
-    },
-  };
 }
 
 function startHelloWorld(): Promise<RunningServer> {

@@ -212,7 +212,8 @@ describe(`a survey to 200 companies by e-mail on ${testDriver()}`, () => {
     await browser.get(`/undersoegelser/${tokens.get(first)}/side/1`);
     const twice = await browser.post(`/undersoegelser/${tokens.get(first)}/tjek`, {});
     expect(twice.res.headers.get('location')).toBe(`/undersoegelser/${tokens.get(first)}/kvittering`);
-  });
+    // Some 200 requests through the app: on PGlite on a busy machine this outlasts the default.
+  }, 90_000);
 
   it('refuses a page with a missing required answer, naming the field, and keeps a draft saved for later', async () => {
     const company = companies.find((c) => c.municipalityCode === 265) as TestCompany;
