@@ -56,7 +56,7 @@ export async function addParticipants(db: Db, clusterId: string, year: number, l
   await withActor(db, systemActor('test'), async (tx) => {
     await tx
       .insert(companies)
-      .values(list.map((c) => ({ ...c })))
+      .values(list.map((c) => ({ cvr: c.cvr })))
       .onConflictDoNothing();
     const [activity] = await tx
       .insert(activities)
@@ -76,6 +76,9 @@ export async function addParticipants(db: Db, clusterId: string, year: number, l
         year,
         participantType: 'company' as const,
         cvr: c.cvr,
+        name: c.name,
+        employees: c.employees,
+        municipalityCode: c.municipalityCode,
       })),
     );
   });

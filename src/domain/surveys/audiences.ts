@@ -107,6 +107,17 @@ const usersOfRole = (role: string) => ({
 });
 
 /**
+ * What a company is like (name, employees, municipality) as its latest participation among those
+ * `where` selects describes it: company data belongs to the delivery that reported it
+ * (docs/reporting-format.md), so the latest one tells a company's size and region.
+ */
+const latestCompanyData = (where: SQL) =>
+  sql`select distinct on (p.cvr) p.cvr, p.name, p.employees, p.municipality_code
+      from participations p join activities a on a.id = p.activity_id
+      where p.participant_type = 'company' and ${where}
+      order by p.cvr, a.start_date desc, p.reported_at desc, p.id desc`;
+
+/**
  * The companies that took part in the activities of the years, at the contact e-mail a cluster
  * they took part with supplied (the latest, when several did), within the contacts' retention.
  */
@@ -122,6 +133,9 @@ function participatingCompanies(fromYear: number, toYear: number, now: Date) {
         join participants pa on pa.cvr = cc.cvr and pa.cluster_id = cc.cluster_id
         where cc.supplied_at > ${now.toISOString()}::timestamptz - make_interval(years => ${CONTACT_RETENTION_YEARS})
         order by cc.cvr, cc.supplied_at desc, cc.cluster_id
+      ),
+      co as materialized (
+        ${latestCompanyData(sql`p.year between ${fromYear} and ${toYear}`)}
       )`;
   return {
     candidates: sql`${sources}
@@ -129,7 +143,7 @@ function participatingCompanies(fromYear: number, toYear: number, now: Date) {
           ct.email, coalesce(ct.person, co.name) as name, co.cvr, ct.cluster_id, mu.region_code,
           ${sizeBandSql(sql`co.employees`)} as size_band, cl.league, 'da' as lang
         from contacts ct
-        join companies co on co.cvr = ct.cvr
+        join co on co.cvr = ct.cvr
         left join municipalities mu on mu.code = co.municipality_code
         left join clusters cl on cl.organisation_id = ct.cluster_id
         order by ct.email, co.cvr`,
@@ -196,12 +210,16 @@ export async function addUploadedAudience(
     const { rows, issues } = await readPeopleList(file, { required: ['email'], uniqueBy: 'email' });
     if (issues.length > 0) return { result: null, issues };
     const json = JSON.stringify(rows.map((r) => ({ email: r.email, cvr: r.cvr, name: r.name })));
-    const candidates = sql`select distinct on (r.email)
+    const candidates = sql`with r as materialized (
+          select * from jsonb_to_recordset(${json}::jsonb) as r(email text, cvr text, name text)
+        ),
+        co as materialized (${latestCompanyData(sql`p.cvr in (select cvr from r)`)})
+        select distinct on (r.email)
           r.email, coalesce(r.name, co.name) as name, r.cvr::char(8) as cvr, null::uuid as cluster_id,
           mu.region_code, ${sizeBandSql(sql`co.employees`)} as size_band, null::cluster_league as league,
           'da' as lang
-        from jsonb_to_recordset(${json}::jsonb) as r(email text, cvr text, name text)
-        left join companies co on co.cvr = r.cvr
+        from r
+        left join co on co.cvr = r.cvr
         left join municipalities mu on mu.code = co.municipality_code
         order by r.email`;
     const counts = await insertCandidates(tx, surveyId, 'csv', candidates);

@@ -4,6 +4,7 @@ import type { CompanyEffectSummary } from '../../../../domain/surveys/effect-sur
 import type { TargetSet } from '../../../../domain/targets/queries.ts';
 import { href, pageHref } from '../../../paths.ts';
 import { CompanyEffectSection } from '../../surveys/views/effect-section.tsx';
+import { basisMessages } from '../basis.messages.ts';
 import {
   FiguresTable,
   num,
@@ -13,7 +14,8 @@ import {
   Trends,
   type View,
 } from './figures.tsx';
-import { Exports, YearNav } from './links.tsx';
+import { BasisNotice, Exports, PRELIMINARY_QUERY, YearNav } from './links.tsx';
+import { SplitFigures } from './split-figures.tsx';
 
 function TargetsSection({
   v,
@@ -35,7 +37,8 @@ function TargetsSection({
           <p>
             {t.targets.set(lang === 'da' ? set.nameDa : set.nameEn, set.periodFrom, set.periodTo)}
             {(account.year < set.periodFrom || account.year > set.periodTo) &&
-              ` ${t.targets.outside(set.periodFrom, set.periodTo, account.year)}`}
+              ` ${t.targets.outside(set.periodFrom, set.periodTo, account.year)}`}{' '}
+            {basisMessages(lang).targetsOn(account.preliminary)}
           </p>
           <TargetsTable v={v} set={set} account={account} />
         </>
@@ -56,10 +59,12 @@ function ClustersSection({
   v,
   year,
   clusters,
+  preliminary,
 }: {
   v: View;
   year: number;
   clusters: YearResults['clusters'];
+  preliminary: boolean;
 }) {
   const { t, lang } = v;
   return (
@@ -79,7 +84,14 @@ function ClustersSection({
             {clusters.map((cl) => (
               <tr>
                 <th scope="row">
-                  <a href={pageHref('resultsCluster', lang, { year: String(year), cvr: cl.cvr })}>
+                  <a
+                    href={pageHref(
+                      'resultsCluster',
+                      lang,
+                      { year: String(year), cvr: cl.cvr },
+                      query(preliminary),
+                    )}
+                  >
                     {cl.name}
                   </a>
                 </th>
@@ -93,9 +105,13 @@ function ClustersSection({
   );
 }
 
+/** The query of a link that keeps the page's basis. */
+export const query = (preliminary: boolean) =>
+  preliminary ? { [PRELIMINARY_QUERY.name]: PRELIMINARY_QUERY.value } : undefined;
+
 /**
- * The national account of a year: targets, key figures, small companies, regions, the company
- * effect survey that asks about the year (when there is one), trends, clusters.
+ * The national account of a year: targets, key figures, small companies, regions, splits, the
+ * company effect survey that asks about the year (when there is one), trends, clusters.
  */
 export function YearPage({
   v,
@@ -108,16 +124,19 @@ export function YearPage({
 }) {
   const { t, lang } = v;
   const { account, years } = results;
+  const preliminary = account.preliminary;
+  const yearLink = (y: number, p: boolean) => pageHref('resultsYear', lang, { year: String(y) }, query(p));
   return (
     <>
       <h1>{t.yearTitle(account.year)}</h1>
       <p class="font-lead">{t.lead}</p>
-      <YearNav
+      <BasisNotice
         v={v}
-        years={years}
-        current={account.year}
-        link={(y) => pageHref('resultsYear', lang, { year: String(y) })}
+        preliminary={preliminary}
+        mayViewPreliminary={results.mayViewPreliminary}
+        link={(p) => yearLink(account.year, p)}
       />
+      <YearNav v={v} years={years} current={account.year} link={(y) => yearLink(y, preliminary)} />
       <TargetsSection v={v} set={results.targetSet} account={account} mayManage={results.mayManageTargets} />
       <section aria-labelledby="figures-heading">
         <h2 id="figures-heading">{t.figures.heading}</h2>
@@ -125,10 +144,11 @@ export function YearPage({
       </section>
       <SmallCompanies v={v} account={account} />
       <RegionalDistribution v={v} account={account} />
+      <SplitFigures v={v} account={account} />
       {companyEffects && <CompanyEffectSection summary={companyEffects} lang={lang} />}
       <Trends v={v} accounts={results.accounts} set={results.targetSet} />
-      <ClustersSection v={v} year={account.year} clusters={results.clusters} />
-      <Exports v={v} year={account.year} />
+      <ClustersSection v={v} year={account.year} clusters={results.clusters} preliminary={preliminary} />
+      <Exports v={v} year={account.year} preliminary={preliminary} />
     </>
   );
 }
