@@ -13,7 +13,7 @@ import { createTestDatabase, testDriver } from '../support/database.ts';
 import { createOrganisation } from '../support/factories.ts';
 import { Client, createTestApp, signedInClient, type TestApp } from '../support/http.ts';
 import { type ReceivedMail, startSmtpServer } from '../support/smtp.ts';
-import { addParticipants, createSurveyCluster, type TestCompany, testCvr } from './fixture.ts';
+import { addParticipants, approveYear, createSurveyCluster, type TestCompany, testCvr } from './fixture.ts';
 
 /** One municipality per region: Aalborg (1081), Aarhus (1082), Odense (1083), København (1084), Roskilde (1085). */
 const SEATS = [851, 751, 461, 101, 265] as const;
@@ -104,6 +104,7 @@ describe(`a survey to 200 companies by e-mail on ${testDriver()}`, () => {
       });
     await addParticipants(database.db, clusters[0] as string, YEAR, companies.slice(0, 120));
     await addParticipants(database.db, clusters[1] as string, YEAR, companies.slice(120));
+    for (const cluster of clusters) await approveYear(database.db, cluster as string, YEAR);
     for (const [index, list] of [companies.slice(0, 120), companies.slice(120)].entries()) {
       const staff = await createCaller(database.db, 'cluster_staff', {
         organisationId: clusters[index] as string,
