@@ -5,6 +5,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { createDeps } from './deps.ts';
 import { precompressAssets } from './http/assets.ts';
+import { startRetentionTimer } from './jobs/retention.ts';
 import { startTokenReminderTimer } from './jobs/token-reminders.ts';
 import type { Logger } from './logger.ts';
 
@@ -18,6 +19,7 @@ export function startServer(config: Config, database: Database, logger: Logger):
   const deps = createDeps(config, database, logger);
   const app = createApp(deps);
   const stopReminders = config.tokenReminders ? startTokenReminderTimer(deps) : () => {};
+  const stopRetention = config.retentionJob ? startRetentionTimer(deps) : () => {};
   // In the background: the first visitors get the static files compressed without waiting.
   precompressAssets().catch((err: unknown) => logger.warn({ err }, 'precompressing static files failed'));
   return new Promise((resolve) => {
@@ -29,6 +31,7 @@ export function startServer(config: Config, database: Database, logger: Logger):
           url: `http://${host}:${info.port}`,
           close: async () => {
             stopReminders();
+            stopRetention();
             await new Promise<void>((done) => server.close(() => done()));
             // Mail already promised to a visitor (a password reset) still goes out.
             await deps.mailQueue.idle();

@@ -138,6 +138,7 @@ export async function routeFixtures(t: TestApp, database: Database): Promise<Rou
     },
     values: {
       slug: 'odense-robotics',
+      provider: 'nemlogin',
       cvr: robotics.cvr,
       year: '2023',
       file: 'activities.csv',
@@ -188,6 +189,8 @@ export async function routeFixtures(t: TestApp, database: Database): Promise<Rou
       page: '1',
       '/api/v1/clusters:id': 'odense-robotics',
       '/api/v1/deliveries:id': deliveryId,
+      '/konto/sessioner:id': randomUUID(),
+      '/en/account/sessions:id': randomUUID(),
     },
   };
 }
