@@ -33,6 +33,8 @@ const envSchema = z.object({
   TRUST_PROXY: boolish.default(false),
   TOKEN_REMINDERS: z.enum(['on', 'off']).default('on'),
   KLYNGE_PROFILE: boolish.default(false),
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
 });
 
 export type Config = {
@@ -62,6 +64,9 @@ export type Config = {
   tokenReminders: boolean;
   /** Report how long each step of a delivery's import takes (benchmarks, diagnosis). */
   importProfile: boolean;
+  /** Prometheus metrics at /metrics on this port of metricsHost, apart from the site; off when unset. */
+  metricsPort: number | undefined;
+  metricsHost: string;
 };
 
 export class ConfigError extends Error {
@@ -109,5 +114,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.TRUST_PROXY,
     tokenReminders: e.TOKEN_REMINDERS === 'on' && e.NODE_ENV !== 'test',
     importProfile: e.KLYNGE_PROFILE,
+    metricsPort: e.METRICS_PORT,
+    metricsHost: e.METRICS_HOST,
   };
 }

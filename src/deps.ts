@@ -5,6 +5,7 @@ import { createDeliveryJobs, type DeliveryJobs } from './domain/reporting/delive
 import type { Logger } from './logger.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
 import { createMailQueue, type MailQueue } from './mail/queue.ts';
+import { createMetrics, type Metrics } from './metrics.ts';
 
 /** Everything the app needs from outside, passed down explicitly; tests build their own. */
 export interface Deps {
@@ -18,6 +19,8 @@ export interface Deps {
   clock: () => Date;
   /** Web deliveries loading in the background, with their progress. */
   deliveryJobs: DeliveryJobs;
+  /** Request durations and loaded rows for Prometheus (served on METRICS_PORT when set). */
+  metrics: Metrics;
   limiters: {
     /** Failed logins per client and e-mail. */
     login: RateLimiterMemory;
@@ -46,6 +49,7 @@ export function createDeps(
     mailer: overrides.mailer ?? createMailer(config, logger),
     mailQueue: createMailQueue(logger),
     clock: overrides.clock ?? (() => new Date()),
+    metrics: createMetrics(),
     deliveryJobs: createDeliveryJobs(database, logger, {
       timings: config.importProfile
         ? (step, ms) => logger.info({ step, ms }, 'delivery import step')

@@ -80,6 +80,7 @@ async function serveCommand(demo: boolean): Promise<void> {
   process.stdout.write(
     `\nKlyngeportalen is running at ${server.url} (${database.driver}: ${database.location}; ready in ${seconds} s)\n`,
   );
+  if (server.metricsUrl) process.stdout.write(`Prometheus metrics at ${server.metricsUrl}\n`);
   if (demo) await printLogins(server.url);
   const stop = async (signal: string) => {
     logger.info({ signal }, 'shutting down');

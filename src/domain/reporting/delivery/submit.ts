@@ -8,6 +8,7 @@ import type { BulkSession } from '../../../imports/bulk.ts';
 import type { Caller } from '../../caller.ts';
 import { type DeliveryRights, deliveryRights } from '../policy.ts';
 import {
+  type DeliveryCounts,
   type DeliveryFile,
   type DeliveryOutcome,
   type DeliveryScope,
@@ -24,6 +25,8 @@ export interface DeliveryRequest {
   progress?: Progress;
   timings?: Timings | undefined;
   now: () => Date;
+  /** Told the rows of a delivery once it is loaded (the metrics count them). */
+  onLoaded?: ((channel: Channel, counts: DeliveryCounts) => void) | undefined;
 }
 
 const STORED_ERRORS = 1_000;
@@ -134,6 +137,7 @@ export async function submitDelivery(
       deliveryId = await logLoaded(session, entry(), merged);
     },
   });
-  if (!outcome.ok) deliveryId = await logRejected(database.db, entry(), outcome);
+  if (outcome.ok) req.onLoaded?.(req.channel, outcome.counts);
+  else deliveryId = await logRejected(database.db, entry(), outcome);
   return { ...outcome, deliveryId };
 }

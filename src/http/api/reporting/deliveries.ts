@@ -119,7 +119,12 @@ export async function postDelivery(c: AppContext) {
     "This token's organisation has",
   );
   return withDeliveryFiles(c, async (files, locate) => {
-    const outcome = await submitDelivery(deps.database, token, { channel: 'api', files, now: deps.clock });
+    const outcome = await submitDelivery(deps.database, token, {
+      channel: 'api',
+      files,
+      now: deps.clock,
+      onLoaded: deps.metrics.recordDeliveryLoaded,
+    });
     const data = presentDelivery(c, await getDelivery(deps.db, token, outcome.deliveryId));
     c.header('Location', data.links.self);
     if (outcome.ok) return c.json({ data }, 201);
