@@ -22,6 +22,11 @@ Commands:
                      region (1081-1085, by company address) or one league (world_class,
                      regional, emerging); xlsx and pdf go to --out or a redirected stdout;
                      --cluster all (xlsx, pdf) adds one sheet or section per cluster
+  backup <file>      write a backup of the whole database to <file> (pg_dump's custom format for
+                     PostgreSQL, a dump of the data directory for the embedded database)
+  restore <file>     replace the database with a backup made by klynge backup, then migrate it;
+                     stop the server first (PostgreSQL: one transaction, so a failed restore
+                     changes nothing; embedded: the replaced data directory is kept beside it)
   remind-tokens      e-mail reminders for API tokens expiring within 14 days (for cron;
                      the server also does it hourly unless TOKEN_REMINDERS=off); exit 1
                      when a mail could not be sent (retried on the next run)
@@ -158,6 +163,16 @@ async function main(argv: string[]): Promise<number> {
       if (typeof args === 'string') return fail(args);
       const { reportCommand } = await import('./report.ts');
       return withDatabase((db) => reportCommand(db, args));
+    }
+    case 'backup':
+    case 'restore': {
+      const file = positionals[1];
+      if (!file || positionals.length > 2) {
+        process.stderr.write(`klynge ${command}: give exactly one file: klynge ${command} <file>\n`);
+        return 2;
+      }
+      const { backupCommand, restoreCommand } = await import('./backup.ts');
+      return (command === 'backup' ? backupCommand : restoreCommand)(loadConfig(), file);
     }
     case 'remind-tokens': {
       const { remindTokensCommand } = await import('./remind-tokens.ts');
