@@ -3,6 +3,8 @@ import { openAsBlob } from 'node:fs';
 import { mkdtemp, open, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { Readable } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { PGlite } from '@electric-sql/pglite';
 import { type Database, pgliteExtensions } from './client.ts';
 
@@ -51,7 +53,7 @@ export async function backupDatabase(database: Database, file: string): Promise<
   try {
     if (database.raw.driver === 'pglite') {
       const dump = await database.raw.client.dumpDataDir('gzip');
-      await writeFile(partial, dump.stream());
+      await writeFile(partial, Readable.fromWeb(dump.stream() as WebReadableStream<Uint8Array>));
     } else {
       const { url, env } = connection(String(database.raw.pool.options.connectionString));
       await runTool(
