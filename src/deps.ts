@@ -1,4 +1,3 @@
-import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { Config } from './config.ts';
 import type { Database, Db } from './db/client.ts';
 import { createDeliveryJobs, type DeliveryJobs } from './domain/reporting/delivery/jobs.ts';
@@ -6,6 +5,7 @@ import type { Logger } from './logger.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
 import { createMailQueue, type MailQueue } from './mail/queue.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
+import { createRateLimiters, type RateLimiters } from './rate-limits.ts';
 
 /** Everything the app needs from outside, passed down explicitly; tests build their own. */
 export interface Deps {
@@ -21,18 +21,8 @@ export interface Deps {
   deliveryJobs: DeliveryJobs;
   /** Request durations and loaded rows for Prometheus (served on METRICS_PORT when set). */
   metrics: Metrics;
-  limiters: {
-    /** Failed logins per client and e-mail. */
-    login: RateLimiterMemory;
-    /** Failed logins per client across e-mails: one client trying a password on many accounts. */
-    loginClient: RateLimiterMemory;
-    /** Password-reset and similar e-mail-sending requests per client. */
-    mail: RateLimiterMemory;
-    /** Deliveries through the API per token: each one is a whole import. */
-    apiDeliveries: RateLimiterMemory;
-    /** Deliveries through the API per organisation, all its tokens together. */
-    apiDeliveriesPerOrganisation: RateLimiterMemory;
-  };
+  /** Login and API-delivery limits are counted in the database, shared by every instance. */
+  limiters: RateLimiters;
 }
 
 export function createDeps(
@@ -55,15 +45,6 @@ export function createDeps(
         ? (step, ms) => logger.info({ step, ms }, 'delivery import step')
         : undefined,
     }),
-    limiters: {
-      login: new RateLimiterMemory({ points: config.loginRateLimit, duration: 60 }),
-      loginClient: new RateLimiterMemory({ points: config.loginClientRateLimit, duration: 600 }),
-      mail: new RateLimiterMemory({ points: 5, duration: 600 }),
-      apiDeliveries: new RateLimiterMemory({ points: config.apiDeliveryRateLimit, duration: 60 }),
-      apiDeliveriesPerOrganisation: new RateLimiterMemory({
-        points: config.apiDeliveryOrganisationRateLimit,
-        duration: 60,
-      }),
-    },
+    limiters: createRateLimiters(config, database.db),
   };
 }

@@ -1,4 +1,4 @@
-import type { RateLimiterMemory } from 'rate-limiter-flexible';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { z } from 'zod';
 import { AppError, notFound } from '../../../domain/errors.ts';
 import { jsonDeliveryFiles, jsonDeliverySchema } from '../../../domain/reporting/delivery/json.ts';
@@ -93,7 +93,7 @@ async function withDeliveryFiles(
 }
 
 /** Counts a delivery against a limiter; 429 with Retry-After once `key` has used its deliveries. */
-async function consumeDelivery(limiter: RateLimiterMemory, key: string, who: string): Promise<void> {
+async function consumeDelivery(limiter: RateLimiterAbstract, key: string, who: string): Promise<void> {
   try {
     await limiter.consume(key);
   } catch (res) {
