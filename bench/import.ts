@@ -119,7 +119,8 @@ async function copyIntoParticipationsShape(dbUrl: string, dir: string) {
   const client = new pg.Client({ connectionString: dbUrl });
   await client.connect();
   const columns =
-    'activity_id, cluster_id, year, participant_type, cvr, foreign_name, country, new_competence, new_idea, new_product';
+    'activity_id, cluster_id, year, participant_type, cvr, name, country, employees, municipality_code, industry_code, ' +
+    'institution_kind, new_competence, new_idea, new_product, reported_at';
   const file = join(dir, 'participations.copy');
   await pipeline(
     client.query(copyTo(`COPY (SELECT ${columns} FROM participations ORDER BY id) TO STDOUT`)),

@@ -16,12 +16,14 @@ Commands:
   seed --demo        load the demo data set into an empty database
   import <files...>  load one delivery of reporting files (.csv, .xlsx); --format json
                      for machine-readable errors; exit 1 when rejected (nothing written)
-  report --year Y [--cluster CVR | --region CODE | --league NAME]
+  report --year Y [--cluster CVR | --region CODE | --league NAME] [--preliminary]
          [--format json|csv|xlsx|pdf] [--out FILE]
-                     the performance account of a year, nationally, for one cluster, one
-                     region (1081-1085, by company address) or one league (world_class,
-                     regional, emerging); xlsx and pdf go to --out or a redirected stdout;
-                     --cluster all (xlsx, pdf) adds one sheet or section per cluster
+                     the official performance account of a year (approved and locked
+                     years only), nationally, for one cluster, one region (1081-1085, by
+                     company address) or one league (world_class, regional, emerging);
+                     --preliminary counts every delivery and says so; xlsx and pdf go to
+                     --out or a redirected stdout; --cluster all (xlsx, pdf) adds one
+                     sheet or section per cluster
   backup <file>      write a backup of the whole database to <file> (pg_dump's custom format for
                      PostgreSQL, a dump of the data directory for the embedded database)
   restore <file>     replace the database with a backup made by klynge backup, then migrate it;
@@ -110,6 +112,7 @@ async function main(argv: string[]): Promise<number> {
       region: { type: 'string' },
       league: { type: 'string' },
       out: { type: 'string' },
+      preliminary: { type: 'boolean', default: false },
     },
   });
   const [command] = positionals;
@@ -159,6 +162,7 @@ async function main(argv: string[]): Promise<number> {
         league: values.league,
         format: values.format ?? 'json',
         out: values.out,
+        preliminary: values.preliminary,
       });
       if (typeof args === 'string') return fail(args);
       const { reportCommand } = await import('./report.ts');

@@ -1,3 +1,4 @@
+import type { AccountBasis } from '../domain/performance/account.ts';
 import type { ReportSelection } from '../domain/performance/report.ts';
 import { accountQueryShape } from '../domain/performance/schemas.ts';
 import { isValidCvr } from '../domain/reference/identifiers.ts';
@@ -18,6 +19,8 @@ export interface ReportArgs {
   year: number;
   format: ReportFormat;
   selection: ReportSelection;
+  /** Official unless --preliminary: the operator of the command line may see every delivery. */
+  basis: AccountBasis;
   out: string | undefined;
 }
 
@@ -32,6 +35,7 @@ export function parseReportArgs(opts: {
   league?: string | undefined;
   format: string;
   out: string | undefined;
+  preliminary?: boolean | undefined;
 }): ReportArgs | string {
   const year = Number(opts.year);
   if (!opts.year || !Number.isInteger(year) || year < 2000 || year > 2100) {
@@ -70,5 +74,5 @@ export function parseReportArgs(opts: {
           : opts.cluster === 'all'
             ? { kind: 'all' }
             : { kind: 'cluster', cvr: opts.cluster };
-  return { year, format, selection, out: opts.out };
+  return { year, format, selection, basis: opts.preliminary ? 'preliminary' : 'official', out: opts.out };
 }

@@ -1,11 +1,20 @@
-import type { PerformanceAccount } from '../domain/performance/account.ts';
+import { COFINANCING_SOURCES, type PerformanceAccount } from '../domain/performance/account.ts';
+import { INSTITUTION_KINDS } from '../domain/reporting/format/rows.ts';
 
 export type ReportLang = 'da' | 'en';
 
 /** How a value is shown: a count, an amount in kroner, or a share (0-1). */
 export type ValueKind = 'count' | 'dkk' | 'share';
 
-export type ScalarKey = Exclude<keyof PerformanceAccount, 'year' | 'innovating_companies_by_region'>;
+/** The keys of the account whose value is one number. */
+export type ScalarKey = Exclude<
+  keyof PerformanceAccount,
+  | 'year'
+  | 'preliminary'
+  | 'innovating_companies_by_region'
+  | 'private_cofinancing_by_source_dkk'
+  | 'knowledge_institution_participations_by_kind'
+>;
 
 /** Every scalar key of the account in the order of the reporting spec, with its labels. */
 export const KEY_LABELS: readonly { key: ScalarKey; kind: ValueKind; da: string; en: string }[] = [
@@ -92,6 +101,12 @@ export const KEY_LABELS: readonly { key: ScalarKey; kind: ValueKind; da: string;
     en: 'Private co-financing (DKK, 600 per hour)',
   },
   {
+    key: 'eu_applications',
+    kind: 'count',
+    da: 'Aktiviteter, der bidrog til en EU-ansøgning',
+    en: 'Activities that helped develop an EU application',
+  },
+  {
     key: 'share_outside_strongholds',
     kind: 'share',
     da: 'Andel virksomheder uden for klyngens styrkepositioner',
@@ -100,6 +115,65 @@ export const KEY_LABELS: readonly { key: ScalarKey; kind: ValueKind; da: string;
 ];
 
 export const REGION_KEY = 'innovating_companies_by_region' as const;
+export const SOURCE_KEY = 'private_cofinancing_by_source_dkk' as const;
+export const KIND_KEY = 'knowledge_institution_participations_by_kind' as const;
+
+const SOURCE_LABELS: Record<(typeof COFINANCING_SOURCES)[number], { da: string; en: string }> = {
+  hours: { da: 'Privat medfinansiering: timer (kr.)', en: 'Private co-financing: hours (DKK)' },
+  fees: { da: 'Privat medfinansiering: deltagergebyrer (kr.)', en: 'Private co-financing: fees (DKK)' },
+  sponsorship: {
+    da: 'Privat medfinansiering: sponsorater (kr.)',
+    en: 'Private co-financing: sponsorship (DKK)',
+  },
+  foundations: {
+    da: 'Medfinansiering fra private fonde (kr.)',
+    en: 'Co-financing from private foundations (DKK)',
+  },
+};
+
+export const INSTITUTION_KIND_LABELS: Record<
+  (typeof INSTITUTION_KINDS)[number] | 'unknown',
+  { da: string; en: string }
+> = {
+  university: { da: 'universiteter', en: 'universities' },
+  business_academy: { da: 'erhvervsakademier', en: 'business academies' },
+  university_college: { da: 'professionshøjskoler', en: 'university colleges' },
+  gts: { da: 'GTS-institutter', en: 'research and technology organisations' },
+  artistic: { da: 'kunstneriske uddannelser', en: 'artistic education' },
+  other: { da: 'andre', en: 'other' },
+  unknown: { da: 'art ikke oplyst', en: 'kind not given' },
+};
+
+/**
+ * The parts of the account's two 1.1 splits as rows in a stable order: co-financing by every
+ * source, then knowledge-institution participations by the kinds the account has (in the format's
+ * order, "unknown" last).
+ */
+export function splitRows(
+  account: PerformanceAccount,
+  lang: ReportLang,
+): { key: string; label: string; kind: ValueKind; value: number }[] {
+  const bySource = account[SOURCE_KEY];
+  const byKind = account[KIND_KEY];
+  const kindLabel =
+    lang === 'da' ? 'Videninstitutioners deltagelser' : 'Knowledge-institution participations';
+  return [
+    ...COFINANCING_SOURCES.map((source) => ({
+      key: `${SOURCE_KEY}.${source}`,
+      label: SOURCE_LABELS[source][lang],
+      kind: 'dkk' as const,
+      value: bySource[source],
+    })),
+    ...[...INSTITUTION_KINDS, 'unknown' as const]
+      .filter((k) => byKind[k] !== undefined)
+      .map((k) => ({
+        key: `${KIND_KEY}.${k}`,
+        label: `${kindLabel}: ${INSTITUTION_KIND_LABELS[k][lang]}`,
+        kind: 'count' as const,
+        value: byKind[k] as number,
+      })),
+  ];
+}
 
 export const TEXT = {
   da: {
@@ -113,6 +187,9 @@ export const TEXT = {
     danishTime: 'dansk tid',
     label: 'Nøgletal',
     key: 'Nøgle (JSON)',
+    basis: 'Tal',
+    official: 'Officielle: kun år, som bevillingsgiverne har godkendt eller låst',
+    preliminary: 'FORELØBIGE: omfatter indberetninger, som bevillingsgiverne endnu ikke har godkendt',
     value: 'Værdi',
     regionHeading: 'Innovative virksomheder fordelt på region',
     region: 'Region',
@@ -145,6 +222,9 @@ export const TEXT = {
     danishTime: 'Danish time',
     label: 'Indicator',
     key: 'Key (JSON)',
+    basis: 'Figures',
+    official: 'Official: only years the funders have approved or locked',
+    preliminary: 'PRELIMINARY: includes deliveries the funders have not approved yet',
     value: 'Value',
     regionHeading: 'Innovating companies by region',
     region: 'Region',
@@ -179,6 +259,8 @@ export interface ReportSection {
 
 export interface ReportOptions {
   year: number;
+  /** The accounts count every delivery, not only approved years: every rendering says so. */
+  preliminary: boolean;
   lang: ReportLang;
   generatedAt: Date;
   /** Region code → name, in the report's language. */

@@ -10,6 +10,7 @@ import {
   type ReportOptions,
   type ReportSection,
   regionRows,
+  splitRows,
   TEXT,
 } from './labels.ts';
 
@@ -119,6 +120,8 @@ export async function writeAccountPdf(
     ...sections.map((s) => s.scopeLabel),
     ...Object.values(opts.regionNames),
     ...KEY_LABELS.map((k) => k[opts.lang]),
+    t.official,
+    t.preliminary,
   ];
   const { fonts, clean } = chooseFonts(doc, texts);
 
@@ -132,6 +135,7 @@ export async function writeAccountPdf(
       doc.font(fonts.bold).text(`${label}: `, { continued: true }).font(fonts.regular).text(value);
     meta(t.year, String(account.year));
     meta(t.scope, clean(section.scopeLabel));
+    meta(t.basis, opts.preliminary ? t.preliminary : t.official);
     meta(t.generatedAt, `${formatGeneratedAt(opts.generatedAt, opts.lang)} (${t.danishTime})`);
     doc.moveDown(1);
 
@@ -177,6 +181,9 @@ export async function writeAccountPdf(
     row(t.year, 'year', String(account.year), false);
     KEY_LABELS.forEach(({ key, kind, ...labels }, i) => {
       row(labels[opts.lang], key, formatValue(account[key], kind, opts.lang), i % 2 === 0);
+    });
+    splitRows(account, opts.lang).forEach((r, i) => {
+      row(r.label, r.key, formatValue(r.value, r.kind, opts.lang), (KEY_LABELS.length + i) % 2 === 0);
     });
 
     // The regional split, as a table and as a bar chart.

@@ -7,6 +7,7 @@ import { reportOptions, reportSections } from './sections.ts';
 const account = { year: 2023, activities: 7 } as PerformanceAccount;
 const report: AccountReport = {
   year: 2023,
+  preliminary: true,
   accounts: [
     { scope: { kind: 'national' }, account },
     { scope: { kind: 'cluster', cvr: '30000005', name: 'Søfart & Ærø' }, account },
@@ -41,14 +42,16 @@ describe('report sections', () => {
     ]);
   });
 
-  it('gives the renderers the year, language, time and the regions by code in the language', () => {
+  it('gives the renderers the year, the basis, language, time and the regions by code in the language', () => {
     const at = new Date('2026-11-26T19:05:00Z');
     expect(reportOptions(report, 'en', at)).toEqual({
       year: 2023,
+      preliminary: true,
       lang: 'en',
       generatedAt: at,
       regionNames: { '1081': 'North Denmark Region', '1085': 'Region Zealand' },
     });
     expect(reportOptions(report, 'da', at).regionNames['1085']).toBe('Region Sjælland');
+    expect(reportOptions({ ...report, preliminary: false }, 'da', at).preliminary).toBe(false);
   });
 });

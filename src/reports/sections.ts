@@ -29,5 +29,5 @@ export function reportSections(report: AccountReport, lang: ReportLang): ReportS
 /** How to render the report: its year, language, time of making and region names (code → name). */
 export function reportOptions(report: AccountReport, lang: ReportLang, generatedAt: Date): ReportOptions {
   const regionNames = Object.fromEntries(report.regions.map((r) => [String(r.code), regionName(r, lang)]));
-  return { year: report.year, lang, generatedAt, regionNames };
+  return { year: report.year, preliminary: report.preliminary, lang, generatedAt, regionNames };
 }

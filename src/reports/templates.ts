@@ -23,6 +23,10 @@ const EXAMPLES: Record<TableName, Record<string, string>> = {
     grant_dkk: '125000',
     external_funding_dkk: '40000',
     private_cofinancing_hours: '120.5',
+    cofinancing_fees_dkk: '15000',
+    cofinancing_sponsorship_dkk: '',
+    cofinancing_foundations_dkk: '50000',
+    eu_application: '0',
   },
   participants: {
     cluster_cvr: '29403473',
@@ -37,6 +41,7 @@ const EXAMPLES: Record<TableName, Record<string, string>> = {
     new_competence: '1',
     new_idea: '1',
     new_product: '0',
+    institution_kind: '',
   },
 };
 

@@ -23,6 +23,8 @@ describe('the XLSX writers store text as text', () => {
       year: 2023,
       activities: 7,
       innovating_companies_by_region: {},
+      private_cofinancing_by_source_dkk: { hours: 0, fees: 0, sponsorship: 0, foundations: 0 },
+      knowledge_institution_participations_by_kind: {},
     } as unknown as PerformanceAccount;
     const sections = HOSTILE.map((name) => ({ scopeLabel: name, shortName: name, account }));
     const out = new PassThrough();
@@ -30,7 +32,7 @@ describe('the XLSX writers store text as text', () => {
     out.on('data', (c: Buffer) => chunks.push(c));
     await writeAccountXlsx(
       sections,
-      { year: 2023, lang: 'da', generatedAt: new Date(), regionNames: {} },
+      { year: 2023, lang: 'da', generatedAt: new Date(), regionNames: {}, preliminary: false },
       out,
     );
     const cells = await cellsOf(Buffer.concat(chunks));

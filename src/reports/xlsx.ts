@@ -7,6 +7,7 @@ import {
   type ReportOptions,
   type ReportSection,
   regionRows,
+  splitRows,
   TEXT,
   type ValueKind,
 } from './labels.ts';
@@ -71,8 +72,19 @@ export async function writeAccountXlsx(
       row.commit();
     };
     add(t.year, 'year', section.account.year, NUMBER_FORMAT.year);
+    // The basis as a line a reader sees: the label says it in words, the value is the JSON key's.
+    const basis = sheet.addRow([
+      opts.preliminary ? t.preliminary : t.official,
+      'preliminary',
+      opts.preliminary,
+    ]);
+    basis.getCell(2).font = { name: 'Courier New', size: 10 };
+    if (opts.preliminary) basis.getCell(1).font = { bold: true };
+    basis.commit();
     for (const { key, kind, ...labels } of KEY_LABELS)
       add(labels[opts.lang], key, section.account[key], NUMBER_FORMAT[kind]);
+    for (const r of splitRows(section.account, opts.lang))
+      add(r.label, r.key, r.value, NUMBER_FORMAT[r.kind]);
     for (const r of regionRows(section.account, opts))
       add(t.regionLabel(r.name), `${REGION_KEY}.${r.code}`, r.value, NUMBER_FORMAT.count);
     sheet.commit();
@@ -88,6 +100,7 @@ export async function writeAccountXlsx(
   title.font = { bold: true, size: 14 };
   title.commit();
   line(t.year, String(opts.year));
+  line(t.basis, opts.preliminary ? t.preliminary : t.official);
   line(t.scope, sections.map((s) => s.scopeLabel).join('; '));
   line(t.generatedAt, `${formatGeneratedAt(opts.generatedAt, opts.lang)} (${t.danishTime})`);
   line('', t.source);

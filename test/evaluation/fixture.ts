@@ -1,3 +1,4 @@
+import { inArray } from 'drizzle-orm';
 import { systemActor, withActor } from '../../src/db/actor.ts';
 import type { Db } from '../../src/db/client.ts';
 import {
@@ -41,7 +42,26 @@ export interface Fixture {
 let serial = 0;
 const nextCvr = () => String(30_000_000 + serial++);
 
-export async function loadFixture(db: Db, tag: string): Promise<Fixture> {
+/** The periods as the clusters left them, nothing approved: Gamma 2023 submitted, Delta 2023 open. */
+const reportedPeriods = (ids: Record<string, string>) => [
+  { clusterId: ids.Gamma as string, year: 2023, status: 'submitted' as const },
+  { clusterId: ids.Delta as string, year: 2023, status: 'open' as const },
+];
+
+/** Puts an approved fixture's periods back as the clusters left them (see reportedPeriods). */
+export async function withdrawApprovals(db: Db, fx: Fixture): Promise<void> {
+  await withActor(db, systemActor('test'), async (tx) => {
+    await tx.delete(reportingPeriods).where(inArray(reportingPeriods.clusterId, Object.values(fx.ids)));
+    await tx.insert(reportingPeriods).values(reportedPeriods(fx.ids));
+  });
+}
+
+/**
+ * Loads the clusters under names tagged `tag`. Their periods: Gamma 2023 submitted and Delta 2023
+ * open; with `approved`, every reported year approved instead, so the official figures (benchmarks,
+ * the mid-term evaluation) count them all.
+ */
+export async function loadFixture(db: Db, tag: string, opts: { approved?: boolean } = {}): Promise<Fixture> {
   const ids: Record<string, string> = {};
   const slugs: Record<string, string> = {};
   const cvrs: Record<string, string> = {};
@@ -97,26 +117,31 @@ export async function loadFixture(db: Db, tag: string): Promise<Fixture> {
           });
           const firm = nextCvr();
           const gamma2023 = name === 'Gamma' && year === 2023;
-          firms.push({
-            cvr: firm,
-            name: `Firma ${firm}`,
-            employees: i % 2 === 0 ? 10 : 100,
-            municipalityCode: gamma2023 && i === 0 ? null : 101,
-            industryCode: gamma2023 && i < 2 ? null : '620100',
-          });
+          firms.push({ cvr: firm });
           parts.push({
             ref,
             clusterId: org.id,
             year,
             participantType: 'company',
             cvr: firm,
+            name: `Firma ${firm}`,
+            employees: i % 2 === 0 ? 10 : 100,
+            municipalityCode: gamma2023 && i === 0 ? null : 101,
+            industryCode: gamma2023 && i < 2 ? null : '620100',
             newProduct: i % 2 === 0,
             newCompetence: true,
           });
           if (collab) {
             const ki = nextCvr();
-            firms.push({ cvr: ki, name: `Universitet ${ki}` });
-            parts.push({ ref, clusterId: org.id, year, participantType: 'knowledge_institution', cvr: ki });
+            firms.push({ cvr: ki });
+            parts.push({
+              ref,
+              clusterId: org.id,
+              year,
+              participantType: 'knowledge_institution',
+              cvr: ki,
+              name: `Universitet ${ki}`,
+            });
           }
         }
       }
@@ -130,10 +155,15 @@ export async function loadFixture(db: Db, tag: string): Promise<Fixture> {
         .insert(participations)
         .values(parts.map(({ ref, ...p }) => ({ ...p, activityId: idOf.get(ref) as number })));
     }
-    await tx.insert(reportingPeriods).values([
-      { clusterId: ids.Gamma as string, year: 2023, status: 'submitted' },
-      { clusterId: ids.Delta as string, year: 2023, status: 'open' },
-    ]);
+    await tx
+      .insert(reportingPeriods)
+      .values(
+        opts.approved
+          ? Object.values(ids).flatMap((clusterId) =>
+              [2022, 2023].map((year) => ({ clusterId, year, status: 'approved' as const })),
+            )
+          : reportedPeriods(ids),
+      );
     return { ids, slugs, cvrs, funderId: funder.id, otherFunderId: other.id };
   });
 }

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, queryRows } from '../../src/db/client.ts';
-import { type Fixture, loadFixture } from '../evaluation/fixture.ts';
+import { type Fixture, loadFixture, withdrawApprovals } from '../evaluation/fixture.ts';
 import { createTestDatabase } from '../support/database.ts';
 import { createUser } from '../support/factories.ts';
 import { Client, createTestApp, type TestApp } from '../support/http.ts';
@@ -14,7 +14,8 @@ const users: Record<string, { email: string; password: string }> = {};
 beforeAll(async () => {
   database = await createTestDatabase();
   t = createTestApp(database);
-  fx = await loadFixture(database.db, 'web');
+  // Approved: benchmarks and the mid-term evaluation count official figures only.
+  fx = await loadFixture(database.db, 'web', { approved: true });
   users.gamma = await createUser(database.db, 'cluster_staff', { organisationId: fx.ids.Gamma });
   users.funder = await createUser(database.db, 'funder', { organisationId: fx.funderId });
   users.otherFunder = await createUser(database.db, 'funder', { organisationId: fx.otherFunderId });
@@ -227,6 +228,9 @@ describe('the evaluation rules page', () => {
 });
 
 describe('data quality pages', () => {
+  // Data quality reads what was delivered, and flags the years not yet submitted.
+  beforeAll(() => withdrawApprovals(database.db, fx));
+
   it('show a cluster its own year with shares and text flags', async () => {
     const client = await as('gamma');
     const { res, html } = await client.get('/arbejdsrum/datakvalitet?aar=2023');

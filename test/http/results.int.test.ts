@@ -78,7 +78,7 @@ describe(`performance API (${testDriver()})`, () => {
       components: { schemas: Record<string, unknown> };
     };
     const op = doc.paths['/v1/performance']?.get;
-    expect(op?.parameters.map((p) => p.name)).toEqual(['year', 'cluster', 'region', 'league']);
+    expect(op?.parameters.map((p) => p.name)).toEqual(['year', 'cluster', 'region', 'league', 'preliminary']);
     expect(op?.parameters.find((p) => p.name === 'year')?.required).toBe(true);
     expect(doc.components.schemas.PerformanceAccount).toBeTruthy();
   });
@@ -109,7 +109,14 @@ describe(`performance-account pages (${testDriver()})`, () => {
     expect(html).toContain('<figcaption');
     expect(html).toContain('Eksportér');
     expect(html).not.toMatch(/ style="/);
-    expect(html).toContain(`/resultater/2023/klynger/${robotics}`);
+    // The drill-down lists the clusters whose 2023 is official; Odense Robotics' was returned.
+    const [approved] = await queryRows<{ cvr: string }>(
+      database.db,
+      sql`select o.cvr from reporting_periods p join organisations o on o.id = p.cluster_id
+          where p.year = 2023 and p.status in ('approved', 'locked') order by o.cvr limit 1`,
+    );
+    expect(html).toContain(`/resultater/2023/klynger/${approved?.cvr}`);
+    expect(html).not.toContain(`/resultater/2023/klynger/${robotics}`);
     // The export links lead to the files of the same account.
     const xlsxLink = /href="(\/resultater\/2023\/eksport\.xlsx)"/.exec(html)?.[1];
     expect(xlsxLink).toBeDefined();

@@ -4,12 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor, withActor } from '../../src/db/actor.ts';
 import { type Database, queryRows } from '../../src/db/client.ts';
 import { performanceAccount } from '../../src/domain/performance/account.ts';
-import { deliver, textFile } from '../reporting/delivery-helpers.ts';
+import { approveReportedYears, deliver, textFile } from '../reporting/delivery-helpers.ts';
 import { createTestDatabase, testDriver } from '../support/database.ts';
 import { generateDelivery } from '../support/delivery-generator.ts';
 
 // company_year_facts is kept by triggers; after any sequence of writes it must equal the facts
-// defined afresh from participations, here written as one plain GROUP BY with bool_or per fact.
+// defined afresh from participations, here written as plain GROUP BYs with bool_or per fact and a
+// window for the attributes of each company's latest participation, on both bases (preliminary:
+// every participation; official: those of approved or locked periods).
 const gen = generateDelivery(47, { clusters: 4, companies: 25, activities: 60 });
 const files = () => [
   textFile('clusters.csv', gen.clustersCsv),
@@ -27,35 +29,62 @@ afterAll(() => database?.close());
 
 interface FactRow {
   year: number;
+  official: boolean;
   cvr: string;
   flags: number;
   words: string;
+  employees: number | null;
+  municipality_code: number | null;
+  industry_code: string | null;
 }
 
 const kept = () =>
   queryRows<FactRow>(
     database.db,
-    sql`select year, cvr, flags, word_ids::text || word_bits::text as words from company_year_facts order by 1, 2`,
+    sql`select year, official, cvr, flags, word_ids::text || word_bits::text as words, employees,
+               municipality_code, industry_code
+        from company_year_facts order by 1, 2, 3`,
   );
 
 const defined = () =>
   queryRows<FactRow>(
     database.db,
-    sql`select year, cvr, bit_or(flags) as flags,
-               array_agg(word order by word)::text || array_agg(bits order by word)::text as words
-        from (
-          select p.year, p.cvr, c.account_bit / 64 as word, bit_or(1::bigint << (c.account_bit % 64)) as bits,
-                 (bool_or(p.new_competence)::int + 2 * bool_or(p.new_idea)::int + 4 * bool_or(p.new_product)::int
-                  + 8 * bool_or(a.category = 'internationalisation')::int
-                  + 16 * bool_or(a.category = 'innovation_collaboration' and a.id in (
-                           select activity_id from participations where participant_type = 'knowledge_institution'))::int
-                 ) as flags
+    sql`with parts as (
+          select p.year, p.cvr, c.account_bit, p.new_competence, p.new_idea, p.new_product, p.employees,
+                 p.municipality_code, p.industry_code, p.reported_at, a.start_date, a.activity_ref, o.cvr as cluster_cvr,
+                 a.category = 'internationalisation' as international,
+                 a.category = 'innovation_collaboration' and a.id in (
+                   select activity_id from participations where participant_type = 'knowledge_institution') as collaboration,
+                 coalesce(rp.status in ('approved', 'locked'), false) as approved
           from participations p join clusters c on c.organisation_id = p.cluster_id
+          join organisations o on o.id = p.cluster_id
           join activities a on a.id = p.activity_id
+          left join reporting_periods rp on rp.cluster_id = p.cluster_id and rp.year = p.year
           where p.participant_type = 'company'
-          group by 1, 2, 3
-        ) w
-        group by 1, 2 order by 1, 2`,
+        ),
+        based as (
+          select false as official, * from parts union all select true as official, * from parts where approved
+        ),
+        words as (
+          select official, year, cvr, account_bit / 64 as word, bit_or(1::bigint << (account_bit % 64)) as bits,
+                 (bool_or(new_competence)::int + 2 * bool_or(new_idea)::int + 4 * bool_or(new_product)::int
+                  + 8 * bool_or(international)::int + 16 * bool_or(collaboration)::int) as flags
+          from based group by 1, 2, 3, 4
+        ),
+        described as (
+          select distinct official, year, cvr, first_value(employees) over latest as employees,
+                 first_value(municipality_code) over latest as municipality_code,
+                 first_value(industry_code) over latest as industry_code
+          from based
+          window latest as (partition by official, year, cvr
+                            order by start_date desc, reported_at desc, activity_ref collate "C", cluster_cvr)
+        )
+        select w.year, w.official, w.cvr, bit_or(w.flags) as flags,
+               array_agg(w.word order by w.word)::text || array_agg(w.bits order by w.word)::text as words,
+               d.employees, d.municipality_code, d.industry_code
+        from words w join described d using (official, year, cvr)
+        group by w.year, w.official, w.cvr, d.employees, d.municipality_code, d.industry_code
+        order by 1, 2, 3`,
   );
 
 const CATEGORIES = [
@@ -74,6 +103,13 @@ async function apply(write: Write): Promise<void> {
       const rows = await queryRows<{ id: number }>(tx, sql.raw(`select id from ${from} order by id`));
       return rows[Math.floor(write.pick * rows.length)]?.id;
     };
+    const period = async () => {
+      const [row] = await queryRows<{ cluster_id: string; year: number }>(
+        tx,
+        sql`select cluster_id, year from activities where id = ${await one('activities')}`,
+      );
+      return row;
+    };
     switch (write.kind) {
       case 'category': {
         const id = await one('activities');
@@ -90,6 +126,39 @@ async function apply(write: Write): Promise<void> {
         await tx.execute(sql`update activities set start_date = make_date(${year}, 3, 1), end_date = null
                              where id = ${id}`);
         await tx.execute(sql`update participations set year = ${year} where activity_id = ${id}`);
+        break;
+      }
+      case 'start date': {
+        // Within its year: which participation is a company's latest changes, not the year.
+        const id = await one('activities');
+        await tx.execute(sql`update activities set start_date = make_date(year, 1 + ${write.value} % 12, 1 + ${write.value} % 28),
+                               end_date = null where id = ${id}`);
+        break;
+      }
+      case 'reference':
+        await tx.execute(
+          sql`update activities set activity_ref = ${`R-${write.value}-`} || id where id = ${await one('activities')}`,
+        );
+        break;
+      case 'describe':
+        // The participation reports its company otherwise: size, address, industry.
+        await tx.execute(sql`update participations set employees = ${write.value % 120},
+                               municipality_code = ${[null, 101, 461, 751][write.value % 4] ?? null}::smallint,
+                               industry_code = ${write.value % 5 === 0 ? null : `62010${write.value % 10}`},
+                               reported_at = now()
+                             where id = ${await one("participations where participant_type = 'company'")}`);
+        break;
+      case 'approve': {
+        const p = await period();
+        await tx.execute(sql`insert into reporting_periods (cluster_id, year, status)
+                             values (${p?.cluster_id}, ${p?.year}, ${write.value % 2 === 0 ? 'approved' : 'locked'})
+                             on conflict (cluster_id, year) do update set status = excluded.status`);
+        break;
+      }
+      case 'reopen': {
+        const p = await period();
+        await tx.execute(sql`update reporting_periods set status = ${write.value % 2 === 0 ? 'open' : 'submitted'}
+                             where cluster_id = ${p?.cluster_id} and year = ${p?.year}`);
         break;
       }
       case 'delete activity':
@@ -117,8 +186,10 @@ async function apply(write: Write): Promise<void> {
                                then 'knowledge_institution' else 'company' end as type
               from companies order by cvr offset ${write.value} % (select count(*) from companies) limit 1`,
         );
-        await tx.execute(sql`insert into participations (activity_id, cluster_id, year, participant_type, cvr, new_product)
-                             select id, cluster_id, year, ${org?.type}::participant_type, ${org?.cvr}, ${write.value % 2 === 0}
+        await tx.execute(sql`insert into participations (activity_id, cluster_id, year, participant_type, cvr, name,
+                                                          employees, new_product)
+                             select id, cluster_id, year, ${org?.type}::participant_type, ${org?.cvr}, 'Tilføjet',
+                                    ${write.value % 90}, ${write.value % 2 === 0}
                              from activities where id = ${id}
                              on conflict do nothing`);
         break;
@@ -131,8 +202,19 @@ describe(`company_year_facts kept by triggers (${testDriver()})`, () => {
   it('is the facts of the participations as loaded, and the national account equals the spec', async () => {
     expect(await kept()).toEqual(await defined());
     expect((await kept()).length).toBeGreaterThan(20);
+    for (const year of [2022, 2023]) {
+      expect(await performanceAccount(database.db, year, { kind: 'national' }, 'preliminary')).toEqual(
+        gen.expected(year, undefined, 'preliminary'),
+      );
+      // Nothing approved yet: the official account is empty.
+      expect(await performanceAccount(database.db, year)).toEqual(gen.expected(year, []));
+    }
+    await approveReportedYears(database, gen.clusterCvrs.slice(0, 2));
+    expect(await kept()).toEqual(await defined());
     for (const year of [2022, 2023])
-      expect(await performanceAccount(database.db, year)).toEqual(gen.expected(year));
+      expect(await performanceAccount(database.db, year)).toEqual(
+        gen.expected(year, gen.clusterCvrs.slice(0, 2)),
+      );
   });
 
   it('stays equal to the facts defined afresh after any sequence of writes', async () => {
@@ -145,6 +227,11 @@ describe(`company_year_facts kept by triggers (${testDriver()})`, () => {
         'delete institution',
         'flags',
         'add participant',
+        'start date',
+        'reference',
+        'describe',
+        'approve',
+        'reopen',
       ),
       pick: fc.double({ min: 0, max: 0.999, noNaN: true }),
       value: fc.nat(1000),
@@ -156,7 +243,8 @@ describe(`company_year_facts kept by triggers (${testDriver()})`, () => {
       }),
       { numRuns: 25, seed: 20261127 },
     );
-    // A delivery of the original files puts the data back, and the facts with it.
+    // With every year open again, a delivery of the original files puts the data back, and the facts with it.
+    await withActor(database.db, systemActor('test'), (tx) => tx.execute(sql`delete from reporting_periods`));
     const outcome = await deliver(database, files());
     expect(outcome.ok).toBe(true);
     expect(await kept()).toEqual(await defined());
@@ -167,7 +255,7 @@ describe(`company_year_facts kept by triggers (${testDriver()})`, () => {
     async () => {
       const cvr = '39999999';
       await withActor(database.db, systemActor('test'), (tx) =>
-        tx.execute(sql`insert into companies (cvr, name, employees) values (${cvr}, 'Samtidig ApS', 12)`),
+        tx.execute(sql`insert into companies (cvr) values (${cvr})`),
       );
       const [target] = await queryRows<{ a: number; b: number }>(
         database.db,
@@ -175,8 +263,8 @@ describe(`company_year_facts kept by triggers (${testDriver()})`, () => {
       );
       if (!target || target.a === target.b) throw new Error('needs two activities in 2023');
       const add = (activityId: number, product: boolean) => sql`
-        insert into participations (activity_id, cluster_id, year, participant_type, cvr, new_product)
-        select id, cluster_id, year, 'company', ${cvr}, ${product} from activities where id = ${activityId}`;
+        insert into participations (activity_id, cluster_id, year, participant_type, cvr, name, employees, new_product)
+        select id, cluster_id, year, 'company', ${cvr}, 'Samtidig ApS', 12, ${product} from activities where id = ${activityId}`;
       let firstWrote!: () => void;
       const wrote = new Promise<void>((resolve) => {
         firstWrote = resolve;

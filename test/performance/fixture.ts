@@ -3,7 +3,7 @@ import { systemActor, withActor } from '../../src/db/actor.ts';
 import type { Database } from '../../src/db/client.ts';
 import { clusterLabels, fundingGrants, organisations } from '../../src/db/schema/index.ts';
 import type { PerformanceAccount } from '../../src/domain/performance/account.ts';
-import { deliver, textFile } from '../reporting/delivery-helpers.ts';
+import { approveReportedYears, deliver, textFile } from '../reporting/delivery-helpers.ts';
 import { createOrganisation } from '../support/factories.ts';
 
 /**
@@ -47,6 +47,10 @@ ${CVR.B},B2,company,${CVR.C4},C4,20,,,0,0,1
 ${CVR.B},B2,knowledge_institution,${CVR.K1},K1,,101,,0,0,0
 `;
 
+/**
+ * Loads the fixture and has its funders approve every year it reports (A 2022 and 2023, B 2023), so
+ * its official accounts are the figures worked out by hand.
+ */
 export async function loadAccountFixture(database: Database): Promise<void> {
   const outcome = await deliver(database, [
     textFile('clusters.csv', clustersCsv),
@@ -54,6 +58,7 @@ export async function loadAccountFixture(database: Database): Promise<void> {
     textFile('participants.csv', participantsCsv),
   ]);
   if (!outcome.ok) throw new Error(`fixture rejected: ${JSON.stringify(outcome.errors.slice(0, 3))}`);
+  await approveReportedYears(database);
   const ids = await clusterIds(database, [CVR.A, CVR.B]);
   const id = (cvr: string) => ids.get(cvr) as string;
   await withActor(database.db, systemActor('test'), (tx) =>
@@ -79,6 +84,7 @@ export async function loadAccountFixture(database: Database): Promise<void> {
 /** An account with nothing in it: the figures a scope without activities, companies or labels has. */
 export const emptyAccount = (year: number): PerformanceAccount => ({
   year,
+  preliminary: false,
   activities: 0,
   participating_companies: 0,
   small_participating_companies: 0,
@@ -97,8 +103,14 @@ export const emptyAccount = (year: number): PerformanceAccount => ({
   grant_dkk: 0,
   external_funding_dkk: 0,
   private_cofinancing_dkk: 0,
+  eu_applications: 0,
+  private_cofinancing_by_source_dkk: { hours: 0, fees: 0, sponsorship: 0, foundations: 0 },
+  knowledge_institution_participations_by_kind: {},
   share_outside_strongholds: null,
 });
+
+/** Private co-financing by source of the fixture, whose activities report staff hours only. */
+export const hoursOnly = (dkk: number) => ({ hours: dkk, fees: 0, sponsorship: 0, foundations: 0 });
 
 /** The organisation ids of cluster organisations, by CVR. */
 export async function clusterIds(database: Database, cvrs: readonly string[]): Promise<Map<string, string>> {
@@ -146,6 +158,8 @@ export const ONLY_A: PerformanceAccount = {
   grant_dkk: 100_000,
   external_funding_dkk: 50_000,
   private_cofinancing_dkk: 10 * 600,
+  private_cofinancing_by_source_dkk: hoursOnly(10 * 600),
+  knowledge_institution_participations_by_kind: { unknown: 1 }, // K1's kind is not given
   share_outside_strongholds: 0, // (A, C1): 620100 inside stronghold 62; C2 has no industry
 };
 
@@ -165,6 +179,8 @@ export const ONLY_B: PerformanceAccount = {
   silver_clusters: 1, // B: silver from 2023-01-15
   grant_dkk: 500_000,
   private_cofinancing_dkk: 5 * 600,
+  private_cofinancing_by_source_dkk: hoursOnly(5 * 600),
+  knowledge_institution_participations_by_kind: { unknown: 1 },
   share_outside_strongholds: 1, // (B, C1): 620100 outside stronghold 10
 };
 
@@ -188,5 +204,7 @@ export const BOTH: PerformanceAccount = {
   grant_dkk: 600_000,
   external_funding_dkk: 50_000,
   private_cofinancing_dkk: 15 * 600,
+  private_cofinancing_by_source_dkk: hoursOnly(15 * 600),
+  knowledge_institution_participations_by_kind: { unknown: 2 },
   share_outside_strongholds: 0.5,
 };

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.ts';
 import { performanceAccount } from '../../src/domain/performance/account.ts';
 import { createTestDatabase, testDriver } from '../support/database.ts';
-import { emptyAccount, loadAccountFixture } from './fixture.ts';
+import { emptyAccount, hoursOnly, loadAccountFixture } from './fixture.ts';
 
 let database: Database;
 
@@ -33,6 +33,8 @@ describe(`performance account per region (${testDriver()})`, () => {
       grant_dkk: 300_000,
       external_funding_dkk: 50_000,
       private_cofinancing_dkk: 15 * 600,
+      private_cofinancing_by_source_dkk: hoursOnly(15 * 600),
+      knowledge_institution_participations_by_kind: { unknown: 1 },
       share_outside_strongholds: 0.5, // (A, C1) inside stronghold 62, (B, C1) outside stronghold 10
     });
   });
@@ -52,6 +54,8 @@ describe(`performance account per region (${testDriver()})`, () => {
       grant_dkk: 100_000,
       external_funding_dkk: 50_000,
       private_cofinancing_dkk: 6_000,
+      private_cofinancing_by_source_dkk: hoursOnly(6_000),
+      knowledge_institution_participations_by_kind: { unknown: 1 },
     });
     expect(await performanceAccount(database.db, 2023, { kind: 'region', regionCode: 1084 })).toEqual({
       ...zero,
@@ -63,6 +67,7 @@ describe(`performance account per region (${testDriver()})`, () => {
       international_companies: 1,
       grant_dkk: 200_000,
       private_cofinancing_dkk: 3_000,
+      private_cofinancing_by_source_dkk: hoursOnly(3_000),
     });
   });
 

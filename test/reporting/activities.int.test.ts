@@ -202,10 +202,10 @@ describe('participants by hand', () => {
       ['Universitetet', 'knowledge_institution', '12345674', null],
     ]);
     expect(a.participants[0]).toMatchObject({ employees: 12, newProduct: true, newIdea: false, id: pid });
-    // The company's name changed everywhere, as a delivery would change it.
+    // The participation keeps the company as this cluster describes it (format 1.1).
     const [c] = await queryRows<{ name: string }>(
       database.db,
-      sql`select name from companies where cvr = '10000009'`,
+      sql`select name from participations where id = ${pid}`,
     );
     expect(c?.name).toBe('Firma ApS (nyt navn)');
     const rows = await audit('participations', String(pid));

@@ -24,8 +24,12 @@ const load = (participants: string) =>
     textFile('participants.csv', participants),
   ]);
 
+/** The companies' names as their participations describe them. */
 const names = () =>
-  queryRows<{ cvr: string; name: string }>(database.db, sql`select cvr, name from companies order by cvr`);
+  queryRows<{ cvr: string; name: string }>(
+    database.db,
+    sql`select distinct cvr, name from participations where cvr is not null order by cvr`,
+  );
 
 beforeAll(async () => {
   database = await createTestDatabase();

@@ -26,12 +26,16 @@ describe('a valid delivery', () => {
     expect(outcome.ok, JSON.stringify(outcome.ok ? '' : outcome.errors.slice(0, 3))).toBe(true);
     expect(outcome.counts.activities).toBe(60);
     for (const year of [2022, 2023]) {
-      expect(await performanceAccount(database.db, year)).toEqual(gen.expected(year));
+      expect(await performanceAccount(database.db, year, { kind: 'national' }, 'preliminary')).toEqual(
+        gen.expected(year, undefined, 'preliminary'),
+      );
+      // Nothing approved: nothing official.
+      expect(await performanceAccount(database.db, year)).toEqual(gen.expected(year, []));
       for (const cvr of gen.clusterCvrs) {
         expect(
-          await performanceAccount(database.db, year, { kind: 'cluster', cvr }),
+          await performanceAccount(database.db, year, { kind: 'cluster', cvr }, 'preliminary'),
           `${year} ${cvr}`,
-        ).toEqual(gen.expected(year, cvr));
+        ).toEqual(gen.expected(year, cvr, 'preliminary'));
       }
     }
   });
@@ -100,7 +104,9 @@ describe('an .xlsx workbook with the three sheets', () => {
       const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
       const outcome = await deliver(own, [bytesFile('delivery.xlsx', bytes)]);
       expect(outcome.ok, JSON.stringify(outcome.ok ? '' : outcome.errors.slice(0, 3))).toBe(true);
-      expect(await performanceAccount(own.db, 2023)).toEqual(g.expected(2023));
+      expect(await performanceAccount(own.db, 2023, { kind: 'national' }, 'preliminary')).toEqual(
+        g.expected(2023, undefined, 'preliminary'),
+      );
     } finally {
       await own.close();
     }

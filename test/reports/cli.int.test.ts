@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.ts';
 import { completeCvr } from '../../src/domain/reference/identifiers.ts';
+import { approveReportedYears } from '../reporting/delivery-helpers.ts';
 import { createTestDatabase, testDriver } from '../support/database.ts';
 import { generateDelivery } from '../support/delivery-generator.ts';
 import {
@@ -57,6 +58,8 @@ beforeAll(async () => {
   await writeFile(files[2] as string, g.participantsCsv);
   const loaded = await run(['import', ...files]);
   expect(loaded.code, loaded.stderr).toBe(0);
+  // Approved by the funders: the report without --preliminary counts official figures only.
+  await approveReportedYears(database);
 }, 120_000);
 afterAll(async () => {
   await database?.close();

@@ -1,7 +1,9 @@
 /**
- * Generates a reporting delivery (CSV text per the spec) from a seed, and computes the
+ * Generates a reporting delivery (CSV text per the spec, format 1.1) from a seed, and computes the
  * performance account of it straight from the spec's definitions, in plain JavaScript over the
- * generated rows: an oracle independent of the SQL under test.
+ * generated rows: an oracle independent of the SQL under test. A company is often described
+ * differently by the participations that report it (another size, address or industry), so the
+ * rule "classified per scope and year by its latest participation there" decides the figures.
  */
 import { completeCvr } from '../../src/domain/reference/identifiers.ts';
 
@@ -12,8 +14,16 @@ export interface GeneratedDelivery {
   clusterCvrs: string[];
   /** The league of each cluster, in the order of clusterCvrs. */
   clusterLeagues: string[];
-  /** The account of the year: national, of one cluster (its CVR) or of a set of clusters (their CVRs). */
-  expected(year: number, clusters?: string | readonly string[]): Record<string, unknown>;
+  /**
+   * The account of the year: national, of one cluster (its CVR) or of a set of clusters (their
+   * CVRs), marked preliminary or official. An official account counts the approved clusters only:
+   * pass those as the set.
+   */
+  expected(
+    year: number,
+    clusters?: string | readonly string[],
+    basis?: 'official' | 'preliminary',
+  ): Record<string, unknown>;
 }
 
 function rng(seed: number) {
@@ -42,6 +52,14 @@ const REGION_OF: Record<string, string> = {
 };
 const MUNIS = Object.keys(REGION_OF);
 const INDUSTRIES = ['282900', '620100', '101100', '711200', '351100'];
+const KINDS = ['university', 'business_academy', 'university_college', 'gts', 'artistic', 'other'];
+
+/** A participation's description of its company, as the reporting cluster gave it. */
+interface Described {
+  employees: string;
+  municipality: string;
+  industry: string;
+}
 
 const csv = (rows: (string | number)[][]) =>
   `${rows.map((r) => r.map((c) => (/[",\n]/.test(String(c)) ? `"${String(c).replace(/"/g, '""')}"` : String(c))).join(',')).join('\n')}\n`;
@@ -82,18 +100,34 @@ export function generateDelivery(
     grant: number;
     ext: string;
     hours: string;
+    fees: string;
+    sponsorship: string;
+    foundations: string;
+    eu: string;
   }[] = [];
-  type Part = {
+  type Part = Described & {
     cluster: string;
     ref: string;
     type: string;
     cvr: string;
     name: string;
     country: string;
+    kind: string;
     c: string;
     i: string;
     p: string;
   };
+  const money = (chance: number) => (r() < chance ? String(Math.floor(r() * 40_000)) : '');
+  // A third of the participations describe their company otherwise than the company's own data.
+  const describe = (co: (typeof companies)[number]): Described =>
+    r() < 0.35
+      ? {
+          employees: r() < 0.1 ? '' : String(Math.floor(r() * 200)),
+          municipality: r() < 0.1 ? '' : pick(MUNIS),
+          industry: r() < 0.15 ? '' : pick(INDUSTRIES),
+        }
+      : { employees: co.employees, municipality: co.municipality, industry: co.industry };
+  const undescribed: Described = { employees: '', municipality: '', industry: '' };
   const parts: Part[] = [];
   for (let a = 0; a < (opts.activities ?? 40); a++) {
     const cluster = pick(clusters).cvr;
@@ -107,6 +141,10 @@ export function generateDelivery(
       grant: Math.floor(r() * 100_000),
       ext: r() < 0.3 ? '' : String(Math.floor(r() * 50_000)),
       hours: r() < 0.3 ? '' : (Math.floor(r() * 400) / 4).toFixed(2),
+      fees: money(0.4),
+      sponsorship: money(0.2),
+      foundations: money(0.1),
+      eu: r() < 0.2 ? '1' : r() < 0.5 ? '0' : '',
     });
     const chosen = new Set<number>();
     const n = 2 + Math.floor(r() * 6);
@@ -121,6 +159,8 @@ export function generateDelivery(
         cvr: co.cvr,
         name: co.name,
         country: '',
+        kind: '',
+        ...describe(co),
         c: flag(0.4),
         i: flag(0.3),
         p: flag(0.2),
@@ -134,6 +174,8 @@ export function generateDelivery(
         cvr: pick(kis).cvr,
         name: 'Universitet',
         country: '',
+        kind: r() < 0.2 ? '' : pick(KINDS),
+        ...undescribed,
         c: '',
         i: '',
         p: '',
@@ -146,14 +188,19 @@ export function generateDelivery(
         cvr: '',
         name: `Foreign ${a}`,
         country: 'SE',
+        kind: '',
+        ...undescribed,
         c: '1',
         i: '',
         p: '',
       });
   }
-  const companyOf = new Map(companies.map((c) => [c.cvr, c]));
 
-  const expected = (year: number, scope?: string | readonly string[]) => {
+  const expected = (
+    year: number,
+    scope?: string | readonly string[],
+    basis: 'official' | 'preliminary' = 'official',
+  ) => {
     const inScope = (c: string) =>
       scope === undefined || (typeof scope === 'string' ? c === scope : scope.includes(c));
     const acts = activities.filter((a) => a.start.startsWith(String(year)) && inScope(a.cluster));
@@ -162,21 +209,42 @@ export function generateDelivery(
     const ps = parts.filter((p) => actByKey.has(key(p)));
     const firms = ps.filter((p) => p.type === 'company');
     const distinct = (xs: Part[]) => new Set(xs.map((p) => p.cvr)).size;
+    // Each company as its latest participation in the scope and year describes it: the latest
+    // start date, then (one delivery here) the lowest activity_ref, then the lowest cluster CVR.
+    const later = (a: Part, b: Part) => {
+      const sa = actByKey.get(key(a))?.start ?? '';
+      const sb = actByKey.get(key(b))?.start ?? '';
+      if (sa !== sb) return sa > sb;
+      if (a.ref !== b.ref) return a.ref < b.ref;
+      return a.cluster < b.cluster;
+    };
+    const latest = new Map<string, Part>();
+    for (const p of firms) {
+      const seen = latest.get(p.cvr);
+      if (!seen || later(p, seen)) latest.set(p.cvr, p);
+    }
+    const described = (p: Part) => latest.get(p.cvr) as Part;
     const small = (p: Part) => {
-      const e = companyOf.get(p.cvr)?.employees ?? '';
+      const e = described(p).employees;
       return e !== '' && Number(e) < 50;
     };
-    const kiActs = new Set(ps.filter((p) => p.type === 'knowledge_institution').map(key));
+    const kiParts = ps.filter((p) => p.type === 'knowledge_institution');
+    const kiActs = new Set(kiParts.map(key));
     const byRegion: Record<string, Set<string>> = {};
     for (const p of firms.filter((f) => f.p === '1')) {
-      const m = companyOf.get(p.cvr)?.municipality ?? '';
+      const m = described(p).municipality;
       const region = m === '' ? 'unknown' : (REGION_OF[m] as string);
       byRegion[region] ??= new Set();
       byRegion[region].add(p.cvr);
     }
+    const byKind: Record<string, number> = {};
+    for (const p of kiParts) {
+      const kind = p.kind === '' ? 'unknown' : p.kind;
+      byKind[kind] = (byKind[kind] ?? 0) + 1;
+    }
     const pairs = new Map<string, { cluster: string; industry: string }>();
     for (const p of firms) {
-      const industry = companyOf.get(p.cvr)?.industry ?? '';
+      const industry = described(p).industry;
       if (industry !== '') pairs.set(`${p.cluster}|${p.cvr}`, { cluster: p.cluster, industry });
     }
     const judged = [...pairs.values()].filter(
@@ -186,8 +254,12 @@ export function generateDelivery(
       (x) =>
         !(clusters.find((c) => c.cvr === x.cluster)?.strongholds ?? []).some((s) => x.industry.startsWith(s)),
     );
+    const sum = (pickValue: (a: (typeof acts)[number]) => string | number) =>
+      acts.reduce((total, a) => total + (pickValue(a) === '' ? 0 : Number(pickValue(a))), 0);
+    const hours = sum((a) => a.hours) * 600;
     return {
       year,
+      preliminary: basis === 'preliminary',
       activities: acts.length,
       participating_companies: distinct(firms),
       small_participating_companies: distinct(firms.filter(small)),
@@ -203,7 +275,7 @@ export function generateDelivery(
       international_companies: distinct(
         firms.filter((p) => actByKey.get(key(p))?.category === 'internationalisation'),
       ),
-      knowledge_institution_participations: ps.filter((p) => p.type === 'knowledge_institution').length,
+      knowledge_institution_participations: kiParts.length,
       activities_with_knowledge_institution: kiActs.size,
       innovating_companies_by_region: Object.fromEntries(
         Object.entries(byRegion).map(([k, v]) => [k, v.size]),
@@ -211,9 +283,17 @@ export function generateDelivery(
       gold_clusters: 0,
       silver_clusters: 0,
       bronze_clusters: 0,
-      grant_dkk: acts.reduce((s, a) => s + a.grant, 0),
-      external_funding_dkk: acts.reduce((s, a) => s + (a.ext === '' ? 0 : Number(a.ext)), 0),
-      private_cofinancing_dkk: acts.reduce((s, a) => s + (a.hours === '' ? 0 : Number(a.hours)), 0) * 600,
+      grant_dkk: sum((a) => a.grant),
+      external_funding_dkk: sum((a) => a.ext),
+      private_cofinancing_dkk: hours,
+      eu_applications: acts.filter((a) => a.eu === '1').length,
+      private_cofinancing_by_source_dkk: {
+        hours,
+        fees: sum((a) => a.fees),
+        sponsorship: sum((a) => a.sponsorship),
+        foundations: sum((a) => a.foundations),
+      },
+      knowledge_institution_participations_by_kind: byKind,
       share_outside_strongholds: judged.length === 0 ? null : outside.length / judged.length,
     };
   };
@@ -235,6 +315,10 @@ export function generateDelivery(
         'grant_dkk',
         'external_funding_dkk',
         'private_cofinancing_hours',
+        'cofinancing_fees_dkk',
+        'cofinancing_sponsorship_dkk',
+        'cofinancing_foundations_dkk',
+        'eu_application',
       ],
       ...activities.map((a) => [
         a.cluster,
@@ -245,6 +329,10 @@ export function generateDelivery(
         a.grant,
         a.ext,
         a.hours,
+        a.fees,
+        a.sponsorship,
+        a.foundations,
+        a.eu,
       ]),
     ]),
     participantsCsv: csv([
@@ -261,24 +349,23 @@ export function generateDelivery(
         'new_competence',
         'new_idea',
         'new_product',
+        'institution_kind',
       ],
-      ...parts.map((p) => {
-        const co = companyOf.get(p.cvr);
-        return [
-          p.cluster,
-          p.ref,
-          p.type,
-          p.cvr,
-          p.name,
-          p.country,
-          co?.employees ?? '',
-          co?.municipality ?? '',
-          co?.industry ?? '',
-          p.c,
-          p.i,
-          p.p,
-        ];
-      }),
+      ...parts.map((p) => [
+        p.cluster,
+        p.ref,
+        p.type,
+        p.cvr,
+        p.name,
+        p.country,
+        p.employees,
+        p.municipality,
+        p.industry,
+        p.c,
+        p.i,
+        p.p,
+        p.kind,
+      ]),
     ]),
     expected,
   };

@@ -39,6 +39,12 @@ export const deliveries = pgTable(
     errors: jsonb('errors').notNull().default(sql`'[]'::jsonb`),
     /** Cluster organisations the delivery reported for, so each cluster sees its own deliveries. */
     clusterIds: uuid('cluster_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    /**
+     * The delivered activities that break the activity rule (format 1.1) when the delivery loaded:
+     * the first 1,000 as { clusterCvr, activityRef, title, participants, companies }, and how many.
+     */
+    activityRule: jsonb('activity_rule').notNull().default(sql`'[]'::jsonb`),
+    activityRuleCount: integer('activity_rule_count').notNull().default(0),
   },
   (t) => [index('deliveries_started_idx').on(t.startedAt), index('deliveries_org_idx').on(t.organisationId)],
 );

@@ -31,6 +31,51 @@ export interface DemoActivity extends ActivityDraft {
   participants: DemoParticipant[];
 }
 
+/** What format 1.1 adds to an activity: private co-financing by source and EU applications. */
+export interface FormatOneOneFigures {
+  cofinancingFeesDkk: number | null;
+  cofinancingSponsorshipDkk: number | null;
+  cofinancingFoundationsDkk: number | null;
+  euApplication: boolean;
+}
+
+/** Chance that an activity of a category helped develop an application to an EU programme. */
+const EU_APPLICATION_CHANCE: Readonly<Record<ActivityDraft['category'], number>> = {
+  innovation_collaboration: 0.06,
+  internationalisation: 0.15,
+  knowledge_dissemination: 0.01,
+  access_to_finance: 0.08,
+  entrepreneurs: 0.01,
+  networking: 0.01,
+  organisation_development: 0,
+};
+
+/**
+ * The format 1.1 figures of every activity, drawn from their own random stream so the figures of
+ * format 1.0 stay as they were: participation fees at networking and dissemination events, now
+ * and then a sponsor or a private foundation, and EU applications mostly from international work.
+ */
+export function formatOneOneFigures(
+  random: Random,
+  activities: readonly DemoActivity[],
+): FormatOneOneFigures[] {
+  const amount = (chance: number, min: number, max: number) =>
+    random.chance(chance) ? Math.round(random.int(min, max) / 500) * 500 : null;
+  return activities.map((a) => {
+    const events = a.category === 'networking' || a.category === 'knowledge_dissemination';
+    return {
+      cofinancingFeesDkk: amount(events ? 0.5 : 0.1, 2_000, 30_000),
+      cofinancingSponsorshipDkk: amount(0.08, 10_000, 100_000),
+      cofinancingFoundationsDkk: amount(
+        a.category === 'innovation_collaboration' ? 0.06 : 0.02,
+        50_000,
+        500_000,
+      ),
+      euApplication: random.chance(EU_APPLICATION_CHANCE[a.category]),
+    };
+  });
+}
+
 /**
  * Fills every cluster's company slots from its member companies: each member first gets one
  * slot (so every company in the pool takes part), the remaining slots go to members again with a

@@ -1,11 +1,19 @@
-import type { companies } from '../../db/schema/index.ts';
+import type { InstitutionKind } from '../reporting/format/rows.ts';
 import type { DemoCluster } from './clusters.ts';
 import { createIndustryPicker } from './industries.ts';
 import { type DemoInstitution, KNOWLEDGE_INSTITUTIONS, PUBLIC_BODIES } from './institutions.ts';
 import { createCompanyNamer } from './names.ts';
 import { type Random, weightedPicker } from './random.ts';
 
-export type CompanyRow = typeof companies.$inferInsert;
+/** A CVR holder as the clusters describe it in their participations (reporting format 1.1). */
+export interface CvrHolder {
+  cvr: string;
+  name: string;
+  employees: number | null;
+  municipalityCode: number;
+  industryCode: string;
+  institutionKind: InstitutionKind | null;
+}
 
 export interface Municipality {
   code: number;
@@ -147,14 +155,14 @@ export function assignInstitutionCvrs(allocateCvr: () => string): {
   };
 }
 
-/** Rows for the companies table: every CVR holder is stored there, all marked synthetic. */
-export function companyRow(c: DemoCompany | InstitutionWithCvr): CompanyRow {
+/** A company or an institution as every cluster reports it in the demo. */
+export function cvrHolder(c: DemoCompany | InstitutionWithCvr): CvrHolder {
   return {
     cvr: c.cvr,
     name: c.name,
     employees: c.employees,
     municipalityCode: c.municipalityCode,
     industryCode: c.industryCode,
-    isSynthetic: true,
+    institutionKind: 'kind' in c ? c.kind : null,
   };
 }

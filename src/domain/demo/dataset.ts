@@ -1,11 +1,16 @@
-import { buildActivities, type DemoActivity } from './activities.ts';
+import {
+  buildActivities,
+  type DemoActivity,
+  type FormatOneOneFigures,
+  formatOneOneFigures,
+} from './activities.ts';
 import { draftActivities, planActivityCounts } from './activity-plan.ts';
 import {
   assignInstitutionCvrs,
   buildCompanyPool,
-  type CompanyRow,
-  companyRow,
+  type CvrHolder,
   createMunicipalityPicker,
+  cvrHolder,
   type Municipality,
 } from './companies.ts';
 import { buildGrants, buildLabels, type GrantRow, type LabelRow } from './funding.ts';
@@ -28,8 +33,8 @@ export interface DemoDataSet {
   labels: LabelRow[];
   grants: GrantRow[];
   /** Every CVR holder taking part: synthetic companies, knowledge institutions, public bodies. */
-  companies: CompanyRow[];
-  activities: DemoActivity[];
+  companies: CvrHolder[];
+  activities: (DemoActivity & FormatOneOneFigures)[];
 }
 
 /**
@@ -45,7 +50,7 @@ export function buildDemoDataSet(municipalities: readonly Municipality[]): DemoD
   const totals = counts.map((perYear) => perYear.reduce((a, b) => a + b, 0));
   const pool = buildCompanyPool(stream(3), allocateCvr, DEMO_CLUSTERS, totals, municipalities);
   const drafts = draftActivities(stream(4), DEMO_CLUSTERS, counts, createMunicipalityPicker(municipalities));
-  const activities = buildActivities(stream(5), {
+  const drawn = buildActivities(stream(5), {
     drafts,
     clusters: DEMO_CLUSTERS,
     pool,
@@ -53,9 +58,11 @@ export function buildDemoDataSet(municipalities: readonly Municipality[]): DemoD
     publicBodies,
     regionOf: new Map(municipalities.map((m) => [m.code, m.regionCode])),
   });
+  const added = formatOneOneFigures(stream(6), drawn);
+  const activities = drawn.map((a, i) => ({ ...a, ...(added[i] as FormatOneOneFigures) }));
   const participating = new Set(activities.flatMap((a) => a.participants.map((p) => p.cvr)));
   const companies = [...pool, ...knowledge, ...publicBodies]
     .filter((c) => participating.has(c.cvr))
-    .map(companyRow);
+    .map(cvrHolder);
   return { organisations, clusters, labels: buildLabels(), grants: buildGrants(), companies, activities };
 }

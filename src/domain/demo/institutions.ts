@@ -1,3 +1,5 @@
+import type { InstitutionKind } from '../reporting/format/rows.ts';
+
 /**
  * Non-company participants of the demo activities. Knowledge institutions and public bodies carry
  * their real names with invented CVR numbers (so they are stored as synthetic); the foreign
@@ -10,6 +12,8 @@ export interface DemoInstitution {
   employees: number;
   /** How often the institution is picked relative to the others. */
   weight: number;
+  /** Knowledge institutions only: the kind the clusters report (format 1.1). */
+  kind: InstitutionKind | null;
 }
 
 const UNIVERSITY = '854200';
@@ -22,31 +26,32 @@ const institution = (
   industryCode: string,
   employees: number,
   weight: number,
-): DemoInstitution => ({ name, municipalityCode, industryCode, employees, weight });
+  kind: InstitutionKind | null = null,
+): DemoInstitution => ({ name, municipalityCode, industryCode, employees, weight, kind });
 
 export const KNOWLEDGE_INSTITUTIONS: readonly DemoInstitution[] = [
-  institution('Aarhus Universitet', 751, UNIVERSITY, 8000, 5),
-  institution('Københavns Universitet', 101, UNIVERSITY, 9000, 4),
-  institution('Danmarks Tekniske Universitet', 173, UNIVERSITY, 6000, 6),
-  institution('Aalborg Universitet', 851, UNIVERSITY, 4000, 5),
-  institution('Syddansk Universitet', 461, UNIVERSITY, 4500, 5),
-  institution('Roskilde Universitet', 265, UNIVERSITY, 1200, 1.5),
-  institution('IT-Universitetet i København', 101, UNIVERSITY, 400, 1.5),
-  institution('Copenhagen Business School', 147, UNIVERSITY, 1500, 1.5),
-  institution('Teknologisk Institut', 169, RESEARCH, 1000, 6),
-  institution('FORCE Technology', 153, TECHNICAL_TESTING, 1500, 3),
-  institution('DHI', 223, RESEARCH, 1000, 2),
-  institution('DBI – Dansk Brand- og sikringsteknisk Institut', 167, TECHNICAL_TESTING, 250, 1),
-  institution('Alexandra Instituttet', 751, RESEARCH, 150, 2),
-  institution('DFM – Danmarks Nationale Metrologiinstitut', 223, TECHNICAL_TESTING, 60, 0.5),
-  institution('Professionshøjskolen UCN', 851, UNIVERSITY, 1000, 1.5),
-  institution('VIA University College', 751, UNIVERSITY, 2500, 2),
-  institution('Københavns Professionshøjskole', 101, UNIVERSITY, 2500, 1.5),
-  institution('UC SYD', 510, UNIVERSITY, 900, 1),
-  institution('Erhvervsakademi Aarhus', 751, UNIVERSITY, 400, 1),
-  institution('Zealand – Sjællands Erhvervsakademi', 370, UNIVERSITY, 400, 1),
-  institution('Erhvervsakademiet Lillebælt', 461, UNIVERSITY, 500, 1),
-  institution('Professionshøjskolen Absalon', 340, UNIVERSITY, 1200, 1),
+  institution('Aarhus Universitet', 751, UNIVERSITY, 8000, 5, 'university'),
+  institution('Københavns Universitet', 101, UNIVERSITY, 9000, 4, 'university'),
+  institution('Danmarks Tekniske Universitet', 173, UNIVERSITY, 6000, 6, 'university'),
+  institution('Aalborg Universitet', 851, UNIVERSITY, 4000, 5, 'university'),
+  institution('Syddansk Universitet', 461, UNIVERSITY, 4500, 5, 'university'),
+  institution('Roskilde Universitet', 265, UNIVERSITY, 1200, 1.5, 'university'),
+  institution('IT-Universitetet i København', 101, UNIVERSITY, 400, 1.5, 'university'),
+  institution('Copenhagen Business School', 147, UNIVERSITY, 1500, 1.5, 'university'),
+  institution('Teknologisk Institut', 169, RESEARCH, 1000, 6, 'gts'),
+  institution('FORCE Technology', 153, TECHNICAL_TESTING, 1500, 3, 'gts'),
+  institution('DHI', 223, RESEARCH, 1000, 2, 'gts'),
+  institution('DBI – Dansk Brand- og sikringsteknisk Institut', 167, TECHNICAL_TESTING, 250, 1, 'gts'),
+  institution('Alexandra Instituttet', 751, RESEARCH, 150, 2, 'gts'),
+  institution('DFM – Danmarks Nationale Metrologiinstitut', 223, TECHNICAL_TESTING, 60, 0.5, 'gts'),
+  institution('Professionshøjskolen UCN', 851, UNIVERSITY, 1000, 1.5, 'university_college'),
+  institution('VIA University College', 751, UNIVERSITY, 2500, 2, 'university_college'),
+  institution('Københavns Professionshøjskole', 101, UNIVERSITY, 2500, 1.5, 'university_college'),
+  institution('UC SYD', 510, UNIVERSITY, 900, 1, 'university_college'),
+  institution('Erhvervsakademi Aarhus', 751, UNIVERSITY, 400, 1, 'business_academy'),
+  institution('Zealand – Sjællands Erhvervsakademi', 370, UNIVERSITY, 400, 1, 'business_academy'),
+  institution('Erhvervsakademiet Lillebælt', 461, UNIVERSITY, 500, 1, 'business_academy'),
+  institution('Professionshøjskolen Absalon', 340, UNIVERSITY, 1200, 1, 'university_college'),
 ];
 
 const GENERAL_PUBLIC = '841100';

@@ -101,30 +101,44 @@ async function insertActivities(tx: Tx, data: DemoDataSet): Promise<Map<string, 
     grantDkk: a.grantDkk,
     externalFundingDkk: a.externalFundingDkk,
     privateCofinancingHours: a.privateCofinancingHours,
+    cofinancingFeesDkk: a.cofinancingFeesDkk,
+    cofinancingSponsorshipDkk: a.cofinancingSponsorshipDkk,
+    cofinancingFoundationsDkk: a.cofinancingFoundationsDkk,
+    euApplication: a.euApplication,
     isSynthetic: true,
   }));
   const inserted = await insertBulk(tx, activities, rows, sql`returning id, cluster_id, activity_ref`);
   return new Map(inserted.map((r) => [`${r.cluster_id}|${r.activity_ref}`, Number(r.id)]));
 }
 
+/** The participations, each with its participant as every demo cluster reports it. */
 function participationRows(data: DemoDataSet, activityIds: ReadonlyMap<string, number>) {
   const clusterIds = data.clusters.map((c) => c.organisationId);
+  const holders = new Map(data.companies.map((c) => [c.cvr, c]));
   return data.activities.flatMap((a: DemoActivity) => {
     const clusterId = clusterIds[a.cluster] as string;
     const activityId = activityIds.get(`${clusterId}|${a.activityRef}`);
     if (activityId === undefined) throw new Error(`demo seed: activity ${a.activityRef} was not inserted`);
-    return a.participants.map((p) => ({
-      activityId,
-      clusterId,
-      year: a.year,
-      participantType: p.type,
-      cvr: p.cvr,
-      foreignName: p.foreignName,
-      country: p.country,
-      newCompetence: p.newCompetence,
-      newIdea: p.newIdea,
-      newProduct: p.newProduct,
-    }));
+    return a.participants.map((p) => {
+      const holder = p.cvr === null ? undefined : holders.get(p.cvr);
+      if (p.cvr !== null && !holder) throw new Error(`demo seed: no CVR holder ${p.cvr}`);
+      return {
+        activityId,
+        clusterId,
+        year: a.year,
+        participantType: p.type,
+        cvr: p.cvr,
+        name: holder?.name ?? (p.foreignName as string),
+        country: p.country,
+        employees: holder?.employees ?? null,
+        municipalityCode: holder?.municipalityCode ?? null,
+        industryCode: holder?.industryCode ?? null,
+        institutionKind: holder?.institutionKind ?? null,
+        newCompetence: p.newCompetence,
+        newIdea: p.newIdea,
+        newProduct: p.newProduct,
+      };
+    });
   });
 }
 
@@ -140,7 +154,11 @@ async function load(tx: Tx, data: DemoDataSet, passwordHash: string, log: (msg: 
   await tx.insert(targetSets).values(DEMO_TARGET_SET);
   await tx.insert(targets).values([...DEMO_TARGETS]);
   log(`demo: ${data.organisations.length} organisations, ${accounts.users.length} users`);
-  await insertBulk(tx, companies, data.companies);
+  await insertBulk(
+    tx,
+    companies,
+    data.companies.map((c) => ({ cvr: c.cvr, isSynthetic: true })),
+  );
   const activityIds = await insertActivities(tx, data);
   const rows = participationRows(data, activityIds);
   await insertBulk(tx, participations, rows);

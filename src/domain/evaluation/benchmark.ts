@@ -6,7 +6,14 @@
  */
 import { sql } from 'drizzle-orm';
 import { type Queryable, queryRows } from '../../db/client.ts';
+import type { AccountBasis } from '../performance/account.ts';
 import { type ClusterSet, type FigureKey, figuresCte, type League } from './figures.ts';
+
+/**
+ * Benchmarks compare clusters on their official figures: a cluster's staff see the distribution of
+ * their peers, whose figures nobody but themselves and their funders may see before approval.
+ */
+export const BENCHMARK_BASIS: AccountBasis = 'official';
 
 export interface Distribution {
   min: number;
@@ -37,12 +44,19 @@ interface RawRow extends Omit<BenchmarkRow, 'quartile'> {
 }
 
 /**
- * Every cluster of the set, with its league's distribution, for each year in [from, to] and key.
- * The distribution is always over the whole league, even when `only` narrows the rows returned.
+ * Every cluster of the set, with its league's distribution, for each year in [from, to] and key,
+ * on a basis (official: approved and locked years only). The distribution is always over the
+ * whole league, even when `only` narrows the rows returned.
  */
 export async function leagueBenchmark(
   db: Queryable,
-  q: { league?: League | undefined; from: number; to: number; only?: readonly string[] | undefined },
+  q: {
+    league?: League | undefined;
+    from: number;
+    to: number;
+    only?: readonly string[] | undefined;
+    basis: AccountBasis;
+  },
 ): Promise<BenchmarkRow[]> {
   const set: ClusterSet = { league: q.league };
   const only = q.only
@@ -55,7 +69,7 @@ export async function leagueBenchmark(
     : sql`true`;
   const rows = await queryRows<RawRow>(
     db,
-    sql`with ${figuresCte(set, q.from, q.to)},
+    sql`with ${figuresCte(set, q.from, q.to, q.basis)},
     reported as (
       select league, year from figs where key = 'activities' group by 1, 2 having sum(value) > 0
     ),

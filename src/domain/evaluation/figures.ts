@@ -5,7 +5,14 @@
  */
 import { type SQL, sql } from 'drizzle-orm';
 import { clusterLeague } from '../../db/schema/index.ts';
-import { COUNT_KEYS, HOURLY_RATE_DKK, MONEY_KEYS, SMALL_COMPANY_LIMIT } from '../performance/account.ts';
+import {
+  type AccountBasis,
+  COUNT_KEYS,
+  HOURLY_RATE_DKK,
+  MONEY_KEYS,
+  SMALL_COMPANY_LIMIT,
+} from '../performance/account.ts';
+import { CLOSED_STATUSES } from '../reporting/periods/transitions.ts';
 
 export const LEAGUES = clusterLeague.enumValues;
 export type League = (typeof LEAGUES)[number];
@@ -36,12 +43,30 @@ function clusterSetSql(set: ClusterSet): SQL {
 }
 
 /**
- * CTEs ending in `figs(cluster_id, league, year, key, value)`: one row per active cluster, year
- * in [from, to] and key. A cluster counts in a year when it was funded or reported that year and
- * had not ended before it began; a funded year without activities gives zeros, which are real
- * figures for a funded cluster, while a year before its first grant is left out.
+ * The (cluster, year) pairs a figures query counts, on a basis. Preliminary: a cluster counts in a
+ * year when it was funded or reported that year; a funded year without activities gives zeros,
+ * which are real figures for a funded cluster, while a year before its first grant is left out.
+ * Official: only the years funders have approved or locked. Either way not after the cluster ended.
  */
-export function figuresCte(set: ClusterSet, from: number, to: number): SQL {
+function countedYears(basis: AccountBasis): SQL {
+  if (basis === 'official') {
+    const closed = sql.join(
+      CLOSED_STATUSES.map((s) => sql`${s}::period_status`),
+      sql`, `,
+    );
+    return sql`exists (select 1 from reporting_periods rp
+      where rp.cluster_id = cl.id and rp.year = y.year and rp.status in (${closed}))`;
+  }
+  return sql`(exists (select 1 from funding_grants g where g.cluster_id = cl.id and g.year = y.year)
+    or exists (select 1 from activities a where a.cluster_id = cl.id and a.year = y.year))`;
+}
+
+/**
+ * CTEs ending in `figs(cluster_id, league, year, key, value)`: one row per counted cluster and
+ * year in [from, to] (countedYears) and key. A company is small or not by its latest participation
+ * in the cluster and year, as in the account (docs/reporting-format.md, 1.1).
+ */
+export function figuresCte(set: ClusterSet, from: number, to: number, basis: AccountBasis): SQL {
   const keyValues = sql.join(
     FIGURE_KEYS.map((k) => sql`(${k}, w.${sql.identifier(k)})`),
     sql`, `,
@@ -51,9 +76,7 @@ export function figuresCte(set: ClusterSet, from: number, to: number): SQL {
     cl_years as (
       select cl.id, cl.league, y.year::int as year
       from cl cross join generate_series(${from}::int, ${to}::int) as y(year)
-      where (cl.ended_on is null or cl.ended_on >= make_date(y.year::int, 1, 1))
-        and (exists (select 1 from funding_grants g where g.cluster_id = cl.id and g.year = y.year)
-          or exists (select 1 from activities a where a.cluster_id = cl.id and a.year = y.year))
+      where (cl.ended_on is null or cl.ended_on >= make_date(y.year::int, 1, 1)) and ${countedYears(basis)}
     ),
     f_acts as (
       select a.cluster_id, a.year::int as year, count(*)::float8 as activities,
@@ -76,25 +99,32 @@ export function figuresCte(set: ClusterSet, from: number, to: number): SQL {
         count(*)::float8 as activities_with_knowledge_institution
       from f_ki_acts group by 1, 2
     ),
-    f_firms as (
+    f_parts as (
       select p.cluster_id, p.year::int as year, p.cvr, p.new_competence, p.new_idea, p.new_product,
-        c.employees, a.category, (k.activity_id is not null) as with_ki
+        p.employees, p.reported_at, a.start_date, a.activity_ref, a.category, (k.activity_id is not null) as with_ki
       from participations p
-      join companies c on c.cvr = p.cvr
       join activities a on a.id = p.activity_id
       left join f_ki_acts k on k.activity_id = p.activity_id
       where p.participant_type = 'company' and p.year between ${from} and ${to}
         and p.cluster_id in (select id from cl)
     ),
+    f_sizes as (
+      select distinct on (cluster_id, year, cvr) cluster_id, year, cvr,
+        coalesce(employees < ${SMALL_COMPANY_LIMIT}, false) as small
+      from f_parts
+      order by cluster_id, year, cvr, start_date desc, reported_at desc, activity_ref collate "C"
+    ),
+    f_firms as (
+      select f.*, s.small from f_parts f join f_sizes s using (cluster_id, year, cvr)
+    ),
     f_companies as (
       select cluster_id, year,
         count(distinct cvr)::float8 as participating_companies,
-        count(distinct cvr) filter (where employees < ${SMALL_COMPANY_LIMIT})::float8 as small_participating_companies,
+        count(distinct cvr) filter (where small)::float8 as small_participating_companies,
         count(distinct cvr) filter (where new_competence)::float8 as new_competence_companies,
         count(distinct cvr) filter (where new_idea)::float8 as new_idea_companies,
         count(distinct cvr) filter (where new_product)::float8 as innovating_companies,
-        count(distinct cvr) filter (where new_product and employees < ${SMALL_COMPANY_LIMIT})::float8
-          as small_innovating_companies,
+        count(distinct cvr) filter (where new_product and small)::float8 as small_innovating_companies,
         count(distinct cvr) filter (where category = 'innovation_collaboration' and with_ki)::float8
           as collaborating_companies,
         count(distinct cvr) filter (where category = 'internationalisation')::float8 as international_companies

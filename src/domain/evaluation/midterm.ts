@@ -6,10 +6,17 @@
  */
 import { type SQL, sql } from 'drizzle-orm';
 import { type Queryable, queryRows } from '../../db/client.ts';
+import type { AccountBasis } from '../performance/account.ts';
 import { type BenchmarkRow, leagueBenchmark } from './benchmark.ts';
 import type { EvaluationConfig } from './config.ts';
 import { FIGURE_KEYS, type FigureKey, type League } from './figures.ts';
 import { applyRules, type Flag, reportedSpan } from './rules.ts';
+
+/**
+ * The evaluation judges a cluster on its official figures: a decision that can withdraw funding
+ * rests on the years its funders have approved or locked, never on a delivery still under review.
+ */
+export const EVALUATION_BASIS: AccountBasis = 'official';
 
 export interface FundingPeriod {
   from: number;
@@ -133,7 +140,7 @@ export async function evaluationOverview(
   if (clusters.length === 0) return [];
   const ids = clusters.map((c) => c.clusterId);
   const [bench, goals, latest] = await Promise.all([
-    leagueBenchmark(db, { from: p.from, to: p.to, only: ids }),
+    leagueBenchmark(db, { from: p.from, to: p.to, only: ids, basis: EVALUATION_BASIS }),
     goalsOf(db, ids, p),
     queryRows<{ clusterId: string; conclusion: Conclusion; decidedAt: string | Date }>(
       db,
@@ -187,7 +194,13 @@ export async function clusterEvaluation(
   cluster: ClusterInPeriod,
 ): Promise<ClusterEvaluation> {
   const [rows, goalsBy, history] = await Promise.all([
-    leagueBenchmark(db, { league: cluster.league, from: p.from, to: p.to, only: [cluster.clusterId] }),
+    leagueBenchmark(db, {
+      league: cluster.league,
+      from: p.from,
+      to: p.to,
+      only: [cluster.clusterId],
+      basis: EVALUATION_BASIS,
+    }),
     goalsOf(db, [cluster.clusterId], p),
     evaluationHistory(db, cluster.clusterId, p),
   ]);

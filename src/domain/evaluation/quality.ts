@@ -1,8 +1,9 @@
 /**
- * Data quality per cluster and year: is the year reported (activities, period status), do key
- * figures jump implausibly from the year before, and how many participating companies lack a
- * municipality or an industry code (reporting spec: both optional columns, needed for the
- * regional split and the stronghold share). Counted in SQL.
+ * Data quality per cluster and year, on everything delivered (the preliminary figures): is the
+ * year reported (activities, period status), do key figures jump implausibly from the year
+ * before, and how many participating companies lack a municipality or an industry code in their
+ * latest participation, which classifies them (reporting spec: both optional columns, needed for
+ * the regional split and the stronghold share). Counted in SQL.
  */
 import { sql } from 'drizzle-orm';
 import { type Queryable, queryRows } from '../../db/client.ts';
@@ -79,13 +80,17 @@ export async function dataQuality(
             select cluster_id, count(*)::int as n from activities
             where year = ${q.year} and cluster_id in (${ids}) group by 1
           ),
-          firms as (
-            select p.cluster_id, count(distinct p.cvr)::int as n,
-              count(distinct p.cvr) filter (where c.municipality_code is null)::int as no_municipality,
-              count(distinct p.cvr) filter (where c.industry_code is null)::int as no_industry
-            from participations p join companies c on c.cvr = p.cvr
+          described as (
+            select distinct on (p.cluster_id, p.cvr) p.cluster_id, p.cvr, p.municipality_code, p.industry_code
+            from participations p join activities a on a.id = p.activity_id
             where p.year = ${q.year} and p.participant_type = 'company' and p.cluster_id in (${ids})
-            group by 1
+            order by p.cluster_id, p.cvr, a.start_date desc, p.reported_at desc, a.activity_ref collate "C"
+          ),
+          firms as (
+            select cluster_id, count(*)::int as n,
+              (count(*) filter (where municipality_code is null))::int as no_municipality,
+              (count(*) filter (where industry_code is null))::int as no_industry
+            from described group by 1
           )
           select o.id as "clusterId", o.name, o.slug, ${q.year}::int as year,
             coalesce(a.n, 0) as activities, rp.status::text as "periodStatus",
@@ -100,7 +105,7 @@ export async function dataQuality(
     ),
     queryRows<Outlier & { clusterId: string }>(
       db,
-      sql`with ${figuresCte({ clusterIds: q.clusterIds }, q.year - 1, q.year)}
+      sql`with ${figuresCte({ clusterIds: q.clusterIds }, q.year - 1, q.year, 'preliminary')}
           select c.cluster_id as "clusterId", c.key, p.value as previous, c.value as current,
             (c.value - p.value) / p.value * 100 as change
           from figs c join figs p on p.cluster_id = c.cluster_id and p.key = c.key and p.year = ${q.year - 1}

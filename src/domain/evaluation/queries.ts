@@ -8,7 +8,7 @@ import { type Queryable, queryRows } from '../../db/client.ts';
 import type { Caller } from '../caller.ts';
 import { forbidden, notFound } from '../errors.ts';
 import { authorize } from '../policy/policy.ts';
-import { type BenchmarkRow, leagueBenchmark, reportedYears } from './benchmark.ts';
+import { BENCHMARK_BASIS, type BenchmarkRow, leagueBenchmark, reportedYears } from './benchmark.ts';
 import type { DataQualityThresholds, EvaluationConfig, FlagRule } from './config.ts';
 import type { League } from './figures.ts';
 import {
@@ -170,7 +170,7 @@ export async function ownBenchmark(
     year,
     years,
     league: chosen.league,
-    rows: await leagueBenchmark(db, { league: chosen.league, from: year, to: year }),
+    rows: await leagueBenchmark(db, { league: chosen.league, from: year, to: year, basis: BENCHMARK_BASIS }),
     highlight: { id: chosen.id, name: chosen.name, slug: chosen.slug },
     choices: own.map((o) => ({ slug: o.slug, name: o.name })),
   };
@@ -187,7 +187,7 @@ export async function supportBenchmark(
   const year = chooseYear(years, q.year);
   if (year === undefined) return null;
   const league = q.league ?? 'world_class';
-  const rows = await leagueBenchmark(db, { league, from: year, to: year });
+  const rows = await leagueBenchmark(db, { league, from: year, to: year, basis: BENCHMARK_BASIS });
   const choices = new Map<string, { id: string; slug: string; name: string }>();
   for (const r of rows) choices.set(r.slug, { id: r.clusterId, slug: r.slug, name: r.name });
   return {

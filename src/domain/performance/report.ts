@@ -1,7 +1,13 @@
 import type { Queryable } from '../../db/client.ts';
 import { AppError } from '../errors.ts';
 import { REGIONS, type Region } from '../reference/geography.ts';
-import { type AccountScope, type PerformanceAccount, performanceAccount } from './account.ts';
+import {
+  type AccountBasis,
+  type AccountScope,
+  type PerformanceAccount,
+  performanceAccount,
+} from './account.ts';
+import { type AccountView, authorizeView, OFFICIAL } from './policy.ts';
 import { type AccountCluster, clusterByCvr, clusterOrganisations } from './queries.ts';
 
 /** An account asked for a cluster organisation that does not exist: the caller named it wrong. */
@@ -17,14 +23,19 @@ async function knownCluster(db: Queryable, cvr: string): Promise<AccountCluster>
   return cluster;
 }
 
-/** The account of a scope; for one cluster, UnknownClusterError when no cluster organisation has the CVR. */
+/**
+ * The account of a scope, official or (for whoever may see it: performance/policy.ts) preliminary;
+ * for one cluster, UnknownClusterError when no cluster organisation has the CVR.
+ */
 export async function scopeAccount(
   db: Queryable,
   year: number,
   scope: AccountScope,
+  view: AccountView = OFFICIAL,
 ): Promise<PerformanceAccount> {
   if (scope.kind === 'cluster') await knownCluster(db, scope.cvr);
-  return performanceAccount(db, year, scope);
+  await authorizeView(db, view, year, scope);
+  return performanceAccount(db, year, scope, view.basis);
 }
 
 /**
@@ -52,38 +63,59 @@ export interface ScopedAccount {
 /** Everything a rendering of the report needs: its accounts, and the regions of their regional split. */
 export interface AccountReport {
   year: number;
+  /** Every account counts all deliveries (preliminary), not only approved and locked years. */
+  preliminary: boolean;
   accounts: ScopedAccount[];
   regions: readonly Region[];
 }
 
-/** The accounts of a report selection, with the names of their scopes. */
+/** The scope whose rights cover a report selection: every cluster's account needs the national rights. */
+const guardScope = (selection: ReportSelection): AccountScope =>
+  selection.kind === 'all' ? { kind: 'national' } : selection;
+
+/**
+ * The accounts of a report selection on one basis, with the names of their scopes; preliminary
+ * only for whoever may see it (performance/policy.ts).
+ */
 export async function reportAccounts(
   db: Queryable,
   year: number,
   selection: ReportSelection,
+  view: AccountView = OFFICIAL,
 ): Promise<AccountReport> {
-  const report = (accounts: ScopedAccount[]): AccountReport => ({ year, accounts, regions: REGIONS });
+  if (selection.kind === 'cluster') await knownCluster(db, selection.cvr);
+  await authorizeView(db, view, year, guardScope(selection));
+  const basis = view.basis;
+  const report = (accounts: ScopedAccount[]): AccountReport => ({
+    year,
+    preliminary: basis === 'preliminary',
+    accounts,
+    regions: REGIONS,
+  });
+  const account = (scope: AccountScope) => performanceAccount(db, year, scope, basis);
   switch (selection.kind) {
     case 'national':
-      return report([{ scope: selection, account: await performanceAccount(db, year) }]);
+      return report([{ scope: selection, account: await account(selection) }]);
     case 'league':
-      return report([{ scope: selection, account: await performanceAccount(db, year, selection) }]);
+      return report([{ scope: selection, account: await account(selection) }]);
     case 'region': {
       const region = REGIONS.find((r) => r.code === selection.regionCode);
       if (!region) throw new AppError('validation', `${selection.regionCode} is not a region code`);
-      return report([
-        { scope: { kind: 'region', region }, account: await performanceAccount(db, year, selection) },
-      ]);
+      return report([{ scope: { kind: 'region', region }, account: await account(selection) }]);
     }
     case 'cluster': {
       const cluster = await knownCluster(db, selection.cvr);
-      const account = await performanceAccount(db, year, selection);
-      return report([{ scope: { kind: 'cluster', cvr: cluster.cvr, name: cluster.name }, account }]);
+      return report([
+        {
+          scope: { kind: 'cluster', cvr: cluster.cvr, name: cluster.name },
+          account: await account(selection),
+        },
+      ]);
     }
     case 'all':
       return report([
-        { scope: { kind: 'national' }, account: await performanceAccount(db, year) },
-        ...(await everyClusterAccount(db, year)),
+        { scope: { kind: 'national' }, account: await account({ kind: 'national' }) },
+        ...(await everyClusterAccount(db, year, basis)),
       ]);
   }
 }
@@ -94,12 +126,16 @@ export async function reportAccounts(
  * accounts by cluster was measured no faster (50 clusters on 3M participations), and needs a
  * second, grouped form of the account's SQL.
  */
-async function everyClusterAccount(db: Queryable, year: number): Promise<ScopedAccount[]> {
+async function everyClusterAccount(
+  db: Queryable,
+  year: number,
+  basis: AccountBasis,
+): Promise<ScopedAccount[]> {
   const accounts: ScopedAccount[] = [];
   for (const { cvr, name } of await clusterOrganisations(db))
     accounts.push({
       scope: { kind: 'cluster', cvr, name },
-      account: await performanceAccount(db, year, { kind: 'cluster', cvr }),
+      account: await performanceAccount(db, year, { kind: 'cluster', cvr }, basis),
     });
   return accounts;
 }

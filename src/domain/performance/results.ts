@@ -2,22 +2,25 @@ import type { Queryable } from '../../db/client.ts';
 import { notFound } from '../errors.ts';
 import { can, type Principal } from '../policy/policy.ts';
 import { type TargetSet, targetSetForYear } from '../targets/queries.ts';
-import { type PerformanceAccount, performanceAccounts } from './account.ts';
+import { type AccountScope, type PerformanceAccount, performanceAccounts } from './account.ts';
+import { type AccountView, authorizeView, mayViewPreliminary, OFFICIAL } from './policy.ts';
 import { type AccountCluster, accountYears, clusterByCvr, clustersWithActivities } from './queries.ts';
 
 /*
- * What the public results pages show. The accounts are public figures, so these take no caller;
- * only what a signed-in person may do from a page (edit the targets shown) depends on who asks.
+ * What the results pages show: the official accounts, public figures; and for whoever may see
+ * them (performance/policy.ts) the preliminary ones, which the pages always mark as such.
  */
 
 /** A year's account with the accounts of every year, for the trend charts. */
 export interface AccountYears {
-  /** The years with activities, oldest first. */
+  /** The years with activities counted on the page's basis, oldest first. */
   years: number[];
   /** The account of each of those years, in the same order. */
   accounts: PerformanceAccount[];
   /** The account of the year asked for. */
   account: PerformanceAccount;
+  /** Whether the caller may switch to the preliminary figures of this account (a link is offered). */
+  mayViewPreliminary: boolean;
 }
 
 export interface YearResults extends AccountYears {
@@ -44,15 +47,32 @@ export function mayManageTargets(
   return can(principal, 'targets.manage', set ? { organisationId: set.funderId } : {});
 }
 
+/**
+ * A scope's account of a year and of every year for the trends, on the basis asked for: official,
+ * or preliminary for a caller who may see it (refused otherwise), whose trend then holds the years
+ * the caller may see. not_found for a year without counted activities.
+ */
 async function accountYearsOf(
   db: Queryable,
+  principal: Principal | null,
   year: number,
-  scope: Parameters<typeof performanceAccounts>[2],
+  scope: AccountScope,
+  preliminary: boolean,
 ): Promise<AccountYears> {
-  const years = await accountYears(db);
+  const view: AccountView = preliminary ? { basis: 'preliminary', principal } : OFFICIAL;
+  await authorizeView(db, view, year, scope);
+  const counted = await accountYears(db, view.basis);
+  const years = [];
+  for (const y of counted)
+    if (!preliminary || y === year || (await mayViewPreliminary(db, principal, y, scope))) years.push(y);
   if (!years.includes(year)) throw notFound('performance account year');
-  const accounts = await performanceAccounts(db, years, scope);
-  return { years, accounts, account: accounts[years.indexOf(year)] as PerformanceAccount };
+  const accounts = await performanceAccounts(db, years, scope, view.basis);
+  return {
+    years,
+    accounts,
+    account: accounts[years.indexOf(year)] as PerformanceAccount,
+    mayViewPreliminary: await mayViewPreliminary(db, principal, year, scope),
+  };
 }
 
 /** The national account of a year with activities (else not_found), its targets and clusters. */
@@ -60,20 +80,30 @@ export async function yearResults(
   db: Queryable,
   principal: Principal | null,
   year: number,
+  opts: { preliminary: boolean } = { preliminary: false },
 ): Promise<YearResults> {
-  const national = await accountYearsOf(db, year, { kind: 'national' });
+  const national = await accountYearsOf(db, principal, year, { kind: 'national' }, opts.preliminary);
   const [targetSet, clusters] = await Promise.all([
     targetSetForYear(db, year),
-    clustersWithActivities(db, year),
+    clustersWithActivities(db, year, national.account.preliminary ? 'preliminary' : 'official'),
   ]);
   return { ...national, targetSet, clusters, mayManageTargets: mayManageTargets(principal, targetSet) };
 }
 
 /** One cluster organisation's account of a year with activities; not_found for either. */
-export async function clusterResults(db: Queryable, cvr: string, year: number): Promise<ClusterResults> {
+export async function clusterResults(
+  db: Queryable,
+  principal: Principal | null,
+  cvr: string,
+  year: number,
+  opts: { preliminary: boolean } = { preliminary: false },
+): Promise<ClusterResults> {
   const cluster = await clusterByCvr(db, cvr);
   if (!cluster) throw notFound('cluster');
-  return { cluster, ...(await accountYearsOf(db, year, { kind: 'cluster', cvr })) };
+  return {
+    cluster,
+    ...(await accountYearsOf(db, principal, year, { kind: 'cluster', cvr }, opts.preliminary)),
+  };
 }
 
 export interface YearComparison {

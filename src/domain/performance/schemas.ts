@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isValidCvr } from '../reference/identifiers.ts';
-import type { AccountScope } from './account.ts';
+import type { AccountBasis, AccountScope } from './account.ts';
 
 export const LEAGUES = ['world_class', 'regional', 'emerging'] as const;
 export const REGION_CODES = [1081, 1082, 1083, 1084, 1085] as const;
@@ -8,9 +8,16 @@ export const REGION_CODES = [1081, 1082, 1083, 1084, 1085] as const;
 const blankAsMissing = (v: unknown) => (v === '' ? undefined : v);
 const count = z.int().min(0);
 
+const dkk = z.number();
+
 /** The account exactly as `klynge report --format json` prints it (reporting spec). */
 export const performanceAccountSchema = z.object({
   year: z.int(),
+  preliminary: z.boolean().meta({
+    description:
+      'false: the official account, counting only the (cluster, year) periods funders have approved or locked; ' +
+      'true: the preliminary account of everything delivered (format 1.1)',
+  }),
   activities: count,
   participating_companies: count,
   small_participating_companies: count.meta({ description: 'Of those, fewer than 50 employees' }),
@@ -34,6 +41,19 @@ export const performanceAccountSchema = z.object({
   grant_dkk: z.number(),
   external_funding_dkk: z.number(),
   private_cofinancing_dkk: z.number().meta({ description: 'Staff hours × 600 DKK' }),
+  eu_applications: count.meta({
+    description: 'Activities that helped develop an application to an EU programme (1.1)',
+  }),
+  private_cofinancing_by_source_dkk: z
+    .object({ hours: dkk, fees: dkk, sponsorship: dkk, foundations: dkk })
+    .meta({
+      description:
+        'Private co-financing by source (1.1): hours equals private_cofinancing_dkk; fees, sponsorship and private foundations in DKK',
+    }),
+  knowledge_institution_participations_by_kind: z.record(z.string(), count).meta({
+    description:
+      'knowledge_institution_participations by institution_kind (university, business_academy, university_college, gts, artistic, other); "unknown" when missing (1.1)',
+  }),
   share_outside_strongholds: z.number().min(0).max(1).nullable(),
 });
 
@@ -71,6 +91,15 @@ export const accountQueryShape = {
       z.enum(LEAGUES, { error: 'must be world_class, regional or emerging' }).optional(),
     )
     .meta({ description: 'The clusters of one league', example: 'world_class' }),
+  preliminary: z
+    .preprocess(blankAsMissing, z.enum(['true', 'false'], { error: 'must be true or false' }).optional())
+    .meta({
+      description:
+        'true: the preliminary account of everything delivered, for those who may see it: a cluster its own ' +
+        "(with its API token or a session of its staff), a funder its clusters', the support function and administrators " +
+        'every account. Without a token or session 401, with one that may not see it 403.',
+      example: 'true',
+    }),
 };
 
 export const accountQuery = z
@@ -79,6 +108,10 @@ export const accountQuery = z
     message: 'give at most one of cluster, region and league',
     path: ['query'],
   });
+
+/** The basis a query asks for: official unless `preliminary=true`. */
+export const basisOf = (q: z.infer<typeof accountQuery>): AccountBasis =>
+  q.preliminary === 'true' ? 'preliminary' : 'official';
 
 export function scopeOf(q: z.infer<typeof accountQuery>): AccountScope {
   if (q.cluster) return { kind: 'cluster', cvr: q.cluster };

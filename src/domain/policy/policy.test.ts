@@ -52,6 +52,8 @@ const MATRIX: Record<Action, { own: string; other: string }> = {
   'evaluations.decide': { own: 'A', other: 'A' },
   'evaluations.configure': { own: 'AF', other: 'AF' },
   'dataQuality.view': { own: 'AC', other: 'A' },
+  // A cluster's own preliminary figures; funders see those of clusters they fund (tests below).
+  'performance.preliminary': { own: 'ACP', other: 'AP' },
   // Without `fundedBy` no funder funds the target; see the action-plan test below.
   'actionPlans.edit': { own: 'C', other: '' },
   'actionPlans.decide': { own: '', other: '' },
@@ -172,6 +174,35 @@ describe('policy: role × action matrix', () => {
       expect(can(p, 'evaluations.decide', notFunded)).toBe(role === 'admin');
       expect(can(p, 'dataQuality.view', notFunded)).toBe(role === 'admin');
     }
+  });
+
+  it('shows preliminary figures of a cluster to its staff and funders, of every account to support and admins', () => {
+    const cluster = 'org-cluster';
+    for (const role of ROLES) {
+      const p = principal(role);
+      const supportOrAdmin = role === 'admin' || role === 'support_staff';
+      // A cluster's account: its own staff (OWN is the cluster here), its funders in the year.
+      expect(can(p, 'performance.preliminary', { organisationId: OWN, fundedBy: [OTHER] }), role).toBe(
+        supportOrAdmin || role === 'cluster_staff',
+      );
+      expect(
+        can(p, 'performance.preliminary', { organisationId: cluster, fundedBy: [OTHER, OWN] }),
+        role,
+      ).toBe(supportOrAdmin || role === 'funder');
+      expect(can(p, 'performance.preliminary', { organisationId: cluster, fundedBy: [OTHER] }), role).toBe(
+        supportOrAdmin,
+      );
+      // A funder's account (its own clusters), and the national, league and region accounts.
+      expect(can(p, 'performance.preliminary', { fundedBy: [OWN] }), role).toBe(
+        supportOrAdmin || role === 'funder',
+      );
+      expect(can(p, 'performance.preliminary', {}), role).toBe(supportOrAdmin);
+    }
+    // An API token of a cluster: its own cluster's only; a funder's token: what the funder funds.
+    const token = tokenPrincipal({ id: 't', organisationId: OWN, organisationKind: 'cluster_organisation' });
+    expect(can(token, 'performance.preliminary', { organisationId: OWN, fundedBy: [] })).toBe(true);
+    expect(can(token, 'performance.preliminary', { organisationId: cluster, fundedBy: [OWN] })).toBe(false);
+    expect(can(token, 'performance.preliminary', {})).toBe(false);
   });
 
   it('lets only the funders of a cluster decide its action plan, and lets them read it', () => {

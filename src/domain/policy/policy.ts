@@ -104,6 +104,14 @@ const rules = {
   // Data quality: the cluster itself, its funders and admins
   'dataQuality.view': (p, t) =>
     hasRole(p, 'admin') || hasRoleIn(p, t.organisationId, 'cluster_staff') || fundsTarget(p, t),
+  // Preliminary figures (reporting format 1.1: deliveries not yet approved) of a cluster: its own
+  // staff, its funders in the year and, for every account, the support function and admins. The
+  // target of an account of several clusters: none for the national, league and region accounts
+  // (support and admins only), the funder for a funder's account (fundedBy: that funder).
+  'performance.preliminary': (p, t) =>
+    hasRole(p, 'admin', 'support_staff') ||
+    hasRoleIn(p, t.organisationId, 'cluster_staff') ||
+    fundsTarget(p, t),
   // Targets (pejlemærker) belong to a funder organisation: its funders keep them; admins all
   'targets.manage': (p, t) => hasRole(p, 'admin') || hasRoleIn(p, t.organisationId, 'funder'),
   // The national cluster strategy's initiatives (Klyngeforum) are kept by the funders of the

@@ -27,6 +27,9 @@ export function systemCaller(label: string): Caller {
 
 const isSystem = (p: Principal | null): boolean => p !== null && SYSTEM.has(p);
 
+/** Whether a principal is the system itself (made by systemCaller), for rules of other areas. */
+export const isSystemPrincipal = isSystem;
+
 const signedIn = (p: Principal | null): Principal => {
   if (!p) throw new AppError('unauthenticated', 'Sign in to continue');
   return p;

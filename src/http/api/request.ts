@@ -80,6 +80,8 @@ export const apiErrorHandler: ErrorHandler<AppEnv> = async (err, c) => {
 };
 
 const PUBLIC_CACHE = 'public, max-age=60';
+/** An open-data answer that is someone's own (preliminary figures): no cache may keep it. */
+export const PRIVATE = 'private, no-store';
 
 /**
  * What every open-data response gets: CORS for any origin (read-only, no credentials), short
@@ -92,8 +94,11 @@ export function openData(): MiddlewareHandler<AppEnv>[] {
     etag(),
     async (c, next) => {
       await next();
-      if (c.res.status >= 200 && c.res.status < 300) c.res.headers.set('Cache-Control', PUBLIC_CACHE);
-      else c.res.headers.set('Cache-Control', 'no-store');
+      if (c.res.headers.get('Cache-Control') !== PRIVATE)
+        c.res.headers.set(
+          'Cache-Control',
+          c.res.status >= 200 && c.res.status < 300 ? PUBLIC_CACHE : 'no-store',
+        );
       c.res.headers.delete('Set-Cookie');
       c.res.headers.set('Cross-Origin-Resource-Policy', 'cross-origin');
     },

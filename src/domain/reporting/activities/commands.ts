@@ -37,9 +37,16 @@ async function refTaken(tx: Queryable, clusterId: string, ref: string, except: n
   return Boolean(row?.taken);
 }
 
+/** The activity's columns after its cluster, as the activity form gives them. */
+const ACTIVITY_COLUMNS = sql`activity_ref, title, category, start_date, end_date, municipality_code, grant_dkk,
+  external_funding_dkk, private_cofinancing_hours, cofinancing_fees_dkk, cofinancing_sponsorship_dkk,
+  cofinancing_foundations_dkk, eu_application`;
+
 const activityValues = (v: ActivityRowValue) => sql`${v.activity_ref}, ${v.title},
   ${v.category}::activity_category, ${v.start_date}::date, ${v.end_date}::date, ${v.municipality_code}::smallint,
-  ${v.grant_dkk}::bigint, ${v.external_funding_dkk}::bigint, ${v.private_cofinancing_hours}::numeric`;
+  ${v.grant_dkk}::bigint, ${v.external_funding_dkk}::bigint, ${v.private_cofinancing_hours}::numeric,
+  ${v.cofinancing_fees_dkk}::bigint, ${v.cofinancing_sponsorship_dkk}::bigint,
+  ${v.cofinancing_foundations_dkk}::bigint, ${v.eu_application}`;
 
 /** Creates an activity of a cluster the caller reports for; returns its id. */
 export async function createActivity(
@@ -61,8 +68,7 @@ export async function createActivity(
       throw invalid([{ field: 'activity_ref', message: 'activityRefTaken' }]);
     const [row] = await queryRows<{ id: number }>(
       tx,
-      sql`insert into activities (cluster_id, activity_ref, title, category, start_date, end_date, municipality_code,
-                                  grant_dkk, external_funding_dkk, private_cofinancing_hours)
+      sql`insert into activities (cluster_id, ${ACTIVITY_COLUMNS})
           values (${clusterId}, ${activityValues(v)}) returning id`,
     );
     return Number(row?.id);
@@ -84,8 +90,7 @@ export async function updateActivity(
     if (await refTaken(tx, row.clusterId, v.activity_ref, id))
       throw invalid([{ field: 'activity_ref', message: 'activityRefTaken' }]);
     await tx.execute(
-      sql`update activities set (activity_ref, title, category, start_date, end_date, municipality_code, grant_dkk,
-                                 external_funding_dkk, private_cofinancing_hours) = (${activityValues(v)}),
+      sql`update activities set (${ACTIVITY_COLUMNS}) = (${activityValues(v)}),
                  is_synthetic = false, updated_at = now()
           where id = ${id}`,
     );

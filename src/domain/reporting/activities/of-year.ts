@@ -5,6 +5,7 @@ import { notFound } from '../../errors.ts';
 import { authorize } from '../../policy/policy.ts';
 import { readableClusters } from '../policy.ts';
 import { uuidArray } from '../uuid-array.ts';
+import { activityRuleBroken } from './rule.ts';
 
 /** An activity as the reporting API lists it: its values and its participants counted in SQL. */
 export interface ActivityListRow {
@@ -19,11 +20,17 @@ export interface ActivityListRow {
   grantDkk: number | null;
   externalFundingDkk: number | null;
   privateCofinancingHours: number | null;
+  cofinancingFeesDkk: number | null;
+  cofinancingSponsorshipDkk: number | null;
+  cofinancingFoundationsDkk: number | null;
+  euApplication: boolean;
   participants: number;
   companies: number;
   knowledgeInstitutions: number;
   foreignParticipants: number;
   innovatingCompanies: number;
+  /** Fewer than two participants or no company (rule.ts). */
+  breaksActivityRule: boolean;
   updatedAt: Date;
 }
 
@@ -61,10 +68,14 @@ export async function activitiesOfYear(
                a.municipality_code as "municipalityCode", a.grant_dkk as "grantDkk",
                a.external_funding_dkk as "externalFundingDkk",
                a.private_cofinancing_hours::float8 as "privateCofinancingHours",
+               a.cofinancing_fees_dkk as "cofinancingFeesDkk", a.cofinancing_sponsorship_dkk as "cofinancingSponsorshipDkk",
+               a.cofinancing_foundations_dkk as "cofinancingFoundationsDkk", a.eu_application as "euApplication",
                coalesce(p.participants, 0)::int as participants, coalesce(p.companies, 0)::int as companies,
                coalesce(p.knowledge, 0)::int as "knowledgeInstitutions",
                coalesce(p.foreign_count, 0)::int as "foreignParticipants",
-               coalesce(p.innovating, 0)::int as "innovatingCompanies", a.updated_at as "updatedAt"
+               coalesce(p.innovating, 0)::int as "innovatingCompanies",
+               ${activityRuleBroken(sql`coalesce(p.participants, 0)`, sql`coalesce(p.companies, 0)`)} as "breaksActivityRule",
+               a.updated_at as "updatedAt"
         from (select a.* from activities a
               join organisations o on o.id = a.cluster_id
               where a.year = ${opts.year} ${clusterFilter}

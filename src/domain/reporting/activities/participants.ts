@@ -67,29 +67,26 @@ async function checkDuplicate(
       ? sql`select exists(select 1 from participations where activity_id = ${activityId} and cvr = ${v.cvr}
                           and id is distinct from ${except}::bigint) as taken`
       : sql`select exists(select 1 from participations where activity_id = ${activityId} and cvr is null
-                          and foreign_name = ${v.name} and country = ${v.country}
+                          and name = ${v.name} and country = ${v.country}
                           and id is distinct from ${except}::bigint) as taken`,
   );
   if (row?.taken) throw invalid([{ field: v.cvr ? 'cvr' : 'name', message: 'duplicateParticipant' }]);
 }
 
-/** Company attributes are kept once per CVR and the latest report wins, as in the import's merge. */
-async function upsertCompany(tx: Queryable, v: ParticipantRowValue) {
+/** A CVR holder joins the register of those that took part; what it is like stays with the participation. */
+async function registerCvrHolder(tx: Queryable, v: ParticipantRowValue) {
   if (!v.cvr) return;
-  await tx.execute(
-    sql`insert into companies (cvr, name, employees, municipality_code, industry_code, updated_at)
-        values (${v.cvr}, ${v.name}, ${v.employees}::int, ${v.municipality_code}::smallint, ${v.industry_code}, now())
-        on conflict (cvr) do update set name = excluded.name, employees = excluded.employees,
-          municipality_code = excluded.municipality_code, industry_code = excluded.industry_code,
-          is_synthetic = false, updated_at = excluded.updated_at
-        where (companies.name, companies.employees, companies.municipality_code, companies.industry_code)
-              is distinct from (excluded.name, excluded.employees, excluded.municipality_code, excluded.industry_code)`,
-  );
+  await tx.execute(sql`insert into companies (cvr) values (${v.cvr}) on conflict (cvr) do nothing`);
 }
 
+/** The participation's columns after its activity and cluster, as the participant form gave them. */
+const PARTICIPATION_COLUMNS = sql`participant_type, cvr, name, country, employees, municipality_code, industry_code,
+  institution_kind, new_competence, new_idea, new_product, reported_at`;
+
 const participationValues = (v: ParticipantRowValue) => sql`${v.participant_type}::participant_type,
-  ${v.cvr || null}::char(8), ${v.cvr ? null : v.name}, ${v.cvr ? null : v.country}::char(2),
-  ${v.new_competence}, ${v.new_idea}, ${v.new_product}`;
+  ${v.cvr || null}::char(8), ${v.name}, ${v.cvr ? null : v.country}::char(2), ${v.employees}::int,
+  ${v.municipality_code}::smallint, ${v.industry_code}::char(6), ${v.institution_kind}::institution_kind,
+  ${v.new_competence}, ${v.new_idea}, ${v.new_product}, now()`;
 
 export async function addParticipant(
   db: Db,
@@ -101,12 +98,11 @@ export async function addParticipant(
     const activity = await changeableActivity(tx, caller, activityId);
     const v = validateParticipant(activity, input);
     await checkDuplicate(tx, activityId, v, null);
-    await upsertCompany(tx, v);
+    await registerCvrHolder(tx, v);
     const [id] = await auditParticipations(
       tx,
       'insert',
-      sql`insert into participations (activity_id, cluster_id, year, participant_type, cvr, foreign_name, country,
-                                      new_competence, new_idea, new_product)
+      sql`insert into participations (activity_id, cluster_id, year, ${PARTICIPATION_COLUMNS})
           values (${activityId}, ${activity.clusterId}, ${activity.year}, ${participationValues(v)}) returning *`,
     );
     return Number(id);
@@ -124,12 +120,11 @@ export async function updateParticipant(
     const activity = await changeableActivity(tx, caller, activityId);
     const v = validateParticipant(activity, input);
     await checkDuplicate(tx, activityId, v, participantId);
-    await upsertCompany(tx, v);
+    await registerCvrHolder(tx, v);
     const changed = await auditParticipations(
       tx,
       'update',
-      sql`update participations set (participant_type, cvr, foreign_name, country, new_competence, new_idea, new_product)
-            = (${participationValues(v)})
+      sql`update participations set (${PARTICIPATION_COLUMNS}) = (${participationValues(v)})
           where id = ${participantId} and activity_id = ${activityId} returning *`,
       sql`select * from participations where id = ${participantId} and activity_id = ${activityId}`,
     );

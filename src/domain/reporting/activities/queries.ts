@@ -8,6 +8,7 @@ import { isYearLocked } from '../periods/years.ts';
 import { readableClusters, writableClusters } from '../policy.ts';
 import { uuidArray } from '../uuid-array.ts';
 import { locked } from './issues.ts';
+import { activityRuleBroken } from './rule.ts';
 
 /**
  * Activities and participants entered by hand in the cluster workspace. Every value goes through
@@ -22,6 +23,8 @@ export interface ActivityFilters {
   q?: string | undefined;
   /** One cluster organisation's id; only narrows what the caller may read anyway. */
   clusterId?: string | undefined;
+  /** Only the activities that break the activity rule (rule.ts). */
+  breaksActivityRule?: boolean | undefined;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -36,9 +39,15 @@ export interface ActivityListItem {
   startDate: string;
   endDate: string | null;
   participants: number;
+  companies: number;
+  breaksActivityRule: boolean;
 }
 
 export const PAGE_SIZE = 25;
+
+/** An activity's participants and company participants, counted in SQL. */
+const participantCount = sql`(select count(*) from participations p where p.activity_id = a.id)`;
+const companyCount = sql`(select count(*) from participations p where p.activity_id = a.id and p.participant_type = 'company')`;
 
 const inClusters = (ids: string[] | null): SQL =>
   ids === null ? sql`true` : sql`a.cluster_id = any(${uuidArray(ids)})`;
@@ -72,6 +81,7 @@ export async function listActivities(
     const pattern = `%${filters.q.trim().replace(/[\\%_]/g, '\\$&')}%`;
     where.push(sql`(a.title ilike ${pattern} or a.activity_ref ilike ${pattern})`);
   }
+  if (filters.breaksActivityRule) where.push(activityRuleBroken(participantCount, companyCount));
   const condition = sql.join(where, sql` and `);
   const offset = (Math.max(1, page) - 1) * pageSize;
   const [items, [count], years, clusters] = await Promise.all([
@@ -79,7 +89,8 @@ export async function listActivities(
       db,
       sql`select a.id, a.cluster_id as "clusterId", o.name as "clusterName", a.activity_ref as "activityRef",
                  a.title, a.category, a.start_date::text as "startDate", a.end_date::text as "endDate",
-                 (select count(*)::int from participations p where p.activity_id = a.id) as participants
+                 ${participantCount}::int as participants, ${companyCount}::int as companies,
+                 ${activityRuleBroken(participantCount, companyCount)} as "breaksActivityRule"
           from activities a join organisations o on o.id = a.cluster_id
           where ${condition}
           order by a.start_date desc, a.id desc limit ${pageSize} offset ${offset}`,
@@ -120,6 +131,10 @@ export interface ActivityDetail {
   grantDkk: number | null;
   externalFundingDkk: number | null;
   privateCofinancingHours: number | null;
+  cofinancingFeesDkk: number | null;
+  cofinancingSponsorshipDkk: number | null;
+  cofinancingFoundationsDkk: number | null;
+  euApplication: boolean;
   locked: boolean;
   mayWrite: boolean;
   participants: ParticipantView[];
@@ -134,6 +149,7 @@ export interface ParticipantView {
   employees: number | null;
   municipalityCode: number | null;
   industryCode: string | null;
+  institutionKind: ParticipantRowValue['institution_kind'];
   newCompetence: boolean;
   newIdea: boolean;
   newProduct: boolean;
@@ -147,28 +163,36 @@ async function activityRow(db: Queryable, id: number) {
                a.activity_ref as "activityRef", a.title, a.category, a.start_date::text as "startDate",
                a.end_date::text as "endDate", a.year, a.municipality_code as "municipalityCode",
                a.grant_dkk as "grantDkk", a.external_funding_dkk as "externalFundingDkk",
-               a.private_cofinancing_hours::float8 as "privateCofinancingHours"
+               a.private_cofinancing_hours::float8 as "privateCofinancingHours",
+               a.cofinancing_fees_dkk as "cofinancingFeesDkk",
+               a.cofinancing_sponsorship_dkk as "cofinancingSponsorshipDkk",
+               a.cofinancing_foundations_dkk as "cofinancingFoundationsDkk", a.eu_application as "euApplication"
         from activities a join organisations o on o.id = a.cluster_id where a.id = ${id}`,
   );
   if (!row) return null;
+  const dkk = (v: number | null) => (v === null ? null : Number(v));
   return {
     ...row,
     id: Number(row.id),
     year: Number(row.year),
-    grantDkk: row.grantDkk === null ? null : Number(row.grantDkk),
-    externalFundingDkk: row.externalFundingDkk === null ? null : Number(row.externalFundingDkk),
+    grantDkk: dkk(row.grantDkk),
+    externalFundingDkk: dkk(row.externalFundingDkk),
+    cofinancingFeesDkk: dkk(row.cofinancingFeesDkk),
+    cofinancingSponsorshipDkk: dkk(row.cofinancingSponsorshipDkk),
+    cofinancingFoundationsDkk: dkk(row.cofinancingFoundationsDkk),
   };
 }
 
 async function participantsOf(db: Queryable, activityId: number): Promise<ParticipantView[]> {
   const rows = await queryRows<ParticipantView>(
     db,
-    sql`select p.id, p.participant_type as "participantType", p.cvr, coalesce(c.name, p.foreign_name) as name,
-               p.country, c.employees, c.municipality_code as "municipalityCode", c.industry_code as "industryCode",
-               p.new_competence as "newCompetence", p.new_idea as "newIdea", p.new_product as "newProduct"
-        from participations p left join companies c on c.cvr = p.cvr
+    sql`select p.id, p.participant_type as "participantType", p.cvr, p.name, p.country, p.employees,
+               p.municipality_code as "municipalityCode", p.industry_code as "industryCode",
+               p.institution_kind as "institutionKind", p.new_competence as "newCompetence", p.new_idea as "newIdea",
+               p.new_product as "newProduct"
+        from participations p
         where p.activity_id = ${activityId}
-        order by lower(coalesce(c.name, p.foreign_name)), p.id`,
+        order by lower(p.name), p.id`,
   );
   return rows.map((r) => ({ ...r, id: Number(r.id) }));
 }

@@ -3,6 +3,7 @@ import { type Queryable, queryRows } from '../../../db/client.ts';
 import type { Caller } from '../../caller.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { can } from '../../policy/policy.ts';
+import type { ActivityRuleBreach } from '../activities/rule.ts';
 import type { DeliveryError } from '../format/errors.ts';
 import { deliveryReaders, mayDeliver, mayViewDelivery } from '../policy.ts';
 import { uuidArray } from '../uuid-array.ts';
@@ -24,15 +25,20 @@ export interface DeliveryLogRow {
   errorCount: number;
   /** The organisation the submitter acted for; null for the command line. */
   organisationId: string | null;
+  /** How many delivered activities broke the activity rule when it loaded (format 1.1). */
+  activityRuleCount: number;
 }
 
 export interface DeliveryDetail extends DeliveryLogRow {
   clusterIds: string[];
   errors: DeliveryError[];
+  /** The first 1,000 of those activities. */
+  activityRule: ActivityRuleBreach[];
 }
 
 const COLUMNS = sql`id, actor_label as "actorLabel", channel, status, started_at as "startedAt",
-  finished_at as "finishedAt", files, counts, error_count as "errorCount", organisation_id as "organisationId"`;
+  finished_at as "finishedAt", files, counts, error_count as "errorCount", organisation_id as "organisationId",
+  activity_rule_count as "activityRuleCount"`;
 
 /** A page of the deliveries the caller sees (by or for its organisations), with how many there are. */
 export async function listDeliveries(
@@ -64,7 +70,8 @@ export async function getDelivery(db: Queryable, caller: Caller, id: string): Pr
   if (!/^[0-9a-f-]{36}$/.test(id)) throw notFound('delivery');
   const [row] = await queryRows<DeliveryDetail>(
     db,
-    sql`select ${COLUMNS}, errors, cluster_ids as "clusterIds" from deliveries where id = ${id}`,
+    sql`select ${COLUMNS}, errors, cluster_ids as "clusterIds", activity_rule as "activityRule"
+        from deliveries where id = ${id}`,
   );
   if (!row) throw notFound('delivery');
   if (!mayViewDelivery(caller.principal, row)) throw new AppError('forbidden', 'Not your delivery');

@@ -22,34 +22,39 @@ export const MERGE: { name: string; sql: string }[] = [
                 is distinct from (excluded.league, excluded.stronghold_industries)`,
   },
   {
-    // Company attributes are kept once per CVR; within a delivery the last row wins.
+    // The register of CVR holders; what each is like is kept with its participations below.
     name: 'companies',
-    sql: `insert into companies (cvr, name, employees, municipality_code, industry_code, updated_at)
-          select distinct on (cvr) cvr, name, employees, municipality_code, industry_code, now()
-          from stage_participants where cvr <> '' order by cvr, file desc, line desc
-          on conflict (cvr) do update set name = excluded.name, employees = excluded.employees,
-            municipality_code = excluded.municipality_code, industry_code = excluded.industry_code,
-            is_synthetic = false, updated_at = excluded.updated_at
-          where (companies.name, companies.employees, companies.municipality_code, companies.industry_code)
-                is distinct from (excluded.name, excluded.employees, excluded.municipality_code, excluded.industry_code)`,
+    sql: `insert into companies (cvr)
+          select distinct cvr from stage_participants where cvr <> '' order by cvr
+          on conflict (cvr) do nothing`,
   },
   {
     name: 'activities',
     sql: `insert into activities (cluster_id, activity_ref, title, category, start_date, end_date, municipality_code,
-                                  grant_dkk, external_funding_dkk, private_cofinancing_hours, updated_at)
+                                  grant_dkk, external_funding_dkk, private_cofinancing_hours, cofinancing_fees_dkk,
+                                  cofinancing_sponsorship_dkk, cofinancing_foundations_dkk, eu_application, updated_at)
           select o.id, s.activity_ref, s.title, s.category::activity_category, s.start_date, s.end_date,
-                 s.municipality_code, s.grant_dkk, s.external_funding_dkk, s.hours, now()
+                 s.municipality_code, s.grant_dkk, s.external_funding_dkk, s.hours, s.fees_dkk, s.sponsorship_dkk,
+                 s.foundations_dkk, s.eu_application, now()
           from stage_activities s join organisations o on o.cvr = s.cluster_cvr
           on conflict (cluster_id, activity_ref) do update set title = excluded.title, category = excluded.category,
             start_date = excluded.start_date, end_date = excluded.end_date, municipality_code = excluded.municipality_code,
             grant_dkk = excluded.grant_dkk, external_funding_dkk = excluded.external_funding_dkk,
-            private_cofinancing_hours = excluded.private_cofinancing_hours, is_synthetic = false, updated_at = now()
+            private_cofinancing_hours = excluded.private_cofinancing_hours,
+            cofinancing_fees_dkk = excluded.cofinancing_fees_dkk,
+            cofinancing_sponsorship_dkk = excluded.cofinancing_sponsorship_dkk,
+            cofinancing_foundations_dkk = excluded.cofinancing_foundations_dkk,
+            eu_application = excluded.eu_application, is_synthetic = false, updated_at = now()
           where (activities.title, activities.category, activities.start_date, activities.end_date,
                  activities.municipality_code, activities.grant_dkk, activities.external_funding_dkk,
-                 activities.private_cofinancing_hours)
+                 activities.private_cofinancing_hours, activities.cofinancing_fees_dkk,
+                 activities.cofinancing_sponsorship_dkk, activities.cofinancing_foundations_dkk,
+                 activities.eu_application)
                 is distinct from (excluded.title, excluded.category, excluded.start_date, excluded.end_date,
                  excluded.municipality_code, excluded.grant_dkk, excluded.external_funding_dkk,
-                 excluded.private_cofinancing_hours)`,
+                 excluded.private_cofinancing_hours, excluded.cofinancing_fees_dkk,
+                 excluded.cofinancing_sponsorship_dkk, excluded.cofinancing_foundations_dkk,
+                 excluded.eu_application)`,
   },
   // The participant merge joins a whole delivery against activities and participations that this
   // transaction may just have filled: with their statistics stale the planner expects a handful
@@ -68,17 +73,21 @@ export const MERGE: { name: string; sql: string }[] = [
             and not exists (
               select 1 from stage_participants x
               where x.cluster_cvr = s.cluster_cvr and x.activity_ref = s.activity_ref
-                and case when p.cvr is null then x.cvr = '' and x.name = p.foreign_name and x.country = p.country
+                and case when p.cvr is null then x.cvr = '' and x.name = p.name and x.country = p.country
                          else x.cvr = p.cvr::text end)`,
   },
   {
     // Rows already there with the same values are left alone: ON CONFLICT would still lock
-    // (write) each of them. New rows go in in key order, which keeps the index inserts local.
+    // (write) each of them, and their reported_at (the delivery that last reported them, which
+    // decides a company's latest participation) stays. New rows go in in key order, which keeps
+    // the index inserts local.
     name: 'participants with CVR',
-    sql: `insert into participations (activity_id, cluster_id, year, participant_type, cvr,
-                                      new_competence, new_idea, new_product)
-          select a.id, a.cluster_id, a.year, s.participant_type::participant_type, s.cvr,
-                 s.new_competence, s.new_idea, s.new_product
+    sql: `insert into participations (activity_id, cluster_id, year, participant_type, cvr, name, employees,
+                                      municipality_code, industry_code, institution_kind, new_competence, new_idea,
+                                      new_product, reported_at)
+          select a.id, a.cluster_id, a.year, s.participant_type::participant_type, s.cvr, s.name, s.employees,
+                 s.municipality_code, s.industry_code, s.institution_kind::institution_kind, s.new_competence,
+                 s.new_idea, s.new_product, now()
           from stage_participants s
           join organisations o on o.cvr = s.cluster_cvr
           join activities a on a.cluster_id = o.id and a.activity_ref = s.activity_ref
@@ -86,31 +95,44 @@ export const MERGE: { name: string; sql: string }[] = [
             and not exists (
               select 1 from participations p
               where p.activity_id = a.id and p.cvr = s.cvr::char(8)
-                and (p.cluster_id, p.year, p.participant_type, p.new_competence, p.new_idea, p.new_product)
-                    = (a.cluster_id, a.year, s.participant_type::participant_type, s.new_competence, s.new_idea, s.new_product))
+                and (p.cluster_id, p.year, p.participant_type, p.name, p.employees, p.municipality_code,
+                     p.industry_code, p.institution_kind, p.new_competence, p.new_idea, p.new_product)
+                    is not distinct from
+                    (a.cluster_id, a.year, s.participant_type::participant_type, s.name, s.employees,
+                     s.municipality_code, s.industry_code::char(6), s.institution_kind::institution_kind,
+                     s.new_competence, s.new_idea, s.new_product))
           order by a.id, s.cvr
           on conflict (activity_id, cvr) where cvr is not null do update set
-            cluster_id = excluded.cluster_id, year = excluded.year,
-            participant_type = excluded.participant_type, new_competence = excluded.new_competence,
-            new_idea = excluded.new_idea, new_product = excluded.new_product`,
+            cluster_id = excluded.cluster_id, year = excluded.year, participant_type = excluded.participant_type,
+            name = excluded.name, employees = excluded.employees, municipality_code = excluded.municipality_code,
+            industry_code = excluded.industry_code, institution_kind = excluded.institution_kind,
+            new_competence = excluded.new_competence, new_idea = excluded.new_idea,
+            new_product = excluded.new_product, reported_at = excluded.reported_at`,
   },
   {
     name: 'foreign participants',
-    sql: `insert into participations (activity_id, cluster_id, year, participant_type, foreign_name, country,
-                                      new_competence, new_idea, new_product)
-          select a.id, a.cluster_id, a.year, 'foreign', s.name, s.country, s.new_competence, s.new_idea, s.new_product
+    sql: `insert into participations (activity_id, cluster_id, year, participant_type, name, country, employees,
+                                      municipality_code, industry_code, new_competence, new_idea, new_product,
+                                      reported_at)
+          select a.id, a.cluster_id, a.year, 'foreign', s.name, s.country, s.employees, s.municipality_code,
+                 s.industry_code, s.new_competence, s.new_idea, s.new_product, now()
           from stage_participants s
           join organisations o on o.cvr = s.cluster_cvr
           join activities a on a.cluster_id = o.id and a.activity_ref = s.activity_ref
           where s.cvr = ''
             and not exists (
               select 1 from participations p
-              where p.activity_id = a.id and p.cvr is null and p.foreign_name = s.name and p.country = s.country::char(2)
-                and (p.cluster_id, p.year, p.new_competence, p.new_idea, p.new_product)
-                    = (a.cluster_id, a.year, s.new_competence, s.new_idea, s.new_product))
+              where p.activity_id = a.id and p.cvr is null and p.name = s.name and p.country = s.country::char(2)
+                and (p.cluster_id, p.year, p.employees, p.municipality_code, p.industry_code, p.new_competence,
+                     p.new_idea, p.new_product)
+                    is not distinct from
+                    (a.cluster_id, a.year, s.employees, s.municipality_code, s.industry_code::char(6),
+                     s.new_competence, s.new_idea, s.new_product))
           order by a.id, s.name, s.country
-          on conflict (activity_id, foreign_name, country) where cvr is null do update set
-            cluster_id = excluded.cluster_id, year = excluded.year,
-            new_competence = excluded.new_competence, new_idea = excluded.new_idea, new_product = excluded.new_product`,
+          on conflict (activity_id, name, country) where cvr is null do update set
+            cluster_id = excluded.cluster_id, year = excluded.year, employees = excluded.employees,
+            municipality_code = excluded.municipality_code, industry_code = excluded.industry_code,
+            new_competence = excluded.new_competence, new_idea = excluded.new_idea,
+            new_product = excluded.new_product, reported_at = excluded.reported_at`,
   },
 ];

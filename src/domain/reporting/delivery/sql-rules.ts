@@ -1,6 +1,6 @@
 import { MUNICIPALITY_CODES } from '../../reference/geography.ts';
 import { DB07_SECTIONS } from '../../reference/identifiers.ts';
-import { ACTIVITY_CATEGORIES, PARTICIPANT_TYPES, type TableName } from '../format/rows.ts';
+import { ACTIVITY_CATEGORIES, INSTITUTION_KINDS, PARTICIPANT_TYPES, type TableName } from '../format/rows.ts';
 import { STAGE_COLUMNS } from './staging.ts';
 
 /**
@@ -46,6 +46,9 @@ const realDate = (x: string) =>
                                         + interval '1 month' - interval '1 day')
      else false end)`;
 
+/** The private co-financing columns of activities, by source (format 1.1). */
+const COFINANCING = ['cofinancing_fees_dkk', 'cofinancing_sponsorship_dkk', 'cofinancing_foundations_dkk'];
+
 /** For each table with a SQL path: the conditions a row must meet, and its staged values. */
 function rulesOf(table: 'activities' | 'participants', c: (name: string) => string) {
   if (table === 'activities') {
@@ -67,6 +70,8 @@ function rulesOf(table: 'activities' | 'participants', c: (name: string) => stri
           c('private_cofinancing_hours'),
           `${c('private_cofinancing_hours')} ~ '^[0-9]{1,12}([.][0-9]{1,2})?$'`,
         ),
+        ...COFINANCING.map((k) => optional(c(k), `${c(k)} ~ '^[0-9]{1,15}$'`)),
+        flag(c('eu_application')),
       ],
       values: [
         c('cluster_cvr'),
@@ -79,6 +84,8 @@ function rulesOf(table: 'activities' | 'participants', c: (name: string) => stri
         `nullif(${c('grant_dkk')}, '')::bigint`,
         `nullif(${c('external_funding_dkk')}, '')::bigint`,
         `nullif(${c('private_cofinancing_hours')}, '')::numeric`,
+        ...COFINANCING.map((k) => `nullif(${c(k)}, '')::bigint`),
+        `coalesce(${c('eu_application')} = '1', false)`,
       ],
     };
   }
@@ -101,6 +108,10 @@ function rulesOf(table: 'activities' | 'participants', c: (name: string) => stri
       `(case when ${type} = 'foreign'
          then ${empty(c('cvr'))} and ${c('country')} ~ '^[A-Za-z]{2}$' and upper(${c('country')}) <> 'DK'
          else ${cvrOk(c('cvr'))} and ${empty(c('country'))} end)`,
+      optional(
+        c('institution_kind'),
+        `${c('institution_kind')} in ${list(INSTITUTION_KINDS)} and ${type} = 'knowledge_institution'`,
+      ),
     ],
     values: [
       c('cluster_cvr'),
@@ -115,6 +126,7 @@ function rulesOf(table: 'activities' | 'participants', c: (name: string) => stri
       `coalesce(${c('new_competence')} = '1', false)`,
       `coalesce(${c('new_idea')} = '1', false)`,
       `coalesce(${c('new_product')} = '1', false)`,
+      `nullif(${c('institution_kind')}, '')`,
     ],
   };
 }

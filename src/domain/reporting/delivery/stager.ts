@@ -41,6 +41,10 @@ function stageLine(table: TableName, file: number, line: number, r: Record<strin
         r.grant_dkk,
         r.external_funding_dkk,
         r.private_cofinancing_hours,
+        r.cofinancing_fees_dkk,
+        r.cofinancing_sponsorship_dkk,
+        r.cofinancing_foundations_dkk,
+        r.eu_application,
       ]
         .map(v)
         .join('\t');
@@ -60,6 +64,7 @@ function stageLine(table: TableName, file: number, line: number, r: Record<strin
         r.new_competence,
         r.new_idea,
         r.new_product,
+        r.institution_kind,
       ]
         .map(v)
         .join('\t');

@@ -11,12 +11,13 @@ export const STAGE_DDL = `
   create temp table stage_activities (
     file smallint, line integer, cluster_cvr text, activity_ref text, title text, category text,
     start_date date, end_date date, municipality_code smallint, grant_dkk bigint,
-    external_funding_dkk bigint, hours numeric
+    external_funding_dkk bigint, hours numeric, fees_dkk bigint, sponsorship_dkk bigint, foundations_dkk bigint,
+    eu_application boolean
   ) on commit drop;
   create temp table stage_participants (
     file smallint, line integer, cluster_cvr text, activity_ref text, participant_type text, cvr text,
     name text, country text, employees integer, municipality_code smallint, industry_code text,
-    new_competence boolean, new_idea boolean, new_product boolean
+    new_competence boolean, new_idea boolean, new_product boolean, institution_kind text
   ) on commit drop;`;
 
 export const STAGE_COLUMNS = {
@@ -34,6 +35,10 @@ export const STAGE_COLUMNS = {
     'grant_dkk',
     'external_funding_dkk',
     'hours',
+    'fees_dkk',
+    'sponsorship_dkk',
+    'foundations_dkk',
+    'eu_application',
   ],
   participants: [
     'file',
@@ -50,6 +55,7 @@ export const STAGE_COLUMNS = {
     'new_competence',
     'new_idea',
     'new_product',
+    'institution_kind',
   ],
 } as const;
 

@@ -6,6 +6,7 @@ import type { Database, Db } from '../../../db/client.ts';
 import { deliveries, organisations } from '../../../db/schema/index.ts';
 import type { BulkSession } from '../../../imports/bulk.ts';
 import type { Caller } from '../../caller.ts';
+import { activityRuleBrokenSql } from '../activities/rule.ts';
 import { type DeliveryRights, deliveryRights } from '../policy.ts';
 import {
   type DeliveryCounts,
@@ -59,15 +60,40 @@ interface LogEntry {
   finishedAt: Date;
 }
 
-/** Records a loaded delivery in its own transaction, with the clusters its rows are for. */
+/** The activities the delivery wrote or gave participants that break the activity rule, as they stand now. */
+const ACTIVITY_RULE_BREACHES = `
+  with delivered as (
+    select cluster_cvr, activity_ref from stage_activities
+    union select cluster_cvr, activity_ref from stage_participants
+  ), counted as (
+    select o.cvr as "clusterCvr", a.activity_ref as "activityRef", a.title,
+           count(p.id)::int as participants,
+           (count(p.id) filter (where p.participant_type = 'company'))::int as companies
+    from delivered d
+    join organisations o on o.cvr = d.cluster_cvr
+    join activities a on a.cluster_id = o.id and a.activity_ref = d.activity_ref
+    left join participations p on p.activity_id = a.id
+    group by o.cvr, a.id
+  )
+  select * from counted where ${activityRuleBrokenSql('participants', 'companies')}`;
+
+/**
+ * Records a loaded delivery in its transaction, with the clusters its rows are for and the first of
+ * its activities that break the activity rule (they load, and the result lists them).
+ */
 async function logLoaded(session: BulkSession, entry: LogEntry, outcome: DeliveryOutcome): Promise<string> {
   const [row] = await session.query<{ id: string }>(
-    `insert into deliveries (organisation_id, submitted_by, actor_label, channel, status, started_at, finished_at,
-                             files, counts, cluster_ids)
+    `with breaches as (${ACTIVITY_RULE_BREACHES})
+     insert into deliveries (organisation_id, submitted_by, actor_label, channel, status, started_at, finished_at,
+                             files, counts, cluster_ids, activity_rule, activity_rule_count)
      values ($1, $2, $3, $4, 'loaded', $5, $6, $7::jsonb, $8::jsonb,
              coalesce((select array_agg(distinct o.id) from organisations o
                        where o.cvr = any(select cluster_cvr from stage_activities
-                                         union select cluster_cvr from stage_participants)), '{}'))
+                                         union select cluster_cvr from stage_participants)), '{}'),
+             coalesce((select jsonb_agg(to_jsonb(b) order by b."clusterCvr", b."activityRef")
+                       from (select * from breaches order by "clusterCvr", "activityRef" limit ${STORED_ERRORS}) b),
+                      '[]'::jsonb),
+             (select count(*)::int from breaches))
      returning id`,
     [
       entry.organisationId,

@@ -17,6 +17,16 @@ export const ACTIVITY_CATEGORIES = [
   'organisation_development',
 ] as const;
 export const PARTICIPANT_TYPES = ['company', 'knowledge_institution', 'public', 'other', 'foreign'] as const;
+/** Kinds of knowledge institution (format 1.1). */
+export const INSTITUTION_KINDS = [
+  'university',
+  'business_academy',
+  'university_college',
+  'gts',
+  'artistic',
+  'other',
+] as const;
+export type InstitutionKind = (typeof INSTITUTION_KINDS)[number];
 const LEAGUES = ['world_class', 'regional', 'emerging'] as const;
 
 export const RULE_MESSAGES = {
@@ -69,6 +79,14 @@ export const RULE_MESSAGES = {
   countryOnlyForeign: {
     en: 'is only given for foreign participants',
     da: 'angives kun for udenlandske deltagere',
+  },
+  institutionKind: {
+    en: `must be one of ${INSTITUTION_KINDS.join(', ')}`,
+    da: `skal være en af ${INSTITUTION_KINDS.join(', ')}`,
+  },
+  institutionKindOnlyKnowledge: {
+    en: 'is only given for knowledge institutions (participant_type knowledge_institution)',
+    da: 'angives kun for videninstitutioner (participant_type knowledge_institution)',
   },
   nulCharacter: {
     en: 'contains a NUL character (byte 0), which cannot be stored',
@@ -155,6 +173,10 @@ const COLUMN_RULES = {
     col('grant_dkk', false, rules.integer),
     col('external_funding_dkk', false, rules.integer),
     col('private_cofinancing_hours', false, rules.number),
+    col('cofinancing_fees_dkk', false, rules.integer),
+    col('cofinancing_sponsorship_dkk', false, rules.integer),
+    col('cofinancing_foundations_dkk', false, rules.integer),
+    col('eu_application', false, rules.flag, false),
   ],
   participants: [
     col('cluster_cvr', true, rules.cvr),
@@ -170,6 +192,7 @@ const COLUMN_RULES = {
     col('new_competence', false, rules.flag, false),
     col('new_idea', false, rules.flag, false),
     col('new_product', false, rules.flag, false),
+    col('institution_kind', false, oneOf(INSTITUTION_KINDS, 'institutionKind')),
   ],
 } as const satisfies Record<string, readonly Column[]>;
 
@@ -203,6 +226,8 @@ const CROSS_RULES: Record<
       else if (!isValidCvr(cvr)) issue('cvr', 'cvr');
       if (country !== '') issue('country', 'countryOnlyForeign');
     }
+    if (row.institution_kind && type !== 'knowledge_institution')
+      issue('institution_kind', 'institutionKindOnlyKnowledge');
   },
 };
 
@@ -251,6 +276,10 @@ export interface ActivityRowValue {
   grant_dkk: number | null;
   external_funding_dkk: number | null;
   private_cofinancing_hours: number | null;
+  cofinancing_fees_dkk: number | null;
+  cofinancing_sponsorship_dkk: number | null;
+  cofinancing_foundations_dkk: number | null;
+  eu_application: boolean;
 }
 export interface ParticipantRowValue {
   cluster_cvr: string;
@@ -265,6 +294,7 @@ export interface ParticipantRowValue {
   new_competence: boolean;
   new_idea: boolean;
   new_product: boolean;
+  institution_kind: InstitutionKind | null;
 }
 
 /** Columns a file must have in its header. */

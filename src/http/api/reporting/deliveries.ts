@@ -41,6 +41,7 @@ function presentDelivery(c: AppContext, d: DeliveryLogRow) {
     files: d.files,
     counts: d.counts,
     errorCount: d.errorCount,
+    activityRuleCount: d.activityRuleCount,
     links: {
       self: siteUrl(c, `/api/v1/deliveries/${d.id}`),
       html: siteUrl(c, pageHref('delivery', 'da', { id: d.id })),
@@ -125,7 +126,9 @@ export async function postDelivery(c: AppContext) {
       now: deps.clock,
       onLoaded: deps.metrics.recordDeliveryLoaded,
     });
-    const data = presentDelivery(c, await getDelivery(deps.db, token, outcome.deliveryId));
+    const delivery = await getDelivery(deps.db, token, outcome.deliveryId);
+    // A rejected delivery wrote nothing, so it breaks the activity rule nowhere: its list is empty.
+    const data = { ...presentDelivery(c, delivery), activityRule: delivery.activityRule };
     c.header('Location', data.links.self);
     if (outcome.ok) return c.json({ data }, 201);
     const errors = outcome.errors.slice(0, ANSWERED_ERRORS).map((e) => withMessage(locate(e)));
@@ -152,7 +155,13 @@ export async function getDeliveryRoute(c: AppContext) {
     if (err instanceof AppError && err.code === 'forbidden') throw notFound('delivery');
     throw err;
   });
-  return c.json({ data: { ...presentDelivery(c, d), errors: d.errors.map((e) => withMessage(e)) } });
+  return c.json({
+    data: {
+      ...presentDelivery(c, d),
+      errors: d.errors.map((e) => withMessage(e)),
+      activityRule: d.activityRule,
+    },
+  });
 }
 
 const deliveriesQuery = z.object(pagingShape);

@@ -32,7 +32,18 @@ export const deliverySchema = z.object({
   files: z.array(fileSchema),
   counts: countsSchema.meta({ description: 'Rows read per table' }),
   errorCount: z.int(),
+  activityRuleCount: z.int().meta({
+    description:
+      'Delivered activities with fewer than two participants or no company (the activity rule, 1.1): they load, and are listed',
+  }),
   links: z.object({ self: z.url(), html: z.url() }),
+});
+export const activityRuleBreachSchema = z.object({
+  clusterCvr: z.string(),
+  activityRef: z.string(),
+  title: z.string(),
+  participants: z.int(),
+  companies: z.int(),
 });
 export const deliveryErrorSchema = z.object({
   file: z.string(),
@@ -52,6 +63,9 @@ export const deliveryErrorSchema = z.object({
 });
 export const deliveryDetailSchema = deliverySchema.extend({
   errors: z.array(deliveryErrorSchema).meta({ description: 'At most the first 1,000 errors' }),
+  activityRule: z.array(activityRuleBreachSchema).meta({
+    description: 'The first 1,000 delivered activities that break the activity rule when the delivery loaded',
+  }),
 });
 const pageMeta = z.object({ total: z.int(), page: z.int(), perPage: z.int() });
 const pageLinksSchema = z.object({ next: z.url().nullable(), prev: z.url().nullable() });
@@ -72,11 +86,25 @@ export const activitySchema = z.object({
   grantDkk: z.int().nullable(),
   externalFundingDkk: z.int().nullable(),
   privateCofinancingHours: z.number().nullable(),
+  cofinancingFeesDkk: z.int().nullable().meta({ description: 'Private co-financing as fees (1.1)' }),
+  cofinancingSponsorshipDkk: z
+    .int()
+    .nullable()
+    .meta({ description: 'Private co-financing from sponsors (1.1)' }),
+  cofinancingFoundationsDkk: z
+    .int()
+    .nullable()
+    .meta({ description: 'Co-financing from private foundations (1.1)' }),
+  euApplication: z.boolean().meta({ description: 'Helped develop an application to an EU programme (1.1)' }),
   participants: z.int(),
   companies: z.int(),
   knowledgeInstitutions: z.int(),
   foreignParticipants: z.int(),
   innovatingCompanies: z.int().meta({ description: 'Company participants with new_product = 1' }),
+  breaksActivityRule: z.boolean().meta({
+    description:
+      'Fewer than two participants or no company: the activity rule of the 2021-2024 call (1.1), a data-quality warning',
+  }),
   updatedAt: z.iso.datetime(),
 });
 export const activityListSchema = z.object({

@@ -11,6 +11,7 @@ const da = {
   back: 'Til forsiden',
   filename: 'resultatregnskab',
   allClusters: 'alle-klynger',
+  preliminary: 'foreloebige-tal',
 };
 
 const en: Widen<typeof da> = {
@@ -23,6 +24,7 @@ const en: Widen<typeof da> = {
   back: 'To the front page',
   filename: 'performance-account',
   allClusters: 'all-clusters',
+  preliminary: 'preliminary-figures',
 };
 
 export function performanceExportMessages(lang: Lang): Widen<typeof da> {

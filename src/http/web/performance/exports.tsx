@@ -1,5 +1,6 @@
 import { PassThrough, Readable, type Writable } from 'node:stream';
 import type { Hono } from 'hono';
+import { type AccountView, OFFICIAL } from '../../../domain/performance/policy.ts';
 import {
   type AccountReport,
   type ReportSelection,
@@ -40,9 +41,18 @@ export function performanceExportHref(
   year: number,
   format: ExportFormat,
   cluster?: string | undefined,
+  preliminary = false,
 ): string {
-  return pageHref(PAGE[format], lang, { year: String(year) }, { cluster });
+  return pageHref(
+    PAGE[format],
+    lang,
+    { year: String(year) },
+    { cluster, [PRELIMINARY]: preliminary ? '1' : undefined },
+  );
 }
+
+/** The query asking for the preliminary figures, as on the results pages. */
+const PRELIMINARY = 'foreloebige';
 
 function refuse(c: AppContext, status: 400 | 404, text: string) {
   const t = performanceExportMessages(c.get('lang'));
@@ -87,15 +97,19 @@ function download(format: ExportFormat) {
           ? { kind: 'all' }
           : { kind: 'cluster', cvr: cluster };
 
+    const view: AccountView =
+      c.req.query(PRELIMINARY) === '1' ? { basis: 'preliminary', principal: c.get('user') } : OFFICIAL;
     let report: AccountReport;
     try {
-      report = await reportAccounts(c.get('deps').db, year, selection);
+      report = await reportAccounts(c.get('deps').db, year, selection, view);
     } catch (err) {
       if (err instanceof UnknownClusterError) return refuse(c, 404, t.unknownCluster(err.cvr));
       throw err;
     }
     const sections = reportSections(report, lang);
-    const suffix = cluster === undefined ? '' : cluster === 'all' ? `-${t.allClusters}` : `-${cluster}`;
+    const suffix =
+      (cluster === undefined ? '' : cluster === 'all' ? `-${t.allClusters}` : `-${cluster}`) +
+      (report.preliminary ? `-${t.preliminary}` : '');
     const headers = {
       'Content-Type': CONTENT_TYPE[format],
       'Content-Disposition': `attachment; filename="${t.filename}-${year}${suffix}.${format}"`,
@@ -116,7 +130,11 @@ function download(format: ExportFormat) {
   };
 }
 
-/** Downloads of the performance account: public figures, like the results pages that link here. */
+/**
+ * Downloads of the performance account: the official figures, public like the results pages that
+ * link here; `?foreloebige=1` the preliminary ones for whoever may see them (a visitor is sent to
+ * sign in, anyone else refused: the domain decides), marked in every format.
+ */
 export function registerPerformanceExportPages(app: Hono<AppEnv>): void {
   for (const format of ['csv', 'xlsx', 'pdf'] as const) onPage(app, 'GET', PAGE[format], download(format));
 }

@@ -59,6 +59,7 @@ const da = {
     grant_dkk: 'Klyngebevilling brugt (kr.)',
     external_funding_dkk: 'Ekstern finansiering rejst (kr.)',
     private_cofinancing_dkk: 'Privat medfinansiering (kr.)',
+    eu_applications: 'Aktiviteter, der bidrog til en EU-ansøgning',
     share_outside_strongholds: 'Andel uden for klyngens styrkepositioner',
   },
   small: {
@@ -225,6 +226,7 @@ const en: ResultsMessages = {
     grant_dkk: 'Cluster grant used (DKK)',
     external_funding_dkk: 'External funding raised (DKK)',
     private_cofinancing_dkk: 'Private co-financing (DKK)',
+    eu_applications: 'Activities that helped develop an EU application',
     share_outside_strongholds: "Share outside the cluster's strongholds",
   },
   small: {

@@ -10,6 +10,7 @@ import { onPage } from '../routes.ts';
 import { resultsMessages } from './messages.ts';
 import { ClusterPage } from './views/cluster-page.tsx';
 import { ComparePage } from './views/compare-page.tsx';
+import { PRELIMINARY_QUERY } from './views/links.tsx';
 import { YearPage } from './views/year-page.tsx';
 
 /** A four-digit year in the path; anything else is no page (404). */
@@ -24,6 +25,9 @@ function yearQuery(raw: string | undefined): number | undefined {
   if (raw === undefined || raw === '') return undefined;
   return /^\d{4}$/.test(raw) ? Number(raw) : Number.NaN;
 }
+
+/** Whether the page is asked for its preliminary figures (?foreloebige=1): the domain says who may. */
+const asksPreliminary = (c: AppContext) => c.req.query(PRELIMINARY_QUERY.name) === PRELIMINARY_QUERY.value;
 
 export function registerResultsPages(app: Hono<AppEnv>): void {
   // The newest year's account is the results page.
@@ -55,7 +59,9 @@ export function registerResultsPages(app: Hono<AppEnv>): void {
   });
 
   onPage(app, 'GET', 'resultsYear', async (c) => {
-    const results = await yearResults(c.get('deps').db, c.get('user'), yearParam(c));
+    const results = await yearResults(c.get('deps').db, c.get('user'), yearParam(c), {
+      preliminary: asksPreliminary(c),
+    });
     const t = resultsMessages(c.get('lang'));
     return renderPage(c, t.yearTitle(results.account.year), ({ lang }) => (
       <YearPage v={{ t, lang }} results={results} />
@@ -65,7 +71,9 @@ export function registerResultsPages(app: Hono<AppEnv>): void {
   onPage(app, 'GET', 'resultsCluster', async (c) => {
     const cvr = c.req.param('cvr') ?? '';
     if (!isValidCvr(cvr)) throw notFound('cluster');
-    const results = await clusterResults(c.get('deps').db, cvr, yearParam(c));
+    const results = await clusterResults(c.get('deps').db, c.get('user'), cvr, yearParam(c), {
+      preliminary: asksPreliminary(c),
+    });
     const t = resultsMessages(c.get('lang'));
     return renderPage(c, t.clusterTitle(results.cluster.name, results.account.year), ({ lang }) => (
       <ClusterPage v={{ t, lang }} results={results} />

@@ -39,10 +39,18 @@ const da = {
   size: 'Størrelse (byte)',
   downloadErrors: 'Hent fejlrapport (CSV)',
   moreErrors: (shown: number, total: number) => `Viser de første ${shown} af ${total} fejl.`,
+  activityRuleTitle: 'Aktiviteter uden mindst to deltagere og en virksomhed',
+  activityRuleText: (n: number, shown: number) =>
+    `${n} af de indberettede aktiviteter har færre end to deltagere eller ingen virksomhed (aktivitetsreglen i format 1.1). De er indlæst, men tæller som en datakvalitetsadvarsel.${n > shown ? ` Viser de første ${shown}.` : ''}`,
+  clusterCvr: 'Klyngens CVR',
+  activityRef: 'Aktivitets-id',
+  activityTitle: 'Titel',
+  participantsCount: 'Deltagere',
+  companiesCount: 'Virksomheder',
   back: 'Tilbage til indberetninger',
   helpTitle: 'Vejledning til indberetning',
   helpIntro:
-    'Filerne er UTF-8 (BOM tilladt), kommasepareret med citationstegn efter RFC 4180 og med en overskriftsrække. Kolonnernes rækkefølge er fri; ukendte kolonner er en fejl. En fil genkendes på sin overskrift. Samme tabeller kan sendes som arkene clusters, activities og participants i én .xlsx-projektmappe.',
+    'Filerne er UTF-8 (BOM tilladt), kommasepareret med citationstegn efter RFC 4180 og med en overskriftsrække. Kolonnernes rækkefølge er fri; ukendte kolonner er en fejl. En fil genkendes på sin overskrift. Samme tabeller kan sendes som arkene clusters, activities og participants i én .xlsx-projektmappe. Dette er format 1.1: kolonner mærket (1.1) er nye og frivillige, og filer i format 1.0 indlæses uændret. Virksomhedsdata hører til den indberetning, der angav dem: det, I angiver om en virksomhed, ændrer aldrig det, en anden klynge har angivet.',
   required: 'Påkrævet',
   rule: 'Regel',
   yes: 'ja',
@@ -100,10 +108,18 @@ const en: Widen<typeof da> = {
   size: 'Size (bytes)',
   downloadErrors: 'Download the error report (CSV)',
   moreErrors: (shown, total) => `Showing the first ${shown} of ${total} errors.`,
+  activityRuleTitle: 'Activities without at least two participants and a company',
+  activityRuleText: (n, shown) =>
+    `${n} of the delivered activities have fewer than two participants or no company (the activity rule of format 1.1). They are loaded, and count as a data-quality warning.${n > shown ? ` Showing the first ${shown}.` : ''}`,
+  clusterCvr: 'Cluster CVR',
+  activityRef: 'Activity id',
+  activityTitle: 'Title',
+  participantsCount: 'Participants',
+  companiesCount: 'Companies',
   back: 'Back to deliveries',
   helpTitle: 'Reporting guide',
   helpIntro:
-    'Files are UTF-8 (a BOM is accepted), comma-separated with RFC 4180 quoting and a header row. Column order is free; unknown columns are an error. A file is recognised by its header. The same tables can be sent as the sheets clusters, activities and participants of one .xlsx workbook.',
+    'Files are UTF-8 (a BOM is accepted), comma-separated with RFC 4180 quoting and a header row. Column order is free; unknown columns are an error. A file is recognised by its header. The same tables can be sent as the sheets clusters, activities and participants of one .xlsx workbook. This is format 1.1: columns marked (1.1) are new and optional, and files in format 1.0 load unchanged. Company data belongs to the delivery that reported it: what you report about a company never changes what another cluster reported.',
   required: 'Required',
   rule: 'Rule',
   yes: 'yes',
@@ -174,6 +190,22 @@ export const COLUMN_HELP: Record<string, Record<string, { da: string; en: string
       da: 'Tal ≥ 0: virksomhedernes timer (værdisat til 600 kr./time)',
       en: 'Number ≥ 0: company staff hours (valued at 600 DKK/hour)',
     },
+    cofinancing_fees_dkk: {
+      da: 'Helt tal ≥ 0: privat medfinansiering betalt som deltager- eller medlemsgebyrer (1.1)',
+      en: 'Whole number ≥ 0: private co-financing paid as member or participation fees (1.1)',
+    },
+    cofinancing_sponsorship_dkk: {
+      da: 'Helt tal ≥ 0: privat medfinansiering fra sponsorer (1.1)',
+      en: 'Whole number ≥ 0: private co-financing from sponsors (1.1)',
+    },
+    cofinancing_foundations_dkk: {
+      da: 'Helt tal ≥ 0: medfinansiering fra private fonde (1.1)',
+      en: 'Whole number ≥ 0: co-financing from private foundations (1.1)',
+    },
+    eu_application: {
+      da: '0/1, standard 0: aktiviteten bidrog til en ansøgning til et EU-program (1.1)',
+      en: '0/1, default 0: the activity helped develop an application to an EU programme (1.1)',
+    },
   },
   participants: {
     cluster_cvr: { da: 'Som i activities', en: 'As in activities' },
@@ -205,6 +237,10 @@ export const COLUMN_HELP: Record<string, Record<string, { da: string; en: string
     new_product: {
       da: '0/1: udviklede et nyt produkt, en service eller proces',
       en: '0/1: developed a new product, service or process',
+    },
+    institution_kind: {
+      da: 'Kun videninstitutioner: university, business_academy (erhvervsakademi), university_college (professionshøjskole), gts, artistic (kunstnerisk uddannelse) eller other (1.1)',
+      en: 'Knowledge institutions only: university, business_academy, university_college, gts, artistic (artistic education) or other (1.1)',
     },
   },
 };

@@ -13,6 +13,7 @@ import type { Lang } from '../../../paths.ts';
 import { ChartFigure, Legend, LineChart, type Series } from '../../../views/chart.tsx';
 import { Icon } from '../../../views/icons.tsx';
 import { RegionShapes } from '../../../views/region-map.tsx';
+import { basisMessages } from '../basis.messages.ts';
 import type { ResultsMessages } from '../messages.ts';
 
 export interface View {
@@ -25,6 +26,7 @@ export const FIGURE_KEYS = [
   ...COUNT_KEYS,
   ...LABEL_KEYS,
   ...MONEY_KEYS,
+  'eu_applications',
   'share_outside_strongholds',
 ] as const;
 export type FigureKey = (typeof FIGURE_KEYS)[number];
@@ -223,7 +225,7 @@ interface Trend {
   reference?: { value: number; label: string } | undefined;
 }
 
-/** Multi-year line charts, each with its data table. */
+/** Multi-year line charts, each with its data table, saying which figures they show. */
 export function Trends({
   v,
   accounts,
@@ -235,6 +237,7 @@ export function Trends({
 }) {
   const { t, lang } = v;
   if (accounts.length < 2) return null;
+  const preliminary = accounts.some((a) => a.preliminary);
   const years = accounts.map((a) => String(a.year));
   const goal = (metric: string) => {
     const target = set?.targets.find((x) => x.metric === metric && x.targetValue !== null);
@@ -272,6 +275,7 @@ export function Trends({
   return (
     <section aria-labelledby="trends-heading">
       <h2 id="trends-heading">{t.trends.heading}</h2>
+      <p>{basisMessages(lang).trendsOn(preliminary)}</p>
       {trends.map((trend) => {
         const scaled = trend.series.some((s) => s.scale);
         const format = scaled ? oneDecimal : (n: number) => num(n, lang);

@@ -2,6 +2,7 @@ import type { PerformanceAccount } from '../../../../domain/performance/account.
 import type { YearResults } from '../../../../domain/performance/results.ts';
 import type { TargetSet } from '../../../../domain/targets/queries.ts';
 import { href, pageHref } from '../../../paths.ts';
+import { basisMessages } from '../basis.messages.ts';
 import {
   FiguresTable,
   num,
@@ -11,7 +12,8 @@ import {
   Trends,
   type View,
 } from './figures.tsx';
-import { Exports, YearNav } from './links.tsx';
+import { BasisNotice, Exports, PRELIMINARY_QUERY, YearNav } from './links.tsx';
+import { SplitFigures } from './split-figures.tsx';
 
 function TargetsSection({
   v,
@@ -33,7 +35,8 @@ function TargetsSection({
           <p>
             {t.targets.set(lang === 'da' ? set.nameDa : set.nameEn, set.periodFrom, set.periodTo)}
             {(account.year < set.periodFrom || account.year > set.periodTo) &&
-              ` ${t.targets.outside(set.periodFrom, set.periodTo, account.year)}`}
+              ` ${t.targets.outside(set.periodFrom, set.periodTo, account.year)}`}{' '}
+            {basisMessages(lang).targetsOn(account.preliminary)}
           </p>
           <TargetsTable v={v} set={set} account={account} />
         </>
@@ -54,10 +57,12 @@ function ClustersSection({
   v,
   year,
   clusters,
+  preliminary,
 }: {
   v: View;
   year: number;
   clusters: YearResults['clusters'];
+  preliminary: boolean;
 }) {
   const { t, lang } = v;
   return (
@@ -77,7 +82,14 @@ function ClustersSection({
             {clusters.map((cl) => (
               <tr>
                 <th scope="row">
-                  <a href={pageHref('resultsCluster', lang, { year: String(year), cvr: cl.cvr })}>
+                  <a
+                    href={pageHref(
+                      'resultsCluster',
+                      lang,
+                      { year: String(year), cvr: cl.cvr },
+                      query(preliminary),
+                    )}
+                  >
                     {cl.name}
                   </a>
                 </th>
@@ -91,20 +103,27 @@ function ClustersSection({
   );
 }
 
+/** The query of a link that keeps the page's basis. */
+export const query = (preliminary: boolean) =>
+  preliminary ? { [PRELIMINARY_QUERY.name]: PRELIMINARY_QUERY.value } : undefined;
+
 /** The national account of a year: targets, key figures, small companies, regions, trends, clusters. */
 export function YearPage({ v, results }: { v: View; results: YearResults }) {
   const { t, lang } = v;
   const { account, years } = results;
+  const preliminary = account.preliminary;
+  const yearLink = (y: number, p: boolean) => pageHref('resultsYear', lang, { year: String(y) }, query(p));
   return (
     <>
       <h1>{t.yearTitle(account.year)}</h1>
       <p class="font-lead">{t.lead}</p>
-      <YearNav
+      <BasisNotice
         v={v}
-        years={years}
-        current={account.year}
-        link={(y) => pageHref('resultsYear', lang, { year: String(y) })}
+        preliminary={preliminary}
+        mayViewPreliminary={results.mayViewPreliminary}
+        link={(p) => yearLink(account.year, p)}
       />
+      <YearNav v={v} years={years} current={account.year} link={(y) => yearLink(y, preliminary)} />
       <TargetsSection v={v} set={results.targetSet} account={account} mayManage={results.mayManageTargets} />
       <section aria-labelledby="figures-heading">
         <h2 id="figures-heading">{t.figures.heading}</h2>
@@ -112,9 +131,10 @@ export function YearPage({ v, results }: { v: View; results: YearResults }) {
       </section>
       <SmallCompanies v={v} account={account} />
       <RegionalDistribution v={v} account={account} />
+      <SplitFigures v={v} account={account} />
       <Trends v={v} accounts={results.accounts} set={results.targetSet} />
-      <ClustersSection v={v} year={account.year} clusters={results.clusters} />
-      <Exports v={v} year={account.year} />
+      <ClustersSection v={v} year={account.year} clusters={results.clusters} preliminary={preliminary} />
+      <Exports v={v} year={account.year} preliminary={preliminary} />
     </>
   );
 }

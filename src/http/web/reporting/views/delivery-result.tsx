@@ -45,6 +45,39 @@ function ErrorTable({ d, lang }: { d: DeliveryDetail; lang: Lang }) {
   );
 }
 
+/** The delivered activities that break the activity rule (format 1.1): they load, and are named here. */
+function ActivityRuleTable({ d, lang }: { d: DeliveryDetail; lang: Lang }) {
+  const t = reportingMessages(lang);
+  return (
+    <>
+      <h2>{t.activityRuleTitle}</h2>
+      <Alert variant="warning">{t.activityRuleText(d.activityRuleCount, d.activityRule.length)}</Alert>
+      <table class="table table--compact">
+        <thead>
+          <tr>
+            <th scope="col">{t.clusterCvr}</th>
+            <th scope="col">{t.activityRef}</th>
+            <th scope="col">{t.activityTitle}</th>
+            <th scope="col">{t.participantsCount}</th>
+            <th scope="col">{t.companiesCount}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {d.activityRule.map((a) => (
+            <tr>
+              <td>{a.clusterCvr}</td>
+              <td>{a.activityRef}</td>
+              <td>{a.title}</td>
+              <td>{formatNumber(a.participants, lang)}</td>
+              <td>{formatNumber(a.companies, lang)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
 /** A delivery's result: loaded or rejected, its files with their checksums, and its errors. */
 export function DeliveryResultPage({ d, lang }: { d: DeliveryDetail; lang: Lang }) {
   const t = reportingMessages(lang);
@@ -84,6 +117,7 @@ export function DeliveryResultPage({ d, lang }: { d: DeliveryDetail; lang: Lang 
         </tbody>
       </table>
       {d.errors.length > 0 && <ErrorTable d={d} lang={lang} />}
+      {d.activityRuleCount > 0 && <ActivityRuleTable d={d} lang={lang} />}
       <p>
         <a href={href('deliveries', lang)}>{t.back}</a>
       </p>

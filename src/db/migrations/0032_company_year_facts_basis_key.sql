@@ -1,0 +1,2 @@
+ALTER TABLE "company_year_facts" DROP CONSTRAINT "company_year_facts_year_cvr_pk";--> statement-breakpoint
+ALTER TABLE "company_year_facts" ADD CONSTRAINT "company_year_facts_year_official_cvr_pk" PRIMARY KEY("year","official","cvr");
