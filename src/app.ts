@@ -27,6 +27,7 @@ import { registerLabelsArea } from './http/web/labels/index.ts';
 import { registerLandscapeArea } from './http/web/landscape/index.ts';
 import { registerNotificationsArea } from './http/web/notifications/index.ts';
 import { registerPerformanceArea } from './http/web/performance/index.ts';
+import { registerPersonalDataArea } from './http/web/personal-data/index.tsx';
 import { registerReportingArea } from './http/web/reporting/index.ts';
 import { registerSearchArea } from './http/web/search/index.ts';
 import { registerSiteArea } from './http/web/site/index.ts';
@@ -46,6 +47,7 @@ const ONE_DAY = 'public, max-age=86400';
 const WEB_AREAS: readonly ((app: Hono<AppEnv>) => void)[] = [
   registerSiteArea,
   registerAccountsArea,
+  registerPersonalDataArea,
   registerAdminArea,
   registerWorkspaceArea,
   registerCatalogueArea,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CLAIM_PROFILES, type ClaimProfile } from './domain/accounts/identity-claims.ts';
 
 /**
  * The only reader of process.env. Development gets safe defaults; production refuses to start
@@ -20,6 +21,7 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(12),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(43_200).default(60),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'SMTP_URL must be an smtp:// or smtps:// URL')
@@ -35,7 +37,107 @@ const envSchema = z.object({
   KLYNGE_PROFILE: boolish.default(false),
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  RETENTION_JOB: z.enum(['on', 'off']).default('on'),
+  TWO_STEP_LOGIN: z.enum(['required', 'off']).default('required'),
+  OIDC_PROVIDERS: z
+    .string()
+    .regex(/^[a-z][a-z0-9]{0,19}(,[a-z][a-z0-9]{0,19})*$/, 'OIDC_PROVIDERS must be ids like nemlogin,staff')
+    .optional(),
 });
+
+/** One OpenID Connect identity provider, from OIDC_<ID>_* variables (see docs/identity.md). */
+export interface OidcProviderConfig {
+  /** Lower-case id, in paths and in the `oidc:<id>` sign-in method. */
+  id: string;
+  /** What the login button says, e.g. "MitID Erhverv". */
+  name: string;
+  issuer: string;
+  clientId: string;
+  /** client_secret_basic with this secret, or private_key_jwt (and signed request objects) with `privateKey`. */
+  clientSecret: string | undefined;
+  /** A private JWK (JSON) for private_key_jwt and for signing request objects. */
+  privateKey: JsonWebKey | undefined;
+  scopes: string;
+  claims: ClaimProfile;
+  /** Requested assurance, e.g. NemLog-in's https://data.gov.dk/concept/core/nsis/loa/Substantial. */
+  acrValues: string | undefined;
+  /** Sign every authorisation request (JAR), also where the provider's metadata does not demand it. */
+  signedRequests: boolean;
+  /** Standard claims only: link invitations by e-mail even without `email_verified` (e.g. Entra ID). */
+  trustEmail: boolean;
+}
+
+const oidcProviderSchema = (id: string) => {
+  const v = (name: string) => `OIDC_${id.toUpperCase()}_${name}`;
+  return z
+    .object({
+      [v('ISSUER')]: z.url(`${v('ISSUER')} must be a URL`),
+      [v('CLIENT_ID')]: z.string().min(1, `${v('CLIENT_ID')} is required`),
+      [v('CLIENT_SECRET')]: z.string().min(1).optional(),
+      [v('PRIVATE_KEY')]: z
+        .string()
+        .transform((text, ctx) => {
+          try {
+            const key = JSON.parse(text) as JsonWebKey;
+            if (key && typeof key === 'object' && typeof key.kty === 'string' && 'd' in key) return key;
+          } catch {}
+          ctx.addIssue({ code: 'custom', message: `${v('PRIVATE_KEY')} must be a private JWK in JSON` });
+          return z.NEVER;
+        })
+        .optional(),
+      [v('NAME')]: z
+        .string()
+        .min(1)
+        .default(id === 'nemlogin' ? 'MitID Erhverv' : id),
+      [v('SCOPES')]: z.string().min(1).default('openid email profile'),
+      [v('CLAIMS')]: z.enum(CLAIM_PROFILES).default(id === 'nemlogin' ? 'nemlogin' : 'standard'),
+      [v('ACR_VALUES')]: z.string().min(1).optional(),
+      [v('SIGNED_REQUESTS')]: boolish.default(false),
+      [v('TRUST_EMAIL')]: boolish.default(false),
+    })
+    .transform((e): OidcProviderConfig => {
+      const get = (name: string) => e[v(name)] as never;
+      return {
+        id,
+        name: get('NAME'),
+        issuer: get('ISSUER'),
+        clientId: get('CLIENT_ID'),
+        clientSecret: get('CLIENT_SECRET'),
+        privateKey: get('PRIVATE_KEY'),
+        scopes: get('SCOPES'),
+        claims: get('CLAIMS'),
+        acrValues: get('ACR_VALUES'),
+        signedRequests: get('SIGNED_REQUESTS'),
+        trustEmail: get('TRUST_EMAIL'),
+      };
+    });
+};
+
+function oidcProviders(
+  ids: string | undefined,
+  env: Record<string, string | undefined>,
+  production: boolean,
+): OidcProviderConfig[] {
+  const providers = (ids ? [...new Set(ids.split(','))] : []).map((id) => {
+    const parsed = oidcProviderSchema(id).safeParse(env);
+    if (!parsed.success) {
+      const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+      throw new ConfigError(`Invalid configuration of identity provider ${id}:\n${lines.join('\n')}`);
+    }
+    return parsed.data;
+  });
+  for (const p of providers) {
+    if (!p.clientSecret && !p.privateKey)
+      throw new ConfigError(`OIDC_${p.id.toUpperCase()}_CLIENT_SECRET or _PRIVATE_KEY is required`);
+    if (p.signedRequests && !p.privateKey)
+      throw new ConfigError(
+        `OIDC_${p.id.toUpperCase()}_SIGNED_REQUESTS needs OIDC_${p.id.toUpperCase()}_PRIVATE_KEY`,
+      );
+    if (production && !p.issuer.startsWith('https://'))
+      throw new ConfigError(`OIDC_${p.id.toUpperCase()}_ISSUER must be an https:// URL in production`);
+  }
+  return providers;
+}
 
 export type Config = {
   env: 'development' | 'production' | 'test';
@@ -46,6 +148,8 @@ export type Config = {
   dataDir: string;
   sessionSecret: string;
   sessionTtlHours: number;
+  /** A session ends after this many minutes without a request, besides its absolute lifetime. */
+  sessionIdleMinutes: number;
   /** Cookies get the Secure flag and the __Host- prefix when the site is served over https. */
   secureCookies: boolean;
   smtpUrl: string | undefined;
@@ -67,6 +171,15 @@ export type Config = {
   /** Prometheus metrics at /metrics on this port of metricsHost, apart from the site; off when unset. */
   metricsPort: number | undefined;
   metricsHost: string;
+  /**
+   * Admins and funders signing in with a password must prove a second factor (TOTP). Only tests
+   * of other areas turn it off; production refuses to.
+   */
+  twoStepLoginRequired: boolean;
+  /** The server deletes personal data past its retention period daily (never under NODE_ENV=test). */
+  retentionJob: boolean;
+  /** OpenID Connect identity providers offered on the login page, in the order configured. */
+  oidcProviders: OidcProviderConfig[];
 };
 
 export class ConfigError extends Error {
@@ -92,6 +205,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (missing.length > 0) {
       throw new ConfigError(`Refusing to start in production without: ${missing.join(', ')}`);
     }
+    if (e.TWO_STEP_LOGIN === 'off')
+      throw new ConfigError('TWO_STEP_LOGIN=off is for tests, never production');
   }
   const publicUrl = e.PUBLIC_URL ?? `http://localhost:${e.PORT}`;
   return {
@@ -103,6 +218,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: e.DATA_DIR,
     sessionSecret: e.SESSION_SECRET ?? DEV_SESSION_SECRET,
     sessionTtlHours: e.SESSION_TTL_HOURS,
+    sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     secureCookies: publicUrl.startsWith('https://'),
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
@@ -116,5 +232,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     importProfile: e.KLYNGE_PROFILE,
     metricsPort: e.METRICS_PORT,
     metricsHost: e.METRICS_HOST,
+    twoStepLoginRequired: e.TWO_STEP_LOGIN === 'required',
+    retentionJob: e.RETENTION_JOB === 'on' && e.NODE_ENV !== 'test',
+    oidcProviders: oidcProviders(e.OIDC_PROVIDERS, env, e.NODE_ENV === 'production'),
   };
 }

@@ -1,6 +1,7 @@
 import type { Config } from './config.ts';
 import type { Database, Db } from './db/client.ts';
 import { createDeliveryJobs, type DeliveryJobs } from './domain/reporting/delivery/jobs.ts';
+import { createRelyingParty, type RelyingParty } from './identity/relying-party.ts';
 import type { Logger } from './logger.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
 import { createMailQueue, type MailQueue } from './mail/queue.ts';
@@ -21,6 +22,8 @@ export interface Deps {
   deliveryJobs: DeliveryJobs;
   /** Request durations and loaded rows for Prometheus (served on METRICS_PORT when set). */
   metrics: Metrics;
+  /** The OpenID Connect identity providers (MitID Erhverv through NemLog-in, staff providers). */
+  identityProviders: RelyingParty;
   /** Login and API-delivery limits are counted in the database, shared by every instance. */
   limiters: RateLimiters;
 }
@@ -31,6 +34,7 @@ export function createDeps(
   logger: Logger,
   overrides: Partial<Pick<Deps, 'mailer' | 'clock'>> = {},
 ): Deps {
+  const clock = overrides.clock ?? (() => new Date());
   return {
     config,
     database,
@@ -38,12 +42,17 @@ export function createDeps(
     logger,
     mailer: overrides.mailer ?? createMailer(config, logger),
     mailQueue: createMailQueue(logger),
-    clock: overrides.clock ?? (() => new Date()),
+    clock,
     metrics: createMetrics(),
     deliveryJobs: createDeliveryJobs(database, logger, {
       timings: config.importProfile
         ? (step, ms) => logger.info({ step, ms }, 'delivery import step')
         : undefined,
+    }),
+    // Production refuses http issuers (src/config.ts); development and tests run providers locally.
+    identityProviders: createRelyingParty(config.oidcProviders, {
+      clock,
+      allowHttp: config.env !== 'production',
     }),
     limiters: createRateLimiters(config, database.db),
   };

@@ -6,6 +6,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { createDeps } from './deps.ts';
 import { precompressAssets } from './http/assets.ts';
+import { startRetentionTimer } from './jobs/retention.ts';
 import { startTokenReminderTimer } from './jobs/token-reminders.ts';
 import type { Logger } from './logger.ts';
 import { collectProcessMetrics, type Metrics } from './metrics.ts';
@@ -58,6 +59,7 @@ export async function startServer(
       ? undefined
       : await startMetricsServer(deps.metrics, config.metricsPort, config.metricsHost);
   const stopReminders = config.tokenReminders ? startTokenReminderTimer(deps) : () => {};
+  const stopRetention = config.retentionJob ? startRetentionTimer(deps) : () => {};
   // In the background: the first visitors get the static files compressed without waiting.
   precompressAssets().catch((err: unknown) => logger.warn({ err }, 'precompressing static files failed'));
   return new Promise((resolve) => {
@@ -70,6 +72,7 @@ export async function startServer(
           metricsUrl: metricsServer?.url,
           close: async () => {
             stopReminders();
+            stopRetention();
             await new Promise<void>((done) => server.close(() => done()));
             if (metricsServer) await new Promise<void>((done) => metricsServer.server.close(() => done()));
             // Mail already promised to a visitor (a password reset) still goes out.

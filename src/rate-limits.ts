@@ -6,6 +6,8 @@ import { rateLimits } from './db/schema/index.ts';
 export interface RateLimiters {
   /** Failed logins per client and e-mail. */
   login: RateLimiterAbstract;
+  /** Wrong one-time codes per user: six digits must not be guessable by trying. */
+  secondFactor: RateLimiterAbstract;
   /** Failed logins per client across e-mails: one client trying a password on many accounts. */
   loginClient: RateLimiterAbstract;
   /** Password-reset and similar e-mail-sending requests per client (in this process). */
@@ -37,6 +39,7 @@ function sharedLimit(db: Db, keyPrefix: string, points: number, duration: number
 export function createRateLimiters(config: Config, db: Db): RateLimiters {
   return {
     login: sharedLimit(db, 'login', config.loginRateLimit, 60),
+    secondFactor: sharedLimit(db, 'second-factor', 5, 300),
     loginClient: sharedLimit(db, 'login-client', config.loginClientRateLimit, 600),
     mail: new RateLimiterMemory({ points: 5, duration: 600 }),
     apiDeliveries: sharedLimit(db, 'api-delivery', config.apiDeliveryRateLimit, 60),

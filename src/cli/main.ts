@@ -29,6 +29,9 @@ Commands:
   restore <file>     replace the database with a backup made by klynge backup, then migrate it;
                      stop the server first (PostgreSQL: one transaction, so a failed restore
                      changes nothing; embedded: the replaced data directory is kept beside it)
+  retention          delete personal data past its retention period (for cron; the
+                     server also does it daily unless RETENTION_JOB=off); prints what
+                     was removed per kind
   remind-tokens      e-mail reminders for API tokens expiring within 14 days (for cron;
                      the server also does it hourly unless TOKEN_REMINDERS=off); exit 1
                      when a mail could not be sent (retried on the next run)
@@ -60,10 +63,17 @@ async function seed(database: Database): Promise<void> {
 }
 
 async function printLogins(url: string): Promise<void> {
-  const { DEMO_LOGINS, DEMO_PASSWORD } = await import('../domain/demo/users.ts');
-  const lines = DEMO_LOGINS.map((d) => `  ${d.role.padEnd(24)} ${d.email}`);
+  const { DEMO_LOGINS, DEMO_PASSWORD, DEMO_TOTP_SECRET, demoNeedsSecondFactor } = await import(
+    '../domain/demo/users.ts'
+  );
+  const lines = DEMO_LOGINS.map(
+    (d) => `  ${d.role.padEnd(24)} ${d.email}${demoNeedsSecondFactor(d) ? '  (two-step login)' : ''}`,
+  );
   process.stdout.write(
-    `\nDemo logins (password: ${DEMO_PASSWORD}):\n${lines.join('\n')}\n\nLog in at ${url}/log-ind\n`,
+    `\nDemo logins (password: ${DEMO_PASSWORD}):\n${lines.join('\n')}\n\n` +
+      `Two-step login: add the TOTP key ${DEMO_TOTP_SECRET} to an authenticator app\n` +
+      `(otpauth://totp/Klyngeportalen?secret=${DEMO_TOTP_SECRET}&issuer=Klyngeportalen); the demo's code page also shows the current code.\n\n` +
+      `Log in at ${url}/log-ind\n`,
   );
 }
 
@@ -177,6 +187,22 @@ async function main(argv: string[]): Promise<number> {
       }
       const { backupCommand, restoreCommand } = await import('./backup.ts');
       return (command === 'backup' ? backupCommand : restoreCommand)(loadConfig(), file);
+    }
+    case 'retention': {
+      const { runRetention } = await import('../jobs/retention.ts');
+      const { createLogger } = await import('../logger.ts');
+      const config = loadConfig();
+      return withDatabase(async (database) => {
+        const affected = await runRetention({
+          config,
+          db: database.db,
+          logger: createLogger(config, process.stderr),
+          clock: () => new Date(),
+        });
+        const parts = Object.entries(affected).map(([kind, n]) => `${kind}: ${n}`);
+        process.stdout.write(`Retention: ${parts.join(', ')}\n`);
+        return 0;
+      });
     }
     case 'remind-tokens': {
       const { remindTokensCommand } = await import('./remind-tokens.ts');

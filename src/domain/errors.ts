@@ -8,6 +8,8 @@ export type ErrorCode =
   | 'bad_request'
   | 'not_found'
   | 'unauthenticated'
+  /** Signed in with one factor where the role needs two: the person is sent to prove the second. */
+  | 'second_factor'
   | 'forbidden'
   | 'conflict'
   | 'rate_limited'

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { Deps } from '../deps.ts';
 import type { CurrentUser } from '../domain/accounts/queries.ts';
+import type { ActiveSession } from '../domain/accounts/sessions.ts';
 import { copenhagenDate } from '../domain/reference/time.ts';
 import type { Logger } from '../logger.ts';
 import type { Messages } from './i18n/index.ts';
@@ -16,6 +17,8 @@ export interface AppEnv {
     lang: Lang;
     m: Messages;
     user: CurrentUser | null;
+    /** The signed-in user's session: how they signed in, and its id (their sessions page marks it). */
+    session: ActiveSession | null;
     sessionToken: string | null;
     /** The CSRF token for this visitor's forms; the first call may set the CSRF cookie. */
     csrfToken: () => string;

@@ -1,6 +1,7 @@
 import type { ErrorHandler, NotFoundHandler } from 'hono';
 import { ZodError } from 'zod';
 import { AppError, type ErrorCode } from '../domain/errors.ts';
+import { awaitsSecondFactor } from '../domain/policy/policy.ts';
 import type { AppContext, AppEnv } from './context.ts';
 import { messages } from './i18n/index.ts';
 import { href, langOfPath } from './paths.ts';
@@ -12,6 +13,7 @@ export const STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 413 | 422 |
   bad_request: 400,
   not_found: 404,
   unauthenticated: 401,
+  second_factor: 403,
   forbidden: 403,
   conflict: 409,
   rate_limited: 429,
@@ -102,9 +104,13 @@ async function refusal(c: AppContext, err: AppError): Promise<Response> {
   }
   const lang = c.get('lang') ?? langOfPath(c.req.path);
   const m = c.get('m') ?? messages(lang);
-  if (err.code === 'unauthenticated') {
+  // A page that asked the policy with `can` refuses as `forbidden`: for a privileged person
+  // still to prove the second factor, that is where they go, as from `authorize`.
+  const user = c.get('user');
+  const code = err.code === 'forbidden' && user && awaitsSecondFactor(user) ? 'second_factor' : err.code;
+  if (code === 'unauthenticated' || code === 'second_factor') {
     const next = new URL(c.req.url).pathname;
-    return c.redirect(href('login', lang, { next }), 303);
+    return c.redirect(href(code === 'unauthenticated' ? 'login' : 'secondFactor', lang, { next }), 303);
   }
   const pages: Partial<Record<ErrorCode, [string, string]>> = {
     bad_request: [m.errors.badRequestTitle, m.errors.badRequestText],

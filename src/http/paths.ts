@@ -13,6 +13,24 @@ export const PAGES = {
   forgotPassword: { da: '/glemt-adgangskode', en: '/en/forgot-password' },
   resetPassword: { da: '/nulstil-adgangskode', en: '/en/reset-password' },
   account: { da: '/konto', en: '/en/account' },
+  // Identity (src/http/web/accounts): OpenID Connect providers, the second factor, sessions.
+  // The return path is the redirect URI registered at each provider: keep it stable.
+  loginWithProvider: { da: '/log-ind/med/:provider', en: '/en/log-in/with/:provider' },
+  loginReturn: { da: '/log-ind/retur/:provider', en: '/en/log-in/return/:provider' },
+  secondFactor: { da: '/log-ind/engangskode', en: '/en/log-in/one-time-code' },
+  secondFactorSetup: { da: '/konto/totrinslogin', en: '/en/account/two-step-login' },
+  recoveryCodes: { da: '/konto/totrinslogin/reservekoder', en: '/en/account/two-step-login/recovery-codes' },
+  accountSessions: { da: '/konto/sessioner', en: '/en/account/sessions' },
+  accountSessionsEndOthers: {
+    da: '/konto/sessioner/afslut-andre',
+    en: '/en/account/sessions/end-others',
+  },
+  accountSessionEnd: { da: '/konto/sessioner/:id/afslut', en: '/en/account/sessions/:id/end' },
+  accountLinkIdentity: { da: '/konto/kobl/:provider', en: '/en/account/link/:provider' },
+  // A person's own data (src/http/web/personal-data)
+  personalData: { da: '/konto/persondata', en: '/en/account/personal-data' },
+  personalDataJson: { da: '/konto/persondata.json', en: '/en/account/personal-data.json' },
+  personalDataPdf: { da: '/konto/persondata.pdf', en: '/en/account/personal-data.pdf' },
   admin: { da: '/admin', en: '/en/admin' },
   adminUsers: { da: '/admin/brugere', en: '/en/admin/users' },
   adminAudit: { da: '/admin/revisionslog', en: '/en/admin/audit-log' },
@@ -221,6 +239,7 @@ export const PAGE_IDS: Partial<Record<PageKey, Record<string, IdKind>>> = {
   targetEdit: { id: 'uuid' },
   initiativeMilestoneDone: { id: 'uuid' },
   initiativeUnlink: { id: 'uuid' },
+  accountSessionEnd: { id: 'uuid' },
 };
 
 const patterns: { page: PageKey; lang: Lang; regex: RegExp; names: string[]; static: boolean }[] = [];

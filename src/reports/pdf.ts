@@ -28,7 +28,7 @@ export function isWinAnsi(text: string): boolean {
   return true;
 }
 
-interface Fonts {
+export interface Fonts {
   regular: string;
   bold: string;
   italic: string;
@@ -54,7 +54,7 @@ const TTF: Record<keyof Fonts, string> = {
  * characters beyond it, e.g. a cluster name in another script: then DejaVu Sans is embedded when
  * the system has it; without it, such characters are shown as "?" rather than failing.
  */
-function chooseFonts(
+export function chooseFonts(
   doc: PDFKit.PDFDocument,
   texts: string[],
 ): { fonts: Fonts; clean: (s: string) => string } {

@@ -14,9 +14,19 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
  * The real server on a free loopback port, over the file's own copy of the demo data (seeded
  * once per run by test/support/global-setup-e2e.ts).
  */
-export async function startDemoServer(): Promise<{ server: RunningServer; database: Database }> {
+export async function startDemoServer(
+  env: Record<string, string> = {},
+): Promise<{ server: RunningServer; database: Database }> {
   const database = await createTestDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1' });
+  // Two-step login is off unless a test asks for it (see test/support/http.ts).
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    TWO_STEP_LOGIN: 'off',
+    ...env,
+  });
   const server = await startServer(config, database, createLogger(config));
   return { server, database };
 }
@@ -69,13 +79,13 @@ export interface DemoSite {
 
 /**
  * The demo server, its database and a browser for the calling test file: started before its
- * tests and closed after them.
+ * tests and closed after them; `env` adds configuration, read when the server starts.
  */
-export function useDemoSite(): DemoSite {
+export function useDemoSite(env: () => Record<string, string> = () => ({})): DemoSite {
   let started: { server: RunningServer; database: Database } | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    started = await startDemoServer();
+    started = await startDemoServer(env());
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -106,7 +116,19 @@ export async function signIn(page: Page, site: DemoSite, email: string): Promise
   await page.getByLabel('E-mail').fill(email);
   await page.getByLabel('Adgangskode').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Log ind' }).click();
+  await page.waitForURL(/\/konto$|\/log-ind\/engangskode/);
+  if (page.url().includes('/log-ind/engangskode')) await proveDemoCode(page);
   await page.waitForURL('**/konto');
+}
+
+/**
+ * The one-time code of a demo admin or funder (when the site requires two-step login), as the
+ * demo's code page shows it. A code is accepted once: one such login per 30 seconds and user.
+ */
+export async function proveDemoCode(page: Page): Promise<void> {
+  const hint = await page.getByText(/Demo: demobrugernes kode er lige nu \d{6}/).textContent();
+  await page.getByLabel('Engangskode eller reservekode').fill(/\d{6}/.exec(hint ?? '')?.[0] ?? '');
+  await page.getByRole('button', { name: 'Bekræft' }).click();
 }
 
 /** `work` on a page of its own browser context (own cookies), closed afterwards. */

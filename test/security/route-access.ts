@@ -1,3 +1,4 @@
+import { DEMO_LOGINS } from '../../src/domain/demo/users.ts';
 import { ROLES, type Role } from '../../src/domain/policy/policy.ts';
 
 /**
@@ -9,8 +10,16 @@ import { ROLES, type Role } from '../../src/domain/policy/policy.ts';
  * post them without signing in (`public`) or not (`signed-in`); their role rules are the domain
  * commands' (each tested with an unauthorised caller).
  */
-export const PRINCIPALS = ['anonymous', ...ROLES, 'token'] as const;
-export type Principal = (typeof PRINCIPALS)[number];
+export type Principal = 'anonymous' | Role | 'token';
+/**
+ * Every role with a demo login: a company's user (signed in with MitID Erhverv) has none, and
+ * its pages are tested through the identity provider (src/identity/oidc.int.test.ts).
+ */
+export const PRINCIPALS: readonly Principal[] = [
+  'anonymous',
+  ...ROLES.filter((r) => DEMO_LOGINS.some((d) => d.role === r)),
+  'token',
+];
 export type Expected = number | 'login';
 export type Access = Record<Principal, Expected>;
 
@@ -46,6 +55,16 @@ export const FOR_GET: Record<string, Access> = {
   'GET /glemt-adgangskode': OPEN,
   'GET /nulstil-adgangskode': OPEN,
   'GET /konto': SIGNED_IN,
+  // Identity: a provider id that is not configured is a 404 (the test configures none)
+  'GET /log-ind/med/:provider': everyone(404),
+  'GET /log-ind/retur/:provider': everyone(404),
+  // Without a pending second factor the code page sends the person on (to their account)
+  'GET /log-ind/engangskode': only(ROLES, {}, 303),
+  'GET /konto/totrinslogin': SIGNED_IN,
+  'GET /konto/sessioner': SIGNED_IN,
+  'GET /konto/persondata': SIGNED_IN,
+  'GET /konto/persondata.json': SIGNED_IN,
+  'GET /konto/persondata.pdf': SIGNED_IN,
   'GET /admin': only(['admin']),
   'GET /admin/brugere': only(['admin']),
   'GET /admin/revisionslog': only(['admin']),
@@ -171,6 +190,12 @@ export const FOR_POST: Record<string, 'public' | 'signed-in' | 'token'> = {
   // Signing out sends everyone, a visitor too, to the login page.
   'POST /log-ud': 'signed-in',
   'POST /konto': 'signed-in',
+  'POST /log-ind/engangskode': 'signed-in',
+  'POST /konto/totrinslogin': 'signed-in',
+  'POST /konto/totrinslogin/reservekoder': 'signed-in',
+  'POST /konto/sessioner/afslut-andre': 'signed-in',
+  'POST /konto/sessioner/:id/afslut': 'signed-in',
+  'POST /konto/kobl/:provider': 'signed-in',
   'POST /konto/notifikationer': 'signed-in',
   'POST /admin/brugere': 'signed-in',
   'POST /klynger/:slug/rediger': 'signed-in',

@@ -116,6 +116,7 @@ export async function routeFixtures(t: TestApp, database: Database): Promise<Rou
     },
     values: {
       slug: 'odense-robotics',
+      provider: 'nemlogin',
       cvr: robotics.cvr,
       year: '2023',
       file: 'activities.csv',
@@ -161,6 +162,8 @@ export async function routeFixtures(t: TestApp, database: Database): Promise<Rou
       '/en/cluster-forum/initiatives/:code/activities:id': link.id,
       '/api/v1/clusters:id': 'odense-robotics',
       '/api/v1/deliveries:id': deliveryId,
+      '/konto/sessioner:id': randomUUID(),
+      '/en/account/sessions:id': randomUUID(),
     },
   };
 }

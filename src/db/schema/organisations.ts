@@ -24,6 +24,8 @@ export const organisationKind = pgEnum('organisation_kind', [
   'funder',
   'support_function',
   'business_service',
+  /** A company or other organisation that signed in itself (MitID Erhverv with its CVR; matchmaking). */
+  'company',
 ]);
 export const funderLevel = pgEnum('funder_level', ['national', 'regional', 'municipal']);
 export const clusterLeague = pgEnum('cluster_league', ['world_class', 'regional', 'emerging']);

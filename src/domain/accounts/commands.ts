@@ -26,13 +26,21 @@ export async function authenticateWithPassword(db: Queryable, email: string, pas
   return (await verifyPassword(user.passwordHash, password)) ? user : null;
 }
 
-/** Records a sign-in in the audit log, as the user who signed in (an event, not a row change). */
+/**
+ * Records a sign-in in the audit log, as the user who signed in (an event, not a row change); the
+ * first sign-in of an invited person accepts the invitation.
+ */
 export async function recordSignIn(
-  db: Queryable,
-  user: { id: string; email: string },
+  db: Db,
+  user: { id: string; email: string; invitedAt: Date | null },
   method: AuthMethod,
   requestId: string,
 ): Promise<void> {
+  if (user.invitedAt) {
+    await withActor(db, { userId: user.id, label: user.email, requestId }, (tx) =>
+      tx.update(users).set({ invitedAt: null }).where(eq(users.id, user.id)),
+    );
+  }
   await recordEvent(db, {
     actorUserId: user.id,
     actorLabel: user.email,
@@ -148,7 +156,7 @@ export async function createUser(db: Db, caller: Caller, input: CreateUserInput,
       { field: 'organisationId', message: 'invalid' },
     ]);
   return withActor(db, caller.actor, async (tx) => {
-    const [user] = await tx.insert(users).values({ email, name: input.name }).returning();
+    const [user] = await tx.insert(users).values({ email, name: input.name, invitedAt: now }).returning();
     if (!user) throw new Error('insert returned no user');
     await tx.insert(memberships).values({ userId: user.id, organisationId: org.id, role: input.role });
     const reset = await issuePasswordResetToken(tx, email, now);

@@ -4,7 +4,7 @@ import { memberships, organisations, users } from '../../db/schema/index.ts';
 import type { Caller } from '../caller.ts';
 import { AppError } from '../errors.ts';
 import { isUuid } from '../ids.ts';
-import { authorize, type Principal, type Role } from '../policy/policy.ts';
+import { authorize, awaitsSecondFactor, type Principal, type Role } from '../policy/policy.ts';
 
 export interface MembershipView {
   organisationId: string;
@@ -52,6 +52,12 @@ export async function loadCurrentUser(db: Queryable, userId: string): Promise<Cu
     .where(eq(memberships.userId, userId))
     .orderBy(asc(organisations.name), asc(memberships.role));
   return { userId: user.id, email: user.email, name: user.name, memberships: rows };
+}
+
+/** Whether a sign-in with `multiFactor` leaves the user to prove a second factor first (their roles need one). */
+export async function signInAwaitsSecondFactor(db: Queryable, userId: string, multiFactor: boolean) {
+  const user = await loadCurrentUser(db, userId);
+  return !!user && awaitsSecondFactor({ ...user, multiFactor });
 }
 
 const signInFirst = () => new AppError('unauthenticated', 'Sign in to continue');

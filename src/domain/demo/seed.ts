@@ -14,6 +14,7 @@ import {
   participations,
   targetSets,
   targets,
+  totpAuthenticators,
   users,
 } from '../../db/schema/index.ts';
 import { hashPassword } from '../accounts/passwords.ts';
@@ -30,7 +31,7 @@ import { DEMO_TARGET_SET, DEMO_TARGETS } from './targets.ts';
 import { buildUsers, DEMO_PASSWORD } from './users.ts';
 
 export { DEMO_REFERENCE_DATE, DEMO_SEED } from './dataset.ts';
-export { DEMO_LOGINS, DEMO_PASSWORD } from './users.ts';
+export { DEMO_LOGINS, DEMO_PASSWORD, DEMO_TOTP_SECRET } from './users.ts';
 
 export interface DemoSummary {
   organisations: number;
@@ -151,6 +152,7 @@ async function load(tx: Tx, data: DemoDataSet, passwordHash: string, log: (msg: 
   const accounts = buildUsers(passwordHash);
   await tx.insert(users).values(accounts.users);
   await tx.insert(memberships).values(accounts.memberships);
+  await tx.insert(totpAuthenticators).values(accounts.authenticators);
   await tx.insert(targetSets).values(DEMO_TARGET_SET);
   await tx.insert(targets).values([...DEMO_TARGETS]);
   log(`demo: ${data.organisations.length} organisations, ${accounts.users.length} users`);

@@ -1,5 +1,6 @@
-import type { memberships, role, users } from '../../db/schema/index.ts';
+import type { memberships, role, totpAuthenticators, users } from '../../db/schema/index.ts';
 import { slugFromTitle } from '../content/slug.ts';
+import { PRIVILEGED_ROLES } from '../policy/policy.ts';
 import { demoUuid } from './ids.ts';
 import { organisationId } from './organisations.ts';
 
@@ -7,6 +8,13 @@ export type Role = (typeof role.enumValues)[number];
 
 /** The one password of every demo login; printed by `klynge seed --demo`. Never use it outside the demo. */
 export const DEMO_PASSWORD = 'klynge-demo-2026';
+
+/**
+ * The TOTP secret (base32) of the demo logins whose role needs two-step login (admin, funder):
+ * printed by `npm start` with the logins and shown on the demo's login page, so the demo stays
+ * usable with any authenticator app. Never use it outside the demo.
+ */
+export const DEMO_TOTP_SECRET = 'KLYNGEDEMOKLYNGEDEMOKLYNGEDEMO22';
 
 export interface DemoLogin {
   role: Role;
@@ -61,9 +69,20 @@ export const DEMO_LOGINS: readonly DemoLogin[] = [
 
 export type UserRow = typeof users.$inferInsert;
 export type MembershipRow = typeof memberships.$inferInsert;
+export type AuthenticatorRow = typeof totpAuthenticators.$inferInsert;
 
-/** Users and memberships for the demo logins; the caller hashes DEMO_PASSWORD once. */
-export function buildUsers(passwordHash: string): { users: UserRow[]; memberships: MembershipRow[] } {
+/** Whether the demo login must use two-step login, and so has the demo authenticator. */
+export const demoNeedsSecondFactor = (login: DemoLogin) => PRIVILEGED_ROLES.includes(login.role);
+
+/**
+ * Users and memberships for the demo logins, and the demo authenticator of those whose role
+ * needs two-step login; the caller hashes DEMO_PASSWORD once.
+ */
+export function buildUsers(passwordHash: string): {
+  users: UserRow[];
+  memberships: MembershipRow[];
+  authenticators: AuthenticatorRow[];
+} {
   const rows = DEMO_LOGINS.map((login) => ({
     user: {
       id: demoUuid(`user:${login.email}`),
@@ -78,5 +97,13 @@ export function buildUsers(passwordHash: string): { users: UserRow[]; membership
       role: login.role,
     },
   }));
-  return { users: rows.map((r) => r.user), memberships: rows.map((r) => r.membership) };
+  return {
+    users: rows.map((r) => r.user),
+    memberships: rows.map((r) => r.membership),
+    authenticators: DEMO_LOGINS.filter(demoNeedsSecondFactor).map((login) => ({
+      userId: demoUuid(`user:${login.email}`),
+      secret: DEMO_TOTP_SECRET,
+      confirmedAt: new Date('2026-01-01T00:00:00Z'),
+    })),
+  };
 }

@@ -20,11 +20,17 @@ const principal = (role: Role): Principal => ({
 /**
  * The expected matrix, written out by hand: for each action, the roles allowed on their own
  * organisation's data ("own") and on another organisation's data ("other").
- * A = admin, F = funder, S = assessor, C = cluster_staff, P = support_staff, B = business_service_staff.
+ * A = admin, F = funder, S = assessor, C = cluster_staff, P = support_staff, B = business_service_staff,
+ * V = company_user (virksomhed).
  */
 const MATRIX: Record<Action, { own: string; other: string }> = {
-  'account.view': { own: 'AFSCPB', other: 'AFSCPB' },
-  'account.changePassword': { own: 'AFSCPB', other: 'AFSCPB' },
+  'account.view': { own: 'AFSCPBV', other: 'AFSCPBV' },
+  'account.changePassword': { own: 'AFSCPBV', other: 'AFSCPBV' },
+  'account.secondFactor': { own: 'AFSCPBV', other: 'AFSCPBV' },
+  'account.sessions': { own: 'AFSCPBV', other: 'AFSCPBV' },
+  'account.linkIdentity': { own: 'AFSCPBV', other: 'AFSCPBV' },
+  'personalData.exportOwn': { own: 'AFSCPBV', other: 'AFSCPBV' },
+  'personalData.manage': { own: 'A', other: 'A' },
   'admin.view': { own: 'A', other: 'A' },
   'users.manage': { own: 'A', other: 'A' },
   'organisations.manage': { own: 'A', other: 'A' },
@@ -44,7 +50,7 @@ const MATRIX: Record<Action, { own: string; other: string }> = {
   'fundingPlans.close': { own: 'F', other: '' },
   // Comments come from the other funders, not from the funder that owns the plan.
   'fundingPlans.comment': { own: '', other: 'F' },
-  'notifications.view': { own: 'AFSCPB', other: 'AFSCPB' },
+  'notifications.view': { own: 'AFSCPBV', other: 'AFSCPBV' },
   'benchmarking.viewOwn': { own: 'C', other: '' },
   'benchmarking.viewAll': { own: 'AP', other: 'AP' },
   // Without `fundedBy` no funder funds the target; see the funder tests below.
@@ -77,6 +83,7 @@ const LETTER: Record<Role, string> = {
   cluster_staff: 'C',
   support_staff: 'P',
   business_service_staff: 'B',
+  company_user: 'V',
 };
 
 describe('policy: role × action matrix', () => {
@@ -107,7 +114,47 @@ describe('policy: role × action matrix', () => {
   it('denies everything to a user without memberships except own-account actions', () => {
     const nobody: Principal = { userId: 'u', memberships: [] };
     const allowed = ACTIONS.filter((a) => can(nobody, a, { organisationId: OWN }));
-    expect(allowed.sort()).toEqual(['account.changePassword', 'account.view', 'notifications.view']);
+    expect(allowed.sort()).toEqual([
+      'account.changePassword',
+      'account.linkIdentity',
+      'account.secondFactor',
+      'account.sessions',
+      'account.view',
+      'notifications.view',
+      'personalData.exportOwn',
+    ]);
+  });
+
+  it('lets an admin or funder signed in with one factor do nothing but prove a second', () => {
+    for (const role of ['admin', 'funder'] as const) {
+      const oneFactor: Principal = { ...principal(role), multiFactor: false };
+      const allowed = ACTIONS.filter((a) => can(oneFactor, a, { organisationId: OWN }));
+      expect(allowed).toEqual(['account.secondFactor']);
+      expect(() => authorize(oneFactor, 'account.view')).toThrow(
+        expect.objectContaining({ code: 'second_factor' }),
+      );
+      // With the second factor proven, the role's rights are back.
+      expect(can({ ...oneFactor, multiFactor: true }, 'account.view')).toBe(true);
+    }
+    // A person with another role signed in with a password alone keeps the role's rights.
+    for (const role of [
+      'assessor',
+      'cluster_staff',
+      'support_staff',
+      'business_service_staff',
+      'company_user',
+    ] as const)
+      expect(can({ ...principal(role), multiFactor: false }, 'account.view')).toBe(true);
+    // An admin role held besides another one still needs the second factor.
+    const twoRoles: Principal = {
+      userId: 'u',
+      multiFactor: false,
+      memberships: [
+        { organisationId: OWN, role: 'cluster_staff' },
+        { organisationId: OTHER, role: 'admin' },
+      ],
+    };
+    expect(can(twoRoles, 'activities.write', { organisationId: OWN })).toBe(false);
   });
 
   it('denies an unknown action (deny by default)', () => {
@@ -244,10 +291,16 @@ describe('policy: role × action matrix', () => {
     expect(can(funder, 'activities.read', { organisationId: OTHER })).toBe(true);
     expect(can(funder, 'activities.write', { organisationId: OWN })).toBe(false);
     const support = tokenPrincipal({ id: 't3', organisationId: OWN, organisationKind: 'support_function' });
+    // The signed-in actions only; those about a person (a password, sessions, personal data)
+    // find no person behind a token and refuse it there.
     expect(ACTIONS.filter((a) => can(support, a, { organisationId: OWN })).sort()).toEqual([
       'account.changePassword',
+      'account.linkIdentity',
+      'account.secondFactor',
+      'account.sessions',
       'account.view',
       'notifications.view',
+      'personalData.exportOwn',
     ]);
   });
 });

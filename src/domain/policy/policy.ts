@@ -12,6 +12,7 @@ export const ROLES = [
   'cluster_staff',
   'support_staff',
   'business_service_staff',
+  'company_user',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -24,6 +25,12 @@ export interface Membership {
 export interface Principal {
   userId: string;
   memberships: readonly Membership[];
+  /**
+   * A person's session only: whether the sign-in was proven with more than one factor (a
+   * password and a one-time code, or a multi-factor identity provider such as MitID Erhverv).
+   * Absent where no sign-in stands behind the principal (an API token, the command line).
+   */
+  multiFactor?: boolean;
 }
 
 /** What an action is done to: the organisation it belongs to, when it belongs to one. */
@@ -51,6 +58,13 @@ const rules = {
   // Accounts and administration
   'account.view': signedIn,
   'account.changePassword': signedIn,
+  // Own second factor, sessions and linked identities; a person's own data (GDPR art. 15 and 20)
+  'account.secondFactor': signedIn,
+  'account.sessions': signedIn,
+  'account.linkIdentity': signedIn,
+  'personalData.exportOwn': signedIn,
+  // Anyone's data, a participant's included: export and erasure on request (GDPR art. 15 and 17)
+  'personalData.manage': (p) => hasRole(p, 'admin'),
   'admin.view': (p) => hasRole(p, 'admin'),
   'users.manage': (p) => hasRole(p, 'admin'),
   'organisations.manage': (p) => hasRole(p, 'admin'),
@@ -134,16 +148,33 @@ const rules = {
 export type Action = keyof typeof rules;
 export const ACTIONS = Object.keys(rules) as Action[];
 
+/** Roles whose people must prove a second factor when they sign in with one (issue: strong login). */
+export const PRIVILEGED_ROLES: readonly Role[] = ['admin', 'funder'];
+
+/**
+ * A privileged person signed in with one factor only: until they prove a second one, the only
+ * thing they may do is that (enrol an authenticator, or enter its code or a recovery code).
+ */
+export const awaitsSecondFactor = (p: Principal): boolean =>
+  p.multiFactor === false && hasRole(p, ...PRIVILEGED_ROLES);
+
 export function can(principal: Principal | null, action: Action, target: Target = {}): boolean {
   if (!principal) return false;
+  if (awaitsSecondFactor(principal)) return action === 'account.secondFactor';
   const rule: Rule | undefined = Object.hasOwn(rules, action) ? rules[action] : undefined;
   return rule ? rule(principal, target) : false;
 }
 
-/** Throws unless allowed: `unauthenticated` for visitors, `forbidden` for users without the right. */
+/**
+ * Throws unless allowed: `unauthenticated` for visitors, `second_factor` for a privileged person
+ * who has not proven a second factor yet, `forbidden` for users without the right.
+ */
 export function authorize<P extends Principal>(principal: P | null, action: Action, target: Target = {}): P {
   if (!principal) throw new AppError('unauthenticated', 'Sign in to continue');
-  if (!can(principal, action, target)) throw new AppError('forbidden', `Not allowed: ${action}`);
+  if (!can(principal, action, target)) {
+    if (awaitsSecondFactor(principal)) throw new AppError('second_factor', 'Prove a second factor first');
+    throw new AppError('forbidden', `Not allowed: ${action}`);
+  }
   return principal;
 }
 

@@ -100,6 +100,15 @@ const EXPECTED: Record<
     followed: 'forbidden',
     submitting: 'forbidden',
   },
+  company_user: {
+    readable: 'forbidden',
+    writable: [],
+    rights: 'forbidden',
+    readers: [],
+    tokens: [],
+    followed: 'forbidden',
+    submitting: 'forbidden',
+  },
 };
 
 describe('reporting policy: role × rule', () => {

@@ -32,6 +32,7 @@ describe('sectionsFor: the navigation of each role', () => {
     cluster_staff: ['workspace', 'notifications', 'account'],
     support_staff: ['notifications', 'account'],
     business_service_staff: ['notifications', 'account'],
+    company_user: ['notifications', 'account'],
   };
   for (const [role, sections] of Object.entries(personal) as [Role, string[]][]) {
     it(`offers ${role} the public sections and ${sections.join(', ')}`, () => {

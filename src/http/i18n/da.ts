@@ -68,7 +68,8 @@ export const da = {
     passwordReset: 'Din adgangskode er ændret. Log ind med den nye adgangskode.',
     demoHeading: 'Demologins',
     demoText: (password: string) => `Alle demobrugere har adgangskoden ${password}.`,
-    otherMethods: 'MitID Erhverv kommer senere som loginmetode.',
+    demoSecondFactor: (secret: string) =>
+      `Administrator og finansiør bruger totrinslogin: læg nøglen ${secret} i en godkendelsesapp, eller brug koden, der vises efter adgangskoden.`,
   },
   forgot: {
     title: 'Glemt adgangskode',
@@ -97,6 +98,7 @@ export const da = {
     organisation: 'Organisation',
     role: 'Rolle',
     noMemberships: 'Du er ikke tilknyttet nogen organisation.',
+    security: 'Login og sikkerhed',
     changePassword: 'Skift adgangskode',
     currentPassword: 'Nuværende adgangskode',
     newPassword: 'Ny adgangskode',
@@ -121,12 +123,14 @@ export const da = {
     cluster_staff: 'Klyngemedarbejder',
     support_staff: 'Supportfunktion',
     business_service_staff: 'Erhvervshusmedarbejder',
+    company_user: 'Virksomhedsbruger',
   },
   orgKinds: {
     cluster_organisation: 'Klyngeorganisation',
     funder: 'Finansiør',
     support_function: 'Supportfunktion',
     business_service: 'Erhvervsfremme',
+    company: 'Virksomhed',
   },
   admin: {
     title: 'Administration',

@@ -67,7 +67,8 @@ export const en: Messages = {
     passwordReset: 'Your password has been changed. Log in with the new password.',
     demoHeading: 'Demo logins',
     demoText: (password) => `All demo users have the password ${password}.`,
-    otherMethods: 'MitID Erhverv will be added later as a login method.',
+    demoSecondFactor: (secret) =>
+      `The administrator and the funder use two-step login: add the key ${secret} to an authenticator app, or use the code shown after the password.`,
   },
   forgot: {
     title: 'Forgot password',
@@ -96,6 +97,7 @@ export const en: Messages = {
     organisation: 'Organisation',
     role: 'Role',
     noMemberships: 'You are not a member of any organisation.',
+    security: 'Login and security',
     changePassword: 'Change password',
     currentPassword: 'Current password',
     newPassword: 'New password',
@@ -120,12 +122,14 @@ export const en: Messages = {
     cluster_staff: 'Cluster staff',
     support_staff: 'Support function',
     business_service_staff: 'Business hub staff',
+    company_user: 'Company user',
   },
   orgKinds: {
     cluster_organisation: 'Cluster organisation',
     funder: 'Funder',
     support_function: 'Support function',
     business_service: 'Business service',
+    company: 'Company',
   },
   admin: {
     title: 'Administration',

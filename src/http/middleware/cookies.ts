@@ -5,7 +5,10 @@ import type { Config } from '../../config.ts';
  * Cookie names and flags. Over https the names get the __Host- prefix (Secure, no Domain,
  * Path=/), which stops a sibling subdomain from planting them.
  */
-export function cookieName(config: Pick<Config, 'secureCookies'>, base: 'session' | 'csrf'): string {
+export function cookieName(
+  config: Pick<Config, 'secureCookies'>,
+  base: 'session' | 'csrf' | 'login',
+): string {
   return config.secureCookies ? `__Host-klynge_${base}` : `klynge_${base}`;
 }
 

@@ -25,6 +25,7 @@ const LETTER: Record<Role, string> = {
   cluster_staff: 'C',
   support_staff: 'P',
   business_service_staff: 'B',
+  company_user: 'V',
 };
 
 /**

@@ -1,3 +1,4 @@
+import { RetentionPeriods } from '../../web/personal-data/retention.tsx';
 import type { PageContent } from './index.ts';
 
 /** Long-form Danish page texts; en.tsx holds the same pages in English. */
@@ -60,6 +61,17 @@ export const daContent: PageContent = {
         </li>
         <li>Revisionslog: hvem der har ændret hvilke data hvornår, med værdierne før og efter.</li>
         <li>Indberetninger: virksomheders CVR-nummer, navn, størrelse, kommune og branche.</li>
+        <li>
+          Sessioner: hvornår du loggede ind og sidst var aktiv, browser og styresystem (fx “Firefox, Windows”)
+          og dit netværk gjort groft (fx 192.0.2.0/24), så du selv kan se og afslutte dine sessioner.
+        </li>
+        <li>
+          Log ind med MitID Erhverv (NemLog-in): dit navn, din e-mail, din organisations CVR-nummer og navn,
+          dit sikringsniveau og den faste identifikator, NemLog-in kender dig ved.
+        </li>
+        <li>
+          Totrinslogin: nøglen til din godkendelsesapp og reservekoderne, som kun gemmes krypteret (hash).
+        </li>
       </ul>
       <h2>Formål og grundlag</h2>
       <p>
@@ -72,8 +84,14 @@ export const daContent: PageContent = {
         beskytter formularer mod forfalskede forespørgsler. Vi bruger ingen cookies til statistik eller
         markedsføring, og derfor spørger vi ikke om samtykke.
       </p>
+      <RetentionPeriods lang="da" />
       <h2>Dine rettigheder</h2>
-      <p>Du har ret til indsigt, berigtigelse og i visse tilfælde sletning. Du kan klage til Datatilsynet.</p>
+      <p>
+        Du har ret til indsigt, berigtigelse og i visse tilfælde sletning. Når du er logget ind, kan du hente
+        alt, hvad vi har gemt om dig, under <a href="/konto/persondata">Dine personoplysninger</a>. Sletter vi
+        dine oplysninger, erstattes navn og e-mail af et pseudonym overalt, også i revisionsloggen, mens
+        tallene i performanceregnskabet bevares. Du kan klage til Datatilsynet.
+      </p>
     </>
   ),
   about: () => (

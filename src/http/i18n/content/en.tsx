@@ -1,3 +1,4 @@
+import { RetentionPeriods } from '../../web/personal-data/retention.tsx';
 import type { PageContent } from './index.ts';
 
 export const enContent: PageContent = {
@@ -56,6 +57,17 @@ export const enContent: PageContent = {
         <li>Users: name, e-mail, organisation and roles, an argon2id hash of the password.</li>
         <li>Audit log: who changed which data when, with the values before and after.</li>
         <li>Reports: companies' CVR number, name, size, municipality and industry.</li>
+        <li>
+          Sessions: when you logged in and were last active, browser and system (e.g. “Firefox, Windows”) and
+          your network, coarsened (e.g. 192.0.2.0/24), so that you can see and end your sessions yourself.
+        </li>
+        <li>
+          Login with MitID Erhverv (NemLog-in): your name, e-mail, your organisation's CVR number and name,
+          your level of assurance and the fixed identifier NemLog-in knows you by.
+        </li>
+        <li>
+          Two-step login: the key of your authenticator app, and the recovery codes stored only as hashes.
+        </li>
       </ul>
       <h2>Purpose and legal basis</h2>
       <p>
@@ -68,10 +80,14 @@ export const enContent: PageContent = {
         protects forms against forged requests. We use no cookies for statistics or marketing, so we do not
         ask for consent.
       </p>
+      <RetentionPeriods lang="en" />
       <h2>Your rights</h2>
       <p>
-        You have the right of access, rectification and in some cases erasure. You can complain to the Danish
-        Data Protection Agency (Datatilsynet).
+        You have the right of access, rectification and in some cases erasure. Signed in, you can download
+        everything we store about you under <a href="/en/account/personal-data">Your personal data</a>. If we
+        erase your data, your name and e-mail are replaced by a pseudonym everywhere, the audit log included,
+        while the figures of the performance account are kept. You can complain to the Danish Data Protection
+        Agency (Datatilsynet).
       </p>
     </>
   ),

@@ -1,18 +1,21 @@
 import type { Hono } from 'hono';
 import { changePassword } from '../../../domain/accounts/commands.ts';
+import { type AccountSecurity, ownAccountSecurity } from '../../../domain/accounts/identities.ts';
 import { MIN_PASSWORD_LENGTH } from '../../../domain/accounts/passwords.ts';
 import { type CurrentUser, ownAccount } from '../../../domain/accounts/queries.ts';
 import { changePasswordForm } from '../../../domain/accounts/schemas.ts';
 import { AppError } from '../../../domain/errors.ts';
 import { callerOf } from '../../caller.ts';
 import type { AppContext, AppEnv } from '../../context.ts';
-import type { Messages } from '../../i18n/index.ts';
-import { href } from '../../paths.ts';
+import { formatDateTime, type Messages } from '../../i18n/index.ts';
+import { href, pageHref } from '../../paths.ts';
 import { renderPage } from '../../render.tsx';
 import { formFields, toFieldErrors } from '../../validation.ts';
 import { Alert, ErrorSummary, type FieldErrors, TextField } from '../../views/forms.tsx';
 import { type Chrome, CsrfField } from '../../views/layout.tsx';
+import { personalDataMessages } from '../personal-data/messages.ts';
 import { onPage } from '../routes.ts';
+import { identityMessages } from './messages.ts';
 
 function MembershipTable({ m, account }: { m: Messages; account: CurrentUser }) {
   if (account.memberships.length === 0) return <p>{m.account.noMemberships}</p>;
@@ -70,12 +73,91 @@ function PasswordForm({ ch, errors }: { ch: Chrome; errors: FieldErrors }) {
   );
 }
 
+/** The identities linked to the account, and a button to link each configured provider not linked yet. */
+function Identities({ c, ch, security }: { c: AppContext; ch: Chrome; security: AccountSecurity }) {
+  const t = identityMessages(ch.lang).providers;
+  const providers = c.get('deps').identityProviders;
+  const unlinked = providers.providers.filter((p) => !security.identities.some((i) => i.provider === p.id));
+  if (providers.providers.length === 0 && security.identities.length === 0) return null;
+  return (
+    <>
+      <h2>{t.identitiesHeading}</h2>
+      {security.identities.length === 0 ? (
+        <p>{t.identitiesNone}</p>
+      ) : (
+        <table class="table">
+          <thead>
+            <tr>
+              <th scope="col">{t.provider}</th>
+              <th scope="col">{t.linkedAt}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {security.identities.map((i) => (
+              <tr>
+                <td>{providers.provider(i.provider)?.name ?? i.provider}</td>
+                <td>{formatDateTime(i.createdAt, ch.lang)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {unlinked.map((p) => (
+        <form
+          method="post"
+          action={pageHref('accountLinkIdentity', ch.lang, { provider: p.id })}
+          class="mb-4"
+        >
+          <CsrfField token={ch.csrfToken} />
+          <button type="submit" class="button button-secondary">
+            {t.linkButton(p.name)}
+          </button>
+        </form>
+      ))}
+    </>
+  );
+}
+
+/** Links to the account's two-step login, sessions and personal data. */
+function SecurityLinks({ ch, security }: { ch: Chrome; security: AccountSecurity }) {
+  const t = identityMessages(ch.lang);
+  return (
+    <ul>
+      <li>
+        <a href={href('secondFactorSetup', ch.lang)}>{t.secondFactor.title}</a>:{' '}
+        {security.secondFactor.enrolled ? t.secondFactor.enrolled : t.secondFactor.notEnrolled}
+      </li>
+      <li>
+        <a href={href('accountSessions', ch.lang)}>{t.sessions.link}</a>
+      </li>
+      <li>
+        <a href={href('personalData', ch.lang)}>{personalDataMessages(ch.lang).own.link}</a>
+      </li>
+    </ul>
+  );
+}
+
+function statusAlert(c: AppContext): string | null {
+  const t = identityMessages(c.get('lang')).providers;
+  const status = c.req.query('status');
+  if (status === 'linked') {
+    const provider = c.get('deps').identityProviders.provider(c.req.query('provider') ?? '');
+    return provider ? t.linked(provider.name) : null;
+  }
+  return null;
+}
+
 async function accountPage(
   c: AppContext,
   opts: { errors?: FieldErrors; changed?: boolean; status?: 200 | 422 } = {},
 ) {
   const m = c.get('m');
-  const account = await ownAccount(c.get('deps').db, callerOf(c));
+  const caller = callerOf(c);
+  const [account, security] = await Promise.all([
+    ownAccount(c.get('deps').db, caller),
+    ownAccountSecurity(c.get('deps').db, caller),
+  ]);
+  const linked = statusAlert(c);
   return renderPage(
     c,
     m.account.title,
@@ -83,6 +165,10 @@ async function accountPage(
       <>
         <h1>{m.account.title}</h1>
         {opts.changed && <Alert variant="success">{m.account.passwordChanged}</Alert>}
+        {linked && <Alert variant="success">{linked}</Alert>}
+        {c.req.query('status') === 'link-taken' && (
+          <Alert variant="error">{identityMessages(ch.lang).providers.linkTaken}</Alert>
+        )}
         <dl class="summary-list">
           <dt>{m.account.name}</dt>
           <dd>{account.name}</dd>
@@ -91,13 +177,20 @@ async function accountPage(
         </dl>
         <h2>{m.account.memberships}</h2>
         <MembershipTable m={m} account={account} />
-        <h2>{m.account.changePassword}</h2>
-        <div class="row">
-          <div class="col-12 col-md-8 col-lg-6">
-            <ErrorSummary m={m} errors={opts.errors ?? {}} />
-            <PasswordForm ch={ch} errors={opts.errors ?? {}} />
-          </div>
-        </div>
+        <h2>{m.account.security}</h2>
+        <SecurityLinks ch={ch} security={security} />
+        <Identities c={c} ch={ch} security={security} />
+        {security.hasPassword && (
+          <>
+            <h2>{m.account.changePassword}</h2>
+            <div class="row">
+              <div class="col-12 col-md-8 col-lg-6">
+                <ErrorSummary m={m} errors={opts.errors ?? {}} />
+                <PasswordForm ch={ch} errors={opts.errors ?? {}} />
+              </div>
+            </div>
+          </>
+        )}
       </>
     ),
     opts.status ?? 200,

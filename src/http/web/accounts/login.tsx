@@ -1,23 +1,20 @@
 import type { Hono } from 'hono';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
-import { authenticateWithPassword, recordSignIn, recordSignOut } from '../../../domain/accounts/commands.ts';
+import { authenticateWithPassword, recordSignOut } from '../../../domain/accounts/commands.ts';
 import { loginForm } from '../../../domain/accounts/schemas.ts';
-import { DEMO_LOGINS, DEMO_PASSWORD } from '../../../domain/demo/users.ts';
+import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../../domain/demo/users.ts';
 import { callerOf } from '../../caller.ts';
 import { clientIp } from '../../client-ip.ts';
 import type { AppContext, AppEnv } from '../../context.ts';
-import { signIn, signOut } from '../../middleware/session.ts';
-import { href } from '../../paths.ts';
+import { signOut } from '../../middleware/session.ts';
+import { href, type Lang, pageHref } from '../../paths.ts';
 import { renderPage } from '../../render.tsx';
 import { formFields, toFieldErrors } from '../../validation.ts';
 import { Alert, ErrorSummary, type FieldErrors, TextField } from '../../views/forms.tsx';
 import { CsrfField } from '../../views/layout.tsx';
 import { onPage } from '../routes.ts';
-
-/** Only local paths are followed after login, never another site. */
-export function safeNext(next: string | undefined): string | undefined {
-  return next && /^\/(?![/\\])[^\s]*$/.test(next) ? next : undefined;
-}
+import { identityMessages } from './messages.ts';
+import { completeSignIn, safeNext } from './sign-in.ts';
 
 type Status = 'logged-out' | 'password-reset';
 
@@ -64,12 +61,38 @@ async function loginPage(
           <p class="mt-5">
             <a href={href('forgotPassword', ch.lang)}>{m.login.forgot}</a>
           </p>
-          <p class="form-hint">{m.login.otherMethods}</p>
+          <ProviderLogins c={c} lang={ch.lang} next={next} />
           {ch.syntheticData && <DemoLogins c={c} />}
         </div>
       </div>
     ),
     opts.status ?? 200,
+  );
+}
+
+/** A login button for each configured identity provider (MitID Erhverv first where configured). */
+function ProviderLogins({ c, lang, next }: { c: AppContext; lang: Lang; next: string | undefined }) {
+  const providers = c.get('deps').identityProviders.providers;
+  if (providers.length === 0) return null;
+  const t = identityMessages(lang).providers;
+  return (
+    <section aria-labelledby="provider-logins" class="mt-7">
+      <h2 id="provider-logins" class="h3">
+        {t.heading}
+      </h2>
+      <ul class="nobullet-list">
+        {providers.map((p) => (
+          <li class="mb-4">
+            <a
+              class="button button-secondary"
+              href={pageHref('loginWithProvider', lang, { provider: p.id }, { next })}
+            >
+              {t.button(p.name)}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
@@ -81,6 +104,7 @@ function DemoLogins({ c }: { c: AppContext }) {
         {m.login.demoHeading}
       </h2>
       <p>{m.login.demoText(DEMO_PASSWORD)}</p>
+      <p>{m.login.demoSecondFactor(DEMO_TOTP_SECRET)}</p>
       <table class="table table--compact">
         <thead>
           <tr>
@@ -141,18 +165,33 @@ async function login(c: AppContext) {
   }
   // The account's count starts over; the client's does not, or one known password would reset it.
   await deps.limiters.login.delete(account);
-  await signIn(c, user.id, 'password');
-  await recordSignIn(deps.db, user, 'password', c.get('requestId'));
-  return c.redirect(safeNext(c.req.query('next')) ?? href('account', c.get('lang')), 303);
+  return completeSignIn(c, user, 'password', {}, c.req.query('next'));
 }
 
-/** Ends the session; the sign-out is recorded as the person who was signed in. */
+/**
+ * Ends the session; the sign-out is recorded as the person who was signed in. A session from an
+ * identity provider that offers logout ends there too (RP-initiated logout), which then sends
+ * the browser back to the login page.
+ */
 async function logout(c: AppContext) {
-  // Who signs out is known only until the session ends.
+  const deps = c.get('deps');
+  const lang = c.get('lang');
+  // Who signs out, and how they signed in, is known only until the session ends.
   const caller = c.get('user') ? callerOf(c) : null;
+  const session = c.get('session');
   await signOut(c);
-  if (caller) await recordSignOut(c.get('deps').db, caller);
-  return c.redirect(href('login', c.get('lang'), { status: 'logged-out' }), 303);
+  if (caller) await recordSignOut(deps.db, caller);
+  const loggedOut = href('login', lang, { status: 'logged-out' });
+  const provider = session?.authMethod.startsWith('oidc:') ? session.authMethod.slice('oidc:'.length) : null;
+  const atProvider =
+    provider && session?.idTokenHint
+      ? await deps.identityProviders.logoutUrl(
+          provider,
+          session.idTokenHint,
+          `${deps.config.publicUrl}${loggedOut}`,
+        )
+      : null;
+  return c.redirect(atProvider ?? loggedOut, 303);
 }
 
 /**
