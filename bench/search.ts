@@ -51,6 +51,7 @@ function startHelloWorld(): Promise<RunningServer> {
     const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
       resolve({
         url: `http://127.0.0.1:${info.port}`,
+        metricsUrl: undefined,
         close: () => new Promise<void>((done) => server.close(() => done())),
       });
     });

@@ -45,6 +45,7 @@ const tokenApi = (status: Expected): Access => ({ ...everyone(401), token: statu
 
 export const FOR_GET: Record<string, Access> = {
   'GET /healthz': OPEN,
+  'GET /readyz': OPEN,
   'GET /assets/:file': OPEN,
   'GET /': OPEN,
   'GET /tilgaengelighed': OPEN,

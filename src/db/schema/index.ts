@@ -8,6 +8,7 @@ export * from './deliveries.ts';
 export * from './evaluation.ts';
 export * from './notifications.ts';
 export * from './organisations.ts';
+export * from './rate-limits.ts';
 export * from './reference.ts';
 export * from './reporting.ts';
 export * from './search.ts';
