@@ -28,6 +28,11 @@ Commands:
                      --preliminary counts every delivery and says so; xlsx and pdf go to
                      --out or a redirected stdout; --cluster all (xlsx, pdf) adds one
                      sheet or section per cluster
+  backup <file>      write a backup of the whole database to <file> (pg_dump's custom format for
+                     PostgreSQL, a dump of the data directory for the embedded database)
+  restore <file>     replace the database with a backup made by klynge backup, then migrate it;
+                     stop the server first (PostgreSQL: one transaction, so a failed restore
+                     changes nothing; embedded: the replaced data directory is kept beside it)
   retention          delete personal data past its retention period (for cron; the
                      server also does it daily unless RETENTION_JOB=off); prints what
                      was removed per kind
@@ -96,6 +101,7 @@ async function serveCommand(demo: boolean): Promise<void> {
   process.stdout.write(
     `\nKlyngeportalen is running at ${server.url} (${database.driver}: ${database.location}; ready in ${seconds} s)\n`,
   );
+  if (server.metricsUrl) process.stdout.write(`Prometheus metrics at ${server.metricsUrl}\n`);
   if (demo) await printLogins(server.url);
   const stop = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
@@ -187,6 +193,16 @@ async function main(argv: string[]): Promise<number> {
       if (typeof args === 'string') return fail(args);
       const { reportCommand } = await import('./report.ts');
       return withDatabase((db) => reportCommand(db, args));
+    }
+    case 'backup':
+    case 'restore': {
+      const file = positionals[1];
+      if (!file || positionals.length > 2) {
+        process.stderr.write(`klynge ${command}: give exactly one file: klynge ${command} <file>\n`);
+        return 2;
+      }
+      const { backupCommand, restoreCommand } = await import('./backup.ts');
+      return (command === 'backup' ? backupCommand : restoreCommand)(loadConfig(), file);
     }
     case 'retention': {
       const { runRetention } = await import('../jobs/retention.ts');

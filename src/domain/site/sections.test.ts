@@ -26,11 +26,11 @@ describe('sectionsFor: the navigation of each role', () => {
 
   // Written out by hand: what each role sees after the public sections.
   const personal: Record<Role, string[]> = {
-    admin: ['coordination', 'notifications', 'account', 'admin'],
-    funder: ['coordination', 'notifications', 'account'],
+    admin: ['coordination', 'surveys', 'notifications', 'account', 'admin'],
+    funder: ['coordination', 'surveys', 'notifications', 'account'],
     assessor: ['notifications', 'account'],
     cluster_staff: ['workspace', 'notifications', 'account'],
-    support_staff: ['notifications', 'account'],
+    support_staff: ['surveys', 'notifications', 'account'],
     business_service_staff: ['notifications', 'account'],
     company_user: ['notifications', 'account'],
   };
@@ -45,6 +45,7 @@ describe('sectionsFor: the navigation of each role', () => {
       ...PUBLIC,
       'workspace',
       'coordination',
+      'surveys',
       'notifications',
       'account',
       'admin',

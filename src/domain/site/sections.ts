@@ -4,6 +4,7 @@
  */
 import { clustersWorkedFor } from '../catalogue/policy.ts';
 import { can, type Principal } from '../policy/policy.ts';
+import { usesSurveys } from '../surveys/policy.ts';
 
 export const SECTIONS = [
   'home',
@@ -18,6 +19,7 @@ export const SECTIONS = [
   'search',
   'workspace',
   'coordination',
+  'surveys',
   'notifications',
   'account',
   'admin',
@@ -41,6 +43,7 @@ const mayUse: Record<Section, (p: Principal | null) => boolean> = {
   // The workspace page opens for anyone signed in; it is offered to those who work for a cluster.
   workspace: (p) => clustersWorkedFor(p).length > 0,
   coordination: (p) => can(p, 'coordination.view'),
+  surveys: usesSurveys,
   notifications: (p) => can(p, 'notifications.view'),
   account: (p) => can(p, 'account.view'),
   admin: (p) => can(p, 'admin.view'),

@@ -25,6 +25,7 @@ export const da = {
     search: 'Søg',
     workspace: 'Arbejdsrum',
     coordination: 'Koordinering',
+    surveys: 'Undersøgelser',
     notifications: (unread: number) => (unread > 0 ? `Notifikationer (${unread} ulæste)` : 'Notifikationer'),
     account: 'Min konto',
     admin: 'Administration',

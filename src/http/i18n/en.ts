@@ -26,6 +26,7 @@ export const en: Messages = {
     search: 'Search',
     workspace: 'Workspace',
     coordination: 'Coordination',
+    surveys: 'Surveys',
     notifications: (unread: number) => (unread > 0 ? `Notifications (${unread} unread)` : 'Notifications'),
     account: 'My account',
     admin: 'Administration',

@@ -53,6 +53,7 @@ const NAV_LABELS: Record<Section, (m: Messages, chrome: Chrome) => string> = {
   search: (m) => m.nav.search,
   workspace: (m) => m.nav.workspace,
   coordination: (m) => m.nav.coordination,
+  surveys: (m) => m.nav.surveys,
   notifications: (m, chrome) => m.nav.notifications(chrome.unreadNotifications),
   account: (m) => m.nav.account,
   admin: (m) => m.nav.admin,

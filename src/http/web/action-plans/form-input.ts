@@ -1,14 +1,9 @@
 /** The plan form's fields as the domain's plan input, numbers read as people type them. */
 import type { PlanInput } from '../../../domain/action-plans/plan-input.ts';
+import { parseDanishNumber } from '../../../domain/reference/numbers.ts';
 
 /** A number as typed: spaces and Danish thousands points removed, a decimal comma read as a point. */
-export function parseAmount(raw: string): number | null {
-  const s = raw.replace(/\s/g, '');
-  if (s === '') return null;
-  const plain = /^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(s) ? s.replace(/\./g, '') : s;
-  const n = Number(plain.replace(',', '.'));
-  return Number.isNaN(n) ? Number.NaN : n;
-}
+export const parseAmount = parseDanishNumber;
 
 /** The posted form as plan input, and its values as typed (to show again next to errors). */
 export function planInputOf(body: Record<string, unknown>): {

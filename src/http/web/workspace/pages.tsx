@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import { contactKeepingClusters } from '../../../domain/surveys/policy.ts';
 import { type WorkspaceCluster, workspaceOf } from '../../../domain/workspace/landing.ts';
 import { callerOf } from '../../caller.ts';
 import type { AppContext, AppEnv } from '../../context.ts';
@@ -13,6 +14,7 @@ import { activityMessages } from '../reporting/activities.messages.ts';
 import { apiTokenMessages } from '../reporting/api-tokens.messages.ts';
 import { periodMessages } from '../reporting/periods.messages.ts';
 import { onPage } from '../routes.ts';
+import { recipientMessages } from '../surveys/recipients.messages.ts';
 
 /** One cluster the person works for: whether it qualifies, what it lacks, and its links. */
 function ClusterSection({ cluster: e, lang }: { cluster: WorkspaceCluster; lang: Lang }) {
@@ -94,6 +96,11 @@ async function workspace(c: AppContext) {
         <li>
           <a href={href('dataQuality', lang)}>{evaluationMessages(lang).quality.title}</a>
         </li>
+        {contactKeepingClusters(c.get('user')).length > 0 && (
+          <li>
+            <a href={href('companyContacts', lang)}>{recipientMessages(lang).contactsTitle}</a>
+          </li>
+        )}
       </ul>
     </>
   ));
