@@ -1,6 +1,7 @@
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { pingDatabase } from './db/client.ts';
+import { pendingMigrations } from './db/readiness.ts';
 import type { Deps } from './deps.ts';
 import { apiRoutes } from './http/api/index.ts';
 import { DKFDS_DIST, OWN_STATIC, registerAssets } from './http/assets.ts';
@@ -10,6 +11,7 @@ import { requestBodyLimit } from './http/middleware/body-limit.ts';
 import { compression } from './http/middleware/compression.ts';
 import { csrf } from './http/middleware/csrf.ts';
 import { formInput, requestInput } from './http/middleware/input.ts';
+import { requestMetrics } from './http/middleware/metrics.ts';
 import { language, requestLogging, securityHeaders } from './http/middleware/request.ts';
 import { pageRevalidation } from './http/middleware/revalidation.ts';
 import { session } from './http/middleware/session.ts';
@@ -31,6 +33,7 @@ import { registerReportingArea } from './http/web/reporting/index.ts';
 import { registerSearchArea } from './http/web/search/index.ts';
 import { registerSiteArea } from './http/web/site/index.ts';
 import { registerStrategyArea } from './http/web/strategy/index.ts';
+import { registerSurveysArea } from './http/web/surveys/index.ts';
 import { registerTargetsArea } from './http/web/targets/index.ts';
 import { registerWorkspaceArea } from './http/web/workspace/index.ts';
 
@@ -64,6 +67,7 @@ const WEB_AREAS: readonly ((app: Hono<AppEnv>) => void)[] = [
   registerEvaluationArea,
   registerCoordinationArea,
   registerNotificationsArea,
+  registerSurveysArea,
 ];
 
 /** Builds the whole web application from its dependencies; no globals, so tests build their own. */
@@ -72,6 +76,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
 
   app.use(
     '*',
+    requestMetrics(deps.metrics),
     ...requestLogging(deps),
     securityHeaders(deps.config.secureCookies),
     compression,
@@ -86,6 +91,20 @@ export function createApp(deps: Deps): Hono<AppEnv> {
     } catch (err) {
       c.get('log').error({ err }, 'health check failed');
       return c.json({ status: 'error', database: deps.database.driver }, 503);
+    }
+  });
+
+  // Readiness, for a load balancer: send traffic only once the database answers and has every
+  // migration of this build (an instance of a newer version waits for `klynge migrate`).
+  app.get('/readyz', async (c) => {
+    const database = deps.database.driver;
+    try {
+      const pending = await pendingMigrations(deps.db);
+      if (pending > 0) return c.json({ status: 'not ready', database, pendingMigrations: pending }, 503);
+      return c.json({ status: 'ready', database, pendingMigrations: 0 });
+    } catch (err) {
+      c.get('log').error({ err }, 'readiness check failed');
+      return c.json({ status: 'not ready', database, error: 'database unavailable' }, 503);
     }
   });
 

@@ -36,7 +36,7 @@ export async function renderPage(
   c: AppContext,
   title: string,
   body: (chrome: Chrome) => Child,
-  status: 200 | 400 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 502 = 200,
+  status: 200 | 400 | 403 | 404 | 409 | 410 | 413 | 422 | 429 | 500 | 502 = 200,
   /** The feeds and calendars the page offers, for <link rel="alternate"> in its head. */
   feeds: readonly PageFeed[] = [],
 ): Promise<Response> {

@@ -45,6 +45,7 @@ const tokenApi = (status: Expected): Access => ({ ...everyone(401), token: statu
 
 export const FOR_GET: Record<string, Access> = {
   'GET /healthz': OPEN,
+  'GET /readyz': OPEN,
   'GET /assets/:file': OPEN,
   'GET /': OPEN,
   'GET /tilgaengelighed': OPEN,
@@ -66,6 +67,8 @@ export const FOR_GET: Record<string, Access> = {
   'GET /konto/persondata.pdf': SIGNED_IN,
   'GET /admin': only(['admin']),
   'GET /admin/brugere': only(['admin']),
+  'GET /admin/organisationer': only(['admin']),
+  'GET /admin/organisationer/:id': only(['admin']),
   'GET /admin/revisionslog': only(['admin']),
   // Cluster staff's landing page; anyone else signed in is sent on to their own landing page
   'GET /arbejdsrum': { ...only(ROLES, {}, 303), cluster_staff: 200 },
@@ -169,6 +172,30 @@ export const FOR_GET: Record<string, Access> = {
   // The old addresses of funding plans move for good
   'GET /finansiering/initiativer': everyone(301),
   'GET /finansiering/initiativer/*': everyone(301),
+  // Surveys: the demo's open needs survey, the support function's, its results shared with the
+  // funders; its published questions show read-only. The personal link needs no sign-in; its
+  // receipt comes after sending only (before, back to the questions).
+  'GET /undersoegelser/:token': OPEN,
+  'GET /undersoegelser/:token/side/:page': OPEN,
+  'GET /undersoegelser/:token/tjek': OPEN,
+  'GET /undersoegelser/:token/kvittering': everyone(303),
+  'GET /undersoegelser/:token/afmeld': OPEN,
+  'GET /support/undersoegelser': only(['admin', 'funder', 'support_staff']),
+  'GET /support/undersoegelser/ny': only(['admin', 'funder', 'support_staff']),
+  'GET /support/undersoegelser/:id': only(['admin', 'support_staff']),
+  'GET /support/undersoegelser/:id/indstillinger': only(['admin', 'support_staff']),
+  'GET /support/undersoegelser/:id/spoergsmaal': only(['admin', 'support_staff']),
+  'GET /support/undersoegelser/:id/spoergsmaal/ny': only(['admin', 'support_staff']),
+  'GET /support/undersoegelser/:id/spoergsmaal/:key': only(['admin', 'support_staff']),
+  'GET /support/undersoegelser/:id/forhaandsvisning': only(['admin', 'support_staff']),
+  'GET /support/undersoegelser/:id/modtagere': only(['admin', 'support_staff']),
+  'GET /support/undersoegelser/:id/resultater': only(['admin', 'funder', 'support_staff']),
+  'GET /support/undersoegelser/:id/resultater.csv': only(['admin', 'funder', 'support_staff']),
+  'GET /support/undersoegelser/:id/resultater.xlsx': only(['admin', 'funder', 'support_staff']),
+  'GET /support/undersoegelser/:id/svar.csv': only(['admin', 'support_staff']),
+  // The company contacts a cluster supplies for its participating companies
+  'GET /arbejdsrum/virksomhedskontakter': only(['cluster_staff']),
+  'GET /arbejdsrum/virksomhedskontakter/skabelon.csv': OPEN,
   'GET /konto/notifikationer': SIGNED_IN,
   // The JSON API: open data for everyone, the reporting API for API tokens only
   'GET /api/openapi.json': OPEN,
@@ -200,6 +227,10 @@ export const FOR_POST: Record<string, 'public' | 'signed-in' | 'token'> = {
   'POST /konto/kobl/:provider': 'signed-in',
   'POST /konto/notifikationer': 'signed-in',
   'POST /admin/brugere': 'signed-in',
+  'POST /admin/organisationer': 'signed-in',
+  'POST /admin/organisationer/:id': 'signed-in',
+  'POST /admin/organisationer/:id/afslut': 'signed-in',
+  'POST /admin/organisationer/:id/brugere/fjern': 'signed-in',
   'POST /klynger/:slug/rediger': 'signed-in',
   'POST /maerker/import': 'signed-in',
   'POST /nyheder/ny': 'signed-in',
@@ -239,5 +270,23 @@ export const FOR_POST: Record<string, 'public' | 'signed-in' | 'token'> = {
   'POST /finansiering/planer/ny': 'signed-in',
   'POST /finansiering/planer/:id': 'signed-in',
   'POST /finansiering/planer/:id/afslut': 'signed-in',
+  // A survey's invitee answers and opts out by the personal link alone
+  'POST /undersoegelser/:token/side/:page': 'public',
+  'POST /undersoegelser/:token/tjek': 'public',
+  'POST /undersoegelser/:token/afmeld': 'public',
+  'POST /support/undersoegelser/ny': 'signed-in',
+  'POST /support/undersoegelser/:id/indstillinger': 'signed-in',
+  'POST /support/undersoegelser/:id/offentliggoer': 'signed-in',
+  'POST /support/undersoegelser/:id/ny-version': 'signed-in',
+  'POST /support/undersoegelser/:id/luk': 'signed-in',
+  'POST /support/undersoegelser/:id/send': 'signed-in',
+  'POST /support/undersoegelser/:id/paamind': 'signed-in',
+  'POST /support/undersoegelser/:id/spoergsmaal/ny': 'signed-in',
+  'POST /support/undersoegelser/:id/spoergsmaal/:key': 'signed-in',
+  'POST /support/undersoegelser/:id/spoergsmaal/:key/slet': 'signed-in',
+  'POST /support/undersoegelser/:id/modtagere': 'signed-in',
+  'POST /support/undersoegelser/:id/modtagere/liste': 'signed-in',
+  'POST /arbejdsrum/virksomhedskontakter': 'signed-in',
+  'POST /arbejdsrum/virksomhedskontakter/slet': 'signed-in',
   'POST /api/v1/deliveries': 'token',
 };

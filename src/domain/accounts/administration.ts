@@ -46,3 +46,26 @@ export async function userAdministration(db: Queryable, caller: Caller): Promise
   ]);
   return { users: userRows, organisations: organisationRows, roles: ROLES };
 }
+
+export interface OrganisationMember {
+  userId: string;
+  name: string;
+  email: string;
+  role: Role;
+}
+
+/** The users of one organisation with their roles there, by name. */
+export async function organisationMembers(
+  db: Queryable,
+  caller: Caller,
+  organisationId: string,
+): Promise<OrganisationMember[]> {
+  authorize(caller.principal, 'users.manage');
+  return queryRows<OrganisationMember>(
+    db,
+    sql`select u.id as "userId", u.name, u.email, m.role
+        from ${memberships} m join ${users} u on u.id = m.user_id
+        where m.organisation_id = ${organisationId}
+        order by u.name, u.email, m.role`,
+  );
+}

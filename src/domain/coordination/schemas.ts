@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { isThemeKey } from '../catalogue/themes.ts';
-import { AppError } from '../errors.ts';
 import { fromDanishText } from '../reference/danish.ts';
 
 const text = (max: number) => z.string().trim().max(max, 'tooLong');
@@ -35,13 +34,4 @@ export const outcomeInput = z.object({
 });
 export type OutcomeInput = z.infer<typeof outcomeInput>;
 
-/** Parses input with a schema; a failure is a validation error naming each field. */
-export function parseInput<T>(schema: z.ZodType<T>, input: unknown): T {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  throw new AppError(
-    'validation',
-    'Invalid input',
-    result.error.issues.map((i) => ({ field: String(i.path[0] ?? 'form'), message: i.message })),
-  );
-}
+export { parseInput } from '../input.ts';

@@ -73,6 +73,9 @@ const MATRIX: Record<Action, { own: string; other: string }> = {
   'applications.assess': { own: 'S', other: 'S' },
   'calls.decide': { own: 'F', other: '' },
   'calls.allocate': { own: 'F', other: '' },
+  'surveys.manage': { own: 'AFP', other: 'A' },
+  'surveys.readSharedResults': { own: 'AFP', other: 'AFP' },
+  'companyContacts.manage': { own: 'C', other: '' },
   'support.manage': { own: 'AP', other: 'AP' },
   'referrals.manage': { own: 'CB', other: '' },
 };

@@ -38,8 +38,8 @@ describe('navigationFor: each role sees exactly what it may use, grouped', () =>
         'targets',
         'apiTokens',
       ],
-      support: ['support', 'supportBenchmarking', 'labelImport'],
-      admin: ['admin', 'adminUsers', 'adminAudit'],
+      support: ['support', 'supportBenchmarking', 'labelImport', 'surveys'],
+      admin: ['admin', 'adminOrganisations', 'adminUsers', 'adminAudit'],
     },
     funder: {
       funding: [
@@ -51,6 +51,7 @@ describe('navigationFor: each role sees exactly what it may use, grouped', () =>
         'evaluations',
         'fundingDataQuality',
         'targets',
+        'surveys',
         'apiTokens',
       ],
     },
@@ -64,10 +65,13 @@ describe('navigationFor: each role sees exactly what it may use, grouped', () =>
         'actionPlans',
         'benchmarking',
         'dataQuality',
+        'companyContacts',
         'apiTokens',
       ],
     },
-    support_staff: { support: ['support', 'reportingStatus', 'supportBenchmarking', 'labelImport'] },
+    support_staff: {
+      support: ['support', 'reportingStatus', 'supportBenchmarking', 'labelImport', 'surveys'],
+    },
     business_service_staff: {},
     company_user: {},
   };

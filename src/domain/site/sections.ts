@@ -8,6 +8,7 @@ import { clustersWorkedFor } from '../catalogue/policy.ts';
 import { hasDataQualityPage, ownBenchmarkOrganisations } from '../evaluation/policy.ts';
 import type { Term } from '../glossary.ts';
 import { can, type Principal } from '../policy/policy.ts';
+import { contactKeepingClusters, usesSurveys } from '../surveys/policy.ts';
 
 type Rule = (p: Principal | null) => boolean;
 
@@ -194,6 +195,20 @@ export const SECTIONS: readonly SectionEntry[] = [
     en: 'Label import',
     may: (p) => can(p, 'support.manage'),
   },
+  {
+    page: 'surveys',
+    groups: ['support', 'funding', 'workspace'],
+    da: 'Undersøgelser',
+    en: 'Surveys',
+    may: usesSurveys,
+  },
+  {
+    page: 'companyContacts',
+    groups: ['workspace'],
+    da: 'Virksomhedskontakter',
+    en: 'Company contacts',
+    may: (p) => contactKeepingClusters(p).length > 0,
+  },
   // Shared by those who hold API tokens for their organisation: cluster staff and funders
   {
     page: 'apiTokens',
@@ -204,6 +219,13 @@ export const SECTIONS: readonly SectionEntry[] = [
   },
   // Administration
   { page: 'admin', groups: ['admin'], da: 'Overblik', en: 'Overview', may: (p) => can(p, 'admin.view') },
+  {
+    page: 'adminOrganisations',
+    groups: ['admin'],
+    da: 'Organisationer',
+    en: 'Organisations',
+    may: (p) => can(p, 'organisations.manage'),
+  },
   {
     page: 'adminUsers',
     groups: ['admin'],

@@ -133,6 +133,7 @@ export const da = {
     title: 'Administration',
     intro: 'Administrér brugere og roller, og gennemse revisionsloggen over alle ændringer af data.',
     users: 'Brugere og roller',
+    organisations: 'Organisationer',
     audit: 'Revisionslog',
     usersTitle: 'Brugere og roller',
     userName: 'Navn',
