@@ -18,13 +18,12 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
-import type pg from 'pg';
 import { loadConfig } from '../src/config.ts';
-import { type Database, migrateDatabase, openDatabase } from '../src/db/client.ts';
+import { migrateDatabase } from '../src/db/client.ts';
 import { seedDemo } from '../src/domain/demo/seed.ts';
 import { createLogger } from '../src/logger.ts';
 import { type RunningServer, startServer } from '../src/main.ts';
-import { databaseUrlFor, quoteIdentifier, withServer } from '../test/support/postgres-server.ts';
+import { benchDatabase } from './database.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
@@ -46,46 +45,13 @@ interface Load {
   errors: number;
 }
 
-interface BenchDatabase {
-  database: Database;
-  description: string;
-  drop(): Promise<void>;
-}
-
-/** A fresh database with the demo data: its own database on the PostgreSQL server, or PGlite. */
-async function benchDatabase(serverUrl: string | undefined): Promise<BenchDatabase> {
-  if (!serverUrl) {
-    const database = await openDatabase({});
-    return { database, description: 'PGlite (embedded, in memory)', drop: () => database.close() };
-  }
-  const name = `klynge_bench_${process.pid}`;
-  await withServer(serverUrl, async (client) => {
-    await client.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`);
-    await client.query(`CREATE DATABASE ${quoteIdentifier(name)}`);
-  });
-  const database = await openDatabase({ databaseUrl: databaseUrlFor(serverUrl, name), poolSize: 10 });
-  const version = await withServer(serverUrl, (c: pg.Client) =>
-    c.query<{ v: string }>(`select current_setting('server_version') as v`),
-  );
-  const host = new URL(serverUrl);
-  return {
-    database,
-    description: `PostgreSQL ${version.rows[0]?.v ?? '?'} at ${host.hostname}:${host.port} (database ${name}, dropped afterwards)`,
-    drop: async () => {
-      await database.close();
-      await withServer(serverUrl, (c) =>
-        c.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`),
-      );
-    },
-  };
-}
-
 function startHelloWorld(): Promise<RunningServer> {
   const app = new Hono().get('/', (c) => c.text('Hello, world!'));
   return new Promise((resolve) => {
     const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
       resolve({
         url: `http://127.0.0.1:${info.port}`,
+        metricsUrl: undefined,
         close: () => new Promise<void>((done) => server.close(() => done())),
       });
     });

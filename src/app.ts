@@ -1,6 +1,7 @@
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { pingDatabase } from './db/client.ts';
+import { pendingMigrations } from './db/readiness.ts';
 import type { Deps } from './deps.ts';
 import { apiRoutes } from './http/api/index.ts';
 import { DKFDS_DIST, OWN_STATIC, registerAssets } from './http/assets.ts';
@@ -10,6 +11,7 @@ import { requestBodyLimit } from './http/middleware/body-limit.ts';
 import { compression } from './http/middleware/compression.ts';
 import { csrf } from './http/middleware/csrf.ts';
 import { formInput, requestInput } from './http/middleware/input.ts';
+import { requestMetrics } from './http/middleware/metrics.ts';
 import { language, requestLogging, securityHeaders } from './http/middleware/request.ts';
 import { pageRevalidation } from './http/middleware/revalidation.ts';
 import { session } from './http/middleware/session.ts';
@@ -22,15 +24,17 @@ import { registerContentArea } from './http/web/content/index.ts';
 import { registerCoordinationArea } from './http/web/coordination/index.ts';
 import { registerEvaluationArea } from './http/web/evaluation/index.ts';
 import { registerLabelsArea } from './http/web/labels/index.ts';
+import { registerLandingArea } from './http/web/landing/index.ts';
 import { registerLandscapeArea } from './http/web/landscape/index.ts';
 import { registerNotificationsArea } from './http/web/notifications/index.ts';
 import { registerPerformanceArea } from './http/web/performance/index.ts';
-import { registerReferralsArea } from './http/web/referrals/index.ts';
 import { registerPersonalDataArea } from './http/web/personal-data/index.tsx';
+import { registerReferralsArea } from './http/web/referrals/index.ts';
 import { registerReportingArea } from './http/web/reporting/index.ts';
 import { registerSearchArea } from './http/web/search/index.ts';
 import { registerSiteArea } from './http/web/site/index.ts';
 import { registerStrategyArea } from './http/web/strategy/index.ts';
+import { registerSurveysArea } from './http/web/surveys/index.ts';
 import { registerTargetsArea } from './http/web/targets/index.ts';
 import { registerWorkspaceArea } from './http/web/workspace/index.ts';
 
@@ -48,6 +52,7 @@ const WEB_AREAS: readonly ((app: Hono<AppEnv>) => void)[] = [
   registerAccountsArea,
   registerPersonalDataArea,
   registerAdminArea,
+  registerLandingArea,
   registerWorkspaceArea,
   registerCatalogueArea,
   registerLabelsArea,
@@ -64,6 +69,7 @@ const WEB_AREAS: readonly ((app: Hono<AppEnv>) => void)[] = [
   registerCoordinationArea,
   registerReferralsArea,
   registerNotificationsArea,
+  registerSurveysArea,
 ];
 
 /** Builds the whole web application from its dependencies; no globals, so tests build their own. */
@@ -72,6 +78,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
 
   app.use(
     '*',
+    requestMetrics(deps.metrics),
     ...requestLogging(deps),
     securityHeaders(deps.config.secureCookies),
     compression,
@@ -86,6 +93,20 @@ export function createApp(deps: Deps): Hono<AppEnv> {
     } catch (err) {
       c.get('log').error({ err }, 'health check failed');
       return c.json({ status: 'error', database: deps.database.driver }, 503);
+    }
+  });
+
+  // Readiness, for a load balancer: send traffic only once the database answers and has every
+  // migration of this build (an instance of a newer version waits for `klynge migrate`).
+  app.get('/readyz', async (c) => {
+    const database = deps.database.driver;
+    try {
+      const pending = await pendingMigrations(deps.db);
+      if (pending > 0) return c.json({ status: 'not ready', database, pendingMigrations: pending }, 503);
+      return c.json({ status: 'ready', database, pendingMigrations: 0 });
+    } catch (err) {
+      c.get('log').error({ err }, 'readiness check failed');
+      return c.json({ status: 'not ready', database, error: 'database unavailable' }, 503);
     }
   });
 

@@ -36,6 +36,8 @@ const envSchema = z.object({
   TOKEN_REMINDERS: z.enum(['on', 'off']).default('on'),
   REFERRAL_JOBS: z.enum(['on', 'off']).default('on'),
   KLYNGE_PROFILE: boolish.default(false),
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   RETENTION_JOB: z.enum(['on', 'off']).default('on'),
   TWO_STEP_LOGIN: z.enum(['required', 'off']).default('required'),
   OIDC_PROVIDERS: z
@@ -172,6 +174,9 @@ export type Config = {
   referralJobs: boolean;
   /** Report how long each step of a delivery's import takes (benchmarks, diagnosis). */
   importProfile: boolean;
+  /** Prometheus metrics at /metrics on this port of metricsHost, apart from the site; off when unset. */
+  metricsPort: number | undefined;
+  metricsHost: string;
   /**
    * Admins and funders signing in with a password must prove a second factor (TOTP). Only tests
    * of other areas turn it off; production refuses to.
@@ -232,6 +237,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     tokenReminders: e.TOKEN_REMINDERS === 'on' && e.NODE_ENV !== 'test',
     referralJobs: e.REFERRAL_JOBS === 'on' && e.NODE_ENV !== 'test',
     importProfile: e.KLYNGE_PROFILE,
+    metricsPort: e.METRICS_PORT,
+    metricsHost: e.METRICS_HOST,
     twoStepLoginRequired: e.TWO_STEP_LOGIN === 'required',
     retentionJob: e.RETENTION_JOB === 'on' && e.NODE_ENV !== 'test',
     oidcProviders: oidcProviders(e.OIDC_PROVIDERS, env, e.NODE_ENV === 'production'),

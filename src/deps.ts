@@ -1,4 +1,3 @@
-import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { Config } from './config.ts';
 import type { Database, Db } from './db/client.ts';
 import { createDeliveryJobs, type DeliveryJobs } from './domain/reporting/delivery/jobs.ts';
@@ -6,6 +5,8 @@ import { createRelyingParty, type RelyingParty } from './identity/relying-party.
 import type { Logger } from './logger.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
 import { createMailQueue, type MailQueue } from './mail/queue.ts';
+import { createMetrics, type Metrics } from './metrics.ts';
+import { createRateLimiters, type RateLimiters } from './rate-limits.ts';
 
 /** Everything the app needs from outside, passed down explicitly; tests build their own. */
 export interface Deps {
@@ -19,22 +20,12 @@ export interface Deps {
   clock: () => Date;
   /** Web deliveries loading in the background, with their progress. */
   deliveryJobs: DeliveryJobs;
+  /** Request durations and loaded rows for Prometheus (served on METRICS_PORT when set). */
+  metrics: Metrics;
   /** The OpenID Connect identity providers (MitID Erhverv through NemLog-in, staff providers). */
   identityProviders: RelyingParty;
-  limiters: {
-    /** Failed logins per client and e-mail. */
-    login: RateLimiterMemory;
-    /** Wrong one-time codes per user: six digits must not be guessable by trying. */
-    secondFactor: RateLimiterMemory;
-    /** Failed logins per client across e-mails: one client trying a password on many accounts. */
-    loginClient: RateLimiterMemory;
-    /** Password-reset and similar e-mail-sending requests per client. */
-    mail: RateLimiterMemory;
-    /** Deliveries through the API per token: each one is a whole import. */
-    apiDeliveries: RateLimiterMemory;
-    /** Deliveries through the API per organisation, all its tokens together. */
-    apiDeliveriesPerOrganisation: RateLimiterMemory;
-  };
+  /** Login and API-delivery limits are counted in the database, shared by every instance. */
+  limiters: RateLimiters;
 }
 
 export function createDeps(
@@ -52,6 +43,7 @@ export function createDeps(
     mailer: overrides.mailer ?? createMailer(config, logger),
     mailQueue: createMailQueue(logger),
     clock,
+    metrics: createMetrics(),
     deliveryJobs: createDeliveryJobs(database, logger, {
       timings: config.importProfile
         ? (step, ms) => logger.info({ step, ms }, 'delivery import step')
@@ -62,16 +54,6 @@ export function createDeps(
       clock,
       allowHttp: config.env !== 'production',
     }),
-    limiters: {
-      login: new RateLimiterMemory({ points: config.loginRateLimit, duration: 60 }),
-      secondFactor: new RateLimiterMemory({ points: 5, duration: 300 }),
-      loginClient: new RateLimiterMemory({ points: config.loginClientRateLimit, duration: 600 }),
-      mail: new RateLimiterMemory({ points: 5, duration: 600 }),
-      apiDeliveries: new RateLimiterMemory({ points: config.apiDeliveryRateLimit, duration: 60 }),
-      apiDeliveriesPerOrganisation: new RateLimiterMemory({
-        points: config.apiDeliveryOrganisationRateLimit,
-        duration: 60,
-      }),
-    },
+    limiters: createRateLimiters(config, database.db),
   };
 }

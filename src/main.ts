@@ -1,3 +1,4 @@
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
@@ -9,16 +10,55 @@ import { startReferralJobs } from './jobs/referrals.ts';
 import { startRetentionTimer } from './jobs/retention.ts';
 import { startTokenReminderTimer } from './jobs/token-reminders.ts';
 import type { Logger } from './logger.ts';
+import { collectProcessMetrics, type Metrics } from './metrics.ts';
 
 export interface RunningServer {
   url: string;
+  /** Where Prometheus scrapes `/metrics`, when METRICS_PORT is set. */
+  metricsUrl: string | undefined;
   close(): Promise<void>;
 }
 
+/**
+ * Prometheus metrics on a port of their own, apart from the site: the figures (routes, volumes)
+ * are for operators, and a separate listener on an internal address needs no credentials.
+ */
+async function startMetricsServer(
+  metrics: Metrics,
+  port: number,
+  host: string,
+): Promise<{ url: string; server: Server }> {
+  collectProcessMetrics(metrics);
+  const server = createServer((req, res) => {
+    if (req.method !== 'GET' || req.url?.split('?')[0] !== '/metrics') {
+      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found: metrics are at /metrics\n');
+      return;
+    }
+    metrics.registry.metrics().then(
+      (text) => res.writeHead(200, { 'Content-Type': metrics.registry.contentType }).end(text),
+      () => res.writeHead(500, { 'Content-Type': 'text/plain' }).end('metrics unavailable\n'),
+    );
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  const { port: bound } = server.address() as AddressInfo;
+  return { url: `http://${host.includes(':') ? `[${host}]` : host}:${bound}/metrics`, server };
+}
+
 /** Starts the HTTP server: the only place in the code base that listens on a port. */
-export function startServer(config: Config, database: Database, logger: Logger): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  database: Database,
+  logger: Logger,
+): Promise<RunningServer> {
   const deps = createDeps(config, database, logger);
   const app = createApp(deps);
+  const metricsServer =
+    config.metricsPort === undefined
+      ? undefined
+      : await startMetricsServer(deps.metrics, config.metricsPort, config.metricsHost);
   const stopReminders = config.tokenReminders ? startTokenReminderTimer(deps) : () => {};
   const stopReferralJobs = config.referralJobs ? startReferralJobs(deps) : () => {};
   const stopRetention = config.retentionJob ? startRetentionTimer(deps) : () => {};
@@ -31,11 +71,13 @@ export function startServer(config: Config, database: Database, logger: Logger):
         const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
         resolve({
           url: `http://${host}:${info.port}`,
+          metricsUrl: metricsServer?.url,
           close: async () => {
             stopReminders();
             stopReferralJobs();
             stopRetention();
             await new Promise<void>((done) => server.close(() => done()));
+            if (metricsServer) await new Promise<void>((done) => metricsServer.server.close(() => done()));
             // Mail already promised to a visitor (a password reset) still goes out.
             await deps.mailQueue.idle();
           },

@@ -13,6 +13,10 @@ Commands:
   serve [--demo]     migrate, then serve the web application on PORT (default 3000);
                      --demo loads the demo data first when the database is empty
   migrate            apply the database migrations
+  init --email E [--name N] [--organisation O]
+                     create the first administrator of an empty installation and print
+                     a one-time link to set the password; exit 1 when an administrator
+                     exists (organisation: default Klyngeportalen, the support function)
   seed --demo        load the demo data set into an empty database
   import <files...>  load one delivery of reporting files (.csv, .xlsx); --format json
                      for machine-readable errors; exit 1 when rejected (nothing written)
@@ -24,6 +28,11 @@ Commands:
                      --preliminary counts every delivery and says so; xlsx and pdf go to
                      --out or a redirected stdout; --cluster all (xlsx, pdf) adds one
                      sheet or section per cluster
+  backup <file>      write a backup of the whole database to <file> (pg_dump's custom format for
+                     PostgreSQL, a dump of the data directory for the embedded database)
+  restore <file>     replace the database with a backup made by klynge backup, then migrate it;
+                     stop the server first (PostgreSQL: one transaction, so a failed restore
+                     changes nothing; embedded: the replaced data directory is kept beside it)
   retention          delete personal data past its retention period (for cron; the
                      server also does it daily unless RETENTION_JOB=off); prints what
                      was removed per kind
@@ -98,6 +107,7 @@ async function serveCommand(demo: boolean): Promise<void> {
   process.stdout.write(
     `\nKlyngeportalen is running at ${server.url} (${database.driver}: ${database.location}; ready in ${seconds} s)\n`,
   );
+  if (server.metricsUrl) process.stdout.write(`Prometheus metrics at ${server.metricsUrl}\n`);
   if (demo) await printLogins(server.url);
   const stop = async (signal: string) => {
     logger.info({ signal }, 'shutting down');
@@ -123,6 +133,9 @@ async function main(argv: string[]): Promise<number> {
       league: { type: 'string' },
       out: { type: 'string' },
       preliminary: { type: 'boolean', default: false },
+      email: { type: 'string' },
+      name: { type: 'string' },
+      organisation: { type: 'string' },
     },
   });
   const [command] = positionals;
@@ -139,6 +152,15 @@ async function main(argv: string[]): Promise<number> {
         process.stderr.write(`Migrated ${db.driver} database at ${db.location}\n`);
       });
       return 0;
+    case 'init': {
+      const { email, name, organisation } = values;
+      if (!email) {
+        process.stderr.write('klynge init: --email is required\n');
+        return 2;
+      }
+      const { initCommand } = await import('./init.ts');
+      return withDatabase((db) => initCommand(db, { email, name, organisation }));
+    }
     case 'seed':
       if (!values.demo) {
         process.stderr.write('klynge seed: only --demo is supported\n');
@@ -177,6 +199,16 @@ async function main(argv: string[]): Promise<number> {
       if (typeof args === 'string') return fail(args);
       const { reportCommand } = await import('./report.ts');
       return withDatabase((db) => reportCommand(db, args));
+    }
+    case 'backup':
+    case 'restore': {
+      const file = positionals[1];
+      if (!file || positionals.length > 2) {
+        process.stderr.write(`klynge ${command}: give exactly one file: klynge ${command} <file>\n`);
+        return 2;
+      }
+      const { backupCommand, restoreCommand } = await import('./backup.ts');
+      return (command === 'backup' ? backupCommand : restoreCommand)(loadConfig(), file);
     }
     case 'retention': {
       const { runRetention } = await import('../jobs/retention.ts');

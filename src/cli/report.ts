@@ -3,6 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { PassThrough, type Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import type { Database } from '../db/client.ts';
+import { systemCaller } from '../domain/caller.ts';
 import type { AccountBasis } from '../domain/performance/account.ts';
 import { type AccountView, OFFICIAL } from '../domain/performance/policy.ts';
 import {
@@ -11,7 +12,6 @@ import {
   scopeAccount,
   UnknownClusterError,
 } from '../domain/performance/report.ts';
-import { systemCaller } from '../domain/caller.ts';
 import { accountCsv } from '../reports/csv.ts';
 import { writeAccountPdf } from '../reports/pdf.ts';
 import { reportOptions, reportSections } from '../reports/sections.ts';

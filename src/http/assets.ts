@@ -46,7 +46,14 @@ interface Asset {
 }
 
 /** The files the pages link to by name. */
-export type AssetName = 'dkfds.css' | 'icons.svg' | 'app.css' | 'favicon.svg' | 'delivery-progress.js';
+export type AssetName =
+  | 'dkfds.css'
+  | 'dkfds.js'
+  | 'icons.svg'
+  | 'app.css'
+  | 'favicon.svg'
+  | 'navigation.js'
+  | 'delivery-progress.js';
 
 interface Catalogue {
   readonly byUrl: ReadonlyMap<string, Asset>;
@@ -78,9 +85,12 @@ function buildCatalogue(): Catalogue {
 
   const urlOf: Record<AssetName, string> = {
     'dkfds.css': add('dkfds-virkdk.min.css', dkfdsStylesheet(dkfdsFile)),
+    // DKFDS's script, for its mobile drawer (static/navigation.js starts only that part of it).
+    'dkfds.js': add('dkfds.min.js', dkfdsScript()),
     'icons.svg': dkfdsFile('img/all-svg-icons.svg'),
     'app.css': file(join(OWN_STATIC, 'app.css')),
     'favicon.svg': file(join(OWN_STATIC, 'favicon.svg')),
+    'navigation.js': file(join(OWN_STATIC, 'navigation.js')),
     'delivery-progress.js': file(join(OWN_STATIC, 'delivery-progress.js')),
   };
   return { byUrl, urlOf, preloadedFonts: PRELOADED_FONT_FILES.map(dkfdsFile) };
@@ -98,6 +108,12 @@ function dkfdsStylesheet(dkfdsFile: (relative: string) => string): Uint8Array {
     })
     .replace(/\/\*# sourceMappingURL=[^*]*\*\/\s*$/, '');
   return new TextEncoder().encode(`${plexFontFaces(dkfdsFile)}\n${css}`);
+}
+
+/** DKFDS's minified script without the comment naming its source map, which is not served. */
+function dkfdsScript(): Uint8Array {
+  const js = readFileSync(join(DKFDS_DIST, 'js/dkfds.min.js'), 'utf8');
+  return new TextEncoder().encode(js.replace(/\/\/# sourceMappingURL=\S*\s*$/, ''));
 }
 
 let catalogue: Catalogue | undefined;

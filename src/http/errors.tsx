@@ -21,7 +21,8 @@ export const STATUS: Record<ErrorCode, 400 | 401 | 403 | 404 | 409 | 413 | 422 |
   csrf: 403,
 };
 
-const wantsJson = (c: AppContext) => c.req.path.startsWith('/api/') || c.req.path === '/healthz';
+const wantsJson = (c: AppContext) =>
+  c.req.path.startsWith('/api/') || c.req.path === '/healthz' || c.req.path === '/readyz';
 
 function ErrorBody({
   title,

@@ -4,6 +4,7 @@ import {
   href,
   LANGS,
   langOfPath,
+  loggablePath,
   matchPage,
   PAGE_IDS,
   PAGES,
@@ -55,5 +56,21 @@ describe('paths', () => {
       params: { id: '7', participantId: '9' },
     });
     expect(matchPage('/ukendt/side')).toBeNull();
+  });
+
+  it('finds a survey page with its parameters, static paths first', () => {
+    expect(matchPage('/support/undersoegelser/ny')).toEqual({ page: 'surveyNew', params: {} });
+    expect(matchPage('/en/surveys/abc/page/2')).toEqual({
+      page: 'surveyAnswerPage',
+      params: { token: 'abc', page: '2' },
+    });
+    expect(matchPage('/ukendt/side')).toBeNull();
+  });
+
+  it('keeps no survey link token in a logged path', () => {
+    const token = 'q3Zt0rV4k9wYbX2mLp8sN1cD6fH7jK5aE0uI9oR3tY1';
+    expect(loggablePath(`/undersoegelser/${token}/side/2`)).toBe('/undersoegelser/…/side/2');
+    expect(loggablePath(`/en/surveys/${token}/unsubscribe`)).toBe('/en/surveys/…/unsubscribe');
+    expect(loggablePath('/klynger/clean')).toBe('/klynger/clean');
   });
 });

@@ -32,7 +32,17 @@ export const PAGES = {
   personalDataJson: { da: '/konto/persondata.json', en: '/en/account/personal-data.json' },
   personalDataPdf: { da: '/konto/persondata.pdf', en: '/en/account/personal-data.pdf' },
   admin: { da: '/admin', en: '/en/admin' },
+  // The landing pages of funders and the support function (src/http/web/landing)
+  funding: { da: '/finansiering', en: '/en/funding' },
+  support: { da: '/support', en: '/en/support' },
   adminUsers: { da: '/admin/brugere', en: '/en/admin/users' },
+  adminOrganisations: { da: '/admin/organisationer', en: '/en/admin/organisations' },
+  adminOrganisation: { da: '/admin/organisationer/:id', en: '/en/admin/organisations/:id' },
+  adminOrganisationEnd: { da: '/admin/organisationer/:id/afslut', en: '/en/admin/organisations/:id/end' },
+  adminOrganisationMemberRemove: {
+    da: '/admin/organisationer/:id/brugere/fjern',
+    en: '/en/admin/organisations/:id/users/remove',
+  },
   adminAudit: { da: '/admin/revisionslog', en: '/en/admin/audit-log' },
   accessibility: { da: '/tilgaengelighed', en: '/en/accessibility' },
   privacy: { da: '/privatliv', en: '/en/privacy' },
@@ -163,6 +173,67 @@ export const PAGES = {
   performanceExportCsv: { da: '/resultater/:year/eksport.csv', en: '/en/results/:year/export.csv' },
   performanceExportXlsx: { da: '/resultater/:year/eksport.xlsx', en: '/en/results/:year/export.xlsx' },
   performanceExportPdf: { da: '/resultater/:year/eksport.pdf', en: '/en/results/:year/export.pdf' },
+  // Surveys (src/http/web/surveys): run by the support function and funders; static paths before :id
+  surveys: { da: '/support/undersoegelser', en: '/en/support/surveys' },
+  surveyNew: { da: '/support/undersoegelser/ny', en: '/en/support/surveys/new' },
+  survey: { da: '/support/undersoegelser/:id', en: '/en/support/surveys/:id' },
+  surveySettings: { da: '/support/undersoegelser/:id/indstillinger', en: '/en/support/surveys/:id/settings' },
+  surveyQuestions: { da: '/support/undersoegelser/:id/spoergsmaal', en: '/en/support/surveys/:id/questions' },
+  surveyQuestionNew: {
+    da: '/support/undersoegelser/:id/spoergsmaal/ny',
+    en: '/en/support/surveys/:id/questions/new',
+  },
+  surveyQuestion: {
+    da: '/support/undersoegelser/:id/spoergsmaal/:key',
+    en: '/en/support/surveys/:id/questions/:key',
+  },
+  surveyQuestionDelete: {
+    da: '/support/undersoegelser/:id/spoergsmaal/:key/slet',
+    en: '/en/support/surveys/:id/questions/:key/delete',
+  },
+  surveyPreview: {
+    da: '/support/undersoegelser/:id/forhaandsvisning',
+    en: '/en/support/surveys/:id/preview',
+  },
+  surveyPublish: { da: '/support/undersoegelser/:id/offentliggoer', en: '/en/support/surveys/:id/publish' },
+  surveyNewVersion: {
+    da: '/support/undersoegelser/:id/ny-version',
+    en: '/en/support/surveys/:id/new-version',
+  },
+  surveyClose: { da: '/support/undersoegelser/:id/luk', en: '/en/support/surveys/:id/close' },
+  surveyRecipients: { da: '/support/undersoegelser/:id/modtagere', en: '/en/support/surveys/:id/recipients' },
+  surveyRecipientList: {
+    da: '/support/undersoegelser/:id/modtagere/liste',
+    en: '/en/support/surveys/:id/recipients/list',
+  },
+  surveySend: { da: '/support/undersoegelser/:id/send', en: '/en/support/surveys/:id/send' },
+  surveyRemind: { da: '/support/undersoegelser/:id/paamind', en: '/en/support/surveys/:id/remind' },
+  surveyResults: { da: '/support/undersoegelser/:id/resultater', en: '/en/support/surveys/:id/results' },
+  surveyResultsCsv: {
+    da: '/support/undersoegelser/:id/resultater.csv',
+    en: '/en/support/surveys/:id/results.csv',
+  },
+  surveyResultsXlsx: {
+    da: '/support/undersoegelser/:id/resultater.xlsx',
+    en: '/en/support/surveys/:id/results.xlsx',
+  },
+  surveyRawData: { da: '/support/undersoegelser/:id/svar.csv', en: '/en/support/surveys/:id/responses.csv' },
+  // Answering by personal link, without signing in: the token is the right to answer
+  surveyAnswer: { da: '/undersoegelser/:token', en: '/en/surveys/:token' },
+  surveyAnswerPage: { da: '/undersoegelser/:token/side/:page', en: '/en/surveys/:token/page/:page' },
+  surveyAnswerCheck: { da: '/undersoegelser/:token/tjek', en: '/en/surveys/:token/check' },
+  surveyAnswerReceipt: { da: '/undersoegelser/:token/kvittering', en: '/en/surveys/:token/receipt' },
+  surveyOptOut: { da: '/undersoegelser/:token/afmeld', en: '/en/surveys/:token/unsubscribe' },
+  // The contact e-mails a cluster supplies for its participating companies (surveys only)
+  companyContacts: { da: '/arbejdsrum/virksomhedskontakter', en: '/en/workspace/company-contacts' },
+  companyContactsTemplate: {
+    da: '/arbejdsrum/virksomhedskontakter/skabelon.csv',
+    en: '/en/workspace/company-contacts/template.csv',
+  },
+  companyContactsDelete: {
+    da: '/arbejdsrum/virksomhedskontakter/slet',
+    en: '/en/workspace/company-contacts/delete',
+  },
   // Klyngeforum: the national cluster strategy's focus areas and initiatives (src/http/web/strategy)
   clusterForum: { da: '/klyngeforum', en: '/en/cluster-forum' },
   initiative: { da: '/klyngeforum/initiativer/:code', en: '/en/cluster-forum/initiatives/:code' },
@@ -229,6 +300,7 @@ export function langOfPath(path: string): Lang {
 export type IdKind = 'uuid' | 'integer';
 const ACTIVITY = { id: 'integer' } as const;
 const PARTICIPANT = { id: 'integer', participantId: 'integer' } as const;
+const SURVEY = { id: 'uuid' } as const;
 export const PAGE_IDS: Partial<Record<PageKey, Record<string, IdKind>>> = {
   delivery: { id: 'uuid' },
   deliveryJob: { id: 'uuid' },
@@ -253,6 +325,27 @@ export const PAGE_IDS: Partial<Record<PageKey, Record<string, IdKind>>> = {
   targetEdit: { id: 'uuid' },
   initiativeMilestoneDone: { id: 'uuid' },
   initiativeUnlink: { id: 'uuid' },
+  adminOrganisation: { id: 'uuid' },
+  adminOrganisationEnd: { id: 'uuid' },
+  adminOrganisationMemberRemove: { id: 'uuid' },
+  survey: SURVEY,
+  surveySettings: SURVEY,
+  surveyQuestions: SURVEY,
+  surveyQuestionNew: SURVEY,
+  surveyQuestion: SURVEY,
+  surveyQuestionDelete: SURVEY,
+  surveyPreview: SURVEY,
+  surveyPublish: SURVEY,
+  surveyNewVersion: SURVEY,
+  surveyClose: SURVEY,
+  surveyRecipients: SURVEY,
+  surveyRecipientList: SURVEY,
+  surveySend: SURVEY,
+  surveyRemind: SURVEY,
+  surveyResults: SURVEY,
+  surveyResultsCsv: SURVEY,
+  surveyResultsXlsx: SURVEY,
+  surveyRawData: SURVEY,
   accountSessionEnd: { id: 'uuid' },
 };
 
@@ -269,6 +362,17 @@ for (const [page, paths] of Object.entries(PAGES) as [PageKey, Record<Lang, stri
 }
 // Static paths win over parameterised ones (/klynger/ny before /klynger/:slug).
 patterns.sort((a, b) => Number(b.static) - Number(a.static));
+
+/**
+ * A path as the access log may keep it: a secret in it (a survey link's token) replaced by `…`,
+ * so logs at rest hold no working link.
+ */
+export function loggablePath(path: string): string {
+  const found = matchPage(path);
+  if (!found || found.params.token === undefined) return path;
+  const lang = langOfPath(path);
+  return pageHref(found.page, lang, { ...found.params, token: '…' }).replace(encodeURIComponent('…'), '…');
+}
 
 /**
  * The page a path stands for, with its parameters as they stand in the path; null for a path of

@@ -41,9 +41,13 @@ async function* strictUtf8(source: AsyncIterable<Buffer | Uint8Array>): AsyncGen
 /**
  * Streams the records of an RFC 4180 CSV file (a UTF-8 BOM is accepted). Memory stays flat:
  * records are yielded as they are parsed, and a record over MAX_RECORD_CHARS stops the file with
- * a `cellTooLong` error at its line and cell. Blank lines are skipped but still counted.
+ * a `cellTooLong` error at its line and cell. Blank lines are skipped but still counted. The
+ * delimiter is a comma unless given (Excel with Danish settings writes semicolons).
  */
-export async function* readCsv(source: AsyncIterable<Buffer | Uint8Array>): AsyncGenerator<SourceRecord> {
+export async function* readCsv(
+  source: AsyncIterable<Buffer | Uint8Array>,
+  opts: { delimiter?: ',' | ';' } = {},
+): AsyncGenerator<SourceRecord> {
   let lastLine = 0;
   let header: string[] | null = null;
   const parser = parse({
@@ -51,6 +55,7 @@ export async function* readCsv(source: AsyncIterable<Buffer | Uint8Array>): Asyn
     bom: true,
     relax_column_count: true,
     skip_empty_lines: false,
+    delimiter: opts.delimiter ?? ',',
     max_record_size: MAX_RECORD_CHARS,
     // Seen as parsed: a record that stops the parser may come before the header reaches the loop.
     // (With `info`, each record comes as { record, info }; the typings do not know.)

@@ -7,6 +7,8 @@ export interface MailMessage {
   subject: string;
   text: string;
   replyTo?: string;
+  /** Extra header fields, e.g. List-Unsubscribe on survey invitations. */
+  headers?: Record<string, string>;
 }
 
 export interface Mailer {

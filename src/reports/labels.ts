@@ -1,3 +1,4 @@
+import { GLOSSARY, namesOf } from '../domain/glossary.ts';
 import { COFINANCING_SOURCES, type PerformanceAccount } from '../domain/performance/account.ts';
 import { INSTITUTION_KINDS } from '../domain/reporting/format/rows.ts';
 
@@ -177,7 +178,7 @@ export function splitRows(
 
 export const TEXT = {
   da: {
-    title: 'Resultatregnskab',
+    title: GLOSSARY.concept.performance_account.da,
     programme: 'Klyngeprogrammet',
     year: 'År',
     scope: 'Omfang',
@@ -193,11 +194,7 @@ export const TEXT = {
     value: 'Værdi',
     regionHeading: 'Innovative virksomheder fordelt på region',
     region: 'Region',
-    leagues: {
-      world_class: 'Klynger i verdensklasse',
-      regional: 'Regionale styrkepositioner',
-      emerging: 'Nye klynger',
-    },
+    leagues: namesOf('league', 'da'),
     regionUnknown: 'Ukendt region',
     regionLabel: (region: string) => `Innovative virksomheder – ${region}`,
     chartCaption: (year: number) =>
@@ -212,7 +209,7 @@ export const TEXT = {
     page: (n: number, of: number) => `Side ${n} af ${of}`,
   },
   en: {
-    title: 'Performance account',
+    title: GLOSSARY.concept.performance_account.en,
     programme: 'The cluster programme',
     year: 'Year',
     scope: 'Scope',
@@ -228,11 +225,7 @@ export const TEXT = {
     value: 'Value',
     regionHeading: 'Innovating companies by region',
     region: 'Region',
-    leagues: {
-      world_class: 'World-class clusters',
-      regional: 'Regional strongholds',
-      emerging: 'Emerging clusters',
-    },
+    leagues: namesOf('league', 'en'),
     regionUnknown: 'Unknown region',
     regionLabel: (region: string) => `Innovating companies – ${region}`,
     chartCaption: (year: number) =>

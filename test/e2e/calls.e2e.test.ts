@@ -44,7 +44,8 @@ async function as(email: string, password = DEMO_PASSWORD): Promise<Page> {
   await page.getByLabel('E-mail').fill(email);
   await page.getByLabel('Adgangskode').fill(password);
   await page.getByRole('button', { name: 'Log ind' }).click();
-  await page.waitForURL('**/konto');
+  // Each role lands on its own landing page.
+  await page.waitForURL((url) => !url.pathname.startsWith('/log-ind'));
   return page;
 }
 
@@ -60,7 +61,10 @@ describe('the call flow in the browser', () => {
     // 1. the funder creates and sets up the call
     await funder.goto(`${server.url}/opslag/ny`);
     await funder.getByLabel('Titel').fill('E2E fælles opslag');
-    await funder.locator('input[name=deadlineDate]').fill('2030-05-04');
+    // The DKFDS date input: day, month and year fields.
+    await funder.locator('input[name=deadlineDateDay]').fill('4');
+    await funder.locator('input[name=deadlineDateMonth]').fill('5');
+    await funder.locator('input[name=deadlineDateYear]').fill('2030');
     await funder.locator('input[name=deadlineTime]').fill('12:00');
     await funder.getByRole('button', { name: 'Gem' }).click();
     await funder.waitForURL(/\/opslag\/e2e-faelles-opslag/);

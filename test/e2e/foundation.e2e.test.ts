@@ -120,10 +120,13 @@ describe('as a new user', () => {
       try {
         const page = await context.newPage();
         await signIn(page, site, login.email);
+        // Administration is in the menu of admins only.
+        const adminMenu = page.locator('.navigation-menu summary', { hasText: 'Administration' });
+        expect(await adminMenu.count()).toBe(login.role === 'admin' ? 1 : 0);
+        await page.getByRole('link', { name: 'Min konto' }).click();
+        await page.waitForURL('**/konto');
         expect(await page.locator('main').textContent()).toContain(login.email);
         expect(await page.locator('main').textContent()).toContain(login.organisation);
-        const adminLink = page.getByRole('link', { name: 'Administration' });
-        expect(await adminLink.count()).toBe(login.role === 'admin' ? 1 : 0);
         await page.getByRole('button', { name: 'Log ud' }).click();
         await page.waitForURL('**/log-ind?status=logged-out');
       } finally {

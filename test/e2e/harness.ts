@@ -110,15 +110,19 @@ export function useDemoSite(env: () => Record<string, string> = () => ({})): Dem
   };
 }
 
-/** Signs in through the login form, as a person would, and waits for the account page. */
+/** Signs in through the login form, as a person would, and waits for the landing page. */
 export async function signIn(page: Page, site: DemoSite, email: string): Promise<void> {
   await page.goto(`${site.server.url}/log-ind`);
   await page.getByLabel('E-mail').fill(email);
   await page.getByLabel('Adgangskode').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Log ind' }).click();
-  await page.waitForURL(/\/konto$|\/log-ind\/engangskode/);
-  if (page.url().includes('/log-ind/engangskode')) await proveDemoCode(page);
-  await page.waitForURL('**/konto');
+  await page.waitForURL(
+    (url) => !url.pathname.startsWith('/log-ind') || url.pathname === '/log-ind/engangskode',
+  );
+  if (new URL(page.url()).pathname === '/log-ind/engangskode') {
+    await proveDemoCode(page);
+    await page.waitForURL((url) => !url.pathname.startsWith('/log-ind'));
+  }
 }
 
 /**

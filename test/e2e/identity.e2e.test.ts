@@ -110,7 +110,9 @@ describe('login with MitID Erhverv in the browser (local OpenID Connect provider
     provider.accounts.set('invited-funder', { [n.email]: 'frida@ufm.example', [n.loa]: SUBSTANTIAL });
     await withPage(site, async (page) => {
       await logInWithMitId(page, 'invited-funder');
-      expect(new URL(page.url()).pathname).toBe('/konto');
+      // A funder lands on the funding overview; the account page shows the membership.
+      expect(new URL(page.url()).pathname).toBe('/finansiering');
+      await page.goto(`${site.server.url}/konto`);
       await expect(
         page.getByRole('cell', { name: 'Uddannelses- og Forskningsministeriet' }).count(),
       ).resolves.toBe(1);
@@ -126,7 +128,7 @@ describe('login with MitID Erhverv in the browser (local OpenID Connect provider
       await page.getByLabel('E-mail').fill(admin?.email ?? '');
       await page.getByLabel('Adgangskode').fill(DEMO_PASSWORD);
       await page.getByRole('button', { name: 'Log ind' }).click();
-      await page.waitForURL('**/log-ind/engangskode?next=%2Fkonto');
+      await page.waitForURL('**/log-ind/engangskode?next=%2Fadmin');
       expect(await axeViolations(page)).toEqual([]);
       expect((await page.goto(`${site.server.url}/admin`))?.url()).toBe(
         `${site.server.url}/log-ind/engangskode?next=%2Fadmin`,

@@ -20,8 +20,8 @@ describe('performance-account downloads in a browser', () => {
       await page.waitForURL('**/resultater/2023');
       const downloads = page.getByRole('region', { name: 'Eksportér' });
       for (const [link, name] of [
-        ['Udskriftsvenlig PDF', 'resultatregnskab-2023.pdf'],
-        ['Regneark med alle klynger, et ark pr. klynge (XLSX)', 'resultatregnskab-2023-alle-klynger.xlsx'],
+        ['Udskriftsvenlig PDF', 'performanceregnskab-2023.pdf'],
+        ['Regneark med alle klynger, et ark pr. klynge (XLSX)', 'performanceregnskab-2023-alle-klynger.xlsx'],
       ] as const) {
         const [download] = await Promise.all([
           page.waitForEvent('download'),

@@ -89,10 +89,9 @@ describe('performance-account pages with the demo data', () => {
       await signIn(page, site, 'funder@demo.klyngeportalen.dk');
 
       // The results page offers the owning funder the way to the targets.
-      await page
-        .getByRole('navigation', { name: 'Hovedmenu' })
-        .getByRole('link', { name: 'Resultater' })
-        .click();
+      const menu = page.getByRole('navigation', { name: 'Hovedmenu' });
+      await menu.locator('summary', { hasText: 'Resultater' }).click();
+      await menu.getByRole('link', { name: 'Performanceregnskab' }).click();
       await page.waitForURL('**/resultater/2023');
       await page.getByRole('link', { name: 'Redigér pejlemærker' }).click();
       await page.waitForURL('**/resultater/pejlemaerker');
@@ -118,10 +117,9 @@ describe('performance-account pages with the demo data', () => {
       await expect.poll(() => page.locator('.results-history').textContent()).toContain('1.234');
       // The English list, the same way: language link, results, the targets link.
       await page.getByRole('link', { name: 'English' }).click();
-      await page
-        .getByRole('navigation', { name: 'Main menu' })
-        .getByRole('link', { name: 'Results' })
-        .click();
+      const menuEn = page.getByRole('navigation', { name: 'Main menu' });
+      await menuEn.locator('summary', { hasText: 'Results' }).click();
+      await menuEn.getByRole('link', { name: 'Performance account' }).click();
       await page.waitForURL('**/en/results/2023');
       await page.getByRole('link', { name: 'Edit targets' }).click();
       await page.waitForURL('**/en/results/targets');

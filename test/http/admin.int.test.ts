@@ -99,7 +99,7 @@ describe('admin creates a user', () => {
     });
     expect(bad.res.status).toBe(422);
     expect(bad.html).toContain('Skriv en gyldig e-mailadresse');
-    expect(bad.html).toMatch(/id="name-error"[^>]*>Skal udfyldes\./);
+    expect(bad.html).toMatch(/id="name-error"[^>]*>Navn skal udfyldes\./);
     expect(await database.db.select().from(users)).toHaveLength(before.length);
 
     const existing = await createUser(database.db, 'funder');

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/client.ts';
+import { type Database, queryRows } from '../../src/db/client.ts';
 import { seedDemo } from '../../src/domain/demo/seed.ts';
 import { CSV_COLUMNS, clusterDetailSchema, clusterListSchema } from '../../src/http/api/catalogue.ts';
 import { labelListSchema } from '../../src/http/api/labels.ts';
@@ -36,8 +37,15 @@ describe(`open data API (${testDriver()})`, () => {
     expect(list.meta.count).toBe(21);
     expect(list.data).toHaveLength(21);
     const robotics = list.data.find((c) => c.slug === 'odense-robotics');
+    // The cluster organisation's CVR, as the organisations register holds it
+    const [registered] = await queryRows<{ cvr: string }>(
+      database.db,
+      sql`select cvr from organisations where slug = 'odense-robotics'`,
+    );
+    expect(registered?.cvr).toMatch(/^[1-9][0-9]{7}$/);
     expect(robotics).toMatchObject({
       name: 'Odense Robotics',
+      cvr: registered?.cvr,
       league: 'world_class',
       themes: ['robotics', 'manufacturing'],
       seat: { municipality: { code: 461, name: 'Odense' }, region: { code: 1083 } },
@@ -159,6 +167,7 @@ describe('catalogue as CSV', () => {
     expect(rows).toHaveLength(21);
     const food = rows.find((r) => r.slug === 'food-bio-cluster-denmark');
     expect(food).toMatchObject({ name: 'Food & Bio Cluster Denmark', themes: 'food', region_code: '1082' });
+    expect(food?.cvr).toMatch(/^[1-9][0-9]{7}$/);
     expect(food?.summary_da).toContain(',');
   });
 
@@ -178,6 +187,8 @@ describe('OpenAPI document', () => {
       components: { schemas: Record<string, unknown> };
     };
     expect(doc.openapi).toBe('3.1.0');
+    // The clusters carry their organisation's CVR, and the document says what it is.
+    expect(JSON.stringify(doc.components.schemas)).toContain("The cluster organisation's CVR number");
     const routes = t.app.routes
       .filter((r) => r.method === 'GET' && r.path.startsWith('/api/v1/'))
       .map((r) => r.path.replace(/^\/api/, '').replace(/:([a-zA-Z]+)/g, '{$1}'));

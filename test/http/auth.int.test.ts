@@ -21,7 +21,8 @@ describe('login and logout', () => {
     const client = new Client(t.app);
     const { res } = await client.login(user.email.toUpperCase(), TEST_PASSWORD);
     expect(res.status).toBe(303);
-    expect(res.headers.get('location')).toBe('/konto');
+    // Cluster staff land on their workspace: what waits for them.
+    expect(res.headers.get('location')).toBe('/arbejdsrum');
     const setCookie = res.headers.getSetCookie().join('\n');
     expect(setCookie).toMatch(/klynge_session=[^;]+;.*HttpOnly/);
     expect(setCookie).toMatch(/SameSite=Lax/);
@@ -57,7 +58,7 @@ describe('login and logout', () => {
     const { res, html } = await client.post('/en/log-in', { email: '', password: '' });
     expect(res.status).toBe(422);
     expect(html).toContain('There are errors in the form');
-    expect(html).toMatch(/id="email-error"[^>]*>Required\./);
+    expect(html).toMatch(/id="email-error"[^>]*>Enter e-mail\./);
   });
 
   it('follows a local next= after login but never another site', async () => {
@@ -72,7 +73,25 @@ describe('login and logout', () => {
       email: user.email,
       password: TEST_PASSWORD,
     });
-    expect(res.res.headers.get('location')).toBe('/konto');
+    expect(res.res.headers.get('location')).toBe('/admin');
+  });
+
+  it('lands each role on its own landing page, which opens for it', async () => {
+    const landings = {
+      cluster_staff: '/arbejdsrum',
+      funder: '/finansiering',
+      assessor: '/bedoemmelser',
+      support_staff: '/support',
+      admin: '/admin',
+      business_service_staff: '/konto',
+    } as const;
+    for (const [role, landing] of Object.entries(landings)) {
+      const user = await createUser(database.db, role as keyof typeof landings);
+      const client = new Client(t.app);
+      const { res } = await client.login(user.email, TEST_PASSWORD);
+      expect(res.headers.get('location'), role).toBe(landing);
+      expect((await client.get(landing)).res.status, role).toBe(200);
+    }
   });
 
   it('gives a new session token at each login (no fixation)', async () => {
@@ -256,7 +275,7 @@ describe('account page', () => {
       password: 'short',
       confirm: 'short',
     });
-    expect(short.html).toContain('Skal være mindst 12 tegn.');
+    expect(short.html).toContain('Ny adgangskode skal være mindst 12 tegn.');
     const ok = await client.post('/konto', {
       current: TEST_PASSWORD,
       password: 'brand-new-password',

@@ -259,11 +259,11 @@ describe('editing a profile: drafts, preview, publish, audit', () => {
     const res = await postProfile(client, org.slug, bad, 'publish');
     expect(res.res.status).toBe(422);
     for (const text of [
-      'Skal udfyldes.',
+      'Kort beskrivelse (dansk) skal udfyldes.',
       'Vælg mindst ét tema.',
       'Skriv en adresse, der begynder med https://.',
       'Hver kode skal være 2-6 cifre',
-      'Skriv et tal, fx 2,5.',
+      'Medarbejdere i årsværk skal være et tal, fx 12,5 eller 10.000.',
       'Vælg en af de 98 kommuner.',
     ]) {
       expect(res.html).toContain(text);

@@ -181,14 +181,19 @@ describe('publishing news and success stories', () => {
     expect(da.html).toContain('name="_csrf"');
     const en = await submit(client, '/en/events/new', {
       ...postFields(clusterA.id, 'Event'),
-      startDate: '2027-02-30',
+      // The date input's three fields: 30 February is no date.
+      startDateDay: '30',
+      startDateMonth: '2',
+      startDateYear: '2027',
       startTime: '10:00',
       endDate: '2027-02-01',
       endTime: '9.00',
       onlineUrl: 'javascript:alert(1)',
     });
     expect(en.res.status).toBe(422);
-    expect(en.html).toMatch(/id="startDate-error"[^>]*>Enter a valid date/);
+    expect(en.html).toMatch(
+      /id="startDate-error"[^>]*>Start: Date must be a real date with day, month and year/,
+    );
     expect(en.html).toMatch(/id="endTime-error"[^>]*>Enter a valid time/);
     expect(en.html).toMatch(/id="onlineUrl-error"[^>]*>Enter a web address/);
     const order = await submit(client, '/arrangementer/ny', {
@@ -308,6 +313,17 @@ describe('feeds', () => {
     const list = await visitor().get('/historier');
     expect(list.html).toContain('<a href="/historier/rss.xml" type="application/rss+xml">');
     expect(list.html).toContain('<a href="/historier/atom.xml" type="application/atom+xml">');
+    // Feed readers find the feeds in the head of the list pages, in both languages.
+    const head = async (path: string) => (await visitor().get(path)).html.split('</head>')[0] ?? '';
+    expect(await head('/historier')).toContain(
+      '<link rel="alternate" type="application/rss+xml" href="/historier/rss.xml"',
+    );
+    expect(await head('/nyheder')).toContain(
+      '<link rel="alternate" type="application/atom+xml" href="/nyheder/atom.xml"',
+    );
+    expect(await head('/en/news')).toContain(
+      '<link rel="alternate" type="application/rss+xml" href="/en/news/rss.xml"',
+    );
   });
 });
 
@@ -428,6 +444,11 @@ describe('events', () => {
     expect(summaries).toEqual(expect.arrayContaining(['Februar i Odense', 'Marts i Aarhus']));
     expect(summaries).not.toContain('Januar forbi');
     expect(summaries).not.toContain('Kladde i februar');
+    // Calendars find the subscription in the head of the events page.
+    const { html: page } = await visitor().get('/arrangementer');
+    expect(page.split('</head>')[0]).toContain(
+      '<link rel="alternate" type="text/calendar" href="/arrangementer.ics"',
+    );
   });
 
   it('refuses an unknown municipality with a field error', async () => {
@@ -438,7 +459,7 @@ describe('events', () => {
       eventFields(clusterA.id, 'Ukendt sted', { municipalityCode: '998' }),
     );
     expect(res.res.status).toBe(422);
-    expect(res.html).toMatch(/id="municipalityCode-error"[^>]*>Ugyldig værdi\./);
+    expect(res.html).toMatch(/id="municipalityCode-error"[^>]*>Kommune har en ugyldig værdi\./);
   });
 });
 

@@ -174,7 +174,7 @@ describe(`official and preliminary figures (${testDriver()})`, () => {
     );
     const csv = await staff.request(`/resultater/${YEAR}/eksport.csv?cluster=${CVR.A}&foreloebige=1`);
     expect(csv.headers.get('content-disposition')).toBe(
-      `attachment; filename="resultatregnskab-${YEAR}-${CVR.A}-foreloebige-tal.csv"`,
+      `attachment; filename="performanceregnskab-${YEAR}-${CVR.A}-foreloebige-tal.csv"`,
     );
     expect((await csv.text()).split('\r\n').slice(0, 3)).toEqual([
       'key,value',

@@ -158,7 +158,7 @@ describe(`performance-account pages (${testDriver()})`, () => {
     const setPath = /href="(\/resultater\/pejlemaerker\/[0-9a-f-]{36})"/.exec(list.html)?.[1] ?? '';
     expect(setPath).toMatch(/^\/resultater\/pejlemaerker\/[0-9a-f-]{36}$/);
     const edit = await funder.get(`${setPath}/4`);
-    expect(edit.html).toContain('value="1500"');
+    expect(edit.html).toContain('value="1.500"');
     const saved = await funder.post(setPath, {
       code: '4',
       metric: 'international_companies',

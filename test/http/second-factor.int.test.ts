@@ -25,22 +25,22 @@ describe(`two-step login for admins and funders (${testDriver()})`, () => {
     const admin = await createUser(database.db, 'admin');
     const first = new Client(t.app);
     const login = await first.login(admin.email, TEST_PASSWORD);
-    expect(location(login.res)).toBe('/log-ind/engangskode?next=%2Fkonto');
+    expect(location(login.res)).toBe('/log-ind/engangskode?next=%2Fadmin');
     // Until the second factor is proven, every page leads to it.
     const blocked = await first.request('/admin');
     expect(blocked.status).toBe(303);
     expect(location(blocked)).toBe('/log-ind/engangskode?next=%2Fadmin');
-    const codePage = await first.request('/log-ind/engangskode?next=%2Fkonto');
-    expect(location(codePage)).toBe('/konto/totrinslogin?next=%2Fkonto');
-    const setup = await first.get('/konto/totrinslogin?next=%2Fkonto');
+    const codePage = await first.request('/log-ind/engangskode?next=%2Fadmin');
+    expect(location(codePage)).toBe('/konto/totrinslogin?next=%2Fadmin');
+    const setup = await first.get('/konto/totrinslogin?next=%2Fadmin');
     expect(setup.res.status).toBe(200);
     const secret = /class="totp-secret">([A-Z2-7]+)</.exec(setup.html)?.[1] ?? '';
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
     expect(setup.html).toContain('<svg');
-    const wrong = await first.post('/konto/totrinslogin?next=%2Fkonto', { code: '000000' });
+    const wrong = await first.post('/konto/totrinslogin?next=%2Fadmin', { code: '000000' });
     expect(wrong.res.status).toBe(422);
     const enrolledAt = t.deps.clock();
-    const confirmed = await first.post('/konto/totrinslogin?next=%2Fkonto', {
+    const confirmed = await first.post('/konto/totrinslogin?next=%2Fadmin', {
       code: totpCode(secret, enrolledAt),
     });
     expect(confirmed.res.status).toBe(200);
@@ -53,18 +53,18 @@ describe(`two-step login for admins and funders (${testDriver()})`, () => {
     // The next login: the same code again is refused, the next step's is accepted.
     const second = new Client(t.app);
     await second.login(admin.email, TEST_PASSWORD);
-    await second.get('/log-ind/engangskode?next=%2Fkonto');
+    await second.get('/log-ind/engangskode?next=%2Fadmin');
     // The enrolment's own code (the real clock may have reached the next step since).
-    const replayed = await second.post('/log-ind/engangskode?next=%2Fkonto', {
+    const replayed = await second.post('/log-ind/engangskode?next=%2Fadmin', {
       code: totpCode(secret, enrolledAt),
     });
     expect(replayed.res.status).toBe(422);
     nextStep();
-    const proven = await second.post('/log-ind/engangskode?next=%2Fkonto', {
+    const proven = await second.post('/log-ind/engangskode?next=%2Fadmin', {
       code: totpCode(secret, t.deps.clock()),
     });
     expect(proven.res.status).toBe(303);
-    expect(location(proven.res)).toBe('/konto');
+    expect(location(proven.res)).toBe('/admin');
     expect((await second.request('/admin')).status).toBe(200);
 
     // A recovery code works once.
@@ -99,7 +99,7 @@ describe(`two-step login for admins and funders (${testDriver()})`, () => {
     const staff = await createUser(database.db, 'cluster_staff');
     const client = new Client(t.app);
     const login = await client.login(staff.email, TEST_PASSWORD);
-    expect(location(login.res)).toBe('/konto');
+    expect(location(login.res)).toBe('/arbejdsrum');
     expect((await client.request('/arbejdsrum')).status).toBe(200);
   });
 });

@@ -3,6 +3,8 @@ import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, queryRows } from '../../src/db/client.ts';
@@ -23,8 +25,16 @@ import { createTestApp, type TestApp } from '../support/http.ts';
  */
 const CLUSTER = '29403473';
 const ACTIVITIES = 1000;
-const TARGET_BYTES = 64 * 1024 * 1024;
+const TARGET_BYTES = 128 * 1024 * 1024;
 const MB = 1024 * 1024;
+
+/*
+ * What the server holds, not the garbage it has yet to collect: Node 24's collector lets tens of
+ * MB of dead buffers wait, which a sample would count. A full collection every 200 ms (the
+ * `gc` function made available at run time) keeps the samples to live memory.
+ */
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
 
 let database: Database;
 let t: TestApp;
@@ -111,6 +121,7 @@ describe.runIf(testDriver() === 'postgres')('a delivery over 50 MB through the A
     const uploads = await mkdtemp(join(dir, 'tmp-'));
     const systemTmp = process.env.TMPDIR;
     process.env.TMPDIR = uploads;
+    collectGarbage();
     const base = process.memoryUsage();
     let spooled = 0;
     const peak = { rss: base.rss, heap: base.heapUsed + base.arrayBuffers };
@@ -121,6 +132,7 @@ describe.runIf(testDriver() === 'postgres')('a delivery over 50 MB through the A
       spooled = Math.max(spooled, readdirSync(uploads).length);
     };
     const timer = setInterval(sample, 10);
+    const collector = setInterval(collectGarbage, 200);
     const boundary = `----klynge${Date.now()}`;
     const started = Date.now();
     const res = await t.app.fetch(
@@ -137,6 +149,7 @@ describe.runIf(testDriver() === 'postgres')('a delivery over 50 MB through the A
     const answer = (await res.json()) as { data: { status: string; counts: Record<string, number> } };
     sample();
     clearInterval(timer);
+    clearInterval(collector);
     if (systemTmp === undefined) delete process.env.TMPDIR;
     else process.env.TMPDIR = systemTmp;
     const seconds = (Date.now() - started) / 1000;
@@ -156,9 +169,10 @@ describe.runIf(testDriver() === 'postgres')('a delivery over 50 MB through the A
       sql`select count(*)::int as n from ${participations}`,
     );
     expect(Number(stored?.n)).toBe(rows);
-    // Holding the file in memory would cost at least its size; streaming costs a few buffers.
-    expect(growth.heapAndBuffers).toBeLessThan(60);
-    expect(growth.rss).toBeLessThan(60);
+    // Holding the file in memory would cost at least its size (128 MB); streaming costs buffers
+    // and a batch of rows, measured at 8-50 MB on Node 24 (the bound leaves room for the spread).
+    expect(growth.heapAndBuffers).toBeLessThan(90);
+    expect(growth.rss).toBeLessThan(90);
     // The upload went to a temporary directory while it was loaded, and that is gone.
     expect(spooled).toBe(1);
     expect(await readdir(uploads)).toEqual([]);

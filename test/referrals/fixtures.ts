@@ -58,10 +58,7 @@ export const referralForm = (recipientIds: string[], over: Record<string, unknow
 /** The cluster reports the company (by CVR) as a participant in an activity starting on `startDate`. */
 export async function reportParticipation(db: Db, clusterId: string, cvr: string, startDate: string) {
   await withActor(db, systemActor('test'), async (tx) => {
-    await tx
-      .insert(companies)
-      .values({ cvr })
-      .onConflictDoNothing();
+    await tx.insert(companies).values({ cvr }).onConflictDoNothing();
     const [activity] = await tx
       .insert(activities)
       .values({

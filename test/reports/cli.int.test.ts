@@ -94,7 +94,7 @@ describe.runIf(onPostgres)('klynge report --format xlsx|pdf|csv', () => {
       const r = await run(['report', '--year', '2023', '--cluster', cvr, '--format', 'pdf', '--out', out]);
       expect(r.code, r.stderr).toBe(0);
       const text = await pdfText(await readFile(out));
-      expect(text).toContain('Resultatregnskab 2023');
+      expect(text).toContain('Performanceregnskab 2023');
       expect(text).toContain(`(CVR ${cvr})`);
       expect(text).toContain('Deltagende små virksomheder');
       expect(text).toMatch(new RegExp(`Aktiviteter +activities +${da(expected.activities)}\\b`));

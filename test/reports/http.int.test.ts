@@ -45,7 +45,9 @@ describe('performance-account downloads', () => {
     const res = await client.request('/resultater/2023/eksport.csv');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(res.headers.get('content-disposition')).toBe('attachment; filename="resultatregnskab-2023.csv"');
+    expect(res.headers.get('content-disposition')).toBe(
+      'attachment; filename="performanceregnskab-2023.csv"',
+    );
     const lines = (await res.text()).trimEnd().split('\r\n');
     expect(lines[0]).toBe('key,value');
     const parsed = new Map(lines.slice(1).map((l) => l.split(',') as [string, string]));
@@ -63,7 +65,7 @@ describe('performance-account downloads', () => {
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     );
     expect(res.headers.get('content-disposition')).toBe(
-      `attachment; filename="resultatregnskab-2023-${cvr}.xlsx"`,
+      `attachment; filename="performanceregnskab-2023-${cvr}.xlsx"`,
     );
     const sheets = await readXlsx(await bytes(res));
     const [first] = sheets.values();
@@ -90,11 +92,13 @@ describe('performance-account downloads', () => {
     const res = await client.request('/resultater/2023/eksport.pdf');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
-    expect(res.headers.get('content-disposition')).toBe('attachment; filename="resultatregnskab-2023.pdf"');
+    expect(res.headers.get('content-disposition')).toBe(
+      'attachment; filename="performanceregnskab-2023.pdf"',
+    );
     const pdf = await bytes(res);
     const text = await pdfText(pdf);
     const account = g.expected(YEAR) as { participating_companies: number; innovating_companies: number };
-    expect(text).toContain('Resultatregnskab 2023');
+    expect(text).toContain('Performanceregnskab 2023');
     expect(text).toMatch(
       new RegExp(
         `Deltagende virksomheder +participating_companies +${da(account.participating_companies)}\\b`,

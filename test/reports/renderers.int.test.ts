@@ -133,7 +133,7 @@ describe.skipIf(skipPdf)('PDF, read by poppler', () => {
     const bytes = await collect((out) => writeAccountPdf(sections, opts, out));
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
     const text = await pdfText(bytes);
-    expect(text).toContain(`Resultatregnskab ${YEAR}`);
+    expect(text).toContain(`Performanceregnskab ${YEAR}`);
     expect(text).toMatch(/Omfang: Hele landet/);
     expect(text).toMatch(/Dannet: \d{1,2}\. \p{L}+ \d{4} kl\. \d{2}\.\d{2} \(dansk tid\)/u);
     const line = (label: string) => text.split('\n').find((l) => l.trimStart().startsWith(label)) ?? '';

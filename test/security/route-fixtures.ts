@@ -4,8 +4,16 @@ import { join, resolve } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { systemActor, withActor } from '../../src/db/actor.ts';
 import { type Database, queryRows } from '../../src/db/client.ts';
-import { applicationAttachments, applications } from '../../src/db/schema/index.ts';
+import {
+  applicationAttachments,
+  applications,
+  surveyInvitations,
+  surveyTokens,
+} from '../../src/db/schema/index.ts';
+import { demoSurveyId } from '../../src/domain/demo/surveys.ts';
 import { createApiToken } from '../../src/domain/reporting/tokens/tokens.ts';
+import { TEMPLATES } from '../../src/domain/surveys/templates.ts';
+import { invitationKeyOf, newSurveyToken } from '../../src/domain/surveys/tokens.ts';
 import { roleCaller } from '../support/callers.ts';
 import type { TestApp } from '../support/http.ts';
 
@@ -13,7 +21,8 @@ import type { TestApp } from '../support/http.ts';
  * Real values for every path parameter of the site, from the demo data (the demo cluster staff
  * work for Odense Robotics, the demo funder for Uddannelses- og Forskningsministeriet, the demo
  * assessor assesses the decided joint call) plus what the demo lacks: a submitted application
- * of Odense Robotics with an attachment, an API token and a delivery.
+ * of Odense Robotics with an attachment, an API token, a delivery and a personal link to the
+ * demo's open needs survey (the support function's, its results shared with the funders).
  */
 export interface RouteFixtures {
   /** Values by parameter name, and by `<path prefix>:<name>` where one name means several things. */
@@ -108,6 +117,19 @@ export async function routeFixtures(t: TestApp, database: Database): Promise<Rou
     sql`select r.id from referrals r join organisations f on f.id = r.from_organisation_id
         where f.slug = 'erhvervshus-fyn' and r.status = 'sent' limit 1`,
   );
+  const survey = demoSurveyId('needs-2027');
+  const surveyToken = newSurveyToken();
+  await withActor(database.db, systemActor('test'), async (tx) => {
+    const [invitation] = await tx
+      .insert(surveyInvitations)
+      .values({ surveyId: survey, email: 'rute@klynge.demo.invalid', source: 'csv', sentAt: new Date() })
+      .returning({ id: surveyInvitations.id });
+    if (!invitation) throw new Error('no survey invitation');
+    await tx
+      .insert(surveyTokens)
+      .values({ tokenHash: invitationKeyOf(surveyToken), invitationId: invitation.id });
+  });
+  const question = TEMPLATES.needs.definition.questions[0]?.key ?? 'missing';
   const home = await (await t.app.request('/')).text();
   const asset = /\/assets\/([^"?]+\.css)/.exec(home)?.[1] ?? 'missing.css';
   return {
@@ -141,6 +163,8 @@ export async function routeFixtures(t: TestApp, database: Database): Promise<Rou
       '/en/funding/action-plans:year': '2024',
       '/finansiering/koordinering/finansiorer:slug': 'uddannelses-og-forskningsministeriet',
       '/en/funding/coordination/funders:slug': 'uddannelses-og-forskningsministeriet',
+      '/admin/organisationer:id': robotics.id,
+      '/en/admin/organisations:id': robotics.id,
       '/ansoegninger:id': applicationId,
       '/en/applications:id': applicationId,
       '/bilag:id': attachmentId,
@@ -167,6 +191,11 @@ export async function routeFixtures(t: TestApp, database: Database): Promise<Rou
       '/en/cluster-forum/initiatives/:code/milestones:id': milestone.id,
       '/klyngeforum/initiativer/:code/aktiviteter:id': link.id,
       '/en/cluster-forum/initiatives/:code/activities:id': link.id,
+      '/support/undersoegelser:id': survey,
+      '/en/support/surveys:id': survey,
+      key: question,
+      token: surveyToken,
+      page: '1',
       '/api/v1/clusters:id': 'odense-robotics',
       '/api/v1/deliveries:id': deliveryId,
       '/konto/sessioner:id': randomUUID(),

@@ -1,9 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { users } from './accounts.ts';
+import { role, users } from './accounts.ts';
 import { organisations } from './organisations.ts';
 
-/** An in-app notification for an organisation (all its members) or for one user. */
+/**
+ * An in-app notification for an organisation (its members, or those holding `recipientRole`
+ * there: a funder organisation's assessors are not told about funding plans) or for one user.
+ */
 export const notifications = pgTable(
   'notifications',
   {
@@ -12,6 +15,8 @@ export const notifications = pgTable(
       onDelete: 'cascade',
     }),
     recipientUserId: uuid('recipient_user_id').references(() => users.id, { onDelete: 'cascade' }),
+    /** Of an organisation's members, only those with this role; every member when null. */
+    recipientRole: role('recipient_role'),
     text: text('text').notNull(),
     textEn: text('text_en').notNull(),
     /** A site path (Danish), e.g. /finansiering/planer/<id>. */

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigint,
   boolean,
   char,
@@ -45,6 +46,12 @@ export const organisations = pgTable(
     /** Regional funders: the region whose money they administer. */
     regionCode: smallint('region_code').references(() => regions.code),
     website: text('website'),
+    /** Street address with postal code and town, as written on letters. */
+    address: text('address'),
+    /** The organisation ended (closed or merged) on this day; it stays for its history. */
+    endedOn: date('ended_on'),
+    /** Who carries on an ended organisation's work: the cluster a cluster merged into (docs/organisations.md). */
+    successorId: uuid('successor_id').references((): AnyPgColumn => organisations.id),
     /** Invented for the demo where public facts are missing; shown as such in the UI. */
     isDemo: boolean('is_demo').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -59,6 +66,8 @@ export const organisations = pgTable(
       sql`(${t.kind} = 'funder') = (${t.funderLevel} is not null)`,
     ),
     check('organisations_cvr_format', sql`${t.cvr} ~ '^[1-9][0-9]{7}$'`),
+    check('organisations_successor_when_ended', sql`${t.successorId} is null or ${t.endedOn} is not null`),
+    check('organisations_successor_not_itself', sql`${t.successorId} <> ${t.id}`),
   ],
 );
 

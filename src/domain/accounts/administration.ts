@@ -6,18 +6,7 @@ import { asc, sql } from 'drizzle-orm';
 import { type Queryable, queryRows } from '../../db/client.ts';
 import { memberships, type organisationKind, organisations, users } from '../../db/schema/index.ts';
 import type { Caller } from '../caller.ts';
-import { authorize, can, ROLES, type Role } from '../policy/policy.ts';
-
-/** The parts of administration the caller may open; refused to those who may open none. */
-export interface AdministrationSections {
-  users: boolean;
-  audit: boolean;
-}
-
-export function administrationSections(caller: Caller): AdministrationSections {
-  const p = authorize(caller.principal, 'admin.view');
-  return { users: can(p, 'users.manage'), audit: can(p, 'audit.read') };
-}
+import { authorize, ROLES, type Role } from '../policy/policy.ts';
 
 export interface UserListRow {
   id: string;
@@ -56,4 +45,27 @@ export async function userAdministration(db: Queryable, caller: Caller): Promise
       .orderBy(asc(organisations.kind), asc(organisations.name)),
   ]);
   return { users: userRows, organisations: organisationRows, roles: ROLES };
+}
+
+export interface OrganisationMember {
+  userId: string;
+  name: string;
+  email: string;
+  role: Role;
+}
+
+/** The users of one organisation with their roles there, by name. */
+export async function organisationMembers(
+  db: Queryable,
+  caller: Caller,
+  organisationId: string,
+): Promise<OrganisationMember[]> {
+  authorize(caller.principal, 'users.manage');
+  return queryRows<OrganisationMember>(
+    db,
+    sql`select u.id as "userId", u.name, u.email, m.role
+        from ${memberships} m join ${users} u on u.id = m.user_id
+        where m.organisation_id = ${organisationId}
+        order by u.name, u.email, m.role`,
+  );
 }

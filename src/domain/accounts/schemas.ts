@@ -29,3 +29,10 @@ export const createUserForm = z.object({
   role: z.enum(ROLES, 'required'),
 });
 export type CreateUserInput = z.infer<typeof createUserForm>;
+
+/** `klynge init`: the first administrator's e-mail, and optionally their name and organisation. */
+export const firstAdministratorInput = z.object({
+  email,
+  name: z.string().trim().min(1, 'required').max(200, 'tooLong').optional(),
+  organisation: z.string().trim().min(1, 'required').max(200, 'tooLong').optional(),
+});

@@ -38,6 +38,8 @@ export interface ClusterRow {
   id: string;
   slug: string;
   name: string;
+  /** The cluster organisation's CVR number: the key of reporting and of the public registers. */
+  cvr: string | null;
   league: League;
   themes: ThemeKey[];
   website: string | null;
@@ -54,7 +56,7 @@ export interface ClusterRow {
 
 /** A select over clusters with their seat, region and current label; `extra` adds columns. */
 const selectClusters = (today: string, extra: SQL = sql``) => sql`
-  select o.id, o.slug, o.name, c.league, c.themes, o.website,
+  select o.id, o.slug, o.name, o.cvr, c.league, c.themes, o.website,
     c.summary_da as "summaryDa", c.summary_en as "summaryEn", c.ended_on::text as "endedOn",
     m.code as "municipalityCode", m.name as "municipalityName", r.code as "regionCode", r.name as "regionName",
     cl.level as "labelLevel", cl.valid_until::text as "labelValidUntil" ${extra}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { danishNumber, numberForInput } from '../reference/danish.ts';
 import { MUNICIPALITY_CODES } from '../reference/geography.ts';
 import { isValidDb07Prefix } from '../reference/identifiers.ts';
 import type { ClusterDetail } from './queries.ts';
@@ -15,20 +16,9 @@ const optionalText = (max: number) =>
     .max(max, 'tooLong')
     .transform((v) => (v === '' ? null : v));
 
-/** An optional whole or decimal number from a form field; empty means not stated. */
+/** An optional number from a form field, typed the Danish way (2,5 · 1.200); empty means not stated. */
 const optionalNumber = (opts: { int: boolean; max: number }) =>
-  z
-    .string()
-    .trim()
-    .transform((v, ctx) => {
-      if (v === '') return null;
-      const n = Number(v.replace(',', '.'));
-      if (!Number.isFinite(n) || n < 0 || n > opts.max || (opts.int && !Number.isInteger(n))) {
-        ctx.addIssue({ code: 'custom', message: opts.int ? 'wholeNumber' : 'number' });
-        return z.NEVER;
-      }
-      return n;
-    });
+  danishNumber({ decimals: opts.int ? 0 : 2, min: 0, max: opts.max });
 
 const checkbox = z
   .union([z.literal('on'), z.literal('true'), z.literal('')])
@@ -117,7 +107,8 @@ export const storedProfile = z.object({
 
 /** Form fields from a profile, the inverse of the form schema, for editing. */
 export function profileToFields(p: ClusterProfile): Record<string, string | string[]> {
-  const s = (v: number | string | null) => (v === null ? '' : String(v));
+  const s = (v: string | null) => v ?? '';
+  const n = (v: number | null) => numberForInput(v);
   return {
     summaryDa: p.summaryDa,
     summaryEn: p.summaryEn,
@@ -131,12 +122,12 @@ export function profileToFields(p: ClusterProfile): Record<string, string | stri
     contactName: s(p.contactName),
     contactEmail: s(p.contactEmail),
     contactPhone: s(p.contactPhone),
-    staffFte: s(p.staffFte),
-    membersCount: s(p.membersCount),
-    dedicatedCompanies: s(p.dedicatedCompanies),
-    boardCompanies: s(p.boardCompanies),
-    boardKnowledgeInstitutions: s(p.boardKnowledgeInstitutions),
-    boardPublic: s(p.boardPublic),
+    staffFte: n(p.staffFte),
+    membersCount: n(p.membersCount),
+    dedicatedCompanies: n(p.dedicatedCompanies),
+    boardCompanies: n(p.boardCompanies),
+    boardKnowledgeInstitutions: n(p.boardKnowledgeInstitutions),
+    boardPublic: n(p.boardPublic),
     innovationPurpose: p.innovationPurpose ? 'on' : '',
     labelInProcess: p.labelInProcess ? 'on' : '',
   };

@@ -127,7 +127,8 @@ describe('migration 0029: planned initiatives become funding plans', () => {
     ]);
     expect(
       await rows(sql`select actor_label as actor, before->>'link' as before, after->>'link' as after
-        from audit_log where entity = 'notifications' and action = 'update'`),
+        from audit_log where entity = 'notifications' and action = 'update'
+          and actor_label = 'system:migration 0029'`),
     ).toEqual([
       {
         actor: 'system:migration 0029',

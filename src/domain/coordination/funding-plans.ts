@@ -121,6 +121,7 @@ async function notifyOtherFunders(
     tx,
     others.map((o) => ({
       recipientOrganisationId: o.id,
+      recipientRole: 'funder' as const,
       text: `${funderName} planlægger »${data.title}« og beder om kommentarer inden ${data.decisionDate}`,
       textEn: `${funderName} plans “${data.title}” and asks for comments by ${data.decisionDate}`,
       link,
@@ -195,6 +196,7 @@ export async function commentOnFundingPlan(
     await addNotifications(tx, [
       {
         recipientOrganisationId: plan.funderId,
+        recipientRole: 'funder',
         text: `Ny kommentar til »${plan.title}« fra ${funderName}`,
         textEn: `New comment on “${plan.title}” from ${funderName}`,
         link: fundingPlanPath(planId),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isThemeKey } from '../catalogue/themes.ts';
+import { fromDanishText } from '../reference/danish.ts';
 
 const text = (max: number) => z.string().trim().max(max, 'tooLong');
 const REGION_CODES = [1081, 1082, 1083, 1084, 1085] as const;
@@ -15,11 +16,11 @@ export const fundingPlanInput = z.object({
     .array(z.coerce.number().int())
     .min(1, 'regions')
     .refine((codes) => codes.every((c) => (REGION_CODES as readonly number[]).includes(c)), 'regions'),
-  budgetDkk: z.coerce
-    .number({ message: 'budget' })
-    .int('budget')
-    .min(0, 'budget')
-    .max(100_000_000_000, 'budget'),
+  // Typed the Danish way in the form: 2.500.000 · 2 500 000 kr.
+  budgetDkk: z.preprocess(
+    fromDanishText,
+    z.number({ message: 'budget' }).int('budget').min(0, 'budget').max(100_000_000_000, 'budget'),
+  ),
   decisionDate: z.iso.date('date'),
   relatedClusterIds: z.array(z.uuid()).default([]),
 });

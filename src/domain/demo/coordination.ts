@@ -103,6 +103,7 @@ export async function insertDemoCoordination(tx: Tx): Promise<void> {
     FUNDERS.filter((f) => f.name !== owner).map((f) => ({
       id: demoUuid(`notification:${id}:${f.name}`),
       recipientOrganisationId: org(f.name),
+      recipientRole: 'funder' as const,
       text: `${owner} planlægger »${title}« og beder om kommentarer inden ${date}`,
       textEn: `${owner} plans “${title}” and asks for comments by ${date}`,
       link: fundingPlanPath(id),
@@ -140,6 +141,7 @@ export async function insertDemoCoordination(tx: Tx): Promise<void> {
     ].map(([from, at]) => ({
       id: demoUuid(`notification:comment:${robotics}:${from}`),
       recipientOrganisationId: org(UFM),
+      recipientRole: 'funder' as const,
       text: `Ny kommentar til »Fælles indsats for robotteknologi på Fyn« fra ${from}`,
       textEn: `New comment on “Fælles indsats for robotteknologi på Fyn” from ${from}`,
       link: fundingPlanPath(robotics),

@@ -1,5 +1,4 @@
-import { countDistinct, eq, getTableColumns, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
-import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { countDistinct, eq, sql } from 'drizzle-orm';
 import { systemActor, withActor } from '../../db/actor.ts';
 import type { Database, Queryable, Tx } from '../../db/client.ts';
 import {
@@ -20,14 +19,16 @@ import {
 import { hashPassword } from '../accounts/passwords.ts';
 import { insertDemoActionPlans } from './action-plans.ts';
 import type { DemoActivity } from './activities.ts';
+import { insertBulk } from './bulk.ts';
 import { insertDemoCallSetup } from './call-setup.ts';
 import { insertDemoContent } from './content.ts';
 import { insertDemoCoordination } from './coordination.ts';
-import { buildDemoDataSet, type DemoDataSet } from './dataset.ts';
+import { buildDemoDataSet, DEMO_SEED, type DemoDataSet } from './dataset.ts';
 import { insertDemoEvaluation } from './evaluation.ts';
 import { insertDemoPeriods } from './periods.ts';
 import { insertDemoReferrals } from './referrals.ts';
 import { insertDemoStrategy } from './strategy.ts';
+import { insertDemoSurveys } from './surveys.ts';
 import { DEMO_TARGET_SET, DEMO_TARGETS } from './targets.ts';
 import { buildUsers, DEMO_PASSWORD } from './users.ts';
 
@@ -47,46 +48,9 @@ export interface DemoSummary {
   distinctCompanies: number;
 }
 
-/** Rows per bulk statement; each chunk travels as one JSON parameter. */
-const CHUNK_ROWS = 5_000;
-
 export async function isDatabaseEmpty(db: Queryable): Promise<boolean> {
   const rows = await db.select({ id: organisations.id }).from(organisations).limit(1);
   return rows.length === 0;
-}
-
-/**
- * Inserts many rows in chunks, each chunk as one JSON parameter unpacked by jsonb_to_recordset.
- * On PGlite this is about twice as fast as multi-row VALUES with thousands of bind parameters,
- * and it runs unchanged on PostgreSQL. Column names and types come from the Drizzle table.
- */
-async function insertBulk<T extends PgTable>(
-  tx: Tx,
-  table: T,
-  rows: readonly T['$inferInsert'][],
-  returning: SQL = sql``,
-): Promise<Record<string, unknown>[]> {
-  const first = rows[0];
-  if (!first) return [];
-  const columns = Object.entries(getTableColumns(table)).filter(([key]) => key in first);
-  const list = (part: (key: string, column: PgColumn) => SQLWrapper) =>
-    sql.join(
-      columns.map(([key, column]) => part(key, column)),
-      sql`, `,
-    );
-  const out: Record<string, unknown>[] = [];
-  for (let i = 0; i < rows.length; i += CHUNK_ROWS) {
-    const json = JSON.stringify(rows.slice(i, i + CHUNK_ROWS));
-    const result = await tx.execute(
-      sql`insert into ${table} (${list((_, c) => sql.identifier(c.name))})
-          select ${list((key) => sql.identifier(key))}
-          from jsonb_to_recordset(${json}::jsonb) as x(${list((key, c) => sql`${sql.identifier(key)} ${sql.raw(c.getSQLType())}`)})
-          ${returning}`,
-    );
-    // Both drivers (PGlite and node-postgres) answer with an object holding `rows`.
-    out.push(...(result as unknown as { rows: Record<string, unknown>[] }).rows);
-  }
-  return out;
 }
 
 /** Inserts the activities and returns their generated ids by (cluster id, activity reference). */
@@ -221,6 +185,7 @@ export async function seedDemo(
     await insertDemoCoordination(tx);
     await insertDemoStrategy(tx);
     log(`demo: ${await insertDemoReferrals(tx)} referrals`);
+    log(`demo: ${await insertDemoSurveys(tx, DEMO_SEED)} survey responses`);
   });
   // Fresh statistics, or the planner guesses one row per table and picks nested loops.
   await database.db.execute(sql`analyze`);

@@ -3,13 +3,16 @@ import { withActor } from '../../db/actor.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { notifications } from '../../db/schema/index.ts';
 import type { Caller } from '../caller.ts';
-import { authorize } from '../policy/policy.ts';
+import { authorize, type Role } from '../policy/policy.ts';
 import { addressedTo } from './queries.ts';
 
-/** A notification to add: for an organisation (all its members) or for one user. */
+/**
+ * A notification to add: for an organisation's members holding a role (e.g. its funders), or for
+ * one user. Its link opens for every recipient.
+ */
 export type NewNotification = (
-  | { recipientOrganisationId: string; recipientUserId?: never }
-  | { recipientUserId: string; recipientOrganisationId?: never }
+  | { recipientOrganisationId: string; recipientRole: Role; recipientUserId?: never }
+  | { recipientUserId: string; recipientOrganisationId?: never; recipientRole?: never }
 ) & {
   text: string;
   textEn: string;

@@ -3,6 +3,7 @@ import { createUserAndCaller } from '../../../test/support/callers.ts';
 import { createTestDatabase } from '../../../test/support/database.ts';
 import { systemActor, withActor } from '../../db/actor.ts';
 import type { Database } from '../../db/client.ts';
+import type { Role } from '../policy/policy.ts';
 import { addNotifications, markNotificationsRead, type NewNotification } from './commands.ts';
 import { notificationsFor, unreadCount } from './queries.ts';
 
@@ -14,7 +15,7 @@ afterAll(() => database?.close());
 
 const at = (minute: number) => new Date(Date.UTC(2031, 0, 1, 8, minute));
 const note = (
-  to: { recipientOrganisationId: string } | { recipientUserId: string },
+  to: { recipientOrganisationId: string; recipientRole: Role } | { recipientUserId: string },
   text: string,
   minute: number,
 ) => ({ ...to, text, textEn: `${text} (en)`, link: '/konto', createdAt: at(minute) }) as NewNotification;
@@ -31,10 +32,18 @@ describe('notifications', () => {
     });
     const stranger = await createUserAndCaller(database.db, 'cluster_staff');
     await add([
-      note({ recipientOrganisationId: assessor.user.organisationId }, 'Til organisationen', 1),
+      note(
+        { recipientOrganisationId: assessor.user.organisationId, recipientRole: 'assessor' },
+        'Til organisationen',
+        1,
+      ),
       note({ recipientUserId: assessor.user.id }, 'Til bedømmeren', 2),
       note({ recipientUserId: colleague.user.id }, 'Til kollegaen', 3),
-      note({ recipientOrganisationId: stranger.user.organisationId }, 'Til klyngen', 4),
+      note(
+        { recipientOrganisationId: stranger.user.organisationId, recipientRole: 'cluster_staff' },
+        'Til klyngen',
+        4,
+      ),
     ]);
     const texts = async (c: typeof assessor) =>
       (await notificationsFor(database.db, c.caller)).map((n) => n.text);
@@ -67,9 +76,35 @@ describe('notifications', () => {
     expect(await unreadCount(database.db, other.caller.principal)).toBe(1);
   });
 
+  it("tells an organisation's members holding the role, not its other members", async () => {
+    // A funder organisation's assessor is not told about funding plans, which only funders may open.
+    const funder = await createUserAndCaller(database.db, 'funder');
+    const assessor = await createUserAndCaller(database.db, 'assessor', {
+      organisationId: funder.user.organisationId,
+    });
+    await add([
+      note(
+        { recipientOrganisationId: funder.user.organisationId, recipientRole: 'funder' },
+        'Til finansiørerne',
+        1,
+      ),
+    ]);
+    expect((await notificationsFor(database.db, funder.caller)).map((n) => n.text)).toEqual([
+      'Til finansiørerne',
+    ]);
+    expect(await notificationsFor(database.db, assessor.caller)).toEqual([]);
+    expect(await unreadCount(database.db, assessor.caller.principal)).toBe(0);
+  });
+
   it('counts nothing for an API token, which is no person', async () => {
     const staff = await createUserAndCaller(database.db, 'cluster_staff');
-    await add([note({ recipientOrganisationId: staff.user.organisationId }, 'Til klyngen', 1)]);
+    await add([
+      note(
+        { recipientOrganisationId: staff.user.organisationId, recipientRole: 'cluster_staff' },
+        'Til klyngen',
+        1,
+      ),
+    ]);
     const token = {
       userId: 'token:00000000-0000-4000-8000-000000000001',
       memberships: staff.caller.principal.memberships,

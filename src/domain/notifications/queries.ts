@@ -1,4 +1,4 @@
-import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
 import { notifications } from '../../db/schema/index.ts';
 import type { Caller } from '../caller.ts';
@@ -13,12 +13,20 @@ export interface NotificationView {
   createdAt: Date;
 }
 
-/** A user's notifications are those addressed to the user and to each organisation it belongs to. */
+/**
+ * A user's notifications are those addressed to the user, and those addressed to an organisation
+ * it belongs to: to all its members, or to the role it holds there.
+ */
 export function addressedTo(p: Principal): SQL | undefined {
-  const orgs = p.memberships.map((m) => m.organisationId);
-  return orgs.length > 0
-    ? or(eq(notifications.recipientUserId, p.userId), inArray(notifications.recipientOrganisationId, orgs))
-    : eq(notifications.recipientUserId, p.userId);
+  return or(
+    eq(notifications.recipientUserId, p.userId),
+    ...p.memberships.map((m) =>
+      and(
+        eq(notifications.recipientOrganisationId, m.organisationId),
+        or(isNull(notifications.recipientRole), eq(notifications.recipientRole, m.role)),
+      ),
+    ),
+  );
 }
 
 /** The caller's notifications, newest first. */

@@ -7,10 +7,10 @@
  * `performance.preliminary`; this file says what an account's target is.
  */
 import type { Queryable } from '../../db/client.ts';
+import { isSystem } from '../caller.ts';
 import { AppError } from '../errors.ts';
 import { can, type Principal, type Target } from '../policy/policy.ts';
 import { fundersOf } from '../reporting/periods/years.ts';
-import { isSystem } from '../caller.ts';
 import type { AccountBasis, AccountScope } from './account.ts';
 import { clusterByCvr } from './queries.ts';
 

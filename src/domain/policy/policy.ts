@@ -140,6 +140,14 @@ const rules = {
   'calls.allocate': (p, t) => hasRoleIn(p, t.organisationId, 'funder'),
   // News, success stories and events, published on behalf of an organisation by its own staff
   'content.publish': (p, t) => hasRoleIn(p, t.organisationId, 'admin', 'support_staff', 'cluster_staff'),
+  // Surveys (src/domain/surveys) belong to an organisation: the support function's staff run
+  // theirs, a funder's staff theirs (the target: the owner); admins all. The results a survey
+  // shares with the funders are read by funders, support staff and admins, with small cells hidden.
+  'surveys.manage': (p, t) =>
+    hasRole(p, 'admin') || hasRoleIn(p, t.organisationId, 'support_staff', 'funder'),
+  'surveys.readSharedResults': (p) => hasRole(p, 'admin', 'funder', 'support_staff'),
+  // The contact e-mails a cluster supplies for its participating companies, for surveys only
+  'companyContacts.manage': (p, t) => hasRoleIn(p, t.organisationId, 'cluster_staff'),
   // Support function and business service
   'support.manage': (p) => hasRole(p, 'admin', 'support_staff'),
   // Referrals of companies between business hubs and clusters (seed 000), sent and answered by

@@ -65,3 +65,8 @@ export function isValidDb07Prefix(value: string): boolean {
 export function isValidMunicipalityCode(value: number, known: ReadonlySet<number>): boolean {
   return Number.isInteger(value) && known.has(value);
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether an id from a path or form is a UUID at all: anything else is no row, not a database error. */
+export const isUuid = (id: string): boolean => UUID.test(id);

@@ -14,7 +14,7 @@ import type { Caller } from '../caller.ts';
 import { AppError, notFound, parseInput } from '../errors.ts';
 import { isUuid } from '../ids.ts';
 import { addNotifications } from '../notifications/commands.ts';
-import { authorize } from '../policy/policy.ts';
+import { authorize, type Role } from '../policy/policy.ts';
 import { copenhagenDate } from '../reference/time.ts';
 import { uuidArray } from '../reporting/uuid-array.ts';
 import { referralPath } from './paths.ts';
@@ -35,6 +35,14 @@ const REFERS_TO: Partial<Record<OrganisationKind, OrganisationKind>> = {
   business_service: 'cluster_organisation',
   cluster_organisation: 'business_service',
 };
+
+/** Who in an organisation of the kind refers companies, and so is told about its referrals. */
+const REFERRER_ROLE: Record<'business_service' | 'cluster_organisation', Role> = {
+  business_service: 'business_service_staff',
+  cluster_organisation: 'cluster_staff',
+};
+const referrerRole = (kind: OrganisationKind): Role =>
+  REFERRER_ROLE[kind as keyof typeof REFERRER_ROLE] ?? 'cluster_staff';
 
 async function parties(tx: Tx, ids: readonly string[]): Promise<Party[]> {
   if (ids.length === 0) return [];
@@ -145,6 +153,9 @@ export async function sendReferral(db: Db, caller: Caller, input: unknown, now: 
         .filter((r) => r.toOrganisationId !== null)
         .map((r) => ({
           recipientOrganisationId: r.toOrganisationId as string,
+          recipientRole: referrerRole(
+            organisations.find((o) => o.id === r.toOrganisationId)?.kind ?? 'cluster_organisation',
+          ),
           text: `Ny henvisning fra ${sender.name}: ${data.companyName} (CVR ${data.cvr})`,
           textEn: `New referral from ${sender.name}: ${data.companyName} (CVR ${data.cvr})`,
           link: referralPath(r.id),
@@ -227,10 +238,12 @@ async function takeStep(
       note,
     });
     // The sender is told what the recipient did; an outside actor's outcome is the sender's own.
-    if (referral.toOrganisationId !== null)
+    const [sender] = await parties(tx, [referral.fromOrganisationId]);
+    if (referral.toOrganisationId !== null && sender)
       await addNotifications(tx, [
         {
-          recipientOrganisationId: referral.fromOrganisationId,
+          recipientOrganisationId: sender.id,
+          recipientRole: referrerRole(sender.kind),
           text: told.da,
           textEn: told.en,
           link: referralPath(id),

@@ -1,58 +1,121 @@
 import { describe, expect, it } from 'vitest';
 import type { Principal, Role } from '../policy/policy.ts';
-import { sectionsFor } from './sections.ts';
+import { landingPageOf, navigationFor } from './sections.ts';
 
-const PUBLIC = [
-  'home',
-  'clusters',
-  'landscape',
-  'results',
-  'clusterForum',
-  'labels',
-  'news',
-  'events',
-  'calls',
-  'search',
-];
 const as = (...roles: Role[]): Principal => ({
   userId: 'u',
   memberships: roles.map((role, i) => ({ organisationId: `org-${i}`, role })),
 });
 
-describe('sectionsFor: the navigation of each role', () => {
-  it('offers a visitor the public sections and the login', () => {
-    expect(sectionsFor(null)).toEqual([...PUBLIC, 'login']);
+/** The navigation as group → pages, the shape a person sees in the menu. */
+const menu = (p: Principal | null) =>
+  Object.fromEntries(navigationFor(p).map((g) => [g.key, g.sections.map((s) => s.page)]));
+
+const PUBLIC = {
+  clusters: ['clusters', 'landscape', 'labels'],
+  results: ['results', 'clusterForum'],
+  news: ['news', 'stories', 'events'],
+  calls: ['calls'],
+};
+const SEARCH = { search: ['search'] };
+
+describe('navigationFor: each role sees exactly what it may use, grouped', () => {
+  it('offers a visitor the public groups and search', () => {
+    expect(menu(null)).toEqual({ ...PUBLIC, ...SEARCH });
   });
 
-  // Written out by hand: what each role sees after the public sections.
-  const personal: Record<Role, string[]> = {
-    admin: ['coordination', 'notifications', 'account', 'admin'],
-    funder: ['coordination', 'notifications', 'account'],
-    assessor: ['notifications', 'account'],
-    cluster_staff: ['workspace', 'referrals', 'notifications', 'account'],
-    support_staff: ['notifications', 'account'],
-    business_service_staff: ['referrals', 'notifications', 'account'],
-    company_user: ['notifications', 'account'],
+  // Written out by hand from the policy: what each role sees besides the public groups.
+  const own: Record<Role, Record<string, string[]>> = {
+    admin: {
+      funding: [
+        'funding',
+        'reportingStatus',
+        'fundingActionPlans',
+        'coordination',
+        'fundingPlans',
+        'evaluations',
+        'fundingDataQuality',
+        'targets',
+        'apiTokens',
+      ],
+      support: ['support', 'supportBenchmarking', 'labelImport', 'surveys'],
+      admin: ['admin', 'adminOrganisations', 'adminUsers', 'adminAudit'],
+    },
+    funder: {
+      funding: [
+        'funding',
+        'reportingStatus',
+        'fundingActionPlans',
+        'coordination',
+        'fundingPlans',
+        'evaluations',
+        'fundingDataQuality',
+        'targets',
+        'surveys',
+        'apiTokens',
+      ],
+    },
+    assessor: { assessments: ['myAssessments'] },
+    cluster_staff: {
+      workspace: [
+        'workspace',
+        'activities',
+        'deliveries',
+        'workspacePeriods',
+        'actionPlans',
+        'benchmarking',
+        'dataQuality',
+        'companyContacts',
+        'referrals',
+        'apiTokens',
+      ],
+    },
+    support_staff: {
+      support: ['support', 'reportingStatus', 'supportBenchmarking', 'labelImport', 'surveys'],
+    },
+    business_service_staff: { referrals: ['referrals'] },
+    company_user: {},
   };
-  for (const [role, sections] of Object.entries(personal) as [Role, string[]][]) {
-    it(`offers ${role} the public sections and ${sections.join(', ')}`, () => {
-      expect(sectionsFor(as(role))).toEqual([...PUBLIC, ...sections]);
+  for (const [role, groups] of Object.entries(own) as [Role, Record<string, string[]>][]) {
+    it(`offers ${role} the public groups and ${Object.keys(groups).join(', ') || 'nothing more'}`, () => {
+      expect(menu(as(role))).toEqual({ ...PUBLIC, ...groups, ...SEARCH });
     });
   }
 
-  it('adds up the sections of every role a person holds', () => {
-    expect(sectionsFor(as('funder', 'cluster_staff', 'admin'))).toEqual([
-      ...PUBLIC,
+  it('keeps the groups in menu order and shows a page once, in the first group a person has', () => {
+    const p = as('cluster_staff', 'funder');
+    expect(navigationFor(p).map((g) => g.key)).toEqual([
+      'clusters',
+      'results',
+      'news',
+      'calls',
       'workspace',
-      'coordination',
-      'referrals',
-      'notifications',
-      'account',
-      'admin',
+      'funding',
+      'search',
     ]);
+    const pages = navigationFor(p).flatMap((g) => g.sections.map((s) => s.page));
+    expect(pages.filter((page) => page === 'apiTokens')).toHaveLength(1);
+    expect(menu(p).workspace).toContain('apiTokens');
+    expect(menu(p).funding).not.toContain('apiTokens');
   });
+});
 
-  it('offers a user without memberships only the own-account sections', () => {
-    expect(sectionsFor(as())).toEqual([...PUBLIC, 'notifications', 'account']);
+describe('landingPageOf: where a person lands after signing in', () => {
+  const cases: [Role[], string | null][] = [
+    [['cluster_staff'], 'workspace'],
+    [['funder'], 'funding'],
+    [['assessor'], 'myAssessments'],
+    [['support_staff'], 'support'],
+    [['admin'], 'admin'],
+    [['cluster_staff', 'admin'], 'admin'],
+    [['business_service_staff'], null],
+    [['assessor', 'funder'], 'funding'],
+  ];
+  for (const [roles, landing] of cases)
+    it(`lands ${roles.join(' + ')} on ${landing ?? 'the account page'}`, () => {
+      expect(landingPageOf(as(...roles))).toBe(landing);
+    });
+  it('lands a visitor nowhere in particular', () => {
+    expect(landingPageOf(null)).toBeNull();
   });
 });

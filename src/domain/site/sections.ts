@@ -1,57 +1,323 @@
 /**
- * The sections of the site a person may use, in the order the navigation lists them. Built from
- * the policy, so the navigation shows what a role may use and no view decides it by role.
+ * The navigation of the site: every page a person may use, in groups, built from the policy so a
+ * role sees exactly what it may use and no view decides it by role. A new page is one entry in
+ * SECTIONS (its page key in src/http/paths.ts, the groups it belongs to, its words and its rule);
+ * a new area with a landing page is one entry in GROUPS too.
  */
 import { clustersWorkedFor } from '../catalogue/policy.ts';
+import { hasDataQualityPage, ownBenchmarkOrganisations } from '../evaluation/policy.ts';
+import type { Term } from '../glossary.ts';
 import { can, type Principal } from '../policy/policy.ts';
 import { referringOrganisations } from '../referrals/policy.ts';
+import { contactKeepingClusters, usesSurveys } from '../surveys/policy.ts';
 
-export const SECTIONS = [
-  'home',
-  'clusters',
-  'landscape',
-  'results',
-  'clusterForum',
-  'labels',
-  'news',
-  'events',
-  'calls',
-  'search',
-  'workspace',
-  'coordination',
-  'referrals',
-  'notifications',
-  'account',
-  'admin',
-  'login',
-] as const;
-export type Section = (typeof SECTIONS)[number];
+type Rule = (p: Principal | null) => boolean;
 
-const everyone = () => true;
+const everyone: Rule = () => true;
+/** Whether the principal may do `action` for one of its own organisations (or for all of them). */
+const forOwnOrganisation =
+  (action: Parameters<typeof can>[1]): Rule =>
+  (p) =>
+    can(p, action) ||
+    (p?.memberships ?? []).some((m) => can(p, action, { organisationId: m.organisationId }));
+const worksForACluster: Rule = (p) => clustersWorkedFor(p).length > 0;
 
-const mayUse: Record<Section, (p: Principal | null) => boolean> = {
-  home: everyone,
-  clusters: everyone,
-  landscape: everyone,
-  results: everyone,
-  clusterForum: everyone,
-  labels: everyone,
-  news: everyone,
-  events: everyone,
-  calls: everyone,
-  search: everyone,
-  // The workspace page opens for anyone signed in; it is offered to those who work for a cluster.
-  workspace: (p) => clustersWorkedFor(p).length > 0,
-  coordination: (p) => can(p, 'coordination.view'),
-  // Offered to those who refer companies (hubs' and clusters' staff); the figures are linked from there.
-  referrals: (p) => referringOrganisations(p).length > 0,
-  notifications: (p) => can(p, 'notifications.view'),
-  account: (p) => can(p, 'account.view'),
-  admin: (p) => can(p, 'admin.view'),
-  login: (p) => p === null,
+/**
+ * The groups of the navigation in the order the menu shows them. A group of a person's work has
+ * a landing page (a page key): what needs their attention, and their tools.
+ */
+export const GROUPS = {
+  clusters: { da: 'Klynger', en: 'Clusters' },
+  results: { da: 'Resultater', en: 'Results' },
+  news: { da: 'Aktuelt', en: 'News and events' },
+  calls: { da: 'Opslag', en: 'Calls' },
+  workspace: { da: 'Arbejdsrum', en: 'Workspace', landing: 'workspace' },
+  funding: { da: 'Finansiering', en: 'Funding', landing: 'funding' },
+  assessments: { da: 'Bedømmelser', en: 'Assessments', landing: 'myAssessments' },
+  support: { da: 'Support', en: 'Support', landing: 'support' },
+  admin: { da: 'Administration', en: 'Administration', landing: 'admin' },
+  referrals: { da: 'Henvisninger', en: 'Referrals', landing: 'referrals' },
+  search: { da: 'Søg', en: 'Search' },
+} as const satisfies Record<string, Term & { landing?: string }>;
+export type GroupKey = keyof typeof GROUPS;
+
+export interface SectionEntry extends Term {
+  /** The page (a key of src/http/paths.ts, without parameters). */
+  page: string;
+  /** The groups it belongs to; a person sees it in the first of them they have. */
+  groups: readonly GroupKey[];
+  may: Rule;
+}
+
+/** Every page of the navigation, in the order each group lists them (after the group's landing page). */
+export const SECTIONS: readonly SectionEntry[] = [
+  { page: 'clusters', groups: ['clusters'], da: 'Klyngekatalog', en: 'Cluster catalogue', may: everyone },
+  { page: 'landscape', groups: ['clusters'], da: 'Landskab', en: 'Landscape', may: everyone },
+  { page: 'labels', groups: ['clusters'], da: 'Mærkeregister', en: 'Label register', may: everyone },
+  {
+    page: 'results',
+    groups: ['results'],
+    da: 'Performanceregnskab',
+    en: 'Performance account',
+    may: everyone,
+  },
+  { page: 'clusterForum', groups: ['results'], da: 'Klyngeforum', en: 'Cluster Forum', may: everyone },
+  { page: 'news', groups: ['news'], da: 'Nyheder', en: 'News', may: everyone },
+  { page: 'stories', groups: ['news'], da: 'Succeshistorier', en: 'Success stories', may: everyone },
+  { page: 'events', groups: ['news'], da: 'Arrangementer', en: 'Events', may: everyone },
+  { page: 'calls', groups: ['calls'], da: 'Opslag', en: 'Calls', may: everyone },
+  // Cluster staff
+  { page: 'workspace', groups: ['workspace'], da: 'Overblik', en: 'Overview', may: worksForACluster },
+  {
+    page: 'activities',
+    groups: ['workspace'],
+    da: 'Aktiviteter',
+    en: 'Activities',
+    may: forOwnOrganisation('activities.write'),
+  },
+  {
+    page: 'deliveries',
+    groups: ['workspace'],
+    da: 'Indberetning af filer',
+    en: 'File deliveries',
+    may: forOwnOrganisation('activities.write'),
+  },
+  {
+    page: 'workspacePeriods',
+    groups: ['workspace'],
+    da: 'Indberetningsperioder',
+    en: 'Reporting periods',
+    may: forOwnOrganisation('reportingPeriods.submit'),
+  },
+  {
+    page: 'actionPlans',
+    groups: ['workspace'],
+    da: 'Handlingsplaner',
+    en: 'Action plans',
+    may: forOwnOrganisation('actionPlans.edit'),
+  },
+  {
+    page: 'benchmarking',
+    groups: ['workspace'],
+    da: 'Benchmarking',
+    en: 'Benchmarking',
+    may: (p) => p !== null && ownBenchmarkOrganisations(p).length > 0,
+  },
+  {
+    page: 'dataQuality',
+    groups: ['workspace'],
+    da: 'Datakvalitet',
+    en: 'Data quality',
+    may: (p) => worksForACluster(p) && p !== null && hasDataQualityPage(p),
+  },
+  // Funders (and admins)
+  {
+    page: 'funding',
+    groups: ['funding'],
+    da: 'Overblik',
+    en: 'Overview',
+    may: (p) => can(p, 'funding.view'),
+  },
+  {
+    page: 'reportingStatus',
+    groups: ['funding', 'support'],
+    da: 'Indberetningsstatus',
+    en: 'Reporting status',
+    may: (p) => can(p, 'reportingPeriods.overview'),
+  },
+  {
+    page: 'fundingActionPlans',
+    groups: ['funding'],
+    da: 'Handlingsplaner',
+    en: 'Action plans',
+    may: (p) => can(p, 'actionPlans.overview'),
+  },
+  {
+    page: 'coordination',
+    groups: ['funding'],
+    da: 'Koordinering',
+    en: 'Coordination',
+    may: (p) => can(p, 'coordination.view'),
+  },
+  {
+    page: 'fundingPlans',
+    groups: ['funding'],
+    da: 'Finansieringsplaner',
+    en: 'Funding plans',
+    may: (p) => can(p, 'coordination.view'),
+  },
+  {
+    page: 'evaluations',
+    groups: ['funding'],
+    da: 'Midtvejsevaluering',
+    en: 'Mid-term evaluation',
+    may: (p) => can(p, 'funding.view'),
+  },
+  {
+    page: 'fundingDataQuality',
+    groups: ['funding'],
+    da: 'Datakvalitet',
+    en: 'Data quality',
+    may: (p) => p !== null && can(p, 'funding.view') && hasDataQualityPage(p),
+  },
+  {
+    page: 'targets',
+    groups: ['funding'],
+    da: 'Pejlemærker',
+    en: 'Targets',
+    may: forOwnOrganisation('targets.manage'),
+  },
+  // Assessors
+  {
+    page: 'myAssessments',
+    groups: ['assessments'],
+    da: 'Bedømmelser',
+    en: 'Assessments',
+    may: (p) => can(p, 'applications.assess'),
+  },
+  // The support function (and admins)
+  {
+    page: 'support',
+    groups: ['support'],
+    da: 'Overblik',
+    en: 'Overview',
+    may: (p) => can(p, 'support.manage'),
+  },
+  {
+    page: 'supportBenchmarking',
+    groups: ['support'],
+    da: 'Benchmarking af alle klynger',
+    en: 'Benchmarking of all clusters',
+    may: (p) => can(p, 'benchmarking.viewAll'),
+  },
+  {
+    page: 'labelImport',
+    groups: ['support'],
+    da: 'Import af mærker',
+    en: 'Label import',
+    may: (p) => can(p, 'support.manage'),
+  },
+  {
+    page: 'surveys',
+    groups: ['support', 'funding', 'workspace'],
+    da: 'Undersøgelser',
+    en: 'Surveys',
+    may: usesSurveys,
+  },
+  {
+    page: 'companyContacts',
+    groups: ['workspace'],
+    da: 'Virksomhedskontakter',
+    en: 'Company contacts',
+    may: (p) => contactKeepingClusters(p).length > 0,
+  },
+  // Those who refer companies: the hubs' and the clusters' staff
+  {
+    page: 'referrals',
+    groups: ['workspace', 'referrals'],
+    da: 'Henvisninger',
+    en: 'Referrals',
+    may: (p) => referringOrganisations(p).length > 0,
+  },
+  {
+    page: 'referralFigures',
+    groups: ['funding', 'support', 'workspace', 'referrals'],
+    da: 'Henvisninger i tal',
+    en: 'Referral figures',
+    may: (p) => can(p, 'referrals.viewFigures'),
+  },
+  // Shared by those who hold API tokens for their organisation: cluster staff and funders
+  {
+    page: 'apiTokens',
+    groups: ['workspace', 'funding'],
+    da: 'API-nøgler',
+    en: 'API tokens',
+    may: forOwnOrganisation('apiTokens.manage'),
+  },
+  // Administration
+  { page: 'admin', groups: ['admin'], da: 'Overblik', en: 'Overview', may: (p) => can(p, 'admin.view') },
+  {
+    page: 'adminOrganisations',
+    groups: ['admin'],
+    da: 'Organisationer',
+    en: 'Organisations',
+    may: (p) => can(p, 'organisations.manage'),
+  },
+  {
+    page: 'adminUsers',
+    groups: ['admin'],
+    da: 'Brugere og roller',
+    en: 'Users and roles',
+    may: (p) => can(p, 'users.manage'),
+  },
+  {
+    page: 'adminAudit',
+    groups: ['admin'],
+    da: 'Revisionslog',
+    en: 'Audit log',
+    may: (p) => can(p, 'audit.read'),
+  },
+  { page: 'search', groups: ['search'], da: 'Søg', en: 'Search', may: everyone },
+];
+
+export interface NavSection extends Term {
+  page: string;
+}
+
+export interface NavGroup extends Term {
+  key: GroupKey;
+  /** The group's landing page, for the groups of a person's own work. */
+  landing: string | null;
+  sections: NavSection[];
+}
+
+const landingOfGroup = (key: GroupKey): string | null => {
+  const group: Term & { landing?: string } = GROUPS[key];
+  return group.landing ?? null;
 };
 
-/** The sections `p` may use (a visitor when null), in navigation order. */
-export function sectionsFor(p: Principal | null): Section[] {
-  return SECTIONS.filter((s) => mayUse[s](p));
+/**
+ * The navigation of `p` (a visitor when null): the groups with the pages they may use, in menu
+ * order. A group of someone's own work is theirs when they may use its landing page; each page
+ * shows once, in the first of its groups they have.
+ */
+export function navigationFor(p: Principal | null): NavGroup[] {
+  const allowed = SECTIONS.filter((s) => s.may(p));
+  const allowedPages = new Set(allowed.map((s) => s.page));
+  const had = (key: GroupKey) => {
+    const landing = landingOfGroup(key);
+    return landing === null ? allowed.some((s) => s.groups.includes(key)) : allowedPages.has(landing);
+  };
+  const groups = (Object.keys(GROUPS) as GroupKey[]).filter(had);
+  return groups.map((key) => ({
+    key,
+    da: GROUPS[key].da,
+    en: GROUPS[key].en,
+    landing: landingOfGroup(key),
+    sections: allowed
+      .filter((s) => s.groups.find((g) => groups.includes(g)) === key)
+      // The landing page leads its group.
+      .sort((a, b) => Number(b.page === landingOfGroup(key)) - Number(a.page === landingOfGroup(key)))
+      .map(({ page, da, en }) => ({ page, da, en })),
+  }));
+}
+
+/** Whose landing page wins for a person with several: administration is an admin's daily work. */
+const LANDING_ORDER: readonly GroupKey[] = [
+  'admin',
+  'workspace',
+  'funding',
+  'assessments',
+  'support',
+  'referrals',
+];
+
+/**
+ * Where a person lands after signing in: the landing page of their own work (administration,
+ * workspace, funding, assessments, support, in that order), or null for a person without one.
+ */
+export function landingPageOf(p: Principal | null): string | null {
+  const groups = navigationFor(p);
+  const first = LANDING_ORDER.find((key) => groups.some((g) => g.key === key));
+  return first ? landingOfGroup(first) : null;
 }

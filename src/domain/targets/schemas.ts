@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { PerformanceAccount } from '../performance/account.ts';
+import { fromDanishText } from '../reference/danish.ts';
 
 type NumericKey = {
   [K in keyof PerformanceAccount]: PerformanceAccount[K] extends number ? K : never;
@@ -32,14 +33,10 @@ export const DIRECTIONS = ['at_least', 'at_most', 'none'] as const;
 export type Direction = (typeof DIRECTIONS)[number];
 
 const trimmed = (max: number) => z.string().trim().min(1, 'required').max(max, 'tooLong');
+/** A value as a funder types it (1.600 · 12,5), or a number from a command; left out when empty. */
 const optionalNumber = z.preprocess(
-  (v) =>
-    typeof v === 'string'
-      ? v.trim() === ''
-        ? undefined
-        : Number(v.replace(/\./g, '').replace(',', '.'))
-      : v,
-  z.number('invalid').min(0, 'invalid').max(1e12, 'invalid').optional(),
+  fromDanishText,
+  z.number('number').min(0, 'tooSmall').max(1e12, 'tooLarge').optional(),
 );
 const optionalYear = z.preprocess(
   (v) => (v === '' ? undefined : v),

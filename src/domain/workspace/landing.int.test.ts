@@ -9,7 +9,8 @@ import { clusters, fundingGrants } from '../../db/schema/index.ts';
 import type { Caller } from '../caller.ts';
 import { workspaceOf } from './landing.ts';
 
-const TODAY = '2025-06-01';
+// Noon on 1 June 2025 in Denmark.
+const NOW = new Date('2025-06-01T10:00:00Z');
 
 let database: Database;
 const ids: Record<'alpha' | 'beta' | 'gamma' | 'ended', string> = {
@@ -52,18 +53,21 @@ async function staffOf(...clusterIds: string[]): Promise<Caller> {
 
 describe('workspaceOf', () => {
   it('lists the active clusters the caller works for, by name, and no other', async () => {
-    const ws = await workspaceOf(database.db, await staffOf(ids.beta, ids.alpha, ids.ended), TODAY);
+    const ws = await workspaceOf(database.db, await staffOf(ids.beta, ids.alpha, ids.ended), NOW);
     expect(ws.clusters.map((c) => c.name)).toEqual(['Klynge alpha', 'Klynge beta']);
     expect(ws.clusters.map((c) => c.hasEvaluation)).toEqual([true, false]);
     // The test clusters state no facts: none qualifies, and all five criteria are missing.
     expect(ws.clusters.map((c) => c.qualification.results.filter((r) => !r.passed).length)).toEqual([5, 5]);
-    expect(ws.manageApiTokens).toBe(true);
+    expect(ws.attention).toEqual([]);
   });
 
-  it('gives other roles no clusters; funders manage API tokens, support staff do not', async () => {
-    const funder = await workspaceOf(database.db, await createCaller(database.db, 'funder'), TODAY);
-    expect(funder).toEqual({ clusters: [], manageApiTokens: true });
-    const support = await workspaceOf(database.db, await createCaller(database.db, 'support_staff'), TODAY);
-    expect(support).toEqual({ clusters: [], manageApiTokens: false });
+  it('is the landing page of cluster staff only: refused to every other role', async () => {
+    for (const role of ['funder', 'support_staff', 'assessor', 'business_service_staff', 'admin'] as const)
+      await expect(
+        workspaceOf(database.db, await createCaller(database.db, role), NOW),
+        role,
+      ).rejects.toMatchObject({
+        code: 'forbidden',
+      });
   });
 });

@@ -1,6 +1,6 @@
 /**
- * The workspace landing page of a signed-in person: the clusters they work for, whether each
- * qualifies as significant and what it lacks, and which workspace tools they may use.
+ * The workspace landing page of cluster staff: the clusters they work for, whether each
+ * qualifies as significant and what it lacks, and what waits for them.
  */
 import type { Queryable } from '../../db/client.ts';
 import type { Caller } from '../caller.ts';
@@ -8,7 +8,9 @@ import { clustersWorkedFor } from '../catalogue/policy.ts';
 import { evaluateQualification, type Qualification } from '../catalogue/qualification.ts';
 import { type CatalogueEntry, catalogueEntries } from '../catalogue/queries.ts';
 import { clustersInPeriod, fundingPeriods } from '../evaluation/midterm.ts';
-import { authorize, can, type Principal } from '../policy/policy.ts';
+import type { AttentionItem } from '../landing/attention.ts';
+import { landingOf } from '../landing/landing.ts';
+import { copenhagenDate } from '../reference/time.ts';
 
 export interface WorkspaceCluster extends CatalogueEntry {
   qualification: Qualification;
@@ -18,18 +20,19 @@ export interface WorkspaceCluster extends CatalogueEntry {
 
 export interface Workspace {
   clusters: WorkspaceCluster[];
-  /** Whether the person manages API tokens for one of their organisations. */
-  manageApiTokens: boolean;
+  /** What waits for the person (src/domain/landing). */
+  attention: AttentionItem[];
 }
 
-const managesApiTokens = (p: Principal) =>
-  p.memberships.some((m) => can(p, 'apiTokens.manage', { organisationId: m.organisationId }));
-
-/** Every signed-in person has a workspace; it lists the active clusters they work for, by name. */
-export async function workspaceOf(db: Queryable, caller: Caller, today: string): Promise<Workspace> {
-  const principal = authorize(caller.principal, 'account.view');
-  const own = clustersWorkedFor(principal);
-  const entries = own.length > 0 ? await catalogueEntries(db, { today, organisationIds: own }) : [];
+/**
+ * The workspace of a person who works for a cluster: the active clusters they work for, by name,
+ * and what waits for them. Refused to others: it is cluster staff's landing page.
+ */
+export async function workspaceOf(db: Queryable, caller: Caller, now: Date): Promise<Workspace> {
+  const { attention } = await landingOf(db, caller, 'workspace', now);
+  const today = copenhagenDate(now);
+  const own = clustersWorkedFor(caller.principal);
+  const entries = await catalogueEntries(db, { today, organisationIds: own });
   const [period] = entries.length > 0 ? await fundingPeriods(db) : [];
   const evaluated = new Set(period ? (await clustersInPeriod(db, period)).map((c) => c.clusterId) : []);
   return {
@@ -38,6 +41,6 @@ export async function workspaceOf(db: Queryable, caller: Caller, today: string):
       qualification: evaluateQualification(e),
       hasEvaluation: evaluated.has(e.organisationId),
     })),
-    manageApiTokens: managesApiTokens(principal),
+    attention,
   };
 }

@@ -31,6 +31,14 @@ export const clusterSchema = z.object({
   id: z.uuid(),
   slug: z.string(),
   name: z.string(),
+  cvr: z
+    .string()
+    .regex(/^[1-9][0-9]{7}$/)
+    .nullable()
+    .meta({
+      description:
+        "The cluster organisation's CVR number, the key reporting and the public registers use; null when it has none",
+    }),
   league: z.enum(LEAGUES),
   themes: z.array(z.enum(THEME_KEYS)),
   seat: z
@@ -80,6 +88,7 @@ function presentCluster(c: AppContext, r: ClusterRow): ApiCluster {
     id: r.id,
     slug: r.slug,
     name: r.name,
+    cvr: r.cvr,
     league: r.league,
     themes: r.themes,
     seat:
@@ -109,6 +118,7 @@ export const CSV_COLUMNS = [
   'id',
   'slug',
   'name',
+  'cvr',
   'league',
   'themes',
   'municipality_code',
@@ -129,6 +139,7 @@ function csvRow(c: AppContext, r: ClusterRow) {
     r.id,
     r.slug,
     r.name,
+    r.cvr,
     r.league,
     r.themes.join(';'),
     r.municipalityCode,

@@ -138,7 +138,7 @@ export function apiDocsPage(c: AppContext): Promise<Response> {
   const document = apiDocument(c.get('deps').config.publicUrl);
   const operations = operationsOf(document.paths);
   const openApi = { path: '/openapi.json', operationId: 'openApi' };
-  return renderPage(c, t.title, () => (
+  return renderPage(c, t.title, (chrome) => (
     <>
       <h1>{t.title}</h1>
       <p class="font-lead">{t.lead}</p>
@@ -148,7 +148,14 @@ export function apiDocsPage(c: AppContext): Promise<Response> {
       </p>
       <h2 class="h4">{t.tokenHeading}</h2>
       <p>
-        {t.tokenIntro} <a href={href('apiTokens', lang)}>{t.tokenLink}</a>
+        {t.tokenIntro}{' '}
+        {/* The link for those who keep their organisation's tokens (the navigation knows), and for
+            visitors, whom it takes to log in; not for the signed-in who would meet a refusal. */}
+        {!chrome.user || chrome.navigation.some((g) => g.sections.some((s) => s.page === 'apiTokens')) ? (
+          <a href={href('apiTokens', lang)}>{t.tokenLink}</a>
+        ) : (
+          t.tokenWho
+        )}
       </p>
       <nav aria-labelledby="api-contents">
         <h2 id="api-contents" class="h4">

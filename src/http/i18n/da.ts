@@ -1,3 +1,5 @@
+import { namesOf } from '../../domain/glossary.ts';
+
 /** Danish UI texts: the canonical catalogue. en.ts must have the same shape (checked by the type). */
 export const da = {
   site: {
@@ -14,23 +16,16 @@ export const da = {
   },
   nav: {
     home: 'Forside',
-    clusters: 'Klynger',
-    landscape: 'Landskab',
-    results: 'Resultater',
-    clusterForum: 'Klyngeforum',
-    labels: 'Mærker',
     news: 'Nyheder',
     events: 'Arrangementer',
     calls: 'Opslag',
     search: 'Søg',
-    workspace: 'Arbejdsrum',
-    coordination: 'Koordinering',
-    referrals: 'Henvisninger',
     notifications: (unread: number) => (unread > 0 ? `Notifikationer (${unread} ulæste)` : 'Notifikationer'),
     account: 'Min konto',
-    admin: 'Administration',
     login: 'Log ind',
     logout: 'Log ud',
+    menu: 'Menu',
+    close: 'Luk',
     signedInAs: (name: string) => `Logget ind som ${name}`,
   },
   home: {
@@ -92,6 +87,7 @@ export const da = {
     invalidToken: 'Linket er ugyldigt eller udløbet. Bed om et nyt link.',
   },
   account: {
+    you: 'Dine oplysninger',
     title: 'Min konto',
     name: 'Navn',
     email: 'E-mail',
@@ -110,33 +106,34 @@ export const da = {
   },
   validation: {
     summary: 'Der er fejl i formularen',
-    required: 'Skal udfyldes.',
+    /** A field without a label of its own is "Feltet". */
+    field: 'Feltet',
+    required: (field: string) => `${field} skal udfyldes.`,
     email: 'Skriv en gyldig e-mailadresse, fx navn@eksempel.dk.',
-    tooShort: (min: number) => `Skal være mindst ${min} tegn.`,
-    tooLong: (max: number) => `Må højst være ${max} tegn.`,
+    tooShort: (field: string, min: number) => `${field} skal være mindst ${min} tegn.`,
+    tooLong: (field: string, max: number) => `${field} må højst være ${max} tegn.`,
     mismatch: 'De to adgangskoder er ikke ens.',
-    invalid: 'Ugyldig værdi.',
+    invalid: (field: string) => `${field} har en ugyldig værdi.`,
+    number: (field: string) => `${field} skal være et tal, fx 12,5 eller 10.000.`,
+    wholeNumber: (field: string) => `${field} skal være et helt tal, fx 10.000.`,
+    tooSmall: (field: string) => `${field} er for lille.`,
+    tooLarge: (field: string) => `${field} er for stor.`,
+    date: (field: string) => `${field} skal være en rigtig dato med dag, måned og år, fx 1 3 2027.`,
+    time: (field: string) => `${field} skal være et klokkeslæt, fx 12:00.`,
   },
-  roles: {
-    admin: 'Administrator',
-    funder: 'Finansiør',
-    assessor: 'Bedømmer',
-    cluster_staff: 'Klyngemedarbejder',
-    support_staff: 'Supportfunktion',
-    business_service_staff: 'Erhvervshusmedarbejder',
-    company_user: 'Virksomhedsbruger',
+  dateInput: {
+    day: 'Dag',
+    month: 'Måned',
+    year: 'År',
+    hint: 'Fx 1 3 2027',
   },
-  orgKinds: {
-    cluster_organisation: 'Klyngeorganisation',
-    funder: 'Finansiør',
-    support_function: 'Supportfunktion',
-    business_service: 'Erhvervsfremme',
-    company: 'Virksomhed',
-  },
+  roles: namesOf('role', 'da'),
+  orgKinds: namesOf('organisationKind', 'da'),
   admin: {
     title: 'Administration',
     intro: 'Administrér brugere og roller, og gennemse revisionsloggen over alle ændringer af data.',
     users: 'Brugere og roller',
+    organisations: 'Organisationer',
     audit: 'Revisionslog',
     usersTitle: 'Brugere og roller',
     userName: 'Navn',

@@ -1,4 +1,9 @@
+import { namesOf } from '../../domain/glossary.ts';
 import type { Messages } from './da.ts';
+
+/** A label inside a sentence: "Enter title", but names and abbreviations (CVR) as they are. */
+const lower = (label: string) =>
+  /^[A-ZÆØÅ]{2}/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1);
 
 export const en: Messages = {
   site: {
@@ -15,23 +20,16 @@ export const en: Messages = {
   },
   nav: {
     home: 'Home',
-    clusters: 'Clusters',
-    landscape: 'Landscape',
-    results: 'Results',
-    clusterForum: 'Cluster Forum',
-    labels: 'Labels',
     news: 'News',
     events: 'Events',
     calls: 'Calls',
     search: 'Search',
-    workspace: 'Workspace',
-    coordination: 'Coordination',
-    referrals: 'Referrals',
     notifications: (unread: number) => (unread > 0 ? `Notifications (${unread} unread)` : 'Notifications'),
     account: 'My account',
-    admin: 'Administration',
     login: 'Log in',
     logout: 'Log out',
+    menu: 'Menu',
+    close: 'Close',
     signedInAs: (name) => `Signed in as ${name}`,
   },
   home: {
@@ -91,6 +89,7 @@ export const en: Messages = {
     invalidToken: 'The link is invalid or has expired. Ask for a new link.',
   },
   account: {
+    you: 'Your details',
     title: 'My account',
     name: 'Name',
     email: 'E-mail',
@@ -109,33 +108,33 @@ export const en: Messages = {
   },
   validation: {
     summary: 'There are errors in the form',
-    required: 'Required.',
+    field: 'The field',
+    required: (field) => `Enter ${lower(field)}.`,
     email: 'Enter a valid e-mail address, e.g. name@example.com.',
-    tooShort: (min) => `Must be at least ${min} characters.`,
-    tooLong: (max) => `Must be at most ${max} characters.`,
+    tooShort: (field, min) => `${field} must be at least ${min} characters.`,
+    tooLong: (field, max) => `${field} must be at most ${max} characters.`,
     mismatch: 'The two passwords are not the same.',
-    invalid: 'Invalid value.',
+    invalid: (field) => `${field} has an invalid value.`,
+    number: (field) => `${field} must be a number, e.g. 12.5 or 10000.`,
+    wholeNumber: (field) => `${field} must be a whole number, e.g. 10000.`,
+    tooSmall: (field) => `${field} is too small.`,
+    tooLarge: (field) => `${field} is too large.`,
+    date: (field) => `${field} must be a real date with day, month and year, e.g. 1 3 2027.`,
+    time: (field) => `${field} must be a time of day, e.g. 12:00.`,
   },
-  roles: {
-    admin: 'Administrator',
-    funder: 'Funder',
-    assessor: 'Assessor',
-    cluster_staff: 'Cluster staff',
-    support_staff: 'Support function',
-    business_service_staff: 'Business hub staff',
-    company_user: 'Company user',
+  dateInput: {
+    day: 'Day',
+    month: 'Month',
+    year: 'Year',
+    hint: 'For example 1 3 2027',
   },
-  orgKinds: {
-    cluster_organisation: 'Cluster organisation',
-    funder: 'Funder',
-    support_function: 'Support function',
-    business_service: 'Business service',
-    company: 'Company',
-  },
+  roles: namesOf('role', 'en'),
+  orgKinds: namesOf('organisationKind', 'en'),
   admin: {
     title: 'Administration',
     intro: 'Manage users and roles, and browse the audit log of every change of data.',
     users: 'Users and roles',
+    organisations: 'Organisations',
     audit: 'Audit log',
     usersTitle: 'Users and roles',
     userName: 'Name',

@@ -24,6 +24,9 @@ const FORM_ROOM = 64 * 1024;
 const LIMITS: { paths: readonly string[]; bytes: number; multipart?: number }[] = [
   // importLabelsCsv takes the file as bytes: 2 MB of CSV and room for the form around it.
   { paths: Object.values(PAGES.labelImport), bytes: 2 * MB + FORM_ROOM },
+  // A survey's recipient list and a cluster's company contacts: 2 MB of CSV each (MAX_LIST_BYTES).
+  { paths: Object.values(PAGES.surveyRecipientList), bytes: DEFAULT_LIMIT, multipart: 2 * MB + FORM_ROOM },
+  { paths: Object.values(PAGES.companyContacts), bytes: DEFAULT_LIMIT, multipart: 2 * MB + FORM_ROOM },
   // The web upload takes multipart only; anything else is an ordinary form.
   { paths: Object.values(PAGES.deliveries), bytes: DEFAULT_LIMIT, multipart: DELIVERY_UPLOAD_LIMIT },
   { paths: ['/api/v1/deliveries'], bytes: DELIVERY_JSON_LIMIT, multipart: DELIVERY_UPLOAD_LIMIT },

@@ -5,6 +5,7 @@ import type { Config } from '../../config.ts';
 import { AppError } from '../../domain/errors.ts';
 import type { AppContext, AppEnv } from '../context.ts';
 import { isMultipart, type MultipartForm, withMultipartForm } from '../multipart.ts';
+import { matchPage } from '../paths.ts';
 import { bodyLimitOf } from './body-limit.ts';
 import { cookieName, cookieOptions } from './cookies.ts';
 
@@ -70,10 +71,20 @@ export const csrf: MiddlewareHandler<AppEnv> = async (c, next) => {
   }
   if (unsafe) {
     const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
-    check(body._csrf);
+    if (!isOneClickOptOut(c.req.path, body)) check(body._csrf);
   }
   await proceed(c, config, visitorCookie, secret, next);
 };
+
+/**
+ * A mail client's one-click opt-out (RFC 8058): it posts `List-Unsubscribe=One-Click` to the link
+ * in a survey e-mail's List-Unsubscribe header, without any form token. The link's own secret
+ * token is the right to opt out, which a cross-site page cannot know, and opting out only stops
+ * e-mail; nothing else is exempt.
+ */
+function isOneClickOptOut(path: string, body: Record<string, unknown>): boolean {
+  return body['List-Unsubscribe'] === 'One-Click' && matchPage(path)?.page === 'surveyOptOut';
+}
 
 /** Offers the token to the pages of this request, then runs them. */
 async function proceed(c: AppContext, config: Config, name: string, secret: string | null, next: Next) {

@@ -3,7 +3,7 @@ import { requestId } from 'hono/request-id';
 import type { Deps } from '../../deps.ts';
 import type { AppEnv } from '../context.ts';
 import { messages } from '../i18n/index.ts';
-import { langOfPath } from '../paths.ts';
+import { langOfPath, loggablePath } from '../paths.ts';
 
 /** Request id (echoed as X-Request-Id), a per-request logger and one access-log line per request. */
 export function requestLogging(deps: Deps): MiddlewareHandler<AppEnv>[] {
@@ -16,7 +16,7 @@ export function requestLogging(deps: Deps): MiddlewareHandler<AppEnv>[] {
       c.set('log', log);
       await next();
       const ms = Math.round((performance.now() - started) * 10) / 10;
-      log.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms }, 'request');
+      log.info({ method: c.req.method, path: loggablePath(c.req.path), status: c.res.status, ms }, 'request');
     },
   ];
 }

@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import { type DateParts, partsOfIsoDate } from '../../domain/reference/danish.ts';
 import type { Messages } from '../i18n/index.ts';
 import { Icon } from './icons.tsx';
 
@@ -191,5 +192,76 @@ export function Checkboxes(p: {
         </div>
       ))}
     </fieldset>
+  );
+}
+
+/**
+ * The date of a form field as its three inputs show it: what was typed into `<name>Day`,
+ * `<name>Month` and `<name>Year`, else the stored date in `<name>` ('YYYY-MM-DD').
+ */
+export function datePartsOf(values: Readonly<Record<string, string | undefined>>, name: string): DateParts {
+  const typed = [`${name}Day`, `${name}Month`, `${name}Year`].some((k) => values[k] !== undefined);
+  if (!typed) return partsOfIsoDate(values[name]);
+  return {
+    day: values[`${name}Day`] ?? '',
+    month: values[`${name}Month`] ?? '',
+    year: values[`${name}Year`] ?? '',
+  };
+}
+
+/**
+ * DKFDS's date input: day, month and year in three fields under one legend, read back by
+ * withDateFields (src/http/validation.ts). The error summary links to the day field (`<name>`).
+ */
+export function DateInput(p: {
+  name: string;
+  legend: string;
+  m: Messages;
+  value: DateParts;
+  error?: string | undefined;
+  hint?: string | undefined;
+}) {
+  const hintId = `${p.name}-hint`;
+  const errorId = `${p.name}-error`;
+  const describedBy = [hintId, p.error && errorId].filter(Boolean).join(' ');
+  const part = (key: 'day' | 'month' | 'year', label: string, width: 'xs' | 's', max: number) => {
+    const id = key === 'day' ? p.name : `${p.name}${key.charAt(0).toUpperCase()}${key.slice(1)}`;
+    return (
+      <div class={`form-group form-group-${key}`}>
+        <label class="form-label" for={id}>
+          {label}
+        </label>
+        <input
+          class={`form-input input-width-${width}`}
+          id={id}
+          name={`${p.name}${key.charAt(0).toUpperCase()}${key.slice(1)}`}
+          type="text"
+          inputmode="numeric"
+          maxlength={max}
+          value={p.value[key]}
+          aria-invalid={p.error ? 'true' : undefined}
+        />
+      </div>
+    );
+  };
+  return (
+    <div class={p.error ? 'form-group form-error' : 'form-group'}>
+      <fieldset aria-describedby={describedBy}>
+        <legend class="form-label">{p.legend}</legend>
+        <span class="form-hint" id={hintId}>
+          {p.hint ?? p.m.dateInput.hint}
+        </span>
+        {p.error && (
+          <span class="form-error-message" id={errorId}>
+            {p.error}
+          </span>
+        )}
+        <div class="date-group">
+          {part('day', p.m.dateInput.day, 'xs', 2)}
+          {part('month', p.m.dateInput.month, 'xs', 2)}
+          {part('year', p.m.dateInput.year, 's', 4)}
+        </div>
+      </fieldset>
+    </div>
   );
 }

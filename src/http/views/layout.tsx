@@ -1,17 +1,18 @@
 import type { Child } from 'hono/jsx';
 import type { CurrentUser } from '../../domain/accounts/queries.ts';
-import type { Section } from '../../domain/site/sections.ts';
+import type { NavGroup } from '../../domain/site/sections.ts';
 import { assetUrl, preloadedFontUrls } from '../assets.ts';
 import type { Messages } from '../i18n/index.ts';
-import { href, type Lang, type PageKey } from '../paths.ts';
+import { href, type Lang } from '../paths.ts';
+import { Header } from './header.tsx';
 import { Icon } from './icons.tsx';
 
 export interface Chrome {
   lang: Lang;
   m: Messages;
   user: CurrentUser | null;
-  /** The sections of the site the user may use, in navigation order (from the policy). */
-  sections: readonly Section[];
+  /** The groups of pages the user may use, in menu order (from the policy: domain/site/sections.ts). */
+  navigation: readonly NavGroup[];
   csrfToken: string;
   /** The current page in the other language. */
   alternateHref: string;
@@ -23,82 +24,6 @@ export interface Chrome {
 
 export function CsrfField({ token }: { token: string }) {
   return <input type="hidden" name="_csrf" value={token} />;
-}
-
-function NavItem({ chrome, page, label }: { chrome: Chrome; page: PageKey; label: string }) {
-  const target = href(page, chrome.lang);
-  const exact = chrome.currentPath === target;
-  // A section is active on its own pages too (/klynger/clean is under Klynger).
-  const within = !exact && page !== 'home' && chrome.currentPath.startsWith(`${target}/`);
-  return (
-    <li class={exact ? 'active current' : within ? 'active' : undefined}>
-      <a href={target} class="nav-link" aria-current={exact ? 'page' : within ? 'true' : undefined}>
-        <span>{label}</span>
-      </a>
-    </li>
-  );
-}
-
-/** Each section's entry in the main navigation: its page (the section's own name) and label. */
-const NAV_LABELS: Record<Section, (m: Messages, chrome: Chrome) => string> = {
-  home: (m) => m.nav.home,
-  clusters: (m) => m.nav.clusters,
-  landscape: (m) => m.nav.landscape,
-  results: (m) => m.nav.results,
-  clusterForum: (m) => m.nav.clusterForum,
-  labels: (m) => m.nav.labels,
-  news: (m) => m.nav.news,
-  events: (m) => m.nav.events,
-  calls: (m) => m.nav.calls,
-  search: (m) => m.nav.search,
-  workspace: (m) => m.nav.workspace,
-  coordination: (m) => m.nav.coordination,
-  referrals: (m) => m.nav.referrals,
-  notifications: (m, chrome) => m.nav.notifications(chrome.unreadNotifications),
-  account: (m) => m.nav.account,
-  admin: (m) => m.nav.admin,
-  login: (m) => m.nav.login,
-};
-
-function Header({ chrome }: { chrome: Chrome }) {
-  const { m, lang, user } = chrome;
-  return (
-    <header class="header">
-      <div class="solution-info">
-        <div class="solution-info-inner container">
-          <div class="solution-heading">
-            <a href={href('home', lang)} aria-label={`${m.site.name}, ${m.nav.home}`}>
-              {m.site.name}
-            </a>
-          </div>
-          <div class="additional-info">
-            <p>{m.site.tagline}</p>
-          </div>
-        </div>
-      </div>
-      <div class="navigation-menu">
-        <div class="navigation-menu-inner container">
-          <nav class="nav" aria-label={m.site.mainNav}>
-            <ul class="mainmenu">
-              {chrome.sections.map((section) => (
-                <NavItem chrome={chrome} page={section} label={NAV_LABELS[section](m, chrome)} />
-              ))}
-            </ul>
-          </nav>
-          {user && (
-            <form method="post" action={href('logout', lang)} class="header-logout">
-              <CsrfField token={chrome.csrfToken} />
-              <span class="header-user">{m.nav.signedInAs(user.name)}</span>
-              <button type="submit" class="function-link">
-                <Icon name="lock" />
-                {m.nav.logout}
-              </button>
-            </form>
-          )}
-        </div>
-      </div>
-    </header>
-  );
 }
 
 function LanguageSwitcher({ chrome }: { chrome: Chrome }) {
@@ -162,7 +87,24 @@ function Footer({ chrome }: { chrome: Chrome }) {
   );
 }
 
-export function Layout({ chrome, title, children }: { chrome: Chrome; title: string; children: Child }) {
+/** A feed or calendar the page offers, announced in its head so feed readers and calendars find it. */
+export interface PageFeed {
+  href: string;
+  type: 'application/rss+xml' | 'application/atom+xml' | 'text/calendar';
+  title: string;
+}
+
+export function Layout({
+  chrome,
+  title,
+  feeds = [],
+  children,
+}: {
+  chrome: Chrome;
+  title: string;
+  feeds?: readonly PageFeed[];
+  children: Child;
+}) {
   const { m, lang } = chrome;
   const fullTitle = title === m.site.name ? title : `${title} - ${m.site.name}`;
   return (
@@ -177,7 +119,13 @@ export function Layout({ chrome, title, children }: { chrome: Chrome; title: str
         <link rel="stylesheet" href={assetUrl('dkfds.css')} />
         <link rel="stylesheet" href={assetUrl('app.css')} />
         <link rel="alternate" hreflang={m.site.other.lang} href={chrome.alternateHref} />
+        {feeds.map((feed) => (
+          <link rel="alternate" type={feed.type} href={feed.href} title={feed.title} />
+        ))}
         <link rel="icon" href={assetUrl('favicon.svg')} type="image/svg+xml" />
+        {/* Only improvements: DKFDS's mobile drawer and closing menus; every page works without them. */}
+        <script src={assetUrl('dkfds.js')} defer />
+        <script src={assetUrl('navigation.js')} defer />
       </head>
       <body>
         <a class="skipnav" href="#main-content">

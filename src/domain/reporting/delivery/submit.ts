@@ -9,6 +9,7 @@ import type { Caller } from '../../caller.ts';
 import { activityRuleBrokenSql } from '../activities/rule.ts';
 import { type DeliveryRights, deliveryRights } from '../policy.ts';
 import {
+  type DeliveryCounts,
   type DeliveryFile,
   type DeliveryOutcome,
   type DeliveryScope,
@@ -25,6 +26,8 @@ export interface DeliveryRequest {
   progress?: Progress;
   timings?: Timings | undefined;
   now: () => Date;
+  /** Told the rows of a delivery once it is loaded (the metrics count them). */
+  onLoaded?: ((channel: Channel, counts: DeliveryCounts) => void) | undefined;
 }
 
 const STORED_ERRORS = 1_000;
@@ -160,6 +163,7 @@ export async function submitDelivery(
       deliveryId = await logLoaded(session, entry(), merged);
     },
   });
-  if (!outcome.ok) deliveryId = await logRejected(database.db, entry(), outcome);
+  if (outcome.ok) req.onLoaded?.(req.channel, outcome.counts);
+  else deliveryId = await logRejected(database.db, entry(), outcome);
   return { ...outcome, deliveryId };
 }

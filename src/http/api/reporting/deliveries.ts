@@ -1,4 +1,4 @@
-import type { RateLimiterMemory } from 'rate-limiter-flexible';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { z } from 'zod';
 import { AppError, notFound } from '../../../domain/errors.ts';
 import { jsonDeliveryFiles, jsonDeliverySchema } from '../../../domain/reporting/delivery/json.ts';
@@ -94,7 +94,7 @@ async function withDeliveryFiles(
 }
 
 /** Counts a delivery against a limiter; 429 with Retry-After once `key` has used its deliveries. */
-async function consumeDelivery(limiter: RateLimiterMemory, key: string, who: string): Promise<void> {
+async function consumeDelivery(limiter: RateLimiterAbstract, key: string, who: string): Promise<void> {
   try {
     await limiter.consume(key);
   } catch (res) {
@@ -120,7 +120,12 @@ export async function postDelivery(c: AppContext) {
     "This token's organisation has",
   );
   return withDeliveryFiles(c, async (files, locate) => {
-    const outcome = await submitDelivery(deps.database, token, { channel: 'api', files, now: deps.clock });
+    const outcome = await submitDelivery(deps.database, token, {
+      channel: 'api',
+      files,
+      now: deps.clock,
+      onLoaded: deps.metrics.recordDeliveryLoaded,
+    });
     const delivery = await getDelivery(deps.db, token, outcome.deliveryId);
     // A rejected delivery wrote nothing, so it breaks the activity rule nowhere: its list is empty.
     const data = { ...presentDelivery(c, delivery), activityRule: delivery.activityRule };

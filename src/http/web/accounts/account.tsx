@@ -5,6 +5,7 @@ import { MIN_PASSWORD_LENGTH } from '../../../domain/accounts/passwords.ts';
 import { type CurrentUser, ownAccount } from '../../../domain/accounts/queries.ts';
 import { changePasswordForm } from '../../../domain/accounts/schemas.ts';
 import { AppError } from '../../../domain/errors.ts';
+import { attentionOf } from '../../../domain/landing/attention.ts';
 import { callerOf } from '../../caller.ts';
 import type { AppContext, AppEnv } from '../../context.ts';
 import { formatDateTime, type Messages } from '../../i18n/index.ts';
@@ -13,6 +14,7 @@ import { renderPage } from '../../render.tsx';
 import { formFields, toFieldErrors } from '../../validation.ts';
 import { Alert, ErrorSummary, type FieldErrors, TextField } from '../../views/forms.tsx';
 import { type Chrome, CsrfField } from '../../views/layout.tsx';
+import { AttentionList } from '../landing/views/attention.tsx';
 import { personalDataMessages } from '../personal-data/messages.ts';
 import { onPage } from '../routes.ts';
 import { identityMessages } from './messages.ts';
@@ -152,10 +154,13 @@ async function accountPage(
   opts: { errors?: FieldErrors; changed?: boolean; status?: 200 | 422 } = {},
 ) {
   const m = c.get('m');
+  const { db, clock } = c.get('deps');
   const caller = callerOf(c);
-  const [account, security] = await Promise.all([
-    ownAccount(c.get('deps').db, caller),
-    ownAccountSecurity(c.get('deps').db, caller),
+  // Also the landing page of those whose work has no page of its own: what waits for them.
+  const [account, security, attention] = await Promise.all([
+    ownAccount(db, caller),
+    ownAccountSecurity(db, caller),
+    attentionOf(db, caller, clock()),
   ]);
   const linked = statusAlert(c);
   return renderPage(
@@ -169,6 +174,8 @@ async function accountPage(
         {c.req.query('status') === 'link-taken' && (
           <Alert variant="error">{identityMessages(ch.lang).providers.linkTaken}</Alert>
         )}
+        <AttentionList items={attention} lang={ch.lang} />
+        <h2>{m.account.you}</h2>
         <dl class="summary-list">
           <dt>{m.account.name}</dt>
           <dd>{account.name}</dd>
@@ -197,6 +204,13 @@ async function accountPage(
   );
 }
 
+/** The password form's fields, for errors naming them. */
+const passwordLabels = (m: Messages) => ({
+  current: m.account.currentPassword,
+  password: m.account.newPassword,
+  confirm: m.account.confirmPassword,
+});
+
 export function registerAccountPages(app: Hono<AppEnv>): void {
   onPage(app, 'GET', 'account', (c) =>
     accountPage(c, { changed: c.req.query('status') === 'password-changed' }),
@@ -207,13 +221,16 @@ export function registerAccountPages(app: Hono<AppEnv>): void {
     const m = c.get('m');
     const parsed = changePasswordForm.safeParse(formFields(await c.req.parseBody()));
     if (!parsed.success)
-      return accountPage(c, { errors: toFieldErrors(parsed.error.issues, m), status: 422 });
+      return accountPage(c, {
+        errors: toFieldErrors(parsed.error.issues, m, {}, passwordLabels(m)),
+        status: 422,
+      });
     try {
       await changePassword(c.get('deps').db, caller, parsed.data, c.get('sessionToken') ?? '');
     } catch (e) {
       if (e instanceof AppError && e.code === 'validation') {
         return accountPage(c, {
-          errors: toFieldErrors(e.issues, m, { wrongCurrent: m.account.wrongCurrent }),
+          errors: toFieldErrors(e.issues, m, { wrongCurrent: m.account.wrongCurrent }, passwordLabels(m)),
           status: 422,
         });
       }

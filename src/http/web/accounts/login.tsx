@@ -1,5 +1,5 @@
 import type { Hono } from 'hono';
-import type { RateLimiterMemory } from 'rate-limiter-flexible';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { authenticateWithPassword, recordSignOut } from '../../../domain/accounts/commands.ts';
 import { loginForm } from '../../../domain/accounts/schemas.ts';
 import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../../domain/demo/users.ts';
@@ -127,7 +127,7 @@ function DemoLogins({ c }: { c: AppContext }) {
   );
 }
 
-async function secondsUntilAllowed(limiter: RateLimiterMemory, key: string): Promise<number> {
+async function secondsUntilAllowed(limiter: RateLimiterAbstract, key: string): Promise<number> {
   const res = await limiter.get(key);
   if (!res || res.consumedPoints < limiter.points) return 0;
   return Math.max(1, Math.ceil(res.msBeforeNext / 1000));
@@ -141,7 +141,7 @@ async function login(c: AppContext) {
   if (!parsed.success) {
     return loginPage(c, {
       email: fields.email,
-      errors: toFieldErrors(parsed.error.issues, m),
+      errors: toFieldErrors(parsed.error.issues, m, {}, { email: m.login.email, password: m.login.password }),
       status: 422,
     });
   }

@@ -120,7 +120,7 @@ async function requestPasswordReset(c: AppContext) {
   if (!parsed.success) {
     return forgotPage(c, {
       email: fields.email,
-      errors: toFieldErrors(parsed.error.issues, m),
+      errors: toFieldErrors(parsed.error.issues, m, {}, { email: m.forgot.email }),
       status: 422,
     });
   }
@@ -160,7 +160,12 @@ async function setNewPassword(c: AppContext) {
   if (!parsed.success) {
     return resetPage(c, {
       token: fields.token ?? '',
-      errors: toFieldErrors(parsed.error.issues, m),
+      errors: toFieldErrors(
+        parsed.error.issues,
+        m,
+        {},
+        { password: m.reset.password, confirm: m.reset.confirm },
+      ),
       status: 422,
     });
   }

@@ -6,12 +6,13 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { recordSignIn } from '../../../domain/accounts/commands.ts';
-import { signInAwaitsSecondFactor } from '../../../domain/accounts/queries.ts';
+import { loadCurrentUser, signInAwaitsSecondFactor } from '../../../domain/accounts/queries.ts';
 import type { AuthMethod, SessionStart } from '../../../domain/accounts/sessions.ts';
+import { landingPageOf } from '../../../domain/site/sections.ts';
 import type { AppContext } from '../../context.ts';
 import { cookieName, cookieOptions } from '../../middleware/cookies.ts';
 import { signIn } from '../../middleware/session.ts';
-import { href, LANGS } from '../../paths.ts';
+import { href, LANGS, type PageKey } from '../../paths.ts';
 
 /** Only local paths are followed after login, never another site. */
 export function safeNext(next: string | undefined): string | undefined {
@@ -30,11 +31,17 @@ export async function completeSignIn(
   await signIn(c, user.id, method, start);
   await recordSignIn(db, user, method, c.get('requestId'));
   const lang = c.get('lang');
-  const target = safeNext(next) ?? href('account', lang);
+  const target = safeNext(next) ?? (await landingHref(c, user.id));
   const proven = (start.multiFactor ?? false) || !config.twoStepLoginRequired;
   if (await signInAwaitsSecondFactor(db, user.id, proven))
     return c.redirect(href('secondFactor', lang, { next: target }), 303);
   return c.redirect(target, 303);
+}
+
+/** The signed-in person's landing page (what waits for them), or their account when they have none. */
+async function landingHref(c: AppContext, userId: string): Promise<string> {
+  const person = await loadCurrentUser(c.get('deps').db, userId);
+  return href((landingPageOf(person) ?? 'account') as PageKey, c.get('lang'));
 }
 
 /**

@@ -1,14 +1,6 @@
 /** The plan form's fields as the domain's plan input, numbers read as people type them. */
 import type { PlanInput } from '../../../domain/action-plans/plan-input.ts';
-
-/** A number as typed: spaces and Danish thousands points removed, a decimal comma read as a point. */
-export function parseAmount(raw: string): number | null {
-  const s = raw.replace(/\s/g, '');
-  if (s === '') return null;
-  const plain = /^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(s) ? s.replace(/\./g, '') : s;
-  const n = Number(plain.replace(',', '.'));
-  return Number.isNaN(n) ? Number.NaN : n;
-}
+import { parseDanishNumber } from '../../../domain/reference/danish.ts';
 
 /** The posted form as plan input, and its values as typed (to show again next to errors). */
 export function planInputOf(body: Record<string, unknown>): {
@@ -23,14 +15,14 @@ export function planInputOf(body: Record<string, unknown>): {
     const goal = /^goal-(.+)$/.exec(name);
     const count = /^count-(.+)$/.exec(name);
     const budget = /^budget-(.+)$/.exec(name);
-    if (goal?.[1]) input.goals[goal[1]] = parseAmount(raw);
+    if (goal?.[1]) input.goals[goal[1]] = parseDanishNumber(raw);
     else if (count?.[1]) {
       const a = input.activities[count[1]] ?? {};
-      a.plannedCount = parseAmount(raw);
+      a.plannedCount = parseDanishNumber(raw);
       input.activities[count[1]] = a;
     } else if (budget?.[1]) {
       const a = input.activities[budget[1]] ?? {};
-      a.budgetDkk = parseAmount(raw);
+      a.budgetDkk = parseDanishNumber(raw);
       input.activities[budget[1]] = a;
     }
   }

@@ -15,7 +15,7 @@ const da = {
   workspaceLink: 'Handlingsplaner: mål og planlagte aktiviteter for året',
   listTitle: 'Handlingsplaner',
   listIntro:
-    'Klyngens årlige handlingsplan: mål for resultatregnskabets nøgletal, planlagte aktiviteter og budget pr. aktivitetskategori og en kort beskrivelse. Planen indsendes til bevillingsgiveren, som godkender den eller sender den retur.',
+    'Klyngens årlige handlingsplan: mål for performanceregnskabets nøgletal, planlagte aktiviteter og budget pr. aktivitetskategori og en kort beskrivelse. Planen indsendes til bevillingsgiveren, som godkender den eller sender den retur.',
   year: 'År',
   statusLabel: 'Status',
   open: (year: number) => `Handlingsplan ${year}`,
@@ -28,7 +28,7 @@ const da = {
   notSubmittedYet: 'Klyngen har ikke indsendt planen endnu.',
   returnedHeading: 'Bevillingsgiverens bemærkning',
   goalsHeading: 'Mål for nøgletal',
-  goalsLegend: 'Mål pr. nøgletal i resultatregnskabet',
+  goalsLegend: 'Mål pr. nøgletal i performanceregnskabet',
   activitiesHeading: 'Planlagte aktiviteter og budget',
   activitiesLegend: 'Planlagte aktiviteter pr. kategori',
   category: 'Kategori',
@@ -60,7 +60,7 @@ const da = {
   noHistory: 'Ingen ændringer endnu.',
   by: 'af',
   errors: {
-    unknownKey: 'Nøgletallet findes ikke i resultatregnskabet.',
+    unknownKey: 'Nøgletallet findes ikke i performanceregnskabet.',
     unknownCategory: 'Kategorien findes ikke i indberetningsspecifikationen.',
     negative: 'Skriv et tal, der er 0 eller større.',
     notNumber: 'Skriv et tal, fx 120.',
@@ -76,7 +76,7 @@ const da = {
   // Follow-up
   followUpTitle: (name: string, year: number) => `Opfølgning på handlingsplan ${year} for ${name}`,
   followUpIntro:
-    'Planen ved siden af det faktiske: målene mod klyngens resultatregnskab for året, og de planlagte aktiviteter mod de indberettede.',
+    'Planen ved siden af det faktiske: målene mod klyngens performanceregnskab for året, og de planlagte aktiviteter mod de indberettede.',
   goalsCaption: (year: number) => `Mål og faktiske værdier ${year}`,
   key: 'Nøgletal',
   goalStatus: {

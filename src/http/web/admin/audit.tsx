@@ -5,18 +5,22 @@ import {
   auditFilter,
   readAuditLog,
 } from '../../../domain/audit/queries.ts';
+import type { DateParts } from '../../../domain/reference/danish.ts';
 import { callerOf } from '../../caller.ts';
 import type { AppEnv } from '../../context.ts';
 import { formatDateTime, type Messages } from '../../i18n/index.ts';
 import { href, type Lang } from '../../paths.ts';
 import { renderPage } from '../../render.tsx';
-import { SelectField, TextField } from '../../views/forms.tsx';
+import { withDateFields } from '../../validation.ts';
+import { DateInput, datePartsOf, SelectField, TextField } from '../../views/forms.tsx';
 import { onPage } from '../routes.ts';
 
 interface View {
   m: Messages;
   lang: Lang;
   filter: AuditFilter;
+  /** The date inputs as typed (a date that is no date is ignored by the filter, and kept here). */
+  typed: { from: DateParts; to: DateParts };
 }
 
 const show = (v: unknown) =>
@@ -34,8 +38,8 @@ function FilterForm({ v, entities }: { v: View; entities: string[] }) {
         options={entities.map((e) => ({ value: e, label: e }))}
       />
       <TextField name="actor" label={m.admin.auditActor} value={filter.actor} />
-      <TextField name="from" type="date" label={m.admin.auditFrom} value={filter.from} />
-      <TextField name="to" type="date" label={m.admin.auditTo} value={filter.to} />
+      <DateInput name="from" legend={m.admin.auditFrom} m={m} value={v.typed.from} />
+      <DateInput name="to" legend={m.admin.auditTo} m={m} value={v.typed.to} />
       <button type="submit" class="button button-secondary">
         {m.admin.auditFilter}
       </button>
@@ -121,10 +125,12 @@ function Pagination({ v, pages }: { v: View; pages: number }) {
 export function registerAuditLogPage(app: Hono<AppEnv>): void {
   onPage(app, 'GET', 'adminAudit', async (c) => {
     const m = c.get('m');
-    const filter = auditFilter.parse(c.req.query());
+    const query = c.req.query();
+    const filter = auditFilter.parse(withDateFields(query));
+    const typed = { from: datePartsOf(query, 'from'), to: datePartsOf(query, 'to') };
     const log = await readAuditLog(c.get('deps').db, callerOf(c), filter);
     return renderPage(c, m.admin.auditTitle, ({ lang }) => {
-      const v: View = { m, lang, filter };
+      const v: View = { m, lang, filter, typed };
       return (
         <>
           <h1>{m.admin.auditTitle}</h1>

@@ -117,6 +117,14 @@ async function usersPage(
   );
 }
 
+/** The new user's fields, for errors naming them. */
+const userLabels = (m: Messages) => ({
+  name: m.admin.userName,
+  email: m.admin.userEmail,
+  organisationId: m.admin.organisation,
+  role: m.admin.role,
+});
+
 /** The users and their roles, and the form that creates a user and mails a set-password link. */
 export function registerUserPages(app: Hono<AppEnv>): void {
   onPage(app, 'GET', 'adminUsers', (c) => usersPage(c, { created: c.req.query('created') }));
@@ -128,13 +136,17 @@ export function registerUserPages(app: Hono<AppEnv>): void {
     const values = formFields(await c.req.parseBody());
     const parsed = createUserForm.safeParse(values);
     if (!parsed.success)
-      return usersPage(c, { values, errors: toFieldErrors(parsed.error.issues, m), status: 422 });
+      return usersPage(c, {
+        values,
+        errors: toFieldErrors(parsed.error.issues, m, {}, userLabels(m)),
+        status: 422,
+      });
     let created: Awaited<ReturnType<typeof createUser>>;
     try {
       created = await createUser(deps.db, caller, parsed.data, deps.clock());
     } catch (e) {
       if (e instanceof AppError && (e.code === 'conflict' || e.code === 'validation')) {
-        const errors = toFieldErrors(e.issues, m, { emailTaken: m.admin.emailTaken });
+        const errors = toFieldErrors(e.issues, m, { emailTaken: m.admin.emailTaken }, userLabels(m));
         return usersPage(c, { values, errors, status: e.code === 'conflict' ? 409 : 422 });
       }
       throw e;

@@ -1,16 +1,21 @@
 import type { Hono } from 'hono';
 import { assessmentsOf } from '../../../domain/calls/processing.ts';
 import type { CallStatus } from '../../../domain/calls/workflow.ts';
+import { landingOf } from '../../../domain/landing/landing.ts';
 import { callerOf } from '../../caller.ts';
 import type { AppContext, AppEnv } from '../../context.ts';
 import { pageHref } from '../../paths.ts';
 import { renderPage } from '../../render.tsx';
+import { AttentionList } from '../landing/views/attention.tsx';
 import { onPage } from '../routes.ts';
 import { callFlowMessages } from './messages.ts';
 
 /** "My assessments": the calls this assessor is on, their applications, progress and conflict status. */
 async function myAssessmentsPage(c: AppContext) {
-  const rows = await assessmentsOf(c.get('deps').db, callerOf(c));
+  const { db, clock } = c.get('deps');
+  const rows = await assessmentsOf(db, callerOf(c));
+  // An assessor's landing page: what waits (also for someone who assesses besides other work).
+  const { attention } = await landingOf(db, callerOf(c), 'assessments', clock());
   const t = callFlowMessages(c.get('lang'));
   const calls = new Map<string, typeof rows>();
   for (const row of rows) calls.set(row.callSlug, [...(calls.get(row.callSlug) ?? []), row]);
@@ -18,6 +23,7 @@ async function myAssessmentsPage(c: AppContext) {
     <>
       <h1>{t.myAssessments}</h1>
       <p class="font-lead">{t.myAssessmentsLead}</p>
+      <AttentionList items={attention} lang={lang} />
       {rows.length === 0 && <p>{t.noAssessments}</p>}
       {[...calls.values()].map((apps) => {
         const first = apps[0];

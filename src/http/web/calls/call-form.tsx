@@ -72,13 +72,21 @@ async function callFormPage(
         />
         <DateTimeFields
           t={t}
+          m={c.get('m')}
           legend={tc.opens}
           hint={tc.opensHint}
           prefix="opens"
           values={values}
           errors={errors}
         />
-        <DateTimeFields t={t} legend={tc.deadline} prefix="deadline" values={values} errors={errors} />
+        <DateTimeFields
+          t={t}
+          m={c.get('m')}
+          legend={tc.deadline}
+          prefix="deadline"
+          values={values}
+          errors={errors}
+        />
         <BodyField t={t} values={values} errors={errors} />
       </>
     ),
@@ -111,6 +119,19 @@ function formValuesOf(call: CallDetail): FormValues {
   };
 }
 
+/** The call's own fields, for errors naming them. */
+function callFormLabels(c: AppContext) {
+  const t = contentMessages(c.get('lang'));
+  const tc = callPageMessages(c.get('lang'));
+  return {
+    status: tc.status,
+    opensDate: `${tc.opens}: ${t.form.date}`,
+    opensTime: `${tc.opens}: ${t.form.time}`,
+    deadlineDate: `${tc.deadline}: ${t.form.date}`,
+    deadlineTime: `${tc.deadline}: ${t.form.time}`,
+  };
+}
+
 const editableCall = (c: AppContext) => callToEdit(c.get('deps').db, callerOf(c), c.req.param('slug') ?? '');
 
 export function registerCallFormPages(app: Hono<AppEnv>): void {
@@ -128,6 +149,7 @@ export function registerCallFormPages(app: Hono<AppEnv>): void {
       save: (input, editor, now) => createCall(c.get('deps').db, editor, input, now),
       render: (values, errors, status) => callFormPage(c, { values, errors, status }),
       itemHref: (slug) => callHref(c.get('lang'), slug),
+      labels: callFormLabels(c),
     }),
   );
   onPage(app, 'GET', 'callEdit', async (c) => {
@@ -141,6 +163,7 @@ export function registerCallFormPages(app: Hono<AppEnv>): void {
       save: (input, editor, now) => updateCall(c.get('deps').db, editor, call.slug, input, now),
       render: (values, errors, status) => callFormPage(c, { call, values, errors, status }),
       itemHref: (slug) => callHref(c.get('lang'), slug),
+      labels: callFormLabels(c),
     });
   });
 }

@@ -16,7 +16,7 @@ import { renderPage } from '../../render.tsx';
 import { toFieldErrors } from '../../validation.ts';
 import { Alert, ErrorSummary, type FieldErrors } from '../../views/forms.tsx';
 import { onPage } from '../routes.ts';
-import { catalogueMessages } from './messages.ts';
+import { type CatalogueMessages, catalogueMessages } from './messages.ts';
 import { ClusterFacts, Description, QualificationTable } from './views/cluster-profile.tsx';
 import { ProfileForm } from './views/profile-form.tsx';
 
@@ -79,6 +79,28 @@ async function typedValues(c: AppContext) {
   return values;
 }
 
+/** The profile form's fields by name, for errors naming them. */
+function profileLabels(t: CatalogueMessages) {
+  return {
+    summaryDa: t.summaryDa,
+    summaryEn: t.summaryEn,
+    descriptionDa: t.descriptionDa,
+    descriptionEn: t.descriptionEn,
+    strongholdIndustries: t.strongholds,
+    seatMunicipality: t.seatMunicipality,
+    website: t.website,
+    contactName: t.contactPerson,
+    contactEmail: t.contactPersonEmail,
+    contactPhone: t.contactPhone,
+    staffFte: t.staffFte,
+    membersCount: t.membersCount,
+    dedicatedCompanies: t.dedicatedCompanies,
+    boardCompanies: t.boardCompanies,
+    boardKnowledgeInstitutions: t.boardKnowledge,
+    boardPublic: t.boardPublic,
+  };
+}
+
 async function save(c: AppContext) {
   const found = await editing(c);
   const { cluster } = found;
@@ -94,7 +116,8 @@ async function save(c: AppContext) {
   }
   const parsed = clusterProfileForm.safeParse(values);
   if (!parsed.success) {
-    const errors = toFieldErrors(parsed.error.issues, c.get('m'), catalogueMessages(lang).errors);
+    const t = catalogueMessages(lang);
+    const errors = toFieldErrors(parsed.error.issues, c.get('m'), t.errors, profileLabels(t));
     return editPage(c, found, { values, errors, status: 422 });
   }
   const profile: ClusterProfile = parsed.data;

@@ -29,7 +29,16 @@ export function registerClusterContactPage(app: Hono<AppEnv>): void {
     const values = formFields(await c.req.parseBody());
     const parsed = contactForm.safeParse(values);
     if (!parsed.success) {
-      const errors = toFieldErrors(parsed.error.issues, c.get('m'));
+      const errors = toFieldErrors(
+        parsed.error.issues,
+        c.get('m'),
+        {},
+        {
+          name: t.contactName,
+          email: t.contactEmail,
+          message: t.contactMessage,
+        },
+      );
       return renderPage(
         c,
         cluster.name,

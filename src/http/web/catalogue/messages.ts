@@ -1,3 +1,4 @@
+import { namesOf } from '../../../domain/glossary.ts';
 import type { Widen } from '../../i18n/da.ts';
 import type { Lang } from '../../paths.ts';
 
@@ -19,12 +20,8 @@ const da = {
   count: (n: number) => (n === 1 ? '1 klynge' : `${n} klynger`),
   none: 'Ingen klynger matcher filtrene.',
   download: 'Hent kataloget som CSV',
-  leagues: {
-    world_class: 'Verdensklasse (national)',
-    regional: 'Regional styrkeposition',
-    emerging: 'Spirende',
-  },
-  labels: { gold: 'Guld', silver: 'Sølv', bronze: 'Bronze' },
+  leagues: namesOf('league', 'da'),
+  labels: namesOf('labelLevel', 'da'),
   demo: 'Demodata',
   seat: 'Hovedsæde',
   sites: 'Øvrige lokationer',
@@ -157,8 +154,6 @@ const da = {
     municipality: 'Vælg en af de 98 kommuner.',
     httpsUrl: 'Skriv en adresse, der begynder med https://.',
     phone: 'Skriv et telefonnummer med 8-20 cifre.',
-    number: 'Skriv et tal, fx 2,5.',
-    wholeNumber: 'Skriv et helt tal, 0 eller derover.',
     tooMany: 'Højst 20 koder.',
   },
   // Workspace
@@ -189,8 +184,8 @@ const en: Widen<typeof da> = {
   count: (n) => (n === 1 ? '1 cluster' : `${n} clusters`),
   none: 'No clusters match the filters.',
   download: 'Download the catalogue as CSV',
-  leagues: { world_class: 'World class (national)', regional: 'Regional stronghold', emerging: 'Emerging' },
-  labels: { gold: 'Gold', silver: 'Silver', bronze: 'Bronze' },
+  leagues: namesOf('league', 'en'),
+  labels: namesOf('labelLevel', 'en'),
   demo: 'Demo data',
   seat: 'Headquarters',
   sites: 'Other locations',
@@ -321,8 +316,6 @@ const en: Widen<typeof da> = {
     municipality: 'Choose one of the 98 municipalities.',
     httpsUrl: 'Enter an address starting with https://.',
     phone: 'Enter a phone number with 8-20 digits.',
-    number: 'Enter a number, e.g. 2.5.',
-    wholeNumber: 'Enter a whole number, 0 or more.',
     tooMany: 'At most 20 codes.',
   },
   workspaceTitle: 'Workspace',

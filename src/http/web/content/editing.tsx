@@ -6,7 +6,7 @@ import { AppError, type FieldIssue } from '../../../domain/errors.ts';
 import { callerOf, signedInUser } from '../../caller.ts';
 import type { AppContext } from '../../context.ts';
 import { renderPage } from '../../render.tsx';
-import { formFields, toFieldErrors } from '../../validation.ts';
+import { type FieldLabels, formFields, toFieldErrors } from '../../validation.ts';
 import { ErrorSummary, type FieldErrors, SelectField, TextAreaField, TextField } from '../../views/forms.tsx';
 import { CsrfField } from '../../views/layout.tsx';
 import { type ContentMessages, contentMessages } from './messages.ts';
@@ -34,19 +34,21 @@ export async function saveFromForm<S extends z.ZodType>(
     save: (input: z.infer<S>, editor: Caller, now: Date) => Promise<{ slug: string }>;
     render: RenderForm;
     itemHref: (slug: string) => string;
+    /** Labels of the item's own fields (the shared ones are known here), for errors naming them. */
+    labels?: FieldLabels;
   },
 ): Promise<Response> {
   // A visitor is sent to log in before anything of the form is read.
   signedInUser(c);
   const values = formFields(await c.req.parseBody());
   const parsed = opts.schema.safeParse(values);
-  if (!parsed.success) return opts.render(values, fieldErrors(c, parsed.error.issues), 422);
+  if (!parsed.success) return opts.render(values, fieldErrors(c, parsed.error.issues, opts.labels), 422);
   try {
     const { slug } = await opts.save(parsed.data, callerOf(c), c.get('deps').clock());
     return c.redirect(`${opts.itemHref(slug)}?saved=1`, 303);
   } catch (e) {
     if (e instanceof AppError && e.code === 'validation')
-      return opts.render(values, fieldErrors(c, e.issues), 422);
+      return opts.render(values, fieldErrors(c, e.issues, opts.labels), 422);
     throw e;
   }
 }
@@ -55,8 +57,13 @@ export async function saveFromForm<S extends z.ZodType>(
  * Error texts that say which field is wrong: the error summary lists messages only, and five
  * times "Required" does not tell anyone what to fill in.
  */
-function fieldErrors(c: AppContext, issues: ReadonlyArray<z.core.$ZodIssue> | ReadonlyArray<FieldIssue>) {
-  const form = contentMessages(c.get('lang')).form;
+function fieldErrors(
+  c: AppContext,
+  issues: ReadonlyArray<z.core.$ZodIssue> | ReadonlyArray<FieldIssue>,
+  labels: FieldLabels = {},
+) {
+  const t = contentMessages(c.get('lang'));
+  const form = t.form;
   const specific: Record<string, string> = { ...form.errors };
   for (const [field, text] of Object.entries(form.required)) specific[`required:${field}`] = text;
   const keyed = issues.map((issue) => {
@@ -64,7 +71,21 @@ function fieldErrors(c: AppContext, issues: ReadonlyArray<z.core.$ZodIssue> | Re
     const missing = issue.message === 'required' || ('code' in issue && issue.code === 'invalid_type');
     return missing && `required:${field}` in specific ? { ...issue, message: `required:${field}` } : issue;
   });
-  return toFieldErrors(keyed as typeof issues, c.get('m'), specific);
+  return toFieldErrors(keyed as typeof issues, c.get('m'), specific, {
+    organisationId: form.organisation,
+    lang: form.lang,
+    title: form.title,
+    summary: form.summary,
+    body: form.body,
+    startDate: `${t.events.start}: ${form.date}`,
+    startTime: `${t.events.start}: ${form.time}`,
+    endDate: `${t.events.end}: ${form.date}`,
+    endTime: `${t.events.end}: ${form.time}`,
+    location: t.events.location,
+    municipalityCode: t.events.municipality,
+    onlineUrl: t.events.onlineUrl,
+    ...labels,
+  });
 }
 
 /** The page around a publishing form. */
@@ -107,15 +128,30 @@ export function renderEditorPage(
   );
 }
 
-/** Save-as-draft and publish, worded for whether the item is public now. */
+/**
+ * Save-as-draft and publish, worded for whether the item is public now. The first button is what
+ * Enter in a field presses: keeping things as they are (a draft stays a draft, a published item
+ * stays published), never publishing or unpublishing by accident.
+ */
 export function PublishButtons({ t, published }: { t: ContentMessages; published: boolean }) {
+  if (published)
+    return (
+      <>
+        <button type="submit" name="intent" value="publish" class="button button-primary">
+          {t.form.saveAndKeep}
+        </button>
+        <button type="submit" name="intent" value="draft" class="button button-secondary">
+          {t.form.unpublish}
+        </button>
+      </>
+    );
   return (
     <>
-      <button type="submit" name="intent" value="publish" class="button button-primary">
-        {published ? t.form.saveAndKeep : t.form.publish}
-      </button>
       <button type="submit" name="intent" value="draft" class="button button-secondary">
-        {published ? t.form.unpublish : t.form.saveDraft}
+        {t.form.saveDraft}
+      </button>
+      <button type="submit" name="intent" value="publish" class="button button-primary">
+        {t.form.publish}
       </button>
     </>
   );

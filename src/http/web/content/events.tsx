@@ -162,48 +162,55 @@ async function listPage(c: AppContext) {
   const t = contentMessages(c.get('lang'));
   const past = filter.when === 'past';
   const title = past ? t.events.pastTitle : t.events.title;
-  return renderPage(c, title, ({ lang }) => (
-    <ListPage
-      t={t}
-      title={title}
-      lead={t.events.lead}
-      total={list.total}
-      actions={
-        <>
-          <EditorActions
+  const lang = c.get('lang');
+  return renderPage(
+    c,
+    title,
+    () => (
+      <ListPage
+        t={t}
+        title={title}
+        lead={t.events.lead}
+        total={list.total}
+        actions={
+          <>
+            <EditorActions
+              t={t}
+              create={mayCreate ? { href: href('eventsNew', lang), label: t.events.create } : undefined}
+              drafts={drafts.map((d) => ({ href: eventHref(lang, d.slug), title: d.title, lang: d.lang }))}
+            />
+            <EventLinks t={t} lang={lang} past={past} />
+          </>
+        }
+        filters={
+          <EventFilters
             t={t}
-            create={mayCreate ? { href: href('eventsNew', lang), label: t.events.create } : undefined}
-            drafts={drafts.map((d) => ({ href: eventHref(lang, d.slug), title: d.title, lang: d.lang }))}
+            lang={lang}
+            filter={filter}
+            organisations={organisations}
+            regions={regions}
+            now={now}
           />
-          <EventLinks t={t} lang={lang} past={past} />
-        </>
-      }
-      filters={
-        <EventFilters
-          t={t}
-          lang={lang}
-          filter={filter}
-          organisations={organisations}
-          regions={regions}
-          now={now}
-        />
-      }
-      pagination={
-        <Pagination
-          t={t}
-          page={list.page}
-          pages={list.pages}
-          link={(page) => href('events', lang, { ...filterQuery(filter), page: String(page) })}
-        />
-      }
-    >
-      <ContentList>
-        {list.items.map((e) => (
-          <EventItem e={e} t={t} lang={lang} />
-        ))}
-      </ContentList>
-    </ListPage>
-  ));
+        }
+        pagination={
+          <Pagination
+            t={t}
+            page={list.page}
+            pages={list.pages}
+            link={(page) => href('events', lang, { ...filterQuery(filter), page: String(page) })}
+          />
+        }
+      >
+        <ContentList>
+          {list.items.map((e) => (
+            <EventItem e={e} t={t} lang={lang} />
+          ))}
+        </ContentList>
+      </ListPage>
+    ),
+    200,
+    [{ href: calendarHref(lang), type: 'text/calendar', title: t.events.calendarName }],
+  );
 }
 
 async function itemPage(c: AppContext) {
@@ -282,8 +289,22 @@ async function eventFormPage(
           errors={errors}
         />
         <HeadFields t={t} values={values} errors={errors} />
-        <DateTimeFields t={t} legend={t.events.start} prefix="start" values={values} errors={errors} />
-        <DateTimeFields t={t} legend={t.events.end} prefix="end" values={values} errors={errors} />
+        <DateTimeFields
+          t={t}
+          m={c.get('m')}
+          legend={t.events.start}
+          prefix="start"
+          values={values}
+          errors={errors}
+        />
+        <DateTimeFields
+          t={t}
+          m={c.get('m')}
+          legend={t.events.end}
+          prefix="end"
+          values={values}
+          errors={errors}
+        />
         <TextField
           name="location"
           label={t.events.location}

@@ -1,4 +1,5 @@
-import { describedBy, type FieldProps, FieldShell, TextField } from '../../views/forms.tsx';
+import type { Messages } from '../../i18n/index.ts';
+import { DateInput, datePartsOf, describedBy, type FieldProps, FieldShell } from '../../views/forms.tsx';
 import type { ContentMessages } from './messages.ts';
 
 /** A time-of-day field (the shared forms.tsx has none), in the same DKFDS markup. */
@@ -18,9 +19,13 @@ export function TimeField(p: FieldProps & { value?: string | undefined }) {
   );
 }
 
-/** A Danish date and time entered as two fields under one legend, e.g. startDate + startTime. */
+/**
+ * A Danish date and time under one legend: DKFDS's date input (`<prefix>Date` as day, month and
+ * year) and a time-of-day field (`<prefix>Time`), e.g. startDate + startTime.
+ */
 export function DateTimeFields({
   t,
+  m,
   legend,
   prefix,
   values,
@@ -28,6 +33,7 @@ export function DateTimeFields({
   hint,
 }: {
   t: ContentMessages;
+  m: Messages;
   legend: string;
   prefix: string;
   values: Record<string, string>;
@@ -41,7 +47,13 @@ export function DateTimeFields({
       <legend class="form-label">{legend}</legend>
       {hint && <p class="form-hint">{hint}</p>}
       <div class="content-datetime-fields">
-        <TextField name={date} type="date" label={t.form.date} value={values[date]} error={errors[date]} />
+        <DateInput
+          name={date}
+          legend={t.form.date}
+          m={m}
+          value={datePartsOf(values, date)}
+          error={errors[date]}
+        />
         <TimeField
           name={time}
           label={t.form.time}

@@ -1,25 +1,12 @@
-import { DANISH_TIME_ZONE, instantToDanishTime } from '../../../domain/content/time.ts';
+import { instantToDanishTime } from '../../../domain/content/time.ts';
+import { formatClock, formatDateTime } from '../../i18n/index.ts';
 import type { Lang } from '../../paths.ts';
 
-/** Dates and times of this area, always on the Danish wall clock whatever the server's zone. */
-const locales: Record<Lang, string> = { da: 'da-DK', en: 'en-GB' };
-
-const formatter = (lang: Lang, options: Intl.DateTimeFormatOptions) =>
-  new Intl.DateTimeFormat(locales[lang], { timeZone: DANISH_TIME_ZONE, ...options });
-
-/** 26. november 2026 */
-export const formatDay = (d: Date, lang: Lang) => formatter(lang, { dateStyle: 'long' }).format(d);
+/** Dates and times of this area, always on the Danish wall clock (src/domain/reference/danish.ts). */
+export { formatClock, formatDay, formatMonth } from '../../i18n/index.ts';
 
 /** 1. marts 2027 kl. 12.00 */
-export const formatDayAndTime = (d: Date, lang: Lang) =>
-  formatter(lang, { dateStyle: 'long', timeStyle: 'short' }).format(d);
-
-/** 12.00 */
-export const formatClock = (d: Date, lang: Lang) => formatter(lang, { timeStyle: 'short' }).format(d);
-
-/** marts 2027 */
-export const formatMonth = (month: string, lang: Lang) =>
-  formatter(lang, { month: 'long', year: 'numeric' }).format(new Date(`${month}-15T12:00:00Z`));
+export const formatDayAndTime = formatDateTime;
 
 /** An event's time: one date with a time span on the same day, otherwise both ends in full. */
 export function formatEventSpan(start: Date, end: Date, lang: Lang): string {

@@ -63,7 +63,6 @@ const da = {
       deadlineTime: 'Skriv klokkeslættet for ansøgningsfristen.',
     },
     errors: {
-      invalidDate: 'Skriv en gyldig dato, fx 2027-03-01.',
       invalidTime: 'Skriv et gyldigt klokkeslæt, fx 14:30.',
       endBeforeStart: 'Slutningen skal ligge efter starten.',
       invalidUrl: 'Skriv en webadresse, der begynder med https:// eller http://.',
@@ -182,7 +181,6 @@ const en: Widen<typeof da> = {
       deadlineTime: 'Enter the time of the deadline.',
     },
     errors: {
-      invalidDate: 'Enter a valid date, e.g. 2027-03-01.',
       invalidTime: 'Enter a valid time, e.g. 14:30.',
       endBeforeStart: 'The end must be after the start.',
       invalidUrl: 'Enter a web address starting with https:// or http://.',

@@ -109,56 +109,76 @@ async function listPage(c: AppContext, s: PostSection) {
   const mayCreate = publishingOrganisations(user).length > 0;
   const t = contentMessages(c.get('lang'));
   const texts = t[s.texts];
-  return renderPage(c, texts.title, ({ lang }) => (
-    <ListPage
-      t={t}
-      title={texts.title}
-      lead={texts.lead}
-      total={list.total}
-      actions={
-        <>
-          <EditorActions
+  const lang = c.get('lang');
+  return renderPage(
+    c,
+    texts.title,
+    () => (
+      <ListPage
+        t={t}
+        title={texts.title}
+        lead={texts.lead}
+        total={list.total}
+        actions={
+          <>
+            <EditorActions
+              t={t}
+              create={mayCreate ? { href: href(s.pages.create, lang), label: texts.create } : undefined}
+              drafts={drafts.map((d) => ({ href: itemHref(s, lang, d.slug), title: d.title, lang: d.lang }))}
+            />
+            <FeedLinks
+              t={t}
+              rss={feedHref(s.pages.list, lang, 'rss')}
+              atom={feedHref(s.pages.list, lang, 'atom')}
+            />
+            <p>
+              <a href={href(s.related.page, lang)}>{t[s.related.texts].seeAlso}</a>
+            </p>
+          </>
+        }
+        filters={
+          <FilterForm t={t} action={href(s.pages.list, lang)}>
+            <SelectField
+              name="organisation"
+              label={t.common.organisation}
+              placeholder={t.common.allOrganisations}
+              value={filter.organisation}
+              options={organisationFilterOptions(organisations)}
+            />
+          </FilterForm>
+        }
+        pagination={
+          <Pagination
             t={t}
-            create={mayCreate ? { href: href(s.pages.create, lang), label: texts.create } : undefined}
-            drafts={drafts.map((d) => ({ href: itemHref(s, lang, d.slug), title: d.title, lang: d.lang }))}
+            page={list.page}
+            pages={list.pages}
+            link={(page) =>
+              href(s.pages.list, lang, { organisation: filter.organisation, page: String(page) })
+            }
           />
-          <FeedLinks
-            t={t}
-            rss={feedHref(s.pages.list, lang, 'rss')}
-            atom={feedHref(s.pages.list, lang, 'atom')}
-          />
-          <p>
-            <a href={href(s.related.page, lang)}>{t[s.related.texts].seeAlso}</a>
-          </p>
-        </>
-      }
-      filters={
-        <FilterForm t={t} action={href(s.pages.list, lang)}>
-          <SelectField
-            name="organisation"
-            label={t.common.organisation}
-            placeholder={t.common.allOrganisations}
-            value={filter.organisation}
-            options={organisationFilterOptions(organisations)}
-          />
-        </FilterForm>
-      }
-      pagination={
-        <Pagination
-          t={t}
-          page={list.page}
-          pages={list.pages}
-          link={(page) => href(s.pages.list, lang, { organisation: filter.organisation, page: String(page) })}
-        />
-      }
-    >
-      <ContentList>
-        {list.items.map((p) => (
-          <PostItem p={p} t={t} lang={lang} href={itemHref(s, lang, p.slug)} />
-        ))}
-      </ContentList>
-    </ListPage>
-  ));
+        }
+      >
+        <ContentList>
+          {list.items.map((p) => (
+            <PostItem p={p} t={t} lang={lang} href={itemHref(s, lang, p.slug)} />
+          ))}
+        </ContentList>
+      </ListPage>
+    ),
+    200,
+    [
+      {
+        href: feedHref(s.pages.list, lang, 'rss'),
+        type: 'application/rss+xml',
+        title: `${texts.feedTitle} (${t.common.rss})`,
+      },
+      {
+        href: feedHref(s.pages.list, lang, 'atom'),
+        type: 'application/atom+xml',
+        title: `${texts.feedTitle} (${t.common.atom})`,
+      },
+    ],
+  );
 }
 
 async function itemPage(c: AppContext, s: PostSection) {

@@ -15,7 +15,7 @@ import { callerOf } from '../../caller.ts';
 import type { AppContext, AppEnv } from '../../context.ts';
 import { href, pageHref } from '../../paths.ts';
 import { renderPage } from '../../render.tsx';
-import { toFieldErrors } from '../../validation.ts';
+import { toFieldErrors, withDateFields } from '../../validation.ts';
 import { EMPTY_FORM, formList, formText, type PostedForm } from '../../views/forms.tsx';
 import { onPage } from '../routes.ts';
 import { type CoordinationMessages, coordinationMessages } from './messages.ts';
@@ -24,8 +24,17 @@ import { FundingPlanFormView } from './views/funding-plan-form.tsx';
 import { FundingPlanListView } from './views/funding-plan-list.tsx';
 
 const messagesOf = (c: AppContext) => coordinationMessages(c.get('lang'));
-const errorsOf = (c: AppContext, err: AppError) =>
-  toFieldErrors(err.issues, c.get('m'), messagesOf(c).fundingPlans.errors);
+const errorsOf = (c: AppContext, err: AppError) => {
+  const t = messagesOf(c).fundingPlans;
+  return toFieldErrors(err.issues, c.get('m'), t.errors, {
+    title: t.plan,
+    description: t.description,
+    budgetDkk: t.budget,
+    decisionDate: t.decisionDate,
+    body: t.commentLabel,
+    note: t.outcomeNote,
+  });
+};
 
 async function list(c: AppContext) {
   const { plans, mayPropose } = await fundingPlanList(c.get('deps').db, callerOf(c));
@@ -52,6 +61,16 @@ async function newForm(c: AppContext, form: PostedForm = EMPTY_FORM) {
   );
 }
 
+/** A date input's three fields as typed, and the date they make under its own name (else the field as sent). */
+function dateInput(body: Record<string, unknown>, name: string): Record<string, string> {
+  const typed = Object.fromEntries(
+    ['Day', 'Month', 'Year']
+      .filter((part) => body[`${name}${part}`] !== undefined)
+      .map((part) => [`${name}${part}`, formText(body[`${name}${part}`])]),
+  );
+  return withDateFields({ [name]: formText(body[name]), ...typed });
+}
+
 async function propose(c: AppContext) {
   const deps = c.get('deps');
   const body = await c.req.parseBody({ all: true });
@@ -60,9 +79,8 @@ async function propose(c: AppContext) {
     description: formText(body.description),
     theme: formText(body.theme),
     regionCodes: formList(body.regionCodes),
-    // People write amounts with thousands separators ("2.500.000").
-    budgetDkk: formText(body.budgetDkk).replace(/[\s.]/g, ''),
-    decisionDate: formText(body.decisionDate),
+    budgetDkk: formText(body.budgetDkk),
+    ...dateInput(body, 'decisionDate'),
     relatedClusterIds: formList(body.relatedClusterIds),
   };
   let result: ProposeResult;

@@ -1,3 +1,4 @@
+import { namesOf } from '../../../domain/glossary.ts';
 import type { Widen } from '../../i18n/da.ts';
 import { formatNumber } from '../../i18n/index.ts';
 import type { Lang } from '../../paths.ts';
@@ -37,11 +38,7 @@ const da = {
   flags: 'Markering',
   none: 'Ingen',
   unknown: 'Ukendt',
-  leagues: {
-    world_class: 'Verdensklasse',
-    regional: 'Regional betydning',
-    emerging: 'Små og spirende',
-  } as Record<string, string>,
+  leagues: namesOf('league', 'da') as Record<string, string>,
   portfolioLink: 'Se portefølje',
   portfolioTitle: (name: string) => `Portefølje: ${name}`,
   portfolioLead:
@@ -83,8 +80,8 @@ const da = {
     titleHint: 'Mindst 3 tegn.',
     descriptionHint:
       'Mindst 20 tegn: formål, målgruppe og hvordan planen spiller sammen med eksisterende klynger.',
-    budgetHint: 'Hele kroner, uden punktummer.',
-    dateHint: 'Format ÅÅÅÅ-MM-DD. Kan ikke ligge før i dag.',
+    budgetHint: 'Hele kroner, fx 2.500.000.',
+    dateHint: 'Fx 1 3 2027. Kan ikke ligge før i dag.',
     relatedHint: 'Valgfrit. Klynger, planen berører.',
     chooseTheme: 'Vælg tema',
     submit: 'Registrér og giv de andre finansiører besked',
@@ -110,7 +107,7 @@ const da = {
       theme: 'Vælg et tema.',
       regions: 'Vælg mindst én region.',
       budget: 'Skriv budgettet som et helt, ikke-negativt beløb i kroner.',
-      date: 'Skriv en gyldig dato som ÅÅÅÅ-MM-DD.',
+      date: 'Beslutningsdatoen skal være en rigtig dato med dag, måned og år.',
       past: 'Beslutningsdatoen kan ikke ligge før i dag.',
       clusters: 'Vælg kun klynger fra listen.',
       outcome: 'Vælg et udfald.',
@@ -154,11 +151,7 @@ const en: Widen<typeof da> = {
   flags: 'Flag',
   none: 'None',
   unknown: 'Unknown',
-  leagues: {
-    world_class: 'World class',
-    regional: 'Regional importance',
-    emerging: 'Small and emerging',
-  },
+  leagues: namesOf('league', 'en'),
   portfolioLink: 'See portfolio',
   portfolioTitle: (name: string) => `Portfolio: ${name}`,
   portfolioLead:
@@ -199,8 +192,8 @@ const en: Widen<typeof da> = {
     titleHint: 'At least 3 characters.',
     descriptionHint:
       'At least 20 characters: purpose, target group and how the plan fits with existing clusters.',
-    budgetHint: 'Whole kroner, without separators.',
-    dateHint: 'Format YYYY-MM-DD. Cannot be before today.',
+    budgetHint: 'Whole kroner, e.g. 2500000.',
+    dateHint: 'For example 1 3 2027. Cannot be before today.',
     relatedHint: 'Optional. Clusters the plan concerns.',
     chooseTheme: 'Choose a theme',
     submit: 'Record and tell the other funders',
@@ -226,7 +219,7 @@ const en: Widen<typeof da> = {
       theme: 'Choose a theme.',
       regions: 'Choose at least one region.',
       budget: 'Write the budget as a whole, non-negative amount in kroner.',
-      date: 'Write a valid date as YYYY-MM-DD.',
+      date: 'The decision date must be a real date with day, month and year.',
       past: 'The decision date cannot be before today.',
       clusters: 'Choose only clusters from the list.',
       outcome: 'Choose an outcome.',

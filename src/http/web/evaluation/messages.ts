@@ -1,6 +1,7 @@
 import type { FigureKey, League } from '../../../domain/evaluation/figures.ts';
 import type { Conclusion } from '../../../domain/evaluation/midterm.ts';
 import type { PeriodStatus } from '../../../domain/evaluation/quality.ts';
+import { namesOf } from '../../../domain/glossary.ts';
 import type { Widen } from '../../i18n/da.ts';
 import type { Lang } from '../../paths.ts';
 
@@ -38,16 +39,8 @@ const keysEn: Record<FigureKey, string> = {
   private_cofinancing_dkk: 'Private co-financing (DKK)',
 };
 
-const leaguesDa: Record<League, string> = {
-  world_class: 'Klynger i verdensklasse',
-  regional: 'Stærke klynger af regional betydning',
-  emerging: 'Små og spirende klynger',
-};
-const leaguesEn: Record<League, string> = {
-  world_class: 'World-class clusters',
-  regional: 'Strong clusters of regional importance',
-  emerging: 'Small and emerging clusters',
-};
+const leaguesDa: Record<League, string> = namesOf('league', 'da');
+const leaguesEn: Record<League, string> = namesOf('league', 'en');
 
 const conclusionsDa: Record<Conclusion, string> = {
   continue: 'Fortsæt bevillingen',

@@ -1,3 +1,4 @@
+import { namesOf } from '../../../domain/glossary.ts';
 import type { Widen } from '../../i18n/da.ts';
 import type { Lang } from '../../paths.ts';
 
@@ -12,11 +13,7 @@ const da = {
     reset: 'Vis alle ligaer',
     showing: (league: string) => `Viser kun: ${league}.`,
   },
-  leagues: {
-    world_class: 'Klynger i verdensklasse',
-    regional: 'Stærke klynger af regional betydning',
-    emerging: 'Små og spirende klynger',
-  },
+  leagues: namesOf('league', 'da'),
   matrix: {
     heading: 'Temaer og regioner',
     caption: 'Aktive klynger pr. tema og region (efter hjemsted)',
@@ -73,11 +70,7 @@ const en: Widen<typeof da> = {
     reset: 'Show all leagues',
     showing: (league: string) => `Showing only: ${league}.`,
   },
-  leagues: {
-    world_class: 'World-class clusters',
-    regional: 'Strong clusters of regional importance',
-    emerging: 'Small and emerging clusters',
-  },
+  leagues: namesOf('league', 'en'),
   matrix: {
     heading: 'Themes and regions',
     caption: 'Active clusters by theme and region (by seat)',

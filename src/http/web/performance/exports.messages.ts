@@ -9,7 +9,7 @@ const da = {
   allNeedsWorkbook: 'Alle klynger på én gang kan kun hentes som Excel (.xlsx) eller PDF.',
   unknownCluster: (cvr: string) => `Der er ingen klyngeorganisation med CVR-nummer ${cvr}.`,
   back: 'Til forsiden',
-  filename: 'resultatregnskab',
+  filename: 'performanceregnskab',
   allClusters: 'alle-klynger',
   preliminary: 'foreloebige-tal',
 };

@@ -3,6 +3,7 @@ import { notFound } from '../../../domain/errors.ts';
 import { accountYears } from '../../../domain/performance/queries.ts';
 import { clusterResults, yearComparison, yearResults } from '../../../domain/performance/results.ts';
 import { isValidCvr } from '../../../domain/reference/identifiers.ts';
+import { companyEffectSummary } from '../../../domain/surveys/effect-survey.ts';
 import type { AppContext, AppEnv } from '../../context.ts';
 import { pageHref } from '../../paths.ts';
 import { renderPage } from '../../render.tsx';
@@ -59,12 +60,14 @@ export function registerResultsPages(app: Hono<AppEnv>): void {
   });
 
   onPage(app, 'GET', 'resultsYear', async (c) => {
-    const results = await yearResults(c.get('deps').db, c.get('user'), yearParam(c), {
-      preliminary: asksPreliminary(c),
-    });
+    const year = yearParam(c);
+    const [results, companyEffects] = await Promise.all([
+      yearResults(c.get('deps').db, c.get('user'), year, { preliminary: asksPreliminary(c) }),
+      companyEffectSummary(c.get('deps').db, year),
+    ]);
     const t = resultsMessages(c.get('lang'));
     return renderPage(c, t.yearTitle(results.account.year), ({ lang }) => (
-      <YearPage v={{ t, lang }} results={results} />
+      <YearPage v={{ t, lang }} results={results} companyEffects={companyEffects} />
     ));
   });
 

@@ -1,3 +1,4 @@
+import { namesOf } from '../../../domain/glossary.ts';
 import type { Widen } from '../../i18n/da.ts';
 import type { Lang } from '../../paths.ts';
 
@@ -35,16 +36,16 @@ const da = {
   activity_refHint: 'Klyngens eget id for aktiviteten, 1-64 tegn (kolonnen activity_ref).',
   title: 'Titel',
   start_date: 'Startdato',
-  start_dateHint: 'ÅÅÅÅ-MM-DD, fx 2025-03-14. Aktiviteten tæller i startdatoens år.',
+  start_dateHint: 'Fx 14 3 2025. Aktiviteten tæller i startdatoens år.',
   end_date: 'Slutdato',
-  end_dateHint: 'ÅÅÅÅ-MM-DD; ikke før startdatoen.',
+  end_dateHint: 'Ikke før startdatoen.',
   municipality_code: 'Kommune',
   noMunicipality: 'Ingen kommune valgt',
   grant_dkk: 'Klyngebevilling brugt (kr.)',
-  grant_dkkHint: 'Helt tal, 0 eller derover.',
+  grant_dkkHint: 'Hele kroner, fx 10.000.',
   external_funding_dkk: 'Anden offentlig eller EU-finansiering (kr.)',
   private_cofinancing_hours: 'Virksomhedernes timer (privat medfinansiering)',
-  private_cofinancing_hoursHint: 'Tal, 0 eller derover; højst to decimaler med punktum, fx 12.5.',
+  private_cofinancing_hoursHint: 'Timer, højst to decimaler, fx 12,5.',
   chooseCategory: 'Vælg kategori',
   save: 'Gem aktivitet',
   cancel: 'Annullér',
@@ -106,22 +107,8 @@ const da = {
   deleteConfirm: 'Ja, slet aktiviteten',
   yes: 'Ja',
   no: 'Nej',
-  categories: {
-    innovation_collaboration: 'Innovationssamarbejde',
-    internationalisation: 'Internationalisering',
-    knowledge_dissemination: 'Videnspredning',
-    access_to_finance: 'Adgang til finansiering',
-    entrepreneurs: 'Iværksættere',
-    networking: 'Netværk',
-    organisation_development: 'Organisationsudvikling',
-  } as Record<string, string>,
-  types: {
-    company: 'Virksomhed',
-    knowledge_institution: 'Videninstitution',
-    public: 'Offentlig myndighed',
-    other: 'Anden med CVR-nummer',
-    foreign: 'Udenlandsk deltager',
-  } as Record<string, string>,
+  categories: namesOf('activityCategory', 'da') as Record<string, string>,
+  types: namesOf('participantType', 'da') as Record<string, string>,
 };
 
 const en: Widen<typeof da> = {
@@ -158,16 +145,16 @@ const en: Widen<typeof da> = {
   activity_refHint: "The cluster's own id for the activity, 1-64 characters (column activity_ref).",
   title: 'Title',
   start_date: 'Start date',
-  start_dateHint: 'YYYY-MM-DD, e.g. 2025-03-14. The activity counts in the year of its start date.',
+  start_dateHint: 'For example 14 3 2025. The activity counts in the year of its start date.',
   end_date: 'End date',
-  end_dateHint: 'YYYY-MM-DD; not before the start date.',
+  end_dateHint: 'Not before the start date.',
   municipality_code: 'Municipality',
   noMunicipality: 'No municipality chosen',
   grant_dkk: 'Cluster grant spent (DKK)',
-  grant_dkkHint: 'Whole number, 0 or more.',
+  grant_dkkHint: 'Whole kroner, e.g. 10000.',
   external_funding_dkk: 'Other public or EU funding (DKK)',
   private_cofinancing_hours: 'Company staff hours (private co-financing)',
-  private_cofinancing_hoursHint: 'Number, 0 or more; at most two decimals with a point, e.g. 12.5.',
+  private_cofinancing_hoursHint: 'Hours, at most two decimals, e.g. 12.5.',
   chooseCategory: 'Choose a category',
   save: 'Save activity',
   cancel: 'Cancel',
@@ -226,22 +213,8 @@ const en: Widen<typeof da> = {
   deleteConfirm: 'Yes, delete the activity',
   yes: 'Yes',
   no: 'No',
-  categories: {
-    innovation_collaboration: 'Innovation collaboration',
-    internationalisation: 'Internationalisation',
-    knowledge_dissemination: 'Knowledge dissemination',
-    access_to_finance: 'Access to finance',
-    entrepreneurs: 'Entrepreneurs',
-    networking: 'Networking',
-    organisation_development: 'Organisation development',
-  },
-  types: {
-    company: 'Company',
-    knowledge_institution: 'Knowledge institution',
-    public: 'Public body',
-    other: 'Other with a CVR number',
-    foreign: 'Foreign participant',
-  },
+  categories: namesOf('activityCategory', 'en'),
+  types: namesOf('participantType', 'en'),
 };
 
 export type ActivityMessages = Widen<typeof da>;

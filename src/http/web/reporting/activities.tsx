@@ -21,7 +21,7 @@ import { renderPage } from '../../render.tsx';
 import { Alert } from '../../views/forms.tsx';
 import { onPage } from '../routes.ts';
 import { activityMessages } from './activities.messages.ts';
-import { type FormProblem, formProblem, idParam, posted } from './activity-input.ts';
+import { asReported, type FormProblem, formProblem, idParam, posted } from './activity-input.ts';
 import {
   participantPage,
   removeParticipantPage,
@@ -113,7 +113,7 @@ async function create(c: AppContext) {
   try {
     if (!clusterId || !clusters.some((x) => x.id === clusterId))
       throw new AppError('validation', 'cluster', [{ field: 'cluster', message: 'required' }]);
-    const id = await createActivity(c.get('deps').db, caller, clusterId, values);
+    const id = await createActivity(c.get('deps').db, caller, clusterId, asReported(values));
     return c.redirect(pageHref('activity', lang, { id: String(id) }, { status: 'created' }), 303);
   } catch (err) {
     return newPage(c, formProblem(err, lang, values));
@@ -137,7 +137,7 @@ async function update(c: AppContext) {
   const values = await posted(c, ACTIVITY_FIELDS);
   const lang = c.get('lang');
   try {
-    await updateActivity(c.get('deps').db, callerOf(c), id, values);
+    await updateActivity(c.get('deps').db, callerOf(c), id, asReported(values));
     return c.redirect(pageHref('activity', lang, { id: String(id) }, { status: 'saved' }), 303);
   } catch (err) {
     return editPage(c, formProblem(err, lang, values));
@@ -171,7 +171,7 @@ async function addParticipantPost(c: AppContext) {
   const values = await posted(c, PARTICIPANT_FIELDS);
   const lang = c.get('lang');
   try {
-    await addParticipant(c.get('deps').db, callerOf(c), id, values);
+    await addParticipant(c.get('deps').db, callerOf(c), id, asReported(values));
     return c.redirect(pageHref('activity', lang, { id: String(id) }, { status: 'participantAdded' }), 303);
   } catch (err) {
     return detailPage(c, formProblem(err, lang, values));

@@ -1,4 +1,5 @@
 import { AppError, type FieldIssue, notFound } from '../../../domain/errors.ts';
+import { parseDanishNumber } from '../../../domain/reference/danish.ts';
 import { issueMessage } from '../../../domain/reporting/activities/issues.ts';
 import type { AppContext } from '../../context.ts';
 import type { Lang } from '../../paths.ts';
@@ -13,10 +14,34 @@ export const idParam = (c: AppContext, name: string): number => {
   return Number(v);
 };
 
-/** The posted fields of a form, as strings; unchecked boxes are simply absent. */
+/**
+ * The posted fields of a form as typed, to show again beside errors (a date input's three fields
+ * too); unchecked boxes are simply absent. `asReported` turns them into the reporting format's values.
+ */
 export async function posted(c: AppContext, fields: readonly string[]): Promise<Values> {
   const body = formFields(await c.req.parseBody());
-  return Object.fromEntries(fields.map((f) => [f, body[f] ?? '']));
+  const parts = fields.flatMap((f) => ['Day', 'Month', 'Year'].map((p) => `${f}${p}`));
+  return Object.fromEntries(
+    [...fields, ...parts].filter((f) => f in body || fields.includes(f)).map((f) => [f, body[f] ?? '']),
+  );
+}
+
+/** The columns of the reporting format that hold numbers: amounts, hours and head counts. */
+const isNumberColumn = (name: string) => /_dkk$|_hours$|^employees$/.test(name);
+
+/**
+ * A form's values as the reporting format writes them (docs/reporting-format.md), so the one set
+ * of rules checks a form as it checks a file: numbers typed the Danish way (10.000 · 12,5) as
+ * plain numbers. What is no number stays as typed, for the rules to refuse.
+ */
+export function asReported(values: Values): Values {
+  const out: Values = {};
+  for (const [name, raw] of Object.entries(values)) {
+    if (/(Day|Month|Year)$/.test(name)) continue;
+    const n = isNumberColumn(name) ? parseDanishNumber(raw) : undefined;
+    out[name] = n === undefined || Number.isNaN(n) ? raw : n === null ? '' : String(n);
+  }
+  return out;
 }
 
 /** A refused form with what was typed, and the status of its answer. */

@@ -43,7 +43,12 @@ async function uploadDelivery(c: AppContext) {
   const deps = c.get('deps');
   const job = await deps.deliveryJobs.start(
     caller,
-    { channel: 'web', files: kept.files.map(deliveryFile), now: deps.clock },
+    {
+      channel: 'web',
+      files: kept.files.map(deliveryFile),
+      now: deps.clock,
+      onLoaded: deps.metrics.recordDeliveryLoaded,
+    },
     kept.files.map((f) => f.bytes),
     kept.remove,
   );

@@ -5,7 +5,7 @@ import type { AppContext } from '../../context.ts';
 import { pageHref } from '../../paths.ts';
 import { renderPage } from '../../render.tsx';
 import { activityMessages } from './activities.messages.ts';
-import { type FormProblem, formProblem, idParam, posted } from './activity-input.ts';
+import { asReported, type FormProblem, formProblem, idParam, posted } from './activity-input.ts';
 import { EditParticipantPage, RemoveParticipantPage } from './views/activity-changes.tsx';
 import { PARTICIPANT_FIELDS } from './views/activity-forms.tsx';
 
@@ -38,7 +38,7 @@ export async function saveParticipant(c: AppContext) {
   const values = await posted(c, PARTICIPANT_FIELDS);
   const lang = c.get('lang');
   try {
-    await updateParticipant(c.get('deps').db, callerOf(c), id, participantId, values);
+    await updateParticipant(c.get('deps').db, callerOf(c), id, participantId, asReported(values));
     return c.redirect(pageHref('activity', lang, { id: String(id) }, { status: 'participantSaved' }), 303);
   } catch (err) {
     return participantPage(c, formProblem(err, lang, values));

@@ -1,3 +1,4 @@
+import { namesOf } from '../../../domain/glossary.ts';
 import type { Widen } from '../../i18n/da.ts';
 import type { Lang } from '../../paths.ts';
 
@@ -47,8 +48,8 @@ const da = {
       event: 'Arrangementer',
       call: 'Opslag',
     },
-    leagues: { world_class: 'National klynge', regional: 'Regional klynge', emerging: 'Spirende klynge' },
-    labels: { gold: 'Guld', silver: 'Sølv', bronze: 'Bronze' },
+    leagues: namesOf('league', 'da'),
+    labels: namesOf('labelLevel', 'da'),
     activityMeta: (year: string, cluster: string) => `Aktivitet ${year} hos ${cluster}`,
     eventMeta: (date: string) => `Afholdes ${date}`,
     callMeta: (date: string) => `Ansøgningsfrist ${date}`,
@@ -84,6 +85,7 @@ const da = {
     tokenIntro:
       'Indberetnings-API’et (indberetninger og aktiviteter) kræver en API-nøgle for organisationen, sendt som Authorization: Bearer <nøgle>. Svarene caches aldrig.',
     tokenLink: 'Opret og tilbagekald API-nøgler i arbejdsrummet',
+    tokenWho: 'Klyngeorganisationernes og finansiørernes medarbejdere opretter nøgler, når de er logget ind.',
     needsToken: 'Kræver en API-nøgle (Authorization: Bearer).',
     operations: {
       listClusters: 'Alle klynger med tema, hovedsæde, region, nuværende mærkning og resumé. Kan filtreres.',
@@ -103,7 +105,8 @@ const da = {
     parameterTexts: {
       theme: 'Temanøgle, fx energy.',
       region: 'Regionskode for klyngens hovedsæde (1081-1085).',
-      league: 'Liga: world_class (national), regional eller emerging (spirende).',
+      league:
+        'Liga: world_class (klynger i verdensklasse), regional (stærke klynger af regional betydning) eller emerging (små og spirende klynger).',
       label: 'Niveauet af klyngens gyldige mærke i dag (det bedste, hvis der er flere).',
       id: 'Klyngens slug eller id (uuid).',
       level: 'Mærkningsniveau.',
@@ -169,8 +172,8 @@ const en: Widen<typeof da> = {
       event: 'Events',
       call: 'Calls',
     },
-    leagues: { world_class: 'National cluster', regional: 'Regional cluster', emerging: 'Emerging cluster' },
-    labels: { gold: 'Gold', silver: 'Silver', bronze: 'Bronze' },
+    leagues: namesOf('league', 'en'),
+    labels: namesOf('labelLevel', 'en'),
     activityMeta: (year: string, cluster: string) => `Activity ${year} at ${cluster}`,
     eventMeta: (date: string) => `Takes place ${date}`,
     callMeta: (date: string) => `Deadline ${date}`,
@@ -206,6 +209,7 @@ const en: Widen<typeof da> = {
     tokenIntro:
       'The reporting API (deliveries and activities) needs an API token of the organisation, sent as Authorization: Bearer <token>. Its answers are never cached.',
     tokenLink: 'Create and revoke API tokens in the workspace',
+    tokenWho: 'Staff of cluster organisations and funders create tokens when signed in.',
     needsToken: 'Needs an API token (Authorization: Bearer).',
     operations: {
       listClusters: 'All clusters with themes, seat, region, current label and summary. Can be filtered.',
@@ -220,7 +224,8 @@ const en: Widen<typeof da> = {
     parameterTexts: {
       theme: 'Theme key, e.g. energy.',
       region: "Region code of the cluster's seat (1081-1085).",
-      league: 'League: world_class (national), regional or emerging.',
+      league:
+        'League: world_class (world-class clusters), regional (strong clusters of regional importance) or emerging (small and emerging clusters).',
       label: "Level of the cluster's label valid today (the best one, if several).",
       id: "The cluster's slug or id (uuid).",
       level: 'Label level.',

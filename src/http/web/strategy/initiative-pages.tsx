@@ -70,13 +70,12 @@ async function edit(c: AppContext, done: string, change: Change) {
   const caller = callerOf(c);
   const initiative = await initiativeForManager(c.get('deps').db, caller, c.req.param('code') ?? '');
   const values = formFields(await c.req.parseBody());
-  const t = strategyMessages(c.get('lang'));
   let errors: FieldErrors | undefined;
   try {
     errors = await change(caller, initiative, values);
   } catch (err) {
     if (!(err instanceof AppError) || err.code !== 'validation' || err.issues.length === 0) throw err;
-    errors = toFieldErrors(err.issues, c.get('m'), t.errors);
+    errors = strategyFieldErrors(c, err.issues);
   }
   if (errors && Object.keys(errors).length > 0) return renderInitiative(c, { errors, values });
   return c.redirect(
@@ -85,22 +84,38 @@ async function edit(c: AppContext, done: string, change: Change) {
   );
 }
 
+/** Errors of the managers' forms, each naming its field. */
+function strategyFieldErrors(c: AppContext, issues: Parameters<typeof toFieldErrors>[0]): FieldErrors {
+  const t = strategyMessages(c.get('lang'));
+  return toFieldErrors(issues, c.get('m'), t.errors, {
+    status: t.newStatus,
+    note: t.statusNote,
+    title: t.milestoneTitleField,
+    dueOn: t.dueOnField,
+    activityId: t.activityIdField,
+  });
+}
+
 /** The milestone's done date, from the field of its row; errors land at that field. */
 function milestoneDone(c: AppContext): Change {
   return async (caller, initiative, values) => {
     const id = c.req.param('id') ?? '';
     const field = `doneOn-${id}`;
     const t = strategyMessages(c.get('lang'));
+    const milestone = initiative.milestones.find((ms) => ms.id === id);
+    const labels = { doneOn: t.doneOnField(milestone?.title ?? '') };
     const parsed = milestoneDoneInput.safeParse({ doneOn: values[field] ?? '' });
     if (!parsed.success) {
-      const errors = toFieldErrors(parsed.error.issues, c.get('m'), t.errors);
+      const errors = toFieldErrors(parsed.error.issues, c.get('m'), t.errors, labels);
       return errors.doneOn ? { [field]: errors.doneOn } : errors;
     }
     try {
       await completeMilestone(c.get('deps').db, caller, initiative.code, id, parsed.data);
     } catch (err) {
-      if (err instanceof AppError && err.code === 'validation' && err.issues[0])
-        return { [field]: t.errors[err.issues[0].message] ?? c.get('m').validation.invalid };
+      if (err instanceof AppError && err.code === 'validation' && err.issues[0]) {
+        const errors = toFieldErrors(err.issues, c.get('m'), t.errors, labels);
+        return { [field]: Object.values(errors)[0] ?? '' };
+      }
       throw err;
     }
   };
@@ -108,7 +123,7 @@ function milestoneDone(c: AppContext): Change {
 
 export function registerInitiativePages(app: Hono<AppEnv>): void {
   const fieldErrors = (c: AppContext, issues: Parameters<typeof toFieldErrors>[0]) =>
-    toFieldErrors(issues, c.get('m'), strategyMessages(c.get('lang')).errors);
+    strategyFieldErrors(c, issues);
 
   onPage(app, 'GET', 'initiative', (c) => renderInitiative(c));
 

@@ -32,6 +32,24 @@ const formTexts = (t: ResultsMessages): Record<string, string> => ({
   periodOrder: t.manage.periodOrder,
 });
 
+/** The fields of the target forms, for errors naming them. */
+const formLabels = ({ manage: l }: ResultsMessages) => ({
+  nameDa: l.nameDa,
+  nameEn: l.nameEn,
+  periodFrom: l.periodFrom,
+  periodTo: l.periodTo,
+  funderId: l.funder,
+  code: l.code,
+  metric: l.metric,
+  labelDa: l.labelDa,
+  labelEn: l.labelEn,
+  direction: l.direction,
+  baselineYear: l.baselineYear,
+  baselineValue: l.baselineValue,
+  targetValue: l.targetValue,
+  note: l.note,
+});
+
 async function listPage(
   c: AppContext,
   values: Record<string, string>,
@@ -65,13 +83,18 @@ async function postSet(c: AppContext) {
   const t = resultsMessages(c.get('lang'));
   const parsed = targetSetInput.safeParse(values);
   if (!parsed.success)
-    return listPage(c, values, toFieldErrors(parsed.error.issues, c.get('m'), formTexts(t)), 422);
+    return listPage(
+      c,
+      values,
+      toFieldErrors(parsed.error.issues, c.get('m'), formTexts(t), formLabels(t)),
+      422,
+    );
   try {
     const id = await createTargetSet(c.get('deps').db, callerOf(c), values.funderId ?? '', parsed.data);
     return c.redirect(pageHref('targetSet', c.get('lang'), { id }), 303);
   } catch (err) {
     if (!(err instanceof AppError) || err.code !== 'validation') throw err;
-    return listPage(c, values, toFieldErrors(err.issues, c.get('m'), formTexts(t)), 422);
+    return listPage(c, values, toFieldErrors(err.issues, c.get('m'), formTexts(t), formLabels(t)), 422);
   }
 }
 
@@ -146,7 +169,7 @@ export function registerTargetPages(app: Hono<AppEnv>): void {
     if (!parsed.success)
       return renderSet(c, set, {
         values,
-        errors: toFieldErrors(parsed.error.issues, c.get('m'), formTexts(t)),
+        errors: toFieldErrors(parsed.error.issues, c.get('m'), formTexts(t), formLabels(t)),
       });
     await saveTarget(c.get('deps').db, callerOf(c), set.id, parsed.data);
     return c.redirect(pageHref('targetSet', c.get('lang'), { id: set.id }, { gemt: parsed.data.code }), 303);

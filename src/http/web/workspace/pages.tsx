@@ -1,17 +1,14 @@
 import type { Hono } from 'hono';
+import { landingPageOf, navigationFor } from '../../../domain/site/sections.ts';
 import { type WorkspaceCluster, workspaceOf } from '../../../domain/workspace/landing.ts';
 import { callerOf } from '../../caller.ts';
 import type { AppContext, AppEnv } from '../../context.ts';
-import { today } from '../../context.ts';
-import { href, type Lang, pageHref } from '../../paths.ts';
+import { href, type Lang, type PageKey, pageHref } from '../../paths.ts';
 import { renderPage } from '../../render.tsx';
-import { actionPlanMessages } from '../action-plans/messages.ts';
 import { catalogueMessages } from '../catalogue/messages.ts';
 import { reasonText } from '../catalogue/views/cluster-profile.tsx';
 import { evaluationMessages } from '../evaluation/messages.ts';
-import { activityMessages } from '../reporting/activities.messages.ts';
-import { apiTokenMessages } from '../reporting/api-tokens.messages.ts';
-import { periodMessages } from '../reporting/periods.messages.ts';
+import { AttentionList, ToolList } from '../landing/views/attention.tsx';
 import { onPage } from '../routes.ts';
 
 /** One cluster the person works for: whether it qualifies, what it lacks, and its links. */
@@ -55,46 +52,29 @@ function ClusterSection({ cluster: e, lang }: { cluster: WorkspaceCluster; lang:
   );
 }
 
-/** The landing page in the workspace: the person's clusters, whether they qualify, and the tools. */
+/**
+ * Cluster staff's landing page: what waits for them, their clusters (whether each qualifies and
+ * what it lacks) and their tools. Anyone else is sent to their own landing page.
+ */
 async function workspace(c: AppContext) {
-  const ws = await workspaceOf(c.get('deps').db, callerOf(c), today(c));
-  const t = catalogueMessages(c.get('lang'));
-  return renderPage(c, t.workspaceTitle, ({ lang }) => (
+  const caller = callerOf(c);
+  const lang = c.get('lang');
+  if (!navigationFor(caller.principal).some((g) => g.key === 'workspace')) {
+    const landing = landingPageOf(caller.principal) ?? 'account';
+    return c.redirect(href(landing as PageKey, lang), 303);
+  }
+  const { db, clock } = c.get('deps');
+  const ws = await workspaceOf(db, caller, clock());
+  const t = catalogueMessages(lang);
+  return renderPage(c, t.workspaceTitle, (chrome) => (
     <>
       <h1>{t.workspaceTitle}</h1>
       <p class="font-lead">{t.workspaceIntro}</p>
-      {ws.clusters.length === 0 && <p>{t.workspaceNone}</p>}
+      <AttentionList items={ws.attention} lang={chrome.lang} />
       {ws.clusters.map((cluster) => (
-        <ClusterSection cluster={cluster} lang={lang} />
+        <ClusterSection cluster={cluster} lang={chrome.lang} />
       ))}
-      <ul>
-        <li>
-          <a href={href('activities', lang)}>{activityMessages(lang).workspaceLink}</a>
-        </li>
-        <li>
-          <a href={href('deliveries', lang)}>{t.deliveriesLink}</a>
-        </li>
-        {ws.manageApiTokens && (
-          <li>
-            <a href={href('apiTokens', lang)}>{apiTokenMessages(lang).title}</a>
-          </li>
-        )}
-        <li>
-          <a href={href('workspacePeriods', lang)}>{periodMessages(lang).workspaceLink}</a>
-        </li>
-        <li>
-          <a href={href('actionPlans', lang)}>{actionPlanMessages(lang).workspaceLink}</a>
-        </li>
-        <li>
-          <a href={href('labels', lang)}>{t.labelHeading}</a>
-        </li>
-        <li>
-          <a href={href('benchmarking', lang)}>{evaluationMessages(lang).benchmark.title}</a>
-        </li>
-        <li>
-          <a href={href('dataQuality', lang)}>{evaluationMessages(lang).quality.title}</a>
-        </li>
-      </ul>
+      <ToolList chrome={chrome} group="workspace" />
     </>
   ));
 }

@@ -6,6 +6,7 @@ import {
   NARRATIVE_MAX,
 } from '../../../../domain/action-plans/plan-input.ts';
 import { type ActionPlan, GOAL_KEYS, PLAN_CATEGORIES } from '../../../../domain/action-plans/plans.ts';
+import { numberForInput } from '../../../i18n/index.ts';
 import type { Lang } from '../../../paths.ts';
 import type { FieldErrors } from '../../../views/forms.tsx';
 import { CsrfField } from '../../../views/layout.tsx';
@@ -22,10 +23,10 @@ export interface FormState {
 /** A saved plan as the form's field values. */
 export function valuesOf(plan: ActionPlan): Record<string, string> {
   const values: Record<string, string> = { narrative: plan.narrative };
-  for (const [key, v] of plan.goals) values[goalField(key)] = String(v);
+  for (const [key, v] of plan.goals) values[goalField(key)] = numberForInput(v);
   for (const [category, a] of plan.activities) {
-    values[countField(category)] = String(a.plannedCount);
-    values[budgetField(category)] = String(a.budgetDkk);
+    values[countField(category)] = numberForInput(a.plannedCount);
+    values[budgetField(category)] = numberForInput(a.budgetDkk);
   }
   return values;
 }

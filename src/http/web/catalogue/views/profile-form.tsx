@@ -236,14 +236,15 @@ export function ProfileForm(p: {
       <PlacesSection f={f} />
       <ContactSection f={f} />
       <div class="form-actions">
-        <button type="submit" name="action" value="publish" class="button button-primary">
-          {t.publish}
+        {/* The first button is what Enter in a field presses: saving a draft, never publishing. */}
+        <button type="submit" name="action" value="save" class="button button-secondary">
+          {t.saveDraft}
         </button>
         <button type="submit" name="action" value="preview" class="button button-secondary">
           {t.preview}
         </button>
-        <button type="submit" name="action" value="save" class="button button-secondary">
-          {t.saveDraft}
+        <button type="submit" name="action" value="publish" class="button button-primary">
+          {t.publish}
         </button>
         <button type="submit" name="action" value="discard" class="button button-tertiary">
           {t.discard}

@@ -4,6 +4,8 @@ import type { Messages } from '../../../i18n/index.ts';
 import { href, type Lang } from '../../../paths.ts';
 import {
   Checkboxes,
+  DateInput,
+  datePartsOf,
   ErrorSummary,
   formList,
   formText,
@@ -71,12 +73,15 @@ export function FundingPlanFormView(p: {
           value={v('budgetDkk')}
           error={form.errors.budgetDkk}
         />
-        <TextField
+        <DateInput
           name="decisionDate"
-          type="date"
-          label={tp.decisionDate}
+          legend={tp.decisionDate}
           hint={tp.dateHint}
-          value={v('decisionDate')}
+          m={p.m}
+          value={datePartsOf(
+            Object.fromEntries(Object.entries(form.values).map(([k, x]) => [k, formText(x)])),
+            'decisionDate',
+          )}
           error={form.errors.decisionDate}
         />
         <Checkboxes

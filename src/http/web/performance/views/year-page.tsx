@@ -1,7 +1,9 @@
 import type { PerformanceAccount } from '../../../../domain/performance/account.ts';
 import type { YearResults } from '../../../../domain/performance/results.ts';
+import type { CompanyEffectSummary } from '../../../../domain/surveys/effect-survey.ts';
 import type { TargetSet } from '../../../../domain/targets/queries.ts';
 import { href, pageHref } from '../../../paths.ts';
+import { CompanyEffectSection } from '../../surveys/views/effect-section.tsx';
 import { basisMessages } from '../basis.messages.ts';
 import {
   FiguresTable,
@@ -108,8 +110,19 @@ function ClustersSection({
 export const query = (preliminary: boolean) =>
   preliminary ? { [PRELIMINARY_QUERY.name]: PRELIMINARY_QUERY.value } : undefined;
 
-/** The national account of a year: targets, key figures, small companies, regions, trends, clusters. */
-export function YearPage({ v, results }: { v: View; results: YearResults }) {
+/**
+ * The national account of a year: targets, key figures, small companies, regions, splits, the
+ * company effect survey that asks about the year (when there is one), trends, clusters.
+ */
+export function YearPage({
+  v,
+  results,
+  companyEffects,
+}: {
+  v: View;
+  results: YearResults;
+  companyEffects: CompanyEffectSummary | null;
+}) {
   const { t, lang } = v;
   const { account, years } = results;
   const preliminary = account.preliminary;
@@ -133,6 +146,7 @@ export function YearPage({ v, results }: { v: View; results: YearResults }) {
       <SmallCompanies v={v} account={account} />
       <RegionalDistribution v={v} account={account} />
       <SplitFigures v={v} account={account} />
+      {companyEffects && <CompanyEffectSection summary={companyEffects} lang={lang} />}
       <Trends v={v} accounts={results.accounts} set={results.targetSet} />
       <ReferralSupportSection v={v} referrals={results.referrals} />
       <ClustersSection v={v} year={account.year} clusters={results.clusters} preliminary={preliminary} />

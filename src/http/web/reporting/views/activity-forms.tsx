@@ -7,8 +7,9 @@ import {
   PARTICIPANT_TYPES,
   RULE_MESSAGES,
 } from '../../../../domain/reporting/format/rows.ts';
+import { messages, numberForInput } from '../../../i18n/index.ts';
 import type { Lang } from '../../../paths.ts';
-import { type FieldErrors, SelectField, TextField } from '../../../views/forms.tsx';
+import { DateInput, datePartsOf, type FieldErrors, SelectField, TextField } from '../../../views/forms.tsx';
 import { CsrfField } from '../../../views/layout.tsx';
 import { type ActivityMessages, activityMessages } from '../activities.messages.ts';
 
@@ -50,7 +51,9 @@ export function fieldErrors(issues: readonly FieldIssue[], lang: Lang): FieldErr
   for (const i of issues) {
     if (out[i.field]) continue;
     const label = typeof t[i.field] === 'string' ? (t[i.field] as string) : null;
-    const message = issueMessage(i.message, lang);
+    // A form takes a date as day, month and year: the file format's "YYYY-MM-DD" would mislead.
+    const message =
+      i.message === 'date' ? messages(lang).validation.date('').trim() : issueMessage(i.message, lang);
     const predicate = i.message in RULE_MESSAGES || i.message === 'activityRefTaken';
     out[i.field] = label ? `${label}${predicate ? ' ' : ': '}${message}` : message;
   }
@@ -64,6 +67,7 @@ const municipalityOptions = MUNICIPALITIES.map((m) => ({
 
 export function activityValues(a: ActivityDetail): Values {
   const s = (v: number | string | null) => (v === null ? '' : String(v));
+  const n = (v: number | null) => numberForInput(v);
   return {
     activity_ref: a.activityRef,
     title: a.title,
@@ -71,9 +75,9 @@ export function activityValues(a: ActivityDetail): Values {
     start_date: a.startDate,
     end_date: s(a.endDate),
     municipality_code: a.municipalityCode === null ? '' : String(a.municipalityCode).padStart(3, '0'),
-    grant_dkk: s(a.grantDkk),
-    external_funding_dkk: s(a.externalFundingDkk),
-    private_cofinancing_hours: s(a.privateCofinancingHours),
+    grant_dkk: n(a.grantDkk),
+    external_funding_dkk: n(a.externalFundingDkk),
+    private_cofinancing_hours: n(a.privateCofinancingHours),
   };
 }
 
@@ -137,8 +141,22 @@ export function ActivityForm(p: {
         placeholder={t.chooseCategory}
         options={ACTIVITY_CATEGORIES.map((k) => ({ value: k, label: t.categories[k] ?? k }))}
       />
-      {field('start_date', true, t.start_dateHint)}
-      {field('end_date', false, t.end_dateHint)}
+      <DateInput
+        name="start_date"
+        legend={req(t, t.start_date)}
+        hint={t.start_dateHint}
+        m={messages(lang)}
+        value={datePartsOf(v, 'start_date')}
+        error={e.start_date}
+      />
+      <DateInput
+        name="end_date"
+        legend={t.end_date}
+        hint={t.end_dateHint}
+        m={messages(lang)}
+        value={datePartsOf(v, 'end_date')}
+        error={e.end_date}
+      />
       <SelectField
         name="municipality_code"
         label={t.municipality_code}

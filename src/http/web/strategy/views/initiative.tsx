@@ -3,7 +3,7 @@ import type { Initiative, InitiativePage } from '../../../../domain/strategy/que
 import type { Messages } from '../../../i18n/index.ts';
 import { formatDate, formatDateTime } from '../../../i18n/index.ts';
 import { href, type Lang, pageHref } from '../../../paths.ts';
-import { Alert, ErrorSummary, type FieldErrors, TextField } from '../../../views/forms.tsx';
+import { Alert, DateInput, datePartsOf, ErrorSummary, type FieldErrors } from '../../../views/forms.tsx';
 import { Icon } from '../../../views/icons.tsx';
 import { CsrfField } from '../../../views/layout.tsx';
 import type { StrategyMessages } from '../messages.ts';
@@ -60,10 +60,11 @@ function MilestoneDone({
   return (
     <form method="post" action={pageHref('initiativeMilestoneDone', lang, { code, id: ms.id })} novalidate>
       <CsrfField token={p.csrf} />
-      <TextField
+      <DateInput
         name={field}
-        label={t.doneOnField(ms.title)}
-        value={p.values[field]}
+        legend={t.doneOnField(ms.title)}
+        m={p.m}
+        value={datePartsOf(p.values, field)}
         error={p.errors[field]}
       />
       <button type="submit" class="button button-secondary">

@@ -3,7 +3,7 @@ import type { InitiativePage } from '../../../../domain/strategy/queries.ts';
 import { INITIATIVE_STATUSES } from '../../../../domain/strategy/schemas.ts';
 import { formatDate } from '../../../i18n/index.ts';
 import { pageHref } from '../../../paths.ts';
-import { SelectField, TextField } from '../../../views/forms.tsx';
+import { DateInput, datePartsOf, SelectField, TextField } from '../../../views/forms.tsx';
 import { CsrfField } from '../../../views/layout.tsx';
 import type { PageContext } from './initiative.tsx';
 
@@ -79,7 +79,13 @@ export function ManageSection({ page, p, q }: { page: InitiativePage; p: PageCon
       <form method="post" action={pageHref('initiativeMilestones', lang, { code })} novalidate>
         <CsrfField token={p.csrf} />
         <TextField name="title" label={t.milestoneTitleField} value={values.title} error={errors.title} />
-        <TextField name="dueOn" label={t.dueOnField} value={values.dueOn} error={errors.dueOn} />
+        <DateInput
+          name="dueOn"
+          legend={t.dueOnField}
+          m={p.m}
+          value={datePartsOf(values, 'dueOn')}
+          error={errors.dueOn}
+        />
         <button type="submit" class="button button-primary">
           {t.addMilestone}
         </button>

@@ -1,6 +1,7 @@
 /** The forms of whom keeps targets: a new set, and a target of a set (new, or a new version). */
 import type { Target, TargetSet } from '../../../../domain/targets/queries.ts';
 import { DIRECTIONS, TARGET_METRICS } from '../../../../domain/targets/schemas.ts';
+import { numberForInput } from '../../../i18n/index.ts';
 import { href, type Lang, pageHref } from '../../../paths.ts';
 import { type FieldErrors, SelectField, TextField } from '../../../views/forms.tsx';
 import { CsrfField } from '../../../views/layout.tsx';
@@ -131,7 +132,7 @@ export const fieldsOf = (x: Target): Record<string, string> => ({
   labelEn: x.labelEn,
   direction: x.direction,
   baselineYear: x.baselineYear === null ? '' : String(x.baselineYear),
-  baselineValue: x.baselineValue === null ? '' : String(x.baselineValue),
-  targetValue: x.targetValue === null ? '' : String(x.targetValue),
+  baselineValue: numberForInput(x.baselineValue),
+  targetValue: numberForInput(x.targetValue),
   note: x.note,
 });

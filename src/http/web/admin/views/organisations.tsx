@@ -1,0 +1,211 @@
+import type { OrganisationMember } from '../../../../domain/accounts/administration.ts';
+import type { OrganisationRow } from '../../../../domain/organisations/queries.ts';
+import {
+  CLUSTER_LEAGUES,
+  FUNDER_LEVELS,
+  ORGANISATION_KINDS,
+} from '../../../../domain/organisations/schemas.ts';
+import { MUNICIPALITIES } from '../../../../domain/reference/geography.ts';
+import { href, pageHref } from '../../../paths.ts';
+import { type FieldErrors, SelectField, TextField } from '../../../views/forms.tsx';
+import type { Chrome } from '../../../views/layout.tsx';
+import { CsrfField } from '../../../views/layout.tsx';
+import type { OrganisationMessages } from '../messages.ts';
+
+export interface View {
+  ch: Chrome;
+  t: OrganisationMessages;
+}
+
+const MUNICIPALITY_OPTIONS = [...MUNICIPALITIES]
+  .sort((a, b) => a.name.localeCompare(b.name, 'da'))
+  .map((m) => ({ value: String(m.code), label: m.name }));
+
+/** The status of an organisation: active, or ended on a day and by whom it is carried on. */
+export function statusText(t: OrganisationMessages, o: OrganisationRow): string {
+  if (!o.endedOn) return t.active;
+  return o.successorName ? `${t.endedOn(o.endedOn)}, ${t.successor(o.successorName)}` : t.endedOn(o.endedOn);
+}
+
+export function OrganisationTable({ v, rows }: { v: View; rows: OrganisationRow[] }) {
+  const { ch, t } = v;
+  return (
+    <table class="table table--zebra">
+      <caption class="sr-only">{t.caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t.name}</th>
+          <th scope="col">{t.kind}</th>
+          <th scope="col">{t.cvr}</th>
+          <th scope="col">{t.municipality}</th>
+          <th scope="col">{t.status}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((o) => (
+          <tr>
+            <td>
+              <a href={pageHref('adminOrganisation', ch.lang, { id: o.id })}>{o.name}</a>
+            </td>
+            <td>
+              {ch.m.orgKinds[o.kind]}
+              {o.funderLevel && ` (${t.funderLevels[o.funderLevel]})`}
+              {o.league && ` (${t.leagues[o.league]})`}
+            </td>
+            <td>{o.cvr ?? ''}</td>
+            <td>{o.municipalityName ?? ''}</td>
+            <td>{statusText(t, o)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The fields of an organisation; on an existing one the kind is shown but fixed. */
+export function OrganisationForm(p: {
+  v: View;
+  action: string;
+  submit: string;
+  values: Record<string, string>;
+  errors: FieldErrors;
+  kindFixed?: boolean;
+}) {
+  const { ch, t } = p.v;
+  const { values: val, errors } = p;
+  return (
+    <form method="post" action={p.action} novalidate>
+      <CsrfField token={ch.csrfToken} />
+      <TextField name="name" label={t.name} value={val.name} error={errors.name} autocomplete="off" />
+      {p.kindFixed ? (
+        <input type="hidden" name="kind" value={val.kind} />
+      ) : (
+        <SelectField
+          name="kind"
+          label={t.kind}
+          placeholder={t.choose}
+          value={val.kind}
+          error={errors.kind}
+          options={ORGANISATION_KINDS.map((k) => ({ value: k, label: ch.m.orgKinds[k] }))}
+        />
+      )}
+      <SelectField
+        name="funderLevel"
+        label={t.funderLevel}
+        hint={t.funderLevelHint}
+        placeholder={t.choose}
+        value={val.funderLevel}
+        error={errors.funderLevel}
+        options={FUNDER_LEVELS.map((l) => ({ value: l, label: t.funderLevels[l] }))}
+      />
+      <SelectField
+        name="league"
+        label={t.league}
+        hint={t.leagueHint}
+        placeholder={t.choose}
+        value={val.league}
+        error={errors.league}
+        options={CLUSTER_LEAGUES.map((l) => ({ value: l, label: t.leagues[l] }))}
+      />
+      <TextField name="cvr" label={t.cvr} hint={t.cvrHint} value={val.cvr} error={errors.cvr} />
+      <TextField
+        name="address"
+        label={t.address}
+        hint={t.addressHint}
+        value={val.address}
+        error={errors.address}
+      />
+      <SelectField
+        name="municipalityCode"
+        label={t.municipality}
+        placeholder={t.choose}
+        value={val.municipalityCode}
+        error={errors.municipalityCode}
+        options={MUNICIPALITY_OPTIONS}
+      />
+      <button type="submit" class="button button-primary">
+        {p.submit}
+      </button>
+    </form>
+  );
+}
+
+/** Ending an organisation: the day and, for a cluster, its successor. */
+export function EndForm(p: {
+  v: View;
+  id: string;
+  successors: { id: string; name: string }[];
+  values: Record<string, string>;
+  errors: FieldErrors;
+}) {
+  const { ch, t } = p.v;
+  return (
+    <form method="post" action={pageHref('adminOrganisationEnd', ch.lang, { id: p.id })} novalidate>
+      <CsrfField token={ch.csrfToken} />
+      <TextField
+        name="endedOn"
+        type="date"
+        label={t.endDate}
+        hint={t.endDateHint}
+        value={p.values.endedOn}
+        error={p.errors.endedOn}
+      />
+      {p.successors.length > 0 && (
+        <SelectField
+          name="successorId"
+          label={t.successorLabel}
+          placeholder={t.noSuccessor}
+          value={p.values.successorId}
+          error={p.errors.successorId}
+          options={p.successors.map((s) => ({ value: s.id, label: s.name }))}
+        />
+      )}
+      <button type="submit" class="button button-secondary">
+        {t.end}
+      </button>
+    </form>
+  );
+}
+
+export const backLink = (v: View) => href('adminOrganisations', v.ch.lang);
+
+/** The organisation's users with their roles; each role can be taken away. */
+export function MemberTable({ v, id, members }: { v: View; id: string; members: OrganisationMember[] }) {
+  const { ch, t } = v;
+  if (members.length === 0) return <p>{t.noMembers}</p>;
+  return (
+    <table class="table table--zebra">
+      <caption class="sr-only">{t.membersCaption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t.name}</th>
+          <th scope="col">{ch.m.admin.userEmail}</th>
+          <th scope="col">{ch.m.admin.role}</th>
+          <th scope="col">
+            <span class="sr-only">{t.remove}</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {members.map((u) => (
+          <tr>
+            <td>{u.name}</td>
+            <td>{u.email}</td>
+            <td>{ch.m.roles[u.role]}</td>
+            <td>
+              <form method="post" action={pageHref('adminOrganisationMemberRemove', ch.lang, { id })}>
+                <CsrfField token={ch.csrfToken} />
+                <input type="hidden" name="userId" value={u.userId} />
+                <input type="hidden" name="role" value={u.role} />
+                <button type="submit" class="button button-tertiary">
+                  {t.remove}
+                  <span class="sr-only">{t.removeRole(u.name, ch.m.roles[u.role])}</span>
+                </button>
+              </form>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

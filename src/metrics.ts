@@ -1,0 +1,45 @@
+import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import type { DeliveryCounts } from './domain/reporting/delivery/load.ts';
+import type { Channel } from './domain/reporting/delivery/submit.ts';
+
+/** What the app tells Prometheus; one registry per app, so tests count only their own requests. */
+export interface Metrics {
+  registry: Registry;
+  /** Seconds per request, labelled with the route pattern (`/klynger/:slug`), never the raw path. */
+  requestDuration: Histogram<'method' | 'route' | 'status'>;
+  /** Rows of loaded (not rejected) deliveries, per channel and reporting table. */
+  deliveryRowsLoaded: Counter<'channel' | 'table'>;
+  /** Counts a delivery's rows once it is loaded. */
+  recordDeliveryLoaded(channel: Channel, counts: DeliveryCounts): void;
+}
+
+export function createMetrics(): Metrics {
+  const registry = new Registry();
+  const requestDuration = new Histogram({
+    name: 'klynge_http_request_duration_seconds',
+    help: 'Time to answer an HTTP request, per route pattern',
+    labelNames: ['method', 'route', 'status'] as const,
+    // Pages answer in milliseconds; a delivery upload may take minutes.
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 120],
+    registers: [registry],
+  });
+  const deliveryRowsLoaded = new Counter({
+    name: 'klynge_delivery_rows_loaded_total',
+    help: 'Rows of loaded deliveries, per channel (web, api, cli) and table',
+    labelNames: ['channel', 'table'] as const,
+    registers: [registry],
+  });
+  return {
+    registry,
+    requestDuration,
+    deliveryRowsLoaded,
+    recordDeliveryLoaded(channel, counts) {
+      for (const [table, rows] of Object.entries(counts)) deliveryRowsLoaded.inc({ channel, table }, rows);
+    },
+  };
+}
+
+/** Adds the process's own figures (memory, CPU, event-loop lag): only for the served registry. */
+export function collectProcessMetrics(metrics: Metrics): void {
+  collectDefaultMetrics({ register: metrics.registry });
+}

@@ -1,0 +1,185 @@
+/// <reference lib="dom" />
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import { type Database, openDatabase } from '../../src/db/client.ts';
+import { totpCode } from '../../src/domain/accounts/totp.ts';
+import { createLogger } from '../../src/logger.ts';
+import { type RunningServer, startServer } from '../../src/main.ts';
+import { dropDatabase, testDriver } from '../support/database.ts';
+import { databaseUrlFor, quoteIdentifier, withServer } from '../support/postgres-server.ts';
+import { axeViolations, launchBrowser, newContext } from './harness.ts';
+
+const BIN = join(import.meta.dirname, '../../bin/klynge.js');
+const ADMIN = 'pia@programme.example';
+const PASSWORD = 'programmets-adgangskode-1';
+
+/**
+ * A real programme from nothing: an empty PostgreSQL database (no demo data), `klynge init`, the
+ * first administrator sets a password by the printed link, then builds the programme's
+ * organisations and users through the pages. Runs where the browser tests run on PostgreSQL.
+ */
+describe.runIf(testDriver() === 'postgres')('a programme on an empty database', () => {
+  let serverUrl = '';
+  let name = '';
+  let database: Database | undefined;
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+  let link = '';
+
+  beforeAll(async () => {
+    const template = inject('postgresTemplate');
+    if (!template) throw new Error('no PostgreSQL server');
+    serverUrl = template.databaseUrl;
+    name = `${template.databasePrefix}empty_${randomBytes(4).toString('hex')}`;
+    await withServer(serverUrl, (c) => c.query(`CREATE DATABASE ${quoteIdentifier(name)}`));
+    const url = databaseUrlFor(serverUrl, name);
+    const init = await runCli(['init', '--email', ADMIN, '--name', 'Pia Programleder'], url);
+    expect(init.code, init.stderr).toBe(0);
+    link = /\/nulstil-adgangskode\?token=[A-Za-z0-9_-]+/.exec(init.stdout)?.[0] ?? '';
+    database = await openDatabase({ databaseUrl: url, poolSize: 5 });
+    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1' });
+    server = await startServer(config, database, createLogger(config));
+    browser = await launchBrowser();
+    page = await (await newContext(browser)).newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await database?.close();
+    if (name) await dropDatabase(serverUrl, name);
+  });
+
+  const go = (path: string) => page.goto(`${server?.url}${path}`);
+
+  it('the first administrator sets a password by the one-time link and signs in', async () => {
+    expect(link).not.toBe('');
+    await go(link);
+    await page.getByLabel('Ny adgangskode', { exact: true }).fill(PASSWORD);
+    await page.getByLabel('Gentag ny adgangskode').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Gem adgangskode' }).click();
+    await page.waitForURL('**/log-ind?status=password-reset');
+    await page.getByLabel('E-mail').fill(ADMIN);
+    await page.getByLabel('Adgangskode').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Log ind' }).click();
+    // An administrator sets up two-step login before anything else, with an authenticator app:
+    // the test is the app, computing the code from the key the page shows.
+    await page.waitForURL('**/konto/totrinslogin**');
+    const secret = (await page.locator('.totp-secret').textContent()) ?? '';
+    await page.getByLabel('Engangskode eller reservekode').fill(totpCode(secret, new Date()));
+    await page.getByRole('button', { name: 'Aktivér totrinslogin' }).click();
+    await page.getByRole('link', { name: 'Fortsæt' }).click();
+    await page.waitForURL((url) => !/^\/(log-ind|konto\/totrinslogin)/.test(url.pathname));
+  });
+
+  it('creates a ministry, a regional funder and two clusters; the pages pass axe in Danish and English', async () => {
+    await go('/admin');
+    await page.getByRole('link', { name: 'Organisationer' }).click();
+    expect(await axeViolations(page)).toEqual([]);
+    // An empty form: field errors, still accessible.
+    await page.getByRole('button', { name: 'Opret organisation' }).click();
+    expect(await page.getByText('Der er fejl i formularen').count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+
+    const create = async (fields: {
+      name: string;
+      kind: string;
+      level?: string;
+      league?: string;
+      cvr?: string;
+      municipality?: string;
+    }) => {
+      await go('/admin/organisationer');
+      await page.getByLabel('Navn').fill(fields.name);
+      await page.getByLabel('Type').selectOption({ label: fields.kind });
+      if (fields.level) await page.getByLabel('Finansiørens niveau').selectOption({ label: fields.level });
+      if (fields.league) await page.getByLabel('Klyngeliga').selectOption({ label: fields.league });
+      if (fields.cvr) await page.getByLabel('CVR-nummer').fill(fields.cvr);
+      if (fields.municipality) await page.getByLabel('Kommune').selectOption({ label: fields.municipality });
+      await page.getByRole('button', { name: 'Opret organisation' }).click();
+      await expect(page.getByText(`${fields.name} er oprettet.`).count()).resolves.toBe(1);
+    };
+    await create({ name: 'Erhvervsministeriet', kind: 'Finansiør', level: 'Statslig', cvr: '10092485' });
+    await create({
+      name: 'Region Midtjylland',
+      kind: 'Finansiør',
+      level: 'Regional',
+      municipality: 'Viborg',
+    });
+    await create({
+      name: 'Vandklyngen',
+      kind: 'Klyngeorganisation',
+      league: 'Verdensklasse',
+      municipality: 'Aarhus',
+    });
+    await create({
+      name: 'Fødevareklyngen',
+      kind: 'Klyngeorganisation',
+      league: 'Regional',
+      municipality: 'Herning',
+    });
+    // The page of one organisation, with its edit and end forms.
+    expect(await axeViolations(page)).toEqual([]);
+
+    await go('/en/admin/organisations');
+    const rows = await page.locator('table tbody tr').allInnerTexts();
+    expect(rows.map((r) => r.split('\t')[0]).sort()).toEqual(
+      [
+        'Erhvervsministeriet',
+        'Fødevareklyngen',
+        'Klyngeportalen',
+        'Region Midtjylland',
+        'Vandklyngen',
+      ].sort(),
+    );
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: 'Vandklyngen' }).click();
+    expect(await page.getByRole('heading', { name: 'Edit Vandklyngen' }).count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('creates a funder user in the ministry and a cluster user in a cluster', async () => {
+    const invite = async (person: string, email: string, organisation: string, role: string) => {
+      await go('/admin/brugere');
+      await page.getByLabel('Navn').fill(person);
+      await page.getByLabel('E-mail').fill(email);
+      await page.getByLabel('Organisation', { exact: true }).selectOption({ label: organisation });
+      await page.getByLabel('Rolle').selectOption({ label: role });
+      await page.getByRole('button', { name: 'Opret bruger' }).click();
+      await expect(page.getByText(`Brugeren ${email} er oprettet`).count()).resolves.toBe(1);
+    };
+    await invite('Finn Finansiør', 'finn@em.example', 'Erhvervsministeriet (Finansiør)', 'Finansiør');
+    await invite(
+      'Karla Klynge',
+      'karla@vand.example',
+      'Vandklyngen (Klyngeorganisation)',
+      'Klyngemedarbejder',
+    );
+    const table = (await page.locator('table tbody').textContent()) ?? '';
+    expect(table).toContain('Finansiør (Erhvervsministeriet)');
+    expect(table).toContain('Klyngemedarbejder (Vandklyngen)');
+    // The cluster's page lists its user, with a button that takes the role away; accessible.
+    await go('/admin/organisationer');
+    await page.getByRole('link', { name: 'Vandklyngen' }).click();
+    const remove = page.getByRole('button', { name: 'Fjern rollen Klyngemedarbejder fra Karla Klynge' });
+    expect(await remove.count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});
+
+function runCli(args: string[], databaseUrl: string) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: { ...process.env, LOG_LEVEL: 'error', DATABASE_URL: databaseUrl },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}

@@ -1,0 +1,134 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { Hono } from 'hono';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/db/client.ts';
+import type { AppEnv } from '../../src/http/context.ts';
+import { createTestDatabase, testDriver } from '../support/database.ts';
+import { createUser, TEST_PASSWORD } from '../support/factories.ts';
+import { Client } from '../support/http.ts';
+
+/*
+ * Two real app processes (`klynge serve`, as in production) on one PostgreSQL database, as behind
+ * a load balancer: what one instance knows of a visitor, the other knows too.
+ */
+
+const KLYNGE = fileURLToPath(new URL('../../bin/klynge.js', import.meta.url));
+const LOGIN_RATE_LIMIT = 3;
+
+interface Instance {
+  url: string;
+  process: ChildProcess;
+}
+
+/** Starts `klynge serve` on a free port and resolves with its address once it listens. */
+function startInstance(databaseUrl: string): Promise<Instance> {
+  const child = spawn(process.execPath, [KLYNGE, 'serve'], {
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      DATABASE_URL: databaseUrl,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOGIN_RATE_LIMIT: String(LOGIN_RATE_LIMIT),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const collect = (chunk: Buffer) => {
+      output += chunk.toString();
+      const url = /running at (http:\/\/\S+) /.exec(output)?.[1];
+      if (url) resolve({ url, process: child });
+    };
+    child.stdout?.on('data', collect);
+    child.stderr?.on('data', collect);
+    child.once('exit', (code) => reject(new Error(`klynge serve exited with ${code}:\n${output}`)));
+  });
+}
+
+function stopInstance(instance: Instance | undefined): Promise<void> {
+  const child = instance?.process;
+  if (!child || child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+/**
+ * The test client's requests sent over HTTP to whichever instance `at` names, as a browser whose
+ * requests the load balancer spreads; redirects are not followed, and a form post carries the
+ * Origin a browser would send.
+ */
+function balancedClient(instances: () => Record<'a' | 'b', Instance>) {
+  const target = { at: 'a' as 'a' | 'b' };
+  const transport = {
+    request: (path: string, init: RequestInit = {}) => {
+      const base = instances()[target.at].url;
+      const headers = new Headers(init.headers);
+      if (init.method === 'POST') headers.set('origin', base);
+      return fetch(new URL(path, base), { ...init, headers, redirect: 'manual' });
+    },
+  };
+  return { client: new Client(transport as unknown as Hono<AppEnv>), target };
+}
+
+let database: Database;
+let a: Instance | undefined;
+let b: Instance | undefined;
+const both = () => ({ a: a as Instance, b: b as Instance });
+
+describe.runIf(testDriver() === 'postgres')('two app instances on one PostgreSQL database', () => {
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    if (database.raw.driver !== 'postgres') throw new Error('PostgreSQL only');
+    const url = String(database.raw.pool.options.connectionString);
+    [a, b] = await Promise.all([startInstance(url), startInstance(url)]);
+  }, 120_000);
+  afterAll(async () => {
+    await Promise.all([stopInstance(a), stopInstance(b)]);
+    await database?.close();
+  });
+
+  it('signs in on one instance, is signed in on the other, and signs out there for both', async () => {
+    const user = await createUser(database.db, 'cluster_staff');
+    const { client, target } = balancedClient(both);
+    const login = await client.login(user.email, TEST_PASSWORD);
+    expect(login.res.status).toBe(303);
+
+    target.at = 'b';
+    const account = await client.get('/konto');
+    expect(account.res.status).toBe(200);
+    expect(account.html).toContain(user.email);
+    // The CSRF token of B's page, bound to the session, signs a form B accepts.
+    const logout = await client.post('/log-ud', {});
+    expect(logout.res.status).toBe(303);
+
+    target.at = 'a';
+    const after = await client.get('/konto');
+    expect(after.res.status).toBe(303);
+    expect(after.res.headers.get('location')).toBe('/log-ind?next=%2Fkonto');
+  });
+
+  it('counts failed logins on both instances against one limit', async () => {
+    const user = await createUser(database.db, 'funder');
+    const { client, target } = balancedClient(both);
+    const statuses: number[] = [];
+    for (const at of ['a', 'b', 'a', 'b'] as const) {
+      target.at = at;
+      await client.get('/log-ind');
+      const { res } = await client.post('/log-ind', { email: user.email, password: `wrong ${at}` });
+      statuses.push(res.status);
+    }
+    expect(statuses).toEqual([...Array(LOGIN_RATE_LIMIT).fill(422), 429]);
+    // The right password is refused on the first instance too, without being tried.
+    target.at = 'a';
+    await client.get('/log-ind');
+    const right = await client.post('/log-ind', { email: user.email, password: TEST_PASSWORD });
+    expect(right.res.status).toBe(429);
+    expect(Number(right.res.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+});
