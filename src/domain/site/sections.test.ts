@@ -36,6 +36,7 @@ describe('navigationFor: each role sees exactly what it may use, grouped', () =>
         'evaluations',
         'fundingDataQuality',
         'targets',
+        'referralFigures',
         'apiTokens',
       ],
       support: ['support', 'supportBenchmarking', 'labelImport', 'surveys'],
@@ -52,6 +53,7 @@ describe('navigationFor: each role sees exactly what it may use, grouped', () =>
         'fundingDataQuality',
         'targets',
         'surveys',
+        'referralFigures',
         'apiTokens',
       ],
     },
@@ -67,13 +69,21 @@ describe('navigationFor: each role sees exactly what it may use, grouped', () =>
         'dataQuality',
         'companyContacts',
         'referrals',
+        'referralFigures',
         'apiTokens',
       ],
     },
     support_staff: {
-      support: ['support', 'reportingStatus', 'supportBenchmarking', 'labelImport', 'surveys'],
+      support: [
+        'support',
+        'reportingStatus',
+        'supportBenchmarking',
+        'labelImport',
+        'surveys',
+        'referralFigures',
+      ],
     },
-    business_service_staff: { referrals: ['referrals'] },
+    business_service_staff: { referrals: ['referrals', 'referralFigures'] },
     company_user: {},
   };
   for (const [role, groups] of Object.entries(own) as [Role, Record<string, string[]>][]) {
@@ -108,7 +118,8 @@ describe('landingPageOf: where a person lands after signing in', () => {
     [['support_staff'], 'support'],
     [['admin'], 'admin'],
     [['cluster_staff', 'admin'], 'admin'],
-    [['business_service_staff'], null],
+    [['business_service_staff'], 'referrals'],
+    [['company_user'], null],
     [['assessor', 'funder'], 'funding'],
   ];
   for (const [roles, landing] of cases)

@@ -279,7 +279,7 @@ const landingOfGroup = (key: GroupKey): string | null => {
 /**
  * The navigation of `p` (a visitor when null): the groups with the pages they may use, in menu
  * order. A group of someone's own work is theirs when they may use its landing page; each page
- * shows once, in the first of its groups they have.
+ * shows once, in the first of its groups they have, and a group left with no page is not shown.
  */
 export function navigationFor(p: Principal | null): NavGroup[] {
   const allowed = SECTIONS.filter((s) => s.may(p));
@@ -289,17 +289,22 @@ export function navigationFor(p: Principal | null): NavGroup[] {
     return landing === null ? allowed.some((s) => s.groups.includes(key)) : allowedPages.has(landing);
   };
   const groups = (Object.keys(GROUPS) as GroupKey[]).filter(had);
-  return groups.map((key) => ({
-    key,
-    da: GROUPS[key].da,
-    en: GROUPS[key].en,
-    landing: landingOfGroup(key),
-    sections: allowed
-      .filter((s) => s.groups.find((g) => groups.includes(g)) === key)
-      // The landing page leads its group.
-      .sort((a, b) => Number(b.page === landingOfGroup(key)) - Number(a.page === landingOfGroup(key)))
-      .map(({ page, da, en }) => ({ page, da, en })),
-  }));
+  return (
+    groups
+      .map((key) => ({
+        key,
+        da: GROUPS[key].da,
+        en: GROUPS[key].en,
+        landing: landingOfGroup(key),
+        sections: allowed
+          .filter((s) => s.groups.find((g) => groups.includes(g)) === key)
+          // The landing page leads its group.
+          .sort((a, b) => Number(b.page === landingOfGroup(key)) - Number(a.page === landingOfGroup(key)))
+          .map(({ page, da, en }) => ({ page, da, en })),
+      }))
+      // A group whose pages all show in an earlier group (referrals, for cluster staff) is left out.
+      .filter((g) => g.sections.length > 0)
+  );
 }
 
 /** Whose landing page wins for a person with several: administration is an admin's daily work. */
