@@ -7,7 +7,8 @@ describe('activities in the cluster workspace (axe-core, WCAG 2.1 AA)', () => {
   it('the list, a filtered list, the detail page with participants and the English list have no violations', () =>
     asUser(site, 'klynge@demo.klyngeportalen.dk', async (page) => {
       await page.goto(`${site.server.url}/arbejdsrum`);
-      await page.getByRole('link', { name: 'Aktiviteter og deltagere: opret og ret enkeltvis' }).click();
+      // The workspace lists its tools; activities are one of them.
+      await page.getByRole('main').getByRole('link', { name: 'Aktiviteter', exact: true }).click();
       await page.waitForURL('**/arbejdsrum/aktiviteter');
       expect(await page.locator('table tbody tr').count()).toBeGreaterThan(0);
       expect(await axeViolations(page)).toEqual([]);
@@ -31,7 +32,11 @@ describe('activities in the cluster workspace (axe-core, WCAG 2.1 AA)', () => {
       await page.goto(`${site.server.url}/arbejdsrum/aktiviteter/ny`);
       expect(await axeViolations(page)).toEqual([]);
       await page.getByLabel('Titel (skal udfyldes)').fill('Halvfærdig aktivitet');
-      await page.getByLabel('Startdato (skal udfyldes)').fill('2025-02-30');
+      // 30 February: each part is a number, the date does not exist.
+      const start = page.getByRole('group', { name: 'Startdato (skal udfyldes)' });
+      await start.getByLabel('Dag').fill('30');
+      await start.getByLabel('Måned').fill('2');
+      await start.getByLabel('År').fill('2025');
       const [response] = await Promise.all([
         page.waitForResponse((r) => r.request().method() === 'POST'),
         page.getByRole('button', { name: 'Gem aktivitet' }).click(),
@@ -40,7 +45,7 @@ describe('activities in the cluster workspace (axe-core, WCAG 2.1 AA)', () => {
       await page.getByRole('heading', { name: 'Der er fejl i formularen' }).waitFor();
       expect(await page.getByLabel('Titel (skal udfyldes)').inputValue()).toBe('Halvfærdig aktivitet');
       expect(await axeViolations(page)).toEqual([]);
-      await page.getByRole('link', { name: /^Startdato skal være en gyldig dato/ }).click();
+      await page.getByRole('link', { name: /^Startdato skal være en rigtig dato/ }).click();
       expect(page.url()).toMatch(/#start_date$/);
     }));
   it('the edit form, the participant form and both confirmations have no violations', () =>
@@ -85,10 +90,11 @@ describe('keyboard only', () => {
       await page.keyboard.type('KB-1');
       await page.keyboard.press('Tab'); // category: the first real choice below the placeholder
       await page.keyboard.press('ArrowDown');
-      await page.keyboard.press('Tab');
-      await page.keyboard.type('2026-03-02');
-      await page.keyboard.press('Tab');
-      await page.keyboard.type('2026-03-03');
+      // Start and end date: day, month and year each in a field of its own.
+      for (const part of ['2', '3', '2026', '3', '3', '2026']) {
+        await page.keyboard.press('Tab');
+        await page.keyboard.type(part);
+      }
       await tabTo(page, 'grant_dkk', 80);
       await page.keyboard.type('4000');
       await page.keyboard.press('Enter');

@@ -147,6 +147,7 @@ describe(`every role's landing page and navigation (${CHROMIUM})`, () => {
       assessor: '/bedoemmelser',
       cluster_staff: '/arbejdsrum',
       support_staff: '/support',
+      business_service_staff: '/henvisninger',
     };
     for (const login of DEMO_LOGINS) {
       const context = await site.browser.newContext({ locale: 'da-DK' });
