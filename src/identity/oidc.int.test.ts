@@ -74,6 +74,7 @@ describe(`login with MitID Erhverv through a real OIDC provider (${testDriver()}
       }),
     );
     expect(res.status).toBe(303);
+    // A company user has no page of its own work: the account page is the landing page.
     expect(res.headers.get('location')).toBe('/konto');
     const account = await client.get('/konto');
     expect(account.res.status).toBe(200);
@@ -101,7 +102,8 @@ describe(`login with MitID Erhverv through a real OIDC provider (${testDriver()}
       client,
       person({ email: funder.email, [n.fullName]: 'Fie Fond', [n.loa]: SUBSTANTIAL }),
     );
-    expect(res.headers.get('location')).toBe('/konto');
+    // A funder lands on the funding overview.
+    expect(res.headers.get('location')).toBe('/finansiering');
     expect((await client.request('/opslag/ny')).status).toBe(200);
     expect((await client.request('/admin')).status).toBe(403);
     const [linked] = await database.db
@@ -121,7 +123,7 @@ describe(`login with MitID Erhverv through a real OIDC provider (${testDriver()}
     const client = new Client(t.app);
     const low = 'https://data.gov.dk/concept/core/nsis/loa/Low';
     const { res } = await logIn(client, person({ email: funder.email, [n.loa]: low }));
-    expect(res.headers.get('location')).toBe('/log-ind/engangskode?next=%2Fkonto');
+    expect(res.headers.get('location')).toBe('/log-ind/engangskode?next=%2Ffinansiering');
     const blocked = await client.request('/opslag/ny');
     expect(blocked.status).toBe(303);
     expect(blocked.headers.get('location')).toBe('/log-ind/engangskode?next=%2Fopslag%2Fny');
@@ -182,7 +184,8 @@ describe(`login with MitID Erhverv through a real OIDC provider (${testDriver()}
     const linked = await client.get(`${back.pathname}${back.search}`);
     expect(linked.res.headers.get('location')).toBe('/konto?status=linked&provider=nemlogin');
     const again = await logIn(new Client(t.app), subject);
-    expect(again.res.headers.get('location')).toBe('/konto');
+    // Cluster staff land on their workspace.
+    expect(again.res.headers.get('location')).toBe('/arbejdsrum');
     const [identity] = await database.db
       .select()
       .from(userIdentities)

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.ts';
 import { referralWorld, reportParticipation } from '../referrals/fixtures.ts';
 import { createTestDatabase } from '../support/database.ts';
-import { createUser, randomCvr } from '../support/factories.ts';
+import { approveYear, createUser, randomCvr } from '../support/factories.ts';
 import { Client, createTestApp, signedInClient, type TestApp } from '../support/http.ts';
 
 let database: Database;
@@ -85,7 +85,9 @@ describe('referral pages', () => {
     expect(seen.html).not.toContain('/accept"');
 
     const year = today().slice(0, 4);
-    // The supporting measure beside the cluster's and the national account, for visitors too.
+    // The supporting measure beside the cluster's and the national account, for visitors too,
+    // once the cluster's year is approved (public pages show official figures only).
+    await approveYear(database.db, world.capital.id, Number(year));
     const visitor = new Client(t.app);
     for (const path of [`/resultater/${year}/klynger/${world.capital.cvr}`, `/resultater/${year}`]) {
       const account = await visitor.get(path);

@@ -171,7 +171,7 @@ describe(`strategy initiatives (${testDriver()})`, () => {
       dueOn: '2027-13-45',
     });
     expect(bad.res.status).toBe(422);
-    expect(bad.html).toContain('Skriv en gyldig dato som åååå-mm-dd.');
+    expect(bad.html).toContain('Frist skal være en rigtig dato med dag, måned og år');
     const added = await client.post('/klyngeforum/initiativer/b1/milepaele', {
       title: 'Krav i bevillinger skærpet',
       dueOn: '2027-12-31',

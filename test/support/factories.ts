@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { systemActor, withActor } from '../../src/db/actor.ts';
 import type { Db } from '../../src/db/client.ts';
-import { clusters, memberships, organisations, users } from '../../src/db/schema/index.ts';
+import { clusters, memberships, organisations, reportingPeriods, users } from '../../src/db/schema/index.ts';
 import { hashPassword } from '../../src/domain/accounts/passwords.ts';
 import type { Role } from '../../src/domain/policy/policy.ts';
 import { completeCvr } from '../../src/domain/reference/identifiers.ts';
@@ -94,4 +94,11 @@ export async function createUser(db: Db, role: Role, opts: { organisationId?: st
     return u;
   });
   return { ...user, organisationId, password: TEST_PASSWORD };
+}
+
+/** The cluster's year approved, so that its figures are official (public pages count only those). */
+export async function approveYear(db: Db, clusterId: string, year: number) {
+  await withActor(db, systemActor('test'), async (tx) => {
+    await tx.insert(reportingPeriods).values({ clusterId, year, status: 'approved' });
+  });
 }

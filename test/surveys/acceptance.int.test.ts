@@ -10,10 +10,10 @@ import { replaceCompanyContacts } from '../../src/domain/surveys/contacts.ts';
 import { surveyResults } from '../../src/domain/surveys/results.ts';
 import { createCaller } from '../support/callers.ts';
 import { createTestDatabase, testDriver } from '../support/database.ts';
-import { createOrganisation } from '../support/factories.ts';
+import { approveYear, createOrganisation } from '../support/factories.ts';
 import { Client, createTestApp, signedInClient, type TestApp } from '../support/http.ts';
 import { type ReceivedMail, startSmtpServer } from '../support/smtp.ts';
-import { addParticipants, approveYear, createSurveyCluster, type TestCompany, testCvr } from './fixture.ts';
+import { addParticipants, createSurveyCluster, type TestCompany, testCvr } from './fixture.ts';
 
 /** One municipality per region: Aalborg (1081), Aarhus (1082), Odense (1083), København (1084), Roskilde (1085). */
 const SEATS = [851, 751, 461, 101, 265] as const;

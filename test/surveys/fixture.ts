@@ -1,14 +1,7 @@
 import type { sql } from 'drizzle-orm';
 import { systemActor, withActor } from '../../src/db/actor.ts';
 import type { Db } from '../../src/db/client.ts';
-import {
-  activities,
-  clusters,
-  companies,
-  organisations,
-  participations,
-  reportingPeriods,
-} from '../../src/db/schema/index.ts';
+import { activities, clusters, companies, organisations, participations } from '../../src/db/schema/index.ts';
 import { completeCvr } from '../../src/domain/reference/identifiers.ts';
 
 export interface TestCompany {
@@ -88,13 +81,6 @@ export async function addParticipants(db: Db, clusterId: string, year: number, l
         municipalityCode: c.municipalityCode,
       })),
     );
-  });
-}
-
-/** The cluster's year approved, so that its figures are official (public pages count only those). */
-export async function approveYear(db: Db, clusterId: string, year: number) {
-  await withActor(db, systemActor('test'), async (tx) => {
-    await tx.insert(reportingPeriods).values({ clusterId, year, status: 'approved' });
   });
 }
 
