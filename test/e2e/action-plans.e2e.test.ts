@@ -14,7 +14,8 @@ describe('action plans (axe-core, WCAG 2.1 AA)', () => {
     () =>
       asUser(site, STAFF, async (page) => {
         await page.goto(`${site.server.url}/arbejdsrum`);
-        await page.getByRole('link', { name: /Handlingsplaner: mål og planlagte aktiviteter/ }).click();
+        // The workspace lists its tools; action plans are one of them.
+        await page.getByRole('main').getByRole('link', { name: 'Handlingsplaner', exact: true }).click();
         await page.waitForURL('**/arbejdsrum/handlingsplaner');
         expect(await page.getByRole('row', { name: /^2023 Godkendt/ }).count()).toBe(1);
         expect(await page.getByRole('row', { name: /^2024 Kladde/ }).count()).toBe(1);
@@ -43,7 +44,8 @@ describe('action plans (axe-core, WCAG 2.1 AA)', () => {
         expect(await page.getByText('Handlingsplanen er gemt.').count()).toBe(1);
         expect(await page.locator('#goal-activities').inputValue()).toBe('75');
         expect(await page.locator('#goal-participating_companies').inputValue()).toBe('450');
-        expect(await page.locator('#budget-networking').inputValue()).toBe('80000');
+        // The saved amount is shown back in Danish notation.
+        expect(await page.locator('#budget-networking').inputValue()).toBe('80.000');
 
         // A negative goal: the error summary and the message at the field, still axe-clean.
         await tabTo(page, 'goal-activities');

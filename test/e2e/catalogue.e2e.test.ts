@@ -66,7 +66,9 @@ describe('catalogue and cluster pages', () => {
       await page.getByRole('link', { name: 'Tilbage til redigering' }).click();
       await page.getByLabel('Antal dedikerede private virksomheder').fill('ti');
       await page.getByRole('button', { name: 'Udgiv' }).click();
-      expect(await page.locator('.alert-error').textContent()).toContain('Skriv et helt tal');
+      expect(await page.locator('.alert-error').textContent()).toContain(
+        'Antal dedikerede private virksomheder skal være et tal',
+      );
       expect(await axeViolations(page)).toEqual([]);
       await page.getByLabel('Antal dedikerede private virksomheder').fill('210');
       await page.getByRole('button', { name: 'Udgiv' }).click();

@@ -42,21 +42,26 @@ describe('Klyngeforum: strategy initiatives (axe-core, WCAG 2.1 AA)', () => {
       await page.goto(`${site.server.url}/klyngeforum/initiativer/e1`);
       expect(await axeViolations(page)).toEqual([]);
 
-      // A wrong date first: the error is shown at the field.
+      // A wrong date first (day, month and year each in a field; month 13): the error is shown
+      // in the summary and at the field.
       await page.getByLabel('Milepælens titel').focus();
       await page.keyboard.type('Katalog over spirende klynger offentliggjort');
-      await page.keyboard.press('Tab');
-      await page.keyboard.type('31-12-2027');
+      for (const part of ['31', '13', '2027']) {
+        await page.keyboard.press('Tab');
+        await page.keyboard.type(part);
+      }
       await page.keyboard.press('Tab');
       await page.keyboard.press('Enter');
       await page.getByRole('alert').first().waitFor();
-      await expect(page.getByText('Skriv en gyldig dato som åååå-mm-dd.').count()).resolves.toBe(2);
+      await expect(
+        page.getByText('Frist skal være en rigtig dato med dag, måned og år, fx 1 3 2027.').count(),
+      ).resolves.toBe(2);
       expect(await axeViolations(page)).toEqual([]);
 
-      await page.getByLabel('Frist (åååå-mm-dd)').focus();
+      const due = page.getByRole('group', { name: 'Frist' });
+      await due.getByLabel('Måned').focus();
       await page.keyboard.press('Control+A');
-      await page.keyboard.type('2027-12-31');
-      await page.keyboard.press('Tab');
+      await page.keyboard.type('12');
       await page.keyboard.press('Enter');
       await page.waitForURL('**/klyngeforum/initiativer/e1?done=milestone');
       await expect(page.getByText('Milepælen er tilføjet.').count()).resolves.toBe(1);
