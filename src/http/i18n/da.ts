@@ -132,9 +132,6 @@ export const da = {
   admin: {
     title: 'Administration',
     intro: 'Administrér brugere og roller, og gennemse revisionsloggen over alle ændringer af data.',
-    users: 'Brugere og roller',
-    organisations: 'Organisationer',
-    audit: 'Revisionslog',
     usersTitle: 'Brugere og roller',
     userName: 'Navn',
     userEmail: 'E-mail',

@@ -133,9 +133,6 @@ export const en: Messages = {
   admin: {
     title: 'Administration',
     intro: 'Manage users and roles, and browse the audit log of every change of data.',
-    users: 'Users and roles',
-    organisations: 'Organisations',
-    audit: 'Audit log',
     usersTitle: 'Users and roles',
     userName: 'Name',
     userEmail: 'E-mail',
