@@ -4,7 +4,7 @@
  * named `q-<question>` (`q-<question>-<row>` for a matrix row), the ids the error summary links to.
  */
 import type { FieldIssue } from '../errors.ts';
-import { parseDanishNumber } from '../reference/numbers.ts';
+import { parseDanishNumber } from '../reference/danish.ts';
 import { choicesOf, inPageOrder, type Question, type QuestionnaireDefinition } from './questionnaire.ts';
 
 /** One question's answer: a choice, a number or text as a string; choices of a multiple; a matrix's row → choice. */

@@ -5,7 +5,7 @@
  * results compare across versions. Skip logic is a set of `question:choice` checkboxes.
  */
 import { AppError, type FieldIssue } from '../errors.ts';
-import { parseDanishNumber } from '../reference/numbers.ts';
+import { parseDanishNumber } from '../reference/danish.ts';
 import {
   canBeCondition,
   choicesOf,
