@@ -31,6 +31,14 @@ export const organisationKind = pgEnum('organisation_kind', [
 export const funderLevel = pgEnum('funder_level', ['national', 'regional', 'municipal']);
 export const clusterLeague = pgEnum('cluster_league', ['world_class', 'regional', 'emerging']);
 export const labelLevel = pgEnum('label_level', ['bronze', 'silver', 'gold']);
+/** Where a grant's money comes from: budgets with different cadences (seed 000). */
+export const grantSource = pgEnum('grant_source', [
+  'finance_act',
+  'regional_development_funds',
+  'eu_structural_funds',
+  'municipal_budget',
+  'other',
+]);
 
 export const organisations = pgTable(
   'organisations',
@@ -176,10 +184,20 @@ export const fundingGrants = pgTable(
     amountDkk: bigint('amount_dkk', { mode: 'number' }).notNull(),
     /** The funder primarily responsible for this cluster in its league (seed 000). */
     responsible: boolean('responsible').notNull().default(false),
+    source: grantSource('source').notNull().default('other'),
+    /**
+     * Why a funder outside the league rule is the responsible one (docs/grants.md); set only when
+     * the rule is overridden.
+     */
+    responsibleOverrideReason: text('responsible_override_reason'),
   },
   (t) => [
     uniqueIndex('funding_grants_funder_cluster_year_key').on(t.funderId, t.clusterId, t.year),
     index('funding_grants_cluster_idx').on(t.clusterId, t.year),
     check('funding_grants_amount_nonnegative', sql`${t.amountDkk} >= 0`),
+    check(
+      'funding_grants_override_only_when_responsible',
+      sql`${t.responsibleOverrideReason} is null or ${t.responsible}`,
+    ),
   ],
 );

@@ -1,5 +1,6 @@
 import type { clusterLabels, fundingGrants } from '../../db/schema/index.ts';
 import { slugFromTitle } from '../content/slug.ts';
+import { usualSource } from '../grants/league-rule.ts';
 import type { DemoCluster } from './clusters.ts';
 import { demoUuid } from './ids.ts';
 import { DEMO_CLUSTERS, FUNDERS, NATIONAL_PERIOD, organisationId } from './organisations.ts';
@@ -50,8 +51,8 @@ function grant(
   amountDkk: number,
   responsible: boolean,
 ) {
-  if (!FUNDERS.some((f) => slugFromTitle(f.name) === funderSlug))
-    throw new Error(`demo data: no funder ${funderSlug}`);
+  const funder = FUNDERS.find((f) => slugFromTitle(f.name) === funderSlug);
+  if (!funder?.funderLevel) throw new Error(`demo data: no funder ${funderSlug}`);
   return {
     id: demoUuid(`grant:${funderSlug}:${clusterSlug}:${year}`),
     funderId: organisationId(funderSlug),
@@ -59,6 +60,7 @@ function grant(
     year,
     amountDkk,
     responsible,
+    source: usualSource(funder.funderLevel),
   };
 }
 

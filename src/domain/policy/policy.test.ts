@@ -45,6 +45,7 @@ const MATRIX: Record<Action, { own: string; other: string }> = {
   'reportingPeriods.overview': { own: 'AFP', other: 'AFP' },
   'reportingPeriods.followAll': { own: 'AP', other: 'AP' },
   'funding.view': { own: 'AF', other: 'AF' },
+  'grants.manage': { own: 'AF', other: 'A' },
   'coordination.view': { own: 'AF', other: 'AF' },
   'fundingPlans.propose': { own: 'F', other: '' },
   'fundingPlans.close': { own: 'F', other: '' },

@@ -89,6 +89,9 @@ const rules = {
   'reportingPeriods.followAll': (p) => hasRole(p, 'admin', 'support_staff'),
   // Funding
   'funding.view': (p) => hasRole(p, 'admin', 'funder'),
+  // The grants register (from which funders get their rights over clusters): a funder's own staff
+  // keep its grants; admins every funder's
+  'grants.manage': (p, t) => hasRole(p, 'admin') || hasRoleIn(p, t.organisationId, 'funder'),
   // Funding coordination (seed 000): funders and admins see who funds what and the overlaps; a
   // funder records funding plans for its own organisation and closes them; the other funders
   // (target: the plan's owner) comment on them.
