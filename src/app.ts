@@ -23,6 +23,7 @@ import { registerCatalogueArea } from './http/web/catalogue/index.ts';
 import { registerContentArea } from './http/web/content/index.ts';
 import { registerCoordinationArea } from './http/web/coordination/index.ts';
 import { registerEvaluationArea } from './http/web/evaluation/index.ts';
+import { registerGrantsArea } from './http/web/grants/index.ts';
 import { registerLabelsArea } from './http/web/labels/index.ts';
 import { registerLandingArea } from './http/web/landing/index.ts';
 import { registerLandscapeArea } from './http/web/landscape/index.ts';
@@ -67,6 +68,7 @@ const WEB_AREAS: readonly ((app: Hono<AppEnv>) => void)[] = [
   registerPerformanceArea,
   registerEvaluationArea,
   registerCoordinationArea,
+  registerGrantsArea,
   registerReferralsArea,
   registerNotificationsArea,
   registerSurveysArea,

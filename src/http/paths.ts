@@ -145,6 +145,11 @@ export const PAGES = {
     en: '/en/funding/coordination/funders/:slug',
   },
   fundingPlans: { da: '/finansiering/planer', en: '/en/funding/plans' },
+  // The grants register (src/http/web/grants): static paths before :slug
+  grants: { da: '/finansiering/bevillinger', en: '/en/funding/grants' },
+  grantsCluster: { da: '/finansiering/bevillinger/klynger/:slug', en: '/en/funding/grants/clusters/:slug' },
+  grantsFunder: { da: '/finansiering/bevillinger/:slug', en: '/en/funding/grants/:slug' },
+  grantsFunderRemove: { da: '/finansiering/bevillinger/:slug/fjern', en: '/en/funding/grants/:slug/remove' },
   fundingPlanNew: { da: '/finansiering/planer/ny', en: '/en/funding/plans/new' },
   fundingPlan: { da: '/finansiering/planer/:id', en: '/en/funding/plans/:id' },
   fundingPlanClose: { da: '/finansiering/planer/:id/afslut', en: '/en/funding/plans/:id/close' },

@@ -167,6 +167,10 @@ export const FOR_GET: Record<string, Access> = {
   'GET /finansiering/koordinering': only(['admin', 'funder']),
   'GET /finansiering/koordinering/finansiorer/:slug': only(['admin', 'funder']),
   'GET /finansiering/planer': only(['admin', 'funder']),
+  // The grants register: the portfolio is the demo funder's
+  'GET /finansiering/bevillinger': only(['admin', 'funder']),
+  'GET /finansiering/bevillinger/klynger/:slug': only(['admin', 'funder']),
+  'GET /finansiering/bevillinger/:slug': only(['admin', 'funder']),
   'GET /finansiering/planer/ny': only(['funder']),
   'GET /finansiering/planer/:id': only(['admin', 'funder']),
   // The old addresses of funding plans move for good
@@ -243,6 +247,8 @@ export const FOR_POST: Record<string, 'public' | 'signed-in' | 'token'> = {
   'POST /admin/organisationer/:id': 'signed-in',
   'POST /admin/organisationer/:id/afslut': 'signed-in',
   'POST /admin/organisationer/:id/brugere/fjern': 'signed-in',
+  'POST /finansiering/bevillinger/:slug': 'signed-in',
+  'POST /finansiering/bevillinger/:slug/fjern': 'signed-in',
   'POST /klynger/:slug/rediger': 'signed-in',
   'POST /maerker/import': 'signed-in',
   'POST /nyheder/ny': 'signed-in',

@@ -15,6 +15,7 @@ export interface Funder {
 
 /** The funders whose grants the caller keeps: every funder for admins, their own for a funder's staff. */
 export async function fundersKeptBy(db: Queryable, caller: Caller): Promise<Funder[]> {
+  authorize(caller.principal, 'funding.view');
   const funders = await queryRows<Funder>(
     db,
     sql`select id, name, slug, funder_level as level from organisations

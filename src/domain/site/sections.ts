@@ -147,6 +147,13 @@ export const SECTIONS: readonly SectionEntry[] = [
     may: (p) => can(p, 'coordination.view'),
   },
   {
+    page: 'grants',
+    groups: ['funding'],
+    da: 'Bevillinger',
+    en: 'Grants',
+    may: forOwnOrganisation('grants.manage'),
+  },
+  {
     page: 'evaluations',
     groups: ['funding'],
     da: 'Midtvejsevaluering',

@@ -1,0 +1,8 @@
+import type { Hono } from 'hono';
+import type { AppEnv } from '../../context.ts';
+import { registerGrantPages } from './grants.tsx';
+
+/** The grants register (docs/grants.md). Routes are tried in this order. */
+export function registerGrantsArea(app: Hono<AppEnv>): void {
+  registerGrantPages(app);
+}
