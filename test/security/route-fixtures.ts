@@ -165,6 +165,8 @@ export async function routeFixtures(t: TestApp, database: Database): Promise<Rou
       '/en/funding/coordination/funders:slug': 'uddannelses-og-forskningsministeriet',
       '/finansiering/bevillinger:slug': 'uddannelses-og-forskningsministeriet',
       '/en/funding/grants:slug': 'uddannelses-og-forskningsministeriet',
+      '/finansiering/bevillinger/klynger:slug': 'odense-robotics',
+      '/en/funding/grants/clusters:slug': 'odense-robotics',
       '/admin/organisationer:id': robotics.id,
       '/en/admin/organisations:id': robotics.id,
       '/ansoegninger:id': applicationId,
