@@ -11,6 +11,7 @@ import { createLogger } from '../../src/logger.ts';
 import { type RunningServer, startServer } from '../../src/main.ts';
 import { dropDatabase, testDriver } from '../support/database.ts';
 import { databaseUrlFor, quoteIdentifier, withServer } from '../support/postgres-server.ts';
+import { startSmtpServer } from '../support/smtp.ts';
 import { axeViolations, launchBrowser, newContext } from './harness.ts';
 
 const BIN = join(import.meta.dirname, '../../bin/klynge.js');
@@ -30,6 +31,7 @@ describe.runIf(testDriver() === 'postgres')('a programme on an empty database', 
   let browser: Browser | undefined;
   let page: Page;
   let link = '';
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>> | undefined;
 
   beforeAll(async () => {
     const template = inject('postgresTemplate');
@@ -42,7 +44,15 @@ describe.runIf(testDriver() === 'postgres')('a programme on an empty database', 
     expect(init.code, init.stderr).toBe(0);
     link = /\/nulstil-adgangskode\?token=[A-Za-z0-9_-]+/.exec(init.stdout)?.[0] ?? '';
     database = await openDatabase({ databaseUrl: url, poolSize: 5 });
-    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1' });
+    // Invitations go by e-mail: a real SMTP server receives them, and the test reads their links.
+    smtp = await startSmtpServer();
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      SMTP_URL: smtp.url,
+    });
     server = await startServer(config, database, createLogger(config));
     browser = await launchBrowser();
     page = await (await newContext(browser)).newPage();
@@ -51,6 +61,7 @@ describe.runIf(testDriver() === 'postgres')('a programme on an empty database', 
     await browser?.close();
     await server?.close();
     await database?.close();
+    await smtp?.close();
     if (name) await dropDatabase(serverUrl, name);
   });
 
@@ -58,22 +69,7 @@ describe.runIf(testDriver() === 'postgres')('a programme on an empty database', 
 
   it('the first administrator sets a password by the one-time link and signs in', async () => {
     expect(link).not.toBe('');
-    await go(link);
-    await page.getByLabel('Ny adgangskode', { exact: true }).fill(PASSWORD);
-    await page.getByLabel('Gentag ny adgangskode').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Gem adgangskode' }).click();
-    await page.waitForURL('**/log-ind?status=password-reset');
-    await page.getByLabel('E-mail').fill(ADMIN);
-    await page.getByLabel('Adgangskode').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Log ind' }).click();
-    // An administrator sets up two-step login before anything else, with an authenticator app:
-    // the test is the app, computing the code from the key the page shows.
-    await page.waitForURL('**/konto/totrinslogin**');
-    const secret = (await page.locator('.totp-secret').textContent()) ?? '';
-    await page.getByLabel('Engangskode eller reservekode').fill(totpCode(secret, new Date()));
-    await page.getByRole('button', { name: 'Aktivér totrinslogin' }).click();
-    await page.getByRole('link', { name: 'Fortsæt' }).click();
-    await page.waitForURL((url) => !/^\/(log-ind|konto\/totrinslogin)/.test(url.pathname));
+    await setPasswordAndSignIn(page, `${server?.url}${link}`, ADMIN);
   });
 
   it('creates a ministry, a regional funder and two clusters; the pages pass axe in Danish and English', async () => {
@@ -169,6 +165,65 @@ describe.runIf(testDriver() === 'postgres')('a programme on an empty database', 
     expect(await remove.count()).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
   });
+
+  it("the ministry's funder registers its grants; the register's pages pass axe in Danish and English", async () => {
+    if (!browser || !smtp) throw new Error('not started');
+    const finn = await (await newContext(browser)).newPage();
+    const invitation = invitationLink(smtp.received, 'finn@em.example');
+    await setPasswordAndSignIn(finn, `${server?.url}${invitation}`, 'finn@em.example');
+    await finn.goto(`${server?.url}/finansiering`);
+    await finn.getByRole('link', { name: 'Bevillinger', exact: true }).first().click();
+    expect(await axeViolations(finn)).toEqual([]);
+    await finn.getByRole('link', { name: 'Erhvervsministeriet' }).click();
+    expect(await finn.getByText('Finansiøren har ingen bevillinger registreret.').count()).toBe(1);
+
+    const register = async (cluster: string, amount: string, responsible: boolean) => {
+      await finn.getByLabel('Klynge', { exact: true }).selectOption({ label: cluster });
+      await finn.getByLabel('År', { exact: true }).fill('2025');
+      await finn.getByLabel('Beløb').fill(amount);
+      await finn.getByLabel('Kilde').selectOption({ label: 'Finansloven' });
+      if (responsible) await finn.getByLabel('Finansiøren er klyngens ansvarlige finansiør i året').check();
+      await finn.getByRole('button', { name: 'Gem bevilling' }).click();
+    };
+    // A grant without an amount: the error names the field, and the page stays accessible.
+    await register('Vandklyngen (Verdensklasse)', '', true);
+    expect(await finn.getByText('Der er fejl i formularen').count()).toBe(1);
+    expect(await axeViolations(finn)).toEqual([]);
+    await register('Vandklyngen (Verdensklasse)', '2.000.000', true);
+    expect(await finn.getByText('Bevillingen er gemt.').count()).toBe(1);
+    await register('Fødevareklyngen (Regional)', '500.000', false);
+    const rows = await finn.locator('table').nth(1).locator('tbody tr').allInnerTexts();
+    expect(rows.map((r) => r.split('\t').slice(0, 6))).toEqual([
+      ['2025', 'Fødevareklyngen', 'Regional', '500.000 kr.', 'Finansloven', 'Nej'],
+      ['2025', 'Vandklyngen', 'Verdensklasse', '2.000.000 kr.', 'Finansloven', 'Ja'],
+    ]);
+    expect(await axeViolations(finn)).toEqual([]);
+    await finn.goto(`${server?.url}/en/funding/grants/erhvervsministeriet`);
+    expect(await axeViolations(finn)).toEqual([]);
+
+    // The region's grant, kept by the administrator: the region is Fødevareklyngen's responsible funder.
+    await go('/finansiering/bevillinger/region-midtjylland');
+    await page.getByLabel('Klynge', { exact: true }).selectOption({ label: 'Fødevareklyngen (Regional)' });
+    await page.getByLabel('År', { exact: true }).fill('2025');
+    await page.getByLabel('Beløb').fill('1.500.000');
+    await page.getByLabel('Kilde').selectOption({ label: 'Regionale udviklingsmidler' });
+    await page.getByLabel('Finansiøren er klyngens ansvarlige finansiør i året').check();
+    await page.getByRole('button', { name: 'Gem bevilling' }).click();
+    expect(await page.getByText('Bevillingen er gemt.').count()).toBe(1);
+
+    // Fødevareklyngen's co-financing: 1.500.000 and 500.000 of 2.000.000 are 75 % and 25 %.
+    await finn.goto(`${server?.url}/finansiering/bevillinger/erhvervsministeriet`);
+    await finn.getByRole('link', { name: 'Fødevareklyngen' }).click();
+    const shares = await finn.locator('table tbody tr').allInnerTexts();
+    expect(shares.map((r) => r.split('\t').slice(0, 3))).toEqual([
+      ['Region Midtjylland', '1.500.000 kr.', '75 %'],
+      ['Erhvervsministeriet', '500.000 kr.', '25 %'],
+    ]);
+    expect(await axeViolations(finn)).toEqual([]);
+    await finn.goto(`${server?.url}/en/funding/grants/clusters/foedevareklyngen`);
+    expect(await axeViolations(finn)).toEqual([]);
+    await finn.context().close();
+  });
 });
 
 function runCli(args: string[], databaseUrl: string) {
@@ -182,4 +237,37 @@ function runCli(args: string[], databaseUrl: string) {
     child.stderr.on('data', (d) => (stderr += d));
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+/** The path of the set-password link of the last invitation mailed to `email` (quoted-printable decoded). */
+function invitationLink(received: readonly { to: string[]; data: string }[], email: string): string {
+  const mail = received.filter((r) => r.to.includes(email)).at(-1);
+  const text = (mail?.data ?? '')
+    .replace(/=\r?\n/g, '')
+    .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+  return /\/nulstil-adgangskode\?token=[A-Za-z0-9_-]+/.exec(text)?.[0] ?? '';
+}
+
+/**
+ * Sets a password by a one-time link and signs in; a privileged person (admin, funder) then sets
+ * up two-step login with an authenticator app: the test is the app, computing the code from the
+ * key the page shows.
+ */
+async function setPasswordAndSignIn(page: Page, link: string, email: string, twoStep = true) {
+  await page.goto(link);
+  await page.getByLabel('Ny adgangskode', { exact: true }).fill(PASSWORD);
+  await page.getByLabel('Gentag ny adgangskode').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Gem adgangskode' }).click();
+  await page.waitForURL('**/log-ind?status=password-reset');
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Adgangskode').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Log ind' }).click();
+  if (twoStep) {
+    await page.waitForURL('**/konto/totrinslogin**');
+    const secret = (await page.locator('.totp-secret').textContent()) ?? '';
+    await page.getByLabel('Engangskode eller reservekode').fill(totpCode(secret, new Date()));
+    await page.getByRole('button', { name: 'Aktivér totrinslogin' }).click();
+    await page.getByRole('link', { name: 'Fortsæt' }).click();
+  }
+  await page.waitForURL((url) => !/^\/(log-ind|konto\/totrinslogin)/.test(url.pathname));
 }

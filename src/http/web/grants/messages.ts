@@ -1,6 +1,6 @@
-import { namesOf } from '../../../domain/glossary.ts';
 import type { Widen } from '../../i18n/da.ts';
 import type { Lang } from '../../paths.ts';
+import { organisationMessages } from '../admin/messages.ts';
 
 /** Texts of the grants register (docs/grants.md). */
 const da = {
@@ -10,7 +10,7 @@ const da = {
   noFunders: 'Du fører ikke bevillinger for nogen finansiør.',
   funder: 'Finansiør',
   level: 'Niveau',
-  levels: { national: 'Statslig', regional: 'Regional', municipal: 'Kommunal' } as Record<string, string>,
+  levels: organisationMessages('da').funderLevels as Record<string, string>,
   portfolioTitle: (name: string) => `Bevillinger: ${name}`,
   portfolioLead:
     'Registrér, ret og fjern finansiørens bevillinger. En bevilling er én pr. klynge og år: registreres den samme klynge og år igen, rettes den eksisterende.',
@@ -59,7 +59,8 @@ const da = {
   share: 'Andel',
   percent: (n: string) => `${n} %`,
   noCoFinancing: 'Klyngen har ingen bevillinger registreret.',
-  leagues: namesOf('league', 'da') as Record<string, string>,
+  /** The leagues' short names, as the organisation register writes them. */
+  leagues: organisationMessages('da').leagues as Record<string, string>,
   errors: {
     clusterUnavailable: 'Vælg en klynge fra listen, som ikke var afsluttet før året.',
     responsibleTaken: 'En anden finansiør er allerede klyngens ansvarlige finansiør i året.',
@@ -75,7 +76,7 @@ const en: Widen<typeof da> = {
   noFunders: 'You keep the grants of no funder.',
   funder: 'Funder',
   level: 'Level',
-  levels: { national: 'National', regional: 'Regional', municipal: 'Municipal' },
+  levels: organisationMessages('en').funderLevels,
   portfolioTitle: (name: string) => `Grants: ${name}`,
   portfolioLead:
     "Register, correct and remove the funder's grants. There is one grant per cluster and year: registering the same cluster and year again corrects it.",
@@ -123,7 +124,7 @@ const en: Widen<typeof da> = {
   share: 'Share',
   percent: (n: string) => `${n}%`,
   noCoFinancing: 'The cluster has no grants registered.',
-  leagues: namesOf('league', 'en') as Record<string, string>,
+  leagues: organisationMessages('en').leagues,
   errors: {
     clusterUnavailable: 'Choose a cluster from the list that had not ended before the year.',
     responsibleTaken: "Another funder is already the cluster's responsible funder in the year.",
