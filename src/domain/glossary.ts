@@ -78,6 +78,7 @@ export const GLOSSARY = {
     support_staff: { da: 'Medarbejder i supportfunktionen', en: 'Support function staff' },
     business_service_staff: { da: 'Erhvervshusmedarbejder', en: 'Business hub staff' },
     company_user: { da: 'Virksomhedsbruger', en: 'Company user' },
+    organisation_admin: { da: 'Organisationsadministrator', en: 'Organisation administrator' },
   },
   /** The kinds of organisation. */
   organisationKind: {

@@ -43,6 +43,10 @@ export const PAGES = {
     da: '/admin/organisationer/:id/brugere/fjern',
     en: '/en/admin/organisations/:id/users/remove',
   },
+  adminOrganisationMemberRole: {
+    da: '/admin/organisationer/:id/brugere/rolle',
+    en: '/en/admin/organisations/:id/users/role',
+  },
   adminAudit: { da: '/admin/revisionslog', en: '/en/admin/audit-log' },
   accessibility: { da: '/tilgaengelighed', en: '/en/accessibility' },
   privacy: { da: '/privatliv', en: '/en/privacy' },
@@ -333,6 +337,7 @@ export const PAGE_IDS: Partial<Record<PageKey, Record<string, IdKind>>> = {
   adminOrganisation: { id: 'uuid' },
   adminOrganisationEnd: { id: 'uuid' },
   adminOrganisationMemberRemove: { id: 'uuid' },
+  adminOrganisationMemberRole: { id: 'uuid' },
   survey: SURVEY,
   surveySettings: SURVEY,
   surveyQuestions: SURVEY,

@@ -247,6 +247,7 @@ export const FOR_POST: Record<string, 'public' | 'signed-in' | 'token'> = {
   'POST /admin/organisationer/:id': 'signed-in',
   'POST /admin/organisationer/:id/afslut': 'signed-in',
   'POST /admin/organisationer/:id/brugere/fjern': 'signed-in',
+  'POST /admin/organisationer/:id/brugere/rolle': 'signed-in',
   'POST /finansiering/bevillinger/:slug': 'signed-in',
   'POST /finansiering/bevillinger/:slug/fjern': 'signed-in',
   'POST /klynger/:slug/rediger': 'signed-in',

@@ -80,6 +80,7 @@ export async function createUser(db: Db, role: Role, opts: { organisationId?: st
     support_staff: 'support_function',
     business_service_staff: 'business_service',
     company_user: 'company',
+    organisation_admin: 'cluster_organisation',
   };
   const organisationId = opts.organisationId ?? (await createOrganisation(db, { kind: kindFor[role] })).id;
   const email = opts.email ?? `${role.replace('_', '-')}-${unique()}@test.klyngeportalen.dk`;

@@ -23,6 +23,11 @@ export const role = pgEnum('role', [
   'business_service_staff',
   /** A person acting for a company (kind `company`), e.g. signed in with MitID Erhverv. */
   'company_user',
+  /**
+   * Manages the users of their own organisation (invite, change role, remove), held beside the
+   * person's work role in it (docs/organisations.md).
+   */
+  'organisation_admin',
 ]);
 
 export const users = pgTable(

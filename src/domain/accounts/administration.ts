@@ -60,7 +60,7 @@ export async function organisationMembers(
   caller: Caller,
   organisationId: string,
 ): Promise<OrganisationMember[]> {
-  authorize(caller.principal, 'users.manage');
+  authorize(caller.principal, 'members.manage', { organisationId });
   return queryRows<OrganisationMember>(
     db,
     sql`select u.id as "userId", u.name, u.email, m.role

@@ -1,12 +1,12 @@
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull } from 'drizzle-orm';
 import { type Actor, withActor } from '../../db/actor.ts';
-import { type Db, type Queryable, queryRows } from '../../db/client.ts';
+import type { Db, Queryable } from '../../db/client.ts';
 import { memberships, organisations, passwordResetTokens, users } from '../../db/schema/index.ts';
 import { recordEvent } from '../audit/queries.ts';
 import type { Caller } from '../caller.ts';
 import { AppError } from '../errors.ts';
-import { isUuid } from '../ids.ts';
-import { authorize, ROLES } from '../policy/policy.ts';
+import { authorize } from '../policy/policy.ts';
+import { grantableRoles } from './memberships.ts';
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from './passwords.ts';
 import { findUserByEmail, normaliseEmail, personOf } from './queries.ts';
 import type { CreateUserInput } from './schemas.ts';
@@ -143,19 +143,22 @@ export async function resetPassword(db: Db, token: string, password: string, now
 
 /** Creates a user without a password, with one membership; the caller mails a set-password link. */
 export async function createUser(db: Db, caller: Caller, input: CreateUserInput, now: Date) {
-  authorize(caller.principal, 'users.manage');
+  authorize(caller.principal, 'members.manage', { organisationId: input.organisationId });
   const email = normaliseEmail(input.email);
   if (await findUserByEmail(db, email)) {
     throw new AppError('conflict', 'email taken', [{ field: 'email', message: 'emailTaken' }]);
   }
   const [org] = await db
-    .select({ id: organisations.id })
+    .select({ id: organisations.id, kind: organisations.kind })
     .from(organisations)
     .where(eq(organisations.id, input.organisationId));
   if (!org)
     throw new AppError('validation', 'unknown organisation', [
       { field: 'organisationId', message: 'invalid' },
     ]);
+  // An organisation admin gives only their organisation's own roles (memberships.ts).
+  if (!grantableRoles(caller.principal, org.kind).includes(input.role))
+    throw new AppError('validation', 'role not grantable', [{ field: 'role', message: 'roleNotGrantable' }]);
   return withActor(db, caller.actor, async (tx) => {
     const [user] = await tx.insert(users).values({ email, name: input.name, invitedAt: now }).returning();
     if (!user) throw new Error('insert returned no user');
@@ -163,45 +166,5 @@ export async function createUser(db: Db, caller: Caller, input: CreateUserInput,
     const reset = await issuePasswordResetToken(tx, email, now);
     if (!reset) throw new Error('new user has no reset token');
     return { user, token: reset.token };
-  });
-}
-
-/**
- * Takes a role in an organisation from a user. The user keeps their other memberships; the last
- * administrator's admin role cannot be taken, so the installation always has one.
- */
-export async function removeMembership(
-  db: Db,
-  caller: Caller,
-  membership: { userId: string; organisationId: string; role: string },
-): Promise<void> {
-  authorize(caller.principal, 'users.manage');
-  const role = ROLES.find((r) => r === membership.role);
-  if (!role || !isUuid(membership.userId) || !isUuid(membership.organisationId)) {
-    throw new AppError('not_found', 'no such membership');
-  }
-  await withActor(db, caller.actor, async (tx) => {
-    if (role === 'admin') {
-      // Serialise removals of admin roles, so two at once cannot remove the last two.
-      await tx.execute(sql`select pg_advisory_xact_lock(hashtext('klynge.admins'))`);
-      const [{ others } = { others: 0 }] = await queryRows<{ others: number }>(
-        tx,
-        sql`select count(*)::int as others from ${memberships}
-            where role = 'admin'
-              and not (user_id = ${membership.userId} and organisation_id = ${membership.organisationId})`,
-      );
-      if (others === 0) throw new AppError('conflict', 'the last administrator');
-    }
-    const removed = await tx
-      .delete(memberships)
-      .where(
-        and(
-          eq(memberships.userId, membership.userId),
-          eq(memberships.organisationId, membership.organisationId),
-          eq(memberships.role, role),
-        ),
-      )
-      .returning({ userId: memberships.userId });
-    if (removed.length === 0) throw new AppError('not_found', 'no such membership');
   });
 }

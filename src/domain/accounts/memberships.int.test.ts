@@ -1,12 +1,14 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUserAndCaller, expectAppError } from '../../../test/support/callers.ts';
+import { callerWith, createUserAndCaller, expectAppError } from '../../../test/support/callers.ts';
 import { createTestDatabase } from '../../../test/support/database.ts';
 import { createOrganisation, createUser } from '../../../test/support/factories.ts';
+import { withActor } from '../../db/actor.ts';
 import type { Database } from '../../db/client.ts';
 import { auditLog, memberships } from '../../db/schema/index.ts';
 import { organisationMembers } from './administration.ts';
-import { removeMembership } from './commands.ts';
+import { createUser as inviteUser } from './commands.ts';
+import { changeMembershipRole, removeMembership } from './memberships.ts';
 
 let database: Database;
 beforeAll(async () => {
@@ -47,5 +49,135 @@ describe('memberships of an organisation', () => {
     await createUser(database.db, 'admin');
     await removeMembership(database.db, caller, ownAdmin);
     expect(await database.db.select().from(memberships).where(eq(memberships.userId, admin.id))).toEqual([]);
+  });
+});
+
+describe('changing a role in place, and organisation admins', () => {
+  const rolesOf = (userId: string, organisationId: string) =>
+    database.db
+      .select({ role: memberships.role })
+      .from(memberships)
+      .where(and(eq(memberships.userId, userId), eq(memberships.organisationId, organisationId)));
+
+  it('lets an admin change a role in place, audited as one update', async () => {
+    const { caller: admin } = await createUserAndCaller(database.db, 'admin');
+    const cluster = await createOrganisation(database.db);
+    const staff = await createUser(database.db, 'cluster_staff', { organisationId: cluster.id });
+    const membership = { userId: staff.id, organisationId: cluster.id, role: 'cluster_staff' };
+    await changeMembershipRole(database.db, admin, { ...membership, newRole: 'organisation_admin' });
+    expect(await rolesOf(staff.id, cluster.id)).toEqual([{ role: 'organisation_admin' }]);
+    const updates = await database.db
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, 'memberships'), eq(auditLog.actorLabel, admin.actor.label)));
+    expect(updates).toEqual([{ action: 'update' }]);
+  });
+
+  it("lets an organisation admin manage their own organisation's users, and no other's", async () => {
+    const cluster = await createOrganisation(database.db);
+    const other = await createOrganisation(database.db);
+    const { caller: orgAdmin } = await createUserAndCaller(database.db, 'organisation_admin', {
+      organisationId: cluster.id,
+    });
+    const staff = await createUser(database.db, 'cluster_staff', { organisationId: cluster.id });
+    const stranger = await createUser(database.db, 'cluster_staff', { organisationId: other.id });
+
+    // Another organisation's users, and the whole user list, are not theirs.
+    await expectAppError(organisationMembers(database.db, orgAdmin, other.id), 'forbidden');
+    const strangerRole = { userId: stranger.id, organisationId: other.id, role: 'cluster_staff' };
+    await expectAppError(
+      changeMembershipRole(database.db, orgAdmin, { ...strangerRole, newRole: 'organisation_admin' }),
+      'forbidden',
+    );
+    await expectAppError(removeMembership(database.db, orgAdmin, strangerRole), 'forbidden');
+
+    // Their own: list, invite, change role (only to the organisation's own roles), remove.
+    expect((await organisationMembers(database.db, orgAdmin, cluster.id)).map((m) => m.role).sort()).toEqual([
+      'cluster_staff',
+      'organisation_admin',
+    ]);
+    const invited = await inviteUser(
+      database.db,
+      orgAdmin,
+      {
+        email: 'ny@klynge.example',
+        name: 'Ny Medarbejder',
+        organisationId: cluster.id,
+        role: 'cluster_staff',
+      },
+      new Date(),
+    );
+    expect(await rolesOf(invited.user.id, cluster.id)).toEqual([{ role: 'cluster_staff' }]);
+    await expectAppError(
+      inviteUser(
+        database.db,
+        orgAdmin,
+        { email: 'admin@klynge.example', name: 'X', organisationId: cluster.id, role: 'admin' },
+        new Date(),
+      ),
+      'validation',
+    );
+    const staffRole = { userId: staff.id, organisationId: cluster.id, role: 'cluster_staff' };
+    // A funder's rights in a cluster organisation, or the installation's admin role, are not for it to give.
+    await expectAppError(
+      changeMembershipRole(database.db, orgAdmin, { ...staffRole, newRole: 'funder' }),
+      'validation',
+    );
+    await expectAppError(
+      changeMembershipRole(database.db, orgAdmin, { ...staffRole, newRole: 'admin' }),
+      'validation',
+    );
+    await changeMembershipRole(database.db, orgAdmin, { ...staffRole, newRole: 'organisation_admin' });
+    expect(await rolesOf(staff.id, cluster.id)).toEqual([{ role: 'organisation_admin' }]);
+    await removeMembership(database.db, orgAdmin, {
+      userId: invited.user.id,
+      organisationId: cluster.id,
+      role: 'cluster_staff',
+    });
+    expect(await rolesOf(invited.user.id, cluster.id)).toEqual([]);
+  });
+
+  it("keeps an organisation's last organisation admin, by removal or demotion", async () => {
+    const cluster = await createOrganisation(database.db);
+    const { user, caller: orgAdmin } = await createUserAndCaller(database.db, 'organisation_admin', {
+      organisationId: cluster.id,
+    });
+    const own = { userId: user.id, organisationId: cluster.id, role: 'organisation_admin' };
+    await expectAppError(
+      changeMembershipRole(database.db, orgAdmin, { ...own, newRole: 'cluster_staff' }),
+      'conflict',
+    );
+    await expectAppError(removeMembership(database.db, orgAdmin, own), 'conflict');
+    expect(await rolesOf(user.id, cluster.id)).toEqual([{ role: 'organisation_admin' }]);
+    // Another organisation's organisation admin does not count for this one.
+    await createUser(database.db, 'organisation_admin');
+    await expectAppError(removeMembership(database.db, orgAdmin, own), 'conflict');
+    // With a second one in the organisation, the first may step down (and then manages no more).
+    await createUser(database.db, 'organisation_admin', { organisationId: cluster.id });
+    await changeMembershipRole(database.db, orgAdmin, { ...own, newRole: 'cluster_staff' });
+    expect(await rolesOf(user.id, cluster.id)).toEqual([{ role: 'cluster_staff' }]);
+    const demoted = callerWith(user, [{ organisationId: cluster.id, role: 'cluster_staff' }]);
+    await expectAppError(organisationMembers(database.db, demoted, cluster.id), 'forbidden');
+  });
+
+  it('refuses a role the user already holds there', async () => {
+    const { caller } = await createUserAndCaller(database.db, 'admin');
+    const cluster = await createOrganisation(database.db);
+    const staff = await createUser(database.db, 'cluster_staff', { organisationId: cluster.id });
+    const staffRole = { userId: staff.id, organisationId: cluster.id, role: 'cluster_staff' };
+    await createUser(database.db, 'organisation_admin', { organisationId: cluster.id });
+    await withActor(database.db, caller.actor, (tx) =>
+      tx
+        .insert(memberships)
+        .values({ userId: staff.id, organisationId: cluster.id, role: 'organisation_admin' }),
+    );
+    await expectAppError(
+      changeMembershipRole(database.db, caller, { ...staffRole, newRole: 'organisation_admin' }),
+      'conflict',
+    );
+    expect((await rolesOf(staff.id, cluster.id)).map((r) => r.role).sort()).toEqual([
+      'cluster_staff',
+      'organisation_admin',
+    ]);
   });
 });

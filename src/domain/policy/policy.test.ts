@@ -21,18 +21,20 @@ const principal = (role: Role): Principal => ({
  * The expected matrix, written out by hand: for each action, the roles allowed on their own
  * organisation's data ("own") and on another organisation's data ("other").
  * A = admin, F = funder, S = assessor, C = cluster_staff, P = support_staff, B = business_service_staff,
- * V = company_user (virksomhed).
+ * V = company_user (virksomhed),
+ * O = organisation_admin.
  */
 const MATRIX: Record<Action, { own: string; other: string }> = {
-  'account.view': { own: 'AFSCPBV', other: 'AFSCPBV' },
-  'account.changePassword': { own: 'AFSCPBV', other: 'AFSCPBV' },
-  'account.secondFactor': { own: 'AFSCPBV', other: 'AFSCPBV' },
-  'account.sessions': { own: 'AFSCPBV', other: 'AFSCPBV' },
-  'account.linkIdentity': { own: 'AFSCPBV', other: 'AFSCPBV' },
-  'personalData.exportOwn': { own: 'AFSCPBV', other: 'AFSCPBV' },
+  'account.view': { own: 'AFSCPBVO', other: 'AFSCPBVO' },
+  'account.changePassword': { own: 'AFSCPBVO', other: 'AFSCPBVO' },
+  'account.secondFactor': { own: 'AFSCPBVO', other: 'AFSCPBVO' },
+  'account.sessions': { own: 'AFSCPBVO', other: 'AFSCPBVO' },
+  'account.linkIdentity': { own: 'AFSCPBVO', other: 'AFSCPBVO' },
+  'personalData.exportOwn': { own: 'AFSCPBVO', other: 'AFSCPBVO' },
   'personalData.manage': { own: 'A', other: 'A' },
   'admin.view': { own: 'A', other: 'A' },
   'users.manage': { own: 'A', other: 'A' },
+  'members.manage': { own: 'AO', other: 'A' },
   'organisations.manage': { own: 'A', other: 'A' },
   'audit.read': { own: 'A', other: 'A' },
   'clusterProfile.edit': { own: 'ACP', other: 'AP' },
@@ -51,7 +53,7 @@ const MATRIX: Record<Action, { own: string; other: string }> = {
   'fundingPlans.close': { own: 'F', other: '' },
   // Comments come from the other funders, not from the funder that owns the plan.
   'fundingPlans.comment': { own: '', other: 'F' },
-  'notifications.view': { own: 'AFSCPBV', other: 'AFSCPBV' },
+  'notifications.view': { own: 'AFSCPBVO', other: 'AFSCPBVO' },
   'benchmarking.viewOwn': { own: 'C', other: '' },
   'benchmarking.viewAll': { own: 'AP', other: 'AP' },
   // Without `fundedBy` no funder funds the target; see the funder tests below.
@@ -90,6 +92,7 @@ const LETTER: Record<Role, string> = {
   support_staff: 'P',
   business_service_staff: 'B',
   company_user: 'V',
+  organisation_admin: 'O',
 };
 
 describe('policy: role × action matrix', () => {

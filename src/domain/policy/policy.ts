@@ -13,6 +13,7 @@ export const ROLES = [
   'support_staff',
   'business_service_staff',
   'company_user',
+  'organisation_admin',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -67,6 +68,8 @@ const rules = {
   'personalData.manage': (p) => hasRole(p, 'admin'),
   'admin.view': (p) => hasRole(p, 'admin'),
   'users.manage': (p) => hasRole(p, 'admin'),
+  // The users of one organisation (target): admins for every organisation, its organisation admins for theirs
+  'members.manage': (p, t) => hasRole(p, 'admin') || hasRoleIn(p, t.organisationId, 'organisation_admin'),
   'organisations.manage': (p) => hasRole(p, 'admin'),
   'audit.read': (p) => hasRole(p, 'admin'),
   // Cluster catalogue: own profile for cluster staff; support function and admins edit all
@@ -167,7 +170,7 @@ export type Action = keyof typeof rules;
 export const ACTIONS = Object.keys(rules) as Action[];
 
 /** Roles whose people must prove a second factor when they sign in with one (issue: strong login). */
-export const PRIVILEGED_ROLES: readonly Role[] = ['admin', 'funder'];
+export const PRIVILEGED_ROLES: readonly Role[] = ['admin', 'funder', 'organisation_admin'];
 
 /**
  * A privileged person signed in with one factor only: until they prove a second one, the only

@@ -109,6 +109,15 @@ const EXPECTED: Record<
     followed: 'forbidden',
     submitting: 'forbidden',
   },
+  organisation_admin: {
+    readable: 'forbidden',
+    writable: [],
+    rights: 'forbidden',
+    readers: [],
+    tokens: [],
+    followed: 'forbidden',
+    submitting: 'forbidden',
+  },
 };
 
 describe('reporting policy: role × rule', () => {

@@ -87,6 +87,7 @@ describe('navigationFor: each role sees exactly what it may use, grouped', () =>
     },
     business_service_staff: { referrals: ['referrals', 'referralFigures'] },
     company_user: {},
+    organisation_admin: {},
   };
   for (const [role, groups] of Object.entries(own) as [Role, Record<string, string[]>][]) {
     it(`offers ${role} the public groups and ${Object.keys(groups).join(', ') || 'nothing more'}`, () => {

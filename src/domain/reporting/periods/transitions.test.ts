@@ -26,6 +26,7 @@ const LETTER: Record<Role, string> = {
   support_staff: 'P',
   business_service_staff: 'B',
   company_user: 'V',
+  organisation_admin: 'O',
 };
 
 /**

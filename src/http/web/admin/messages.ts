@@ -53,6 +53,13 @@ const da = {
   removeRole: (name: string, role: string) => ` rollen ${role} fra ${name}`,
   removed: 'Rollen er fjernet.',
   lastAdmin: 'Den sidste administrator kan ikke miste sin rolle.',
+  lastOrganisationAdmin: 'Organisationens sidste organisationsadministrator kan ikke miste sin rolle.',
+  changeRole: 'Skift rolle',
+  /** The label of the role chooser of one membership, read by screen readers. */
+  newRoleFor: (name: string, role: string) => `Ny rolle for ${name} i stedet for ${role}`,
+  roleChanged: 'Rollen er ændret.',
+  roleHeld: 'Brugeren har allerede den rolle i organisationen.',
+  roleNotGrantable: 'Den rolle kan ikke gives i organisationen.',
 };
 
 const en: Widen<typeof da> = {
@@ -105,6 +112,12 @@ const en: Widen<typeof da> = {
   removeRole: (name: string, role: string) => ` the role ${role} from ${name}`,
   removed: 'The role has been removed.',
   lastAdmin: 'The last administrator cannot lose the role.',
+  lastOrganisationAdmin: "The organisation's last organisation administrator cannot lose the role.",
+  changeRole: 'Change role',
+  newRoleFor: (name: string, role: string) => `New role for ${name} instead of ${role}`,
+  roleChanged: 'The role has been changed.',
+  roleHeld: 'The user already has that role in the organisation.',
+  roleNotGrantable: 'That role cannot be given in the organisation.',
 };
 
 export type OrganisationMessages = Widen<typeof da>;

@@ -1,6 +1,10 @@
 import type { Hono } from 'hono';
 import { organisationMembers } from '../../../domain/accounts/administration.ts';
-import { removeMembership } from '../../../domain/accounts/commands.ts';
+import {
+  changeMembershipRole,
+  grantableRoles,
+  removeMembership,
+} from '../../../domain/accounts/memberships.ts';
 import { AppError } from '../../../domain/errors.ts';
 import { organisationForEdit, organisationRegister } from '../../../domain/organisations/queries.ts';
 import {
@@ -87,6 +91,7 @@ async function organisationPage(
     c.req.param('id') ?? '',
   );
   const members = await organisationMembers(db, caller, o.id);
+  const roles = grantableRoles(caller.principal, o.kind);
   const saved = c.req.query('saved');
   const current: Record<string, string> = {
     name: o.name,
@@ -112,6 +117,7 @@ async function organisationPage(
         {saved === 'edited' && <Alert variant="success">{t.saved}</Alert>}
         {saved === 'ended' && <Alert variant="success">{t.ended}</Alert>}
         {saved === 'removed' && <Alert variant="success">{t.removed}</Alert>}
+        {saved === 'role' && <Alert variant="success">{t.roleChanged}</Alert>}
         {form.memberError && <Alert variant="error">{form.memberError}</Alert>}
         <p>
           {t.kind}: {ch.m.orgKinds[o.kind]}. {t.status}: {statusText(t, o)}.
@@ -128,7 +134,7 @@ async function organisationPage(
               kindFixed
             />
             <h2>{t.members}</h2>
-            <MemberTable v={{ ch, t }} id={o.id} members={members} />
+            <MemberTable v={{ ch, t }} id={o.id} members={members} roles={roles} />
             <p>
               <a href={href('adminUsers', ch.lang)}>{t.invite}</a>
             </p>
@@ -168,10 +174,40 @@ async function removeMember(c: AppContext) {
     });
   } catch (e) {
     if (e instanceof AppError && e.code === 'conflict')
-      return organisationPage(c, { memberError: t.lastAdmin });
+      return organisationPage(c, { memberError: lastAdminText(e, t) });
     throw e;
   }
   return c.redirect(pageHref('adminOrganisation', c.get('lang'), { id }, { saved: 'removed' }), 303);
+}
+
+/** Which last administrator a refused change would take: the installation's or the organisation's. */
+const lastAdminText = (e: AppError, t: OrganisationMessages) =>
+  e.message.includes('organisation_admin') ? t.lastOrganisationAdmin : t.lastAdmin;
+
+/** Changes one role of a user in the organisation in place; refusals are shown above the members (409/422). */
+async function changeMemberRole(c: AppContext) {
+  const t = organisationMessages(c.get('lang'));
+  const id = c.req.param('id') ?? '';
+  const fields = formFields(await c.req.parseBody());
+  try {
+    await changeMembershipRole(c.get('deps').db, callerOf(c), {
+      organisationId: id,
+      userId: fields.userId ?? '',
+      role: fields.role ?? '',
+      newRole: fields.newRole ?? '',
+    });
+  } catch (e) {
+    if (!(e instanceof AppError) || (e.code !== 'conflict' && e.code !== 'validation')) throw e;
+    const issue = e.issues[0]?.message;
+    const text =
+      issue === 'roleHeld'
+        ? t.roleHeld
+        : issue === 'roleNotGrantable'
+          ? t.roleNotGrantable
+          : lastAdminText(e, t);
+    return organisationPage(c, { memberError: text, status: e.code === 'conflict' ? 409 : 422 });
+  }
+  return c.redirect(pageHref('adminOrganisation', c.get('lang'), { id }, { saved: 'role' }), 303);
 }
 
 /** The organisation register of the administration: list, create, edit and end. */
@@ -231,4 +267,5 @@ export function registerOrganisationPages(app: Hono<AppEnv>): void {
   });
 
   onPage(app, 'POST', 'adminOrganisationMemberRemove', removeMember);
+  onPage(app, 'POST', 'adminOrganisationMemberRole', changeMemberRole);
 }

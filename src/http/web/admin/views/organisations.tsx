@@ -5,6 +5,7 @@ import {
   FUNDER_LEVELS,
   ORGANISATION_KINDS,
 } from '../../../../domain/organisations/schemas.ts';
+import type { Role } from '../../../../domain/policy/policy.ts';
 import { MUNICIPALITIES } from '../../../../domain/reference/geography.ts';
 import { href, pageHref } from '../../../paths.ts';
 import { type FieldErrors, SelectField, TextField } from '../../../views/forms.tsx';
@@ -170,7 +171,55 @@ export function EndForm(p: {
 export const backLink = (v: View) => href('adminOrganisations', v.ch.lang);
 
 /** The organisation's users with their roles; each role can be taken away. */
-export function MemberTable({ v, id, members }: { v: View; id: string; members: OrganisationMember[] }) {
+/** One membership's role chooser: the roles the person may give, the current one first. */
+function ChangeRoleForm({
+  v,
+  id,
+  member,
+  roles,
+}: {
+  v: View;
+  id: string;
+  member: OrganisationMember;
+  roles: readonly Role[];
+}) {
+  const { ch, t } = v;
+  const fieldId = `newRole-${member.userId}-${member.role}`;
+  return (
+    <form method="post" action={pageHref('adminOrganisationMemberRole', ch.lang, { id })} class="d-flex">
+      <CsrfField token={ch.csrfToken} />
+      <input type="hidden" name="userId" value={member.userId} />
+      <input type="hidden" name="role" value={member.role} />
+      <label class="sr-only" for={fieldId}>
+        {t.newRoleFor(member.name, ch.m.roles[member.role])}
+      </label>
+      <select class="form-select" id={fieldId} name="newRole">
+        {[member.role, ...roles.filter((r) => r !== member.role)].map((r) => (
+          <option value={r} selected={r === member.role}>
+            {ch.m.roles[r]}
+          </option>
+        ))}
+      </select>
+      <button type="submit" class="button button-secondary">
+        {t.changeRole}
+        <span class="sr-only">{` ${member.name}`}</span>
+      </button>
+    </form>
+  );
+}
+
+export function MemberTable({
+  v,
+  id,
+  members,
+  roles,
+}: {
+  v: View;
+  id: string;
+  members: OrganisationMember[];
+  /** The roles the person may give in the organisation. */
+  roles: readonly Role[];
+}) {
   const { ch, t } = v;
   if (members.length === 0) return <p>{t.noMembers}</p>;
   return (
@@ -191,7 +240,9 @@ export function MemberTable({ v, id, members }: { v: View; id: string; members: 
           <tr>
             <td>{u.name}</td>
             <td>{u.email}</td>
-            <td>{ch.m.roles[u.role]}</td>
+            <td>
+              <ChangeRoleForm v={v} id={id} member={u} roles={roles} />
+            </td>
             <td>
               <form method="post" action={pageHref('adminOrganisationMemberRemove', ch.lang, { id })}>
                 <CsrfField token={ch.csrfToken} />
