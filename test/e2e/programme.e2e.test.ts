@@ -17,6 +17,8 @@ import { axeViolations, launchBrowser, newContext } from './harness.ts';
 const BIN = join(import.meta.dirname, '../../bin/klynge.js');
 const ADMIN = 'pia@programme.example';
 const PASSWORD = 'programmets-adgangskode-1';
+/** Valid by mod-11: 1·2 + 2·7 + 3·6 + 4·5 + 5·4 + 6·3 + 7·2 + 4·1 = 110 = 10·11. */
+const VANDKLYNGEN_CVR = '12345674';
 
 /**
  * A real programme from nothing: an empty PostgreSQL database (no demo data), `klynge init`, the
@@ -30,6 +32,8 @@ describe.runIf(testDriver() === 'postgres')('a programme on an empty database', 
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   let page: Page;
+  /** The ministry's funder, signed in with two-step login from the grants test on. */
+  let finn: Page;
   let link = '';
   let smtp: Awaited<ReturnType<typeof startSmtpServer>> | undefined;
 
@@ -110,6 +114,7 @@ describe.runIf(testDriver() === 'postgres')('a programme on an empty database', 
       name: 'Vandklyngen',
       kind: 'Klyngeorganisation',
       league: 'Verdensklasse',
+      cvr: VANDKLYNGEN_CVR,
       municipality: 'Aarhus',
     });
     await create({
@@ -168,7 +173,7 @@ describe.runIf(testDriver() === 'postgres')('a programme on an empty database', 
 
   it("the ministry's funder registers its grants; the register's pages pass axe in Danish and English", async () => {
     if (!browser || !smtp) throw new Error('not started');
-    const finn = await (await newContext(browser)).newPage();
+    finn = await (await newContext(browser)).newPage();
     const invitation = invitationLink(smtp.received, 'finn@em.example');
     await setPasswordAndSignIn(finn, `${server?.url}${invitation}`, 'finn@em.example');
     await finn.goto(`${server?.url}/finansiering`);
@@ -222,7 +227,52 @@ describe.runIf(testDriver() === 'postgres')('a programme on an empty database', 
     expect(await axeViolations(finn)).toEqual([]);
     await finn.goto(`${server?.url}/en/funding/grants/clusters/foedevareklyngen`);
     expect(await axeViolations(finn)).toEqual([]);
-    await finn.context().close();
+  });
+
+  it('the cluster delivers and submits 2025, its funder approves, and the public account shows the year', async () => {
+    if (!browser || !smtp) throw new Error('not started');
+    const karla = await (await newContext(browser)).newPage();
+    const invitation = invitationLink(smtp.received, 'karla@vand.example');
+    await setPasswordAndSignIn(karla, `${server?.url}${invitation}`, 'karla@vand.example', false);
+    // Two activities in 2025 with three companies, two of them in both.
+    const activities = [
+      'cluster_cvr,activity_ref,title,category,start_date',
+      `${VANDKLYNGEN_CVR},V-1,Vanddag,networking,2025-03-04`,
+      `${VANDKLYNGEN_CVR},V-2,Renseteknologi,innovation_collaboration,2025-09-15`,
+    ].join('\n');
+    const participants = [
+      'cluster_cvr,activity_ref,participant_type,cvr,name',
+      `${VANDKLYNGEN_CVR},V-1,company,10150817,Pumpefabrikken A/S`,
+      `${VANDKLYNGEN_CVR},V-1,company,10403782,Filterværket ApS`,
+      `${VANDKLYNGEN_CVR},V-2,company,10150817,Pumpefabrikken A/S`,
+      `${VANDKLYNGEN_CVR},V-2,company,10403782,Filterværket ApS`,
+      `${VANDKLYNGEN_CVR},V-2,company,11881602,Membranen I/S`,
+    ].join('\n');
+    await karla.goto(`${server?.url}/arbejdsrum/indberetninger`);
+    await karla.getByLabel(/^Filer/).setInputFiles([
+      { name: 'activities.csv', mimeType: 'text/csv', buffer: Buffer.from(`${activities}\n`) },
+      { name: 'participants.csv', mimeType: 'text/csv', buffer: Buffer.from(`${participants}\n`) },
+    ]);
+    await karla.getByRole('button', { name: 'Indberet' }).click();
+    await karla.waitForURL(/\/arbejdsrum\/indberetninger\/[0-9a-f-]{36}$/);
+    expect(await karla.getByText('Indberetningen er indlæst.').count()).toBe(1);
+    await karla.goto(`${server?.url}/arbejdsrum/perioder`);
+    await karla.getByRole('button', { name: 'Indsend 2025' }).click();
+    await karla.waitForURL('**/arbejdsrum/perioder?done=submit*');
+    await karla.context().close();
+
+    // The ministry funds Vandklyngen in 2025 (its grant above), so its funder approves the year.
+    await finn.goto(`${server?.url}/indberetninger/status?year=2025`);
+    await finn.getByRole('button', { name: 'Godkend' }).first().click();
+
+    // The public account of the cluster, for a visitor: the approved year's figures.
+    const visitor = await (await newContext(browser)).newPage();
+    await visitor.goto(`${server?.url}/resultater/2025/klynger/${VANDKLYNGEN_CVR}`);
+    const rows = await visitor.locator('main table tbody tr').allInnerTexts();
+    // Two activities and three distinct companies, as delivered above.
+    expect(rows.slice(0, 2)).toEqual(['Aktiviteter\t2', 'Deltagende virksomheder\t3']);
+    expect(await axeViolations(visitor)).toEqual([]);
+    await visitor.context().close();
   });
 });
 
