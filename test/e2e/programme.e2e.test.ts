@@ -274,6 +274,27 @@ describe.runIf(testDriver() === 'postgres')('a programme on an empty database', 
     expect(await axeViolations(visitor)).toEqual([]);
     await visitor.context().close();
   });
+
+  it("an administrator changes a member's role in place", async () => {
+    await go('/admin/organisationer');
+    await page.getByRole('link', { name: 'Vandklyngen' }).click();
+    await page
+      .getByLabel('Ny rolle for Karla Klynge i stedet for Klyngemedarbejder')
+      .selectOption({ label: 'Organisationsadministrator' });
+    await page.getByRole('button', { name: 'Skift rolle Karla Klynge' }).click();
+    expect(await page.getByText('Rollen er ændret.').count()).toBe(1);
+    expect(
+      await page.getByLabel('Ny rolle for Karla Klynge i stedet for Organisationsadministrator').count(),
+    ).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    await go(
+      page
+        .url()
+        .replace(/^https?:\/\/[^/]+/, '')
+        .replace('/admin/organisationer/', '/en/admin/organisations/'),
+    );
+    expect(await axeViolations(page)).toEqual([]);
+  });
 });
 
 function runCli(args: string[], databaseUrl: string) {
