@@ -54,18 +54,31 @@ function Frame({ id, title, desc, children }: { id: string; title: string; desc:
   );
 }
 
-function Axis({ max, format }: { max: number; format: (n: number) => string }) {
+/**
+ * Gridlines at round values for an axis from 0 to at least `max`: a step of 1, 2 or 5 times a
+ * power of ten, the fewest gridlines up to six (0, 2, 4, 6, 8, 10 rather than 0, 2.5, 5, 7.5, 10,
+ * which whole-number labels would show as 0, 3, 5, 8, 10). The last tick is the axis's top.
+ */
+export function niceTicks(max: number): number[] {
+  if (!(max > 0)) return [0, 1];
+  const power = 10 ** Math.floor(Math.log10(max / 5));
+  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => Math.ceil(max / s - 1e-9) <= 5) ?? 10 * power;
+  const count = Math.max(1, Math.ceil(max / step - 1e-9));
+  return Array.from({ length: count + 1 }, (_, i) => Number((i * step).toPrecision(12)));
+}
+
+function Axis({ ticks, format }: { ticks: readonly number[]; format: (n: number) => string }) {
   const innerH = HEIGHT - PAD.top - PAD.bottom;
-  const ticks = [0, 0.25, 0.5, 0.75, 1];
+  const top = ticks.at(-1) ?? 1;
   return (
     <g class="chart-axis">
       {ticks.map((t) => {
-        const y = PAD.top + innerH * (1 - t);
+        const y = PAD.top + innerH * (1 - t / top);
         return (
           <>
             <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y} y2={y} stroke="#d0d0d0" stroke-width="1" />
             <text x={PAD.left - 6} y={y} text-anchor="end" dominant-baseline="central" class="chart-tick">
-              {format(max * t)}
+              {format(t)}
             </text>
           </>
         );
@@ -85,7 +98,8 @@ export function LineChart(p: {
   format: (n: number) => string;
 }) {
   const all = p.series.flatMap((s) => s.values.filter((v): v is number => v !== null));
-  const max = niceMax(Math.max(0, ...all, p.reference?.value ?? 0));
+  const ticks = niceTicks(Math.max(0, ...all, p.reference?.value ?? 0));
+  const max = ticks.at(-1) ?? 1;
   const innerW = WIDTH - PAD.left - PAD.right;
   const innerH = HEIGHT - PAD.top - PAD.bottom;
   const n = p.categories.length;
@@ -93,7 +107,7 @@ export function LineChart(p: {
   const y = (v: number) => PAD.top + innerH * (1 - v / max);
   return (
     <Frame id={p.id} title={p.title} desc={p.desc}>
-      <Axis max={max} format={p.format} />
+      <Axis ticks={ticks} format={p.format} />
       {p.categories.map((c, i) => (
         <text x={x(i)} y={HEIGHT - 10} text-anchor="middle" class="chart-tick">
           {c}
