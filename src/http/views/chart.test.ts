@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { niceMax, niceTicks } from './chart.tsx';
+import { labelLines, niceMax, niceTicks } from './chart.tsx';
 
 describe('chart axes', () => {
   it('puts gridlines at round values that whole-number labels show exactly', () => {
@@ -23,5 +23,27 @@ describe('chart axes', () => {
       expect(ticks.length).toBeLessThanOrEqual(6);
       expect(niceMax(max)).toBeGreaterThanOrEqual(max);
     }
+  });
+});
+
+describe('bar labels', () => {
+  it('keeps a short label whole and breaks a long one between words into two lines', () => {
+    expect(labelLines('Region Sjælland', 26)).toEqual(['Region Sjælland']);
+    expect(labelLines('Uddannelses- og Forskningsministeriet', 26)).toEqual([
+      'Uddannelses- og',
+      'Forskningsministeriet',
+    ]);
+    expect(labelLines('Danmarks Erhvervsfremmebestyrelse', 26)).toEqual([
+      'Danmarks',
+      'Erhvervsfremmebestyrelse',
+    ]);
+  });
+
+  it('ends a second line that is still too long with an ellipsis, and cuts one unbroken word', () => {
+    expect(labelLines('Meget lang tekst der slet ikke kan være på to linjer i en graf', 20)).toEqual([
+      'Meget lang tekst der',
+      'slet ikke kan være …',
+    ]);
+    expect(labelLines('Erhvervsfremmebestyrelsessekretariatet', 20)).toEqual(['Erhvervsfremmebesty…']);
   });
 });

@@ -158,6 +158,24 @@ export function LineChart(p: {
   );
 }
 
+/** Drawing units per letter of a 12px tick label, generously: labels must not be cut off. */
+const LETTER = 6.8;
+
+/**
+ * A bar's label in at most two lines of `maxChars` letters, broken between words; a second line
+ * that is still too long ends in an ellipsis (the data table beside the chart has it in full).
+ */
+export function labelLines(label: string, maxChars: number): string[] {
+  if (label.length <= maxChars) return [label];
+  const words = label.split(' ');
+  let first = '';
+  while (words.length > 0 && `${first} ${words[0]}`.trim().length <= maxChars)
+    first = `${first} ${words.shift()}`.trim();
+  if (!first) return [`${label.slice(0, maxChars - 1)}…`];
+  const rest = words.join(' ');
+  return [first, rest.length <= maxChars ? rest : `${rest.slice(0, maxChars - 1)}…`];
+}
+
 /** Horizontal bars, one per category, each with its value written at its end. */
 export function BarChart(p: {
   id: string;
@@ -165,14 +183,15 @@ export function BarChart(p: {
   desc: string;
   bars: readonly { label: string; value: number }[];
   format: (n: number) => string;
-  /** Room for the labels at the left, in drawing units (12px text is about 7 units a letter). */
-  labelWidth?: number;
 }) {
   const max = niceMax(Math.max(0, ...p.bars.map((b) => b.value)));
-  const left = p.labelWidth ?? 140;
-  const row = 28;
+  const longest = Math.max(0, ...p.bars.map((b) => b.label.length));
+  // Room for the longest label, up to about 26 letters a line; longer ones take two lines.
+  const left = Math.round(Math.min(190, Math.max(60, longest * LETTER + 10)));
+  const maxChars = Math.floor((left - 10) / LETTER);
+  const row = 32;
   const height = Math.max(HEIGHT, p.bars.length * row + 16);
-  const innerW = WIDTH - left - 64;
+  const innerW = WIDTH - left - 72;
   return (
     <svg
       class="chart-svg"
@@ -186,19 +205,26 @@ export function BarChart(p: {
       {p.bars.map((b, i) => {
         const y = 8 + i * row;
         const w = (innerW * b.value) / max;
+        const lines = labelLines(b.label, maxChars);
+        const middle = y + (row - 8) / 2;
         return (
           <g>
-            <text
-              x={left - 8}
-              y={y + row / 2 - 2}
-              text-anchor="end"
-              dominant-baseline="central"
-              class="chart-tick"
-            >
-              {b.label}
+            <text x={left - 8} y={middle} text-anchor="end" dominant-baseline="central" class="chart-tick">
+              {lines.length === 1 ? (
+                lines[0]
+              ) : (
+                <>
+                  <tspan x={left - 8} dy="-0.55em">
+                    {lines[0]}
+                  </tspan>
+                  <tspan x={left - 8} dy="1.1em">
+                    {lines[1]}
+                  </tspan>
+                </>
+              )}
             </text>
             <rect x={left} y={y} width={Math.max(w, 1)} height={row - 8} fill={COLOURS[0]} />
-            <text x={left + w + 6} y={y + row / 2 - 2} dominant-baseline="central" class="chart-tick">
+            <text x={left + w + 6} y={middle} dominant-baseline="central" class="chart-tick">
               {p.format(b.value)}
             </text>
           </g>
