@@ -42,8 +42,14 @@ export const PAGES = {
     da: '/admin/brugere/:id/nulstil-totrinslogin',
     en: '/en/admin/users/:id/reset-two-step-login',
   },
-  adminUserUnlinkIdentity: { da: '/admin/brugere/:id/fjern-identitet', en: '/en/admin/users/:id/unlink-identity' },
-  adminUserDataJson: { da: '/admin/brugere/:id/persondata.json', en: '/en/admin/users/:id/personal-data.json' },
+  adminUserUnlinkIdentity: {
+    da: '/admin/brugere/:id/fjern-identitet',
+    en: '/en/admin/users/:id/unlink-identity',
+  },
+  adminUserDataJson: {
+    da: '/admin/brugere/:id/persondata.json',
+    en: '/en/admin/users/:id/personal-data.json',
+  },
   adminUserDataPdf: { da: '/admin/brugere/:id/persondata.pdf', en: '/en/admin/users/:id/personal-data.pdf' },
   adminUserErase: { da: '/admin/brugere/:id/slet-persondata', en: '/en/admin/users/:id/erase-personal-data' },
   adminOrganisations: { da: '/admin/organisationer', en: '/en/admin/organisations' },
