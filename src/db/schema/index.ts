@@ -7,6 +7,7 @@ export * from './coordination.ts';
 export * from './deliveries.ts';
 export * from './evaluation.ts';
 export * from './notifications.ts';
+export * from './matchmaking.ts';
 export * from './organisations.ts';
 export * from './rate-limits.ts';
 export * from './reference.ts';
