@@ -80,6 +80,8 @@ const MATRIX: Record<Action, { own: string; other: string }> = {
   'referrals.manage': { own: 'CB', other: '' },
   'referrals.viewFigures': { own: 'AFCPB', other: 'AFCPB' },
   'referralTargets.manage': { own: 'AP', other: 'AP' },
+  'matchmaking.participate': { own: 'AFSCPBV', other: 'AFSCPBV' },
+  'matchmaking.organise': { own: 'AFSCPBV', other: 'AP' },
 };
 const LETTER: Record<Role, string> = {
   admin: 'A',

@@ -158,6 +158,11 @@ const rules = {
   'referrals.viewFigures': (p) =>
     hasRole(p, 'admin', 'funder', 'support_staff', 'cluster_staff', 'business_service_staff'),
   'referralTargets.manage': (p) => hasRole(p, 'admin', 'support_staff'),
+  // Matchmaking at an event: anyone signed in takes part; the event's own organisation's staff
+  // (any role there), the support function and admins organise it and run the scheduler
+  'matchmaking.participate': signedIn,
+  'matchmaking.organise': (p, t) =>
+    hasRole(p, 'admin', 'support_staff') || hasRoleIn(p, t.organisationId, ...ROLES),
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof rules;
