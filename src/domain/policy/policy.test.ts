@@ -118,7 +118,7 @@ describe('policy: role × action matrix', () => {
     for (const action of ACTIONS) expect(can(null, action, { organisationId: OWN })).toBe(false);
   });
 
-  it('denies everything to a user without memberships except own-account actions', () => {
+  it('denies everything to a user without memberships except own-account actions and taking part in matchmaking', () => {
     const nobody: Principal = { userId: 'u', memberships: [] };
     const allowed = ACTIONS.filter((a) => can(nobody, a, { organisationId: OWN }));
     expect(allowed.sort()).toEqual([
@@ -127,6 +127,7 @@ describe('policy: role × action matrix', () => {
       'account.secondFactor',
       'account.sessions',
       'account.view',
+      'matchmaking.participate',
       'notifications.view',
       'personalData.exportOwn',
     ]);
@@ -306,6 +307,7 @@ describe('policy: role × action matrix', () => {
       'account.secondFactor',
       'account.sessions',
       'account.view',
+      'matchmaking.participate',
       'notifications.view',
       'personalData.exportOwn',
     ]);
