@@ -26,6 +26,7 @@ import { registerEvaluationArea } from './http/web/evaluation/index.ts';
 import { registerLabelsArea } from './http/web/labels/index.ts';
 import { registerLandingArea } from './http/web/landing/index.ts';
 import { registerLandscapeArea } from './http/web/landscape/index.ts';
+import { registerMatchmakingArea } from './http/web/matchmaking/index.ts';
 import { registerNotificationsArea } from './http/web/notifications/index.ts';
 import { registerPerformanceArea } from './http/web/performance/index.ts';
 import { registerPersonalDataArea } from './http/web/personal-data/index.tsx';
@@ -59,6 +60,7 @@ const WEB_AREAS: readonly ((app: Hono<AppEnv>) => void)[] = [
   registerLandscapeArea,
   registerSearchArea,
   registerContentArea,
+  registerMatchmakingArea,
   registerCallsArea,
   registerReportingArea,
   registerActionPlansArea,

@@ -120,6 +120,32 @@ export const PAGES = {
   eventsNew: { da: '/arrangementer/ny', en: '/en/events/new' },
   event: { da: '/arrangementer/:slug', en: '/en/events/:slug' },
   eventEdit: { da: '/arrangementer/:slug/rediger', en: '/en/events/:slug/edit' },
+  // Matchmaking at an event (src/http/web/matchmaking)
+  matchmaking: { da: '/arrangementer/:slug/matchmaking', en: '/en/events/:slug/matchmaking' },
+  matchmakingSetup: {
+    da: '/arrangementer/:slug/matchmaking/opsaetning',
+    en: '/en/events/:slug/matchmaking/setup',
+  },
+  matchmakingRegister: {
+    da: '/arrangementer/:slug/matchmaking/tilmelding',
+    en: '/en/events/:slug/matchmaking/registration',
+  },
+  matchmakingRequest: {
+    da: '/arrangementer/:slug/matchmaking/anmodninger',
+    en: '/en/events/:slug/matchmaking/requests',
+  },
+  matchmakingAnswer: {
+    da: '/arrangementer/:slug/matchmaking/anmodninger/:id',
+    en: '/en/events/:slug/matchmaking/requests/:id',
+  },
+  matchmakingSchedule: {
+    da: '/arrangementer/:slug/matchmaking/planlaeg',
+    en: '/en/events/:slug/matchmaking/schedule',
+  },
+  matchmakingCalendar: {
+    da: '/arrangementer/:slug/matchmaking/moedeplan.ics',
+    en: '/en/events/:slug/matchmaking/agenda.ics',
+  },
   calls: { da: '/opslag', en: '/en/calls' },
   callsNew: { da: '/opslag/ny', en: '/en/calls/new' },
   call: { da: '/opslag/:slug', en: '/en/calls/:slug' },
@@ -317,6 +343,7 @@ export const PAGE_IDS: Partial<Record<PageKey, Record<string, IdKind>>> = {
   fundingPlan: { id: 'uuid' },
   fundingPlanClose: { id: 'uuid' },
   referral: { id: 'uuid' },
+  matchmakingAnswer: { id: 'uuid' },
   referralAccept: { id: 'uuid' },
   referralDecline: { id: 'uuid' },
   referralContact: { id: 'uuid' },

@@ -25,6 +25,7 @@ import { insertDemoContent } from './content.ts';
 import { insertDemoCoordination } from './coordination.ts';
 import { buildDemoDataSet, DEMO_SEED, type DemoDataSet } from './dataset.ts';
 import { insertDemoEvaluation } from './evaluation.ts';
+import { insertDemoMatchmaking } from './matchmaking.ts';
 import { insertDemoPeriods } from './periods.ts';
 import { insertDemoReferrals } from './referrals.ts';
 import { insertDemoStrategy } from './strategy.ts';
@@ -178,6 +179,7 @@ export async function seedDemo(
     log(`demo: data set built in ${Math.round(performance.now() - started)} ms`);
     await load(tx, data, passwordHash, log);
     await insertDemoContent(tx);
+    log(`demo: ${await insertDemoMatchmaking(tx)} matchmaking participants`);
     log(`demo: ${await insertDemoPeriods(tx, data)} reporting periods`);
     await insertDemoEvaluation(tx);
     log(`demo: ${await insertDemoActionPlans(tx)} action plans`);

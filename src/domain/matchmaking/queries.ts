@@ -5,7 +5,12 @@
  */
 import { asc, eq, sql } from 'drizzle-orm';
 import { type Queryable, queryRows } from '../../db/client.ts';
-import { matchmakingAvailability, matchmakingParticipants, matchmakingSlots } from '../../db/schema/index.ts';
+import {
+  matchmakingAvailability,
+  matchmakingEvents,
+  matchmakingParticipants,
+  matchmakingSlots,
+} from '../../db/schema/index.ts';
 import type { Caller } from '../caller.ts';
 import { findEvent, type MatchmakingEvent } from './event.ts';
 import { participantIdOf } from './participation.ts';
@@ -171,4 +176,13 @@ export async function agendaOf(db: Queryable, caller: Caller, slug: string, now:
   const event = await findEvent(db, caller.principal, slug, now);
   const meId = event.settings ? await participantIdOf(db, event.id, caller.principal.userId) : null;
   return { event, agenda: meId ? await placedMeetings(db, event.id, meId) : [] };
+}
+
+/** Whether the event has matchmaking switched on, for the link from its page. */
+export async function hasMatchmaking(db: Queryable, eventId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ eventId: matchmakingEvents.eventId })
+    .from(matchmakingEvents)
+    .where(eq(matchmakingEvents.eventId, eventId));
+  return row !== undefined;
 }
