@@ -104,6 +104,21 @@ export const FOR_GET: Record<string, Access> = {
   'GET /arrangementer/:slug': OPEN,
   'GET /arrangementer/:slug/ics': OPEN,
   'GET /arrangementer/:slug/rediger': only(['admin', 'support_staff']),
+  // Matchmaking, on the fixtures' event, which has none switched on: only its organisers (the
+  // support function's event: admins and support staff) find the page, to switch it on; the
+  // browser test (test/e2e/matchmaking.e2e.test.ts) takes part on the demo food event's
+  'GET /arrangementer/:slug/matchmaking': {
+    ...everyone(404),
+    anonymous: 'login',
+    token: 'login',
+    admin: 200,
+    support_staff: 200,
+  },
+  'GET /arrangementer/:slug/matchmaking/moedeplan.ics': {
+    ...everyone(404),
+    anonymous: 'login',
+    token: 'login',
+  },
   // Calls: the decided joint call of Danmarks Erhvervsfremmebestyrelse (the demo assessor's), which
   // the demo funder co-funds; the application and its attachment are Odense Robotics'
   'GET /opslag': OPEN,
@@ -230,6 +245,11 @@ export const FOR_POST: Record<string, 'public' | 'signed-in' | 'token'> = {
   'POST /klynger/:slug/kontakt': 'public',
   // Signing out sends everyone, a visitor too, to the login page.
   'POST /log-ud': 'signed-in',
+  'POST /arrangementer/:slug/matchmaking/opsaetning': 'signed-in',
+  'POST /arrangementer/:slug/matchmaking/tilmelding': 'signed-in',
+  'POST /arrangementer/:slug/matchmaking/anmodninger': 'signed-in',
+  'POST /arrangementer/:slug/matchmaking/anmodninger/:id': 'signed-in',
+  'POST /arrangementer/:slug/matchmaking/planlaeg': 'signed-in',
   'POST /konto': 'signed-in',
   'POST /log-ind/engangskode': 'signed-in',
   'POST /konto/totrinslogin': 'signed-in',

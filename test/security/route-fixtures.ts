@@ -154,6 +154,8 @@ export async function routeFixtures(t: TestApp, database: Database): Promise<Rou
       '/historier:slug': story.slug,
       '/en/stories:slug': story.slug,
       '/arrangementer:slug': event.slug,
+      '/arrangementer/:slug/matchmaking/anmodninger:id': randomUUID(),
+      '/en/events/:slug/matchmaking/requests:id': randomUUID(),
       '/en/events:slug': event.slug,
       '/opslag:slug': jointCall.slug,
       '/en/calls:slug': jointCall.slug,

@@ -17,7 +17,8 @@ import { createRandom } from './random.ts';
 const EVENT_TITLE = 'Matchmaking om fødevareinnovation';
 const EVENT_DAY = addDays(DEMO_REFERENCE_DATE, 14);
 const SLOT_COUNT = 8;
-const PARTICIPANTS = 40;
+export const DEMO_MATCHMAKING_PARTICIPANTS = 40;
+const PARTICIPANTS = DEMO_MATCHMAKING_PARTICIPANTS;
 const REQUESTS = 90;
 
 const FIRST =

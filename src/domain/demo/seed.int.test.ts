@@ -4,6 +4,7 @@ import { createTestDatabase, testDriver } from '../../../test/support/database.t
 import type { Database } from '../../db/client.ts';
 import { verifyPassword } from '../accounts/passwords.ts';
 import { isValidCvr, isValidDb07Code } from '../reference/identifiers.ts';
+import { DEMO_MATCHMAKING_PARTICIPANTS } from './matchmaking.ts';
 import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_REFERENCE_DATE, type DemoSummary, seedDemo } from './seed.ts';
 
 // Seeding takes a few seconds on PGlite; on a busy two-core machine it can take several times that.
@@ -56,7 +57,8 @@ describe(`demo data set on ${testDriver()}`, () => {
     expect(summary.knowledgeInstitutionParticipations).toBeGreaterThanOrEqual(5_400);
     expect(summary.knowledgeInstitutionParticipations).toBeLessThanOrEqual(6_200);
     expect(summary.clusters).toBe(21);
-    expect(summary.users).toBe(DEMO_LOGINS.length);
+    // The demo logins and the synthetic participants of the demo matchmaking event.
+    expect(summary.users).toBe(DEMO_LOGINS.length + DEMO_MATCHMAKING_PARTICIPANTS);
   });
 
   it('spends about 365 mio. DKK of grant and raises about 850 mio. DKK external funding', async () => {
