@@ -146,6 +146,10 @@ export const PAGES = {
     da: '/arrangementer/:slug/matchmaking/moedeplan.ics',
     en: '/en/events/:slug/matchmaking/agenda.ics',
   },
+  matchmakingAgendaPdf: {
+    da: '/arrangementer/:slug/matchmaking/moedeplan.pdf',
+    en: '/en/events/:slug/matchmaking/agenda.pdf',
+  },
   calls: { da: '/opslag', en: '/en/calls' },
   callsNew: { da: '/opslag/ny', en: '/en/calls/new' },
   call: { da: '/opslag/:slug', en: '/en/calls/:slug' },

@@ -96,6 +96,9 @@ describe('matchmaking at an event (by clicking, axe-core WCAG 2.1 AA)', () => {
           rows: await agendaRows(page),
           ics: await (await page.request.get(`${site.server.url}${PAGE}/moedeplan.ics`)).text(),
         });
+        const pdf = await page.request.get(`${site.server.url}${PAGE}/moedeplan.pdf`);
+        expect(pdf.headers()['content-type']).toBe('application/pdf');
+        expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
         await page.goto(`${site.server.url}/en/events/matchmaking-om-foedevareinnovation/matchmaking`);
         expect(await page.getByRole('heading', { name: 'Your agenda' }).count()).toBe(1);
         expect(await axeViolations(page)).toEqual([]);

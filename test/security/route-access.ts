@@ -119,6 +119,11 @@ export const FOR_GET: Record<string, Access> = {
     anonymous: 'login',
     token: 'login',
   },
+  'GET /arrangementer/:slug/matchmaking/moedeplan.pdf': {
+    ...everyone(404),
+    anonymous: 'login',
+    token: 'login',
+  },
   // Calls: the decided joint call of Danmarks Erhvervsfremmebestyrelse (the demo assessor's), which
   // the demo funder co-funds; the application and its attachment are Odense Robotics'
   'GET /opslag': OPEN,

@@ -1,9 +1,8 @@
 import type { Hono } from 'hono';
-import { buildCalendar } from '../../../domain/content/ical.ts';
 import { AppError, notFound } from '../../../domain/errors.ts';
 import { announceMeetings } from '../../../domain/matchmaking/mail.ts';
 import { answerRequest, register, requestMeeting } from '../../../domain/matchmaking/participation.ts';
-import { agendaOf, matchmakingPage } from '../../../domain/matchmaking/queries.ts';
+import { matchmakingPage } from '../../../domain/matchmaking/queries.ts';
 import { runScheduler } from '../../../domain/matchmaking/scheduling.ts';
 import { setUpMatchmaking } from '../../../domain/matchmaking/setup.ts';
 import { callerOf } from '../../caller.ts';
@@ -13,6 +12,7 @@ import { renderPage } from '../../render.tsx';
 import { toFieldErrors, withDateFields } from '../../validation.ts';
 import { EMPTY_FORM, formList, formText, type PostedForm } from '../../views/forms.tsx';
 import { onPage } from '../routes.ts';
+import { calendarDownload, pdfDownload } from './downloads.ts';
 import { type MatchmakingMessages, matchmakingMessages } from './messages.ts';
 import { type FormName, MatchmakingView, type Notice } from './views/page.tsx';
 
@@ -155,39 +155,9 @@ const COMMANDS: [PageKey, FormName, Command][] = [
   ],
 ];
 
-/** The caller's agenda as iCalendar: one VEVENT per placed meeting, private to the caller. */
-async function calendar(c: AppContext) {
-  const { db, clock, config } = c.get('deps');
-  const lang = c.get('lang');
-  const { event, agenda } = await agendaOf(db, callerOf(c), slugOf(c), clock());
-  if (!event.settings) throw notFound('Matchmaking');
-  const site = config.publicUrl.replace(/\/$/, '');
-  const t = messagesOf(c);
-  const body = buildCalendar({
-    name: t.calendarName(event.title),
-    host: new URL(site).hostname,
-    now: clock(),
-    events: agenda.map((a) => ({
-      id: `meeting-${a.requestId}`,
-      title: `${a.withName} (${a.withOrganisation})`,
-      summary: event.title,
-      location: [a.table, event.location].filter(Boolean).join(', '),
-      url: site + pageHref('matchmaking', lang, { slug: event.slug }),
-      lang,
-      startsAt: a.startsAt,
-      endsAt: a.endsAt,
-      updatedAt: a.startsAt,
-    })),
-  });
-  return c.body(body, 200, {
-    'Content-Type': 'text/calendar; charset=utf-8',
-    'Cache-Control': 'private, no-store',
-    'Content-Disposition': `attachment; filename="${event.slug}-agenda.ics"`,
-  });
-}
-
 export function registerMatchmakingPages(app: Hono<AppEnv>): void {
-  onPage(app, 'GET', 'matchmakingCalendar', calendar);
+  onPage(app, 'GET', 'matchmakingCalendar', calendarDownload);
+  onPage(app, 'GET', 'matchmakingAgendaPdf', pdfDownload);
   onPage(app, 'GET', 'matchmaking', (c) => show(c));
   for (const [page, formName, run] of COMMANDS) onPage(app, 'POST', page, posted(formName, run));
 }

@@ -101,6 +101,11 @@ export function Agenda({ page, lang, t }: { page: MatchmakingPage; lang: Lang; t
           {t.agendaCalendar}
         </a>
       </p>
+      <p>
+        <a href={pageHref('matchmakingAgendaPdf', lang, { slug: page.event.slug })} type="application/pdf">
+          {t.agendaPdf}
+        </a>
+      </p>
     </section>
   );
 }
