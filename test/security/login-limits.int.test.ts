@@ -120,7 +120,7 @@ describe(`password reset with a slow mail server (${testDriver()})`, () => {
       expect(answered).toBeLessThan(1500);
       expect(smtp.received).toHaveLength(0);
 
-      await t.deps.mailQueue.idle();
+      await t.deps.jobs.idle();
       expect(smtp.received.map((m) => m.to)).toEqual([[user.email]]);
       expect(smtp.received[0]?.data).toMatch(/nulstil-adgangskode\?token=/);
     } finally {
