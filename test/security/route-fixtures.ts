@@ -165,6 +165,8 @@ export async function routeFixtures(t: TestApp, database: Database): Promise<Rou
       '/en/funding/coordination/funders:slug': 'uddannelses-og-forskningsministeriet',
       '/admin/organisationer:id': robotics.id,
       '/en/admin/organisations:id': robotics.id,
+      '/admin/jobber:id': randomUUID(),
+      '/en/admin/jobs:id': randomUUID(),
       '/ansoegninger:id': applicationId,
       '/en/applications:id': applicationId,
       '/bilag:id': attachmentId,
