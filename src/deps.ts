@@ -1,5 +1,6 @@
 import type { Config } from './config.ts';
 import type { Database, Db } from './db/client.ts';
+import { countJobs } from './domain/jobs/overview.ts';
 import { createDeliveryJobs, type DeliveryJobs } from './domain/reporting/delivery/jobs.ts';
 import { createRelyingParty, type RelyingParty } from './identity/relying-party.ts';
 import { registerJobHandlers } from './jobs/handlers.ts';
@@ -36,15 +37,19 @@ export function createDeps(
   overrides: Partial<Pick<Deps, 'mailer' | 'clock'>> = {},
 ): Deps {
   const clock = overrides.clock ?? (() => new Date());
+  const metrics = createMetrics();
+  metrics.countJobsFrom(() => countJobs(database.db));
   const deps: Deps = {
     config,
     database,
     db: database.db,
     logger,
     mailer: overrides.mailer ?? createMailer(config, logger),
-    jobs: createJobQueue(database, logger, config.jobs),
+    jobs: createJobQueue(database, logger, config.jobs, {
+      attemptFailed: (kind) => metrics.jobFailures.inc({ kind }),
+    }),
     clock,
-    metrics: createMetrics(),
+    metrics,
     deliveryJobs: createDeliveryJobs(database, logger, {
       timings: config.importProfile
         ? (step, ms) => logger.info({ step, ms }, 'delivery import step')

@@ -41,7 +41,12 @@ const IDLE_CHECK_MS = 25;
 /** Done jobs are kept this long for the admin page's counts, failed ones as long. */
 const KEEP_SECONDS = 7 * 24 * 3600;
 
-export function createJobQueue(database: Database, logger: Logger, settings: Config['jobs']): JobQueue {
+export function createJobQueue(
+  database: Database,
+  logger: Logger,
+  settings: Config['jobs'],
+  hooks: { attemptFailed?: (kind: JobKind) => void } = {},
+): JobQueue {
   const handlers = new Map<JobKind, JobHandler>();
   const workers = new Map<JobKind, string>();
   let started: Promise<PgBoss> | undefined;
@@ -66,6 +71,7 @@ export function createJobQueue(database: Database, logger: Logger, settings: Con
           await handler(job.data);
         } catch (err) {
           logger.warn({ err, kind, job: job.id }, 'job failed; the queue retries it or marks it failed');
+          hooks.attemptFailed?.(kind);
           throw err;
         }
       },

@@ -103,6 +103,15 @@ describe('the job queue', () => {
     expect(again.html).toContain('Jobbet er ikke fejlet');
   });
 
+  it('tells Prometheus the queue depth and failures per kind', async () => {
+    const text = await t.deps.metrics.registry.metrics();
+    expect(text).toContain('klynge_job_queue_depth{kind="password-reset-mail"} 0');
+    // The refused mail's two attempts (the first and its retry).
+    expect(text).toContain('klynge_job_failures_total{kind="password-reset-mail"} 2');
+    expect(text).toContain('klynge_jobs_failed{kind="password-reset-mail"} 0');
+    expect(text).toContain('klynge_job_queue_depth{kind="survey-mails"} 0');
+  });
+
   it('refuses the job queue to everyone but admins', async () => {
     const funder = await createCaller(database.db, 'funder');
     const support = await createCaller(database.db, 'support_staff');
