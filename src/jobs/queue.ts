@@ -3,7 +3,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { fromDrizzle, fromPglite, PgBoss, type Db as QueueDb } from 'pg-boss';
 import type { Config } from '../config.ts';
 import { type Database, queryRows } from '../db/client.ts';
-import { JOB_KINDS, type JobKind, type JobRetrier } from '../domain/jobs/kinds.ts';
+import { JOB_KINDS, type JobEnqueuer, type JobKind, type JobRetrier } from '../domain/jobs/kinds.ts';
 import type { Logger } from '../logger.ts';
 
 /** Runs one job; throwing fails this attempt, and the queue tries again later (with backoff). */
@@ -14,13 +14,11 @@ export type JobHandler = (data: unknown) => Promise<void>;
  * across every instance (SKIP LOCKED), is retried with doubling waits and ends failed with its
  * error when it keeps failing. Each instance works the kinds it has handlers for.
  */
-export interface JobQueue extends JobRetrier {
+export interface JobQueue extends JobEnqueuer, JobRetrier {
   /** The code that runs jobs of `kind` in this process; register before `start`. */
   handle(kind: JobKind, handler: JobHandler): void;
   /** Starts (once) the queue and this process's workers; `enqueue` starts it too. */
   start(): Promise<void>;
-  /** Queues a job; it is in the database when this resolves. */
-  enqueue(kind: JobKind, data: Record<string, unknown>): Promise<string>;
   /**
    * Resolves once no job is queued, retrying or running (tests, `klynge` commands). Only
    * meaningful where this process works every kind.
