@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import { AppError } from '../../../domain/errors.ts';
+import { copenhagenDate } from '../../../domain/reference/time.ts';
 import { COMMENT_MAX, changePeriod } from '../../../domain/reporting/periods/commands.ts';
 import { historyKey } from '../../../domain/reporting/periods/history.ts';
 import { announcePeriodChange } from '../../../domain/reporting/periods/mail.ts';
@@ -88,10 +89,12 @@ const doneOf = (c: AppContext): PeriodAction | undefined =>
 
 async function workspacePeriods(c: AppContext, problem?: PeriodProblem, status: 200 | 409 | 422 = 200) {
   const deps = c.get('deps');
+  const now = deps.clock();
   const { clusters, histories } = await periodWorkspace(
     deps.db,
     callerOf(c),
-    currentReportingYear(deps.clock()),
+    currentReportingYear(now),
+    copenhagenDate(now),
   );
   return renderPage(
     c,
@@ -117,8 +120,10 @@ async function statusPage(c: AppContext, problem?: PeriodProblem, status: 200 | 
   const year = problem
     ? Number(problem.key.split('/')[1])
     : yearParam.parse(c.req.query('year') || undefined);
+  const now = deps.clock();
   const overview = await periodStatusOverview(deps.db, callerOf(c), {
-    currentYear: currentReportingYear(deps.clock()),
+    currentYear: currentReportingYear(now),
+    today: copenhagenDate(now),
     year,
   });
   return renderPage(
