@@ -8,6 +8,7 @@ import { type Queryable, queryRows } from '../../../db/client.ts';
 import type { Caller } from '../../caller.ts';
 import { AppError } from '../../errors.ts';
 import { can } from '../../policy/policy.ts';
+import { type Completeness, reportingCompleteness } from '../calendar/completeness.ts';
 import { FUNDED_YEAR_DEADLINES } from '../calendar/deadlines.ts';
 import { TIMELINESS_SQL } from '../calendar/timeliness.ts';
 import { followedFunders, submittingClusters } from '../policy.ts';
@@ -245,10 +246,13 @@ export async function periodStatusOverview(
   mayDecide: boolean;
   /** Whether the caller follows the clusters' action plans too. */
   followsActionPlans: boolean;
+  /** Timeliness per year, nationally and for the funders the caller follows. */
+  completeness: Completeness[];
 }> {
   const p = caller.principal;
+  const funders = followedFunders(p);
   const matrix = await periodMatrix(db, {
-    fundedBy: followedFunders(p),
+    fundedBy: funders,
     currentYear: opts.currentYear,
     today: opts.today,
   });
@@ -260,5 +264,6 @@ export async function periodStatusOverview(
     histories: await periodHistories(db, chosen),
     mayDecide: can(p, 'reportingPeriods.decide', { fundedBy: p.memberships.map((m) => m.organisationId) }),
     followsActionPlans: can(p, 'actionPlans.overview'),
+    completeness: await reportingCompleteness(db, { funders, today: opts.today }),
   };
 }

@@ -33,15 +33,35 @@ const periodForm = z.object({
     .string()
     .max(COMMENT_MAX * 2)
     .optional(),
+  confirmNoActivities: z.literal('1').optional(),
+  noActivitiesReason: z
+    .string()
+    .max(COMMENT_MAX * 2)
+    .optional(),
 });
 
-function problemMessage(e: AppError, t: PeriodMessages): string {
-  if (e.code === 'conflict') return t.conflict;
-  const issue = e.issues[0]?.message;
+function issueMessage(issue: string | undefined, t: PeriodMessages): string {
   if (issue === 'required') return t.commentRequired;
   if (issue === 'tooLong') return t.commentTooLong;
   if (issue === 'futureYear') return t.futureYear;
+  if (issue === 'confirmRequired') return t.confirmRequired;
+  if (issue === 'reasonRequired') return t.reasonRequired;
   return t.invalid;
+}
+
+const EMPTY_YEAR_FIELDS = new Set(['confirmNoActivities', 'noActivitiesReason']);
+
+/** The refusal as the page shows it: one message, and the empty-year fields in error beside them. */
+function problemOf(e: AppError, t: PeriodMessages): Pick<PeriodProblem, 'message' | 'fieldErrors'> {
+  if (e.code === 'conflict') return { message: t.conflict };
+  const fieldIssues = e.issues.filter((i) => EMPTY_YEAR_FIELDS.has(i.field));
+  return {
+    message: issueMessage(e.issues[0]?.message, t),
+    fieldErrors:
+      fieldIssues.length > 0
+        ? Object.fromEntries(fieldIssues.map((i) => [i.field, issueMessage(i.message, t)]))
+        : undefined,
+  };
 }
 
 /**
@@ -59,13 +79,20 @@ async function postChange(
   if (!parsed.success) throw new AppError('validation', 'Invalid period form');
   const { clusterId, year, action } = parsed.data;
   const comment = parsed.data.comment ?? '';
+  const noActivitiesReason = parsed.data.noActivitiesReason ?? '';
+  const confirmNoActivities = parsed.data.confirmNoActivities === '1';
   const deps = c.get('deps');
   try {
-    await changePeriod(deps.db, caller, { clusterId, year, action, comment }, deps.clock());
+    await changePeriod(
+      deps.db,
+      caller,
+      { clusterId, year, action, comment, confirmNoActivities, noActivitiesReason },
+      deps.clock(),
+    );
   } catch (e) {
     if (e instanceof AppError && (e.code === 'validation' || e.code === 'conflict'))
       return render(
-        { key: historyKey(clusterId, year), action, comment, message: problemMessage(e, t) },
+        { key: historyKey(clusterId, year), action, comment, noActivitiesReason, ...problemOf(e, t) },
         e.code === 'conflict' ? 409 : 422,
       );
     throw e;
@@ -132,6 +159,7 @@ async function statusPage(c: AppContext, problem?: PeriodProblem, status: 200 | 
     ({ lang, csrfToken }) => (
       <StatusOverviewPage
         {...overview.matrix}
+        completeness={overview.completeness}
         histories={overview.histories}
         year={year}
         mayDecide={overview.mayDecide}

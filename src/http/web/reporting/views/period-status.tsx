@@ -1,12 +1,14 @@
+import type { Completeness } from '../../../../domain/reporting/calendar/completeness.ts';
 import { historyKey, type PeriodEvent } from '../../../../domain/reporting/periods/history.ts';
 import type { ActionableRow, YearSummary } from '../../../../domain/reporting/periods/overview.ts';
 import type { PeriodAction } from '../../../../domain/reporting/periods/transitions.ts';
-import { formatDateTime, formatNumber } from '../../../i18n/index.ts';
+import { formatDate, formatDateTime, formatNumber } from '../../../i18n/index.ts';
 import { href, type Lang } from '../../../paths.ts';
 import { Alert } from '../../../views/forms.tsx';
 import { actionPlanMessages } from '../../action-plans/messages.ts';
 import { type PeriodMessages, periodMessages } from '../periods.messages.ts';
-import { Decisions, History, type PeriodProblem, StatusBadge } from './period-forms.tsx';
+import { CompletenessSection } from './period-completeness.tsx';
+import { Decisions, History, type PeriodProblem, StatusBadge, TimelinessBadge } from './period-forms.tsx';
 
 type Rows = ActionableRow[];
 const SHOWN_STATUSES = ['submitted', 'approved', 'locked', 'returned', 'open'] as const;
@@ -96,6 +98,7 @@ function YearTable(p: {
             <th scope="col">{t.statusLabel}</th>
             <th scope="col">{t.activities}</th>
             <th scope="col">{t.participants}</th>
+            <th scope="col">{t.deadline}</th>
             <th scope="col">{t.lastChange}</th>
             <th scope="col">{t.actions}</th>
           </tr>
@@ -113,9 +116,23 @@ function YearTable(p: {
                       <q>{cell.comment}</q>
                     </p>
                   )}
+                  {cell.noActivitiesReason && (
+                    <p class="form-hint">
+                      {t.noActivitiesReasonShown}: <q>{cell.noActivitiesReason}</q>
+                    </p>
+                  )}
                 </td>
                 <td>{formatNumber(cell.activities, lang)}</td>
                 <td>{formatNumber(cell.participants, lang)}</td>
+                <td>
+                  {cell.deadline ? formatDate(cell.deadline, lang) : '–'}
+                  {cell.timeliness && (
+                    <>
+                      {' '}
+                      <TimelinessBadge timeliness={cell.timeliness} t={t} />
+                    </>
+                  )}
+                </td>
                 <td>{cell.updatedAt ? formatDateTime(cell.updatedAt, lang) : '–'}</td>
                 <td>
                   <Decisions
@@ -166,7 +183,15 @@ function Matrix(p: { years: number[]; rows: Rows; t: PeriodMessages; lang: Lang 
                 {row.cells.map((cell) => (
                   <td>
                     {cell.expected ? (
-                      <StatusBadge status={cell.status} t={t} />
+                      <>
+                        <StatusBadge status={cell.status} t={t} />
+                        {(cell.timeliness === 'late' || cell.timeliness === 'overdue') && (
+                          <>
+                            {' '}
+                            <TimelinessBadge timeliness={cell.timeliness} t={t} />
+                          </>
+                        )}
+                      </>
                     ) : (
                       <>
                         <span aria-hidden="true">–</span>
@@ -206,6 +231,7 @@ export function StatusOverviewPage(p: {
   years: number[];
   rows: Rows;
   summary: YearSummary[];
+  completeness: Completeness[];
   histories: Map<string, PeriodEvent[]>;
   year: number | undefined;
   mayDecide: boolean;
@@ -233,6 +259,7 @@ export function StatusOverviewPage(p: {
       <YearFilter years={p.years} year={year} t={t} lang={lang} />
       {p.rows.length === 0 && <p>{t.noClustersFunded}</p>}
       <Summary summary={summary} t={t} lang={lang} />
+      <CompletenessSection rows={p.completeness} year={year} t={t} lang={lang} />
       {year === undefined ? (
         <Matrix years={p.years} rows={p.rows} t={t} lang={lang} />
       ) : (
