@@ -7,13 +7,13 @@ import type { PeriodMessages } from '../periods.messages.ts';
 const percent = (n: number, of: number) => (of === 0 ? 0 : Math.round((100 * n) / of));
 
 /**
- * The year the chart shows: the chosen one, else the newest year in which something was due or
- * submitted (a year whose deadline has not come yet shows nothing on time).
+ * The year the chart shows: the chosen one, else the newest year anything was submitted for, else
+ * the newest year (a year nobody has submitted yet shows only zeros).
  */
 function chartYear(rows: Completeness[], year: number | undefined): number | undefined {
   if (year !== undefined) return year;
   const national = rows.filter((r) => r.funderId === null);
-  return (national.find((r) => r.submittedOnTime + r.submittedLate + r.overdue > 0) ?? national[0])?.year;
+  return (national.find((r) => r.submittedOnTime + r.submittedLate > 0) ?? national[0])?.year;
 }
 
 /** Timeliness per funder and nationally: a chart of one year's share on time, and the table of every year. */
