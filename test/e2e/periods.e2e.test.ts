@@ -26,6 +26,37 @@ describe('reporting periods (axe-core, WCAG 2.1 AA)', () => {
       expect(await axeViolations(page)).toEqual([]);
     }));
 
+  it('submitting a year without activities asks for a confirmation and a reason, which the funder reads', async () => {
+    const reason = 'Demo-data dækker 2021-2023; 2024 er ikke indberettet.';
+    await asUser(site, 'klynge@demo.klyngeportalen.dk', async (page) => {
+      await page.goto(`${site.server.url}/arbejdsrum/perioder`);
+      const year = page.getByRole('region', { name: 'Indberetningsår 2024 Åben' });
+      await expect(year.getByText('Fristen er overskredet').count()).resolves.toBe(1);
+      await year.getByRole('button', { name: 'Indsend 2024' }).click();
+      await page.waitForLoadState();
+      const refused = page.getByRole('region', { name: 'Indberetningsår 2024 Åben' });
+      await expect(refused.getByText('Bekræft, at året ikke har aktiviteter.').count()).resolves.toBe(1);
+      await expect(refused.getByText('Skriv, hvorfor året ikke har aktiviteter.').count()).resolves.toBe(1);
+      expect(await axeViolations(page)).toEqual([]);
+      await refused.getByLabel('Jeg bekræfter, at klyngen ikke har haft aktiviteter i året').check();
+      await refused.getByLabel('Hvorfor er der ingen aktiviteter? (læses af bevillingsgiveren)').fill(reason);
+      await refused.getByRole('button', { name: 'Indsend 2024' }).click();
+      await page.waitForURL('**/arbejdsrum/perioder?done=submit*');
+      const submitted = page.getByRole('region', { name: 'Indberetningsår 2024 Indsendt' });
+      await expect(submitted.getByText('Indsendt for sent').count()).resolves.toBe(1);
+    });
+    await asUser(site, 'funder@demo.klyngeportalen.dk', async (page) => {
+      await page.goto(`${site.server.url}/indberetninger/status?year=2024`);
+      const row = page.getByRole('row', { name: /^Odense Robotics/ });
+      await expect(row.getByText(reason).count()).resolves.toBe(1);
+      await expect(page.getByRole('heading', { name: 'Rettidighed' }).count()).resolves.toBe(1);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.goto(`${site.server.url}/en/reporting/status?year=2024`);
+      await expect(page.getByRole('heading', { name: 'Timeliness' }).count()).resolves.toBe(1);
+      expect(await axeViolations(page)).toEqual([]);
+    });
+  });
+
   it('the funders’ status page, its year view and a refused return have no violations', () =>
     asUser(site, 'funder@demo.klyngeportalen.dk', async (page) => {
       await page.goto(`${site.server.url}/indberetninger/status`);

@@ -61,6 +61,7 @@ const da = {
   completenessChartTitle: (year: number) => `Indsendt til tiden, ${year}`,
   completenessChartDesc: (n: number) =>
     `Vandrette søjler: procent indsendt til tiden for landet og ${n} bevillingsgivere.`,
+  completenessTableCaption: 'Rettidighed pr. år, for hele landet og pr. bevillingsgiver (antal klynger)',
   nationally: 'Hele landet',
   funderColumn: 'Bevillingsgiver',
   fundedColumn: 'Finansierede klynger',
@@ -161,6 +162,7 @@ const en: Widen<typeof da> = {
   completenessChartTitle: (year) => `Submitted on time, ${year}`,
   completenessChartDesc: (n) =>
     `Horizontal bars: per cent submitted on time nationally and for ${n} funders.`,
+  completenessTableCaption: 'Timeliness per year, nationally and per funder (number of clusters)',
   nationally: 'Nationally',
   funderColumn: 'Funder',
   fundedColumn: 'Funded clusters',

@@ -30,15 +30,7 @@ export function CompletenessSection(p: {
   const name = (r: Completeness) => r.funderName ?? t.nationally;
   const num = (n: number) => formatNumber(n, lang);
   const share = (r: Completeness) => `${num(percent(r.submittedOnTime, r.funded))} %`;
-  const tableRows = (p.year === undefined ? p.rows : ofYear).map((r) => [
-    `${r.year} · ${name(r)}`,
-    num(r.funded),
-    num(r.submittedOnTime),
-    share(r),
-    num(r.approvedOnTime),
-    num(r.submittedLate),
-    num(r.overdue),
-  ]);
+  const tableRows = p.year === undefined ? p.rows : ofYear;
   return (
     <section aria-labelledby="completeness-heading">
       <h2 id="completeness-heading">{t.completenessHeading}</h2>
@@ -57,18 +49,41 @@ export function CompletenessSection(p: {
           />
         }
         table={{
-          head: [
-            `${t.year} · ${t.funderColumn}`,
-            t.fundedColumn,
-            t.onTimeColumn,
-            t.shareOnTime,
-            t.approvedOnTimeColumn,
-            t.lateColumn,
-            t.overdueColumn,
-          ],
-          rows: tableRows,
+          head: [t.funderColumn, t.shareOnTime],
+          rows: ofYear.map((r) => [name(r), share(r)]),
         }}
       />
+      <div class="table-responsive">
+        <table class="table table--compact">
+          <caption>{t.completenessTableCaption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.year}</th>
+              <th scope="col">{t.funderColumn}</th>
+              <th scope="col">{t.fundedColumn}</th>
+              <th scope="col">{t.onTimeColumn}</th>
+              <th scope="col">{t.shareOnTime}</th>
+              <th scope="col">{t.approvedOnTimeColumn}</th>
+              <th scope="col">{t.lateColumn}</th>
+              <th scope="col">{t.overdueColumn}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {tableRows.map((r) => (
+              <tr>
+                <td>{r.year}</td>
+                <th scope="row">{name(r)}</th>
+                <td>{num(r.funded)}</td>
+                <td>{num(r.submittedOnTime)}</td>
+                <td>{share(r)}</td>
+                <td>{num(r.approvedOnTime)}</td>
+                <td>{num(r.submittedLate)}</td>
+                <td>{r.overdue > 0 ? <strong>{num(r.overdue)}</strong> : num(r.overdue)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }
