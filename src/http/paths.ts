@@ -100,6 +100,7 @@ export const PAGES = {
     en: '/en/funding/action-plans/:slug/:year/follow-up',
   },
   reportingStatus: { da: '/indberetninger/status', en: '/en/reporting/status' },
+  reportingDeadlines: { da: '/indberetninger/frister', en: '/en/reporting/deadlines' },
   reportingTemplate: { da: '/indberetning/skabelon/:file', en: '/en/reporting/template/:file' },
   reportingHelp: { da: '/indberetning/hjaelp', en: '/en/reporting/help' },
   labels: { da: '/maerker', en: '/en/labels' },

@@ -78,6 +78,23 @@ describe('reporting periods (axe-core, WCAG 2.1 AA)', () => {
       expect(await axeViolations(page)).toEqual([]);
     }));
 
+  it('the admins’ deadline rules page, and a refused date, have no violations', () =>
+    asUser(site, 'admin@demo.klyngeportalen.dk', async (page) => {
+      await page.goto(`${site.server.url}/indberetninger/status`);
+      await page.getByRole('link', { name: 'Indberetningsfrister pr. bevillingsgiver' }).click();
+      await page.waitForURL('**/indberetninger/frister');
+      expect(await axeViolations(page)).toEqual([]);
+      await page.getByLabel('Dag').first().fill('31');
+      await page.getByLabel('Måned').first().fill('2');
+      await page.getByRole('button', { name: /^Gem/ }).first().click();
+      await expect(
+        page.getByText('Skriv en dato, der findes hvert år', { exact: false }).count(),
+      ).resolves.toBe(2);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.goto(`${site.server.url}/en/reporting/deadlines`);
+      expect(await axeViolations(page)).toEqual([]);
+    }));
+
   it('support staff see the status read-only, without violations', () =>
     asUser(site, 'support@demo.klyngeportalen.dk', async (page) => {
       await page.goto(`${site.server.url}/indberetninger/status`);

@@ -302,4 +302,39 @@ describe('reporting periods on the web', () => {
     );
     expect(page).toContain('approved or locked for this cluster; ask the cluster&#39;s funder to reopen it');
   });
+
+  it('admins set a funder’s reporting deadline on its page; the cluster’s year follows it; others are refused', async () => {
+    const admin = await signedIn(await createUser(database.db, 'admin'));
+    const page = await admin.get('/indberetninger/frister');
+    expect(page.res.status).toBe(200);
+    const funderOrg = (await createOrganisation(database.db, { kind: 'funder', name: 'Fristfonden' })).id;
+    const listed = text((await admin.get('/indberetninger/frister')).html);
+    expect(listed).toContain('Fristfonden 1. marts (standard)');
+    const wrong = await admin.post('/indberetninger/frister', { funderId: funderOrg, day: '30', month: '2' });
+    expect(wrong.res.status).toBe(422);
+    expect(wrong.html).toContain('Skriv en dato, der findes hvert år');
+    const ok = await admin.post('/indberetninger/frister', { funderId: funderOrg, day: '15', month: '4' });
+    expect(ok.res.status).toBe(303);
+    expect(text((await admin.get('/en/reporting/deadlines')).html)).toContain('Fristfonden 15 April');
+    expect(text((await admin.get('/indberetninger/status')).html)).toContain(
+      'Indberetningsfrister pr. bevillingsgiver',
+    );
+
+    // A cluster funded by that funder alone in 2023 is due on 15 April 2024.
+    const c = await cluster('10000009', 'Periodeklyngen Frist');
+    await withActor(database.db, systemActor('test'), (tx) =>
+      tx.insert(fundingGrants).values({ funderId: funderOrg, clusterId: c.id, year: 2023, amountDkk: 1 }),
+    );
+    const staff = await signedIn(await createUser(database.db, 'cluster_staff', { organisationId: c.id }));
+    expect(text((await staff.get('/arbejdsrum/perioder')).html)).toContain(
+      'Indberetningsår 2023 Åben Aktiviteter 0 Deltagelser 0 Frist 15. april 2024',
+    );
+
+    const f = await signedIn(funder);
+    expect((await f.get('/indberetninger/frister')).res.status).toBe(403);
+    expect(
+      (await f.post('/indberetninger/frister', { funderId: funderOrg, day: '1', month: '1' })).res.status,
+    ).toBe(403);
+    expect(text((await admin.get('/indberetninger/frister')).html)).toContain('Fristfonden 15. april');
+  });
 });

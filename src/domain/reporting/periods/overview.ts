@@ -248,6 +248,8 @@ export async function periodStatusOverview(
   followsActionPlans: boolean;
   /** Timeliness per year, nationally and for the funders the caller follows. */
   completeness: Completeness[];
+  /** Whether the caller sets the funders' deadline rules. */
+  managesDeadlines: boolean;
 }> {
   const p = caller.principal;
   const funders = followedFunders(p);
@@ -265,5 +267,6 @@ export async function periodStatusOverview(
     mayDecide: can(p, 'reportingPeriods.decide', { fundedBy: p.memberships.map((m) => m.organisationId) }),
     followsActionPlans: can(p, 'actionPlans.overview'),
     completeness: await reportingCompleteness(db, { funders, today: opts.today }),
+    managesDeadlines: can(p, 'reportingDeadlines.manage'),
   };
 }

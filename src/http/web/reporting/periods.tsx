@@ -160,6 +160,7 @@ async function statusPage(c: AppContext, problem?: PeriodProblem, status: 200 | 
       <StatusOverviewPage
         {...overview.matrix}
         completeness={overview.completeness}
+        managesDeadlines={overview.managesDeadlines}
         histories={overview.histories}
         year={year}
         mayDecide={overview.mayDecide}

@@ -6,6 +6,7 @@ import { formatDate, formatDateTime, formatNumber } from '../../../i18n/index.ts
 import { href, type Lang } from '../../../paths.ts';
 import { Alert } from '../../../views/forms.tsx';
 import { actionPlanMessages } from '../../action-plans/messages.ts';
+import { deadlineMessages } from '../deadlines.messages.ts';
 import { type PeriodMessages, periodMessages } from '../periods.messages.ts';
 import { CompletenessSection } from './period-completeness.tsx';
 import { Decisions, History, type PeriodProblem, StatusBadge, TimelinessBadge } from './period-forms.tsx';
@@ -232,6 +233,7 @@ export function StatusOverviewPage(p: {
   rows: Rows;
   summary: YearSummary[];
   completeness: Completeness[];
+  managesDeadlines: boolean;
   histories: Map<string, PeriodEvent[]>;
   year: number | undefined;
   mayDecide: boolean;
@@ -251,6 +253,11 @@ export function StatusOverviewPage(p: {
       {p.followsActionPlans && (
         <p>
           <a href={href('fundingActionPlans', lang)}>{actionPlanMessages(lang).overviewTitle}</a>
+        </p>
+      )}
+      {p.managesDeadlines && (
+        <p>
+          <a href={href('reportingDeadlines', lang)}>{deadlineMessages(lang).link}</a>
         </p>
       )}
       {!p.mayDecide && <Alert variant="info">{t.readOnly}</Alert>}
