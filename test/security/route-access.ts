@@ -136,6 +136,8 @@ export const FOR_GET: Record<string, Access> = {
   'GET /arbejdsrum/perioder': only(['cluster_staff']),
   'GET /indberetninger/status': only(['admin', 'funder', 'support_staff']),
   'GET /indberetninger/frister': only(['admin']),
+  // A funder reviews the years of the clusters it funds (the fixture: Odense Robotics 2023)
+  'GET /indberetninger/status/:id/:year': only(['admin', 'funder', 'support_staff']),
   // Action plans of Odense Robotics, 2024
   'GET /arbejdsrum/handlingsplaner': only(['cluster_staff']),
   'GET /arbejdsrum/handlingsplaner/:slug/:year': only(['admin', 'funder', 'cluster_staff']),

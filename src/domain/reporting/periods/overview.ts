@@ -165,6 +165,16 @@ export async function periodWorkspace(db: Queryable, caller: Caller, currentYear
   return { clusters, histories };
 }
 
+/** One cluster's year with the changes the caller may make (the funder's review page). */
+export async function periodCell(
+  db: Queryable,
+  caller: Caller,
+  opts: { clusterId: string; year: number; currentYear: number; today: string },
+): Promise<ActionableCell | null> {
+  const [raw] = await cells(db, sql`select ${opts.clusterId}::uuid`, { ...opts, sharedYears: false });
+  return raw ? withActions(caller, toCell(raw)) : null;
+}
+
 export interface MatrixRow {
   clusterId: string;
   name: string;

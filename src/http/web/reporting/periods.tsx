@@ -1,11 +1,12 @@
 import type { Hono } from 'hono';
 import { z } from 'zod';
-import { AppError } from '../../../domain/errors.ts';
+import { AppError, notFound } from '../../../domain/errors.ts';
 import { copenhagenDate } from '../../../domain/reference/time.ts';
 import { COMMENT_MAX, changePeriod } from '../../../domain/reporting/periods/commands.ts';
 import { historyKey } from '../../../domain/reporting/periods/history.ts';
 import { announcePeriodChange } from '../../../domain/reporting/periods/mail.ts';
 import { periodStatusOverview, periodWorkspace } from '../../../domain/reporting/periods/overview.ts';
+import { periodReview } from '../../../domain/reporting/periods/review.ts';
 import { PERIOD_ACTIONS, type PeriodAction } from '../../../domain/reporting/periods/transitions.ts';
 import { currentReportingYear } from '../../../domain/reporting/periods/years.ts';
 import { callerOf } from '../../caller.ts';
@@ -14,7 +15,9 @@ import { href } from '../../paths.ts';
 import { renderPage } from '../../render.tsx';
 import { onPage } from '../routes.ts';
 import { type PeriodMessages, periodMessages } from './periods.messages.ts';
+import { reviewMessages } from './review.messages.ts';
 import type { PeriodProblem } from './views/period-forms.tsx';
+import { PeriodReviewPage } from './views/period-review.tsx';
 import { StatusOverviewPage } from './views/period-status.tsx';
 import { WorkspacePeriodsPage } from './views/period-workspace.tsx';
 
@@ -175,7 +178,30 @@ async function statusPage(c: AppContext, problem?: PeriodProblem, status: 200 | 
   );
 }
 
+const reviewParams = z.object({ id: z.string(), year: z.coerce.number().int().min(1900).max(9999) });
+
+async function reviewPage(c: AppContext) {
+  const parsed = reviewParams.safeParse({ id: c.req.param('id'), year: c.req.param('year') });
+  if (!parsed.success) throw notFound('reporting year');
+  const deps = c.get('deps');
+  const now = deps.clock();
+  const review = await periodReview(deps.db, callerOf(c), {
+    clusterId: parsed.data.id,
+    year: parsed.data.year,
+    currentYear: currentReportingYear(now),
+    today: copenhagenDate(now),
+  });
+  return renderPage(
+    c,
+    reviewMessages(c.get('lang')).title(review.cluster.name, parsed.data.year),
+    ({ lang, csrfToken }) => (
+      <PeriodReviewPage review={review} problem={undefined} lang={lang} csrf={csrfToken} />
+    ),
+  );
+}
+
 export function registerPeriodPages(app: Hono<AppEnv>): void {
+  onPage(app, 'GET', 'reportingReview', reviewPage);
   onPage(app, 'GET', 'workspacePeriods', (c) => workspacePeriods(c));
   onPage(app, 'POST', 'workspacePeriods', (c) =>
     postChange(c, 'workspacePeriods', (problem, status) => workspacePeriods(c, problem, status)),

@@ -3,7 +3,7 @@ import { historyKey, type PeriodEvent } from '../../../../domain/reporting/perio
 import type { ActionableRow, YearSummary } from '../../../../domain/reporting/periods/overview.ts';
 import type { PeriodAction } from '../../../../domain/reporting/periods/transitions.ts';
 import { formatDate, formatDateTime, formatNumber } from '../../../i18n/index.ts';
-import { href, type Lang } from '../../../paths.ts';
+import { href, type Lang, pageHref } from '../../../paths.ts';
 import { Alert } from '../../../views/forms.tsx';
 import { actionPlanMessages } from '../../action-plans/messages.ts';
 import { deadlineMessages } from '../deadlines.messages.ts';
@@ -109,7 +109,13 @@ function YearTable(p: {
             const cell = cells.find((x) => x.year === p.year);
             return cell ? (
               <tr id={`p-${cell.clusterId}-${cell.year}`}>
-                <th scope="row">{name}</th>
+                <th scope="row">
+                  <a
+                    href={pageHref('reportingReview', lang, { id: cell.clusterId, year: String(cell.year) })}
+                  >
+                    {name}
+                  </a>
+                </th>
                 <td>
                   {cell.expected ? <StatusBadge status={cell.status} t={t} /> : t.notExpected}
                   {cell.comment && (
