@@ -78,6 +78,22 @@ describe('reporting periods (axe-core, WCAG 2.1 AA)', () => {
       expect(await axeViolations(page)).toEqual([]);
     }));
 
+  it('the funder’s review of a cluster’s year, from the status page, has no violations', () =>
+    asUser(site, 'funder@demo.klyngeportalen.dk', async (page) => {
+      await page.goto(`${site.server.url}/indberetninger/status?year=2023`);
+      await page.getByRole('link', { name: 'Odense Robotics', exact: true }).click();
+      await page.waitForURL('**/indberetninger/status/*/2023');
+      await expect(
+        page.getByRole('heading', { name: 'Odense Robotics: indberetningen for 2023' }).count(),
+      ).resolves.toBe(1);
+      await expect(page.getByRole('heading', { name: 'Foreløbige tal' }).count()).resolves.toBe(1);
+      await expect(page.getByRole('heading', { name: 'Datakvalitet' }).count()).resolves.toBe(1);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.goto(page.url().replace('/indberetninger/status/', '/en/reporting/status/'));
+      await expect(page.getByRole('heading', { name: 'Preliminary figures' }).count()).resolves.toBe(1);
+      expect(await axeViolations(page)).toEqual([]);
+    }));
+
   it('the admins’ deadline rules page, and a refused date, have no violations', () =>
     asUser(site, 'admin@demo.klyngeportalen.dk', async (page) => {
       await page.goto(`${site.server.url}/indberetninger/status`);
