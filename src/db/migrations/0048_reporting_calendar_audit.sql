@@ -6,7 +6,7 @@ CREATE TRIGGER reporting_deadline_rules_audit AFTER INSERT OR UPDATE OR DELETE O
 CREATE TRIGGER reporting_reminders_audit AFTER INSERT OR UPDATE OR DELETE ON reporting_reminders
   FOR EACH ROW EXECUTE FUNCTION klynge_audit_row('cluster_id', 'year', 'edge');
 --> statement-breakpoint
-SELECT set_config('klynge.actor', 'system:migration 0047', true);
+SELECT set_config('klynge.actor', 'system:migration 0048', true);
 --> statement-breakpoint
 -- Years submitted before submitted_at existed: the last change to 'submitted' in the audit log.
 UPDATE reporting_periods p SET submitted_at = s.at
