@@ -45,7 +45,6 @@ export function CompletenessSection(p: {
             desc={t.completenessChartDesc(ofYear.length - 1)}
             bars={ofYear.map((r) => ({ label: name(r), value: percent(r.submittedOnTime, r.funded) }))}
             format={(n) => `${num(n)} %`}
-            labelWidth={200}
           />
         }
         table={{
