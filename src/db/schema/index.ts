@@ -6,6 +6,7 @@ export * from './content.ts';
 export * from './coordination.ts';
 export * from './deliveries.ts';
 export * from './evaluation.ts';
+export * from './label-support.ts';
 export * from './notifications.ts';
 export * from './organisations.ts';
 export * from './rate-limits.ts';

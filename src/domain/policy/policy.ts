@@ -109,12 +109,19 @@ const rules = {
   // The rules that flag clusters are common to all funders (one joint evaluation): funders and admins set them
   'evaluations.configure': (p) => hasRole(p, 'admin', 'funder'),
   // Annual action plans: a cluster's own staff write and submit theirs; the funders that fund the
-  // cluster in the plan's year accept or return it; the cluster, its funders and admins read it.
+  // cluster in the plan's year accept or return it; the cluster, its funders, admins and the
+  // support function (for its sparring on every cluster's plan, seed 002) read it.
   'actionPlans.edit': (p, t) => hasRoleIn(p, t.organisationId, 'cluster_staff'),
   'actionPlans.decide': fundsTarget,
   'actionPlans.view': (p, t) =>
-    hasRole(p, 'admin') || hasRoleIn(p, t.organisationId, 'cluster_staff') || fundsTarget(p, t),
-  'actionPlans.overview': (p) => hasRole(p, 'admin', 'funder'),
+    hasRole(p, 'admin', 'support_staff') ||
+    hasRoleIn(p, t.organisationId, 'cluster_staff') ||
+    fundsTarget(p, t),
+  'actionPlans.overview': (p) => hasRole(p, 'admin', 'funder', 'support_staff'),
+  // Sparring: the support function comments on any cluster's plan; the cluster's own staff mark
+  // the comments handled.
+  'actionPlans.comment': (p) => hasRole(p, 'support_staff'),
+  'actionPlans.handleComment': (p, t) => hasRoleIn(p, t.organisationId, 'cluster_staff'),
   // Data quality: the cluster itself, its funders and admins
   'dataQuality.view': (p, t) =>
     hasRole(p, 'admin') || hasRoleIn(p, t.organisationId, 'cluster_staff') || fundsTarget(p, t),
