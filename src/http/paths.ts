@@ -90,6 +90,15 @@ export const PAGES = {
     da: '/arbejdsrum/handlingsplaner/:slug/:year/opfoelgning',
     en: '/en/workspace/action-plans/:slug/:year/follow-up',
   },
+  // The support function's sparring: it comments from the plan's funding view, the cluster marks handled
+  actionPlanCommentHandled: {
+    da: '/arbejdsrum/handlingsplaner/:slug/:year/kommentarer/:id/behandlet',
+    en: '/en/workspace/action-plans/:slug/:year/comments/:id/handled',
+  },
+  fundingActionPlanComments: {
+    da: '/finansiering/handlingsplaner/:slug/:year/kommentarer',
+    en: '/en/funding/action-plans/:slug/:year/comments',
+  },
   fundingActionPlans: { da: '/finansiering/handlingsplaner', en: '/en/funding/action-plans' },
   fundingActionPlan: {
     da: '/finansiering/handlingsplaner/:slug/:year',
@@ -314,6 +323,7 @@ export const PAGE_IDS: Partial<Record<PageKey, Record<string, IdKind>>> = {
   application: { id: 'uuid' },
   applicationLetter: { id: 'uuid' },
   attachment: { id: 'uuid' },
+  actionPlanCommentHandled: { id: 'uuid' },
   fundingPlan: { id: 'uuid' },
   fundingPlanClose: { id: 'uuid' },
   referral: { id: 'uuid' },

@@ -87,19 +87,21 @@ describe('sparring on an action plan', () => {
       link: `/arbejdsrum/handlingsplaner/${cluster.slug}/${YEAR}`,
       read: false,
     });
-    // Only the cluster's staff are told.
+    // Only the cluster's staff are told; the funders who decide the plan do not read the sparring.
     expect(await notificationsFor(database.db, otherStaff)).toEqual([]);
+    const admins = await planForCaller(database.db, admin, cluster.slug, YEAR, NOW);
+    expect(admins.comments).toEqual([]);
   });
 
   it('lets the cluster mark a comment handled once; the count of waiting comments follows', async () => {
     const id = await addPlanComment(database.db, support, plan(), { section: null, body: 'Godt mål.' }, NOW);
     const before = await unhandledCommentCount(database.db);
     const later = new Date(NOW.getTime() + 60_000);
-    await markCommentHandled(database.db, staff, id, later);
+    await markCommentHandled(database.db, staff, { ...plan(), id }, later);
     expect(await unhandledCommentCount(database.db)).toBe(before - 1);
     const own = await planForCaller(database.db, staff, cluster.slug, YEAR, NOW);
     expect(own.comments.find((c) => c.id === id)?.handledAt).toEqual(later);
-    await expectAppError(markCommentHandled(database.db, staff, id, later), 'conflict');
+    await expectAppError(markCommentHandled(database.db, staff, { ...plan(), id }, later), 'conflict');
   });
 
   it('records who commented and who handled it in the audit log', async () => {
@@ -110,7 +112,7 @@ describe('sparring on an action plan', () => {
       { section: 'goals', body: 'Hæv målet.' },
       NOW,
     );
-    await markCommentHandled(database.db, staff, id, NOW);
+    await markCommentHandled(database.db, staff, { ...plan(), id }, NOW);
     const audit = await queryRows<{ label: string; op: string }>(
       database.db,
       sql`select actor_label as label, action as op from audit_log
@@ -143,8 +145,16 @@ describe('sparring refuses what the rules do not allow, and writes nothing', () 
       NOW,
     );
     for (const who of [otherStaff, support, funder, admin])
-      await expectAppError(markCommentHandled(database.db, who, id, NOW), 'forbidden');
-    await expectAppError(markCommentHandled(database.db, staff, 'not-a-uuid', NOW), 'not_found');
+      await expectAppError(markCommentHandled(database.db, who, { ...plan(), id }, NOW), 'forbidden');
+    await expectAppError(
+      markCommentHandled(database.db, staff, { ...plan(), id: 'not-a-uuid' }, NOW),
+      'not_found',
+    );
+    // A comment named under another plan's path is not found there.
+    await expectAppError(
+      markCommentHandled(database.db, staff, { ...plan(), year: YEAR - 1, id }, NOW),
+      'not_found',
+    );
   });
 
   it('refuses empty, too long and misplaced comments, and plans never saved', async () => {

@@ -137,11 +137,27 @@ export const FOR_GET: Record<string, Access> = {
   'GET /indberetninger/status': only(['admin', 'funder', 'support_staff']),
   // Action plans of Odense Robotics, 2024
   'GET /arbejdsrum/handlingsplaner': only(['cluster_staff']),
-  'GET /arbejdsrum/handlingsplaner/:slug/:year': only(['admin', 'funder', 'cluster_staff']),
-  'GET /arbejdsrum/handlingsplaner/:slug/:year/opfoelgning': only(['admin', 'funder', 'cluster_staff']),
-  'GET /finansiering/handlingsplaner': only(['admin', 'funder']),
-  'GET /finansiering/handlingsplaner/:slug/:year': only(['admin', 'funder', 'cluster_staff']),
-  'GET /finansiering/handlingsplaner/:slug/:year/opfoelgning': only(['admin', 'funder', 'cluster_staff']),
+  // The support function reads every cluster's plan for its sparring (issue 20, item 6).
+  'GET /arbejdsrum/handlingsplaner/:slug/:year': only(['admin', 'funder', 'cluster_staff', 'support_staff']),
+  'GET /arbejdsrum/handlingsplaner/:slug/:year/opfoelgning': only([
+    'admin',
+    'funder',
+    'cluster_staff',
+    'support_staff',
+  ]),
+  'GET /finansiering/handlingsplaner': only(['admin', 'funder', 'support_staff']),
+  'GET /finansiering/handlingsplaner/:slug/:year': only([
+    'admin',
+    'funder',
+    'cluster_staff',
+    'support_staff',
+  ]),
+  'GET /finansiering/handlingsplaner/:slug/:year/opfoelgning': only([
+    'admin',
+    'funder',
+    'cluster_staff',
+    'support_staff',
+  ]),
   // Performance account: public; targets are the funders'
   'GET /resultater': everyone(302),
   'GET /resultater/sammenlign': OPEN,
@@ -245,6 +261,8 @@ export const FOR_POST: Record<string, 'public' | 'signed-in' | 'token'> = {
   'POST /admin/organisationer/:id/brugere/fjern': 'signed-in',
   'POST /klynger/:slug/rediger': 'signed-in',
   'POST /maerker/import': 'signed-in',
+  'POST /finansiering/handlingsplaner/:slug/:year/kommentarer': 'signed-in',
+  'POST /arbejdsrum/handlingsplaner/:slug/:year/kommentarer/:id/behandlet': 'signed-in',
   'POST /nyheder/ny': 'signed-in',
   'POST /nyheder/:slug/rediger': 'signed-in',
   'POST /historier/ny': 'signed-in',

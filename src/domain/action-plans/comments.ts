@@ -80,30 +80,31 @@ export async function addPlanComment(
 }
 
 /**
- * Marks a comment handled. Refusals, in this order: not_found (no such comment), forbidden (not
- * the staff of the plan's cluster), conflict (already handled).
+ * Marks a comment handled. Refusals, in this order: not_found (no such comment on the plan),
+ * forbidden (not the staff of the plan's cluster), conflict (already handled).
  */
 export async function markCommentHandled(
   db: Db,
   caller: Caller,
-  commentId: string,
+  comment: { clusterId: string; year: number; id: string },
   now: Date,
 ): Promise<void> {
   await withActor(db, caller.actor, async (tx) => {
-    const [comment] = isUuid(commentId)
-      ? await queryRows<{ clusterId: string; handled: boolean }>(
+    const [row] = isUuid(comment.id)
+      ? await queryRows<{ handled: boolean }>(
           tx,
-          sql`select cluster_id as "clusterId", handled_at is not null as handled
-              from action_plan_comments where id = ${commentId} for update`,
+          sql`select handled_at is not null as handled from action_plan_comments
+              where id = ${comment.id} and cluster_id = ${comment.clusterId} and year = ${comment.year}
+              for update`,
         )
       : [];
-    if (!comment) throw notFound('comment');
+    if (!row) throw notFound('comment');
     authorize(caller.principal, 'actionPlans.handleComment', { organisationId: comment.clusterId });
-    if (comment.handled) throw new AppError('conflict', 'The comment is already handled');
+    if (row.handled) throw new AppError('conflict', 'The comment is already handled');
     await tx.execute(
       sql`update action_plan_comments set handled_at = ${now.toISOString()}::timestamptz,
             handled_by = ${caller.actor.userId}
-          where id = ${commentId}`,
+          where id = ${comment.id}`,
     );
   });
 }

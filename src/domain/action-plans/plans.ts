@@ -19,7 +19,13 @@ import { isUuid } from '../ids.ts';
 import { authorize, can } from '../policy/policy.ts';
 import { currentReportingYear, fundersOf, MIN_YEAR } from '../reporting/periods/years.ts';
 import { type PlanComment, planComments } from './comments.ts';
-import { type PlanPermissions, type PlanTarget, planPermissions, policyTarget } from './policy.ts';
+import {
+  mayReadComments,
+  type PlanPermissions,
+  type PlanTarget,
+  planPermissions,
+  policyTarget,
+} from './policy.ts';
 
 export type PlanStatus = (typeof actionPlanStatus.enumValues)[number];
 export const PLAN_STATUSES: readonly PlanStatus[] = actionPlanStatus.enumValues;
@@ -187,7 +193,7 @@ export async function openPlan(
 export interface PlanForCaller extends OpenedPlan {
   plan: ActionPlan;
   history: PlanEvent[];
-  /** The support function's comments on the plan, for those who read its content. */
+  /** The support function's comments on the plan, for the cluster and the support function only. */
   comments: PlanComment[];
   /** What the caller may do with the plan now: what the plan page offers. */
   may: PlanPermissions;
@@ -205,7 +211,9 @@ export async function planForCaller(
   const plan = await loadPlan(db, opened.cluster.id, year);
   const history = await planHistory(db, opened.cluster.id, year);
   const may = planPermissions(caller.principal, plan.status, opened.target);
-  const comments = may.readContent ? await planComments(db, opened.cluster.id, year) : [];
+  const comments = mayReadComments(caller.principal, opened.target)
+    ? await planComments(db, opened.cluster.id, year)
+    : [];
   return { ...opened, plan, history, comments, may };
 }
 

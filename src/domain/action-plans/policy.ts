@@ -90,6 +90,13 @@ const mayReadPlanContent = (p: Principal | null, status: PlanStatus, target: Pla
 export const mayHandleComments = (p: Principal | null, target: PlanTarget) =>
   can(p, 'actionPlans.handleComment', policyTarget(target));
 
+/**
+ * Whether a user reads the comments on a plan: the sparring is between the cluster and the
+ * support function, so the funders who decide the plan do not read it.
+ */
+export const mayReadComments = (p: Principal | null, target: PlanTarget) =>
+  givesSparring(p) || mayHandleComments(p, target);
+
 export interface PlanPermissions {
   /** Change the content (goals, activities, narrative) and submit it. */
   edit: boolean;

@@ -77,6 +77,7 @@ describe('navigationFor: each role sees exactly what it may use, grouped', () =>
       support: [
         'support',
         'reportingStatus',
+        'fundingActionPlans',
         'supportBenchmarking',
         'labelImport',
         'surveys',

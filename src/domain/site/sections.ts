@@ -127,7 +127,7 @@ export const SECTIONS: readonly SectionEntry[] = [
   },
   {
     page: 'fundingActionPlans',
-    groups: ['funding'],
+    groups: ['funding', 'support'],
     da: 'Handlingsplaner',
     en: 'Action plans',
     may: (p) => can(p, 'actionPlans.overview'),
