@@ -45,6 +45,10 @@ Commands:
   referral-retention delete the personal data of referrals past the retention rule (12
                      months after closing, 24 after sending; the server does it hourly
                      unless REFERRAL_JOBS=off)
+  labels remind [--today=YYYY-MM-DD]
+                     e-mail the clusters' staff and the support function 12, 6 and 3 months
+                     before a label expires, each reminder once (for cron; --today runs
+                     it for another day); exit 1 when a mail could not be sent (retried)
 
 Database: DATABASE_URL=postgres://... selects a PostgreSQL server; without it the embedded
 PGlite database in DATA_DIR (default ./data) is used.`;
@@ -136,6 +140,7 @@ async function main(argv: string[]): Promise<number> {
       email: { type: 'string' },
       name: { type: 'string' },
       organisation: { type: 'string' },
+      today: { type: 'string' },
     },
   });
   const [command] = positionals;
@@ -237,6 +242,21 @@ async function main(argv: string[]): Promise<number> {
     case 'referral-retention': {
       const { referralRetentionCommand } = await import('./referral-jobs.ts');
       return withDatabase((db) => referralRetentionCommand(db));
+    }
+    case 'labels': {
+      const { calendarDay, remindLabelsCommand } = await import('./label-jobs.ts');
+      if (positionals[1] !== 'remind' || positionals.length > 2) {
+        process.stderr.write('klynge labels: the one subcommand is remind: klynge labels remind\n');
+        return 2;
+      }
+      const today = values.today === undefined ? undefined : calendarDay(values.today);
+      if (today === null) {
+        process.stderr.write(
+          `klynge labels remind: --today must be a date YYYY-MM-DD, not '${values.today}'\n`,
+        );
+        return 2;
+      }
+      return withDatabase((db) => remindLabelsCommand(db, today));
     }
     default:
       process.stderr.write(`klynge: unknown command '${command}'\n\n${USAGE}\n`);
