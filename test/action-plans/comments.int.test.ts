@@ -9,6 +9,7 @@ import {
 import { savePlan } from '../../src/domain/action-plans/editing.ts';
 import { planForCaller } from '../../src/domain/action-plans/plans.ts';
 import type { Caller } from '../../src/domain/caller.ts';
+import { attentionOf } from '../../src/domain/landing/attention.ts';
 import { notificationsFor } from '../../src/domain/notifications/queries.ts';
 import { createCaller, expectAppError } from '../support/callers.ts';
 import { createTestDatabase } from '../support/database.ts';
@@ -177,5 +178,27 @@ describe('sparring refuses what the rules do not allow, and writes nothing', () 
       'conflict',
     );
     expect(await commentCount()).toBe(before);
+  });
+});
+
+describe('the landing pages list the sparring waiting for an answer', () => {
+  it('shows the support function every unhandled comment and the cluster those on its own plans', async () => {
+    await addPlanComment(database.db, support, plan(), { section: null, body: 'Endnu en.' }, NOW);
+    const count = async (where: ReturnType<typeof sql>) => {
+      const [row] = await queryRows<{ n: number }>(
+        database.db,
+        sql`select count(*)::int as n from action_plan_comments where handled_at is null ${where}`,
+      );
+      return Number(row?.n);
+    };
+    const all = await count(sql``);
+    const own = await count(sql`and cluster_id = ${cluster.id}`);
+    expect(all).toBeGreaterThan(0);
+    const kinds = async (who: Caller) =>
+      (await attentionOf(database.db, who, NOW)).filter((i) => i.kind.startsWith('planComments'));
+    expect(await kinds(support)).toEqual([{ kind: 'planCommentsWaiting', count: all }]);
+    expect(await kinds(staff)).toEqual([{ kind: 'planCommentsToHandle', count: own }]);
+    expect(await kinds(otherStaff)).toEqual([]);
+    expect(await kinds(funder)).toEqual([]);
   });
 });

@@ -131,11 +131,21 @@ export async function planComments(db: Queryable, clusterId: string, year: numbe
   }));
 }
 
-/** How many comments of the support function wait for the clusters to handle them, counted in SQL. */
-export async function unhandledCommentCount(db: Queryable): Promise<number> {
+/**
+ * How many of the support function's comments wait for the clusters to handle them, counted in
+ * SQL: on every cluster's plans, or on those of the clusters given.
+ */
+export async function unhandledCommentCount(db: Queryable, clusterIds?: readonly string[]): Promise<number> {
+  if (clusterIds?.length === 0) return 0;
+  const ofClusters = clusterIds
+    ? sql`and cluster_id in (${sql.join(
+        clusterIds.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})`
+    : sql``;
   const [row] = await queryRows<{ n: number }>(
     db,
-    sql`select count(*)::int as n from action_plan_comments where handled_at is null`,
+    sql`select count(*)::int as n from action_plan_comments where handled_at is null ${ofClusters}`,
   );
   return Number(row?.n ?? 0);
 }
