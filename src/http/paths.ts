@@ -100,6 +100,8 @@ export const PAGES = {
     en: '/en/funding/action-plans/:slug/:year/comments',
   },
   fundingActionPlans: { da: '/finansiering/handlingsplaner', en: '/en/funding/action-plans' },
+  // Labelling support: a cluster's self-assessment against the label criteria (src/http/web/labels)
+  labelSelfAssessment: { da: '/arbejdsrum/maerkning/:slug', en: '/en/workspace/labelling/:slug' },
   fundingActionPlan: {
     da: '/finansiering/handlingsplaner/:slug/:year',
     en: '/en/funding/action-plans/:slug/:year',

@@ -146,6 +146,8 @@ export const FOR_GET: Record<string, Access> = {
     'support_staff',
   ]),
   'GET /finansiering/handlingsplaner': only(['admin', 'funder', 'support_staff']),
+  // A cluster's label self-assessment: its own staff keep it, the support function reads every one
+  'GET /arbejdsrum/maerkning/:slug': only(['cluster_staff', 'support_staff']),
   'GET /finansiering/handlingsplaner/:slug/:year': only([
     'admin',
     'funder',
@@ -262,6 +264,7 @@ export const FOR_POST: Record<string, 'public' | 'signed-in' | 'token'> = {
   'POST /klynger/:slug/rediger': 'signed-in',
   'POST /maerker/import': 'signed-in',
   'POST /finansiering/handlingsplaner/:slug/:year/kommentarer': 'signed-in',
+  'POST /arbejdsrum/maerkning/:slug': 'signed-in',
   'POST /arbejdsrum/handlingsplaner/:slug/:year/kommentarer/:id/behandlet': 'signed-in',
   'POST /nyheder/ny': 'signed-in',
   'POST /nyheder/:slug/rediger': 'signed-in',

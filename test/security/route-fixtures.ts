@@ -117,6 +117,12 @@ export async function routeFixtures(t: TestApp, database: Database): Promise<Rou
     sql`select r.id from referrals r join organisations f on f.id = r.from_organisation_id
         where f.slug = 'erhvervshus-fyn' and r.status = 'sent' limit 1`,
   );
+  // The support function's waiting comment on the demo staff's 2024 plan.
+  const planComment = await one<{ id: string }>(
+    database,
+    sql`select c.id from action_plan_comments c join organisations o on o.id = c.cluster_id
+        where o.slug = 'odense-robotics' and c.year = 2024 and c.handled_at is null limit 1`,
+  );
   const survey = demoSurveyId('needs-2027');
   const surveyToken = newSurveyToken();
   await withActor(database.db, systemActor('test'), async (tx) => {
@@ -159,6 +165,8 @@ export async function routeFixtures(t: TestApp, database: Database): Promise<Rou
       '/en/calls:slug': jointCall.slug,
       '/arbejdsrum/handlingsplaner:year': '2024',
       '/en/workspace/action-plans:year': '2024',
+      '/arbejdsrum/handlingsplaner:id': planComment.id,
+      '/en/workspace/action-plans:id': planComment.id,
       '/finansiering/handlingsplaner:year': '2024',
       '/en/funding/action-plans:year': '2024',
       '/finansiering/koordinering/finansiorer:slug': 'uddannelses-og-forskningsministeriet',

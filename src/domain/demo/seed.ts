@@ -25,6 +25,7 @@ import { insertDemoContent } from './content.ts';
 import { insertDemoCoordination } from './coordination.ts';
 import { buildDemoDataSet, DEMO_SEED, type DemoDataSet } from './dataset.ts';
 import { insertDemoEvaluation } from './evaluation.ts';
+import { insertDemoSelfAssessment } from './label-support.ts';
 import { insertDemoPeriods } from './periods.ts';
 import { insertDemoReferrals } from './referrals.ts';
 import { insertDemoStrategy } from './strategy.ts';
@@ -181,6 +182,7 @@ export async function seedDemo(
     log(`demo: ${await insertDemoPeriods(tx, data)} reporting periods`);
     await insertDemoEvaluation(tx);
     log(`demo: ${await insertDemoActionPlans(tx)} action plans`);
+    await insertDemoSelfAssessment(tx);
     await insertDemoCallSetup(tx);
     await insertDemoCoordination(tx);
     await insertDemoStrategy(tx);

@@ -79,6 +79,8 @@ const MATRIX: Record<Action, { own: string; other: string }> = {
   'surveys.readSharedResults': { own: 'AFP', other: 'AFP' },
   'companyContacts.manage': { own: 'C', other: '' },
   'support.manage': { own: 'AP', other: 'AP' },
+  'labels.selfAssess': { own: 'C', other: '' },
+  'labels.viewSelfAssessment': { own: 'CP', other: 'P' },
   'referrals.manage': { own: 'CB', other: '' },
   'referrals.viewFigures': { own: 'AFCPB', other: 'AFCPB' },
   'referralTargets.manage': { own: 'AP', other: 'AP' },

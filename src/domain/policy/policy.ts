@@ -157,6 +157,11 @@ const rules = {
   'companyContacts.manage': (p, t) => hasRoleIn(p, t.organisationId, 'cluster_staff'),
   // Support function and business service
   'support.manage': (p) => hasRole(p, 'admin', 'support_staff'),
+  // Labelling support (seed 001 D3): a cluster's own staff keep its self-assessment against the
+  // label criteria; the support function, which helps every cluster towards its label, reads them.
+  'labels.selfAssess': (p, t) => hasRoleIn(p, t.organisationId, 'cluster_staff'),
+  'labels.viewSelfAssessment': (p, t) =>
+    hasRole(p, 'support_staff') || hasRoleIn(p, t.organisationId, 'cluster_staff'),
   // Referrals of companies between business hubs and clusters (seed 000), sent and answered by
   // the staff of the organisations involved; the figures, which hold no personal data, are read by
   // everyone working in the programme; the list of outside referral targets is kept by the

@@ -11,12 +11,14 @@ import { COMMENT_MAX } from '../../../domain/action-plans/plan-input.ts';
 import { openPlan, type PlanForCaller, planForCaller } from '../../../domain/action-plans/plans.ts';
 import { PLAN_ACTIONS, type PlanAction } from '../../../domain/action-plans/policy.ts';
 import { AppError } from '../../../domain/errors.ts';
+import { mayViewSelfAssessment } from '../../../domain/labels/policy.ts';
 import { callerOf } from '../../caller.ts';
 import type { AppContext, AppEnv } from '../../context.ts';
 import { formatDateTime } from '../../i18n/index.ts';
 import { href, type Lang, pageHref } from '../../paths.ts';
 import { renderPage } from '../../render.tsx';
 import { Alert, ErrorSummary, type FieldErrors } from '../../views/forms.tsx';
+import { selfAssessmentMessages } from '../labels/self-assessment.messages.ts';
 import { onPage } from '../routes.ts';
 import { type PlanCommentMessages, planCommentMessages } from './comments.messages.ts';
 import { planInputOf } from './form-input.ts';
@@ -171,6 +173,14 @@ export async function planPage(c: AppContext, mode: Mode, opts: PageOptions = {}
         <PlanHistory events={page.history} t={t} lang={lang} />
         <p>
           <a href={pageHref(FOLLOW_UP_PAGE[mode], lang, params)}>{t.followUpLink(year)}</a>
+          {mayViewSelfAssessment(callerOf(c).principal, cluster.id) && (
+            <>
+              {' · '}
+              <a href={pageHref('labelSelfAssessment', lang, { slug: cluster.slug })}>
+                {selfAssessmentMessages(lang).linkText}
+              </a>
+            </>
+          )}
           {' · '}
           <a href={href(LIST_PAGE[mode], lang, mode === 'funding' ? { year: String(year) } : undefined)}>
             {t.backToList}

@@ -19,8 +19,16 @@ CREATE TABLE "label_expiry_reminders" (
 	CONSTRAINT "label_expiry_reminders_label_id_months_before_pk" PRIMARY KEY("label_id","months_before")
 );
 --> statement-breakpoint
+CREATE TABLE "label_self_assessments" (
+	"cluster_id" uuid PRIMARY KEY NOT NULL,
+	"scores" jsonb NOT NULL,
+	"updated_by" uuid,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "action_plan_comments" ADD CONSTRAINT "action_plan_comments_author_id_users_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "action_plan_comments" ADD CONSTRAINT "action_plan_comments_handled_by_users_id_fk" FOREIGN KEY ("handled_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "action_plan_comments" ADD CONSTRAINT "action_plan_comments_cluster_id_year_action_plans_cluster_id_year_fk" FOREIGN KEY ("cluster_id","year") REFERENCES "public"."action_plans"("cluster_id","year") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "label_expiry_reminders" ADD CONSTRAINT "label_expiry_reminders_label_id_cluster_labels_id_fk" FOREIGN KEY ("label_id") REFERENCES "public"."cluster_labels"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "label_self_assessments" ADD CONSTRAINT "label_self_assessments_cluster_id_organisations_id_fk" FOREIGN KEY ("cluster_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "action_plan_comments_plan_idx" ON "action_plan_comments" USING btree ("cluster_id","year");

@@ -1,8 +1,0 @@
--- Custom SQL migration file, put your code below! --
--- The support function's comments on action plans and the label reminders sent are audited row by
--- row, like the plans themselves: who commented, who marked a comment handled, what was sent when.
-CREATE TRIGGER action_plan_comments_audit AFTER INSERT OR UPDATE OR DELETE ON action_plan_comments
-  FOR EACH ROW EXECUTE FUNCTION klynge_audit_row('id');
---> statement-breakpoint
-CREATE TRIGGER label_expiry_reminders_audit AFTER INSERT OR UPDATE OR DELETE ON label_expiry_reminders
-  FOR EACH ROW EXECUTE FUNCTION klynge_audit_row('label_id', 'months_before');
