@@ -102,6 +102,14 @@ export const PAGES = {
   fundingActionPlans: { da: '/finansiering/handlingsplaner', en: '/en/funding/action-plans' },
   // Labelling support: a cluster's self-assessment against the label criteria (src/http/web/labels)
   labelSelfAssessment: { da: '/arbejdsrum/maerkning/:slug', en: '/en/workspace/labelling/:slug' },
+  labelImprovementActions: {
+    da: '/arbejdsrum/maerkning/:slug/handlinger',
+    en: '/en/workspace/labelling/:slug/actions',
+  },
+  labelImprovementActionDone: {
+    da: '/arbejdsrum/maerkning/:slug/handlinger/:id/udfoert',
+    en: '/en/workspace/labelling/:slug/actions/:id/done',
+  },
   fundingActionPlan: {
     da: '/finansiering/handlingsplaner/:slug/:year',
     en: '/en/funding/action-plans/:slug/:year',
@@ -326,6 +334,7 @@ export const PAGE_IDS: Partial<Record<PageKey, Record<string, IdKind>>> = {
   applicationLetter: { id: 'uuid' },
   attachment: { id: 'uuid' },
   actionPlanCommentHandled: { id: 'uuid' },
+  labelImprovementActionDone: { id: 'uuid' },
   fundingPlan: { id: 'uuid' },
   fundingPlanClose: { id: 'uuid' },
   referral: { id: 'uuid' },

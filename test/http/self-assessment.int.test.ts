@@ -54,6 +54,32 @@ describe('the label self-assessment page', () => {
     expect(text(saved.html)).toContain('Selvevalueringen peger mod niveauet Guld.');
   });
 
+  it('cluster staff add an improvement action with a DKFDS date, see a bad date refused, and mark it done', async () => {
+    const client = await signedInClient(t.app, staff.email);
+    await client.get(page);
+    const bad = await client.post(`${page}/handlinger`, {
+      title: 'Mål tilfredshed',
+      dueOnDay: '30',
+      dueOnMonth: '2',
+      dueOnYear: '2027',
+    });
+    expect(bad.res.status).toBe(422);
+    expect(text(bad.html)).toContain('Skriv en rigtig dato: dag, måned og år.');
+    const ok = await client.post(`${page}/handlinger`, {
+      title: 'Mål tilfredshed',
+      dueOnDay: '1',
+      dueOnMonth: '3',
+      dueOnYear: '2027',
+    });
+    expect(ok.res.status).toBe(303);
+    const list = await client.get(`${page}?done=added`);
+    expect(text(list.html)).toContain('Handlingen er tilføjet.');
+    expect(text(list.html)).toContain('Mål tilfredshed 1. marts 2027 Åben');
+    const done = /action="([^"]+\/udfoert)"/.exec(list.html)?.[1] ?? '';
+    expect((await client.post(done, {})).res.status).toBe(303);
+    expect(text((await client.get(page)).html)).toContain('Mål tilfredshed 1. marts 2027 Udført');
+  });
+
   it('support staff read it without a form, in English too', async () => {
     const client = await signedInClient(t.app, support.email);
     const read = await client.get('/en/workspace/labelling/maerke-alfa');

@@ -265,6 +265,8 @@ export const FOR_POST: Record<string, 'public' | 'signed-in' | 'token'> = {
   'POST /maerker/import': 'signed-in',
   'POST /finansiering/handlingsplaner/:slug/:year/kommentarer': 'signed-in',
   'POST /arbejdsrum/maerkning/:slug': 'signed-in',
+  'POST /arbejdsrum/maerkning/:slug/handlinger': 'signed-in',
+  'POST /arbejdsrum/maerkning/:slug/handlinger/:id/udfoert': 'signed-in',
   'POST /arbejdsrum/handlingsplaner/:slug/:year/kommentarer/:id/behandlet': 'signed-in',
   'POST /nyheder/ny': 'signed-in',
   'POST /nyheder/:slug/rediger': 'signed-in',

@@ -123,6 +123,11 @@ export async function routeFixtures(t: TestApp, database: Database): Promise<Rou
     sql`select c.id from action_plan_comments c join organisations o on o.id = c.cluster_id
         where o.slug = 'odense-robotics' and c.year = 2024 and c.handled_at is null limit 1`,
   );
+  const improvementAction = await one<{ id: string }>(
+    database,
+    sql`select a.id from label_improvement_actions a join organisations o on o.id = a.cluster_id
+        where o.slug = 'odense-robotics' and a.done_on is null limit 1`,
+  );
   const survey = demoSurveyId('needs-2027');
   const surveyToken = newSurveyToken();
   await withActor(database.db, systemActor('test'), async (tx) => {
@@ -166,6 +171,8 @@ export async function routeFixtures(t: TestApp, database: Database): Promise<Rou
       '/arbejdsrum/handlingsplaner:year': '2024',
       '/en/workspace/action-plans:year': '2024',
       '/arbejdsrum/handlingsplaner:id': planComment.id,
+      '/arbejdsrum/maerkning:id': improvementAction.id,
+      '/en/workspace/labelling:id': improvementAction.id,
       '/en/workspace/action-plans:id': planComment.id,
       '/finansiering/handlingsplaner:year': '2024',
       '/en/funding/action-plans:year': '2024',

@@ -19,6 +19,15 @@ CREATE TABLE "label_expiry_reminders" (
 	CONSTRAINT "label_expiry_reminders_label_id_months_before_pk" PRIMARY KEY("label_id","months_before")
 );
 --> statement-breakpoint
+CREATE TABLE "label_improvement_actions" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"cluster_id" uuid NOT NULL,
+	"title" text NOT NULL,
+	"due_on" date NOT NULL,
+	"done_on" date,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "label_self_assessments" (
 	"cluster_id" uuid PRIMARY KEY NOT NULL,
 	"scores" jsonb NOT NULL,
@@ -30,5 +39,7 @@ ALTER TABLE "action_plan_comments" ADD CONSTRAINT "action_plan_comments_author_i
 ALTER TABLE "action_plan_comments" ADD CONSTRAINT "action_plan_comments_handled_by_users_id_fk" FOREIGN KEY ("handled_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "action_plan_comments" ADD CONSTRAINT "action_plan_comments_cluster_id_year_action_plans_cluster_id_year_fk" FOREIGN KEY ("cluster_id","year") REFERENCES "public"."action_plans"("cluster_id","year") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "label_expiry_reminders" ADD CONSTRAINT "label_expiry_reminders_label_id_cluster_labels_id_fk" FOREIGN KEY ("label_id") REFERENCES "public"."cluster_labels"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "label_improvement_actions" ADD CONSTRAINT "label_improvement_actions_cluster_id_organisations_id_fk" FOREIGN KEY ("cluster_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "label_self_assessments" ADD CONSTRAINT "label_self_assessments_cluster_id_organisations_id_fk" FOREIGN KEY ("cluster_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "action_plan_comments_plan_idx" ON "action_plan_comments" USING btree ("cluster_id","year");
+CREATE INDEX "action_plan_comments_plan_idx" ON "action_plan_comments" USING btree ("cluster_id","year");--> statement-breakpoint
+CREATE INDEX "label_improvement_actions_cluster_idx" ON "label_improvement_actions" USING btree ("cluster_id","due_on");

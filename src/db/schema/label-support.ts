@@ -1,4 +1,14 @@
-import { jsonb, pgTable, primaryKey, smallint, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  date,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { clusterLabels, organisations } from './organisations.ts';
 
 /**
@@ -30,3 +40,22 @@ export const labelSelfAssessments = pgTable('label_self_assessments', {
   updatedBy: uuid('updated_by'),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * A cluster's improvement plan towards its label: dated actions, open until the cluster marks
+ * them done (the Silver label asks for an improvement plan, seed 001 D3).
+ */
+export const labelImprovementActions = pgTable(
+  'label_improvement_actions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clusterId: uuid('cluster_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    dueOn: date('due_on').notNull(),
+    doneOn: date('done_on'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('label_improvement_actions_cluster_idx').on(t.clusterId, t.dueOn)],
+);

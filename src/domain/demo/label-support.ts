@@ -1,6 +1,7 @@
 /**
  * Demo labelling support (issue 20, item 7): Odense Robotics, the demo staff login's cluster, has
- * assessed itself against the label criteria, written by the demo staff login.
+ * assessed itself against the label criteria and has an improvement plan, written by the demo
+ * staff login.
  */
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
@@ -37,6 +38,13 @@ export async function insertDemoSelfAssessment(tx: Tx): Promise<void> {
     sql`insert into label_self_assessments (cluster_id, scores, updated_by, updated_at)
         values (${organisationId(slugFromTitle('Odense Robotics'))}, ${JSON.stringify(SCORES)}::jsonb, ${staff},
                 '2026-10-01T09:00:00Z')`,
+  );
+  const cluster = organisationId(slugFromTitle('Odense Robotics'));
+  // The improvement plan towards Gold: one action done, one open.
+  await tx.execute(
+    sql`insert into label_improvement_actions (cluster_id, title, due_on, done_on, created_at)
+        values (${cluster}, 'Mål medlemmernes tilfredshed i en årlig undersøgelse', '2026-12-15', null, '2026-10-01T09:00:00Z'),
+               (${cluster}, 'Beskriv tilbuddet om internationale partnerskaber', '2026-11-01', '2026-10-28', '2026-10-01T09:00:00Z')`,
   );
   await tx.execute(
     sql`select set_config('klynge.actor', 'system:seed', true), set_config('klynge.actor_id', '', true)`,

@@ -7,6 +7,7 @@ import type { Database } from '../../db/client.ts';
 import { queryRows } from '../../db/client.ts';
 import type { Caller } from '../caller.ts';
 import { LABEL_CRITERIA } from './criteria.ts';
+import { addImprovementAction, markActionDone } from './improvement-plan.ts';
 import { saveSelfAssessment, selfAssessmentOf } from './self-assessment.ts';
 
 let database: Database;
@@ -80,5 +81,46 @@ describe('label self-assessment', () => {
       'members',
     ]);
     expect(await rows()).toBe(before);
+  });
+});
+
+describe('improvement plan', () => {
+  it('lets the cluster add dated actions and mark them done once; others are refused', async () => {
+    const id = await addImprovementAction(database.db, staff, cluster.id, {
+      title: ' Mål medlemstilfredshed ',
+      dueOn: '2027-03-01',
+    });
+    await addImprovementAction(database.db, staff, cluster.id, {
+      title: 'Skriv strategien',
+      dueOn: '2027-01-15',
+    });
+    await markActionDone(database.db, staff, { clusterId: cluster.id, id }, '2027-02-20');
+    const seen = await selfAssessmentOf(database.db, support, cluster.slug);
+    expect(seen.actions.map((a) => [a.title, a.dueOn, a.doneOn])).toEqual([
+      ['Skriv strategien', '2027-01-15', null],
+      ['Mål medlemstilfredshed', '2027-03-01', '2027-02-20'],
+    ]);
+    await expectAppError(
+      markActionDone(database.db, staff, { clusterId: cluster.id, id }, '2027-02-21'),
+      'conflict',
+    );
+    for (const who of [support, otherStaff, funder]) {
+      await expectAppError(
+        addImprovementAction(database.db, who, cluster.id, { title: 'Nej', dueOn: '2027-01-01' }),
+        'forbidden',
+      );
+      await expectAppError(
+        markActionDone(database.db, who, { clusterId: cluster.id, id }, '2027-02-21'),
+        'forbidden',
+      );
+    }
+  });
+
+  it('refuses an action without a title or a real date', async () => {
+    for (const input of [
+      { title: '', dueOn: '2027-01-01' },
+      { title: 'Dato', dueOn: '2027-02-30' },
+    ])
+      await expectAppError(addImprovementAction(database.db, staff, cluster.id, input), 'validation');
   });
 });

@@ -12,6 +12,7 @@ import type { Caller } from '../caller.ts';
 import { parseInput } from '../errors.ts';
 import { authorize, can } from '../policy/policy.ts';
 import { type IndicatedLevel, indicatedLevel, LABEL_CRITERIA, type Score } from './criteria.ts';
+import { type ImprovementAction, improvementActions } from './improvement-plan.ts';
 
 export interface SelfAssessment {
   cluster: PlanCluster;
@@ -19,7 +20,9 @@ export interface SelfAssessment {
   scores: Record<string, Score>;
   level: IndicatedLevel;
   updatedAt: Date | null;
-  /** Whether the caller may change it (the cluster's own staff). */
+  /** The improvement plan's actions, by due date. */
+  actions: ImprovementAction[];
+  /** Whether the caller may change it and its improvement plan (the cluster's own staff). */
   mayEdit: boolean;
 }
 
@@ -48,6 +51,7 @@ export async function selfAssessmentOf(db: Queryable, caller: Caller, slug: stri
     scores,
     level: indicatedLevel(scores),
     updatedAt: row ? new Date(row.updatedAt) : null,
+    actions: await improvementActions(db, cluster.id),
     mayEdit: can(caller.principal, 'labels.selfAssess', target),
   };
 }

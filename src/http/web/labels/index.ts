@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import type { AppEnv } from '../../context.ts';
 import { registerLabelImportPages } from './import.tsx';
+import { registerImprovementPlanPages } from './improvement-plan.tsx';
 import { registerLabelRegisterPage } from './register.tsx';
 import { registerSelfAssessmentPages } from './self-assessment.tsx';
 
@@ -9,4 +10,5 @@ export function registerLabelsArea(app: Hono<AppEnv>): void {
   registerLabelRegisterPage(app);
   registerLabelImportPages(app);
   registerSelfAssessmentPages(app);
+  registerImprovementPlanPages(app);
 }

@@ -26,6 +26,29 @@ const da = {
   save: 'Gem selvevalueringen',
   saved: 'Selvevalueringen er gemt.',
   required: 'Vælg en vurdering af kriteriet.',
+  plan: {
+    heading: 'Forbedringsplan',
+    intro: 'Handlinger, der skal løfte klyngen mod det næste mærke, med en dato for hver.',
+    none: 'Ingen handlinger endnu.',
+    action: 'Handling',
+    dueOn: 'Frist',
+    status: 'Status',
+    open: 'Åben',
+    done: (date: string) => `Udført ${date}`,
+    markDone: 'Marker som udført',
+    markDoneLabel: (title: string) => `Marker »${title}« som udført`,
+    newHeading: 'Ny handling',
+    title: 'Handling',
+    dueLegend: 'Frist',
+    add: 'Tilføj handling',
+    added: 'Handlingen er tilføjet.',
+    doneSaved: 'Handlingen er markeret som udført.',
+    errors: {
+      required: 'Udfyld feltet.',
+      tooLong: 'Teksten er for lang: højst 300 tegn.',
+      invalidDate: 'Skriv en rigtig dato: dag, måned og år.',
+    } as Record<string, string>,
+  },
 };
 
 const en: Widen<typeof da> = {
@@ -52,6 +75,29 @@ const en: Widen<typeof da> = {
   save: 'Save the self-assessment',
   saved: 'The self-assessment has been saved.',
   required: 'Choose an assessment of the criterion.',
+  plan: {
+    heading: 'Improvement plan',
+    intro: 'Actions that are to lift the cluster towards the next label, each with a date.',
+    none: 'No actions yet.',
+    action: 'Action',
+    dueOn: 'Due',
+    status: 'Status',
+    open: 'Open',
+    done: (date) => `Done ${date}`,
+    markDone: 'Mark as done',
+    markDoneLabel: (title) => `Mark “${title}” as done`,
+    newHeading: 'New action',
+    title: 'Action',
+    dueLegend: 'Due date',
+    add: 'Add action',
+    added: 'The action has been added.',
+    doneSaved: 'The action has been marked as done.',
+    errors: {
+      required: 'Fill in the field.',
+      tooLong: 'The text is too long: at most 300 characters.',
+      invalidDate: 'Write a real date: day, month and year.',
+    },
+  },
 };
 
 export type SelfAssessmentMessages = typeof da;

@@ -18,6 +18,7 @@ import { renderPage } from '../../render.tsx';
 import { Alert, ErrorSummary, type FieldErrors } from '../../views/forms.tsx';
 import { CsrfField } from '../../views/layout.tsx';
 import { onPage } from '../routes.ts';
+import { type ActionFormState, ImprovementPlan } from './improvement-plan.tsx';
 import { type SelfAssessmentMessages, selfAssessmentMessages } from './self-assessment.messages.ts';
 
 type Values = Record<string, string>;
@@ -102,9 +103,11 @@ function Criteria(p: {
   );
 }
 
-async function selfAssessmentPage(
+const DONE = { saved: 'saved', added: 'added', actionDone: 'doneSaved' } as const;
+
+export async function selfAssessmentPage(
   c: AppContext,
-  opts: { values?: Values; errors?: FieldErrors; status?: 200 | 422 } = {},
+  opts: { values?: Values; errors?: FieldErrors; action?: ActionFormState; status?: 200 | 422 } = {},
 ) {
   const a = await selfAssessmentOf(c.get('deps').db, callerOf(c), c.req.param('slug') ?? '');
   const lang = c.get('lang');
@@ -112,14 +115,16 @@ async function selfAssessmentPage(
   const values = opts.values ?? Object.fromEntries(Object.entries(a.scores).map(([k, v]) => [k, String(v)]));
   const errors = opts.errors ?? {};
   const title = t.title(a.cluster.name);
+  const doneKey = DONE[c.req.query('done') as keyof typeof DONE];
+  const done = doneKey === 'saved' ? t.saved : doneKey ? t.plan[doneKey] : undefined;
   return renderPage(
     c,
     title,
     ({ csrfToken, m }) => (
       <>
         <h1>{title}</h1>
-        {c.req.query('done') === 'saved' && <Alert variant="success">{t.saved}</Alert>}
-        <ErrorSummary m={m} errors={errors} />
+        {done && <Alert variant="success">{done}</Alert>}
+        <ErrorSummary m={m} errors={{ ...errors, ...opts.action?.errors }} />
         <p class="font-lead">{t.intro}</p>
         <Alert variant="info">{a.level ? t.result(t.level[a.level] ?? a.level) : t.incomplete}</Alert>
         {a.updatedAt && (
@@ -142,6 +147,16 @@ async function selfAssessmentPage(
         ) : (
           <Criteria a={a} t={t} lang={lang} values={values} errors={errors} />
         )}
+        <ImprovementPlan
+          slug={a.cluster.slug}
+          actions={a.actions}
+          mayEdit={a.mayEdit}
+          t={t}
+          m={m}
+          lang={lang}
+          csrf={csrfToken}
+          state={opts.action ?? { values: {}, errors: {} }}
+        />
       </>
     ),
     opts.status ?? 200,
