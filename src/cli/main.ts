@@ -42,9 +42,6 @@ Commands:
   remind-referrals   e-mail reminders for referrals waiting more than 5 working days (for
                      cron; the server also does it hourly unless REFERRAL_JOBS=off); exit 1
                      when a mail could not be sent (retried on the next run)
-  referral-retention delete the personal data of referrals past the retention rule (12
-                     months after closing, 24 after sending; the server does it hourly
-                     unless REFERRAL_JOBS=off)
   labels remind [--today=YYYY-MM-DD]
                      e-mail the clusters' staff and the support function 12, 6 and 3 months
                      before a label expires, each reminder once (for cron; --today runs
@@ -238,10 +235,6 @@ async function main(argv: string[]): Promise<number> {
     case 'remind-referrals': {
       const { remindReferralsCommand } = await import('./referral-jobs.ts');
       return withDatabase((db) => remindReferralsCommand(db));
-    }
-    case 'referral-retention': {
-      const { referralRetentionCommand } = await import('./referral-jobs.ts');
-      return withDatabase((db) => referralRetentionCommand(db));
     }
     case 'labels': {
       const { calendarDay, remindLabelsCommand } = await import('./label-jobs.ts');
