@@ -158,6 +158,16 @@ export const PAGES = {
   referralContact: { da: '/henvisninger/:id/kontakt', en: '/en/referrals/:id/contact' },
   referralOutcome: { da: '/henvisninger/:id/udfald', en: '/en/referrals/:id/outcome' },
   notifications: { da: '/konto/notifikationer', en: '/en/account/notifications' },
+  // Company and partner accounts (src/http/web/companies): sign-up, the company's page, partner search
+  companyHome: { da: '/virksomhed', en: '/en/company' },
+  companySignup: { da: '/virksomhed/opret', en: '/en/company/sign-up' },
+  companyVerify: { da: '/virksomhed/bekraeft', en: '/en/company/verify' },
+  partners: { da: '/partnere', en: '/en/partners' },
+  // The marketplace of offers and requests (src/http/web/marketplace): static paths before :id
+  marketplace: { da: '/markedsplads', en: '/en/marketplace' },
+  marketplaceNew: { da: '/markedsplads/ny', en: '/en/marketplace/new' },
+  marketplaceItem: { da: '/markedsplads/:id', en: '/en/marketplace/:id' },
+  marketplaceInterest: { da: '/markedsplads/:id/interesse', en: '/en/marketplace/:id/interest' },
   evaluations: { da: '/finansiering/evalueringer', en: '/en/funding/evaluations' },
   evaluationRules: { da: '/finansiering/evalueringer/regler', en: '/en/funding/evaluations/rules' },
   evaluation: { da: '/finansiering/evalueringer/:slug', en: '/en/funding/evaluations/:slug' },
@@ -347,6 +357,8 @@ export const PAGE_IDS: Partial<Record<PageKey, Record<string, IdKind>>> = {
   surveyResultsXlsx: SURVEY,
   surveyRawData: SURVEY,
   accountSessionEnd: { id: 'uuid' },
+  marketplaceItem: { id: 'uuid' },
+  marketplaceInterest: { id: 'uuid' },
 };
 
 const patterns: { page: PageKey; lang: Lang; regex: RegExp; names: string[]; static: boolean }[] = [];

@@ -78,6 +78,9 @@ const MATRIX: Record<Action, { own: string; other: string }> = {
   'companyContacts.manage': { own: 'C', other: '' },
   'support.manage': { own: 'AP', other: 'AP' },
   'referrals.manage': { own: 'CB', other: '' },
+  'companyProfile.edit': { own: 'V', other: '' },
+  'marketplace.publish': { own: 'CV', other: '' },
+  'marketplace.expressInterest': { own: 'AFSCPBV', other: 'AFSCPBV' },
   'referrals.viewFigures': { own: 'AFCPB', other: 'AFCPB' },
   'referralTargets.manage': { own: 'AP', other: 'AP' },
 };

@@ -158,6 +158,12 @@ const rules = {
   'referrals.viewFigures': (p) =>
     hasRole(p, 'admin', 'funder', 'support_staff', 'cluster_staff', 'business_service_staff'),
   'referralTargets.manage': (p) => hasRole(p, 'admin', 'support_staff'),
+  // Company and partner accounts (issue 21): a company's own users keep its partner profile; a
+  // company's users and a cluster's staff publish the organisation's offers and requests on the
+  // marketplace; anyone signed in may express interest in one (the owner is told).
+  'companyProfile.edit': (p, t) => hasRoleIn(p, t.organisationId, 'company_user'),
+  'marketplace.publish': (p, t) => hasRoleIn(p, t.organisationId, 'company_user', 'cluster_staff'),
+  'marketplace.expressInterest': signedIn,
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof rules;

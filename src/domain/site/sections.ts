@@ -5,8 +5,10 @@
  * a new area with a landing page is one entry in GROUPS too.
  */
 import { clustersWorkedFor } from '../catalogue/policy.ts';
+import { companiesOf } from '../companies/profile.ts';
 import { hasDataQualityPage, ownBenchmarkOrganisations } from '../evaluation/policy.ts';
 import type { Term } from '../glossary.ts';
+import { publishesOnMarketplace } from '../marketplace/policy.ts';
 import { can, type Principal } from '../policy/policy.ts';
 import { referringOrganisations } from '../referrals/policy.ts';
 import { contactKeepingClusters, usesSurveys } from '../surveys/policy.ts';
@@ -37,6 +39,8 @@ export const GROUPS = {
   support: { da: 'Support', en: 'Support', landing: 'support' },
   admin: { da: 'Administration', en: 'Administration', landing: 'admin' },
   referrals: { da: 'Henvisninger', en: 'Referrals', landing: 'referrals' },
+  company: { da: 'Virksomhed', en: 'Company', landing: 'companyHome' },
+  partners: { da: 'Partnere', en: 'Partners' },
   search: { da: 'Søg', en: 'Search' },
 } as const satisfies Record<string, Term & { landing?: string }>;
 export type GroupKey = keyof typeof GROUPS;
@@ -234,6 +238,24 @@ export const SECTIONS: readonly SectionEntry[] = [
     en: 'API tokens',
     may: forOwnOrganisation('apiTokens.manage'),
   },
+  // Company users: their company's page; those who publish for a company or a cluster, a new item
+  {
+    page: 'companyHome',
+    groups: ['company'],
+    da: 'Virksomhedsprofil',
+    en: 'Company profile',
+    may: (p) => companiesOf(p).length > 0,
+  },
+  {
+    page: 'marketplaceNew',
+    groups: ['company', 'workspace'],
+    da: 'Opret opslag på markedspladsen',
+    en: 'Create a marketplace item',
+    may: publishesOnMarketplace,
+  },
+  // Partner search and the marketplace: public, companies sign in to act
+  { page: 'partners', groups: ['partners'], da: 'Find partnere', en: 'Find partners', may: everyone },
+  { page: 'marketplace', groups: ['partners'], da: 'Markedsplads', en: 'Marketplace', may: everyone },
   // Administration
   { page: 'admin', groups: ['admin'], da: 'Overblik', en: 'Overview', may: (p) => can(p, 'admin.view') },
   {
@@ -315,11 +337,13 @@ const LANDING_ORDER: readonly GroupKey[] = [
   'assessments',
   'support',
   'referrals',
+  'company',
 ];
 
 /**
  * Where a person lands after signing in: the landing page of their own work (administration,
- * workspace, funding, assessments, support, in that order), or null for a person without one.
+ * workspace, funding, assessments, support, referrals, company, in that order), or null for a
+ * person without one.
  */
 export function landingPageOf(p: Principal | null): string | null {
   const groups = navigationFor(p);
