@@ -11,10 +11,7 @@ import { ROLES, type Role } from '../../src/domain/policy/policy.ts';
  * commands' (each tested with an unauthorised caller).
  */
 export type Principal = 'anonymous' | Role | 'token';
-/**
- * Every role with a demo login: a company's user (signed in with MitID Erhverv) has none, and
- * its pages are tested through the identity provider (src/identity/oidc.int.test.ts).
- */
+/** Every role with a demo login (the company user's is a synthetic company's). */
 export const PRINCIPALS: readonly Principal[] = [
   'anonymous',
   ...ROLES.filter((r) => DEMO_LOGINS.some((d) => d.role === r)),
@@ -209,6 +206,15 @@ export const FOR_GET: Record<string, Access> = {
   'GET /arbejdsrum/virksomhedskontakter': only(['cluster_staff']),
   'GET /arbejdsrum/virksomhedskontakter/skabelon.csv': OPEN,
   'GET /konto/notifikationer': SIGNED_IN,
+  // Company accounts: sign-up and its link are public; the company's page is its users'
+  'GET /virksomhed': only(['company_user']),
+  'GET /virksomhed/opret': OPEN,
+  'GET /virksomhed/bekraeft': OPEN,
+  // Partner search and the marketplace are public; cluster staff and company users publish
+  'GET /partnere': OPEN,
+  'GET /markedsplads': OPEN,
+  'GET /markedsplads/ny': only(['cluster_staff', 'company_user']),
+  'GET /markedsplads/:id': OPEN,
   // The JSON API: open data for everyone, the reporting API for API tokens only
   'GET /api/openapi.json': OPEN,
   'GET /api/v1/clusters': OPEN,
@@ -217,6 +223,8 @@ export const FOR_GET: Record<string, Access> = {
   'GET /api/v1/labels': OPEN,
   'GET /api/v1/search': OPEN,
   'GET /api/v1/performance': OPEN,
+  'GET /api/v1/organisations': OPEN,
+  'GET /api/v1/marketplace': OPEN,
   'GET /api/v1/deliveries': tokenApi(200),
   'GET /api/v1/deliveries/:id': tokenApi(200),
   'GET /api/v1/activities': tokenApi(200),
@@ -228,6 +236,8 @@ export const FOR_POST: Record<string, 'public' | 'signed-in' | 'token'> = {
   'POST /glemt-adgangskode': 'public',
   'POST /nulstil-adgangskode': 'public',
   'POST /klynger/:slug/kontakt': 'public',
+  'POST /virksomhed/opret': 'public',
+  'POST /virksomhed/bekraeft': 'public',
   // Signing out sends everyone, a visitor too, to the login page.
   'POST /log-ud': 'signed-in',
   'POST /konto': 'signed-in',
@@ -238,6 +248,9 @@ export const FOR_POST: Record<string, 'public' | 'signed-in' | 'token'> = {
   'POST /konto/sessioner/:id/afslut': 'signed-in',
   'POST /konto/kobl/:provider': 'signed-in',
   'POST /konto/notifikationer': 'signed-in',
+  'POST /virksomhed': 'signed-in',
+  'POST /markedsplads/ny': 'signed-in',
+  'POST /markedsplads/:id/interesse': 'signed-in',
   'POST /admin/brugere': 'signed-in',
   'POST /admin/organisationer': 'signed-in',
   'POST /admin/organisationer/:id': 'signed-in',

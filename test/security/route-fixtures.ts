@@ -117,6 +117,13 @@ export async function routeFixtures(t: TestApp, database: Database): Promise<Rou
     sql`select r.id from referrals r join organisations f on f.id = r.from_organisation_id
         where f.slug = 'erhvervshus-fyn' and r.status = 'sent' limit 1`,
   );
+  // An item of a real cluster (Odense Robotics), valid today: a company login may express interest.
+  const marketplaceItem = await one<{ id: string }>(
+    database,
+    sql`select i.id from marketplace_items i join organisations o on o.id = i.organisation_id
+        where o.slug = 'odense-robotics' and i.valid_from <= current_date and i.valid_until >= current_date
+        limit 1`,
+  );
   const survey = demoSurveyId('needs-2027');
   const surveyToken = newSurveyToken();
   await withActor(database.db, systemActor('test'), async (tx) => {
@@ -183,6 +190,8 @@ export async function routeFixtures(t: TestApp, database: Database): Promise<Rou
       '/en/results/targets:code': '1',
       '/finansiering/planer:id': plan.id,
       '/en/funding/plans:id': plan.id,
+      '/markedsplads:id': marketplaceItem.id,
+      '/en/marketplace:id': marketplaceItem.id,
       '/henvisninger:id': referral.id,
       '/en/referrals:id': referral.id,
       '/klyngeforum/initiativer:code': link.code,
