@@ -160,10 +160,11 @@ const rules = {
   'referralTargets.manage': (p) => hasRole(p, 'admin', 'support_staff'),
   // Company and partner accounts (issue 21): a company's own users keep its partner profile; a
   // company's users and a cluster's staff publish the organisation's offers and requests on the
-  // marketplace; anyone signed in may express interest in one (the owner is told).
+  // marketplace; anyone signed in for an organisation may express interest in one (the owner is
+  // told who and from which organisation).
   'companyProfile.edit': (p, t) => hasRoleIn(p, t.organisationId, 'company_user'),
   'marketplace.publish': (p, t) => hasRoleIn(p, t.organisationId, 'company_user', 'cluster_staff'),
-  'marketplace.expressInterest': signedIn,
+  'marketplace.expressInterest': (p) => p.memberships.length > 0,
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof rules;

@@ -16,6 +16,7 @@ const PUBLIC = {
   results: ['results', 'clusterForum'],
   news: ['news', 'stories', 'events'],
   calls: ['calls'],
+  partners: ['partners', 'marketplace'],
 };
 const SEARCH = { search: ['search'] };
 
@@ -71,6 +72,7 @@ describe('navigationFor: each role sees exactly what it may use, grouped', () =>
         'referrals',
         'referralFigures',
         'apiTokens',
+        'marketplaceNew',
       ],
     },
     support_staff: {
@@ -84,7 +86,7 @@ describe('navigationFor: each role sees exactly what it may use, grouped', () =>
       ],
     },
     business_service_staff: { referrals: ['referrals', 'referralFigures'] },
-    company_user: {},
+    company_user: { company: ['companyHome', 'marketplaceNew'] },
   };
   for (const [role, groups] of Object.entries(own) as [Role, Record<string, string[]>][]) {
     it(`offers ${role} the public groups and ${Object.keys(groups).join(', ') || 'nothing more'}`, () => {
@@ -99,6 +101,7 @@ describe('navigationFor: each role sees exactly what it may use, grouped', () =>
       'results',
       'news',
       'calls',
+      'partners',
       'workspace',
       'funding',
       'search',
@@ -119,7 +122,8 @@ describe('landingPageOf: where a person lands after signing in', () => {
     [['admin'], 'admin'],
     [['cluster_staff', 'admin'], 'admin'],
     [['business_service_staff'], 'referrals'],
-    [['company_user'], null],
+    [['company_user'], 'companyHome'],
+    [['assessor', 'company_user'], 'myAssessments'],
     [['assessor', 'funder'], 'funding'],
   ];
   for (const [roles, landing] of cases)

@@ -33,6 +33,7 @@ export const GROUPS = {
   results: { da: 'Resultater', en: 'Results' },
   news: { da: 'Aktuelt', en: 'News and events' },
   calls: { da: 'Opslag', en: 'Calls' },
+  partners: { da: 'Partnere', en: 'Partners' },
   workspace: { da: 'Arbejdsrum', en: 'Workspace', landing: 'workspace' },
   funding: { da: 'Finansiering', en: 'Funding', landing: 'funding' },
   assessments: { da: 'Bedømmelser', en: 'Assessments', landing: 'myAssessments' },
@@ -40,7 +41,6 @@ export const GROUPS = {
   admin: { da: 'Administration', en: 'Administration', landing: 'admin' },
   referrals: { da: 'Henvisninger', en: 'Referrals', landing: 'referrals' },
   company: { da: 'Virksomhed', en: 'Company', landing: 'companyHome' },
-  partners: { da: 'Partnere', en: 'Partners' },
   search: { da: 'Søg', en: 'Search' },
 } as const satisfies Record<string, Term & { landing?: string }>;
 export type GroupKey = keyof typeof GROUPS;
