@@ -163,6 +163,10 @@ export const PAGES = {
   companySignup: { da: '/virksomhed/opret', en: '/en/company/sign-up' },
   companyVerify: { da: '/virksomhed/bekraeft', en: '/en/company/verify' },
   partners: { da: '/partnere', en: '/en/partners' },
+  companyInvitations: {
+    da: '/arbejdsrum/virksomhedsinvitationer',
+    en: '/en/workspace/company-invitations',
+  },
   // The marketplace of offers and requests (src/http/web/marketplace): static paths before :id
   marketplace: { da: '/markedsplads', en: '/en/marketplace' },
   marketplaceNew: { da: '/markedsplads/ny', en: '/en/marketplace/new' },

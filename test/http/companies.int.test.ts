@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.ts';
 import { createTestDatabase, testDriver } from '../support/database.ts';
-import { randomCvr } from '../support/factories.ts';
+import { createUser, randomCvr, TEST_PASSWORD } from '../support/factories.ts';
 import { Client, createTestApp, type TestApp } from '../support/http.ts';
 import { type ReceivedMail, startSmtpServer } from '../support/smtp.ts';
 
@@ -99,6 +99,37 @@ describe(`company accounts and the marketplace over HTTP (${testDriver()})`, () 
     expect(mail).toContain(`https://klyngeportalen.example${itemPath}`);
   });
 
+  it('cluster staff invite a member company by e-mail; the person accepts with a password and lands on the company’s page', async () => {
+    const staff = await createUser(database.db, 'cluster_staff');
+    const client = new Client(t.app);
+    await client.login(staff.email, TEST_PASSWORD);
+    await client.get('/arbejdsrum/virksomhedsinvitationer');
+    const sent = await client.post('/arbejdsrum/virksomhedsinvitationer', {
+      organisationName: 'Inviteret Medlem ApS',
+      cvr: randomCvr(),
+      municipalityCode: '461',
+      email: 'inviteret@medlem.example',
+    });
+    expect(sent.res.status).toBe(303);
+    const link = /https:\/\/klyngeportalen\.example(\/virksomhed\/bekraeft\?token=[\w-]+)/.exec(
+      await mailTo('inviteret@medlem.example'),
+    )?.[1];
+    if (!link) throw new Error('no invitation link in the mail');
+    const invitee = new Client(t.app);
+    const page = await invitee.get(link);
+    expect(page.html).toContain('Inviteret Medlem ApS');
+    const token = new URL(link, 'http://x').searchParams.get('token') ?? '';
+    const accepted = await invitee.post('/virksomhed/bekraeft', {
+      token,
+      name: 'Ida Inviteret',
+      password: PASSWORD,
+      confirm: PASSWORD,
+    });
+    expect(accepted.res.status).toBe(303);
+    const login = await invitee.login('inviteret@medlem.example', PASSWORD);
+    expect(login.res.headers.get('location')).toBe('/virksomhed');
+  });
+
   it('shows the sign-up form’s errors in Danish with status 422, creating nothing', async () => {
     const client = new Client(t.app);
     await client.get('/virksomhed/opret');
@@ -118,7 +149,10 @@ describe(`company accounts and the marketplace over HTTP (${testDriver()})`, () 
 
   it('answers a used or unknown link with 422 and a clear message', async () => {
     const client = new Client(t.app);
-    await client.get('/virksomhed/bekraeft?token=ukendt');
+    const opened = await client.get('/virksomhed/bekraeft?token=ukendt');
+    expect(opened.res.status).toBe(422);
+    expect(opened.html).toContain('Linket er ugyldigt, allerede brugt eller udløbet.');
+    await client.get('/virksomhed/opret');
     const { res, html } = await client.post('/virksomhed/bekraeft', { token: 'ukendt' });
     expect(res.status).toBe(422);
     expect(html).toContain('Linket er ugyldigt, allerede brugt eller udløbet.');

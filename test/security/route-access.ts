@@ -215,6 +215,7 @@ export const FOR_GET: Record<string, Access> = {
   'GET /markedsplads': OPEN,
   'GET /markedsplads/ny': only(['cluster_staff', 'company_user']),
   'GET /markedsplads/:id': OPEN,
+  'GET /arbejdsrum/virksomhedsinvitationer': only(['cluster_staff']),
   // The JSON API: open data for everyone, the reporting API for API tokens only
   'GET /api/openapi.json': OPEN,
   'GET /api/v1/clusters': OPEN,
@@ -251,6 +252,7 @@ export const FOR_POST: Record<string, 'public' | 'signed-in' | 'token'> = {
   'POST /virksomhed': 'signed-in',
   'POST /markedsplads/ny': 'signed-in',
   'POST /markedsplads/:id/interesse': 'signed-in',
+  'POST /arbejdsrum/virksomhedsinvitationer': 'signed-in',
   'POST /admin/brugere': 'signed-in',
   'POST /admin/organisationer': 'signed-in',
   'POST /admin/organisationer/:id': 'signed-in',

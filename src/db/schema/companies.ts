@@ -53,7 +53,8 @@ export const companyProfiles = pgTable(
 /**
  * A sign-up waiting for its e-mail to be verified: nothing else exists until the person opens the
  * one-time link (only the token's SHA-256 is kept), so an unverified address never holds an
- * account. `organisationId` is the company a cluster invited the person for.
+ * account. A cluster's invitation of a member company is one too, made by the cluster
+ * (`invitedBy`) without a password: the person chooses theirs when they accept.
  */
 export const companySignups = pgTable(
   'company_signups',
@@ -62,8 +63,8 @@ export const companySignups = pgTable(
     tokenHash: text('token_hash').notNull(),
     email: text('email').notNull(),
     name: text('name').notNull(),
-    /** argon2id PHC string, moved to the user at verification. */
-    passwordHash: text('password_hash').notNull(),
+    /** argon2id PHC string, moved to the user at verification; null in an invitation. */
+    passwordHash: text('password_hash'),
     organisationName: text('organisation_name').notNull(),
     country: char('country', { length: 2 }).notNull(),
     cvr: char('cvr', { length: 8 }),
@@ -72,6 +73,8 @@ export const companySignups = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     verifiedAt: timestamp('verified_at', { withTimezone: true }),
+    /** The cluster organisation that invited the company, for an invitation. */
+    invitedBy: uuid('invited_by').references(() => organisations.id, { onDelete: 'cascade' }),
   },
   (t) => [
     uniqueIndex('company_signups_token_key').on(t.tokenHash),

@@ -7,9 +7,10 @@ import { type Database, queryRows } from '../../db/client.ts';
 import { auditLog, companySignups } from '../../db/schema/index.ts';
 import { authenticateWithPassword } from '../accounts/commands.ts';
 import { hashToken } from '../accounts/sessions.ts';
+import { inviteCompany } from './invitations.ts';
 import { searchPartners } from './partner-search.ts';
 import { ownCompanyProfile, updateCompanyProfile } from './profile.ts';
-import { requestSignup, SIGNUP_TOKEN_TTL_MS, verifySignup } from './signup.ts';
+import { pendingSignup, requestSignup, SIGNUP_TOKEN_TTL_MS, verifySignup } from './signup.ts';
 
 let database: Database;
 beforeAll(async () => {
@@ -50,7 +51,7 @@ describe(`company sign-up (${testDriver()})`, () => {
       .where(eq(companySignups.email, input.email));
     // Only the hash of the token is kept, and the password only as an argon2id hash.
     expect(stored?.tokenHash).toBe(hashToken(token));
-    expect(stored?.passwordHash.startsWith('$argon2id$')).toBe(true);
+    expect(stored?.passwordHash?.startsWith('$argon2id$')).toBe(true);
     expect(await authenticateWithPassword(database.db, input.email, PASSWORD)).toBeNull();
 
     const account = await verifySignup(database.db, token, new Date(NOW.getTime() + 60_000));
@@ -197,5 +198,54 @@ describe(`company profile (${testDriver()})`, () => {
         'forbidden',
       );
     }
+  });
+});
+
+describe(`a cluster invites its member companies (${testDriver()})`, () => {
+  it('the invited person accepts with a name and a password and joins the company under the CVR', async () => {
+    const staff = await createCaller(database.db, 'cluster_staff');
+    const cvr = randomCvr();
+    const existing = await verifySignup(database.db, await signUp(danish(cvr)), NOW);
+    const invitation = await inviteCompany(
+      database.db,
+      staff,
+      { organisationName: 'Medlem ApS', cvr, municipalityCode: '', email: 'Kollega@Medlem.example' },
+      NOW,
+    );
+    expect(invitation.email).toBe('kollega@medlem.example');
+    expect(await pendingSignup(database.db, invitation.token, NOW)).toEqual({
+      organisationName: 'Medlem ApS',
+      invitation: true,
+    });
+    await expect(
+      verifySignup(database.db, invitation.token, NOW, undefined, {
+        name: 'Kim',
+        password: 'kort',
+        confirm: 'kort',
+      }),
+    ).rejects.toMatchObject({ code: 'validation', issues: [{ field: 'password', message: 'tooShort' }] });
+    const account = await verifySignup(database.db, invitation.token, NOW, undefined, {
+      name: 'Kim Kollega',
+      password: PASSWORD,
+      confirm: PASSWORD,
+    });
+    expect(account.organisationId).toBe(existing.organisationId);
+    const user = await authenticateWithPassword(database.db, 'kollega@medlem.example', PASSWORD);
+    expect(user?.name).toBe('Kim Kollega');
+  });
+
+  it('is for a cluster’s staff only, and refuses an address that has an account', async () => {
+    const input = { organisationName: 'X ApS', cvr: randomCvr(), email: 'x@x.example' };
+    for (const role of ['company_user', 'funder', 'admin', 'business_service_staff'] as const) {
+      await expectAppError(inviteCompany(database.db, roleCaller(role), input, NOW), 'forbidden');
+    }
+    const staff = await createCaller(database.db, 'cluster_staff');
+    const taken = await createUser(database.db, 'funder');
+    await expect(
+      inviteCompany(database.db, staff, { ...input, email: taken.email }, NOW),
+    ).rejects.toMatchObject({
+      code: 'validation',
+      issues: [{ field: 'email', message: 'emailTaken' }],
+    });
   });
 });

@@ -37,6 +37,12 @@ const list = <T extends z.ZodType>(item: T) =>
 
 const email = z.string().trim().min(1, 'required').max(254, 'tooLong').pipe(z.email('email'));
 const country = z.enum(COUNTRIES, 'required');
+const municipalityCode = optional(
+  z.coerce
+    .number('invalid')
+    .int('invalid')
+    .refine((code) => MUNICIPALITY_CODES.has(code), 'invalid'),
+);
 
 /**
  * Technologies as typed: comma-separated words, kept lower case, without duplicates; at most
@@ -67,12 +73,7 @@ export const signupForm = z
     country,
     cvr: optional(z.string().trim().refine(isValidCvr, 'cvrInvalid')),
     registrationNumber: optional(z.string().trim().max(40, 'tooLong')),
-    municipalityCode: optional(
-      z.coerce
-        .number('invalid')
-        .int('invalid')
-        .refine((code) => MUNICIPALITY_CODES.has(code), 'invalid'),
-    ),
+    municipalityCode,
     name: z.string().trim().min(1, 'required').max(200, 'tooLong'),
     email,
     password: z.string().min(MIN_PASSWORD_LENGTH, 'tooShort').max(1024, 'tooLong'),
@@ -101,3 +102,20 @@ export const profileForm = z.object({
   seeks: z.string().trim().max(2000, 'tooLong'),
 });
 export type ProfileInput = z.infer<typeof profileForm>;
+
+/** A cluster's invitation of a member company: the company (Danish, by CVR) and whom to e-mail. */
+export const invitationForm = z.object({
+  organisationName: z.string().trim().min(1, 'required').max(200, 'tooLong'),
+  cvr: z.string().trim().refine(isValidCvr, 'cvrInvalid'),
+  municipalityCode,
+  email,
+});
+
+/** Accepting an invitation: the person's name and the password they choose. */
+export const acceptInvitationForm = z
+  .object({
+    name: z.string().trim().min(1, 'required').max(200, 'tooLong'),
+    password: z.string().min(MIN_PASSWORD_LENGTH, 'tooShort').max(1024, 'tooLong'),
+    confirm: z.string(),
+  })
+  .refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'mismatch' });

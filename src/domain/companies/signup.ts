@@ -14,7 +14,7 @@ import { findUserByEmail, normaliseEmail } from '../accounts/queries.ts';
 import { hashToken, newToken } from '../accounts/sessions.ts';
 import { insertWithSlug } from '../content/slug.ts';
 import { AppError, parseInput } from '../errors.ts';
-import { signupForm } from './schemas.ts';
+import { acceptInvitationForm, signupForm } from './schemas.ts';
 
 /** How long the verification link works. */
 export const SIGNUP_TOKEN_TTL_MS = 24 * 3600_000;
@@ -24,11 +24,11 @@ export type SignupRequest =
   /** The address has an account already: the person is told so by e-mail, not on the page. */
   | { outcome: 'exists'; email: string; name: string };
 
-const invalid = (field: string, message: string) =>
+export const invalid = (field: string, message: string) =>
   new AppError('validation', 'Invalid input', [{ field, message }]);
 
 /** Refuses a CVR registered to an organisation that is not a company (a cluster, a funder). */
-async function refuseNonCompanyCvr(tx: Tx | Db, cvr: string | undefined): Promise<string | null> {
+export async function refuseNonCompanyCvr(tx: Tx | Db, cvr: string | undefined): Promise<string | null> {
   if (!cvr) return null;
   const [found] = await tx
     .select({ id: organisations.id, kind: organisations.kind })
@@ -72,9 +72,11 @@ export async function requestSignup(
 }
 
 type PendingSignup = typeof companySignups.$inferSelect;
+/** A sign-up ready to become an account: an invitation's person has given a name and password. */
+type CompleteSignup = PendingSignup & { passwordHash: string };
 
 /** Uses the sign-up up and creates its person as a company user of `organisationId`. */
-async function createAccount(tx: Tx, signup: PendingSignup, organisationId: string, now: Date) {
+async function createAccount(tx: Tx, signup: CompleteSignup, organisationId: string, now: Date) {
   // The conditional update makes the link work once even when two requests race.
   const used = await tx
     .update(companySignups)
@@ -98,7 +100,7 @@ async function createAccount(tx: Tx, signup: PendingSignup, organisationId: stri
 }
 
 /** A new company from a sign-up, with its partner profile, and the account in it: one transaction. */
-async function createCompanyAndAccount(db: Db, actor: Actor, signup: PendingSignup, now: Date) {
+async function createCompanyAndAccount(db: Db, actor: Actor, signup: CompleteSignup, now: Date) {
   let account: Awaited<ReturnType<typeof createAccount>> | undefined;
   await insertWithSlug(db, actor, organisations, signup.organisationName, async (tx, slug) => {
     const [row] = await tx
@@ -123,17 +125,8 @@ async function createCompanyAndAccount(db: Db, actor: Actor, signup: PendingSign
   return account;
 }
 
-/**
- * Verifies a sign-up by its one-time token: creates the person's account in their company (the
- * one registered under the CVR, else a new one) and uses the token up. An unknown, used or
- * expired token is a validation error on `token`.
- */
-export async function verifySignup(
-  db: Db,
-  token: string,
-  now: Date,
-  requestId?: string,
-): Promise<{ userId: string; organisationId: string; email: string }> {
+/** A sign-up whose link still works: not used, not expired. */
+async function openSignup(db: Db, token: string, now: Date): Promise<PendingSignup | null> {
   const [signup] = await db
     .select()
     .from(companySignups)
@@ -144,8 +137,44 @@ export async function verifySignup(
         gt(companySignups.expiresAt, now),
       ),
     );
-  if (!signup) throw invalid('token', 'invalidToken');
-  if (await findUserByEmail(db, signup.email)) throw invalid('token', 'emailTaken');
+  return signup ?? null;
+}
+
+/** What a link's page shows: the company, and whether it is an invitation (the person sets a password). */
+export async function pendingSignup(db: Db, token: string, now: Date) {
+  const signup = await openSignup(db, token, now);
+  return signup
+    ? { organisationName: signup.organisationName, invitation: signup.passwordHash === null }
+    : null;
+}
+
+/**
+ * The person's name and password hash: from the sign-up, or for an invitation from what the
+ * person gives on accepting it.
+ */
+async function personOfSignup(signup: PendingSignup, acceptance: unknown) {
+  if (signup.passwordHash !== null) return { name: signup.name, passwordHash: signup.passwordHash };
+  const data = parseInput(acceptInvitationForm, acceptance);
+  return { name: data.name, passwordHash: await hashPassword(data.password) };
+}
+
+/**
+ * Verifies a sign-up by its one-time token: creates the person's account in their company (the
+ * one registered under the CVR, else a new one) and uses the token up. An unknown, used or
+ * expired token is a validation error on `token`. An invitation takes the person's name and
+ * password (`acceptance`) too.
+ */
+export async function verifySignup(
+  db: Db,
+  token: string,
+  now: Date,
+  requestId?: string,
+  acceptance?: unknown,
+): Promise<{ userId: string; organisationId: string; email: string }> {
+  const found = await openSignup(db, token, now);
+  if (!found) throw invalid('token', 'invalidToken');
+  if (await findUserByEmail(db, found.email)) throw invalid('token', 'emailTaken');
+  const signup = { ...found, ...(await personOfSignup(found, acceptance)) };
   const actor: Actor = { userId: null, label: signup.email, requestId };
   const known = await refuseNonCompanyCvr(db, signup.cvr ?? undefined);
   if (!known) return createCompanyAndAccount(db, actor, signup, now);

@@ -81,6 +81,7 @@ const MATRIX: Record<Action, { own: string; other: string }> = {
   'companyProfile.edit': { own: 'V', other: '' },
   'marketplace.publish': { own: 'CV', other: '' },
   'marketplace.expressInterest': { own: 'AFSCPBV', other: 'AFSCPBV' },
+  'companyInvitations.send': { own: 'C', other: '' },
   'referrals.viewFigures': { own: 'AFCPB', other: 'AFCPB' },
   'referralTargets.manage': { own: 'AP', other: 'AP' },
 };

@@ -165,6 +165,8 @@ const rules = {
   'companyProfile.edit': (p, t) => hasRoleIn(p, t.organisationId, 'company_user'),
   'marketplace.publish': (p, t) => hasRoleIn(p, t.organisationId, 'company_user', 'cluster_staff'),
   'marketplace.expressInterest': (p) => p.memberships.length > 0,
+  // A cluster's staff invite its member companies to sign up
+  'companyInvitations.send': (p, t) => hasRoleIn(p, t.organisationId, 'cluster_staff'),
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof rules;

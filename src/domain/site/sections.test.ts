@@ -72,6 +72,7 @@ describe('navigationFor: each role sees exactly what it may use, grouped', () =>
         'referrals',
         'referralFigures',
         'apiTokens',
+        'companyInvitations',
         'marketplaceNew',
       ],
     },

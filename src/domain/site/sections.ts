@@ -5,6 +5,7 @@
  * a new area with a landing page is one entry in GROUPS too.
  */
 import { clustersWorkedFor } from '../catalogue/policy.ts';
+import { invitingClusters } from '../companies/invitations.ts';
 import { companiesOf } from '../companies/profile.ts';
 import { hasDataQualityPage, ownBenchmarkOrganisations } from '../evaluation/policy.ts';
 import type { Term } from '../glossary.ts';
@@ -237,6 +238,13 @@ export const SECTIONS: readonly SectionEntry[] = [
     da: 'API-nøgler',
     en: 'API tokens',
     may: forOwnOrganisation('apiTokens.manage'),
+  },
+  {
+    page: 'companyInvitations',
+    groups: ['workspace'],
+    da: 'Invitér virksomheder',
+    en: 'Invite companies',
+    may: (p) => invitingClusters(p).length > 0,
   },
   // Company users: their company's page; those who publish for a company or a cluster, a new item
   {

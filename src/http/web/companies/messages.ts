@@ -34,6 +34,18 @@ const da = {
   verifySubmit: 'Bekræft og opret konto',
   verifyInvalid: 'Linket er ugyldigt, allerede brugt eller udløbet. Opret dig igen for at få et nyt.',
   verifyEmailTaken: 'Der findes allerede en konto med denne e-mail. Log ind i stedet.',
+  acceptTitle: 'Tag imod invitationen',
+  acceptLead: (company: string) =>
+    `Din klynge har inviteret dig til at oprette en konto for ${company} på Klyngeportalen. Vælg en adgangskode.`,
+  // A cluster's invitations
+  invitationsTitle: 'Invitér medlemsvirksomheder',
+  invitationsLead:
+    'Invitér en medlemsvirksomhed til Klyngeportalen. Modtageren får et link på e-mail, der virker i 14 dage, og opretter selv sin konto i virksomheden.',
+  invite: 'Send invitation',
+  invited: (email: string) => `Invitationen er sendt til ${email}.`,
+  invitationMailSubject: (cluster: string) => `${cluster} inviterer jer til Klyngeportalen`,
+  invitationMailBody: (cluster: string, company: string, link: string) =>
+    `Hej\n\n${cluster} inviterer dig til at oprette en konto for ${company} på Klyngeportalen, hvor I kan vise jeres profil for partnere og bruge markedspladsen:\n\n${link}\n\nLinket virker i 14 dage.`,
   // The company's page
   homeTitle: 'Virksomhed',
   homeLead: 'Jeres partnerprofil vises i partnersøgningen og i de åbne data. Hold den opdateret.',
@@ -83,6 +95,7 @@ const da = {
     cvrNotCompany:
       'CVR-nummeret tilhører en klynge eller en anden organisation i programmet. Bed den om en invitation.',
     tooMany: 'Skriv højst 10 teknologier.',
+    emailTaken: 'Der findes allerede en konto med denne e-mail.',
   } as Record<string, string>,
 };
 
@@ -118,6 +131,17 @@ const en: Widen<typeof da> = {
   verifySubmit: 'Confirm and create account',
   verifyInvalid: 'The link is invalid, already used or expired. Sign up again to get a new one.',
   verifyEmailTaken: 'An account with this e-mail exists already. Log in instead.',
+  acceptTitle: 'Accept the invitation',
+  acceptLead: (company: string) =>
+    `Your cluster has invited you to create an account for ${company} on Klyngeportalen. Choose a password.`,
+  invitationsTitle: 'Invite member companies',
+  invitationsLead:
+    'Invite a member company to Klyngeportalen. The person gets a link by e-mail that works for 14 days and creates their own account in the company.',
+  invite: 'Send invitation',
+  invited: (email: string) => `The invitation is sent to ${email}.`,
+  invitationMailSubject: (cluster: string) => `${cluster} invites you to Klyngeportalen`,
+  invitationMailBody: (cluster: string, company: string, link: string) =>
+    `Hello\n\n${cluster} invites you to create an account for ${company} on Klyngeportalen, where you can show your partner profile and use the marketplace:\n\n${link}\n\nThe link works for 14 days.`,
   homeTitle: 'Company',
   homeLead: 'Your partner profile shows in the partner search and the open data. Keep it up to date.',
   profileHeading: 'Partner profile',
@@ -165,6 +189,7 @@ const en: Widen<typeof da> = {
     cvrNotCompany:
       'The CVR number belongs to a cluster or another organisation of the programme. Ask it for an invitation.',
     tooMany: 'Write at most 10 technologies.',
+    emailTaken: 'An account with this e-mail exists already.',
   },
 };
 

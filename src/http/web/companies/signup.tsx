@@ -1,5 +1,10 @@
 import type { Hono } from 'hono';
-import { requestSignup, type SignupRequest, verifySignup } from '../../../domain/companies/signup.ts';
+import {
+  pendingSignup,
+  requestSignup,
+  type SignupRequest,
+  verifySignup,
+} from '../../../domain/companies/signup.ts';
 import { AppError } from '../../../domain/errors.ts';
 import { clientIp } from '../../client-ip.ts';
 import type { AppContext, AppEnv } from '../../context.ts';
@@ -86,29 +91,59 @@ async function signup(c: AppContext) {
   return signupPage(c, EMPTY_FORM, true);
 }
 
-function verifyPage(c: AppContext, token: string, problem: string | null) {
+/** The page of a sign-up's or an invitation's link; an unknown, used or expired link says so at once. */
+async function verifyPage(
+  c: AppContext,
+  token: string,
+  form: PostedForm = EMPTY_FORM,
+  problem: string | null = null,
+) {
+  const deps = c.get('deps');
   const t = messagesOf(c);
+  const pending = await pendingSignup(deps.db, token, deps.clock());
+  const shown = problem ?? (pending ? null : t.verifyInvalid);
+  const invitation = pending?.invitation ? { organisationName: pending.organisationName } : null;
   return renderPage(
     c,
-    t.verifyTitle,
-    ({ csrfToken }) => (
-      <VerifyView token={token} problem={problem} csrfToken={csrfToken} lang={c.get('lang')} t={t} />
+    invitation ? t.acceptTitle : t.verifyTitle,
+    ({ csrfToken, m }) => (
+      <VerifyView
+        token={token}
+        problem={shown}
+        invitation={invitation}
+        form={form}
+        csrfToken={csrfToken}
+        m={m}
+        lang={c.get('lang')}
+        t={t}
+      />
     ),
-    problem ? 422 : 200,
+    shown || Object.keys(form.errors).length > 0 ? 422 : 200,
   );
 }
 
-/** Creates the account from the link's token, then sends the person to log in. */
+/** Creates the account from the link's token (and an invitation's name and password), then sends the person to log in. */
 async function verify(c: AppContext) {
   const deps = c.get('deps');
   const t = messagesOf(c);
-  const { token = '' } = formFields(await c.req.parseBody());
+  const { token = '', ...values } = formFields(await c.req.parseBody());
   try {
-    await verifySignup(deps.db, token, deps.clock(), c.get('requestId'));
+    await verifySignup(deps.db, token, deps.clock(), c.get('requestId'), values);
   } catch (err) {
     if (err instanceof AppError && err.code === 'validation') {
-      const taken = err.issues.some((i) => i.message === 'emailTaken');
-      return verifyPage(c, token, taken ? t.verifyEmailTaken : t.verifyInvalid);
+      const onToken = err.issues.find((i) => i.field === 'token');
+      if (onToken)
+        return verifyPage(
+          c,
+          token,
+          EMPTY_FORM,
+          onToken.message === 'emailTaken' ? t.verifyEmailTaken : t.verifyInvalid,
+        );
+      const labels = { name: t.name, password: t.password, confirm: t.confirm };
+      return verifyPage(c, token, {
+        values,
+        errors: toFieldErrors(err.issues, c.get('m'), t.errors, labels),
+      });
     }
     throw err;
   }
@@ -118,6 +153,6 @@ async function verify(c: AppContext) {
 export function registerSignupPages(app: Hono<AppEnv>): void {
   onPage(app, 'GET', 'companySignup', (c) => signupPage(c));
   onPage(app, 'POST', 'companySignup', signup);
-  onPage(app, 'GET', 'companyVerify', (c) => verifyPage(c, c.req.query('token') ?? '', null));
+  onPage(app, 'GET', 'companyVerify', (c) => verifyPage(c, c.req.query('token') ?? ''));
   onPage(app, 'POST', 'companyVerify', verify);
 }

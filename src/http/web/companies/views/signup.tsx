@@ -110,15 +110,20 @@ export function SignupView(p: {
 export function VerifyView(p: {
   token: string;
   problem: string | null;
+  /** For an invitation: the company, and the person's name and password to give. */
+  invitation: { organisationName: string } | null;
+  form: PostedForm;
   csrfToken: string;
+  m: Messages;
   lang: Lang;
   t: CompanyMessages;
 }) {
   const { t, lang } = p;
+  const e = p.form.errors;
   return (
     <div class="row">
       <div class="col-12 col-md-8 col-lg-6">
-        <h1>{t.verifyTitle}</h1>
+        <h1>{p.invitation ? t.acceptTitle : t.verifyTitle}</h1>
         {p.problem ? (
           <>
             <Alert variant="error">{p.problem}</Alert>
@@ -128,10 +133,37 @@ export function VerifyView(p: {
           </>
         ) : (
           <>
-            <p>{t.verifyLead}</p>
-            <form method="post" action={href('companyVerify', lang)}>
+            <p>{p.invitation ? t.acceptLead(p.invitation.organisationName) : t.verifyLead}</p>
+            <ErrorSummary m={p.m} errors={e} />
+            <form method="post" action={href('companyVerify', lang)} novalidate>
               <CsrfField token={p.csrfToken} />
               <input type="hidden" name="token" value={p.token} />
+              {p.invitation && (
+                <>
+                  <TextField
+                    name="name"
+                    label={t.name}
+                    value={formText(p.form.values.name)}
+                    autocomplete="name"
+                    error={e.name}
+                  />
+                  <TextField
+                    name="password"
+                    type="password"
+                    label={t.password}
+                    hint={t.passwordHint(MIN_PASSWORD_LENGTH)}
+                    autocomplete="new-password"
+                    error={e.password}
+                  />
+                  <TextField
+                    name="confirm"
+                    type="password"
+                    label={t.confirm}
+                    autocomplete="new-password"
+                    error={e.confirm}
+                  />
+                </>
+              )}
               <button type="submit" class="button button-primary">
                 {t.verifySubmit}
               </button>
