@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomCvr } from '../support/factories.ts';
 import { type ReceivedMail, startSmtpServer } from '../support/smtp.ts';
-import { axeViolations, useDemoSite, withPage } from './harness.ts';
+import { asUser, axeViolations, useDemoSite, withPage } from './harness.ts';
 
 let smtp: Awaited<ReturnType<typeof startSmtpServer>> | undefined;
 beforeAll(async () => {
@@ -121,6 +121,17 @@ describe('company accounts and the marketplace (by clicking, axe-core WCAG 2.1 A
     const mail = await mailTo(OWNER, 'Kan I kalibrere 12 sensorer i februar?');
     expect(mail).toContain(BUYER);
     expect(mail).toContain(TITLE);
+  });
+
+  it('a cluster’s invitation page is axe-clean in Danish and English', async () => {
+    await asUser(site, 'klynge@demo.klyngeportalen.dk', async (page) => {
+      await expectAxeClean(page, '/arbejdsrum/virksomhedsinvitationer');
+      await page.getByRole('button', { name: 'Send invitation' }).click();
+      // The refused form shows its errors, still axe-clean.
+      expect(await page.getByText('Skriv et gyldigt CVR-nummer (8 cifre).').count()).toBeGreaterThan(0);
+      expect(await axeViolations(page)).toEqual([]);
+      await expectAxeClean(page, '/en/workspace/company-invitations');
+    });
   });
 
   it('the public partner search, marketplace and sign-up pages are axe-clean in Danish and English', async () => {

@@ -118,7 +118,8 @@ async function verifyPage(
         t={t}
       />
     ),
-    shown || Object.keys(form.errors).length > 0 ? 422 : 200,
+    // Opening a dead link is no failed request (as with a password reset's link); a refused post is.
+    problem || Object.keys(form.errors).length > 0 ? 422 : 200,
   );
 }
 
