@@ -5,6 +5,7 @@ import { calls, organisations } from '../../db/schema/index.ts';
 import type { MailMessage } from '../../mail/mailer.ts';
 import type { Caller } from '../caller.ts';
 import { instantToDanishTime } from '../content/time.ts';
+import { formatDateTime } from '../reference/danish.ts';
 import { notFound } from '../errors.ts';
 import { applicationFacts } from './parties.ts';
 import { authorizeApplication } from './policy.ts';
@@ -95,15 +96,18 @@ export function submissionReceipt(opts: {
   callTitle: string;
   organisationName: string;
   applicationTitle: string;
+  /** The application's reference number (applicationReference). */
+  reference: string;
   submittedAt: Date;
 }): MailMessage {
-  const at = instantToDanishTime(opts.submittedAt);
   return {
     to: opts.to,
     subject: `Kvittering: ansøgning til ${opts.callTitle}`,
     text: [
       `Vi har modtaget ansøgningen "${opts.applicationTitle}" fra ${opts.organisationName}`,
-      `til opslaget "${opts.callTitle}" den ${at.date} kl. ${at.time} (dansk tid).`,
+      `til opslaget "${opts.callTitle}" ${formatDateTime(opts.submittedAt, 'da')} (dansk tid).`,
+      '',
+      `Referencenummer: ${opts.reference}`,
       '',
       'Ansøgningen kan ikke længere ændres. Den kan trækkes tilbage fra arbejdsrummet, indtil',
       'den er vurderet.',
