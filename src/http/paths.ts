@@ -130,12 +130,21 @@ export const PAGES = {
   callApply: { da: '/opslag/:slug/ansoegning', en: '/en/calls/:slug/application' },
   // The applicant's task list: its sections, check your answers, the receipt and withdrawal
   callApplyAbout: { da: '/opslag/:slug/ansoegning/om-projektet', en: '/en/calls/:slug/application/about' },
-  callApplyRequirements: { da: '/opslag/:slug/ansoegning/krav', en: '/en/calls/:slug/application/requirements' },
+  callApplyRequirements: {
+    da: '/opslag/:slug/ansoegning/krav',
+    en: '/en/calls/:slug/application/requirements',
+  },
   callApplyBudget: { da: '/opslag/:slug/ansoegning/budget', en: '/en/calls/:slug/application/budget' },
-  callApplyAttachments: { da: '/opslag/:slug/ansoegning/bilag', en: '/en/calls/:slug/application/attachments' },
+  callApplyAttachments: {
+    da: '/opslag/:slug/ansoegning/bilag',
+    en: '/en/calls/:slug/application/attachments',
+  },
   callApplyCheck: { da: '/opslag/:slug/ansoegning/tjek', en: '/en/calls/:slug/application/check' },
   callApplyReceipt: { da: '/opslag/:slug/ansoegning/kvittering', en: '/en/calls/:slug/application/receipt' },
-  callApplyWithdraw: { da: '/opslag/:slug/ansoegning/traek-tilbage', en: '/en/calls/:slug/application/withdraw' },
+  callApplyWithdraw: {
+    da: '/opslag/:slug/ansoegning/traek-tilbage',
+    en: '/en/calls/:slug/application/withdraw',
+  },
   application: { da: '/ansoegninger/:id', en: '/en/applications/:id' },
   myAssessments: { da: '/bedoemmelser', en: '/en/assessments' },
   applicationLetter: { da: '/ansoegninger/:id/afgoerelse.pdf', en: '/en/applications/:id/decision.pdf' },

@@ -282,7 +282,7 @@ describe('the application form', () => {
     expect((await client.get(`/opslag/${external}`)).res.status).toBe(200);
     expect((await client.get(`/opslag/${external}/ansoegning`)).res.status).toBe(404);
     await client.get(`/opslag/${slug}/ansoegning`);
-    const posted = await client.post(`/opslag/${external}/ansoegning`, { do: 'save', title: 'Forsøg' });
+    const posted = await client.post(`/opslag/${external}/ansoegning/om-projektet`, { title: 'Forsøg' });
     expect(posted.res.status).toBe(404);
     const [call] = await database.db.select().from(calls).where(eq(calls.slug, external));
     expect(await database.db.$count(applications, eq(applications.callId, call?.id ?? ''))).toBe(0);
@@ -290,28 +290,27 @@ describe('the application form', () => {
 
   it('shows the requirements and criteria in English on the English page', async () => {
     const { client } = await signIn('cluster_staff', clusterB.id);
-    const { html } = await client.get(`/en/calls/${slug}/application`);
+    const { html } = await client.get(`/en/calls/${slug}/application/requirements`);
     expect(html).toContain('Own CVR number');
-    expect(html).toContain('Organisation (100 %)');
     expect(html).not.toContain('Eget CVR-nummer');
-    const da = await client.get(`/opslag/${slug}/ansoegning`);
+    expect((await client.get(`/en/calls/${slug}/application/about`)).html).toContain('Organisation (100 %)');
+    const da = await client.get(`/opslag/${slug}/ansoegning/krav`);
     expect(da.html).toContain('Eget CVR-nummer');
   });
 
   it('attaches a file to a draft through the multipart form, with the action sent after the file', async () => {
     const clusterC = await createOrganisation(database.db, { name: 'Klynge C' });
     const { client } = await signIn('cluster_staff', clusterC.id);
-    const path = `/opslag/${slug}/ansoegning`;
-    await client.get(path);
-    await client.post(path, { do: 'save', title: 'Klynge C søger' });
+    const path = `/opslag/${slug}/ansoegning/bilag`;
+    await client.get(`/opslag/${slug}/ansoegning/om-projektet`);
+    await client.post(`/opslag/${slug}/ansoegning/om-projektet`, { title: 'Klynge C søger' });
     await client.get(path);
     const pdf = await pdfBytes('Budget');
     const form = new FormData();
     form.set('_csrf', client.csrfToken);
     form.set('file', new File([new Uint8Array(pdf)], 'budget 2028.pdf', { type: 'application/pdf' }));
-    form.set('do', 'attach');
     const res = await client.request(path, { method: 'POST', body: form });
-    expect(res.headers.get('location')).toContain('gemt=1');
+    expect(res.headers.get('location')).toBe(`${path}?vedhaeftet=${encodeURIComponent('budget 2028.pdf')}`);
     expect((await client.get(path)).html).toContain('budget 2028.pdf');
 
     // Up to the domain's 10 MB, not the 1 MB of ordinary forms; a body over it is refused as too large.
@@ -320,7 +319,6 @@ describe('the application form', () => {
       const big = new FormData();
       big.set('_csrf', client.csrfToken);
       big.set('file', new File([bytes], name, { type: 'application/pdf' }));
-      big.set('do', 'attach');
       return client.request(path, { method: 'POST', body: big });
     };
     const padded = (size: number) => {
@@ -329,7 +327,7 @@ describe('the application form', () => {
       return bytes;
     };
     const threeMb = await upload(padded(3 * 1024 * 1024), 'bilag 3 MB.pdf');
-    expect(threeMb.headers.get('location')).toContain('gemt=1');
+    expect(threeMb.headers.get('location')).toContain('vedhaeftet=');
     expect((await client.get(path)).html).toContain('bilag 3 MB.pdf');
     const tooBig = await upload(padded(10 * 1024 * 1024 + 100 * 1024), 'for stor.pdf');
     expect(tooBig.status).toBe(413);
@@ -339,12 +337,12 @@ describe('the application form', () => {
   it('refuses to submit after the deadline', async () => {
     const { client } = await signIn('cluster_staff', clusterB.id);
     const path = `/opslag/${slug}/ansoegning`;
-    await client.get(path);
-    const saved = await client.post(path, { do: 'save', title: 'Klynge B søger' });
-    expect(saved.res.headers.get('location')).toContain('gemt=1');
+    await client.get(`${path}/om-projektet`);
+    const saved = await client.post(`${path}/om-projektet`, { title: 'Klynge B søger' });
+    expect(saved.res.headers.get('location')).toBe(`${path}?gemt=1`);
     t.advanceClock(600_000 + 1000);
     await client.get(path);
-    const late = await client.post(path, { do: 'submit', title: 'Klynge B søger' });
+    const late = await client.post(`${path}/tjek`, { declaration: 'yes' });
     expect(late.res.status).toBe(303);
     expect(late.res.headers.get('location')).toBe(`${path}?fejl=conflict`);
     const [row] = await database.db

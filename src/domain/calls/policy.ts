@@ -161,7 +161,8 @@ export type ApplicationActions = ReturnType<typeof applicationActions>;
 
 /** What one principal may do with a call: the links and forms of its pages. */
 export function callActions(p: Principal | null, call: CallParties) {
-  if (!p) return { manage: false, decide: false, process: false, assess: false, apply: false, allocateFor: [] };
+  if (!p)
+    return { manage: false, decide: false, process: false, assess: false, apply: false, allocateFor: [] };
   return {
     manage: callRules.manage(p, call),
     decide: callRules.decide(p, call),

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Hono } from 'hono';
 import { applicantView } from '../../../domain/calls/application-view.ts';
 import { saveApplication } from '../../../domain/calls/applications.ts';
-import { addAttachment } from '../../../domain/calls/attachments.ts';
+import { acceptableAttachment, addAttachment } from '../../../domain/calls/attachments.ts';
 import type { ApplicationInput } from '../../../domain/calls/schemas.ts';
 import { periodYears } from '../../../domain/calls/setup.ts';
 import type { ApplicationSection } from '../../../domain/calls/tasks.ts';
@@ -57,12 +57,21 @@ function savedValues(view: ApplicantView): SectionValues {
     title: app.title,
     ...Object.fromEntries(Object.entries(app.texts).map(([id, text]) => [`txt:${id}`, text])),
     ...Object.fromEntries(Object.entries(app.answers).map(([id, text]) => [`ans:${id}`, text])),
-    ...Object.fromEntries(app.budget.map((b) => [budgetField(b.year, b.category), numberForInput(b.amountDkk)])),
+    ...Object.fromEntries(
+      app.budget.map((b) => [budgetField(b.year, b.category), numberForInput(b.amountDkk)]),
+    ),
   };
 }
 
 /** Texts longer than their column allows are refused with the field's name. */
-function checkLength(c: AppContext, errors: FieldErrors, field: string, label: string, value: string, max: number) {
+function checkLength(
+  c: AppContext,
+  errors: FieldErrors,
+  field: string,
+  label: string,
+  value: string,
+  max: number,
+) {
   if (value.length > max) errors[field] = messages(c.get('lang')).validation.tooLong(label, max);
 }
 
@@ -192,7 +201,7 @@ async function attachmentsPage(c: AppContext) {
 
 /**
  * Stores one uploaded file (the CSRF check has streamed it to disk; it is removed after the
- * response). The first upload creates the draft; a refused file is named in the message.
+ * response). The first accepted upload creates the draft; a refused file is named in the message.
  */
 async function attachAction(c: AppContext) {
   const { view, taskList } = await draftOfPage(c);
@@ -204,11 +213,20 @@ async function attachAction(c: AppContext) {
   const now = deps.clock();
   const here = pageHref(SECTION_PAGES.attachments, c.get('lang'), { slug: view.setup.call.slug });
   try {
+    const bytes = new Uint8Array(await readFile(file.path));
+    // A refused file leaves no empty draft behind.
+    await acceptableAttachment(bytes);
     const id =
       view.application?.id ??
       (await saveApplication(deps.db, editor, view.setup.call.id, view.organisationId, {}, now)).id;
-    const bytes = new Uint8Array(await readFile(file.path));
-    const row = await addAttachment(deps.db, editor, deps.config.dataDir, id, { name: file.name, bytes }, now);
+    const row = await addAttachment(
+      deps.db,
+      editor,
+      deps.config.dataDir,
+      id,
+      { name: file.name, bytes },
+      now,
+    );
     return c.redirect(`${here}?vedhaeftet=${encodeURIComponent(row.fileName)}`, 303);
   } catch (e) {
     const issue = e instanceof AppError ? e.issues[0]?.message : undefined;

@@ -24,7 +24,8 @@ const da = {
   checkLocked: 'Udfyld først om projektet, kravene og budgettet.',
   saveAndBack: 'Gem og gå til opgavelisten',
   backToTasks: 'Tilbage til opgavelisten',
-  budgetLead: 'Skriv beløb i hele kroner, fx 250.000. Lad felter stå tomme, hvis I ikke søger til kategorien.',
+  budgetLead:
+    'Skriv beløb i hele kroner, fx 250.000. Lad felter stå tomme, hvis I ikke søger til kategorien.',
   budgetYear: (year: number) => `Budget for ${year}`,
   budgetTotal: 'I alt',
   attachmentsLead:
@@ -79,7 +80,8 @@ const da = {
 };
 
 const en: Widen<typeof da> = {
-  taskListLead: 'Complete the sections in any order. You can save as you go and come back until the deadline.',
+  taskListLead:
+    'Complete the sections in any order. You can save as you go and come back until the deadline.',
   deadline: (at: string) => `Deadline: ${at} (Danish time).`,
   sections: {
     about: 'About the project',

@@ -38,7 +38,11 @@ async function taskListPage(c: AppContext) {
   const flow = callFlowMessages(c.get('lang'));
   const t = applyMessages(c.get('lang'));
   const outcome =
-    c.req.query('trukket') === '1' ? <Alert variant="success">{t.withdrawn}</Alert> : <Outcome c={c} t={flow} />;
+    c.req.query('trukket') === '1' ? (
+      <Alert variant="success">{t.withdrawn}</Alert>
+    ) : (
+      <Outcome c={c} t={flow} />
+    );
   return renderPage(c, `${flow.apply}: ${view.setup.call.title}`, ({ lang }) => (
     <TaskListPage
       t={applyMessages(lang)}
@@ -92,19 +96,19 @@ async function submitAction(c: AppContext) {
     taskList,
     async () => {
       if (!app) throw new AppError('conflict', 'no draft to submit');
-    const now = deps.clock();
-    await submitApplication(deps.db, callerOf(c), app.id, now);
-    const user = signedInUser(c);
-    await deps.mailer.send(
-      submissionReceipt({
-        to: user.email,
-        callTitle: view.setup.call.title,
-        organisationName: app.organisationName,
-        applicationTitle: app.title,
-        reference: applicationReference(app),
-        submittedAt: now,
-      }),
-    );
+      const now = deps.clock();
+      await submitApplication(deps.db, callerOf(c), app.id, now);
+      const user = signedInUser(c);
+      await deps.mailer.send(
+        submissionReceipt({
+          to: user.email,
+          callTitle: view.setup.call.title,
+          organisationName: app.organisationName,
+          applicationTitle: app.title,
+          reference: applicationReference(app),
+          submittedAt: now,
+        }),
+      );
     },
     receipt,
   );

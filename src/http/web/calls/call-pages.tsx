@@ -190,7 +190,17 @@ function ProcessingLinks({ call, lang }: { call: CallDetail; lang: Lang }) {
  * How to apply, while the call is open: the button for those who may, and for others why not or
  * how to sign in. Once the deadline has passed, applicants keep a link to their application.
  */
-function ApplyPanel({ call, phase, signedIn, lang }: { call: CallDetail; phase: CallPhase; signedIn: boolean; lang: Lang }) {
+function ApplyPanel({
+  call,
+  phase,
+  signedIn,
+  lang,
+}: {
+  call: CallDetail;
+  phase: CallPhase;
+  signedIn: boolean;
+  lang: Lang;
+}) {
   const t = applyMessages(lang);
   const open = phase === 'open';
   const form = pageHref('callApply', lang, { slug: call.slug });

@@ -152,7 +152,10 @@ function SummarySection(p: {
 }
 
 /** The budget applied for, per year and activity category in words, with the total. */
-export function budgetRows(budget: readonly { year: number; category: string; amountDkk: number }[], lang: Lang) {
+export function budgetRows(
+  budget: readonly { year: number; category: string; amountDkk: number }[],
+  lang: Lang,
+) {
   return budget.map(
     (b) =>
       [`${nameOf('activityCategory', b.category, lang)} ${b.year}`, formatAmount(b.amountDkk, lang)] as [
@@ -275,12 +278,7 @@ export function ReceiptPage(p: {
 }
 
 /** Withdrawal asks first, with its own confirmation; it is never mistaken for submitting. */
-export function WithdrawPage(p: {
-  t: ApplyMessages;
-  lang: Lang;
-  csrfToken: string;
-  view: ApplicantView;
-}) {
+export function WithdrawPage(p: { t: ApplyMessages; lang: Lang; csrfToken: string; view: ApplicantView }) {
   const { t, lang, view } = p;
   const slug = view.setup.call.slug;
   return (

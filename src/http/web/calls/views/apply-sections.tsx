@@ -76,12 +76,7 @@ function SectionForm(p: SectionProps & { section: ApplicationSection; lead?: str
 export function AboutSection(p: SectionProps) {
   return (
     <SectionForm {...p} section="about">
-      <TextField
-        name="title"
-        label={p.flow.applicationTitle}
-        value={p.values.title}
-        error={p.errors.title}
-      />
+      <TextField name="title" label={p.flow.applicationTitle} value={p.values.title} error={p.errors.title} />
       {p.view.setup.criteria.map((k) => (
         <TextAreaField
           name={`txt:${k.id}`}
