@@ -96,7 +96,12 @@ beforeAll(async () => {
     editorA,
     call.id,
     clusterA.id,
-    { title: 'Klynge A søger', answers: { [requirement]: 'CVR 1' }, texts: {}, budget: [] },
+    {
+      title: 'Klynge A søger',
+      answers: { [requirement]: 'CVR 1' },
+      texts: {},
+      budget: [{ year: 2028, category: 'networking', amountDkk: 300_000 }],
+    },
     now,
   );
   await submitApplication(database.db, editorA, id, now);
@@ -166,6 +171,9 @@ describe('who sees an application', () => {
     const shown = await coFunder.client.get(`/ansoegninger/${applicationA}`);
     expect(shown.res.status).toBe(200);
     expect(shown.html).toContain('Klynge A søger');
+    // The budget applied for, in words and Danish amounts; the status in the glossary's words.
+    expect(shown.html).toContain('<dt>Netværk 2028</dt><dd>300.000 kr.</dd>');
+    expect(shown.html).toContain('<strong>Indsendt</strong>');
     expect(shown.html).toContain(`href="/opslag/${slug}/sagsbehandling"`);
     expect((await funder.get(`/ansoegninger/${applicationA}`)).res.status).toBe(200);
     const other = await signIn('funder');
@@ -241,7 +249,16 @@ describe('my assessments', () => {
 
   it("refuses an assessor's score that is not a whole number with the form's message, not a 500", async () => {
     const page = `/ansoegninger/${applicationA}`;
-    await assessor.get(page);
+    // Before declaring, the page is named after the call, and the declaration is an explicit choice.
+    const undeclared = await assessor.get(page);
+    expect(undeclared.html).toContain('<h1>Ansøgning til Opslag</h1>');
+    expect(undeclared.html).not.toContain('checked');
+    const blank = await assessor.post(page, { do: 'declare', note: '' });
+    expect(blank.res.headers.get('location')).toBe(`${page}?fejl=conflict_choice`);
+    expect((await assessor.get(`${page}?fejl=conflict_choice`)).html).toContain(
+      'Vælg, om du er inhabil eller ej.',
+    );
+    expect((await assessor.get(page)).html).not.toContain('Klynge A søger');
     expect((await assessor.post(page, { do: 'declare', hasConflict: 'no' })).res.status).toBe(303);
     const { html } = await assessor.get(page);
     const field = /name="(score:[0-9a-f-]{36})"/.exec(html)?.[1] ?? '';

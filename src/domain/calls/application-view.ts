@@ -31,7 +31,7 @@ export async function applicantView(db: Queryable, editor: Caller, callId: strin
 
 /**
  * One application's page for one caller: the call's rules, what the caller may do there, and
- * the application itself only when they may read it. An assessor of the call who has not
+ * the application itself (with its budget and attachments) only when they may read it. An assessor of the call who has not
  * declared, or has declared a conflict, opens the page but sees none of the application. The
  * scores shown are all of them to the call's owner, and the assessor's own to an assessor.
  */
@@ -44,6 +44,7 @@ export async function applicationView(db: Queryable, editor: Caller, application
   const setup = await findCallSetup(db, p, facts.call.id);
   if (!setup) throw notFound('call');
   const application = actions.read ? await findApplication(db, applicationId) : null;
+  const attachments = actions.read ? await listAttachments(db, editor, applicationId) : [];
   const board =
     actions.score || actions.setConsensus ? ((await consensusBoard(db, applicationId)) ?? []) : [];
   const scores = actions.setConsensus
@@ -54,6 +55,6 @@ export async function applicationView(db: Queryable, editor: Caller, application
         spread: null,
         consensus: null,
       }));
-  return { id: facts.id, status: facts.status, setup, actions, application, board: scores };
+  return { id: facts.id, status: facts.status, setup, actions, application, attachments, board: scores };
 }
 export type ApplicationView = Awaited<ReturnType<typeof applicationView>>;

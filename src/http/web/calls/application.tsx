@@ -32,14 +32,13 @@ async function applicationPage(c: AppContext) {
   const { actions, setup } = view;
   const t = callFlowMessages(c.get('lang'));
   const name = view.application?.organisationName;
-  return renderPage(c, `${t.application}: ${name ?? ''}`, ({ lang, csrfToken }) => {
+  // An assessor who has not declared sees no applicant yet: the page is named after the call.
+  const title = name ? `${t.application}: ${name}` : t.applicationTo(setup.call.title);
+  return renderPage(c, title, ({ lang, csrfToken }) => {
     const post = { lang, csrfToken, view };
     return (
       <>
-        <h1>
-          {t.application}
-          {name ? `: ${name}` : ''}
-        </h1>
+        <h1>{title}</h1>
         <Outcome c={c} t={t} />
         {actions.declare && (
           <ApplicationPost {...post} what="declare">
@@ -103,14 +102,21 @@ async function applicationAction(c: AppContext) {
   const back = pageHref('application', c.get('lang'), { id: view.id });
   return actAndReturn(c, back, async () => {
     switch (str(body, 'do')) {
-      case 'declare':
+      case 'declare': {
+        // A conflict of interest is declared by an explicit choice; no answer is not "no conflict".
+        const choice = str(body, 'hasConflict');
+        if (choice !== 'yes' && choice !== 'no')
+          throw new AppError('validation', 'choose yes or no', [
+            { field: 'hasConflict', message: 'conflict_choice' },
+          ]);
         return declareConflict(
           deps.db,
           editor,
           view.id,
-          { hasConflict: str(body, 'hasConflict') === 'yes', note: str(body, 'note') },
+          { hasConflict: choice === 'yes', note: str(body, 'note') },
           now,
         );
+      }
       case 'score':
         return scoreApplication(deps.db, editor, view.id, scoresFromForm(body), now);
       case 'consensus':

@@ -7,6 +7,7 @@ const da = {
   setup: 'Opsætning af opslaget',
   apply: 'Ansøgning',
   application: 'Ansøgning',
+  applicationTo: (call: string) => `Ansøgning til ${call}`,
   saved: 'Gemt.',
   error: 'Handlingen blev afvist',
   errors: {
@@ -18,6 +19,7 @@ const da = {
     before_deadline: 'Opslaget kan først lukkes, når ansøgningsfristen er passeret (dansk tid).',
     no_setup: 'Opslaget skal sættes op, før det kan åbne.',
     assessment_incomplete: 'Alle berettigede ansøgninger skal have en konsensusscore først.',
+    conflict_choice: 'Vælg, om du er inhabil eller ej.',
   } as Record<string, string>,
   status: 'Status',
   statuses: {
@@ -27,15 +29,6 @@ const da = {
     closed: 'Lukket',
     assessed: 'Bedømt',
     decided: 'Afgjort',
-  } as Record<string, string>,
-  appStatuses: {
-    draft: 'Kladde',
-    submitted: 'Indsendt',
-    withdrawn: 'Trukket tilbage',
-    ineligible: 'Ikke egnet',
-    eligible: 'Egnet',
-    selected: 'Udvalgt',
-    not_selected: 'Ikke udvalgt',
   } as Record<string, string>,
   moveTo: (s: string) => `Skift status til: ${s}`,
   titleEn: 'Titel på engelsk',
@@ -140,6 +133,7 @@ const en: Widen<typeof da> = {
   setup: 'Call set-up',
   apply: 'Application',
   application: 'Application',
+  applicationTo: (call: string) => `Application to ${call}`,
   saved: 'Saved.',
   error: 'The action was refused',
   errors: {
@@ -151,6 +145,7 @@ const en: Widen<typeof da> = {
     before_deadline: 'The call can only be closed once the deadline has passed (Danish time).',
     no_setup: 'The call must be set up before it can open.',
     assessment_incomplete: 'Every eligible application needs a consensus score first.',
+    conflict_choice: 'Choose whether you have a conflict of interest or not.',
   },
   status: 'Status',
   statuses: {
@@ -160,15 +155,6 @@ const en: Widen<typeof da> = {
     closed: 'Closed',
     assessed: 'Assessed',
     decided: 'Decided',
-  },
-  appStatuses: {
-    draft: 'Draft',
-    submitted: 'Submitted',
-    withdrawn: 'Withdrawn',
-    ineligible: 'Ineligible',
-    eligible: 'Eligible',
-    selected: 'Selected',
-    not_selected: 'Not selected',
   },
   moveTo: (s: string) => `Change status to: ${s}`,
   titleEn: 'Title in English',
