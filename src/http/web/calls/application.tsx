@@ -21,6 +21,7 @@ import {
   ConflictBlocked,
   ConflictDeclaration,
   Consensus,
+  Decision,
   EligibilityCheck,
   Scores,
 } from './views/application-page.tsx';
@@ -62,11 +63,7 @@ async function applicationPage(c: AppContext) {
             <Consensus t={t} lang={lang} view={view} />
           </ApplicationPost>
         )}
-        {actions.decisionLetter && (
-          <p>
-            <a href={pageHref('applicationLetter', lang, { id: view.id })}>{t.letter}</a>
-          </p>
-        )}
+        {actions.decisionLetter && <Decision t={callFlowMessages(lang)} lang={lang} view={view} />}
         <p>
           <a href={pageHref(actions.processing ? 'callProcess' : 'call', lang, { slug: setup.call.slug })}>
             {setup.call.title}

@@ -243,3 +243,27 @@ export function Consensus({ t, lang, view }: Props) {
 export function ConflictBlocked({ t }: { t: CallFlowMessages }) {
   return <Alert variant="warning">{t.conflictBlocked}</Alert>;
 }
+
+/** The decision for the applicant and the funders: what each funder granted per year, and the letter. */
+export function Decision({ t, lang, view }: Props) {
+  return (
+    <section>
+      <h2>{t.decisionTitle}</h2>
+      {view.grants.length > 0 && (
+        <dl class="summary-list">
+          {view.grants.map((g) => (
+            <>
+              <dt>
+                {g.funderName} {g.year}
+              </dt>
+              <dd>{formatAmount(g.amountDkk, lang)}</dd>
+            </>
+          ))}
+        </dl>
+      )}
+      <p>
+        <a href={pageHref('applicationLetter', lang, { id: view.id })}>{t.letter}</a>
+      </p>
+    </section>
+  );
+}
