@@ -77,7 +77,7 @@ describe('the call flow in the browser', () => {
     await funder.getByLabel('Sidste år').fill('2028');
     await funder.getByLabel('Finansiør 1').selectOption({ label: 'Uddannelses- og Forskningsministeriet' });
     await funder.getByLabel('År 1', { exact: true }).fill('2028');
-    await funder.getByLabel('Beløb (kr.) 1', { exact: true }).fill('150.000');
+    await funder.getByLabel('Beløb (kr.) 1', { exact: true }).fill('1000000');
     await funder.getByRole('button', { name: 'Tilføj en budgetlinje' }).click();
     await funder.getByLabel('Finansiør 2').selectOption({ label: 'Danmarks Erhvervsfremmebestyrelse' });
     await funder.getByLabel('År 2', { exact: true }).fill('2028');
