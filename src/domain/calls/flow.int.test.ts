@@ -328,7 +328,7 @@ describe('the call flow from set-up to allocation', () => {
     expect(selectedLetter.lines).toContain('Klagevejledning');
     expect(selectedLetter.lines.join('\n')).toContain('Folketingets\nOmbudsmand');
     expect((await decisionLetterText(db, owner, app1, at(8000))).lines.join('\n')).toMatch(
-      /ikke udvalgt.*\n.*72 af 100 \(placering 2 af 2\)/,
+      /ikke udvalgt\.\n\nBegrundelse\n.*\nVægtet samlet score: 72 af 100 \(placering 2 af 2\)\./,
     );
     expect((await decisionLetterText(db, owner, app3, at(8000))).lines).toContain(
       'Begrundelse: Ingen plan for guld',
