@@ -228,6 +228,9 @@ describe('the call flow in the browser', () => {
     await funder.getByLabel('Odense Robotics 2028 (kr.)').fill('1000001');
     await funder.getByRole('button', { name: 'Fordel' }).click();
     await poll(() => funder.locator('.alert-error').count()).toBe(1);
+    expect(await funder.getByText('Beløbet er større end det, der er tilbage af jeres budget').count()).toBe(
+      1,
+    );
     await funder.getByLabel('Odense Robotics 2028 (kr.)').fill('600000');
     await funder.getByRole('button', { name: 'Fordel' }).click();
     await poll(() => funder.getByRole('cell', { name: '400.000' }).count()).toBe(1);

@@ -20,6 +20,7 @@ const da = {
     no_setup: 'Opslaget skal sættes op, før det kan åbne.',
     assessment_incomplete: 'Alle berettigede ansøgninger skal have en konsensusscore først.',
     conflict_choice: 'Vælg, om du er inhabil eller ej.',
+    over_budget: 'Beløbet er større end det, der er tilbage af jeres budget for året i opslaget.',
   } as Record<string, string>,
   status: 'Status',
   statuses: {
@@ -147,6 +148,7 @@ const en: Widen<typeof da> = {
     no_setup: 'The call must be set up before it can open.',
     assessment_incomplete: 'Every eligible application needs a consensus score first.',
     conflict_choice: 'Choose whether you have a conflict of interest or not.',
+    over_budget: 'The amount is more than what is left of your budget for the year in this call.',
   },
   status: 'Status',
   statuses: {
