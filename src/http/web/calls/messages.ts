@@ -1,3 +1,4 @@
+import { namesOf } from '../../../domain/glossary.ts';
 import type { Widen } from '../../i18n/da.ts';
 import type { Lang } from '../../paths.ts';
 
@@ -23,14 +24,11 @@ const da = {
     over_budget: 'Beløbet er større end det, der er tilbage af jeres budget for året i opslaget.',
   } as Record<string, string>,
   status: 'Status',
-  statuses: {
-    draft: 'Kladde',
-    published: 'Offentliggjort',
-    open: 'Åbent',
-    closed: 'Lukket',
-    assessed: 'Bedømt',
-    decided: 'Afgjort',
-  } as Record<string, string>,
+  /**
+   * The steps of a call as its owner moves it, in the glossary's words; "published" is the one step
+   * the public page shows by its dates instead (open, or opens later).
+   */
+  statuses: { ...namesOf('callPhase', 'da'), published: 'Offentliggjort' } as Record<string, string>,
   moveTo: (s: string) => `Skift status til: ${s}`,
   titleEn: 'Titel på engelsk',
   summaryEn: 'Resumé på engelsk',
@@ -151,14 +149,7 @@ const en: Widen<typeof da> = {
     over_budget: 'The amount is more than what is left of your budget for the year in this call.',
   },
   status: 'Status',
-  statuses: {
-    draft: 'Draft',
-    published: 'Published',
-    open: 'Open',
-    closed: 'Closed',
-    assessed: 'Assessed',
-    decided: 'Decided',
-  },
+  statuses: { ...namesOf('callPhase', 'en'), published: 'Published' },
   moveTo: (s: string) => `Change status to: ${s}`,
   titleEn: 'Title in English',
   summaryEn: 'Summary in English',
