@@ -143,6 +143,15 @@ describe('the call flow in the browser', () => {
     await cluster.getByRole('link', { name: 'Tjek og indsend' }).click();
     await axeClean(cluster, 'check your answers');
     expect(await cluster.getByText('650.000 kr.').count()).toBe(1);
+    const checkUrl = cluster.url();
+    for (const path of [
+      '/en/calls/e2e-faelles-opslag/application/check',
+      '/en/calls/e2e-faelles-opslag/application/budget',
+    ]) {
+      await cluster.goto(`${server.url}${path}`);
+      await axeClean(cluster, path);
+    }
+    await cluster.goto(checkUrl);
     await cluster.getByLabel(/Vi erklærer/).check();
     await cluster.getByRole('button', { name: 'Indsend ansøgning' }).click();
     await cluster.waitForURL(`${base}/ansoegning/kvittering`);
