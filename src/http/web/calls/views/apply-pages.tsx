@@ -42,6 +42,47 @@ function CallHeading({ view, lang, title }: { view: ApplicantView; lang: Lang; t
   );
 }
 
+/** The sections with their status, then check and submit, open once the required sections are done. */
+function TaskList({
+  t,
+  lang,
+  slug,
+  statuses,
+}: {
+  t: ApplyMessages;
+  lang: Lang;
+  slug: string;
+  statuses: Statuses;
+}) {
+  return (
+    <ol class="task-list">
+      {APPLICATION_SECTIONS.map((section) => (
+        <li class="task-list-item">
+          <span class="task-list-name">
+            <a href={pageHref(SECTION_PAGES[section], lang, { slug })} aria-describedby={`task-${section}`}>
+              {t.sections[section]}
+            </a>
+            <span class="form-hint d-block">{t.sectionHints[section]}</span>
+          </span>
+          <span class={STATUS_BADGE[statuses[section]]} id={`task-${section}`}>
+            {t.taskStatuses[statuses[section]]}
+          </span>
+        </li>
+      ))}
+      <li class="task-list-item">
+        <span class="task-list-name">
+          {readyToSubmit(statuses) ? (
+            <a href={pageHref('callApplyCheck', lang, { slug })}>{t.checkAndSubmit}</a>
+          ) : (
+            t.checkAndSubmit
+          )}
+          <span class="form-hint d-block">{readyToSubmit(statuses) ? t.checkHint : t.checkLocked}</span>
+        </span>
+      </li>
+    </ol>
+  );
+}
+
 /** The task list (DKFDS opgaveliste) of a draft; for a sent application its status and what can be done. */
 export function TaskListPage(p: {
   t: ApplyMessages;
@@ -68,36 +109,7 @@ export function TaskListPage(p: {
         <>
           <p>{t.taskListLead}</p>
           <p>{t.deadline(formatDateTime(view.setup.call.deadline, lang))}</p>
-          <ol class="task-list">
-            {APPLICATION_SECTIONS.map((section) => (
-              <li class="task-list-item">
-                <span class="task-list-name">
-                  <a
-                    href={pageHref(SECTION_PAGES[section], lang, { slug })}
-                    aria-describedby={`task-${section}`}
-                  >
-                    {t.sections[section]}
-                  </a>
-                  <span class="form-hint d-block">{t.sectionHints[section]}</span>
-                </span>
-                <span class={STATUS_BADGE[p.statuses[section]]} id={`task-${section}`}>
-                  {t.taskStatuses[p.statuses[section]]}
-                </span>
-              </li>
-            ))}
-            <li class="task-list-item">
-              <span class="task-list-name">
-                {readyToSubmit(p.statuses) ? (
-                  <a href={pageHref('callApplyCheck', lang, { slug })}>{t.checkAndSubmit}</a>
-                ) : (
-                  t.checkAndSubmit
-                )}
-                <span class="form-hint d-block">
-                  {readyToSubmit(p.statuses) ? t.checkHint : t.checkLocked}
-                </span>
-              </span>
-            </li>
-          </ol>
+          <TaskList t={t} lang={lang} slug={slug} statuses={p.statuses} />
         </>
       ) : (
         <>
@@ -165,6 +177,44 @@ export function budgetRows(
   );
 }
 
+/** The declaration, required before the application is submitted, and the submit button. */
+function SubmitForm(p: {
+  t: ApplyMessages;
+  lang: Lang;
+  csrfToken: string;
+  slug: string;
+  errors: FieldErrors;
+}) {
+  const { t, lang, slug } = p;
+  return (
+    <form method="post" action={pageHref('callApplyCheck', lang, { slug })}>
+      <CsrfField token={p.csrfToken} />
+      <fieldset>
+        <legend class="h2">{t.declarationLegend}</legend>
+        <div class={p.errors.declaration ? 'form-group form-error' : 'form-group'}>
+          {p.errors.declaration && (
+            <span class="form-error-message" id="declaration-error">
+              {p.errors.declaration}
+            </span>
+          )}
+          <input
+            class="form-checkbox"
+            type="checkbox"
+            id="declaration"
+            name="declaration"
+            value="yes"
+            aria-describedby={p.errors.declaration ? 'declaration-error' : undefined}
+          />
+          <label for="declaration">{t.declaration}</label>
+        </div>
+      </fieldset>
+      <button type="submit" class="button button-primary">
+        {t.submitNow}
+      </button>
+    </form>
+  );
+}
+
 /** Check your answers: every section with a change link, the declaration, then submit. */
 export function CheckAnswersPage(p: {
   t: ApplyMessages;
@@ -214,31 +264,7 @@ export function CheckAnswersPage(p: {
       <SummarySection t={t} lang={lang} slug={slug} section="attachments" rows={[]}>
         <AttachmentList t={t} lang={lang} attachments={view.attachments} />
       </SummarySection>
-      <form method="post" action={pageHref('callApplyCheck', lang, { slug })}>
-        <CsrfField token={p.csrfToken} />
-        <fieldset>
-          <legend class="h2">{t.declarationLegend}</legend>
-          <div class={p.errors.declaration ? 'form-group form-error' : 'form-group'}>
-            {p.errors.declaration && (
-              <span class="form-error-message" id="declaration-error">
-                {p.errors.declaration}
-              </span>
-            )}
-            <input
-              class="form-checkbox"
-              type="checkbox"
-              id="declaration"
-              name="declaration"
-              value="yes"
-              aria-describedby={p.errors.declaration ? 'declaration-error' : undefined}
-            />
-            <label for="declaration">{t.declaration}</label>
-          </div>
-        </fieldset>
-        <button type="submit" class="button button-primary">
-          {t.submitNow}
-        </button>
-      </form>
+      <SubmitForm t={t} lang={lang} csrfToken={p.csrfToken} slug={slug} errors={p.errors} />
     </>
   );
 }
