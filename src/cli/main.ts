@@ -42,9 +42,6 @@ Commands:
   remind-referrals   e-mail reminders for referrals waiting more than 5 working days (for
                      cron; the server also does it hourly unless REFERRAL_JOBS=off); exit 1
                      when a mail could not be sent (retried on the next run)
-  referral-retention delete the personal data of referrals past the retention rule (12
-                     months after closing, 24 after sending; the server does it hourly
-                     unless REFERRAL_JOBS=off)
 
 Database: DATABASE_URL=postgres://... selects a PostgreSQL server; without it the embedded
 PGlite database in DATA_DIR (default ./data) is used.`;
@@ -233,10 +230,6 @@ async function main(argv: string[]): Promise<number> {
     case 'remind-referrals': {
       const { remindReferralsCommand } = await import('./referral-jobs.ts');
       return withDatabase((db) => remindReferralsCommand(db));
-    }
-    case 'referral-retention': {
-      const { referralRetentionCommand } = await import('./referral-jobs.ts');
-      return withDatabase((db) => referralRetentionCommand(db));
     }
     default:
       process.stderr.write(`klynge: unknown command '${command}'\n\n${USAGE}\n`);
