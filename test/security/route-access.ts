@@ -73,6 +73,7 @@ export const FOR_GET: Record<string, Access> = {
   'GET /admin/organisationer': only(['admin']),
   'GET /admin/organisationer/:id': only(['admin']),
   'GET /admin/revisionslog': only(['admin']),
+  'GET /admin/jobber': only(['admin']),
   // Cluster staff's landing page; anyone else signed in is sent on to their own landing page
   'GET /arbejdsrum': { ...only(ROLES, {}, 303), cluster_staff: 200 },
   'GET /finansiering': only(['admin', 'funder']),
@@ -259,6 +260,7 @@ export const FOR_POST: Record<string, 'public' | 'signed-in' | 'token'> = {
   'POST /admin/organisationer/:id': 'signed-in',
   'POST /admin/organisationer/:id/afslut': 'signed-in',
   'POST /admin/organisationer/:id/brugere/fjern': 'signed-in',
+  'POST /admin/jobber/:id/proev-igen': 'signed-in',
   'POST /klynger/:slug/rediger': 'signed-in',
   'POST /maerker/import': 'signed-in',
   'POST /nyheder/ny': 'signed-in',

@@ -171,6 +171,8 @@ export async function routeFixtures(t: TestApp, database: Database): Promise<Rou
       '/admin/brugere:id': staffUser.id,
       '/en/admin/users:id': staffUser.id,
       '/en/admin/organisations:id': robotics.id,
+      '/admin/jobber:id': randomUUID(),
+      '/en/admin/jobs:id': randomUUID(),
       '/ansoegninger:id': applicationId,
       '/en/applications:id': applicationId,
       '/bilag:id': attachmentId,

@@ -35,6 +35,7 @@ const MATRIX: Record<Action, { own: string; other: string }> = {
   'users.manage': { own: 'A', other: 'A' },
   'organisations.manage': { own: 'A', other: 'A' },
   'audit.read': { own: 'A', other: 'A' },
+  'jobs.manage': { own: 'A', other: 'A' },
   'clusterProfile.edit': { own: 'ACP', other: 'AP' },
   'activities.write': { own: 'C', other: '' },
   'activities.read': { own: 'AFCP', other: 'AFP' },

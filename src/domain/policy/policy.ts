@@ -69,6 +69,8 @@ const rules = {
   'users.manage': (p) => hasRole(p, 'admin'),
   'organisations.manage': (p) => hasRole(p, 'admin'),
   'audit.read': (p) => hasRole(p, 'admin'),
+  // The job queue (mail, survey sends): admins see its counts and failures and retry a failed job
+  'jobs.manage': (p) => hasRole(p, 'admin'),
   // Cluster catalogue: own profile for cluster staff; support function and admins edit all
   'clusterProfile.edit': (p, t) =>
     hasRole(p, 'admin', 'support_staff') || hasRoleIn(p, t.organisationId, 'cluster_staff'),
