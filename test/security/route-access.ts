@@ -148,6 +148,9 @@ export const FOR_GET: Record<string, Access> = {
   'GET /arbejdsrum/aktiviteter/:id/deltagere/:participantId/fjern': only(['cluster_staff']),
   'GET /arbejdsrum/perioder': only(['cluster_staff']),
   'GET /indberetninger/status': only(['admin', 'funder', 'support_staff']),
+  'GET /indberetninger/frister': only(['admin']),
+  // A funder reviews the years of the clusters it funds (the fixture: Odense Robotics 2023)
+  'GET /indberetninger/status/:id/:year': only(['admin', 'funder', 'support_staff']),
   // Action plans of Odense Robotics, 2024
   'GET /arbejdsrum/handlingsplaner': only(['cluster_staff']),
   'GET /arbejdsrum/handlingsplaner/:slug/:year': only(['admin', 'funder', 'cluster_staff']),
@@ -291,6 +294,7 @@ export const FOR_POST: Record<string, 'public' | 'signed-in' | 'token'> = {
   'POST /arbejdsrum/aktiviteter/:id/deltagere/:participantId/fjern': 'signed-in',
   'POST /arbejdsrum/perioder': 'signed-in',
   'POST /indberetninger/status': 'signed-in',
+  'POST /indberetninger/frister': 'signed-in',
   'POST /arbejdsrum/handlingsplaner/:slug/:year': 'signed-in',
   'POST /finansiering/handlingsplaner/:slug/:year': 'signed-in',
   'POST /resultater/pejlemaerker': 'signed-in',

@@ -167,6 +167,8 @@ export async function routeFixtures(t: TestApp, database: Database): Promise<Rou
       '/en/funding/action-plans:year': '2024',
       '/finansiering/koordinering/finansiorer:slug': 'uddannelses-og-forskningsministeriet',
       '/en/funding/coordination/funders:slug': 'uddannelses-og-forskningsministeriet',
+      '/indberetninger/status:id': robotics.id,
+      '/en/reporting/status:id': robotics.id,
       '/admin/organisationer:id': robotics.id,
       '/admin/brugere:id': staffUser.id,
       '/en/admin/users:id': staffUser.id,

@@ -45,6 +45,7 @@ const MATRIX: Record<Action, { own: string; other: string }> = {
   'reportingPeriods.decide': { own: 'A', other: 'A' },
   'reportingPeriods.overview': { own: 'AFP', other: 'AFP' },
   'reportingPeriods.followAll': { own: 'AP', other: 'AP' },
+  'reportingDeadlines.manage': { own: 'A', other: 'A' },
   'funding.view': { own: 'AF', other: 'AF' },
   'coordination.view': { own: 'AF', other: 'AF' },
   'fundingPlans.propose': { own: 'F', other: '' },

@@ -89,6 +89,8 @@ const rules = {
   'reportingPeriods.overview': (p) => hasRole(p, 'admin', 'funder', 'support_staff'),
   // On that overview admins and the support function follow every cluster; a funder those it funds.
   'reportingPeriods.followAll': (p) => hasRole(p, 'admin', 'support_staff'),
+  // The reporting calendar: admins set each funder's deadline rule
+  'reportingDeadlines.manage': (p) => hasRole(p, 'admin'),
   // Funding
   'funding.view': (p) => hasRole(p, 'admin', 'funder'),
   // Funding coordination (seed 000): funders and admins see who funds what and the overlaps; a
