@@ -77,6 +77,7 @@ const MATRIX: Record<Action, { own: string; other: string }> = {
   'surveys.readSharedResults': { own: 'AFP', other: 'AFP' },
   'companyContacts.manage': { own: 'C', other: '' },
   'support.manage': { own: 'AP', other: 'AP' },
+  'support.services.manage': { own: 'AP', other: 'AP' },
   'referrals.manage': { own: 'CB', other: '' },
   'referrals.viewFigures': { own: 'AFCPB', other: 'AFCPB' },
   'referralTargets.manage': { own: 'AP', other: 'AP' },

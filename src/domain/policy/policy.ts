@@ -150,6 +150,8 @@ const rules = {
   'companyContacts.manage': (p, t) => hasRoleIn(p, t.organisationId, 'cluster_staff'),
   // Support function and business service
   'support.manage': (p) => hasRole(p, 'admin', 'support_staff'),
+  // The support function's catalogue of services (src/domain/support): its staff and admins keep it
+  'support.services.manage': (p) => hasRole(p, 'admin', 'support_staff'),
   // Referrals of companies between business hubs and clusters (seed 000), sent and answered by
   // the staff of the organisations involved; the figures, which hold no personal data, are read by
   // everyone working in the programme; the list of outside referral targets is kept by the
