@@ -173,6 +173,13 @@ export const PAGES = {
   performanceExportCsv: { da: '/resultater/:year/eksport.csv', en: '/en/results/:year/export.csv' },
   performanceExportXlsx: { da: '/resultater/:year/eksport.xlsx', en: '/en/results/:year/export.xlsx' },
   performanceExportPdf: { da: '/resultater/:year/eksport.pdf', en: '/en/results/:year/export.pdf' },
+  // The support function's services (src/http/web/support): static paths before :slug
+  services: { da: '/ydelser', en: '/en/services' },
+  service: { da: '/ydelser/:slug', en: '/en/services/:slug' },
+  serviceEdit: { da: '/ydelser/:slug/rediger', en: '/en/services/:slug/edit' },
+  serviceRetire: { da: '/ydelser/:slug/udfas', en: '/en/services/:slug/retire' },
+  supportServices: { da: '/support/ydelser', en: '/en/support/services' },
+  serviceNew: { da: '/support/ydelser/ny', en: '/en/support/services/new' },
   // Surveys (src/http/web/surveys): run by the support function and funders; static paths before :id
   surveys: { da: '/support/undersoegelser', en: '/en/support/surveys' },
   surveyNew: { da: '/support/undersoegelser/ny', en: '/en/support/surveys/new' },

@@ -205,6 +205,12 @@ export const FOR_GET: Record<string, Access> = {
   'GET /support/undersoegelser/:id/resultater.csv': only(['admin', 'funder', 'support_staff']),
   'GET /support/undersoegelser/:id/resultater.xlsx': only(['admin', 'funder', 'support_staff']),
   'GET /support/undersoegelser/:id/svar.csv': only(['admin', 'support_staff']),
+  // The support function's services: public; its staff and admins keep the catalogue
+  'GET /ydelser': OPEN,
+  'GET /ydelser/:slug': OPEN,
+  'GET /ydelser/:slug/rediger': only(['admin', 'support_staff']),
+  'GET /support/ydelser': only(['admin', 'support_staff']),
+  'GET /support/ydelser/ny': only(['admin', 'support_staff']),
   // The company contacts a cluster supplies for its participating companies
   'GET /arbejdsrum/virksomhedskontakter': only(['cluster_staff']),
   'GET /arbejdsrum/virksomhedskontakter/skabelon.csv': OPEN,
@@ -303,6 +309,9 @@ export const FOR_POST: Record<string, 'public' | 'signed-in' | 'token'> = {
   'POST /support/undersoegelser/:id/spoergsmaal/:key/slet': 'signed-in',
   'POST /support/undersoegelser/:id/modtagere': 'signed-in',
   'POST /support/undersoegelser/:id/modtagere/liste': 'signed-in',
+  'POST /support/ydelser/ny': 'signed-in',
+  'POST /ydelser/:slug/rediger': 'signed-in',
+  'POST /ydelser/:slug/udfas': 'signed-in',
   'POST /arbejdsrum/virksomhedskontakter': 'signed-in',
   'POST /arbejdsrum/virksomhedskontakter/slet': 'signed-in',
   'POST /api/v1/deliveries': 'token',

@@ -191,6 +191,8 @@ export async function routeFixtures(t: TestApp, database: Database): Promise<Rou
       '/en/cluster-forum/initiatives/:code/milestones:id': milestone.id,
       '/klyngeforum/initiativer/:code/aktiviteter:id': link.id,
       '/en/cluster-forum/initiatives/:code/activities:id': link.id,
+      '/ydelser:slug': 'klyngelederuddannelsen',
+      '/en/services:slug': 'klyngelederuddannelsen',
       '/support/undersoegelser:id': survey,
       '/en/support/surveys:id': survey,
       key: question,

@@ -33,8 +33,8 @@ export const serviceInput = z
     targetGroups: list.pipe(z.array(z.enum(TARGET_GROUPS, 'targetGroups')).min(1, 'targetGroups')),
     form: z.enum(SERVICE_FORMS, 'form'),
     payment: z.enum(PAYMENTS, 'payment'),
-    price: danishNumber({ min: 1, max: 1_000_000 }).default(''),
-    capacity: danishNumber({ min: 1, max: 10_000 }).default(''),
+    price: danishNumber({ min: 1, max: 1_000_000 }).default(null),
+    capacity: danishNumber({ min: 1, max: 10_000 }).default(null),
     language: z.enum(SERVICE_LANGUAGES, 'language'),
   })
   // A price goes with a payment, and only then; checked even when other fields fail.
