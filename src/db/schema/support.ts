@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   check,
   index,
   integer,
@@ -10,7 +11,9 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { users } from './accounts.ts';
 import { organisations } from './organisations.ts';
+import { surveys } from './surveys.ts';
 
 /** Who a service of the support function is for. */
 export const serviceTargetGroup = pgEnum('service_target_group', [
@@ -72,5 +75,80 @@ export const supportServices = pgTable(
     check('support_services_price', sql`(${t.payment} = 'free') = (${t.priceDkk} is null)`),
     check('support_services_price_positive', sql`${t.priceDkk} is null or ${t.priceDkk} > 0`),
     check('support_services_capacity', sql`${t.capacity} is null or ${t.capacity} > 0`),
+  ],
+);
+
+/**
+ * One run of a service with sign-up (a course, a workshop, a module programme): when, where,
+ * how many seats and until when a registrant may cancel. Its evaluation survey (survey engine)
+ * is created when it is sent to the attendees after the course.
+ */
+export const supportCourses = pgTable(
+  'support_courses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    serviceId: uuid('service_id')
+      .notNull()
+      .references(() => supportServices.id),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    /** The address, or the words the organiser uses for an online course. */
+    place: text('place').notNull(),
+    online: boolean('online').notNull().default(false),
+    seats: integer('seats').notNull(),
+    /** Registrants may cancel until this moment; later, a seat stays taken. */
+    cancellationDeadline: timestamp('cancellation_deadline', { withTimezone: true }).notNull(),
+    evaluationSurveyId: uuid('evaluation_survey_id').references(() => surveys.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('support_courses_service_idx').on(t.serviceId, t.startsAt),
+    check('support_courses_seats', sql`${t.seats} > 0`),
+    check('support_courses_ends_after_start', sql`${t.endsAt} > ${t.startsAt}`),
+    check('support_courses_deadline_before_start', sql`${t.cancellationDeadline} <= ${t.startsAt}`),
+  ],
+);
+
+export const courseRegistrationStatus = pgEnum('course_registration_status', [
+  'registered',
+  'waitlisted',
+  'cancelled',
+]);
+
+/**
+ * A person's registration for a course, made by themselves or by a colleague of their cluster
+ * organisation. The waitlist is the waitlisted registrations in the order they were made.
+ */
+export const courseRegistrations = pgTable(
+  'course_registrations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    courseId: uuid('course_id')
+      .notNull()
+      .references(() => supportCourses.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    /** The organisation the person registered for. */
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    registeredBy: uuid('registered_by').references(() => users.id, { onDelete: 'set null' }),
+    status: courseRegistrationStatus('status').notNull(),
+    registeredAt: timestamp('registered_at', { withTimezone: true }).notNull(),
+    promotedAt: timestamp('promoted_at', { withTimezone: true }),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    /** Null until attendance is taken on the day. */
+    attended: boolean('attended'),
+    /** The reminders sent, 7 and 1 days before the start (claimed before the mail goes out). */
+    remindedWeekAt: timestamp('reminded_week_at', { withTimezone: true }),
+    remindedDayAt: timestamp('reminded_day_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('course_registrations_active_idx')
+      .on(t.courseId, t.userId)
+      .where(sql`${t.status} <> 'cancelled'`),
+    index('course_registrations_queue_idx').on(t.courseId, t.status, t.registeredAt),
+    index('course_registrations_user_idx').on(t.userId),
   ],
 );
