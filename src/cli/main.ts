@@ -42,6 +42,9 @@ Commands:
   remind-referrals   e-mail reminders for referrals waiting more than 5 working days (for
                      cron; the server also does it hourly unless REFERRAL_JOBS=off); exit 1
                      when a mail could not be sent (retried on the next run)
+  support remind [--today=YYYY-MM-DD]
+                     e-mail the registrants of courses starting in 7 days and tomorrow
+                     (for cron, daily; never twice); exit 1 when a mail failed
   referral-retention delete the personal data of referrals past the retention rule (12
                      months after closing, 24 after sending; the server does it hourly
                      unless REFERRAL_JOBS=off)
@@ -136,6 +139,7 @@ async function main(argv: string[]): Promise<number> {
       email: { type: 'string' },
       name: { type: 'string' },
       organisation: { type: 'string' },
+      today: { type: 'string' },
     },
   });
   const [command] = positionals;
@@ -233,6 +237,15 @@ async function main(argv: string[]): Promise<number> {
     case 'remind-referrals': {
       const { remindReferralsCommand } = await import('./referral-jobs.ts');
       return withDatabase((db) => remindReferralsCommand(db));
+    }
+    case 'support': {
+      const { reminderDay, supportRemindCommand } = await import('./support.ts');
+      const today = reminderDay(values.today, new Date());
+      if (positionals[1] !== 'remind' || today === null) {
+        process.stderr.write('klynge support: usage: klynge support remind [--today=YYYY-MM-DD]\n');
+        return 2;
+      }
+      return withDatabase((db) => supportRemindCommand(db, today));
     }
     case 'referral-retention': {
       const { referralRetentionCommand } = await import('./referral-jobs.ts');

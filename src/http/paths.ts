@@ -180,6 +180,15 @@ export const PAGES = {
   serviceRetire: { da: '/ydelser/:slug/udfas', en: '/en/services/:slug/retire' },
   supportServices: { da: '/support/ydelser', en: '/en/support/services' },
   serviceNew: { da: '/support/ydelser/ny', en: '/en/support/services/new' },
+  courseCreate: { da: '/ydelser/:slug/kurser', en: '/en/services/:slug/courses' },
+  course: { da: '/ydelser/:slug/kurser/:id', en: '/en/services/:slug/courses/:id' },
+  courseRegister: { da: '/ydelser/:slug/kurser/:id/tilmeld', en: '/en/services/:slug/courses/:id/register' },
+  courseAttendance: {
+    da: '/ydelser/:slug/kurser/:id/fremmoede',
+    en: '/en/services/:slug/courses/:id/attendance',
+  },
+  registrationCancel: { da: '/tilmeldinger/:id/afmeld', en: '/en/registrations/:id/cancel' },
+  registrationCalendar: { da: '/tilmeldinger/:id/kalender.ics', en: '/en/registrations/:id/calendar.ics' },
   // Surveys (src/http/web/surveys): run by the support function and funders; static paths before :id
   surveys: { da: '/support/undersoegelser', en: '/en/support/surveys' },
   surveyNew: { da: '/support/undersoegelser/ny', en: '/en/support/surveys/new' },
@@ -354,6 +363,11 @@ export const PAGE_IDS: Partial<Record<PageKey, Record<string, IdKind>>> = {
   surveyResultsXlsx: SURVEY,
   surveyRawData: SURVEY,
   accountSessionEnd: { id: 'uuid' },
+  course: { id: 'uuid' },
+  courseRegister: { id: 'uuid' },
+  courseAttendance: { id: 'uuid' },
+  registrationCancel: { id: 'uuid' },
+  registrationCalendar: { id: 'uuid' },
 };
 
 const patterns: { page: PageKey; lang: Lang; regex: RegExp; names: string[]; static: boolean }[] = [];

@@ -211,6 +211,10 @@ export const FOR_GET: Record<string, Access> = {
   'GET /ydelser/:slug/rediger': only(['admin', 'support_staff']),
   'GET /support/ydelser': only(['admin', 'support_staff']),
   'GET /support/ydelser/ny': only(['admin', 'support_staff']),
+  // A course of the first demo service; the registration is the demo cluster login's, of Odense Robotics
+  'GET /ydelser/:slug/kurser/:id': OPEN,
+  'GET /ydelser/:slug/kurser/:id/fremmoede': only(['admin', 'support_staff']),
+  'GET /tilmeldinger/:id/kalender.ics': only(['admin', 'support_staff', 'cluster_staff']),
   // The company contacts a cluster supplies for its participating companies
   'GET /arbejdsrum/virksomhedskontakter': only(['cluster_staff']),
   'GET /arbejdsrum/virksomhedskontakter/skabelon.csv': OPEN,
@@ -312,6 +316,10 @@ export const FOR_POST: Record<string, 'public' | 'signed-in' | 'token'> = {
   'POST /support/ydelser/ny': 'signed-in',
   'POST /ydelser/:slug/rediger': 'signed-in',
   'POST /ydelser/:slug/udfas': 'signed-in',
+  'POST /ydelser/:slug/kurser': 'signed-in',
+  'POST /ydelser/:slug/kurser/:id/tilmeld': 'signed-in',
+  'POST /ydelser/:slug/kurser/:id/fremmoede': 'signed-in',
+  'POST /tilmeldinger/:id/afmeld': 'signed-in',
   'POST /arbejdsrum/virksomhedskontakter': 'signed-in',
   'POST /arbejdsrum/virksomhedskontakter/slet': 'signed-in',
   'POST /api/v1/deliveries': 'token',

@@ -1,5 +1,7 @@
 import type { Hono } from 'hono';
 import { AppError } from '../../../domain/errors.ts';
+import { can } from '../../../domain/policy/policy.ts';
+import { upcomingCourses } from '../../../domain/support/courses.ts';
 import { mayManageServices, requireServiceManager } from '../../../domain/support/policy.ts';
 import { serviceFilter } from '../../../domain/support/schemas.ts';
 import {
@@ -20,12 +22,14 @@ import { renderPage } from '../../render.tsx';
 import { toFieldErrors } from '../../validation.ts';
 import { EMPTY_FORM, formList, formText, type PostedForm } from '../../views/forms.tsx';
 import { onPage } from '../routes.ts';
+import { courseMessages } from './course-messages.ts';
 import { supportMessages } from './messages.ts';
+import { CourseList, PlanCourseForm } from './views/courses.tsx';
 import { ServiceCatalogueView, ServiceFormView } from './views/manage.tsx';
 import { inLanguage, ServiceListView, ServiceView } from './views/services.tsx';
 
 const messagesOf = (c: AppContext) => supportMessages(c.get('lang'));
-const slugOf = (c: AppContext) => c.req.param('slug') ?? '';
+export const slugOf = (c: AppContext) => c.req.param('slug') ?? '';
 
 async function list(c: AppContext) {
   const filter = serviceFilter.parse(c.req.query());
@@ -38,22 +42,46 @@ async function list(c: AppContext) {
 
 const NOTICES = { gemt: 'saved', udfaset: 'retiredNotice', udbudt: 'reinstatedNotice' } as const;
 
-async function detail(c: AppContext) {
-  const service = await serviceBySlug(c.get('deps').db, slugOf(c));
+/** A service's page with its upcoming courses; those who plan courses get the form to plan one. */
+export async function detail(c: AppContext, planForm: PostedForm = EMPTY_FORM) {
+  const { db, clock } = c.get('deps');
+  const service = await serviceBySlug(db, slugOf(c));
+  const courses = await upcomingCourses(db, service.id, clock());
   const t = messagesOf(c);
+  const lang = c.get('lang');
+  const principal = c.get('user') ?? null;
   const asked = Object.keys(NOTICES).find((k) => c.req.query(k) !== undefined) as
     | keyof typeof NOTICES
     | undefined;
-  return renderPage(c, inLanguage(service, c.get('lang')).title, ({ csrfToken }) => (
-    <ServiceView
-      service={service}
-      mayManage={mayManageServices(c.get('user') ?? null)}
-      notice={asked ? t[NOTICES[asked]] : null}
-      csrfToken={mayManageServices(c.get('user') ?? null) ? csrfToken : ''}
-      lang={c.get('lang')}
-      t={t}
-    />
-  ));
+  const status = Object.keys(planForm.errors).length > 0 ? 422 : 200;
+  return renderPage(
+    c,
+    inLanguage(service, lang).title,
+    ({ csrfToken, m }) => (
+      <>
+        <ServiceView
+          service={service}
+          mayManage={mayManageServices(principal)}
+          notice={asked ? t[NOTICES[asked]] : null}
+          csrfToken={csrfToken}
+          lang={lang}
+          t={t}
+        />
+        <CourseList courses={courses} lang={lang} c={courseMessages(lang)} />
+        {can(principal, 'support.courses.manage') && !service.retiredAt && (
+          <PlanCourseForm
+            slug={service.slug}
+            form={planForm}
+            csrfToken={csrfToken}
+            m={m}
+            lang={lang}
+            c={courseMessages(lang)}
+          />
+        )}
+      </>
+    ),
+    status,
+  );
 }
 
 async function catalogue(c: AppContext) {
@@ -183,7 +211,7 @@ export function registerServicePages(app: Hono<AppEnv>): void {
   onPage(app, 'GET', 'supportServices', catalogue);
   onPage(app, 'GET', 'serviceNew', (c) => newForm(c));
   onPage(app, 'POST', 'serviceNew', create);
-  onPage(app, 'GET', 'service', detail);
+  onPage(app, 'GET', 'service', (c) => detail(c));
   onPage(app, 'GET', 'serviceEdit', (c) => editForm(c));
   onPage(app, 'POST', 'serviceEdit', update);
   onPage(app, 'POST', 'serviceRetire', retire);
