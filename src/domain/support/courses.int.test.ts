@@ -8,6 +8,7 @@ import { createLogger } from '../../logger.ts';
 import { systemCaller } from '../caller.ts';
 import { type CourseLinks, remindCourseRegistrants } from './course-mail.ts';
 import { courseById, createCourse, upcomingCourses } from './courses.ts';
+import { sendCourseEvaluation } from './evaluation.ts';
 import {
   cancelRegistration,
   courseRegistrationList,
@@ -232,6 +233,42 @@ describe(`courses with sign-up (${testDriver()})`, () => {
     await expectAppError(
       createCourse(database.db, w.staff, w.slug, { ...input, cancelBy: '2026-04-02' }, NOW),
       'validation',
+    );
+  });
+
+  it('sends the evaluation survey to those who attended, once, after the course', async () => {
+    const w = await courseWorld();
+    const a = await registerForCourse(database.db, w.a, w.courseId, {}, at(1));
+    await registerForCourse(database.db, w.b, w.courseId, {}, at(2));
+    const deps = { db: database.db, mailer: smtp.mailer, logger };
+    const surveyLinks = {
+      answer: (lang: string, token: string) => `https://klynge.test/${lang}/answer/${token}`,
+      optOut: (lang: string, token: string) => `https://klynge.test/${lang}/opt-out/${token}`,
+    };
+    const during = new Date('2026-03-20T10:00:00Z');
+    const after = new Date('2026-03-20T16:00:00Z');
+    await expectAppError(
+      sendCourseEvaluation(deps, w.staff, w.courseId, { now: after, links: surveyLinks }),
+      'conflict',
+    );
+    await takeAttendance(database.db, w.staff, w.courseId, { present: [a.id] });
+    await expectAppError(
+      sendCourseEvaluation(deps, w.staff, w.courseId, { now: during, links: surveyLinks }),
+      'conflict',
+    );
+    await expectAppError(
+      sendCourseEvaluation(deps, w.a, w.courseId, { now: after, links: surveyLinks }),
+      'forbidden',
+    );
+    const from = smtp.received.length;
+    const sent = await sendCourseEvaluation(deps, w.staff, w.courseId, { now: after, links: surveyLinks });
+    expect([sent.sent, sent.failed]).toEqual([1, 0]);
+    expect(smtp.received.slice(from).map((m) => m.to)).toEqual([[w.a.email]]);
+    expect(readableMail(smtp.received[from]?.data ?? '')).toContain('https://klynge.test/da/answer/');
+    expect((await courseById(database.db, w.courseId)).evaluationSurveyId).toBe(sent.surveyId);
+    await expectAppError(
+      sendCourseEvaluation(deps, w.staff, w.courseId, { now: after, links: surveyLinks }),
+      'conflict',
     );
   });
 });

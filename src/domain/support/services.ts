@@ -11,6 +11,7 @@ import { organisations, supportServices } from '../../db/schema/index.ts';
 import type { Caller } from '../caller.ts';
 import { insertWithSlug } from '../content/slug.ts';
 import { AppError, notFound, parseInput } from '../errors.ts';
+import { uuidArray } from '../reporting/uuid-array.ts';
 import { requireServiceManager } from './policy.ts';
 import {
   type Payment,
@@ -92,13 +93,17 @@ export async function serviceToEdit(db: Queryable, caller: Caller, slug: string)
   return serviceBySlug(db, slug);
 }
 
-/** The national support function's organisation, which offers the services. */
-async function supportFunctionId(tx: Tx): Promise<string> {
+/**
+ * The support function organisation that offers a new service: the caller's own, else (an admin)
+ * the national support function.
+ */
+async function offeringOrganisation(tx: Tx, caller: Caller): Promise<string> {
+  const own = caller.principal.memberships.map((m) => m.organisationId);
   const [row] = await tx
     .select({ id: organisations.id })
     .from(organisations)
     .where(and(eq(organisations.kind, 'support_function'), isNull(organisations.endedOn)))
-    .orderBy(asc(organisations.name))
+    .orderBy(sql`${organisations.id} = any(${uuidArray(own)}) desc`, asc(organisations.name))
     .limit(1);
   if (!row) throw new AppError('conflict', 'no support function organisation');
   return row.id;
@@ -116,7 +121,7 @@ export async function createService(
     tx.insert(supportServices).values({
       ...data,
       slug,
-      organisationId: await supportFunctionId(tx),
+      organisationId: await offeringOrganisation(tx, caller),
       createdAt: now,
       updatedAt: now,
     }),
