@@ -187,6 +187,10 @@ export const PAGES = {
     da: '/ydelser/:slug/kurser/:id/fremmoede',
     en: '/en/services/:slug/courses/:id/attendance',
   },
+  courseEvaluation: {
+    da: '/ydelser/:slug/kurser/:id/evaluering',
+    en: '/en/services/:slug/courses/:id/evaluation',
+  },
   registrationCancel: { da: '/tilmeldinger/:id/afmeld', en: '/en/registrations/:id/cancel' },
   registrationCalendar: { da: '/tilmeldinger/:id/kalender.ics', en: '/en/registrations/:id/calendar.ics' },
   // Surveys (src/http/web/surveys): run by the support function and funders; static paths before :id
@@ -366,6 +370,7 @@ export const PAGE_IDS: Partial<Record<PageKey, Record<string, IdKind>>> = {
   course: { id: 'uuid' },
   courseRegister: { id: 'uuid' },
   courseAttendance: { id: 'uuid' },
+  courseEvaluation: { id: 'uuid' },
   registrationCancel: { id: 'uuid' },
   registrationCalendar: { id: 'uuid' },
 };

@@ -33,7 +33,7 @@ async function addColleagues() {
 }
 
 describe('a course with sign-up (by clicking, axe-core WCAG 2.1 AA)', () => {
-  it('support staff publish a course with 2 seats; three register (one waitlisted); one cancels; the waitlisted is promoted and e-mailed; attendance is taken', async () => {
+  it('support staff publish a course with 2 seats; three register (one waitlisted); one cancels; the waitlisted is promoted and e-mailed; attendance is taken; the evaluation survey is sent', async () => {
     await addColleagues();
     const today = copenhagenDate(new Date());
     let courseUrl = '';
@@ -79,11 +79,13 @@ describe('a course with sign-up (by clicking, axe-core WCAG 2.1 AA)', () => {
       expect(await seated.count()).toBe(2);
       expect(await page.getByText('Fuldt', { exact: true }).count()).toBe(1);
       // Each registration has its calendar file.
-      const ics = await page.request.get(
-        (await page.getByRole('link', { name: 'Tilføj til kalender' }).first().getAttribute('href')) ?? '',
-      );
+      const calendarPath = await page
+        .getByRole('link', { name: 'Tilføj til kalender' })
+        .first()
+        .getAttribute('href');
+      const ics = await page.request.get(`${site.server.url}${calendarPath}`);
       expect(ics.headers()['content-type']).toBe('text/calendar; charset=utf-8');
-      expect(await ics.text()).toContain('SUMMARY:Projektledelse i klyngeprojekter');
+      expect(await ics.text()).toContain('SUMMARY;LANGUAGE=da:Projektledelse i klyngeprojekter');
     });
 
     await asUser(site, SUPPORT, async (page) => {
@@ -95,6 +97,28 @@ describe('a course with sign-up (by clicking, axe-core WCAG 2.1 AA)', () => {
       await page.getByRole('button', { name: 'Gem fremmøde' }).click();
       await page.waitForURL('**?gemt=2');
       expect(await page.getByText('Fremmødet er gemt: 2 mødt op.').count()).toBe(1);
+      expect(await page.getByText('Evalueringen kan sendes, når kurset er slut').count()).toBe(1);
+
+      // The course day passes (the test moves the course into the past): the evaluation goes out.
+      const courseId = courseUrl.split('/').at(-1) ?? '';
+      await withActor(site.database.db, systemActor('test'), (tx) =>
+        tx.execute(sql`update support_courses set starts_at = now() - interval '3 hours',
+          ends_at = now() - interval '1 hour', cancellation_deadline = now() - interval '1 day'
+          where id = ${courseId}`),
+      );
+      await page.reload();
+      const before = smtp.received.length;
+      await page.getByRole('button', { name: 'Send evalueringen til deltagerne' }).click();
+      await page.waitForURL('**?sendt=2');
+      expect(await page.getByText('Evalueringen er sendt til 2 deltagere.').count()).toBe(1);
+      expect(
+        smtp.received
+          .slice(before)
+          .flatMap((m) => m.to)
+          .sort(),
+      ).toEqual(COLLEAGUES.map((c) => c.email).sort());
+      expect(readableMail(smtp.received[before]?.data ?? '')).toContain('/undersoegelser/');
+      expect(await axeViolations(page)).toEqual([]);
       await page.goto(courseUrl.replace('/ydelser/', '/en/services/').replace('/kurser/', '/courses/'));
       expect(await axeViolations(page)).toEqual([]);
       await page.goto(`${page.url()}/attendance`);

@@ -319,6 +319,7 @@ export const FOR_POST: Record<string, 'public' | 'signed-in' | 'token'> = {
   'POST /ydelser/:slug/kurser': 'signed-in',
   'POST /ydelser/:slug/kurser/:id/tilmeld': 'signed-in',
   'POST /ydelser/:slug/kurser/:id/fremmoede': 'signed-in',
+  'POST /ydelser/:slug/kurser/:id/evaluering': 'signed-in',
   'POST /tilmeldinger/:id/afmeld': 'signed-in',
   'POST /arbejdsrum/virksomhedskontakter': 'signed-in',
   'POST /arbejdsrum/virksomhedskontakter/slet': 'signed-in',

@@ -49,6 +49,11 @@ const da = {
   saveAttendance: 'Gem fremmøde',
   attendanceSaved: (n: number) => `Fremmødet er gemt: ${n} mødt op.`,
   calendarName: 'Kursus fra supportfunktionen',
+  evaluationHeading: 'Evaluering',
+  sendEvaluation: 'Send evalueringen til deltagerne',
+  evaluationWhen: 'Evalueringen kan sendes, når kurset er slut og fremmødet er gemt.',
+  evaluationSent: (n: number) => `Evalueringen er sendt til ${n} deltagere.`,
+  evaluationLink: 'Se evalueringen',
   errors: {
     endBeforeStart: 'Sluttiden skal ligge efter starttiden.',
     cancelAfterStart: 'Sidste dag for afmelding skal ligge før kursusdagen.',
@@ -99,6 +104,11 @@ const en: typeof da = {
   saveAttendance: 'Save attendance',
   attendanceSaved: (n: number) => `Attendance saved: ${n} present.`,
   calendarName: 'Course of the support function',
+  evaluationHeading: 'Evaluation',
+  sendEvaluation: 'Send the evaluation to the participants',
+  evaluationWhen: 'The evaluation can be sent once the course has ended and attendance is saved.',
+  evaluationSent: (n: number) => `The evaluation is sent to ${n} participants.`,
+  evaluationLink: 'See the evaluation',
   errors: {
     endBeforeStart: 'The end time must be after the start time.',
     cancelAfterStart: 'The last day to cancel must be before the course day.',

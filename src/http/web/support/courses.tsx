@@ -3,6 +3,7 @@ import { buildCalendar } from '../../../domain/content/ical.ts';
 import { AppError } from '../../../domain/errors.ts';
 import { can } from '../../../domain/policy/policy.ts';
 import { type Course, courseById, createCourse } from '../../../domain/support/courses.ts';
+import { sendCourseEvaluation } from '../../../domain/support/evaluation.ts';
 import {
   cancelRegistration,
   courseRegistrationList,
@@ -19,6 +20,7 @@ import { renderPage } from '../../render.tsx';
 import { formFields, toFieldErrors } from '../../validation.ts';
 import { EMPTY_FORM, formList, formText, type PostedForm } from '../../views/forms.tsx';
 import { onPage } from '../routes.ts';
+import { surveyMailLinks } from '../surveys/survey-links.ts';
 import { type CourseMessages, courseMessages } from './course-messages.ts';
 import { courseLinks } from './links.ts';
 import { detail as servicePage, slugOf } from './services.tsx';
@@ -168,13 +170,20 @@ async function attendance(c: AppContext) {
   const registrations = await courseRegistrationList(c.get('deps').db, callerOf(c), course.id);
   const t = messagesOf(c);
   const saved = c.req.query('gemt');
-  const notice = saved && /^\d+$/.test(saved) ? t.attendanceSaved(Number(saved)) : null;
+  const sent = c.req.query('sendt');
+  const notice =
+    saved && /^\d+$/.test(saved)
+      ? t.attendanceSaved(Number(saved))
+      : sent && /^\d+$/.test(sent)
+        ? t.evaluationSent(Number(sent))
+        : null;
   return renderPage(c, t.attendanceTitle, ({ csrfToken }) => (
     <AttendanceView
       course={course}
       registrations={registrations}
       notice={notice}
       csrfToken={csrfToken}
+      now={c.get('deps').clock()}
       lang={c.get('lang')}
       c={t}
     />
@@ -198,6 +207,17 @@ async function saveAttendance(c: AppContext) {
   );
 }
 
+async function evaluate(c: AppContext) {
+  const course = await courseOfPath(c);
+  const { db, mailer, logger, clock } = c.get('deps');
+  const result = await sendCourseEvaluation({ db, mailer, logger }, callerOf(c), course.id, {
+    now: clock(),
+    links: surveyMailLinks(c),
+  });
+  const params = { slug: course.serviceSlug, id: course.id };
+  return c.redirect(pageHref('courseAttendance', c.get('lang'), params, { sendt: String(result.sent) }), 303);
+}
+
 /** Courses of the services: planning, the course page with sign-up, cancelling, calendar files and attendance. */
 export function registerCoursePages(app: Hono<AppEnv>): void {
   onPage(app, 'POST', 'courseCreate', plan);
@@ -205,6 +225,7 @@ export function registerCoursePages(app: Hono<AppEnv>): void {
   onPage(app, 'POST', 'courseRegister', register);
   onPage(app, 'GET', 'courseAttendance', attendance);
   onPage(app, 'POST', 'courseAttendance', saveAttendance);
+  onPage(app, 'POST', 'courseEvaluation', evaluate);
   onPage(app, 'POST', 'registrationCancel', cancel);
   onPage(app, 'GET', 'registrationCalendar', calendar);
 }

@@ -199,9 +199,42 @@ export function CourseView(
   );
 }
 
+/** After the course: send the evaluation survey to the attendees, or follow it once sent. */
+function Evaluation(p: Shared & { course: Course; mayEvaluate: boolean; csrfToken: string }) {
+  const { c, lang, course } = p;
+  return (
+    <section aria-labelledby="evaluation-heading" class="mt-7">
+      <h2 id="evaluation-heading">{c.evaluationHeading}</h2>
+      {course.evaluationSurveyId ? (
+        <p>
+          <a href={pageHref('survey', lang, { id: course.evaluationSurveyId })}>{c.evaluationLink}</a>
+        </p>
+      ) : p.mayEvaluate ? (
+        <form
+          method="post"
+          action={pageHref('courseEvaluation', lang, { slug: course.serviceSlug, id: course.id })}
+        >
+          <CsrfField token={p.csrfToken} />
+          <button type="submit" class="button button-primary">
+            {c.sendEvaluation}
+          </button>
+        </form>
+      ) : (
+        <p>{c.evaluationWhen}</p>
+      )}
+    </section>
+  );
+}
+
 /** The list for the day: one checkbox per person with a seat, then the waitlist. Works without JavaScript. */
 export function AttendanceView(
-  p: Shared & { course: Course; registrations: Registration[]; notice: string | null; csrfToken: string },
+  p: Shared & {
+    course: Course;
+    registrations: Registration[];
+    notice: string | null;
+    csrfToken: string;
+    now: Date;
+  },
 ) {
   const { c, lang, course } = p;
   const seated = p.registrations.filter((r) => r.status === 'registered');
@@ -246,6 +279,13 @@ export function AttendanceView(
           </ol>
         </section>
       )}
+      <Evaluation
+        course={course}
+        mayEvaluate={course.endsAt <= p.now && seated.some((r) => r.attended)}
+        csrfToken={p.csrfToken}
+        lang={lang}
+        c={c}
+      />
     </>
   );
 }
