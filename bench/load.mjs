@@ -2,7 +2,8 @@
 // loop (or a core) with the server it measures. Usage:
 //   node bench/load.mjs <url> <connections> <seconds> <warmup seconds> [paths.json]
 // With a JSON file of paths, the requests cycle through those paths on the url's host.
-// Prints one JSON line: requests (and warm-up requests), req/s, exact p50/p95/p99 latencies in ms, non-2xx and errors.
+// LOAD_HEADERS (a JSON object, e.g. a session cookie) adds headers to every request.
+// Prints one JSON line: requests (and warm-up requests), req/s, exact p50/p95/p97.5/p99 latencies in ms, non-2xx and errors.
 // autocannon's own report has no p95 and rounds to whole milliseconds, too coarse for a bare
 // route, so every response time is collected here.
 import { readFileSync } from 'node:fs';
@@ -15,6 +16,7 @@ if (!url?.startsWith('http://127.0.0.1:')) {
 }
 
 const paths = pathsFile ? JSON.parse(readFileSync(pathsFile, 'utf8')) : [];
+const headers = JSON.parse(process.env.LOAD_HEADERS ?? '{}');
 let next = 0;
 const requests = paths.length
   ? [{ setupRequest: (req) => ({ ...req, path: paths[next++ % paths.length] }) }]
@@ -23,7 +25,7 @@ const requests = paths.length
 function run(duration, onResponse) {
   return new Promise((resolve, reject) => {
     const instance = autocannon(
-      { url, connections: Number(connections), duration: Number(duration), timeout: 10, requests },
+      { url, connections: Number(connections), duration: Number(duration), timeout: 10, requests, headers },
       (err, result) => (err ? reject(err) : resolve(result)),
     );
     if (onResponse) instance.on('response', onResponse);
@@ -48,6 +50,7 @@ console.log(
     rps: round((times.length + non2xx) / Number(seconds)),
     p50: round(at(50)),
     p95: round(at(95)),
+    p975: round(at(97.5)),
     p99: round(at(99)),
     non2xx,
     errors: result.errors + result.timeouts,

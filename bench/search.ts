@@ -10,12 +10,7 @@
  * Request logging is off (LOG_LEVEL=warn): a log line per request would measure the
  * terminal rather than the app.
  */
-import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { availableParallelism, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
+import { availableParallelism } from 'node:os';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { loadConfig } from '../src/config.ts';
@@ -24,26 +19,10 @@ import { seedDemo } from '../src/domain/demo/seed.ts';
 import { createLogger } from '../src/logger.ts';
 import { type RunningServer, startServer } from '../src/main.ts';
 import { benchDatabase } from './database.ts';
+import { CONNECTIONS, type Load, load, printHeader, printRow, SECONDS, WARMUP } from './http-load.ts';
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const TARGET_RATIO = 3;
 const COLD = '/soeg, 6720 searches';
-const loadScript = fileURLToPath(new URL('./load.mjs', import.meta.url));
-
-interface Load {
-  requests: number;
-  warmupRequests: number;
-  /** Server CPU time per request (user + system) in microseconds: steadier than latency on a busy machine. */
-  cpuUs: number;
-  rps: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  non2xx: number;
-  errors: number;
-}
 
 function startHelloWorld(): Promise<RunningServer> {
   const app = new Hono().get('/', (c) => c.text('Hello, world!'));
@@ -56,26 +35,6 @@ function startHelloWorld(): Promise<RunningServer> {
       });
     });
   });
-}
-
-/** Loads `url` from a child process; the server runs in this process, so its CPU time is ours. */
-async function load(url: string, paths: string[] = []): Promise<Load> {
-  const dir = await mkdtemp(join(tmpdir(), 'klynge-bench-'));
-  try {
-    const args = [loadScript, url, String(CONNECTIONS), String(SECONDS), String(WARMUP)];
-    if (paths.length) {
-      await writeFile(join(dir, 'paths.json'), JSON.stringify(paths));
-      args.push(join(dir, 'paths.json'));
-    }
-    const cpu = process.cpuUsage();
-    const { stdout } = await promisify(execFile)(process.execPath, args, { maxBuffer: 1 << 20 });
-    const used = process.cpuUsage(cpu);
-    const result = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as Omit<Load, 'cpuUs'>;
-    const served = result.requests + result.warmupRequests;
-    return { ...result, cpuUs: served > 0 ? (used.user + used.system) / served : Number.NaN };
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
 }
 
 /**
@@ -109,14 +68,6 @@ function coldSearches(): string[] {
     .map((x) => x.p);
 }
 
-const fmt = (v: number, width: number, digits = 2) => v.toFixed(digits).padStart(width);
-
-function printRow(name: string, r: Load): void {
-  console.log(
-    `${name.padEnd(22)}${fmt(r.rps, 10, 0)}${fmt(r.p50, 10)}${fmt(r.p95, 10)}${fmt(r.p99, 10)}${fmt(r.cpuUs, 12, 0)}${String(r.non2xx + r.errors).padStart(10)}`,
-  );
-}
-
 async function main(): Promise<void> {
   const started = performance.now();
   const bench = await benchDatabase(process.env.DATABASE_URL);
@@ -147,9 +98,7 @@ async function main(): Promise<void> {
         .filter((p) => p.startsWith('/'))
         .map((p): [string, string] => [p, `${app?.url}${p}`]),
     ];
-    console.log(
-      `${'target'.padEnd(22)}${'req/s'.padStart(10)}${'p50 ms'.padStart(10)}${'p95 ms'.padStart(10)}${'p99 ms'.padStart(10)}${'CPU µs/req'.padStart(12)}${'non-2xx'.padStart(10)}`,
-    );
+    printHeader();
     const results = new Map<string, Load>();
     for (const [name, url, paths] of targets) {
       const probe = await fetch(url);

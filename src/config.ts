@@ -168,8 +168,8 @@ export type Config = {
   /** The server e-mails reminders hourly before API tokens expire (never under NODE_ENV=test). */
   tokenReminders: boolean;
   /**
-   * The server runs the referral jobs hourly: reminders for waiting referrals and the retention
-   * rule that deletes their personal data (never under NODE_ENV=test).
+   * The server sends reminders for waiting referrals hourly (never under NODE_ENV=test); their
+   * personal data goes with the retention job (retentionJob).
    */
   referralJobs: boolean;
   /** Report how long each step of a delivery's import takes (benchmarks, diagnosis). */

@@ -45,9 +45,6 @@ Commands:
   support remind [--today=YYYY-MM-DD]
                      e-mail the registrants of courses starting in 7 days and tomorrow
                      (for cron, daily; never twice); exit 1 when a mail failed
-  referral-retention delete the personal data of referrals past the retention rule (12
-                     months after closing, 24 after sending; the server does it hourly
-                     unless REFERRAL_JOBS=off)
 
 Database: DATABASE_URL=postgres://... selects a PostgreSQL server; without it the embedded
 PGlite database in DATA_DIR (default ./data) is used.`;
@@ -246,10 +243,6 @@ async function main(argv: string[]): Promise<number> {
         return 2;
       }
       return withDatabase((db) => supportRemindCommand(db, today));
-    }
-    case 'referral-retention': {
-      const { referralRetentionCommand } = await import('./referral-jobs.ts');
-      return withDatabase((db) => referralRetentionCommand(db));
     }
     default:
       process.stderr.write(`klynge: unknown command '${command}'\n\n${USAGE}\n`);

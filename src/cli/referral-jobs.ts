@@ -1,8 +1,7 @@
 import { loadConfig } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import { REMINDER_WORKING_DAYS } from '../domain/referrals/reminders.ts';
-import { RETENTION } from '../domain/referrals/retention.ts';
-import { runReferralReminders, runReferralRetention } from '../jobs/referrals.ts';
+import { runReferralReminders } from '../jobs/referrals.ts';
 import { createLogger } from '../logger.ts';
 import { createMailer } from '../mail/mailer.ts';
 
@@ -31,13 +30,4 @@ export async function remindReferralsCommand(database: Database): Promise<number
       '\n',
   );
   return result.failed > 0 ? 1 : 0;
-}
-
-/** `klynge referral-retention`, for cron: deletes the personal data of referrals past the retention rule. */
-export async function referralRetentionCommand(database: Database): Promise<number> {
-  const deleted = await runReferralRetention({ db: database.db, clock: () => new Date() });
-  process.stdout.write(
-    `Deleted the personal data of ${deleted} referral(s) closed more than ${RETENTION.afterClosedMonths} months ago or sent more than ${RETENTION.openMonths} months ago\n`,
-  );
-  return 0;
 }

@@ -98,6 +98,18 @@ describe(`search on the demo data (${testDriver()})`, () => {
     expect(typo.hits[0]?.title).toBe('Odense Robotics');
   });
 
+  it('finds the same whether æ, ø and å are typed as such, as two letters or as one', async () => {
+    for (const spellings of [
+      ['fødevarer', 'foedevarer', 'fodevarer'],
+      ['århus', 'aarhus', 'arhus'],
+      ['sjællandsk', 'sjaellandsk', 'sjellandsk'],
+    ]) {
+      const [danish, ...others] = await Promise.all(spellings.map((q) => find({ q })));
+      expect(danish?.total, spellings[0]).toBeGreaterThan(0);
+      for (const [i, other] of others.entries()) expect(other?.total, spellings[i + 1]).toBe(danish?.total);
+    }
+  });
+
   it('combines the text with a region filter: energi in Syddanmark', async () => {
     const all = await find({ q: 'energi' });
     const south = await find({ q: 'energi', region: '1083' });

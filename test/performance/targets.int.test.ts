@@ -96,9 +96,9 @@ describe(`targets (${testDriver()})`, () => {
     expect(set?.targets.map((x) => x.code)).toEqual(['1', '6']);
   });
 
-  it('measures a year against the set covering it, else the newest earlier set', async () => {
+  it('measures a year against the set in force that year, and no year outside every period', async () => {
     expect((await targetSetForYear(database.db, 2017))?.id).toBe(setId);
-    expect((await targetSetForYear(database.db, 2023))?.id).toBe(setId);
+    expect(await targetSetForYear(database.db, 2023)).toBeNull();
     expect(await targetSetForYear(database.db, 2010)).toBeNull();
   });
 

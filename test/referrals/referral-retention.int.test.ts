@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, queryRows } from '../../src/db/client.ts';
+import { applyRetention } from '../../src/domain/personal-data/retention.ts';
 import {
   acceptReferral,
   declineReferral,
@@ -10,7 +11,6 @@ import {
 } from '../../src/domain/referrals/commands.ts';
 import { referralFigures } from '../../src/domain/referrals/figures.ts';
 import { referralDetail } from '../../src/domain/referrals/queries.ts';
-import { runReferralRetention } from '../../src/jobs/referrals.ts';
 import { createTestDatabase, testDriver } from '../support/database.ts';
 import { referralForm, referralWorld } from './fixtures.ts';
 
@@ -25,16 +25,21 @@ afterAll(async () => {
 
 const HOUR = 3_600_000;
 
-/** The job's dependencies with a clock the test moves, as the server's timer gets them. */
+/** The retention job's clock, which the test moves. */
 function movingClock(start: Date) {
   let now = start;
   return {
-    db: database.db,
     clock: () => now,
     moveTo(to: Date | string) {
       now = new Date(to);
     },
   };
+}
+
+/** One run of the platform's retention job: the referrals whose personal data it emptied. */
+async function runReferralRetention(jobs: { clock: () => Date }): Promise<number> {
+  const affected = await applyRetention(database.db, { now: jobs.clock(), sessionIdleMinutes: 60 });
+  return (affected.referralContacts ?? 0) + (affected.openReferralContacts ?? 0);
 }
 
 describe(`referral retention (${testDriver()})`, () => {
@@ -100,7 +105,7 @@ describe(`referral retention (${testDriver()})`, () => {
       expect(history.every((e) => e.note === null)).toBe(true);
       expect(history.at(-1)).toMatchObject({
         kind: 'personal_data_deleted',
-        actorName: 'system:referral-retention',
+        actorName: 'system:retention',
       });
       // What the figures need is kept.
       expect(referral).toMatchObject({

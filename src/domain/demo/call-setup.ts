@@ -78,7 +78,8 @@ export async function insertDemoCallSetup(tx: Tx): Promise<void> {
   await tx.insert(callSetups).values({
     callId,
     titleEn: 'Joint call for cluster organisations 2021-2024',
-    summaryEn: 'Demo: the joint call of seed 003; the cluster organisations were selected on 1 October 2020.',
+    summaryEn:
+      'Demo: the joint call of the ministry and the Danish Board of Business Development; the cluster organisations were selected on 1 October 2020.',
     firstYear: 2021,
     lastYear: 2024,
   });

@@ -353,7 +353,7 @@ function callRows() {
       owner: 'Danmarks Erhvervsfremmebestyrelse',
       title: 'Fælles annoncering af midler til klyngeorganisationer 2021-2024',
       summary:
-        'Demo: Den fælles annoncering fra seed 003; klyngeorganisationerne blev udpeget 1. oktober 2020.',
+        'Demo: den fælles annoncering fra ministeriet og Danmarks Erhvervsfremmebestyrelse; klyngeorganisationerne blev udpeget 1. oktober 2020.',
       text: JOINT_CALL_TEXT,
       status: 'decided' as const,
       opensAt: at('2020-03-02', '00:00'),

@@ -6,12 +6,14 @@ import type { DemoCluster } from './clusters.ts';
  * Profile facts for the catalogue and the five criteria of a significant cluster. The numbers
  * are invented (marked as demo data), sized by league, and chosen so that some emerging networks
  * miss criteria the way real ones do: too few dedicated companies, no knowledge institution on
- * the board, no label.
+ * the board, no label. The two national clusters whose labels expired in 2026 are being
+ * certified again, so they stay in the main catalogue, as national clusters do.
  */
 const EXCEPTIONS: Record<string, Partial<DemoProfile>> = {
   'fynsk-dronenetvaerk': { dedicatedCompanies: 14 },
   'bornholms-oplevelsesnetvaerk': { boardKnowledgeInstitutions: 0, dedicatedCompanies: 22 },
-  'soenderborg-brintnetvaerk': { labelInProcess: true },
+  'danish-water-cluster': { labelInProcess: true },
+  'danish-materials-cluster': { labelInProcess: true },
 };
 
 export interface DemoProfile {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, testDriver } from '../../../test/support/database.ts';
 import type { Database } from '../../db/client.ts';
 import { verifyPassword } from '../accounts/passwords.ts';
+import { catalogueBySignificance } from '../catalogue/queries.ts';
 import { isValidCvr, isValidDb07Code } from '../reference/identifiers.ts';
 import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_REFERENCE_DATE, type DemoSummary, seedDemo } from './seed.ts';
 
@@ -126,6 +127,15 @@ describe(`demo data set on ${testDriver()}`, () => {
     expect(labels.gold2023).toBeGreaterThanOrEqual(5);
     expect(labels.expiring).toBeGreaterThan(0);
     expect(labels.expired).toBeGreaterThan(0);
+  });
+
+  it('places every national cluster in the main catalogue and no emerging network there', async () => {
+    const { significant, emerging } = await catalogueBySignificance(database.db, {
+      today: DEMO_REFERENCE_DATE,
+    });
+    expect(significant.filter((e) => e.league === 'emerging').map((e) => e.name)).toEqual([]);
+    expect(emerging.filter((e) => e.league === 'world_class').map((e) => e.name)).toEqual([]);
+    expect(emerging.filter((e) => e.league === 'emerging').length).toBeGreaterThan(0);
   });
 
   it('has one demo login per role whose password works', async () => {

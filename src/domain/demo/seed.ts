@@ -30,7 +30,7 @@ import { insertDemoReferrals } from './referrals.ts';
 import { insertDemoServices } from './services.ts';
 import { insertDemoStrategy } from './strategy.ts';
 import { insertDemoSurveys } from './surveys.ts';
-import { DEMO_TARGET_SET, DEMO_TARGETS } from './targets.ts';
+import { DEMO_TARGET_SETS, DEMO_TARGETS } from './targets.ts';
 import { buildUsers, DEMO_PASSWORD } from './users.ts';
 
 export { DEMO_REFERENCE_DATE, DEMO_SEED } from './dataset.ts';
@@ -119,7 +119,7 @@ async function load(tx: Tx, data: DemoDataSet, passwordHash: string, log: (msg: 
   await tx.insert(users).values(accounts.users);
   await tx.insert(memberships).values(accounts.memberships);
   await tx.insert(totpAuthenticators).values(accounts.authenticators);
-  await tx.insert(targetSets).values(DEMO_TARGET_SET);
+  await tx.insert(targetSets).values([...DEMO_TARGET_SETS]);
   await tx.insert(targets).values([...DEMO_TARGETS]);
   log(`demo: ${data.organisations.length} organisations, ${accounts.users.length} users`);
   await insertBulk(

@@ -9,7 +9,7 @@ import { organisationId } from './organisations.ts';
  */
 const SET_ID = demoUuid('target-set:klyngestrategi-2016-2018');
 
-export const DEMO_TARGET_SET: typeof targetSets.$inferInsert = {
+const STRATEGY_2016_2018: typeof targetSets.$inferInsert = {
   id: SET_ID,
   funderId: organisationId('uddannelses-og-forskningsministeriet'),
   nameDa: 'Pejlemærker for klyngeindsatsen 2016-2018',
@@ -27,7 +27,7 @@ const target = (row: Omit<TargetRow, 'id' | 'setId' | 'version'>): TargetRow => 
   ...row,
 });
 
-export const DEMO_TARGETS: readonly TargetRow[] = [
+const TARGETS_2016_2018: readonly TargetRow[] = [
   // Exact: "udviklet nye innovationer" is new_product = 1, the spec's definition for target 1.
   target({
     code: '1',
@@ -104,4 +104,32 @@ export const DEMO_TARGETS: readonly TargetRow[] = [
     targetValue: 10,
     direction: 'at_least',
   }),
+];
+
+/**
+ * The years the demo reports (2021-2023) are judged against targets in force in those years only.
+ * No public targets for 2021-2024 exist in the sources, so the demo carries the 2016-2018 targets
+ * forward into a set of its own, named as demo data.
+ */
+const FOLLOW_UP_ID = demoUuid('target-set:demo-2021-2024');
+
+export const DEMO_TARGET_SETS: readonly (typeof targetSets.$inferInsert)[] = [
+  STRATEGY_2016_2018,
+  {
+    id: FOLLOW_UP_ID,
+    funderId: STRATEGY_2016_2018.funderId,
+    nameDa: 'Pejlemærker for klyngeindsatsen 2021-2024 (demo: målene fra 2016-2018 videreført)',
+    nameEn: 'Targets of the cluster programme 2021-2024 (demo: the 2016-2018 targets carried forward)',
+    periodFrom: 2021,
+    periodTo: 2024,
+  },
+];
+
+export const DEMO_TARGETS: readonly TargetRow[] = [
+  ...TARGETS_2016_2018,
+  ...TARGETS_2016_2018.map((t) => ({
+    ...t,
+    id: demoUuid(`target:demo-2021-2024:${t.code}`),
+    setId: FOLLOW_UP_ID,
+  })),
 ];

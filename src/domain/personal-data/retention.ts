@@ -2,14 +2,14 @@
  * How long personal data is kept, and the job that removes it after that: one rule per kind of
  * data, each in its own transaction under the system actor `system:retention`. An area that
  * keeps personal data for a limited time adds its period to RETENTION_PERIODS (the privacy page
- * states every one) and its rule to RETENTION_RULES; referrals' contact details have their
- * period here already and get their rule with the referrals area.
+ * states every one) and its rule to RETENTION_RULES.
  */
 import { and, isNotNull, isNull, lt, or } from 'drizzle-orm';
 import { systemActor, withActor } from '../../db/actor.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { deliveries, passwordResetTokens, sessions, users } from '../../db/schema/index.ts';
 import { endedSessions } from '../accounts/sessions.ts';
+import { clearClosedReferralContacts, clearOpenReferralContacts } from '../referrals/retention.ts';
 import { eraseUserData } from './erasure.ts';
 
 /** Days each kind of personal data is kept, counted from the moment the privacy page names. */
@@ -22,8 +22,10 @@ export const RETENTION_PERIODS = {
   sessions: 1,
   /** After the delivery: its log of files, errors (which quote the delivered values) and who delivered it. */
   deliveryFiles: 3 * 365,
-  /** After the referral is closed: the contact person's name, e-mail and telephone. */
-  referralContacts: 2 * 365,
+  /** After the referral is closed: the contact person's name, e-mail and telephone, the need, notes. */
+  referralContacts: 365,
+  /** After a referral that never closed was sent: the same. */
+  openReferralContacts: 2 * 365,
 } as const;
 
 export type RetentionKind = keyof typeof RETENTION_PERIODS;
@@ -89,6 +91,16 @@ export const RETENTION_RULES: readonly RetentionRule[] = [
         .returning({ id: deliveries.id });
       return removed.length;
     },
+  },
+  {
+    kind: 'referralContacts',
+    apply: (tx, { now }) =>
+      clearClosedReferralContacts(tx, RETENTION.label, now, RETENTION_PERIODS.referralContacts),
+  },
+  {
+    kind: 'openReferralContacts',
+    apply: (tx, { now }) =>
+      clearOpenReferralContacts(tx, RETENTION.label, now, RETENTION_PERIODS.openReferralContacts),
   },
 ];
 

@@ -11,6 +11,7 @@ import {
   numberForInput,
   parseDanishNumber,
   partsOfIsoDate,
+  possessive,
   requiredDanishNumber,
 } from './danish.ts';
 
@@ -101,5 +102,17 @@ describe('formatting for pages, letters and reports', () => {
     expect(formatClock(new Date('2026-06-10T08:00:00Z'), 'da')).toBe('10.00');
     expect(formatDateTime(new Date('2026-12-10T08:00:00Z'), 'en')).toBe('10 December 2026 at 09:00');
     expect(formatDate('2027-03-01', 'da')).toBe('1. marts 2027');
+  });
+});
+
+describe('possessive: names in the genitive', () => {
+  it('adds s in Danish and an apostrophe after s, x and z', () => {
+    expect(possessive('Energy Cluster Denmark', 'da')).toBe('Energy Cluster Denmarks');
+    expect(possessive('Odense Robotics', 'da')).toBe("Odense Robotics'");
+    expect(possessive('Foodx', 'da')).toBe("Foodx'");
+  });
+  it("adds 's in English and an apostrophe after s", () => {
+    expect(possessive('Energy Cluster Denmark', 'en')).toBe("Energy Cluster Denmark's");
+    expect(possessive('Odense Robotics', 'en')).toBe("Odense Robotics'");
   });
 });

@@ -175,3 +175,12 @@ export function formatClock(at: Date, lang: Language): string {
 export function formatMonth(month: string, lang: Language): string {
   return months[lang].format(new Date(`${month}-15T12:00:00Z`));
 }
+
+/**
+ * A name in the genitive: Danish adds "s" or, after s, x and z, an apostrophe ("Odense Robotics'
+ * indberetning"); English adds "'s" or, after s, an apostrophe ("Odense Robotics' report").
+ */
+export function possessive(name: string, lang: Language): string {
+  if (/[sxz]$/i.test(name)) return `${name}'`;
+  return lang === 'da' ? `${name}s` : `${name}'s`;
+}

@@ -60,7 +60,9 @@ const THEME_ROWS = sql.join(
 
 /**
  * The query as tsqueries, from the words of the text: `exact` is each word as a Danish prefix,
- * `fuzzy` adds each word's most similar lexemes from the index vocabulary and the theme names,
+ * `fuzzy` adds each word's most similar lexemes from the index vocabulary and the theme names
+ * (one spelled like the word once folded is a prefix too, so "fodevarer" finds what "fødevarer"
+ * finds; the letters are listed because `[[:alnum:]]` leaves out æ, ø and å in the C locale),
  * and `any_word` is `fuzzy` with OR between the words (it picks the words to highlight).
  * No row when every word is a stop word. Every CTE has a row count the planner can see: with
  * the default guess of 100 rows per set-returning function the plan looks expensive enough for
@@ -87,12 +89,12 @@ function queryCtes(tokens: readonly string[]): SQL {
   terms as materialized (
     select w.ord, '''' || w.lexeme || ''':*' as exact,
       '''' || w.lexeme || ''':*' || coalesce((
-        select string_agg(distinct ' | ''' || v.lexeme || '''', '')
-        from (select v.lexeme
+        select string_agg(distinct ' | ''' || v.lexeme || '''' || v.prefix, '')
+        from (select v.lexeme, case when v.folded = w.folded then ':*' else '' end as prefix
               from (select lexeme, folded from search_lexemes
                     union all select lexeme, folded from theme_lexemes) v
               where (v.folded % w.folded or w.folded <% v.folded)
-                and v.lexeme <> w.lexeme and v.lexeme ~ '^[[:alnum:]]+$'
+                and v.lexeme <> w.lexeme and v.lexeme ~ '^[0-9a-zæøåäöüéèêëáàâóòôíìîúùû]+$'
                 and (similarity(v.folded, w.folded) >= ${MIN_SIMILARITY}
                      or word_similarity(w.folded, v.folded) >= ${MIN_WORD_SIMILARITY})
               order by greatest(similarity(v.folded, w.folded), word_similarity(w.folded, v.folded)) desc, v.lexeme

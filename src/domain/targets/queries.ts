@@ -97,15 +97,12 @@ export async function targetSetById(db: Queryable, id: string): Promise<TargetSe
 }
 
 /**
- * The targets a year is measured against: the set whose period covers the year; else the
- * newest set that started before it (a later year is still followed against the last targets);
- * else none.
+ * The targets in force in a year: the set whose period covers it, or none. A year after the last
+ * period is not judged against targets set for other years; the page says none are set.
  */
 export async function targetSetForYear(db: Queryable, year: number): Promise<TargetSet | null> {
   const [covering] = await setsWhere(db, sql`where ${year} between s.period_from and s.period_to`);
-  if (covering) return covering;
-  const [earlier] = await setsWhere(db, sql`where s.period_from <= ${year}`);
-  return earlier ?? null;
+  return covering ?? null;
 }
 
 /** Every version of every target in a set, newest first per target. */

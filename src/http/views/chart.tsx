@@ -54,18 +54,31 @@ function Frame({ id, title, desc, children }: { id: string; title: string; desc:
   );
 }
 
-function Axis({ max, format }: { max: number; format: (n: number) => string }) {
+/**
+ * Gridlines at round values for an axis from 0 to at least `max`: a step of 1, 2 or 5 times a
+ * power of ten, the fewest gridlines up to six (0, 2, 4, 6, 8, 10 rather than 0, 2.5, 5, 7.5, 10,
+ * which whole-number labels would show as 0, 3, 5, 8, 10). The last tick is the axis's top.
+ */
+export function niceTicks(max: number): number[] {
+  if (!(max > 0)) return [0, 1];
+  const power = 10 ** Math.floor(Math.log10(max / 5));
+  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => Math.ceil(max / s - 1e-9) <= 5) ?? 10 * power;
+  const count = Math.max(1, Math.ceil(max / step - 1e-9));
+  return Array.from({ length: count + 1 }, (_, i) => Number((i * step).toPrecision(12)));
+}
+
+function Axis({ ticks, format }: { ticks: readonly number[]; format: (n: number) => string }) {
   const innerH = HEIGHT - PAD.top - PAD.bottom;
-  const ticks = [0, 0.25, 0.5, 0.75, 1];
+  const top = ticks.at(-1) ?? 1;
   return (
     <g class="chart-axis">
       {ticks.map((t) => {
-        const y = PAD.top + innerH * (1 - t);
+        const y = PAD.top + innerH * (1 - t / top);
         return (
           <>
             <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y} y2={y} stroke="#d0d0d0" stroke-width="1" />
             <text x={PAD.left - 6} y={y} text-anchor="end" dominant-baseline="central" class="chart-tick">
-              {format(max * t)}
+              {format(t)}
             </text>
           </>
         );
@@ -85,7 +98,8 @@ export function LineChart(p: {
   format: (n: number) => string;
 }) {
   const all = p.series.flatMap((s) => s.values.filter((v): v is number => v !== null));
-  const max = niceMax(Math.max(0, ...all, p.reference?.value ?? 0));
+  const ticks = niceTicks(Math.max(0, ...all, p.reference?.value ?? 0));
+  const max = ticks.at(-1) ?? 1;
   const innerW = WIDTH - PAD.left - PAD.right;
   const innerH = HEIGHT - PAD.top - PAD.bottom;
   const n = p.categories.length;
@@ -93,7 +107,7 @@ export function LineChart(p: {
   const y = (v: number) => PAD.top + innerH * (1 - v / max);
   return (
     <Frame id={p.id} title={p.title} desc={p.desc}>
-      <Axis max={max} format={p.format} />
+      <Axis ticks={ticks} format={p.format} />
       {p.categories.map((c, i) => (
         <text x={x(i)} y={HEIGHT - 10} text-anchor="middle" class="chart-tick">
           {c}
@@ -144,6 +158,24 @@ export function LineChart(p: {
   );
 }
 
+/** Drawing units per letter of a 12px tick label, generously: labels must not be cut off. */
+const LETTER = 6.8;
+
+/**
+ * A bar's label in at most two lines of `maxChars` letters, broken between words; a second line
+ * that is still too long ends in an ellipsis (the data table beside the chart has it in full).
+ */
+export function labelLines(label: string, maxChars: number): string[] {
+  if (label.length <= maxChars) return [label];
+  const words = label.split(' ');
+  let first = '';
+  while (words.length > 0 && `${first} ${words[0]}`.trim().length <= maxChars)
+    first = `${first} ${words.shift()}`.trim();
+  if (!first) return [`${label.slice(0, maxChars - 1)}…`];
+  const rest = words.join(' ');
+  return [first, rest.length <= maxChars ? rest : `${rest.slice(0, maxChars - 1)}…`];
+}
+
 /** Horizontal bars, one per category, each with its value written at its end. */
 export function BarChart(p: {
   id: string;
@@ -151,14 +183,15 @@ export function BarChart(p: {
   desc: string;
   bars: readonly { label: string; value: number }[];
   format: (n: number) => string;
-  /** Room for the labels at the left, in drawing units (12px text is about 7 units a letter). */
-  labelWidth?: number;
 }) {
   const max = niceMax(Math.max(0, ...p.bars.map((b) => b.value)));
-  const left = p.labelWidth ?? 140;
-  const row = 28;
+  const longest = Math.max(0, ...p.bars.map((b) => b.label.length));
+  // Room for the longest label, up to about 26 letters a line; longer ones take two lines.
+  const left = Math.round(Math.min(190, Math.max(60, longest * LETTER + 10)));
+  const maxChars = Math.floor((left - 10) / LETTER);
+  const row = 32;
   const height = Math.max(HEIGHT, p.bars.length * row + 16);
-  const innerW = WIDTH - left - 64;
+  const innerW = WIDTH - left - 72;
   return (
     <svg
       class="chart-svg"
@@ -172,19 +205,26 @@ export function BarChart(p: {
       {p.bars.map((b, i) => {
         const y = 8 + i * row;
         const w = (innerW * b.value) / max;
+        const lines = labelLines(b.label, maxChars);
+        const middle = y + (row - 8) / 2;
         return (
           <g>
-            <text
-              x={left - 8}
-              y={y + row / 2 - 2}
-              text-anchor="end"
-              dominant-baseline="central"
-              class="chart-tick"
-            >
-              {b.label}
+            <text x={left - 8} y={middle} text-anchor="end" dominant-baseline="central" class="chart-tick">
+              {lines.length === 1 ? (
+                lines[0]
+              ) : (
+                <>
+                  <tspan x={left - 8} dy="-0.55em">
+                    {lines[0]}
+                  </tspan>
+                  <tspan x={left - 8} dy="1.1em">
+                    {lines[1]}
+                  </tspan>
+                </>
+              )}
             </text>
             <rect x={left} y={y} width={Math.max(w, 1)} height={row - 8} fill={COLOURS[0]} />
-            <text x={left + w + 6} y={y + row / 2 - 2} dominant-baseline="central" class="chart-tick">
+            <text x={left + w + 6} y={middle} dominant-baseline="central" class="chart-tick">
               {p.format(b.value)}
             </text>
           </g>

@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm';
 import { type Queryable, queryRows } from '../../../db/client.ts';
 import type { Logger } from '../../../logger.ts';
 import type { Mailer, MailMessage } from '../../../mail/mailer.ts';
+import { possessive } from '../../reference/danish.ts';
 import type { PeriodAction } from './transitions.ts';
 import { fundersOf } from './years.ts';
 
@@ -28,7 +29,7 @@ const TEXT = {
     body: (action: PeriodAction, cluster: string, year: number) =>
       action === 'submit'
         ? `${cluster} har indsendt sine aktiviteter og deltagere for ${year} og beder om godkendelse.`
-        : `Bevillingsgiveren har ændret ${cluster}s indberetning for ${year}: ${
+        : `Bevillingsgiveren har ændret ${possessive(cluster, 'da')} indberetning for ${year}: ${
             {
               submit: '',
               approve: 'den er godkendt.',
@@ -52,7 +53,7 @@ const TEXT = {
     body: (action: PeriodAction, cluster: string, year: number) =>
       action === 'submit'
         ? `${cluster} has submitted its activities and participants for ${year} and asks for approval.`
-        : `The funder has changed ${cluster}'s report for ${year}: ${
+        : `The funder has changed ${possessive(cluster, 'en')} report for ${year}: ${
             {
               submit: '',
               approve: 'it is approved.',

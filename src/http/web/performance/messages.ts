@@ -18,8 +18,6 @@ const da = {
     heading: 'Pejlemærker',
     set: (name: string, from: number, to: number) =>
       name.includes(String(from)) ? `${name}.` : `${name} (${from}-${to}).`,
-    outside: (from: number, to: number, year: number) =>
-      `Pejlemærkerne gælder ${from}-${to}; ${year} følges op mod de seneste pejlemærker.`,
     none: 'Der er ikke fastsat pejlemærker for dette år.',
     caption: (year: number) => `Pejlemærker: udgangspunkt, mål og resultat ${year}`,
     target: 'Pejlemærke',
@@ -192,8 +190,6 @@ const en: ResultsMessages = {
   targets: {
     heading: 'Targets',
     set: (name, from, to) => (name.includes(String(from)) ? `${name}.` : `${name} (${from}-${to}).`),
-    outside: (from, to, year) =>
-      `The targets apply to ${from}-${to}; ${year} is followed up against the latest targets.`,
     none: 'No targets have been set for this year.',
     caption: (year) => `Targets: baseline, target and result ${year}`,
     target: 'Target',

@@ -150,7 +150,9 @@ const da = {
       deliveryFiles: (days: number) =>
         `Indberetningers log (filnavne, fejl med de indberettede værdier og hvem der indberettede): ${Math.round(days / 365)} år efter indberetningen.`,
       referralContacts: (days: number) =>
-        `Kontaktoplysninger i henvisninger mellem klynger og erhvervshuse: ${Math.round(days / 365)} år efter, at henvisningen er afsluttet.`,
+        `Kontaktoplysninger, behov og noter i henvisninger mellem klynger og erhvervshuse: ${Math.round(days / 365)} år efter, at henvisningen er afsluttet.`,
+      openReferralContacts: (days: number) =>
+        `De samme oplysninger i en henvisning, der aldrig afsluttes: ${Math.round(days / 365)} år efter, at den blev sendt.`,
     } satisfies Record<RetentionKind, (days: number) => string>,
   },
 };
@@ -225,7 +227,9 @@ const en: Widen<typeof da> = {
       deliveryFiles: (days) =>
         `The log of deliveries (file names, errors quoting the delivered values, and who delivered): ${Math.round(days / 365)} years after the delivery.`,
       referralContacts: (days) =>
-        `Contact details in referrals between clusters and business hubs: ${Math.round(days / 365)} years after the referral is closed.`,
+        `Contact details, needs and notes in referrals between clusters and business hubs: ${Math.round(days / 365)} year(s) after the referral is closed.`,
+      openReferralContacts: (days) =>
+        `The same details in a referral that never closes: ${Math.round(days / 365)} years after it was sent.`,
     },
   },
 };

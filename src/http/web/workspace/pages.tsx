@@ -35,10 +35,10 @@ function ClusterSection({ cluster: e, lang }: { cluster: WorkspaceCluster; lang:
           </ul>
         </>
       )}
-      <p>
+      <p class="form-actions">
         <a class="button button-primary" href={pageHref('clusterEdit', lang, { slug: e.slug })}>
           {t.edit}
-        </a>{' '}
+        </a>
         <a href={pageHref('cluster', lang, { slug: e.slug })}>{t.viewProfile}</a>
       </p>
       {e.hasEvaluation && (

@@ -99,7 +99,6 @@ function PercentOfPlanChart({ f, t, lang }: Props) {
           desc={t.chartDesc(planned.length)}
           bars={planned.map((x) => ({ label: categoryName(x.category, lang), value: percent(x) }))}
           format={(n) => `${formatNumber(Math.round(n), lang)} %`}
-          labelWidth={190}
         />
       }
       table={{

@@ -20,7 +20,7 @@ function Facts({ detail, now, lang, t }: Shared & { detail: FundingPlanDetail; n
   const { plan } = detail;
   const tp = t.fundingPlans;
   return (
-    <dl class="coordination-facts">
+    <dl class="summary-list">
       <dt>{tp.owner}</dt>
       <dd>{plan.funderName}</dd>
       <dt>{tp.status}</dt>

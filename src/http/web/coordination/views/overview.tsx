@@ -14,8 +14,6 @@ export const millions = (n: number, lang: Lang, t: CoordinationMessages) =>
   t.millions(
     new Intl.NumberFormat(lang === 'da' ? 'da-DK' : 'en-GB', { maximumFractionDigits: 1 }).format(n / 1e6),
   );
-/** Bar labels sit in a fixed gutter: long names are shortened there; the table has them whole. */
-const short = (s: string) => (s.length > 22 ? `${s.slice(0, 21)}…` : s);
 
 const overlapTitle = (o: Overlap, lang: Lang, t: CoordinationMessages) =>
   t.overlapTitle(themeText(o.theme, lang), lang === 'da' ? o.regionName : o.regionNameEn);
@@ -61,7 +59,7 @@ function FunderTotals({
             id="funder-totals-chart"
             title={t.funderTotalsCaption(year)}
             desc={t.funderTotalsDesc(year)}
-            bars={totals.map((f) => ({ label: short(f.name), value: f.totalDkk }))}
+            bars={totals.map((f) => ({ label: f.name, value: f.totalDkk }))}
             format={(n) => millions(n, lang, t)}
           />
         }

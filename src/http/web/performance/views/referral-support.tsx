@@ -8,7 +8,7 @@ export function ReferralSupportSection({ v, referrals }: { v: View; referrals: R
     <section aria-labelledby="referrals-heading">
       <h2 id="referrals-heading">{t.referrals.heading}</h2>
       <p>{t.referrals.intro}</p>
-      <dl>
+      <dl class="summary-list">
         <dt>{t.referrals.joined}</dt>
         <dd>{num(referrals.joined, lang)}</dd>
         <dt>{t.referrals.confirmed}</dt>

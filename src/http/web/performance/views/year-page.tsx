@@ -36,9 +36,7 @@ function TargetsSection({
       {set ? (
         <>
           <p>
-            {t.targets.set(lang === 'da' ? set.nameDa : set.nameEn, set.periodFrom, set.periodTo)}
-            {(account.year < set.periodFrom || account.year > set.periodTo) &&
-              ` ${t.targets.outside(set.periodFrom, set.periodTo, account.year)}`}{' '}
+            {t.targets.set(lang === 'da' ? set.nameDa : set.nameEn, set.periodFrom, set.periodTo)}{' '}
             {basisMessages(lang).targetsOn(account.preliminary)}
           </p>
           <TargetsTable v={v} set={set} account={account} />

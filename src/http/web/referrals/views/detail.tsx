@@ -25,7 +25,7 @@ const personal = (value: string | null, r: ReferralView, t: ReferralMessages) =>
 
 function Facts({ r, lang, t }: Shared & { r: ReferralView }) {
   return (
-    <dl>
+    <dl class="summary-list">
       <dt>{t.status}</dt>
       <dd>{statusText(r, t)}</dd>
       <dt>{t.from}</dt>

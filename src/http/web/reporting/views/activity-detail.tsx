@@ -1,7 +1,7 @@
 import { MUNICIPALITIES } from '../../../../domain/reference/geography.ts';
 import type { ActivityDetail } from '../../../../domain/reporting/activities/queries.ts';
 import type { Messages } from '../../../i18n/index.ts';
-import { formatNumber } from '../../../i18n/index.ts';
+import { formatDate, formatNumber } from '../../../i18n/index.ts';
 import { href, type Lang, pageHref } from '../../../paths.ts';
 import { Alert, ErrorSummary, type FieldErrors } from '../../../views/forms.tsx';
 import { activityMessages } from '../activities.messages.ts';
@@ -14,8 +14,8 @@ function ActivityFacts({ a, lang }: { a: ActivityDetail; lang: Lang }) {
     [t.activity_ref, a.activityRef],
     [t.cluster, a.clusterName],
     [t.category, t.categories[a.category] ?? a.category],
-    [t.start_date, a.startDate],
-    [t.end_date, a.endDate ?? '–'],
+    [t.start_date, formatDate(a.startDate, lang)],
+    [t.end_date, a.endDate ? formatDate(a.endDate, lang) : '–'],
     [
       t.municipality_code,
       MUNICIPALITIES.find((m) => m.code === a.municipalityCode)?.name ??
@@ -26,7 +26,7 @@ function ActivityFacts({ a, lang }: { a: ActivityDetail; lang: Lang }) {
     [t.private_cofinancing_hours, n(a.privateCofinancingHours)],
   ];
   return (
-    <dl class="activity-facts">
+    <dl class="summary-list">
       {rows.map(([k, v]) => (
         <>
           <dt>{k}</dt>

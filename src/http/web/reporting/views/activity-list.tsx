@@ -1,6 +1,6 @@
 import type { ActivityListItem } from '../../../../domain/reporting/activities/queries.ts';
 import { ACTIVITY_CATEGORIES } from '../../../../domain/reporting/format/rows.ts';
-import { formatNumber } from '../../../i18n/index.ts';
+import { formatDate, formatNumber } from '../../../i18n/index.ts';
 import { href, type Lang, pageHref } from '../../../paths.ts';
 import { SelectField, TextField } from '../../../views/forms.tsx';
 import { activityMessages } from '../activities.messages.ts';
@@ -87,7 +87,11 @@ function ActivityTable({ list, lang }: { list: ActivityListView; lang: Lang }) {
             <td>{a.activityRef}</td>
             {showCluster && <td>{a.clusterName}</td>}
             <td>{t.categories[a.category] ?? a.category}</td>
-            <td>{a.endDate && a.endDate !== a.startDate ? `${a.startDate} – ${a.endDate}` : a.startDate}</td>
+            <td>
+              {a.endDate && a.endDate !== a.startDate
+                ? `${formatDate(a.startDate, lang)} – ${formatDate(a.endDate, lang)}`
+                : formatDate(a.startDate, lang)}
+            </td>
             <td class="text-align-right">{formatNumber(a.participants, lang)}</td>
           </tr>
         ))}

@@ -31,7 +31,7 @@ function Year(p: {
           </div>
         </div>
       )}
-      <dl class="period-facts">
+      <dl class="summary-list">
         <dt>{t.activities}</dt>
         <dd>{formatNumber(cell.activities, lang)}</dd>
         <dt>{t.participants}</dt>

@@ -233,7 +233,7 @@ export function InitiativeView({
       <p>{summary(initiative, lang)}</p>
       {done && <Alert variant="success">{done}</Alert>}
       <ErrorSummary m={p.m} errors={p.errors} />
-      <dl>
+      <dl class="summary-list">
         <dt>{t.statusLabel}</dt>
         <dd>
           <StatusBadge status={initiative.status} t={t} />

@@ -84,7 +84,6 @@ export function CompanyEffectSection({ summary, lang }: { summary: CompanyEffect
               value: (summary.national.shares[m.key] ?? 0) * 100,
             }))}
             format={(n) => `${formatNumber(Math.round(n * 10) / 10, lang)} %`}
-            labelWidth={250}
           />
         }
         table={{

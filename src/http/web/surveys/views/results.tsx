@@ -82,7 +82,6 @@ function ChoiceFigure({ v, q, row, id }: { v: ResultsView; q: QuestionResult; ro
           desc={t.chartDesc(caption)}
           bars={row.choices.map((c) => ({ label: c.label[lang], value: (c.share ?? 0) * 100 }))}
           format={(n) => `${oneDecimal(n, lang)} %`}
-          labelWidth={200}
         />
       }
       table={{
