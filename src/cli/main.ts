@@ -39,6 +39,10 @@ Commands:
   remind-tokens      e-mail reminders for API tokens expiring within 14 days (for cron;
                      the server also does it hourly unless TOKEN_REMINDERS=off); exit 1
                      when a mail could not be sent (retried on the next run)
+  reporting remind [--today=YYYY-MM-DD]
+                     e-mail the reporting deadline reminders due today (30 and 7 days before
+                     a funded year's deadline, and the day after) to clusters that have not
+                     submitted; each once; exit 1 when a mail could not be sent (retried)
   remind-referrals   e-mail reminders for referrals waiting more than 5 working days (for
                      cron; the server also does it hourly unless REFERRAL_JOBS=off); exit 1
                      when a mail could not be sent (retried on the next run)
@@ -230,6 +234,14 @@ async function main(argv: string[]): Promise<number> {
     case 'remind-tokens': {
       const { remindTokensCommand } = await import('./remind-tokens.ts');
       return withDatabase((db) => remindTokensCommand(db));
+    }
+    case 'reporting': {
+      if (positionals[1] !== 'remind' || positionals.length > 2) {
+        process.stderr.write('klynge reporting: the only subcommand is remind [--today=YYYY-MM-DD]\n');
+        return 2;
+      }
+      const { remindDeadlinesCommand } = await import('./remind-deadlines.ts');
+      return withDatabase((db) => remindDeadlinesCommand(db, values.today));
     }
     case 'remind-referrals': {
       const { remindReferralsCommand } = await import('./referral-jobs.ts');

@@ -35,7 +35,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     });
   }
 
-  it('signed-in pages (account, administration, audit log, users) have no violations', async () => {
+  it('signed-in pages (account, administration, audit log, users, one user) have no violations', async () => {
     const context = await newContext(site.browser);
     try {
       const page = await context.newPage();
@@ -51,6 +51,16 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
         await page.goto(site.server.url + path);
         expect(await axeViolations(page), path).toEqual([]);
       }
+      // One user's page, reached from the list; its erasure refused until confirmed; in English.
+      await page.goto(`${site.server.url}/admin/brugere`);
+      await page.locator('main tr', { hasText: 'klynge@demo.klyngeportalen.dk' }).getByRole('link').click();
+      await page.waitForURL(/\/admin\/brugere\/[0-9a-f-]{36}$/);
+      expect(await axeViolations(page), 'user page').toEqual([]);
+      await page.getByRole('button', { name: 'Slet persondata' }).click();
+      await expect.poll(() => page.locator('.form-error-message').count()).toBe(1);
+      expect(await axeViolations(page), 'user page with an error').toEqual([]);
+      await page.goto(page.url().replace('/admin/brugere/', '/en/admin/users/'));
+      expect(await axeViolations(page), 'user page in English').toEqual([]);
       // A form with errors is a page state of its own.
       await page.goto(`${site.server.url}/konto`);
       await page.getByRole('button', { name: 'Skift adgangskode' }).click();

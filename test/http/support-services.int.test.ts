@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.ts';
+import { VERSION_MAX_AGE_MS } from '../../src/domain/search/cache.ts';
 import { createTestDatabase, testDriver } from '../support/database.ts';
 import { createOrganisation, createUser } from '../support/factories.ts';
 import { Client, createTestApp, signedInClient, type TestApp } from '../support/http.ts';
@@ -94,6 +95,8 @@ describe(`the support function's service pages (${testDriver()})`, () => {
     await staff.get('/ydelser/workshop-om-groen-omstilling');
     const retired = await staff.post('/ydelser/workshop-om-groen-omstilling/udfas', { retired: 'true' });
     expect(retired.res.status).toBe(303);
+    // The search reads its index's version at most every VERSION_MAX_AGE_MS: the change shows after it.
+    t.advanceClock(VERSION_MAX_AGE_MS + 1);
     const visitor = new Client(t.app);
     expect((await visitor.get('/ydelser')).html).not.toContain('grøn omstilling');
     expect((await visitor.get('/soeg?q=omstilling&type=service')).html).not.toContain('/ydelser/workshop');

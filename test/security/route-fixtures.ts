@@ -113,6 +113,10 @@ export async function routeFixtures(t: TestApp, database: Database): Promise<Rou
     sql`select id, initiative_code as code from strategy_initiative_links limit 1`,
   );
   const targetSet = await one<{ id: string }>(database, sql`select id from target_sets limit 1`);
+  const staffUser = await one<{ id: string }>(
+    database,
+    sql`select id from users where email = 'klynge@demo.klyngeportalen.dk'`,
+  );
   const plan = await one<{ id: string }>(
     database,
     sql`select p.id from funding_plans p join organisations f on f.id = p.funder_id
@@ -198,8 +202,14 @@ export async function routeFixtures(t: TestApp, database: Database): Promise<Rou
       '/en/funding/action-plans:year': '2024',
       '/finansiering/koordinering/finansiorer:slug': 'uddannelses-og-forskningsministeriet',
       '/en/funding/coordination/funders:slug': 'uddannelses-og-forskningsministeriet',
+      '/indberetninger/status:id': robotics.id,
+      '/en/reporting/status:id': robotics.id,
       '/admin/organisationer:id': robotics.id,
+      '/admin/brugere:id': staffUser.id,
+      '/en/admin/users:id': staffUser.id,
       '/en/admin/organisations:id': robotics.id,
+      '/admin/jobber:id': randomUUID(),
+      '/en/admin/jobs:id': randomUUID(),
       '/ansoegninger:id': applicationId,
       '/en/applications:id': applicationId,
       '/bilag:id': attachmentId,

@@ -21,9 +21,12 @@ export async function startSmtpServer(opts: { refuse?: Set<string>; acceptAfterM
   /** The server's SMTP_URL, for a child process to send through. */
   url: string;
   received: ReceivedMail[];
+  /** Recipients as the sender names them, before the message is accepted (a mail under way). */
+  arriving: string[];
   close: () => Promise<void>;
 }> {
   const received: ReceivedMail[] = [];
+  const arriving: string[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -34,6 +37,7 @@ export async function startSmtpServer(opts: { refuse?: Set<string>; acceptAfterM
         callback(err);
         return;
       }
+      arriving.push(address.address);
       callback();
     },
     onData(stream, session, callback) {
@@ -58,6 +62,7 @@ export async function startSmtpServer(opts: { refuse?: Set<string>; acceptAfterM
     mailer: createMailer(config, createLogger(config)),
     url,
     received,
+    arriving,
     close: () => new Promise<void>((res) => server.close(() => res())),
   };
 }

@@ -87,6 +87,17 @@ export async function userDataExport(
   };
 }
 
+/** A user's data from the administration's page: an administrator's action even on their own account. */
+export function userDataExportByAdministrator(
+  db: Queryable,
+  caller: Caller,
+  userId: string,
+  now: Date,
+): Promise<PersonalDataExport> {
+  authorize(caller.principal, 'personalData.manage');
+  return userDataExport(db, caller, userId, now);
+}
+
 /**
  * A participant's data, by CVR number: the company, its participations with the activity and
  * cluster they belong to, and every other row holding the number or the name as a whole value.

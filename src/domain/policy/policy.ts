@@ -69,6 +69,8 @@ const rules = {
   'users.manage': (p) => hasRole(p, 'admin'),
   'organisations.manage': (p) => hasRole(p, 'admin'),
   'audit.read': (p) => hasRole(p, 'admin'),
+  // The job queue (mail, survey sends): admins see its counts and failures and retry a failed job
+  'jobs.manage': (p) => hasRole(p, 'admin'),
   // Cluster catalogue: own profile for cluster staff; support function and admins edit all
   'clusterProfile.edit': (p, t) =>
     hasRole(p, 'admin', 'support_staff') || hasRoleIn(p, t.organisationId, 'cluster_staff'),
@@ -87,6 +89,8 @@ const rules = {
   'reportingPeriods.overview': (p) => hasRole(p, 'admin', 'funder', 'support_staff'),
   // On that overview admins and the support function follow every cluster; a funder those it funds.
   'reportingPeriods.followAll': (p) => hasRole(p, 'admin', 'support_staff'),
+  // The reporting calendar: admins set each funder's deadline rule
+  'reportingDeadlines.manage': (p) => hasRole(p, 'admin'),
   // Funding
   'funding.view': (p) => hasRole(p, 'admin', 'funder'),
   // Funding coordination (seed 000): funders and admins see who funds what and the overlaps; a

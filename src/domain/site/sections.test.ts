@@ -40,7 +40,7 @@ describe('navigationFor: each role sees exactly what it may use, grouped', () =>
         'apiTokens',
       ],
       support: ['support', 'supportServices', 'supportBenchmarking', 'labelImport', 'surveys'],
-      admin: ['admin', 'adminOrganisations', 'adminUsers', 'adminAudit'],
+      admin: ['admin', 'adminOrganisations', 'adminUsers', 'adminAudit', 'adminJobs'],
     },
     funder: {
       funding: [

@@ -271,6 +271,13 @@ export const SECTIONS: readonly SectionEntry[] = [
     en: 'Audit log',
     may: (p) => can(p, 'audit.read'),
   },
+  {
+    page: 'adminJobs',
+    groups: ['admin'],
+    da: 'Jobkø',
+    en: 'Job queue',
+    may: (p) => can(p, 'jobs.manage'),
+  },
   { page: 'search', groups: ['search'], da: 'Søg', en: 'Search', may: everyone },
 ];
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCaller, expectAppError, roleCaller } from '../../../test/support/callers.ts';
 import { createTestDatabase, testDriver } from '../../../test/support/database.ts';
 import { createOrganisation } from '../../../test/support/factories.ts';
+import { createTestApp } from '../../../test/support/http.ts';
 import { readableMail, startSmtpServer } from '../../../test/support/smtp.ts';
 import type { Database } from '../../db/client.ts';
 import { createLogger } from '../../logger.ts';
@@ -240,35 +241,22 @@ describe(`courses with sign-up (${testDriver()})`, () => {
     const w = await courseWorld();
     const a = await registerForCourse(database.db, w.a, w.courseId, {}, at(1));
     await registerForCourse(database.db, w.b, w.courseId, {}, at(2));
-    const deps = { db: database.db, mailer: smtp.mailer, logger };
-    const surveyLinks = {
-      answer: (lang: string, token: string) => `https://klynge.test/${lang}/answer/${token}`,
-      optOut: (lang: string, token: string) => `https://klynge.test/${lang}/opt-out/${token}`,
-    };
+    // The invitations go out as a job of the queue, through the test app's deps.
+    const t = createTestApp(database, { SMTP_URL: smtp.url, PUBLIC_URL: 'https://klynge.test' });
+    const deps = t.deps;
     const during = new Date('2026-03-20T10:00:00Z');
     const after = new Date('2026-03-20T16:00:00Z');
-    await expectAppError(
-      sendCourseEvaluation(deps, w.staff, w.courseId, { now: after, links: surveyLinks }),
-      'conflict',
-    );
+    await expectAppError(sendCourseEvaluation(deps, w.staff, w.courseId, { now: after }), 'conflict');
     await takeAttendance(database.db, w.staff, w.courseId, { present: [a.id] });
-    await expectAppError(
-      sendCourseEvaluation(deps, w.staff, w.courseId, { now: during, links: surveyLinks }),
-      'conflict',
-    );
-    await expectAppError(
-      sendCourseEvaluation(deps, w.a, w.courseId, { now: after, links: surveyLinks }),
-      'forbidden',
-    );
+    await expectAppError(sendCourseEvaluation(deps, w.staff, w.courseId, { now: during }), 'conflict');
+    await expectAppError(sendCourseEvaluation(deps, w.a, w.courseId, { now: after }), 'forbidden');
     const from = smtp.received.length;
-    const sent = await sendCourseEvaluation(deps, w.staff, w.courseId, { now: after, links: surveyLinks });
-    expect([sent.sent, sent.failed]).toEqual([1, 0]);
+    const sent = await sendCourseEvaluation(deps, w.staff, w.courseId, { now: after });
+    expect(sent.invited).toBe(1);
+    await deps.jobs.idle();
     expect(smtp.received.slice(from).map((m) => m.to)).toEqual([[w.a.email]]);
-    expect(readableMail(smtp.received[from]?.data ?? '')).toContain('https://klynge.test/da/answer/');
+    expect(readableMail(smtp.received[from]?.data ?? '')).toContain('https://klynge.test/');
     expect((await courseById(database.db, w.courseId)).evaluationSurveyId).toBe(sent.surveyId);
-    await expectAppError(
-      sendCourseEvaluation(deps, w.staff, w.courseId, { now: after, links: surveyLinks }),
-      'conflict',
-    );
+    await expectAppError(sendCourseEvaluation(deps, w.staff, w.courseId, { now: after }), 'conflict');
   });
 });

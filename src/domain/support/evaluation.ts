@@ -1,31 +1,33 @@
 /**
  * After a course, its evaluation: a survey of the engine (the standard event evaluation), owned
  * by the support function that offers the service, with the attendees as its audience, published
- * and sent by the engine's own sending. One evaluation per course.
+ * and sent by the engine's own sending (a job of the queue). One evaluation per course.
  */
 import { sql } from 'drizzle-orm';
 import { withActor } from '../../db/actor.ts';
+import type { Db } from '../../db/client.ts';
 import { queryRows } from '../../db/client.ts';
 import type { Caller } from '../caller.ts';
 import { addDays } from '../content/time.ts';
 import { AppError } from '../errors.ts';
+import type { JobEnqueuer } from '../jobs/kinds.ts';
 import { authorize } from '../policy/policy.ts';
 import { copenhagenDate } from '../reference/time.ts';
 import { insertUsersAudience } from '../surveys/audiences.ts';
-import { type SendResult, type SurveyMailDeps, sendInvitations } from '../surveys/sending.ts';
-import type { SurveyMailLinks } from '../surveys/survey-mail.ts';
+import { sendInvitations } from '../surveys/sending.ts';
 import { createSurvey, publishSurvey } from '../surveys/surveys.ts';
 import { courseById } from './courses.ts';
 
 /** The evaluation stays open this many days after it is sent. */
 const OPEN_DAYS = 14;
 
+/** Creates, publishes and queues the sending of the evaluation; returns the survey and how many are invited. */
 export async function sendCourseEvaluation(
-  deps: SurveyMailDeps,
+  deps: { db: Db; jobs: JobEnqueuer },
   caller: Caller,
   courseId: string,
-  ctx: { now: Date; links: SurveyMailLinks },
-): Promise<{ surveyId: string } & SendResult> {
+  ctx: { now: Date },
+): Promise<{ surveyId: string; invited: number }> {
   authorize(caller.principal, 'support.courses.manage');
   const course = await courseById(deps.db, courseId);
   if (course.evaluationSurveyId) throw new AppError('conflict', 'The evaluation is sent');
@@ -68,6 +70,6 @@ export async function sendCourseEvaluation(
     );
   });
   await publishSurvey(deps.db, caller, surveyId, ctx.now);
-  const sent = await sendInvitations(deps, caller, surveyId, ctx);
-  return { surveyId, ...sent };
+  await sendInvitations(deps.db, deps.jobs, caller, surveyId, ctx.now);
+  return { surveyId, invited: facts.attended };
 }

@@ -6,14 +6,14 @@ import { AppError } from '../../../domain/errors.ts';
 import { callerOf } from '../../caller.ts';
 import type { AppContext, AppEnv } from '../../context.ts';
 import type { Messages } from '../../i18n/index.ts';
-import { href } from '../../paths.ts';
+import { href, type Lang, pageHref } from '../../paths.ts';
 import { renderPage } from '../../render.tsx';
 import { formFields, toFieldErrors } from '../../validation.ts';
 import { Alert, ErrorSummary, type FieldErrors, SelectField, TextField } from '../../views/forms.tsx';
 import { type Chrome, CsrfField } from '../../views/layout.tsx';
 import { onPage } from '../routes.ts';
 
-function UserTable({ m, users }: { m: Messages; users: UserAdministration['users'] }) {
+function UserTable({ m, users, lang }: { m: Messages; users: UserAdministration['users']; lang: Lang }) {
   return (
     <table class="table table--zebra">
       <caption class="sr-only">{m.admin.usersTitle}</caption>
@@ -27,7 +27,9 @@ function UserTable({ m, users }: { m: Messages; users: UserAdministration['users
       <tbody>
         {users.map((u) => (
           <tr>
-            <td>{u.name}</td>
+            <td>
+              <a href={pageHref('adminUser', lang, { id: u.id })}>{u.name}</a>
+            </td>
             <td>{u.email}</td>
             <td>{u.roles.map((r) => `${m.roles[r.role]} (${r.organisationName})`).join(', ')}</td>
           </tr>
@@ -102,7 +104,7 @@ async function usersPage(
       <>
         <h1>{m.admin.usersTitle}</h1>
         {opts.created && <Alert variant="success">{m.admin.userCreated(opts.created)}</Alert>}
-        <UserTable m={m} users={admin.users} />
+        <UserTable m={m} users={admin.users} lang={ch.lang} />
         <h2>{m.admin.createUser}</h2>
         <p>{m.admin.createUserIntro}</p>
         <div class="row">

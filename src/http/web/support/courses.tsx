@@ -20,7 +20,6 @@ import { renderPage } from '../../render.tsx';
 import { formFields, toFieldErrors } from '../../validation.ts';
 import { EMPTY_FORM, formList, formText, type PostedForm } from '../../views/forms.tsx';
 import { onPage } from '../routes.ts';
-import { surveyMailLinks } from '../surveys/survey-links.ts';
 import { type CourseMessages, courseMessages } from './course-messages.ts';
 import { courseLinks } from './links.ts';
 import { detail as servicePage, slugOf } from './services.tsx';
@@ -209,13 +208,13 @@ async function saveAttendance(c: AppContext) {
 
 async function evaluate(c: AppContext) {
   const course = await courseOfPath(c);
-  const { db, mailer, logger, clock } = c.get('deps');
-  const result = await sendCourseEvaluation({ db, mailer, logger }, callerOf(c), course.id, {
-    now: clock(),
-    links: surveyMailLinks(c),
-  });
+  const { db, jobs, clock } = c.get('deps');
+  const result = await sendCourseEvaluation({ db, jobs }, callerOf(c), course.id, { now: clock() });
   const params = { slug: course.serviceSlug, id: course.id };
-  return c.redirect(pageHref('courseAttendance', c.get('lang'), params, { sendt: String(result.sent) }), 303);
+  return c.redirect(
+    pageHref('courseAttendance', c.get('lang'), params, { sendt: String(result.invited) }),
+    303,
+  );
 }
 
 /** Courses of the services: planning, the course page with sign-up, cancelling, calendar files and attendance. */
