@@ -210,6 +210,26 @@ export const PAGES = {
   performanceExportCsv: { da: '/resultater/:year/eksport.csv', en: '/en/results/:year/export.csv' },
   performanceExportXlsx: { da: '/resultater/:year/eksport.xlsx', en: '/en/results/:year/export.xlsx' },
   performanceExportPdf: { da: '/resultater/:year/eksport.pdf', en: '/en/results/:year/export.pdf' },
+  // The support function's services (src/http/web/support): static paths before :slug
+  services: { da: '/ydelser', en: '/en/services' },
+  service: { da: '/ydelser/:slug', en: '/en/services/:slug' },
+  serviceEdit: { da: '/ydelser/:slug/rediger', en: '/en/services/:slug/edit' },
+  serviceRetire: { da: '/ydelser/:slug/udfas', en: '/en/services/:slug/retire' },
+  supportServices: { da: '/support/ydelser', en: '/en/support/services' },
+  serviceNew: { da: '/support/ydelser/ny', en: '/en/support/services/new' },
+  courseCreate: { da: '/ydelser/:slug/kurser', en: '/en/services/:slug/courses' },
+  course: { da: '/ydelser/:slug/kurser/:id', en: '/en/services/:slug/courses/:id' },
+  courseRegister: { da: '/ydelser/:slug/kurser/:id/tilmeld', en: '/en/services/:slug/courses/:id/register' },
+  courseAttendance: {
+    da: '/ydelser/:slug/kurser/:id/fremmoede',
+    en: '/en/services/:slug/courses/:id/attendance',
+  },
+  courseEvaluation: {
+    da: '/ydelser/:slug/kurser/:id/evaluering',
+    en: '/en/services/:slug/courses/:id/evaluation',
+  },
+  registrationCancel: { da: '/tilmeldinger/:id/afmeld', en: '/en/registrations/:id/cancel' },
+  registrationCalendar: { da: '/tilmeldinger/:id/kalender.ics', en: '/en/registrations/:id/calendar.ics' },
   // Surveys (src/http/web/surveys): run by the support function and funders; static paths before :id
   surveys: { da: '/support/undersoegelser', en: '/en/support/surveys' },
   surveyNew: { da: '/support/undersoegelser/ny', en: '/en/support/surveys/new' },
@@ -393,6 +413,12 @@ export const PAGE_IDS: Partial<Record<PageKey, Record<string, IdKind>>> = {
   surveyResultsXlsx: SURVEY,
   surveyRawData: SURVEY,
   accountSessionEnd: { id: 'uuid' },
+  course: { id: 'uuid' },
+  courseRegister: { id: 'uuid' },
+  courseAttendance: { id: 'uuid' },
+  courseEvaluation: { id: 'uuid' },
+  registrationCancel: { id: 'uuid' },
+  registrationCalendar: { id: 'uuid' },
 };
 
 const patterns: { page: PageKey; lang: Lang; regex: RegExp; names: string[]; static: boolean }[] = [];

@@ -154,6 +154,14 @@ const rules = {
   'companyContacts.manage': (p, t) => hasRoleIn(p, t.organisationId, 'cluster_staff'),
   // Support function and business service
   'support.manage': (p) => hasRole(p, 'admin', 'support_staff'),
+  // The support function's catalogue of services (src/domain/support): its staff and admins keep it
+  'support.services.manage': (p) => hasRole(p, 'admin', 'support_staff'),
+  // Courses of those services: the support function plans them, sees who registered and takes
+  // attendance on the day; a cluster's staff register themselves and their colleagues (target:
+  // the cluster organisation they register for)
+  'support.courses.manage': (p) => hasRole(p, 'admin', 'support_staff'),
+  'support.attendance.take': (p) => hasRole(p, 'admin', 'support_staff'),
+  'support.courses.register': (p, t) => hasRoleIn(p, t.organisationId, 'cluster_staff'),
   // Referrals of companies between business hubs and clusters (seed 000), sent and answered by
   // the staff of the organisations involved; the figures, which hold no personal data, are read by
   // everyone working in the programme; the list of outside referral targets is kept by the

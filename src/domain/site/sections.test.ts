@@ -12,7 +12,7 @@ const menu = (p: Principal | null) =>
   Object.fromEntries(navigationFor(p).map((g) => [g.key, g.sections.map((s) => s.page)]));
 
 const PUBLIC = {
-  clusters: ['clusters', 'landscape', 'labels'],
+  clusters: ['clusters', 'landscape', 'labels', 'services'],
   results: ['results', 'clusterForum'],
   news: ['news', 'stories', 'events'],
   calls: ['calls'],
@@ -39,7 +39,7 @@ describe('navigationFor: each role sees exactly what it may use, grouped', () =>
         'referralFigures',
         'apiTokens',
       ],
-      support: ['support', 'supportBenchmarking', 'labelImport', 'surveys'],
+      support: ['support', 'supportServices', 'supportBenchmarking', 'labelImport', 'surveys'],
       admin: ['admin', 'adminOrganisations', 'adminUsers', 'adminAudit', 'adminJobs'],
     },
     funder: {
@@ -77,6 +77,7 @@ describe('navigationFor: each role sees exactly what it may use, grouped', () =>
       support: [
         'support',
         'reportingStatus',
+        'supportServices',
         'supportBenchmarking',
         'labelImport',
         'surveys',

@@ -55,6 +55,13 @@ export const SECTIONS: readonly SectionEntry[] = [
   { page: 'landscape', groups: ['clusters'], da: 'Landskab', en: 'Landscape', may: everyone },
   { page: 'labels', groups: ['clusters'], da: 'Mærkeregister', en: 'Label register', may: everyone },
   {
+    page: 'services',
+    groups: ['clusters'],
+    da: 'Supportfunktionens ydelser',
+    en: "The support function's services",
+    may: everyone,
+  },
+  {
     page: 'results',
     groups: ['results'],
     da: 'Performanceregnskab',
@@ -182,6 +189,13 @@ export const SECTIONS: readonly SectionEntry[] = [
     da: 'Overblik',
     en: 'Overview',
     may: (p) => can(p, 'support.manage'),
+  },
+  {
+    page: 'supportServices',
+    groups: ['support'],
+    da: 'Ydelser',
+    en: 'Services',
+    may: (p) => can(p, 'support.services.manage'),
   },
   {
     page: 'supportBenchmarking',
