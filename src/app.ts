@@ -36,6 +36,7 @@ import { registerReportingArea } from './http/web/reporting/index.ts';
 import { registerSearchArea } from './http/web/search/index.ts';
 import { registerSiteArea } from './http/web/site/index.ts';
 import { registerStrategyArea } from './http/web/strategy/index.ts';
+import { registerSupportArea } from './http/web/support/index.ts';
 import { registerSurveysArea } from './http/web/surveys/index.ts';
 import { registerTargetsArea } from './http/web/targets/index.ts';
 import { registerWorkspaceArea } from './http/web/workspace/index.ts';
@@ -74,6 +75,7 @@ const WEB_AREAS: readonly ((app: Hono<AppEnv>) => void)[] = [
   registerMarketplaceArea,
   registerNotificationsArea,
   registerSurveysArea,
+  registerSupportArea,
 ];
 
 /** Builds the whole web application from its dependencies; no globals, so tests build their own. */

@@ -32,7 +32,7 @@ const bodyOf = (mail: ReceivedMail | undefined) =>
   decodeURIComponent((mail?.data ?? '').replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, '%$1'));
 
 async function mailTo(email: string): Promise<string> {
-  await t.deps.mailQueue.idle();
+  await t.deps.jobs.idle();
   return bodyOf(smtp.received.findLast((m) => m.to.includes(email)));
 }
 

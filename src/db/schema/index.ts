@@ -15,5 +15,6 @@ export * from './referrals.ts';
 export * from './reporting.ts';
 export * from './search.ts';
 export * from './strategy.ts';
+export * from './support.ts';
 export * from './surveys.ts';
 export * from './targets.ts';

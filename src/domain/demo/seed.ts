@@ -28,6 +28,7 @@ import { insertDemoEvaluation } from './evaluation.ts';
 import { insertDemoCompanies, insertDemoMarketplace } from './partners.ts';
 import { insertDemoPeriods } from './periods.ts';
 import { insertDemoReferrals } from './referrals.ts';
+import { insertDemoServices } from './services.ts';
 import { insertDemoStrategy } from './strategy.ts';
 import { insertDemoSurveys } from './surveys.ts';
 import { DEMO_TARGET_SETS, DEMO_TARGETS } from './targets.ts';
@@ -191,6 +192,7 @@ export async function seedDemo(
     await insertDemoStrategy(tx);
     log(`demo: ${await insertDemoReferrals(tx)} referrals`);
     log(`demo: ${await insertDemoMarketplace(tx)} marketplace items`);
+    log(`demo: ${await insertDemoServices(tx)} services of the support function`);
     log(`demo: ${await insertDemoSurveys(tx, DEMO_SEED)} survey responses`);
   });
   // Fresh statistics, or the planner guesses one row per table and picks nested loops.

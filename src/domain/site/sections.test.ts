@@ -12,7 +12,7 @@ const menu = (p: Principal | null) =>
   Object.fromEntries(navigationFor(p).map((g) => [g.key, g.sections.map((s) => s.page)]));
 
 const PUBLIC = {
-  clusters: ['clusters', 'landscape', 'labels'],
+  clusters: ['clusters', 'landscape', 'labels', 'services'],
   results: ['results', 'clusterForum'],
   news: ['news', 'stories', 'events'],
   calls: ['calls'],
@@ -40,8 +40,8 @@ describe('navigationFor: each role sees exactly what it may use, grouped', () =>
         'referralFigures',
         'apiTokens',
       ],
-      support: ['support', 'supportBenchmarking', 'labelImport', 'surveys'],
-      admin: ['admin', 'adminOrganisations', 'adminUsers', 'adminAudit'],
+      support: ['support', 'supportServices', 'supportBenchmarking', 'labelImport', 'surveys'],
+      admin: ['admin', 'adminOrganisations', 'adminUsers', 'adminAudit', 'adminJobs'],
     },
     funder: {
       funding: [
@@ -80,6 +80,7 @@ describe('navigationFor: each role sees exactly what it may use, grouped', () =>
       support: [
         'support',
         'reportingStatus',
+        'supportServices',
         'supportBenchmarking',
         'labelImport',
         'surveys',

@@ -60,6 +60,13 @@ export const SECTIONS: readonly SectionEntry[] = [
   { page: 'landscape', groups: ['clusters'], da: 'Landskab', en: 'Landscape', may: everyone },
   { page: 'labels', groups: ['clusters'], da: 'Mærkeregister', en: 'Label register', may: everyone },
   {
+    page: 'services',
+    groups: ['clusters'],
+    da: 'Supportfunktionens ydelser',
+    en: "The support function's services",
+    may: everyone,
+  },
+  {
     page: 'results',
     groups: ['results'],
     da: 'Performanceregnskab',
@@ -189,6 +196,13 @@ export const SECTIONS: readonly SectionEntry[] = [
     may: (p) => can(p, 'support.manage'),
   },
   {
+    page: 'supportServices',
+    groups: ['support'],
+    da: 'Ydelser',
+    en: 'Services',
+    may: (p) => can(p, 'support.services.manage'),
+  },
+  {
     page: 'supportBenchmarking',
     groups: ['support'],
     da: 'Benchmarking af alle klynger',
@@ -286,6 +300,13 @@ export const SECTIONS: readonly SectionEntry[] = [
     da: 'Revisionslog',
     en: 'Audit log',
     may: (p) => can(p, 'audit.read'),
+  },
+  {
+    page: 'adminJobs',
+    groups: ['admin'],
+    da: 'Jobkø',
+    en: 'Job queue',
+    may: (p) => can(p, 'jobs.manage'),
   },
   { page: 'search', groups: ['search'], da: 'Søg', en: 'Search', may: everyone },
 ];

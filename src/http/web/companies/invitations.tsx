@@ -49,7 +49,7 @@ async function invite(c: AppContext) {
       subject: t.invitationMailSubject(invitation.clusterName),
       text: t.invitationMailBody(invitation.clusterName, invitation.organisationName, link),
     };
-    deps.mailQueue.enqueue('company invitation', () => deps.mailer.send(mail));
+    await deps.jobs.enqueue('mail', { ...mail });
     return c.redirect(href('companyInvitations', lang, { sendt: invitation.email }), 303);
   } catch (err) {
     if (err instanceof AppError && err.code === 'validation') {

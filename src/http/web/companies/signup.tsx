@@ -87,7 +87,7 @@ async function signup(c: AppContext) {
   }
   // The page answers the same whether or not the address has an account; the mail tells which.
   const mail = signupMail(c, request);
-  deps.mailQueue.enqueue('company sign-up', () => deps.mailer.send(mail));
+  await deps.jobs.enqueue('mail', { ...mail });
   return signupPage(c, EMPTY_FORM, true);
 }
 

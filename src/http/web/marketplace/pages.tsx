@@ -167,9 +167,7 @@ async function interest(c: AppContext) {
     }
     throw err;
   }
-  for (const mail of interestMails(c, result)) {
-    deps.mailQueue.enqueue('marketplace interest', () => deps.mailer.send(mail));
-  }
+  for (const mail of interestMails(c, result)) await deps.jobs.enqueue('mail', { ...mail });
   return c.redirect(pageHref('marketplaceItem', c.get('lang'), { id }, { sendt: '1' }), 303);
 }
 
