@@ -69,6 +69,8 @@ const rules = {
   'users.manage': (p) => hasRole(p, 'admin'),
   'organisations.manage': (p) => hasRole(p, 'admin'),
   'audit.read': (p) => hasRole(p, 'admin'),
+  // The job queue (mail, survey sends): admins see its counts and failures and retry a failed job
+  'jobs.manage': (p) => hasRole(p, 'admin'),
   // Cluster catalogue: own profile for cluster staff; support function and admins edit all
   'clusterProfile.edit': (p, t) =>
     hasRole(p, 'admin', 'support_staff') || hasRoleIn(p, t.organisationId, 'cluster_staff'),
@@ -87,6 +89,8 @@ const rules = {
   'reportingPeriods.overview': (p) => hasRole(p, 'admin', 'funder', 'support_staff'),
   // On that overview admins and the support function follow every cluster; a funder those it funds.
   'reportingPeriods.followAll': (p) => hasRole(p, 'admin', 'support_staff'),
+  // The reporting calendar: admins set each funder's deadline rule
+  'reportingDeadlines.manage': (p) => hasRole(p, 'admin'),
   // Funding
   'funding.view': (p) => hasRole(p, 'admin', 'funder'),
   // Funding coordination (seed 000): funders and admins see who funds what and the overlaps; a
@@ -162,6 +166,14 @@ const rules = {
   'labels.selfAssess': (p, t) => hasRoleIn(p, t.organisationId, 'cluster_staff'),
   'labels.viewSelfAssessment': (p, t) =>
     hasRole(p, 'support_staff') || hasRoleIn(p, t.organisationId, 'cluster_staff'),
+  // The support function's catalogue of services (src/domain/support): its staff and admins keep it
+  'support.services.manage': (p) => hasRole(p, 'admin', 'support_staff'),
+  // Courses of those services: the support function plans them, sees who registered and takes
+  // attendance on the day; a cluster's staff register themselves and their colleagues (target:
+  // the cluster organisation they register for)
+  'support.courses.manage': (p) => hasRole(p, 'admin', 'support_staff'),
+  'support.attendance.take': (p) => hasRole(p, 'admin', 'support_staff'),
+  'support.courses.register': (p, t) => hasRoleIn(p, t.organisationId, 'cluster_staff'),
   // Referrals of companies between business hubs and clusters (seed 000), sent and answered by
   // the staff of the organisations involved; the figures, which hold no personal data, are read by
   // everyone working in the programme; the list of outside referral targets is kept by the
@@ -170,6 +182,15 @@ const rules = {
   'referrals.viewFigures': (p) =>
     hasRole(p, 'admin', 'funder', 'support_staff', 'cluster_staff', 'business_service_staff'),
   'referralTargets.manage': (p) => hasRole(p, 'admin', 'support_staff'),
+  // Company and partner accounts (issue 21): a company's own users keep its partner profile; a
+  // company's users and a cluster's staff publish the organisation's offers and requests on the
+  // marketplace; anyone signed in for an organisation may express interest in one (the owner is
+  // told who and from which organisation).
+  'companyProfile.edit': (p, t) => hasRoleIn(p, t.organisationId, 'company_user'),
+  'marketplace.publish': (p, t) => hasRoleIn(p, t.organisationId, 'company_user', 'cluster_staff'),
+  'marketplace.expressInterest': (p) => p.memberships.length > 0,
+  // A cluster's staff invite its member companies to sign up
+  'companyInvitations.send': (p, t) => hasRoleIn(p, t.organisationId, 'cluster_staff'),
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof rules;
