@@ -66,3 +66,17 @@ export async function startSmtpServer(opts: { refuse?: Set<string>; acceptAfterM
     close: () => new Promise<void>((res) => server.close(() => res())),
   };
 }
+
+/** A received message's text as a person reads it: quoted-printable soft breaks and escapes decoded. */
+export function readableMail(data: string): string {
+  const joined = data.replace(/=\r?\n/g, '');
+  const bytes: number[] = [];
+  for (let i = 0; i < joined.length; i++) {
+    const hex = joined[i] === '=' ? /^[0-9A-F]{2}/.exec(joined.slice(i + 1, i + 3)) : null;
+    if (hex) {
+      bytes.push(Number.parseInt(hex[0], 16));
+      i += 2;
+    } else bytes.push(...Buffer.from(joined[i] ?? ''));
+  }
+  return Buffer.from(bytes).toString('utf8');
+}

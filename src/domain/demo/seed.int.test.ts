@@ -153,7 +153,7 @@ describe(`demo data set on ${testDriver()}`, () => {
       expect(await verifyPassword(user.password_hash, 'not-the-demo-password')).toBe(false);
     }
     const roles = new Set(DEMO_LOGINS.map((l) => l.role));
-    expect(roles.size).toBe(6);
+    expect(roles.size).toBe(7);
   });
 
   it('records every seeded row in the audit log as written by the seed', async () => {

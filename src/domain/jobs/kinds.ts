@@ -1,7 +1,7 @@
 import type { Tx } from '../../db/client.ts';
 
 /** Every kind of job the queue runs; one pg-boss queue each, named as here. */
-export const JOB_KINDS = ['password-reset-mail', 'survey-mails'] as const;
+export const JOB_KINDS = ['password-reset-mail', 'survey-mails', 'mail'] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 export const isJobKind = (s: string): s is JobKind => (JOB_KINDS as readonly string[]).includes(s);

@@ -65,8 +65,10 @@ const MATRIX: Record<Action, { own: string; other: string }> = {
   // Without `fundedBy` no funder funds the target; see the action-plan test below.
   'actionPlans.edit': { own: 'C', other: '' },
   'actionPlans.decide': { own: '', other: '' },
-  'actionPlans.view': { own: 'AC', other: 'A' },
-  'actionPlans.overview': { own: 'AF', other: 'AF' },
+  'actionPlans.view': { own: 'ACP', other: 'AP' },
+  'actionPlans.overview': { own: 'AFP', other: 'AFP' },
+  'actionPlans.comment': { own: 'P', other: 'P' },
+  'actionPlans.handleComment': { own: 'C', other: '' },
   'targets.manage': { own: 'AF', other: 'A' },
   'initiatives.manage': { own: 'AF', other: 'A' },
   'calls.manage': { own: 'F', other: '' },
@@ -79,7 +81,17 @@ const MATRIX: Record<Action, { own: string; other: string }> = {
   'surveys.readSharedResults': { own: 'AFP', other: 'AFP' },
   'companyContacts.manage': { own: 'C', other: '' },
   'support.manage': { own: 'AP', other: 'AP' },
+  'labels.selfAssess': { own: 'C', other: '' },
+  'labels.viewSelfAssessment': { own: 'CP', other: 'P' },
+  'support.services.manage': { own: 'AP', other: 'AP' },
+  'support.courses.manage': { own: 'AP', other: 'AP' },
+  'support.attendance.take': { own: 'AP', other: 'AP' },
+  'support.courses.register': { own: 'C', other: '' },
   'referrals.manage': { own: 'CB', other: '' },
+  'companyProfile.edit': { own: 'V', other: '' },
+  'marketplace.publish': { own: 'CV', other: '' },
+  'marketplace.expressInterest': { own: 'AFSCPBV', other: 'AFSCPBV' },
+  'companyInvitations.send': { own: 'C', other: '' },
   'referrals.viewFigures': { own: 'AFCPB', other: 'AFCPB' },
   'referralTargets.manage': { own: 'AP', other: 'AP' },
   'matchmaking.participate': { own: 'AFSCPBV', other: 'AFSCPBV' },
@@ -270,8 +282,9 @@ describe('policy: role × action matrix', () => {
       const notFunded = { organisationId: cluster, fundedBy: [OTHER] };
       expect(can(p, 'actionPlans.decide', funded)).toBe(role === 'funder');
       expect(can(p, 'actionPlans.decide', notFunded)).toBe(false);
-      expect(can(p, 'actionPlans.view', funded)).toBe(role === 'funder' || role === 'admin');
-      expect(can(p, 'actionPlans.view', notFunded)).toBe(role === 'admin');
+      expect(can(p, 'actionPlans.view', funded)).toBe(['funder', 'admin', 'support_staff'].includes(role));
+      // The support function reads every plan, funded or not, for its sparring.
+      expect(can(p, 'actionPlans.view', notFunded)).toBe(role === 'admin' || role === 'support_staff');
       // Funding the cluster gives no right to write its plan.
       expect(can(p, 'actionPlans.edit', funded)).toBe(false);
     }

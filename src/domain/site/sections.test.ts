@@ -12,10 +12,11 @@ const menu = (p: Principal | null) =>
   Object.fromEntries(navigationFor(p).map((g) => [g.key, g.sections.map((s) => s.page)]));
 
 const PUBLIC = {
-  clusters: ['clusters', 'landscape', 'labels'],
+  clusters: ['clusters', 'landscape', 'labels', 'services'],
   results: ['results', 'clusterForum'],
   news: ['news', 'stories', 'events'],
   calls: ['calls'],
+  partners: ['partners', 'marketplace'],
 };
 const SEARCH = { search: ['search'] };
 
@@ -39,7 +40,7 @@ describe('navigationFor: each role sees exactly what it may use, grouped', () =>
         'referralFigures',
         'apiTokens',
       ],
-      support: ['support', 'supportBenchmarking', 'labelImport', 'surveys'],
+      support: ['support', 'supportServices', 'supportBenchmarking', 'labelImport', 'surveys'],
       admin: ['admin', 'adminOrganisations', 'adminUsers', 'adminAudit', 'adminJobs'],
     },
     funder: {
@@ -71,12 +72,16 @@ describe('navigationFor: each role sees exactly what it may use, grouped', () =>
         'referrals',
         'referralFigures',
         'apiTokens',
+        'companyInvitations',
+        'marketplaceNew',
       ],
     },
     support_staff: {
       support: [
         'support',
         'reportingStatus',
+        'fundingActionPlans',
+        'supportServices',
         'supportBenchmarking',
         'labelImport',
         'surveys',
@@ -84,7 +89,7 @@ describe('navigationFor: each role sees exactly what it may use, grouped', () =>
       ],
     },
     business_service_staff: { referrals: ['referrals', 'referralFigures'] },
-    company_user: {},
+    company_user: { company: ['companyHome', 'marketplaceNew'] },
   };
   for (const [role, groups] of Object.entries(own) as [Role, Record<string, string[]>][]) {
     it(`offers ${role} the public groups and ${Object.keys(groups).join(', ') || 'nothing more'}`, () => {
@@ -99,6 +104,7 @@ describe('navigationFor: each role sees exactly what it may use, grouped', () =>
       'results',
       'news',
       'calls',
+      'partners',
       'workspace',
       'funding',
       'search',
@@ -119,7 +125,8 @@ describe('landingPageOf: where a person lands after signing in', () => {
     [['admin'], 'admin'],
     [['cluster_staff', 'admin'], 'admin'],
     [['business_service_staff'], 'referrals'],
-    [['company_user'], null],
+    [['company_user'], 'companyHome'],
+    [['assessor', 'company_user'], 'myAssessments'],
     [['assessor', 'funder'], 'funding'],
   ];
   for (const [roles, landing] of cases)

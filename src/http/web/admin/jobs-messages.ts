@@ -17,6 +17,7 @@ const da = {
   kinds: {
     'password-reset-mail': 'Mail om ny adgangskode',
     'survey-mails': 'Invitationer og påmindelser til undersøgelser',
+    mail: 'Andre e-mails (tilmelding, invitationer, interesse)',
   } satisfies Record<JobKind, string>,
   failedHeading: 'Fejlede job',
   failedCaption: 'Fejlede job, nyeste først',
@@ -44,6 +45,7 @@ const en: typeof da = {
   kinds: {
     'password-reset-mail': 'Password reset e-mail',
     'survey-mails': 'Survey invitations and reminders',
+    mail: 'Other e-mails (sign-up, invitations, interest)',
   },
   failedHeading: 'Failed jobs',
   failedCaption: 'Failed jobs, newest first',
