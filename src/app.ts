@@ -20,6 +20,7 @@ import { registerActionPlansArea } from './http/web/action-plans/index.ts';
 import { registerAdminArea } from './http/web/admin/index.ts';
 import { registerCallsArea } from './http/web/calls/index.ts';
 import { registerCatalogueArea } from './http/web/catalogue/index.ts';
+import { registerCompaniesArea } from './http/web/companies/index.ts';
 import { registerContentArea } from './http/web/content/index.ts';
 import { registerCoordinationArea } from './http/web/coordination/index.ts';
 import { registerEvaluationArea } from './http/web/evaluation/index.ts';
@@ -27,6 +28,8 @@ import { registerGrantsArea } from './http/web/grants/index.ts';
 import { registerLabelsArea } from './http/web/labels/index.ts';
 import { registerLandingArea } from './http/web/landing/index.ts';
 import { registerLandscapeArea } from './http/web/landscape/index.ts';
+import { registerMarketplaceArea } from './http/web/marketplace/index.ts';
+import { registerMatchmakingArea } from './http/web/matchmaking/index.ts';
 import { registerNotificationsArea } from './http/web/notifications/index.ts';
 import { registerPerformanceArea } from './http/web/performance/index.ts';
 import { registerPersonalDataArea } from './http/web/personal-data/index.tsx';
@@ -35,6 +38,7 @@ import { registerReportingArea } from './http/web/reporting/index.ts';
 import { registerSearchArea } from './http/web/search/index.ts';
 import { registerSiteArea } from './http/web/site/index.ts';
 import { registerStrategyArea } from './http/web/strategy/index.ts';
+import { registerSupportArea } from './http/web/support/index.ts';
 import { registerSurveysArea } from './http/web/surveys/index.ts';
 import { registerTargetsArea } from './http/web/targets/index.ts';
 import { registerWorkspaceArea } from './http/web/workspace/index.ts';
@@ -60,6 +64,7 @@ const WEB_AREAS: readonly ((app: Hono<AppEnv>) => void)[] = [
   registerLandscapeArea,
   registerSearchArea,
   registerContentArea,
+  registerMatchmakingArea,
   registerCallsArea,
   registerReportingArea,
   registerActionPlansArea,
@@ -70,8 +75,11 @@ const WEB_AREAS: readonly ((app: Hono<AppEnv>) => void)[] = [
   registerCoordinationArea,
   registerGrantsArea,
   registerReferralsArea,
+  registerCompaniesArea,
+  registerMarketplaceArea,
   registerNotificationsArea,
   registerSurveysArea,
+  registerSupportArea,
 ];
 
 /** Builds the whole web application from its dependencies; no globals, so tests build their own. */

@@ -39,6 +39,9 @@ const envSchema = z.object({
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   RETENTION_JOB: z.enum(['on', 'off']).default('on'),
+  JOB_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
+  JOB_RETRY_LIMIT: z.coerce.number().int().min(0).max(20).default(4),
+  JOB_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   TWO_STEP_LOGIN: z.enum(['required', 'off']).default('required'),
   OIDC_PROVIDERS: z
     .string()
@@ -186,6 +189,11 @@ export type Config = {
   retentionJob: boolean;
   /** OpenID Connect identity providers offered on the login page, in the order configured. */
   oidcProviders: OidcProviderConfig[];
+  /**
+   * The job queue (src/jobs/queue.ts): how often an idle worker looks for jobs, how many times a
+   * failed job is tried again, and the first wait before that (doubling with each retry).
+   */
+  jobs: { pollSeconds: number; retryLimit: number; retryDelaySeconds: number };
 };
 
 export class ConfigError extends Error {
@@ -242,5 +250,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     twoStepLoginRequired: e.TWO_STEP_LOGIN === 'required',
     retentionJob: e.RETENTION_JOB === 'on' && e.NODE_ENV !== 'test',
     oidcProviders: oidcProviders(e.OIDC_PROVIDERS, env, e.NODE_ENV === 'production'),
+    jobs: {
+      pollSeconds: e.JOB_POLL_SECONDS,
+      retryLimit: e.JOB_RETRY_LIMIT,
+      retryDelaySeconds: e.JOB_RETRY_DELAY_SECONDS,
+    },
   };
 }

@@ -1,10 +1,12 @@
 import type { Config } from './config.ts';
 import type { Database, Db } from './db/client.ts';
+import { countJobs } from './domain/jobs/overview.ts';
 import { createDeliveryJobs, type DeliveryJobs } from './domain/reporting/delivery/jobs.ts';
 import { createRelyingParty, type RelyingParty } from './identity/relying-party.ts';
+import { registerJobHandlers } from './jobs/handlers.ts';
+import { createJobQueue, type JobQueue } from './jobs/queue.ts';
 import type { Logger } from './logger.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
-import { createMailQueue, type MailQueue } from './mail/queue.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { createRateLimiters, type RateLimiters } from './rate-limits.ts';
 
@@ -15,8 +17,8 @@ export interface Deps {
   db: Db;
   logger: Logger;
   mailer: Mailer;
-  /** Mail sent after the response (password resets). */
-  mailQueue: MailQueue;
+  /** The durable job queue in the database: mail sent after the response, survey sends. */
+  jobs: JobQueue;
   clock: () => Date;
   /** Web deliveries loading in the background, with their progress. */
   deliveryJobs: DeliveryJobs;
@@ -35,15 +37,19 @@ export function createDeps(
   overrides: Partial<Pick<Deps, 'mailer' | 'clock'>> = {},
 ): Deps {
   const clock = overrides.clock ?? (() => new Date());
-  return {
+  const metrics = createMetrics();
+  metrics.countJobsFrom(() => countJobs(database.db));
+  const deps: Deps = {
     config,
     database,
     db: database.db,
     logger,
     mailer: overrides.mailer ?? createMailer(config, logger),
-    mailQueue: createMailQueue(logger),
+    jobs: createJobQueue(database, logger, config.jobs, {
+      attemptFailed: (kind) => metrics.jobFailures.inc({ kind }),
+    }),
     clock,
-    metrics: createMetrics(),
+    metrics,
     deliveryJobs: createDeliveryJobs(database, logger, {
       timings: config.importProfile
         ? (step, ms) => logger.info({ step, ms }, 'delivery import step')
@@ -56,4 +62,6 @@ export function createDeps(
     }),
     limiters: createRateLimiters(config, database.db),
   };
+  registerJobHandlers(deps);
+  return deps;
 }

@@ -62,6 +62,8 @@ export async function startServer(
   const stopReminders = config.tokenReminders ? startTokenReminderTimer(deps) : () => {};
   const stopReferralJobs = config.referralJobs ? startReferralJobs(deps) : () => {};
   const stopRetention = config.retentionJob ? startRetentionTimer(deps) : () => {};
+  // Jobs queued before a restart (or by another instance) are taken up at once.
+  await deps.jobs.start();
   // In the background: the first visitors get the static files compressed without waiting.
   precompressAssets().catch((err: unknown) => logger.warn({ err }, 'precompressing static files failed'));
   return new Promise((resolve) => {
@@ -76,10 +78,11 @@ export async function startServer(
             stopReminders();
             stopReferralJobs();
             stopRetention();
+            // Requests under way are answered (they may still queue jobs), then the running jobs
+            // finish while no new one is taken; what is still queued waits for the next instance.
             await new Promise<void>((done) => server.close(() => done()));
+            await deps.jobs.stop();
             if (metricsServer) await new Promise<void>((done) => metricsServer.server.close(() => done()));
-            // Mail already promised to a visitor (a password reset) still goes out.
-            await deps.mailQueue.idle();
           },
         });
       },

@@ -1,4 +1,5 @@
-import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import type { JobKindCounts } from './domain/jobs/overview.ts';
 import type { DeliveryCounts } from './domain/reporting/delivery/load.ts';
 import type { Channel } from './domain/reporting/delivery/submit.ts';
 
@@ -11,6 +12,10 @@ export interface Metrics {
   deliveryRowsLoaded: Counter<'channel' | 'table'>;
   /** Counts a delivery's rows once it is loaded. */
   recordDeliveryLoaded(channel: Channel, counts: DeliveryCounts): void;
+  /** Failed attempts of jobs in this process, per kind (each retry that fails counts again). */
+  jobFailures: Counter<'kind'>;
+  /** Where the job queue gauges read their counts, in the database, when Prometheus scrapes. */
+  countJobsFrom(source: () => Promise<JobKindCounts[]>): void;
 }
 
 export function createMetrics(): Metrics {
@@ -29,10 +34,40 @@ export function createMetrics(): Metrics {
     labelNames: ['channel', 'table'] as const,
     registers: [registry],
   });
+  const jobFailures = new Counter({
+    name: 'klynge_job_failures_total',
+    help: 'Failed attempts of jobs run by this instance, per kind',
+    labelNames: ['kind'] as const,
+    registers: [registry],
+  });
+  let jobCounts: (() => Promise<JobKindCounts[]>) | undefined;
+  const counted = async () => (jobCounts ? await jobCounts() : []);
+  new Gauge({
+    name: 'klynge_job_queue_depth',
+    help: 'Jobs waiting to run (queued or waiting to retry), per kind, across every instance',
+    labelNames: ['kind'] as const,
+    registers: [registry],
+    async collect() {
+      for (const { kind, counts } of await counted()) this.set({ kind }, counts.created + counts.retry);
+    },
+  });
+  new Gauge({
+    name: 'klynge_jobs_failed',
+    help: 'Jobs that ended failed after their retries and are still kept (7 days), per kind',
+    labelNames: ['kind'] as const,
+    registers: [registry],
+    async collect() {
+      for (const { kind, counts } of await counted()) this.set({ kind }, counts.failed);
+    },
+  });
   return {
     registry,
     requestDuration,
     deliveryRowsLoaded,
+    jobFailures,
+    countJobsFrom(source) {
+      jobCounts = source;
+    },
     recordDeliveryLoaded(channel, counts) {
       for (const [table, rows] of Object.entries(counts)) deliveryRowsLoaded.inc({ channel, table }, rows);
     },

@@ -39,9 +39,20 @@ Commands:
   remind-tokens      e-mail reminders for API tokens expiring within 14 days (for cron;
                      the server also does it hourly unless TOKEN_REMINDERS=off); exit 1
                      when a mail could not be sent (retried on the next run)
+  reporting remind [--today=YYYY-MM-DD]
+                     e-mail the reporting deadline reminders due today (30 and 7 days before
+                     a funded year's deadline, and the day after) to clusters that have not
+                     submitted; each once; exit 1 when a mail could not be sent (retried)
   remind-referrals   e-mail reminders for referrals waiting more than 5 working days (for
                      cron; the server also does it hourly unless REFERRAL_JOBS=off); exit 1
                      when a mail could not be sent (retried on the next run)
+  labels remind [--today=YYYY-MM-DD]
+                     e-mail the clusters' staff and the support function 12, 6 and 3 months
+                     before a label expires, each reminder once (for cron; --today runs
+                     it for another day); exit 1 when a mail could not be sent (retried)
+  support remind [--today=YYYY-MM-DD]
+                     e-mail the registrants of courses starting in 7 days and tomorrow
+                     (for cron, daily; never twice); exit 1 when a mail failed
 
 Database: DATABASE_URL=postgres://... selects a PostgreSQL server; without it the embedded
 PGlite database in DATA_DIR (default ./data) is used.`;
@@ -133,6 +144,7 @@ async function main(argv: string[]): Promise<number> {
       email: { type: 'string' },
       name: { type: 'string' },
       organisation: { type: 'string' },
+      today: { type: 'string' },
     },
   });
   const [command] = positionals;
@@ -227,9 +239,41 @@ async function main(argv: string[]): Promise<number> {
       const { remindTokensCommand } = await import('./remind-tokens.ts');
       return withDatabase((db) => remindTokensCommand(db));
     }
+    case 'reporting': {
+      if (positionals[1] !== 'remind' || positionals.length > 2) {
+        process.stderr.write('klynge reporting: the only subcommand is remind [--today=YYYY-MM-DD]\n');
+        return 2;
+      }
+      const { remindDeadlinesCommand } = await import('./remind-deadlines.ts');
+      return withDatabase((db) => remindDeadlinesCommand(db, values.today));
+    }
     case 'remind-referrals': {
       const { remindReferralsCommand } = await import('./referral-jobs.ts');
       return withDatabase((db) => remindReferralsCommand(db));
+    }
+    case 'labels': {
+      const { calendarDay, remindLabelsCommand } = await import('./label-jobs.ts');
+      if (positionals[1] !== 'remind' || positionals.length > 2) {
+        process.stderr.write('klynge labels: the one subcommand is remind: klynge labels remind\n');
+        return 2;
+      }
+      const today = values.today === undefined ? undefined : calendarDay(values.today);
+      if (today === null) {
+        process.stderr.write(
+          `klynge labels remind: --today must be a date YYYY-MM-DD, not '${values.today}'\n`,
+        );
+        return 2;
+      }
+      return withDatabase((db) => remindLabelsCommand(db, today));
+    }
+    case 'support': {
+      const { reminderDay, supportRemindCommand } = await import('./support.ts');
+      const today = reminderDay(values.today, new Date());
+      if (positionals[1] !== 'remind' || today === null) {
+        process.stderr.write('klynge support: usage: klynge support remind [--today=YYYY-MM-DD]\n');
+        return 2;
+      }
+      return withDatabase((db) => supportRemindCommand(db, today));
     }
     default:
       process.stderr.write(`klynge: unknown command '${command}'\n\n${USAGE}\n`);

@@ -103,8 +103,9 @@ export async function restoreDatabase(target: RestoreTarget, file: string): Prom
   return restorePglite(target.dataDir, file);
 }
 
+/** The job queue's schema (pg-boss, `src/jobs/queue.ts`) is part of the backup: queued jobs come back. */
 const EMPTY_SCHEMAS =
-  'drop schema if exists drizzle cascade; drop schema public cascade; create schema public;';
+  'drop schema if exists drizzle cascade; drop schema if exists pgboss cascade; drop schema public cascade; create schema public;';
 
 /**
  * pg_restore first writes the whole SQL script to a file: were it piped straight into psql, a

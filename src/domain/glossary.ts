@@ -88,6 +88,35 @@ export const GLOSSARY = {
     business_service: { da: 'Erhvervsfremme', en: 'Business support' },
     company: { da: 'Virksomhed', en: 'Company' },
   },
+  /** Target groups of the support function's services. */
+  serviceTargetGroup: {
+    cluster_leaders: { da: 'Klyngeledere', en: 'Cluster leaders' },
+    staff: { da: 'Klyngemedarbejdere', en: 'Cluster staff members' },
+    boards: { da: 'Bestyrelser', en: 'Boards' },
+    emerging_clusters: { da: 'Spirende klynger', en: 'Emerging clusters' },
+    business_advisers: { da: 'Erhvervsrådgivere', en: 'Business advisers' },
+  },
+  /** Forms of the support function's services. */
+  serviceForm: {
+    course: { da: 'Kursus', en: 'Course' },
+    module_programme: { da: 'Modulforløb', en: 'Module programme' },
+    workshop: { da: 'Workshop', en: 'Workshop' },
+    sparring: { da: 'Sparring', en: 'Sparring' },
+    tool: { da: 'Værktøj', en: 'Tool' },
+    analysis: { da: 'Analyse', en: 'Analysis' },
+  },
+  /** What a participant pays for a service. */
+  servicePayment: {
+    free: { da: 'Gratis', en: 'Free' },
+    user_payment: { da: 'Egenbetaling', en: 'User payment' },
+    price: { da: 'Pris', en: 'Price' },
+  },
+  /** Languages of a service. */
+  serviceLanguage: {
+    da: { da: 'Dansk', en: 'Danish' },
+    en: { da: 'Engelsk', en: 'English' },
+    da_en: { da: 'Dansk og engelsk', en: 'Danish and English' },
+  },
   /** The programme's own words. */
   concept: {
     performance_account: { da: 'Performanceregnskab', en: 'Performance account' },
@@ -105,6 +134,7 @@ export const GLOSSARY = {
     cluster_label: { da: 'Klyngemærkning', en: 'Cluster label' },
     support_function: { da: 'Supportfunktion', en: 'Support function' },
     referral: { da: 'Henvisning', en: 'Referral' },
+    service: { da: 'Ydelse', en: 'Service' },
   },
 } as const satisfies Record<string, Record<string, Term>>;
 

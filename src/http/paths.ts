@@ -64,6 +64,8 @@ export const PAGES = {
     en: '/en/admin/organisations/:id/users/role',
   },
   adminAudit: { da: '/admin/revisionslog', en: '/en/admin/audit-log' },
+  adminJobs: { da: '/admin/jobber', en: '/en/admin/jobs' },
+  adminJobRetry: { da: '/admin/jobber/:id/proev-igen', en: '/en/admin/jobs/:id/retry' },
   accessibility: { da: '/tilgaengelighed', en: '/en/accessibility' },
   privacy: { da: '/privatliv', en: '/en/privacy' },
   about: { da: '/om', en: '/en/about' },
@@ -110,7 +112,26 @@ export const PAGES = {
     da: '/arbejdsrum/handlingsplaner/:slug/:year/opfoelgning',
     en: '/en/workspace/action-plans/:slug/:year/follow-up',
   },
+  // The support function's sparring: it comments from the plan's funding view, the cluster marks handled
+  actionPlanCommentHandled: {
+    da: '/arbejdsrum/handlingsplaner/:slug/:year/kommentarer/:id/behandlet',
+    en: '/en/workspace/action-plans/:slug/:year/comments/:id/handled',
+  },
+  fundingActionPlanComments: {
+    da: '/finansiering/handlingsplaner/:slug/:year/kommentarer',
+    en: '/en/funding/action-plans/:slug/:year/comments',
+  },
   fundingActionPlans: { da: '/finansiering/handlingsplaner', en: '/en/funding/action-plans' },
+  // Labelling support: a cluster's self-assessment against the label criteria (src/http/web/labels)
+  labelSelfAssessment: { da: '/arbejdsrum/maerkning/:slug', en: '/en/workspace/labelling/:slug' },
+  labelImprovementActions: {
+    da: '/arbejdsrum/maerkning/:slug/handlinger',
+    en: '/en/workspace/labelling/:slug/actions',
+  },
+  labelImprovementActionDone: {
+    da: '/arbejdsrum/maerkning/:slug/handlinger/:id/udfoert',
+    en: '/en/workspace/labelling/:slug/actions/:id/done',
+  },
   fundingActionPlan: {
     da: '/finansiering/handlingsplaner/:slug/:year',
     en: '/en/funding/action-plans/:slug/:year',
@@ -120,6 +141,8 @@ export const PAGES = {
     en: '/en/funding/action-plans/:slug/:year/follow-up',
   },
   reportingStatus: { da: '/indberetninger/status', en: '/en/reporting/status' },
+  reportingDeadlines: { da: '/indberetninger/frister', en: '/en/reporting/deadlines' },
+  reportingReview: { da: '/indberetninger/status/:id/:year', en: '/en/reporting/status/:id/:year' },
   reportingTemplate: { da: '/indberetning/skabelon/:file', en: '/en/reporting/template/:file' },
   reportingHelp: { da: '/indberetning/hjaelp', en: '/en/reporting/help' },
   labels: { da: '/maerker', en: '/en/labels' },
@@ -140,6 +163,36 @@ export const PAGES = {
   eventsNew: { da: '/arrangementer/ny', en: '/en/events/new' },
   event: { da: '/arrangementer/:slug', en: '/en/events/:slug' },
   eventEdit: { da: '/arrangementer/:slug/rediger', en: '/en/events/:slug/edit' },
+  // Matchmaking at an event (src/http/web/matchmaking)
+  matchmaking: { da: '/arrangementer/:slug/matchmaking', en: '/en/events/:slug/matchmaking' },
+  matchmakingSetup: {
+    da: '/arrangementer/:slug/matchmaking/opsaetning',
+    en: '/en/events/:slug/matchmaking/setup',
+  },
+  matchmakingRegister: {
+    da: '/arrangementer/:slug/matchmaking/tilmelding',
+    en: '/en/events/:slug/matchmaking/registration',
+  },
+  matchmakingRequest: {
+    da: '/arrangementer/:slug/matchmaking/anmodninger',
+    en: '/en/events/:slug/matchmaking/requests',
+  },
+  matchmakingAnswer: {
+    da: '/arrangementer/:slug/matchmaking/anmodninger/:id',
+    en: '/en/events/:slug/matchmaking/requests/:id',
+  },
+  matchmakingSchedule: {
+    da: '/arrangementer/:slug/matchmaking/planlaeg',
+    en: '/en/events/:slug/matchmaking/schedule',
+  },
+  matchmakingCalendar: {
+    da: '/arrangementer/:slug/matchmaking/moedeplan.ics',
+    en: '/en/events/:slug/matchmaking/agenda.ics',
+  },
+  matchmakingAgendaPdf: {
+    da: '/arrangementer/:slug/matchmaking/moedeplan.pdf',
+    en: '/en/events/:slug/matchmaking/agenda.pdf',
+  },
   calls: { da: '/opslag', en: '/en/calls' },
   callsNew: { da: '/opslag/ny', en: '/en/calls/new' },
   call: { da: '/opslag/:slug', en: '/en/calls/:slug' },
@@ -148,6 +201,23 @@ export const PAGES = {
   callProcess: { da: '/opslag/:slug/sagsbehandling', en: '/en/calls/:slug/processing' },
   callSetup: { da: '/opslag/:slug/opsaetning', en: '/en/calls/:slug/setup' },
   callApply: { da: '/opslag/:slug/ansoegning', en: '/en/calls/:slug/application' },
+  // The applicant's task list: its sections, check your answers, the receipt and withdrawal
+  callApplyAbout: { da: '/opslag/:slug/ansoegning/om-projektet', en: '/en/calls/:slug/application/about' },
+  callApplyRequirements: {
+    da: '/opslag/:slug/ansoegning/krav',
+    en: '/en/calls/:slug/application/requirements',
+  },
+  callApplyBudget: { da: '/opslag/:slug/ansoegning/budget', en: '/en/calls/:slug/application/budget' },
+  callApplyAttachments: {
+    da: '/opslag/:slug/ansoegning/bilag',
+    en: '/en/calls/:slug/application/attachments',
+  },
+  callApplyCheck: { da: '/opslag/:slug/ansoegning/tjek', en: '/en/calls/:slug/application/check' },
+  callApplyReceipt: { da: '/opslag/:slug/ansoegning/kvittering', en: '/en/calls/:slug/application/receipt' },
+  callApplyWithdraw: {
+    da: '/opslag/:slug/ansoegning/traek-tilbage',
+    en: '/en/calls/:slug/application/withdraw',
+  },
   application: { da: '/ansoegninger/:id', en: '/en/applications/:id' },
   myAssessments: { da: '/bedoemmelser', en: '/en/assessments' },
   applicationLetter: { da: '/ansoegninger/:id/afgoerelse.pdf', en: '/en/applications/:id/decision.pdf' },
@@ -183,6 +253,20 @@ export const PAGES = {
   referralContact: { da: '/henvisninger/:id/kontakt', en: '/en/referrals/:id/contact' },
   referralOutcome: { da: '/henvisninger/:id/udfald', en: '/en/referrals/:id/outcome' },
   notifications: { da: '/konto/notifikationer', en: '/en/account/notifications' },
+  // Company and partner accounts (src/http/web/companies): sign-up, the company's page, partner search
+  companyHome: { da: '/virksomhed', en: '/en/company' },
+  companySignup: { da: '/virksomhed/opret', en: '/en/company/sign-up' },
+  companyVerify: { da: '/virksomhed/bekraeft', en: '/en/company/verify' },
+  partners: { da: '/partnere', en: '/en/partners' },
+  companyInvitations: {
+    da: '/arbejdsrum/virksomhedsinvitationer',
+    en: '/en/workspace/company-invitations',
+  },
+  // The marketplace of offers and requests (src/http/web/marketplace): static paths before :id
+  marketplace: { da: '/markedsplads', en: '/en/marketplace' },
+  marketplaceNew: { da: '/markedsplads/ny', en: '/en/marketplace/new' },
+  marketplaceItem: { da: '/markedsplads/:id', en: '/en/marketplace/:id' },
+  marketplaceInterest: { da: '/markedsplads/:id/interesse', en: '/en/marketplace/:id/interest' },
   evaluations: { da: '/finansiering/evalueringer', en: '/en/funding/evaluations' },
   evaluationRules: { da: '/finansiering/evalueringer/regler', en: '/en/funding/evaluations/rules' },
   evaluation: { da: '/finansiering/evalueringer/:slug', en: '/en/funding/evaluations/:slug' },
@@ -198,6 +282,26 @@ export const PAGES = {
   performanceExportCsv: { da: '/resultater/:year/eksport.csv', en: '/en/results/:year/export.csv' },
   performanceExportXlsx: { da: '/resultater/:year/eksport.xlsx', en: '/en/results/:year/export.xlsx' },
   performanceExportPdf: { da: '/resultater/:year/eksport.pdf', en: '/en/results/:year/export.pdf' },
+  // The support function's services (src/http/web/support): static paths before :slug
+  services: { da: '/ydelser', en: '/en/services' },
+  service: { da: '/ydelser/:slug', en: '/en/services/:slug' },
+  serviceEdit: { da: '/ydelser/:slug/rediger', en: '/en/services/:slug/edit' },
+  serviceRetire: { da: '/ydelser/:slug/udfas', en: '/en/services/:slug/retire' },
+  supportServices: { da: '/support/ydelser', en: '/en/support/services' },
+  serviceNew: { da: '/support/ydelser/ny', en: '/en/support/services/new' },
+  courseCreate: { da: '/ydelser/:slug/kurser', en: '/en/services/:slug/courses' },
+  course: { da: '/ydelser/:slug/kurser/:id', en: '/en/services/:slug/courses/:id' },
+  courseRegister: { da: '/ydelser/:slug/kurser/:id/tilmeld', en: '/en/services/:slug/courses/:id/register' },
+  courseAttendance: {
+    da: '/ydelser/:slug/kurser/:id/fremmoede',
+    en: '/en/services/:slug/courses/:id/attendance',
+  },
+  courseEvaluation: {
+    da: '/ydelser/:slug/kurser/:id/evaluering',
+    en: '/en/services/:slug/courses/:id/evaluation',
+  },
+  registrationCancel: { da: '/tilmeldinger/:id/afmeld', en: '/en/registrations/:id/cancel' },
+  registrationCalendar: { da: '/tilmeldinger/:id/kalender.ics', en: '/en/registrations/:id/calendar.ics' },
   // Surveys (src/http/web/surveys): run by the support function and funders; static paths before :id
   surveys: { da: '/support/undersoegelser', en: '/en/support/surveys' },
   surveyNew: { da: '/support/undersoegelser/ny', en: '/en/support/surveys/new' },
@@ -339,9 +443,12 @@ export const PAGE_IDS: Partial<Record<PageKey, Record<string, IdKind>>> = {
   application: { id: 'uuid' },
   applicationLetter: { id: 'uuid' },
   attachment: { id: 'uuid' },
+  actionPlanCommentHandled: { id: 'uuid' },
+  labelImprovementActionDone: { id: 'uuid' },
   fundingPlan: { id: 'uuid' },
   fundingPlanClose: { id: 'uuid' },
   referral: { id: 'uuid' },
+  matchmakingAnswer: { id: 'uuid' },
   referralAccept: { id: 'uuid' },
   referralDecline: { id: 'uuid' },
   referralContact: { id: 'uuid' },
@@ -357,10 +464,12 @@ export const PAGE_IDS: Partial<Record<PageKey, Record<string, IdKind>>> = {
   adminUserDataJson: { id: 'uuid' },
   adminUserDataPdf: { id: 'uuid' },
   adminUserErase: { id: 'uuid' },
+  reportingReview: { id: 'uuid' },
   adminOrganisation: { id: 'uuid' },
   adminOrganisationEnd: { id: 'uuid' },
   adminOrganisationMemberRemove: { id: 'uuid' },
   adminOrganisationMemberRole: { id: 'uuid' },
+  adminJobRetry: { id: 'uuid' },
   survey: SURVEY,
   surveySettings: SURVEY,
   surveyQuestions: SURVEY,
@@ -380,6 +489,14 @@ export const PAGE_IDS: Partial<Record<PageKey, Record<string, IdKind>>> = {
   surveyResultsXlsx: SURVEY,
   surveyRawData: SURVEY,
   accountSessionEnd: { id: 'uuid' },
+  marketplaceItem: { id: 'uuid' },
+  marketplaceInterest: { id: 'uuid' },
+  course: { id: 'uuid' },
+  courseRegister: { id: 'uuid' },
+  courseAttendance: { id: 'uuid' },
+  courseEvaluation: { id: 'uuid' },
+  registrationCancel: { id: 'uuid' },
+  registrationCalendar: { id: 'uuid' },
 };
 
 const patterns: { page: PageKey; lang: Lang; regex: RegExp; names: string[]; static: boolean }[] = [];

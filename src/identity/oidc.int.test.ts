@@ -74,8 +74,9 @@ describe(`login with MitID Erhverv through a real OIDC provider (${testDriver()}
       }),
     );
     expect(res.status).toBe(303);
-    // A company user has no page of its own work: the account page is the landing page.
-    expect(res.headers.get('location')).toBe('/konto');
+    // A company user lands on the company's page, which works before any profile is written.
+    expect(res.headers.get('location')).toBe('/virksomhed');
+    expect((await client.get('/virksomhed')).res.status).toBe(200);
     const account = await client.get('/konto');
     expect(account.res.status).toBe(200);
     expect(account.html).toContain(`Firma ${cvr} ApS`);

@@ -194,9 +194,21 @@ describe('a plan as its caller sees it', () => {
   it('tells each caller what it may do: the cluster edits its draft, the funder only sees it is not submitted', async () => {
     await save(staffA, a.id, 2027, { narrative: 'Næste år' });
     const own = await planForCaller(database.db, staffA, a.slug, 2027, NOW);
-    expect(own.may).toEqual({ edit: true, readContent: true, decide: [] });
+    expect(own.may).toEqual({
+      edit: true,
+      readContent: true,
+      decide: [],
+      comment: false,
+      handleComments: true,
+    });
     const admins = await planForCaller(database.db, admin, a.slug, 2027, NOW);
-    expect(admins.may).toEqual({ edit: false, readContent: false, decide: [] });
+    expect(admins.may).toEqual({
+      edit: false,
+      readContent: false,
+      decide: [],
+      comment: false,
+      handleComments: false,
+    });
     await expect(planForCaller(database.db, staffA, a.slug, 2028, NOW)).rejects.toMatchObject({
       code: 'not_found',
     });

@@ -7,6 +7,7 @@ const STAFF = 'klynge@demo.klyngeportalen.dk';
 /** Each test runs several axe checks; on a loaded machine one can take 5-10 s. */
 const SLOW = 120_000;
 const FUNDER = 'funder@demo.klyngeportalen.dk';
+const SUPPORT = 'support@demo.klyngeportalen.dk';
 
 describe('action plans (axe-core, WCAG 2.1 AA)', () => {
   it(
@@ -140,6 +141,52 @@ describe('action plans (axe-core, WCAG 2.1 AA)', () => {
           expect(await axeViolations(page)).toEqual([]);
         }
       }),
+    SLOW,
+  );
+  it(
+    'support function: sparring on a draft by keyboard, in Danish and English; the cluster marks it handled',
+    async () => {
+      await asUser(site, SUPPORT, async (page) => {
+        await page.goto(`${site.server.url}/support`);
+        await page.getByRole('link', { name: 'Handlingsplaner' }).first().click();
+        await page.waitForURL('**/finansiering/handlingsplaner');
+        await page.goto(`${site.server.url}/finansiering/handlingsplaner/odense-robotics/2024`);
+        // The demo's two comments: one handled, one waiting; the draft is readable for sparring.
+        expect(await page.getByText('Afventer klyngen').count()).toBe(1);
+        expect(await page.getByText('Behandlet', { exact: true }).count()).toBe(1);
+        expect(await axeViolations(page)).toEqual([]);
+
+        // Keyboard only: an empty comment gives the error summary, then a comment on the goals.
+        await tabTo(page, 'body');
+        await page.keyboard.press('Tab');
+        await page.keyboard.press('Enter');
+        await page.getByText('Skriv en kommentar.').first().waitFor();
+        expect(await axeViolations(page)).toEqual([]);
+        await tabTo(page, 'section');
+        await page.keyboard.press('End'); // the last section: activities and budget
+        await tabTo(page, 'body');
+        await page.keyboard.type('Budgettet for internationalisering virker lavt.');
+        await page.keyboard.press('Tab');
+        await page.keyboard.press('Enter');
+        await page.waitForURL('**/odense-robotics/2024?done=commented');
+        expect(await page.getByText('Budgettet for internationalisering virker lavt.').count()).toBe(1);
+        // The demo's waiting comment and the new one are both about activities and budget.
+        expect(await page.getByText('Om: Aktiviteter og budget').count()).toBe(2);
+
+        await page.goto(`${site.server.url}/en/funding/action-plans/odense-robotics/2024`);
+        expect(await page.getByText('Awaiting the cluster').count()).toBe(2);
+        expect(await axeViolations(page)).toEqual([]);
+      });
+      await asUser(site, STAFF, async (page) => {
+        await page.goto(`${site.server.url}/arbejdsrum/handlingsplaner/odense-robotics/2024`);
+        expect(await axeViolations(page)).toEqual([]);
+        await page.getByRole('button', { name: 'Marker kommentar 3 som behandlet' }).click();
+        await page.waitForURL('**/odense-robotics/2024?done=handled');
+        expect(await page.getByText('Afventer klyngen').count()).toBe(1);
+        await page.goto(`${site.server.url}/en/workspace/action-plans/odense-robotics/2024`);
+        expect(await axeViolations(page)).toEqual([]);
+      });
+    },
     SLOW,
   );
 });

@@ -11,6 +11,7 @@ import { organisationId } from '../../src/domain/demo/organisations.ts';
 import { DEMO_PASSWORD } from '../../src/domain/demo/users.ts';
 import type { RunningServer } from '../../src/main.ts';
 import { createUser, TEST_PASSWORD } from '../support/factories.ts';
+import { pdfBytes } from '../support/pdf.ts';
 import { axeViolations, launchBrowser, newContext, startDemoServer } from './harness.ts';
 
 let server: RunningServer;
@@ -96,23 +97,74 @@ describe('the call flow in the browser', () => {
     await funder.goto(`${base}/sagsbehandling`);
     await axeClean(funder, 'process (draft)');
     await funder.getByRole('button', { name: 'Skift status til: Offentliggjort' }).click();
-    await funder.getByRole('button', { name: 'Skift status til: Åbent' }).click();
-    await poll(() => funder.getByText('Status: Åbent').count()).toBe(1);
+    await funder.getByRole('button', { name: 'Skift status til: Åben for ansøgninger' }).click();
+    await poll(() => funder.getByText('Status: Åben for ansøgninger').count()).toBe(1);
 
-    // 2. a cluster organisation applies and submits
+    // 2. a cluster organisation applies by clicking: the call page, the task list, each section,
+    //    check your answers, submit and the confirmation page
     const cluster = await as('klynge@demo.klyngeportalen.dk');
-    await cluster.goto(`${base}/ansoegning`);
-    await axeClean(cluster, 'application form');
+    await cluster.goto(base);
+    await cluster.getByRole('link', { name: 'Søg om midler' }).click();
+    await cluster.waitForURL(`${base}/ansoegning`);
+    await axeClean(cluster, 'task list');
+    await cluster.getByRole('link', { name: 'Om projektet' }).click();
+    await axeClean(cluster, 'about the project');
     await cluster.getByLabel('Ansøgningens titel').fill('Robotter i hele landet');
+    await cluster.getByLabel('Organisering (60 %)').fill('Sekretariat i Odense med hubs.');
+    await cluster.getByLabel('Partnerkreds (40 %)').fill('Virksomheder og universiteter.');
+    await cluster.getByRole('button', { name: 'Gem og gå til opgavelisten' }).click();
+    await cluster.getByRole('link', { name: 'Opfyldelse af opslagets krav' }).click();
     await cluster.getByLabel('Eget CVR-nummer').fill('CVR 12345678');
     await cluster.getByLabel('Guld eller plan for guld').fill('Guld siden 2019');
-    await cluster.getByLabel('Organisering (60 %)').fill('Sekretariat i Odense med hubs.');
-    await cluster.getByLabel('2028 networking').fill('500000');
+    await cluster.getByRole('button', { name: 'Gem og gå til opgavelisten' }).click();
+    await cluster.getByRole('link', { name: 'Budget', exact: true }).click();
+    // A wrong amount: the error summary names the field and what was typed stays.
+    await cluster.getByLabel('Netværk 2028 (kr.)').fill('12,5');
+    await cluster.getByLabel('Iværksættere 2028 (kr.)').fill('150.000');
+    await cluster.getByRole('button', { name: 'Gem og gå til opgavelisten' }).click();
+    await poll(() =>
+      cluster.getByRole('link', { name: 'Netværk 2028 skal være et helt tal, fx 10.000.' }).count(),
+    ).toBe(1);
+    expect(await cluster.getByLabel('Iværksættere 2028 (kr.)').inputValue()).toBe('150.000');
+    await axeClean(cluster, 'budget with an error');
+    await cluster.getByLabel('Netværk 2028 (kr.)').fill('500.000');
+    await cluster.getByRole('button', { name: 'Gem og gå til opgavelisten' }).click();
+    await cluster.getByRole('link', { name: 'Bilag', exact: true }).click();
+    await cluster.getByLabel(/^Fil/).setInputFiles({
+      name: 'budget.pdf',
+      mimeType: 'application/pdf',
+      buffer: await pdfBytes('Budget'),
+    });
+    await cluster.getByRole('button', { name: 'Vedhæft' }).click();
+    await poll(() => cluster.getByText('budget.pdf er vedhæftet.').count()).toBe(1);
+    await axeClean(cluster, 'attachments');
+    await cluster.getByRole('link', { name: 'Tilbage til opgavelisten' }).click();
+    await poll(() => cluster.getByText('Udfyldt').count()).toBe(4);
+    await cluster.getByRole('link', { name: 'Tjek og indsend' }).click();
+    await axeClean(cluster, 'check your answers');
+    expect(await cluster.getByText('650.000 kr.').count()).toBe(1);
+    const checkUrl = cluster.url();
+    for (const path of [
+      '/en/calls/e2e-faelles-opslag/application/check',
+      '/en/calls/e2e-faelles-opslag/application/budget',
+    ]) {
+      await cluster.goto(`${server.url}${path}`);
+      await axeClean(cluster, path);
+    }
+    await cluster.goto(checkUrl);
+    await cluster.getByLabel(/Vi erklærer/).check();
     await cluster.getByRole('button', { name: 'Indsend ansøgning' }).click();
-    await expect
-      .poll(() => cluster.getByText('Ansøgningen er indsendt og kan ikke længere ændres.').count())
-      .toBe(1);
-    await axeClean(cluster, 'submitted application');
+    await cluster.waitForURL(`${base}/ansoegning/kvittering`);
+    await poll(() => cluster.getByRole('heading', { name: 'Ansøgningen er indsendt' }).count()).toBe(1);
+    expect(await cluster.getByText(/ANS-\d{4}-[0-9A-F]{8}/).count()).toBe(1);
+    await axeClean(cluster, 'confirmation');
+    for (const path of [
+      '/en/calls/e2e-faelles-opslag/application',
+      '/en/calls/e2e-faelles-opslag/application/receipt',
+    ]) {
+      await cluster.goto(`${server.url}${path}`);
+      await axeClean(cluster, path);
+    }
 
     // 3. eligibility: the deadline passes (set in the data: the server runs on the real clock)
     await funder.goto(`${base}/sagsbehandling`);
@@ -130,7 +182,7 @@ describe('the call flow in the browser', () => {
     await funder.getByLabel('Bestået: Eget CVR-nummer').check();
     await funder.getByLabel('Bestået: Guld eller plan for guld').check();
     await funder.getByRole('button', { name: 'Gem vurdering af egnethed' }).click();
-    await poll(() => funder.getByText('Status: Egnet').count()).toBe(1);
+    await poll(() => funder.getByText('Status: Opfylder kravene').count()).toBe(1);
 
     // 4. two assessors: one declares a conflict and is blocked, the other scores
     const first = await as('assessor@demo.klyngeportalen.dk');
@@ -146,8 +198,18 @@ describe('the call flow in the browser', () => {
     await axeClean(first, 'blocked assessor');
     const second = await as(secondAssessor, TEST_PASSWORD);
     await second.goto(applicationUrl);
+    await poll(() => second.getByRole('heading', { name: 'Ansøgning til E2E fælles opslag' }).count()).toBe(
+      1,
+    );
+    // No answer is not "no conflict": the choice is explicit.
+    await second.getByRole('button', { name: 'Afgiv erklæring' }).click();
+    await poll(() => second.getByText('Vælg, om du er inhabil eller ej.').count()).toBe(1);
+    await second.getByLabel('Jeg er ikke inhabil').check();
     await second.getByRole('button', { name: 'Afgiv erklæring' }).click();
     await poll(() => second.getByText('Robotter i hele landet').count()).toBe(1);
+    // The assessor sees the budget in words and the attachment.
+    expect(await second.getByText('Netværk 2028').count()).toBe(1);
+    expect(await second.getByRole('link', { name: 'budget.pdf' }).count()).toBe(1);
     await second.locator('input[name^="score:"]').nth(0).fill('4');
     await second.locator('input[name^="score:"]').nth(1).fill('3');
     await second.getByRole('button', { name: 'Gem bedømmelse' }).click();
@@ -175,6 +237,9 @@ describe('the call flow in the browser', () => {
     await funder.getByLabel('Odense Robotics 2028 (kr.)').fill('1000001');
     await funder.getByRole('button', { name: 'Fordel' }).click();
     await poll(() => funder.locator('.alert-error').count()).toBe(1);
+    expect(await funder.getByText('Beløbet er større end det, der er tilbage af jeres budget').count()).toBe(
+      1,
+    );
     await funder.getByLabel('Odense Robotics 2028 (kr.)').fill('600000');
     await funder.getByRole('button', { name: 'Fordel' }).click();
     await poll(() => funder.getByRole('cell', { name: '400.000' }).count()).toBe(1);
@@ -197,5 +262,24 @@ describe('the call flow in the browser', () => {
     expect(res.headers()['content-type']).toBe('application/pdf');
     expect(res.headers()['x-content-type-options']).toBe('nosniff');
     expect(res.headers()['content-disposition']).toMatch(/^attachment/);
+
+    // 6. the cluster is told, follows the call page to its application, sees the grant and the letter
+    await cluster.goto(base);
+    await cluster.getByRole('link', { name: 'Se jeres ansøgning' }).click();
+    await cluster.getByRole('link', { name: 'Se ansøgningen og afgørelsen' }).click();
+    await poll(() => cluster.getByText('Status: Udvalgt').count()).toBe(1);
+    expect(await cluster.getByText('600.000 kr.').count()).toBe(1);
+    expect(await cluster.getByText('400.000 kr.').count()).toBe(1);
+    await axeClean(cluster, 'decision for the cluster');
+    const own = cluster.getByRole('link', { name: 'Afgørelsesbrev (PDF)' });
+    const [letterDownload] = await Promise.all([cluster.waitForEvent('download'), own.click()]);
+    expect(await letterDownload.failure()).toBeNull();
+    expect(letterDownload.suggestedFilename()).toMatch(/\.pdf$/);
+    await cluster.goto(`${server.url}/konto/notifikationer`);
+    expect(
+      await cluster
+        .getByText('Jeres ansøgning til E2E fælles opslag er udvalgt. Læs afgørelsesbrevet.')
+        .count(),
+    ).toBe(1);
   }, 300_000);
 });

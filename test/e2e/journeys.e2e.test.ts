@@ -148,6 +148,7 @@ describe(`every role's landing page and navigation (${CHROMIUM})`, () => {
       cluster_staff: '/arbejdsrum',
       support_staff: '/support',
       business_service_staff: '/henvisninger',
+      company_user: '/virksomhed',
     };
     for (const login of DEMO_LOGINS) {
       const context = await site.browser.newContext({ locale: 'da-DK' });

@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { axeViolations, newContext, signIn, useDemoSite } from './harness.ts';
+import { axeViolations, newContext, signIn, tabTo, useDemoSite } from './harness.ts';
 
 const site = useDemoSite();
 
@@ -17,6 +17,42 @@ async function withPage(work: (page: Page) => Promise<void>, opts: { javaScript?
     await context.close();
   }
 }
+
+describe('label self-assessment (axe-core, WCAG 2.1 AA)', () => {
+  it('cluster staff change a score by keyboard and save; Danish and English; support staff read it', async () => {
+    await withPage(async (page) => {
+      await signIn(page, site, 'klynge@demo.klyngeportalen.dk');
+      await page.goto(`${site.server.url}/arbejdsrum/handlingsplaner/odense-robotics/2024`);
+      await page.getByRole('link', { name: 'Selvevaluering til klyngemærket' }).click();
+      await page.waitForURL('**/arbejdsrum/maerkning/odense-robotics');
+      // The demo's scores point to Silver.
+      expect(await page.getByText('Selvevalueringen peger mod niveauet Sølv.').count()).toBe(1);
+      expect(await axeViolations(page)).toEqual([]);
+      // Keyboard only: move "internationalisation" from partly to met, then save.
+      await tabTo(page, 'internationalisation-1');
+      await page.keyboard.press('ArrowDown');
+      expect(await page.locator('#internationalisation-2').isChecked()).toBe(true);
+      await page.getByRole('button', { name: 'Gem selvevalueringen' }).focus();
+      await page.keyboard.press('Enter');
+      await page.waitForURL('**/odense-robotics?done=saved');
+      expect(await page.getByText('Selvevalueringen er gemt.').count()).toBe(1);
+      expect(await page.locator('#internationalisation-2').isChecked()).toBe(true);
+      await page.goto(`${site.server.url}/en/workspace/labelling/odense-robotics`);
+      expect(await axeViolations(page)).toEqual([]);
+    });
+    await withPage(async (page) => {
+      await signIn(page, site, 'support@demo.klyngeportalen.dk');
+      for (const path of [
+        '/arbejdsrum/maerkning/odense-robotics',
+        '/en/workspace/labelling/odense-robotics',
+      ]) {
+        await page.goto(site.server.url + path);
+        expect(await page.locator('input[type="radio"]').count()).toBe(0);
+        expect(await axeViolations(page)).toEqual([]);
+      }
+    });
+  }, 120_000);
+});
 
 describe('label register (axe-core, WCAG 2.1 AA)', () => {
   for (const path of ['/maerker', '/en/labels', '/maerker?level=gold&status=expired&region=1084']) {

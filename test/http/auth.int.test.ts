@@ -186,7 +186,7 @@ describe('password reset by e-mail', () => {
     const sent = await client.post('/glemt-adgangskode', { email: user.email });
     expect(sent.res.status).toBe(200);
     expect(sent.html).toContain('Hvis der findes en konto');
-    await t.deps.mailQueue.idle();
+    await t.deps.jobs.idle();
     const mail = t.deps.mailer.outbox.at(-1);
     expect(mail?.to).toBe(user.email);
     const link = /http:\/\/localhost:\d+(\/nulstil-adgangskode\?token=[A-Za-z0-9_-]+)/.exec(
@@ -237,7 +237,7 @@ describe('password reset by e-mail', () => {
     const { res, html } = await client.post('/glemt-adgangskode', { email: 'nobody@example.dk' });
     expect(res.status).toBe(200);
     expect(html).toContain('Hvis der findes en konto');
-    await t.deps.mailQueue.idle();
+    await t.deps.jobs.idle();
     expect(t.deps.mailer.outbox.length).toBe(before);
   });
 
@@ -246,7 +246,7 @@ describe('password reset by e-mail', () => {
     const client = new Client(t.app);
     await client.get('/glemt-adgangskode');
     await client.post('/glemt-adgangskode', { email: user.email });
-    await t.deps.mailQueue.idle();
+    await t.deps.jobs.idle();
     const link = /(\/nulstil-adgangskode\?token=[A-Za-z0-9_-]+)/.exec(
       t.deps.mailer.outbox.at(-1)?.text ?? '',
     )?.[1] as string;

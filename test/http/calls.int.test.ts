@@ -96,7 +96,12 @@ beforeAll(async () => {
     editorA,
     call.id,
     clusterA.id,
-    { title: 'Klynge A søger', answers: { [requirement]: 'CVR 1' }, texts: {}, budget: [] },
+    {
+      title: 'Klynge A søger',
+      answers: { [requirement]: 'CVR 1' },
+      texts: {},
+      budget: [{ year: 2028, category: 'networking', amountDkk: 300_000 }],
+    },
     now,
   );
   await submitApplication(database.db, editorA, id, now);
@@ -166,6 +171,9 @@ describe('who sees an application', () => {
     const shown = await coFunder.client.get(`/ansoegninger/${applicationA}`);
     expect(shown.res.status).toBe(200);
     expect(shown.html).toContain('Klynge A søger');
+    // The budget applied for, in words and Danish amounts; the status in the glossary's words.
+    expect(shown.html).toContain('<dt>Netværk 2028</dt><dd>300.000 kr.</dd>');
+    expect(shown.html).toContain('<strong>Indsendt</strong>');
     expect(shown.html).toContain(`href="/opslag/${slug}/sagsbehandling"`);
     expect((await funder.get(`/ansoegninger/${applicationA}`)).res.status).toBe(200);
     const other = await signIn('funder');
@@ -241,7 +249,16 @@ describe('my assessments', () => {
 
   it("refuses an assessor's score that is not a whole number with the form's message, not a 500", async () => {
     const page = `/ansoegninger/${applicationA}`;
-    await assessor.get(page);
+    // Before declaring, the page is named after the call, and the declaration is an explicit choice.
+    const undeclared = await assessor.get(page);
+    expect(undeclared.html).toContain('<h1>Ansøgning til Opslag</h1>');
+    expect(undeclared.html).not.toContain('checked');
+    const blank = await assessor.post(page, { do: 'declare', note: '' });
+    expect(blank.res.headers.get('location')).toBe(`${page}?fejl=conflict_choice`);
+    expect((await assessor.get(`${page}?fejl=conflict_choice`)).html).toContain(
+      'Vælg, om du er inhabil eller ej.',
+    );
+    expect((await assessor.get(page)).html).not.toContain('Klynge A søger');
     expect((await assessor.post(page, { do: 'declare', hasConflict: 'no' })).res.status).toBe(303);
     const { html } = await assessor.get(page);
     const field = /name="(score:[0-9a-f-]{36})"/.exec(html)?.[1] ?? '';
@@ -282,7 +299,7 @@ describe('the application form', () => {
     expect((await client.get(`/opslag/${external}`)).res.status).toBe(200);
     expect((await client.get(`/opslag/${external}/ansoegning`)).res.status).toBe(404);
     await client.get(`/opslag/${slug}/ansoegning`);
-    const posted = await client.post(`/opslag/${external}/ansoegning`, { do: 'save', title: 'Forsøg' });
+    const posted = await client.post(`/opslag/${external}/ansoegning/om-projektet`, { title: 'Forsøg' });
     expect(posted.res.status).toBe(404);
     const [call] = await database.db.select().from(calls).where(eq(calls.slug, external));
     expect(await database.db.$count(applications, eq(applications.callId, call?.id ?? ''))).toBe(0);
@@ -290,28 +307,27 @@ describe('the application form', () => {
 
   it('shows the requirements and criteria in English on the English page', async () => {
     const { client } = await signIn('cluster_staff', clusterB.id);
-    const { html } = await client.get(`/en/calls/${slug}/application`);
+    const { html } = await client.get(`/en/calls/${slug}/application/requirements`);
     expect(html).toContain('Own CVR number');
-    expect(html).toContain('Organisation (100 %)');
     expect(html).not.toContain('Eget CVR-nummer');
-    const da = await client.get(`/opslag/${slug}/ansoegning`);
+    expect((await client.get(`/en/calls/${slug}/application/about`)).html).toContain('Organisation (100 %)');
+    const da = await client.get(`/opslag/${slug}/ansoegning/krav`);
     expect(da.html).toContain('Eget CVR-nummer');
   });
 
   it('attaches a file to a draft through the multipart form, with the action sent after the file', async () => {
     const clusterC = await createOrganisation(database.db, { name: 'Klynge C' });
     const { client } = await signIn('cluster_staff', clusterC.id);
-    const path = `/opslag/${slug}/ansoegning`;
-    await client.get(path);
-    await client.post(path, { do: 'save', title: 'Klynge C søger' });
+    const path = `/opslag/${slug}/ansoegning/bilag`;
+    await client.get(`/opslag/${slug}/ansoegning/om-projektet`);
+    await client.post(`/opslag/${slug}/ansoegning/om-projektet`, { title: 'Klynge C søger' });
     await client.get(path);
     const pdf = await pdfBytes('Budget');
     const form = new FormData();
     form.set('_csrf', client.csrfToken);
     form.set('file', new File([new Uint8Array(pdf)], 'budget 2028.pdf', { type: 'application/pdf' }));
-    form.set('do', 'attach');
     const res = await client.request(path, { method: 'POST', body: form });
-    expect(res.headers.get('location')).toContain('gemt=1');
+    expect(res.headers.get('location')).toBe(`${path}?vedhaeftet=${encodeURIComponent('budget 2028.pdf')}`);
     expect((await client.get(path)).html).toContain('budget 2028.pdf');
 
     // Up to the domain's 10 MB, not the 1 MB of ordinary forms; a body over it is refused as too large.
@@ -320,7 +336,6 @@ describe('the application form', () => {
       const big = new FormData();
       big.set('_csrf', client.csrfToken);
       big.set('file', new File([bytes], name, { type: 'application/pdf' }));
-      big.set('do', 'attach');
       return client.request(path, { method: 'POST', body: big });
     };
     const padded = (size: number) => {
@@ -329,7 +344,7 @@ describe('the application form', () => {
       return bytes;
     };
     const threeMb = await upload(padded(3 * 1024 * 1024), 'bilag 3 MB.pdf');
-    expect(threeMb.headers.get('location')).toContain('gemt=1');
+    expect(threeMb.headers.get('location')).toContain('vedhaeftet=');
     expect((await client.get(path)).html).toContain('bilag 3 MB.pdf');
     const tooBig = await upload(padded(10 * 1024 * 1024 + 100 * 1024), 'for stor.pdf');
     expect(tooBig.status).toBe(413);
@@ -339,12 +354,12 @@ describe('the application form', () => {
   it('refuses to submit after the deadline', async () => {
     const { client } = await signIn('cluster_staff', clusterB.id);
     const path = `/opslag/${slug}/ansoegning`;
-    await client.get(path);
-    const saved = await client.post(path, { do: 'save', title: 'Klynge B søger' });
-    expect(saved.res.headers.get('location')).toContain('gemt=1');
+    await client.get(`${path}/om-projektet`);
+    const saved = await client.post(`${path}/om-projektet`, { title: 'Klynge B søger' });
+    expect(saved.res.headers.get('location')).toBe(`${path}?gemt=1`);
     t.advanceClock(600_000 + 1000);
     await client.get(path);
-    const late = await client.post(path, { do: 'submit', title: 'Klynge B søger' });
+    const late = await client.post(`${path}/tjek`, { declaration: 'yes' });
     expect(late.res.status).toBe(303);
     expect(late.res.headers.get('location')).toBe(`${path}?fejl=conflict`);
     const [row] = await database.db

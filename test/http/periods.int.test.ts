@@ -226,6 +226,61 @@ describe('reporting periods on the web', () => {
     expect(page).toContain('Indberetningsår 2023 Åben Begrundelse for genåbning Revision Aktiviteter 2');
   });
 
+  it('asks for a confirmation and a reason to submit a funded year without activities; the funder reads the reason', async () => {
+    const staff = await signedIn(staffB);
+    const page = await staff.get('/arbejdsrum/perioder');
+    const shown = text(page.html);
+    // Beta is funded in 2023 and has delivered nothing: the gap is listed, past its deadline.
+    expect(shown).toContain(
+      'Indberetningsår 2023 Åben Aktiviteter 0 Deltagelser 0 Frist 1. marts 2024 Fristen er overskredet',
+    );
+    expect(shown).toContain(
+      'Året har ingen aktiviteter Jeg bekræfter, at klyngen ikke har haft aktiviteter i året',
+    );
+    const bare = await staff.post('/arbejdsrum/perioder', {
+      clusterId: b.id,
+      year: '2023',
+      action: 'submit',
+    });
+    expect(bare.res.status).toBe(422);
+    expect(bare.html).toContain('Bekræft, at året ikke har aktiviteter.');
+    expect(bare.html).toContain('Skriv, hvorfor året ikke har aktiviteter.');
+    const noReason = await staff.post('/arbejdsrum/perioder', {
+      clusterId: b.id,
+      year: '2023',
+      action: 'submit',
+      confirmNoActivities: '1',
+    });
+    expect(noReason.res.status).toBe(422);
+    expect(noReason.html).not.toContain('Bekræft, at året ikke har aktiviteter.');
+    expect(noReason.html).toContain('Skriv, hvorfor året ikke har aktiviteter.');
+    const ok = await staff.post('/arbejdsrum/perioder', {
+      clusterId: b.id,
+      year: '2023',
+      action: 'submit',
+      confirmNoActivities: '1',
+      noActivitiesReason: 'Bevillingen blev brugt på opstart',
+    });
+    expect(ok.res.status).toBe(303);
+    const after = text((await staff.get('/arbejdsrum/perioder')).html);
+    expect(after).toContain(
+      'Indberetningsår 2023 Indsendt Aktiviteter 0 Deltagelser 0 Frist 1. marts 2024 Indsendt for sent',
+    );
+
+    const f = await signedIn(otherFunder);
+    const status = text((await f.get('/indberetninger/status?year=2023')).html);
+    expect(status).toContain(
+      'Periodeklyngen Beta Indsendt Ingen aktiviteter. Klyngens begrundelse: Bevillingen blev brugt på opstart 0 0 1. marts 2024 Indsendt for sent',
+    );
+    // Timeliness: nationally Alfa (reopened above, so open past its deadline) and Beta (late);
+    // for this funder Beta only. Columns: funded, on time, share, approved on time, late, overdue.
+    expect(status).toContain('Andel af de finansierede klynger, der indsendte 2023 til tiden');
+    expect(status).toContain('2023 Hele landet 2 0 0 % 0 1 1 2023 Test funder');
+    expect(status).toMatch(/2023 Test funder \w+ 1 0 0 % 0 1 0 Klyngerne i 2023/);
+    const english = text((await f.get('/en/reporting/status?year=2023')).html);
+    expect(english).toContain('No activities. The cluster&#39;s reason: Bevillingen blev brugt på opstart');
+  });
+
   it('shows the English locked-year message on the English result page', async () => {
     const f = await signedIn(funder);
     await f.get('/indberetninger/status?year=2023');
@@ -246,5 +301,40 @@ describe('reporting periods on the web', () => {
       'The delivery contains activities in 2023, which is approved or locked for the cluster.',
     );
     expect(page).toContain('approved or locked for this cluster; ask the cluster&#39;s funder to reopen it');
+  });
+
+  it('admins set a funder’s reporting deadline on its page; the cluster’s year follows it; others are refused', async () => {
+    const admin = await signedIn(await createUser(database.db, 'admin'));
+    const page = await admin.get('/indberetninger/frister');
+    expect(page.res.status).toBe(200);
+    const funderOrg = (await createOrganisation(database.db, { kind: 'funder', name: 'Fristfonden' })).id;
+    const listed = text((await admin.get('/indberetninger/frister')).html);
+    expect(listed).toContain('Fristfonden 1. marts (standard)');
+    const wrong = await admin.post('/indberetninger/frister', { funderId: funderOrg, day: '30', month: '2' });
+    expect(wrong.res.status).toBe(422);
+    expect(wrong.html).toContain('Skriv en dato, der findes hvert år');
+    const ok = await admin.post('/indberetninger/frister', { funderId: funderOrg, day: '15', month: '4' });
+    expect(ok.res.status).toBe(303);
+    expect(text((await admin.get('/en/reporting/deadlines')).html)).toContain('Fristfonden 15 April');
+    expect(text((await admin.get('/indberetninger/status')).html)).toContain(
+      'Indberetningsfrister pr. bevillingsgiver',
+    );
+
+    // A cluster funded by that funder alone in 2023 is due on 15 April 2024.
+    const c = await cluster('10000009', 'Periodeklyngen Frist');
+    await withActor(database.db, systemActor('test'), (tx) =>
+      tx.insert(fundingGrants).values({ funderId: funderOrg, clusterId: c.id, year: 2023, amountDkk: 1 }),
+    );
+    const staff = await signedIn(await createUser(database.db, 'cluster_staff', { organisationId: c.id }));
+    expect(text((await staff.get('/arbejdsrum/perioder')).html)).toContain(
+      'Indberetningsår 2023 Åben Aktiviteter 0 Deltagelser 0 Frist 15. april 2024',
+    );
+
+    const f = await signedIn(funder);
+    expect((await f.get('/indberetninger/frister')).res.status).toBe(403);
+    expect(
+      (await f.post('/indberetninger/frister', { funderId: funderOrg, day: '1', month: '1' })).res.status,
+    ).toBe(403);
+    expect(text((await admin.get('/indberetninger/frister')).html)).toContain('Fristfonden 15. april');
   });
 });

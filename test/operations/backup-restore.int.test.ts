@@ -3,12 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
 import { systemActor, withActor } from '../../src/db/actor.ts';
 import { BackupError, backupDatabase, restoreDatabase } from '../../src/db/backup.ts';
 import { type Database, openDatabase, queryRows } from '../../src/db/client.ts';
 import { pendingMigrations } from '../../src/db/readiness.ts';
 import { clusterLabels } from '../../src/db/schema/index.ts';
+import { countJobs } from '../../src/domain/jobs/overview.ts';
 import { performanceAccount } from '../../src/domain/performance/account.ts';
+import { createJobQueue } from '../../src/jobs/queue.ts';
+import { createLogger } from '../../src/logger.ts';
 import { BOTH, CVR, loadAccountFixture, ONLY_B } from '../performance/fixture.ts';
 import { createTestDatabase, testDriver } from '../support/database.ts';
 
@@ -69,6 +73,24 @@ describe.runIf(testDriver() === 'postgres')('backup and restore of PostgreSQL', 
     expect(await clusterB2023(database)).toEqual(ONLY_B);
     expect(await pendingMigrations(database.db)).toBe(0);
     await expectAuditedAgain(database);
+  });
+
+  it('brings back the job queue with its queued jobs', async () => {
+    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
+    // A queue with no workers in this process: the job stays queued.
+    const queue = createJobQueue(database, createLogger(config), config.jobs);
+    await queue.enqueue('survey-mails', { surveyId: '00000000-0000-4000-8000-000000000000' });
+    await queue.stop();
+    const queued = async () => (await countJobs(database.db)).find((k) => k.kind === 'survey-mails')?.counts;
+    expect((await queued())?.created).toBe(1);
+    const file = join(dir, 'queue.dump');
+    await backupDatabase(database, file);
+    await database.db.execute(sql`delete from pgboss.job`);
+    expect((await queued())?.created).toBe(0);
+
+    await restoreDatabase({ databaseUrl: url() }, file);
+    expect((await queued())?.created).toBe(1);
+    await database.db.execute(sql`delete from pgboss.job`);
   });
 
   it('changes nothing when the backup is cut short or is of the embedded database', async () => {

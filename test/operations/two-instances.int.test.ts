@@ -2,11 +2,18 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
 import type { Database } from '../../src/db/client.ts';
+import { countJobs } from '../../src/domain/jobs/overview.ts';
 import type { AppEnv } from '../../src/http/context.ts';
+import { createJobQueue } from '../../src/jobs/queue.ts';
+import { createLogger } from '../../src/logger.ts';
 import { createTestDatabase, testDriver } from '../support/database.ts';
 import { createUser, TEST_PASSWORD } from '../support/factories.ts';
 import { Client } from '../support/http.ts';
+import { startSmtpServer } from '../support/smtp.ts';
+
+type SmtpServer = Awaited<ReturnType<typeof startSmtpServer>>;
 
 /*
  * Two real app processes (`klynge serve`, as in production) on one PostgreSQL database, as behind
@@ -22,7 +29,7 @@ interface Instance {
 }
 
 /** Starts `klynge serve` on a free port and resolves with its address once it listens. */
-function startInstance(databaseUrl: string): Promise<Instance> {
+function startInstance(databaseUrl: string, smtpUrl: string): Promise<Instance> {
   const child = spawn(process.execPath, [KLYNGE, 'serve'], {
     env: {
       PATH: process.env.PATH,
@@ -33,6 +40,8 @@ function startInstance(databaseUrl: string): Promise<Instance> {
       PORT: '0',
       HOST: '127.0.0.1',
       LOGIN_RATE_LIMIT: String(LOGIN_RATE_LIMIT),
+      SMTP_URL: smtpUrl,
+      JOB_POLL_SECONDS: '0.5',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -80,17 +89,41 @@ let database: Database;
 let a: Instance | undefined;
 let b: Instance | undefined;
 const both = () => ({ a: a as Instance, b: b as Instance });
+/** Each instance mails through its own SMTP server (slow to accept), so a mail tells who sent it. */
+const SMTP_DELAY_MS = 1500;
+let smtpA: SmtpServer;
+let smtpB: SmtpServer;
+
+/** Polls `check` every 50 ms until it holds (the instances work on their own clocks). */
+async function until(check: () => Promise<boolean> | boolean, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Jobs of the password-reset kind not yet done (queued, retrying or running), on either instance. */
+async function unfinishedResets(): Promise<number> {
+  const counts = (await countJobs(database.db)).find((k) => k.kind === 'password-reset-mail')?.counts;
+  return counts ? counts.created + counts.retry + counts.active : 0;
+}
 
 describe.runIf(testDriver() === 'postgres')('two app instances on one PostgreSQL database', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     if (database.raw.driver !== 'postgres') throw new Error('PostgreSQL only');
     const url = String(database.raw.pool.options.connectionString);
-    [a, b] = await Promise.all([startInstance(url), startInstance(url)]);
+    [smtpA, smtpB] = await Promise.all([
+      startSmtpServer({ acceptAfterMs: SMTP_DELAY_MS }),
+      startSmtpServer({ acceptAfterMs: SMTP_DELAY_MS }),
+    ]);
+    [a, b] = await Promise.all([startInstance(url, smtpA.url), startInstance(url, smtpB.url)]);
   }, 120_000);
   afterAll(async () => {
     await Promise.all([stopInstance(a), stopInstance(b)]);
     await database?.close();
+    await Promise.all([smtpA?.close(), smtpB?.close()]);
   });
 
   it('signs in on one instance, is signed in on the other, and signs out there for both', async () => {
@@ -131,4 +164,57 @@ describe.runIf(testDriver() === 'postgres')('two app instances on one PostgreSQL
     expect(right.res.status).toBe(429);
     expect(Number(right.res.headers.get('retry-after'))).toBeGreaterThan(0);
   });
+  it('runs each queued job exactly once across both instances', async () => {
+    const users = await Promise.all(
+      Array.from({ length: 6 }, () => createUser(database.db, 'cluster_staff')),
+    );
+    const emails = users.map((u) => u.email);
+    // Queued by a third process with no workers, as a request on either instance queues them.
+    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
+    const producer = createJobQueue(database, createLogger(config), config.jobs);
+    for (const email of emails) await producer.enqueue('password-reset-mail', { email, lang: 'da' });
+    await producer.stop();
+    // And one through a page of instance A.
+    const { client } = balancedClient(both);
+    const extra = await createUser(database.db, 'cluster_staff');
+    await client.get('/glemt-adgangskode');
+    expect((await client.post('/glemt-adgangskode', { email: extra.email })).res.status).toBe(200);
+    emails.push(extra.email);
+
+    await until(async () => (await unfinishedResets()) === 0);
+    const mailed = [...smtpA.received, ...smtpB.received].flatMap((m) => m.to);
+    expect(mailed.sort()).toEqual([...emails].sort());
+    smtpA.received.length = 0;
+    smtpB.received.length = 0;
+  }, 60_000);
+
+  it('drains a running job on SIGTERM while the other instance carries on', async () => {
+    const [slow, next] = await Promise.all([
+      createUser(database.db, 'cluster_staff'),
+      createUser(database.db, 'cluster_staff'),
+    ]);
+    const { client, target } = balancedClient(both);
+    await client.get('/glemt-adgangskode');
+    expect((await client.post('/glemt-adgangskode', { email: slow.email })).res.status).toBe(200);
+    // The instance whose SMTP server sees the recipient runs the job (its mail is accepted 1.5 s later).
+    await until(() => [...smtpA.arriving, ...smtpB.arriving].includes(slow.email));
+    const runningOn = smtpA.arriving.includes(slow.email) ? 'a' : 'b';
+    const other = runningOn === 'a' ? 'b' : 'a';
+    const [stopping, carrying] = runningOn === 'a' ? [a, b] : [b, a];
+    const [stoppingSmtp, carryingSmtp] = runningOn === 'a' ? [smtpA, smtpB] : [smtpB, smtpA];
+
+    const exited = new Promise<number | null>((resolve) => stopping?.process.once('exit', resolve));
+    stopping?.process.kill('SIGTERM');
+    // The other instance answers and takes new jobs meanwhile.
+    target.at = other;
+    expect((await fetch(new URL('/healthz', carrying?.url))).status).toBe(200);
+    await client.get('/glemt-adgangskode');
+    expect((await client.post('/glemt-adgangskode', { email: next.email })).res.status).toBe(200);
+
+    // The stopping instance finished its mail before it exited, cleanly; nothing was sent twice.
+    expect(await exited).toBe(0);
+    expect(stoppingSmtp.received.flatMap((m) => m.to)).toEqual([slow.email]);
+    await until(async () => (await unfinishedResets()) === 0);
+    expect(carryingSmtp.received.flatMap((m) => m.to)).toEqual([next.email]);
+  }, 60_000);
 });

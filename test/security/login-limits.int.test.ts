@@ -104,6 +104,8 @@ describe(`password reset with a slow mail server (${testDriver()})`, () => {
     const smtp = await startSmtpServer({ acceptAfterMs: 1500 });
     try {
       const t = createTestApp(database, {}, { mailer: smtp.mailer });
+      // As the server does when it starts: the queue's first start (its tables) is not a request's.
+      await t.deps.jobs.start();
       const user = await createUser(database.db, 'assessor');
       const client = new Client(t.app);
       await client.get('/glemt-adgangskode');
@@ -120,9 +122,10 @@ describe(`password reset with a slow mail server (${testDriver()})`, () => {
       expect(answered).toBeLessThan(1500);
       expect(smtp.received).toHaveLength(0);
 
-      await t.deps.mailQueue.idle();
+      await t.deps.jobs.idle();
       expect(smtp.received.map((m) => m.to)).toEqual([[user.email]]);
-      expect(smtp.received[0]?.data).toMatch(/nulstil-adgangskode\?token=/);
+      // The body is quoted-printable: soft line breaks (=CRLF) removed, '=' is '=3D'.
+      expect(smtp.received[0]?.data.replace(/=\r?\n/g, '')).toMatch(/nulstil-adgangskode\?token=3D/);
     } finally {
       await smtp.close();
     }

@@ -11,10 +11,7 @@ import { ROLES, type Role } from '../../src/domain/policy/policy.ts';
  * commands' (each tested with an unauthorised caller).
  */
 export type Principal = 'anonymous' | Role | 'token';
-/**
- * Every role with a demo login: a company's user (signed in with MitID Erhverv) has none, and
- * its pages are tested through the identity provider (src/identity/oidc.int.test.ts).
- */
+/** Every role with a demo login (the company user's is a synthetic company's). */
 export const PRINCIPALS: readonly Principal[] = [
   'anonymous',
   ...ROLES.filter((r) => DEMO_LOGINS.some((d) => d.role === r)),
@@ -73,6 +70,7 @@ export const FOR_GET: Record<string, Access> = {
   'GET /admin/organisationer': only(['admin']),
   'GET /admin/organisationer/:id': only(['admin']),
   'GET /admin/revisionslog': only(['admin']),
+  'GET /admin/jobber': only(['admin']),
   // Cluster staff's landing page; anyone else signed in is sent on to their own landing page
   'GET /arbejdsrum': { ...only(ROLES, {}, 303), cluster_staff: 200 },
   'GET /finansiering': only(['admin', 'funder']),
@@ -107,6 +105,26 @@ export const FOR_GET: Record<string, Access> = {
   'GET /arrangementer/:slug': OPEN,
   'GET /arrangementer/:slug/ics': OPEN,
   'GET /arrangementer/:slug/rediger': only(['admin', 'support_staff']),
+  // Matchmaking, on the fixtures' event, which has none switched on: only its organisers (the
+  // support function's event: admins and support staff) find the page, to switch it on; the
+  // browser test (test/e2e/matchmaking.e2e.test.ts) takes part on the demo food event's
+  'GET /arrangementer/:slug/matchmaking': {
+    ...everyone(404),
+    anonymous: 'login',
+    token: 'login',
+    admin: 200,
+    support_staff: 200,
+  },
+  'GET /arrangementer/:slug/matchmaking/moedeplan.ics': {
+    ...everyone(404),
+    anonymous: 'login',
+    token: 'login',
+  },
+  'GET /arrangementer/:slug/matchmaking/moedeplan.pdf': {
+    ...everyone(404),
+    anonymous: 'login',
+    token: 'login',
+  },
   // Calls: the decided joint call of Danmarks Erhvervsfremmebestyrelse (the demo assessor's), which
   // the demo funder co-funds; the application and its attachment are Odense Robotics'
   'GET /opslag': OPEN,
@@ -116,6 +134,15 @@ export const FOR_GET: Record<string, Access> = {
   'GET /opslag/:slug/opsaetning': only([]),
   'GET /opslag/:slug/sagsbehandling': only(['funder']),
   'GET /opslag/:slug/ansoegning': only(['cluster_staff']),
+  // Odense Robotics' application to the decided call is submitted: its sections and check page
+  // go back to the task list, its receipt shows, and it may still be withdrawn
+  'GET /opslag/:slug/ansoegning/om-projektet': only(['cluster_staff'], {}, 303),
+  'GET /opslag/:slug/ansoegning/krav': only(['cluster_staff'], {}, 303),
+  'GET /opslag/:slug/ansoegning/budget': only(['cluster_staff'], {}, 303),
+  'GET /opslag/:slug/ansoegning/bilag': only(['cluster_staff'], {}, 303),
+  'GET /opslag/:slug/ansoegning/tjek': only(['cluster_staff'], {}, 303),
+  'GET /opslag/:slug/ansoegning/kvittering': only(['cluster_staff']),
+  'GET /opslag/:slug/ansoegning/traek-tilbage': only(['cluster_staff']),
   'GET /ansoegninger/:id': only(['funder', 'assessor', 'cluster_staff']),
   'GET /ansoegninger/:id/afgoerelse.pdf': only(['funder', 'cluster_staff']),
   'GET /bilag/:id': only(['funder', 'cluster_staff']),
@@ -138,13 +165,34 @@ export const FOR_GET: Record<string, Access> = {
   'GET /arbejdsrum/aktiviteter/:id/deltagere/:participantId/fjern': only(['cluster_staff']),
   'GET /arbejdsrum/perioder': only(['cluster_staff']),
   'GET /indberetninger/status': only(['admin', 'funder', 'support_staff']),
+  'GET /indberetninger/frister': only(['admin']),
+  // A funder reviews the years of the clusters it funds (the fixture: Odense Robotics 2023)
+  'GET /indberetninger/status/:id/:year': only(['admin', 'funder', 'support_staff']),
   // Action plans of Odense Robotics, 2024
   'GET /arbejdsrum/handlingsplaner': only(['cluster_staff']),
-  'GET /arbejdsrum/handlingsplaner/:slug/:year': only(['admin', 'funder', 'cluster_staff']),
-  'GET /arbejdsrum/handlingsplaner/:slug/:year/opfoelgning': only(['admin', 'funder', 'cluster_staff']),
-  'GET /finansiering/handlingsplaner': only(['admin', 'funder']),
-  'GET /finansiering/handlingsplaner/:slug/:year': only(['admin', 'funder', 'cluster_staff']),
-  'GET /finansiering/handlingsplaner/:slug/:year/opfoelgning': only(['admin', 'funder', 'cluster_staff']),
+  // The support function reads every cluster's plan for its sparring (issue 20, item 6).
+  'GET /arbejdsrum/handlingsplaner/:slug/:year': only(['admin', 'funder', 'cluster_staff', 'support_staff']),
+  'GET /arbejdsrum/handlingsplaner/:slug/:year/opfoelgning': only([
+    'admin',
+    'funder',
+    'cluster_staff',
+    'support_staff',
+  ]),
+  'GET /finansiering/handlingsplaner': only(['admin', 'funder', 'support_staff']),
+  // A cluster's label self-assessment: its own staff keep it, the support function reads every one
+  'GET /arbejdsrum/maerkning/:slug': only(['cluster_staff', 'support_staff']),
+  'GET /finansiering/handlingsplaner/:slug/:year': only([
+    'admin',
+    'funder',
+    'cluster_staff',
+    'support_staff',
+  ]),
+  'GET /finansiering/handlingsplaner/:slug/:year/opfoelgning': only([
+    'admin',
+    'funder',
+    'cluster_staff',
+    'support_staff',
+  ]),
   // Performance account: public; targets are the funders'
   'GET /resultater': everyone(302),
   'GET /resultater/sammenlign': OPEN,
@@ -212,10 +260,30 @@ export const FOR_GET: Record<string, Access> = {
   'GET /support/undersoegelser/:id/resultater.csv': only(['admin', 'funder', 'support_staff']),
   'GET /support/undersoegelser/:id/resultater.xlsx': only(['admin', 'funder', 'support_staff']),
   'GET /support/undersoegelser/:id/svar.csv': only(['admin', 'support_staff']),
+  // The support function's services: public; its staff and admins keep the catalogue
+  'GET /ydelser': OPEN,
+  'GET /ydelser/:slug': OPEN,
+  'GET /ydelser/:slug/rediger': only(['admin', 'support_staff']),
+  'GET /support/ydelser': only(['admin', 'support_staff']),
+  'GET /support/ydelser/ny': only(['admin', 'support_staff']),
+  // A course of the first demo service; the registration is the demo cluster login's, of Odense Robotics
+  'GET /ydelser/:slug/kurser/:id': OPEN,
+  'GET /ydelser/:slug/kurser/:id/fremmoede': only(['admin', 'support_staff']),
+  'GET /tilmeldinger/:id/kalender.ics': only(['admin', 'support_staff', 'cluster_staff']),
   // The company contacts a cluster supplies for its participating companies
   'GET /arbejdsrum/virksomhedskontakter': only(['cluster_staff']),
   'GET /arbejdsrum/virksomhedskontakter/skabelon.csv': OPEN,
   'GET /konto/notifikationer': SIGNED_IN,
+  // Company accounts: sign-up and its link are public; the company's page is its users'
+  'GET /virksomhed': only(['company_user']),
+  'GET /virksomhed/opret': OPEN,
+  'GET /virksomhed/bekraeft': OPEN,
+  // Partner search and the marketplace are public; cluster staff and company users publish
+  'GET /partnere': OPEN,
+  'GET /markedsplads': OPEN,
+  'GET /markedsplads/ny': only(['cluster_staff', 'company_user']),
+  'GET /markedsplads/:id': OPEN,
+  'GET /arbejdsrum/virksomhedsinvitationer': only(['cluster_staff']),
   // The JSON API: open data for everyone, the reporting API for API tokens only
   'GET /api/openapi.json': OPEN,
   'GET /api/v1/clusters': OPEN,
@@ -224,6 +292,8 @@ export const FOR_GET: Record<string, Access> = {
   'GET /api/v1/labels': OPEN,
   'GET /api/v1/search': OPEN,
   'GET /api/v1/performance': OPEN,
+  'GET /api/v1/organisations': OPEN,
+  'GET /api/v1/marketplace': OPEN,
   'GET /api/v1/deliveries': tokenApi(200),
   'GET /api/v1/deliveries/:id': tokenApi(200),
   'GET /api/v1/activities': tokenApi(200),
@@ -235,8 +305,15 @@ export const FOR_POST: Record<string, 'public' | 'signed-in' | 'token'> = {
   'POST /glemt-adgangskode': 'public',
   'POST /nulstil-adgangskode': 'public',
   'POST /klynger/:slug/kontakt': 'public',
+  'POST /virksomhed/opret': 'public',
+  'POST /virksomhed/bekraeft': 'public',
   // Signing out sends everyone, a visitor too, to the login page.
   'POST /log-ud': 'signed-in',
+  'POST /arrangementer/:slug/matchmaking/opsaetning': 'signed-in',
+  'POST /arrangementer/:slug/matchmaking/tilmelding': 'signed-in',
+  'POST /arrangementer/:slug/matchmaking/anmodninger': 'signed-in',
+  'POST /arrangementer/:slug/matchmaking/anmodninger/:id': 'signed-in',
+  'POST /arrangementer/:slug/matchmaking/planlaeg': 'signed-in',
   'POST /konto': 'signed-in',
   'POST /log-ind/engangskode': 'signed-in',
   'POST /konto/totrinslogin': 'signed-in',
@@ -245,6 +322,10 @@ export const FOR_POST: Record<string, 'public' | 'signed-in' | 'token'> = {
   'POST /konto/sessioner/:id/afslut': 'signed-in',
   'POST /konto/kobl/:provider': 'signed-in',
   'POST /konto/notifikationer': 'signed-in',
+  'POST /virksomhed': 'signed-in',
+  'POST /markedsplads/ny': 'signed-in',
+  'POST /markedsplads/:id/interesse': 'signed-in',
+  'POST /arbejdsrum/virksomhedsinvitationer': 'signed-in',
   'POST /admin/brugere': 'signed-in',
   'POST /admin/brugere/:id/afslut-sessioner': 'signed-in',
   'POST /admin/brugere/:id/nulstil-totrinslogin': 'signed-in',
@@ -257,8 +338,14 @@ export const FOR_POST: Record<string, 'public' | 'signed-in' | 'token'> = {
   'POST /admin/organisationer/:id/brugere/rolle': 'signed-in',
   'POST /finansiering/bevillinger/:slug': 'signed-in',
   'POST /finansiering/bevillinger/:slug/fjern': 'signed-in',
+  'POST /admin/jobber/:id/proev-igen': 'signed-in',
   'POST /klynger/:slug/rediger': 'signed-in',
   'POST /maerker/import': 'signed-in',
+  'POST /finansiering/handlingsplaner/:slug/:year/kommentarer': 'signed-in',
+  'POST /arbejdsrum/maerkning/:slug': 'signed-in',
+  'POST /arbejdsrum/maerkning/:slug/handlinger': 'signed-in',
+  'POST /arbejdsrum/maerkning/:slug/handlinger/:id/udfoert': 'signed-in',
+  'POST /arbejdsrum/handlingsplaner/:slug/:year/kommentarer/:id/behandlet': 'signed-in',
   'POST /nyheder/ny': 'signed-in',
   'POST /nyheder/:slug/rediger': 'signed-in',
   'POST /historier/ny': 'signed-in',
@@ -269,7 +356,12 @@ export const FOR_POST: Record<string, 'public' | 'signed-in' | 'token'> = {
   'POST /opslag/:slug/rediger': 'signed-in',
   'POST /opslag/:slug/opsaetning': 'signed-in',
   'POST /opslag/:slug/sagsbehandling': 'signed-in',
-  'POST /opslag/:slug/ansoegning': 'signed-in',
+  'POST /opslag/:slug/ansoegning/om-projektet': 'signed-in',
+  'POST /opslag/:slug/ansoegning/krav': 'signed-in',
+  'POST /opslag/:slug/ansoegning/budget': 'signed-in',
+  'POST /opslag/:slug/ansoegning/bilag': 'signed-in',
+  'POST /opslag/:slug/ansoegning/tjek': 'signed-in',
+  'POST /opslag/:slug/ansoegning/traek-tilbage': 'signed-in',
   'POST /ansoegninger/:id': 'signed-in',
   'POST /arbejdsrum/indberetninger': 'signed-in',
   'POST /arbejdsrum/api-noegler': 'signed-in',
@@ -282,6 +374,7 @@ export const FOR_POST: Record<string, 'public' | 'signed-in' | 'token'> = {
   'POST /arbejdsrum/aktiviteter/:id/deltagere/:participantId/fjern': 'signed-in',
   'POST /arbejdsrum/perioder': 'signed-in',
   'POST /indberetninger/status': 'signed-in',
+  'POST /indberetninger/frister': 'signed-in',
   'POST /arbejdsrum/handlingsplaner/:slug/:year': 'signed-in',
   'POST /finansiering/handlingsplaner/:slug/:year': 'signed-in',
   'POST /resultater/pejlemaerker': 'signed-in',
@@ -317,6 +410,14 @@ export const FOR_POST: Record<string, 'public' | 'signed-in' | 'token'> = {
   'POST /support/undersoegelser/:id/spoergsmaal/:key/slet': 'signed-in',
   'POST /support/undersoegelser/:id/modtagere': 'signed-in',
   'POST /support/undersoegelser/:id/modtagere/liste': 'signed-in',
+  'POST /support/ydelser/ny': 'signed-in',
+  'POST /ydelser/:slug/rediger': 'signed-in',
+  'POST /ydelser/:slug/udfas': 'signed-in',
+  'POST /ydelser/:slug/kurser': 'signed-in',
+  'POST /ydelser/:slug/kurser/:id/tilmeld': 'signed-in',
+  'POST /ydelser/:slug/kurser/:id/fremmoede': 'signed-in',
+  'POST /ydelser/:slug/kurser/:id/evaluering': 'signed-in',
+  'POST /tilmeldinger/:id/afmeld': 'signed-in',
   'POST /arbejdsrum/virksomhedskontakter': 'signed-in',
   'POST /arbejdsrum/virksomhedskontakter/slet': 'signed-in',
   'POST /api/v1/deliveries': 'token',

@@ -7,9 +7,12 @@ import { type Database, queryRows } from '../../src/db/client.ts';
 import {
   applicationAttachments,
   applications,
+  courseRegistrations,
+  supportCourses,
   surveyInvitations,
   surveyTokens,
 } from '../../src/db/schema/index.ts';
+import { demoUuid } from '../../src/domain/demo/ids.ts';
 import { demoSurveyId } from '../../src/domain/demo/surveys.ts';
 import { createApiToken } from '../../src/domain/reporting/tokens/tokens.ts';
 import { TEMPLATES } from '../../src/domain/surveys/templates.ts';
@@ -37,6 +40,9 @@ const one = async <T>(database: Database, query: ReturnType<typeof sql>): Promis
   if (!row) throw new Error(`no demo row for ${JSON.stringify(query)}`);
   return row;
 };
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 
 export async function routeFixtures(t: TestApp, database: Database): Promise<RouteFixtures> {
   const robotics = await one<{ id: string; cvr: string }>(
@@ -121,6 +127,53 @@ export async function routeFixtures(t: TestApp, database: Database): Promise<Rou
     sql`select r.id from referrals r join organisations f on f.id = r.from_organisation_id
         where f.slug = 'erhvervshus-fyn' and r.status = 'sent' limit 1`,
   );
+  // The support function's waiting comment on the demo staff's 2024 plan.
+  const planComment = await one<{ id: string }>(
+    database,
+    sql`select c.id from action_plan_comments c join organisations o on o.id = c.cluster_id
+        where o.slug = 'odense-robotics' and c.year = 2024 and c.handled_at is null limit 1`,
+  );
+  const improvementAction = await one<{ id: string }>(
+    database,
+    sql`select a.id from label_improvement_actions a join organisations o on o.id = a.cluster_id
+        where o.slug = 'odense-robotics' and a.done_on is null limit 1`,
+  );
+  // An item of a real cluster (Odense Robotics), valid today: a company login may express interest.
+  const marketplaceItem = await one<{ id: string }>(
+    database,
+    sql`select i.id from marketplace_items i join organisations o on o.id = i.organisation_id
+        where o.slug = 'odense-robotics' and i.valid_from <= current_date and i.valid_until >= current_date
+        limit 1`,
+  );
+  const [course] = await withActor(database.db, systemActor('test'), (tx) =>
+    tx
+      .insert(supportCourses)
+      .values({
+        serviceId: demoUuid('service:Klyngelederuddannelsen'),
+        startsAt: new Date(Date.now() + 30 * DAY),
+        endsAt: new Date(Date.now() + 30 * DAY + 6 * HOUR),
+        place: 'Odense',
+        seats: 20,
+        cancellationDeadline: new Date(Date.now() + 20 * DAY),
+      })
+      .returning({ id: supportCourses.id }),
+  );
+  const clusterLogin = await one<{ id: string }>(
+    database,
+    sql`select id from users where email = 'klynge@demo.klyngeportalen.dk'`,
+  );
+  const [registration] = await withActor(database.db, systemActor('test'), (tx) =>
+    tx
+      .insert(courseRegistrations)
+      .values({
+        courseId: course?.id ?? '',
+        userId: clusterLogin.id,
+        organisationId: robotics.id,
+        status: 'registered',
+        registeredAt: new Date(),
+      })
+      .returning({ id: courseRegistrations.id }),
+  );
   const survey = demoSurveyId('needs-2027');
   const surveyToken = newSurveyToken();
   await withActor(database.db, systemActor('test'), async (tx) => {
@@ -158,11 +211,17 @@ export async function routeFixtures(t: TestApp, database: Database): Promise<Rou
       '/historier:slug': story.slug,
       '/en/stories:slug': story.slug,
       '/arrangementer:slug': event.slug,
+      '/arrangementer/:slug/matchmaking/anmodninger:id': randomUUID(),
+      '/en/events/:slug/matchmaking/requests:id': randomUUID(),
       '/en/events:slug': event.slug,
       '/opslag:slug': jointCall.slug,
       '/en/calls:slug': jointCall.slug,
       '/arbejdsrum/handlingsplaner:year': '2024',
       '/en/workspace/action-plans:year': '2024',
+      '/arbejdsrum/handlingsplaner:id': planComment.id,
+      '/arbejdsrum/maerkning:id': improvementAction.id,
+      '/en/workspace/labelling:id': improvementAction.id,
+      '/en/workspace/action-plans:id': planComment.id,
       '/finansiering/handlingsplaner:year': '2024',
       '/en/funding/action-plans:year': '2024',
       '/finansiering/koordinering/finansiorer:slug': 'uddannelses-og-forskningsministeriet',
@@ -171,10 +230,14 @@ export async function routeFixtures(t: TestApp, database: Database): Promise<Rou
       '/en/funding/grants:slug': 'uddannelses-og-forskningsministeriet',
       '/finansiering/bevillinger/klynger:slug': 'odense-robotics',
       '/en/funding/grants/clusters:slug': 'odense-robotics',
+      '/indberetninger/status:id': robotics.id,
+      '/en/reporting/status:id': robotics.id,
       '/admin/organisationer:id': robotics.id,
       '/admin/brugere:id': staffUser.id,
       '/en/admin/users:id': staffUser.id,
       '/en/admin/organisations:id': robotics.id,
+      '/admin/jobber:id': randomUUID(),
+      '/en/admin/jobs:id': randomUUID(),
       '/ansoegninger:id': applicationId,
       '/en/applications:id': applicationId,
       '/bilag:id': attachmentId,
@@ -193,6 +256,8 @@ export async function routeFixtures(t: TestApp, database: Database): Promise<Rou
       '/en/results/targets:code': '1',
       '/finansiering/planer:id': plan.id,
       '/en/funding/plans:id': plan.id,
+      '/markedsplads:id': marketplaceItem.id,
+      '/en/marketplace:id': marketplaceItem.id,
       '/henvisninger:id': referral.id,
       '/en/referrals:id': referral.id,
       '/klyngeforum/initiativer:code': link.code,
@@ -201,6 +266,12 @@ export async function routeFixtures(t: TestApp, database: Database): Promise<Rou
       '/en/cluster-forum/initiatives/:code/milestones:id': milestone.id,
       '/klyngeforum/initiativer/:code/aktiviteter:id': link.id,
       '/en/cluster-forum/initiatives/:code/activities:id': link.id,
+      '/ydelser:slug': 'klyngelederuddannelsen',
+      '/en/services:slug': 'klyngelederuddannelsen',
+      '/ydelser/:slug/kurser:id': course?.id ?? '',
+      '/en/services/:slug/courses:id': course?.id ?? '',
+      '/tilmeldinger:id': registration?.id ?? '',
+      '/en/registrations:id': registration?.id ?? '',
       '/support/undersoegelser:id': survey,
       '/en/support/surveys:id': survey,
       key: question,

@@ -21,12 +21,26 @@ export function createTestApp(
 ): TestApp {
   // Other areas' tests sign admins and funders in with a password alone; the two-step login's
   // own tests pass TWO_STEP_LOGIN: 'required'.
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', TWO_STEP_LOGIN: 'off', ...env });
+  // Jobs are looked for often and retried soon, so tests wait little for them.
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    TWO_STEP_LOGIN: 'off',
+    JOB_POLL_SECONDS: '0.5',
+    JOB_RETRY_DELAY_SECONDS: '1',
+    ...env,
+  });
   let offset = 0;
   const deps = createDeps(config, database, createLogger(config), {
     ...overrides,
     clock: () => new Date(Date.now() + offset),
   });
+  // The job queue (started by the first job) stops before the test's database closes.
+  const closeDatabase = database.close.bind(database);
+  database.close = async () => {
+    await deps.jobs.stop();
+    await closeDatabase();
+  };
   return { app: createApp(deps), deps, advanceClock: (ms) => (offset += ms) };
 }
 

@@ -21,9 +21,12 @@ export async function startSmtpServer(opts: { refuse?: Set<string>; acceptAfterM
   /** The server's SMTP_URL, for a child process to send through. */
   url: string;
   received: ReceivedMail[];
+  /** Recipients as the sender names them, before the message is accepted (a mail under way). */
+  arriving: string[];
   close: () => Promise<void>;
 }> {
   const received: ReceivedMail[] = [];
+  const arriving: string[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -34,6 +37,7 @@ export async function startSmtpServer(opts: { refuse?: Set<string>; acceptAfterM
         callback(err);
         return;
       }
+      arriving.push(address.address);
       callback();
     },
     onData(stream, session, callback) {
@@ -58,6 +62,21 @@ export async function startSmtpServer(opts: { refuse?: Set<string>; acceptAfterM
     mailer: createMailer(config, createLogger(config)),
     url,
     received,
+    arriving,
     close: () => new Promise<void>((res) => server.close(() => res())),
   };
+}
+
+/** A received message's text as a person reads it: quoted-printable soft breaks and escapes decoded. */
+export function readableMail(data: string): string {
+  const joined = data.replace(/=\r?\n/g, '');
+  const bytes: number[] = [];
+  for (let i = 0; i < joined.length; i++) {
+    const hex = joined[i] === '=' ? /^[0-9A-F]{2}/.exec(joined.slice(i + 1, i + 3)) : null;
+    if (hex) {
+      bytes.push(Number.parseInt(hex[0], 16));
+      i += 2;
+    } else bytes.push(...Buffer.from(joined[i] ?? ''));
+  }
+  return Buffer.from(bytes).toString('utf8');
 }

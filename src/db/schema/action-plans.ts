@@ -3,6 +3,7 @@ import {
   check,
   doublePrecision,
   foreignKey,
+  index,
   integer,
   pgEnum,
   pgTable,
@@ -12,6 +13,7 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { users } from './accounts.ts';
 import { organisations } from './organisations.ts';
 import { activityCategory } from './reporting.ts';
 
@@ -56,5 +58,37 @@ export const actionPlanActivities = pgTable(
       foreignColumns: [actionPlans.clusterId, actionPlans.year],
     }).onDelete('cascade'),
     check('action_plan_activities_nonnegative', sql`${t.plannedCount} >= 0 and ${t.budgetDkk} >= 0`),
+  ],
+);
+
+/** The parts of a plan a comment can be about; null on a comment about the whole plan. */
+export const actionPlanSection = pgEnum('action_plan_section', ['narrative', 'goals', 'activities']);
+
+/**
+ * The support function's sparring on a cluster's action plan (issue 20, item 6): comments the
+ * cluster's staff read on their plan page and mark handled when they have acted on them.
+ */
+export const actionPlanComments = pgTable(
+  'action_plan_comments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clusterId: uuid('cluster_id').notNull(),
+    year: smallint('year').notNull(),
+    section: actionPlanSection('section'),
+    body: text('body').notNull(),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    handledAt: timestamp('handled_at', { withTimezone: true }),
+    handledBy: uuid('handled_by').references(() => users.id),
+  },
+  (t) => [
+    index('action_plan_comments_plan_idx').on(t.clusterId, t.year),
+    foreignKey({
+      columns: [t.clusterId, t.year],
+      foreignColumns: [actionPlans.clusterId, actionPlans.year],
+    }).onDelete('cascade'),
+    check('action_plan_comments_handled_together', sql`(${t.handledAt} is null) = (${t.handledBy} is null)`),
   ],
 );

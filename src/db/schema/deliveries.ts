@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  check,
   index,
   integer,
   jsonb,
@@ -63,8 +64,54 @@ export const reportingPeriods = pgTable(
     comment: text('comment'),
     updatedBy: uuid('updated_by'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** When the year was last submitted: whether it came in before the deadline. */
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    /** Why a year was submitted with no activities (the cluster confirms it; the funder reads it). */
+    noActivitiesReason: text('no_activities_reason'),
   },
   (t) => [primaryKey({ columns: [t.clusterId, t.year] })],
+);
+
+/**
+ * A funder's reporting deadline: a year's report is due on this day and month of the year after
+ * (a cluster without a rule from any of its funders has the default, 1 March). Edited by admins.
+ */
+export const reportingDeadlineRules = pgTable(
+  'reporting_deadline_rules',
+  {
+    funderId: uuid('funder_id')
+      .primaryKey()
+      .references(() => organisations.id),
+    month: smallint('month').notNull(),
+    day: smallint('day').notNull(),
+    updatedBy: uuid('updated_by'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // A date that exists every year (so never 29 February).
+    check(
+      'reporting_deadline_rules_date',
+      sql`${t.month} between 1 and 12 and ${t.day} between 1 and (case when ${t.month} = 2 then 28 when ${t.month} in (4, 6, 9, 11) then 30 else 31 end)`,
+    ),
+  ],
+);
+
+/** The deadline reminders sent (claimed): one per cluster, year and edge (30, 7 days before, 1 day after). */
+export const reportingReminders = pgTable(
+  'reporting_reminders',
+  {
+    clusterId: uuid('cluster_id')
+      .notNull()
+      .references(() => organisations.id),
+    year: smallint('year').notNull(),
+    /** Days before the deadline: 30, 7, or -1 (the day after). */
+    edge: smallint('edge').notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.clusterId, t.year, t.edge] }),
+    check('reporting_reminders_edge', sql`${t.edge} in (30, 7, -1)`),
+  ],
 );
 
 /** Per-organisation API tokens for the reporting API; only a hash is stored. */

@@ -4,7 +4,15 @@ import { organisations } from './organisations.ts';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
-export const searchKind = pgEnum('search_kind', ['cluster', 'activity', 'news', 'story', 'event', 'call']);
+export const searchKind = pgEnum('search_kind', [
+  'cluster',
+  'activity',
+  'news',
+  'story',
+  'event',
+  'call',
+  'service',
+]);
 
 /**
  * One row per searchable item (cluster, activity, news, success story, event, call): the search

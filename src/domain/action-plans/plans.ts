@@ -18,7 +18,14 @@ import { FIGURE_KEYS, type FigureKey } from '../evaluation/figures.ts';
 import { isUuid } from '../ids.ts';
 import { authorize, can } from '../policy/policy.ts';
 import { currentReportingYear, fundersOf, MIN_YEAR } from '../reporting/periods/years.ts';
-import { type PlanPermissions, type PlanTarget, planPermissions, policyTarget } from './policy.ts';
+import { type PlanComment, planComments } from './comments.ts';
+import {
+  mayReadComments,
+  type PlanPermissions,
+  type PlanTarget,
+  planPermissions,
+  policyTarget,
+} from './policy.ts';
 
 export type PlanStatus = (typeof actionPlanStatus.enumValues)[number];
 export const PLAN_STATUSES: readonly PlanStatus[] = actionPlanStatus.enumValues;
@@ -186,6 +193,8 @@ export async function openPlan(
 export interface PlanForCaller extends OpenedPlan {
   plan: ActionPlan;
   history: PlanEvent[];
+  /** The support function's comments on the plan, for the cluster and the support function only. */
+  comments: PlanComment[];
   /** What the caller may do with the plan now: what the plan page offers. */
   may: PlanPermissions;
 }
@@ -201,7 +210,11 @@ export async function planForCaller(
   const opened = await openPlan(db, caller, slug, year, now);
   const plan = await loadPlan(db, opened.cluster.id, year);
   const history = await planHistory(db, opened.cluster.id, year);
-  return { ...opened, plan, history, may: planPermissions(caller.principal, plan.status, opened.target) };
+  const may = planPermissions(caller.principal, plan.status, opened.target);
+  const comments = mayReadComments(caller.principal, opened.target)
+    ? await planComments(db, opened.cluster.id, year)
+    : [];
+  return { ...opened, plan, history, comments, may };
 }
 
 // ---------------------------------------------------------------- the cluster's own plans

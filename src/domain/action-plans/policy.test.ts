@@ -14,6 +14,10 @@ const FUNDER = 'org-funder';
 const staff: Principal = { userId: 's', memberships: [{ organisationId: CLUSTER, role: 'cluster_staff' }] };
 const funder: Principal = { userId: 'f', memberships: [{ organisationId: FUNDER, role: 'funder' }] };
 const admin: Principal = { userId: 'a', memberships: [{ organisationId: 'org-admin', role: 'admin' }] };
+const support: Principal = {
+  userId: 'p',
+  memberships: [{ organisationId: 'org-ced', role: 'support_staff' }],
+};
 const target = { clusterId: CLUSTER, fundedBy: [FUNDER] };
 
 describe('action plan transition table', () => {
@@ -50,18 +54,21 @@ describe('what a user may do with a plan', () => {
     const table = Object.fromEntries(
       PLAN_STATUSES.map((s) => [
         s,
-        [staff, funder, admin].map((p) => {
+        [staff, funder, admin, support].map((p) => {
           const may = planPermissions(p, s, target);
-          return `${may.edit ? 'E' : '-'}${may.readContent ? 'R' : '-'}${may.decide.join('+')}`;
+          const flags = `${may.edit ? 'E' : '-'}${may.readContent ? 'R' : '-'}`;
+          const sparring = `${may.comment ? 'K' : '-'}${may.handleComments ? 'H' : '-'}`;
+          return `${flags}${sparring}${may.decide.join('+')}`;
         }),
       ]),
     );
-    // staff, funder, admin: E = edits, R = reads the content, then the decisions.
+    // staff, funder, admin, support: E = edits, R = reads the content, K = comments, H = marks
+    // comments handled, then the decisions. The support function reads drafts to give sparring.
     expect(table).toEqual({
-      draft: ['ER', '--', '--'],
-      submitted: ['-R', '-Raccept+return', '-R'],
-      accepted: ['-R', '-R', '-R'],
-      returned: ['ER', '-R', '-R'],
+      draft: ['ER-H', '----', '----', '-RK-'],
+      submitted: ['-R-H', '-R--accept+return', '-R--', '-RK-'],
+      accepted: ['-R-H', '-R--', '-R--', '-RK-'],
+      returned: ['ER-H', '-R--', '-R--', '-RK-'],
     });
   });
 
@@ -78,5 +85,6 @@ describe('what a user may do with a plan', () => {
     expect(followedFunders(funder)).toEqual([FUNDER]);
     expect(followedFunders(staff)).toEqual([]);
     expect(followedFunders(admin)).toBeNull();
+    expect(followedFunders(support)).toBeNull();
   });
 });

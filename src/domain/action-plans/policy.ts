@@ -75,12 +75,27 @@ export function availablePlanActions(p: Principal | null, status: PlanStatus, ta
 export const mayEditPlan = (p: Principal | null, status: PlanStatus, target: PlanTarget) =>
   isEditable(status) && isOwnStaff(p, target);
 
+/** The support function, which gives sparring on every cluster's plan (a role rule, no target). */
+const givesSparring = (p: Principal | null) => can(p, 'actionPlans.comment');
+
 /**
  * Whether a user sees what the plan says: a draft is the cluster's work in progress, shown only
- * to its own staff; once submitted, everyone who may view the plan reads it.
+ * to its own staff and to the support function (sparring is most useful before the plan is
+ * submitted); once submitted, everyone who may view the plan reads it.
  */
 const mayReadPlanContent = (p: Principal | null, status: PlanStatus, target: PlanTarget) =>
-  status !== 'draft' || isOwnStaff(p, target);
+  status !== 'draft' || isOwnStaff(p, target) || givesSparring(p);
+
+/** Whether a user may mark the support function's comments on the plan handled: the cluster's own staff. */
+export const mayHandleComments = (p: Principal | null, target: PlanTarget) =>
+  can(p, 'actionPlans.handleComment', policyTarget(target));
+
+/**
+ * Whether a user reads the comments on a plan: the sparring is between the cluster and the
+ * support function, so the funders who decide the plan do not read it.
+ */
+export const mayReadComments = (p: Principal | null, target: PlanTarget) =>
+  givesSparring(p) || mayHandleComments(p, target);
 
 export interface PlanPermissions {
   /** Change the content (goals, activities, narrative) and submit it. */
@@ -88,6 +103,10 @@ export interface PlanPermissions {
   /** The decisions (accept, return) the user may make now. */
   decide: PlanAction[];
   readContent: boolean;
+  /** Comment on the plan (the support function's sparring). */
+  comment: boolean;
+  /** Mark comments handled. */
+  handleComments: boolean;
 }
 
 /** What a user may do with a plan in this status: what the plan pages show, and nothing more. */
@@ -106,6 +125,8 @@ export function planPermissions(
     edit: mayEditPlan(p, status, target),
     decide: decisions,
     readContent: mayReadPlanContent(p, status, target),
+    comment: givesSparring(p),
+    handleComments: mayHandleComments(p, target),
   };
 }
 

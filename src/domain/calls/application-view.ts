@@ -6,7 +6,7 @@ import { notFound } from '../errors.ts';
 import { listAttachments } from './attachments.ts';
 import { applicationFacts } from './parties.ts';
 import { applicantOrganisation, applicationActions, authorizeApplication } from './policy.ts';
-import { consensusBoard, findApplication } from './queries.ts';
+import { allocationsOf, consensusBoard, findApplication } from './queries.ts';
 import { findCallSetup } from './setup.ts';
 
 /** An application as one caller may see it: the applicant's form, and the page of one application. */
@@ -31,7 +31,7 @@ export async function applicantView(db: Queryable, editor: Caller, callId: strin
 
 /**
  * One application's page for one caller: the call's rules, what the caller may do there, and
- * the application itself only when they may read it. An assessor of the call who has not
+ * the application itself (with its budget and attachments) only when they may read it. An assessor of the call who has not
  * declared, or has declared a conflict, opens the page but sees none of the application. The
  * scores shown are all of them to the call's owner, and the assessor's own to an assessor.
  */
@@ -44,6 +44,10 @@ export async function applicationView(db: Queryable, editor: Caller, application
   const setup = await findCallSetup(db, p, facts.call.id);
   if (!setup) throw notFound('call');
   const application = actions.read ? await findApplication(db, applicationId) : null;
+  const attachments = actions.read ? await listAttachments(db, editor, applicationId) : [];
+  // What each funder granted, for those who may read the decision letter, once there is one.
+  const grants =
+    actions.decisionLetter && facts.status === 'selected' ? await allocationsOf(db, applicationId) : [];
   const board =
     actions.score || actions.setConsensus ? ((await consensusBoard(db, applicationId)) ?? []) : [];
   const scores = actions.setConsensus
@@ -54,6 +58,15 @@ export async function applicationView(db: Queryable, editor: Caller, application
         spread: null,
         consensus: null,
       }));
-  return { id: facts.id, status: facts.status, setup, actions, application, board: scores };
+  return {
+    id: facts.id,
+    status: facts.status,
+    setup,
+    actions,
+    application,
+    attachments,
+    grants,
+    board: scores,
+  };
 }
 export type ApplicationView = Awaited<ReturnType<typeof applicationView>>;

@@ -29,7 +29,8 @@ function takesApplications(call: { status: CallStatus; opensAt: Date | null; dea
 }
 
 /**
- * Saves the applicant's draft; creates it on first save. Refused once submitted, after the
+ * Saves the applicant's draft; creates it on first save. Each part left out of `input` (a section
+ * of the task list saves only its own) stays as it was. Refused once submitted, after the
  * deadline, and for a call without a set-up: that call takes its applications outside the portal.
  */
 export async function saveApplication(
@@ -37,7 +38,7 @@ export async function saveApplication(
   editor: Caller,
   callId: string,
   organisationId: string,
-  input: ApplicationInput,
+  input: Partial<ApplicationInput>,
   now: Date,
 ): Promise<{ id: string }> {
   authorizeApplication(editor.principal, 'apply', { organisationId });
@@ -57,14 +58,14 @@ export async function saveApplication(
       (
         await tx
           .insert(applications)
-          .values({ callId, organisationId, title: input.title, createdAt: now, updatedAt: now })
+          .values({ callId, organisationId, title: input.title ?? '', createdAt: now, updatedAt: now })
           .returning({ id: applications.id })
       )[0]?.id;
     if (!id) throw new Error('application not created');
     if (existing)
       await tx
         .update(applications)
-        .set({ title: input.title, updatedAt: now })
+        .set({ ...(input.title === undefined ? {} : { title: input.title }), updatedAt: now })
         .where(eq(applications.id, id));
     await writeApplicationParts(tx, setup, id, input);
     return { id };
@@ -75,7 +76,7 @@ async function writeApplicationParts(
   tx: Tx,
   setup: { callId: string; firstYear: number; lastYear: number },
   applicationId: string,
-  input: ApplicationInput,
+  input: Partial<ApplicationInput>,
 ) {
   const { callId } = setup;
   const requirementIds = new Set(
@@ -91,37 +92,40 @@ async function writeApplicationParts(
       (r) => r.id,
     ),
   );
+  const { answers = null, texts = null, budget = null } = input;
   const issues = [
-    ...Object.keys(input.answers)
+    ...Object.keys(answers ?? {})
       .filter((id) => !requirementIds.has(id))
       .map((id) => ({ field: `answers.${id}`, message: 'unknown requirement' })),
-    ...Object.keys(input.texts)
+    ...Object.keys(texts ?? {})
       .filter((id) => !criterionIds.has(id))
       .map((id) => ({ field: `texts.${id}`, message: 'unknown criterion' })),
-    ...input.budget
+    ...(budget ?? [])
       .filter((b) => b.year < setup.firstYear || b.year > setup.lastYear)
       .map((b) => ({ field: `budget.${b.year}.${b.category}`, message: 'outside_period' })),
   ];
   if (issues.length > 0) throw new AppError('validation', 'application does not fit the call', issues);
-  await tx.delete(applicationAnswers).where(eq(applicationAnswers.applicationId, applicationId));
-  const answers = Object.entries(input.answers).map(([requirementId, answer]) => ({
-    applicationId,
-    requirementId,
-    answer,
-  }));
-  if (answers.length > 0) await tx.insert(applicationAnswers).values(answers);
-  await tx
-    .delete(applicationCriterionTexts)
-    .where(eq(applicationCriterionTexts.applicationId, applicationId));
-  const texts = Object.entries(input.texts).map(([criterionId, text]) => ({
-    applicationId,
-    criterionId,
-    text,
-  }));
-  if (texts.length > 0) await tx.insert(applicationCriterionTexts).values(texts);
-  await tx.delete(applicationBudgetLines).where(eq(applicationBudgetLines.applicationId, applicationId));
-  const lines = input.budget.filter((b) => b.amountDkk > 0).map((b) => ({ applicationId, ...b }));
-  if (lines.length > 0) await tx.insert(applicationBudgetLines).values(lines);
+  if (answers) {
+    await tx.delete(applicationAnswers).where(eq(applicationAnswers.applicationId, applicationId));
+    const rows = Object.entries(answers).map(([requirementId, answer]) => ({
+      applicationId,
+      requirementId,
+      answer,
+    }));
+    if (rows.length > 0) await tx.insert(applicationAnswers).values(rows);
+  }
+  if (texts) {
+    await tx
+      .delete(applicationCriterionTexts)
+      .where(eq(applicationCriterionTexts.applicationId, applicationId));
+    const rows = Object.entries(texts).map(([criterionId, text]) => ({ applicationId, criterionId, text }));
+    if (rows.length > 0) await tx.insert(applicationCriterionTexts).values(rows);
+  }
+  if (budget) {
+    await tx.delete(applicationBudgetLines).where(eq(applicationBudgetLines.applicationId, applicationId));
+    const rows = budget.filter((b) => b.amountDkk > 0).map((b) => ({ applicationId, ...b }));
+    if (rows.length > 0) await tx.insert(applicationBudgetLines).values(rows);
+  }
 }
 
 /** Submits a draft before the deadline (server time); after that it is read-only. */

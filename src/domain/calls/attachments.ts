@@ -25,6 +25,20 @@ export function safeFileName(name: string, extension: string): string {
   return `${base || 'bilag'}.${extension}`;
 }
 
+/**
+ * The type of a file that may be attached, recognised from its bytes; refused when it is too
+ * large (`too_large`) or of a type not allowed (`type`). Checked again by addAttachment.
+ */
+export async function acceptableAttachment(bytes: Uint8Array) {
+  if (bytes.byteLength > ATTACHMENT_MAX_BYTES)
+    throw new AppError('too_large', 'attachment too large', [{ field: 'file', message: 'too_large' }]);
+  const type = await fileTypeFromBuffer(bytes);
+  const extension = type ? ATTACHMENT_TYPES[type.mime] : undefined;
+  if (!type || !extension)
+    throw new AppError('validation', 'attachment type not allowed', [{ field: 'file', message: 'type' }]);
+  return { type, extension };
+}
+
 /** Stores an attachment to a draft; the type is recognised from the bytes, never from the name. */
 export async function addAttachment(
   db: Db,
@@ -34,12 +48,7 @@ export async function addAttachment(
   file: { name: string; bytes: Uint8Array },
   now: Date,
 ) {
-  if (file.bytes.byteLength > ATTACHMENT_MAX_BYTES)
-    throw new AppError('too_large', 'attachment too large', [{ field: 'file', message: 'too_large' }]);
-  const type = await fileTypeFromBuffer(file.bytes);
-  const extension = type ? ATTACHMENT_TYPES[type.mime] : undefined;
-  if (!type || !extension)
-    throw new AppError('validation', 'attachment type not allowed', [{ field: 'file', message: 'type' }]);
+  const { type, extension } = await acceptableAttachment(file.bytes);
   const storageKey = `${randomUUID()}.${extension}`;
   await mkdir(folder(dataDir), { recursive: true });
   const path = join(folder(dataDir), storageKey);

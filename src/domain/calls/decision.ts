@@ -4,8 +4,10 @@ import { type Db, queryRows, type Tx } from '../../db/client.ts';
 import { applications, callAllocations, callBudgets, calls } from '../../db/schema/index.ts';
 import type { Caller } from '../caller.ts';
 import { AppError } from '../errors.ts';
+import { addNotifications } from '../notifications/commands.ts';
 import { authorize } from '../policy/policy.ts';
 import { conflict, lockApplication, lockCall } from './locks.ts';
+import { applicationPath } from './paths.ts';
 import { authorizeCall } from './policy.ts';
 import type { AllocationInput } from './schemas.ts';
 import { assertMove } from './workflow.ts';
@@ -41,7 +43,40 @@ export async function decideCall(
       .set({ status: 'not_selected', updatedAt: now })
       .where(and(eq(applications.callId, callId), eq(applications.status, 'eligible')));
     await tx.update(calls).set({ status: 'decided', updatedAt: now }).where(eq(calls.id, callId));
+    await notifyApplicants(tx, callId, now);
   });
+}
+
+/** Each applicant with a decision hears of it, with a link to its application and decision letter. */
+async function notifyApplicants(tx: Tx, callId: string, now: Date) {
+  const [call] = await tx.select({ title: calls.title }).from(calls).where(eq(calls.id, callId));
+  const decided = await tx
+    .select({ id: applications.id, organisationId: applications.organisationId, status: applications.status })
+    .from(applications)
+    .where(
+      and(
+        eq(applications.callId, callId),
+        inArray(applications.status, ['selected', 'not_selected', 'ineligible']),
+      ),
+    );
+  const title = call?.title ?? '';
+  await addNotifications(
+    tx,
+    decided.map((a) => ({
+      recipientOrganisationId: a.organisationId,
+      recipientRole: 'cluster_staff' as const,
+      text:
+        a.status === 'selected'
+          ? `Jeres ansøgning til ${title} er udvalgt. Læs afgørelsesbrevet.`
+          : `Opslaget ${title} er afgjort. Læs afgørelsen om jeres ansøgning.`,
+      textEn:
+        a.status === 'selected'
+          ? `Your application to ${title} has been selected. Read the decision letter.`
+          : `The call ${title} has been decided. Read the decision on your application.`,
+      link: applicationPath(a.id),
+      createdAt: now,
+    })),
+  );
 }
 
 /**

@@ -190,12 +190,14 @@ describe('submission receipt', () => {
           callTitle: call.title,
           organisationName: 'Testklyngen',
           applicationTitle: 'Vores ansøgning',
+          reference: 'ANS-2027-0A1B2C3D',
           submittedAt: NOW,
         }),
       );
       expect(received).toHaveLength(1);
       expect(received[0]?.to).toEqual([staff.email]);
-      expect(received[0]?.data).toContain('til opslaget "Testopslag" den 2027-03-01 kl. 10:00 (dansk tid)');
+      expect(received[0]?.data).toContain('til opslaget "Testopslag" 1. marts 2027 kl. 10.00 (dansk tid)');
+      expect(received[0]?.data).toContain('Referencenummer: ANS-2027-0A1B2C3D');
     } finally {
       await close();
     }

@@ -1,10 +1,10 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/support/database.ts';
 import { createOrganisation, createUser } from '../../../test/support/factories.ts';
 import { systemActor, withActor } from '../../db/actor.ts';
 import type { Database } from '../../db/client.ts';
-import { auditLog, calls } from '../../db/schema/index.ts';
+import { auditLog, calls, notifications } from '../../db/schema/index.ts';
 import type { Caller } from '../caller.ts';
 import { AppError } from '../errors.ts';
 import type { Role } from '../policy/policy.ts';
@@ -238,6 +238,19 @@ describe('the call flow from set-up to allocation', () => {
     await rejects(decideCall(db, ministryFunder, call.id, [app1, app2], at(6000)), 'forbidden');
     await rejects(decideCall(db, owner, call.id, [app3], at(6000)), 'validation');
     await decideCall(db, owner, call.id, [app2], at(6000));
+    // every applicant with a decision is told, with a link to its application and letter
+    const told = await db
+      .select({ link: notifications.link, text: notifications.text, role: notifications.recipientRole })
+      .from(notifications)
+      .where(
+        inArray(
+          notifications.link,
+          [app1, app2, app3].map((id) => `/ansoegninger/${id}`),
+        ),
+      );
+    expect(told).toHaveLength(3);
+    expect(told.every((n) => n.role === 'cluster_staff')).toBe(true);
+    expect(told.find((n) => n.link === `/ansoegninger/${app2}`)?.text).toContain('er udvalgt');
     expect((await findApplication(db, app1))?.status).toBe('not_selected');
     await rejects(
       allocate(db, owner, board.id, [{ applicationId: app1, year: 2028, amountDkk: 1 }], at(7000)),
@@ -305,8 +318,17 @@ describe('the call flow from set-up to allocation', () => {
     // letters: selected with each funder's grant and share; ineligible with the reason
     const selectedLetter = await decisionLetterText(db, owner, app2, at(8000));
     expect(selectedLetter.lines).toContain('  2028: Ministeriet 400.000 kr. (40 % af årets bevilling)');
+    // laid out as an authority's letter: date in words, journal number, reasons, complaint guidance
+    expect(selectedLetter.lines).toContain(`J.nr.: ${selectedLetter.reference}`);
+    expect(selectedLetter.reference).toMatch(/^ANS-\d{4}-[0-9A-F]{8}$/);
+    expect(selectedLetter.lines.find((l) => l.startsWith('Dato: '))).toMatch(
+      /^Dato: \d{1,2}\. [a-zæøå]+ \d{4}$/,
+    );
+    expect(selectedLetter.lines).toContain('Begrundelse');
+    expect(selectedLetter.lines).toContain('Klagevejledning');
+    expect(selectedLetter.lines.join('\n')).toContain('Folketingets\nOmbudsmand');
     expect((await decisionLetterText(db, owner, app1, at(8000))).lines.join('\n')).toMatch(
-      /ikke udvalgt.*\n.*72 af 100 \(placering 2 af 2\)/,
+      /ikke udvalgt\.\n\nBegrundelse\n.*\nVægtet samlet score: 72 af 100 \(placering 2 af 2\)\./,
     );
     expect((await decisionLetterText(db, owner, app3, at(8000))).lines).toContain(
       'Begrundelse: Ingen plan for guld',

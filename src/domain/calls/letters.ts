@@ -4,17 +4,68 @@ import type { Queryable } from '../../db/client.ts';
 import { calls, organisations } from '../../db/schema/index.ts';
 import type { MailMessage } from '../../mail/mailer.ts';
 import type { Caller } from '../caller.ts';
-import { instantToDanishTime } from '../content/time.ts';
 import { notFound } from '../errors.ts';
+import { formatAmount, formatDateTime, formatDay } from '../reference/danish.ts';
 import { applicationFacts } from './parties.ts';
 import { authorizeApplication } from './policy.ts';
-import { allocationsOf, findApplication, rankedApplications } from './queries.ts';
+import { allocationsOf, consensusBoard, findApplication, rankedApplications } from './queries.ts';
+import { applicationReference } from './tasks.ts';
 
-const dkk = (n: number) => `${new Intl.NumberFormat('da-DK').format(n)} kr.`;
+/** The letter's headings, set in bold in the PDF. */
+const HEADINGS = { reasons: 'Begrundelse', complaint: 'Klagevejledning' } as const;
+
+/** The decision itself: selected with each funder's grant, or not selected, or not eligible. */
+async function decisionLines(db: Queryable, app: Application): Promise<string[]> {
+  if (app.status === 'selected') {
+    const grants = await allocationsOf(db, app.id);
+    const lines = [`Jeres ansøgning "${app.title}" er udvalgt.`, '', 'Bevilling pr. år og finansiør:'];
+    for (const g of grants)
+      lines.push(
+        `  ${g.year}: ${g.funderName} ${formatAmount(g.amountDkk, 'da')} (${g.share} % af årets bevilling)`,
+      );
+    if (grants.length === 0) lines.push('  Fordelingen af midlerne meddeles særskilt.');
+    return lines;
+  }
+  if (app.status === 'not_selected') return [`Jeres ansøgning "${app.title}" er desværre ikke udvalgt.`];
+  if (app.status === 'ineligible')
+    return [`Jeres ansøgning "${app.title}" opfylder ikke opslagets krav og er derfor ikke bedømt.`];
+  return [`Ansøgningen "${app.title}" er endnu ikke afgjort.`];
+}
+
+/** Why: the weighted score and rank, and the agreed score and remark per criterion; or the failed requirement. */
+async function reasonLines(db: Queryable, app: Application): Promise<string[]> {
+  if (app.status === 'ineligible') return [`Begrundelse: ${app.eligibilityReason ?? ''}`];
+  if (app.status !== 'selected' && app.status !== 'not_selected') return [];
+  const ranked = await rankedApplications(db, app.callId);
+  const mine = ranked.find((r) => r.application.id === app.id);
+  const lines = [
+    'Ansøgningen er bedømt af uafhængige bedømmere efter opslagets kriterier og vægte.',
+    mine ? `Vægtet samlet score: ${mine.total} af 100 (placering ${mine.rank} af ${ranked.length}).` : '',
+  ];
+  for (const row of (await consensusBoard(db, app.id)) ?? []) {
+    if (!row.consensus) continue;
+    const { titleDa, weight, scaleMax } = row.criterion;
+    lines.push(`  ${titleDa} (vægt ${weight} %): ${row.consensus.score} af ${scaleMax}`);
+    if (row.consensus.comment) lines.push(`    ${row.consensus.comment}`);
+  }
+  return lines;
+}
+
+/** How to complain: ask the authority to reconsider, then the Parliamentary Ombudsman. */
+const complaintLines = (owner: string, reference: string) => [
+  `Hvis I er uenige i afgørelsen, kan I inden 4 uger efter, at I har modtaget dette brev, bede ${owner}`,
+  `om at genoverveje den. Skriv til ${owner}, og oplys journalnummeret ${reference}.`,
+  'Afgørelsen kan ikke påklages til anden administrativ myndighed. I kan klage til Folketingets',
+  'Ombudsmand, når muligheden for at få afgørelsen genovervejet er brugt.',
+];
+
+type Application = NonNullable<Awaited<ReturnType<typeof findApplication>>>;
 
 /**
- * What the decision letter says to one applicant, as plain lines (also what the tests read).
- * For the applicant and the call's funders (see applicationRules), once the call is decided.
+ * What the decision letter says to one applicant, as plain lines (also what the tests read), laid
+ * out as a Danish public authority's letter: sender, recipient, date and journal number, the
+ * decision, its reasons and complaint guidance. For the applicant and the call's funders (see
+ * applicationRules), once the call is decided.
  */
 export async function decisionLetterText(db: Queryable, editor: Caller, applicationId: string, now: Date) {
   const facts = await applicationFacts(db, editor.principal, applicationId);
@@ -24,43 +75,32 @@ export async function decisionLetterText(db: Queryable, editor: Caller, applicat
   const app = await findApplication(db, applicationId);
   if (!app) throw notFound('application');
   const [call] = await db
-    .select({ title: calls.title, status: calls.status, ownerName: organisations.name })
+    .select({ title: calls.title, ownerName: organisations.name })
     .from(calls)
     .innerJoin(organisations, eq(organisations.id, calls.ownerId))
     .where(eq(calls.id, app.callId));
   if (!call) throw notFound('call');
-  const date = instantToDanishTime(now).date;
+  const reference = applicationReference(app);
+  const reasons = await reasonLines(db, app);
   const lines = [
-    `${call.ownerName}`,
-    `Dato: ${date}`,
+    call.ownerName,
     '',
     `Til: ${app.organisationName}`,
-    `Vedr.: ${call.title}`,
+    `Dato: ${formatDay(now, 'da')}`,
+    `J.nr.: ${reference}`,
     '',
+    `Afgørelse om ansøgning til ${call.title}`,
+    '',
+    ...(await decisionLines(db, app)),
+    ...(reasons.length > 0 ? ['', HEADINGS.reasons, ...reasons] : []),
+    '',
+    HEADINGS.complaint,
+    ...complaintLines(call.ownerName, reference),
+    '',
+    'Med venlig hilsen',
+    call.ownerName,
   ];
-  if (app.status === 'selected') {
-    const grants = await allocationsOf(db, applicationId);
-    lines.push(`Afgørelse: Jeres ansøgning "${app.title}" er udvalgt.`, '', 'Bevilling pr. år og finansiør:');
-    for (const g of grants)
-      lines.push(`  ${g.year}: ${g.funderName} ${dkk(g.amountDkk)} (${g.share} % af årets bevilling)`);
-    if (grants.length === 0) lines.push('  Fordelingen af midlerne meddeles særskilt.');
-  } else if (app.status === 'not_selected') {
-    const ranked = await rankedApplications(db, app.callId);
-    const mine = ranked.find((r) => r.application.id === applicationId);
-    lines.push(
-      `Afgørelse: Jeres ansøgning "${app.title}" er desværre ikke udvalgt.`,
-      mine ? `Vægtet samlet score: ${mine.total} af 100 (placering ${mine.rank} af ${ranked.length}).` : '',
-    );
-  } else if (app.status === 'ineligible') {
-    lines.push(
-      `Afgørelse: Jeres ansøgning "${app.title}" opfylder ikke opslagets krav og er ikke bedømt.`,
-      `Begrundelse: ${app.eligibilityReason ?? ''}`,
-    );
-  } else {
-    lines.push(`Ansøgningen "${app.title}" er endnu ikke afgjort (status: ${app.status}).`);
-  }
-  lines.push('', 'Med venlig hilsen', call.ownerName);
-  return { status: app.status, lines };
+  return { status: app.status, reference, subject: `Afgørelse om ansøgning til ${call.title}`, lines };
 }
 
 /** The decision letter as a PDF. */
@@ -70,11 +110,12 @@ export async function decisionLetterPdf(
   applicationId: string,
   now: Date,
 ): Promise<Buffer> {
-  const { lines } = await decisionLetterText(db, editor, applicationId, now);
+  const { lines, subject } = await decisionLetterText(db, editor, applicationId, now);
+  const bold = new Set<string>([subject, ...Object.values(HEADINGS)]);
   const doc = new PDFDocument({
     size: 'A4',
     margin: 60,
-    info: { Title: 'Afgørelse', Author: 'Klyngeportalen' },
+    info: { Title: subject, Author: 'Klyngeportalen' },
   });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
@@ -82,9 +123,8 @@ export async function decisionLetterPdf(
     doc.on('end', () => res(Buffer.concat(chunks)));
     doc.on('error', rej);
   });
-  doc.font('Helvetica-Bold').fontSize(16).text('Afgørelse om ansøgning', { paragraphGap: 12 });
-  doc.font('Helvetica').fontSize(11);
-  for (const line of lines) doc.text(line || ' ');
+  doc.fontSize(11);
+  for (const line of lines) doc.font(bold.has(line) ? 'Helvetica-Bold' : 'Helvetica').text(line || ' ');
   doc.end();
   return done;
 }
@@ -95,15 +135,18 @@ export function submissionReceipt(opts: {
   callTitle: string;
   organisationName: string;
   applicationTitle: string;
+  /** The application's reference number (applicationReference). */
+  reference: string;
   submittedAt: Date;
 }): MailMessage {
-  const at = instantToDanishTime(opts.submittedAt);
   return {
     to: opts.to,
     subject: `Kvittering: ansøgning til ${opts.callTitle}`,
     text: [
       `Vi har modtaget ansøgningen "${opts.applicationTitle}" fra ${opts.organisationName}`,
-      `til opslaget "${opts.callTitle}" den ${at.date} kl. ${at.time} (dansk tid).`,
+      `til opslaget "${opts.callTitle}" ${formatDateTime(opts.submittedAt, 'da')} (dansk tid).`,
+      '',
+      `Referencenummer: ${opts.reference}`,
       '',
       'Ansøgningen kan ikke længere ændres. Den kan trækkes tilbage fra arbejdsrummet, indtil',
       'den er vurderet.',

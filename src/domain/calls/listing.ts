@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
-import { calls, organisations } from '../../db/schema/index.ts';
+import { callSetups, calls, organisations } from '../../db/schema/index.ts';
 import { FEED_SIZE, organisationColumns, PAGE_SIZE, pageOf } from '../content/queries.ts';
 import type { Principal } from '../policy/policy.ts';
 import { callParties } from './parties.ts';
@@ -65,7 +65,8 @@ export async function draftCalls(db: Queryable, principal: Principal | null) {
 }
 
 /**
- * One call by its address, with what the principal may do with it (manage, process, assess);
+ * One call by its address, whether it takes applications in the portal, and what the principal
+ * may do with it (manage, process, assess, apply);
  * null when there is none or the principal may not see it (a draft is its funders' only).
  */
 export async function findCall(db: Queryable, principal: Principal | null, slug: string) {
@@ -76,7 +77,9 @@ export async function findCall(db: Queryable, principal: Principal | null, slug:
     .where(eq(calls.slug, slug));
   const parties = row ? await callParties(db, row.id) : null;
   if (!row || !parties || !callRules.view(principal, parties)) return null;
-  return { ...row, actions: callActions(principal, parties) };
+  // A call without a set-up takes its applications outside the portal, as its text says.
+  const takesPortalApplications = (await db.$count(callSetups, eq(callSetups.callId, row.id))) > 0;
+  return { ...row, takesPortalApplications, actions: callActions(principal, parties) };
 }
 export type CallDetail = NonNullable<Awaited<ReturnType<typeof findCall>>>;
 

@@ -161,12 +161,15 @@ export type ApplicationActions = ReturnType<typeof applicationActions>;
 
 /** What one principal may do with a call: the links and forms of its pages. */
 export function callActions(p: Principal | null, call: CallParties) {
-  if (!p) return { manage: false, decide: false, process: false, assess: false, allocateFor: [] };
+  if (!p)
+    return { manage: false, decide: false, process: false, assess: false, apply: false, allocateFor: [] };
   return {
     manage: callRules.manage(p, call),
     decide: callRules.decide(p, call),
     process: callRules.process(p, call),
     assess: callRules.assess(p, call),
+    /** Apply to it: staff of a cluster organisation (when is the call's phase, not a rule on who). */
+    apply: p.memberships.some((m) => isApplicant(p, m)),
     /** The funder organisations whose budget in this call this principal allocates. */
     allocateFor: call.funderIds.filter((id) => can(p, 'calls.allocate', { organisationId: id })),
   };

@@ -3,6 +3,7 @@
  * plan for 2023, whose goals are the ones the mid-term evaluation demo already compares with, and
  * a draft for 2024; Danish Sound Cluster's 2023 plan awaits the demo funder's decision; CLEAN's
  * 2023 plan is still a draft. Each plan is walked through its steps, so the audit log holds its history.
+ * The support function has commented on Odense Robotics' 2024 draft (issue 20, item 6).
  */
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
@@ -131,8 +132,33 @@ export async function insertDemoActionPlans(tx: Tx): Promise<number> {
       }
     }
   }
+  await insertDemoPlanComments(tx);
   await tx.execute(
     sql`select set_config('klynge.actor', 'system:seed', true), set_config('klynge.actor_id', '', true)`,
   );
   return PLANS.length;
+}
+
+const SUPPORT_EMAIL = 'support@demo.klyngeportalen.dk';
+
+/**
+ * The support function's sparring on Odense Robotics' 2024 draft: one comment on the planned
+ * activities still waiting for the cluster, and one on the narrative the cluster has handled.
+ */
+async function insertDemoPlanComments(tx: Tx): Promise<void> {
+  const clusterId = cluster(STAFF_CLUSTER);
+  const support = demoUuid(`user:${SUPPORT_EMAIL}`);
+  const staff = demoUuid(`user:${STAFF_EMAIL}`);
+  await tx.execute(
+    sql`select set_config('klynge.actor', ${SUPPORT_EMAIL}, true), set_config('klynge.actor_id', ${support}, true)`,
+  );
+  await tx.execute(
+    sql`insert into action_plan_comments (cluster_id, year, section, body, author_id, created_at, handled_at, handled_by)
+        values (${clusterId}, 2024, 'narrative',
+                'Beskriv gerne, hvilke markeder de internationale aktiviteter sigter mod, og hvordan I måler effekten.',
+                ${support}, '2023-11-24T09:00:00Z', '2023-11-27T14:00:00Z', ${staff}),
+               (${clusterId}, 2024, 'activities',
+                'Forløbet for iværksættere kunne med fordel laves sammen med erhvervshuset; vi formidler gerne kontakten.',
+                ${support}, '2023-11-28T09:00:00Z', null, null)`,
+  );
 }

@@ -1,7 +1,9 @@
 /**
- * Demo reporting periods for the years with activities: 2021 and most of 2022 locked, 2023 a mix
- * of submitted, approved, returned, locked and still open, so both period pages have something
- * to show. Each period is walked through its steps in the seed transaction, so the history (from
+ * Demo reporting periods for every year a cluster is funded or has activities: 2021 and most of
+ * 2022 locked, 2023 a mix of submitted, approved, returned, locked and still open, 2024 (funded,
+ * without activities in the demo) open, so both period pages and the timeliness have something
+ * to show. Most years are submitted in February, before the 1 March deadline; a resubmission after
+ * a return comes late. Each period is walked through its steps in the seed transaction, so the history (from
  * the audit log) reads like real use; the demo logins act where they exist, 'system:seed' elsewhere.
  */
 import { sql } from 'drizzle-orm';
@@ -15,7 +17,8 @@ import { organisationId } from './organisations.ts';
 interface Step {
   status: PeriodStatus;
   on: string;
-  by: 'cluster' | 'funder';
+  /** 'seed': the period is made open by the system. */
+  by: 'cluster' | 'funder' | 'seed';
   comment: string | null;
 }
 
@@ -78,28 +81,27 @@ function stepsOf(plan: Plan, year: number, clusterIndex: number): Step[] {
     case 'returned':
       return [submit, returned];
     case 'open':
-      return [];
+      return [{ status: 'open', on: `${year}-01-02`, by: 'seed', comment: null }];
   }
 }
 
 /** The demo periods, the same on every run. */
 export function buildPeriods(data: DemoDataSet): DemoPeriod[] {
-  const years = new Map<number, Set<number>>();
+  const active = new Map<number, Set<number>>();
   for (const a of data.activities) {
-    const set = years.get(a.cluster) ?? new Set<number>();
+    const set = active.get(a.cluster) ?? new Set<number>();
     set.add(a.year);
-    years.set(a.cluster, set);
+    active.set(a.cluster, set);
   }
-  return data.clusters.flatMap((c, i) =>
-    [...(years.get(i) ?? [])]
-      .sort()
-      .map((year) => ({
-        clusterId: c.organisationId,
-        year,
-        steps: stepsOf(planFor(i, c.organisationId, year), year, i),
-      }))
-      .filter((p) => p.steps.length > 0),
-  );
+  return data.clusters.flatMap((c, i) => {
+    const activeYears = active.get(i) ?? new Set<number>();
+    const funded = data.grants.filter((g) => g.clusterId === c.organisationId).map((g) => g.year);
+    return [...new Set([...activeYears, ...funded])].sort().map((year) => ({
+      clusterId: c.organisationId,
+      year,
+      steps: stepsOf(activeYears.has(year) ? planFor(i, c.organisationId, year) : 'open', year, i),
+    }));
+  });
 }
 
 /** Who acts at a step: the demo login where the step is theirs, the seed elsewhere. */
@@ -135,6 +137,7 @@ export async function insertDemoPeriods(tx: Tx, data: DemoDataSet): Promise<numb
         comment: step.comment,
         updated_by: actor.userId,
         updated_at: `${step.on}T10:00:00+01:00`,
+        submitted: step.status === 'submitted',
       });
       groups.set(actor.label, group);
     }
@@ -143,13 +146,15 @@ export async function insertDemoPeriods(tx: Tx, data: DemoDataSet): Promise<numb
         sql`select set_config('klynge.actor', ${actor.label}, true), set_config('klynge.actor_id', ${actor.userId ?? ''}, true)`,
       );
       const json = JSON.stringify(rows);
-      const records = sql`jsonb_to_recordset(${json}::jsonb) as x(cluster_id uuid, year smallint, status text, comment text, updated_by uuid, updated_at timestamptz)`;
+      const records = sql`jsonb_to_recordset(${json}::jsonb) as x(cluster_id uuid, year smallint, status text, comment text, updated_by uuid, updated_at timestamptz, submitted boolean)`;
       await tx.execute(
         k === 0
-          ? sql`insert into reporting_periods (cluster_id, year, status, comment, updated_by, updated_at)
-                select cluster_id, year, status::period_status, comment, updated_by, updated_at from ${records}`
+          ? sql`insert into reporting_periods (cluster_id, year, status, comment, updated_by, updated_at, submitted_at)
+                select cluster_id, year, status::period_status, comment, updated_by, updated_at,
+                       case when submitted then updated_at end from ${records}`
           : sql`update reporting_periods p set status = x.status::period_status, comment = x.comment,
-                  updated_by = x.updated_by, updated_at = x.updated_at
+                  updated_by = x.updated_by, updated_at = x.updated_at,
+                  submitted_at = case when x.submitted then x.updated_at else p.submitted_at end
                 from ${records} where p.cluster_id = x.cluster_id and p.year = x.year`,
       );
     }

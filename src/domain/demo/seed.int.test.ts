@@ -5,6 +5,7 @@ import type { Database } from '../../db/client.ts';
 import { verifyPassword } from '../accounts/passwords.ts';
 import { catalogueBySignificance } from '../catalogue/queries.ts';
 import { isValidCvr, isValidDb07Code } from '../reference/identifiers.ts';
+import { DEMO_MATCHMAKING_PARTICIPANTS } from './matchmaking.ts';
 import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_REFERENCE_DATE, type DemoSummary, seedDemo } from './seed.ts';
 
 // Seeding takes a few seconds on PGlite; on a busy two-core machine it can take several times that.
@@ -57,7 +58,8 @@ describe(`demo data set on ${testDriver()}`, () => {
     expect(summary.knowledgeInstitutionParticipations).toBeGreaterThanOrEqual(5_400);
     expect(summary.knowledgeInstitutionParticipations).toBeLessThanOrEqual(6_200);
     expect(summary.clusters).toBe(21);
-    expect(summary.users).toBe(DEMO_LOGINS.length);
+    // The demo logins and the synthetic participants of the demo matchmaking event.
+    expect(summary.users).toBe(DEMO_LOGINS.length + DEMO_MATCHMAKING_PARTICIPANTS);
   });
 
   it('spends about 365 mio. DKK of grant and raises about 850 mio. DKK external funding', async () => {
@@ -151,7 +153,7 @@ describe(`demo data set on ${testDriver()}`, () => {
       expect(await verifyPassword(user.password_hash, 'not-the-demo-password')).toBe(false);
     }
     const roles = new Set(DEMO_LOGINS.map((l) => l.role));
-    expect(roles.size).toBe(6);
+    expect(roles.size).toBe(7);
   });
 
   it('records every seeded row in the audit log as written by the seed', async () => {
@@ -175,6 +177,24 @@ describe(`demo data set on ${testDriver()}`, () => {
     expect(count(2022, 'locked')).toBeGreaterThan(total(2022) / 2);
     for (const status of ['submitted', 'approved', 'returned', 'locked'])
       expect(count(2023, status)).toBeGreaterThan(0);
+    // Every funded year has its period (no gaps); 2024, funded but without demo activities, is open.
+    const gaps = await one<{ n: number }>(
+      database,
+      sql`select count(*)::int as n from (select distinct cluster_id, year from funding_grants) g
+          where not exists (select 1 from reporting_periods p where p.cluster_id = g.cluster_id and p.year = g.year)`,
+    );
+    expect(gaps.n).toBe(0);
+    expect(count(2024, 'open')).toBe(total(2024));
+    expect(total(2024)).toBeGreaterThan(0);
+    // Submissions carry their day: February is before the 1 March deadline, a resubmission late.
+    const stamped = await one<{ missing: number; late: number }>(
+      database,
+      sql`select count(*) filter (where submitted_at is null)::int as missing,
+                 count(*) filter (where submitted_at >= make_date(year + 1, 3, 2))::int as late
+          from reporting_periods where status in ('submitted', 'approved', 'locked')`,
+    );
+    expect(stamped.missing).toBe(0);
+    expect(stamped.late).toBeGreaterThan(0);
     // The demo cluster login's 2023 was returned by the demo funder login, with a comment.
     const odense = await one<{ status: string; comment: string | null; actors: string }>(
       database,

@@ -25,8 +25,12 @@ import { insertDemoContent } from './content.ts';
 import { insertDemoCoordination } from './coordination.ts';
 import { buildDemoDataSet, DEMO_SEED, type DemoDataSet } from './dataset.ts';
 import { insertDemoEvaluation } from './evaluation.ts';
+import { insertDemoSelfAssessment } from './label-support.ts';
+import { insertDemoMatchmaking } from './matchmaking.ts';
+import { insertDemoCompanies, insertDemoMarketplace } from './partners.ts';
 import { insertDemoPeriods } from './periods.ts';
 import { insertDemoReferrals } from './referrals.ts';
+import { insertDemoServices } from './services.ts';
 import { insertDemoStrategy } from './strategy.ts';
 import { insertDemoSurveys } from './surveys.ts';
 import { DEMO_TARGET_SETS, DEMO_TARGETS } from './targets.ts';
@@ -114,13 +118,17 @@ async function load(tx: Tx, data: DemoDataSet, passwordHash: string, log: (msg: 
   await tx.insert(clusters).values(data.clusters);
   await tx.insert(clusterLabels).values(data.labels);
   await tx.insert(fundingGrants).values(data.grants);
+  // Synthetic partner companies first: the demo company login belongs to one.
+  const partnerCompanies = await insertDemoCompanies(tx);
   const accounts = buildUsers(passwordHash);
   await tx.insert(users).values(accounts.users);
   await tx.insert(memberships).values(accounts.memberships);
   await tx.insert(totpAuthenticators).values(accounts.authenticators);
   await tx.insert(targetSets).values([...DEMO_TARGET_SETS]);
   await tx.insert(targets).values([...DEMO_TARGETS]);
-  log(`demo: ${data.organisations.length} organisations, ${accounts.users.length} users`);
+  log(
+    `demo: ${data.organisations.length} organisations, ${partnerCompanies} partner companies, ${accounts.users.length} users`,
+  );
   await insertBulk(
     tx,
     companies,
@@ -178,13 +186,17 @@ export async function seedDemo(
     log(`demo: data set built in ${Math.round(performance.now() - started)} ms`);
     await load(tx, data, passwordHash, log);
     await insertDemoContent(tx);
+    log(`demo: ${await insertDemoMatchmaking(tx)} matchmaking participants`);
     log(`demo: ${await insertDemoPeriods(tx, data)} reporting periods`);
     await insertDemoEvaluation(tx);
     log(`demo: ${await insertDemoActionPlans(tx)} action plans`);
+    await insertDemoSelfAssessment(tx);
     await insertDemoCallSetup(tx);
     await insertDemoCoordination(tx);
     await insertDemoStrategy(tx);
     log(`demo: ${await insertDemoReferrals(tx)} referrals`);
+    log(`demo: ${await insertDemoMarketplace(tx)} marketplace items`);
+    log(`demo: ${await insertDemoServices(tx)} services of the support function`);
     log(`demo: ${await insertDemoSurveys(tx, DEMO_SEED)} survey responses`);
   });
   // Fresh statistics, or the planner guesses one row per table and picks nested loops.

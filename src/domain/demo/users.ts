@@ -65,6 +65,12 @@ export const DEMO_LOGINS: readonly DemoLogin[] = [
     organisation: 'Erhvervshus Fyn',
     name: 'Erik Erhvervshus',
   },
+  {
+    role: 'company_user',
+    email: 'virksomhed@demo.klyngeportalen.dk',
+    organisation: 'Fynsk Robotteknik ApS (syntetisk)',
+    name: 'Vibeke Virksomhed',
+  },
 ];
 
 export type UserRow = typeof users.$inferInsert;

@@ -28,3 +28,7 @@ export function expiryFollowUp(p: Principal | null): 'all' | string[] | null {
   const own = clustersWorkedFor(p);
   return own.length > 0 ? own : null;
 }
+
+/** Whether a person may open a cluster's label self-assessment: its own staff and the support function. */
+export const mayViewSelfAssessment = (p: Principal | null, clusterId: string) =>
+  can(p, 'labels.viewSelfAssessment', { organisationId: clusterId });

@@ -1,12 +1,14 @@
 /**
  * What needs a person's attention, for their landing page: periods and action plans waiting for
  * their decision, applications to assess or to check, their own returned years and plans, draft
- * applications to open calls, expiring labels and unread notifications. Each item is counted in
+ * applications to open calls, expiring labels, the sparring comments on action plans waiting for
+ * the cluster, and unread notifications. Each item is counted in
  * SQL and offered only when the person may act on it, by the same rules the pages and commands
  * use, so every item's link opens for them.
  */
 import { type SQL, sql } from 'drizzle-orm';
 import { type Queryable, queryRows } from '../../db/client.ts';
+import { unhandledCommentCount } from '../action-plans/comments.ts';
 import type { Caller } from '../caller.ts';
 import { clustersWorkedFor } from '../catalogue/policy.ts';
 import { expiringLabelsFor } from '../labels/queries.ts';
@@ -23,6 +25,8 @@ export type AttentionKind =
   | 'plansReturned'
   | 'draftApplications'
   | 'expiringLabels'
+  | 'planCommentsWaiting'
+  | 'planCommentsToHandle'
   | 'unreadNotifications';
 
 export interface AttentionItem {
@@ -167,6 +171,26 @@ async function labelsExpiring(db: Queryable, p: Principal, now: Date): Promise<A
     : [];
 }
 
+/**
+ * The sparring on action plans: for the support function, its comments the clusters have not
+ * handled yet; for cluster staff, the comments on their own clusters' plans they are to handle.
+ */
+async function planComments(
+  db: Queryable,
+  p: Principal,
+  clusters: readonly string[],
+): Promise<AttentionItem[]> {
+  const items: AttentionItem[] = [];
+  if (can(p, 'actionPlans.comment')) {
+    const n = await unhandledCommentCount(db);
+    if (n > 0) items.push({ kind: 'planCommentsWaiting', count: n });
+  }
+  const own = clusters.filter((id) => can(p, 'actionPlans.handleComment', { organisationId: id }));
+  const n = await unhandledCommentCount(db, own);
+  if (n > 0) items.push({ kind: 'planCommentsToHandle', count: n });
+  return items;
+}
+
 async function notificationsUnread(db: Queryable, p: Principal): Promise<AttentionItem[]> {
   if (!can(p, 'notifications.view')) return [];
   const n = await unreadCount(db, p);
@@ -184,6 +208,7 @@ export async function attentionOf(db: Queryable, caller: Caller, now: Date): Pro
     returnedToCluster(db, clustersWorkedFor(p)),
     draftApplications(db, p, now),
     labelsExpiring(db, p, now),
+    planComments(db, p, clustersWorkedFor(p)),
     notificationsUnread(db, p),
   ]);
   return parts.flat();

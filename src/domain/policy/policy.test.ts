@@ -37,6 +37,7 @@ const MATRIX: Record<Action, { own: string; other: string }> = {
   'members.manage': { own: 'AO', other: 'A' },
   'organisations.manage': { own: 'A', other: 'A' },
   'audit.read': { own: 'A', other: 'A' },
+  'jobs.manage': { own: 'A', other: 'A' },
   'clusterProfile.edit': { own: 'ACP', other: 'AP' },
   'activities.write': { own: 'C', other: '' },
   'activities.read': { own: 'AFCP', other: 'AFP' },
@@ -46,6 +47,7 @@ const MATRIX: Record<Action, { own: string; other: string }> = {
   'reportingPeriods.decide': { own: 'A', other: 'A' },
   'reportingPeriods.overview': { own: 'AFP', other: 'AFP' },
   'reportingPeriods.followAll': { own: 'AP', other: 'AP' },
+  'reportingDeadlines.manage': { own: 'A', other: 'A' },
   'funding.view': { own: 'AF', other: 'AF' },
   'grants.manage': { own: 'AF', other: 'A' },
   'coordination.view': { own: 'AF', other: 'AF' },
@@ -66,8 +68,10 @@ const MATRIX: Record<Action, { own: string; other: string }> = {
   // Without `fundedBy` no funder funds the target; see the action-plan test below.
   'actionPlans.edit': { own: 'C', other: '' },
   'actionPlans.decide': { own: '', other: '' },
-  'actionPlans.view': { own: 'AC', other: 'A' },
-  'actionPlans.overview': { own: 'AF', other: 'AF' },
+  'actionPlans.view': { own: 'ACP', other: 'AP' },
+  'actionPlans.overview': { own: 'AFP', other: 'AFP' },
+  'actionPlans.comment': { own: 'P', other: 'P' },
+  'actionPlans.handleComment': { own: 'C', other: '' },
   'targets.manage': { own: 'AF', other: 'A' },
   'initiatives.manage': { own: 'AF', other: 'A' },
   'calls.manage': { own: 'F', other: '' },
@@ -80,9 +84,21 @@ const MATRIX: Record<Action, { own: string; other: string }> = {
   'surveys.readSharedResults': { own: 'AFP', other: 'AFP' },
   'companyContacts.manage': { own: 'C', other: '' },
   'support.manage': { own: 'AP', other: 'AP' },
+  'labels.selfAssess': { own: 'C', other: '' },
+  'labels.viewSelfAssessment': { own: 'CP', other: 'P' },
+  'support.services.manage': { own: 'AP', other: 'AP' },
+  'support.courses.manage': { own: 'AP', other: 'AP' },
+  'support.attendance.take': { own: 'AP', other: 'AP' },
+  'support.courses.register': { own: 'C', other: '' },
   'referrals.manage': { own: 'CB', other: '' },
+  'companyProfile.edit': { own: 'V', other: '' },
+  'marketplace.publish': { own: 'CV', other: '' },
+  'marketplace.expressInterest': { own: 'AFSCPBVO', other: 'AFSCPBVO' },
+  'companyInvitations.send': { own: 'C', other: '' },
   'referrals.viewFigures': { own: 'AFCPB', other: 'AFCPB' },
   'referralTargets.manage': { own: 'AP', other: 'AP' },
+  'matchmaking.participate': { own: 'AFSCPBVO', other: 'AFSCPBVO' },
+  'matchmaking.organise': { own: 'AFSCPBVO', other: 'AP' },
 };
 const LETTER: Record<Role, string> = {
   admin: 'A',
@@ -120,7 +136,7 @@ describe('policy: role × action matrix', () => {
     for (const action of ACTIONS) expect(can(null, action, { organisationId: OWN })).toBe(false);
   });
 
-  it('denies everything to a user without memberships except own-account actions', () => {
+  it('denies everything to a user without memberships except own-account actions and taking part in matchmaking', () => {
     const nobody: Principal = { userId: 'u', memberships: [] };
     const allowed = ACTIONS.filter((a) => can(nobody, a, { organisationId: OWN }));
     expect(allowed.sort()).toEqual([
@@ -129,6 +145,7 @@ describe('policy: role × action matrix', () => {
       'account.secondFactor',
       'account.sessions',
       'account.view',
+      'matchmaking.participate',
       'notifications.view',
       'personalData.exportOwn',
     ]);
@@ -269,8 +286,9 @@ describe('policy: role × action matrix', () => {
       const notFunded = { organisationId: cluster, fundedBy: [OTHER] };
       expect(can(p, 'actionPlans.decide', funded)).toBe(role === 'funder');
       expect(can(p, 'actionPlans.decide', notFunded)).toBe(false);
-      expect(can(p, 'actionPlans.view', funded)).toBe(role === 'funder' || role === 'admin');
-      expect(can(p, 'actionPlans.view', notFunded)).toBe(role === 'admin');
+      expect(can(p, 'actionPlans.view', funded)).toBe(['funder', 'admin', 'support_staff'].includes(role));
+      // The support function reads every plan, funded or not, for its sparring.
+      expect(can(p, 'actionPlans.view', notFunded)).toBe(role === 'admin' || role === 'support_staff');
       // Funding the cluster gives no right to write its plan.
       expect(can(p, 'actionPlans.edit', funded)).toBe(false);
     }
@@ -308,6 +326,7 @@ describe('policy: role × action matrix', () => {
       'account.secondFactor',
       'account.sessions',
       'account.view',
+      'matchmaking.participate',
       'notifications.view',
       'personalData.exportOwn',
     ]);

@@ -72,6 +72,8 @@ const rules = {
   'members.manage': (p, t) => hasRole(p, 'admin') || hasRoleIn(p, t.organisationId, 'organisation_admin'),
   'organisations.manage': (p) => hasRole(p, 'admin'),
   'audit.read': (p) => hasRole(p, 'admin'),
+  // The job queue (mail, survey sends): admins see its counts and failures and retry a failed job
+  'jobs.manage': (p) => hasRole(p, 'admin'),
   // Cluster catalogue: own profile for cluster staff; support function and admins edit all
   'clusterProfile.edit': (p, t) =>
     hasRole(p, 'admin', 'support_staff') || hasRoleIn(p, t.organisationId, 'cluster_staff'),
@@ -90,6 +92,8 @@ const rules = {
   'reportingPeriods.overview': (p) => hasRole(p, 'admin', 'funder', 'support_staff'),
   // On that overview admins and the support function follow every cluster; a funder those it funds.
   'reportingPeriods.followAll': (p) => hasRole(p, 'admin', 'support_staff'),
+  // The reporting calendar: admins set each funder's deadline rule
+  'reportingDeadlines.manage': (p) => hasRole(p, 'admin'),
   // Funding
   'funding.view': (p) => hasRole(p, 'admin', 'funder'),
   // The grants register (from which funders get their rights over clusters): a funder's own staff
@@ -115,12 +119,19 @@ const rules = {
   // The rules that flag clusters are common to all funders (one joint evaluation): funders and admins set them
   'evaluations.configure': (p) => hasRole(p, 'admin', 'funder'),
   // Annual action plans: a cluster's own staff write and submit theirs; the funders that fund the
-  // cluster in the plan's year accept or return it; the cluster, its funders and admins read it.
+  // cluster in the plan's year accept or return it; the cluster, its funders, admins and the
+  // support function (for its sparring on every cluster's plan, seed 002) read it.
   'actionPlans.edit': (p, t) => hasRoleIn(p, t.organisationId, 'cluster_staff'),
   'actionPlans.decide': fundsTarget,
   'actionPlans.view': (p, t) =>
-    hasRole(p, 'admin') || hasRoleIn(p, t.organisationId, 'cluster_staff') || fundsTarget(p, t),
-  'actionPlans.overview': (p) => hasRole(p, 'admin', 'funder'),
+    hasRole(p, 'admin', 'support_staff') ||
+    hasRoleIn(p, t.organisationId, 'cluster_staff') ||
+    fundsTarget(p, t),
+  'actionPlans.overview': (p) => hasRole(p, 'admin', 'funder', 'support_staff'),
+  // Sparring: the support function comments on any cluster's plan; the cluster's own staff mark
+  // the comments handled.
+  'actionPlans.comment': (p) => hasRole(p, 'support_staff'),
+  'actionPlans.handleComment': (p, t) => hasRoleIn(p, t.organisationId, 'cluster_staff'),
   // Data quality: the cluster itself, its funders and admins
   'dataQuality.view': (p, t) =>
     hasRole(p, 'admin') || hasRoleIn(p, t.organisationId, 'cluster_staff') || fundsTarget(p, t),
@@ -156,6 +167,19 @@ const rules = {
   'companyContacts.manage': (p, t) => hasRoleIn(p, t.organisationId, 'cluster_staff'),
   // Support function and business service
   'support.manage': (p) => hasRole(p, 'admin', 'support_staff'),
+  // Labelling support (seed 001 D3): a cluster's own staff keep its self-assessment against the
+  // label criteria; the support function, which helps every cluster towards its label, reads them.
+  'labels.selfAssess': (p, t) => hasRoleIn(p, t.organisationId, 'cluster_staff'),
+  'labels.viewSelfAssessment': (p, t) =>
+    hasRole(p, 'support_staff') || hasRoleIn(p, t.organisationId, 'cluster_staff'),
+  // The support function's catalogue of services (src/domain/support): its staff and admins keep it
+  'support.services.manage': (p) => hasRole(p, 'admin', 'support_staff'),
+  // Courses of those services: the support function plans them, sees who registered and takes
+  // attendance on the day; a cluster's staff register themselves and their colleagues (target:
+  // the cluster organisation they register for)
+  'support.courses.manage': (p) => hasRole(p, 'admin', 'support_staff'),
+  'support.attendance.take': (p) => hasRole(p, 'admin', 'support_staff'),
+  'support.courses.register': (p, t) => hasRoleIn(p, t.organisationId, 'cluster_staff'),
   // Referrals of companies between business hubs and clusters (seed 000), sent and answered by
   // the staff of the organisations involved; the figures, which hold no personal data, are read by
   // everyone working in the programme; the list of outside referral targets is kept by the
@@ -164,6 +188,20 @@ const rules = {
   'referrals.viewFigures': (p) =>
     hasRole(p, 'admin', 'funder', 'support_staff', 'cluster_staff', 'business_service_staff'),
   'referralTargets.manage': (p) => hasRole(p, 'admin', 'support_staff'),
+  // Matchmaking at an event: anyone signed in takes part; the event's own organisation's staff
+  // (any role there), the support function and admins organise it and run the scheduler
+  'matchmaking.participate': signedIn,
+  'matchmaking.organise': (p, t) =>
+    hasRole(p, 'admin', 'support_staff') || hasRoleIn(p, t.organisationId, ...ROLES),
+  // Company and partner accounts: a company's own users keep its partner profile; a
+  // company's users and a cluster's staff publish the organisation's offers and requests on the
+  // marketplace; anyone signed in for an organisation may express interest in one (the owner is
+  // told who and from which organisation).
+  'companyProfile.edit': (p, t) => hasRoleIn(p, t.organisationId, 'company_user'),
+  'marketplace.publish': (p, t) => hasRoleIn(p, t.organisationId, 'company_user', 'cluster_staff'),
+  'marketplace.expressInterest': (p) => p.memberships.length > 0,
+  // A cluster's staff invite its member companies to sign up
+  'companyInvitations.send': (p, t) => hasRoleIn(p, t.organisationId, 'cluster_staff'),
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof rules;

@@ -84,9 +84,9 @@ export function tokenOrganisations(principal: Principal | null): string[] | null
   return can(p, 'apiTokens.manage') ? null : ownOrganisations(p, 'apiTokens.manage');
 }
 
-/** Token reminders are the system's to send (the server's timer, `klynge remind-tokens`). */
+/** Reminders (API tokens, reporting deadlines) are the system's to send (timers, `klynge remind-*`). */
 export function authorizeReminders(principal: Principal | null): void {
-  if (!isSystem(principal)) throw new AppError('forbidden', 'Only the system sends token reminders');
+  if (!isSystem(principal)) throw new AppError('forbidden', 'Only the system sends reminders');
 }
 
 /**

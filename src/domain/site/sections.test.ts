@@ -12,10 +12,11 @@ const menu = (p: Principal | null) =>
   Object.fromEntries(navigationFor(p).map((g) => [g.key, g.sections.map((s) => s.page)]));
 
 const PUBLIC = {
-  clusters: ['clusters', 'landscape', 'labels'],
+  clusters: ['clusters', 'landscape', 'labels', 'services'],
   results: ['results', 'clusterForum'],
   news: ['news', 'stories', 'events'],
   calls: ['calls'],
+  partners: ['partners', 'marketplace'],
 };
 const SEARCH = { search: ['search'] };
 
@@ -40,8 +41,8 @@ describe('navigationFor: each role sees exactly what it may use, grouped', () =>
         'referralFigures',
         'apiTokens',
       ],
-      support: ['support', 'supportBenchmarking', 'labelImport', 'surveys'],
-      admin: ['admin', 'adminOrganisations', 'adminUsers', 'adminAudit'],
+      support: ['support', 'supportServices', 'supportBenchmarking', 'labelImport', 'surveys'],
+      admin: ['admin', 'adminOrganisations', 'adminUsers', 'adminAudit', 'adminJobs'],
     },
     funder: {
       funding: [
@@ -73,12 +74,16 @@ describe('navigationFor: each role sees exactly what it may use, grouped', () =>
         'referrals',
         'referralFigures',
         'apiTokens',
+        'companyInvitations',
+        'marketplaceNew',
       ],
     },
     support_staff: {
       support: [
         'support',
         'reportingStatus',
+        'fundingActionPlans',
+        'supportServices',
         'supportBenchmarking',
         'labelImport',
         'surveys',
@@ -86,7 +91,7 @@ describe('navigationFor: each role sees exactly what it may use, grouped', () =>
       ],
     },
     business_service_staff: { referrals: ['referrals', 'referralFigures'] },
-    company_user: {},
+    company_user: { company: ['companyHome', 'marketplaceNew'] },
     organisation_admin: {},
   };
   for (const [role, groups] of Object.entries(own) as [Role, Record<string, string[]>][]) {
@@ -102,6 +107,7 @@ describe('navigationFor: each role sees exactly what it may use, grouped', () =>
       'results',
       'news',
       'calls',
+      'partners',
       'workspace',
       'funding',
       'search',
@@ -122,7 +128,8 @@ describe('landingPageOf: where a person lands after signing in', () => {
     [['admin'], 'admin'],
     [['cluster_staff', 'admin'], 'admin'],
     [['business_service_staff'], 'referrals'],
-    [['company_user'], null],
+    [['company_user'], 'companyHome'],
+    [['assessor', 'company_user'], 'myAssessments'],
     [['assessor', 'funder'], 'funding'],
   ];
   for (const [roles, landing] of cases)

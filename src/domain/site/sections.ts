@@ -5,8 +5,11 @@
  * a new area with a landing page is one entry in GROUPS too.
  */
 import { clustersWorkedFor } from '../catalogue/policy.ts';
+import { invitingClusters } from '../companies/invitations.ts';
+import { companiesOf } from '../companies/profile.ts';
 import { hasDataQualityPage, ownBenchmarkOrganisations } from '../evaluation/policy.ts';
 import type { Term } from '../glossary.ts';
+import { publishesOnMarketplace } from '../marketplace/policy.ts';
 import { can, type Principal } from '../policy/policy.ts';
 import { referringOrganisations } from '../referrals/policy.ts';
 import { contactKeepingClusters, usesSurveys } from '../surveys/policy.ts';
@@ -31,12 +34,14 @@ export const GROUPS = {
   results: { da: 'Resultater', en: 'Results' },
   news: { da: 'Aktuelt', en: 'News and events' },
   calls: { da: 'Opslag', en: 'Calls' },
+  partners: { da: 'Partnere', en: 'Partners' },
   workspace: { da: 'Arbejdsrum', en: 'Workspace', landing: 'workspace' },
   funding: { da: 'Finansiering', en: 'Funding', landing: 'funding' },
   assessments: { da: 'Bedømmelser', en: 'Assessments', landing: 'myAssessments' },
   support: { da: 'Support', en: 'Support', landing: 'support' },
   admin: { da: 'Administration', en: 'Administration', landing: 'admin' },
   referrals: { da: 'Henvisninger', en: 'Referrals', landing: 'referrals' },
+  company: { da: 'Virksomhed', en: 'Company', landing: 'companyHome' },
   search: { da: 'Søg', en: 'Search' },
 } as const satisfies Record<string, Term & { landing?: string }>;
 export type GroupKey = keyof typeof GROUPS;
@@ -54,6 +59,13 @@ export const SECTIONS: readonly SectionEntry[] = [
   { page: 'clusters', groups: ['clusters'], da: 'Klyngekatalog', en: 'Cluster catalogue', may: everyone },
   { page: 'landscape', groups: ['clusters'], da: 'Landskab', en: 'Landscape', may: everyone },
   { page: 'labels', groups: ['clusters'], da: 'Mærkeregister', en: 'Label register', may: everyone },
+  {
+    page: 'services',
+    groups: ['clusters'],
+    da: 'Supportfunktionens ydelser',
+    en: "The support function's services",
+    may: everyone,
+  },
   {
     page: 'results',
     groups: ['results'],
@@ -127,7 +139,7 @@ export const SECTIONS: readonly SectionEntry[] = [
   },
   {
     page: 'fundingActionPlans',
-    groups: ['funding'],
+    groups: ['funding', 'support'],
     da: 'Handlingsplaner',
     en: 'Action plans',
     may: (p) => can(p, 'actionPlans.overview'),
@@ -191,6 +203,13 @@ export const SECTIONS: readonly SectionEntry[] = [
     may: (p) => can(p, 'support.manage'),
   },
   {
+    page: 'supportServices',
+    groups: ['support'],
+    da: 'Ydelser',
+    en: 'Services',
+    may: (p) => can(p, 'support.services.manage'),
+  },
+  {
     page: 'supportBenchmarking',
     groups: ['support'],
     da: 'Benchmarking af alle klynger',
@@ -241,6 +260,31 @@ export const SECTIONS: readonly SectionEntry[] = [
     en: 'API tokens',
     may: forOwnOrganisation('apiTokens.manage'),
   },
+  {
+    page: 'companyInvitations',
+    groups: ['workspace'],
+    da: 'Invitér virksomheder',
+    en: 'Invite companies',
+    may: (p) => invitingClusters(p).length > 0,
+  },
+  // Company users: their company's page; those who publish for a company or a cluster, a new item
+  {
+    page: 'companyHome',
+    groups: ['company'],
+    da: 'Virksomhedsprofil',
+    en: 'Company profile',
+    may: (p) => companiesOf(p).length > 0,
+  },
+  {
+    page: 'marketplaceNew',
+    groups: ['company', 'workspace'],
+    da: 'Opret opslag på markedspladsen',
+    en: 'Create a marketplace item',
+    may: publishesOnMarketplace,
+  },
+  // Partner search and the marketplace: public, companies sign in to act
+  { page: 'partners', groups: ['partners'], da: 'Find partnere', en: 'Find partners', may: everyone },
+  { page: 'marketplace', groups: ['partners'], da: 'Markedsplads', en: 'Marketplace', may: everyone },
   // Administration
   { page: 'admin', groups: ['admin'], da: 'Overblik', en: 'Overview', may: (p) => can(p, 'admin.view') },
   {
@@ -263,6 +307,13 @@ export const SECTIONS: readonly SectionEntry[] = [
     da: 'Revisionslog',
     en: 'Audit log',
     may: (p) => can(p, 'audit.read'),
+  },
+  {
+    page: 'adminJobs',
+    groups: ['admin'],
+    da: 'Jobkø',
+    en: 'Job queue',
+    may: (p) => can(p, 'jobs.manage'),
   },
   { page: 'search', groups: ['search'], da: 'Søg', en: 'Search', may: everyone },
 ];
@@ -322,11 +373,13 @@ const LANDING_ORDER: readonly GroupKey[] = [
   'assessments',
   'support',
   'referrals',
+  'company',
 ];
 
 /**
  * Where a person lands after signing in: the landing page of their own work (administration,
- * workspace, funding, assessments, support, in that order), or null for a person without one.
+ * workspace, funding, assessments, support, referrals, company, in that order), or null for a
+ * person without one.
  */
 export function landingPageOf(p: Principal | null): string | null {
   const groups = navigationFor(p);

@@ -13,7 +13,7 @@ import { type Database, queryRows } from '../../db/client.ts';
 import type { Mailer, MailMessage } from '../../mail/mailer.ts';
 import { addUploadedAudience } from './audiences.ts';
 import { saveAnswers, submitResponse } from './responding.ts';
-import { sendInvitations } from './sending.ts';
+import { sendSurveyMails } from './sending.ts';
 import { createSurvey, publishSurvey } from './surveys.ts';
 
 /** Tables that know who someone is: none may be reachable from a response. */
@@ -92,9 +92,11 @@ async function answeredSurvey(anonymous: boolean) {
     answer: (_: 'da' | 'en', t: string) => `https://x/undersoegelser/${t}`,
     optOut: () => 'https://x/o',
   };
-  await sendInvitations({ db: database.db, mailer, logger: { warn() {} } as never }, owner, id, {
+  // What the survey-mails job does once the owner has pressed send.
+  await sendSurveyMails({ db: database.db, mailer, logger: { warn() {} } as never }, id, 'invitation', {
     now,
     links,
+    actor: owner.actor,
   });
   const mail = mailer.sent.find((m) => m.to === 'anne@example.dk');
   const token = /undersoegelser\/([A-Za-z0-9_-]{43})/.exec(mail?.text ?? '')?.[1] as string;

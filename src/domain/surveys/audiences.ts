@@ -88,22 +88,24 @@ const clusterOrganisations = {
       where cl.ended_on is null and coalesce(trim(cl.contact_email), '') = ''`,
 };
 
-/** The active users holding a role, in their own language. */
-const usersOfRole = (role: string) => ({
+/** The active people of the platform with a membership `where` selects, in their own language. */
+const platformUsers = (where: SQL) => ({
   candidates: sql`select distinct on (lower(u.email))
         lower(u.email) as email, u.name, null::char(8) as cvr,
         case when o.kind = 'cluster_organisation' then o.id end as cluster_id, mu.region_code,
         null::company_size_band as size_band, cl.league,
         case when u.locale = 'en' then 'en' else 'da' end as lang
       from users u
-      join memberships ms on ms.user_id = u.id and ms.role = ${role}
+      join memberships ms on ms.user_id = u.id
       join organisations o on o.id = ms.organisation_id
       left join clusters cl on cl.organisation_id = o.id
       left join municipalities mu on mu.code = o.municipality_code
-      where u.disabled_at is null
+      where u.disabled_at is null and ${where}
       order by lower(u.email), o.name`,
   withoutEmail: sql`select 0 as n`,
 });
+/** The active users holding a role. */
+const usersOfRole = (role: string) => platformUsers(sql`ms.role = ${role}`);
 
 /**
  * What a company is like (name, employees, municipality) as its latest participation among those
@@ -191,6 +193,25 @@ export async function insertPlatformAudience(
   const counts = await insertCandidates(tx, surveyId, source, query.candidates);
   const [missing] = await queryRows<{ n: number }>(tx, query.withoutEmail);
   return { ...counts, withoutEmail: missing?.n ?? 0 };
+}
+
+/**
+ * Invites the people of the platform whose user id `userIds` selects (another area's audience,
+ * e.g. a course's attendees), for a caller already authorised; `source` names the audience.
+ */
+export async function insertUsersAudience(
+  tx: Tx,
+  surveyId: string,
+  source: string,
+  userIds: SQL,
+): Promise<AudienceResult> {
+  const counts = await insertCandidates(
+    tx,
+    surveyId,
+    source,
+    platformUsers(sql`u.id in (${userIds})`).candidates,
+  );
+  return { ...counts, withoutEmail: 0 };
 }
 
 /**

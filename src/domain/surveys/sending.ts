@@ -1,8 +1,8 @@
 /**
  * Sending a survey's e-mails in batches: invitations to those not yet invited, reminders to
  * those who have not answered (nor opted out). `sendSurveyMails` is the one function that sends;
- * it needs no caller, so a job queue can run it later, and the commands below are what a page
- * calls after the rules are checked.
+ * it needs no caller, so the job queue runs it (`runSurveyMailJob`), and the commands below are
+ * what a page calls: they check the rules and queue the job.
  *
  * Claim, then send: each batch is marked (sent_at, or reminded_at of this round) with a new
  * token per invitee in one transaction that commits before its mails go out, so overlapping
@@ -10,12 +10,14 @@
  * its mark and token undone, and is left for the next run.
  */
 import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { type Actor, systemActor, withActor } from '../../db/actor.ts';
 import { type Db, queryRows } from '../../db/client.ts';
 import type { Logger } from '../../logger.ts';
 import type { Mailer } from '../../mail/mailer.ts';
 import type { Caller } from '../caller.ts';
 import { AppError } from '../errors.ts';
+import type { JobEnqueuer } from '../jobs/kinds.ts';
 import { authorizeSurvey, sendingOpen } from './policy.ts';
 import { loadSurvey } from './store.ts';
 import { type SurveyMailFacts, type SurveyMailLinks, surveyMail } from './survey-mail.ts';
@@ -198,31 +200,60 @@ export async function sendSurveyMails(
   return { sent, failed: failedIds.length };
 }
 
-async function authorizeSending(deps: SurveyMailDeps, caller: Caller, surveyId: string, now: Date) {
-  const survey = await loadSurvey(deps.db, surveyId);
+async function authorizeSending(db: Db, caller: Caller, surveyId: string, now: Date) {
+  const survey = await loadSurvey(db, surveyId);
   authorizeSurvey(caller.principal, 'manage', survey);
   if (!sendingOpen(survey.status, survey.closesAt, now))
     throw new AppError('conflict', 'Invitations go out while the survey is open');
 }
 
-/** Sends the invitations not sent yet: the survey's manager presses send. */
-export async function sendInvitations(
-  deps: SurveyMailDeps,
+/** A queued send: which survey, invitations or reminders, the round it belongs to and who pressed. */
+const surveyMailJob = z.object({
+  surveyId: z.uuid(),
+  kind: z.enum(['invitation', 'reminder']),
+  round: z.iso.datetime(),
+  actor: z.object({ userId: z.string().nullable(), label: z.string() }),
+});
+
+async function queueSurveyMails(
+  db: Db,
+  jobs: JobEnqueuer,
   caller: Caller,
   surveyId: string,
-  ctx: Omit<SurveyMailContext, 'actor'>,
-): Promise<SendResult> {
-  await authorizeSending(deps, caller, surveyId, ctx.now);
-  return sendSurveyMails(deps, surveyId, 'invitation', { ...ctx, actor: caller.actor });
+  kind: SurveyMailKind,
+  now: Date,
+): Promise<void> {
+  await authorizeSending(db, caller, surveyId, now);
+  const { userId, label } = caller.actor;
+  await jobs.enqueue('survey-mails', { surveyId, kind, round: now.toISOString(), actor: { userId, label } });
 }
 
-/** Reminds everyone invited who has not answered nor opted out, once per press. */
-export async function remindNonRespondents(
+/** Queues the invitations not sent yet: the survey's manager presses send. */
+export function sendInvitations(db: Db, jobs: JobEnqueuer, caller: Caller, surveyId: string, now: Date) {
+  return queueSurveyMails(db, jobs, caller, surveyId, 'invitation', now);
+}
+
+/** Queues a reminder to everyone invited who has not answered nor opted out, once per press. */
+export function remindNonRespondents(db: Db, jobs: JobEnqueuer, caller: Caller, surveyId: string, now: Date) {
+  return queueSurveyMails(db, jobs, caller, surveyId, 'reminder', now);
+}
+
+/**
+ * The survey-mails job: sends the round as the person who pressed. Mails that could not be sent
+ * were left for the next run, so the job fails and the queue runs it again later.
+ */
+export async function runSurveyMailJob(
   deps: SurveyMailDeps,
-  caller: Caller,
-  surveyId: string,
-  ctx: Omit<SurveyMailContext, 'actor'>,
+  data: unknown,
+  links: SurveyMailLinks,
 ): Promise<SendResult> {
-  await authorizeSending(deps, caller, surveyId, ctx.now);
-  return sendSurveyMails(deps, surveyId, 'reminder', { ...ctx, actor: caller.actor });
+  const job = surveyMailJob.parse(data);
+  const result = await sendSurveyMails(deps, job.surveyId, job.kind, {
+    now: new Date(job.round),
+    links,
+    actor: job.actor,
+  });
+  if (result.failed > 0)
+    throw new Error(`${result.failed} survey mails could not be sent (${result.sent} sent)`);
+  return result;
 }

@@ -10,8 +10,11 @@ import {
   type TestCompany,
   testCvr,
 } from '../../../test/surveys/fixture.ts';
+import { loadConfig } from '../../config.ts';
 import type { Database } from '../../db/client.ts';
 import { queryRows } from '../../db/client.ts';
+import { createJobQueue, type JobQueue } from '../../jobs/queue.ts';
+import { createLogger } from '../../logger.ts';
 import type { Caller } from '../caller.ts';
 import { addPlatformAudience, addUploadedAudience } from './audiences.ts';
 import { contactLists, deleteCompanyContacts, replaceCompanyContacts } from './contacts.ts';
@@ -30,6 +33,7 @@ import {
 import { optOutKeyOf } from './tokens.ts';
 
 let database: Database;
+let jobs: JobQueue;
 let support: Caller & { email: string };
 let supportOrg: string;
 const NOW = new Date('2027-02-01T10:00:00Z');
@@ -42,11 +46,12 @@ const settings = (extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 const bytes = (text: string) => new TextEncoder().encode(text);
-const links = { answer: () => 'http://x/a', optOut: () => 'http://x/o' };
-const silentMail = { mailer: { outbox: [], send: async () => {} }, logger: { warn() {} } as never };
 
 beforeAll(async () => {
   database = await createTestDatabase();
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
+  // Sending is queued; the refusals below come before anything is queued.
+  jobs = createJobQueue(database, createLogger(config), config.jobs);
   const org = await createOrganisation(database.db, { kind: 'support_function' });
   supportOrg = org.id;
   support = await createCaller(database.db, 'support_staff', { organisationId: supportOrg });
@@ -358,14 +363,8 @@ describe(`rules: unauthorised callers are refused on ${testDriver()}`, () => {
         addUploadedAudience(database.db, caller, surveyId, bytes('email\na@b.dk\n')),
         'forbidden',
       );
-      await expectAppError(
-        sendInvitations({ db: database.db, ...silentMail }, caller, surveyId, { now: NOW, links }),
-        'forbidden',
-      );
-      await expectAppError(
-        remindNonRespondents({ db: database.db, ...silentMail }, caller, surveyId, { now: NOW, links }),
-        'forbidden',
-      );
+      await expectAppError(sendInvitations(database.db, jobs, caller, surveyId, NOW), 'forbidden');
+      await expectAppError(remindNonRespondents(database.db, jobs, caller, surveyId, NOW), 'forbidden');
       await expectAppError(surveyOverview(database.db, caller, surveyId, NOW), 'forbidden');
       await expectAppError(managedSurvey(database.db, caller, surveyId), 'forbidden');
       await expectAppError(rawResponses(database.db, caller, surveyId), 'forbidden');

@@ -3,13 +3,14 @@ import type { AppEnv } from '../context.ts';
 import { clustersApi } from './catalogue.ts';
 import { labelsApi } from './labels.ts';
 import { type ApiModule, type OpenApiDocument, openApiDocument, operationsOf } from './openapi.ts';
+import { partnersApi } from './partners.ts';
 import { performanceApi } from './performance.ts';
 import { reportingApi } from './reporting/index.ts';
 import { apiErrorHandler, openData, tokenApi } from './request.ts';
 import { searchApi } from './search.ts';
 
 /** Version of the API description; bump the minor for additions, the path's /v1 for breaking changes. */
-export const API_VERSION = '1.1.0';
+export const API_VERSION = '1.2.0';
 
 /**
  * The API's areas. A new area (performance, deliveries, …) adds its module here: its routes are
@@ -20,6 +21,7 @@ export const API_MODULES: readonly ApiModule[] = [
   labelsApi,
   searchApi,
   performanceApi,
+  partnersApi,
   reportingApi,
 ];
 

@@ -136,7 +136,7 @@ export function openApiDocument(modules: readonly ApiModule[], info: DocumentInf
       title: 'Klyngeportalen API',
       version: info.version,
       description:
-        "Open data of Denmark's cluster programme: clusters, labels, a search across the public entry and the performance account. " +
+        "Open data of Denmark's cluster programme: clusters, labels, a search across the public entry, the performance account, partner profiles and the marketplace. " +
         'Read-only, no authentication, CORS open to every origin, responses cacheable for a minute. ' +
         'The reporting API (deliveries and activities) needs an API token of the organisation, created in ' +
         'the workspace and sent as `Authorization: Bearer <token>`; its responses are never cached.',

@@ -38,6 +38,8 @@ export function hitPath(hit: SearchHit, lang: Lang): string {
       return pageHref('event', lang, { slug: hit.slug ?? '' });
     case 'call':
       return pageHref('call', lang, { slug: hit.slug ?? '' });
+    case 'service':
+      return pageHref('service', lang, { slug: hit.slug ?? '' });
   }
 }
 
@@ -159,7 +161,7 @@ function mount(app: Hono<AppEnv>): void {
 export const searchApi: ApiModule = {
   tag: {
     name: 'Search',
-    description: 'One search across clusters, activities, news, success stories, events and calls.',
+    description: 'One search across clusters, activities, news, success stories, events, calls and services.',
   },
   mount,
   paths: {

@@ -62,6 +62,7 @@ export const da = {
       `For mange forsøg på at logge ind. Vent ${seconds} sekunder, og prøv igen.`,
     loggedOut: 'Du er nu logget ud.',
     passwordReset: 'Din adgangskode er ændret. Log ind med den nye adgangskode.',
+    accountCreated: 'Din e-mail er bekræftet, og kontoen er oprettet. Log ind for at fortsætte.',
     demoHeading: 'Demologins',
     demoText: (password: string) => `Alle demobrugere har adgangskoden ${password}.`,
     demoSecondFactor: (secret: string) =>

@@ -64,6 +64,7 @@ export const en: Messages = {
     rateLimited: (seconds) => `Too many login attempts. Wait ${seconds} seconds and try again.`,
     loggedOut: 'You are now logged out.',
     passwordReset: 'Your password has been changed. Log in with the new password.',
+    accountCreated: 'Your e-mail is confirmed and the account is created. Log in to continue.',
     demoHeading: 'Demo logins',
     demoText: (password) => `All demo users have the password ${password}.`,
     demoSecondFactor: (secret) =>

@@ -30,9 +30,9 @@ const LIMITS: { paths: readonly string[]; bytes: number; multipart?: number }[] 
   // The web upload takes multipart only; anything else is an ordinary form.
   { paths: Object.values(PAGES.deliveries), bytes: DEFAULT_LIMIT, multipart: DELIVERY_UPLOAD_LIMIT },
   { paths: ['/api/v1/deliveries'], bytes: DELIVERY_JSON_LIMIT, multipart: DELIVERY_UPLOAD_LIMIT },
-  // An application's attachment form posts to the application's page; the domain takes up to 10 MB.
+  // An application's attachment form posts to its attachments section; the domain takes up to 10 MB.
   {
-    paths: [...Object.values(PAGES.callApply), ...Object.values(PAGES.application)],
+    paths: [...Object.values(PAGES.callApplyAttachments), ...Object.values(PAGES.application)],
     bytes: DEFAULT_LIMIT,
     multipart: ATTACHMENT_MAX_BYTES + FORM_ROOM,
   },

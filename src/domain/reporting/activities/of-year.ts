@@ -34,8 +34,17 @@ export interface ActivityListRow {
   updatedAt: Date;
 }
 
-/** The clusters whose activities the caller asks for: one by CVR, or all it reads. */
-async function askedClusters(db: Queryable, caller: Caller, clusterCvr: string | undefined) {
+/** The clusters whose activities the caller asks for: one by id or CVR, or all it reads. */
+async function askedClusters(
+  db: Queryable,
+  caller: Caller,
+  clusterCvr: string | undefined,
+  clusterId: string | undefined,
+) {
+  if (clusterId) {
+    authorize(caller.principal, 'activities.read', { organisationId: clusterId });
+    return [clusterId];
+  }
   if (!clusterCvr) return readableClusters(caller.principal);
   const [org] = await queryRows<{ id: string }>(
     db,
@@ -48,14 +57,20 @@ async function askedClusters(db: Queryable, caller: Caller, clusterCvr: string |
 
 /**
  * A page of the activities that count in a year (start date in it) of the clusters the caller
- * reads, or of one of them by CVR, with participant counts, by cluster CVR and reference.
+ * reads, or of one of them by id or CVR, with participant counts, by cluster CVR and reference.
  */
 export async function activitiesOfYear(
   db: Queryable,
   caller: Caller,
-  opts: { year: number; clusterCvr?: string | undefined; limit: number; offset: number },
+  opts: {
+    year: number;
+    clusterCvr?: string | undefined;
+    clusterId?: string | undefined;
+    limit: number;
+    offset: number;
+  },
 ): Promise<{ total: number; rows: ActivityListRow[] }> {
-  const clusterIds = await askedClusters(db, caller, opts.clusterCvr);
+  const clusterIds = await askedClusters(db, caller, opts.clusterCvr, opts.clusterId);
   const clusterFilter = clusterIds ? sql`and a.cluster_id = any(${uuidArray(clusterIds)})` : sql``;
   const [count] = await queryRows<{ n: number }>(
     db,

@@ -44,6 +44,8 @@ export async function periodHistories(
                after->>'comment' as comment
         from audit_log
         where entity = 'reporting_periods' and entity_id in (${ids}) and after is not null
+          -- Changes of status only: not a period made open, nor a stamp (submitted_at) filled in.
+          and coalesce(before->>'status', 'open') <> after->>'status'
         order by id`,
   );
   for (const r of rows) {

@@ -8,6 +8,9 @@ import { type Queryable, queryRows } from '../../../db/client.ts';
 import type { Caller } from '../../caller.ts';
 import { AppError } from '../../errors.ts';
 import { can } from '../../policy/policy.ts';
+import { type Completeness, reportingCompleteness } from '../calendar/completeness.ts';
+import { FUNDED_YEAR_DEADLINES } from '../calendar/deadlines.ts';
+import { TIMELINESS_SQL } from '../calendar/timeliness.ts';
 import { followedFunders, submittingClusters } from '../policy.ts';
 import { uuidArray } from '../uuid-array.ts';
 import { type PeriodEvent, periodHistories } from './history.ts';
@@ -25,10 +28,25 @@ export interface PeriodCell {
   fundedBy: string[];
   /** Whether the cluster is expected to report this year: it has a grant, activities or a period row. */
   expected: boolean;
+  /** The year's reporting deadline (YYYY-MM-DD) when the cluster is funded that year (calendar/deadlines.ts). */
+  deadline: string | null;
+  /** When the year was last submitted. */
+  submittedAt: Date | null;
+  /** Measured against the deadline on the given day: see Timeliness. */
+  timeliness: Timeliness;
+  /** Why the cluster submitted the year without activities. */
+  noActivitiesReason: string | null;
 }
 
-interface RawCell extends Omit<PeriodCell, 'updatedAt'> {
+/**
+ * A funded year against its deadline: submitted by it (onTime), after it (late), not submitted and
+ * past it (overdue), or neither yet (null; also a year without a deadline).
+ */
+export type Timeliness = 'onTime' | 'late' | 'overdue' | null;
+
+interface RawCell extends Omit<PeriodCell, 'updatedAt' | 'submittedAt'> {
   updatedAt: string | Date | null;
+  submittedAt: string | Date | null;
   name: string;
   slug: string;
 }
@@ -41,7 +59,7 @@ interface RawCell extends Omit<PeriodCell, 'updatedAt'> {
 async function cells(
   db: Queryable,
   clusterScope: SQL,
-  opts: { currentYear: number; year?: number | undefined; sharedYears: boolean },
+  opts: { currentYear: number; today: string; year?: number | undefined; sharedYears: boolean },
 ): Promise<RawCell[]> {
   const rows = await queryRows<RawCell>(
     db,
@@ -51,7 +69,10 @@ async function cells(
         ), own_years as (
           select cluster_id, year from activities where cluster_id in (select id from scope)
           union select cluster_id, year from reporting_periods where cluster_id in (select id from scope)
+          union select cluster_id, year from funding_grants where cluster_id in (select id from scope)
           union select id, ${opts.currentYear}::smallint from scope
+        ), deadlines as (
+          select * from (${FUNDED_YEAR_DEADLINES}) d where d.cluster_id in (select id from scope)
         ), years as (
           ${
             opts.sharedYears
@@ -72,8 +93,12 @@ async function cells(
                coalesce(p.status::text, 'open') as status, p.comment, p.updated_at as "updatedAt",
                coalesce(a.n, 0) as activities, coalesce(pp.n, 0) as participants,
                coalesce(g.funders, '[]'::json) as "fundedBy",
-               (g.cluster_id is not null or a.n is not null or p.cluster_id is not null) as expected
+               (g.cluster_id is not null or a.n is not null or p.cluster_id is not null) as expected,
+               to_char(dl.deadline, 'YYYY-MM-DD') as deadline, p.submitted_at as "submittedAt",
+               p.no_activities_reason as "noActivitiesReason",
+               ${TIMELINESS_SQL(sql`dl.deadline`, sql`p`, opts.today)} as timeliness
         from scope s join years y on y.cluster_id = s.id
+        left join deadlines dl on dl.cluster_id = s.id and dl.year = y.year
         left join reporting_periods p on p.cluster_id = s.id and p.year = y.year
         left join acts a on a.cluster_id = s.id and a.year = y.year
         left join parts pp on pp.cluster_id = s.id and pp.year = y.year
@@ -94,6 +119,10 @@ const toCell = (r: RawCell): PeriodCell => ({
   participants: r.participants,
   fundedBy: r.fundedBy,
   expected: r.expected,
+  deadline: r.deadline,
+  submittedAt: r.submittedAt ? new Date(r.submittedAt) : null,
+  timeliness: r.timeliness,
+  noActivitiesReason: r.noActivitiesReason,
 });
 
 /** A cell with the changes the caller may make to it, in the order of the transition table. */
@@ -115,9 +144,13 @@ const withActions = (caller: Caller, cell: PeriodCell): ActionableCell => ({
  * The cluster workspace's periods: each cluster the caller submits for (in membership order) with
  * its years, newest first, and their histories. Refused to a caller who submits for none.
  */
-export async function periodWorkspace(db: Queryable, caller: Caller, currentYear: number) {
+export async function periodWorkspace(db: Queryable, caller: Caller, currentYear: number, today: string) {
   const ids = submittingClusters(caller.principal);
-  const raw = await cells(db, sql`select unnest(${uuidArray(ids)})`, { currentYear, sharedYears: false });
+  const raw = await cells(db, sql`select unnest(${uuidArray(ids)})`, {
+    currentYear,
+    today,
+    sharedYears: false,
+  });
   if (raw.length === 0) throw new AppError('forbidden', 'Not cluster staff');
   const clusters = ids.flatMap((clusterId) => {
     const own = raw.filter((r) => r.clusterId === clusterId);
@@ -130,6 +163,16 @@ export async function periodWorkspace(db: Queryable, caller: Caller, currentYear
     clusters.flatMap((x) => x.cells),
   );
   return { clusters, histories };
+}
+
+/** One cluster's year with the changes the caller may make (the funder's review page). */
+export async function periodCell(
+  db: Queryable,
+  caller: Caller,
+  opts: { clusterId: string; year: number; currentYear: number; today: string },
+): Promise<ActionableCell | null> {
+  const [raw] = await cells(db, sql`select ${opts.clusterId}::uuid`, { ...opts, sharedYears: false });
+  return raw ? withActions(caller, toCell(raw)) : null;
 }
 
 export interface MatrixRow {
@@ -160,7 +203,7 @@ export interface PeriodMatrix {
  */
 export async function periodMatrix(
   db: Queryable,
-  opts: { fundedBy: readonly string[] | null; currentYear: number; year?: number | undefined },
+  opts: { fundedBy: readonly string[] | null; currentYear: number; today: string; year?: number | undefined },
 ): Promise<PeriodMatrix> {
   const scope =
     opts.fundedBy === null
@@ -205,7 +248,7 @@ export async function periodMatrix(
 export async function periodStatusOverview(
   db: Queryable,
   caller: Caller,
-  opts: { currentYear: number; year?: number | undefined },
+  opts: { currentYear: number; today: string; year?: number | undefined },
 ): Promise<{
   matrix: Omit<PeriodMatrix, 'rows'> & { rows: ActionableRow[] };
   histories: Map<string, PeriodEvent[]>;
@@ -213,9 +256,18 @@ export async function periodStatusOverview(
   mayDecide: boolean;
   /** Whether the caller follows the clusters' action plans too. */
   followsActionPlans: boolean;
+  /** Timeliness per year, nationally and for the funders the caller follows. */
+  completeness: Completeness[];
+  /** Whether the caller sets the funders' deadline rules. */
+  managesDeadlines: boolean;
 }> {
   const p = caller.principal;
-  const matrix = await periodMatrix(db, { fundedBy: followedFunders(p), currentYear: opts.currentYear });
+  const funders = followedFunders(p);
+  const matrix = await periodMatrix(db, {
+    fundedBy: funders,
+    currentYear: opts.currentYear,
+    today: opts.today,
+  });
   const rows = matrix.rows.map((r) => ({ ...r, cells: r.cells.map((c) => withActions(caller, c)) }));
   const chosen =
     opts.year === undefined ? [] : rows.flatMap((r) => r.cells.filter((c) => c.year === opts.year));
@@ -224,5 +276,7 @@ export async function periodStatusOverview(
     histories: await periodHistories(db, chosen),
     mayDecide: can(p, 'reportingPeriods.decide', { fundedBy: p.memberships.map((m) => m.organisationId) }),
     followsActionPlans: can(p, 'actionPlans.overview'),
+    completeness: await reportingCompleteness(db, { funders, today: opts.today }),
+    managesDeadlines: can(p, 'reportingDeadlines.manage'),
   };
 }

@@ -16,6 +16,7 @@ import type { PeriodAction } from './transitions.ts';
 
 let database: Database;
 const NOW = new Date('2026-11-26T12:00:00Z');
+const TODAY = '2026-11-26';
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -50,13 +51,16 @@ const person = (role: Role, organisationId: string, label: string): Caller => {
 };
 type Person = Caller;
 
+/** Most test years have no activities: their submits confirm it, with a reason (see the empty-year test). */
+const EMPTY_YEAR = { confirmNoActivities: true, noActivitiesReason: 'Ingen aktiviteter i testen' };
+
 const change = (who: Person, clusterId: string, year: number, action: PeriodAction, comment?: string) =>
-  changePeriod(database.db, who, { clusterId, year, action, comment }, NOW);
+  changePeriod(database.db, who, { clusterId, year, action, comment, ...EMPTY_YEAR }, NOW);
 
 /** A cluster's years on its staff's workspace page. */
 const yearsOf = async (clusterId: string) =>
-  (await periodWorkspace(database.db, person('cluster_staff', clusterId, 'staff@test'), 2026)).clusters[0]
-    ?.cells ?? [];
+  (await periodWorkspace(database.db, person('cluster_staff', clusterId, 'staff@test'), 2026, TODAY))
+    .clusters[0]?.cells ?? [];
 
 const auditCount = async (clusterId: string, year: number) => {
   const [row] = await queryRows<{ n: number }>(
@@ -93,7 +97,15 @@ describe('reporting period commands', () => {
   });
 
   it('runs a year through submit, return, resubmit, approve, lock and reopen, with the history from the audit log', async () => {
-    expect((await yearsOf(a.id)).find((p) => p.year === 2023)).toBeUndefined();
+    // A funded year with no period yet is shown (a gap), open, due 1 March the year after, overdue.
+    expect((await yearsOf(a.id)).find((p) => p.year === 2023)).toMatchObject({
+      status: 'open',
+      expected: true,
+      activities: 0,
+      deadline: '2024-03-01',
+      timeliness: 'overdue',
+      submittedAt: null,
+    });
     const submitted = await change(staffA, a.id, 2023, 'submit', 'Alt er med');
     expect(submitted).toMatchObject({
       status: 'submitted',
@@ -161,6 +173,52 @@ describe('reporting period commands', () => {
     expect(await change(otherFunder, b.id, 2023, 'return', 'Mangler')).toMatchObject({ status: 'returned' });
   });
 
+  it('submits a year without activities only when the cluster confirms it and says why, and keeps the reason', async () => {
+    const e = await cluster('Periodeklynge Tom');
+    const staff = person('cluster_staff', e.id, 'staff-e@test');
+    const submit = (extra: { confirmNoActivities?: boolean; noActivitiesReason?: string }) =>
+      changePeriod(database.db, staff, { clusterId: e.id, year: 2024, action: 'submit', ...extra }, NOW);
+    await expect(submit({})).rejects.toMatchObject({
+      code: 'validation',
+      issues: [
+        { field: 'confirmNoActivities', message: 'confirmRequired' },
+        { field: 'noActivitiesReason', message: 'reasonRequired' },
+      ],
+    });
+    await expect(submit({ confirmNoActivities: true, noActivitiesReason: '  ' })).rejects.toMatchObject({
+      issues: [{ field: 'noActivitiesReason', message: 'reasonRequired' }],
+    });
+    await expect(submit({ noActivitiesReason: 'Ingen midler' })).rejects.toMatchObject({
+      issues: [{ field: 'confirmNoActivities', message: 'confirmRequired' }],
+    });
+    expect(await auditCount(e.id, 2024)).toBe(0);
+    const saved = await submit({
+      confirmNoActivities: true,
+      noActivitiesReason: ' Bevillingen startede i december ',
+    });
+    expect(saved).toMatchObject({
+      status: 'submitted',
+      noActivitiesReason: 'Bevillingen startede i december',
+    });
+    const [row] = await queryRows<{ reason: string; submittedAt: string | Date }>(
+      database.db,
+      sql`select no_activities_reason as reason, submitted_at as "submittedAt" from reporting_periods
+          where cluster_id = ${e.id} and year = 2024`,
+    );
+    expect(row?.reason).toBe('Bevillingen startede i december');
+    expect(new Date(row?.submittedAt ?? 0).toISOString()).toBe(NOW.toISOString());
+    // A year with activities needs neither, and keeps no reason.
+    const activity = `cluster_cvr,activity_ref,title,category,start_date\n${await cvrOf(e.id)},E1,Møde,networking,2023-06-01\n`;
+    expect((await deliver(database, [textFile('activities.csv', activity)])).ok).toBe(true);
+    const withActivities = await changePeriod(
+      database.db,
+      staff,
+      { clusterId: e.id, year: 2023, action: 'submit', noActivitiesReason: 'Ikke relevant' },
+      NOW,
+    );
+    expect(withActivities).toMatchObject({ status: 'submitted', noActivitiesReason: null });
+  });
+
   it('refuses unknown clusters, organisations that are not clusters and years that have not begun', async () => {
     await expect(change(admin, randomUUID(), 2023, 'submit')).rejects.toMatchObject({ code: 'not_found' });
     await expect(change(admin, 'not-a-uuid', 2023, 'submit')).rejects.toMatchObject({ code: 'not_found' });
@@ -188,12 +246,17 @@ describe('reporting period commands', () => {
       '2026 open 0/0',
       '2024 open 2/3',
     ]);
-    const matrix = await periodMatrix(database.db, { fundedBy: [f3.id], currentYear: 2026 });
+    const matrix = await periodMatrix(database.db, { fundedBy: [f3.id], currentYear: 2026, today: TODAY });
     expect(matrix.rows.map((r) => r.name)).toEqual(['Periodeklynge C']);
     expect(matrix.summary.find((s) => s.year === 2024)).toMatchObject({ expected: 1, submitted: 0 });
     // 2026: no grant, no activities: not expected to report.
     expect(matrix.summary.find((s) => s.year === 2026)).toMatchObject({ expected: 0 });
-    const everyone = await periodMatrix(database.db, { fundedBy: null, currentYear: 2026, year: 2024 });
+    const everyone = await periodMatrix(database.db, {
+      fundedBy: null,
+      currentYear: 2026,
+      today: TODAY,
+      year: 2024,
+    });
     expect(everyone.years).toEqual([2024]);
     expect(everyone.rows.map((r) => r.name)).toEqual(
       expect.arrayContaining(['Periodeklynge A', 'Periodeklynge B', 'Periodeklynge C']),
@@ -217,29 +280,37 @@ describe('reporting period commands', () => {
       },
       actor: { userId: null, label: 'staff-ef@test' },
     };
-    const { clusters } = await periodWorkspace(database.db, both, 2026);
+    const { clusters } = await periodWorkspace(database.db, both, 2026, TODAY);
     expect(clusters.map((x) => [x.name, x.cells.map((y) => y.year)])).toEqual([
       ['Periodeklynge F', [2026]],
       ['Periodeklynge E', [2026, 2019]],
     ]);
     expect(clusters[1]?.cells.map((y) => y.actions)).toEqual([['submit'], ['submit']]);
     for (const who of [funder, support, admin])
-      await expect(periodWorkspace(database.db, who, 2026)).rejects.toMatchObject({ code: 'forbidden' });
+      await expect(periodWorkspace(database.db, who, 2026, TODAY)).rejects.toMatchObject({
+        code: 'forbidden',
+      });
 
-    await expect(periodStatusOverview(database.db, staffA, { currentYear: 2026 })).rejects.toMatchObject({
+    await expect(
+      periodStatusOverview(database.db, staffA, { currentYear: 2026, today: TODAY }),
+    ).rejects.toMatchObject({
       code: 'forbidden',
     });
     // f1 funds A (2021 and 2023) and no other cluster: it follows A only, and decides.
-    const mine = await periodStatusOverview(database.db, funder, { currentYear: 2026, year: 2023 });
+    const mine = await periodStatusOverview(database.db, funder, {
+      currentYear: 2026,
+      today: TODAY,
+      year: 2023,
+    });
     expect(mine.matrix.rows.map((r) => r.name)).toEqual(['Periodeklynge A']);
     expect(mine.mayDecide).toBe(true);
-    const all = await periodStatusOverview(database.db, support, { currentYear: 2026 });
+    const all = await periodStatusOverview(database.db, support, { currentYear: 2026, today: TODAY });
     expect(all.matrix.rows.map((r) => r.name)).toEqual(
       expect.arrayContaining(['Periodeklynge A', 'Periodeklynge B', 'Periodeklynge E']),
     );
     expect(all.mayDecide).toBe(false);
     expect(all.matrix.rows.every((r) => r.cells.every((c) => c.actions.length === 0))).toBe(true);
-    const everything = await periodStatusOverview(database.db, admin, { currentYear: 2026 });
+    const everything = await periodStatusOverview(database.db, admin, { currentYear: 2026, today: TODAY });
     const approvedA = everything.matrix.rows
       .find((r) => r.name === 'Periodeklynge A')
       ?.cells.find((c) => c.year === 2022);

@@ -16,7 +16,7 @@ import { onPage } from '../routes.ts';
 import { identityMessages } from './messages.ts';
 import { completeSignIn, safeNext } from './sign-in.ts';
 
-type Status = 'logged-out' | 'password-reset';
+type Status = 'logged-out' | 'password-reset' | 'account-created';
 
 async function loginPage(
   c: AppContext,
@@ -24,9 +24,11 @@ async function loginPage(
 ) {
   const m = c.get('m');
   const next = safeNext(c.req.query('next'));
-  const notice = { 'logged-out': m.login.loggedOut, 'password-reset': m.login.passwordReset }[
-    c.req.query('status') as Status
-  ];
+  const notice = {
+    'logged-out': m.login.loggedOut,
+    'password-reset': m.login.passwordReset,
+    'account-created': m.login.accountCreated,
+  }[c.req.query('status') as Status];
   return renderPage(
     c,
     m.login.title,

@@ -1,4 +1,6 @@
 import type { Hono } from 'hono';
+import { z } from 'zod';
+import type { Deps } from '../../../deps.ts';
 import {
   findValidResetToken,
   issuePasswordResetToken,
@@ -9,6 +11,7 @@ import { forgotPasswordForm, resetPasswordForm } from '../../../domain/accounts/
 import { AppError } from '../../../domain/errors.ts';
 import { clientIp } from '../../client-ip.ts';
 import type { AppContext, AppEnv } from '../../context.ts';
+import { messages } from '../../i18n/index.ts';
 import { href } from '../../paths.ts';
 import { renderPage } from '../../render.tsx';
 import { formFields, toFieldErrors } from '../../validation.ts';
@@ -110,7 +113,26 @@ function resetPage(
   );
 }
 
-/** Mails a one-time link that sets a new password, rate limited per client. */
+const passwordResetJob = z.object({ email: z.string(), lang: z.enum(['da', 'en']) });
+
+/**
+ * The password-reset job: a one-time link to the account's address, when there is an account.
+ * A failure to send is thrown, so the queue tries again.
+ */
+export async function mailPasswordReset(deps: Deps, data: unknown): Promise<void> {
+  const { email, lang } = passwordResetJob.parse(data);
+  const issued = await issuePasswordResetToken(deps.db, email, deps.clock());
+  if (!issued) return;
+  const m = messages(lang);
+  const link = `${deps.config.publicUrl}${href('resetPassword', lang, { token: issued.token })}`;
+  await deps.mailer.send({
+    to: issued.user.email,
+    subject: m.forgot.mailSubject,
+    text: m.forgot.mailBody(issued.user.name, link),
+  });
+}
+
+/** Mails a one-time link that sets a new password (a job), rate limited per client. */
 async function requestPasswordReset(c: AppContext) {
   const deps = c.get('deps');
   const m = c.get('m');
@@ -129,19 +151,9 @@ async function requestPasswordReset(c: AppContext) {
     (r: { msBeforeNext: number }) => Math.ceil(r.msBeforeNext / 1000),
   );
   if (wait > 0) throw new AppError('rate_limited', m.login.rateLimited(wait));
-  // The answer comes first, the same whether or not the account exists; the token and the mail
-  // (however slow the mail server) are made after it, so the time taken tells nothing either.
-  const { email } = parsed.data;
-  deps.mailQueue.enqueue('password reset', async () => {
-    const issued = await issuePasswordResetToken(deps.db, email, deps.clock());
-    if (!issued) return;
-    const link = `${deps.config.publicUrl}${href('resetPassword', lang, { token: issued.token })}`;
-    await deps.mailer.send({
-      to: issued.user.email,
-      subject: m.forgot.mailSubject,
-      text: m.forgot.mailBody(issued.user.name, link),
-    });
-  });
+  // The answer comes first, the same whether or not the account exists: the token and the mail
+  // (however slow the mail server) are made by a job after it, so the time taken tells nothing.
+  await deps.jobs.enqueue('password-reset-mail', { email: parsed.data.email, lang });
   return forgotPage(c, { sent: true });
 }
 

@@ -11,15 +11,19 @@ import { COMMENT_MAX } from '../../../domain/action-plans/plan-input.ts';
 import { openPlan, type PlanForCaller, planForCaller } from '../../../domain/action-plans/plans.ts';
 import { PLAN_ACTIONS, type PlanAction } from '../../../domain/action-plans/policy.ts';
 import { AppError } from '../../../domain/errors.ts';
+import { mayViewSelfAssessment } from '../../../domain/labels/policy.ts';
 import { callerOf } from '../../caller.ts';
 import type { AppContext, AppEnv } from '../../context.ts';
 import { formatDateTime } from '../../i18n/index.ts';
 import { href, type Lang, pageHref } from '../../paths.ts';
 import { renderPage } from '../../render.tsx';
 import { Alert, ErrorSummary, type FieldErrors } from '../../views/forms.tsx';
+import { selfAssessmentMessages } from '../labels/self-assessment.messages.ts';
 import { onPage } from '../routes.ts';
+import { type PlanCommentMessages, planCommentMessages } from './comments.messages.ts';
 import { planInputOf } from './form-input.ts';
 import { type ActionPlanMessages, actionPlanMessages } from './messages.ts';
+import { type CommentFormState, PlanComments } from './views/plan-comments.tsx';
 import { type FormState, PlanForm, valuesOf } from './views/plan-form.tsx';
 import { PlanHistory, StatusBadge } from './views/plan-status.tsx';
 import { DecisionForms, type DecisionProblem, PlanView } from './views/plan-view.tsx';
@@ -38,14 +42,47 @@ export const planParams = (c: AppContext) => ({
   year: Number(c.req.param('year')),
 });
 
-interface PageOptions {
+export interface PageOptions {
   state?: FormState;
   decision?: DecisionProblem;
+  comment?: CommentFormState;
   status?: 200 | 409 | 422;
 }
 
-const doneText = (t: ActionPlanMessages, done: string | undefined) =>
-  done === 'saved' ? t.saved : PLAN_ACTIONS.find((a) => a === done) ? t.done[done as PlanAction] : undefined;
+function doneText(t: ActionPlanMessages, tc: PlanCommentMessages, done: string | undefined) {
+  if (done === 'saved') return t.saved;
+  if (done === 'commented') return tc.commented;
+  if (done === 'handled') return tc.handledDone;
+  return PLAN_ACTIONS.find((a) => a === done) ? t.done[done as PlanAction] : undefined;
+}
+
+const EMPTY_COMMENT: CommentFormState = { values: { section: '', body: '' }, errors: {} };
+
+/** The sparring section, for the cluster (marking handled) and the support function (commenting). */
+function Sparring(p: { page: PlanForCaller; mode: Mode; lang: Lang; csrf: string; state: CommentFormState }) {
+  const { page, mode, lang } = p;
+  if (!page.may.comment && !page.may.handleComments) return null;
+  const params = { slug: page.cluster.slug, year: String(page.year) };
+  return (
+    <PlanComments
+      comments={page.comments}
+      t={planCommentMessages(lang)}
+      lang={lang}
+      csrf={p.csrf}
+      state={p.state}
+      handledAction={
+        mode === 'workspace' && page.may.handleComments
+          ? (id) => pageHref('actionPlanCommentHandled', lang, { ...params, id })
+          : undefined
+      }
+      commentAction={
+        mode === 'funding' && page.may.comment && page.plan.saved
+          ? pageHref('fundingActionPlanComments', lang, params)
+          : undefined
+      }
+    />
+  );
+}
 
 /** The plan's content as the caller may see it: the form, a notice that it is not submitted, or read-only. */
 function PlanBody(p: {
@@ -80,7 +117,7 @@ function PlanBody(p: {
   );
 }
 
-async function planPage(c: AppContext, mode: Mode, opts: PageOptions = {}) {
+export async function planPage(c: AppContext, mode: Mode, opts: PageOptions = {}) {
   const { slug, year } = planParams(c);
   const page = await planForCaller(c.get('deps').db, callerOf(c), slug, year, c.get('deps').clock());
   const { cluster, plan } = page;
@@ -89,7 +126,7 @@ async function planPage(c: AppContext, mode: Mode, opts: PageOptions = {}) {
   const decisions = mode === 'funding' ? page.may.decide : [];
   const params = { slug: cluster.slug, year: String(year) };
   const action = pageHref(PLAN_PAGE[mode], lang, params);
-  const done = doneText(t, c.req.query('done'));
+  const done = doneText(t, planCommentMessages(lang), c.req.query('done'));
   const state = opts.state ?? { values: valuesOf(plan), errors: {} };
   const title = t.planTitle(cluster.name, year);
   return renderPage(
@@ -102,7 +139,7 @@ async function planPage(c: AppContext, mode: Mode, opts: PageOptions = {}) {
         </h1>
         {done && <Alert variant="success">{done}</Alert>}
         {state.conflict && <Alert variant="error">{t.conflict}</Alert>}
-        <ErrorSummary m={m} errors={state.errors} />
+        <ErrorSummary m={m} errors={{ ...state.errors, ...opts.comment?.errors }} />
         {plan.comment && (
           <div class="alert alert-warning">
             <div class="alert-body">
@@ -126,9 +163,24 @@ async function planPage(c: AppContext, mode: Mode, opts: PageOptions = {}) {
             problem={opts.decision}
           />
         )}
+        <Sparring
+          page={page}
+          mode={mode}
+          lang={lang}
+          csrf={csrfToken}
+          state={opts.comment ?? EMPTY_COMMENT}
+        />
         <PlanHistory events={page.history} t={t} lang={lang} />
         <p>
           <a href={pageHref(FOLLOW_UP_PAGE[mode], lang, params)}>{t.followUpLink(year)}</a>
+          {mayViewSelfAssessment(callerOf(c).principal, cluster.id) && (
+            <>
+              {' · '}
+              <a href={pageHref('labelSelfAssessment', lang, { slug: cluster.slug })}>
+                {selfAssessmentMessages(lang).linkText}
+              </a>
+            </>
+          )}
           {' · '}
           <a href={href(LIST_PAGE[mode], lang, mode === 'funding' ? { year: String(year) } : undefined)}>
             {t.backToList}

@@ -2,15 +2,17 @@ import type { Hono } from 'hono';
 import type { AppEnv } from '../../context.ts';
 import { registerAuditLogPage } from './audit.tsx';
 import { registerAdminHomePage } from './home.tsx';
+import { registerJobPages } from './jobs.tsx';
 import { registerOrganisationPages } from './organisations.tsx';
 import { registerUserDetailPages } from './user.tsx';
 import { registerUserPages } from './users.tsx';
 
-/** Administration: users, roles, organisations and the audit log. Routes are tried in this order. */
+/** Administration: users, roles, organisations, the audit log and the job queue. Routes are tried in this order. */
 export function registerAdminArea(app: Hono<AppEnv>): void {
   registerAdminHomePage(app);
   registerUserPages(app);
   registerUserDetailPages(app);
   registerOrganisationPages(app);
   registerAuditLogPage(app);
+  registerJobPages(app);
 }

@@ -21,6 +21,7 @@ import {
   ConflictBlocked,
   ConflictDeclaration,
   Consensus,
+  Decision,
   EligibilityCheck,
   Scores,
 } from './views/application-page.tsx';
@@ -32,14 +33,13 @@ async function applicationPage(c: AppContext) {
   const { actions, setup } = view;
   const t = callFlowMessages(c.get('lang'));
   const name = view.application?.organisationName;
-  return renderPage(c, `${t.application}: ${name ?? ''}`, ({ lang, csrfToken }) => {
+  // An assessor who has not declared sees no applicant yet: the page is named after the call.
+  const title = name ? `${t.application}: ${name}` : t.applicationTo(setup.call.title);
+  return renderPage(c, title, ({ lang, csrfToken }) => {
     const post = { lang, csrfToken, view };
     return (
       <>
-        <h1>
-          {t.application}
-          {name ? `: ${name}` : ''}
-        </h1>
+        <h1>{title}</h1>
         <Outcome c={c} t={t} />
         {actions.declare && (
           <ApplicationPost {...post} what="declare">
@@ -63,11 +63,7 @@ async function applicationPage(c: AppContext) {
             <Consensus t={t} lang={lang} view={view} />
           </ApplicationPost>
         )}
-        {actions.decisionLetter && (
-          <p>
-            <a href={pageHref('applicationLetter', lang, { id: view.id })}>{t.letter}</a>
-          </p>
-        )}
+        {actions.decisionLetter && <Decision t={callFlowMessages(lang)} lang={lang} view={view} />}
         <p>
           <a href={pageHref(actions.processing ? 'callProcess' : 'call', lang, { slug: setup.call.slug })}>
             {setup.call.title}
@@ -103,14 +99,21 @@ async function applicationAction(c: AppContext) {
   const back = pageHref('application', c.get('lang'), { id: view.id });
   return actAndReturn(c, back, async () => {
     switch (str(body, 'do')) {
-      case 'declare':
+      case 'declare': {
+        // A conflict of interest is declared by an explicit choice; no answer is not "no conflict".
+        const choice = str(body, 'hasConflict');
+        if (choice !== 'yes' && choice !== 'no')
+          throw new AppError('validation', 'choose yes or no', [
+            { field: 'hasConflict', message: 'conflict_choice' },
+          ]);
         return declareConflict(
           deps.db,
           editor,
           view.id,
-          { hasConflict: str(body, 'hasConflict') === 'yes', note: str(body, 'note') },
+          { hasConflict: choice === 'yes', note: str(body, 'note') },
           now,
         );
+      }
       case 'score':
         return scoreApplication(deps.db, editor, view.id, scoresFromForm(body), now);
       case 'consensus':

@@ -29,6 +29,7 @@ import {
 import { formatDayAndTime, Time } from '../content/format.tsx';
 import { contentMessages } from '../content/messages.ts';
 import { onPage } from '../routes.ts';
+import { applyMessages } from './apply-messages.ts';
 import { type CallPageMessages, callFlowMessages, callPageMessages } from './messages.ts';
 import { callOfPage } from './shared.tsx';
 
@@ -185,6 +186,49 @@ function ProcessingLinks({ call, lang }: { call: CallDetail; lang: Lang }) {
   );
 }
 
+/**
+ * How to apply, while the call is open: the button for those who may, and for others why not or
+ * how to sign in. Once the deadline has passed, applicants keep a link to their application.
+ */
+function ApplyPanel({
+  call,
+  phase,
+  signedIn,
+  lang,
+}: {
+  call: CallDetail;
+  phase: CallPhase;
+  signedIn: boolean;
+  lang: Lang;
+}) {
+  const t = applyMessages(lang);
+  const open = phase === 'open';
+  const form = pageHref('callApply', lang, { slug: call.slug });
+  if (phase === 'draft' || phase === 'upcoming') return null;
+  if (!call.takesPortalApplications) return open ? <p>{t.applyOutside}</p> : null;
+  if (call.actions.apply)
+    return open ? (
+      <p>
+        <a class="button button-primary" href={form}>
+          {t.applyButton}
+        </a>
+      </p>
+    ) : (
+      <p>
+        <a href={form}>{t.applyYours}</a>
+      </p>
+    );
+  if (!open) return null;
+  if (signedIn) return <p>{t.applyOnlyClusters}</p>;
+  return (
+    <p>
+      <a class="button button-secondary" href={`${href('login', lang)}?next=${encodeURIComponent(form)}`}>
+        {t.applyLogin}
+      </a>
+    </p>
+  );
+}
+
 async function callPage(c: AppContext) {
   const now = c.get('deps').clock();
   const call = await callOfPage(c);
@@ -203,9 +247,12 @@ async function callPage(c: AppContext) {
       saved={c.req.query('saved') === '1'}
       editHref={call.actions.manage ? pageHref('callEdit', lang, { slug: call.slug }) : undefined}
       children={
-        call.actions.manage || call.actions.process || call.actions.assess ? (
-          <ProcessingLinks call={call} lang={lang} />
-        ) : undefined
+        <>
+          <ApplyPanel call={call} phase={phase} signedIn={c.get('user') !== null} lang={lang} />
+          {(call.actions.manage || call.actions.process || call.actions.assess) && (
+            <ProcessingLinks call={call} lang={lang} />
+          )}
+        </>
       }
       facts={
         <Facts

@@ -2,6 +2,7 @@ import type { Hono } from 'hono';
 import type { AppEnv } from '../../context.ts';
 import { registerApplicationPages } from './application.tsx';
 import { registerApplyPages } from './apply.tsx';
+import { registerApplyFormPages } from './apply-forms.tsx';
 import { registerAssessmentPages } from './assessments.tsx';
 import { registerCallFormPages } from './call-form.tsx';
 import { registerCallPages } from './call-pages.tsx';
@@ -10,7 +11,7 @@ import { registerCallProcessPages } from './processing.tsx';
 import { registerCallSetupPages } from './setup.tsx';
 
 /**
- * Funding calls: the call flow (set-up, processing, the applicant's form, one application and its
+ * Funding calls: the call flow (set-up, processing, the applicant's task list and its sections, one application and its
  * files, the assessor's list), then the call's form and its public pages (/opslag/ny before
  * /opslag/:slug). Routes are tried in this order.
  */
@@ -18,6 +19,7 @@ export function registerCallsArea(app: Hono<AppEnv>): void {
   registerCallSetupPages(app);
   registerCallProcessPages(app);
   registerApplyPages(app);
+  registerApplyFormPages(app);
   registerApplicationDownloads(app);
   registerApplicationPages(app);
   registerAssessmentPages(app);

@@ -1,3 +1,4 @@
+import { namesOf } from '../../../domain/glossary.ts';
 import type { Widen } from '../../i18n/da.ts';
 import type { Lang } from '../../paths.ts';
 
@@ -7,6 +8,7 @@ const da = {
   setup: 'Opsætning af opslaget',
   apply: 'Ansøgning',
   application: 'Ansøgning',
+  applicationTo: (call: string) => `Ansøgning til ${call}`,
   saved: 'Gemt.',
   error: 'Handlingen blev afvist',
   errors: {
@@ -18,25 +20,15 @@ const da = {
     before_deadline: 'Opslaget kan først lukkes, når ansøgningsfristen er passeret (dansk tid).',
     no_setup: 'Opslaget skal sættes op, før det kan åbne.',
     assessment_incomplete: 'Alle berettigede ansøgninger skal have en konsensusscore først.',
+    conflict_choice: 'Vælg, om du er inhabil eller ej.',
+    over_budget: 'Beløbet er større end det, der er tilbage af jeres budget for året i opslaget.',
   } as Record<string, string>,
   status: 'Status',
-  statuses: {
-    draft: 'Kladde',
-    published: 'Offentliggjort',
-    open: 'Åbent',
-    closed: 'Lukket',
-    assessed: 'Bedømt',
-    decided: 'Afgjort',
-  } as Record<string, string>,
-  appStatuses: {
-    draft: 'Kladde',
-    submitted: 'Indsendt',
-    withdrawn: 'Trukket tilbage',
-    ineligible: 'Ikke egnet',
-    eligible: 'Egnet',
-    selected: 'Udvalgt',
-    not_selected: 'Ikke udvalgt',
-  } as Record<string, string>,
+  /**
+   * The steps of a call as its owner moves it, in the glossary's words; "published" is the one step
+   * the public page shows by its dates instead (open, or opens later).
+   */
+  statuses: { ...namesOf('callPhase', 'da'), published: 'Offentliggjort' } as Record<string, string>,
   moveTo: (s: string) => `Skift status til: ${s}`,
   titleEn: 'Titel på engelsk',
   summaryEn: 'Resumé på engelsk',
@@ -127,6 +119,7 @@ const da = {
   remaining: 'Tilbage',
   allocate: 'Fordel',
   letter: 'Afgørelsesbrev (PDF)',
+  decisionTitle: 'Afgørelse',
   attachments: 'Bilag',
   file: 'Fil (PDF, PNG, JPEG, DOCX eller XLSX, højst 10 MB)',
   upload: 'Vedhæft',
@@ -140,6 +133,7 @@ const en: Widen<typeof da> = {
   setup: 'Call set-up',
   apply: 'Application',
   application: 'Application',
+  applicationTo: (call: string) => `Application to ${call}`,
   saved: 'Saved.',
   error: 'The action was refused',
   errors: {
@@ -151,25 +145,11 @@ const en: Widen<typeof da> = {
     before_deadline: 'The call can only be closed once the deadline has passed (Danish time).',
     no_setup: 'The call must be set up before it can open.',
     assessment_incomplete: 'Every eligible application needs a consensus score first.',
+    conflict_choice: 'Choose whether you have a conflict of interest or not.',
+    over_budget: 'The amount is more than what is left of your budget for the year in this call.',
   },
   status: 'Status',
-  statuses: {
-    draft: 'Draft',
-    published: 'Published',
-    open: 'Open',
-    closed: 'Closed',
-    assessed: 'Assessed',
-    decided: 'Decided',
-  },
-  appStatuses: {
-    draft: 'Draft',
-    submitted: 'Submitted',
-    withdrawn: 'Withdrawn',
-    ineligible: 'Ineligible',
-    eligible: 'Eligible',
-    selected: 'Selected',
-    not_selected: 'Not selected',
-  },
+  statuses: { ...namesOf('callPhase', 'en'), published: 'Published' },
   moveTo: (s: string) => `Change status to: ${s}`,
   titleEn: 'Title in English',
   summaryEn: 'Summary in English',
@@ -260,6 +240,7 @@ const en: Widen<typeof da> = {
   remaining: 'Remaining',
   allocate: 'Allocate',
   letter: 'Decision letter (PDF)',
+  decisionTitle: 'Decision',
   attachments: 'Attachments',
   file: 'File (PDF, PNG, JPEG, DOCX or XLSX, at most 10 MB)',
   upload: 'Attach',

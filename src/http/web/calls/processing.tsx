@@ -1,10 +1,12 @@
 import type { Hono } from 'hono';
 import { allocate, decideCall } from '../../../domain/calls/decision.ts';
+import { callPhase } from '../../../domain/calls/listing.ts';
 import { callProcessing } from '../../../domain/calls/processing.ts';
 import { allocationInput } from '../../../domain/calls/schemas.ts';
 import { moveCall } from '../../../domain/calls/setup.ts';
 import { CALL_STATUSES, type CallStatus } from '../../../domain/calls/workflow.ts';
 import { AppError } from '../../../domain/errors.ts';
+import { nameOf } from '../../../domain/glossary.ts';
 import { callerOf } from '../../caller.ts';
 import type { AppContext, AppEnv } from '../../context.ts';
 import { pageHref } from '../../paths.ts';
@@ -37,7 +39,7 @@ async function processPage(c: AppContext) {
       </h1>
       <Outcome c={c} t={t} />
       <p>
-        {t.status}: <strong>{t.statuses[status]}</strong>
+        {t.status}: <strong>{nameOf('callPhase', callPhase(call, c.get('deps').clock()), lang)}</strong>
       </p>
       {actions.manage && <StatusMoves t={t} lang={lang} csrfToken={csrfToken} processing={processing} />}
       <h2>{t.applications}</h2>

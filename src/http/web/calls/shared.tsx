@@ -41,13 +41,18 @@ export const str = (body: Record<string, string | string[]>, key: string): strin
 };
 
 /**
- * Runs a form action and redirects back (post/redirect/get); a refused action comes back with its
- * error code, shown as an alert on the page.
+ * Runs a form action and redirects (post/redirect/get) to `done`, by default back with "saved";
+ * a refused action comes back with its error code, shown as an alert on the page.
  */
-export async function actAndReturn(c: AppContext, back: string, work: () => Promise<unknown>) {
+export async function actAndReturn(
+  c: AppContext,
+  back: string,
+  work: () => Promise<unknown>,
+  done = `${back}?gemt=1`,
+) {
   try {
     await work();
-    return c.redirect(`${back}?gemt=1`, 303);
+    return c.redirect(done, 303);
   } catch (e) {
     if (e instanceof AppError && ['validation', 'conflict', 'too_large'].includes(e.code)) {
       const issue = e.issues[0]?.message;

@@ -15,6 +15,7 @@ import {
 import { type EventFilter, eventFilter, eventForm } from '../../../domain/content/schemas.ts';
 import { instantToDanishTime } from '../../../domain/content/time.ts';
 import { notFound } from '../../../domain/errors.ts';
+import { hasMatchmaking } from '../../../domain/matchmaking/queries.ts';
 import { callerOf, signedInUser } from '../../caller.ts';
 import type { AppContext, AppEnv } from '../../context.ts';
 import { href, type Lang, pageHref } from '../../paths.ts';
@@ -218,6 +219,7 @@ async function itemPage(c: AppContext) {
   const event = await viewableEvent(db, c.get('user'), c.req.param('slug') ?? '', clock());
   if (!event) throw notFound('event');
   const t = contentMessages(c.get('lang'));
+  const matchmaking = await hasMatchmaking(db, event.id);
   return renderPage(c, event.title, ({ lang }) => (
     <ContentArticle
       t={t}
@@ -246,6 +248,13 @@ async function itemPage(c: AppContext) {
               <li>
                 <a href={event.onlineUrl} rel="nofollow noopener">
                   {t.events.onlineLink}
+                </a>
+              </li>
+            )}
+            {(matchmaking || event.editable) && (
+              <li>
+                <a href={pageHref('matchmaking', lang, { slug: event.slug })}>
+                  {matchmaking ? t.events.matchmaking : t.events.organiseMatchmaking}
                 </a>
               </li>
             )}

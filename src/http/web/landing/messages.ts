@@ -13,7 +13,7 @@ const da = {
   },
   support: {
     title: 'Supportfunktionen',
-    lead: 'Opfølgning på klyngernes mærker, benchmarking af alle klynger og status for indberetningerne.',
+    lead: 'Sparring på klyngernes handlingsplaner, opfølgning på mærker, benchmarking af alle klynger og status for indberetningerne.',
   },
   items: {
     periodsToDecide: (n: number, year?: number) =>
@@ -32,6 +32,10 @@ const da = {
       `Jeres ansøgning til »${call}« er ikke indsendt endnu`,
     expiringLabels: (n: number) =>
       `${n === 1 ? '1 klyngemærke udløber' : `${n} klyngemærker udløber`} inden for seks måneder`,
+    planCommentsWaiting: (n: number) =>
+      `${n === 1 ? '1 kommentar' : `${n} kommentarer`} til handlingsplaner venter på klyngernes svar`,
+    planCommentsToHandle: (n: number) =>
+      `${n === 1 ? '1 kommentar' : `${n} kommentarer`} fra supportfunktionen til jeres handlingsplaner venter på jer`,
     unreadNotifications: (n: number) => `${n === 1 ? '1 ulæst notifikation' : `${n} ulæste notifikationer`}`,
   } satisfies Record<AttentionKind, (n: number, year?: number, call?: string) => string>,
 };
@@ -46,7 +50,7 @@ const en: Widen<typeof da> = {
   },
   support: {
     title: 'The support function',
-    lead: "Follow-up of the clusters' labels, benchmarking of all clusters and the status of the reporting.",
+    lead: "Sparring on the clusters' action plans, follow-up of their labels, benchmarking of all clusters and the status of the reporting.",
   },
   items: {
     periodsToDecide: (n, year) =>
@@ -62,6 +66,10 @@ const en: Widen<typeof da> = {
     draftApplications: (_n, _year, call) => `Your application to “${call}” has not been submitted yet`,
     expiringLabels: (n) =>
       `${n === 1 ? '1 cluster label expires' : `${n} cluster labels expire`} within six months`,
+    planCommentsWaiting: (n) =>
+      `${n === 1 ? '1 comment' : `${n} comments`} on action plans awaiting the clusters' answer`,
+    planCommentsToHandle: (n) =>
+      `${n === 1 ? '1 comment' : `${n} comments`} from the support function on your action plans awaiting you`,
     unreadNotifications: (n) => `${n === 1 ? '1 unread notification' : `${n} unread notifications`}`,
   },
 };

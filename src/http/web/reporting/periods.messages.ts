@@ -1,3 +1,4 @@
+import type { Timeliness } from '../../../domain/reporting/periods/overview.ts';
 import type { PeriodAction, PeriodStatus } from '../../../domain/reporting/periods/transitions.ts';
 import type { Widen } from '../../i18n/da.ts';
 import type { Lang } from '../../paths.ts';
@@ -41,6 +42,34 @@ const da = {
   commentTooLong: 'Bemærkningen er for lang (højst 2.000 tegn).',
   futureYear: 'Året er ikke begyndt endnu.',
   invalid: 'Ugyldig værdi.',
+  deadline: 'Frist',
+  timeliness: {
+    onTime: 'Indsendt til tiden',
+    late: 'Indsendt for sent',
+    overdue: 'Fristen er overskredet',
+  } as Record<NonNullable<Timeliness>, string>,
+  noActivitiesLegend: 'Året har ingen aktiviteter',
+  noActivitiesConfirm: 'Jeg bekræfter, at klyngen ikke har haft aktiviteter i året',
+  noActivitiesReason: 'Hvorfor er der ingen aktiviteter? (læses af bevillingsgiveren)',
+  confirmRequired: 'Bekræft, at året ikke har aktiviteter.',
+  reasonRequired: 'Skriv, hvorfor året ikke har aktiviteter.',
+  noActivitiesReasonShown: 'Ingen aktiviteter. Klyngens begrundelse',
+  completenessHeading: 'Rettidighed',
+  completenessIntro:
+    'Af de klynger, der har bevilling i året: hvor mange indsendte inden fristen, hvor mange af dem er godkendt, og hvor mange mangler efter fristen. En klynge med flere bevillingsgivere tælles hos hver.',
+  completenessCaption: (year: number) => `Andel af de finansierede klynger, der indsendte ${year} til tiden`,
+  completenessChartTitle: (year: number) => `Indsendt til tiden, ${year}`,
+  completenessChartDesc: (n: number) =>
+    `Vandrette søjler: procent indsendt til tiden for landet og ${n} bevillingsgivere.`,
+  completenessTableCaption: 'Rettidighed pr. år, for hele landet og pr. bevillingsgiver (antal klynger)',
+  nationally: 'Hele landet',
+  funderColumn: 'Bevillingsgiver',
+  fundedColumn: 'Finansierede klynger',
+  onTimeColumn: 'Indsendt til tiden',
+  approvedOnTimeColumn: 'Godkendt (indsendt til tiden)',
+  lateColumn: 'Indsendt for sent',
+  overdueColumn: 'Mangler efter fristen',
+  shareOnTime: 'Andel til tiden',
   // Funders' status page
   statusTitle: 'Indberetningsstatus',
   statusIntro:
@@ -114,6 +143,34 @@ const en: Widen<typeof da> = {
   commentTooLong: 'The comment is too long (at most 2,000 characters).',
   futureYear: 'The year has not begun yet.',
   invalid: 'Invalid value.',
+  deadline: 'Deadline',
+  timeliness: {
+    onTime: 'Submitted on time',
+    late: 'Submitted late',
+    overdue: 'Past the deadline',
+  },
+  noActivitiesLegend: 'The year has no activities',
+  noActivitiesConfirm: 'I confirm that the cluster had no activities in the year',
+  noActivitiesReason: 'Why are there no activities? (read by the funder)',
+  confirmRequired: 'Confirm that the year has no activities.',
+  reasonRequired: 'Say why the year has no activities.',
+  noActivitiesReasonShown: "No activities. The cluster's reason",
+  completenessHeading: 'Timeliness',
+  completenessIntro:
+    'Of the clusters funded in the year: how many submitted by the deadline, how many of those are approved, and how many are missing after the deadline. A cluster with several funders counts for each.',
+  completenessCaption: (year) => `Share of the funded clusters that submitted ${year} on time`,
+  completenessChartTitle: (year) => `Submitted on time, ${year}`,
+  completenessChartDesc: (n) =>
+    `Horizontal bars: per cent submitted on time nationally and for ${n} funders.`,
+  completenessTableCaption: 'Timeliness per year, nationally and per funder (number of clusters)',
+  nationally: 'Nationally',
+  funderColumn: 'Funder',
+  fundedColumn: 'Funded clusters',
+  onTimeColumn: 'Submitted on time',
+  approvedOnTimeColumn: 'Approved (submitted on time)',
+  lateColumn: 'Submitted late',
+  overdueColumn: 'Missing after the deadline',
+  shareOnTime: 'Share on time',
   statusTitle: 'Reporting status',
   statusIntro:
     "The status of the clusters' reporting years: who has submitted, what awaits approval and what is locked. A returned year can be corrected and submitted again by the cluster.",
@@ -156,4 +213,11 @@ export const STATUS_BADGE: Record<PeriodStatus, string> = {
   approved: 'badge badge-success',
   returned: 'badge badge-warning',
   locked: 'badge',
+};
+
+/** DKFDS badge variant per timeliness; the text says it too. */
+export const TIMELINESS_BADGE: Record<NonNullable<Timeliness>, string> = {
+  onTime: 'badge badge-success',
+  late: 'badge badge-warning',
+  overdue: 'badge badge-error',
 };

@@ -6,7 +6,7 @@ const da = {
   search: {
     title: 'Søg',
     titleWithQuery: (q: string) => `Søg: ${q}`,
-    lead: 'Søg på tværs af klynger, aktiviteter, nyheder, succeshistorier, arrangementer og opslag.',
+    lead: 'Søg på tværs af klynger, aktiviteter, nyheder, succeshistorier, arrangementer, opslag og supportfunktionens ydelser.',
     formLabel: 'Søg på Klyngeportalen',
     query: 'Søgeord',
     queryHint: 'Fx energi, robotter eller fødevarer. Stavefejl og ord uden æ, ø og å går også.',
@@ -39,6 +39,7 @@ const da = {
       story: 'Succeshistorie',
       event: 'Arrangement',
       call: 'Opslag',
+      service: 'Ydelse',
     },
     kindsPlural: {
       cluster: 'Klynger',
@@ -47,12 +48,14 @@ const da = {
       story: 'Succeshistorier',
       event: 'Arrangementer',
       call: 'Opslag',
+      service: 'Ydelser',
     },
     leagues: namesOf('league', 'da'),
     labels: namesOf('labelLevel', 'da'),
     activityMeta: (year: string, cluster: string) => `Aktivitet ${year} hos ${cluster}`,
     eventMeta: (date: string) => `Afholdes ${date}`,
     callMeta: (date: string) => `Ansøgningsfrist ${date}`,
+    serviceMeta: 'Ydelse fra den nationale supportfunktion',
     postMeta: (date: string) => `Offentliggjort ${date}`,
     by: (organisation: string) => `Fra ${organisation}`,
     previous: 'Forrige side',
@@ -92,7 +95,8 @@ const da = {
       getCluster: 'Én klynge efter slug (fx odense-robotics) eller id, med beskrivelse og mærkningshistorik.',
       downloadClustersCsv: 'Klyngekataloget som CSV (UTF-8, komma, RFC 4180) med samme filtre som listen.',
       listLabels: 'Mærkningsregistret: klyngernes mærker med niveau, tildelingsdato, udløb og bedømmer.',
-      search: 'Søgning på tværs af klynger, aktiviteter, nyheder, succeshistorier, arrangementer og opslag.',
+      search:
+        'Søgning på tværs af klynger, aktiviteter, nyheder, succeshistorier, arrangementer, opslag og ydelser.',
       openApi: 'Dette API beskrevet i OpenAPI 3.1.',
       listDeliveries:
         'Indberetningsloggen: indberetninger fra eller for nøglens organisation, nyeste først. En bevillingsgivers nøgle ser alle.',
@@ -130,7 +134,7 @@ const en: Widen<typeof da> = {
   search: {
     title: 'Search',
     titleWithQuery: (q: string) => `Search: ${q}`,
-    lead: 'Search clusters, activities, news, success stories, events and calls in one go.',
+    lead: "Search clusters, activities, news, success stories, events, calls and the support function's services in one go.",
     formLabel: 'Search Klyngeportalen',
     query: 'Search words',
     queryHint: 'For example energy, robots or food. Typos and words typed without æ, ø and å work too.',
@@ -163,6 +167,7 @@ const en: Widen<typeof da> = {
       story: 'Success story',
       event: 'Event',
       call: 'Call',
+      service: 'Service',
     },
     kindsPlural: {
       cluster: 'Clusters',
@@ -171,12 +176,14 @@ const en: Widen<typeof da> = {
       story: 'Success stories',
       event: 'Events',
       call: 'Calls',
+      service: 'Services',
     },
     leagues: namesOf('league', 'en'),
     labels: namesOf('labelLevel', 'en'),
     activityMeta: (year: string, cluster: string) => `Activity ${year} at ${cluster}`,
     eventMeta: (date: string) => `Takes place ${date}`,
     callMeta: (date: string) => `Deadline ${date}`,
+    serviceMeta: 'A service of the national support function',
     postMeta: (date: string) => `Published ${date}`,
     by: (organisation: string) => `From ${organisation}`,
     previous: 'Previous page',
@@ -218,7 +225,7 @@ const en: Widen<typeof da> = {
         'The cluster catalogue as CSV (UTF-8, comma, RFC 4180) with the same filters as the list.',
       listLabels:
         "The label register: the clusters' labels with level, award date, expiry and assessing body.",
-      search: 'Search across clusters, activities, news, success stories, events and calls.',
+      search: 'Search across clusters, activities, news, success stories, events, calls and services.',
       openApi: 'This API described in OpenAPI 3.1.',
     },
     parameterTexts: {

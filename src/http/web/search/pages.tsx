@@ -207,6 +207,8 @@ function hitMeta(hit: SearchHit, lang: Lang, t: Texts): string {
       return [at && t.callMeta(momentFormat[lang].format(at)), t.by(hit.organisation.name)]
         .filter(Boolean)
         .join(' · ');
+    case 'service':
+      return t.serviceMeta;
     default:
       return [day && t.postMeta(day), t.by(hit.organisation.name)].filter(Boolean).join(' · ');
   }

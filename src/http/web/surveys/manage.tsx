@@ -4,10 +4,11 @@
  * new version and close. Handlers parse, call the domain and render; the domain decides.
  */
 import type { Hono } from 'hono';
+import type { Deps } from '../../../deps.ts';
 import { AppError } from '../../../domain/errors.ts';
 import { copenhagenDate } from '../../../domain/reference/time.ts';
 import { newSurveyChoices, surveyList, surveyOverview } from '../../../domain/surveys/listing.ts';
-import { remindNonRespondents, type SendResult, sendInvitations } from '../../../domain/surveys/sending.ts';
+import { remindNonRespondents, runSurveyMailJob, sendInvitations } from '../../../domain/surveys/sending.ts';
 import { surveyTitle } from '../../../domain/surveys/store.ts';
 import {
   closeSurvey,
@@ -85,11 +86,6 @@ async function create(c: AppContext) {
 
 /** The success message after a redirect back to the overview. */
 function noticeOf(c: AppContext, t: SurveyMessages): string | null {
-  const sent = c.req.query('sendt');
-  const reminded = c.req.query('paamindet');
-  const failed = Number(c.req.query('fejl') ?? '0');
-  if (sent !== undefined) return t.notices.sent(Number(sent), failed);
-  if (reminded !== undefined) return t.notices.reminded(Number(reminded), failed);
   const key = c.req.query('besked') ?? '';
   const notices: Record<string, string> = {
     created: t.notices.created,
@@ -97,6 +93,8 @@ function noticeOf(c: AppContext, t: SurveyMessages): string | null {
     published: t.notices.published,
     newVersion: t.notices.newVersion,
     closed: t.notices.closed,
+    sending: t.notices.sending,
+    reminding: t.notices.reminding,
   };
   return notices[key] ?? null;
 }
@@ -130,11 +128,10 @@ async function surveyAction(c: AppContext, run: () => Promise<Record<string, str
   }
 }
 
-const mailed = (key: string, r: SendResult) => ({ [key]: String(r.sent), fejl: String(r.failed) });
-
-function mailDeps(c: AppContext) {
-  const deps = c.get('deps');
-  return { db: deps.db, mailer: deps.mailer, logger: c.get('log') };
+/** The survey-mails job of the queue (registered in src/jobs/handlers.ts). */
+export async function mailSurvey(deps: Deps, data: unknown): Promise<void> {
+  const result = await runSurveyMailJob(deps, data, surveyMailLinks(deps.config.publicUrl));
+  deps.logger.info({ ...result }, 'survey mails sent');
 }
 
 const actions: { page: PageKey; run: (c: AppContext) => Promise<Record<string, string>> }[] = [
@@ -161,22 +158,19 @@ const actions: { page: PageKey; run: (c: AppContext) => Promise<Record<string, s
   },
   {
     page: 'surveySend',
-    run: async (c) =>
-      mailed(
-        'sendt',
-        await sendInvitations(mailDeps(c), callerOf(c), idOf(c), { now: now(c), links: surveyMailLinks(c) }),
-      ),
+    run: async (c) => {
+      const { db, jobs } = c.get('deps');
+      await sendInvitations(db, jobs, callerOf(c), idOf(c), now(c));
+      return { besked: 'sending' };
+    },
   },
   {
     page: 'surveyRemind',
-    run: async (c) =>
-      mailed(
-        'paamindet',
-        await remindNonRespondents(mailDeps(c), callerOf(c), idOf(c), {
-          now: now(c),
-          links: surveyMailLinks(c),
-        }),
-      ),
+    run: async (c) => {
+      const { db, jobs } = c.get('deps');
+      await remindNonRespondents(db, jobs, callerOf(c), idOf(c), now(c));
+      return { besked: 'reminding' };
+    },
   },
 ];
 

@@ -93,14 +93,10 @@ const da = {
     published: 'Undersøgelsen er offentliggjort.',
     newVersion: 'Der er lavet en ny version af spørgeskemaet. Du kan nu ændre spørgsmålene.',
     closed: 'Undersøgelsen er lukket.',
-    sent: (sent: number, failed: number) =>
-      failed > 0
-        ? `${sent} invitationer er sendt; ${failed} kunne ikke sendes og forsøges igen næste gang.`
-        : `${sent} invitationer er sendt.`,
-    reminded: (sent: number, failed: number) =>
-      failed > 0
-        ? `${sent} påmindelser er sendt; ${failed} kunne ikke sendes.`
-        : `${sent} påmindelser er sendt.`,
+    sending:
+      'Invitationerne sendes nu. Tallene nedenfor opdateres, når de er sendt; en mail, der ikke kan sendes, forsøges igen senere.',
+    reminding:
+      'Påmindelserne sendes nu. Tallene nedenfor opdateres, når de er sendt; en mail, der ikke kan sendes, forsøges igen senere.',
   },
   back: 'Tilbage til undersøgelsen',
   toList: 'Alle undersøgelser',
@@ -216,14 +212,10 @@ const en: SurveyMessages = {
     published: 'The survey is published.',
     newVersion: 'A new version of the questionnaire was made. You can now change the questions.',
     closed: 'The survey is closed.',
-    sent: (sent, failed) =>
-      failed > 0
-        ? `${sent} invitations were sent; ${failed} could not be sent and are tried again next time.`
-        : `${sent} invitations were sent.`,
-    reminded: (sent, failed) =>
-      failed > 0
-        ? `${sent} reminders were sent; ${failed} could not be sent.`
-        : `${sent} reminders were sent.`,
+    sending:
+      'The invitations are being sent. The figures below change once they are sent; a mail that cannot be sent is tried again later.',
+    reminding:
+      'The reminders are being sent. The figures below change once they are sent; a mail that cannot be sent is tried again later.',
   },
   back: 'Back to the survey',
   toList: 'All surveys',

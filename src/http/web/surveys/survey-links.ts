@@ -1,10 +1,9 @@
 import type { SurveyMailLinks } from '../../../domain/surveys/survey-mail.ts';
-import type { AppContext } from '../../context.ts';
 import { pageHref } from '../../paths.ts';
 
 /** The absolute links a survey e-mail carries, on the site's public address. */
-export function surveyMailLinks(c: AppContext): SurveyMailLinks {
-  const site = c.get('deps').config.publicUrl.replace(/\/$/, '');
+export function surveyMailLinks(publicUrl: string): SurveyMailLinks {
+  const site = publicUrl.replace(/\/$/, '');
   return {
     answer: (lang, token) => `${site}${pageHref('surveyAnswer', lang, { token })}`,
     optOut: (lang, token) => `${site}${pageHref('surveyOptOut', lang, { token })}`,

@@ -1,10 +1,15 @@
 import type { Child } from 'hono/jsx';
 import type { ApplicationView } from '../../../../domain/calls/application-view.ts';
+import { nameOf } from '../../../../domain/glossary.ts';
+import { formatAmount } from '../../../../domain/reference/danish.ts';
 import { type Lang, pageHref } from '../../../paths.ts';
 import { Alert } from '../../../views/forms.tsx';
 import { CsrfField } from '../../../views/layout.tsx';
+import { applyMessages } from '../apply-messages.ts';
 import type { CallFlowMessages } from '../messages.ts';
 import { inLang } from '../shared.tsx';
+import { budgetRows } from './apply-pages.tsx';
+import { AttachmentList } from './apply-sections.tsx';
 
 /**
  * The parts of one application's page, each shown as the call's rules allow (view.actions): the
@@ -48,7 +53,7 @@ export function ConflictDeclaration({ t }: { t: CallFlowMessages }) {
         <legend class="h2">{t.conflictTitle}</legend>
         <p>{t.conflictLead}</p>
         <div class="form-group-radio">
-          <input class="form-radio" type="radio" id="conflict-no" name="hasConflict" value="no" checked />
+          <input class="form-radio" type="radio" id="conflict-no" name="hasConflict" value="no" />
           <label for="conflict-no">{t.noConflict}</label>
         </div>
         <div class="form-group-radio">
@@ -59,7 +64,7 @@ export function ConflictDeclaration({ t }: { t: CallFlowMessages }) {
           <label class="form-label" for="note">
             {t.comment}
           </label>
-          <input class="form-input" type="text" id="note" name="note" />
+          <textarea class="form-input" id="note" name="note" rows={3} />
         </div>
       </fieldset>
       <button type="submit" class="button button-primary">
@@ -73,26 +78,41 @@ export function ConflictDeclaration({ t }: { t: CallFlowMessages }) {
 export function ApplicationContent({ t, lang, view }: Props) {
   const app = view.application;
   if (!app) return null;
+  const total = app.budget.reduce((sum, b) => sum + b.amountDkk, 0);
   return (
     <>
       <p>
-        {t.status}: <strong>{t.appStatuses[app.status]}</strong>
+        {t.status}: <strong>{nameOf('applicationStatus', app.status, lang)}</strong>
       </p>
       <h2>{app.title}</h2>
-      <dl>
+      <dl class="summary-list">
         {view.setup.requirements.map((r) => (
           <>
             <dt>{inLang(lang, r.textDa, r.textEn)}</dt>
-            <dd>{app.answers[r.id] ?? ''}</dd>
+            <dd class="pre-line">{app.answers[r.id] ?? ''}</dd>
           </>
         ))}
         {view.setup.criteria.map((k) => (
           <>
             <dt>{inLang(lang, k.titleDa, k.titleEn)}</dt>
-            <dd>{app.texts[k.id] ?? ''}</dd>
+            <dd class="pre-line">{app.texts[k.id] ?? ''}</dd>
           </>
         ))}
       </dl>
+      <h3>{t.budgetApplied}</h3>
+      <dl class="summary-list">
+        {[
+          ...budgetRows(app.budget, lang),
+          [applyMessages(lang).budgetTotal, formatAmount(total, lang)] as const,
+        ].map(([label, amount]) => (
+          <>
+            <dt>{label}</dt>
+            <dd>{amount}</dd>
+          </>
+        ))}
+      </dl>
+      <h3>{t.attachments}</h3>
+      <AttachmentList t={applyMessages(lang)} lang={lang} attachments={view.attachments} />
       {app.eligibilityReason && (
         <p>
           {t.reason}: {app.eligibilityReason}
@@ -164,13 +184,14 @@ export function Scores({ t, lang, view }: Props) {
                 <label class="form-label" for={`comment-${row.criterion.id}`}>
                   {t.comment}
                 </label>
-                <input
+                <textarea
                   class="form-input"
-                  type="text"
                   id={`comment-${row.criterion.id}`}
                   name={`comment:${row.criterion.id}`}
-                  value={mine?.comment ?? ''}
-                />
+                  rows={4}
+                >
+                  {mine?.comment ?? ''}
+                </textarea>
               </div>
             </fieldset>
           );
@@ -221,4 +242,28 @@ export function Consensus({ t, lang, view }: Props) {
 
 export function ConflictBlocked({ t }: { t: CallFlowMessages }) {
   return <Alert variant="warning">{t.conflictBlocked}</Alert>;
+}
+
+/** The decision for the applicant and the funders: what each funder granted per year, and the letter. */
+export function Decision({ t, lang, view }: Props) {
+  return (
+    <section>
+      <h2>{t.decisionTitle}</h2>
+      {view.grants.length > 0 && (
+        <dl class="summary-list">
+          {view.grants.map((g) => (
+            <>
+              <dt>
+                {g.funderName} {g.year}
+              </dt>
+              <dd>{formatAmount(g.amountDkk, lang)}</dd>
+            </>
+          ))}
+        </dl>
+      )}
+      <p>
+        <a href={pageHref('applicationLetter', lang, { id: view.id })}>{t.letter}</a>
+      </p>
+    </section>
+  );
 }

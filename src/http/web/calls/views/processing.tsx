@@ -3,6 +3,7 @@ import { hasDecision } from '../../../../domain/calls/policy.ts';
 import type { CallProcessing } from '../../../../domain/calls/processing.ts';
 import { periodYears } from '../../../../domain/calls/setup.ts';
 import { CALL_TRANSITIONS, type CallStatus } from '../../../../domain/calls/workflow.ts';
+import { nameOf } from '../../../../domain/glossary.ts';
 import { type Lang, pageHref } from '../../../paths.ts';
 import { CsrfField } from '../../../views/layout.tsx';
 import type { CallFlowMessages } from '../messages.ts';
@@ -99,7 +100,7 @@ export function ApplicationList({ t, lang, processing }: Omit<Props, 'csrfToken'
       rows={apps.map((a) => [
         a.organisationName,
         a.title,
-        t.appStatuses[a.status],
+        nameOf('applicationStatus', a.status, lang),
         <a href={pageHref('application', lang, { id: a.id })}>
           {t.open}
           <span class="sr-only">: {a.organisationName}</span>
@@ -138,7 +139,7 @@ export function Ranking({ t, lang, csrfToken, processing }: Props) {
             r.rank,
             r.application.organisationName,
             r.total,
-            t.appStatuses[r.application.status],
+            nameOf('applicationStatus', r.application.status, lang),
             ...(selecting
               ? [
                   <div class="form-group-checkbox">

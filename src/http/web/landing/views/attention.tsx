@@ -25,6 +25,10 @@ function linkOf(item: AttentionItem, lang: Lang): string {
       return pageHref('callApply', lang, call);
     case 'expiringLabels':
       return `${href('labels', lang)}#expiring-heading`;
+    case 'planCommentsWaiting':
+      return href('fundingActionPlans', lang);
+    case 'planCommentsToHandle':
+      return href('actionPlans', lang);
     case 'unreadNotifications':
       return href('notifications', lang);
   }

@@ -1,12 +1,15 @@
+import type { Completeness } from '../../../../domain/reporting/calendar/completeness.ts';
 import { historyKey, type PeriodEvent } from '../../../../domain/reporting/periods/history.ts';
 import type { ActionableRow, YearSummary } from '../../../../domain/reporting/periods/overview.ts';
 import type { PeriodAction } from '../../../../domain/reporting/periods/transitions.ts';
-import { formatDateTime, formatNumber } from '../../../i18n/index.ts';
-import { href, type Lang } from '../../../paths.ts';
+import { formatDate, formatDateTime, formatNumber } from '../../../i18n/index.ts';
+import { href, type Lang, pageHref } from '../../../paths.ts';
 import { Alert } from '../../../views/forms.tsx';
 import { actionPlanMessages } from '../../action-plans/messages.ts';
+import { deadlineMessages } from '../deadlines.messages.ts';
 import { type PeriodMessages, periodMessages } from '../periods.messages.ts';
-import { Decisions, History, type PeriodProblem, StatusBadge } from './period-forms.tsx';
+import { CompletenessSection } from './period-completeness.tsx';
+import { Decisions, History, type PeriodProblem, StatusBadge, TimelinessBadge } from './period-forms.tsx';
 
 type Rows = ActionableRow[];
 const SHOWN_STATUSES = ['submitted', 'approved', 'locked', 'returned', 'open'] as const;
@@ -96,6 +99,7 @@ function YearTable(p: {
             <th scope="col">{t.statusLabel}</th>
             <th scope="col">{t.activities}</th>
             <th scope="col">{t.participants}</th>
+            <th scope="col">{t.deadline}</th>
             <th scope="col">{t.lastChange}</th>
             <th scope="col">{t.actions}</th>
           </tr>
@@ -105,7 +109,13 @@ function YearTable(p: {
             const cell = cells.find((x) => x.year === p.year);
             return cell ? (
               <tr id={`p-${cell.clusterId}-${cell.year}`}>
-                <th scope="row">{name}</th>
+                <th scope="row">
+                  <a
+                    href={pageHref('reportingReview', lang, { id: cell.clusterId, year: String(cell.year) })}
+                  >
+                    {name}
+                  </a>
+                </th>
                 <td>
                   {cell.expected ? <StatusBadge status={cell.status} t={t} /> : t.notExpected}
                   {cell.comment && (
@@ -113,9 +123,23 @@ function YearTable(p: {
                       <q>{cell.comment}</q>
                     </p>
                   )}
+                  {cell.noActivitiesReason && (
+                    <p class="form-hint">
+                      {t.noActivitiesReasonShown}: <q>{cell.noActivitiesReason}</q>
+                    </p>
+                  )}
                 </td>
                 <td>{formatNumber(cell.activities, lang)}</td>
                 <td>{formatNumber(cell.participants, lang)}</td>
+                <td>
+                  {cell.deadline ? formatDate(cell.deadline, lang) : '–'}
+                  {cell.timeliness && (
+                    <>
+                      {' '}
+                      <TimelinessBadge timeliness={cell.timeliness} t={t} />
+                    </>
+                  )}
+                </td>
                 <td>{cell.updatedAt ? formatDateTime(cell.updatedAt, lang) : '–'}</td>
                 <td>
                   <Decisions
@@ -166,7 +190,15 @@ function Matrix(p: { years: number[]; rows: Rows; t: PeriodMessages; lang: Lang 
                 {row.cells.map((cell) => (
                   <td>
                     {cell.expected ? (
-                      <StatusBadge status={cell.status} t={t} />
+                      <>
+                        <StatusBadge status={cell.status} t={t} />
+                        {(cell.timeliness === 'late' || cell.timeliness === 'overdue') && (
+                          <>
+                            {' '}
+                            <TimelinessBadge timeliness={cell.timeliness} t={t} />
+                          </>
+                        )}
+                      </>
                     ) : (
                       <>
                         <span aria-hidden="true">–</span>
@@ -206,6 +238,8 @@ export function StatusOverviewPage(p: {
   years: number[];
   rows: Rows;
   summary: YearSummary[];
+  completeness: Completeness[];
+  managesDeadlines: boolean;
   histories: Map<string, PeriodEvent[]>;
   year: number | undefined;
   mayDecide: boolean;
@@ -227,12 +261,18 @@ export function StatusOverviewPage(p: {
           <a href={href('fundingActionPlans', lang)}>{actionPlanMessages(lang).overviewTitle}</a>
         </p>
       )}
+      {p.managesDeadlines && (
+        <p>
+          <a href={href('reportingDeadlines', lang)}>{deadlineMessages(lang).link}</a>
+        </p>
+      )}
       {!p.mayDecide && <Alert variant="info">{t.readOnly}</Alert>}
       {p.done && <Alert variant="success">{t.done[p.done]}</Alert>}
       {p.problem && <Alert variant="error">{p.problem.message}</Alert>}
       <YearFilter years={p.years} year={year} t={t} lang={lang} />
       {p.rows.length === 0 && <p>{t.noClustersFunded}</p>}
       <Summary summary={summary} t={t} lang={lang} />
+      <CompletenessSection rows={p.completeness} year={year} t={t} lang={lang} />
       {year === undefined ? (
         <Matrix years={p.years} rows={p.rows} t={t} lang={lang} />
       ) : (

@@ -1,11 +1,11 @@
 import { historyKey, type PeriodEvent } from '../../../../domain/reporting/periods/history.ts';
 import type { ActionableCell } from '../../../../domain/reporting/periods/overview.ts';
 import type { PeriodAction } from '../../../../domain/reporting/periods/transitions.ts';
-import { formatDateTime, formatNumber } from '../../../i18n/index.ts';
+import { formatDate, formatDateTime, formatNumber } from '../../../i18n/index.ts';
 import type { Lang } from '../../../paths.ts';
 import { Alert } from '../../../views/forms.tsx';
 import { periodMessages } from '../periods.messages.ts';
-import { ActionForm, History, type PeriodProblem, StatusBadge } from './period-forms.tsx';
+import { ActionForm, History, type PeriodProblem, StatusBadge, TimelinessBadge } from './period-forms.tsx';
 
 /** One reporting year of a cluster: its status, the funder's comment, the counts, Submit and its history. */
 function Year(p: {
@@ -36,6 +36,20 @@ function Year(p: {
         <dd>{formatNumber(cell.activities, lang)}</dd>
         <dt>{t.participants}</dt>
         <dd>{formatNumber(cell.participants, lang)}</dd>
+        {cell.deadline && (
+          <>
+            <dt>{t.deadline}</dt>
+            <dd>
+              {formatDate(cell.deadline, lang)}
+              {cell.timeliness && (
+                <>
+                  {' '}
+                  <TimelinessBadge timeliness={cell.timeliness} t={t} />
+                </>
+              )}
+            </dd>
+          </>
+        )}
         {cell.updatedAt && (
           <>
             <dt>{t.lastChange}</dt>
@@ -54,6 +68,7 @@ function Year(p: {
           t={t}
           label={t.submit(cell.year)}
           commentLabel={t.submitNote}
+          noActivities={cell.activities === 0}
           problem={p.problem}
         />
       )}

@@ -1,0 +1,3 @@
+/** The site path (Danish, canonical) of a cluster's own plan page: stored in notifications. */
+export const workspacePlanPath = (slug: string, year: number) =>
+  `/arbejdsrum/handlingsplaner/${slug}/${year}`;

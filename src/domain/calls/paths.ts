@@ -1,0 +1,2 @@
+/** The Danish site path of an application's page, for notification links. */
+export const applicationPath = (id: string) => `/ansoegninger/${id}`;

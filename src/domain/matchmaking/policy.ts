@@ -1,0 +1,33 @@
+import { forbidden } from '../errors.ts';
+import { authorize, can, type Principal } from '../policy/policy.ts';
+
+/**
+ * Who does what at a matchmaking event: anyone signed in takes part (policy
+ * `matchmaking.participate`); the event's own organisation, the support function and admins
+ * organise it (`matchmaking.organise`). Participants see the other participants' profiles and
+ * their own requests and meetings only.
+ */
+export interface EventOwner {
+  organisationId: string;
+}
+
+export const mayOrganise = (principal: Principal | null, event: EventOwner): boolean =>
+  can(principal, 'matchmaking.organise', { organisationId: event.organisationId });
+
+export function authorizeOrganiser(principal: Principal | null, event: EventOwner): void {
+  authorize(principal, 'matchmaking.organise', { organisationId: event.organisationId });
+}
+
+export function authorizeParticipant(principal: Principal | null): void {
+  authorize(principal, 'matchmaking.participate');
+}
+
+/** A request is answered by the participant it was sent to, and no one else. */
+export function authorizeAnswer(
+  callerParticipantId: string | null,
+  request: { toParticipantId: string },
+): void {
+  if (callerParticipantId === null || callerParticipantId !== request.toParticipantId) {
+    throw forbidden('Only the invited participant answers a meeting request');
+  }
+}

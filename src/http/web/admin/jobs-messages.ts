@@ -1,0 +1,66 @@
+import type { JobKind } from '../../../domain/jobs/kinds.ts';
+import type { Widen } from '../../i18n/da.ts';
+import type { Lang } from '../../paths.ts';
+
+/** Texts of the job queue page in the administration. */
+const da = {
+  title: 'Jobkø',
+  intro:
+    'Arbejde, portalen gør efter en forespørgsel: mails og udsendelser. Et job, der fejler, forsøges igen med stigende ventetid; fejler det hver gang, står det her som fejlet med sin fejl. Udførte og fejlede job gemmes i 7 dage.',
+  countsCaption: 'Job efter slags og tilstand',
+  kind: 'Slags',
+  queued: 'I kø',
+  retrying: 'Venter på nyt forsøg',
+  running: 'Kører',
+  failed: 'Fejlet',
+  done: 'Udført',
+  kinds: {
+    'password-reset-mail': 'Mail om ny adgangskode',
+    'survey-mails': 'Invitationer og påmindelser til undersøgelser',
+    mail: 'Andre e-mails (tilmelding, invitationer, interesse)',
+  } satisfies Record<JobKind, string>,
+  failedHeading: 'Fejlede job',
+  failedCaption: 'Fejlede job, nyeste først',
+  noFailed: 'Ingen job er fejlet.',
+  failedAt: 'Fejlet',
+  attempts: 'Forsøg',
+  error: 'Fejl',
+  retry: 'Prøv igen',
+  retryLabel: (kind: string, at: string) => ` jobbet ${kind} fra ${at}`,
+  retried: 'Jobbet er sat i kø igen.',
+  notFailed: 'Jobbet er ikke fejlet (det er måske allerede sat i kø igen).',
+};
+
+const en: typeof da = {
+  title: 'Job queue',
+  intro:
+    'Work the portal does after a request: e-mails and survey sends. A job that fails is tried again with growing waits; one that fails every time is listed here as failed, with its error. Done and failed jobs are kept for 7 days.',
+  countsCaption: 'Jobs by kind and state',
+  kind: 'Kind',
+  queued: 'Queued',
+  retrying: 'Waiting to retry',
+  running: 'Running',
+  failed: 'Failed',
+  done: 'Done',
+  kinds: {
+    'password-reset-mail': 'Password reset e-mail',
+    'survey-mails': 'Survey invitations and reminders',
+    mail: 'Other e-mails (sign-up, invitations, interest)',
+  },
+  failedHeading: 'Failed jobs',
+  failedCaption: 'Failed jobs, newest first',
+  noFailed: 'No job has failed.',
+  failedAt: 'Failed',
+  attempts: 'Attempts',
+  error: 'Error',
+  retry: 'Retry',
+  retryLabel: (kind: string, at: string) => ` the job ${kind} from ${at}`,
+  retried: 'The job is queued again.',
+  notFailed: 'The job is not failed (it may already have been queued again).',
+};
+
+export type JobMessages = Widen<typeof da>;
+
+export function jobMessages(lang: Lang): JobMessages {
+  return lang === 'da' ? da : en;
+}

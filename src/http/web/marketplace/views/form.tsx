@@ -1,0 +1,96 @@
+import { THEMES } from '../../../../domain/catalogue/themes.ts';
+import { MARKETPLACE_DIRECTIONS, MARKETPLACE_TYPES } from '../../../../domain/marketplace/schemas.ts';
+import type { Messages } from '../../../i18n/index.ts';
+import { href, type Lang } from '../../../paths.ts';
+import {
+  Checkboxes,
+  DateInput,
+  datePartsOf,
+  ErrorSummary,
+  formList,
+  formText,
+  type PostedForm,
+  SelectField,
+  TextAreaField,
+  TextField,
+} from '../../../views/forms.tsx';
+import { CsrfField } from '../../../views/layout.tsx';
+import type { MarketplaceMessages } from '../messages.ts';
+
+/** The form an organisation publishes an offer or a request with. */
+export function MarketplaceFormView(p: {
+  form: PostedForm;
+  csrfToken: string;
+  m: Messages;
+  lang: Lang;
+  t: MarketplaceMessages;
+}) {
+  const { form, lang, t } = p;
+  const v = (k: string) => formText(form.values[k]);
+  const e = form.errors;
+  const texts = Object.fromEntries(Object.entries(form.values).map(([k, val]) => [k, formText(val)]));
+  return (
+    <>
+      <h1>{t.formTitle}</h1>
+      <p class="font-lead">{t.formLead}</p>
+      <ErrorSummary m={p.m} errors={e} />
+      <form method="post" action={href('marketplaceNew', lang)} novalidate>
+        <CsrfField token={p.csrfToken} />
+        <SelectField
+          name="direction"
+          label={t.direction}
+          placeholder={t.chooseDirection}
+          value={v('direction')}
+          options={MARKETPLACE_DIRECTIONS.map((d) => ({ value: d, label: t.directions[d] ?? d }))}
+          error={e.direction}
+        />
+        <SelectField
+          name="type"
+          label={t.type}
+          placeholder={t.chooseType}
+          value={v('type')}
+          options={MARKETPLACE_TYPES.map((ty) => ({ value: ty, label: t.types[ty] ?? ty }))}
+          error={e.type}
+        />
+        <TextField name="title" label={t.titleLabel} value={v('title')} error={e.title} />
+        <TextAreaField
+          name="description"
+          label={t.description}
+          value={v('description')}
+          error={e.description}
+        />
+        <Checkboxes
+          name="themes"
+          legend={t.themes}
+          options={THEMES.map((th) => ({ value: th.key, label: th[lang] }))}
+          checked={formList(form.values.themes)}
+          error={e.themes}
+        />
+        <TextField
+          name="technologies"
+          label={t.technologies}
+          hint={t.technologiesHint}
+          value={v('technologies')}
+          error={e.technologies}
+        />
+        <DateInput
+          name="validFrom"
+          legend={t.validFrom}
+          m={p.m}
+          value={datePartsOf(texts, 'validFrom')}
+          error={e.validFrom}
+        />
+        <DateInput
+          name="validUntil"
+          legend={t.validUntilLabel}
+          m={p.m}
+          value={datePartsOf(texts, 'validUntil')}
+          error={e.validUntil}
+        />
+        <button type="submit" class="button button-primary">
+          {t.publish}
+        </button>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import type { Deps } from '../deps.ts';
+import { mailPasswordReset } from '../http/web/accounts/password-reset.tsx';
+import { mailSurvey } from '../http/web/surveys/manage.tsx';
+
+/** A finished e-mail handed to the queue: sent as it is, retried while the mail server refuses it. */
+const mailJob = z.object({
+  to: z.string().min(1),
+  subject: z.string(),
+  text: z.string(),
+  replyTo: z.string().optional(),
+});
+
+/** The code each kind of job runs, in every instance (each works the whole queue). */
+export function registerJobHandlers(deps: Deps): void {
+  deps.jobs.handle('password-reset-mail', (data) => mailPasswordReset(deps, data));
+  deps.jobs.handle('survey-mails', (data) => mailSurvey(deps, data));
+  deps.jobs.handle('mail', (data) => deps.mailer.send(mailJob.parse(data)));
+}

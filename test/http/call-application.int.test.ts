@@ -1,0 +1,234 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemActor, withActor } from '../../src/db/actor.ts';
+import type { Database } from '../../src/db/client.ts';
+import {
+  applicationBudgetLines,
+  applications,
+  callCriteria,
+  callRequirements,
+  calls,
+} from '../../src/db/schema/index.ts';
+import { callSetupInput } from '../../src/domain/calls/schemas.ts';
+import { moveCall, setUpCall } from '../../src/domain/calls/setup.ts';
+import { createTestDatabase } from '../support/database.ts';
+import { createOrganisation, createUser, TEST_PASSWORD } from '../support/factories.ts';
+import { Client, createTestApp, type TestApp } from '../support/http.ts';
+import { startSmtpServer } from '../support/smtp.ts';
+
+/** The applicant's way through a call: task list, sections, check your answers, receipt, withdrawal. */
+
+const NOW = Date.parse('2027-01-15T12:00:00Z');
+let database: Database;
+let t: TestApp;
+let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+let slug = '';
+let requirementId = '';
+let criterionId = '';
+
+async function applicantClient(name: string) {
+  const cluster = await createOrganisation(database.db, { name });
+  const user = await createUser(database.db, 'cluster_staff', { organisationId: cluster.id });
+  const client = new Client(t.app);
+  await client.login(user.email, TEST_PASSWORD);
+  return { client, cluster, user };
+}
+
+const applicationOf = async (organisationId: string) =>
+  (await database.db.select().from(applications).where(eq(applications.organisationId, organisationId)))[0];
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  smtp = await startSmtpServer();
+  t = createTestApp(database, {}, { mailer: smtp.mailer });
+  t.advanceClock(NOW - Date.now());
+  const now = new Date(NOW);
+  const funderOrg = await createOrganisation(database.db, { kind: 'funder', name: 'Fonden' });
+  const funder = await createUser(database.db, 'funder', { organisationId: funderOrg.id });
+  const editor = {
+    principal: {
+      userId: funder.id,
+      memberships: [{ organisationId: funderOrg.id, role: 'funder' as const }],
+    },
+    actor: { userId: funder.id, label: 'test' },
+  };
+  slug = `ansoeg-${Date.now()}`;
+  const [call] = await withActor(database.db, systemActor('test'), (tx) =>
+    tx
+      .insert(calls)
+      .values({
+        ownerId: funderOrg.id,
+        slug,
+        title: 'Opslaget',
+        status: 'draft',
+        deadline: new Date(NOW + 86_400_000),
+      })
+      .returning(),
+  );
+  if (!call) throw new Error('no call');
+  await setUpCall(
+    database.db,
+    editor,
+    call.id,
+    callSetupInput.parse({
+      titleEn: 'The call',
+      summaryEn: '',
+      firstYear: 2028,
+      lastYear: 2028,
+      budgets: [{ funderId: funderOrg.id, year: 2028, amountDkk: 1_000_000 }],
+      requirements: [{ textDa: 'Eget CVR-nummer', textEn: 'Own CVR number' }],
+      criteria: [{ titleDa: 'Organisering', titleEn: 'Organisation', weight: 100 }],
+    }),
+    now,
+  );
+  const [requirement] = await database.db
+    .select()
+    .from(callRequirements)
+    .where(eq(callRequirements.callId, call.id));
+  const [criterion] = await database.db.select().from(callCriteria).where(eq(callCriteria.callId, call.id));
+  requirementId = requirement?.id ?? '';
+  criterionId = criterion?.id ?? '';
+  await moveCall(database.db, editor, call.id, 'published', now);
+  await moveCall(database.db, editor, call.id, 'open', now);
+});
+afterAll(async () => {
+  await smtp?.close();
+  await database?.close();
+});
+
+describe('the call page', () => {
+  it('offers cluster staff the apply button, a visitor a way to log in and others the reason', async () => {
+    const { client } = await applicantClient('Klynge på opslaget');
+    const mine = await client.get(`/opslag/${slug}`);
+    expect(mine.html).toContain(`href="/opslag/${slug}/ansoegning"`);
+    expect(mine.html).toContain('Søg om midler');
+    const visitor = await new Client(t.app).get(`/en/calls/${slug}`);
+    expect(visitor.html).toContain('Log in as cluster staff to apply');
+    expect(visitor.html).toContain(`/en/log-in?next=${encodeURIComponent(`/en/calls/${slug}/application`)}`);
+    const assessor = new Client(t.app);
+    await assessor.login((await createUser(database.db, 'assessor')).email, TEST_PASSWORD);
+    const other = await assessor.get(`/opslag/${slug}`);
+    expect(other.html).toContain('Kun klyngeorganisationer kan søge i dette opslag.');
+    expect(other.html).not.toContain('Søg om midler');
+  });
+});
+
+describe('the task list', () => {
+  it('walks the sections to check your answers, the receipt and its e-mail', async () => {
+    const { client, cluster, user } = await applicantClient('Klynge Ansøger');
+    const base = `/opslag/${slug}/ansoegning`;
+    const start = await client.get(base);
+    expect(start.res.status).toBe(200);
+    expect(start.html.match(/Ikke påbegyndt/g)).toHaveLength(4);
+    // Not ready: check your answers goes back to the task list.
+    expect((await client.get(`${base}/tjek`)).res.headers.get('location')).toBe(base);
+
+    await client.get(`${base}/om-projektet`);
+    const about = await client.post(`${base}/om-projektet`, {
+      title: 'Robotter',
+      [`txt:${criterionId}`]: '',
+    });
+    expect(about.res.headers.get('location')).toBe(`${base}?gemt=1`);
+    expect((await client.get(base)).html).toContain('I gang');
+
+    // A bad amount keeps everything typed and names the field; categories are words, not codes.
+    await client.get(`${base}/budget`);
+    const wrong = await client.post(`${base}/budget`, {
+      'bud:2028:networking': '12,5',
+      'bud:2028:entrepreneurs': '250.000',
+    });
+    expect(wrong.res.status).toBe(422);
+    expect(wrong.html).toContain('Der er fejl i formularen');
+    expect(wrong.html).toContain('Netværk 2028 skal være et helt tal, fx 10.000.');
+    expect(wrong.html).toContain('value="12,5"');
+    expect(wrong.html).toContain('value="250.000"');
+    expect(wrong.html).not.toContain('innovation_collaboration</label>');
+    const right = await client.post(`${base}/budget`, {
+      'bud:2028:networking': '1.250.000 kr.',
+      'bud:2028:entrepreneurs': '250.000',
+    });
+    expect(right.res.status).toBe(303);
+    const app = await applicationOf(cluster.id);
+    const lines = await database.db
+      .select({ category: applicationBudgetLines.category, amountDkk: applicationBudgetLines.amountDkk })
+      .from(applicationBudgetLines)
+      .where(eq(applicationBudgetLines.applicationId, app?.id ?? ''));
+    expect(lines.sort((a, b) => a.category.localeCompare(b.category))).toEqual([
+      { category: 'entrepreneurs', amountDkk: 250_000 },
+      { category: 'networking', amountDkk: 1_250_000 },
+    ]);
+    // The budget section saved its own part only: the title is still there.
+    expect(app?.title).toBe('Robotter');
+
+    await client.get(`${base}/om-projektet`);
+    await client.post(`${base}/om-projektet`, {
+      title: 'Robotter',
+      [`txt:${criterionId}`]: 'Et sekretariat\nmed hubs',
+    });
+    await client.get(`${base}/krav`);
+    await client.post(`${base}/krav`, { [`ans:${requirementId}`]: 'CVR 12345678' });
+    const ready = await client.get(base);
+    expect(ready.html.match(/Udfyldt/g)).toHaveLength(3);
+    expect(ready.html).toContain(`href="${base}/tjek"`);
+
+    const check = await client.get(`${base}/tjek`);
+    expect(check.res.status).toBe(200);
+    for (const text of ['Robotter', 'CVR 12345678', 'Iværksættere 2028', '250.000 kr.', '1.500.000 kr.'])
+      expect(check.html).toContain(text);
+    expect(check.html).toContain(`href="${base}/budget"`);
+    const undeclared = await client.post(`${base}/tjek`, {});
+    expect(undeclared.res.status).toBe(422);
+    expect(undeclared.html).toContain('Sæt kryds ved erklæringen for at indsende.');
+    expect((await applicationOf(cluster.id))?.status).toBe('draft');
+
+    const sent = await client.post(`${base}/tjek`, { declaration: 'yes' });
+    expect(sent.res.headers.get('location')).toBe(`${base}/kvittering`);
+    const reference = `ANS-${new Date(NOW).getUTCFullYear()}-${(app?.id ?? '').slice(0, 8).toUpperCase()}`;
+    const receipt = await client.get(`${base}/kvittering`);
+    expect(receipt.html).toContain(reference);
+    expect(receipt.html).toContain('Hvad sker der nu');
+    expect((await applicationOf(cluster.id))?.status).toBe('submitted');
+    const mail = smtp.received.find((m) => m.to.includes(user.email));
+    expect(mail?.data).toContain(`Referencenummer: ${reference}`);
+    // A sent application's sections go back to the task list, which says it was submitted.
+    expect((await client.get(`${base}/budget`)).res.headers.get('location')).toBe(base);
+    expect((await client.get(base)).html).toContain('Ansøgningen er indsendt og kan ikke længere ændres.');
+  });
+
+  it('withdraws only after its own confirmation, and then says so', async () => {
+    const { client, cluster } = await applicantClient('Klynge Fortryder');
+    const base = `/opslag/${slug}/ansoegning`;
+    await client.get(`${base}/om-projektet`);
+    await client.post(`${base}/om-projektet`, { title: 'Fortrudt' });
+    const confirm = await client.get(`${base}/traek-tilbage`);
+    expect(confirm.html).toContain('Vil I trække ansøgningen tilbage?');
+    expect((await applicationOf(cluster.id))?.status).toBe('draft');
+    const done = await client.post(`${base}/traek-tilbage`, {});
+    expect(done.res.headers.get('location')).toBe(`${base}?trukket=1`);
+    expect((await applicationOf(cluster.id))?.status).toBe('withdrawn');
+    const page = await client.get(`${base}?trukket=1`);
+    expect(page.html).toContain('Ansøgningen er trukket tilbage. Den bliver ikke vurderet.');
+    expect(page.html).not.toContain('indsendt');
+  });
+
+  it('names a rejected attachment and writes nothing', async () => {
+    const { client, cluster } = await applicantClient('Klynge Vedhæfter');
+    const path = `/opslag/${slug}/ansoegning/bilag`;
+    await client.get(path);
+    const form = new FormData();
+    form.set('_csrf', client.csrfToken);
+    form.set('file', new File([new TextEncoder().encode('bare tekst')], 'noter.txt', { type: 'text/plain' }));
+    const res = await client.request(path, { method: 'POST', body: form });
+    expect(res.status).toBe(422);
+    expect(await res.text()).toContain(
+      'Filen noter.txt kan ikke vedhæftes: den skal være PDF, PNG, JPEG, DOCX eller XLSX.',
+    );
+    await client.get(path);
+    const empty = new FormData();
+    empty.set('_csrf', client.csrfToken);
+    const none = await client.request(path, { method: 'POST', body: empty });
+    expect(none.status).toBe(422);
+    expect(await none.text()).toContain('Vælg en fil at vedhæfte.');
+    expect(await applicationOf(cluster.id)).toBeUndefined();
+  });
+});
