@@ -74,27 +74,29 @@ function Facts({ u, t, lang }: { u: UserDetail; t: UserMessages; lang: Lang }) {
 function Memberships({ u, t, ch }: { u: UserDetail; t: UserMessages; ch: Chrome }) {
   if (u.memberships.length === 0) return <p>{t.noMemberships}</p>;
   return (
-    <table class="table table--compact">
-      <caption>{t.caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t.organisation}</th>
-          <th scope="col">{t.role}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {u.memberships.map((m) => (
+    <div class="table--responsive-scroll">
+      <table class="table table--compact">
+        <caption>{t.caption}</caption>
+        <thead>
           <tr>
-            <td>
-              <a href={pageHref('adminOrganisation', ch.lang, { id: m.organisationId })}>
-                {m.organisationName}
-              </a>
-            </td>
-            <td>{ch.m.roles[m.role]}</td>
+            <th scope="col">{t.organisation}</th>
+            <th scope="col">{t.role}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {u.memberships.map((m) => (
+            <tr>
+              <td>
+                <a href={pageHref('adminOrganisation', ch.lang, { id: m.organisationId })}>
+                  {m.organisationName}
+                </a>
+              </td>
+              <td>{ch.m.roles[m.role]}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -102,37 +104,43 @@ function Identities({ u, t, ch }: { u: UserDetail; t: UserMessages; ch: Chrome }
   if (u.identities.length === 0) return <p>{t.noIdentities}</p>;
   const action = pageHref('adminUserUnlinkIdentity', ch.lang, { id: u.id });
   return (
-    <table class="table table--compact">
-      <caption>{t.identitiesCaption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t.provider}</th>
-          <th scope="col">{t.subject}</th>
-          <th scope="col">{t.linkedOn}</th>
-          <th scope="col">
-            <span class="sr-only">{t.unlink}</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {u.identities.map((i) => (
+    <div class="table--responsive-scroll">
+      <table class="table table--compact">
+        <caption>{t.identitiesCaption}</caption>
+        <thead>
           <tr>
-            <td>{i.provider}</td>
-            <td>{i.subject}</td>
-            <td>{formatDateTime(i.createdAt, ch.lang)}</td>
-            <td>
-              <form method="post" action={action}>
-                <CsrfField token={ch.csrfToken} />
-                <input type="hidden" name="identityId" value={i.id} />
-                <button type="submit" class="button button-secondary" aria-label={t.unlinkLabel(i.provider)}>
-                  {t.unlink}
-                </button>
-              </form>
-            </td>
+            <th scope="col">{t.provider}</th>
+            <th scope="col">{t.subject}</th>
+            <th scope="col">{t.linkedOn}</th>
+            <th scope="col">
+              <span class="sr-only">{t.unlink}</span>
+            </th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {u.identities.map((i) => (
+            <tr>
+              <td>{i.provider}</td>
+              <td>{i.subject}</td>
+              <td>{formatDateTime(i.createdAt, ch.lang)}</td>
+              <td>
+                <form method="post" action={action}>
+                  <CsrfField token={ch.csrfToken} />
+                  <input type="hidden" name="identityId" value={i.id} />
+                  <button
+                    type="submit"
+                    class="button button-secondary"
+                    aria-label={t.unlinkLabel(i.provider)}
+                  >
+                    {t.unlink}
+                  </button>
+                </form>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

@@ -15,27 +15,29 @@ import { onPage } from '../routes.ts';
 
 function UserTable({ m, users, lang }: { m: Messages; users: UserAdministration['users']; lang: Lang }) {
   return (
-    <table class="table table--zebra">
-      <caption class="sr-only">{m.admin.usersTitle}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{m.admin.userName}</th>
-          <th scope="col">{m.admin.userEmail}</th>
-          <th scope="col">{m.admin.userRoles}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {users.map((u) => (
+    <div class="table--responsive-scroll">
+      <table class="table table--zebra">
+        <caption class="sr-only">{m.admin.usersTitle}</caption>
+        <thead>
           <tr>
-            <td>
-              <a href={pageHref('adminUser', lang, { id: u.id })}>{u.name}</a>
-            </td>
-            <td>{u.email}</td>
-            <td>{u.roles.map((r) => `${m.roles[r.role]} (${r.organisationName})`).join(', ')}</td>
+            <th scope="col">{m.admin.userName}</th>
+            <th scope="col">{m.admin.userEmail}</th>
+            <th scope="col">{m.admin.userRoles}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {users.map((u) => (
+            <tr>
+              <td>
+                <a href={pageHref('adminUser', lang, { id: u.id })}>{u.name}</a>
+              </td>
+              <td>{u.email}</td>
+              <td>{u.roles.map((r) => `${m.roles[r.role]} (${r.organisationName})`).join(', ')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

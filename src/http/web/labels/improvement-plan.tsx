@@ -46,45 +46,47 @@ export function ImprovementPlan(p: {
       {p.actions.length === 0 ? (
         <p>{t.none}</p>
       ) : (
-        <table class="table">
-          <thead>
-            <tr>
-              <th scope="col">{t.action}</th>
-              <th scope="col">{t.dueOn}</th>
-              <th scope="col">{t.status}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {p.actions.map((a) => (
+        <div class="table--responsive-scroll">
+          <table class="table">
+            <thead>
               <tr>
-                <td>{a.title}</td>
-                <td>{formatDate(a.dueOn, p.lang)}</td>
-                <td>
-                  {a.doneOn ? (
-                    <span class="badge badge-success">{t.done(formatDate(a.doneOn, p.lang))}</span>
-                  ) : p.mayEdit ? (
-                    <form
-                      method="post"
-                      action={pageHref('labelImprovementActionDone', p.lang, { slug: p.slug, id: a.id })}
-                    >
-                      <CsrfField token={p.csrf} />
-                      <span class="badge badge-warning">{t.open}</span>{' '}
-                      <button
-                        type="submit"
-                        class="button button-secondary"
-                        aria-label={t.markDoneLabel(a.title)}
-                      >
-                        {t.markDone}
-                      </button>
-                    </form>
-                  ) : (
-                    <span class="badge badge-warning">{t.open}</span>
-                  )}
-                </td>
+                <th scope="col">{t.action}</th>
+                <th scope="col">{t.dueOn}</th>
+                <th scope="col">{t.status}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {p.actions.map((a) => (
+                <tr>
+                  <td>{a.title}</td>
+                  <td>{formatDate(a.dueOn, p.lang)}</td>
+                  <td>
+                    {a.doneOn ? (
+                      <span class="badge badge-success">{t.done(formatDate(a.doneOn, p.lang))}</span>
+                    ) : p.mayEdit ? (
+                      <form
+                        method="post"
+                        action={pageHref('labelImprovementActionDone', p.lang, { slug: p.slug, id: a.id })}
+                      >
+                        <CsrfField token={p.csrf} />
+                        <span class="badge badge-warning">{t.open}</span>{' '}
+                        <button
+                          type="submit"
+                          class="button button-secondary"
+                          aria-label={t.markDoneLabel(a.title)}
+                        >
+                          {t.markDone}
+                        </button>
+                      </form>
+                    ) : (
+                      <span class="badge badge-warning">{t.open}</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {p.mayEdit && (
         <form method="post" action={pageHref('labelImprovementActions', p.lang, { slug: p.slug })} novalidate>

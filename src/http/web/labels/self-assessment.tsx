@@ -77,25 +77,27 @@ function Criteria(p: {
               />
             ))
           ) : (
-            <table class="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t.criterion}</th>
-                  <th scope="col">{t.score}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {LABEL_CRITERIA.filter((c) => c.area === area).map((c) => {
-                  const score = p.a.scores[c.key];
-                  return (
-                    <tr>
-                      <td>{c[p.lang]}</td>
-                      <td>{score === undefined ? t.notScored : t.scores[score]}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+            <div class="table--responsive-scroll">
+              <table class="table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t.criterion}</th>
+                    <th scope="col">{t.score}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {LABEL_CRITERIA.filter((c) => c.area === area).map((c) => {
+                    const score = p.a.scores[c.key];
+                    return (
+                      <tr>
+                        <td>{c[p.lang]}</td>
+                        <td>{score === undefined ? t.notScored : t.scores[score]}</td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
           )}
         </section>
       ))}

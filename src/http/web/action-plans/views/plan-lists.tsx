@@ -18,37 +18,39 @@ export function ClusterPlanYearsTable(p: {
   return (
     <section aria-labelledby={headingId}>
       <h2 id={headingId}>{own.cluster.name}</h2>
-      <table class="table table--compact">
-        <thead>
-          <tr>
-            <th scope="col">{t.year}</th>
-            <th scope="col">{t.statusLabel}</th>
-            <th scope="col">{t.links}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {own.years.map(({ year, status }) => {
-            const params = { slug: own.cluster.slug, year: String(year) };
-            return (
-              <tr>
-                <th scope="row">{year}</th>
-                <td>
-                  <StatusBadge status={status} t={t} />
-                </td>
-                <td>
-                  <a href={pageHref('actionPlan', lang, params)}>{t.open(year)}</a>
-                  {year <= p.currentYear && (
-                    <>
-                      {' · '}
-                      <a href={pageHref('actionPlanFollowUp', lang, params)}>{t.followUpLink(year)}</a>
-                    </>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <div class="table--responsive-scroll">
+        <table class="table table--compact">
+          <thead>
+            <tr>
+              <th scope="col">{t.year}</th>
+              <th scope="col">{t.statusLabel}</th>
+              <th scope="col">{t.links}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {own.years.map(({ year, status }) => {
+              const params = { slug: own.cluster.slug, year: String(year) };
+              return (
+                <tr>
+                  <th scope="row">{year}</th>
+                  <td>
+                    <StatusBadge status={status} t={t} />
+                  </td>
+                  <td>
+                    <a href={pageHref('actionPlan', lang, params)}>{t.open(year)}</a>
+                    {year <= p.currentYear && (
+                      <>
+                        {' · '}
+                        <a href={pageHref('actionPlanFollowUp', lang, params)}>{t.followUpLink(year)}</a>
+                      </>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }
@@ -86,41 +88,43 @@ function OverviewTable({
   lang: Lang;
 }) {
   return (
-    <table class="table table--compact">
-      <thead>
-        <tr>
-          <th scope="col">{t.cluster}</th>
-          <th scope="col">{t.statusLabel}</th>
-          <th scope="col">{t.lastChange}</th>
-          <th scope="col">{t.links}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {overview.clusters.map((r) => {
-          const params = { slug: r.slug, year: String(overview.year) };
-          return (
-            <tr>
-              <th scope="row">{r.name}</th>
-              <td>
-                <StatusBadge status={r.status} t={t} />
-              </td>
-              <td>{r.updatedAt ? formatDateTime(r.updatedAt, lang) : t.noValue}</td>
-              <td>
-                <a href={pageHref('fundingActionPlan', lang, params)}>
-                  {t.viewPlan}
-                  <span class="sr-only"> {r.name}</span>
-                </a>
-                {' · '}
-                <a href={pageHref('fundingActionPlanFollowUp', lang, params)}>
-                  {t.viewFollowUp}
-                  <span class="sr-only"> {r.name}</span>
-                </a>
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <div class="table--responsive-scroll">
+      <table class="table table--compact">
+        <thead>
+          <tr>
+            <th scope="col">{t.cluster}</th>
+            <th scope="col">{t.statusLabel}</th>
+            <th scope="col">{t.lastChange}</th>
+            <th scope="col">{t.links}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {overview.clusters.map((r) => {
+            const params = { slug: r.slug, year: String(overview.year) };
+            return (
+              <tr>
+                <th scope="row">{r.name}</th>
+                <td>
+                  <StatusBadge status={r.status} t={t} />
+                </td>
+                <td>{r.updatedAt ? formatDateTime(r.updatedAt, lang) : t.noValue}</td>
+                <td>
+                  <a href={pageHref('fundingActionPlan', lang, params)}>
+                    {t.viewPlan}
+                    <span class="sr-only"> {r.name}</span>
+                  </a>
+                  {' · '}
+                  <a href={pageHref('fundingActionPlanFollowUp', lang, params)}>
+                    {t.viewFollowUp}
+                    <span class="sr-only"> {r.name}</span>
+                  </a>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

@@ -11,47 +11,51 @@ export function PlanView({ plan, t, lang }: { plan: ActionPlan; t: ActionPlanMes
   return (
     <>
       <h2>{t.goalsHeading}</h2>
-      <table class="table table--compact">
-        <thead>
-          <tr>
-            <th scope="col">{t.key}</th>
-            <th scope="col">{t.goal}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {GOAL_KEYS.map((key) => {
-            const goal = plan.goals.get(key);
-            return (
-              <tr>
-                <th scope="row">{keyName(key, lang)}</th>
-                <td class="results-number">{goal === undefined ? t.noValue : num(goal, lang)}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <div class="table--responsive-scroll">
+        <table class="table table--compact">
+          <thead>
+            <tr>
+              <th scope="col">{t.key}</th>
+              <th scope="col">{t.goal}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {GOAL_KEYS.map((key) => {
+              const goal = plan.goals.get(key);
+              return (
+                <tr>
+                  <th scope="row">{keyName(key, lang)}</th>
+                  <td class="results-number">{goal === undefined ? t.noValue : num(goal, lang)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
       <h2>{t.activitiesHeading}</h2>
-      <table class="table table--compact">
-        <thead>
-          <tr>
-            <th scope="col">{t.category}</th>
-            <th scope="col">{t.plannedCount}</th>
-            <th scope="col">{t.budget}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {PLAN_CATEGORIES.map((category) => {
-            const a = plan.activities.get(category);
-            return (
-              <tr>
-                <th scope="row">{categoryName(category, lang)}</th>
-                <td class="results-number">{a ? num(a.plannedCount, lang) : t.noValue}</td>
-                <td class="results-number">{a ? num(a.budgetDkk, lang) : t.noValue}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <div class="table--responsive-scroll">
+        <table class="table table--compact">
+          <thead>
+            <tr>
+              <th scope="col">{t.category}</th>
+              <th scope="col">{t.plannedCount}</th>
+              <th scope="col">{t.budget}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {PLAN_CATEGORIES.map((category) => {
+              const a = plan.activities.get(category);
+              return (
+                <tr>
+                  <th scope="row">{categoryName(category, lang)}</th>
+                  <td class="results-number">{a ? num(a.plannedCount, lang) : t.noValue}</td>
+                  <td class="results-number">{a ? num(a.budgetDkk, lang) : t.noValue}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
       <h2>{t.narrative}</h2>
       <p class="action-plan-narrative">{plan.narrative || t.noValue}</p>
     </>

@@ -19,49 +19,53 @@ export function FunderList({ v, funders }: { v: View; funders: Funder[] }) {
   const { ch, t } = v;
   if (funders.length === 0) return <p>{t.noFunders}</p>;
   return (
-    <table class="table table--zebra">
-      <caption>{t.fundersCaption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t.funder}</th>
-          <th scope="col">{t.level}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {funders.map((f) => (
+    <div class="table--responsive-scroll">
+      <table class="table table--zebra">
+        <caption>{t.fundersCaption}</caption>
+        <thead>
           <tr>
-            <td>
-              <a href={pageHref('grantsFunder', ch.lang, { slug: f.slug })}>{f.name}</a>
-            </td>
-            <td>{t.levels[f.level]}</td>
+            <th scope="col">{t.funder}</th>
+            <th scope="col">{t.level}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {funders.map((f) => (
+            <tr>
+              <td>
+                <a href={pageHref('grantsFunder', ch.lang, { slug: f.slug })}>{f.name}</a>
+              </td>
+              <td>{t.levels[f.level]}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
 export function TotalsTable({ p, lang, t }: { p: Portfolio; lang: Lang; t: GrantMessages }) {
   return (
-    <table class="table table--compact">
-      <caption>{t.totalsCaption(p.funder.name)}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t.year}</th>
-          <th scope="col">{t.clusters}</th>
-          <th scope="col">{t.total}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {p.totals.map((y) => (
+    <div class="table--responsive-scroll">
+      <table class="table table--compact">
+        <caption>{t.totalsCaption(p.funder.name)}</caption>
+        <thead>
           <tr>
-            <th scope="row">{y.year}</th>
-            <td class="results-number">{formatNumber(y.clusters, lang)}</td>
-            <td class="results-number">{formatAmount(y.amountDkk, lang)}</td>
+            <th scope="col">{t.year}</th>
+            <th scope="col">{t.clusters}</th>
+            <th scope="col">{t.total}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {p.totals.map((y) => (
+            <tr>
+              <th scope="row">{y.year}</th>
+              <td class="results-number">{formatNumber(y.clusters, lang)}</td>
+              <td class="results-number">{formatAmount(y.amountDkk, lang)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

@@ -64,39 +64,41 @@ function ActivityTable({ list, lang }: { list: ActivityListView; lang: Lang }) {
   const t = activityMessages(lang);
   const showCluster = list.clusters.length > 1;
   return (
-    <table class="table table--compact">
-      <caption class="sr-only">{t.listTitle}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t.title}</th>
-          <th scope="col">{t.activity_ref}</th>
-          {showCluster && <th scope="col">{t.cluster}</th>}
-          <th scope="col">{t.category}</th>
-          <th scope="col">{t.period}</th>
-          <th scope="col" class="text-align-right">
-            {t.participantsCount}
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {list.items.map((a) => (
+    <div class="table--responsive-scroll">
+      <table class="table table--compact">
+        <caption class="sr-only">{t.listTitle}</caption>
+        <thead>
           <tr>
-            <td>
-              <a href={pageHref('activity', lang, { id: String(a.id) })}>{a.title}</a>
-            </td>
-            <td>{a.activityRef}</td>
-            {showCluster && <td>{a.clusterName}</td>}
-            <td>{t.categories[a.category] ?? a.category}</td>
-            <td>
-              {a.endDate && a.endDate !== a.startDate
-                ? `${formatDate(a.startDate, lang)} – ${formatDate(a.endDate, lang)}`
-                : formatDate(a.startDate, lang)}
-            </td>
-            <td class="text-align-right">{formatNumber(a.participants, lang)}</td>
+            <th scope="col">{t.title}</th>
+            <th scope="col">{t.activity_ref}</th>
+            {showCluster && <th scope="col">{t.cluster}</th>}
+            <th scope="col">{t.category}</th>
+            <th scope="col">{t.period}</th>
+            <th scope="col" class="text-align-right">
+              {t.participantsCount}
+            </th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {list.items.map((a) => (
+            <tr>
+              <td>
+                <a href={pageHref('activity', lang, { id: String(a.id) })}>{a.title}</a>
+              </td>
+              <td>{a.activityRef}</td>
+              {showCluster && <td>{a.clusterName}</td>}
+              <td>{t.categories[a.category] ?? a.category}</td>
+              <td>
+                {a.endDate && a.endDate !== a.startDate
+                  ? `${formatDate(a.startDate, lang)} – ${formatDate(a.endDate, lang)}`
+                  : formatDate(a.startDate, lang)}
+              </td>
+              <td class="text-align-right">{formatNumber(a.participants, lang)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

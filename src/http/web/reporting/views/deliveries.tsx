@@ -84,36 +84,38 @@ export function DeliveriesPage(p: {
       {log.length === 0 ? (
         <p>{t.none}</p>
       ) : (
-        <table class="table table--compact">
-          <thead>
-            <tr>
-              <th scope="col">{t.when}</th>
-              <th scope="col">{t.who}</th>
-              <th scope="col">{t.channel}</th>
-              <th scope="col">{t.rows}</th>
-              <th scope="col">{t.result}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {log.map((d) => (
+        <div class="table--responsive-scroll">
+          <table class="table table--compact">
+            <thead>
               <tr>
-                <td>
-                  <a href={pageHref('delivery', lang, { id: d.id })}>
-                    {formatDateTime(new Date(d.startedAt), lang)}
-                  </a>
-                </td>
-                <td>{d.actorLabel}</td>
-                <td>{t.channels[d.channel] ?? d.channel}</td>
-                <td>{t.rowsText(d.counts.activities, d.counts.participants)}</td>
-                <td>
-                  <span class={d.status === 'loaded' ? 'badge badge-success' : 'badge badge-error'}>
-                    {d.status === 'loaded' ? t.loaded : `${t.rejected}: ${t.errorsCount(d.errorCount)}`}
-                  </span>
-                </td>
+                <th scope="col">{t.when}</th>
+                <th scope="col">{t.who}</th>
+                <th scope="col">{t.channel}</th>
+                <th scope="col">{t.rows}</th>
+                <th scope="col">{t.result}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {log.map((d) => (
+                <tr>
+                  <td>
+                    <a href={pageHref('delivery', lang, { id: d.id })}>
+                      {formatDateTime(new Date(d.startedAt), lang)}
+                    </a>
+                  </td>
+                  <td>{d.actorLabel}</td>
+                  <td>{t.channels[d.channel] ?? d.channel}</td>
+                  <td>{t.rowsText(d.counts.activities, d.counts.participants)}</td>
+                  <td>
+                    <span class={d.status === 'loaded' ? 'badge badge-success' : 'badge badge-error'}>
+                      {d.status === 'loaded' ? t.loaded : `${t.rejected}: ${t.errorsCount(d.errorCount)}`}
+                    </span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </>
   );

@@ -18,29 +18,31 @@ function ErrorTable({ d, lang }: { d: DeliveryDetail; lang: Lang }) {
       <p>
         <a href={`${pageHref('delivery', lang, { id: d.id })}?format=csv`}>{t.downloadErrors}</a>
       </p>
-      <table class="table table--compact">
-        <caption>{t.errorsCount(d.errorCount)}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.file}</th>
-            <th scope="col">{t.line}</th>
-            <th scope="col">{t.column}</th>
-            <th scope="col">{t.value}</th>
-            <th scope="col">{t.message}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {shown.map((e) => (
+      <div class="table--responsive-scroll">
+        <table class="table table--compact">
+          <caption>{t.errorsCount(d.errorCount)}</caption>
+          <thead>
             <tr>
-              <td>{e.file}</td>
-              <td>{e.line || '–'}</td>
-              <td>{e.column ?? '–'}</td>
-              <td>{e.value ?? ''}</td>
-              <td>{errorMessage(e.code, lang)}</td>
+              <th scope="col">{t.file}</th>
+              <th scope="col">{t.line}</th>
+              <th scope="col">{t.column}</th>
+              <th scope="col">{t.value}</th>
+              <th scope="col">{t.message}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {shown.map((e) => (
+              <tr>
+                <td>{e.file}</td>
+                <td>{e.line || '–'}</td>
+                <td>{e.column ?? '–'}</td>
+                <td>{e.value ?? ''}</td>
+                <td>{errorMessage(e.code, lang)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </>
   );
 }
@@ -52,28 +54,30 @@ function ActivityRuleTable({ d, lang }: { d: DeliveryDetail; lang: Lang }) {
     <>
       <h2>{t.activityRuleTitle}</h2>
       <Alert variant="warning">{t.activityRuleText(d.activityRuleCount, d.activityRule.length)}</Alert>
-      <table class="table table--compact">
-        <thead>
-          <tr>
-            <th scope="col">{t.clusterCvr}</th>
-            <th scope="col">{t.activityRef}</th>
-            <th scope="col">{t.activityTitle}</th>
-            <th scope="col">{t.participantsCount}</th>
-            <th scope="col">{t.companiesCount}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {d.activityRule.map((a) => (
+      <div class="table--responsive-scroll">
+        <table class="table table--compact">
+          <thead>
             <tr>
-              <td>{a.clusterCvr}</td>
-              <td>{a.activityRef}</td>
-              <td>{a.title}</td>
-              <td>{formatNumber(a.participants, lang)}</td>
-              <td>{formatNumber(a.companies, lang)}</td>
+              <th scope="col">{t.clusterCvr}</th>
+              <th scope="col">{t.activityRef}</th>
+              <th scope="col">{t.activityTitle}</th>
+              <th scope="col">{t.participantsCount}</th>
+              <th scope="col">{t.companiesCount}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {d.activityRule.map((a) => (
+              <tr>
+                <td>{a.clusterCvr}</td>
+                <td>{a.activityRef}</td>
+                <td>{a.title}</td>
+                <td>{formatNumber(a.participants, lang)}</td>
+                <td>{formatNumber(a.companies, lang)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </>
   );
 }
@@ -94,28 +98,30 @@ export function DeliveryResultPage({ d, lang }: { d: DeliveryDetail; lang: Lang 
         {formatDateTime(new Date(d.startedAt), lang)} · {d.actorLabel} ·{' '}
         {t.rowsText(d.counts.activities, d.counts.participants)}
       </p>
-      <table class="table table--compact">
-        <thead>
-          <tr>
-            <th scope="col">{t.file}</th>
-            <th scope="col">{t.rows}</th>
-            <th scope="col">{t.size}</th>
-            <th scope="col">{t.checksum}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {d.files.map((f) => (
+      <div class="table--responsive-scroll">
+        <table class="table table--compact">
+          <thead>
             <tr>
-              <td>{f.name}</td>
-              <td>{formatNumber(f.rows, lang)}</td>
-              <td>{formatNumber(f.bytes, lang)}</td>
-              <td>
-                <code class="checksum">{f.sha256}</code>
-              </td>
+              <th scope="col">{t.file}</th>
+              <th scope="col">{t.rows}</th>
+              <th scope="col">{t.size}</th>
+              <th scope="col">{t.checksum}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {d.files.map((f) => (
+              <tr>
+                <td>{f.name}</td>
+                <td>{formatNumber(f.rows, lang)}</td>
+                <td>{formatNumber(f.bytes, lang)}</td>
+                <td>
+                  <code class="checksum">{f.sha256}</code>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {d.errors.length > 0 && <ErrorTable d={d} lang={lang} />}
       {d.activityRuleCount > 0 && <ActivityRuleTable d={d} lang={lang} />}
       <p>

@@ -53,35 +53,37 @@ export function CompletenessSection(p: {
         }}
       />
       <div class="table-responsive">
-        <table class="table table--compact">
-          <caption>{t.completenessTableCaption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.year}</th>
-              <th scope="col">{t.funderColumn}</th>
-              <th scope="col">{t.fundedColumn}</th>
-              <th scope="col">{t.onTimeColumn}</th>
-              <th scope="col">{t.shareOnTime}</th>
-              <th scope="col">{t.approvedOnTimeColumn}</th>
-              <th scope="col">{t.lateColumn}</th>
-              <th scope="col">{t.overdueColumn}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {tableRows.map((r) => (
+        <div class="table--responsive-scroll">
+          <table class="table table--compact">
+            <caption>{t.completenessTableCaption}</caption>
+            <thead>
               <tr>
-                <td>{r.year}</td>
-                <th scope="row">{name(r)}</th>
-                <td>{num(r.funded)}</td>
-                <td>{num(r.submittedOnTime)}</td>
-                <td>{share(r)}</td>
-                <td>{num(r.approvedOnTime)}</td>
-                <td>{num(r.submittedLate)}</td>
-                <td>{r.overdue > 0 ? <strong>{num(r.overdue)}</strong> : num(r.overdue)}</td>
+                <th scope="col">{t.year}</th>
+                <th scope="col">{t.funderColumn}</th>
+                <th scope="col">{t.fundedColumn}</th>
+                <th scope="col">{t.onTimeColumn}</th>
+                <th scope="col">{t.shareOnTime}</th>
+                <th scope="col">{t.approvedOnTimeColumn}</th>
+                <th scope="col">{t.lateColumn}</th>
+                <th scope="col">{t.overdueColumn}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {tableRows.map((r) => (
+                <tr>
+                  <td>{r.year}</td>
+                  <th scope="row">{name(r)}</th>
+                  <td>{num(r.funded)}</td>
+                  <td>{num(r.submittedOnTime)}</td>
+                  <td>{share(r)}</td>
+                  <td>{num(r.approvedOnTime)}</td>
+                  <td>{num(r.submittedLate)}</td>
+                  <td>{r.overdue > 0 ? <strong>{num(r.overdue)}</strong> : num(r.overdue)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </div>
     </section>
   );

@@ -21,17 +21,19 @@ function Summary({ r, t, lang }: { r: PeriodReview; t: ReviewMessages; lang: Lan
   return (
     <>
       <h2>{t.summaryHeading}</h2>
-      <table class="table table--compact">
-        <caption class="sr-only">{t.summaryCaption}</caption>
-        <tbody>
-          {rows.map(([label, n]) => (
-            <tr>
-              <th scope="row">{label}</th>
-              <td>{formatNumber(n, lang)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <div class="table--responsive-scroll">
+        <table class="table table--compact">
+          <caption class="sr-only">{t.summaryCaption}</caption>
+          <tbody>
+            {rows.map(([label, n]) => (
+              <tr>
+                <th scope="row">{label}</th>
+                <td>{formatNumber(n, lang)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <h2>{t.qualityHeading}</h2>
       {s.activitiesBreakingRule > 0 ? (
         <Alert variant="warning">{t.ruleFlag(s.activitiesBreakingRule, s.activities)}</Alert>
@@ -51,37 +53,39 @@ function Activities({ r, t, lang }: { r: PeriodReview; t: ReviewMessages; lang: 
         <p>{t.noActivities}</p>
       ) : (
         <div class="table-responsive">
-          <table class="table table--compact">
-            <caption>{t.activitiesCaption(rows.length, total)}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.ref}</th>
-                <th scope="col">{t.titleColumn}</th>
-                <th scope="col">{t.start}</th>
-                <th scope="col">{t.participants}</th>
-                <th scope="col">{t.companies}</th>
-                <th scope="col">{t.flag}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((a) => (
+          <div class="table--responsive-scroll">
+            <table class="table table--compact">
+              <caption>{t.activitiesCaption(rows.length, total)}</caption>
+              <thead>
                 <tr>
-                  <td>{a.activityRef}</td>
-                  <th scope="row">{a.title}</th>
-                  <td>{formatDate(a.startDate, lang)}</td>
-                  <td>{formatNumber(a.participants, lang)}</td>
-                  <td>{formatNumber(a.companies, lang)}</td>
-                  <td>
-                    {a.breaksActivityRule ? (
-                      <span class="badge badge-warning">{t.breaks}</span>
-                    ) : (
-                      <span class="badge badge-success">{t.keeps}</span>
-                    )}
-                  </td>
+                  <th scope="col">{t.ref}</th>
+                  <th scope="col">{t.titleColumn}</th>
+                  <th scope="col">{t.start}</th>
+                  <th scope="col">{t.participants}</th>
+                  <th scope="col">{t.companies}</th>
+                  <th scope="col">{t.flag}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {rows.map((a) => (
+                  <tr>
+                    <td>{a.activityRef}</td>
+                    <th scope="row">{a.title}</th>
+                    <td>{formatDate(a.startDate, lang)}</td>
+                    <td>{formatNumber(a.participants, lang)}</td>
+                    <td>{formatNumber(a.companies, lang)}</td>
+                    <td>
+                      {a.breaksActivityRule ? (
+                        <span class="badge badge-warning">{t.breaks}</span>
+                      ) : (
+                        <span class="badge badge-success">{t.keeps}</span>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </div>
       )}
     </>

@@ -51,29 +51,31 @@ function Summary({ summary, t, lang }: { summary: YearSummary[]; t: PeriodMessag
   return (
     <>
       <h2>{t.summaryHeading}</h2>
-      <table class="table table--compact">
-        <caption>{t.summaryCaption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.year}</th>
-            <th scope="col">{t.status.submitted}</th>
-            {SHOWN_STATUSES.map((s) => (
-              <th scope="col">{t.status[s]}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {summary.map((s) => (
+      <div class="table--responsive-scroll">
+        <table class="table table--compact">
+          <caption>{t.summaryCaption}</caption>
+          <thead>
             <tr>
-              <th scope="row">{s.year}</th>
-              <td>{t.submittedOf(s.submitted, s.expected)}</td>
-              {SHOWN_STATUSES.map((st) => (
-                <td>{formatNumber(s.byStatus[st], lang)}</td>
+              <th scope="col">{t.year}</th>
+              <th scope="col">{t.status.submitted}</th>
+              {SHOWN_STATUSES.map((s) => (
+                <th scope="col">{t.status[s]}</th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {summary.map((s) => (
+              <tr>
+                <th scope="row">{s.year}</th>
+                <td>{t.submittedOf(s.submitted, s.expected)}</td>
+                {SHOWN_STATUSES.map((st) => (
+                  <td>{formatNumber(s.byStatus[st], lang)}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </>
   );
 }
@@ -92,75 +94,80 @@ function YearTable(p: {
   return (
     <>
       <h2>{t.yearTableHeading(p.year)}</h2>
-      <table class="table table--compact">
-        <thead>
-          <tr>
-            <th scope="col">{t.cluster}</th>
-            <th scope="col">{t.statusLabel}</th>
-            <th scope="col">{t.activities}</th>
-            <th scope="col">{t.participants}</th>
-            <th scope="col">{t.deadline}</th>
-            <th scope="col">{t.lastChange}</th>
-            <th scope="col">{t.actions}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {p.rows.map(({ name, cells }) => {
-            const cell = cells.find((x) => x.year === p.year);
-            return cell ? (
-              <tr id={`p-${cell.clusterId}-${cell.year}`}>
-                <th scope="row">
-                  <a
-                    href={pageHref('reportingReview', lang, { id: cell.clusterId, year: String(cell.year) })}
-                  >
-                    {name}
-                  </a>
-                </th>
-                <td>
-                  {cell.expected ? <StatusBadge status={cell.status} t={t} /> : t.notExpected}
-                  {cell.comment && (
-                    <p class="form-hint">
-                      <q>{cell.comment}</q>
-                    </p>
-                  )}
-                  {cell.noActivitiesReason && (
-                    <p class="form-hint">
-                      {t.noActivitiesReasonShown}: <q>{cell.noActivitiesReason}</q>
-                    </p>
-                  )}
-                </td>
-                <td>{formatNumber(cell.activities, lang)}</td>
-                <td>{formatNumber(cell.participants, lang)}</td>
-                <td>
-                  {cell.deadline ? formatDate(cell.deadline, lang) : '–'}
-                  {cell.timeliness && (
-                    <>
-                      {' '}
-                      <TimelinessBadge timeliness={cell.timeliness} t={t} />
-                    </>
-                  )}
-                </td>
-                <td>{cell.updatedAt ? formatDateTime(cell.updatedAt, lang) : '–'}</td>
-                <td>
-                  <Decisions
-                    cell={cell}
-                    actions={cell.actions}
-                    t={t}
-                    lang={lang}
-                    csrf={p.csrf}
-                    problem={p.problem}
-                  />
-                  <History
-                    events={p.histories.get(historyKey(cell.clusterId, cell.year)) ?? []}
-                    t={t}
-                    lang={lang}
-                  />
-                </td>
-              </tr>
-            ) : null;
-          })}
-        </tbody>
-      </table>
+      <div class="table--responsive-scroll">
+        <table class="table table--compact">
+          <thead>
+            <tr>
+              <th scope="col">{t.cluster}</th>
+              <th scope="col">{t.statusLabel}</th>
+              <th scope="col">{t.activities}</th>
+              <th scope="col">{t.participants}</th>
+              <th scope="col">{t.deadline}</th>
+              <th scope="col">{t.lastChange}</th>
+              <th scope="col">{t.actions}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {p.rows.map(({ name, cells }) => {
+              const cell = cells.find((x) => x.year === p.year);
+              return cell ? (
+                <tr id={`p-${cell.clusterId}-${cell.year}`}>
+                  <th scope="row">
+                    <a
+                      href={pageHref('reportingReview', lang, {
+                        id: cell.clusterId,
+                        year: String(cell.year),
+                      })}
+                    >
+                      {name}
+                    </a>
+                  </th>
+                  <td>
+                    {cell.expected ? <StatusBadge status={cell.status} t={t} /> : t.notExpected}
+                    {cell.comment && (
+                      <p class="form-hint">
+                        <q>{cell.comment}</q>
+                      </p>
+                    )}
+                    {cell.noActivitiesReason && (
+                      <p class="form-hint">
+                        {t.noActivitiesReasonShown}: <q>{cell.noActivitiesReason}</q>
+                      </p>
+                    )}
+                  </td>
+                  <td>{formatNumber(cell.activities, lang)}</td>
+                  <td>{formatNumber(cell.participants, lang)}</td>
+                  <td>
+                    {cell.deadline ? formatDate(cell.deadline, lang) : '–'}
+                    {cell.timeliness && (
+                      <>
+                        {' '}
+                        <TimelinessBadge timeliness={cell.timeliness} t={t} />
+                      </>
+                    )}
+                  </td>
+                  <td>{cell.updatedAt ? formatDateTime(cell.updatedAt, lang) : '–'}</td>
+                  <td>
+                    <Decisions
+                      cell={cell}
+                      actions={cell.actions}
+                      t={t}
+                      lang={lang}
+                      csrf={p.csrf}
+                      problem={p.problem}
+                    />
+                    <History
+                      events={p.histories.get(historyKey(cell.clusterId, cell.year)) ?? []}
+                      t={t}
+                      lang={lang}
+                    />
+                  </td>
+                </tr>
+              ) : null;
+            })}
+          </tbody>
+        </table>
+      </div>
     </>
   );
 }
@@ -173,58 +180,60 @@ function Matrix(p: { years: number[]; rows: Rows; t: PeriodMessages; lang: Lang 
     <>
       <h2>{t.matrixHeading}</h2>
       <div class="table-responsive">
-        <table class="table table--compact">
-          <caption>{t.matrixCaption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.cluster}</th>
-              {p.years.map((y) => (
-                <th scope="col">{y}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {p.rows.map((row) => (
+        <div class="table--responsive-scroll">
+          <table class="table table--compact">
+            <caption>{t.matrixCaption}</caption>
+            <thead>
               <tr>
-                <th scope="row">{row.name}</th>
-                {row.cells.map((cell) => (
-                  <td>
-                    {cell.expected ? (
-                      <>
-                        <StatusBadge status={cell.status} t={t} />
-                        {(cell.timeliness === 'late' || cell.timeliness === 'overdue') && (
-                          <>
-                            {' '}
-                            <TimelinessBadge timeliness={cell.timeliness} t={t} />
-                          </>
-                        )}
-                      </>
-                    ) : (
-                      <>
-                        <span aria-hidden="true">–</span>
-                        <span class="sr-only">{t.notExpected}</span>
-                      </>
-                    )}
-                    {cell.actions.length > 0 && (
-                      <>
-                        {' '}
-                        <a
-                          href={`${href('reportingStatus', lang, { year: String(cell.year) })}#p-${cell.clusterId}-${cell.year}`}
-                        >
-                          {t.handle}
-                          <span class="sr-only">
-                            {' '}
-                            {row.name} {cell.year}
-                          </span>
-                        </a>
-                      </>
-                    )}
-                  </td>
+                <th scope="col">{t.cluster}</th>
+                {p.years.map((y) => (
+                  <th scope="col">{y}</th>
                 ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {p.rows.map((row) => (
+                <tr>
+                  <th scope="row">{row.name}</th>
+                  {row.cells.map((cell) => (
+                    <td>
+                      {cell.expected ? (
+                        <>
+                          <StatusBadge status={cell.status} t={t} />
+                          {(cell.timeliness === 'late' || cell.timeliness === 'overdue') && (
+                            <>
+                              {' '}
+                              <TimelinessBadge timeliness={cell.timeliness} t={t} />
+                            </>
+                          )}
+                        </>
+                      ) : (
+                        <>
+                          <span aria-hidden="true">–</span>
+                          <span class="sr-only">{t.notExpected}</span>
+                        </>
+                      )}
+                      {cell.actions.length > 0 && (
+                        <>
+                          {' '}
+                          <a
+                            href={`${href('reportingStatus', lang, { year: String(cell.year) })}#p-${cell.clusterId}-${cell.year}`}
+                          >
+                            {t.handle}
+                            <span class="sr-only">
+                              {' '}
+                              {row.name} {cell.year}
+                            </span>
+                          </a>
+                        </>
+                      )}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </div>
     </>
   );

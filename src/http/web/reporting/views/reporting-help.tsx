@@ -13,26 +13,28 @@ export function ReportingHelpPage({ lang }: { lang: Lang }) {
       {TABLE_ORDER.map((table) => (
         <section aria-labelledby={`help-${table}`}>
           <h2 id={`help-${table}`}>{table}.csv</h2>
-          <table class="table table--compact">
-            <thead>
-              <tr>
-                <th scope="col">{t.column}</th>
-                <th scope="col">{t.required}</th>
-                <th scope="col">{t.rule}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {COLUMNS[table].map((column) => (
+          <div class="table--responsive-scroll">
+            <table class="table table--compact">
+              <thead>
                 <tr>
-                  <th scope="row">
-                    <code>{column}</code>
-                  </th>
-                  <td>{REQUIRED_COLUMNS[table].includes(column) ? t.yes : t.no}</td>
-                  <td>{COLUMN_HELP[table]?.[column]?.[lang] ?? ''}</td>
+                  <th scope="col">{t.column}</th>
+                  <th scope="col">{t.required}</th>
+                  <th scope="col">{t.rule}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {COLUMNS[table].map((column) => (
+                  <tr>
+                    <th scope="row">
+                      <code>{column}</code>
+                    </th>
+                    <td>{REQUIRED_COLUMNS[table].includes(column) ? t.yes : t.no}</td>
+                    <td>{COLUMN_HELP[table]?.[column]?.[lang] ?? ''}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </section>
       ))}
     </>
