@@ -64,7 +64,7 @@ describe('login with MitID Erhverv in the browser (local OpenID Connect provider
     });
   });
 
-  it('takes a company user to their account, as the company of their CVR number, without administration', async () => {
+  it('takes a company user to the company page, as the company of their CVR number, without administration', async () => {
     provider.accounts.set('company-person', {
       [n.email]: 'mette@firma.example',
       [n.fullName]: 'Mette Madsen',
@@ -74,9 +74,11 @@ describe('login with MitID Erhverv in the browser (local OpenID Connect provider
     });
     await withPage(site, async (page) => {
       await logInWithMitId(page, 'company-person');
-      expect(new URL(page.url()).pathname).toBe('/konto');
-      await expect(page.getByRole('cell', { name: 'Firma Eksempel ApS' }).count()).resolves.toBe(1);
+      // A company user lands on the company's own page, whichever way they signed in.
+      expect(new URL(page.url()).pathname).toBe('/virksomhed');
       expect(await axeViolations(page)).toEqual([]);
+      await page.goto(`${site.server.url}/konto`);
+      await expect(page.getByRole('cell', { name: 'Firma Eksempel ApS' }).count()).resolves.toBe(1);
       expect((await page.goto(`${site.server.url}/admin`))?.status()).toBe(403);
       expect((await page.goto(`${site.server.url}/opslag/ny`))?.status()).toBe(403);
       // Anyone may set up two-step login: the QR code page, in both languages.
