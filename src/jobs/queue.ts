@@ -77,16 +77,35 @@ export function createJobQueue(
     workers.set(kind, id);
   };
 
+  /**
+   * Starts pg-boss. Two instances starting together on a fresh database both create its schema,
+   * and the one that loses that race gets a unique violation: it tries again once the schema is there.
+   */
+  const startBoss = async (): Promise<PgBoss> => {
+    for (let attempt = 1; ; attempt++) {
+      const boss = new PgBoss({
+        db: queueDbOf(database),
+        backend: database.driver === 'pglite' ? 'pglite' : 'postgres',
+        schema: 'pgboss',
+        // Recurring work stays on the server's own timers (src/jobs/hourly.ts) for now.
+        schedule: false,
+      });
+      boss.on('error', (err) => logger.error({ err }, 'job queue error'));
+      try {
+        await boss.start();
+        return boss;
+      } catch (err) {
+        const raced = (err as { code?: unknown }).code === '23505';
+        if (!raced || attempt >= 3) throw err;
+        logger.info({ attempt }, 'another instance is creating the job queue schema; starting again');
+        await boss.stop({ graceful: false }).catch(() => {});
+        await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
+      }
+    }
+  };
+
   const begin = async (): Promise<PgBoss> => {
-    const boss = new PgBoss({
-      db: queueDbOf(database),
-      backend: database.driver === 'pglite' ? 'pglite' : 'postgres',
-      schema: 'pgboss',
-      // Recurring work stays on the server's own timers (src/jobs/hourly.ts) for now.
-      schedule: false,
-    });
-    boss.on('error', (err) => logger.error({ err }, 'job queue error'));
-    await boss.start();
+    const boss = await startBoss();
     for (const kind of JOB_KINDS) {
       await boss.createQueue(kind, queueOptions);
       await boss.updateQueue(kind, queueOptions);
