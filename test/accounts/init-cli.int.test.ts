@@ -1,13 +1,11 @@
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.ts';
 import { memberships, users } from '../../src/db/schema/index.ts';
 import { authenticateWithPassword, resetPassword } from '../../src/domain/accounts/commands.ts';
+import { databaseUrlOf, runKlynge } from '../support/cli.ts';
 import { createTestDatabase, testDriver } from '../support/database.ts';
 
-const BIN = join(import.meta.dirname, '../../bin/klynge.js');
 let postgres: Database | undefined;
 let env: Record<string, string>;
 
@@ -18,26 +16,16 @@ let env: Record<string, string>;
 beforeAll(async () => {
   if (testDriver() !== 'postgres') return;
   postgres = await createTestDatabase();
-  const raw = postgres.raw as { driver: 'postgres'; pool: { options: { connectionString: string } } };
   env = {
     ...process.env,
     LOG_LEVEL: 'error',
     PUBLIC_URL: 'https://klynge.example/',
-    DATABASE_URL: raw.pool.options.connectionString,
+    DATABASE_URL: databaseUrlOf(postgres),
   } as Record<string, string>;
 }, 120_000);
 afterAll(() => postgres?.close());
 
-function run(args: string[]) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const run = (args: string[]) => runKlynge(args, env);
 
 describe.runIf(testDriver() === 'postgres')('klynge init', () => {
   it('without --email: usage error 2', async () => {

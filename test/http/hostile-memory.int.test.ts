@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.ts';
 import { createApiToken } from '../../src/domain/reporting/tokens/tokens.ts';
 import { roleCaller } from '../support/callers.ts';
+import { databaseUrlOf } from '../support/cli.ts';
 import { createTestDatabase, testDriver } from '../support/database.ts';
 import { createCluster } from '../support/factories.ts';
 import {
@@ -120,7 +121,6 @@ beforeAll(async () => {
   ).token;
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
-  const raw = database.raw as { driver: 'postgres'; pool: { options: { connectionString: string } } };
   server = spawn(process.execPath, [BIN, 'serve'], {
     env: {
       ...process.env,
@@ -128,7 +128,7 @@ beforeAll(async () => {
       LOG_LEVEL: 'silent',
       HOST: '127.0.0.1',
       PORT: String(port),
-      DATABASE_URL: raw.pool.options.connectionString,
+      DATABASE_URL: databaseUrlOf(database),
       KLYNGE_TEST_DB: '',
     },
     stdio: 'ignore',

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.ts';
 import { type ErrorCode, errorMessage } from '../../src/domain/reporting/format/errors.ts';
+import { databaseUrlOf } from '../support/cli.ts';
 import { createTestDatabase, testDriver } from '../support/database.ts';
 import { generateDelivery } from '../support/delivery-generator.ts';
 import { hostileCorpus } from '../support/hostile-files.ts';
@@ -21,8 +22,7 @@ beforeAll(async () => {
   const base = { ...process.env, LOG_LEVEL: 'silent', DATABASE_URL: '' } as Record<string, string>;
   if (testDriver() === 'postgres') {
     database = await createTestDatabase();
-    const raw = database.raw as { driver: 'postgres'; pool: { options: { connectionString: string } } };
-    env = { ...base, DATABASE_URL: raw.pool.options.connectionString };
+    env = { ...base, DATABASE_URL: databaseUrlOf(database) };
   } else {
     env = { ...base, DATA_DIR: join(dir, 'data') };
     delete env.DATABASE_URL;

@@ -1,62 +1,19 @@
-import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type Database, queryRows } from '../../src/db/client.ts';
 import { createApiToken } from '../../src/domain/reporting/tokens/tokens.ts';
 import { createUserAndCaller } from '../support/callers.ts';
-import { createTestDatabase, testDriver } from '../support/database.ts';
+import { mailingCli } from '../support/cli.ts';
+import { testDriver } from '../support/database.ts';
 import { createOrganisation } from '../support/factories.ts';
-import { startSmtpServer } from '../support/smtp.ts';
-
-const BIN = join(import.meta.dirname, '../../bin/klynge.js');
-let dir: string;
-let env: Record<string, string>;
-let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
-let postgres: Database | undefined;
 
 /**
- * The CLI runs against the test's own PostgreSQL database. On PGlite only one process may hold a
- * data directory, and migrating one for the CLI took 30 s of test time; the reminders themselves
- * are tested on both drivers (token-reminders.int.test.ts), the CLI's PGlite set-up by cli.int.test.ts.
+ * The command on the test's own PostgreSQL database; the reminders themselves are tested on both
+ * drivers (token-reminders.int.test.ts), the CLI's PGlite set-up by cli.int.test.ts.
  */
-beforeAll(async () => {
-  if (testDriver() !== 'postgres') return;
-  dir = await mkdtemp(join(tmpdir(), 'klynge-remind-'));
-  smtp = await startSmtpServer();
-  const base = {
-    ...process.env,
-    LOG_LEVEL: 'error',
-    PUBLIC_URL: 'https://klynge.example',
-    SMTP_URL: smtp.url,
-  } as Record<string, string>;
-  postgres = await createTestDatabase();
-  const raw = postgres.raw as { driver: 'postgres'; pool: { options: { connectionString: string } } };
-  env = { ...base, DATABASE_URL: raw.pool.options.connectionString };
-}, 120_000);
-afterAll(async () => {
-  await smtp?.close();
-  await postgres?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
-});
-
-async function withDb<T>(work: (db: Database) => Promise<T>): Promise<T> {
-  if (!postgres) throw new Error('runs on PostgreSQL only');
-  return work(postgres);
-}
-
-function run(args: string[], extraEnv: Record<string, string> = {}) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...env, ...extraEnv }, cwd: dir });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const cli = mailingCli('remind');
+const run = cli.run;
+const withDb = <T>(work: (db: Database) => Promise<T>): Promise<T> => work(cli.db());
 
 describe.runIf(testDriver() === 'postgres')('klynge remind-tokens', () => {
   it('mails the reminder once; a run that cannot reach the SMTP server exits 1 and leaves it for the next', async () => {
@@ -101,14 +58,14 @@ describe.runIf(testDriver() === 'postgres')('klynge remind-tokens', () => {
     const first = await run(['remind-tokens']);
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toBe('Sent 1 reminder e-mail(s) for 1 API token(s) expiring within 14 days\n');
-    expect(smtp.received.map((m) => m.to)).toEqual([[email]]);
-    const body = (smtp.received[0]?.data ?? '').replace(/=\r?\n/g, '').replace(/=3D/g, '=');
+    expect(cli.smtp().received.map((m) => m.to)).toEqual([[email]]);
+    const body = (cli.smtp().received[0]?.data ?? '').replace(/=\r?\n/g, '').replace(/=3D/g, '=');
     expect(body).toContain('https://klynge.example/arbejdsrum/api-noegler?organisation=');
     expect(await reminded()).not.toBeNull();
 
     const again = await run(['remind-tokens']);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('Sent 0 reminder e-mail(s)');
-    expect(smtp.received).toHaveLength(1);
+    expect(cli.smtp().received).toHaveLength(1);
   }, 180_000);
 });

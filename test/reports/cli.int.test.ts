@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.ts';
 import { completeCvr } from '../../src/domain/reference/identifiers.ts';
 import { approveReportedYears } from '../reporting/delivery-helpers.ts';
+import { databaseUrlOf } from '../support/cli.ts';
 import { createTestDatabase, testDriver } from '../support/database.ts';
 import { generateDelivery } from '../support/delivery-generator.ts';
 import {
@@ -47,8 +48,7 @@ beforeAll(async () => {
   if (!onPostgres) return;
   dir = await mkdtemp(join(tmpdir(), 'klynge-cli-report-'));
   database = await createTestDatabase();
-  const raw = database.raw as { driver: 'postgres'; pool: { options: { connectionString: string } } };
-  env = { ...process.env, LOG_LEVEL: 'silent', DATABASE_URL: raw.pool.options.connectionString } as Record<
+  env = { ...process.env, LOG_LEVEL: 'silent', DATABASE_URL: databaseUrlOf(database) } as Record<
     string,
     string
   >;
