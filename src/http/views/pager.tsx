@@ -1,25 +1,34 @@
-/** Previous and next links of a paged list, with "page n of m"; nothing for a single page. */
+/**
+ * Previous and next links of a paged list, with "page n of m" (`status`); nothing for a single
+ * page. `label` names the navigation for screen readers when it should say more than the status.
+ * A page past the last links back to the last one.
+ */
 export function Pager(p: {
   page: number;
   pages: number;
   link: (page: number) => string;
-  label: string;
+  status: string;
+  label?: string;
   previous: string;
   next: string;
 }) {
   if (p.pages <= 1) return null;
   return (
-    <nav class="mt-6" aria-label={p.label}>
-      <p>{p.label}</p>
+    <nav class="pagination" aria-label={p.label ?? p.status}>
+      <p>{p.status}</p>
       <ul class="nobullet-list inline-list">
         {p.page > 1 && (
           <li>
-            <a href={p.link(Math.min(p.page - 1, p.pages))}>{p.previous}</a>
+            <a href={p.link(Math.min(p.page - 1, p.pages))} rel="prev">
+              {p.previous}
+            </a>
           </li>
         )}
         {p.page < p.pages && (
           <li>
-            <a href={p.link(p.page + 1)}>{p.next}</a>
+            <a href={p.link(p.page + 1)} rel="next">
+              {p.next}
+            </a>
           </li>
         )}
       </ul>

@@ -13,6 +13,7 @@ import { href, type Lang } from '../../paths.ts';
 import { renderPage } from '../../render.tsx';
 import { withDateFields } from '../../validation.ts';
 import { DateInput, datePartsOf, SelectField, TextField } from '../../views/forms.tsx';
+import { Pager } from '../../views/pager.tsx';
 import { onPage } from '../routes.ts';
 
 interface View {
@@ -100,24 +101,17 @@ function EntryTable({ v, entries }: { v: View; entries: AuditEntry[] }) {
 
 function Pagination({ v, pages }: { v: View; pages: number }) {
   const { m, lang, filter } = v;
-  const pageLink = (page: number) =>
-    href('adminAudit', lang, { ...filter, page: String(page) } as Record<string, string | undefined>);
   return (
-    <nav class="pagination" aria-label={m.admin.page(filter.page, pages)}>
-      <p>{m.admin.page(filter.page, pages)}</p>
-      <ul class="nobullet-list inline-list">
-        {filter.page > 1 && (
-          <li>
-            <a href={pageLink(filter.page - 1)}>{m.admin.previous}</a>
-          </li>
-        )}
-        {filter.page < pages && (
-          <li>
-            <a href={pageLink(filter.page + 1)}>{m.admin.next}</a>
-          </li>
-        )}
-      </ul>
-    </nav>
+    <Pager
+      page={filter.page}
+      pages={pages}
+      link={(page) =>
+        href('adminAudit', lang, { ...filter, page: String(page) } as Record<string, string | undefined>)
+      }
+      status={m.admin.page(filter.page, pages)}
+      previous={m.admin.previous}
+      next={m.admin.next}
+    />
   );
 }
 

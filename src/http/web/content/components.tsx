@@ -4,6 +4,7 @@ import { renderMarkdown } from '../../../domain/content/markdown.ts';
 import type { Lang } from '../../paths.ts';
 import { Alert } from '../../views/forms.tsx';
 import { Icon } from '../../views/icons.tsx';
+import { Pager } from '../../views/pager.tsx';
 import type { ContentMessages } from './messages.ts';
 
 /** Building blocks shared by the news, story, event and call pages. */
@@ -19,27 +20,16 @@ export function Pagination({
   pages: number;
   link: (page: number) => string;
 }) {
-  if (pages <= 1) return null;
   return (
-    <nav class="content-pagination" aria-label={t.common.pagination}>
-      <p>{t.common.page(page, pages)}</p>
-      <ul class="nobullet-list inline-list">
-        {page > 1 && (
-          <li>
-            <a href={link(page - 1)} rel="prev">
-              {t.common.previous}
-            </a>
-          </li>
-        )}
-        {page < pages && (
-          <li>
-            <a href={link(page + 1)} rel="next">
-              {t.common.next}
-            </a>
-          </li>
-        )}
-      </ul>
-    </nav>
+    <Pager
+      page={page}
+      pages={pages}
+      link={link}
+      status={t.common.page(page, pages)}
+      label={t.common.pagination}
+      previous={t.common.previous}
+      next={t.common.next}
+    />
   );
 }
 

@@ -19,6 +19,7 @@ import type { AppContext, AppEnv } from '../../context.ts';
 import { href, type Lang } from '../../paths.ts';
 import { renderPage } from '../../render.tsx';
 import { SelectField } from '../../views/forms.tsx';
+import { Pager } from '../../views/pager.tsx';
 import { onPage } from '../routes.ts';
 import { searchMessages } from './messages.ts';
 
@@ -245,23 +246,15 @@ function Hits({ lang, r, t }: { lang: Lang; r: SearchResult; t: Texts }) {
 
 function Pagination({ lang, f, r, t }: { lang: Lang; f: SearchPageQuery; r: SearchResult; t: Texts }) {
   const pages = Math.min(MAX_PAGE, Math.ceil(r.total / r.pageSize));
-  if (pages <= 1) return null;
   return (
-    <nav class="mt-6" aria-label={t.page(f.page, pages)}>
-      <p>{t.page(f.page, pages)}</p>
-      <ul class="nobullet-list inline-list">
-        {f.page > 1 && (
-          <li>
-            <a href={pageLink(lang, f, { page: Math.min(f.page - 1, pages) })}>{t.previous}</a>
-          </li>
-        )}
-        {f.page < pages && (
-          <li>
-            <a href={pageLink(lang, f, { page: f.page + 1 })}>{t.next}</a>
-          </li>
-        )}
-      </ul>
-    </nav>
+    <Pager
+      page={f.page}
+      pages={pages}
+      link={(page) => pageLink(lang, f, { page })}
+      status={t.page(f.page, pages)}
+      previous={t.previous}
+      next={t.next}
+    />
   );
 }
 

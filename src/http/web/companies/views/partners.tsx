@@ -105,7 +105,7 @@ export function PartnersView(p: {
           page={f.page}
           pages={pages}
           link={(page) => href('partners', lang, queryOf(f, page))}
-          label={t.page(f.page, pages)}
+          status={t.page(f.page, pages)}
           previous={t.previous}
           next={t.next}
         />

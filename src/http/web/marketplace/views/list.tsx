@@ -138,7 +138,7 @@ export function MarketplaceListView(p: {
           page={f.page}
           pages={pages}
           link={(page) => href('marketplace', lang, queryOf(f, page))}
-          label={t.page(f.page, pages)}
+          status={t.page(f.page, pages)}
           previous={t.previous}
           next={t.next}
         />

@@ -3,6 +3,7 @@ import { ACTIVITY_CATEGORIES } from '../../../../domain/reporting/format/rows.ts
 import { formatDate, formatNumber } from '../../../i18n/index.ts';
 import { href, type Lang, pageHref } from '../../../paths.ts';
 import { SelectField, TextField } from '../../../views/forms.tsx';
+import { Pager } from '../../../views/pager.tsx';
 import { activityMessages } from '../activities.messages.ts';
 
 /** The list page's filters as the user chose them (the text kept as typed). */
@@ -112,27 +113,16 @@ function Pagination({
   link: (p: number) => string;
 }) {
   const t = activityMessages(lang);
-  if (list.pages <= 1) return null;
   return (
-    <nav class="content-pagination" aria-label={t.pagination}>
-      <p>{t.pageOf(list.page, list.pages)}</p>
-      <ul class="nobullet-list inline-list">
-        {list.page > 1 && (
-          <li>
-            <a href={link(list.page - 1)} rel="prev">
-              {t.previous}
-            </a>
-          </li>
-        )}
-        {list.page < list.pages && (
-          <li>
-            <a href={link(list.page + 1)} rel="next">
-              {t.next}
-            </a>
-          </li>
-        )}
-      </ul>
-    </nav>
+    <Pager
+      page={list.page}
+      pages={list.pages}
+      link={link}
+      status={t.pageOf(list.page, list.pages)}
+      label={t.pagination}
+      previous={t.previous}
+      next={t.next}
+    />
   );
 }
 
