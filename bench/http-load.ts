@@ -71,3 +71,11 @@ export function printRow(name: string, r: Load, width = 22): void {
     `${name.padEnd(width)}${fmt(r.rps, 10, 0)}${fmt(r.p50, 10)}${fmt(r.p95, 10)}${fmt(r.p975, 10)}${fmt(r.p99, 10)}${fmt(r.cpuUs, 12, 0)}${String(r.non2xx + r.errors).padStart(10)}`,
   );
 }
+
+/** The paths in a fixed shuffle, so that consecutive requests do not share a word or a filter. */
+export function fixedShuffle(paths: string[]): string[] {
+  return paths
+    .map((p, i) => ({ p, k: (i * 7919) % paths.length }))
+    .sort((a, b) => a.k - b.k)
+    .map((x) => x.p);
+}

@@ -26,7 +26,16 @@ import { cookieName } from '../src/http/middleware/cookies.ts';
 import { createLogger } from '../src/logger.ts';
 import { type RunningServer, startServer } from '../src/main.ts';
 import { benchDatabase } from './database.ts';
-import { CONNECTIONS, type Load, load, printHeader, printRow, SECONDS, WARMUP } from './http-load.ts';
+import {
+  CONNECTIONS,
+  fixedShuffle,
+  type Load,
+  load,
+  printHeader,
+  printRow,
+  SECONDS,
+  WARMUP,
+} from './http-load.ts';
 
 const GOAL_RATIO = 5;
 const FLOOR = '/healthz (floor)';
@@ -141,10 +150,7 @@ function searchPaths(texts: string[]): string[] {
       (type) => `/soeg?${new URLSearchParams({ q, type })}`,
     ),
   );
-  return paths
-    .map((p, i) => ({ p, k: (i * 7919) % paths.length }))
-    .sort((a, b) => a.k - b.k)
-    .map((x) => x.p);
+  return fixedShuffle(paths);
 }
 
 async function main(): Promise<void> {

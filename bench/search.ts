@@ -19,7 +19,16 @@ import { seedDemo } from '../src/domain/demo/seed.ts';
 import { createLogger } from '../src/logger.ts';
 import { type RunningServer, startServer } from '../src/main.ts';
 import { benchDatabase } from './database.ts';
-import { CONNECTIONS, type Load, load, printHeader, printRow, SECONDS, WARMUP } from './http-load.ts';
+import {
+  CONNECTIONS,
+  fixedShuffle,
+  type Load,
+  load,
+  printHeader,
+  printRow,
+  SECONDS,
+  WARMUP,
+} from './http-load.ts';
 
 const TARGET_RATIO = 3;
 const COLD = '/soeg, 6720 searches';
@@ -61,11 +70,7 @@ function coldSearches(): string[] {
         for (const maerke of ['', 'gold', 'silver', 'bronze'])
           for (const q of words)
             paths.push(`/soeg?${new URLSearchParams({ q, type, region, liga, maerke })}`);
-  // A fixed shuffle, so that consecutive requests do not share a word.
-  return paths
-    .map((p, i) => ({ p, k: (i * 7919) % paths.length }))
-    .sort((a, b) => a.k - b.k)
-    .map((x) => x.p);
+  return fixedShuffle(paths);
 }
 
 async function main(): Promise<void> {

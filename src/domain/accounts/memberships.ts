@@ -15,6 +15,14 @@ import { authorize, can, type Principal, ROLES, type Role } from '../policy/poli
 
 type OrganisationKind = (typeof organisationKind.enumValues)[number];
 
+/** The row of `membership` (a user in an organisation) holding `role`. */
+const theMembership = (membership: { userId: string; organisationId: string }, role: Role) =>
+  and(
+    eq(memberships.userId, membership.userId),
+    eq(memberships.organisationId, membership.organisationId),
+    eq(memberships.role, role),
+  );
+
 /**
  * The roles an organisation admin may give in an organisation of each kind: its own work and
  * the organisation admin role, never a role that reaches beyond it (admin, or a funder's rights
@@ -92,13 +100,7 @@ export async function removeMembership(
     await refuseLosingLastAdmin(tx, { ...membership, role });
     const removed = await tx
       .delete(memberships)
-      .where(
-        and(
-          eq(memberships.userId, membership.userId),
-          eq(memberships.organisationId, membership.organisationId),
-          eq(memberships.role, role),
-        ),
-      )
+      .where(theMembership(membership, role))
       .returning({ userId: memberships.userId });
     if (removed.length === 0) throw notFound('membership');
   });
@@ -127,24 +129,12 @@ export async function changeMembershipRole(
     const [held] = await tx
       .select({ role: memberships.role })
       .from(memberships)
-      .where(
-        and(
-          eq(memberships.userId, membership.userId),
-          eq(memberships.organisationId, membership.organisationId),
-          eq(memberships.role, newRole),
-        ),
-      );
+      .where(theMembership(membership, newRole));
     if (held) throw new AppError('conflict', 'role held', [{ field: 'newRole', message: 'roleHeld' }]);
     const changed = await tx
       .update(memberships)
       .set({ role: newRole })
-      .where(
-        and(
-          eq(memberships.userId, membership.userId),
-          eq(memberships.organisationId, membership.organisationId),
-          eq(memberships.role, role),
-        ),
-      )
+      .where(theMembership(membership, role))
       .returning({ userId: memberships.userId });
     if (changed.length === 0) throw notFound('membership');
   });
