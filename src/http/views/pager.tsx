@@ -14,7 +14,7 @@ export function Pager(p: {
 }) {
   if (p.pages <= 1) return null;
   return (
-    <nav class="pagination" aria-label={p.label ?? p.status}>
+    <nav class="pager" aria-label={p.label ?? p.status}>
       <p>{p.status}</p>
       <ul class="nobullet-list inline-list">
         {p.page > 1 && (
