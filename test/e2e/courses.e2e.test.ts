@@ -111,6 +111,8 @@ describe('a course with sign-up (by clicking, axe-core WCAG 2.1 AA)', () => {
       await page.getByRole('button', { name: 'Send evalueringen til deltagerne' }).click();
       await page.waitForURL('**?sendt=2');
       expect(await page.getByText('Evalueringen er sendt til 2 deltagere.').count()).toBe(1);
+      // The invitations go out as a queued job after the page answers.
+      await expect.poll(() => smtp.received.length).toBe(before + COLLEAGUES.length);
       expect(
         smtp.received
           .slice(before)
