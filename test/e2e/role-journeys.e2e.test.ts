@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { copenhagenDate } from '../../src/domain/reference/time.ts';
 import { axeViolations, signIn, useDemoSite } from './harness.ts';
 
 /**
@@ -48,7 +49,8 @@ async function viaMenu(walk: Walk, name: string): Promise<void> {
     await page.locator('.mobile-menu > summary').click();
     await page.locator('.mobile-drawer').getByRole('link', { name, exact: true }).first().click();
   } else {
-    const link = page.getByRole('link', { name, exact: true });
+    // A closed group's links are hidden, so the group is found with the hidden ones.
+    const link = page.getByRole('link', { name, exact: true, includeHidden: true });
     const group = page.locator('.navigation-menu details.nav-group-menu').filter({ has: link }).first();
     if ((await group.count()) > 0) {
       await group.locator('summary').click();
@@ -115,9 +117,14 @@ async function companyUser(walk: Walk): Promise<void> {
   await page.getByLabel('Overskrift').fill(title);
   await page.getByLabel('Beskrivelse').fill('Vi udvikler greb og maskinsyn til kollaborative robotter.');
   await page.getByLabel('Robotter, automation og droner').check();
+  // Valid from today for a year: the marketplace shows offers within their period.
+  const [year, month, day] = copenhagenDate(new Date()).split('-').map(Number) as [number, number, number];
+  await fillDate(page, 'Gælder fra', day, month, year);
+  await fillDate(page, 'Gælder til', day, month, year + 1);
   await page.getByRole('button', { name: 'Offentliggør' }).click();
   await page.waitForLoadState();
-  await page.getByText(title).first().waitFor();
+  await page.getByRole('heading', { name: title, level: 1 }).waitFor();
+  expect(await page.getByText('Opslaget er offentliggjort.').count()).toBe(1);
   await step(walk, 'offer-published');
 }
 
@@ -131,6 +138,7 @@ async function clusterStaff(walk: Walk): Promise<void> {
   await follow(page, 'Opret aktivitet');
   const title = `Netværksmøde om cobots (${width} px)`;
   await page.getByLabel('Titel (skal udfyldes)').fill(title);
+  await page.getByLabel('Reference (skal udfyldes)').fill(`COBOT-${width}`);
   await page.getByLabel(/^Kategori/).selectOption({ label: 'Videnspredning' });
   await fillDate(page, /^Startdato/, 3, 3, 2026);
   await fillDate(page, /^Slutdato/, 3, 3, 2026);
@@ -141,7 +149,7 @@ async function clusterStaff(walk: Walk): Promise<void> {
   await page.locator('#participant_type').selectOption({ label: 'Virksomhed' });
   await page.locator('#cvr').fill('10000009');
   await page.locator('#name').fill('Cobot Test ApS');
-  await page.getByRole('button', { name: 'Gem deltager' }).click();
+  await page.getByRole('button', { name: 'Tilføj deltager' }).click();
   await page.waitForURL(/status=participantAdded$/);
   expect(await page.getByRole('rowheader', { name: 'Cobot Test ApS' }).count()).toBe(1);
   await step(walk, 'activity-with-participant');
@@ -155,7 +163,7 @@ async function funder(walk: Walk): Promise<void> {
   await signIn(page, site, 'funder@demo.klyngeportalen.dk');
   await step(walk, 'landing');
   await viaMenu(walk, 'Indberetningsstatus');
-  await page.getByLabel('År').selectOption('2023');
+  await page.getByLabel('År', { exact: true }).selectOption('2023');
   await page.getByRole('button', { name: 'Vis', exact: true }).click();
   await page.waitForURL('**/indberetninger/status?year=2023');
   await step(walk, 'status');
