@@ -20,7 +20,12 @@ const fileCluster = randomCvr();
 const [company, academy, unknownKind, college] = [randomCvr(), randomCvr(), randomCvr(), randomCvr()];
 
 /** Two activities of 2025 as the form takes them (Danish number formats) and as a file gives them. */
-const ACTIVITIES = [
+interface Fixture {
+  form: Record<string, string>;
+  csv: string;
+  participants: Record<string, string>[];
+}
+const ACTIVITIES: Fixture[] = [
   {
     form: {
       activity_ref: 'EU-1',
@@ -80,11 +85,7 @@ function deliveryFiles(clusterCvr: string) {
     `cluster_cvr,activity_ref,${PARTICIPANT_COLUMNS.join(',')}`,
     ...ACTIVITIES.flatMap((a) =>
       a.participants.map((p) =>
-        [
-          clusterCvr,
-          a.form.activity_ref,
-          ...PARTICIPANT_COLUMNS.map((c) => (p as Record<string, string>)[c] ?? ''),
-        ].join(','),
+        [clusterCvr, a.form.activity_ref, ...PARTICIPANT_COLUMNS.map((c) => p[c] ?? '')].join(','),
       ),
     ),
   ];
