@@ -193,6 +193,14 @@ describe('the 1.1 columns on the activity and participant forms', () => {
       unknown: 1,
     });
     expect(byForm).toEqual(byFile);
+
+    // The cluster's preliminary results page shows the splits entered by hand.
+    const results = await staff.get(`/resultater/2025/klynger/${formCluster}?foreloebige=1`);
+    expect(results.res.status).toBe(200);
+    expect(results.html).toMatch(
+      /<th scope="row">Private fonde<\/th><td class="results-number">50\.000<\/td>/,
+    );
+    expect(results.html).toMatch(/<th scope="row">Erhvervsakademier<\/th><td class="results-number">1<\/td>/);
   });
 
   it('shows the stored 1.1 values on the activity page and again in the edit forms', async () => {
