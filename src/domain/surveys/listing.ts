@@ -95,8 +95,8 @@ export async function surveyList(
 export interface SurveyOverview {
   survey: SurveyRecord;
   participation: Participation;
-  /** Invitations made, by where they came from. */
-  sources: { source: string; invitations: number }[];
+  /** Invitations made, by where they came from (an event's registrants with the event's title). */
+  sources: { source: string; invitations: number; eventTitle: string | null }[];
   /** Invitations made and not sent yet. */
   unsent: number;
   /** Invitations sent, not answered, not opted out: who a reminder goes to. */
@@ -123,10 +123,12 @@ export async function surveyOverview(
   authorizeSurvey(caller.principal, 'manage', survey);
   const [participation, sources, [counts]] = await Promise.all([
     participationOf(db, surveyId, {}),
-    queryRows<{ source: string; invitations: number }>(
+    queryRows<{ source: string; invitations: number; eventTitle: string | null }>(
       db,
-      sql`select source, count(*)::int as invitations from survey_invitations
-          where survey_id = ${surveyId} group by source order by source`,
+      sql`select i.source, count(*)::int as invitations, min(e.title) as "eventTitle"
+          from survey_invitations i
+          left join events e on i.source = 'event:' || e.id::text
+          where i.survey_id = ${surveyId} group by i.source order by i.source`,
     ),
     queryRows<{ unsent: number; remindable: number }>(
       db,

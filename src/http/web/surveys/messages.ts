@@ -113,6 +113,7 @@ const da = {
     inconsistent: 'Spørgsmålene passer ikke sammen; ret dem først.',
     role: 'Vælg en rolle.',
     source: 'Vælg, hvor modtagerne skal komme fra.',
+    event: 'Vælg et arrangement med tilmeldte.',
   },
   conflictTitle: 'Det kan ikke lade sig gøre nu',
   conflictText:
@@ -232,6 +233,7 @@ const en: SurveyMessages = {
     inconsistent: 'The questions do not fit together; correct them first.',
     role: 'Choose a role.',
     source: 'Choose where the recipients come from.',
+    event: 'Choose an event with registrants.',
   },
   conflictTitle: 'That cannot be done now',
   conflictText: 'The survey is no longer in the state the page showed. See the survey as it is now.',
