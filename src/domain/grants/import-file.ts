@@ -65,7 +65,7 @@ export interface GrantFileRow {
 }
 
 /** An uploaded file on disk, or rows sent back as CSV text (the preview's confirmation). */
-export type GrantFile = { name: string; path: string } | { name: string; bytes: Uint8Array };
+export type GrantFile = { name: string; path: string } | { name: string; content: Uint8Array };
 
 const isXlsx = (file: GrantFile) => /\.xlsx$/i.test(file.name);
 
@@ -107,12 +107,12 @@ async function* recordsOf(file: GrantFile): AsyncGenerator<SourceRecord> {
     }
     return;
   }
-  const bytes = 'bytes' in file ? file.bytes : new Uint8Array(await readFile(file.path));
+  const bytes = 'content' in file ? file.content : new Uint8Array(await readFile(file.path));
   yield* readCsv(once(bytes), { delimiter: delimiterOf(bytes) });
 }
 
 async function sizeOf(file: GrantFile): Promise<number> {
-  return 'bytes' in file ? file.bytes.byteLength : (await stat(file.path)).size;
+  return 'content' in file ? file.content.byteLength : (await stat(file.path)).size;
 }
 
 /** The data rows of a grants file with their line numbers, and every problem of form in it. */

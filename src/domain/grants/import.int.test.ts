@@ -9,7 +9,7 @@ import { createTestDatabase } from '../../../test/support/database.ts';
 import { createCluster, createOrganisation, randomCvr } from '../../../test/support/factories.ts';
 import { systemActor, withActor } from '../../db/actor.ts';
 import { type Database, queryRows } from '../../db/client.ts';
-import { auditLog, clusters, fundingGrants } from '../../db/schema/index.ts';
+import { auditLog, clusters } from '../../db/schema/index.ts';
 import { grantTemplateCsv, grantTemplateXlsx, plannedGrantsCsv } from '../../reports/grant-template.ts';
 import type { Caller } from '../caller.ts';
 import { importGrants, previewGrantImport } from './import.ts';
@@ -115,7 +115,7 @@ describe('importing a portfolio', () => {
     ]);
     const sentBack = {
       name: 'preview.csv',
-      bytes: new TextEncoder().encode(plannedGrantsCsv(preview.grants)),
+      content: new TextEncoder().encode(plannedGrantsCsv(preview.grants)),
     };
     const imported = await importGrants(database.db, ministryStaff, ministry.id, sentBack);
     expect(imported).toMatchObject({ ok: true, counts: { new: 1, changed: 1, unchanged: 1 } });
