@@ -238,8 +238,17 @@ export const PAGES = {
   // The grants register (src/http/web/grants): static paths before :slug
   grants: { da: '/finansiering/bevillinger', en: '/en/funding/grants' },
   grantsCluster: { da: '/finansiering/bevillinger/klynger/:slug', en: '/en/funding/grants/clusters/:slug' },
+  grantsImportTemplate: {
+    da: '/finansiering/bevillinger/skabelon/:file',
+    en: '/en/funding/grants/template/:file',
+  },
   grantsFunder: { da: '/finansiering/bevillinger/:slug', en: '/en/funding/grants/:slug' },
   grantsFunderRemove: { da: '/finansiering/bevillinger/:slug/fjern', en: '/en/funding/grants/:slug/remove' },
+  grantsImport: { da: '/finansiering/bevillinger/:slug/import', en: '/en/funding/grants/:slug/import' },
+  grantsImportConfirm: {
+    da: '/finansiering/bevillinger/:slug/import/bekraeft',
+    en: '/en/funding/grants/:slug/import/confirm',
+  },
   fundingPlanNew: { da: '/finansiering/planer/ny', en: '/en/funding/plans/new' },
   fundingPlan: { da: '/finansiering/planer/:id', en: '/en/funding/plans/:id' },
   fundingPlanClose: { da: '/finansiering/planer/:id/afslut', en: '/en/funding/plans/:id/close' },

@@ -222,6 +222,9 @@ export const FOR_GET: Record<string, Access> = {
   'GET /finansiering/bevillinger': only(['admin', 'funder']),
   'GET /finansiering/bevillinger/klynger/:slug': only(['admin', 'funder']),
   'GET /finansiering/bevillinger/:slug': only(['admin', 'funder']),
+  'GET /finansiering/bevillinger/:slug/import': only(['admin', 'funder']),
+  // The import's templates hold no data
+  'GET /finansiering/bevillinger/skabelon/:file': OPEN,
   'GET /finansiering/planer/ny': only(['funder']),
   'GET /finansiering/planer/:id': only(['admin', 'funder']),
   // The old addresses of funding plans move for good
@@ -338,6 +341,8 @@ export const FOR_POST: Record<string, 'public' | 'signed-in' | 'token'> = {
   'POST /admin/organisationer/:id/brugere/rolle': 'signed-in',
   'POST /finansiering/bevillinger/:slug': 'signed-in',
   'POST /finansiering/bevillinger/:slug/fjern': 'signed-in',
+  'POST /finansiering/bevillinger/:slug/import': 'signed-in',
+  'POST /finansiering/bevillinger/:slug/import/bekraeft': 'signed-in',
   'POST /admin/jobber/:id/proev-igen': 'signed-in',
   'POST /klynger/:slug/rediger': 'signed-in',
   'POST /maerker/import': 'signed-in',

@@ -230,6 +230,8 @@ export async function routeFixtures(t: TestApp, database: Database): Promise<Rou
       '/en/funding/grants:slug': 'uddannelses-og-forskningsministeriet',
       '/finansiering/bevillinger/klynger:slug': 'odense-robotics',
       '/en/funding/grants/clusters:slug': 'odense-robotics',
+      '/finansiering/bevillinger/skabelon:file': 'bevillinger.xlsx',
+      '/en/funding/grants/template:file': 'bevillinger.xlsx',
       '/indberetninger/status:id': robotics.id,
       '/en/reporting/status:id': robotics.id,
       '/admin/organisationer:id': robotics.id,
