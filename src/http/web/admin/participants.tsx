@@ -119,7 +119,7 @@ async function searchPage(c: AppContext) {
         )}
         <p>{t.intro}</p>
         <ErrorSummary m={ch.m} errors={errors} />
-        <form method="get" action={href('adminParticipants', ch.lang)} role="search">
+        <form method="get" action={href('adminParticipants', ch.lang)}>
           <TextField name="q" type="search" label={t.search} hint={t.searchHint} value={q} error={errors.q} />
           <button type="submit" class="button button-primary">
             {t.searchButton}
