@@ -29,18 +29,11 @@ describe('config', () => {
     expect(c.secureCookies).toBe(true);
   });
 
-  it('runs the token reminder timer unless TOKEN_REMINDERS=off, and never under tests', () => {
-    expect(loadConfig({}).tokenReminders).toBe(true);
-    expect(loadConfig({ TOKEN_REMINDERS: 'off' }).tokenReminders).toBe(false);
-    expect(loadConfig({ NODE_ENV: 'test', TOKEN_REMINDERS: 'on' }).tokenReminders).toBe(false);
-    expect(() => loadConfig({ TOKEN_REMINDERS: 'maybe' })).toThrow(/TOKEN_REMINDERS/);
-  });
-
-  it('runs the referral jobs unless REFERRAL_JOBS=off, and never under tests', () => {
-    expect(loadConfig({}).referralJobs).toBe(true);
-    expect(loadConfig({ REFERRAL_JOBS: 'off' }).referralJobs).toBe(false);
-    expect(loadConfig({ NODE_ENV: 'test', REFERRAL_JOBS: 'on' }).referralJobs).toBe(false);
-    expect(() => loadConfig({ REFERRAL_JOBS: 'sometimes' })).toThrow(/REFERRAL_JOBS/);
+  it('queues the scheduled jobs unless SCHEDULED_JOBS=off, and never on their own under tests', () => {
+    expect(loadConfig({}).jobs.clock).toBe(true);
+    expect(loadConfig({ SCHEDULED_JOBS: 'off' }).jobs.clock).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'test', SCHEDULED_JOBS: 'on' }).jobs.clock).toBe(false);
+    expect(() => loadConfig({ SCHEDULED_JOBS: 'maybe' })).toThrow(/SCHEDULED_JOBS/);
   });
 
   it('times the steps of a delivery import only when KLYNGE_PROFILE says so', () => {
