@@ -1,3 +1,4 @@
+import { createPrivateKey } from 'node:crypto';
 import { z } from 'zod';
 import { CLAIM_PROFILES, type ClaimProfile } from './domain/accounts/identity-claims.ts';
 
@@ -69,6 +70,19 @@ export interface OidcProviderConfig {
   trustEmail: boolean;
 }
 
+/** A private key as a JWK, from JSON or from PEM (as key files usually come); undefined if it is neither. */
+function privateJwk(text: string): JsonWebKey | undefined {
+  try {
+    const key = (
+      text.trimStart().startsWith('-----BEGIN')
+        ? createPrivateKey(text).export({ format: 'jwk' })
+        : JSON.parse(text)
+    ) as JsonWebKey;
+    if (key && typeof key === 'object' && typeof key.kty === 'string' && 'd' in key) return key;
+  } catch {}
+  return undefined;
+}
+
 const oidcProviderSchema = (id: string) => {
   const v = (name: string) => `OIDC_${id.toUpperCase()}_${name}`;
   return z
@@ -79,11 +93,12 @@ const oidcProviderSchema = (id: string) => {
       [v('PRIVATE_KEY')]: z
         .string()
         .transform((text, ctx) => {
-          try {
-            const key = JSON.parse(text) as JsonWebKey;
-            if (key && typeof key === 'object' && typeof key.kty === 'string' && 'd' in key) return key;
-          } catch {}
-          ctx.addIssue({ code: 'custom', message: `${v('PRIVATE_KEY')} must be a private JWK in JSON` });
+          const key = privateJwk(text);
+          if (key) return key;
+          ctx.addIssue({
+            code: 'custom',
+            message: `${v('PRIVATE_KEY')} must be a private key: a JWK in JSON or PEM (PKCS#8)`,
+          });
           return z.NEVER;
         })
         .optional(),

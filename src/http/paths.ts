@@ -52,6 +52,19 @@ export const PAGES = {
   },
   adminUserDataPdf: { da: '/admin/brugere/:id/persondata.pdf', en: '/en/admin/users/:id/personal-data.pdf' },
   adminUserErase: { da: '/admin/brugere/:id/slet-persondata', en: '/en/admin/users/:id/erase-personal-data' },
+  adminParticipants: { da: '/admin/deltagere', en: '/en/admin/participants' },
+  adminParticipantDataJson: {
+    da: '/admin/deltagere/:cvr/persondata.json',
+    en: '/en/admin/participants/:cvr/personal-data.json',
+  },
+  adminParticipantDataPdf: {
+    da: '/admin/deltagere/:cvr/persondata.pdf',
+    en: '/en/admin/participants/:cvr/personal-data.pdf',
+  },
+  adminParticipantErase: {
+    da: '/admin/deltagere/:cvr/slet-persondata',
+    en: '/en/admin/participants/:cvr/erase-personal-data',
+  },
   adminOrganisations: { da: '/admin/organisationer', en: '/en/admin/organisations' },
   adminOrganisation: { da: '/admin/organisationer/:id', en: '/en/admin/organisations/:id' },
   adminOrganisationEnd: { da: '/admin/organisationer/:id/afslut', en: '/en/admin/organisations/:id/end' },
