@@ -42,7 +42,7 @@ describe('navigationFor: each role sees exactly what it may use, grouped', () =>
         'apiTokens',
       ],
       support: ['support', 'supportServices', 'supportBenchmarking', 'labelImport', 'surveys'],
-      admin: ['admin', 'adminOrganisations', 'adminUsers', 'adminAudit', 'adminJobs'],
+      admin: ['admin', 'adminOrganisations', 'adminUsers', 'adminParticipants', 'adminAudit', 'adminJobs'],
     },
     funder: {
       funding: [
