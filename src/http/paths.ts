@@ -252,6 +252,9 @@ export const PAGES = {
   referralDecline: { da: '/henvisninger/:id/afvis', en: '/en/referrals/:id/decline' },
   referralContact: { da: '/henvisninger/:id/kontakt', en: '/en/referrals/:id/contact' },
   referralOutcome: { da: '/henvisninger/:id/udfald', en: '/en/referrals/:id/outcome' },
+  // The business hubs' landing page and every cluster's upcoming activities (src/http/web/hubs)
+  hub: { da: '/erhvervshus', en: '/en/business-hub' },
+  hubActivities: { da: '/erhvervshus/aktiviteter', en: '/en/business-hub/activities' },
   notifications: { da: '/konto/notifikationer', en: '/en/account/notifications' },
   // Company and partner accounts (src/http/web/companies): sign-up, the company's page, partner search
   companyHome: { da: '/virksomhed', en: '/en/company' },
