@@ -239,6 +239,11 @@ export const FOR_GET: Record<string, Access> = {
     'business_service_staff',
   ]),
   'GET /henvisninger/:id': only(['cluster_staff', 'business_service_staff']),
+  // The business hubs: their landing page; every cluster's upcoming activities and their feeds
+  'GET /erhvervshus': only(['business_service_staff']),
+  'GET /erhvervshus/aktiviteter': only(['admin', 'support_staff', 'business_service_staff']),
+  'GET /erhvervshus/aktiviteter.ics': only(['admin', 'support_staff', 'business_service_staff']),
+  'GET /erhvervshus/aktiviteter/rss.xml': only(['admin', 'support_staff', 'business_service_staff']),
   // Surveys: the demo's open needs survey, the support function's, its results shared with the
   // funders; its published questions show read-only. The personal link needs no sign-in; its
   // receipt comes after sending only (before, back to the questions).
