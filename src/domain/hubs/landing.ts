@@ -1,6 +1,7 @@
 /**
  * The landing page of a business hub's staff: the referrals waiting for their hub, the clusters'
- * upcoming activities in the hub's region and this year's referral figures by region.
+ * upcoming activities in the hub's region, this year's referral figures by region and the joint
+ * events the hub proposed.
  */
 import { sql } from 'drizzle-orm';
 import { type Queryable, queryRows } from '../../db/client.ts';
@@ -11,6 +12,7 @@ import { type ReferralFigures, referralFigures } from '../referrals/figures.ts';
 import { type ReferralSummary, referralOverview } from '../referrals/queries.ts';
 import { uuidArray } from '../reporting/uuid-array.ts';
 import { type ClusterActivity, clusterActivityFeed } from './activities.ts';
+import { type JointEventProposal, jointEventProposalsOf } from './joint-events.ts';
 import { hubsOf } from './policy.ts';
 
 /** How many of the region's upcoming activities the landing page lists. */
@@ -23,6 +25,8 @@ export interface HubLanding {
   waiting: ReferralSummary[];
   activities: ClusterActivity[];
   figures: ReferralFigures;
+  /** The joint events the hub proposed, newest first, with the clusters' answers. */
+  proposals: JointEventProposal[];
 }
 
 /** The landing page of the caller's (first) business hub; refused to anyone not working for one. */
@@ -37,12 +41,13 @@ export async function hubLanding(db: Queryable, caller: Caller, now: Date): Prom
   );
   const regionCode = hub?.regionCode === null || hub === undefined ? null : Number(hub.regionCode);
   const year = Number(copenhagenDate(now).slice(0, 4));
-  const [overview, activities, figures] = await Promise.all([
+  const [overview, activities, figures, proposals] = await Promise.all([
     referralOverview(db, caller),
     regionCode === null
       ? Promise.resolve([])
       : clusterActivityFeed(db, caller, { region: regionCode }, now, LANDING_ACTIVITIES),
     referralFigures(db, caller, year, 'region'),
+    jointEventProposalsOf(db, caller),
   ]);
-  return { hubName: hub?.name ?? '', regionCode, waiting: overview.waiting, activities, figures };
+  return { hubName: hub?.name ?? '', regionCode, waiting: overview.waiting, activities, figures, proposals };
 }

@@ -41,7 +41,14 @@ describe('navigationFor: each role sees exactly what it may use, grouped', () =>
         'referralFigures',
         'apiTokens',
       ],
-      support: ['support', 'supportServices', 'supportBenchmarking', 'labelImport', 'surveys', 'hubActivities'],
+      support: [
+        'support',
+        'supportServices',
+        'supportBenchmarking',
+        'labelImport',
+        'surveys',
+        'hubActivities',
+      ],
       admin: ['admin', 'adminOrganisations', 'adminUsers', 'adminAudit', 'adminJobs'],
     },
     funder: {
@@ -73,6 +80,7 @@ describe('navigationFor: each role sees exactly what it may use, grouped', () =>
         'companyContacts',
         'referrals',
         'referralFigures',
+        'jointEvents',
         'apiTokens',
         'companyInvitations',
         'marketplaceNew',

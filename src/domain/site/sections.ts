@@ -264,6 +264,14 @@ export const SECTIONS: readonly SectionEntry[] = [
     en: 'Referral figures',
     may: (p) => can(p, 'referrals.viewFigures'),
   },
+  // Joint events the business hubs propose, answered by the cluster's staff
+  {
+    page: 'jointEvents',
+    groups: ['workspace'],
+    da: 'Fælles arrangementer',
+    en: 'Joint events',
+    may: forOwnOrganisation('jointEvents.answer'),
+  },
   // Shared by those who hold API tokens for their organisation: cluster staff and funders
   {
     page: 'apiTokens',

@@ -15,7 +15,9 @@ async function landingPage(c: AppContext) {
   const landing = await hubLanding(db, callerOf(c), clock());
   const lang = c.get('lang');
   const t = hubMessages(lang);
-  return renderPage(c, t.landingTitle, () => <HubLandingView landing={landing} lang={lang} t={t} />);
+  return renderPage(c, t.landingTitle, () => (
+    <HubLandingView landing={landing} proposed={c.req.query('foreslaaet') === '1'} lang={lang} t={t} />
+  ));
 }
 
 async function activitiesPage(c: AppContext) {

@@ -4,10 +4,12 @@ import type { FigureRow } from '../../../../domain/referrals/figures.ts';
 import { formatNumber } from '../../../i18n/index.ts';
 import { href, type Lang } from '../../../paths.ts';
 import { BarChart, ChartFigure } from '../../../views/chart.tsx';
+import { Alert } from '../../../views/forms.tsx';
 import { referralMessages } from '../../referrals/messages.ts';
 import { ReferralTable } from '../../referrals/views/list.tsx';
 import type { HubMessages } from '../messages.ts';
 import { ActivityTable } from './activities.tsx';
+import { ProposalList } from './joint-events.tsx';
 
 type Shared = { lang: Lang; t: HubMessages };
 
@@ -49,12 +51,18 @@ function FiguresByRegion({ landing, lang, t }: Shared & { landing: HubLanding })
 }
 
 /** The landing page of a business hub's staff. */
-export function HubLandingView({ landing, lang, t }: Shared & { landing: HubLanding }) {
+export function HubLandingView({
+  landing,
+  proposed,
+  lang,
+  t,
+}: Shared & { landing: HubLanding; proposed: boolean }) {
   const region = landing.regionCode === null ? null : regionName(landing.regionCode, lang);
   return (
     <>
       <h1>{t.landingTitle}</h1>
       <p class="font-lead">{t.landingLead(landing.hubName)}</p>
+      {proposed && <Alert variant="success">{t.proposedNotice}</Alert>}
       <section aria-labelledby="waiting-heading">
         <h2 id="waiting-heading">{t.waitingHeading}</h2>
         <ReferralTable
@@ -96,6 +104,15 @@ export function HubLandingView({ landing, lang, t }: Shared & { landing: HubLand
         </p>
       </section>
       <FiguresByRegion landing={landing} lang={lang} t={t} />
+      <section aria-labelledby="proposals-heading">
+        <h2 id="proposals-heading">{t.proposalsHeading}</h2>
+        <p>
+          <a class="button button-secondary" href={href('hubJointEventNew', lang)}>
+            {t.proposeTitle}
+          </a>
+        </p>
+        <ProposalList proposals={landing.proposals} lang={lang} t={t} />
+      </section>
     </>
   );
 }
