@@ -24,7 +24,7 @@ const text = (max: number) => z.string().trim().min(1, 'required').max(max, 'too
 export const jointEventInput = z
   .object({
     hubId: z.uuid('invalid').optional(),
-    clusterId: z.uuid('required'),
+    clusterId: z.uuid('cluster'),
     title: text(200),
     date: requiredDate,
     startTime: requiredTime,

@@ -34,6 +34,7 @@ export function JointEventFormView(
         <SelectField
           name="clusterId"
           label={t.proposalCluster}
+          placeholder={t.chooseCluster}
           value={v('clusterId')}
           options={p.clusters.map((c) => ({ value: c.id, label: c.name }))}
           error={form.errors.clusterId}
