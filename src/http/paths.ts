@@ -52,6 +52,19 @@ export const PAGES = {
   },
   adminUserDataPdf: { da: '/admin/brugere/:id/persondata.pdf', en: '/en/admin/users/:id/personal-data.pdf' },
   adminUserErase: { da: '/admin/brugere/:id/slet-persondata', en: '/en/admin/users/:id/erase-personal-data' },
+  adminParticipants: { da: '/admin/deltagere', en: '/en/admin/participants' },
+  adminParticipantDataJson: {
+    da: '/admin/deltagere/:cvr/persondata.json',
+    en: '/en/admin/participants/:cvr/personal-data.json',
+  },
+  adminParticipantDataPdf: {
+    da: '/admin/deltagere/:cvr/persondata.pdf',
+    en: '/en/admin/participants/:cvr/personal-data.pdf',
+  },
+  adminParticipantErase: {
+    da: '/admin/deltagere/:cvr/slet-persondata',
+    en: '/en/admin/participants/:cvr/erase-personal-data',
+  },
   adminOrganisations: { da: '/admin/organisationer', en: '/en/admin/organisations' },
   adminOrganisation: { da: '/admin/organisationer/:id', en: '/en/admin/organisations/:id' },
   adminOrganisationEnd: { da: '/admin/organisationer/:id/afslut', en: '/en/admin/organisations/:id/end' },
@@ -238,8 +251,17 @@ export const PAGES = {
   // The grants register (src/http/web/grants): static paths before :slug
   grants: { da: '/finansiering/bevillinger', en: '/en/funding/grants' },
   grantsCluster: { da: '/finansiering/bevillinger/klynger/:slug', en: '/en/funding/grants/clusters/:slug' },
+  grantsImportTemplate: {
+    da: '/finansiering/bevillinger/skabelon/:file',
+    en: '/en/funding/grants/template/:file',
+  },
   grantsFunder: { da: '/finansiering/bevillinger/:slug', en: '/en/funding/grants/:slug' },
   grantsFunderRemove: { da: '/finansiering/bevillinger/:slug/fjern', en: '/en/funding/grants/:slug/remove' },
+  grantsImport: { da: '/finansiering/bevillinger/:slug/import', en: '/en/funding/grants/:slug/import' },
+  grantsImportConfirm: {
+    da: '/finansiering/bevillinger/:slug/import/bekraeft',
+    en: '/en/funding/grants/:slug/import/confirm',
+  },
   fundingPlanNew: { da: '/finansiering/planer/ny', en: '/en/funding/plans/new' },
   fundingPlan: { da: '/finansiering/planer/:id', en: '/en/funding/plans/:id' },
   fundingPlanClose: { da: '/finansiering/planer/:id/afslut', en: '/en/funding/plans/:id/close' },

@@ -49,7 +49,7 @@ describe('navigationFor: each role sees exactly what it may use, grouped', () =>
         'surveys',
         'hubActivities',
       ],
-      admin: ['admin', 'adminOrganisations', 'adminUsers', 'adminAudit', 'adminJobs'],
+      admin: ['admin', 'adminOrganisations', 'adminUsers', 'adminParticipants', 'adminAudit', 'adminJobs'],
     },
     funder: {
       funding: [

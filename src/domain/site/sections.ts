@@ -322,6 +322,13 @@ export const SECTIONS: readonly SectionEntry[] = [
     may: (p) => can(p, 'users.manage'),
   },
   {
+    page: 'adminParticipants',
+    groups: ['admin'],
+    da: 'Persondata om deltagere',
+    en: "Participants' personal data",
+    may: (p) => can(p, 'personalData.manage'),
+  },
+  {
     page: 'adminAudit',
     groups: ['admin'],
     da: 'Revisionslog',

@@ -24,6 +24,10 @@ function ActivityFacts({ a, lang }: { a: ActivityDetail; lang: Lang }) {
     [t.grant_dkk, n(a.grantDkk)],
     [t.external_funding_dkk, n(a.externalFundingDkk)],
     [t.private_cofinancing_hours, n(a.privateCofinancingHours)],
+    [t.cofinancing_fees_dkk, n(a.cofinancingFeesDkk)],
+    [t.cofinancing_sponsorship_dkk, n(a.cofinancingSponsorshipDkk)],
+    [t.cofinancing_foundations_dkk, n(a.cofinancingFoundationsDkk)],
+    [t.euApplicationLegend, a.euApplication ? t.yes : t.no],
   ];
   return (
     <dl class="summary-list">
@@ -67,7 +71,10 @@ function ParticipantsTable({ a, lang, editable }: { a: ActivityDetail; lang: Lan
             return (
               <tr>
                 <th scope="row">{p.name}</th>
-                <td>{t.types[p.participantType] ?? p.participantType}</td>
+                <td>
+                  {t.types[p.participantType] ?? p.participantType}
+                  {p.institutionKind && ` (${t.institutionKinds[p.institutionKind] ?? p.institutionKind})`}
+                </td>
                 <td>{p.cvr ?? p.country ?? ''}</td>
                 <td>{p.employees === null ? '' : formatNumber(p.employees, lang)}</td>
                 <td>{p.industryCode ?? ''}</td>

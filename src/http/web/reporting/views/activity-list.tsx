@@ -2,7 +2,7 @@ import type { ActivityListItem } from '../../../../domain/reporting/activities/q
 import { ACTIVITY_CATEGORIES } from '../../../../domain/reporting/format/rows.ts';
 import { formatDate, formatNumber } from '../../../i18n/index.ts';
 import { href, type Lang, pageHref } from '../../../paths.ts';
-import { SelectField, TextField } from '../../../views/forms.tsx';
+import { Checkboxes, SelectField, TextField } from '../../../views/forms.tsx';
 import { Pager } from '../../../views/pager.tsx';
 import { activityMessages } from '../activities.messages.ts';
 
@@ -12,7 +12,12 @@ export interface ActivityListFilters {
   category: string | undefined;
   q: string;
   cluster: string;
+  /** Only the activities that break the activity rule. */
+  breaksRule: boolean;
 }
+
+/** The value of the list's `rule` parameter that keeps only the activities breaking the activity rule. */
+export const BREAKS_RULE = 'broken';
 
 export interface ActivityListView {
   items: ActivityListItem[];
@@ -52,6 +57,13 @@ function Filters({ f, list, lang }: { f: ActivityListFilters; list: ActivityList
         />
       )}
       <TextField name="q" type="search" label={t.text} value={f.q} />
+      <Checkboxes
+        name="rule"
+        legend={t.activityRule}
+        hint={t.activityRuleHint}
+        options={[{ value: BREAKS_RULE, label: t.onlyBreakingRule }]}
+        checked={f.breaksRule ? [BREAKS_RULE] : []}
+      />
       <div class="filter-actions">
         <button type="submit" class="button button-secondary">
           {t.show}
@@ -85,6 +97,12 @@ function ActivityTable({ list, lang }: { list: ActivityListView; lang: Lang }) {
             <tr>
               <td>
                 <a href={pageHref('activity', lang, { id: String(a.id) })}>{a.title}</a>
+                {a.breaksActivityRule && (
+                  <>
+                    {' '}
+                    <span class="badge badge-warning">{t.breaksRule}</span>
+                  </>
+                )}
               </td>
               <td>{a.activityRef}</td>
               {showCluster && <td>{a.clusterName}</td>}
