@@ -1,6 +1,7 @@
 import { createPrivateKey } from 'node:crypto';
 import { z } from 'zod';
 import { CLAIM_PROFILES, type ClaimProfile } from './domain/accounts/identity-claims.ts';
+import { secretKeyFrom } from './domain/accounts/secret-box.ts';
 
 /**
  * The only reader of process.env. Development gets safe defaults; production refuses to start
@@ -22,6 +23,17 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(12),
+  SECRETS_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, 'SECRETS_KEY must be 32 bytes, base64-encoded')
+    .optional(),
+  SECRETS_KEY_PREVIOUS: z
+    .string()
+    .refine(
+      (v) => Buffer.from(v, 'base64').length === 32,
+      'SECRETS_KEY_PREVIOUS must be 32 bytes, base64-encoded',
+    )
+    .optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(43_200).default(60),
   SMTP_URL: z
     .string()
@@ -164,6 +176,12 @@ export type Config = {
   databaseUrl: string | undefined;
   dataDir: string;
   sessionSecret: string;
+  /**
+   * The key that seals TOTP secrets at rest (src/domain/accounts/secret-box.ts): SECRETS_KEY, or
+   * derived from the session secret; SECRETS_KEY_PREVIOUS still opens values sealed before a change.
+   */
+  secretsKey: Buffer;
+  previousSecretsKeys: Buffer[];
   sessionTtlHours: number;
   /** A session ends after this many minutes without a request, besides its absolute lifetime. */
   sessionIdleMinutes: number;
@@ -237,6 +255,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: e.DATABASE_URL,
     dataDir: e.DATA_DIR,
     sessionSecret: e.SESSION_SECRET ?? DEV_SESSION_SECRET,
+    secretsKey: secretKeyFrom(e.SECRETS_KEY, e.SESSION_SECRET ?? DEV_SESSION_SECRET),
+    previousSecretsKeys: e.SECRETS_KEY_PREVIOUS ? [Buffer.from(e.SECRETS_KEY_PREVIOUS, 'base64')] : [],
     sessionTtlHours: e.SESSION_TTL_HOURS,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     secureCookies: publicUrl.startsWith('https://'),

@@ -274,6 +274,20 @@ export const PAGES = {
   referralDecline: { da: '/henvisninger/:id/afvis', en: '/en/referrals/:id/decline' },
   referralContact: { da: '/henvisninger/:id/kontakt', en: '/en/referrals/:id/contact' },
   referralOutcome: { da: '/henvisninger/:id/udfald', en: '/en/referrals/:id/outcome' },
+  // The business hubs' landing page and every cluster's upcoming activities (src/http/web/hubs)
+  hub: { da: '/erhvervshus', en: '/en/business-hub' },
+  hubActivities: { da: '/erhvervshus/aktiviteter', en: '/en/business-hub/activities' },
+  hubJointEventNew: { da: '/erhvervshus/faelles-arrangementer/ny', en: '/en/business-hub/joint-events/new' },
+  // Joint events proposed by the hubs, answered in the cluster's workspace
+  jointEvents: { da: '/arbejdsrum/faelles-arrangementer', en: '/en/workspace/joint-events' },
+  jointEventAccept: {
+    da: '/arbejdsrum/faelles-arrangementer/:id/accepter',
+    en: '/en/workspace/joint-events/:id/accept',
+  },
+  jointEventDecline: {
+    da: '/arbejdsrum/faelles-arrangementer/:id/afvis',
+    en: '/en/workspace/joint-events/:id/decline',
+  },
   notifications: { da: '/konto/notifikationer', en: '/en/account/notifications' },
   // Company and partner accounts (src/http/web/companies): sign-up, the company's page, partner search
   companyHome: { da: '/virksomhed', en: '/en/company' },
@@ -475,6 +489,8 @@ export const PAGE_IDS: Partial<Record<PageKey, Record<string, IdKind>>> = {
   referralDecline: { id: 'uuid' },
   referralContact: { id: 'uuid' },
   referralOutcome: { id: 'uuid' },
+  jointEventAccept: { id: 'uuid' },
+  jointEventDecline: { id: 'uuid' },
   targetSet: { id: 'uuid' },
   targetEdit: { id: 'uuid' },
   initiativeMilestoneDone: { id: 'uuid' },

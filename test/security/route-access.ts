@@ -246,6 +246,14 @@ export const FOR_GET: Record<string, Access> = {
     'business_service_staff',
   ]),
   'GET /henvisninger/:id': only(['cluster_staff', 'business_service_staff']),
+  // The business hubs: their landing page; every cluster's upcoming activities and their feeds
+  'GET /erhvervshus': only(['business_service_staff']),
+  'GET /erhvervshus/aktiviteter': only(['admin', 'support_staff', 'business_service_staff']),
+  'GET /erhvervshus/aktiviteter.ics': only(['admin', 'support_staff', 'business_service_staff']),
+  'GET /erhvervshus/aktiviteter/rss.xml': only(['admin', 'support_staff', 'business_service_staff']),
+  // Joint events: hubs propose, the clusters' staff answer; both see their proposals
+  'GET /erhvervshus/faelles-arrangementer/ny': only(['business_service_staff']),
+  'GET /arbejdsrum/faelles-arrangementer': only(['cluster_staff', 'business_service_staff']),
   // Surveys: the demo's open needs survey, the support function's, its results shared with the
   // funders; its published questions show read-only. The personal link needs no sign-in; its
   // receipt comes after sending only (before, back to the questions).
@@ -316,6 +324,9 @@ export const FOR_POST: Record<string, 'public' | 'signed-in' | 'token'> = {
   'POST /virksomhed/bekraeft': 'public',
   // Signing out sends everyone, a visitor too, to the login page.
   'POST /log-ud': 'signed-in',
+  'POST /erhvervshus/faelles-arrangementer/ny': 'signed-in',
+  'POST /arbejdsrum/faelles-arrangementer/:id/accepter': 'signed-in',
+  'POST /arbejdsrum/faelles-arrangementer/:id/afvis': 'signed-in',
   'POST /arrangementer/:slug/matchmaking/opsaetning': 'signed-in',
   'POST /arrangementer/:slug/matchmaking/tilmelding': 'signed-in',
   'POST /arrangementer/:slug/matchmaking/anmodninger': 'signed-in',

@@ -268,6 +268,8 @@ export async function routeFixtures(t: TestApp, database: Database): Promise<Rou
       '/en/marketplace:id': marketplaceItem.id,
       '/henvisninger:id': referral.id,
       '/en/referrals:id': referral.id,
+      '/arbejdsrum/faelles-arrangementer:id': randomUUID(),
+      '/en/workspace/joint-events:id': randomUUID(),
       '/klyngeforum/initiativer:code': link.code,
       '/en/cluster-forum/initiatives:code': link.code,
       '/klyngeforum/initiativer/:code/milepaele:id': milestone.id,
