@@ -14,6 +14,8 @@ export const da = {
     footerAbout: 'Klyngeportalen er den fælles platform for klyngeindsatsen i Danmark.',
     footerLinks: 'Om siden',
   },
+  /** The name of a scrolling table that sits in a section of the same name (region names must differ). */
+  tableOf: (name: string) => `Tabel: ${name}`,
   nav: {
     home: 'Forside',
     news: 'Nyheder',

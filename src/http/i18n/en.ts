@@ -18,6 +18,7 @@ export const en: Messages = {
     footerAbout: "Klyngeportalen is the shared platform of Denmark's cluster programme.",
     footerLinks: 'About this site',
   },
+  tableOf: (name: string) => `Table: ${name}`,
   nav: {
     home: 'Home',
     news: 'News',

@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import { ScrollingTable } from './table.tsx';
 
 /**
  * Small server-rendered SVG charts: no client script and no style attributes (strict CSP); the
@@ -283,7 +284,7 @@ export function ChartFigure(p: {
           {p.chart}
           {p.legend}
         </div>
-        <div class="chart-data table--responsive-scroll">
+        <ScrollingTable label={p.caption} class="chart-data">
           <table class="table table--compact">
             <caption class="sr-only">{p.caption}</caption>
             <thead>
@@ -304,7 +305,7 @@ export function ChartFigure(p: {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollingTable>
       </div>
     </figure>
   );
