@@ -3,6 +3,7 @@ import type { CategoryFollowUp, FollowUp } from '../../../../domain/action-plans
 import { formatNumber } from '../../../i18n/index.ts';
 import type { Lang } from '../../../paths.ts';
 import { BarChart, ChartFigure } from '../../../views/chart.tsx';
+import { ScrollingTable } from '../../../views/table.tsx';
 import type { ActionPlanMessages } from '../messages.ts';
 import { categoryName, keyName, num, StatusBadge } from './plan-status.tsx';
 
@@ -17,7 +18,7 @@ const difference = (d: number | null, t: ActionPlanMessages, lang: Lang) =>
 
 function GoalsTable({ f, t, lang }: Props) {
   return (
-    <div class="table--responsive-scroll">
+    <ScrollingTable label={t.goalsCaption(f.year)}>
       <table class="table table--compact">
         <caption>{t.goalsCaption(f.year)}</caption>
         <thead>
@@ -41,13 +42,13 @@ function GoalsTable({ f, t, lang }: Props) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollingTable>
   );
 }
 
 function ActivitiesTable({ f, t, lang }: Props) {
   return (
-    <div class="table--responsive-scroll">
+    <ScrollingTable label={t.activitiesCaption(f.year)}>
       <table class="table table--compact">
         <caption>{t.activitiesCaption(f.year)}</caption>
         <thead>
@@ -77,7 +78,7 @@ function ActivitiesTable({ f, t, lang }: Props) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollingTable>
   );
 }
 

@@ -1,8 +1,9 @@
 /** The two lists of plans: the cluster's own years, and the funders' clusters of a year. */
 import type { PlansOverview } from '../../../../domain/action-plans/overview.ts';
 import type { ClusterPlanYears } from '../../../../domain/action-plans/plans.ts';
-import { formatDateTime } from '../../../i18n/index.ts';
+import { formatDateTime, messages } from '../../../i18n/index.ts';
 import { href, type Lang, pageHref } from '../../../paths.ts';
+import { ScrollingTable } from '../../../views/table.tsx';
 import type { ActionPlanMessages } from '../messages.ts';
 import { StatusBadge } from './plan-status.tsx';
 
@@ -18,7 +19,7 @@ export function ClusterPlanYearsTable(p: {
   return (
     <section aria-labelledby={headingId}>
       <h2 id={headingId}>{own.cluster.name}</h2>
-      <div class="table--responsive-scroll">
+      <ScrollingTable label={messages(lang).tableOf(own.cluster.name)}>
         <table class="table table--compact">
           <thead>
             <tr>
@@ -50,7 +51,7 @@ export function ClusterPlanYearsTable(p: {
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollingTable>
     </section>
   );
 }
@@ -88,7 +89,7 @@ function OverviewTable({
   lang: Lang;
 }) {
   return (
-    <div class="table--responsive-scroll">
+    <ScrollingTable label={t.open(overview.year)}>
       <table class="table table--compact">
         <thead>
           <tr>
@@ -124,7 +125,7 @@ function OverviewTable({
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollingTable>
   );
 }
 

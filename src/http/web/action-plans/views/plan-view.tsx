@@ -4,6 +4,7 @@ import { type ActionPlan, GOAL_KEYS, PLAN_CATEGORIES } from '../../../../domain/
 import type { PlanAction } from '../../../../domain/action-plans/policy.ts';
 import type { Lang } from '../../../paths.ts';
 import { CsrfField } from '../../../views/layout.tsx';
+import { ScrollingTable } from '../../../views/table.tsx';
 import type { ActionPlanMessages } from '../messages.ts';
 import { categoryName, keyName, num } from './plan-status.tsx';
 
@@ -11,7 +12,7 @@ export function PlanView({ plan, t, lang }: { plan: ActionPlan; t: ActionPlanMes
   return (
     <>
       <h2>{t.goalsHeading}</h2>
-      <div class="table--responsive-scroll">
+      <ScrollingTable label={t.goalsHeading}>
         <table class="table table--compact">
           <thead>
             <tr>
@@ -31,9 +32,9 @@ export function PlanView({ plan, t, lang }: { plan: ActionPlan; t: ActionPlanMes
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollingTable>
       <h2>{t.activitiesHeading}</h2>
-      <div class="table--responsive-scroll">
+      <ScrollingTable label={t.activitiesHeading}>
         <table class="table table--compact">
           <thead>
             <tr>
@@ -55,7 +56,7 @@ export function PlanView({ plan, t, lang }: { plan: ActionPlan; t: ActionPlanMes
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollingTable>
       <h2>{t.narrative}</h2>
       <p class="action-plan-narrative">{plan.narrative || t.noValue}</p>
     </>
