@@ -14,6 +14,7 @@ import { renderPage } from '../../render.tsx';
 import { withDateFields } from '../../validation.ts';
 import { DateInput, datePartsOf, SelectField, TextField } from '../../views/forms.tsx';
 import { Pager } from '../../views/pager.tsx';
+import { ScrollingTable } from '../../views/table.tsx';
 import { onPage } from '../routes.ts';
 
 interface View {
@@ -65,7 +66,7 @@ function Changes({ entry: e }: { entry: AuditEntry }) {
 function EntryTable({ v, entries }: { v: View; entries: AuditEntry[] }) {
   const { m, lang } = v;
   return (
-    <div class="table--responsive-scroll">
+    <ScrollingTable label={m.admin.auditTitle}>
       <table class="table table--compact audit-table">
         <caption class="sr-only">{m.admin.auditTitle}</caption>
         <thead>
@@ -95,7 +96,7 @@ function EntryTable({ v, entries }: { v: View; entries: AuditEntry[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollingTable>
   );
 }
 

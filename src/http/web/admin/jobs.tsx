@@ -11,6 +11,7 @@ import { renderPage } from '../../render.tsx';
 import { formFields } from '../../validation.ts';
 import { Alert } from '../../views/forms.tsx';
 import { type Chrome, CsrfField } from '../../views/layout.tsx';
+import { ScrollingTable } from '../../views/table.tsx';
 import { onPage } from '../routes.ts';
 import { type JobMessages, jobMessages } from './jobs-messages.ts';
 
@@ -22,7 +23,7 @@ interface View {
 function CountTable({ v, kinds }: { v: View; kinds: JobKindCounts[] }) {
   const { t } = v;
   return (
-    <div class="table--responsive-scroll">
+    <ScrollingTable label={t.countsCaption}>
       <table class="table table--zebra">
         <caption class="sr-only">{t.countsCaption}</caption>
         <thead>
@@ -48,7 +49,7 @@ function CountTable({ v, kinds }: { v: View; kinds: JobKindCounts[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollingTable>
   );
 }
 
@@ -56,7 +57,7 @@ function FailedTable({ v, failed }: { v: View; failed: FailedJob[] }) {
   const { ch, t } = v;
   if (failed.length === 0) return <p>{t.noFailed}</p>;
   return (
-    <div class="table--responsive-scroll">
+    <ScrollingTable label={t.failedCaption}>
       <table class="table table--zebra">
         <caption class="sr-only">{t.failedCaption}</caption>
         <thead>
@@ -95,7 +96,7 @@ function FailedTable({ v, failed }: { v: View; failed: FailedJob[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollingTable>
   );
 }
 

@@ -20,6 +20,7 @@ import { renderPage } from '../../render.tsx';
 import { formFields, toFieldErrors } from '../../validation.ts';
 import { Alert, ErrorSummary, type FieldErrors, TextField } from '../../views/forms.tsx';
 import { type Chrome, CsrfField } from '../../views/layout.tsx';
+import { ScrollingTable } from '../../views/table.tsx';
 import { jsonDownload, pdfDownload } from '../personal-data/exports.ts';
 import { onPage } from '../routes.ts';
 import { type ParticipantMessages, participantMessages } from './participants.messages.ts';
@@ -33,7 +34,7 @@ const years = (p: ParticipantHit) =>
 
 function Hits({ hits, q, t, ch }: { hits: ParticipantHit[]; q: string; t: ParticipantMessages; ch: Chrome }) {
   return (
-    <div class="table--responsive-scroll">
+    <ScrollingTable label={t.caption(q)}>
       <table class="table table--zebra">
         <caption>{t.caption(q)}</caption>
         <thead>
@@ -87,7 +88,7 @@ function Hits({ hits, q, t, ch }: { hits: ParticipantHit[]; q: string; t: Partic
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollingTable>
   );
 }
 

@@ -19,6 +19,7 @@ import { renderPage } from '../../render.tsx';
 import { formFields } from '../../validation.ts';
 import { Alert, ErrorSummary, type FieldErrors } from '../../views/forms.tsx';
 import { type Chrome, CsrfField } from '../../views/layout.tsx';
+import { ScrollingTable } from '../../views/table.tsx';
 import { jsonDownload, pdfDownload } from '../personal-data/exports.ts';
 import { onPage } from '../routes.ts';
 import { type UserMessages, userMessages } from './user.messages.ts';
@@ -74,7 +75,7 @@ function Facts({ u, t, lang }: { u: UserDetail; t: UserMessages; lang: Lang }) {
 function Memberships({ u, t, ch }: { u: UserDetail; t: UserMessages; ch: Chrome }) {
   if (u.memberships.length === 0) return <p>{t.noMemberships}</p>;
   return (
-    <div class="table--responsive-scroll">
+    <ScrollingTable label={t.caption}>
       <table class="table table--compact">
         <caption>{t.caption}</caption>
         <thead>
@@ -96,7 +97,7 @@ function Memberships({ u, t, ch }: { u: UserDetail; t: UserMessages; ch: Chrome 
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollingTable>
   );
 }
 
@@ -104,7 +105,7 @@ function Identities({ u, t, ch }: { u: UserDetail; t: UserMessages; ch: Chrome }
   if (u.identities.length === 0) return <p>{t.noIdentities}</p>;
   const action = pageHref('adminUserUnlinkIdentity', ch.lang, { id: u.id });
   return (
-    <div class="table--responsive-scroll">
+    <ScrollingTable label={t.identitiesCaption}>
       <table class="table table--compact">
         <caption>{t.identitiesCaption}</caption>
         <thead>
@@ -140,7 +141,7 @@ function Identities({ u, t, ch }: { u: UserDetail; t: UserMessages; ch: Chrome }
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollingTable>
   );
 }
 

@@ -11,11 +11,12 @@ import { renderPage } from '../../render.tsx';
 import { formFields, toFieldErrors } from '../../validation.ts';
 import { Alert, ErrorSummary, type FieldErrors, SelectField, TextField } from '../../views/forms.tsx';
 import { type Chrome, CsrfField } from '../../views/layout.tsx';
+import { ScrollingTable } from '../../views/table.tsx';
 import { onPage } from '../routes.ts';
 
 function UserTable({ m, users, lang }: { m: Messages; users: UserAdministration['users']; lang: Lang }) {
   return (
-    <div class="table--responsive-scroll">
+    <ScrollingTable label={m.admin.usersTitle}>
       <table class="table table--zebra">
         <caption class="sr-only">{m.admin.usersTitle}</caption>
         <thead>
@@ -37,7 +38,7 @@ function UserTable({ m, users, lang }: { m: Messages; users: UserAdministration[
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollingTable>
   );
 }
 
