@@ -2,6 +2,7 @@ import type { AppContext } from '../context.ts';
 import type { Lang } from '../paths.ts';
 import { href } from '../paths.ts';
 import { renderPage } from '../render.tsx';
+import { ScrollingTable } from '../views/table.tsx';
 import { searchMessages } from '../web/search/messages.ts';
 import { apiDocument } from './index.ts';
 import {
@@ -54,7 +55,7 @@ function Parameters({
 }) {
   if (params.length === 0) return <p>{t.noParameters}</p>;
   return (
-    <div class="table--responsive-scroll">
+    <ScrollingTable label={`${t.parameters}: ${operationId}`}>
       <table class="table table--compact">
         <caption class="sr-only">{t.parameters}</caption>
         <thead>
@@ -85,7 +86,7 @@ function Parameters({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollingTable>
   );
 }
 
