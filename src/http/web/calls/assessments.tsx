@@ -6,6 +6,7 @@ import { callerOf } from '../../caller.ts';
 import type { AppContext, AppEnv } from '../../context.ts';
 import { pageHref } from '../../paths.ts';
 import { renderPage } from '../../render.tsx';
+import { ScrollingTable } from '../../views/table.tsx';
 import { AttentionList } from '../landing/views/attention.tsx';
 import { onPage } from '../routes.ts';
 import { callFlowMessages } from './messages.ts';
@@ -36,7 +37,7 @@ async function myAssessmentsPage(c: AppContext) {
             <p>
               {t.status}: {t.statuses[first.callStatus as CallStatus]}
             </p>
-            <div class="table--responsive-scroll">
+            <ScrollingTable label={t.applications}>
               <table class="table">
                 <caption>{t.applications}</caption>
                 <thead>
@@ -62,7 +63,7 @@ async function myAssessmentsPage(c: AppContext) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollingTable>
           </section>
         );
       })}

@@ -6,6 +6,7 @@ import { CALL_TRANSITIONS, type CallStatus } from '../../../../domain/calls/work
 import { nameOf } from '../../../../domain/glossary.ts';
 import { type Lang, pageHref } from '../../../paths.ts';
 import { CsrfField } from '../../../views/layout.tsx';
+import { ScrollingTable } from '../../../views/table.tsx';
 import type { CallFlowMessages } from '../messages.ts';
 import { dkk } from '../shared.tsx';
 
@@ -20,7 +21,7 @@ interface Props {
 
 function Table({ caption, head, rows }: { caption: string; head: string[]; rows: unknown[][] }) {
   return (
-    <div class="table--responsive-scroll">
+    <ScrollingTable label={caption}>
       <table class="table table--compact">
         <caption>{caption}</caption>
         <thead>
@@ -40,7 +41,7 @@ function Table({ caption, head, rows }: { caption: string; head: string[]; rows:
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollingTable>
   );
 }
 
