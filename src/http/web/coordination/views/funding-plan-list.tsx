@@ -3,6 +3,7 @@ import { commentsOpen } from '../../../../domain/coordination/policy.ts';
 import { regionName } from '../../../../domain/reference/geography.ts';
 import { formatDate } from '../../../i18n/index.ts';
 import { href, type Lang, pageHref } from '../../../paths.ts';
+import { ScrollingTable } from '../../../views/table.tsx';
 import { type CoordinationMessages, dkk, themeText } from '../messages.ts';
 
 /** The plan's status as people read it: an open plan says whether comments are still taken. */
@@ -28,7 +29,7 @@ function FundingPlanTable({
 }) {
   const tp = t.fundingPlans;
   return (
-    <div class="table--responsive-scroll">
+    <ScrollingTable label={tp.caption}>
       <table class="table table--compact">
         <caption>{tp.caption}</caption>
         <thead>
@@ -60,7 +61,7 @@ function FundingPlanTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollingTable>
   );
 }
 

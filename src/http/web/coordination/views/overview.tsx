@@ -8,6 +8,7 @@ import { formatNumber } from '../../../i18n/index.ts';
 import { href, type Lang, pageHref } from '../../../paths.ts';
 import { BarChart, ChartFigure } from '../../../views/chart.tsx';
 import { SelectField } from '../../../views/forms.tsx';
+import { ScrollingTable } from '../../../views/table.tsx';
 import { type CoordinationMessages, dkk, themeText } from '../messages.ts';
 
 export const millions = (n: number, lang: Lang, t: CoordinationMessages) =>
@@ -137,7 +138,7 @@ function ClusterFundingTable({
   return (
     <section aria-labelledby="clusters-heading">
       <h2 id="clusters-heading">{t.clustersHeading}</h2>
-      <div class="table--responsive-scroll">
+      <ScrollingTable label={t.clustersCaption(year)}>
         <table class="table table--compact">
           <caption>{t.clustersCaption(year)}</caption>
           <thead>
@@ -158,7 +159,7 @@ function ClusterFundingTable({
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollingTable>
     </section>
   );
 }

@@ -1,12 +1,13 @@
 import type { Portfolio } from '../../../../domain/coordination/funding-overview.ts';
 import { href, type Lang } from '../../../paths.ts';
 import { BarChart, ChartFigure } from '../../../views/chart.tsx';
+import { ScrollingTable } from '../../../views/table.tsx';
 import { type CoordinationMessages, dkk } from '../messages.ts';
 import { millions } from './overview.tsx';
 
 function PortfolioTable({ p, lang, t }: { p: Portfolio; lang: Lang; t: CoordinationMessages }) {
   return (
-    <div class="table--responsive-scroll">
+    <ScrollingTable label={t.portfolioCaption(p.funder.name)}>
       <table class="table table--compact">
         <caption>{t.portfolioCaption(p.funder.name)}</caption>
         <thead>
@@ -47,7 +48,7 @@ function PortfolioTable({ p, lang, t }: { p: Portfolio; lang: Lang; t: Coordinat
           </tr>
         </tfoot>
       </table>
-    </div>
+    </ScrollingTable>
   );
 }
 
