@@ -2,6 +2,7 @@ import { FIGURE_KEYS, type FigureKey, LEAGUES } from '../../../../domain/evaluat
 import type { BenchmarkView } from '../../../../domain/evaluation/queries.ts';
 import { href, type Lang, type PageKey } from '../../../paths.ts';
 import { SelectField } from '../../../views/forms.tsx';
+import { ScrollingTable } from '../../../views/table.tsx';
 import type { EvaluationMessages } from '../messages.ts';
 import { BoxPlot } from './box-plot.tsx';
 import { formatFigure } from './format.ts';
@@ -96,7 +97,7 @@ function StatsTable({ v }: { v: View }) {
   const { t, lang } = v;
   const fmt = (n: number) => formatFigure(n, lang);
   return (
-    <div class="table--responsive-scroll">
+    <ScrollingTable label={t.benchmark.tableCaption(v.year, t.leagues[v.league])}>
       <table class="table table--compact">
         <caption>{t.benchmark.tableCaption(v.year, t.leagues[v.league])}</caption>
         <thead>
@@ -132,7 +133,7 @@ function StatsTable({ v }: { v: View }) {
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollingTable>
   );
 }
 

@@ -4,6 +4,7 @@ import { formatDateTime, type Messages } from '../../../i18n/index.ts';
 import { href, type Lang, pageHref } from '../../../paths.ts';
 import { Alert, ErrorSummary, type FieldErrors } from '../../../views/forms.tsx';
 import { CsrfField } from '../../../views/layout.tsx';
+import { ScrollingTable } from '../../../views/table.tsx';
 import type { EvaluationMessages } from '../messages.ts';
 import { FlagList } from './flags.tsx';
 import { formatFigure } from './format.ts';
@@ -16,7 +17,7 @@ function KeysTable({ ev, t, lang }: Shared & { ev: ClusterEvaluation }) {
   if (!span) return <p>{t.evaluation.noReports}</p>;
   const fmt = (n: number | null) => (n === null ? '–' : formatFigure(n, lang));
   return (
-    <div class="table--responsive-scroll">
+    <ScrollingTable label={t.evaluation.keysCaption(span.first, span.last)}>
       <table class="table table--compact">
         <caption>{t.evaluation.keysCaption(span.first, span.last)}</caption>
         <thead>
@@ -44,7 +45,7 @@ function KeysTable({ ev, t, lang }: Shared & { ev: ClusterEvaluation }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollingTable>
   );
 }
 

@@ -3,6 +3,7 @@ import { type EvaluationOverviewView, periodKey } from '../../../../domain/evalu
 import { formatDateTime } from '../../../i18n/index.ts';
 import { href, type Lang, pageHref } from '../../../paths.ts';
 import { SelectField } from '../../../views/forms.tsx';
+import { ScrollingTable } from '../../../views/table.tsx';
 import type { EvaluationMessages } from '../messages.ts';
 import { FlagList, ruleText } from './flags.tsx';
 
@@ -36,7 +37,7 @@ function OverviewTable({
   lang,
 }: Shared & { view: EvaluationOverviewView; period: FundingPeriod }) {
   return (
-    <div class="table--responsive-scroll">
+    <ScrollingTable label={`${t.evaluation.title} ${period.from}–${period.to}`}>
       <table class="table table--compact">
         <caption>
           {t.evaluation.title} {period.from}–{period.to}
@@ -72,7 +73,7 @@ function OverviewTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollingTable>
   );
 }
 

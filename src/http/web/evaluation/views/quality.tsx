@@ -6,6 +6,7 @@ import type { DataQualityView } from '../../../../domain/evaluation/queries.ts';
 import { formatNumber } from '../../../i18n/index.ts';
 import { href, type Lang, type PageKey } from '../../../paths.ts';
 import { SelectField } from '../../../views/forms.tsx';
+import { ScrollingTable } from '../../../views/table.tsx';
 import { BREAKS_RULE } from '../../reporting/views/activity-list.tsx';
 import type { EvaluationMessages } from '../messages.ts';
 import { formatFigure } from './format.ts';
@@ -79,7 +80,7 @@ function RuleBreaches({
       {withBreaches.map((r) => (
         <>
           <h3>{r.name}</h3>
-          <div class="table--responsive-scroll">
+          <ScrollingTable label={t.quality.breachesCaption(r.name, r.year, r.ruleBreaches)}>
             <table class="table table--compact">
               <caption>{t.quality.breachesCaption(r.name, r.year, r.ruleBreaches)}</caption>
               <thead>
@@ -101,7 +102,7 @@ function RuleBreaches({
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollingTable>
           {r.ruleBreaches > r.listedBreaches.length && (
             <p>{t.quality.moreBreaches(r.ruleBreaches - r.listedBreaches.length)}</p>
           )}
@@ -154,7 +155,7 @@ function QualityTable({
   thresholds: DataQualityThresholds;
 }) {
   return (
-    <div class="table--responsive-scroll">
+    <ScrollingTable label={t.quality.caption(year)}>
       <table class="table table--compact">
         <caption>{t.quality.caption(year)}</caption>
         <thead>
@@ -199,7 +200,7 @@ function QualityTable({
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollingTable>
   );
 }
 
