@@ -1,12 +1,13 @@
 import type { CoFinancingYear } from '../../../../domain/grants/queries.ts';
 import { formatAmount, formatOneDecimal } from '../../../i18n/index.ts';
 import type { Lang } from '../../../paths.ts';
+import { ScrollingTable } from '../../../views/table.tsx';
 import type { GrantMessages } from '../messages.ts';
 
 /** One year of a cluster's co-financing: each funder's grant and share of the year's total. */
 function CoFinancingTable({ y, lang, t }: { y: CoFinancingYear; lang: Lang; t: GrantMessages }) {
   return (
-    <div class="table--responsive-scroll">
+    <ScrollingTable label={t.coFinancingCaption(y.year)}>
       <table class="table table--compact">
         <caption>{t.coFinancingCaption(y.year)}</caption>
         <thead>
@@ -42,7 +43,7 @@ function CoFinancingTable({ y, lang, t }: { y: CoFinancingYear; lang: Lang; t: G
           </tr>
         </tfoot>
       </table>
-    </div>
+    </ScrollingTable>
   );
 }
 

@@ -4,6 +4,7 @@ import { GRANT_FILE_COLUMNS } from '../../../../domain/grants/import-file.ts';
 import { formatAmount } from '../../../i18n/index.ts';
 import { pageHref } from '../../../paths.ts';
 import { type Chrome, CsrfField } from '../../../views/layout.tsx';
+import { ScrollingTable } from '../../../views/table.tsx';
 import type { GrantImportMessages } from '../import.messages.ts';
 import type { GrantMessages } from '../messages.ts';
 
@@ -82,7 +83,7 @@ export function UploadForm({ v, error }: { v: View; error?: string | undefined }
 export function IssueTable({ v, issues }: { v: View; issues: GrantImportIssue[] }) {
   const { t } = v;
   return (
-    <div class="table--responsive-scroll">
+    <ScrollingTable label={t.errorsCaption}>
       <table class="table table--compact table--zebra">
         <caption>{t.errorsCaption}</caption>
         <thead>
@@ -104,7 +105,7 @@ export function IssueTable({ v, issues }: { v: View; issues: GrantImportIssue[] 
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollingTable>
   );
 }
 
@@ -112,7 +113,7 @@ export function IssueTable({ v, issues }: { v: View; issues: GrantImportIssue[] 
 export function PreviewTable({ v, grants }: { v: View; grants: PlannedGrant[] }) {
   const { ch, t, g: gt } = v;
   return (
-    <div class="table--responsive-scroll">
+    <ScrollingTable label={t.previewCaption}>
       <table class="table table--compact table--zebra">
         <caption>{t.previewCaption}</caption>
         <thead>
@@ -143,7 +144,7 @@ export function PreviewTable({ v, grants }: { v: View; grants: PlannedGrant[] })
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollingTable>
   );
 }
 

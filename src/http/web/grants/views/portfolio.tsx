@@ -10,6 +10,7 @@ import {
   TextField,
 } from '../../../views/forms.tsx';
 import { type Chrome, CsrfField } from '../../../views/layout.tsx';
+import { ScrollingTable } from '../../../views/table.tsx';
 import type { GrantMessages } from '../messages.ts';
 
 type View = { ch: Chrome; t: GrantMessages };
@@ -19,7 +20,7 @@ export function FunderList({ v, funders }: { v: View; funders: Funder[] }) {
   const { ch, t } = v;
   if (funders.length === 0) return <p>{t.noFunders}</p>;
   return (
-    <div class="table--responsive-scroll">
+    <ScrollingTable label={t.fundersCaption}>
       <table class="table table--zebra">
         <caption>{t.fundersCaption}</caption>
         <thead>
@@ -39,13 +40,13 @@ export function FunderList({ v, funders }: { v: View; funders: Funder[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollingTable>
   );
 }
 
 export function TotalsTable({ p, lang, t }: { p: Portfolio; lang: Lang; t: GrantMessages }) {
   return (
-    <div class="table--responsive-scroll">
+    <ScrollingTable label={t.totalsCaption(p.funder.name)}>
       <table class="table table--compact">
         <caption>{t.totalsCaption(p.funder.name)}</caption>
         <thead>
@@ -65,7 +66,7 @@ export function TotalsTable({ p, lang, t }: { p: Portfolio; lang: Lang; t: Grant
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollingTable>
   );
 }
 
@@ -87,7 +88,7 @@ function RemoveButton({ v, slug, g }: { v: View; slug: string; g: PortfolioGrant
 export function GrantTable({ v, p }: { v: View; p: Portfolio }) {
   const { ch, t } = v;
   return (
-    <div class="table--responsive-scroll">
+    <ScrollingTable label={t.grantsCaption(p.funder.name)}>
       <table class="table table--compact">
         <caption>{t.grantsCaption(p.funder.name)}</caption>
         <thead>
@@ -122,7 +123,7 @@ export function GrantTable({ v, p }: { v: View; p: Portfolio }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollingTable>
   );
 }
 
