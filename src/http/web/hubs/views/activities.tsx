@@ -6,6 +6,7 @@ import { formatDateTime, formatNumber } from '../../../i18n/index.ts';
 import { href, type Lang, pageHref } from '../../../paths.ts';
 import { SelectField } from '../../../views/forms.tsx';
 import { Pager, queryOf } from '../../../views/pager.tsx';
+import { ScrollingTable } from '../../../views/table.tsx';
 import type { HubMessages } from '../messages.ts';
 
 type Shared = { lang: Lang; t: HubMessages };
@@ -24,7 +25,7 @@ function place(a: ClusterActivity, { lang, t }: Shared): string {
 export function ActivityTable(p: Shared & { items: readonly ClusterActivity[]; caption: string }) {
   const { t, lang } = p;
   return (
-    <div class="table--responsive-scroll">
+    <ScrollingTable label={p.caption}>
       <table class="table table--compact">
         <caption class="sr-only">{p.caption}</caption>
         <thead>
@@ -54,7 +55,7 @@ export function ActivityTable(p: Shared & { items: readonly ClusterActivity[]; c
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollingTable>
   );
 }
 
