@@ -12,6 +12,7 @@ import { href } from '../../paths.ts';
 import { renderPage } from '../../render.tsx';
 import { Alert } from '../../views/forms.tsx';
 import { CsrfField } from '../../views/layout.tsx';
+import { ScrollingTable } from '../../views/table.tsx';
 import { onPage } from '../routes.ts';
 import { labelMessages } from './messages.ts';
 import type { View } from './register.tsx';
@@ -95,7 +96,7 @@ async function importPage(c: AppContext, opts: { error?: string; status?: 200 | 
 function IssueTable({ v, errors }: { v: View; errors: ImportIssue[] }) {
   const { t } = v;
   return (
-    <div class="table--responsive-scroll">
+    <ScrollingTable label={t.importErrorsCaption}>
       <table class="table table--compact table--zebra">
         <caption>{t.importErrorsCaption}</caption>
         <thead>
@@ -117,7 +118,7 @@ function IssueTable({ v, errors }: { v: View; errors: ImportIssue[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollingTable>
   );
 }
 

@@ -18,6 +18,7 @@ import { pageHref } from '../../paths.ts';
 import { formFields } from '../../validation.ts';
 import { DateInput, datePartsOf, type FieldErrors, TextField } from '../../views/forms.tsx';
 import { CsrfField } from '../../views/layout.tsx';
+import { ScrollingTable } from '../../views/table.tsx';
 import { onPage } from '../routes.ts';
 import type { SelfAssessmentMessages } from './self-assessment.messages.ts';
 import { selfAssessmentMessages } from './self-assessment.messages.ts';
@@ -46,7 +47,7 @@ export function ImprovementPlan(p: {
       {p.actions.length === 0 ? (
         <p>{t.none}</p>
       ) : (
-        <div class="table--responsive-scroll">
+        <ScrollingTable label={p.m.tableOf(t.heading)}>
           <table class="table">
             <thead>
               <tr>
@@ -86,7 +87,7 @@ export function ImprovementPlan(p: {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollingTable>
       )}
       {p.mayEdit && (
         <form method="post" action={pageHref('labelImprovementActions', p.lang, { slug: p.slug })} novalidate>

@@ -22,6 +22,7 @@ import { formatDate, formatNumber } from '../../i18n/index.ts';
 import { href, type Lang, pageHref } from '../../paths.ts';
 import { renderPage } from '../../render.tsx';
 import { SelectField } from '../../views/forms.tsx';
+import { ScrollingTable } from '../../views/table.tsx';
 import { onPage } from '../routes.ts';
 import { type LabelMessages, labelMessages } from './messages.ts';
 
@@ -53,7 +54,7 @@ function LabelTable({
   // The flags list only labels about to expire; their status would say the same on every row.
   const withStatus = rows.some((r) => r.status !== undefined);
   return (
-    <div class="table--responsive-scroll">
+    <ScrollingTable label={caption}>
       <table class="table table--zebra">
         <caption>{caption}</caption>
         <thead>
@@ -85,7 +86,7 @@ function LabelTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollingTable>
   );
 }
 

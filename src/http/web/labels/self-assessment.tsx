@@ -12,11 +12,12 @@ import {
 } from '../../../domain/labels/self-assessment.ts';
 import { callerOf } from '../../caller.ts';
 import type { AppContext, AppEnv } from '../../context.ts';
-import { formatDateTime } from '../../i18n/index.ts';
+import { formatDateTime, messages } from '../../i18n/index.ts';
 import { type Lang, pageHref } from '../../paths.ts';
 import { renderPage } from '../../render.tsx';
 import { Alert, ErrorSummary, type FieldErrors } from '../../views/forms.tsx';
 import { CsrfField } from '../../views/layout.tsx';
+import { ScrollingTable } from '../../views/table.tsx';
 import { onPage } from '../routes.ts';
 import { type ActionFormState, ImprovementPlan } from './improvement-plan.tsx';
 import { type SelfAssessmentMessages, selfAssessmentMessages } from './self-assessment.messages.ts';
@@ -77,7 +78,7 @@ function Criteria(p: {
               />
             ))
           ) : (
-            <div class="table--responsive-scroll">
+            <ScrollingTable label={messages(p.lang).tableOf(t.areas[area])}>
               <table class="table">
                 <thead>
                   <tr>
@@ -97,7 +98,7 @@ function Criteria(p: {
                   })}
                 </tbody>
               </table>
-            </div>
+            </ScrollingTable>
           )}
         </section>
       ))}
