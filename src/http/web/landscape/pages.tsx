@@ -22,6 +22,7 @@ import { href, type Lang, pageHref } from '../../paths.ts';
 import { renderPage } from '../../render.tsx';
 import { SelectField } from '../../views/forms.tsx';
 import { RegionShapes } from '../../views/region-map.tsx';
+import { ScrollingTable } from '../../views/table.tsx';
 import { onPage } from '../routes.ts';
 import { type LandscapeMessages, landscapeMessages } from './messages.ts';
 
@@ -116,7 +117,10 @@ function ThemeMatrix({ v, regions, cells }: { v: View; regions: RegionSeats[]; c
   const count = new Map(cells.map((c) => [`${c.theme}|${c.regionCode ?? ''}`, c.clusters]));
   const totalSeats = regions.reduce((sum, r) => sum + r.clusters, 0);
   return (
-    <div class="table--responsive-scroll landscape-scroll">
+    <ScrollingTable
+      label={league ? `${t.matrix.caption}: ${t.leagues[league]}` : t.matrix.caption}
+      class="landscape-scroll"
+    >
       <table class="table table--compact landscape-matrix">
         <caption>
           {t.matrix.caption}
@@ -146,7 +150,7 @@ function ThemeMatrix({ v, regions, cells }: { v: View; regions: RegionSeats[]; c
           </tr>
         </tfoot>
       </table>
-    </div>
+    </ScrollingTable>
   );
 }
 
@@ -254,7 +258,7 @@ function MapLegend({ t }: { t: LandscapeMessages }) {
 function SeatTable({ v, regions, seats }: { v: View; regions: RegionSeats[]; seats: ClusterSeat[] }) {
   const { t, lang } = v;
   return (
-    <div class="table--responsive-scroll landscape-scroll">
+    <ScrollingTable label={t.table.caption} class="landscape-scroll">
       <table class="table table--compact landscape-seats">
         <caption>{t.table.caption}</caption>
         <thead>
@@ -290,7 +294,7 @@ function SeatTable({ v, regions, seats }: { v: View; regions: RegionSeats[]; sea
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollingTable>
   );
 }
 
