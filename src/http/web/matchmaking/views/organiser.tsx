@@ -11,6 +11,7 @@ import {
   TextField,
 } from '../../../views/forms.tsx';
 import { CsrfField } from '../../../views/layout.tsx';
+import { ScrollingTable } from '../../../views/table.tsx';
 import type { MatchmakingMessages } from '../messages.ts';
 
 type Props = {
@@ -107,7 +108,7 @@ export function Scheduling({ page, csrfToken, lang, t }: Omit<Props, 'form' | 'm
       {page.schedule.length === 0 ? (
         <p>{t.noMeetings}</p>
       ) : (
-        <div class="table--responsive-scroll">
+        <ScrollingTable label={t.allMeetingsHeading}>
           <table class="table table--compact">
             <thead>
               <tr>
@@ -128,7 +129,7 @@ export function Scheduling({ page, csrfToken, lang, t }: Omit<Props, 'form' | 'm
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollingTable>
       )}
     </section>
   );

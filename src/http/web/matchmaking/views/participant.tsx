@@ -1,5 +1,5 @@
 import type { MatchmakingPage, ParticipantCard } from '../../../../domain/matchmaking/queries.ts';
-import { formatClock, type Messages } from '../../../i18n/index.ts';
+import { formatClock, type Messages, messages } from '../../../i18n/index.ts';
 import { type Lang, pageHref } from '../../../paths.ts';
 import {
   Checkboxes,
@@ -10,6 +10,7 @@ import {
   TextField,
 } from '../../../views/forms.tsx';
 import { CsrfField } from '../../../views/layout.tsx';
+import { ScrollingTable } from '../../../views/table.tsx';
 import type { MatchmakingMessages } from '../messages.ts';
 
 type Props = {
@@ -71,7 +72,7 @@ export function Agenda({ page, lang, t }: { page: MatchmakingPage; lang: Lang; t
       {page.agenda.length === 0 ? (
         <p>{t.noMeetings}</p>
       ) : (
-        <div class="table--responsive-scroll">
+        <ScrollingTable label={messages(lang).tableOf(t.agendaHeading)}>
           <table class="table table--compact" id="agenda-table">
             <thead>
               <tr>
@@ -94,7 +95,7 @@ export function Agenda({ page, lang, t }: { page: MatchmakingPage; lang: Lang; t
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollingTable>
       )}
       <p>
         <a href={pageHref('matchmakingCalendar', lang, { slug: page.event.slug })} type="text/calendar">
