@@ -8,6 +8,7 @@ import { alternatePath, href, type Lang } from '../../paths.ts';
 import { renderPage } from '../../render.tsx';
 import { Alert } from '../../views/forms.tsx';
 import { CsrfField } from '../../views/layout.tsx';
+import { ScrollingTable } from '../../views/table.tsx';
 import { onPage } from '../routes.ts';
 import { type NotificationMessages, notificationMessages } from './messages.ts';
 
@@ -23,7 +24,7 @@ function NotificationTable({
   // Links are stored as Danish paths: the English list points to the same page in English.
   const linkOf = (link: string) => (lang === 'da' ? link : alternatePath(link, '', 'en'));
   return (
-    <div class="table--responsive-scroll">
+    <ScrollingTable label={t.caption}>
       <table class="table table--compact">
         <caption>{t.caption}</caption>
         <thead>
@@ -45,7 +46,7 @@ function NotificationTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollingTable>
   );
 }
 
