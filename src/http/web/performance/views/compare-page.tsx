@@ -2,6 +2,7 @@ import type { PerformanceAccount } from '../../../../domain/performance/account.
 import type { YearComparison } from '../../../../domain/performance/results.ts';
 import { href } from '../../../paths.ts';
 import { SelectField } from '../../../views/forms.tsx';
+import { ScrollingTable } from '../../../views/table.tsx';
 import { FIGURE_KEYS, figureText, num, pct, type View } from './figures.tsx';
 
 /** Each figure of two accounts with the change between them, in numbers and per cent. */
@@ -27,7 +28,7 @@ function compareRows(v: View, a: PerformanceAccount, b: PerformanceAccount) {
 function ComparisonTable({ v, a, b }: { v: View; a: PerformanceAccount; b: PerformanceAccount }) {
   const { t } = v;
   return (
-    <div class="table--responsive-scroll">
+    <ScrollingTable label={t.compare.caption(a.year, b.year)}>
       <table class="table table--compact results-comparison">
         <caption>{t.compare.caption(a.year, b.year)}</caption>
         <thead>
@@ -51,7 +52,7 @@ function ComparisonTable({ v, a, b }: { v: View; a: PerformanceAccount; b: Perfo
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollingTable>
   );
 }
 

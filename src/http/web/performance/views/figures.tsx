@@ -13,6 +13,7 @@ import type { Lang } from '../../../paths.ts';
 import { ChartFigure, Legend, LineChart, type Series } from '../../../views/chart.tsx';
 import { Icon } from '../../../views/icons.tsx';
 import { RegionShapes } from '../../../views/region-map.tsx';
+import { ScrollingTable } from '../../../views/table.tsx';
 import { basisMessages } from '../basis.messages.ts';
 import type { ResultsMessages } from '../messages.ts';
 
@@ -51,7 +52,7 @@ const STATUS_ICON = { met: 'check', progress: 'arrow-upward', behind: 'warning',
 export function TargetsTable({ v, set, account }: { v: View; set: TargetSet; account: PerformanceAccount }) {
   const { t, lang } = v;
   return (
-    <div class="table--responsive-scroll">
+    <ScrollingTable label={t.targets.caption(account.year)}>
       <table class="table table--compact results-targets">
         <caption>{t.targets.caption(account.year)}</caption>
         <thead>
@@ -96,14 +97,14 @@ export function TargetsTable({ v, set, account }: { v: View; set: TargetSet; acc
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollingTable>
   );
 }
 
 export function FiguresTable({ v, account }: { v: View; account: PerformanceAccount }) {
   const { t } = v;
   return (
-    <div class="table--responsive-scroll">
+    <ScrollingTable label={t.figures.caption(account.year)}>
       <table class="table table--compact results-figures">
         <caption>{t.figures.caption(account.year)}</caption>
         <thead>
@@ -121,7 +122,7 @@ export function FiguresTable({ v, account }: { v: View; account: PerformanceAcco
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollingTable>
   );
 }
 
@@ -139,7 +140,7 @@ export function SmallCompanies({ v, account }: { v: View; account: PerformanceAc
   return (
     <section aria-labelledby="small-heading">
       <h2 id="small-heading">{t.small.heading}</h2>
-      <div class="table--responsive-scroll">
+      <ScrollingTable label={t.small.caption(account.year)}>
         <table class="table table--compact results-small">
           <caption>{t.small.caption(account.year)}</caption>
           <thead>
@@ -159,7 +160,7 @@ export function SmallCompanies({ v, account }: { v: View; account: PerformanceAc
             {row(t.small.innovating, account.innovating_companies, account.small_innovating_companies)}
           </tbody>
         </table>
-      </div>
+      </ScrollingTable>
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { COFINANCING_SOURCES, type PerformanceAccount } from '../../../../domain/performance/account.ts';
 import { INSTITUTION_KINDS } from '../../../../domain/reporting/format/rows.ts';
 import { INSTITUTION_KIND_LABELS } from '../../../../reports/labels.ts';
+import { ScrollingTable } from '../../../views/table.tsx';
 import { basisMessages } from '../basis.messages.ts';
 import { num, pct, type View } from './figures.tsx';
 
@@ -21,7 +22,7 @@ export function SplitFigures({ v, account }: { v: View; account: PerformanceAcco
     <>
       <section aria-labelledby="sources-heading">
         <h2 id="sources-heading">{b.sources.heading}</h2>
-        <div class="table--responsive-scroll">
+        <ScrollingTable label={b.sources.caption(account.year)}>
           <table class="table table--compact results-sources">
             <caption>{b.sources.caption(account.year)}</caption>
             <thead>
@@ -39,14 +40,14 @@ export function SplitFigures({ v, account }: { v: View; account: PerformanceAcco
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollingTable>
       </section>
       <section aria-labelledby="kinds-heading">
         <h2 id="kinds-heading">{b.kinds.heading}</h2>
         {total === 0 ? (
           <p>{b.kinds.none}</p>
         ) : (
-          <div class="table--responsive-scroll">
+          <ScrollingTable label={b.kinds.caption(account.year)}>
             <table class="table table--compact results-kinds">
               <caption>{b.kinds.caption(account.year)}</caption>
               <thead>
@@ -66,7 +67,7 @@ export function SplitFigures({ v, account }: { v: View; account: PerformanceAcco
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollingTable>
         )}
       </section>
     </>

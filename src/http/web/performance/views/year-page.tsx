@@ -3,6 +3,7 @@ import type { YearResults } from '../../../../domain/performance/results.ts';
 import type { CompanyEffectSummary } from '../../../../domain/surveys/effect-survey.ts';
 import type { TargetSet } from '../../../../domain/targets/queries.ts';
 import { href, pageHref } from '../../../paths.ts';
+import { ScrollingTable } from '../../../views/table.tsx';
 import { CompanyEffectSection } from '../../surveys/views/effect-section.tsx';
 import { basisMessages } from '../basis.messages.ts';
 import {
@@ -70,7 +71,7 @@ function ClustersSection({
     <section aria-labelledby="clusters-heading">
       <h2 id="clusters-heading">{t.clusters.heading}</h2>
       <p>{t.clusters.intro}</p>
-      <div class="table--responsive-scroll">
+      <ScrollingTable label={t.clusters.caption(year)}>
         <table class="table table--compact results-clusters">
           <caption>{t.clusters.caption(year)}</caption>
           <thead>
@@ -99,7 +100,7 @@ function ClustersSection({
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollingTable>
     </section>
   );
 }
