@@ -7,6 +7,7 @@ import {
 } from '../../../../domain/referrals/figures.ts';
 import { formatNumber } from '../../../i18n/index.ts';
 import { href, type Lang } from '../../../paths.ts';
+import { ScrollingTable } from '../../../views/table.tsx';
 import type { ReferralMessages } from '../messages.ts';
 
 type Shared = { lang: Lang; t: ReferralMessages };
@@ -86,7 +87,7 @@ export function ReferralFiguresView(p: Shared & { figures: ReferralFigures; year
       {figures.total.sent === 0 ? (
         <p>{t.noFigures(figures.year)}</p>
       ) : (
-        <div class="table--responsive-scroll">
+        <ScrollingTable label={t.caption(figures.year, by)}>
           <table class="table table--compact">
             <caption>{t.caption(figures.year, by)}</caption>
             <thead>
@@ -116,7 +117,7 @@ export function ReferralFiguresView(p: Shared & { figures: ReferralFigures; year
               </tr>
             </tbody>
           </table>
-        </div>
+        </ScrollingTable>
       )}
     </>
   );

@@ -3,6 +3,7 @@ import type { ReferralOverview, ReferralSummary } from '../../../../domain/refer
 import { formatDateTime } from '../../../i18n/index.ts';
 import { href, type Lang, pageHref } from '../../../paths.ts';
 import { Alert } from '../../../views/forms.tsx';
+import { ScrollingTable } from '../../../views/table.tsx';
 import type { ReferralMessages } from '../messages.ts';
 
 type Shared = { lang: Lang; t: ReferralMessages };
@@ -20,7 +21,7 @@ export function ReferralTable({
 }: Shared & { rows: ReferralSummary[]; caption: string }) {
   if (rows.length === 0) return <p>{t.none}</p>;
   return (
-    <div class="table--responsive-scroll">
+    <ScrollingTable label={caption}>
       <table class="table table--compact">
         <caption class="sr-only">{caption}</caption>
         <thead>
@@ -50,7 +51,7 @@ export function ReferralTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollingTable>
   );
 }
 
