@@ -4,6 +4,7 @@ import { formatDateTime, type Messages } from '../../../i18n/index.ts';
 import { href, type Lang, pageHref } from '../../../paths.ts';
 import { Alert, ErrorSummary, type FieldErrors, SelectField, TextField } from '../../../views/forms.tsx';
 import { CsrfField } from '../../../views/layout.tsx';
+import { ScrollingTable } from '../../../views/table.tsx';
 import type { ApiTokenMessages } from '../api-tokens.messages.ts';
 
 /** The lifetime the form offers first. */
@@ -59,7 +60,7 @@ function TokenTable({
 }) {
   if (tokens.length === 0) return <p>{t.none}</p>;
   return (
-    <div class="table--responsive-scroll">
+    <ScrollingTable label={t.listHeading(org.name)}>
       <table class="table table--compact">
         <thead>
           <tr>
@@ -110,7 +111,7 @@ function TokenTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollingTable>
   );
 }
 

@@ -4,6 +4,7 @@ import { formatDateTime } from '../../../i18n/index.ts';
 import { href, type Lang, pageHref } from '../../../paths.ts';
 import { Alert } from '../../../views/forms.tsx';
 import { CsrfField } from '../../../views/layout.tsx';
+import { ScrollingTable } from '../../../views/table.tsx';
 import { apiTokenMessages } from '../api-tokens.messages.ts';
 import { reportingMessages } from '../messages.ts';
 import { periodMessages } from '../periods.messages.ts';
@@ -84,7 +85,7 @@ export function DeliveriesPage(p: {
       {log.length === 0 ? (
         <p>{t.none}</p>
       ) : (
-        <div class="table--responsive-scroll">
+        <ScrollingTable label={t.logHeading}>
           <table class="table table--compact">
             <thead>
               <tr>
@@ -115,7 +116,7 @@ export function DeliveriesPage(p: {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollingTable>
       )}
     </>
   );

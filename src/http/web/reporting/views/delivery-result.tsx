@@ -3,6 +3,7 @@ import { errorMessage } from '../../../../domain/reporting/format/errors.ts';
 import { formatDateTime, formatNumber } from '../../../i18n/index.ts';
 import { href, type Lang, pageHref } from '../../../paths.ts';
 import { Alert } from '../../../views/forms.tsx';
+import { ScrollingTable } from '../../../views/table.tsx';
 import { reportingMessages } from '../messages.ts';
 import { LockedPeriodNotice } from './locked-period-notice.tsx';
 
@@ -18,7 +19,7 @@ function ErrorTable({ d, lang }: { d: DeliveryDetail; lang: Lang }) {
       <p>
         <a href={`${pageHref('delivery', lang, { id: d.id })}?format=csv`}>{t.downloadErrors}</a>
       </p>
-      <div class="table--responsive-scroll">
+      <ScrollingTable label={t.errorsCount(d.errorCount)}>
         <table class="table table--compact">
           <caption>{t.errorsCount(d.errorCount)}</caption>
           <thead>
@@ -42,7 +43,7 @@ function ErrorTable({ d, lang }: { d: DeliveryDetail; lang: Lang }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollingTable>
     </>
   );
 }
@@ -54,7 +55,7 @@ function ActivityRuleTable({ d, lang }: { d: DeliveryDetail; lang: Lang }) {
     <>
       <h2>{t.activityRuleTitle}</h2>
       <Alert variant="warning">{t.activityRuleText(d.activityRuleCount, d.activityRule.length)}</Alert>
-      <div class="table--responsive-scroll">
+      <ScrollingTable label={t.activityRuleTitle}>
         <table class="table table--compact">
           <thead>
             <tr>
@@ -77,7 +78,7 @@ function ActivityRuleTable({ d, lang }: { d: DeliveryDetail; lang: Lang }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollingTable>
     </>
   );
 }
@@ -98,7 +99,7 @@ export function DeliveryResultPage({ d, lang }: { d: DeliveryDetail; lang: Lang 
         {formatDateTime(new Date(d.startedAt), lang)} · {d.actorLabel} ·{' '}
         {t.rowsText(d.counts.activities, d.counts.participants)}
       </p>
-      <div class="table--responsive-scroll">
+      <ScrollingTable label={t.resultTitle}>
         <table class="table table--compact">
           <thead>
             <tr>
@@ -121,7 +122,7 @@ export function DeliveryResultPage({ d, lang }: { d: DeliveryDetail; lang: Lang 
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollingTable>
       {d.errors.length > 0 && <ErrorTable d={d} lang={lang} />}
       {d.activityRuleCount > 0 && <ActivityRuleTable d={d} lang={lang} />}
       <p>

@@ -1,6 +1,8 @@
 import { TABLE_ORDER } from '../../../../domain/reporting/format/records.ts';
 import { COLUMNS, REQUIRED_COLUMNS } from '../../../../domain/reporting/format/rows.ts';
+import { messages } from '../../../i18n/index.ts';
 import type { Lang } from '../../../paths.ts';
+import { ScrollingTable } from '../../../views/table.tsx';
 import { COLUMN_HELP, reportingMessages } from '../messages.ts';
 
 /** The guide to the reporting format: every column of every file, whether it is required, its rule. */
@@ -13,7 +15,7 @@ export function ReportingHelpPage({ lang }: { lang: Lang }) {
       {TABLE_ORDER.map((table) => (
         <section aria-labelledby={`help-${table}`}>
           <h2 id={`help-${table}`}>{table}.csv</h2>
-          <div class="table--responsive-scroll">
+          <ScrollingTable label={messages(lang).tableOf(`${table}.csv`)}>
             <table class="table table--compact">
               <thead>
                 <tr>
@@ -34,7 +36,7 @@ export function ReportingHelpPage({ lang }: { lang: Lang }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollingTable>
         </section>
       ))}
     </>
