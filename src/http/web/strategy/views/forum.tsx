@@ -1,7 +1,9 @@
 /** Klyngeforum's overview: the five focus areas, each with its initiatives' status and progress. */
 import type { FocusArea, InitiativeSummary } from '../../../../domain/strategy/queries.ts';
 import { INITIATIVE_STATUSES } from '../../../../domain/strategy/schemas.ts';
+import { messages } from '../../../i18n/index.ts';
 import { type Lang, pageHref } from '../../../paths.ts';
+import { ScrollingTable } from '../../../views/table.tsx';
 import type { StrategyMessages } from '../messages.ts';
 import { Progress, StatusBadge, summary, title } from './status.tsx';
 
@@ -32,7 +34,7 @@ function FocusAreaSection({ a, lang, t }: { a: FocusArea; lang: Lang; t: Strateg
         {t.focusArea(a.code)}: {title(a, lang)}
       </h2>
       <p>{summary(a, lang)}</p>
-      <div class="table--responsive-scroll">
+      <ScrollingTable label={messages(lang).tableOf(title(a, lang))}>
         <table class="table table--compact">
           <caption class="sr-only">{title(a, lang)}</caption>
           <thead>
@@ -48,7 +50,7 @@ function FocusAreaSection({ a, lang, t }: { a: FocusArea; lang: Lang; t: Strateg
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollingTable>
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { href, type Lang, pageHref } from '../../../paths.ts';
 import { Alert, DateInput, datePartsOf, ErrorSummary, type FieldErrors } from '../../../views/forms.tsx';
 import { Icon } from '../../../views/icons.tsx';
 import { CsrfField } from '../../../views/layout.tsx';
+import { ScrollingTable } from '../../../views/table.tsx';
 import type { StrategyMessages } from '../messages.ts';
 import { ManageSection } from './manage.tsx';
 import { Progress, StatusBadge, summary, title } from './status.tsx';
@@ -83,7 +84,7 @@ function Milestones({ initiative, p }: { initiative: Initiative; p: PageContext 
       {initiative.milestones.length === 0 ? (
         <p>{t.noMilestones}</p>
       ) : (
-        <div class="table--responsive-scroll">
+        <ScrollingTable label={t.milestones}>
           <table class="table table--compact">
             <caption class="sr-only">{t.milestones}</caption>
             <thead>
@@ -105,7 +106,7 @@ function Milestones({ initiative, p }: { initiative: Initiative; p: PageContext 
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollingTable>
       )}
     </>
   );
@@ -124,7 +125,7 @@ function Links({ initiative, p }: { initiative: Initiative; p: PageContext }) {
   return (
     <>
       <h2>{t.links}</h2>
-      <div class="table--responsive-scroll">
+      <ScrollingTable label={t.links}>
         <table class="table table--compact">
           <caption class="sr-only">{t.links}</caption>
           <thead>
@@ -162,7 +163,7 @@ function Links({ initiative, p }: { initiative: Initiative; p: PageContext }) {
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollingTable>
     </>
   );
 }
@@ -175,7 +176,7 @@ function History({ initiative, p }: { initiative: Initiative; p: PageContext }) 
       {initiative.history.length === 0 ? (
         <p>{t.noHistory}</p>
       ) : (
-        <div class="table--responsive-scroll">
+        <ScrollingTable label={t.history}>
           <table class="table table--compact">
             <caption class="sr-only">{t.history}</caption>
             <thead>
@@ -199,7 +200,7 @@ function History({ initiative, p }: { initiative: Initiative; p: PageContext }) 
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollingTable>
       )}
     </>
   );
