@@ -1,7 +1,7 @@
 import type { Course } from '../../../../domain/support/courses.ts';
 import type { Registration } from '../../../../domain/support/registrations.ts';
 import type { Messages } from '../../../i18n/index.ts';
-import { formatDateTime } from '../../../i18n/index.ts';
+import { formatDateTime, messages } from '../../../i18n/index.ts';
 import { type Lang, pageHref } from '../../../paths.ts';
 import {
   Alert,
@@ -14,6 +14,7 @@ import {
   TextField,
 } from '../../../views/forms.tsx';
 import { CsrfField } from '../../../views/layout.tsx';
+import { ScrollingTable } from '../../../views/table.tsx';
 import type { CourseMessages } from '../course-messages.ts';
 
 type Shared = { lang: Lang; c: CourseMessages };
@@ -31,7 +32,7 @@ export function CourseList({ courses, lang, c }: Shared & { courses: Course[] })
       {courses.length === 0 ? (
         <p>{c.noCourses}</p>
       ) : (
-        <div class="table--responsive-scroll">
+        <ScrollingTable label={messages(lang).tableOf(c.coursesHeading)}>
           <table class="table table--compact">
             <caption class="sr-only">{c.coursesHeading}</caption>
             <thead>
@@ -55,7 +56,7 @@ export function CourseList({ courses, lang, c }: Shared & { courses: Course[] })
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollingTable>
       )}
     </section>
   );

@@ -12,6 +12,7 @@ import {
   TextField,
 } from '../../../views/forms.tsx';
 import { CsrfField } from '../../../views/layout.tsx';
+import { ScrollingTable } from '../../../views/table.tsx';
 import type { SupportMessages } from '../messages.ts';
 import { priceText } from './services.tsx';
 
@@ -29,7 +30,7 @@ export function ServiceCatalogueView(p: Shared & { services: Service[] }) {
           {t.newService}
         </a>
       </p>
-      <div class="table--responsive-scroll">
+      <ScrollingTable label={t.manageTitle}>
         <table class="table table--compact">
           <caption class="sr-only">{t.manageTitle}</caption>
           <thead>
@@ -55,7 +56,7 @@ export function ServiceCatalogueView(p: Shared & { services: Service[] }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollingTable>
     </>
   );
 }
