@@ -6,13 +6,14 @@ import {
 import { formatNumber } from '../../../i18n/index.ts';
 import type { Lang } from '../../../paths.ts';
 import { BarChart, ChartFigure } from '../../../views/chart.tsx';
+import { ScrollingTable } from '../../../views/table.tsx';
 import { surveyResultsMessages } from '../results.messages.ts';
 import { percent } from './overview.tsx';
 
 function EffectTable({ caption, rows, lang }: { caption: string; rows: readonly EffectRow[]; lang: Lang }) {
   const t = surveyResultsMessages(lang).effect;
   return (
-    <div class="table--responsive-scroll">
+    <ScrollingTable label={caption}>
       <table class="table table--compact survey-effects">
         <caption>{caption}</caption>
         <thead>
@@ -42,7 +43,7 @@ function EffectTable({ caption, rows, lang }: { caption: string; rows: readonly 
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollingTable>
   );
 }
 

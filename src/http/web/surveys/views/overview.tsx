@@ -6,6 +6,7 @@ import { formatDate, formatDateTime, formatNumber } from '../../../i18n/index.ts
 import { href, type Lang, type PageKey, pageHref } from '../../../paths.ts';
 import { Alert } from '../../../views/forms.tsx';
 import { CsrfField } from '../../../views/layout.tsx';
+import { ScrollingTable } from '../../../views/table.tsx';
 import type { SurveyMessages } from '../messages.ts';
 
 export interface View {
@@ -42,7 +43,7 @@ export function SurveyList({
       {surveys.length === 0 ? (
         <p>{t.none}</p>
       ) : (
-        <div class="table--responsive-scroll">
+        <ScrollingTable label={t.listCaption}>
           <table class="table table--compact">
             <caption class="sr-only">{t.listCaption}</caption>
             <thead>
@@ -76,7 +77,7 @@ export function SurveyList({
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollingTable>
       )}
     </>
   );

@@ -7,6 +7,7 @@ import { formatDay, formatNumber, type Messages } from '../../../i18n/index.ts';
 import { type Lang, pageHref } from '../../../paths.ts';
 import { Alert, ErrorSummary, type FieldErrors, SelectField, TextField } from '../../../views/forms.tsx';
 import { CsrfField } from '../../../views/layout.tsx';
+import { ScrollingTable } from '../../../views/table.tsx';
 import type { RecipientMessages } from '../recipients.messages.ts';
 
 /** More problems than this are counted, not listed: a wrong file can have thousands. */
@@ -24,7 +25,7 @@ export function IssueTable({ v, issues }: { v: RecipientView; issues: readonly L
   return (
     <>
       <Alert variant="error">{t.listRefused(issues.length)}</Alert>
-      <div class="table--responsive-scroll">
+      <ScrollingTable label={t.issuesCaption}>
         <table class="table table--compact table--zebra">
           <caption>{t.issuesCaption}</caption>
           <thead>
@@ -46,7 +47,7 @@ export function IssueTable({ v, issues }: { v: RecipientView; issues: readonly L
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollingTable>
     </>
   );
 }
