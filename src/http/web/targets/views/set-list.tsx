@@ -3,6 +3,7 @@ import type { TargetSetsForManager } from '../../../../domain/targets/queries.ts
 import type { Messages } from '../../../i18n/index.ts';
 import { type Lang, pageHref } from '../../../paths.ts';
 import { Alert, ErrorSummary, type FieldErrors } from '../../../views/forms.tsx';
+import { ScrollingTable } from '../../../views/table.tsx';
 import type { ResultsMessages } from '../../performance/messages.ts';
 import { SetForm } from './target-forms.tsx';
 
@@ -23,7 +24,7 @@ export function SetListView(p: {
       <p class="font-lead">{t.manage.lead}</p>
       {p.created && <Alert variant="success">{t.manage.created}</Alert>}
       <ErrorSummary m={p.m} errors={p.errors} />
-      <div class="table--responsive-scroll">
+      <ScrollingTable label={t.manage.sets}>
         <table class="table table--compact">
           <caption>{t.manage.sets}</caption>
           <thead>
@@ -50,7 +51,7 @@ export function SetListView(p: {
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollingTable>
       <h2>{t.manage.newSet}</h2>
       <SetForm t={t} lang={lang} csrf={p.csrf} funders={p.list.funders} values={p.values} errors={p.errors} />
     </>

@@ -1,13 +1,14 @@
 import type { Target } from '../../../../domain/targets/queries.ts';
 import { formatDateTime } from '../../../i18n/index.ts';
 import type { Lang } from '../../../paths.ts';
+import { ScrollingTable } from '../../../views/table.tsx';
 import type { ResultsMessages } from '../../performance/messages.ts';
 import { num } from '../../performance/views/figures.tsx';
 
 /** Every version of every target of a set, newest first per target. */
 export function TargetHistory({ t, lang, rows }: { t: ResultsMessages; lang: Lang; rows: Target[] }) {
   return (
-    <div class="table--responsive-scroll">
+    <ScrollingTable label={t.manage.history}>
       <table class="table table--compact results-history">
         <caption>{t.manage.history}</caption>
         <thead>
@@ -37,6 +38,6 @@ export function TargetHistory({ t, lang, rows }: { t: ResultsMessages; lang: Lan
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollingTable>
   );
 }
