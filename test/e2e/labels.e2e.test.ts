@@ -98,7 +98,7 @@ describe('filtering the register without JavaScript', () => {
     withPage(
       async (page) => {
         await page.goto(`${site.server.url}/maerker`);
-        await page.getByLabel('Niveau').selectOption('gold');
+        await page.getByLabel('Niveau', { exact: true }).selectOption('gold');
         await page.getByRole('button', { name: 'Vis', exact: true }).click();
         await page.waitForURL('**/maerker?level=gold&status=&region=');
         const levels = await page.locator('table tbody tr td:nth-child(2)').allTextContents();

@@ -195,7 +195,7 @@ async function admin(walk: Walk): Promise<void> {
   await page.getByLabel('Navn', { exact: true }).fill(`Nina Ny ${width}`);
   await page.getByLabel('E-mail', { exact: true }).fill(email);
   await page.getByLabel('Organisation').selectOption({ label: 'CLEAN (Klyngeorganisation)' });
-  await page.getByLabel('Rolle').selectOption({ label: 'Klyngemedarbejder' });
+  await page.getByLabel('Rolle', { exact: true }).selectOption({ label: 'Klyngemedarbejder' });
   await page.getByRole('button', { name: 'Opret bruger' }).click();
   await page.waitForURL('**/admin/brugere?created=*');
   expect(
