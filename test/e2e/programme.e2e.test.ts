@@ -149,7 +149,7 @@ describe.runIf(testDriver() === 'postgres')('a programme on an empty database', 
       await page.getByLabel('Navn').fill(person);
       await page.getByLabel('E-mail').fill(email);
       await page.getByLabel('Organisation', { exact: true }).selectOption({ label: organisation });
-      await page.getByLabel('Rolle').selectOption({ label: role });
+      await page.getByLabel('Rolle', { exact: true }).selectOption({ label: role });
       await page.getByRole('button', { name: 'Opret bruger' }).click();
       await expect(page.getByText(`Brugeren ${email} er oprettet`).count()).resolves.toBe(1);
     };
