@@ -26,6 +26,7 @@ import { registerContentArea } from './http/web/content/index.ts';
 import { registerCoordinationArea } from './http/web/coordination/index.ts';
 import { registerEvaluationArea } from './http/web/evaluation/index.ts';
 import { registerGrantsArea } from './http/web/grants/index.ts';
+import { registerHubsArea } from './http/web/hubs/index.ts';
 import { registerLabelsArea } from './http/web/labels/index.ts';
 import { registerLandingArea } from './http/web/landing/index.ts';
 import { registerLandscapeArea } from './http/web/landscape/index.ts';
@@ -77,6 +78,7 @@ const WEB_AREAS: readonly ((app: Hono<AppEnv>) => void)[] = [
   registerCoordinationArea,
   registerGrantsArea,
   registerReferralsArea,
+  registerHubsArea,
   registerCompaniesArea,
   registerMarketplaceArea,
   registerNotificationsArea,

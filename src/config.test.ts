@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.ts';
 
@@ -28,18 +29,11 @@ describe('config', () => {
     expect(c.secureCookies).toBe(true);
   });
 
-  it('runs the token reminder timer unless TOKEN_REMINDERS=off, and never under tests', () => {
-    expect(loadConfig({}).tokenReminders).toBe(true);
-    expect(loadConfig({ TOKEN_REMINDERS: 'off' }).tokenReminders).toBe(false);
-    expect(loadConfig({ NODE_ENV: 'test', TOKEN_REMINDERS: 'on' }).tokenReminders).toBe(false);
-    expect(() => loadConfig({ TOKEN_REMINDERS: 'maybe' })).toThrow(/TOKEN_REMINDERS/);
-  });
-
-  it('runs the referral jobs unless REFERRAL_JOBS=off, and never under tests', () => {
-    expect(loadConfig({}).referralJobs).toBe(true);
-    expect(loadConfig({ REFERRAL_JOBS: 'off' }).referralJobs).toBe(false);
-    expect(loadConfig({ NODE_ENV: 'test', REFERRAL_JOBS: 'on' }).referralJobs).toBe(false);
-    expect(() => loadConfig({ REFERRAL_JOBS: 'sometimes' })).toThrow(/REFERRAL_JOBS/);
+  it('queues the scheduled jobs unless SCHEDULED_JOBS=off, and never on their own under tests', () => {
+    expect(loadConfig({}).jobs.clock).toBe(true);
+    expect(loadConfig({ SCHEDULED_JOBS: 'off' }).jobs.clock).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'test', SCHEDULED_JOBS: 'on' }).jobs.clock).toBe(false);
+    expect(() => loadConfig({ SCHEDULED_JOBS: 'maybe' })).toThrow(/SCHEDULED_JOBS/);
   });
 
   it('times the steps of a delivery import only when KLYNGE_PROFILE says so', () => {
@@ -55,5 +49,22 @@ describe('config', () => {
       /SESSION_SECRET must be at least 32 characters/,
     );
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/postgres:\/\//);
+  });
+
+  it("reads an identity provider's private key as a JWK or as PEM, and names a key that is neither", () => {
+    const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const jwk = privateKey.export({ format: 'jwk' });
+    const provider = (key: string) => ({
+      OIDC_PROVIDERS: 'staff',
+      OIDC_STAFF_ISSUER: 'https://login.example',
+      OIDC_STAFF_CLIENT_ID: 'portal',
+      OIDC_STAFF_PRIVATE_KEY: key,
+    });
+    const pem = privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+    expect(loadConfig(provider(pem)).oidcProviders[0]?.privateKey).toEqual(jwk);
+    expect(loadConfig(provider(JSON.stringify(jwk))).oidcProviders[0]?.privateKey).toEqual(jwk);
+    expect(() =>
+      loadConfig(provider('-----BEGIN PRIVATE KEY-----\nnot a key\n-----END PRIVATE KEY-----')),
+    ).toThrow(/OIDC_STAFF_PRIVATE_KEY must be a private key: a JWK in JSON or PEM/);
   });
 });

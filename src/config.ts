@@ -1,5 +1,7 @@
+import { createPrivateKey } from 'node:crypto';
 import { z } from 'zod';
 import { CLAIM_PROFILES, type ClaimProfile } from './domain/accounts/identity-claims.ts';
+import { secretKeyFrom } from './domain/accounts/secret-box.ts';
 
 /**
  * The only reader of process.env. Development gets safe defaults; production refuses to start
@@ -21,6 +23,17 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(12),
+  SECRETS_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, 'SECRETS_KEY must be 32 bytes, base64-encoded')
+    .optional(),
+  SECRETS_KEY_PREVIOUS: z
+    .string()
+    .refine(
+      (v) => Buffer.from(v, 'base64').length === 32,
+      'SECRETS_KEY_PREVIOUS must be 32 bytes, base64-encoded',
+    )
+    .optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(43_200).default(60),
   SMTP_URL: z
     .string()
@@ -33,12 +46,10 @@ const envSchema = z.object({
   API_DELIVERY_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(20),
   API_DELIVERY_ORGANISATION_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(60),
   TRUST_PROXY: boolish.default(false),
-  TOKEN_REMINDERS: z.enum(['on', 'off']).default('on'),
-  REFERRAL_JOBS: z.enum(['on', 'off']).default('on'),
+  SCHEDULED_JOBS: z.enum(['on', 'off']).default('on'),
   KLYNGE_PROFILE: boolish.default(false),
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   METRICS_HOST: z.string().min(1).default('127.0.0.1'),
-  RETENTION_JOB: z.enum(['on', 'off']).default('on'),
   JOB_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
   JOB_RETRY_LIMIT: z.coerce.number().int().min(0).max(20).default(4),
   JOB_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
@@ -71,6 +82,19 @@ export interface OidcProviderConfig {
   trustEmail: boolean;
 }
 
+/** A private key as a JWK, from JSON or from PEM (as key files usually come); undefined if it is neither. */
+function privateJwk(text: string): JsonWebKey | undefined {
+  try {
+    const key = (
+      text.trimStart().startsWith('-----BEGIN')
+        ? createPrivateKey(text).export({ format: 'jwk' })
+        : JSON.parse(text)
+    ) as JsonWebKey;
+    if (key && typeof key === 'object' && typeof key.kty === 'string' && 'd' in key) return key;
+  } catch {}
+  return undefined;
+}
+
 const oidcProviderSchema = (id: string) => {
   const v = (name: string) => `OIDC_${id.toUpperCase()}_${name}`;
   return z
@@ -81,11 +105,12 @@ const oidcProviderSchema = (id: string) => {
       [v('PRIVATE_KEY')]: z
         .string()
         .transform((text, ctx) => {
-          try {
-            const key = JSON.parse(text) as JsonWebKey;
-            if (key && typeof key === 'object' && typeof key.kty === 'string' && 'd' in key) return key;
-          } catch {}
-          ctx.addIssue({ code: 'custom', message: `${v('PRIVATE_KEY')} must be a private JWK in JSON` });
+          const key = privateJwk(text);
+          if (key) return key;
+          ctx.addIssue({
+            code: 'custom',
+            message: `${v('PRIVATE_KEY')} must be a private key: a JWK in JSON or PEM (PKCS#8)`,
+          });
           return z.NEVER;
         })
         .optional(),
@@ -151,6 +176,12 @@ export type Config = {
   databaseUrl: string | undefined;
   dataDir: string;
   sessionSecret: string;
+  /**
+   * The key that seals TOTP secrets at rest (src/domain/accounts/secret-box.ts): SECRETS_KEY, or
+   * derived from the session secret; SECRETS_KEY_PREVIOUS still opens values sealed before a change.
+   */
+  secretsKey: Buffer;
+  previousSecretsKeys: Buffer[];
   sessionTtlHours: number;
   /** A session ends after this many minutes without a request, besides its absolute lifetime. */
   sessionIdleMinutes: number;
@@ -168,13 +199,6 @@ export type Config = {
   /** Deliveries through the API per organisation (all its tokens together) per minute before 429. */
   apiDeliveryOrganisationRateLimit: number;
   trustProxy: boolean;
-  /** The server e-mails reminders hourly before API tokens expire (never under NODE_ENV=test). */
-  tokenReminders: boolean;
-  /**
-   * The server sends reminders for waiting referrals hourly (never under NODE_ENV=test); their
-   * personal data goes with the retention job (retentionJob).
-   */
-  referralJobs: boolean;
   /** Report how long each step of a delivery's import takes (benchmarks, diagnosis). */
   importProfile: boolean;
   /** Prometheus metrics at /metrics on this port of metricsHost, apart from the site; off when unset. */
@@ -185,15 +209,15 @@ export type Config = {
    * of other areas turn it off; production refuses to.
    */
   twoStepLoginRequired: boolean;
-  /** The server deletes personal data past its retention period daily (never under NODE_ENV=test). */
-  retentionJob: boolean;
   /** OpenID Connect identity providers offered on the login page, in the order configured. */
   oidcProviders: OidcProviderConfig[];
   /**
    * The job queue (src/jobs/queue.ts): how often an idle worker looks for jobs, how many times a
-   * failed job is tried again, and the first wait before that (doubling with each retry).
+   * failed job is tried again, the first wait before that (doubling with each retry), and whether
+   * this instance's clock queues the scheduled jobs (src/jobs/schedules.ts: reminders, retention;
+   * SCHEDULED_JOBS=off, and never under NODE_ENV=test, where tests queue them).
    */
-  jobs: { pollSeconds: number; retryLimit: number; retryDelaySeconds: number };
+  jobs: { pollSeconds: number; retryLimit: number; retryDelaySeconds: number; clock: boolean };
 };
 
 export class ConfigError extends Error {
@@ -231,6 +255,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: e.DATABASE_URL,
     dataDir: e.DATA_DIR,
     sessionSecret: e.SESSION_SECRET ?? DEV_SESSION_SECRET,
+    secretsKey: secretKeyFrom(e.SECRETS_KEY, e.SESSION_SECRET ?? DEV_SESSION_SECRET),
+    previousSecretsKeys: e.SECRETS_KEY_PREVIOUS ? [Buffer.from(e.SECRETS_KEY_PREVIOUS, 'base64')] : [],
     sessionTtlHours: e.SESSION_TTL_HOURS,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     secureCookies: publicUrl.startsWith('https://'),
@@ -242,18 +268,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     apiDeliveryRateLimit: e.API_DELIVERY_RATE_LIMIT,
     apiDeliveryOrganisationRateLimit: e.API_DELIVERY_ORGANISATION_RATE_LIMIT,
     trustProxy: e.TRUST_PROXY,
-    tokenReminders: e.TOKEN_REMINDERS === 'on' && e.NODE_ENV !== 'test',
-    referralJobs: e.REFERRAL_JOBS === 'on' && e.NODE_ENV !== 'test',
     importProfile: e.KLYNGE_PROFILE,
     metricsPort: e.METRICS_PORT,
     metricsHost: e.METRICS_HOST,
     twoStepLoginRequired: e.TWO_STEP_LOGIN === 'required',
-    retentionJob: e.RETENTION_JOB === 'on' && e.NODE_ENV !== 'test',
     oidcProviders: oidcProviders(e.OIDC_PROVIDERS, env, e.NODE_ENV === 'production'),
     jobs: {
       pollSeconds: e.JOB_POLL_SECONDS,
       retryLimit: e.JOB_RETRY_LIMIT,
       retryDelaySeconds: e.JOB_RETRY_DELAY_SECONDS,
+      clock: e.SCHEDULED_JOBS === 'on' && e.NODE_ENV !== 'test',
     },
   };
 }

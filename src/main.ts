@@ -5,10 +5,8 @@ import { createApp } from './app.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { createDeps } from './deps.ts';
+import { sealStoredTotpSecrets } from './domain/accounts/second-factor.ts';
 import { precompressAssets } from './http/assets.ts';
-import { startReferralJobs } from './jobs/referrals.ts';
-import { startRetentionTimer } from './jobs/retention.ts';
-import { startTokenReminderTimer } from './jobs/token-reminders.ts';
 import type { Logger } from './logger.ts';
 import { collectProcessMetrics, type Metrics } from './metrics.ts';
 
@@ -59,11 +57,12 @@ export async function startServer(
     config.metricsPort === undefined
       ? undefined
       : await startMetricsServer(deps.metrics, config.metricsPort, config.metricsHost);
-  const stopReminders = config.tokenReminders ? startTokenReminderTimer(deps) : () => {};
-  const stopReferralJobs = config.referralJobs ? startReferralJobs(deps) : () => {};
-  const stopRetention = config.retentionJob ? startRetentionTimer(deps) : () => {};
-  // Jobs queued before a restart (or by another instance) are taken up at once.
+  // Jobs queued before a restart (or by another instance) are taken up at once; the recurring
+  // work (reminders, retention) is queued by the queue's schedules (src/jobs/schedules.ts).
   await deps.jobs.start();
+  // TOTP secrets written before they were sealed, or sealed with a previous key, are sealed now.
+  const sealed = await sealStoredTotpSecrets(database.db, deps.secrets);
+  if (sealed > 0) logger.info({ sealed }, 'sealed stored TOTP secrets with the current key');
   // In the background: the first visitors get the static files compressed without waiting.
   precompressAssets().catch((err: unknown) => logger.warn({ err }, 'precompressing static files failed'));
   return new Promise((resolve) => {
@@ -75,9 +74,6 @@ export async function startServer(
           url: `http://${host}:${info.port}`,
           metricsUrl: metricsServer?.url,
           close: async () => {
-            stopReminders();
-            stopReferralJobs();
-            stopRetention();
             // Requests under way are answered (they may still queue jobs), then the running jobs
             // finish while no new one is taken; what is still queued waits for the next instance.
             await new Promise<void>((done) => server.close(() => done()));

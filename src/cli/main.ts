@@ -33,26 +33,28 @@ Commands:
   restore <file>     replace the database with a backup made by klynge backup, then migrate it;
                      stop the server first (PostgreSQL: one transaction, so a failed restore
                      changes nothing; embedded: the replaced data directory is kept beside it)
-  retention          delete personal data past its retention period (for cron; the
-                     server also does it daily unless RETENTION_JOB=off); prints what
-                     was removed per kind
-  remind-tokens      e-mail reminders for API tokens expiring within 14 days (for cron;
-                     the server also does it hourly unless TOKEN_REMINDERS=off); exit 1
-                     when a mail could not be sent (retried on the next run)
+  retention          delete personal data past its retention period (the server's
+                     scheduled job does it daily); prints what was removed per kind
+  remind-tokens      e-mail reminders for API tokens expiring within 14 days (the
+                     server's scheduled job does it hourly); exit 1 when a mail could
+                     not be sent (retried on the next run)
   reporting remind [--today=YYYY-MM-DD]
                      e-mail the reporting deadline reminders due today (30 and 7 days before
                      a funded year's deadline, and the day after) to clusters that have not
-                     submitted; each once; exit 1 when a mail could not be sent (retried)
-  remind-referrals   e-mail reminders for referrals waiting more than 5 working days (for
-                     cron; the server also does it hourly unless REFERRAL_JOBS=off); exit 1
-                     when a mail could not be sent (retried on the next run)
+                     submitted; each once (the server's scheduled job runs it daily);
+                     exit 1 when a mail could not be sent (retried)
+  remind-referrals   e-mail reminders for referrals waiting more than 5 working days (the
+                     server's scheduled job does it hourly); exit 1 when a mail could not
+                     be sent (retried on the next run)
   labels remind [--today=YYYY-MM-DD]
                      e-mail the clusters' staff and the support function 12, 6 and 3 months
-                     before a label expires, each reminder once (for cron; --today runs
-                     it for another day); exit 1 when a mail could not be sent (retried)
+                     before a label expires, each reminder once (the server's scheduled
+                     job runs it daily; --today runs it for another day); exit 1 when a
+                     mail could not be sent (retried)
   support remind [--today=YYYY-MM-DD]
                      e-mail the registrants of courses starting in 7 days and tomorrow
-                     (for cron, daily; never twice); exit 1 when a mail failed
+                     (the server's scheduled job runs it daily; never twice); exit 1
+                     when a mail failed
 
 Database: DATABASE_URL=postgres://... selects a PostgreSQL server; without it the embedded
 PGlite database in DATA_DIR (default ./data) is used.`;

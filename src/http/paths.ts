@@ -52,6 +52,19 @@ export const PAGES = {
   },
   adminUserDataPdf: { da: '/admin/brugere/:id/persondata.pdf', en: '/en/admin/users/:id/personal-data.pdf' },
   adminUserErase: { da: '/admin/brugere/:id/slet-persondata', en: '/en/admin/users/:id/erase-personal-data' },
+  adminParticipants: { da: '/admin/deltagere', en: '/en/admin/participants' },
+  adminParticipantDataJson: {
+    da: '/admin/deltagere/:cvr/persondata.json',
+    en: '/en/admin/participants/:cvr/personal-data.json',
+  },
+  adminParticipantDataPdf: {
+    da: '/admin/deltagere/:cvr/persondata.pdf',
+    en: '/en/admin/participants/:cvr/personal-data.pdf',
+  },
+  adminParticipantErase: {
+    da: '/admin/deltagere/:cvr/slet-persondata',
+    en: '/en/admin/participants/:cvr/erase-personal-data',
+  },
   adminOrganisations: { da: '/admin/organisationer', en: '/en/admin/organisations' },
   adminOrganisation: { da: '/admin/organisationer/:id', en: '/en/admin/organisations/:id' },
   adminOrganisationEnd: { da: '/admin/organisationer/:id/afslut', en: '/en/admin/organisations/:id/end' },
@@ -246,8 +259,17 @@ export const PAGES = {
   // The grants register (src/http/web/grants): static paths before :slug
   grants: { da: '/finansiering/bevillinger', en: '/en/funding/grants' },
   grantsCluster: { da: '/finansiering/bevillinger/klynger/:slug', en: '/en/funding/grants/clusters/:slug' },
+  grantsImportTemplate: {
+    da: '/finansiering/bevillinger/skabelon/:file',
+    en: '/en/funding/grants/template/:file',
+  },
   grantsFunder: { da: '/finansiering/bevillinger/:slug', en: '/en/funding/grants/:slug' },
   grantsFunderRemove: { da: '/finansiering/bevillinger/:slug/fjern', en: '/en/funding/grants/:slug/remove' },
+  grantsImport: { da: '/finansiering/bevillinger/:slug/import', en: '/en/funding/grants/:slug/import' },
+  grantsImportConfirm: {
+    da: '/finansiering/bevillinger/:slug/import/bekraeft',
+    en: '/en/funding/grants/:slug/import/confirm',
+  },
   fundingPlanNew: { da: '/finansiering/planer/ny', en: '/en/funding/plans/new' },
   fundingPlan: { da: '/finansiering/planer/:id', en: '/en/funding/plans/:id' },
   fundingPlanClose: { da: '/finansiering/planer/:id/afslut', en: '/en/funding/plans/:id/close' },
@@ -260,6 +282,20 @@ export const PAGES = {
   referralDecline: { da: '/henvisninger/:id/afvis', en: '/en/referrals/:id/decline' },
   referralContact: { da: '/henvisninger/:id/kontakt', en: '/en/referrals/:id/contact' },
   referralOutcome: { da: '/henvisninger/:id/udfald', en: '/en/referrals/:id/outcome' },
+  // The business hubs' landing page and every cluster's upcoming activities (src/http/web/hubs)
+  hub: { da: '/erhvervshus', en: '/en/business-hub' },
+  hubActivities: { da: '/erhvervshus/aktiviteter', en: '/en/business-hub/activities' },
+  hubJointEventNew: { da: '/erhvervshus/faelles-arrangementer/ny', en: '/en/business-hub/joint-events/new' },
+  // Joint events proposed by the hubs, answered in the cluster's workspace
+  jointEvents: { da: '/arbejdsrum/faelles-arrangementer', en: '/en/workspace/joint-events' },
+  jointEventAccept: {
+    da: '/arbejdsrum/faelles-arrangementer/:id/accepter',
+    en: '/en/workspace/joint-events/:id/accept',
+  },
+  jointEventDecline: {
+    da: '/arbejdsrum/faelles-arrangementer/:id/afvis',
+    en: '/en/workspace/joint-events/:id/decline',
+  },
   notifications: { da: '/konto/notifikationer', en: '/en/account/notifications' },
   // Company and partner accounts (src/http/web/companies): sign-up, the company's page, partner search
   companyHome: { da: '/virksomhed', en: '/en/company' },
@@ -463,6 +499,8 @@ export const PAGE_IDS: Partial<Record<PageKey, Record<string, IdKind>>> = {
   referralDecline: { id: 'uuid' },
   referralContact: { id: 'uuid' },
   referralOutcome: { id: 'uuid' },
+  jointEventAccept: { id: 'uuid' },
+  jointEventDecline: { id: 'uuid' },
   targetSet: { id: 'uuid' },
   targetEdit: { id: 'uuid' },
   initiativeMilestoneDone: { id: 'uuid' },

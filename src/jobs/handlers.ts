@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import type { Deps } from '../deps.ts';
+import { SCHEDULED_JOB_KINDS } from '../domain/jobs/kinds.ts';
 import { mailPasswordReset } from '../http/web/accounts/password-reset.tsx';
 import { mailSurvey } from '../http/web/surveys/manage.tsx';
+import { scheduledJobHandler } from './schedules.ts';
 
 /** A finished e-mail handed to the queue: sent as it is, retried while the mail server refuses it. */
 const mailJob = z.object({
@@ -16,4 +18,5 @@ export function registerJobHandlers(deps: Deps): void {
   deps.jobs.handle('password-reset-mail', (data) => mailPasswordReset(deps, data));
   deps.jobs.handle('survey-mails', (data) => mailSurvey(deps, data));
   deps.jobs.handle('mail', (data) => deps.mailer.send(mailJob.parse(data)));
+  for (const kind of SCHEDULED_JOB_KINDS) deps.jobs.handle(kind, scheduledJobHandler(deps, kind));
 }

@@ -3,8 +3,15 @@ import { type SQL, sql } from 'drizzle-orm';
 import { fromDrizzle, fromPglite, PgBoss, type Db as QueueDb } from 'pg-boss';
 import type { Config } from '../config.ts';
 import { type Database, queryRows } from '../db/client.ts';
-import { JOB_KINDS, type JobEnqueuer, type JobKind, type JobRetrier } from '../domain/jobs/kinds.ts';
+import {
+  JOB_KINDS,
+  type JobEnqueuer,
+  type JobKind,
+  type JobRetrier,
+  SCHEDULED_JOB_KINDS,
+} from '../domain/jobs/kinds.ts';
 import type { Logger } from '../logger.ts';
+import { SCHEDULE_TIME_ZONE, SCHEDULED_JOBS } from './schedules.ts';
 
 /** Runs one job; throwing fails this attempt, and the queue tries again later (with backoff). */
 export type JobHandler = (data: unknown) => Promise<void>;
@@ -87,8 +94,9 @@ export function createJobQueue(
         db: queueDbOf(database),
         backend: database.driver === 'pglite' ? 'pglite' : 'postgres',
         schema: 'pgboss',
-        // Recurring work stays on the server's own timers (src/jobs/hourly.ts) for now.
-        schedule: false,
+        // This instance's share of the clock that queues scheduled jobs: pg-boss lets one instance
+        // at a time queue each occurrence, so every instance may run it.
+        schedule: settings.clock,
       });
       boss.on('error', (err) => logger.error({ err }, 'job queue error'));
       try {
@@ -112,6 +120,9 @@ export function createJobQueue(
       const handler = handlers.get(kind);
       if (handler) await work(boss, kind, handler);
     }
+    // One schedule per kind, written (or rewritten, when a cron changed) by every instance at start.
+    for (const kind of SCHEDULED_JOB_KINDS)
+      await boss.schedule(kind, SCHEDULED_JOBS[kind].cron, {}, { tz: SCHEDULE_TIME_ZONE });
     return boss;
   };
 

@@ -5,7 +5,6 @@ import { type ReminderResult, remindExpiringTokens } from '../domain/reporting/t
 import { href } from '../http/paths.ts';
 import type { Logger } from '../logger.ts';
 import type { Mailer } from '../mail/mailer.ts';
-import { HOURLY, type JobTiming, startRepeatingJob } from './hourly.ts';
 
 interface ReminderDeps {
   config: Pick<Config, 'publicUrl'>;
@@ -15,7 +14,7 @@ interface ReminderDeps {
   clock: () => Date;
 }
 
-/** The system sends the reminders, from the server's timer or `klynge remind-tokens` alike. */
+/** The system sends the reminders, from the scheduled job or `klynge remind-tokens` alike. */
 const REMINDERS = systemCaller('token-reminders');
 
 /** One run: the reminders due now, with links to the workspace's token page on the public site. */
@@ -25,18 +24,4 @@ export function runTokenReminders(deps: ReminderDeps): Promise<ReminderResult> {
     logger: deps.logger,
     links: { tokensPage: (lang, organisation) => `${site}${href('apiTokens', lang, { organisation })}` },
   });
-}
-
-/** Runs the reminders in the server: shortly after start, then hourly (see startRepeatingJob). */
-export function startTokenReminderTimer(deps: ReminderDeps, timing: JobTiming = HOURLY): () => void {
-  return startRepeatingJob(
-    deps.logger,
-    'API token expiry reminders failed',
-    async () => {
-      const result = await runTokenReminders(deps);
-      if (result.sent + result.failed + result.retry > 0)
-        deps.logger.info({ reminders: result }, 'API token expiry reminders');
-    },
-    timing,
-  );
 }

@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { asUser, axeViolations, tabTo, useDemoSite } from './harness.ts';
 
@@ -77,6 +78,87 @@ describe('activities in the cluster workspace (axe-core, WCAG 2.1 AA)', () => {
       await page.waitForURL(/deltagere\/\d+\/fjern$/);
       await page.getByRole('button', { name: 'Ja, fjern deltageren' }).waitFor();
       expect(await axeViolations(page)).toEqual([]);
+    }));
+});
+
+/** Whether the page is wider than the window: something would need sideways scrolling. */
+const overflows = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+
+describe('format 1.1 fields and the activity rule (390 px wide)', () => {
+  it('the new fields take values, show errors in the summary, and the rule filter keeps tagged rows; Danish and English', () =>
+    asUser(site, 'klynge@demo.klyngeportalen.dk', async (page) => {
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto(`${site.server.url}/arbejdsrum/aktiviteter/ny`);
+      expect(await overflows(page)).toBe(false);
+      await page.getByLabel('Titel (skal udfyldes)').fill('EU-værksted');
+      await page.getByLabel('Reference (skal udfyldes)').fill('EU-E2E');
+      await page.getByLabel('Kategori (skal udfyldes)').selectOption('internationalisation');
+      const start = page.getByRole('group', { name: 'Startdato (skal udfyldes)' });
+      await start.getByLabel('Dag').fill('2');
+      await start.getByLabel('Måned').fill('3');
+      await start.getByLabel('År').fill('2026');
+      await page.getByLabel('Deltager- og medlemsgebyrer (kr.)').fill('-1');
+      await page.getByLabel('Aktiviteten bidrog til en ansøgning til et EU-program').check();
+      const [refused] = await Promise.all([
+        page.waitForResponse((r) => r.request().method() === 'POST'),
+        page.getByRole('button', { name: 'Gem aktivitet' }).click(),
+      ]);
+      expect(refused.status()).toBe(422);
+      await page
+        .getByRole('link', { name: /^Deltager- og medlemsgebyrer \(kr\.\) skal være et helt tal/ })
+        .waitFor();
+      expect(await page.getByLabel('Aktiviteten bidrog til en ansøgning til et EU-program').isChecked()).toBe(
+        true,
+      );
+      expect(await axeViolations(page)).toEqual([]);
+      expect(await overflows(page)).toBe(false);
+      await page.getByLabel('Deltager- og medlemsgebyrer (kr.)').fill('12.500');
+      await page.getByRole('button', { name: 'Gem aktivitet' }).click();
+      await page.waitForURL(/\/arbejdsrum\/aktiviteter\/\d+\?status=created$/);
+      const facts = await page.locator('dl').textContent();
+      expect(facts).toContain('Deltager- og medlemsgebyrer (kr.)12.500');
+      expect(facts).toContain('EU-ansøgningJa');
+
+      // A knowledge institution with its kind; the activity still breaks the rule (no company).
+      await page.getByLabel('Deltagertype (skal udfyldes)').selectOption('knowledge_institution');
+      await page.getByLabel('CVR-nummer').fill('10000009');
+      await page.getByLabel('Navn (skal udfyldes)').fill('Erhvervsakademiet E2E');
+      await page.getByLabel('Type af videninstitution').selectOption('business_academy');
+      await page.getByRole('button', { name: 'Tilføj deltager' }).click();
+      await page.waitForURL(/status=participantAdded$/);
+      expect(await page.getByRole('row', { name: /Erhvervsakademiet E2E/ }).textContent()).toContain(
+        'Videninstitution (Erhvervsakademi)',
+      );
+      expect(await axeViolations(page)).toEqual([]);
+      expect(await overflows(page)).toBe(false);
+
+      await page.goto(`${site.server.url}/arbejdsrum/aktiviteter`);
+      await page.getByLabel('Vis kun aktiviteter, der bryder aktivitetsreglen').check();
+      await page.getByRole('button', { name: 'Vis', exact: true }).click();
+      await page.waitForURL('**/arbejdsrum/aktiviteter?*rule=broken*');
+      const rows = page.locator('table tbody tr');
+      const count = await rows.count();
+      expect(count).toBeGreaterThan(0);
+      expect(await rows.filter({ hasText: 'Bryder aktivitetsreglen' }).count()).toBe(count);
+      expect(await axeViolations(page)).toEqual([]);
+      expect(await overflows(page)).toBe(false);
+      await page.goto(`${site.server.url}/arbejdsrum/aktiviteter?rule=broken&q=EU-E2E`);
+      expect(await page.locator('table tbody tr').filter({ hasText: 'EU-værksted' }).count()).toBe(1);
+
+      await page.goto(`${site.server.url}/en/workspace/activities?rule=broken`);
+      expect(await page.getByLabel('Show only activities that break the activity rule').isChecked()).toBe(
+        true,
+      );
+      expect(
+        await page.locator('table tbody tr').filter({ hasText: 'Breaks the activity rule' }).count(),
+      ).toBe(count);
+      expect(await axeViolations(page)).toEqual([]);
+      expect(await overflows(page)).toBe(false);
+      await page.goto(`${site.server.url}/en/workspace/activities/new`);
+      await page.getByLabel('Participation and member fees (DKK)').waitFor();
+      expect(await axeViolations(page)).toEqual([]);
+      expect(await overflows(page)).toBe(false);
     }));
 });
 

@@ -398,8 +398,9 @@ describe('data quality', () => {
     expect(by.Beta?.outliers.some((o) => o.key === 'activities')).toBe(false);
     const kinds = (name: string) =>
       qualityFlags(by[name] as QualityRow, DEFAULT_EVALUATION_CONFIG.dataQuality).map((f) => f.kind);
-    expect(kinds('Gamma')).toEqual(['missing_municipality', 'missing_industry']);
-    expect(kinds('Alfa')).toEqual(['not_submitted']);
+    // Each fixture activity has one participant, a company, so every one breaks the activity rule.
+    expect(kinds('Gamma')).toEqual(['missing_municipality', 'missing_industry', 'activity_rule']);
+    expect(kinds('Alfa')).toEqual(['not_submitted', 'activity_rule']);
   });
 
   it('flags a year without activities, and the drop from the year before as outliers', async () => {

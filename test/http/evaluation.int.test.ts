@@ -160,6 +160,7 @@ describe('the evaluation rules page', () => {
     'percent-0': '',
     outlier: '50',
     missing: '10',
+    activityRule: '10',
     note: '',
   };
 
@@ -182,6 +183,7 @@ describe('the evaluation rules page', () => {
       'key-1': '',
       'percent-1': '150',
       missing: '120',
+      activityRule: '101',
       action: 'save',
     });
     expect(bad.res.status).toBe(422);
@@ -191,6 +193,7 @@ describe('the evaluation rules page', () => {
     expect(bad.html).toContain('id="key-1-error">Vælg et nøgletal.');
     expect(bad.html).toContain('id="percent-1-error">Skriv en procent over 0 og højst 100.');
     expect(bad.html).toContain('id="missing-error">Skriv en procent fra 0 til 100.');
+    expect(bad.html).toContain('id="activityRule-error">Skriv en procent fra 0 til 100.');
     expect(bad.html).toContain('value="150"'); // the typed values are kept
 
     const ok = await funder.post(path, {
@@ -200,6 +203,7 @@ describe('the evaluation rules page', () => {
       'kind-1': 'decline_from_first_year',
       'key-1': 'participating_companies',
       'percent-1': '12,5',
+      activityRule: '25',
       note: 'Skærpet efter bestyrelsesmødet',
       action: 'save',
     });
@@ -207,6 +211,9 @@ describe('the evaluation rules page', () => {
     const after = await funder.get(ok.res.headers.get('location') ?? '');
     expect(after.html).toContain('Reglerne er gemt som en ny version.');
     expect(after.html).toContain('Skærpet efter bestyrelsesmødet');
+    expect(after.html).toContain(
+      'Målet er opfyldt, når højst 25 % af klyngens aktiviteter i året bryder reglen.',
+    );
     // The overview and the flags use the saved rules: Beta's 50 % fall is over 12.5 %.
     const overview = await funder.get('/finansiering/evalueringer?periode=2021-2024');
     expect(overview.html).toContain('Fald på mere end 12,5 % fra første år på »Deltagende virksomheder«');
@@ -236,7 +243,8 @@ describe('data quality pages', () => {
     const { res, html } = await client.get('/arbejdsrum/datakvalitet?aar=2023');
     expect(res.status).toBe(200);
     expect(rowText(html, 'Gamma web')).toBe(
-      '3 indsendt 3 1 (33 %) 2 (67 %) Markeringer: 33 % af virksomhederne mangler kommune Markeringer: 67 % af virksomhederne mangler branchekode',
+      // Each fixture activity has a single participant, so all 3 break the activity rule.
+      '3 indsendt 3 1 (33 %) 2 (67 %) 3 (100 %) Ikke opfyldt Markeringer: 33 % af virksomhederne mangler kommune Markeringer: 67 % af virksomhederne mangler branchekode Markeringer: 100 % af aktiviteterne bryder aktivitetsreglen (færre end to deltagere eller ingen virksomhed)',
     );
     expect(html).not.toContain('Delta web');
     expect(html).not.toMatch(/\sstyle=/);

@@ -1,15 +1,18 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
-import type { Database } from '../../src/db/client.ts';
+import { type Database, queryRows } from '../../src/db/client.ts';
 import { countJobs } from '../../src/domain/jobs/overview.ts';
+import { createApiToken } from '../../src/domain/reporting/tokens/tokens.ts';
 import type { AppEnv } from '../../src/http/context.ts';
 import { createJobQueue } from '../../src/jobs/queue.ts';
 import { createLogger } from '../../src/logger.ts';
+import { callerWith } from '../support/callers.ts';
 import { createTestDatabase, testDriver } from '../support/database.ts';
-import { createUser, TEST_PASSWORD } from '../support/factories.ts';
+import { createOrganisation, createUser, TEST_PASSWORD } from '../support/factories.ts';
 import { Client } from '../support/http.ts';
 import { startSmtpServer } from '../support/smtp.ts';
 
@@ -184,6 +187,47 @@ describe.runIf(testDriver() === 'postgres')('two app instances on one PostgreSQL
     await until(async () => (await unfinishedResets()) === 0);
     const mailed = [...smtpA.received, ...smtpB.received].flatMap((m) => m.to);
     expect(mailed.sort()).toEqual([...emails].sort());
+    smtpA.received.length = 0;
+    smtpB.received.length = 0;
+  }, 60_000);
+
+  it('shares one schedule per recurring kind, and runs a scheduled job once across both instances', async () => {
+    // Both instances wrote the schedules at start: one row per kind all the same.
+    const schedules = await queryRows<{ name: string; rows: number }>(
+      database.db,
+      sql`select name, count(*)::int as rows from pgboss.schedule group by name order by name`,
+    );
+    expect(schedules).toEqual(
+      [
+        'course-reminders',
+        'deadline-reminders',
+        'label-reminders',
+        'referral-reminders',
+        'retention',
+        'token-reminders',
+      ].map((name) => ({ name, rows: 1 })),
+    );
+    // A token expiring within 14 days, and one token-reminders run queued as its schedule queues it.
+    const org = await createOrganisation(database.db);
+    const creator = await createUser(database.db, 'cluster_staff', { organisationId: org.id });
+    const staff = callerWith(creator, [{ organisationId: org.id, role: 'cluster_staff' }]);
+    await createApiToken(database.db, staff, {
+      organisationId: org.id,
+      name: 'ERP',
+      now: new Date(Date.now() - 20 * 86_400_000),
+      lifetime: 30,
+    });
+    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
+    const producer = createJobQueue(database, createLogger(config), config.jobs);
+    await producer.enqueue('token-reminders', {});
+    await producer.stop();
+
+    const done = async () =>
+      (await countJobs(database.db)).find((k) => k.kind === 'token-reminders')?.counts.completed === 1;
+    await until(done);
+    await until(() => [...smtpA.received, ...smtpB.received].some((m) => m.to.includes(creator.email)));
+    const mailed = [...smtpA.received, ...smtpB.received].filter((m) => m.to.includes(creator.email));
+    expect(mailed).toHaveLength(1);
     smtpA.received.length = 0;
     smtpB.received.length = 0;
   }, 60_000);

@@ -67,6 +67,10 @@ export const FOR_GET: Record<string, Access> = {
   'GET /admin/brugere/:id': only(['admin']),
   'GET /admin/brugere/:id/persondata.json': only(['admin']),
   'GET /admin/brugere/:id/persondata.pdf': only(['admin']),
+  'GET /admin/deltagere': only(['admin']),
+  'GET /admin/deltagere/:cvr/persondata.json': only(['admin']),
+  'GET /admin/deltagere/:cvr/persondata.pdf': only(['admin']),
+  'GET /admin/deltagere/:cvr/slet-persondata': only(['admin']),
   'GET /admin/organisationer': only(['admin']),
   'GET /admin/organisationer/:id': only(['admin']),
   'GET /admin/revisionslog': only(['admin']),
@@ -227,6 +231,9 @@ export const FOR_GET: Record<string, Access> = {
   'GET /finansiering/bevillinger': only(['admin', 'funder']),
   'GET /finansiering/bevillinger/klynger/:slug': only(['admin', 'funder']),
   'GET /finansiering/bevillinger/:slug': only(['admin', 'funder']),
+  'GET /finansiering/bevillinger/:slug/import': only(['admin', 'funder']),
+  // The import's templates hold no data
+  'GET /finansiering/bevillinger/skabelon/:file': OPEN,
   'GET /finansiering/planer/ny': only(['funder']),
   'GET /finansiering/planer/:id': only(['admin', 'funder']),
   // The old addresses of funding plans move for good
@@ -244,6 +251,14 @@ export const FOR_GET: Record<string, Access> = {
     'business_service_staff',
   ]),
   'GET /henvisninger/:id': only(['cluster_staff', 'business_service_staff']),
+  // The business hubs: their landing page; every cluster's upcoming activities and their feeds
+  'GET /erhvervshus': only(['business_service_staff']),
+  'GET /erhvervshus/aktiviteter': only(['admin', 'support_staff', 'business_service_staff']),
+  'GET /erhvervshus/aktiviteter.ics': only(['admin', 'support_staff', 'business_service_staff']),
+  'GET /erhvervshus/aktiviteter/rss.xml': only(['admin', 'support_staff', 'business_service_staff']),
+  // Joint events: hubs propose, the clusters' staff answer; both see their proposals
+  'GET /erhvervshus/faelles-arrangementer/ny': only(['business_service_staff']),
+  'GET /arbejdsrum/faelles-arrangementer': only(['cluster_staff', 'business_service_staff']),
   // Surveys: the demo's open needs survey, the support function's, its results shared with the
   // funders; its published questions show read-only. The personal link needs no sign-in; its
   // receipt comes after sending only (before, back to the questions).
@@ -318,6 +333,9 @@ export const FOR_POST: Record<string, 'public' | 'signed-in' | 'token'> = {
   'POST /virksomhed/bekraeft': 'public',
   // Signing out sends everyone, a visitor too, to the login page.
   'POST /log-ud': 'signed-in',
+  'POST /erhvervshus/faelles-arrangementer/ny': 'signed-in',
+  'POST /arbejdsrum/faelles-arrangementer/:id/accepter': 'signed-in',
+  'POST /arbejdsrum/faelles-arrangementer/:id/afvis': 'signed-in',
   'POST /arrangementer/:slug/matchmaking/opsaetning': 'signed-in',
   'POST /arrangementer/:slug/matchmaking/tilmelding': 'signed-in',
   'POST /arrangementer/:slug/matchmaking/anmodninger': 'signed-in',
@@ -340,6 +358,7 @@ export const FOR_POST: Record<string, 'public' | 'signed-in' | 'token'> = {
   'POST /admin/brugere/:id/nulstil-totrinslogin': 'signed-in',
   'POST /admin/brugere/:id/fjern-identitet': 'signed-in',
   'POST /admin/brugere/:id/slet-persondata': 'signed-in',
+  'POST /admin/deltagere/:cvr/slet-persondata': 'signed-in',
   'POST /admin/organisationer': 'signed-in',
   'POST /admin/organisationer/:id': 'signed-in',
   'POST /admin/organisationer/:id/afslut': 'signed-in',
@@ -347,6 +366,8 @@ export const FOR_POST: Record<string, 'public' | 'signed-in' | 'token'> = {
   'POST /admin/organisationer/:id/brugere/rolle': 'signed-in',
   'POST /finansiering/bevillinger/:slug': 'signed-in',
   'POST /finansiering/bevillinger/:slug/fjern': 'signed-in',
+  'POST /finansiering/bevillinger/:slug/import': 'signed-in',
+  'POST /finansiering/bevillinger/:slug/import/bekraeft': 'signed-in',
   'POST /admin/jobber/:id/proev-igen': 'signed-in',
   'POST /klynger/:slug/rediger': 'signed-in',
   'POST /maerker/import': 'signed-in',

@@ -121,6 +121,10 @@ export async function routeFixtures(t: TestApp, database: Database): Promise<Rou
     database,
     sql`select id from users where email = 'klynge@demo.klyngeportalen.dk'`,
   );
+  const participant = await one<{ cvr: string }>(
+    database,
+    sql`select cvr from participations where cvr is not null order by cvr limit 1`,
+  );
   const plan = await one<{ id: string }>(
     database,
     sql`select p.id from funding_plans p join organisations f on f.id = p.funder_id
@@ -236,10 +240,14 @@ export async function routeFixtures(t: TestApp, database: Database): Promise<Rou
       '/en/funding/grants:slug': 'uddannelses-og-forskningsministeriet',
       '/finansiering/bevillinger/klynger:slug': 'odense-robotics',
       '/en/funding/grants/clusters:slug': 'odense-robotics',
+      '/finansiering/bevillinger/skabelon:file': 'bevillinger.xlsx',
+      '/en/funding/grants/template:file': 'bevillinger.xlsx',
       '/indberetninger/status:id': robotics.id,
       '/en/reporting/status:id': robotics.id,
       '/admin/organisationer:id': robotics.id,
       '/admin/brugere:id': staffUser.id,
+      '/admin/deltagere:cvr': participant.cvr,
+      '/en/admin/participants:cvr': participant.cvr,
       '/en/admin/users:id': staffUser.id,
       '/en/admin/organisations:id': robotics.id,
       '/admin/jobber:id': randomUUID(),
@@ -266,6 +274,8 @@ export async function routeFixtures(t: TestApp, database: Database): Promise<Rou
       '/en/marketplace:id': marketplaceItem.id,
       '/henvisninger:id': referral.id,
       '/en/referrals:id': referral.id,
+      '/arbejdsrum/faelles-arrangementer:id': randomUUID(),
+      '/en/workspace/joint-events:id': randomUUID(),
       '/klyngeforum/initiativer:code': link.code,
       '/en/cluster-forum/initiatives:code': link.code,
       '/klyngeforum/initiativer/:code/milepaele:id': milestone.id,

@@ -50,6 +50,8 @@ export const calls = pgTable(
     /** A moment in time; shown and entered as Europe/Copenhagen local time. */
     deadline: timestamp('deadline', { withTimezone: true }).notNull(),
     createdBy: uuid('created_by'),
+    /** The case officer who recorded the decision: named with their e-mail in the decision letters. */
+    decidedBy: uuid('decided_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -8,6 +8,7 @@ export * from './content.ts';
 export * from './coordination.ts';
 export * from './deliveries.ts';
 export * from './evaluation.ts';
+export * from './hubs.ts';
 export * from './label-support.ts';
 export * from './matchmaking.ts';
 export * from './notifications.ts';

@@ -30,6 +30,12 @@ export const evaluationConfigSchema = z.object({
     outlierChangePercent: z.number().gt(0),
     /** A share of companies without municipality or industry code above this (in %) is flagged. */
     missingSharePercent: z.number().min(0).max(100),
+    /**
+     * The measure of the activity rule (reporting format 1.1) is met while at most this share (in %)
+     * of a cluster's activities of the year have fewer than two participants or no company. Versions
+     * saved before the measure existed get the default.
+     */
+    activityRuleSharePercent: z.number().min(0).max(100).default(10),
   }),
 });
 export type EvaluationConfig = z.infer<typeof evaluationConfigSchema>;
@@ -53,5 +59,5 @@ export const DEFAULT_EVALUATION_CONFIG: EvaluationConfig = evaluationConfigSchem
     },
     { id: 'innovating-goal', kind: 'below_goal', key: 'innovating_companies' },
   ],
-  dataQuality: { outlierChangePercent: 50, missingSharePercent: 10 },
+  dataQuality: { outlierChangePercent: 50, missingSharePercent: 10, activityRuleSharePercent: 10 },
 });

@@ -7,6 +7,8 @@
  */
 import { sql } from 'drizzle-orm';
 import { type Queryable, queryRows } from '../../db/client.ts';
+import type { ActivityRuleBreach } from '../reporting/activities/rule.ts';
+import { activityRuleMet, countedActivities, listedBreaches } from './activity-rule.ts';
 import type { EvaluationConfig } from './config.ts';
 import { type FigureKey, figuresCte } from './figures.ts';
 
@@ -35,6 +37,12 @@ export interface QualityRow {
   /** Shares of `companies` in %; null without companies. */
   withoutMunicipalityShare: number | null;
   withoutIndustryShare: number | null;
+  /** Activities of the year with fewer than two participants or no company. */
+  ruleBreaches: number;
+  /** `ruleBreaches` in % of `activities`; null without activities. */
+  ruleBreachShare: number | null;
+  /** The first of them by reference (activity-rule.ts: LISTED_BREACHES). */
+  listedBreaches: Omit<ActivityRuleBreach, 'clusterCvr'>[];
   outliers: Outlier[];
 }
 
@@ -43,7 +51,8 @@ export type QualityFlag =
   | { kind: 'not_submitted'; status: PeriodStatus | null }
   | { kind: 'outlier'; outlier: Outlier }
   | { kind: 'missing_municipality'; share: number }
-  | { kind: 'missing_industry'; share: number };
+  | { kind: 'missing_industry'; share: number }
+  | { kind: 'activity_rule'; share: number };
 
 export interface ClusterOfYear {
   clusterId: string;
@@ -73,12 +82,22 @@ export async function dataQuality(
     q.clusterIds.map((id) => sql`${id}::uuid`),
     sql`, `,
   );
-  const [rows, outliers] = await Promise.all([
-    queryRows<Omit<QualityRow, 'outliers' | 'withoutMunicipalityShare' | 'withoutIndustryShare'>>(
+  const [rows, outliers, breaches] = await Promise.all([
+    queryRows<
+      Omit<
+        QualityRow,
+        | 'outliers'
+        | 'withoutMunicipalityShare'
+        | 'withoutIndustryShare'
+        | 'ruleBreachShare'
+        | 'listedBreaches'
+      >
+    >(
       db,
-      sql`with acts as (
-            select cluster_id, count(*)::int as n from activities
-            where year = ${q.year} and cluster_id in (${ids}) group by 1
+      sql`with ${countedActivities(q.year, ids)},
+          acts as (
+            select cluster_id, count(*)::int as n, (count(*) filter (where broken))::int as breaches
+            from counted group by 1
           ),
           described as (
             select distinct on (p.cluster_id, p.cvr) p.cluster_id, p.cvr, p.municipality_code, p.industry_code
@@ -93,7 +112,8 @@ export async function dataQuality(
             from described group by 1
           )
           select o.id as "clusterId", o.name, o.slug, ${q.year}::int as year,
-            coalesce(a.n, 0) as activities, rp.status::text as "periodStatus",
+            coalesce(a.n, 0) as activities, coalesce(a.breaches, 0) as "ruleBreaches",
+            rp.status::text as "periodStatus",
             coalesce(f.n, 0) as companies, coalesce(f.no_municipality, 0) as "withoutMunicipality",
             coalesce(f.no_industry, 0) as "withoutIndustry"
           from organisations o
@@ -113,6 +133,7 @@ export async function dataQuality(
             and abs(c.value - p.value) / p.value * 100 > ${config.outlierChangePercent}
           order by c.cluster_id, c.key`,
     ),
+    listedBreaches(db, q.year, ids),
   ]);
   const outliersOf = new Map<string, Outlier[]>();
   for (const { clusterId, ...o } of outliers)
@@ -125,6 +146,8 @@ export async function dataQuality(
     year: Number(r.year),
     withoutMunicipalityShare: r.companies > 0 ? (r.withoutMunicipality / r.companies) * 100 : null,
     withoutIndustryShare: r.companies > 0 ? (r.withoutIndustry / r.companies) * 100 : null,
+    ruleBreachShare: r.activities > 0 ? (r.ruleBreaches / r.activities) * 100 : null,
+    listedBreaches: breaches.get(r.clusterId) ?? [],
     outliers: outliersOf.get(r.clusterId) ?? [],
   }));
 }
@@ -140,5 +163,7 @@ export function qualityFlags(row: QualityRow, config: EvaluationConfig['dataQual
     flags.push({ kind: 'missing_municipality', share: row.withoutMunicipalityShare });
   if (row.withoutIndustryShare !== null && row.withoutIndustryShare > config.missingSharePercent)
     flags.push({ kind: 'missing_industry', share: row.withoutIndustryShare });
+  if (activityRuleMet(row.ruleBreachShare, config) === false)
+    flags.push({ kind: 'activity_rule', share: row.ruleBreachShare ?? 0 });
   return flags;
 }

@@ -1,7 +1,21 @@
 import type { Tx } from '../../db/client.ts';
 
+/**
+ * Recurring work: each kind is queued by its pg-boss schedule (src/jobs/schedules.ts), once per
+ * occurrence across every instance, and is retried like any other job.
+ */
+export const SCHEDULED_JOB_KINDS = [
+  'token-reminders',
+  'referral-reminders',
+  'label-reminders',
+  'course-reminders',
+  'deadline-reminders',
+  'retention',
+] as const;
+export type ScheduledJobKind = (typeof SCHEDULED_JOB_KINDS)[number];
+
 /** Every kind of job the queue runs; one pg-boss queue each, named as here. */
-export const JOB_KINDS = ['password-reset-mail', 'survey-mails', 'mail'] as const;
+export const JOB_KINDS = ['password-reset-mail', 'survey-mails', 'mail', ...SCHEDULED_JOB_KINDS] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 export const isJobKind = (s: string): s is JobKind => (JOB_KINDS as readonly string[]).includes(s);

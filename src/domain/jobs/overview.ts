@@ -25,7 +25,7 @@ const FAILED_SHOWN = 50;
 const kindsArray = `{${JOB_KINDS.join(',')}}`;
 
 /** Whether pg-boss has made its tables yet: it does when the queue first starts. */
-async function queueInstalled(db: Queryable): Promise<boolean> {
+export async function queueInstalled(db: Queryable): Promise<boolean> {
   const [row] = await queryRows<{ installed: boolean }>(
     db,
     sql`select to_regclass('pgboss.job') is not null as installed`,

@@ -1,7 +1,7 @@
 /**
  * Who a survey asks: recipients chosen from the platform (cluster organisations, the users of
  * a role, the companies that took part in some years' activities with the contact e-mail a
- * cluster supplied) or uploaded as a list. Each becomes an invitation with the attributes
+ * cluster supplied, the registrants of an event) or uploaded as a list. Each becomes an invitation with the attributes
  * results are broken down by: region (from the municipality), company size, cluster, league.
  * Candidates are chosen, deduplicated and inserted in one SQL statement; addresses that opted
  * out of survey e-mails are left out.
@@ -12,6 +12,7 @@ import { type Db, queryRows, type Tx } from '../../db/client.ts';
 import type { Caller } from '../caller.ts';
 import { AppError, parseInput } from '../errors.ts';
 import { CONTACT_RETENTION_YEARS } from './contacts.ts';
+import { authorizeEventAudience, eventRegistrantIds, eventSource } from './event-registrants.ts';
 import { authorizeSurvey, recipientsOpen } from './policy.ts';
 import { type ListIssue, readPeopleList } from './recipient-csv.ts';
 import { type PlatformAudience, platformAudienceInput } from './schemas.ts';
@@ -88,7 +89,10 @@ const clusterOrganisations = {
       where cl.ended_on is null and coalesce(trim(cl.contact_email), '') = ''`,
 };
 
-/** The active people of the platform with a membership `where` selects, in their own language. */
+/**
+ * The active people of the platform `where` selects (on the user or a membership), in their own
+ * language; one who belongs to no organisation (e.g. an event's registrant) has no cluster.
+ */
 const platformUsers = (where: SQL) => ({
   candidates: sql`select distinct on (lower(u.email))
         lower(u.email) as email, u.name, null::char(8) as cvr,
@@ -96,8 +100,8 @@ const platformUsers = (where: SQL) => ({
         null::company_size_band as size_band, cl.league,
         case when u.locale = 'en' then 'en' else 'da' end as lang
       from users u
-      join memberships ms on ms.user_id = u.id
-      join organisations o on o.id = ms.organisation_id
+      left join memberships ms on ms.user_id = u.id
+      left join organisations o on o.id = ms.organisation_id
       left join clusters cl on cl.organisation_id = o.id
       left join municipalities mu on mu.code = o.municipality_code
       where u.disabled_at is null and ${where}
@@ -172,7 +176,9 @@ export async function addPlatformAudience(
 ): Promise<AudienceResult> {
   return withActor(db, caller.actor, async (tx) => {
     await lockedOpenSurvey(tx, caller, surveyId);
-    return insertPlatformAudience(tx, surveyId, parseInput(platformAudienceInput, input), now);
+    const audience = parseInput(platformAudienceInput, input);
+    if (audience.source === 'event_registrants') await authorizeEventAudience(tx, caller, audience.eventId);
+    return insertPlatformAudience(tx, surveyId, audience, now);
   });
 }
 
@@ -183,6 +189,13 @@ export async function insertPlatformAudience(
   audience: PlatformAudience,
   now: Date,
 ): Promise<AudienceResult> {
+  if (audience.source === 'event_registrants')
+    return insertUsersAudience(
+      tx,
+      surveyId,
+      eventSource(audience.eventId),
+      eventRegistrantIds(audience.eventId),
+    );
   const query =
     audience.source === 'cluster_organisations'
       ? clusterOrganisations

@@ -21,6 +21,7 @@ import {
   usesSurveys,
 } from './policy.ts';
 import { type Participation, participationOf } from './results.ts';
+import { lastSendRound, type SendRound } from './send-rounds.ts';
 import { loadSurvey, type SurveyRecord } from './store.ts';
 
 export interface SurveyListItem {
@@ -95,12 +96,14 @@ export async function surveyList(
 export interface SurveyOverview {
   survey: SurveyRecord;
   participation: Participation;
-  /** Invitations made, by where they came from. */
-  sources: { source: string; invitations: number }[];
+  /** Invitations made, by where they came from (an event's registrants with the event's title). */
+  sources: { source: string; invitations: number; eventTitle: string | null }[];
   /** Invitations made and not sent yet. */
   unsent: number;
   /** Invitations sent, not answered, not opted out: who a reminder goes to. */
   remindable: number;
+  /** How the last round of invitations or reminders went. */
+  lastRound: SendRound | null;
   /** What can be done now. */
   can: {
     editQuestions: boolean;
@@ -109,6 +112,8 @@ export interface SurveyOverview {
     addRecipients: boolean;
     send: boolean;
     close: boolean;
+    /** Retry a failed round on the jobs page (admins). */
+    retryMails: boolean;
   };
 }
 
@@ -121,12 +126,14 @@ export async function surveyOverview(
 ): Promise<SurveyOverview> {
   const survey = await loadSurvey(db, surveyId);
   authorizeSurvey(caller.principal, 'manage', survey);
-  const [participation, sources, [counts]] = await Promise.all([
+  const [participation, sources, [counts], lastRound] = await Promise.all([
     participationOf(db, surveyId, {}),
-    queryRows<{ source: string; invitations: number }>(
+    queryRows<{ source: string; invitations: number; eventTitle: string | null }>(
       db,
-      sql`select source, count(*)::int as invitations from survey_invitations
-          where survey_id = ${surveyId} group by source order by source`,
+      sql`select i.source, count(*)::int as invitations, min(e.title) as "eventTitle"
+          from survey_invitations i
+          left join events e on i.source = 'event:' || e.id::text
+          where i.survey_id = ${surveyId} group by i.source order by i.source`,
     ),
     queryRows<{ unsent: number; remindable: number }>(
       db,
@@ -135,6 +142,7 @@ export async function surveyOverview(
                    as remindable
           from survey_invitations where survey_id = ${surveyId}`,
     ),
+    lastSendRound(db, surveyId),
   ]);
   const draft = survey.status === 'draft';
   const sending = sendingOpen(survey.status, survey.closesAt, now);
@@ -144,6 +152,7 @@ export async function surveyOverview(
     sources,
     unsent: counts?.unsent ?? 0,
     remindable: counts?.remindable ?? 0,
+    lastRound,
     can: {
       editQuestions: draft && !survey.versionPublished,
       newVersion: draft && survey.versionPublished,
@@ -151,6 +160,7 @@ export async function surveyOverview(
       addRecipients: recipientsOpen(survey.status),
       send: sending,
       close: survey.status === 'open',
+      retryMails: can(caller.principal, 'jobs.manage'),
     },
   };
 }

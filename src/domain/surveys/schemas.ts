@@ -76,8 +76,8 @@ const year = z.coerce.number({ message: 'year' }).int('year').min(2000, 'year').
 
 /**
  * Recipients from the platform: the cluster organisations (their contact e-mail), the users of
- * a role, or the companies that took part in the activities of some years (the contact e-mail a
- * cluster supplied for them).
+ * a role, the companies that took part in the activities of some years (the contact e-mail a
+ * cluster supplied for them), or the registrants of an event.
  */
 export const platformAudienceInput = z.discriminatedUnion('source', [
   z.object({ source: z.literal('cluster_organisations') }),
@@ -91,6 +91,7 @@ export const platformAudienceInput = z.discriminatedUnion('source', [
   z
     .object({ source: z.literal('participating_companies'), fromYear: year, toYear: year })
     .refine((v) => v.toYear >= v.fromYear, { path: ['toYear'], message: 'yearOrder' }),
+  z.object({ source: z.literal('event_registrants'), eventId: z.uuid('event') }),
 ]);
 export type PlatformAudience = z.infer<typeof platformAudienceInput>;
 

@@ -24,6 +24,9 @@ const FORM_ROOM = 64 * 1024;
 const LIMITS: { paths: readonly string[]; bytes: number; multipart?: number }[] = [
   // importLabelsCsv takes the file as bytes: 2 MB of CSV and room for the form around it.
   { paths: Object.values(PAGES.labelImport), bytes: 2 * MB + FORM_ROOM },
+  // A funder's grants file (MAX_GRANT_FILE_BYTES), and its rows sent back from the preview as CSV text.
+  { paths: Object.values(PAGES.grantsImport), bytes: DEFAULT_LIMIT, multipart: 2 * MB + FORM_ROOM },
+  { paths: Object.values(PAGES.grantsImportConfirm), bytes: 3 * MB },
   // A survey's recipient list and a cluster's company contacts: 2 MB of CSV each (MAX_LIST_BYTES).
   { paths: Object.values(PAGES.surveyRecipientList), bytes: DEFAULT_LIMIT, multipart: 2 * MB + FORM_ROOM },
   { paths: Object.values(PAGES.companyContacts), bytes: DEFAULT_LIMIT, multipart: 2 * MB + FORM_ROOM },

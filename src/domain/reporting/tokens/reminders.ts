@@ -7,8 +7,8 @@
  * Claim, then send: one transaction marks the due tokens (`expiry_reminded_at`) and commits; the
  * mails go out after that. A crash after the commit never sends a reminder twice (at worst one is
  * lost); a token whose mails all fail to send has its mark cleared again, so the next run retries
- * it. The claim is one conditional UPDATE, so runs that overlap (the server's timer on several
- * instances, a cron job) never claim the same token twice.
+ * it. The claim is one conditional UPDATE, so runs that overlap (the scheduled job and a `klynge
+ * remind-tokens` run) never claim the same token twice.
  */
 import { sql } from 'drizzle-orm';
 import { type Actor, withActor } from '../../../db/actor.ts';

@@ -6,7 +6,7 @@ import type { Lang } from '../../paths.ts';
 const da = {
   title: 'Jobkø',
   intro:
-    'Arbejde, portalen gør efter en forespørgsel: mails og udsendelser. Et job, der fejler, forsøges igen med stigende ventetid; fejler det hver gang, står det her som fejlet med sin fejl. Udførte og fejlede job gemmes i 7 dage.',
+    'Arbejde, portalen gør efter en forespørgsel eller efter sin tidsplan: mails, udsendelser, påmindelser og sletning af persondata. Et job, der fejler, forsøges igen med stigende ventetid; fejler det hver gang, står det her som fejlet med sin fejl. Udførte og fejlede job gemmes i 7 dage.',
   countsCaption: 'Job efter slags og tilstand',
   kind: 'Slags',
   queued: 'I kø',
@@ -18,6 +18,12 @@ const da = {
     'password-reset-mail': 'Mail om ny adgangskode',
     'survey-mails': 'Invitationer og påmindelser til undersøgelser',
     mail: 'Andre e-mails (tilmelding, invitationer, interesse)',
+    'token-reminders': 'Påmindelser om API-nøgler, der udløber (hver time)',
+    'referral-reminders': 'Påmindelser om henvisninger, der venter (hver time)',
+    'label-reminders': 'Påmindelser om mærker, der udløber (dagligt)',
+    'course-reminders': 'Påmindelser om kurser (dagligt)',
+    'deadline-reminders': 'Påmindelser om indberetningsfrister (dagligt)',
+    retention: 'Sletning af persondata efter opbevaringsperioden (dagligt)',
   } satisfies Record<JobKind, string>,
   failedHeading: 'Fejlede job',
   failedCaption: 'Fejlede job, nyeste først',
@@ -34,7 +40,7 @@ const da = {
 const en: typeof da = {
   title: 'Job queue',
   intro:
-    'Work the portal does after a request: e-mails and survey sends. A job that fails is tried again with growing waits; one that fails every time is listed here as failed, with its error. Done and failed jobs are kept for 7 days.',
+    'Work the portal does after a request or on its schedule: e-mails, survey sends, reminders and removal of personal data. A job that fails is tried again with growing waits; one that fails every time is listed here as failed, with its error. Done and failed jobs are kept for 7 days.',
   countsCaption: 'Jobs by kind and state',
   kind: 'Kind',
   queued: 'Queued',
@@ -46,6 +52,12 @@ const en: typeof da = {
     'password-reset-mail': 'Password reset e-mail',
     'survey-mails': 'Survey invitations and reminders',
     mail: 'Other e-mails (sign-up, invitations, interest)',
+    'token-reminders': 'Reminders of expiring API tokens (hourly)',
+    'referral-reminders': 'Reminders of waiting referrals (hourly)',
+    'label-reminders': 'Reminders of expiring labels (daily)',
+    'course-reminders': 'Course reminders (daily)',
+    'deadline-reminders': 'Reporting deadline reminders (daily)',
+    retention: 'Removal of personal data past its retention period (daily)',
   },
   failedHeading: 'Failed jobs',
   failedCaption: 'Failed jobs, newest first',

@@ -11,6 +11,7 @@ import { type AppContext, type AppEnv, today } from '../../context.ts';
 import { formatDate, formatDateTime, formatNumber } from '../../i18n/index.ts';
 import { type Lang, pageHref } from '../../paths.ts';
 import { renderPage } from '../../render.tsx';
+import { ScrollingTable } from '../../views/table.tsx';
 import { clusterServiceMessages } from '../cluster-services/messages.ts';
 import { PublicServices } from '../cluster-services/views.tsx';
 import { activityMessages } from '../reporting/activities.messages.ts';
@@ -203,29 +204,31 @@ function FundingTable({
   const t = catalogueMessages(lang);
   if (rows.length === 0) return <p>{t.noFunding}</p>;
   return (
-    <table class="table table--compact">
-      <thead>
-        <tr>
-          <th scope="col">{t.year}</th>
-          <th scope="col">{t.funder}</th>
-          <th scope="col" class="text-align-right">
-            {t.amount}
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
+    <ScrollingTable label={t.fundingHeading}>
+      <table class="table table--compact">
+        <thead>
           <tr>
-            <td>{r.year}</td>
-            <td>
-              {r.funder}
-              {r.responsible && ` (${t.responsible})`}
-            </td>
-            <td class="text-align-right">{formatNumber(r.amountDkk, lang)}</td>
+            <th scope="col">{t.year}</th>
+            <th scope="col">{t.funder}</th>
+            <th scope="col" class="text-align-right">
+              {t.amount}
+            </th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr>
+              <td>{r.year}</td>
+              <td>
+                {r.funder}
+                {r.responsible && ` (${t.responsible})`}
+              </td>
+              <td class="text-align-right">{formatNumber(r.amountDkk, lang)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollingTable>
   );
 }
 

@@ -196,6 +196,7 @@ const da = {
     qualityLegend: 'Datakvalitet',
     outlier: 'Markér ændringer fra året før på mere end (%)',
     missing: 'Markér manglende kommune eller branchekode, når andelen er over (%)',
+    activityRule: 'Aktivitetsreglen er opfyldt, når andelen af aktiviteter, der bryder den, højst er (%)',
     note: 'Begrundelse for ændringen (valgfri)',
     save: 'Gem som ny version',
     saved: 'Reglerne er gemt som en ny version.',
@@ -211,6 +212,7 @@ const da = {
       percent: 'Skriv en procent over 0 og højst 100.',
       outlierChangePercent: 'Skriv en procent over 0.',
       missingSharePercent: 'Skriv en procent fra 0 til 100.',
+      activityRuleSharePercent: 'Skriv en procent fra 0 til 100.',
     } as Record<string, string>,
   },
   quality: {
@@ -238,7 +240,25 @@ const da = {
         `Stor ændring: ${key} fra ${previous} til ${current} (${change})`,
       missing_municipality: (share: string) => `${share} af virksomhederne mangler kommune`,
       missing_industry: (share: string) => `${share} af virksomhederne mangler branchekode`,
+      activity_rule: (share: string) =>
+        `${share} af aktiviteterne bryder aktivitetsreglen (færre end to deltagere eller ingen virksomhed)`,
     },
+    activityRule: 'Bryder aktivitetsreglen',
+    ruleMet: 'Opfyldt',
+    ruleNotMet: 'Ikke opfyldt',
+    ruleThreshold: (share: number) =>
+      `Aktivitetsreglen: en aktivitet skal have mindst to deltagere, og mindst én af dem skal være en virksomhed. Målet er opfyldt, når højst ${share.toLocaleString('da-DK')} % af klyngens aktiviteter i året bryder reglen.`,
+    breachesTitle: 'Aktiviteter, der bryder aktivitetsreglen',
+    breachesLead: 'Aktiviteterne med færre end to deltagere eller ingen virksomhed, pr. klynge.',
+    noBreaches: 'Ingen aktiviteter bryder aktivitetsreglen i det valgte år.',
+    breachesCaption: (name: string, year: number, n: number) =>
+      `${name}: ${n === 1 ? '1 aktivitet' : `${n} aktiviteter`} i ${year}, der bryder aktivitetsreglen`,
+    moreBreaches: (n: number) => `Og ${n} flere.`,
+    breachesLink: (name: string) => `Se alle ${name}s aktiviteter, der bryder reglen`,
+    reference: 'Reference',
+    activityTitle: 'Titel',
+    participants: 'Deltagere',
+    companyParticipants: 'Heraf virksomheder',
   },
   pct,
 } as const;
@@ -365,6 +385,7 @@ const en: Widen<typeof da> = {
     qualityLegend: 'Data quality',
     outlier: 'Flag changes from the year before of more than (%)',
     missing: 'Flag a missing municipality or industry code when the share is over (%)',
+    activityRule: 'The activity rule is met when the share of activities breaking it is at most (%)',
     note: 'Reason for the change (optional)',
     save: 'Save as a new version',
     saved: 'The rules are saved as a new version.',
@@ -380,6 +401,7 @@ const en: Widen<typeof da> = {
       percent: 'Enter a percentage above 0 and at most 100.',
       outlierChangePercent: 'Enter a percentage above 0.',
       missingSharePercent: 'Enter a percentage from 0 to 100.',
+      activityRuleSharePercent: 'Enter a percentage from 0 to 100.',
     } as Record<string, string>,
   },
   quality: {
@@ -407,7 +429,25 @@ const en: Widen<typeof da> = {
         `Large change: ${key} from ${previous} to ${current} (${change})`,
       missing_municipality: (share: string) => `${share} of the companies lack a municipality`,
       missing_industry: (share: string) => `${share} of the companies lack an industry code`,
+      activity_rule: (share: string) =>
+        `${share} of the activities break the activity rule (fewer than two participants or no company)`,
     },
+    activityRule: 'Breaking the activity rule',
+    ruleMet: 'Met',
+    ruleNotMet: 'Not met',
+    ruleThreshold: (share: number) =>
+      `The activity rule: an activity should have at least two participants, at least one of them a company. The measure is met when at most ${share} % of the cluster's activities of the year break the rule.`,
+    breachesTitle: 'Activities that break the activity rule',
+    breachesLead: 'The activities with fewer than two participants or no company, by cluster.',
+    noBreaches: 'No activities break the activity rule in the chosen year.',
+    breachesCaption: (name: string, year: number, n: number) =>
+      `${name}: ${n === 1 ? '1 activity' : `${n} activities`} in ${year} breaking the activity rule`,
+    moreBreaches: (n: number) => `And ${n} more.`,
+    breachesLink: (name: string) => `See all activities of ${name} that break the rule`,
+    reference: 'Reference',
+    activityTitle: 'Title',
+    participants: 'Participants',
+    companyParticipants: 'Of which companies',
   },
   pct,
 };

@@ -21,6 +21,7 @@ export interface RulesForm {
   rows: RuleRow[];
   outlier: string;
   missing: string;
+  activityRule: string;
   note: string;
 }
 
@@ -33,6 +34,7 @@ export const formOf = (config: EvaluationConfig): RulesForm => ({
   })),
   outlier: String(config.dataQuality.outlierChangePercent),
   missing: String(config.dataQuality.missingSharePercent),
+  activityRule: String(config.dataQuality.activityRuleSharePercent),
   note: '',
 });
 
@@ -56,7 +58,13 @@ export function readForm(body: Record<string, unknown>): { form: RulesForm; addi
   const adding = body.action === 'add';
   if (adding && rows.length < MAX_RULES) rows.push({ kind: '', key: '', years: '', percent: '' });
   return {
-    form: { rows, outlier: text(body.outlier), missing: text(body.missing), note: text(body.note) },
+    form: {
+      rows,
+      outlier: text(body.outlier),
+      missing: text(body.missing),
+      activityRule: text(body.activityRule),
+      note: text(body.note),
+    },
     adding,
   };
 }
@@ -71,9 +79,20 @@ export function configOf(form: RulesForm): unknown {
       ...(r.kind === 'bottom_quartile_running' ? { years: number(r.years) } : {}),
       ...(r.kind === 'decline_from_first_year' ? { percent: number(r.percent) } : {}),
     })),
-    dataQuality: { outlierChangePercent: number(form.outlier), missingSharePercent: number(form.missing) },
+    dataQuality: {
+      outlierChangePercent: number(form.outlier),
+      missingSharePercent: number(form.missing),
+      activityRuleSharePercent: number(form.activityRule),
+    },
   };
 }
+
+/** The form field of each data-quality threshold. */
+const DATA_QUALITY_FIELDS: Record<string, string> = {
+  outlierChangePercent: 'outlier',
+  missingSharePercent: 'missing',
+  activityRuleSharePercent: 'activityRule',
+};
 
 /** Validation issues (`rules.2.years`, `dataQuality.missingSharePercent`) as the form's field errors. */
 export function fieldErrors(issues: { field: string }[], t: EvaluationMessages): FieldErrors {
@@ -83,7 +102,7 @@ export function fieldErrors(issues: { field: string }[], t: EvaluationMessages):
     if (group === 'rules' && index !== undefined && name !== undefined) {
       errors[`${name}-${index}`] ??= t.rules.errors[name] ?? t.rules.errors.kind ?? '';
     } else if (group === 'dataQuality' && index !== undefined) {
-      errors[index === 'outlierChangePercent' ? 'outlier' : 'missing'] ??= t.rules.errors[index] ?? '';
+      errors[DATA_QUALITY_FIELDS[index] ?? 'missing'] ??= t.rules.errors[index] ?? '';
     }
   }
   return errors;

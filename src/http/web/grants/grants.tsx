@@ -10,6 +10,7 @@ import { renderPage } from '../../render.tsx';
 import { formFields, toFieldErrors } from '../../validation.ts';
 import { Alert, ErrorSummary, type FieldErrors } from '../../views/forms.tsx';
 import { onPage } from '../routes.ts';
+import { grantImportMessages } from './import.messages.ts';
 import { type GrantMessages, grantMessages } from './messages.ts';
 import { CoFinancingView } from './views/co-financing.tsx';
 import { backToGrants, FunderList, GrantForm, GrantTable, TotalsTable } from './views/portfolio.tsx';
@@ -52,6 +53,7 @@ async function portfolioPage(c: AppContext, form: FormState = {}) {
         <p class="font-lead">{t.portfolioLead}</p>
         {saved === 'saved' && <Alert variant="success">{t.saved}</Alert>}
         {saved === 'removed' && <Alert variant="success">{t.removed}</Alert>}
+        {saved === 'imported' && <Alert variant="success">{grantImportMessages(ch.lang).imported}</Alert>}
         {portfolio.grants.length === 0 ? (
           <p>{t.noGrants}</p>
         ) : (
@@ -60,6 +62,11 @@ async function portfolioPage(c: AppContext, form: FormState = {}) {
             <GrantTable v={{ ch, t }} p={portfolio} />
           </>
         )}
+        <p>
+          <a href={pageHref('grantsImport', ch.lang, { slug: portfolio.funder.slug })}>
+            {grantImportMessages(ch.lang).link}
+          </a>
+        </p>
         <h2>{t.formHeading}</h2>
         <div class="row">
           <div class="col-12 col-md-8 col-lg-6">

@@ -1,8 +1,10 @@
 import type { Hono } from 'hono';
 import type { AppEnv } from '../../context.ts';
 import { registerGrantPages } from './grants.tsx';
+import { registerGrantImportPages } from './import.tsx';
 
 /** The grants register (docs/grants.md). Routes are tried in this order. */
 export function registerGrantsArea(app: Hono<AppEnv>): void {
+  registerGrantImportPages(app);
   registerGrantPages(app);
 }

@@ -31,7 +31,7 @@ import {
 import { DeleteActivityPage, EditActivityPage, NewActivityPage } from './views/activity-changes.tsx';
 import { ActivityPage } from './views/activity-detail.tsx';
 import { ACTIVITY_FIELDS, PARTICIPANT_FIELDS } from './views/activity-forms.tsx';
-import { ActivityList } from './views/activity-list.tsx';
+import { ActivityList, BREAKS_RULE } from './views/activity-list.tsx';
 
 const STATUSES = [
   'created',
@@ -58,17 +58,19 @@ async function listPage(c: AppContext) {
   const category = c.req.query('category') ?? '';
   const q = (c.req.query('q') ?? '').slice(0, 200);
   const cluster = c.req.query('cluster') ?? '';
+  const breaksRule = c.req.query('rule') === BREAKS_RULE;
   const page = Math.min(10_000, Math.max(1, Number.parseInt(c.req.query('page') ?? '1', 10) || 1));
   const filters = {
     year: /^\d{4}$/.test(yearText) ? Number(yearText) : undefined,
     category: (ACTIVITY_CATEGORIES as readonly string[]).includes(category) ? category : undefined,
     q,
     cluster,
+    breaksRule,
   };
   const list = await listActivities(
     c.get('deps').db,
     callerOf(c),
-    { ...filters, clusterId: cluster || undefined },
+    { ...filters, clusterId: cluster || undefined, breaksActivityRule: breaksRule },
     page,
   );
   const link = (p: number) =>
@@ -77,6 +79,7 @@ async function listPage(c: AppContext) {
       category,
       q,
       cluster: cluster || undefined,
+      rule: breaksRule ? BREAKS_RULE : undefined,
       page: p > 1 ? String(p) : undefined,
     });
   const view = { ...list, page, pages: Math.max(1, Math.ceil(list.total / PAGE_SIZE)) };

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type { Hono } from 'hono';
 import { AppError } from '../../../domain/errors.ts';
 import { addPlatformAudience, addUploadedAudience } from '../../../domain/surveys/audiences.ts';
+import { registrantEvents } from '../../../domain/surveys/event-registrants.ts';
 import { surveyOverview } from '../../../domain/surveys/listing.ts';
 import { surveyTitle } from '../../../domain/surveys/store.ts';
 import { callerOf } from '../../caller.ts';
@@ -25,14 +26,22 @@ const EMPTY: RecipientsState = {
 };
 
 async function page(c: AppContext, state: RecipientsState = EMPTY, status: 200 | 413 | 422 = 200) {
-  const overview = await surveyOverview(c.get('deps').db, callerOf(c), idOf(c), now(c));
+  const { db } = c.get('deps');
+  const overview = await surveyOverview(db, callerOf(c), idOf(c), now(c));
+  const events = await registrantEvents(db, callerOf(c));
   const lang = c.get('lang');
   const t = recipientMessages(lang);
   return renderPage(
     c,
     `${t.title}: ${surveyTitle(overview.survey, lang)}`,
     ({ csrfToken, m }) => (
-      <RecipientsPage v={{ lang, t, m }} overview={overview} state={state} csrfToken={csrfToken} />
+      <RecipientsPage
+        v={{ lang, t, m }}
+        overview={overview}
+        events={events}
+        state={state}
+        csrfToken={csrfToken}
+      />
     ),
     status,
   );

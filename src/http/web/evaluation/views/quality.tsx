@@ -1,3 +1,4 @@
+import { activityRuleMet } from '../../../../domain/evaluation/activity-rule.ts';
 import type { DataQualityThresholds } from '../../../../domain/evaluation/config.ts';
 import type { QualityFlag, QualityRow } from '../../../../domain/evaluation/quality.ts';
 import { qualityFlags } from '../../../../domain/evaluation/quality.ts';
@@ -5,6 +6,7 @@ import type { DataQualityView } from '../../../../domain/evaluation/queries.ts';
 import { formatNumber } from '../../../i18n/index.ts';
 import { href, type Lang, type PageKey } from '../../../paths.ts';
 import { SelectField } from '../../../views/forms.tsx';
+import { BREAKS_RULE } from '../../reporting/views/activity-list.tsx';
 import type { EvaluationMessages } from '../messages.ts';
 import { formatFigure } from './format.ts';
 
@@ -27,7 +29,99 @@ function flagText(f: QualityFlag, t: EvaluationMessages, lang: Lang): string {
       return q.missing_municipality(share(f.share));
     case 'missing_industry':
       return q.missing_industry(share(f.share));
+    case 'activity_rule':
+      return q.activity_rule(share(f.share));
   }
+}
+
+/** The activity-rule measure of a row: its breaches and share, and whether the threshold is met. */
+function ActivityRuleCell({
+  r,
+  thresholds,
+  lang,
+  t,
+}: {
+  r: QualityRow;
+  thresholds: DataQualityThresholds;
+  lang: Lang;
+  t: EvaluationMessages;
+}) {
+  const met = activityRuleMet(r.ruleBreachShare, thresholds);
+  if (met === null) return <td>–</td>;
+  return (
+    <td>
+      {formatNumber(r.ruleBreaches, lang)} ({t.pct(r.ruleBreachShare ?? 0, lang).replace(/^\+/, '')}){' '}
+      <span class={met ? 'badge badge-success' : 'badge badge-warning'}>
+        {met ? t.quality.ruleMet : t.quality.ruleNotMet}
+      </span>
+    </td>
+  );
+}
+
+/** Per cluster, the activities that break the activity rule (the first of them when there are many). */
+function RuleBreaches({
+  rows,
+  t,
+  lang,
+  page,
+}: {
+  rows: QualityRow[];
+  t: EvaluationMessages;
+  lang: Lang;
+  page: PageKey;
+}) {
+  const withBreaches = rows.filter((r) => r.ruleBreaches > 0);
+  return (
+    <section aria-labelledby="rule-breaches">
+      <h2 id="rule-breaches">{t.quality.breachesTitle}</h2>
+      <p>{t.quality.breachesLead}</p>
+      {withBreaches.length === 0 && <p>{t.quality.noBreaches}</p>}
+      {withBreaches.map((r) => (
+        <>
+          <h3>{r.name}</h3>
+          <div class="table--responsive-scroll">
+            <table class="table table--compact">
+              <caption>{t.quality.breachesCaption(r.name, r.year, r.ruleBreaches)}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t.quality.reference}</th>
+                  <th scope="col">{t.quality.activityTitle}</th>
+                  <th scope="col">{t.quality.participants}</th>
+                  <th scope="col">{t.quality.companyParticipants}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {r.listedBreaches.map((b) => (
+                  <tr>
+                    <td>{b.activityRef}</td>
+                    <th scope="row">{b.title}</th>
+                    <td>{formatNumber(b.participants, lang)}</td>
+                    <td>{formatNumber(b.companies, lang)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {r.ruleBreaches > r.listedBreaches.length && (
+            <p>{t.quality.moreBreaches(r.ruleBreaches - r.listedBreaches.length)}</p>
+          )}
+          {page === 'dataQuality' && (
+            <p>
+              <a
+                href={href('activities', lang, {
+                  year: String(r.year),
+                  cluster: r.clusterId,
+                  rule: BREAKS_RULE,
+                })}
+              >
+                {t.quality.breachesLink(r.name)}
+              </a>
+            </p>
+          )}
+        </>
+      ))}
+    </section>
+  );
 }
 
 function ShareCell({
@@ -71,6 +165,7 @@ function QualityTable({
             <th scope="col">{t.quality.companies}</th>
             <th scope="col">{t.quality.withoutMunicipality}</th>
             <th scope="col">{t.quality.withoutIndustry}</th>
+            <th scope="col">{t.quality.activityRule}</th>
             <th scope="col">{t.quality.flags}</th>
           </tr>
         </thead>
@@ -85,6 +180,7 @@ function QualityTable({
                 <td>{formatNumber(r.companies, lang)}</td>
                 <ShareCell n={r.withoutMunicipality} share={r.withoutMunicipalityShare} lang={lang} t={t} />
                 <ShareCell n={r.withoutIndustry} share={r.withoutIndustryShare} lang={lang} t={t} />
+                <ActivityRuleCell r={r} thresholds={thresholds} lang={lang} t={t} />
                 <td>
                   {flags.length === 0 ? (
                     t.quality.ok
@@ -140,10 +236,14 @@ export function DataQualityPageView({
             </button>
           </form>
           <p>{t.quality.thresholds(thresholds.outlierChangePercent, thresholds.missingSharePercent)}</p>
+          <p>{t.quality.ruleThreshold(thresholds.activityRuleSharePercent)}</p>
           {view.rows.length === 0 ? (
             <p>{t.quality.noClusters}</p>
           ) : (
-            <QualityTable rows={view.rows} year={year} t={t} lang={lang} thresholds={thresholds} />
+            <>
+              <QualityTable rows={view.rows} year={year} t={t} lang={lang} thresholds={thresholds} />
+              <RuleBreaches rows={view.rows} t={t} lang={lang} page={page} />
+            </>
           )}
         </>
       )}

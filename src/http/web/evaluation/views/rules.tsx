@@ -76,6 +76,12 @@ function RulesFormView({
         <legend class="h4">{r.qualityLegend}</legend>
         <TextField name="outlier" label={r.outlier} value={form.outlier} error={errors.outlier} />
         <TextField name="missing" label={r.missing} value={form.missing} error={errors.missing} />
+        <TextField
+          name="activityRule"
+          label={r.activityRule}
+          value={form.activityRule}
+          error={errors.activityRule}
+        />
       </fieldset>
       <TextField name="note" label={r.note} value={form.note} />
       <button type="submit" name="action" value="save" class="button button-primary">
@@ -157,7 +163,8 @@ export function RulesPageView(p: {
         {t.quality.thresholds(
           config.dataQuality.outlierChangePercent,
           config.dataQuality.missingSharePercent,
-        )}
+        )}{' '}
+        {t.quality.ruleThreshold(config.dataQuality.activityRuleSharePercent)}
       </p>
       {p.form && (
         <section aria-labelledby="edit-heading">

@@ -4,6 +4,7 @@ import type { Messages } from '../../../i18n/index.ts';
 import { formatDate, formatNumber } from '../../../i18n/index.ts';
 import { href, type Lang, pageHref } from '../../../paths.ts';
 import { Alert, ErrorSummary, type FieldErrors } from '../../../views/forms.tsx';
+import { ScrollingTable } from '../../../views/table.tsx';
 import { activityMessages } from '../activities.messages.ts';
 import { ParticipantForm, type Values } from './activity-forms.tsx';
 
@@ -24,6 +25,10 @@ function ActivityFacts({ a, lang }: { a: ActivityDetail; lang: Lang }) {
     [t.grant_dkk, n(a.grantDkk)],
     [t.external_funding_dkk, n(a.externalFundingDkk)],
     [t.private_cofinancing_hours, n(a.privateCofinancingHours)],
+    [t.cofinancing_fees_dkk, n(a.cofinancingFeesDkk)],
+    [t.cofinancing_sponsorship_dkk, n(a.cofinancingSponsorshipDkk)],
+    [t.cofinancing_foundations_dkk, n(a.cofinancingFoundationsDkk)],
+    [t.euApplicationLegend, a.euApplication ? t.yes : t.no],
   ];
   return (
     <dl class="summary-list">
@@ -41,7 +46,7 @@ function ParticipantsTable({ a, lang, editable }: { a: ActivityDetail; lang: Lan
   const t = activityMessages(lang);
   if (a.participants.length === 0) return <p>{t.noParticipants}</p>;
   return (
-    <div class="table--responsive-scroll">
+    <ScrollingTable label={t.participantsCaption(a.participants.length)}>
       <table class="table table--compact">
         <caption>{t.participantsCaption(a.participants.length)}</caption>
         <thead>
@@ -67,7 +72,10 @@ function ParticipantsTable({ a, lang, editable }: { a: ActivityDetail; lang: Lan
             return (
               <tr>
                 <th scope="row">{p.name}</th>
-                <td>{t.types[p.participantType] ?? p.participantType}</td>
+                <td>
+                  {t.types[p.participantType] ?? p.participantType}
+                  {p.institutionKind && ` (${t.institutionKinds[p.institutionKind] ?? p.institutionKind})`}
+                </td>
                 <td>{p.cvr ?? p.country ?? ''}</td>
                 <td>{p.employees === null ? '' : formatNumber(p.employees, lang)}</td>
                 <td>{p.industryCode ?? ''}</td>
@@ -91,7 +99,7 @@ function ParticipantsTable({ a, lang, editable }: { a: ActivityDetail; lang: Lan
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollingTable>
   );
 }
 

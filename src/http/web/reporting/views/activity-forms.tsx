@@ -4,6 +4,7 @@ import { issueMessage } from '../../../../domain/reporting/activities/issues.ts'
 import type { ActivityDetail, ParticipantView } from '../../../../domain/reporting/activities/queries.ts';
 import {
   ACTIVITY_CATEGORIES,
+  INSTITUTION_KINDS,
   PARTICIPANT_TYPES,
   RULE_MESSAGES,
 } from '../../../../domain/reporting/format/rows.ts';
@@ -26,6 +27,10 @@ export const ACTIVITY_FIELDS = [
   'grant_dkk',
   'external_funding_dkk',
   'private_cofinancing_hours',
+  'cofinancing_fees_dkk',
+  'cofinancing_sponsorship_dkk',
+  'cofinancing_foundations_dkk',
+  'eu_application',
 ] as const;
 export const PARTICIPANT_FIELDS = [
   'participant_type',
@@ -35,6 +40,7 @@ export const PARTICIPANT_FIELDS = [
   'employees',
   'municipality_code',
   'industry_code',
+  'institution_kind',
   'new_competence',
   'new_idea',
   'new_product',
@@ -78,6 +84,10 @@ export function activityValues(a: ActivityDetail): Values {
     grant_dkk: n(a.grantDkk),
     external_funding_dkk: n(a.externalFundingDkk),
     private_cofinancing_hours: n(a.privateCofinancingHours),
+    cofinancing_fees_dkk: n(a.cofinancingFeesDkk),
+    cofinancing_sponsorship_dkk: n(a.cofinancingSponsorshipDkk),
+    cofinancing_foundations_dkk: n(a.cofinancingFoundationsDkk),
+    eu_application: a.euApplication ? '1' : '',
   };
 }
 
@@ -91,6 +101,7 @@ export function participantValues(p: ParticipantView): Values {
     employees: s(p.employees),
     municipality_code: p.municipalityCode === null ? '' : String(p.municipalityCode).padStart(3, '0'),
     industry_code: s(p.industryCode),
+    institution_kind: s(p.institutionKind),
     new_competence: p.newCompetence ? '1' : '',
     new_idea: p.newIdea ? '1' : '',
     new_product: p.newProduct ? '1' : '',
@@ -168,6 +179,22 @@ export function ActivityForm(p: {
       {field('grant_dkk', false, t.grant_dkkHint)}
       {field('external_funding_dkk', false, t.grant_dkkHint)}
       {field('private_cofinancing_hours', false, t.private_cofinancing_hoursHint)}
+      <fieldset class="form-group">
+        <legend class="form-label">{t.cofinancingBySource}</legend>
+        <p class="form-hint">{t.cofinancingBySourceHint}</p>
+        {field('cofinancing_fees_dkk', false, t.cofinancing_fees_dkkHint)}
+        {field('cofinancing_sponsorship_dkk', false, t.cofinancing_sponsorship_dkkHint)}
+        {field('cofinancing_foundations_dkk', false, t.cofinancing_foundations_dkkHint)}
+      </fieldset>
+      <fieldset class={e.eu_application ? 'form-group form-error' : 'form-group'}>
+        <legend class="form-label">{t.euApplicationLegend}</legend>
+        <Checkbox
+          name="eu_application"
+          label={t.eu_application}
+          checked={v.eu_application === '1'}
+          error={e.eu_application}
+        />
+      </fieldset>
       <div class="form-actions">
         <button type="submit" class="button button-primary">
           {t.save}
@@ -244,6 +271,15 @@ export function ParticipantForm(p: {
         options={municipalityOptions}
       />
       {text('industry_code', t.industry_code, t.industry_codeHint)}
+      <SelectField
+        name="institution_kind"
+        label={t.institution_kind}
+        hint={t.institution_kindHint}
+        value={v.institution_kind}
+        error={e.institution_kind}
+        placeholder={t.noInstitutionKind}
+        options={INSTITUTION_KINDS.map((k) => ({ value: k, label: t.institutionKinds[k] ?? k }))}
+      />
       <fieldset class={flagError ? 'form-group form-error' : 'form-group'}>
         <legend class="form-label">{t.effects}</legend>
         {FLAGS.map((f) => (

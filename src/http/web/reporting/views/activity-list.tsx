@@ -2,8 +2,9 @@ import type { ActivityListItem } from '../../../../domain/reporting/activities/q
 import { ACTIVITY_CATEGORIES } from '../../../../domain/reporting/format/rows.ts';
 import { formatDate, formatNumber } from '../../../i18n/index.ts';
 import { href, type Lang, pageHref } from '../../../paths.ts';
-import { SelectField, TextField } from '../../../views/forms.tsx';
+import { Checkboxes, SelectField, TextField } from '../../../views/forms.tsx';
 import { Pager } from '../../../views/pager.tsx';
+import { ScrollingTable } from '../../../views/table.tsx';
 import { activityMessages } from '../activities.messages.ts';
 
 /** The list page's filters as the user chose them (the text kept as typed). */
@@ -12,7 +13,12 @@ export interface ActivityListFilters {
   category: string | undefined;
   q: string;
   cluster: string;
+  /** Only the activities that break the activity rule. */
+  breaksRule: boolean;
 }
+
+/** The value of the list's `rule` parameter that keeps only the activities breaking the activity rule. */
+export const BREAKS_RULE = 'broken';
 
 export interface ActivityListView {
   items: ActivityListItem[];
@@ -52,6 +58,13 @@ function Filters({ f, list, lang }: { f: ActivityListFilters; list: ActivityList
         />
       )}
       <TextField name="q" type="search" label={t.text} value={f.q} />
+      <Checkboxes
+        name="rule"
+        legend={t.activityRule}
+        hint={t.activityRuleHint}
+        options={[{ value: BREAKS_RULE, label: t.onlyBreakingRule }]}
+        checked={f.breaksRule ? [BREAKS_RULE] : []}
+      />
       <div class="filter-actions">
         <button type="submit" class="button button-secondary">
           {t.show}
@@ -65,7 +78,7 @@ function ActivityTable({ list, lang }: { list: ActivityListView; lang: Lang }) {
   const t = activityMessages(lang);
   const showCluster = list.clusters.length > 1;
   return (
-    <div class="table--responsive-scroll">
+    <ScrollingTable label={t.listTitle}>
       <table class="table table--compact">
         <caption class="sr-only">{t.listTitle}</caption>
         <thead>
@@ -85,6 +98,12 @@ function ActivityTable({ list, lang }: { list: ActivityListView; lang: Lang }) {
             <tr>
               <td>
                 <a href={pageHref('activity', lang, { id: String(a.id) })}>{a.title}</a>
+                {a.breaksActivityRule && (
+                  <>
+                    {' '}
+                    <span class="badge badge-warning">{t.breaksRule}</span>
+                  </>
+                )}
               </td>
               <td>{a.activityRef}</td>
               {showCluster && <td>{a.clusterName}</td>}
@@ -99,7 +118,7 @@ function ActivityTable({ list, lang }: { list: ActivityListView; lang: Lang }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollingTable>
   );
 }
 

@@ -110,6 +110,38 @@ function Step({ title, children }: { title: string; children: unknown }) {
   );
 }
 
+/** How the last round of e-mails went; a failed one with what happens next. */
+function LastRound({ v, overview }: { v: View; overview: SurveyOverview }) {
+  const round = overview.lastRound;
+  if (!round) return null;
+  const { t, lang } = v;
+  const r = t.lastRound;
+  const when = formatDateTime(round.round, lang);
+  const told = `${r[round.kind](when)} `;
+  if (round.state === 'queued' || round.state === 'done')
+    return (
+      <p id="last-round">
+        {told}
+        {round.state === 'queued' ? r.queued(round.sent) : r.done(round.sent)}
+      </p>
+    );
+  return (
+    <div id="last-round">
+      <Alert variant="warning">
+        {told}
+        {r.failing(round.sent, round.unsent)}{' '}
+        {round.state === 'retrying' ? (
+          r.retrying
+        ) : overview.can.retryMails ? (
+          <a href={href('adminJobs', lang)}>{r.retryLink}</a>
+        ) : (
+          r.failedForOthers
+        )}
+      </Alert>
+    </div>
+  );
+}
+
 /** One survey for its manager: the facts, then each step with what can be done now. */
 export function OverviewPage(p: {
   v: View;
@@ -183,6 +215,7 @@ export function OverviewPage(p: {
           {can.addRecipients && <a href={pageHref('surveyRecipients', lang, { id })}>{t.chooseRecipients}</a>}
         </Step>
         <Step title={t.stepSending}>
+          <LastRound v={p.v} overview={p.overview} />
           {can.send ? (
             <>
               <p>{t.unsent(p.overview.unsent)}</p>

@@ -1,8 +1,9 @@
 import type { AudienceResult } from '../../../../domain/surveys/audiences.ts';
+import type { RegistrantEvent } from '../../../../domain/surveys/event-registrants.ts';
 import type { SurveyOverview } from '../../../../domain/surveys/listing.ts';
 import type { ListIssue } from '../../../../domain/surveys/recipient-csv.ts';
 import { surveyTitle } from '../../../../domain/surveys/store.ts';
-import { formatNumber, type Messages } from '../../../i18n/index.ts';
+import { formatDay, formatNumber, type Messages } from '../../../i18n/index.ts';
 import { type Lang, pageHref } from '../../../paths.ts';
 import { Alert, ErrorSummary, type FieldErrors, SelectField, TextField } from '../../../views/forms.tsx';
 import { CsrfField } from '../../../views/layout.tsx';
@@ -104,16 +105,20 @@ const ROLES = [
 export function RecipientsPage(p: {
   v: RecipientView;
   overview: SurveyOverview;
+  /** The events whose registrants the person may invite. */
+  events: readonly RegistrantEvent[];
   state: RecipientsState;
   csrfToken: string;
 }) {
   const { t, lang, m } = p.v;
   const { survey, sources } = p.overview;
   const { values, errors } = p.state;
-  const sourceName = (s: string) =>
-    s.startsWith('role:')
-      ? t.roleSource(m.roles[s.slice(5) as (typeof ROLES)[number]] ?? s)
-      : (t.sources[s] ?? s);
+  const sourceName = (s: SurveyOverview['sources'][number]) =>
+    s.eventTitle !== null
+      ? t.eventSource(s.eventTitle)
+      : s.source.startsWith('role:')
+        ? t.roleSource(m.roles[s.source.slice(5) as (typeof ROLES)[number]] ?? s.source)
+        : (t.sources[s.source] ?? s.source);
   const choice = (value: string, label: string) => (
     <li class="form-group-radio">
       <input
@@ -151,7 +156,7 @@ export function RecipientsPage(p: {
           <tbody>
             {sources.map((s) => (
               <tr>
-                <th scope="row">{sourceName(s.source)}</th>
+                <th scope="row">{sourceName(s)}</th>
                 <td class="results-number">{formatNumber(s.invitations, lang)}</td>
               </tr>
             ))}
@@ -168,6 +173,7 @@ export function RecipientsPage(p: {
             {choice('participating_companies', t.fromCompanies)}
             {choice('cluster_organisations', t.fromClusters)}
             {choice('role', t.fromRole)}
+            {p.events.length > 0 && choice('event_registrants', t.fromEvent)}
           </ul>
         </fieldset>
         <p class="form-hint">{t.companiesHint}</p>
@@ -182,6 +188,20 @@ export function RecipientsPage(p: {
             options={ROLES.map((r) => ({ value: r, label: m.roles[r] }))}
           />
         </div>
+        {p.events.length > 0 ? (
+          <SelectField
+            name="eventId"
+            label={t.event}
+            value={values.eventId}
+            error={errors.eventId}
+            options={p.events.map((e) => ({
+              value: e.id,
+              label: t.eventOption(e.title, formatDay(e.startsAt, lang), e.registrants),
+            }))}
+          />
+        ) : (
+          <p class="form-hint">{t.noEvents}</p>
+        )}
         <button type="submit" class="button button-primary">
           {t.addFromPlatform}
         </button>
