@@ -20,6 +20,7 @@ import { registerActionPlansArea } from './http/web/action-plans/index.ts';
 import { registerAdminArea } from './http/web/admin/index.ts';
 import { registerCallsArea } from './http/web/calls/index.ts';
 import { registerCatalogueArea } from './http/web/catalogue/index.ts';
+import { registerClusterServicesArea } from './http/web/cluster-services/index.ts';
 import { registerCompaniesArea } from './http/web/companies/index.ts';
 import { registerContentArea } from './http/web/content/index.ts';
 import { registerCoordinationArea } from './http/web/coordination/index.ts';
@@ -61,6 +62,7 @@ const WEB_AREAS: readonly ((app: Hono<AppEnv>) => void)[] = [
   registerLandingArea,
   registerWorkspaceArea,
   registerCatalogueArea,
+  registerClusterServicesArea,
   registerLabelsArea,
   registerLandscapeArea,
   registerSearchArea,

@@ -135,6 +135,14 @@ export const PAGES = {
     en: '/en/funding/action-plans/:slug/:year/comments',
   },
   fundingActionPlans: { da: '/finansiering/handlingsplaner', en: '/en/funding/action-plans' },
+  // A cluster's services, listed on Virksomhedsguiden (src/http/web/cluster-services)
+  clusterServices: { da: '/arbejdsrum/ydelser', en: '/en/workspace/services' },
+  clusterServiceNew: { da: '/arbejdsrum/ydelser/:slug/ny', en: '/en/workspace/services/:slug/new' },
+  clusterService: { da: '/arbejdsrum/ydelser/:slug/:id', en: '/en/workspace/services/:slug/:id' },
+  clusterServiceRemove: {
+    da: '/arbejdsrum/ydelser/:slug/:id/slet',
+    en: '/en/workspace/services/:slug/:id/delete',
+  },
   // Labelling support: a cluster's self-assessment against the label criteria (src/http/web/labels)
   labelSelfAssessment: { da: '/arbejdsrum/maerkning/:slug', en: '/en/workspace/labelling/:slug' },
   labelImprovementActions: {
@@ -484,6 +492,8 @@ export const PAGE_IDS: Partial<Record<PageKey, Record<string, IdKind>>> = {
   fundingPlan: { id: 'uuid' },
   fundingPlanClose: { id: 'uuid' },
   referral: { id: 'uuid' },
+  clusterService: { id: 'uuid' },
+  clusterServiceRemove: { id: 'uuid' },
   matchmakingAnswer: { id: 'uuid' },
   referralAccept: { id: 'uuid' },
   referralDecline: { id: 'uuid' },

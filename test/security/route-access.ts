@@ -184,6 +184,11 @@ export const FOR_GET: Record<string, Access> = {
   ]),
   'GET /finansiering/handlingsplaner': only(['admin', 'funder', 'support_staff']),
   // A cluster's label self-assessment: its own staff keep it, the support function reads every one
+  // A cluster's services: the overview lists the clusters one works for (none for other roles);
+  // a cluster's services are edited by its staff, support staff and admins (clusterProfile.edit)
+  'GET /arbejdsrum/ydelser': SIGNED_IN,
+  'GET /arbejdsrum/ydelser/:slug/ny': only(['admin', 'cluster_staff', 'support_staff']),
+  'GET /arbejdsrum/ydelser/:slug/:id': only(['admin', 'cluster_staff', 'support_staff']),
   'GET /arbejdsrum/maerkning/:slug': only(['cluster_staff', 'support_staff']),
   'GET /finansiering/handlingsplaner/:slug/:year': only([
     'admin',
@@ -304,6 +309,10 @@ export const FOR_GET: Record<string, Access> = {
   'GET /api/v1/clusters': OPEN,
   'GET /api/v1/clusters.csv': OPEN,
   'GET /api/v1/clusters/:id': OPEN,
+  'GET /api/v1/clusters/:id/services': OPEN,
+  'GET /api/v1/clusters/:id/services.csv': OPEN,
+  'GET /api/v1/cluster-services': OPEN,
+  'GET /api/v1/cluster-services.csv': OPEN,
   'GET /api/v1/labels': OPEN,
   'GET /api/v1/search': OPEN,
   'GET /api/v1/performance': OPEN,
@@ -363,6 +372,9 @@ export const FOR_POST: Record<string, 'public' | 'signed-in' | 'token'> = {
   'POST /klynger/:slug/rediger': 'signed-in',
   'POST /maerker/import': 'signed-in',
   'POST /finansiering/handlingsplaner/:slug/:year/kommentarer': 'signed-in',
+  'POST /arbejdsrum/ydelser/:slug/ny': 'signed-in',
+  'POST /arbejdsrum/ydelser/:slug/:id': 'signed-in',
+  'POST /arbejdsrum/ydelser/:slug/:id/slet': 'signed-in',
   'POST /arbejdsrum/maerkning/:slug': 'signed-in',
   'POST /arbejdsrum/maerkning/:slug/handlinger': 'signed-in',
   'POST /arbejdsrum/maerkning/:slug/handlinger/:id/udfoert': 'signed-in',

@@ -49,6 +49,10 @@ export async function routeFixtures(t: TestApp, database: Database): Promise<Rou
     database,
     sql`select id, cvr from organisations where slug = 'odense-robotics'`,
   );
+  const clusterService = await one<{ id: string }>(
+    database,
+    sql`select id from cluster_services where organisation_id = ${robotics.id} order by position limit 1`,
+  );
   const jointCall = await one<{ id: string; slug: string }>(
     database,
     sql`select c.id, c.slug from calls c join call_setups s on s.call_id = c.id where c.status = 'decided'`,
@@ -224,6 +228,8 @@ export async function routeFixtures(t: TestApp, database: Database): Promise<Rou
       '/en/workspace/action-plans:year': '2024',
       '/arbejdsrum/handlingsplaner:id': planComment.id,
       '/arbejdsrum/maerkning:id': improvementAction.id,
+      '/arbejdsrum/ydelser:id': clusterService.id,
+      '/en/workspace/services:id': clusterService.id,
       '/en/workspace/labelling:id': improvementAction.id,
       '/en/workspace/action-plans:id': planComment.id,
       '/finansiering/handlingsplaner:year': '2024',

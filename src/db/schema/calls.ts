@@ -106,6 +106,8 @@ export const callRequirements = pgTable(
     textEn: text('text_en').notNull(),
     evidenceDa: text('evidence_da').notNull().default(''),
     evidenceEn: text('evidence_en').notNull().default(''),
+    /** The evidence is the cluster's services as listed for Virksomhedsguiden: the form links to its export. */
+    servicesListing: boolean('services_listing').notNull().default(false),
   },
   (t) => [uniqueIndex('call_requirements_position_key').on(t.callId, t.position)],
 );

@@ -2,6 +2,7 @@ export * from './accounts.ts';
 export * from './action-plans.ts';
 export * from './audit.ts';
 export * from './calls.ts';
+export * from './cluster-services.ts';
 export * from './companies.ts';
 export * from './content.ts';
 export * from './coordination.ts';

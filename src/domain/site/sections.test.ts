@@ -75,6 +75,7 @@ describe('navigationFor: each role sees exactly what it may use, grouped', () =>
         'deliveries',
         'workspacePeriods',
         'actionPlans',
+        'clusterServices',
         'benchmarking',
         'dataQuality',
         'companyContacts',

@@ -111,6 +111,13 @@ export const SECTIONS: readonly SectionEntry[] = [
     may: forOwnOrganisation('actionPlans.edit'),
   },
   {
+    page: 'clusterServices',
+    groups: ['workspace'],
+    da: 'Ydelser til virksomheder',
+    en: 'Services for companies',
+    may: worksForACluster,
+  },
+  {
     page: 'benchmarking',
     groups: ['workspace'],
     da: 'Benchmarking',

@@ -44,6 +44,8 @@ const da = {
   textEn: 'Tekst på engelsk',
   evidenceDa: 'Dokumentation (dansk)',
   evidenceEn: 'Dokumentation (engelsk)',
+  servicesListing:
+    'Dokumentationen er klyngens ydelser på Virksomhedsguiden (ansøgningen linker til klyngens eksport)',
   myAssessments: 'Mine bedømmelser',
   myAssessmentsLead: 'Opslag, hvor du er bedømmer, med de ansøgninger, du skal bedømme.',
   noAssessments: 'Du har ingen ansøgninger at bedømme.',
@@ -167,6 +169,8 @@ const en: Widen<typeof da> = {
   textEn: 'Text in English',
   evidenceDa: 'Evidence (Danish)',
   evidenceEn: 'Evidence (English)',
+  servicesListing:
+    "The evidence is the cluster's services on Virksomhedsguiden (the application links to the cluster's export)",
   myAssessments: 'My assessments',
   myAssessmentsLead: 'Calls you assess, with the applications you are to assess.',
   noAssessments: 'You have no applications to assess.',
