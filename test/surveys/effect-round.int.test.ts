@@ -4,6 +4,7 @@ import { loadConfig } from '../../src/config.ts';
 import { type Database, queryRows } from '../../src/db/client.ts';
 import { createDeps, type Deps } from '../../src/deps.ts';
 import { startCompanyEffectRound } from '../../src/domain/surveys/effect-rounds.ts';
+import { createSurvey } from '../../src/domain/surveys/surveys.ts';
 import { runCompanyEffectRound } from '../../src/jobs/company-effect-survey.ts';
 import { createLogger } from '../../src/logger.ts';
 import { createCaller } from '../support/callers.ts';
@@ -139,6 +140,24 @@ describe(`company effect survey rounds (${testDriver()})`, () => {
     expect(await runAt('2027-04-01T06:00:00Z')).toEqual({ created: false, invited: 0 });
     expect(await effectSurveys()).toHaveLength(1);
     expect(smtp.received).toHaveLength(3);
+  });
+
+  it('counts a round made by hand for the years as the round', async () => {
+    const staff = await createCaller(database.db, 'support_staff', { organisationId: supportId });
+    const made = new Date('2028-02-01T09:00:00Z');
+    const settings = {
+      titleDa: 'Virksomhedsundersøgelsen 2028 (manuel)',
+      titleEn: 'Company survey 2028 (by hand)',
+      anonymous: 'on',
+      resultsAudience: 'public',
+      closesOn: '2028-06-30',
+      coversFrom: '2026',
+      coversTo: '2027',
+      start: 'template:company_effect',
+    };
+    await createSurvey(database.db, staff, settings, made);
+    expect(await runAt('2028-04-01T06:00:00Z')).toEqual({ created: false, invited: 0 });
+    expect(await effectSurveys()).toHaveLength(2);
   });
 
   it('rejects a day that does not exist', async () => {
