@@ -8,13 +8,14 @@ import { and, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { withActor } from '../../db/actor.ts';
 import { type Db, queryRows, type Tx } from '../../db/client.ts';
 import { organisations, questionnaires, questionnaireVersions, surveys } from '../../db/schema/index.ts';
-import { type Caller, isSystem } from '../caller.ts';
+import type { Caller } from '../caller.ts';
 import { addDays, danishTimeToInstant } from '../content/time.ts';
-import { AppError, forbidden } from '../errors.ts';
+import { AppError } from '../errors.ts';
 import type { JobEnqueuer } from '../jobs/kinds.ts';
 import { isCalendarDay } from '../reference/danish.ts';
 import { insertPlatformAudience } from './audiences.ts';
 import { effectSurveyYears } from './effect-survey.ts';
+import { authorizeEffectRounds } from './policy.ts';
 import { enqueueSurveyMails } from './sending.ts';
 import { TEMPLATES } from './templates.ts';
 
@@ -116,7 +117,7 @@ export async function startCompanyEffectRound(
   today: string,
   now: Date,
 ): Promise<EffectRoundResult> {
-  if (!isSystem(caller.principal)) throw forbidden('Not allowed: surveys.startEffectRound');
+  authorizeEffectRounds(caller.principal);
   if (!isCalendarDay(today))
     throw new AppError('validation', `Not a day: ${today}`, [{ field: 'today', message: 'invalid' }]);
   const year = Number(today.slice(0, 4));
