@@ -13,6 +13,7 @@ import { addDays, danishTimeToInstant } from '../content/time.ts';
 import { AppError } from '../errors.ts';
 import type { JobEnqueuer } from '../jobs/kinds.ts';
 import { isCalendarDay } from '../reference/danish.ts';
+import { copenhagenDate } from '../reference/time.ts';
 import { insertPlatformAudience } from './audiences.ts';
 import { effectSurveyYears } from './effect-survey.ts';
 import { authorizeEffectRounds } from './policy.ts';
@@ -124,7 +125,8 @@ export async function startCompanyEffectRound(
   if (!isEffectRoundYear(year) || today < `${year}-${EFFECT_ROUND_RULE.sendFrom}`)
     return { created: false, invited: 0 };
   const { fromYear, toYear } = effectSurveyYears(year);
-  const closesAt = danishTimeToInstant(addDays(today, EFFECT_ROUND_RULE.openDays), '23:59');
+  // Open for six weeks from when it starts, also when `today` names another day (the command's --today).
+  const closesAt = danishTimeToInstant(addDays(copenhagenDate(now), EFFECT_ROUND_RULE.openDays), '23:59');
   if (!closesAt) throw new Error('closing date out of range');
   const started = await withActor(deps.db, caller.actor, async (tx) => {
     // One round per year even when the job and the command run at the same time.
