@@ -20,11 +20,13 @@ import { registerActionPlansArea } from './http/web/action-plans/index.ts';
 import { registerAdminArea } from './http/web/admin/index.ts';
 import { registerCallsArea } from './http/web/calls/index.ts';
 import { registerCatalogueArea } from './http/web/catalogue/index.ts';
+import { registerClusterServicesArea } from './http/web/cluster-services/index.ts';
 import { registerCompaniesArea } from './http/web/companies/index.ts';
 import { registerContentArea } from './http/web/content/index.ts';
 import { registerCoordinationArea } from './http/web/coordination/index.ts';
 import { registerEvaluationArea } from './http/web/evaluation/index.ts';
 import { registerGrantsArea } from './http/web/grants/index.ts';
+import { registerHubsArea } from './http/web/hubs/index.ts';
 import { registerLabelsArea } from './http/web/labels/index.ts';
 import { registerLandingArea } from './http/web/landing/index.ts';
 import { registerLandscapeArea } from './http/web/landscape/index.ts';
@@ -60,6 +62,7 @@ const WEB_AREAS: readonly ((app: Hono<AppEnv>) => void)[] = [
   registerLandingArea,
   registerWorkspaceArea,
   registerCatalogueArea,
+  registerClusterServicesArea,
   registerLabelsArea,
   registerLandscapeArea,
   registerSearchArea,
@@ -75,6 +78,7 @@ const WEB_AREAS: readonly ((app: Hono<AppEnv>) => void)[] = [
   registerCoordinationArea,
   registerGrantsArea,
   registerReferralsArea,
+  registerHubsArea,
   registerCompaniesArea,
   registerMarketplaceArea,
   registerNotificationsArea,

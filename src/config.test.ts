@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.ts';
 
@@ -48,5 +49,22 @@ describe('config', () => {
       /SESSION_SECRET must be at least 32 characters/,
     );
     expect(() => loadConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/postgres:\/\//);
+  });
+
+  it("reads an identity provider's private key as a JWK or as PEM, and names a key that is neither", () => {
+    const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const jwk = privateKey.export({ format: 'jwk' });
+    const provider = (key: string) => ({
+      OIDC_PROVIDERS: 'staff',
+      OIDC_STAFF_ISSUER: 'https://login.example',
+      OIDC_STAFF_CLIENT_ID: 'portal',
+      OIDC_STAFF_PRIVATE_KEY: key,
+    });
+    const pem = privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+    expect(loadConfig(provider(pem)).oidcProviders[0]?.privateKey).toEqual(jwk);
+    expect(loadConfig(provider(JSON.stringify(jwk))).oidcProviders[0]?.privateKey).toEqual(jwk);
+    expect(() =>
+      loadConfig(provider('-----BEGIN PRIVATE KEY-----\nnot a key\n-----END PRIVATE KEY-----')),
+    ).toThrow(/OIDC_STAFF_PRIVATE_KEY must be a private key: a JWK in JSON or PEM/);
   });
 });

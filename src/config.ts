@@ -1,5 +1,7 @@
+import { createPrivateKey } from 'node:crypto';
 import { z } from 'zod';
 import { CLAIM_PROFILES, type ClaimProfile } from './domain/accounts/identity-claims.ts';
+import { secretKeyFrom } from './domain/accounts/secret-box.ts';
 
 /**
  * The only reader of process.env. Development gets safe defaults; production refuses to start
@@ -21,6 +23,17 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   SESSION_SECRET: z.string().min(32, 'SESSION_SECRET must be at least 32 characters').optional(),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(12),
+  SECRETS_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, 'SECRETS_KEY must be 32 bytes, base64-encoded')
+    .optional(),
+  SECRETS_KEY_PREVIOUS: z
+    .string()
+    .refine(
+      (v) => Buffer.from(v, 'base64').length === 32,
+      'SECRETS_KEY_PREVIOUS must be 32 bytes, base64-encoded',
+    )
+    .optional(),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(43_200).default(60),
   SMTP_URL: z
     .string()
@@ -69,6 +82,19 @@ export interface OidcProviderConfig {
   trustEmail: boolean;
 }
 
+/** A private key as a JWK, from JSON or from PEM (as key files usually come); undefined if it is neither. */
+function privateJwk(text: string): JsonWebKey | undefined {
+  try {
+    const key = (
+      text.trimStart().startsWith('-----BEGIN')
+        ? createPrivateKey(text).export({ format: 'jwk' })
+        : JSON.parse(text)
+    ) as JsonWebKey;
+    if (key && typeof key === 'object' && typeof key.kty === 'string' && 'd' in key) return key;
+  } catch {}
+  return undefined;
+}
+
 const oidcProviderSchema = (id: string) => {
   const v = (name: string) => `OIDC_${id.toUpperCase()}_${name}`;
   return z
@@ -79,11 +105,12 @@ const oidcProviderSchema = (id: string) => {
       [v('PRIVATE_KEY')]: z
         .string()
         .transform((text, ctx) => {
-          try {
-            const key = JSON.parse(text) as JsonWebKey;
-            if (key && typeof key === 'object' && typeof key.kty === 'string' && 'd' in key) return key;
-          } catch {}
-          ctx.addIssue({ code: 'custom', message: `${v('PRIVATE_KEY')} must be a private JWK in JSON` });
+          const key = privateJwk(text);
+          if (key) return key;
+          ctx.addIssue({
+            code: 'custom',
+            message: `${v('PRIVATE_KEY')} must be a private key: a JWK in JSON or PEM (PKCS#8)`,
+          });
           return z.NEVER;
         })
         .optional(),
@@ -149,6 +176,12 @@ export type Config = {
   databaseUrl: string | undefined;
   dataDir: string;
   sessionSecret: string;
+  /**
+   * The key that seals TOTP secrets at rest (src/domain/accounts/secret-box.ts): SECRETS_KEY, or
+   * derived from the session secret; SECRETS_KEY_PREVIOUS still opens values sealed before a change.
+   */
+  secretsKey: Buffer;
+  previousSecretsKeys: Buffer[];
   sessionTtlHours: number;
   /** A session ends after this many minutes without a request, besides its absolute lifetime. */
   sessionIdleMinutes: number;
@@ -222,6 +255,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: e.DATABASE_URL,
     dataDir: e.DATA_DIR,
     sessionSecret: e.SESSION_SECRET ?? DEV_SESSION_SECRET,
+    secretsKey: secretKeyFrom(e.SECRETS_KEY, e.SESSION_SECRET ?? DEV_SESSION_SECRET),
+    previousSecretsKeys: e.SECRETS_KEY_PREVIOUS ? [Buffer.from(e.SECRETS_KEY_PREVIOUS, 'base64')] : [],
     sessionTtlHours: e.SESSION_TTL_HOURS,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     secureCookies: publicUrl.startsWith('https://'),

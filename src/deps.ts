@@ -1,5 +1,6 @@
 import type { Config } from './config.ts';
 import type { Database, Db } from './db/client.ts';
+import { createSecretBox, type SecretBox } from './domain/accounts/secret-box.ts';
 import { countJobs } from './domain/jobs/overview.ts';
 import { createDeliveryJobs, type DeliveryJobs } from './domain/reporting/delivery/jobs.ts';
 import { createRelyingParty, type RelyingParty } from './identity/relying-party.ts';
@@ -28,6 +29,8 @@ export interface Deps {
   identityProviders: RelyingParty;
   /** Login and API-delivery limits are counted in the database, shared by every instance. */
   limiters: RateLimiters;
+  /** Seals the TOTP secrets at rest. */
+  secrets: SecretBox;
 }
 
 export function createDeps(
@@ -61,6 +64,12 @@ export function createDeps(
       allowHttp: config.env !== 'production',
     }),
     limiters: createRateLimiters(config, database.db),
+    secrets: createSecretBox(config.secretsKey, config.previousSecretsKeys, (keyId) =>
+      logger.error(
+        { keyId },
+        'a stored TOTP secret cannot be opened: SECRETS_KEY does not match the key it was sealed with',
+      ),
+    ),
   };
   registerJobHandlers(deps);
   return deps;

@@ -5,6 +5,7 @@ import { createApp } from './app.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import { createDeps } from './deps.ts';
+import { sealStoredTotpSecrets } from './domain/accounts/second-factor.ts';
 import { precompressAssets } from './http/assets.ts';
 import type { Logger } from './logger.ts';
 import { collectProcessMetrics, type Metrics } from './metrics.ts';
@@ -59,6 +60,9 @@ export async function startServer(
   // Jobs queued before a restart (or by another instance) are taken up at once; the recurring
   // work (reminders, retention) is queued by the queue's schedules (src/jobs/schedules.ts).
   await deps.jobs.start();
+  // TOTP secrets written before they were sealed, or sealed with a previous key, are sealed now.
+  const sealed = await sealStoredTotpSecrets(database.db, deps.secrets);
+  if (sealed > 0) logger.info({ sealed }, 'sealed stored TOTP secrets with the current key');
   // In the background: the first visitors get the static files compressed without waiting.
   precompressAssets().catch((err: unknown) => logger.warn({ err }, 'precompressing static files failed'));
   return new Promise((resolve) => {

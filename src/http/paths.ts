@@ -52,6 +52,19 @@ export const PAGES = {
   },
   adminUserDataPdf: { da: '/admin/brugere/:id/persondata.pdf', en: '/en/admin/users/:id/personal-data.pdf' },
   adminUserErase: { da: '/admin/brugere/:id/slet-persondata', en: '/en/admin/users/:id/erase-personal-data' },
+  adminParticipants: { da: '/admin/deltagere', en: '/en/admin/participants' },
+  adminParticipantDataJson: {
+    da: '/admin/deltagere/:cvr/persondata.json',
+    en: '/en/admin/participants/:cvr/personal-data.json',
+  },
+  adminParticipantDataPdf: {
+    da: '/admin/deltagere/:cvr/persondata.pdf',
+    en: '/en/admin/participants/:cvr/personal-data.pdf',
+  },
+  adminParticipantErase: {
+    da: '/admin/deltagere/:cvr/slet-persondata',
+    en: '/en/admin/participants/:cvr/erase-personal-data',
+  },
   adminOrganisations: { da: '/admin/organisationer', en: '/en/admin/organisations' },
   adminOrganisation: { da: '/admin/organisationer/:id', en: '/en/admin/organisations/:id' },
   adminOrganisationEnd: { da: '/admin/organisationer/:id/afslut', en: '/en/admin/organisations/:id/end' },
@@ -122,6 +135,14 @@ export const PAGES = {
     en: '/en/funding/action-plans/:slug/:year/comments',
   },
   fundingActionPlans: { da: '/finansiering/handlingsplaner', en: '/en/funding/action-plans' },
+  // A cluster's services, listed on Virksomhedsguiden (src/http/web/cluster-services)
+  clusterServices: { da: '/arbejdsrum/ydelser', en: '/en/workspace/services' },
+  clusterServiceNew: { da: '/arbejdsrum/ydelser/:slug/ny', en: '/en/workspace/services/:slug/new' },
+  clusterService: { da: '/arbejdsrum/ydelser/:slug/:id', en: '/en/workspace/services/:slug/:id' },
+  clusterServiceRemove: {
+    da: '/arbejdsrum/ydelser/:slug/:id/slet',
+    en: '/en/workspace/services/:slug/:id/delete',
+  },
   // Labelling support: a cluster's self-assessment against the label criteria (src/http/web/labels)
   labelSelfAssessment: { da: '/arbejdsrum/maerkning/:slug', en: '/en/workspace/labelling/:slug' },
   labelImprovementActions: {
@@ -261,6 +282,20 @@ export const PAGES = {
   referralDecline: { da: '/henvisninger/:id/afvis', en: '/en/referrals/:id/decline' },
   referralContact: { da: '/henvisninger/:id/kontakt', en: '/en/referrals/:id/contact' },
   referralOutcome: { da: '/henvisninger/:id/udfald', en: '/en/referrals/:id/outcome' },
+  // The business hubs' landing page and every cluster's upcoming activities (src/http/web/hubs)
+  hub: { da: '/erhvervshus', en: '/en/business-hub' },
+  hubActivities: { da: '/erhvervshus/aktiviteter', en: '/en/business-hub/activities' },
+  hubJointEventNew: { da: '/erhvervshus/faelles-arrangementer/ny', en: '/en/business-hub/joint-events/new' },
+  // Joint events proposed by the hubs, answered in the cluster's workspace
+  jointEvents: { da: '/arbejdsrum/faelles-arrangementer', en: '/en/workspace/joint-events' },
+  jointEventAccept: {
+    da: '/arbejdsrum/faelles-arrangementer/:id/accepter',
+    en: '/en/workspace/joint-events/:id/accept',
+  },
+  jointEventDecline: {
+    da: '/arbejdsrum/faelles-arrangementer/:id/afvis',
+    en: '/en/workspace/joint-events/:id/decline',
+  },
   notifications: { da: '/konto/notifikationer', en: '/en/account/notifications' },
   // Company and partner accounts (src/http/web/companies): sign-up, the company's page, partner search
   companyHome: { da: '/virksomhed', en: '/en/company' },
@@ -457,11 +492,15 @@ export const PAGE_IDS: Partial<Record<PageKey, Record<string, IdKind>>> = {
   fundingPlan: { id: 'uuid' },
   fundingPlanClose: { id: 'uuid' },
   referral: { id: 'uuid' },
+  clusterService: { id: 'uuid' },
+  clusterServiceRemove: { id: 'uuid' },
   matchmakingAnswer: { id: 'uuid' },
   referralAccept: { id: 'uuid' },
   referralDecline: { id: 'uuid' },
   referralContact: { id: 'uuid' },
   referralOutcome: { id: 'uuid' },
+  jointEventAccept: { id: 'uuid' },
+  jointEventDecline: { id: 'uuid' },
   targetSet: { id: 'uuid' },
   targetEdit: { id: 'uuid' },
   initiativeMilestoneDone: { id: 'uuid' },

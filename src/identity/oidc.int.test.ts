@@ -6,6 +6,7 @@ import { createTestDatabase, testDriver } from '../../test/support/database.ts';
 import { createUser } from '../../test/support/factories.ts';
 import { Client, createTestApp, signedInClient, type TestApp } from '../../test/support/http.ts';
 import { startTestProvider, type TestProvider } from '../../test/support/oidc-provider.ts';
+import type { OidcProviderConfig } from '../config.ts';
 import { withActor } from '../db/actor.ts';
 import type { Database } from '../db/client.ts';
 import { memberships, organisations, userIdentities, users } from '../db/schema/index.ts';
@@ -49,10 +50,15 @@ function person(claims: Record<string, unknown>): string {
 }
 
 /** The browser's round trip: the site's login button, the provider's pages, the return to the site. */
-async function logIn(client: Client, subject: string, tamper: (back: URL) => void = () => {}) {
+async function logIn(
+  client: Client,
+  subject: string,
+  tamper: (back: URL) => void = () => {},
+  at: TestProvider = provider,
+) {
   const start = await client.request('/log-ind/med/nemlogin');
   expect(start.status).toBe(303);
-  const back = await provider.authorize(start.headers.get('location') ?? '', subject);
+  const back = await at.authorize(start.headers.get('location') ?? '', subject);
   expect(back.href.startsWith(REDIRECT_URI)).toBe(true);
   tamper(back);
   return client.get(`${back.pathname}${back.search}`);
@@ -263,5 +269,116 @@ describe(`the relying party's protocol checks (${testDriver()})`, () => {
       allowHttp: true,
     });
     await expect(later.finishLogin('nemlogin', callback, pending)).rejects.toThrow(/exp|expired|timestamp/i);
+  });
+});
+
+/** A login whose token response the network between site and provider changes: refused, with the failure page and no session. */
+async function expectRefusedTokens(alter: (body: Record<string, unknown>) => void) {
+  const client = new Client(t.app);
+  const cvr = freshCvr();
+  provider.alterTokenResponse = alter;
+  try {
+    const { res, html } = await logIn(
+      client,
+      person({ email: `tokens-${cvr}@firma.example`, [n.cvr]: cvr, [n.loa]: SUBSTANTIAL }),
+    );
+    expect(res.status).toBe(400);
+    expect(html).toContain('Vi kunne ikke gennemføre login hos identitetsudbyderen. Prøv igen.');
+  } finally {
+    provider.alterTokenResponse = null;
+  }
+  const account = await client.request('/konto');
+  expect(account.status).toBe(303);
+  expect(account.headers.get('location')).toBe('/log-ind?next=%2Fkonto');
+  expect(await database.db.select().from(organisations).where(eq(organisations.cvr, cvr))).toEqual([]);
+}
+
+describe(`ID tokens the site must refuse (${testDriver()})`, () => {
+  it('refuses an altered ID token: claims changed after the provider signed them', async () => {
+    await expectRefusedTokens((body) => {
+      // Everything else stays as signed (nonce, audience, subject): only the signature can tell.
+      const [header, payload = '', signature] = String(body.id_token).split('.');
+      const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as Record<string, unknown>;
+      const forged = { ...claims, [n.cvr]: freshCvr(), exp: Number(claims.exp) + 3600 };
+      body.id_token = `${header}.${Buffer.from(JSON.stringify(forged)).toString('base64url')}.${signature}`;
+    });
+  });
+
+  it('refuses an ID token with a broken signature', async () => {
+    await expectRefusedTokens((body) => {
+      const token = String(body.id_token);
+      const last = token.at(-2) === 'A' ? 'B' : 'A';
+      body.id_token = `${token.slice(0, -2)}${last}${token.at(-1)}`;
+    });
+  });
+
+  it('refuses an ID token the provider signed with an expiry an hour ago', async () => {
+    await expectRefusedTokens((body) => {
+      body.id_token = provider.resign(String(body.id_token), (claims) => {
+        const now = Math.floor(Date.now() / 1000);
+        Object.assign(claims, { iat: now - 7200, exp: now - 3600 });
+      });
+    });
+  });
+
+  it('accepts the same login when nothing changes the answer (the refusals above are the changes)', async () => {
+    const client = new Client(t.app);
+    const cvr = freshCvr();
+    const { res } = await logIn(
+      client,
+      person({ email: `intact-${cvr}@firma.example`, [n.cvr]: cvr, [n.loa]: SUBSTANTIAL }),
+    );
+    expect(res.status).toBe(303);
+    expect((await client.request('/konto')).status).toBe(200);
+  });
+});
+
+describe(`a provider that requires signed request objects and private_key_jwt (${testDriver()})`, () => {
+  let strict: TestProvider;
+  let app: TestApp;
+
+  beforeAll(async () => {
+    strict = await startTestProvider([REDIRECT_URI], Object.values(n), { signedRequests: true });
+    // The key comes from the environment as PEM, as a key file would give it.
+    app = createTestApp(database, { PUBLIC_URL, TWO_STEP_LOGIN: 'required', ...strict.env('nemlogin') });
+  });
+  afterAll(async () => {
+    await strict?.close();
+  });
+
+  it('is sent a signed request object and a signed client assertion; the login succeeds', async () => {
+    const metadata = (await (await fetch(`${strict.issuer}/.well-known/openid-configuration`)).json()) as {
+      require_signed_request_object?: boolean;
+    };
+    expect(metadata.require_signed_request_object).toBe(true);
+    const client = new Client(app.app);
+    const start = await client.request('/log-ind/med/nemlogin');
+    const sent = new URL(start.headers.get('location') ?? '');
+    // The parameters travel inside the signed request object, not as plain query parameters.
+    expect(sent.searchParams.get('request')?.split('.')).toHaveLength(3);
+    expect(sent.searchParams.get('nonce')).toBeNull();
+
+    const cvr = freshCvr();
+    const subject = randomUUID();
+    strict.accounts.set(subject, { email: `jar-${cvr}@firma.example`, [n.cvr]: cvr, [n.loa]: SUBSTANTIAL });
+    const { res } = await logIn(new Client(app.app), subject, () => {}, strict);
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/virksomhed');
+  });
+
+  it('cannot be used without a private key: the login does not start, naming what is missing', async () => {
+    const unsigned = createRelyingParty(
+      [
+        {
+          ...(app.deps.config.oidcProviders[0] as OidcProviderConfig),
+          privateKey: undefined,
+          clientSecret: 'x',
+        },
+      ],
+      { clock: () => new Date(), allowHttp: true },
+    );
+    await expect(unsigned.startLogin('nemlogin', REDIRECT_URI)).rejects.toThrow(
+      'nemlogin demands signed requests: configure a private key',
+    );
   });
 });

@@ -2,7 +2,8 @@
  * The site as an OpenID Connect relying party (openid-client) of each configured identity
  * provider: the authorization code flow with PKCE, state and nonce, a signed request object
  * (JAR) where the provider demands one or the configuration asks for it, ID token validation on
- * the app's clock, the user info, and RP-initiated logout. What the claims mean is the domain's
+ * the app's clock (its signature included, against the provider's published keys), the user
+ * info, and RP-initiated logout. What the claims mean is the domain's
  * business (src/domain/accounts/identity-claims.ts); this module only speaks the protocol.
  */
 import * as oidc from 'openid-client';
@@ -43,6 +44,8 @@ interface Provider {
   server: Promise<oidc.ServerMetadata> | undefined;
   auth: Promise<oidc.ClientAuth>;
   signingKey: Promise<{ key: CryptoKey; kid?: string } | undefined>;
+  /** The provider's signing keys as last fetched, so a login does not fetch them again. */
+  jwks: oidc.ExportedJWKSCache | undefined;
 }
 
 export function createRelyingParty(
@@ -55,7 +58,7 @@ export function createRelyingParty(
       const auth = config.privateKey
         ? signingKey.then((k) => oidc.PrivateKeyJwt(k as { key: CryptoKey; kid?: string }))
         : Promise.resolve(oidc.ClientSecretBasic(config.clientSecret));
-      return [config.id, { config, server: undefined, auth, signingKey }];
+      return [config.id, { config, server: undefined, auth, signingKey, jwks: undefined }];
     }),
   );
 
@@ -92,6 +95,10 @@ export function createRelyingParty(
       await p.auth,
     );
     if (opts.allowHttp) oidc.allowInsecureRequests(config);
+    // openid-client trusts an ID token from the token endpoint on TLS alone unless told to check
+    // its signature; a token altered on the way (or by a proxy that ends TLS) must be refused.
+    oidc.enableNonRepudiationChecks(config);
+    if (p.jwks) oidc.setJwksCache(config, p.jwks);
     return config;
   };
 
@@ -139,6 +146,7 @@ export function createRelyingParty(
           pkceCodeVerifier: pending.codeVerifier,
           idTokenExpected: true,
         });
+        p.jwks = oidc.getJwksCache(config) ?? p.jwks;
         const idClaims = tokens.claims();
         if (!idClaims || !tokens.id_token) throw new LoginFailed('no ID token');
         const userInfo = config.serverMetadata().userinfo_endpoint

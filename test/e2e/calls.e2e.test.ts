@@ -270,6 +270,12 @@ describe('the call flow in the browser', () => {
     await poll(() => cluster.getByText('Status: Udvalgt').count()).toBe(1);
     expect(await cluster.getByText('600.000 kr.').count()).toBe(1);
     expect(await cluster.getByText('400.000 kr.').count()).toBe(1);
+    // the letter's sender: the call owner's postal address and the funder who recorded the decision
+    expect(
+      await cluster.getByText('Uddannelses- og Forskningsministeriet, Børsgade 4, 1215 København K').count(),
+    ).toBe(1);
+    expect(await cluster.locator('dd', { hasText: 'Frederik Fondsen' }).count()).toBe(1);
+    expect(await cluster.getByRole('link', { name: 'funder@demo.klyngeportalen.dk' }).count()).toBe(1);
     await axeClean(cluster, 'decision for the cluster');
     const own = cluster.getByRole('link', { name: 'Afgørelsesbrev (PDF)' });
     const [letterDownload] = await Promise.all([cluster.waitForEvent('download'), own.click()]);

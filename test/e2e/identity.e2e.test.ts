@@ -1,8 +1,9 @@
 import { createServer } from 'node:net';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor, withActor } from '../../src/db/actor.ts';
+import { queryRows } from '../../src/db/client.ts';
 import { memberships, organisations, users } from '../../src/db/schema/index.ts';
 import { NEMLOGIN_CLAIMS as n } from '../../src/domain/accounts/identity-claims.ts';
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../../src/domain/demo/users.ts';
@@ -152,6 +153,48 @@ describe('login with MitID Erhverv in the browser (local OpenID Connect provider
         expect((await page.goto(`${site.server.url}${path}`))?.status(), path).toBe(200);
         expect(await axeViolations(page), path).toEqual([]);
       }
+      await eraseParticipantInBrowser(page);
     });
   });
 });
+
+/** An admin finds a demo participant by name, confirms its erasure and reads the receipt; every page axe-clean. */
+async function eraseParticipantInBrowser(page: Page) {
+  const [participant] = await queryRows<{ cvr: string; name: string }>(
+    site.database.db,
+    sql`select cvr, max(name) as name from participations where cvr is not null
+        group by cvr order by cvr limit 1`,
+  );
+  if (!participant) throw new Error('the demo has no participant');
+  for (const path of [
+    '/en/admin/participants',
+    `/en/admin/participants/${participant.cvr}/erase-personal-data`,
+  ]) {
+    expect((await page.goto(`${site.server.url}${path}`))?.status(), path).toBe(200);
+    expect(await axeViolations(page), path).toEqual([]);
+  }
+  await page.goto(`${site.server.url}/admin/deltagere`);
+  expect(await axeViolations(page)).toEqual([]);
+  await page.getByLabel('CVR-nummer eller navn').fill(participant.name);
+  await page.getByRole('button', { name: 'Søg' }).click();
+  await page.waitForURL('**/admin/deltagere?q=*');
+  expect(await axeViolations(page)).toEqual([]);
+  await page
+    .getByRole('link', { name: `Slet persondata om ${participant.name}` })
+    .first()
+    .click();
+  await page.getByRole('button', { name: 'Slet persondata' }).click();
+  await page.waitForLoadState();
+  expect(await page.getByText('Bekræft, at deltagerens persondata skal slettes.').count()).toBeGreaterThan(0);
+  expect(await axeViolations(page)).toEqual([]);
+  await page.getByLabel('Jeg har kontrolleret, at deltagerens persondata skal slettes').check();
+  await page.getByRole('button', { name: 'Slet persondata' }).click();
+  await page.waitForURL('**/admin/deltagere?slettet=*');
+  await expect(page.getByText('Deltagerens persondata er slettet').count()).resolves.toBe(1);
+  expect(await axeViolations(page)).toEqual([]);
+  const [left] = await queryRows<{ n: number }>(
+    site.database.db,
+    sql`select count(*)::int as n from participations where cvr = ${participant.cvr}`,
+  );
+  expect(left?.n).toBe(0);
+}

@@ -147,7 +147,7 @@ describe(`every role's landing page and navigation (${CHROMIUM})`, () => {
       assessor: '/bedoemmelser',
       cluster_staff: '/arbejdsrum',
       support_staff: '/support',
-      business_service_staff: '/henvisninger',
+      business_service_staff: '/erhvervshus',
       company_user: '/virksomhed',
     };
     for (const login of DEMO_LOGINS) {

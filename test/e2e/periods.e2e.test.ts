@@ -64,7 +64,7 @@ describe('reporting periods (axe-core, WCAG 2.1 AA)', () => {
       expect(await page.getByRole('row', { name: /^2021 \d+ af \d+ indsendt/ }).count()).toBe(1);
       expect(await axeViolations(page)).toEqual([]);
 
-      await page.getByLabel('År').selectOption('2023');
+      await page.getByLabel('År', { exact: true }).selectOption('2023');
       await page.getByRole('button', { name: 'Vis' }).click();
       await page.waitForURL('**/indberetninger/status?year=2023');
       expect(await page.getByRole('button', { name: 'Godkend' }).count()).toBeGreaterThan(0);

@@ -35,7 +35,9 @@ describe('referrals between a business hub and a cluster (by clicking, axe-core 
     expect(CVR).toMatch(/^\d{8}$/);
 
     await asUser(site, HUB, async (page) => {
-      // A hub's staff land on their referrals.
+      // A hub's staff land on their hub's page, which leads to their referrals.
+      await page.waitForURL('**/erhvervshus');
+      await page.getByRole('link', { name: 'Alle henvisninger' }).click();
       await page.waitForURL('**/henvisninger');
       expect(await axeViolations(page)).toEqual([]);
       await page.getByRole('link', { name: 'Henvis en virksomhed' }).click();

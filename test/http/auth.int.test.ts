@@ -83,7 +83,7 @@ describe('login and logout', () => {
       assessor: '/bedoemmelser',
       support_staff: '/support',
       admin: '/admin',
-      business_service_staff: '/henvisninger',
+      business_service_staff: '/erhvervshus',
     } as const;
     for (const [role, landing] of Object.entries(landings)) {
       const user = await createUser(database.db, role as keyof typeof landings);

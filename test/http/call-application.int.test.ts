@@ -76,7 +76,8 @@ beforeAll(async () => {
       firstYear: 2028,
       lastYear: 2028,
       budgets: [{ funderId: funderOrg.id, year: 2028, amountDkk: 1_000_000 }],
-      requirements: [{ textDa: 'Eget CVR-nummer', textEn: 'Own CVR number' }],
+      // The one requirement takes the cluster's services as evidence, so its form links to their export.
+      requirements: [{ textDa: 'Eget CVR-nummer', textEn: 'Own CVR number', servicesListing: true }],
       criteria: [{ titleDa: 'Organisering', titleEn: 'Organisation', weight: 100 }],
     }),
     now,
@@ -110,6 +111,17 @@ describe('the call page', () => {
     const other = await assessor.get(`/opslag/${slug}`);
     expect(other.html).toContain('Kun klyngeorganisationer kan søge i dette opslag.');
     expect(other.html).not.toContain('Søg om midler');
+  });
+});
+
+describe('the requirements section', () => {
+  it("links a requirement for the services on Virksomhedsguiden to the applicant's export", async () => {
+    const { client, cluster } = await applicantClient('Klynge med ydelser');
+    const { html } = await client.get(`/opslag/${slug}/ansoegning/krav`);
+    expect(html.match(/href="\/api\/v1\/clusters\/[^"]+\/services"/g)).toEqual([
+      `href="/api/v1/clusters/${cluster.id}/services"`,
+    ]);
+    expect(html).toContain('href="/arbejdsrum/ydelser">Beskriv jeres ydelser</a>');
   });
 });
 

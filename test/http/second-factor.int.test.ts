@@ -1,5 +1,10 @@
+import { randomBytes } from 'node:crypto';
+import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemActor, withActor } from '../../src/db/actor.ts';
 import type { Database } from '../../src/db/client.ts';
+import { totpAuthenticators } from '../../src/db/schema/index.ts';
+import { sealStoredTotpSecrets } from '../../src/domain/accounts/second-factor.ts';
 import { totpCode } from '../../src/domain/accounts/totp.ts';
 import { createTestDatabase, testDriver } from '../support/database.ts';
 import { createUser, TEST_PASSWORD } from '../support/factories.ts';
@@ -93,6 +98,73 @@ describe(`two-step login for admins and funders (${testDriver()})`, () => {
     for (let i = 0; i < 5; i++)
       expect((await other.post('/log-ind/engangskode', { code: '000000' })).res.status).toBe(422);
     expect((await other.post('/log-ind/engangskode', { code: '000000' })).res.status).toBe(429);
+  });
+
+  it('keeps the secret sealed at rest; another key refuses the code without a crash; old values are sealed again', async () => {
+    const key = randomBytes(32).toString('base64');
+    const app = createTestApp(database, { TWO_STEP_LOGIN: 'required', SECRETS_KEY: key });
+    const funder = await createUser(database.db, 'funder');
+    const client = new Client(app.app);
+    await client.login(funder.email, TEST_PASSWORD);
+    const setup = await client.get('/konto/totrinslogin');
+    const secret = /class="totp-secret">([A-Z2-7]+)</.exec(setup.html)?.[1] ?? '';
+    expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+    expect(
+      (await client.post('/konto/totrinslogin', { code: totpCode(secret, app.deps.clock()) })).res.status,
+    ).toBe(200);
+    const stored = async () =>
+      (
+        await database.db
+          .select({ secret: totpAuthenticators.secret })
+          .from(totpAuthenticators)
+          .where(eq(totpAuthenticators.userId, funder.id))
+      )[0]?.secret ?? '';
+    const sealed = await stored();
+    expect(sealed.startsWith('v1.')).toBe(true);
+    expect(sealed).not.toContain(secret);
+
+    // A server whose key is another refuses every code as wrong (and logs why), never a 500.
+    const otherKey = createTestApp(database, {
+      TWO_STEP_LOGIN: 'required',
+      SECRETS_KEY: randomBytes(32).toString('base64'),
+    });
+    const refused = new Client(otherKey.app);
+    await refused.login(funder.email, TEST_PASSWORD);
+    await refused.get('/log-ind/engangskode');
+    otherKey.advanceClock(60_000);
+    expect(
+      (await refused.post('/log-ind/engangskode', { code: totpCode(secret, otherKey.deps.clock()) })).res
+        .status,
+    ).toBe(422);
+
+    // After a change of key (the old one kept as SECRETS_KEY_PREVIOUS), and for a secret stored
+    // before sealing, the start-up pass seals again with the new key, once; the code still works.
+    const newKey = randomBytes(32).toString('base64');
+    const rotated = createTestApp(database, {
+      TWO_STEP_LOGIN: 'required',
+      SECRETS_KEY: newKey,
+      SECRETS_KEY_PREVIOUS: key,
+    });
+    const legacy = await createUser(database.db, 'admin');
+    await withActor(database.db, systemActor('test'), (tx) =>
+      tx.insert(totpAuthenticators).values({ userId: legacy.id, secret: secret, confirmedAt: new Date() }),
+    );
+    // Earlier tests' secrets were sealed with the default key, which opens none here: left as they are.
+    expect(await sealStoredTotpSecrets(database.db, rotated.deps.secrets)).toBe(2);
+    expect(await sealStoredTotpSecrets(database.db, rotated.deps.secrets)).toBe(0);
+    const ours = await database.db
+      .select({ secret: totpAuthenticators.secret })
+      .from(totpAuthenticators)
+      .where(inArray(totpAuthenticators.userId, [funder.id, legacy.id]));
+    expect(ours.map((row) => rotated.deps.secrets.isCurrent(row.secret))).toEqual([true, true]);
+    expect(ours.map((row) => rotated.deps.secrets.open(row.secret))).toEqual([secret, secret]);
+    expect((await stored()).startsWith('v1.')).toBe(true);
+    const again = new Client(rotated.app);
+    await again.login(funder.email, TEST_PASSWORD);
+    await again.get('/log-ind/engangskode');
+    rotated.advanceClock(120_000);
+    const proven = await again.post('/log-ind/engangskode', { code: totpCode(secret, rotated.deps.clock()) });
+    expect(proven.res.status).toBe(303);
   });
 
   it('asks nothing more of roles without the requirement', async () => {

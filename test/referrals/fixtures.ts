@@ -55,8 +55,14 @@ export const referralForm = (recipientIds: string[], over: Record<string, unknow
   ...over,
 });
 
-/** The cluster reports the company (by CVR) as a participant in an activity starting on `startDate`. */
-export async function reportParticipation(db: Db, clusterId: string, cvr: string, startDate: string) {
+/** The cluster reports the company (by CVR, under `name`) as a participant in an activity starting on `startDate`. */
+export async function reportParticipation(
+  db: Db,
+  clusterId: string,
+  cvr: string,
+  startDate: string,
+  name = `Firma ${cvr}`,
+) {
   await withActor(db, systemActor('test'), async (tx) => {
     await tx.insert(companies).values({ cvr }).onConflictDoNothing();
     const [activity] = await tx
@@ -75,7 +81,7 @@ export async function reportParticipation(db: Db, clusterId: string, cvr: string
       year: Number(startDate.slice(0, 4)),
       participantType: 'company',
       cvr,
-      name: `Firma ${cvr}`,
+      name,
     });
   });
 }

@@ -67,6 +67,10 @@ export const FOR_GET: Record<string, Access> = {
   'GET /admin/brugere/:id': only(['admin']),
   'GET /admin/brugere/:id/persondata.json': only(['admin']),
   'GET /admin/brugere/:id/persondata.pdf': only(['admin']),
+  'GET /admin/deltagere': only(['admin']),
+  'GET /admin/deltagere/:cvr/persondata.json': only(['admin']),
+  'GET /admin/deltagere/:cvr/persondata.pdf': only(['admin']),
+  'GET /admin/deltagere/:cvr/slet-persondata': only(['admin']),
   'GET /admin/organisationer': only(['admin']),
   'GET /admin/organisationer/:id': only(['admin']),
   'GET /admin/revisionslog': only(['admin']),
@@ -180,6 +184,11 @@ export const FOR_GET: Record<string, Access> = {
   ]),
   'GET /finansiering/handlingsplaner': only(['admin', 'funder', 'support_staff']),
   // A cluster's label self-assessment: its own staff keep it, the support function reads every one
+  // A cluster's services: the overview lists the clusters one works for (none for other roles);
+  // a cluster's services are edited by its staff, support staff and admins (clusterProfile.edit)
+  'GET /arbejdsrum/ydelser': SIGNED_IN,
+  'GET /arbejdsrum/ydelser/:slug/ny': only(['admin', 'cluster_staff', 'support_staff']),
+  'GET /arbejdsrum/ydelser/:slug/:id': only(['admin', 'cluster_staff', 'support_staff']),
   'GET /arbejdsrum/maerkning/:slug': only(['cluster_staff', 'support_staff']),
   'GET /finansiering/handlingsplaner/:slug/:year': only([
     'admin',
@@ -242,6 +251,14 @@ export const FOR_GET: Record<string, Access> = {
     'business_service_staff',
   ]),
   'GET /henvisninger/:id': only(['cluster_staff', 'business_service_staff']),
+  // The business hubs: their landing page; every cluster's upcoming activities and their feeds
+  'GET /erhvervshus': only(['business_service_staff']),
+  'GET /erhvervshus/aktiviteter': only(['admin', 'support_staff', 'business_service_staff']),
+  'GET /erhvervshus/aktiviteter.ics': only(['admin', 'support_staff', 'business_service_staff']),
+  'GET /erhvervshus/aktiviteter/rss.xml': only(['admin', 'support_staff', 'business_service_staff']),
+  // Joint events: hubs propose, the clusters' staff answer; both see their proposals
+  'GET /erhvervshus/faelles-arrangementer/ny': only(['business_service_staff']),
+  'GET /arbejdsrum/faelles-arrangementer': only(['cluster_staff', 'business_service_staff']),
   // Surveys: the demo's open needs survey, the support function's, its results shared with the
   // funders; its published questions show read-only. The personal link needs no sign-in; its
   // receipt comes after sending only (before, back to the questions).
@@ -292,6 +309,10 @@ export const FOR_GET: Record<string, Access> = {
   'GET /api/v1/clusters': OPEN,
   'GET /api/v1/clusters.csv': OPEN,
   'GET /api/v1/clusters/:id': OPEN,
+  'GET /api/v1/clusters/:id/services': OPEN,
+  'GET /api/v1/clusters/:id/services.csv': OPEN,
+  'GET /api/v1/cluster-services': OPEN,
+  'GET /api/v1/cluster-services.csv': OPEN,
   'GET /api/v1/labels': OPEN,
   'GET /api/v1/search': OPEN,
   'GET /api/v1/performance': OPEN,
@@ -312,6 +333,9 @@ export const FOR_POST: Record<string, 'public' | 'signed-in' | 'token'> = {
   'POST /virksomhed/bekraeft': 'public',
   // Signing out sends everyone, a visitor too, to the login page.
   'POST /log-ud': 'signed-in',
+  'POST /erhvervshus/faelles-arrangementer/ny': 'signed-in',
+  'POST /arbejdsrum/faelles-arrangementer/:id/accepter': 'signed-in',
+  'POST /arbejdsrum/faelles-arrangementer/:id/afvis': 'signed-in',
   'POST /arrangementer/:slug/matchmaking/opsaetning': 'signed-in',
   'POST /arrangementer/:slug/matchmaking/tilmelding': 'signed-in',
   'POST /arrangementer/:slug/matchmaking/anmodninger': 'signed-in',
@@ -334,6 +358,7 @@ export const FOR_POST: Record<string, 'public' | 'signed-in' | 'token'> = {
   'POST /admin/brugere/:id/nulstil-totrinslogin': 'signed-in',
   'POST /admin/brugere/:id/fjern-identitet': 'signed-in',
   'POST /admin/brugere/:id/slet-persondata': 'signed-in',
+  'POST /admin/deltagere/:cvr/slet-persondata': 'signed-in',
   'POST /admin/organisationer': 'signed-in',
   'POST /admin/organisationer/:id': 'signed-in',
   'POST /admin/organisationer/:id/afslut': 'signed-in',
@@ -347,6 +372,9 @@ export const FOR_POST: Record<string, 'public' | 'signed-in' | 'token'> = {
   'POST /klynger/:slug/rediger': 'signed-in',
   'POST /maerker/import': 'signed-in',
   'POST /finansiering/handlingsplaner/:slug/:year/kommentarer': 'signed-in',
+  'POST /arbejdsrum/ydelser/:slug/ny': 'signed-in',
+  'POST /arbejdsrum/ydelser/:slug/:id': 'signed-in',
+  'POST /arbejdsrum/ydelser/:slug/:id/slet': 'signed-in',
   'POST /arbejdsrum/maerkning/:slug': 'signed-in',
   'POST /arbejdsrum/maerkning/:slug/handlinger': 'signed-in',
   'POST /arbejdsrum/maerkning/:slug/handlinger/:id/udfoert': 'signed-in',

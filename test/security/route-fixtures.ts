@@ -49,6 +49,10 @@ export async function routeFixtures(t: TestApp, database: Database): Promise<Rou
     database,
     sql`select id, cvr from organisations where slug = 'odense-robotics'`,
   );
+  const clusterService = await one<{ id: string }>(
+    database,
+    sql`select id from cluster_services where organisation_id = ${robotics.id} order by position limit 1`,
+  );
   const jointCall = await one<{ id: string; slug: string }>(
     database,
     sql`select c.id, c.slug from calls c join call_setups s on s.call_id = c.id where c.status = 'decided'`,
@@ -116,6 +120,10 @@ export async function routeFixtures(t: TestApp, database: Database): Promise<Rou
   const staffUser = await one<{ id: string }>(
     database,
     sql`select id from users where email = 'klynge@demo.klyngeportalen.dk'`,
+  );
+  const participant = await one<{ cvr: string }>(
+    database,
+    sql`select cvr from participations where cvr is not null order by cvr limit 1`,
   );
   const plan = await one<{ id: string }>(
     database,
@@ -220,6 +228,8 @@ export async function routeFixtures(t: TestApp, database: Database): Promise<Rou
       '/en/workspace/action-plans:year': '2024',
       '/arbejdsrum/handlingsplaner:id': planComment.id,
       '/arbejdsrum/maerkning:id': improvementAction.id,
+      '/arbejdsrum/ydelser:id': clusterService.id,
+      '/en/workspace/services:id': clusterService.id,
       '/en/workspace/labelling:id': improvementAction.id,
       '/en/workspace/action-plans:id': planComment.id,
       '/finansiering/handlingsplaner:year': '2024',
@@ -236,6 +246,8 @@ export async function routeFixtures(t: TestApp, database: Database): Promise<Rou
       '/en/reporting/status:id': robotics.id,
       '/admin/organisationer:id': robotics.id,
       '/admin/brugere:id': staffUser.id,
+      '/admin/deltagere:cvr': participant.cvr,
+      '/en/admin/participants:cvr': participant.cvr,
       '/en/admin/users:id': staffUser.id,
       '/en/admin/organisations:id': robotics.id,
       '/admin/jobber:id': randomUUID(),
@@ -262,6 +274,8 @@ export async function routeFixtures(t: TestApp, database: Database): Promise<Rou
       '/en/marketplace:id': marketplaceItem.id,
       '/henvisninger:id': referral.id,
       '/en/referrals:id': referral.id,
+      '/arbejdsrum/faelles-arrangementer:id': randomUUID(),
+      '/en/workspace/joint-events:id': randomUUID(),
       '/klyngeforum/initiativer:code': link.code,
       '/en/cluster-forum/initiatives:code': link.code,
       '/klyngeforum/initiativer/:code/milepaele:id': milestone.id,

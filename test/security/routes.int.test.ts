@@ -64,6 +64,8 @@ const ENGLISH_TWINS: Record<string, string> = {
   '/en/stories/atom.xml': '/historier/atom.xml',
   '/en/events.ics': '/arrangementer.ics',
   '/en/events/:slug/ics': '/arrangementer/:slug/ics',
+  '/en/business-hub/activities.ics': '/erhvervshus/aktiviteter.ics',
+  '/en/business-hub/activities/rss.xml': '/erhvervshus/aktiviteter/rss.xml',
   '/en/funding/initiatives': '/finansiering/initiativer',
   '/en/funding/initiatives/*': '/finansiering/initiativer/*',
 };

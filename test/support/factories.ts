@@ -26,6 +26,8 @@ export async function createOrganisation(
     funderLevel?: 'national' | 'regional' | 'municipal';
     /** The seat, which places the organisation in a region. */
     municipalityCode?: number;
+    /** The postal address, as written on letters. */
+    address?: string;
   } = {},
 ) {
   const kind = overrides.kind ?? 'cluster_organisation';
@@ -39,6 +41,7 @@ export async function createOrganisation(
         slug: `test-${unique()}`,
         funderLevel: kind === 'funder' ? (overrides.funderLevel ?? 'national') : null,
         municipalityCode: overrides.municipalityCode ?? null,
+        address: overrides.address ?? null,
       })
       .returning(),
   );

@@ -17,8 +17,16 @@ declare module 'oidc-provider' {
     findAccount(ctx: unknown, sub: string): Account | undefined;
   }
 
+  /** The Koa context of a request, as far as a middleware of the tests reads and changes it. */
+  interface Context {
+    path: string;
+    status: number;
+    body: unknown;
+  }
+
   export default class Provider {
     constructor(issuer: string, configuration: Configuration);
     callback(): (req: IncomingMessage, res: ServerResponse) => void;
+    use(middleware: (ctx: Context, next: () => Promise<void>) => Promise<void>): void;
   }
 }

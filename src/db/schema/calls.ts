@@ -50,6 +50,8 @@ export const calls = pgTable(
     /** A moment in time; shown and entered as Europe/Copenhagen local time. */
     deadline: timestamp('deadline', { withTimezone: true }).notNull(),
     createdBy: uuid('created_by'),
+    /** The case officer who recorded the decision: named with their e-mail in the decision letters. */
+    decidedBy: uuid('decided_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -104,6 +106,8 @@ export const callRequirements = pgTable(
     textEn: text('text_en').notNull(),
     evidenceDa: text('evidence_da').notNull().default(''),
     evidenceEn: text('evidence_en').notNull().default(''),
+    /** The evidence is the cluster's services as listed for Virksomhedsguiden: the form links to its export. */
+    servicesListing: boolean('services_listing').notNull().default(false),
   },
   (t) => [uniqueIndex('call_requirements_position_key').on(t.callId, t.position)],
 );

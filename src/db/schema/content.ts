@@ -61,6 +61,8 @@ export const events = pgTable(
     location: text('location').notNull().default(''),
     municipalityCode: smallint('municipality_code').references(() => municipalities.code),
     onlineUrl: text('online_url'),
+    /** A second organiser of a joint event (a business hub with a cluster); shown beside the first. */
+    coOrganisationId: uuid('co_organisation_id').references(() => organisations.id),
     publishedAt: timestamp('published_at', { withTimezone: true }),
     createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -5,13 +5,14 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { and, count, eq, isNull, lt, or } from 'drizzle-orm';
-import { withActor } from '../../db/actor.ts';
+import { systemActor, withActor } from '../../db/actor.ts';
 import type { Db, Queryable } from '../../db/client.ts';
 import { recoveryCodes, totpAuthenticators } from '../../db/schema/index.ts';
 import type { Caller } from '../caller.ts';
 import { AppError } from '../errors.ts';
 import { authorize } from '../policy/policy.ts';
 import { personOf } from './queries.ts';
+import type { SecretBox } from './secret-box.ts';
 import { base32Encode, matchingStep, newTotpSecret, otpauthUri } from './totp.ts';
 
 export const RECOVERY_CODE_COUNT = 10;
@@ -59,16 +60,21 @@ export interface Enrolment {
  * confirmed authenticator must remove it (an administrator resets it) before setting up another,
  * so a password alone never replaces someone's second factor.
  */
-export async function pendingEnrolment(db: Db, caller: Caller): Promise<Enrolment> {
+export async function pendingEnrolment(db: Db, box: SecretBox, caller: Caller): Promise<Enrolment> {
   authorize(caller.principal, 'account.secondFactor');
   const user = await personOf(db, caller);
   const [existing] = await db.select().from(totpAuthenticators).where(eq(totpAuthenticators.userId, user.id));
   if (existing?.confirmedAt) throw alreadyEnrolled();
+  const kept = existing ? box.open(existing.secret) : null;
   const secret =
-    existing?.secret ??
+    kept ??
     (await withActor(db, caller.actor, async (tx) => {
+      // A pending secret no configured key opens any more is replaced by a new one.
       const fresh = newTotpSecret();
-      await tx.insert(totpAuthenticators).values({ userId: user.id, secret: fresh });
+      await tx
+        .insert(totpAuthenticators)
+        .values({ userId: user.id, secret: box.seal(fresh) })
+        .onConflictDoUpdate({ target: totpAuthenticators.userId, set: { secret: box.seal(fresh) } });
       return fresh;
     }));
   return { secret, uri: otpauthUri(secret, user.email, TOTP_ISSUER) };
@@ -78,13 +84,20 @@ export async function pendingEnrolment(db: Db, caller: Caller): Promise<Enrolmen
  * Confirms the pending authenticator with its current code and returns the recovery codes, shown
  * once. The code counts as the sign-in's second factor.
  */
-export async function confirmEnrolment(db: Db, caller: Caller, code: string, now: Date): Promise<string[]> {
+export async function confirmEnrolment(
+  db: Db,
+  box: SecretBox,
+  caller: Caller,
+  code: string,
+  now: Date,
+): Promise<string[]> {
   authorize(caller.principal, 'account.secondFactor');
   const user = await personOf(db, caller);
   const [pending] = await db.select().from(totpAuthenticators).where(eq(totpAuthenticators.userId, user.id));
   if (!pending) throw new AppError('conflict', 'no authenticator is being set up');
   if (pending.confirmedAt) throw alreadyEnrolled();
-  const step = matchingStep(pending.secret, normaliseCode(code), now);
+  const secret = box.open(pending.secret);
+  const step = secret === null ? null : matchingStep(secret, normaliseCode(code), now);
   if (step === null) throw wrongCode();
   return withActor(db, caller.actor, async (tx) => {
     await tx
@@ -101,6 +114,7 @@ export async function confirmEnrolment(db: Db, caller: Caller, code: string, now
  */
 export async function proveSecondFactor(
   db: Db,
+  box: SecretBox,
   caller: Caller,
   code: string,
   now: Date,
@@ -113,7 +127,8 @@ export async function proveSecondFactor(
       .select()
       .from(totpAuthenticators)
       .where(eq(totpAuthenticators.userId, user.id));
-    const step = authenticator?.confirmedAt ? matchingStep(authenticator.secret, given, now) : null;
+    const secret = authenticator?.confirmedAt ? box.open(authenticator.secret) : null;
+    const step = secret === null ? null : matchingStep(secret, given, now);
     if (step === null) throw wrongCode();
     const accepted = await withActor(db, caller.actor, (tx) =>
       tx
@@ -189,3 +204,28 @@ const normaliseCode = (code: string) => code.replace(/[\s-]/g, '').toUpperCase()
 /** 80 random bits need no slow hash: a SHA-256 cannot be reversed by guessing. */
 const hashRecoveryCode = (code: string) =>
   createHash('sha256').update(normaliseCode(code)).digest('base64url');
+
+/**
+ * Seals every stored TOTP secret that is not sealed with the current key: values written before
+ * encryption, and values sealed with a previous key. Idempotent; returns how many it changed.
+ * The audit log never holds these secrets (see the audit migration).
+ */
+export async function sealStoredTotpSecrets(db: Db, box: SecretBox): Promise<number> {
+  const rows = await db
+    .select({ userId: totpAuthenticators.userId, secret: totpAuthenticators.secret })
+    .from(totpAuthenticators);
+  const resealed = rows.flatMap((row) => {
+    if (box.isCurrent(row.secret)) return [];
+    const plain = box.open(row.secret);
+    return plain === null ? [] : [{ userId: row.userId, secret: box.seal(plain) }];
+  });
+  if (resealed.length === 0) return 0;
+  await withActor(db, systemActor('secrets'), async (tx) => {
+    for (const row of resealed)
+      await tx
+        .update(totpAuthenticators)
+        .set({ secret: row.secret })
+        .where(eq(totpAuthenticators.userId, row.userId));
+  });
+  return resealed.length;
+}

@@ -4,6 +4,7 @@ import { applications } from '../../db/schema/index.ts';
 import type { Caller } from '../caller.ts';
 import { notFound } from '../errors.ts';
 import { listAttachments } from './attachments.ts';
+import { letterSender } from './letters.ts';
 import { applicationFacts } from './parties.ts';
 import { applicantOrganisation, applicationActions, authorizeApplication } from './policy.ts';
 import { allocationsOf, consensusBoard, findApplication } from './queries.ts';
@@ -48,6 +49,8 @@ export async function applicationView(db: Queryable, editor: Caller, application
   // What each funder granted, for those who may read the decision letter, once there is one.
   const grants =
     actions.decisionLetter && facts.status === 'selected' ? await allocationsOf(db, applicationId) : [];
+  // Who sends the decision letter: the owning funder's address and the case officer.
+  const sender = actions.decisionLetter ? await letterSender(db, facts.call.id) : null;
   const board =
     actions.score || actions.setConsensus ? ((await consensusBoard(db, applicationId)) ?? []) : [];
   const scores = actions.setConsensus
@@ -66,6 +69,7 @@ export async function applicationView(db: Queryable, editor: Caller, application
     application,
     attachments,
     grants,
+    sender,
     board: scores,
   };
 }

@@ -42,7 +42,10 @@ export async function decideCall(
       .update(applications)
       .set({ status: 'not_selected', updatedAt: now })
       .where(and(eq(applications.callId, callId), eq(applications.status, 'eligible')));
-    await tx.update(calls).set({ status: 'decided', updatedAt: now }).where(eq(calls.id, callId));
+    await tx
+      .update(calls)
+      .set({ status: 'decided', decidedBy: editor.actor.userId, updatedAt: now })
+      .where(eq(calls.id, callId));
     await notifyApplicants(tx, callId, now);
   });
 }

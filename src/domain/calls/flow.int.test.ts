@@ -1,10 +1,11 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdfText, skipPdf } from '../../../test/reports/helpers.ts';
 import { createTestDatabase } from '../../../test/support/database.ts';
 import { createOrganisation, createUser } from '../../../test/support/factories.ts';
 import { systemActor, withActor } from '../../db/actor.ts';
 import type { Database } from '../../db/client.ts';
-import { auditLog, calls, notifications } from '../../db/schema/index.ts';
+import { auditLog, calls, notifications, users } from '../../db/schema/index.ts';
 import type { Caller } from '../caller.ts';
 import { AppError } from '../errors.ts';
 import type { Role } from '../policy/policy.ts';
@@ -54,7 +55,11 @@ async function rejects(p: Promise<unknown>, code: string) {
 describe('the call flow from set-up to allocation', () => {
   it('runs a joint call through applications, eligibility, assessment, decision and allocation', async () => {
     const db = database.db;
-    const board = await createOrganisation(db, { kind: 'funder', name: 'Bestyrelsen' });
+    const board = await createOrganisation(db, {
+      kind: 'funder',
+      name: 'Bestyrelsen',
+      address: 'c/o Erhvervsstyrelsen, Langelinie Allé 17, 2100 København Ø',
+    });
     const ministry = await createOrganisation(db, { kind: 'funder', name: 'Ministeriet' });
     const owner = await editor('funder', board.id);
     const ministryFunder = await editor('funder', ministry.id);
@@ -333,8 +338,35 @@ describe('the call flow from set-up to allocation', () => {
     expect((await decisionLetterText(db, owner, app3, at(8000))).lines).toContain(
       'Begrundelse: Ingen plan for guld',
     );
+    // the sender's postal address under its name, and the case officer who recorded the decision
+    const [ownerUser] = await db
+      .select({ name: users.name, email: users.email })
+      .from(users)
+      .where(eq(users.id, owner.principal.userId));
+    if (!ownerUser) throw new Error('no owner');
+    const officer = `${ownerUser.name}, ${ownerUser.email}`;
+    expect(selectedLetter.lines.slice(0, 4)).toEqual([
+      'Bestyrelsen',
+      'c/o Erhvervsstyrelsen',
+      'Langelinie Allé 17',
+      '2100 København Ø',
+    ]);
+    expect(selectedLetter.lines).toContain(`Sagsbehandler: ${officer}`);
+    expect(selectedLetter.lines.slice(-3)).toEqual(['Med venlig hilsen', ownerUser.name, 'Bestyrelsen']);
+    const decided = await applicationView(db, owner, app2);
+    expect(decided.sender).toEqual({
+      callTitle: 'Fælles opslag',
+      ownerName: 'Bestyrelsen',
+      addressLines: ['c/o Erhvervsstyrelsen', 'Langelinie Allé 17', '2100 København Ø'],
+      officer: { name: ownerUser.name, email: ownerUser.email },
+    });
     const pdf = await decisionLetterPdf(db, owner, app2, at(8000));
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    if (!skipPdf) {
+      const text = await pdfText(pdf);
+      expect(text).toContain('Langelinie Allé 17');
+      expect(text).toContain(`Sagsbehandler: ${officer}`);
+    }
 
     // audited: who allocated what, and the conflict declaration
     const audit = await db

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import PDFDocument from 'pdfkit';
 import type { Queryable } from '../../db/client.ts';
-import { calls, organisations } from '../../db/schema/index.ts';
+import { calls, organisations, users } from '../../db/schema/index.ts';
 import type { MailMessage } from '../../mail/mailer.ts';
 import type { Caller } from '../caller.ts';
 import { notFound } from '../errors.ts';
@@ -62,10 +62,40 @@ const complaintLines = (owner: string, reference: string) => [
 type Application = NonNullable<Awaited<ReturnType<typeof findApplication>>>;
 
 /**
+ * Who sends a call's decision letters: the owning funder with its postal address (one line per
+ * comma-separated part, as on an envelope), and the case officer who recorded the decision, when
+ * a person did. Null for a call that does not exist.
+ */
+export async function letterSender(db: Queryable, callId: string) {
+  const [row] = await db
+    .select({
+      callTitle: calls.title,
+      ownerName: organisations.name,
+      ownerAddress: organisations.address,
+      officerName: users.name,
+      officerEmail: users.email,
+    })
+    .from(calls)
+    .innerJoin(organisations, eq(organisations.id, calls.ownerId))
+    .leftJoin(users, eq(users.id, calls.decidedBy))
+    .where(eq(calls.id, callId));
+  if (!row) return null;
+  const { callTitle, ownerName, ownerAddress, officerName, officerEmail } = row;
+  const addressLines = (ownerAddress ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+  const officer = officerName && officerEmail ? { name: officerName, email: officerEmail } : null;
+  return { callTitle, ownerName, addressLines, officer };
+}
+export type LetterSender = NonNullable<Awaited<ReturnType<typeof letterSender>>>;
+
+/**
  * What the decision letter says to one applicant, as plain lines (also what the tests read), laid
- * out as a Danish public authority's letter: sender, recipient, date and journal number, the
- * decision, its reasons and complaint guidance. For the applicant and the call's funders (see
- * applicationRules), once the call is decided.
+ * out as a Danish public authority's letter: sender with its postal address, recipient, date,
+ * journal number and case officer, the decision, its reasons, complaint guidance and the case
+ * officer's signature. For the applicant and the call's funders (see applicationRules), once the
+ * call is decided.
  */
 export async function decisionLetterText(db: Queryable, editor: Caller, applicationId: string, now: Date) {
   const facts = await applicationFacts(db, editor.principal, applicationId);
@@ -74,33 +104,34 @@ export async function decisionLetterText(db: Queryable, editor: Caller, applicat
   if (facts.call.status !== 'decided') throw notFound('letter');
   const app = await findApplication(db, applicationId);
   if (!app) throw notFound('application');
-  const [call] = await db
-    .select({ title: calls.title, ownerName: organisations.name })
-    .from(calls)
-    .innerJoin(organisations, eq(organisations.id, calls.ownerId))
-    .where(eq(calls.id, app.callId));
-  if (!call) throw notFound('call');
+  const sender = await letterSender(db, app.callId);
+  if (!sender) throw notFound('call');
+  const { ownerName, addressLines, officer } = sender;
   const reference = applicationReference(app);
   const reasons = await reasonLines(db, app);
+  const subject = `Afgørelse om ansøgning til ${sender.callTitle}`;
   const lines = [
-    call.ownerName,
+    ownerName,
+    ...addressLines,
     '',
     `Til: ${app.organisationName}`,
     `Dato: ${formatDay(now, 'da')}`,
     `J.nr.: ${reference}`,
+    ...(officer ? [`Sagsbehandler: ${officer.name}, ${officer.email}`] : []),
     '',
-    `Afgørelse om ansøgning til ${call.title}`,
+    subject,
     '',
     ...(await decisionLines(db, app)),
     ...(reasons.length > 0 ? ['', HEADINGS.reasons, ...reasons] : []),
     '',
     HEADINGS.complaint,
-    ...complaintLines(call.ownerName, reference),
+    ...complaintLines(ownerName, reference),
     '',
     'Med venlig hilsen',
-    call.ownerName,
+    ...(officer ? [officer.name] : []),
+    ownerName,
   ];
-  return { status: app.status, reference, subject: `Afgørelse om ansøgning til ${call.title}`, lines };
+  return { status: app.status, reference, subject, lines };
 }
 
 /** The decision letter as a PDF. */

@@ -65,6 +65,7 @@ export const callSetupInput = z
           textEn: text(1000).min(1),
           evidenceDa: text(1000).default(''),
           evidenceEn: text(1000).default(''),
+          servicesListing: z.boolean().default(false),
         }),
       )
       .min(1),

@@ -256,7 +256,15 @@ export async function draftEvents(db: Queryable, principal: Principal | null, no
 
 async function findEvent(db: Queryable, slug: string) {
   const [row] = await db
-    .select({ ...eventSummaryColumns, body: events.body, municipalityCode: events.municipalityCode })
+    .select({
+      ...eventSummaryColumns,
+      body: events.body,
+      municipalityCode: events.municipalityCode,
+      // A joint event's second organiser (src/domain/hubs/joint-events.ts)
+      coOrganisationName: sql<
+        string | null
+      >`(select co.name from ${organisations} co where co.id = ${events.coOrganisationId})`,
+    })
     .from(events)
     .innerJoin(organisations, eq(organisations.id, events.organisationId))
     .leftJoin(municipalities, eq(municipalities.code, events.municipalityCode))

@@ -50,6 +50,7 @@ export const JOINT_CALL_REQUIREMENTS = [
     textEn: 'Makes its services available on Virksomhedsguiden',
     evidenceDa: 'Link til ydelserne på Virksomhedsguiden',
     evidenceEn: 'Link to the services on Virksomhedsguiden',
+    servicesListing: true,
   },
 ];
 

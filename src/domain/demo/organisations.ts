@@ -20,6 +20,8 @@ export interface DemoOrganisation {
   municipalityCode: number | null;
   regionCode?: number;
   website: string;
+  /** The postal address, as written on letters (funders only). */
+  address?: string;
   isDemo: boolean;
 }
 
@@ -28,6 +30,7 @@ const funder = (
   funderLevel: DemoOrganisation['funderLevel'],
   municipalityCode: number,
   website: string,
+  address: string,
   regionCode?: number,
 ): DemoOrganisation => ({
   name,
@@ -35,22 +38,63 @@ const funder = (
   funderLevel,
   municipalityCode,
   website,
+  address,
   isDemo: false,
   ...(regionCode ? { regionCode } : {}),
 });
 
+/** The funders under their real names, seats and public postal addresses (the senders of decision letters). */
 export const FUNDERS: readonly DemoOrganisation[] = [
-  funder('Uddannelses- og Forskningsministeriet', 'national', 101, 'https://ufm.dk'),
-  funder('Danmarks Erhvervsfremmebestyrelse', 'national', 101, 'https://erhvervsfremmebestyrelsen.dk'),
-  funder('Region Nordjylland', 'regional', 851, 'https://rn.dk', 1081),
-  funder('Region Midtjylland', 'regional', 791, 'https://www.rm.dk', 1082),
-  funder('Region Syddanmark', 'regional', 630, 'https://regionsyddanmark.dk', 1083),
-  funder('Region Hovedstaden', 'regional', 219, 'https://www.regionh.dk', 1084),
-  funder('Region Sjælland', 'regional', 340, 'https://www.regionsjaelland.dk', 1085),
-  funder('Odense Kommune', 'municipal', 461, 'https://www.odense.dk'),
-  funder('Aalborg Kommune', 'municipal', 851, 'https://www.aalborg.dk'),
-  funder('Sønderborg Kommune', 'municipal', 540, 'https://sonderborgkommune.dk'),
-  funder('Bornholms Regionskommune', 'municipal', 400, 'https://www.brk.dk'),
+  funder(
+    'Uddannelses- og Forskningsministeriet',
+    'national',
+    101,
+    'https://ufm.dk',
+    'Børsgade 4, 1215 København K',
+  ),
+  funder(
+    'Danmarks Erhvervsfremmebestyrelse',
+    'national',
+    101,
+    'https://erhvervsfremmebestyrelsen.dk',
+    'c/o Erhvervsstyrelsen, Langelinie Allé 17, 2100 København Ø',
+  ),
+  funder(
+    'Region Nordjylland',
+    'regional',
+    851,
+    'https://rn.dk',
+    'Niels Bohrs Vej 30, 9220 Aalborg Øst',
+    1081,
+  ),
+  funder('Region Midtjylland', 'regional', 791, 'https://www.rm.dk', 'Skottenborg 26, 8800 Viborg', 1082),
+  funder(
+    'Region Syddanmark',
+    'regional',
+    630,
+    'https://regionsyddanmark.dk',
+    'Damhaven 12, 7100 Vejle',
+    1083,
+  ),
+  funder(
+    'Region Hovedstaden',
+    'regional',
+    219,
+    'https://www.regionh.dk',
+    'Kongens Vænge 2, 3400 Hillerød',
+    1084,
+  ),
+  funder('Region Sjælland', 'regional', 340, 'https://www.regionsjaelland.dk', 'Alléen 15, 4180 Sorø', 1085),
+  funder('Odense Kommune', 'municipal', 461, 'https://www.odense.dk', 'Flakhaven 2, 5000 Odense C'),
+  funder('Aalborg Kommune', 'municipal', 851, 'https://www.aalborg.dk', 'Boulevarden 13, 9000 Aalborg'),
+  funder(
+    'Sønderborg Kommune',
+    'municipal',
+    540,
+    'https://sonderborgkommune.dk',
+    'Rådhustorvet 10, 6400 Sønderborg',
+  ),
+  funder('Bornholms Regionskommune', 'municipal', 400, 'https://www.brk.dk', 'Ullasvej 23, 3700 Rønne'),
 ];
 
 export const SUPPORT_FUNCTION: DemoOrganisation = {
@@ -113,6 +157,7 @@ function otherOrganisationRow(org: DemoOrganisation): OrganisationRow {
     municipalityCode: org.municipalityCode,
     regionCode: org.regionCode ?? null,
     website: org.website,
+    address: org.address ?? null,
     isDemo: org.isDemo,
   };
 }

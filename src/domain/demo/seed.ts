@@ -21,6 +21,7 @@ import { insertDemoActionPlans } from './action-plans.ts';
 import type { DemoActivity } from './activities.ts';
 import { insertBulk } from './bulk.ts';
 import { insertDemoCallSetup } from './call-setup.ts';
+import { insertDemoClusterServices } from './cluster-services.ts';
 import { insertDemoContent } from './content.ts';
 import { insertDemoCoordination } from './coordination.ts';
 import { buildDemoDataSet, DEMO_SEED, type DemoDataSet } from './dataset.ts';
@@ -197,6 +198,7 @@ export async function seedDemo(
     log(`demo: ${await insertDemoReferrals(tx)} referrals`);
     log(`demo: ${await insertDemoMarketplace(tx)} marketplace items`);
     log(`demo: ${await insertDemoServices(tx)} services of the support function`);
+    log(`demo: ${await insertDemoClusterServices(tx)} services of clusters`);
     log(`demo: ${await insertDemoSurveys(tx, DEMO_SEED)} survey responses`);
   });
   // Fresh statistics, or the planner guesses one row per table and picks nested loops.

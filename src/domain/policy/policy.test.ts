@@ -97,6 +97,10 @@ const MATRIX: Record<Action, { own: string; other: string }> = {
   'companyInvitations.send': { own: 'C', other: '' },
   'referrals.viewFigures': { own: 'AFCPB', other: 'AFCPB' },
   'referralTargets.manage': { own: 'AP', other: 'AP' },
+  'businessHub.view': { own: 'B', other: '' },
+  'clusterActivities.viewAll': { own: 'APB', other: 'APB' },
+  'jointEvents.propose': { own: 'B', other: '' },
+  'jointEvents.answer': { own: 'C', other: '' },
   'matchmaking.participate': { own: 'AFSCPBVO', other: 'AFSCPBVO' },
   'matchmaking.organise': { own: 'AFSCPBVO', other: 'AP' },
 };

@@ -188,6 +188,14 @@ const rules = {
   'referrals.viewFigures': (p) =>
     hasRole(p, 'admin', 'funder', 'support_staff', 'cluster_staff', 'business_service_staff'),
   'referralTargets.manage': (p) => hasRole(p, 'admin', 'support_staff'),
+  // The business hubs (seed 000): a hub's own staff have its landing page; they, the support
+  // function and admins see every cluster's upcoming activities (published events) in one list.
+  'businessHub.view': (p, t) => hasRoleIn(p, t.organisationId, 'business_service_staff'),
+  'clusterActivities.viewAll': (p) => hasRole(p, 'admin', 'support_staff', 'business_service_staff'),
+  // Joint events: a hub's staff propose one to a cluster (target: the hub); the cluster's staff
+  // accept or decline it (target: the cluster)
+  'jointEvents.propose': (p, t) => hasRoleIn(p, t.organisationId, 'business_service_staff'),
+  'jointEvents.answer': (p, t) => hasRoleIn(p, t.organisationId, 'cluster_staff'),
   // Matchmaking at an event: anyone signed in takes part; the event's own organisation's staff
   // (any role there), the support function and admins organise it and run the scheduler
   'matchmaking.participate': signedIn,

@@ -9,6 +9,7 @@ import { invitingClusters } from '../companies/invitations.ts';
 import { companiesOf } from '../companies/profile.ts';
 import { hasDataQualityPage, ownBenchmarkOrganisations } from '../evaluation/policy.ts';
 import type { Term } from '../glossary.ts';
+import { hubsOf } from '../hubs/policy.ts';
 import { publishesOnMarketplace } from '../marketplace/policy.ts';
 import { can, type Principal } from '../policy/policy.ts';
 import { referringOrganisations } from '../referrals/policy.ts';
@@ -40,6 +41,7 @@ export const GROUPS = {
   assessments: { da: 'Bedømmelser', en: 'Assessments', landing: 'myAssessments' },
   support: { da: 'Support', en: 'Support', landing: 'support' },
   admin: { da: 'Administration', en: 'Administration', landing: 'admin' },
+  hub: { da: 'Erhvervshus', en: 'Business hub', landing: 'hub' },
   referrals: { da: 'Henvisninger', en: 'Referrals', landing: 'referrals' },
   company: { da: 'Virksomhed', en: 'Company', landing: 'companyHome' },
   search: { da: 'Søg', en: 'Search' },
@@ -107,6 +109,13 @@ export const SECTIONS: readonly SectionEntry[] = [
     da: 'Handlingsplaner',
     en: 'Action plans',
     may: forOwnOrganisation('actionPlans.edit'),
+  },
+  {
+    page: 'clusterServices',
+    groups: ['workspace'],
+    da: 'Ydelser til virksomheder',
+    en: 'Services for companies',
+    may: worksForACluster,
   },
   {
     page: 'benchmarking',
@@ -237,20 +246,38 @@ export const SECTIONS: readonly SectionEntry[] = [
     en: 'Company contacts',
     may: (p) => contactKeepingClusters(p).length > 0,
   },
+  // The business hubs' staff: their landing page; they, the support function and admins see every
+  // cluster's upcoming activities
+  { page: 'hub', groups: ['hub'], da: 'Overblik', en: 'Overview', may: (p) => hubsOf(p).length > 0 },
+  {
+    page: 'hubActivities',
+    groups: ['hub', 'support', 'admin'],
+    da: 'Klyngernes aktiviteter',
+    en: "The clusters' activities",
+    may: (p) => can(p, 'clusterActivities.viewAll'),
+  },
   // Those who refer companies: the hubs' and the clusters' staff
   {
     page: 'referrals',
-    groups: ['workspace', 'referrals'],
+    groups: ['workspace', 'hub', 'referrals'],
     da: 'Henvisninger',
     en: 'Referrals',
     may: (p) => referringOrganisations(p).length > 0,
   },
   {
     page: 'referralFigures',
-    groups: ['funding', 'support', 'workspace', 'referrals'],
+    groups: ['funding', 'support', 'workspace', 'hub', 'referrals'],
     da: 'Henvisninger i tal',
     en: 'Referral figures',
     may: (p) => can(p, 'referrals.viewFigures'),
+  },
+  // Joint events the business hubs propose, answered by the cluster's staff
+  {
+    page: 'jointEvents',
+    groups: ['workspace'],
+    da: 'Fælles arrangementer',
+    en: 'Joint events',
+    may: forOwnOrganisation('jointEvents.answer'),
   },
   // Shared by those who hold API tokens for their organisation: cluster staff and funders
   {
@@ -300,6 +327,13 @@ export const SECTIONS: readonly SectionEntry[] = [
     da: 'Brugere og roller',
     en: 'Users and roles',
     may: (p) => can(p, 'users.manage'),
+  },
+  {
+    page: 'adminParticipants',
+    groups: ['admin'],
+    da: 'Persondata om deltagere',
+    en: "Participants' personal data",
+    may: (p) => can(p, 'personalData.manage'),
   },
   {
     page: 'adminAudit',
@@ -372,13 +406,14 @@ const LANDING_ORDER: readonly GroupKey[] = [
   'funding',
   'assessments',
   'support',
+  'hub',
   'referrals',
   'company',
 ];
 
 /**
  * Where a person lands after signing in: the landing page of their own work (administration,
- * workspace, funding, assessments, support, referrals, company, in that order), or null for a
+ * workspace, funding, assessments, support, business hub, referrals, company, in that order), or null for a
  * person without one.
  */
 export function landingPageOf(p: Principal | null): string | null {

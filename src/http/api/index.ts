@@ -1,6 +1,7 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../context.ts';
 import { clustersApi } from './catalogue.ts';
+import { clusterServicesApi } from './cluster-services.ts';
 import { labelsApi } from './labels.ts';
 import { type ApiModule, type OpenApiDocument, openApiDocument, operationsOf } from './openapi.ts';
 import { partnersApi } from './partners.ts';
@@ -10,7 +11,7 @@ import { apiErrorHandler, openData, tokenApi } from './request.ts';
 import { searchApi } from './search.ts';
 
 /** Version of the API description; bump the minor for additions, the path's /v1 for breaking changes. */
-export const API_VERSION = '1.2.0';
+export const API_VERSION = '1.3.0';
 
 /**
  * The API's areas. A new area (performance, deliveries, …) adds its module here: its routes are
@@ -18,6 +19,7 @@ export const API_VERSION = '1.2.0';
  */
 export const API_MODULES: readonly ApiModule[] = [
   clustersApi,
+  clusterServicesApi,
   labelsApi,
   searchApi,
   performanceApi,

@@ -100,7 +100,7 @@ async function verify(c: AppContext) {
   }
   const code = formFields(await c.req.parseBody()).code ?? '';
   try {
-    await proveSecondFactor(deps.db, callerOf(c), code, deps.clock());
+    await proveSecondFactor(deps.db, deps.secrets, callerOf(c), code, deps.clock());
   } catch (e) {
     if (e instanceof AppError && e.code === 'validation') {
       await deps.limiters.secondFactor.penalty(user.userId, 1);
@@ -126,7 +126,7 @@ async function setupPage(c: AppContext, opts: { errors?: FieldErrors; status?: 2
   const status = await ownSecondFactor(deps.db, caller);
   if (status.enrolled && caller.principal.multiFactor === false)
     return c.redirect(href('secondFactor', c.get('lang'), { next: nextOf(c) }), 303);
-  const enrolment = status.enrolled ? null : await pendingEnrolment(deps.db, caller);
+  const enrolment = status.enrolled ? null : await pendingEnrolment(deps.db, deps.secrets, caller);
   const qr = enrolment ? await qrSvg(enrolment.uri) : '';
   return renderPage(
     c,
@@ -204,7 +204,7 @@ async function confirm(c: AppContext) {
   const code = formFields(await c.req.parseBody()).code ?? '';
   let codes: string[];
   try {
-    codes = await confirmEnrolment(deps.db, callerOf(c), code, deps.clock());
+    codes = await confirmEnrolment(deps.db, deps.secrets, callerOf(c), code, deps.clock());
   } catch (e) {
     if (e instanceof AppError && e.code === 'validation')
       return setupPage(c, { errors: { code: t.wrongCode }, status: 422 });

@@ -28,6 +28,8 @@ const da = {
     'Skriv beløb i hele kroner, fx 250.000. Lad felter stå tomme, hvis I ikke søger til kategorien.',
   budgetYear: (year: number) => `Budget for ${year}`,
   budgetTotal: 'I alt',
+  servicesListing: 'Jeres ydelser som de eksporteres til Virksomhedsguiden (link til dokumentationen)',
+  servicesListingEdit: 'Beskriv jeres ydelser',
   attachmentsLead:
     'Vedhæft filer, før I indsender. Tilladte typer: PDF, PNG, JPEG, DOCX og XLSX, højst 10 MB pr. fil.',
   noAttachments: 'Ingen bilag vedhæftet.',
@@ -105,6 +107,8 @@ const en: Widen<typeof da> = {
     'Write amounts in whole kroner, for example 250.000. Leave fields empty for categories you do not apply for.',
   budgetYear: (year: number) => `Budget for ${year}`,
   budgetTotal: 'Total',
+  servicesListing: 'Your services as exported to Virksomhedsguiden (link for the evidence)',
+  servicesListingEdit: 'Describe your services',
   attachmentsLead:
     'Attach files before you submit. Allowed types: PDF, PNG, JPEG, DOCX and XLSX, at most 10 MB per file.',
   noAttachments: 'No attachments.',

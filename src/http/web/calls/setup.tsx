@@ -36,6 +36,7 @@ function storedValues(call: CallSetup, assessorIds: string[]): SetupValues {
       en: r.textEn,
       evDa: r.evidenceDa,
       evEn: r.evidenceEn,
+      services: r.servicesListing,
     })),
     criteria: call.criteria.map((k) => ({
       da: k.titleDa,
@@ -70,6 +71,7 @@ function postedValues(body: Record<string, string | string[]>): SetupValues {
       en: str(body, `r${i}En`),
       evDa: str(body, `r${i}EvDa`),
       evEn: str(body, `r${i}EvEn`),
+      services: str(body, `r${i}Services`) === 'on',
     })),
     criteria: rows('k', 'Da', (i) => ({
       da: str(body, `k${i}Da`),
@@ -81,8 +83,10 @@ function postedValues(body: Record<string, string | string[]>): SetupValues {
   };
 }
 
-const blank = (row: Record<string, string>, ignore: string[] = []) =>
-  Object.entries(row).every(([k, v]) => ignore.includes(k) || v.trim() === '');
+const blank = (row: Record<string, string | boolean>, ignore: string[] = []) =>
+  Object.entries(row).every(
+    ([k, v]) => ignore.includes(k) || v === false || (typeof v === 'string' && v.trim() === ''),
+  );
 
 /** Drops rows left entirely empty, so the numbers of the rows shown match those validated. */
 function compact(v: SetupValues): SetupValues {
@@ -186,6 +190,7 @@ async function saveSetup(c: AppContext) {
       textEn: r.en || r.da,
       evidenceDa: r.evDa,
       evidenceEn: r.evEn,
+      servicesListing: r.services,
     })),
     criteria: v.criteria.map((k) => ({
       titleDa: k.da,

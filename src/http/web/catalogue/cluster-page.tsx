@@ -5,11 +5,15 @@ import {
   type PublicClusterProfile,
   publicClusterProfile,
 } from '../../../domain/catalogue/queries.ts';
+import { servicesOfCluster } from '../../../domain/cluster-services/queries.ts';
 import { notFound } from '../../../domain/errors.ts';
 import { type AppContext, type AppEnv, today } from '../../context.ts';
 import { formatDate, formatDateTime, formatNumber } from '../../i18n/index.ts';
 import { type Lang, pageHref } from '../../paths.ts';
 import { renderPage } from '../../render.tsx';
+import { ScrollingTable } from '../../views/table.tsx';
+import { clusterServiceMessages } from '../cluster-services/messages.ts';
+import { PublicServices } from '../cluster-services/views.tsx';
 import { activityMessages } from '../reporting/activities.messages.ts';
 import { onPage } from '../routes.ts';
 import { catalogueMessages } from './messages.ts';
@@ -90,6 +94,7 @@ async function clusterPage(c: AppContext) {
   const p = await publicClusterProfile(db, c.req.param('slug') ?? '', { today: today(c), now: clock() });
   if (!p) throw notFound('cluster');
   const { cluster } = p;
+  const services = await servicesOfCluster(db, cluster.organisationId);
   const may = clusterPermissions(c.get('user'), cluster.organisationId);
   const sent = c.req.query('sendt') === '1';
   return renderPage(c, cluster.name, ({ lang, m, csrfToken }) => {
@@ -100,6 +105,7 @@ async function clusterPage(c: AppContext) {
         <div class="row">
           <div class="col-12 col-lg-7">
             <ClusterStory p={p} lang={lang} />
+            <PublicServices services={services} lang={lang} t={clusterServiceMessages(lang)} />
           </div>
           <div class="col-12 col-lg-5">
             <ClusterFacts c={cluster} t={t} lang={lang} />
@@ -198,29 +204,31 @@ function FundingTable({
   const t = catalogueMessages(lang);
   if (rows.length === 0) return <p>{t.noFunding}</p>;
   return (
-    <table class="table table--compact">
-      <thead>
-        <tr>
-          <th scope="col">{t.year}</th>
-          <th scope="col">{t.funder}</th>
-          <th scope="col" class="text-align-right">
-            {t.amount}
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
+    <ScrollingTable label={t.fundingHeading}>
+      <table class="table table--compact">
+        <thead>
           <tr>
-            <td>{r.year}</td>
-            <td>
-              {r.funder}
-              {r.responsible && ` (${t.responsible})`}
-            </td>
-            <td class="text-align-right">{formatNumber(r.amountDkk, lang)}</td>
+            <th scope="col">{t.year}</th>
+            <th scope="col">{t.funder}</th>
+            <th scope="col" class="text-align-right">
+              {t.amount}
+            </th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr>
+              <td>{r.year}</td>
+              <td>
+                {r.funder}
+                {r.responsible && ` (${t.responsible})`}
+              </td>
+              <td class="text-align-right">{formatNumber(r.amountDkk, lang)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollingTable>
   );
 }
 

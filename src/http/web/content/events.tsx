@@ -240,7 +240,10 @@ async function itemPage(c: AppContext) {
                 <Time at={event.startsAt} text={formatEventSpan(event.startsAt, event.endsAt, lang)} />,
               ],
               [t.events.where, place(event, t) || '–'],
-              [t.common.from, event.organisationName],
+              [
+                t.common.from,
+                [event.organisationName, event.coOrganisationName].filter(Boolean).join(` ${t.events.and} `),
+              ],
             ]}
           />
           <ul class="nobullet-list content-feeds">

@@ -108,6 +108,8 @@ const da = {
     where: 'Sted',
     online: 'Online',
     onlineLink: 'Deltag online',
+    /** Between the two organisers of a joint event. */
+    and: 'og',
     start: 'Start',
     end: 'Slut',
     location: 'Sted (adresse)',
@@ -228,6 +230,7 @@ const en: Widen<typeof da> = {
     where: 'Where',
     online: 'Online',
     onlineLink: 'Join online',
+    and: 'and',
     start: 'Start',
     end: 'End',
     location: 'Venue (address)',

@@ -261,6 +261,21 @@ export function Decision({ t, lang, view }: Props) {
           ))}
         </dl>
       )}
+      {view.sender && (
+        <dl class="summary-list">
+          <dt>{t.letterSender}</dt>
+          <dd>{[view.sender.ownerName, ...view.sender.addressLines].join(', ')}</dd>
+          {view.sender.officer && (
+            <>
+              <dt>{t.caseOfficer}</dt>
+              <dd>
+                {view.sender.officer.name},{' '}
+                <a href={`mailto:${view.sender.officer.email}`}>{view.sender.officer.email}</a>
+              </dd>
+            </>
+          )}
+        </dl>
+      )}
       <p>
         <a href={pageHref('applicationLetter', lang, { id: view.id })}>{t.letter}</a>
       </p>

@@ -5,9 +5,10 @@ import type { ApplicationSection } from '../../../../domain/calls/tasks.ts';
 import { namesOf } from '../../../../domain/glossary.ts';
 import { formatNumber } from '../../../../domain/reference/danish.ts';
 import type { Messages } from '../../../i18n/index.ts';
-import { type Lang, type PageKey, pageHref } from '../../../paths.ts';
+import { href, type Lang, type PageKey, pageHref } from '../../../paths.ts';
 import { ErrorSummary, type FieldErrors, TextAreaField, TextField } from '../../../views/forms.tsx';
 import { CsrfField } from '../../../views/layout.tsx';
+import { servicesExportHref } from '../../cluster-services/views.tsx';
 import type { ApplyMessages } from '../apply-messages.ts';
 import type { CallFlowMessages } from '../messages.ts';
 import { evidenceOf, inLang } from '../shared.tsx';
@@ -94,15 +95,32 @@ export function RequirementsSection(p: SectionProps) {
   return (
     <SectionForm {...p} section="requirements">
       {p.view.setup.requirements.map((r) => (
-        <TextAreaField
-          name={`ans:${r.id}`}
-          label={requirementLabel(p.lang, r)}
-          value={p.values[`ans:${r.id}`]}
-          error={p.errors[`ans:${r.id}`]}
-          rows={5}
-        />
+        <>
+          <TextAreaField
+            name={`ans:${r.id}`}
+            label={requirementLabel(p.lang, r)}
+            value={p.values[`ans:${r.id}`]}
+            error={p.errors[`ans:${r.id}`]}
+            rows={5}
+          />
+          {r.servicesListing && <ServicesListingLinks organisationId={p.view.organisationId} {...p} />}
+        </>
       ))}
     </SectionForm>
+  );
+}
+
+/** Where a requirement asks for the cluster's services on Virksomhedsguiden: their export, and where to edit them. */
+function ServicesListingLinks(p: SectionProps & { organisationId: string }) {
+  return (
+    <ul>
+      <li>
+        <a href={servicesExportHref(p.organisationId, 'json')}>{p.t.servicesListing}</a>
+      </li>
+      <li>
+        <a href={href('clusterServices', p.lang)}>{p.t.servicesListingEdit}</a>
+      </li>
+    </ul>
   );
 }
 

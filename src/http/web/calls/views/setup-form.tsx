@@ -12,13 +12,13 @@ export interface SetupValues {
   firstYear: string;
   lastYear: string;
   budgets: { funder: string; year: string; amount: string }[];
-  requirements: { da: string; en: string; evDa: string; evEn: string }[];
+  requirements: { da: string; en: string; evDa: string; evEn: string; services: boolean }[];
   criteria: { da: string; en: string; weight: string; scale: string }[];
   assessorIds: string[];
 }
 
 export const EMPTY_BUDGET = { funder: '', year: '', amount: '' };
-export const EMPTY_REQUIREMENT = { da: '', en: '', evDa: '', evEn: '' };
+export const EMPTY_REQUIREMENT = { da: '', en: '', evDa: '', evEn: '', services: false };
 export const EMPTY_CRITERION = { da: '', en: '', weight: '', scale: '5' };
 
 /** An empty set-up starts with one row of each; "add" gives more. */
@@ -147,6 +147,18 @@ function RequirementRows({ t, values, errors }: Rows) {
           <Input id={`r${i}En`} label={t.textEn} value={r.en} error={errors[`r${i}En`]} />
           <Input id={`r${i}EvDa`} label={t.evidenceDa} value={r.evDa} error={errors[`r${i}EvDa`]} />
           <Input id={`r${i}EvEn`} label={t.evidenceEn} value={r.evEn} error={errors[`r${i}EvEn`]} />
+          <div class="form-group">
+            <div class="form-group-checkbox">
+              <input
+                class="form-checkbox"
+                type="checkbox"
+                id={`r${i}Services`}
+                name={`r${i}Services`}
+                checked={r.services}
+              />
+              <label for={`r${i}Services`}>{t.servicesListing}</label>
+            </div>
+          </div>
           <Remove op={`remove-requirement-${i}`} label={t.removeRequirement(i + 1)} />
         </fieldset>
       ))}

@@ -6,6 +6,7 @@ import { renderMarkdown } from '../../../../domain/content/markdown.ts';
 import { MUNICIPALITIES } from '../../../../domain/reference/geography.ts';
 import { formatNumber } from '../../../i18n/index.ts';
 import type { Lang } from '../../../paths.ts';
+import { ScrollingTable } from '../../../views/table.tsx';
 import type { CatalogueMessages } from '../messages.ts';
 
 const municipalityName = (code: number | null) =>
@@ -104,29 +105,32 @@ export function reasonText(
 
 /** The five criteria with pass/fail in words (not colour alone) and the reason for each. */
 export function QualificationTable({ q, t, lang }: { q: Qualification; t: CatalogueMessages; lang: Lang }) {
+  const caption = q.significant ? t.significant : t.notSignificant;
   return (
-    <table class="table qualification-table">
-      <caption>{q.significant ? t.significant : t.notSignificant}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t.qualificationHeading}</th>
-          <th scope="col">{t.status}</th>
-          <th scope="col">{t.reason}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {q.results.map((r) => (
+    <ScrollingTable label={caption}>
+      <table class="table qualification-table">
+        <caption>{caption}</caption>
+        <thead>
           <tr>
-            <th scope="row">{t.criteria[r.criterion]}</th>
-            <td>
-              <span class={r.passed ? 'badge badge-success' : 'badge badge-warning'}>
-                {r.passed ? t.passed : t.failed}
-              </span>
-            </td>
-            <td>{reasonText(r.reason, t, lang)}</td>
+            <th scope="col">{t.qualificationHeading}</th>
+            <th scope="col">{t.status}</th>
+            <th scope="col">{t.reason}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {q.results.map((r) => (
+            <tr>
+              <th scope="row">{t.criteria[r.criterion]}</th>
+              <td>
+                <span class={r.passed ? 'badge badge-success' : 'badge badge-warning'}>
+                  {r.passed ? t.passed : t.failed}
+                </span>
+              </td>
+              <td>{reasonText(r.reason, t, lang)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollingTable>
   );
 }

@@ -11,7 +11,13 @@ type Shared = { lang: Lang; t: ReferralMessages };
 export const statusText = (r: Pick<ReferralSummary, 'status' | 'outcome'>, t: ReferralMessages) =>
   r.outcome ? `${t.statuses[r.status]}: ${t.outcomes[r.outcome]}` : (t.statuses[r.status] ?? r.status);
 
-function ReferralTable({ rows, caption, lang, t }: Shared & { rows: ReferralSummary[]; caption: string }) {
+/** Referrals in a table: company, from, to, theme, status, when sent, whether across regions. */
+export function ReferralTable({
+  rows,
+  caption,
+  lang,
+  t,
+}: Shared & { rows: ReferralSummary[]; caption: string }) {
   if (rows.length === 0) return <p>{t.none}</p>;
   return (
     <div class="table--responsive-scroll">

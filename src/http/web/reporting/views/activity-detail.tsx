@@ -4,6 +4,7 @@ import type { Messages } from '../../../i18n/index.ts';
 import { formatDate, formatNumber } from '../../../i18n/index.ts';
 import { href, type Lang, pageHref } from '../../../paths.ts';
 import { Alert, ErrorSummary, type FieldErrors } from '../../../views/forms.tsx';
+import { ScrollingTable } from '../../../views/table.tsx';
 import { activityMessages } from '../activities.messages.ts';
 import { ParticipantForm, type Values } from './activity-forms.tsx';
 
@@ -45,7 +46,7 @@ function ParticipantsTable({ a, lang, editable }: { a: ActivityDetail; lang: Lan
   const t = activityMessages(lang);
   if (a.participants.length === 0) return <p>{t.noParticipants}</p>;
   return (
-    <div class="table--responsive-scroll">
+    <ScrollingTable label={t.participantsCaption(a.participants.length)}>
       <table class="table table--compact">
         <caption>{t.participantsCaption(a.participants.length)}</caption>
         <thead>
@@ -98,7 +99,7 @@ function ParticipantsTable({ a, lang, editable }: { a: ActivityDetail; lang: Lan
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollingTable>
   );
 }
 

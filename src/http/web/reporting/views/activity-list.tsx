@@ -4,6 +4,7 @@ import { formatDate, formatNumber } from '../../../i18n/index.ts';
 import { href, type Lang, pageHref } from '../../../paths.ts';
 import { Checkboxes, SelectField, TextField } from '../../../views/forms.tsx';
 import { Pager } from '../../../views/pager.tsx';
+import { ScrollingTable } from '../../../views/table.tsx';
 import { activityMessages } from '../activities.messages.ts';
 
 /** The list page's filters as the user chose them (the text kept as typed). */
@@ -77,7 +78,7 @@ function ActivityTable({ list, lang }: { list: ActivityListView; lang: Lang }) {
   const t = activityMessages(lang);
   const showCluster = list.clusters.length > 1;
   return (
-    <div class="table--responsive-scroll">
+    <ScrollingTable label={t.listTitle}>
       <table class="table table--compact">
         <caption class="sr-only">{t.listTitle}</caption>
         <thead>
@@ -117,7 +118,7 @@ function ActivityTable({ list, lang }: { list: ActivityListView; lang: Lang }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollingTable>
   );
 }
 

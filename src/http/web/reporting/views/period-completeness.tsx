@@ -2,6 +2,7 @@ import type { Completeness } from '../../../../domain/reporting/calendar/complet
 import { formatNumber } from '../../../i18n/index.ts';
 import type { Lang } from '../../../paths.ts';
 import { BarChart, ChartFigure } from '../../../views/chart.tsx';
+import { ScrollingTable } from '../../../views/table.tsx';
 import type { PeriodMessages } from '../periods.messages.ts';
 
 const percent = (n: number, of: number) => (of === 0 ? 0 : Math.round((100 * n) / of));
@@ -53,7 +54,7 @@ export function CompletenessSection(p: {
         }}
       />
       <div class="table-responsive">
-        <div class="table--responsive-scroll">
+        <ScrollingTable label={t.completenessTableCaption}>
           <table class="table table--compact">
             <caption>{t.completenessTableCaption}</caption>
             <thead>
@@ -83,7 +84,7 @@ export function CompletenessSection(p: {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollingTable>
       </div>
     </section>
   );

@@ -2,6 +2,7 @@ import type { PeriodReview } from '../../../../domain/reporting/periods/review.t
 import { formatDate, formatNumber } from '../../../i18n/index.ts';
 import { href, type Lang } from '../../../paths.ts';
 import { Alert } from '../../../views/forms.tsx';
+import { ScrollingTable } from '../../../views/table.tsx';
 import { resultsMessages } from '../../performance/messages.ts';
 import { FiguresTable } from '../../performance/views/figures.tsx';
 import { periodMessages } from '../periods.messages.ts';
@@ -21,7 +22,7 @@ function Summary({ r, t, lang }: { r: PeriodReview; t: ReviewMessages; lang: Lan
   return (
     <>
       <h2>{t.summaryHeading}</h2>
-      <div class="table--responsive-scroll">
+      <ScrollingTable label={t.summaryCaption}>
         <table class="table table--compact">
           <caption class="sr-only">{t.summaryCaption}</caption>
           <tbody>
@@ -33,7 +34,7 @@ function Summary({ r, t, lang }: { r: PeriodReview; t: ReviewMessages; lang: Lan
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollingTable>
       <h2>{t.qualityHeading}</h2>
       {s.activitiesBreakingRule > 0 ? (
         <Alert variant="warning">{t.ruleFlag(s.activitiesBreakingRule, s.activities)}</Alert>
@@ -53,7 +54,7 @@ function Activities({ r, t, lang }: { r: PeriodReview; t: ReviewMessages; lang: 
         <p>{t.noActivities}</p>
       ) : (
         <div class="table-responsive">
-          <div class="table--responsive-scroll">
+          <ScrollingTable label={t.activitiesCaption(rows.length, total)}>
             <table class="table table--compact">
               <caption>{t.activitiesCaption(rows.length, total)}</caption>
               <thead>
@@ -85,7 +86,7 @@ function Activities({ r, t, lang }: { r: PeriodReview; t: ReviewMessages; lang: 
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollingTable>
         </div>
       )}
     </>

@@ -5,6 +5,7 @@ import type { PeriodAction } from '../../../../domain/reporting/periods/transiti
 import { formatDate, formatDateTime, formatNumber } from '../../../i18n/index.ts';
 import { href, type Lang, pageHref } from '../../../paths.ts';
 import { Alert } from '../../../views/forms.tsx';
+import { ScrollingTable } from '../../../views/table.tsx';
 import { actionPlanMessages } from '../../action-plans/messages.ts';
 import { deadlineMessages } from '../deadlines.messages.ts';
 import { type PeriodMessages, periodMessages } from '../periods.messages.ts';
@@ -51,7 +52,7 @@ function Summary({ summary, t, lang }: { summary: YearSummary[]; t: PeriodMessag
   return (
     <>
       <h2>{t.summaryHeading}</h2>
-      <div class="table--responsive-scroll">
+      <ScrollingTable label={t.summaryCaption}>
         <table class="table table--compact">
           <caption>{t.summaryCaption}</caption>
           <thead>
@@ -75,7 +76,7 @@ function Summary({ summary, t, lang }: { summary: YearSummary[]; t: PeriodMessag
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollingTable>
     </>
   );
 }
@@ -94,7 +95,7 @@ function YearTable(p: {
   return (
     <>
       <h2>{t.yearTableHeading(p.year)}</h2>
-      <div class="table--responsive-scroll">
+      <ScrollingTable label={t.yearTableHeading(p.year)}>
         <table class="table table--compact">
           <thead>
             <tr>
@@ -167,7 +168,7 @@ function YearTable(p: {
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollingTable>
     </>
   );
 }
@@ -180,7 +181,7 @@ function Matrix(p: { years: number[]; rows: Rows; t: PeriodMessages; lang: Lang 
     <>
       <h2>{t.matrixHeading}</h2>
       <div class="table-responsive">
-        <div class="table--responsive-scroll">
+        <ScrollingTable label={t.matrixCaption}>
           <table class="table table--compact">
             <caption>{t.matrixCaption}</caption>
             <thead>
@@ -233,7 +234,7 @@ function Matrix(p: { years: number[]; rows: Rows; t: PeriodMessages; lang: Lang 
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollingTable>
       </div>
     </>
   );

@@ -1,0 +1,1 @@
+ALTER TABLE "call_requirements" ADD COLUMN "services_listing" boolean DEFAULT false NOT NULL;

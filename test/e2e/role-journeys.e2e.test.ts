@@ -1,0 +1,235 @@
+/// <reference lib="dom" />
+import { mkdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { copenhagenDate } from '../../src/domain/reference/time.ts';
+import { axeViolations, signIn, useDemoSite } from './harness.ts';
+
+/**
+ * Each role's main journey from its landing page to a visible result, by clicking (the first page
+ * is the only one opened by address), at 1280 px with the header menu and at 390 px with the
+ * mobile menu. Every page on the way: axe finds no violations and nothing is wider than the
+ * window. Journeys already walked by clicking in other files are not repeated here: the call flow
+ * (calls.e2e), a course with sign-up (courses.e2e), a referral (referrals.e2e); nor the landing
+ * pages and the menus of every role (journeys.e2e).
+ */
+
+const site = useDemoSite();
+
+/** Full-page screenshots of every step, kept by CI as artefacts (git-ignored). */
+const SHOTS = 'test-results/journeys';
+mkdirSync(SHOTS, { recursive: true });
+
+const WIDTHS = [1280, 390] as const;
+type Width = (typeof WIDTHS)[number];
+
+interface Walk {
+  readonly page: Page;
+  readonly who: string;
+  readonly width: Width;
+}
+
+/** The page as it is now: fits the window, axe-clean, and kept as `<who>-<step>-<width>.png`. */
+async function step(walk: Walk, name: string): Promise<void> {
+  const { page, who, width } = walk;
+  await page.waitForLoadState();
+  const what = `${who} ${name} at ${width} px: ${page.url()}`;
+  expect(await page.evaluate(() => document.documentElement.scrollWidth), what).toBeLessThanOrEqual(width);
+  expect(await axeViolations(page), what).toEqual([]);
+  await page.screenshot({ path: `${SHOTS}/${who}-${name}-${width}.png`, fullPage: true });
+}
+
+/**
+ * Follows a link of the site's menu: on a desktop the header's own (opening its group when the
+ * link is in one), on a phone the drawer behind the header's menu button.
+ */
+async function viaMenu(walk: Walk, name: string): Promise<void> {
+  const { page, width } = walk;
+  if (width === 390) {
+    await page.locator('.mobile-menu > summary').click();
+    await page.locator('.mobile-drawer').getByRole('link', { name, exact: true }).first().click();
+  } else {
+    // A closed group's links are hidden, so the group is found with the hidden ones.
+    const link = page.getByRole('link', { name, exact: true, includeHidden: true });
+    const group = page.locator('.navigation-menu details.nav-group-menu').filter({ has: link }).first();
+    if ((await group.count()) > 0) {
+      await group.locator('summary').click();
+      await group.getByRole('link', { name, exact: true }).click();
+    } else
+      await page
+        .locator('.navigation-menu .mainmenu')
+        .locator(link)
+        .filter({ visible: true })
+        .first()
+        .click();
+  }
+  await page.waitForLoadState();
+}
+
+/** Follows a link in the page's main content. */
+async function follow(page: Page, name: string | RegExp): Promise<void> {
+  await page
+    .getByRole('main')
+    .getByRole('link', { name, exact: typeof name === 'string' })
+    .first()
+    .click();
+  await page.waitForLoadState();
+}
+
+/** Fills a DKFDS date input (day, month, year fields) inside the group with this name. */
+async function fillDate(page: Page, group: string | RegExp, day: number, month: number, year: number) {
+  const fields = page.getByRole('group', { name: group });
+  await fields.getByLabel('Dag').fill(String(day));
+  await fields.getByLabel('Måned').fill(String(month));
+  await fields.getByLabel('År').fill(String(year));
+}
+
+/** A visitor searches for a cluster, opens it and one of its events. */
+async function visitor(walk: Walk): Promise<void> {
+  const { page } = walk;
+  await page.goto(site.server.url);
+  await step(walk, 'home');
+  await viaMenu(walk, 'Søg');
+  await page.getByRole('main').getByLabel('Søgeord').fill('clean');
+  await page.getByRole('main').getByRole('button', { name: 'Søg', exact: true }).click();
+  await page.waitForURL('**/soeg?q=clean*');
+  expect(await page.getByText('1 resultat for »clean«').count()).toBe(1);
+  await step(walk, 'search');
+  await follow(page, 'CLEAN');
+  await page.getByRole('heading', { name: 'CLEAN', level: 1 }).waitFor();
+  await step(walk, 'cluster');
+  await follow(page, 'Workshop om cirkulære forretningsmodeller');
+  await page.getByRole('heading', { name: 'Workshop om cirkulære forretningsmodeller', level: 1 }).waitFor();
+  expect(await page.getByText('Klyngehuset (demo-adresse), Sønderborg').count()).toBe(1);
+  await step(walk, 'event');
+}
+
+/** A company user publishes an offer on the marketplace and finds it there. */
+async function companyUser(walk: Walk): Promise<void> {
+  const { page, width } = walk;
+  await signIn(page, site, 'virksomhed@demo.klyngeportalen.dk');
+  await step(walk, 'landing');
+  await viaMenu(walk, 'Opret opslag på markedspladsen');
+  await step(walk, 'offer-form');
+  const title = `Greb til kollaborative robotter (${width} px)`;
+  await page.getByLabel('Tilbud eller efterspørgsel').selectOption({ label: 'Tilbud' });
+  await page.getByLabel('Type', { exact: true }).selectOption({ label: 'Produkt eller ydelse' });
+  await page.getByLabel('Overskrift').fill(title);
+  await page.getByLabel('Beskrivelse').fill('Vi udvikler greb og maskinsyn til kollaborative robotter.');
+  await page.getByLabel('Robotter, automation og droner').check();
+  // Valid from today for a year: the marketplace shows offers within their period.
+  const [year, month, day] = copenhagenDate(new Date()).split('-').map(Number) as [number, number, number];
+  await fillDate(page, 'Gælder fra', day, month, year);
+  await fillDate(page, 'Gælder til', day, month, year + 1);
+  await page.getByRole('button', { name: 'Offentliggør' }).click();
+  await page.waitForLoadState();
+  await page.getByRole('heading', { name: title, level: 1 }).waitFor();
+  expect(await page.getByText('Opslaget er offentliggjort.').count()).toBe(1);
+  await step(walk, 'offer-published');
+}
+
+/** Cluster staff add an activity with a participating company. */
+async function clusterStaff(walk: Walk): Promise<void> {
+  const { page, width } = walk;
+  await signIn(page, site, 'klynge@demo.klyngeportalen.dk');
+  await step(walk, 'landing');
+  await viaMenu(walk, 'Aktiviteter');
+  await step(walk, 'activities');
+  await follow(page, 'Opret aktivitet');
+  const title = `Netværksmøde om cobots (${width} px)`;
+  await page.getByLabel('Titel (skal udfyldes)').fill(title);
+  await page.getByLabel('Reference (skal udfyldes)').fill(`COBOT-${width}`);
+  await page.getByLabel(/^Kategori/).selectOption({ label: 'Videnspredning' });
+  await fillDate(page, /^Startdato/, 3, 3, 2026);
+  await fillDate(page, /^Slutdato/, 3, 3, 2026);
+  await step(walk, 'activity-form');
+  await page.getByRole('button', { name: 'Gem aktivitet' }).click();
+  await page.waitForURL(/\/arbejdsrum\/aktiviteter\/\d+\?status=created$/);
+  expect(await page.getByText('Aktiviteten er oprettet.').count()).toBe(1);
+  await page.locator('#participant_type').selectOption({ label: 'Virksomhed' });
+  await page.locator('#cvr').fill('10000009');
+  await page.locator('#name').fill('Cobot Test ApS');
+  await page.getByRole('button', { name: 'Tilføj deltager' }).click();
+  await page.waitForURL(/status=participantAdded$/);
+  expect(await page.getByRole('rowheader', { name: 'Cobot Test ApS' }).count()).toBe(1);
+  await step(walk, 'activity-with-participant');
+}
+
+/** A funder opens the status overview, reviews a submitted year and approves it. */
+async function funder(walk: Walk): Promise<void> {
+  const { page, width } = walk;
+  // A different submitted 2023 year at each width: an approved year cannot be approved again.
+  const cluster = width === 1280 ? 'Danish Materials Cluster' : 'DigitalLead';
+  await signIn(page, site, 'funder@demo.klyngeportalen.dk');
+  await step(walk, 'landing');
+  await viaMenu(walk, 'Indberetningsstatus');
+  await page.getByLabel('År', { exact: true }).selectOption('2023');
+  await page.getByRole('button', { name: 'Vis', exact: true }).click();
+  await page.waitForURL('**/indberetninger/status?year=2023');
+  await step(walk, 'status');
+  await follow(page, cluster);
+  await page.getByRole('heading', { name: `${cluster}: indberetningen for 2023` }).waitFor();
+  await step(walk, 'review');
+  await page.getByRole('button', { name: 'Godkend', exact: true }).click();
+  await page.waitForLoadState();
+  await expect.poll(() => page.getByText('Godkendt', { exact: true }).count()).toBeGreaterThan(0);
+  await step(walk, 'approved');
+}
+
+/** An admin invites a user to a cluster organisation with a role; the list shows the role. */
+async function admin(walk: Walk): Promise<void> {
+  const { page, width } = walk;
+  await signIn(page, site, 'admin@demo.klyngeportalen.dk');
+  await step(walk, 'landing');
+  await follow(page, 'Brugere og roller');
+  const email = `ny.klyngemedarbejder.${width}@example.dk`;
+  await page.getByLabel('Navn', { exact: true }).fill(`Nina Ny ${width}`);
+  await page.getByLabel('E-mail', { exact: true }).fill(email);
+  await page.getByLabel('Organisation').selectOption({ label: 'CLEAN (Klyngeorganisation)' });
+  await page.getByLabel('Rolle').selectOption({ label: 'Klyngemedarbejder' });
+  await page.getByRole('button', { name: 'Opret bruger' }).click();
+  await page.waitForURL('**/admin/brugere?created=*');
+  expect(
+    await page
+      .getByText(`Brugeren ${email} er oprettet, og der er sendt et link til at vælge adgangskode.`)
+      .count(),
+  ).toBe(1);
+  expect(
+    await page.getByRole('row', { name: `Nina Ny ${width} ${email} Klyngemedarbejder (CLEAN)` }).count(),
+  ).toBe(1);
+  await step(walk, 'user-invited');
+  await follow(page, `Nina Ny ${width}`);
+  expect(await page.getByText('Inviteret, har endnu ikke logget ind').count()).toBe(1);
+  await step(walk, 'user');
+}
+
+const JOURNEYS: Record<string, (walk: Walk) => Promise<void>> = {
+  visitor,
+  company_user: companyUser,
+  cluster_staff: clusterStaff,
+  funder,
+  admin,
+};
+
+/** A walk takes 10-25 s on a quiet machine; a loaded CI machine may need several times that. */
+const WALK_TIMEOUT = 150_000;
+
+describe("each role's main journey by clicking, at 1280 and 390 px (axe-core WCAG 2.1 AA)", () => {
+  for (const [who, journey] of Object.entries(JOURNEYS))
+    for (const width of WIDTHS)
+      it(
+        `${who} at ${width} px: from the landing page to a visible result`,
+        async () => {
+          const context = await site.browser.newContext({
+            locale: 'da-DK',
+            viewport: { width, height: 900 },
+          });
+          try {
+            await journey({ page: await context.newPage(), who, width });
+          } finally {
+            await context.close();
+          }
+        },
+        WALK_TIMEOUT,
+      );
+});
