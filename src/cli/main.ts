@@ -55,6 +55,10 @@ Commands:
                      e-mail the registrants of courses starting in 7 days and tomorrow
                      (the server's scheduled job runs it daily; never twice); exit 1
                      when a mail failed
+  surveys effect-round [--today=YYYY-MM-DD]
+                     start the company effect survey round if one is due today (every second
+                     year from 1 April; the server's scheduled job checks daily; never twice)
+                     and queue its invitations for the server to send
 
 Database: DATABASE_URL=postgres://... selects a PostgreSQL server; without it the embedded
 PGlite database in DATA_DIR (default ./data) is used.`;
@@ -248,6 +252,14 @@ async function main(argv: string[]): Promise<number> {
       }
       const { remindDeadlinesCommand } = await import('./remind-deadlines.ts');
       return withDatabase((db) => remindDeadlinesCommand(db, values.today));
+    }
+    case 'surveys': {
+      if (positionals[1] !== 'effect-round' || positionals.length > 2) {
+        process.stderr.write('klynge surveys: the only subcommand is effect-round [--today=YYYY-MM-DD]\n');
+        return 2;
+      }
+      const { effectRoundCommand } = await import('./effect-round.ts');
+      return withDatabase((db) => effectRoundCommand(db, values.today));
     }
     case 'remind-referrals': {
       const { remindReferralsCommand } = await import('./referral-jobs.ts');

@@ -73,6 +73,7 @@ describe(`scheduled jobs (${testDriver()})`, () => {
       sql`select name, cron, timezone from pgboss.schedule order by name`,
     );
     expect(rows).toEqual([
+      { name: 'company-effect-survey', cron: '0 8 * * *', timezone: 'Europe/Copenhagen' },
       { name: 'course-reminders', cron: '15 7 * * *', timezone: 'Europe/Copenhagen' },
       { name: 'deadline-reminders', cron: '30 7 * * *', timezone: 'Europe/Copenhagen' },
       { name: 'label-reminders', cron: '0 7 * * *', timezone: 'Europe/Copenhagen' },
@@ -172,6 +173,14 @@ describe(`scheduled jobs (${testDriver()})`, () => {
     // The deadline for 2025 is 1 March 2026.
     await runScheduled('deadline-reminders', '2026-01-30T09:00:00Z');
     expect(mailsTo(staff.email)).toHaveLength(1);
+  });
+
+  it('company-effect-survey starts no round in a year that is not a sending year', async () => {
+    // Sending years are even (docs/surveys.md); rounds themselves: test/surveys/effect-round.int.test.ts.
+    await runScheduled('company-effect-survey', '2031-06-01T06:00:00Z');
+    expect(await stateCounts('company-effect-survey')).toMatchObject({ completed: 1, failed: 0 });
+    const [row] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from surveys`);
+    expect(row?.n).toBe(0);
   });
 
   it('retention removes a password reset link past its retention period and keeps a recent one', async () => {

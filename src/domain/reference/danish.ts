@@ -111,6 +111,9 @@ export function partsOfIsoDate(iso: string | null | undefined): DateParts {
   return { day: String(Number(m[3])), month: String(Number(m[2])), year: m[1] as string };
 }
 
+/** Whether `day` is YYYY-MM-DD of a day that exists (no 30 February). */
+export const isCalendarDay = (day: string): boolean => isoDateOfParts(partsOfIsoDate(day)) === day;
+
 // --- formatting ---
 
 const LOCALES: Record<Language, string> = { da: 'da-DK', en: 'en-GB' };

@@ -5,6 +5,7 @@
  * `conflict`. Respondents need no rule: their link is their right to answer.
  */
 import type { surveyResultsAudience, surveyStatus } from '../../db/schema/index.ts';
+import { isSystem } from '../caller.ts';
 import { forbidden } from '../errors.ts';
 import { can, type Principal } from '../policy/policy.ts';
 
@@ -73,6 +74,11 @@ export function contactKeepingClusters(p: Principal | null): string[] {
     .map((m) => m.organisationId)
     .filter((organisationId) => can(p, 'companyContacts.manage', { organisationId }));
   return [...new Set(ids)];
+}
+
+/** The company effect survey's rounds are the system's to start (the daily job, `klynge surveys effect-round`). */
+export function authorizeEffectRounds(p: Principal): void {
+  if (!isSystem(p)) throw forbidden('Only the system starts company effect survey rounds');
 }
 
 // --- when: the states in which the steps can be taken (refused with `conflict`) ---

@@ -224,7 +224,18 @@ async function queueSurveyMails(
   now: Date,
 ): Promise<void> {
   await authorizeSending(db, caller, surveyId, now);
-  const { userId, label } = caller.actor;
+  await enqueueSurveyMails(jobs, caller.actor, surveyId, kind, now);
+}
+
+/** Queues the survey-mails job of a round (`now`), recorded as `actor`; the caller checked the rules. */
+export async function enqueueSurveyMails(
+  jobs: JobEnqueuer,
+  actor: Actor,
+  surveyId: string,
+  kind: SurveyMailKind,
+  now: Date,
+): Promise<void> {
+  const { userId, label } = actor;
   await jobs.enqueue('survey-mails', { surveyId, kind, round: now.toISOString(), actor: { userId, label } });
 }
 

@@ -18,7 +18,7 @@ import type { Logger } from '../../../logger.ts';
 import type { Mailer, MailMessage } from '../../../mail/mailer.ts';
 import type { Caller } from '../../caller.ts';
 import { AppError } from '../../errors.ts';
-import { formatDate, isoDateOfParts, partsOfIsoDate } from '../../reference/danish.ts';
+import { formatDate, isCalendarDay } from '../../reference/danish.ts';
 import { authorizeReminders } from '../policy.ts';
 import { FUNDED_YEAR_DEADLINES } from './deadlines.ts';
 
@@ -51,9 +51,6 @@ interface Recipient {
   email: string;
   locale: string;
 }
-
-/** Whether `day` is YYYY-MM-DD of a day that exists (no 30 February). */
-const isCalendarDay = (day: string): boolean => isoDateOfParts(partsOfIsoDate(day)) === day;
 
 const TEXT = {
   da: {
