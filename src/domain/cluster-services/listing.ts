@@ -6,20 +6,11 @@
 import { sql } from 'drizzle-orm';
 import { type Queryable, queryRows } from '../../db/client.ts';
 import { organisationKey } from '../catalogue/api-queries.ts';
-import type { ServiceAudience, ServicePrice } from './schemas.ts';
+import type { ClusterService } from './queries.ts';
+import type { ServiceAudience } from './schemas.ts';
 
-export interface ServiceListingRow {
-  id: string;
-  titleDa: string;
-  titleEn: string;
-  descriptionDa: string;
-  descriptionEn: string;
-  targetGroup: ServiceAudience;
-  priceKind: ServicePrice;
-  priceText: string;
-  contactName: string;
-  contactEmail: string;
-  url: string | null;
+/** A service as the cluster's page shows it, with the cluster's facts the listing adds. */
+export interface ServiceListingRow extends ClusterService {
   updatedOn: string;
   clusterSlug: string;
   clusterName: string;
