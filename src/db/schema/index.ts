@@ -6,6 +6,7 @@ export * from './cluster-services.ts';
 export * from './companies.ts';
 export * from './content.ts';
 export * from './coordination.ts';
+export * from './coordination-meetings.ts';
 export * from './deliveries.ts';
 export * from './evaluation.ts';
 export * from './hubs.ts';
