@@ -256,6 +256,27 @@ export const PAGES = {
     en: '/en/funding/coordination/funders/:slug',
   },
   fundingPlans: { da: '/finansiering/planer', en: '/en/funding/plans' },
+  coordinationMeetings: { da: '/finansiering/koordinering/moeder', en: '/en/funding/coordination/meetings' },
+  coordinationMeetingNew: {
+    da: '/finansiering/koordinering/moeder/ny',
+    en: '/en/funding/coordination/meetings/new',
+  },
+  coordinationMeeting: {
+    da: '/finansiering/koordinering/moeder/:id',
+    en: '/en/funding/coordination/meetings/:id',
+  },
+  coordinationMeetingMinutes: {
+    da: '/finansiering/koordinering/moeder/:id/referat',
+    en: '/en/funding/coordination/meetings/:id/minutes',
+  },
+  coordinationMeetingDecisions: {
+    da: '/finansiering/koordinering/moeder/:id/beslutninger',
+    en: '/en/funding/coordination/meetings/:id/decisions',
+  },
+  coordinationDecisionDone: {
+    da: '/finansiering/koordinering/beslutninger/:id/udfoert',
+    en: '/en/funding/coordination/decisions/:id/done',
+  },
   // The grants register (src/http/web/grants): static paths before :slug
   grants: { da: '/finansiering/bevillinger', en: '/en/funding/grants' },
   grantsCluster: { da: '/finansiering/bevillinger/klynger/:slug', en: '/en/funding/grants/clusters/:slug' },
@@ -491,6 +512,10 @@ export const PAGE_IDS: Partial<Record<PageKey, Record<string, IdKind>>> = {
   labelImprovementActionDone: { id: 'uuid' },
   fundingPlan: { id: 'uuid' },
   fundingPlanClose: { id: 'uuid' },
+  coordinationMeeting: { id: 'uuid' },
+  coordinationMeetingMinutes: { id: 'uuid' },
+  coordinationMeetingDecisions: { id: 'uuid' },
+  coordinationDecisionDone: { id: 'uuid' },
   referral: { id: 'uuid' },
   clusterService: { id: 'uuid' },
   clusterServiceRemove: { id: 'uuid' },

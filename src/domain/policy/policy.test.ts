@@ -55,6 +55,10 @@ const MATRIX: Record<Action, { own: string; other: string }> = {
   'fundingPlans.close': { own: 'F', other: '' },
   // Comments come from the other funders, not from the funder that owns the plan.
   'fundingPlans.comment': { own: '', other: 'F' },
+  'coordinationMeetings.convene': { own: 'F', other: '' },
+  'coordinationMeetings.record': { own: 'F', other: '' },
+  'coordinationMeetings.viewAll': { own: 'A', other: 'A' },
+  'coordinationDecisions.complete': { own: 'F', other: '' },
   'notifications.view': { own: 'AFSCPBVO', other: 'AFSCPBVO' },
   'benchmarking.viewOwn': { own: 'C', other: '' },
   'benchmarking.viewAll': { own: 'AP', other: 'AP' },

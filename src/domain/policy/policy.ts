@@ -107,6 +107,13 @@ const rules = {
   'fundingPlans.close': (p, t) => hasRoleIn(p, t.organisationId, 'funder'),
   'fundingPlans.comment': (p, t) =>
     p.memberships.some((m) => m.role === 'funder' && m.organisationId !== t.organisationId),
+  // Coordination meetings (seed 001, E4): a funder convenes a meeting for its own organisation;
+  // a participating funder (target: one of the meeting's funders) records minutes and decisions;
+  // the responsible funder (target) marks a decision done; admins read every meeting.
+  'coordinationMeetings.convene': (p, t) => hasRoleIn(p, t.organisationId, 'funder'),
+  'coordinationMeetings.record': (p, t) => hasRoleIn(p, t.organisationId, 'funder'),
+  'coordinationMeetings.viewAll': (p) => hasRole(p, 'admin'),
+  'coordinationDecisions.complete': (p, t) => hasRoleIn(p, t.organisationId, 'funder'),
   // In-app notifications: everyone signed in reads their own
   'notifications.view': signedIn,
   // Benchmarking: a cluster sees itself against anonymous peers; the support function and admins see all
