@@ -236,6 +236,10 @@ export const FOR_GET: Record<string, Access> = {
   'GET /finansiering/bevillinger/skabelon/:file': OPEN,
   'GET /finansiering/planer/ny': only(['funder']),
   'GET /finansiering/planer/:id': only(['admin', 'funder']),
+  'GET /finansiering/koordinering/moeder': only(['admin', 'funder']),
+  'GET /finansiering/koordinering/moeder/ny': only(['funder']),
+  // The demo funder takes part in the fixture's meeting; admins read every meeting
+  'GET /finansiering/koordinering/moeder/:id': only(['admin', 'funder']),
   // The old addresses of funding plans move for good
   'GET /finansiering/initiativer': everyone(301),
   'GET /finansiering/initiativer/*': everyone(301),
@@ -422,6 +426,10 @@ export const FOR_POST: Record<string, 'public' | 'signed-in' | 'token'> = {
   'POST /finansiering/planer/ny': 'signed-in',
   'POST /finansiering/planer/:id': 'signed-in',
   'POST /finansiering/planer/:id/afslut': 'signed-in',
+  'POST /finansiering/koordinering/moeder/ny': 'signed-in',
+  'POST /finansiering/koordinering/moeder/:id/referat': 'signed-in',
+  'POST /finansiering/koordinering/moeder/:id/beslutninger': 'signed-in',
+  'POST /finansiering/koordinering/beslutninger/:id/udfoert': 'signed-in',
   'POST /henvisninger/ny': 'signed-in',
   'POST /henvisninger/:id/accepter': 'signed-in',
   'POST /henvisninger/:id/afvis': 'signed-in',

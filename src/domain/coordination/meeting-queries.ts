@@ -163,6 +163,16 @@ export async function meetingDetail(db: Queryable, caller: Caller, id: string): 
 
 type Choice = { value: string; label: string };
 
+const funderChoices = (db: Queryable) =>
+  db
+    .select({ value: organisations.id, label: organisations.name })
+    .from(organisations)
+    .where(eq(organisations.kind, 'funder'))
+    .orderBy(asc(organisations.name));
+
+const callChoices = (db: Queryable) =>
+  db.select({ value: calls.id, label: calls.title }).from(calls).orderBy(asc(calls.title));
+
 /** What the form for a new meeting offers: the other funders, the calls and the funding plans. */
 export async function meetingFormChoices(
   db: Queryable,
@@ -170,27 +180,23 @@ export async function meetingFormChoices(
 ): Promise<{ funders: Choice[]; calls: Choice[]; fundingPlans: Choice[] }> {
   const [convener] = conveningFunders(caller.principal);
   authorize(caller.principal, 'coordinationMeetings.convene', convener ? { organisationId: convener } : {});
-  const funders = await db
-    .select({ value: organisations.id, label: organisations.name })
-    .from(organisations)
-    .where(eq(organisations.kind, 'funder'))
-    .orderBy(asc(organisations.name));
-  const callChoices = await db
-    .select({ value: calls.id, label: calls.title })
-    .from(calls)
-    .orderBy(asc(calls.title));
   const plans = await queryRows<Choice>(
     db,
     sql`select id as value, title as label from funding_plans order by title`,
   );
-  return { funders: funders.filter((f) => f.value !== convener), calls: callChoices, fundingPlans: plans };
+  return {
+    funders: (await funderChoices(db)).filter((f) => f.value !== convener),
+    calls: await callChoices(db),
+    fundingPlans: plans,
+  };
 }
 
-/** What the decision form offers: the clusters a decision may concern. */
-export async function clusterChoices(db: Queryable): Promise<Choice[]> {
-  return db
+/** What the decision form offers: the calls and clusters a decision may concern. */
+export async function decisionFormChoices(db: Queryable): Promise<{ calls: Choice[]; clusters: Choice[] }> {
+  const clusters = await db
     .select({ value: organisations.id, label: organisations.name })
     .from(organisations)
     .where(eq(organisations.kind, 'cluster_organisation'))
     .orderBy(asc(organisations.name));
+  return { calls: await callChoices(db), clusters };
 }

@@ -24,6 +24,7 @@ import { insertDemoCallSetup } from './call-setup.ts';
 import { insertDemoClusterServices } from './cluster-services.ts';
 import { insertDemoContent } from './content.ts';
 import { insertDemoCoordination } from './coordination.ts';
+import { insertDemoCoordinationMeetings } from './coordination-meetings.ts';
 import { buildDemoDataSet, DEMO_SEED, type DemoDataSet } from './dataset.ts';
 import { insertDemoEvaluation } from './evaluation.ts';
 import { insertDemoSelfAssessment } from './label-support.ts';
@@ -194,6 +195,7 @@ export async function seedDemo(
     await insertDemoSelfAssessment(tx);
     await insertDemoCallSetup(tx);
     await insertDemoCoordination(tx);
+    await insertDemoCoordinationMeetings(tx);
     await insertDemoStrategy(tx);
     log(`demo: ${await insertDemoReferrals(tx)} referrals`);
     log(`demo: ${await insertDemoMarketplace(tx)} marketplace items`);
