@@ -42,7 +42,8 @@ const da = {
   linkHint: 'Valgfrit.',
   noChoice: 'Intet',
   submit: 'Indkald og giv deltagerne besked',
-  saved: (n: number) => `Mødet er oprettet, og ${n} finansiører har fået besked.`,
+  saved: (n: number) =>
+    `Mødet er oprettet, og ${n === 1 ? '1 finansiør' : `${n} finansiører`} har fået besked.`,
   minutesHint: 'Markdown. Deltagerne får besked, første gang referatet offentliggøres.',
   minutesSubmit: 'Offentliggør referat',
   minutesSaved: 'Referatet er offentliggjort.',
@@ -112,7 +113,8 @@ const en: Widen<typeof da> = {
   linkHint: 'Optional.',
   noChoice: 'None',
   submit: 'Convene and tell the participants',
-  saved: (n: number) => `The meeting is created and ${n} funders have been told.`,
+  saved: (n: number) =>
+    `The meeting is created and ${n === 1 ? '1 funder has' : `${n} funders have`} been told.`,
   minutesHint: 'Markdown. The participants are told the first time the minutes are published.',
   minutesSubmit: 'Publish minutes',
   minutesSaved: 'The minutes are published.',
