@@ -62,8 +62,8 @@ describe('funding coordination (axe-core, WCAG 2.1 AA)', () => {
   it('an open decision on the landing page is marked done at its meeting; the meeting pages have no violations', () =>
     asUser(site, 'funder@demo.klyngeportalen.dk', async (page) => {
       await page.waitForURL('**/finansiering');
-      await page.getByRole('link', { name: /1 åben beslutning fra koordineringsmøder/ }).click();
-      await page.waitForURL('**/finansiering/koordinering/moeder');
+      await page.getByRole('link', { name: /1 åben beslutning fra finansiørernes møder/ }).click();
+      await page.waitForURL('**/finansiering/koordinering/moeder#decisions-heading');
       expect(await page.getByRole('heading', { level: 1, name: 'Koordineringsmøder' }).count()).toBe(1);
       expect(await page.getByRole('link', { name: 'Opfølgning på robotindsatsen på Fyn' }).count()).toBe(1);
       expect(await axeViolations(page)).toEqual([]);

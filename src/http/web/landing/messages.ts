@@ -37,7 +37,7 @@ const da = {
     planCommentsToHandle: (n: number) =>
       `${n === 1 ? '1 kommentar' : `${n} kommentarer`} fra supportfunktionen til jeres handlingsplaner venter på jer`,
     decisionsOpen: (n: number) =>
-      `${n === 1 ? '1 åben beslutning' : `${n} åbne beslutninger`} fra koordineringsmøder, som I er ansvarlige for`,
+      `${n === 1 ? '1 åben beslutning' : `${n} åbne beslutninger`} fra finansiørernes møder, som I er ansvarlige for`,
     unreadNotifications: (n: number) => `${n === 1 ? '1 ulæst notifikation' : `${n} ulæste notifikationer`}`,
   } satisfies Record<AttentionKind, (n: number, year?: number, call?: string) => string>,
 };
