@@ -95,9 +95,9 @@ describe('funding coordination (axe-core, WCAG 2.1 AA)', () => {
       expect(await axeViolations(page)).toEqual([]);
       await page.goto(`${site.server.url}/finansiering/koordinering/moeder/ny`);
       await page.getByLabel('Mødets titel').fill('Forberedelse af brintopslag');
-      await page.getByLabel('Dag').fill('15');
-      await page.getByLabel('Måned').fill('3');
-      await page.getByLabel('År').fill('2027');
+      await page.getByLabel('Dag', { exact: true }).fill('15');
+      await page.getByLabel('Måned', { exact: true }).fill('3');
+      await page.getByLabel('År', { exact: true }).fill('2027');
       await page.getByRole('checkbox', { name: 'Region Midtjylland' }).check();
       await page.getByLabel('Dagsorden').fill('Velkomst\nArbejdsdeling');
       await page.getByRole('button', { name: 'Indkald og giv deltagerne besked' }).click();
