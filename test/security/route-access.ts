@@ -255,6 +255,9 @@ export const FOR_GET: Record<string, Access> = {
     'business_service_staff',
   ]),
   'GET /henvisninger/:id': only(['cluster_staff', 'business_service_staff']),
+  'GET /support/henvisningsmodtagere': only(['admin', 'support_staff']),
+  'GET /support/henvisningsmodtagere/ny': only(['admin', 'support_staff']),
+  'GET /support/henvisningsmodtagere/:id': only(['admin', 'support_staff']),
   // The business hubs: their landing page; every cluster's upcoming activities and their feeds
   'GET /erhvervshus': only(['business_service_staff']),
   'GET /erhvervshus/aktiviteter': only(['admin', 'support_staff', 'business_service_staff']),
@@ -426,6 +429,8 @@ export const FOR_POST: Record<string, 'public' | 'signed-in' | 'token'> = {
   'POST /finansiering/planer/ny': 'signed-in',
   'POST /finansiering/planer/:id': 'signed-in',
   'POST /finansiering/planer/:id/afslut': 'signed-in',
+  'POST /support/henvisningsmodtagere/ny': 'signed-in',
+  'POST /support/henvisningsmodtagere/:id': 'signed-in',
   'POST /finansiering/koordinering/moeder/ny': 'signed-in',
   'POST /finansiering/koordinering/moeder/:id/referat': 'signed-in',
   'POST /finansiering/koordinering/moeder/:id/beslutninger': 'signed-in',

@@ -130,6 +130,10 @@ export async function routeFixtures(t: TestApp, database: Database): Promise<Rou
     sql`select p.id from funding_plans p join organisations f on f.id = p.funder_id
         where f.slug = 'uddannelses-og-forskningsministeriet' limit 1`,
   );
+  const referralTarget = await one<{ id: string }>(
+    database,
+    sql`select id from referral_targets where name = 'Eksportrådet'`,
+  );
   const referral = await one<{ id: string }>(
     database,
     sql`select r.id from referrals r join organisations f on f.id = r.from_organisation_id
@@ -274,6 +278,8 @@ export async function routeFixtures(t: TestApp, database: Database): Promise<Rou
       '/en/funding/coordination/meetings:id': demoUuid('coordination-meeting:robotter-foer-opslag'),
       '/finansiering/koordinering/beslutninger:id': demoUuid('coordination-decision:opslagstekst'),
       '/en/funding/coordination/decisions:id': demoUuid('coordination-decision:opslagstekst'),
+      '/support/henvisningsmodtagere:id': referralTarget.id,
+      '/en/support/referral-targets:id': referralTarget.id,
       '/markedsplads:id': marketplaceItem.id,
       '/en/marketplace:id': marketplaceItem.id,
       '/henvisninger:id': referral.id,

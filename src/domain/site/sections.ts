@@ -271,6 +271,14 @@ export const SECTIONS: readonly SectionEntry[] = [
     en: 'Referral figures',
     may: (p) => can(p, 'referrals.viewFigures'),
   },
+  // The outside actors clusters refer companies to, kept by the support function
+  {
+    page: 'referralTargets',
+    groups: ['support'],
+    da: 'Henvisningsmodtagere',
+    en: 'Referral targets',
+    may: (p) => can(p, 'referralTargets.manage'),
+  },
   // Joint events the business hubs propose, answered by the cluster's staff
   {
     page: 'jointEvents',
