@@ -13,7 +13,7 @@ import type { AppContext, AppEnv } from '../../context.ts';
 import { href } from '../../paths.ts';
 import { renderPage } from '../../render.tsx';
 import { toFieldErrors } from '../../validation.ts';
-import { EMPTY_FORM, formText, type PostedForm } from '../../views/forms.tsx';
+import { formText, type PostedForm } from '../../views/forms.tsx';
 import { onPage } from '../routes.ts';
 import { targetMessages } from './target-messages.ts';
 import { ReferralTargetFormView, ReferralTargetListView } from './views/targets.tsx';
