@@ -346,6 +346,21 @@ export const PAGES = {
   },
   registrationCancel: { da: '/tilmeldinger/:id/afmeld', en: '/en/registrations/:id/cancel' },
   registrationCalendar: { da: '/tilmeldinger/:id/kalender.ics', en: '/en/registrations/:id/calendar.ics' },
+  // The support function's knowledge base (src/http/web/knowledge): templates and the new-item form
+  // before an article's :slug ("skabeloner" and "ny" are never a slug)
+  knowledge: { da: '/viden', en: '/en/knowledge' },
+  knowledgeNew: { da: '/viden/ny', en: '/en/knowledge/new' },
+  template: { da: '/viden/skabeloner/:slug', en: '/en/knowledge/templates/:slug' },
+  templateVersionNew: {
+    da: '/viden/skabeloner/:slug/versioner',
+    en: '/en/knowledge/templates/:slug/versions',
+  },
+  templateDownload: {
+    da: '/viden/skabeloner/:slug/versioner/:version',
+    en: '/en/knowledge/templates/:slug/versions/:version',
+  },
+  knowledgeItem: { da: '/viden/:slug', en: '/en/knowledge/:slug' },
+  knowledgeEdit: { da: '/viden/:slug/rediger', en: '/en/knowledge/:slug/edit' },
   // Surveys (src/http/web/surveys): run by the support function and funders; static paths before :id
   surveys: { da: '/support/undersoegelser', en: '/en/support/surveys' },
   surveyNew: { da: '/support/undersoegelser/ny', en: '/en/support/surveys/new' },
@@ -545,6 +560,7 @@ export const PAGE_IDS: Partial<Record<PageKey, Record<string, IdKind>>> = {
   courseEvaluation: { id: 'uuid' },
   registrationCancel: { id: 'uuid' },
   registrationCalendar: { id: 'uuid' },
+  templateDownload: { version: 'integer' },
 };
 
 const patterns: { page: PageKey; lang: Lang; regex: RegExp; names: string[]; static: boolean }[] = [];

@@ -9,6 +9,7 @@ export * from './coordination.ts';
 export * from './deliveries.ts';
 export * from './evaluation.ts';
 export * from './hubs.ts';
+export * from './knowledge.ts';
 export * from './label-support.ts';
 export * from './matchmaking.ts';
 export * from './notifications.ts';

@@ -87,6 +87,7 @@ const MATRIX: Record<Action, { own: string; other: string }> = {
   'labels.selfAssess': { own: 'C', other: '' },
   'labels.viewSelfAssessment': { own: 'CP', other: 'P' },
   'support.services.manage': { own: 'AP', other: 'AP' },
+  'support.knowledge.manage': { own: 'AP', other: 'AP' },
   'support.courses.manage': { own: 'AP', other: 'AP' },
   'support.attendance.take': { own: 'AP', other: 'AP' },
   'support.courses.register': { own: 'C', other: '' },

@@ -174,6 +174,9 @@ const rules = {
     hasRole(p, 'support_staff') || hasRoleIn(p, t.organisationId, 'cluster_staff'),
   // The support function's catalogue of services (src/domain/support): its staff and admins keep it
   'support.services.manage': (p) => hasRole(p, 'admin', 'support_staff'),
+  // Its knowledge base of articles and templates in versions (src/domain/knowledge): kept by its
+  // staff and admins; who may read an item is the item's own rule (public or signed in)
+  'support.knowledge.manage': (p) => hasRole(p, 'admin', 'support_staff'),
   // Courses of those services: the support function plans them, sees who registered and takes
   // attendance on the day; a cluster's staff register themselves and their colleagues (target:
   // the cluster organisation they register for)
