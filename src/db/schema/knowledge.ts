@@ -55,10 +55,7 @@ export const knowledgeItems = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    uniqueIndex('knowledge_items_slug_idx').on(t.slug),
-    index('knowledge_items_topic_idx').on(t.topic),
-  ],
+  (t) => [uniqueIndex('knowledge_items_slug_idx').on(t.slug), index('knowledge_items_topic_idx').on(t.topic)],
 );
 
 /**

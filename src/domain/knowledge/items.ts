@@ -79,7 +79,11 @@ export async function knowledgeItemBySlug(
 }
 
 /** One item, to edit. */
-export async function knowledgeItemToEdit(db: Queryable, caller: Caller, slug: string): Promise<KnowledgeItem> {
+export async function knowledgeItemToEdit(
+  db: Queryable,
+  caller: Caller,
+  slug: string,
+): Promise<KnowledgeItem> {
   requireKnowledgeKeeper(caller);
   return knowledgeItemBySlug(db, caller.principal, slug);
 }
