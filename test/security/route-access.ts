@@ -286,6 +286,13 @@ export const FOR_GET: Record<string, Access> = {
   'GET /ydelser/:slug/rediger': only(['admin', 'support_staff']),
   'GET /support/ydelser': only(['admin', 'support_staff']),
   'GET /support/ydelser/ny': only(['admin', 'support_staff']),
+  // The knowledge base: public items (the fixtures are public demo items); its keepers write it
+  'GET /viden': OPEN,
+  'GET /viden/ny': only(['admin', 'support_staff']),
+  'GET /viden/skabeloner/:slug': OPEN,
+  'GET /viden/skabeloner/:slug/versioner/:version': OPEN,
+  'GET /viden/:slug': OPEN,
+  'GET /viden/:slug/rediger': only(['admin', 'support_staff']),
   // A course of the first demo service; the registration is the demo cluster login's, of Odense Robotics
   'GET /ydelser/:slug/kurser/:id': OPEN,
   'GET /ydelser/:slug/kurser/:id/fremmoede': only(['admin', 'support_staff']),
@@ -444,6 +451,9 @@ export const FOR_POST: Record<string, 'public' | 'signed-in' | 'token'> = {
   'POST /support/undersoegelser/:id/modtagere': 'signed-in',
   'POST /support/undersoegelser/:id/modtagere/liste': 'signed-in',
   'POST /support/ydelser/ny': 'signed-in',
+  'POST /viden/ny': 'signed-in',
+  'POST /viden/skabeloner/:slug/versioner': 'signed-in',
+  'POST /viden/:slug/rediger': 'signed-in',
   'POST /ydelser/:slug/rediger': 'signed-in',
   'POST /ydelser/:slug/udfas': 'signed-in',
   'POST /ydelser/:slug/kurser': 'signed-in',

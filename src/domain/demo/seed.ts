@@ -26,6 +26,7 @@ import { insertDemoContent } from './content.ts';
 import { insertDemoCoordination } from './coordination.ts';
 import { buildDemoDataSet, DEMO_SEED, type DemoDataSet } from './dataset.ts';
 import { insertDemoEvaluation } from './evaluation.ts';
+import { insertDemoKnowledge } from './knowledge.ts';
 import { insertDemoSelfAssessment } from './label-support.ts';
 import { insertDemoMatchmaking } from './matchmaking.ts';
 import { insertDemoCompanies, insertDemoMarketplace } from './partners.ts';
@@ -198,6 +199,7 @@ export async function seedDemo(
     log(`demo: ${await insertDemoReferrals(tx)} referrals`);
     log(`demo: ${await insertDemoMarketplace(tx)} marketplace items`);
     log(`demo: ${await insertDemoServices(tx)} services of the support function`);
+    log(`demo: ${await insertDemoKnowledge(tx)} articles and templates of the support function`);
     log(`demo: ${await insertDemoClusterServices(tx)} services of clusters`);
     log(`demo: ${await insertDemoSurveys(tx, DEMO_SEED)} survey responses`);
   });

@@ -75,7 +75,7 @@ export async function addTemplateVersion(
       .from(knowledgeItems)
       .where(eq(knowledgeItems.slug, slug))
       .for('update');
-    if (!item || item.kind !== 'template') throw notFound('template');
+    if (item?.kind !== 'template') throw notFound('template');
     const [next] = await tx
       .select({ version: sql<number>`coalesce(max(${templateVersions.version}), 0)::int + 1` })
       .from(templateVersions)
@@ -110,5 +110,5 @@ export async function templateFile(db: Queryable, reader: Principal | null, slug
     .where(and(eq(knowledgeItems.slug, slug), eq(templateVersions.version, version)));
   if (!row) throw notFound('template version');
   requireKnowledgeReader(reader, row);
-  return { fileName: row.fileName, mediaType: row.mediaType, content: row.content };
+  return { fileName: row.fileName, mediaType: row.mediaType, content: row.content, access: row.access };
 }

@@ -69,6 +69,13 @@ export const SECTIONS: readonly SectionEntry[] = [
     may: everyone,
   },
   {
+    page: 'knowledge',
+    groups: ['clusters'],
+    da: 'Viden og skabeloner',
+    en: 'Knowledge and templates',
+    may: everyone,
+  },
+  {
     page: 'results',
     groups: ['results'],
     da: 'Performanceregnskab',
