@@ -102,6 +102,14 @@ describe(`the knowledge base pages (${testDriver()})`, () => {
     expect(moved.status).toBe(301);
     expect(moved.headers.get('location')).toBe(`/viden/skabeloner/${SLUG}`);
     expect((await visitor.get('/viden')).html).toContain('Skabelon · Version 2');
+
+    // In the search by its Danish and English words, under its own tab, linking to its page.
+    const found = await visitor.get('/soeg?q=forretningsorden&type=knowledge');
+    expect(found.html).toContain(`href="/viden/${SLUG}"`);
+    expect(found.html).toMatch(/Viden og skabeloner \(1\)/);
+    const foundEn = await visitor.get('/en/search?q=procedure&type=knowledge');
+    expect(foundEn.html).toContain(`href="/en/knowledge/${SLUG}"`);
+    expect(foundEn.html).toMatch(/Knowledge and templates \(1\)/);
   });
 
   it('a refused file or a missing "what changed" shows the form again with the errors and stores nothing', async () => {
