@@ -12,7 +12,8 @@ type Shared = { lang: Lang; t: KnowledgeMessages };
 
 /** An item's title, summary and text in the page's language. */
 export const inLanguage = (
-  i: Omit<KnowledgeItem, 'bodyDa' | 'bodyEn'> & { bodyDa?: string; bodyEn?: string },
+  i: Pick<KnowledgeItem, 'titleDa' | 'titleEn' | 'summaryDa' | 'summaryEn'> &
+    Partial<Pick<KnowledgeItem, 'bodyDa' | 'bodyEn'>>,
   lang: Lang,
 ) =>
   lang === 'en'
