@@ -97,7 +97,7 @@ export async function serviceToEdit(db: Queryable, caller: Caller, slug: string)
  * The support function organisation that offers a new service: the caller's own, else (an admin)
  * the national support function.
  */
-async function offeringOrganisation(tx: Tx, caller: Caller): Promise<string> {
+export async function offeringOrganisation(tx: Tx, caller: Caller): Promise<string> {
   const own = caller.principal.memberships.map((m) => m.organisationId);
   const [row] = await tx
     .select({ id: organisations.id })
