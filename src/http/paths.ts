@@ -328,6 +328,17 @@ export const PAGES = {
   performanceExportPdf: { da: '/resultater/:year/eksport.pdf', en: '/en/results/:year/export.pdf' },
   // The support function's services (src/http/web/support): static paths before :slug
   services: { da: '/ydelser', en: '/en/services' },
+  // The demand-driven plan of a year (src/http/web/support/plan-pages.tsx): public once published
+  servicePlan: { da: '/ydelser/plan/:year', en: '/en/services/plan/:year' },
+  supportPlans: { da: '/support/plan', en: '/en/support/plan' },
+  supportPlan: { da: '/support/plan/:year', en: '/en/support/plan/:year' },
+  supportPlanThreshold: { da: '/support/plan/:year/taerskel', en: '/en/support/plan/:year/threshold' },
+  supportPlanDecision: {
+    da: '/support/plan/:year/beslutning/:id',
+    en: '/en/support/plan/:year/decision/:id',
+  },
+  supportPlanPublish: { da: '/support/plan/:year/offentliggoer', en: '/en/support/plan/:year/publish' },
+  supportSteering: { da: '/support/styregruppe', en: '/en/support/steering-group' },
   service: { da: '/ydelser/:slug', en: '/en/services/:slug' },
   serviceEdit: { da: '/ydelser/:slug/rediger', en: '/en/services/:slug/edit' },
   serviceRetire: { da: '/ydelser/:slug/udfas', en: '/en/services/:slug/retire' },
@@ -545,6 +556,7 @@ export const PAGE_IDS: Partial<Record<PageKey, Record<string, IdKind>>> = {
   courseEvaluation: { id: 'uuid' },
   registrationCancel: { id: 'uuid' },
   registrationCalendar: { id: 'uuid' },
+  supportPlanDecision: { id: 'uuid' },
 };
 
 const patterns: { page: PageKey; lang: Lang; regex: RegExp; names: string[]; static: boolean }[] = [];

@@ -285,6 +285,11 @@ export const FOR_GET: Record<string, Access> = {
   'GET /ydelser/:slug': OPEN,
   'GET /ydelser/:slug/rediger': only(['admin', 'support_staff']),
   'GET /support/ydelser': only(['admin', 'support_staff']),
+  // The demo has no plan for the fixture year: its public page and keeping answer 404 to those let in
+  'GET /ydelser/plan/:year': everyone(404),
+  'GET /support/plan': only(['admin', 'support_staff']),
+  'GET /support/plan/:year': only(['admin', 'support_staff'], {}, 404),
+  'GET /support/plan/:year/beslutning/:id': only(['admin', 'support_staff'], {}, 404),
   'GET /support/ydelser/ny': only(['admin', 'support_staff']),
   // A course of the first demo service; the registration is the demo cluster login's, of Odense Robotics
   'GET /ydelser/:slug/kurser/:id': OPEN,
@@ -444,6 +449,10 @@ export const FOR_POST: Record<string, 'public' | 'signed-in' | 'token'> = {
   'POST /support/undersoegelser/:id/modtagere': 'signed-in',
   'POST /support/undersoegelser/:id/modtagere/liste': 'signed-in',
   'POST /support/ydelser/ny': 'signed-in',
+  'POST /support/plan': 'signed-in',
+  'POST /support/plan/:year/taerskel': 'signed-in',
+  'POST /support/plan/:year/beslutning/:id': 'signed-in',
+  'POST /support/plan/:year/offentliggoer': 'signed-in',
   'POST /ydelser/:slug/rediger': 'signed-in',
   'POST /ydelser/:slug/udfas': 'signed-in',
   'POST /ydelser/:slug/kurser': 'signed-in',

@@ -44,6 +44,7 @@ describe('navigationFor: each role sees exactly what it may use, grouped', () =>
       support: [
         'support',
         'supportServices',
+        'supportPlans',
         'supportBenchmarking',
         'labelImport',
         'surveys',
@@ -93,6 +94,7 @@ describe('navigationFor: each role sees exactly what it may use, grouped', () =>
         'reportingStatus',
         'fundingActionPlans',
         'supportServices',
+        'supportPlans',
         'supportBenchmarking',
         'labelImport',
         'surveys',

@@ -219,6 +219,13 @@ export const SECTIONS: readonly SectionEntry[] = [
     may: (p) => can(p, 'support.services.manage'),
   },
   {
+    page: 'supportPlans',
+    groups: ['support'],
+    da: 'Årsplaner',
+    en: 'Annual plans',
+    may: (p) => can(p, 'support.plan.manage'),
+  },
+  {
     page: 'supportBenchmarking',
     groups: ['support'],
     da: 'Benchmarking af alle klynger',

@@ -14,9 +14,10 @@ import { startPlanYear } from './needs-survey.ts';
 import {
   decideService,
   type PlannedService,
+  plansToManage,
   planToManage,
-  planYears,
   publishedPlan,
+  publishedPlanYears,
   publishPlan,
   setDemandThreshold,
 } from './plan.ts';
@@ -253,7 +254,11 @@ describe(`the demand-driven plan (${testDriver()})`, () => {
     );
     await expectAppError(publishPlan(database.db, staff, YEAR, NOW), 'validation');
     await expectAppError(publishedPlan(database.db, YEAR), 'not_found');
-    expect(await planYears(database.db, null)).toEqual([]);
+    expect(await publishedPlanYears(database.db)).toEqual([]);
+    expect((await plansToManage(database.db, staff)).map((p) => [p.year, p.publishedAt])).toEqual([
+      [YEAR, null],
+    ]);
+    await expectAppError(plansToManage(database.db, roleCaller('funder')), 'forbidden');
     await decideService(database.db, staff, YEAR, decision(id('C Bestyrelseskursus'), 'no', '0', '0'), NOW);
     await expectAppError(publishPlan(database.db, roleCaller('funder'), YEAR, NOW), 'forbidden');
     await publishPlan(database.db, staff, YEAR, NOW);
@@ -267,7 +272,7 @@ describe(`the demand-driven plan (${testDriver()})`, () => {
     ]);
     const managed = await planToManage(database.db, staff, YEAR);
     expect(managed.services.map((s) => s.budgetDkk)).toEqual([400_000, 125_000, 0]);
-    expect((await planYears(database.db, null)).map((p) => p.year)).toEqual([YEAR]);
+    expect((await publishedPlanYears(database.db)).map((p) => p.year)).toEqual([YEAR]);
     await expectAppError(publishPlan(database.db, staff, YEAR, NOW), 'conflict');
     await expectAppError(
       decideService(database.db, staff, YEAR, decision(id('C Bestyrelseskursus'), 'yes', '1', '10'), NOW),

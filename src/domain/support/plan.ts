@@ -4,13 +4,13 @@
  * (runs or not, why, courses, budget) and its publication. Until published, only those who keep
  * the plan see it; then everybody sees it (without the budget, which the steering group sees).
  */
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { withActor } from '../../db/actor.ts';
 import { type Db, type Queryable, queryRows } from '../../db/client.ts';
 import { supportPlanServices, supportPlans } from '../../db/schema/index.ts';
 import type { Caller } from '../caller.ts';
 import { AppError, notFound, parseInput } from '../errors.ts';
-import { authorize, can, type Principal } from '../policy/policy.ts';
+import { authorize } from '../policy/policy.ts';
 import { INTEREST_LEVELS, INTERESTED_FROM } from './needs-survey.ts';
 import { serviceDecisionInput, thresholdInput } from './plan-schemas.ts';
 
@@ -48,8 +48,6 @@ export interface PlannedService {
 export interface Plan extends PlanYear {
   services: PlannedService[];
 }
-
-export const mayManagePlan = (principal: Principal | null) => can(principal, 'support.plan.manage');
 
 const planColumns = {
   year: supportPlans.year,
@@ -115,13 +113,19 @@ export async function publishedPlan(db: Queryable, year: number): Promise<Plan> 
   return { ...plan, services: services.map((s) => ({ ...s, budgetDkk: 0 })) };
 }
 
-/** The years with a plan, newest first; only published ones unless the caller keeps the plans. */
-export async function planYears(db: Queryable, principal: Principal | null): Promise<PlanYear[]> {
+/** The years whose plan is published, newest first. */
+export async function publishedPlanYears(db: Queryable): Promise<PlanYear[]> {
   return db
     .select(planColumns)
     .from(supportPlans)
-    .where(mayManagePlan(principal) ? undefined : sql`${supportPlans.publishedAt} is not null`)
-    .orderBy(sql`${supportPlans.year} desc`);
+    .where(isNotNull(supportPlans.publishedAt))
+    .orderBy(desc(supportPlans.year));
+}
+
+/** Every year with a plan, published or not, newest first, for those who keep the plans. */
+export async function plansToManage(db: Queryable, caller: Caller): Promise<PlanYear[]> {
+  authorize(caller.principal, 'support.plan.manage');
+  return db.select(planColumns).from(supportPlans).orderBy(desc(supportPlans.year));
 }
 
 export async function setDemandThreshold(
