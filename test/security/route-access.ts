@@ -290,6 +290,8 @@ export const FOR_GET: Record<string, Access> = {
   'GET /support/plan': only(['admin', 'support_staff']),
   'GET /support/plan/:year': only(['admin', 'support_staff'], {}, 404),
   'GET /support/plan/:year/beslutning/:id': only(['admin', 'support_staff'], {}, 404),
+  // Funders see it when their organisation is in the steering group (the demo funder's ministry is)
+  'GET /support/styregruppe': only(['admin', 'funder', 'support_staff']),
   'GET /support/ydelser/ny': only(['admin', 'support_staff']),
   // A course of the first demo service; the registration is the demo cluster login's, of Odense Robotics
   'GET /ydelser/:slug/kurser/:id': OPEN,
@@ -450,6 +452,7 @@ export const FOR_POST: Record<string, 'public' | 'signed-in' | 'token'> = {
   'POST /support/undersoegelser/:id/modtagere/liste': 'signed-in',
   'POST /support/ydelser/ny': 'signed-in',
   'POST /support/plan': 'signed-in',
+  'POST /support/styregruppe': 'signed-in',
   'POST /support/plan/:year/taerskel': 'signed-in',
   'POST /support/plan/:year/beslutning/:id': 'signed-in',
   'POST /support/plan/:year/offentliggoer': 'signed-in',

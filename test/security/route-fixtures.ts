@@ -286,6 +286,9 @@ export async function routeFixtures(t: TestApp, database: Database): Promise<Rou
       '/en/services:slug': 'klyngelederuddannelsen',
       '/ydelser/:slug/kurser:id': course?.id ?? '',
       '/en/services/:slug/courses:id': course?.id ?? '',
+      // The demo has no plan: any service's decision page answers 404 to those who keep the plans
+      '/support/plan/:year/beslutning:id': randomUUID(),
+      '/en/support/plan/:year/decision:id': randomUUID(),
       '/tilmeldinger:id': registration?.id ?? '',
       '/en/registrations:id': registration?.id ?? '',
       '/support/undersoegelser:id': survey,

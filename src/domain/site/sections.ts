@@ -226,6 +226,13 @@ export const SECTIONS: readonly SectionEntry[] = [
     may: (p) => can(p, 'support.plan.manage'),
   },
   {
+    page: 'supportSteering',
+    groups: ['funding', 'support'],
+    da: 'Supportfunktionens styregruppe',
+    en: "The support function's steering group",
+    may: forOwnOrganisation('support.steering.view'),
+  },
+  {
     page: 'supportBenchmarking',
     groups: ['support'],
     da: 'Benchmarking af alle klynger',

@@ -38,3 +38,10 @@ export const serviceDecisionInput = z
   })
   .transform(({ runs, ...v }) => ({ ...v, runs: runs === 'yes' }));
 export type ServiceDecision = z.infer<typeof serviceDecisionInput>;
+
+/** A steering group funder's contribution for a year, in whole kroner. */
+export const contributionInput = z.object({
+  funderId: z.uuid('funderId'),
+  year: requiredDanishNumber({ min: 2020, max: 2100 }),
+  amount: requiredDanishNumber({ min: 0, max: 1_000_000_000 }),
+});

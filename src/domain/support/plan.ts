@@ -61,7 +61,7 @@ const scoreOf = sql.raw(
 );
 
 /** The services of a year's plan with their demand, counted in SQL, most wanted first. */
-async function plannedServices(db: Queryable, year: number): Promise<PlannedService[]> {
+export async function plannedServices(db: Queryable, year: number): Promise<PlannedService[]> {
   return queryRows<PlannedService>(
     db,
     sql`select ps.service_id as "serviceId", s.slug, s.title_da as "titleDa", s.title_en as "titleEn",

@@ -3,6 +3,7 @@ import type { AppEnv } from '../../context.ts';
 import { registerCoursePages } from './courses.tsx';
 import { registerPlanPages } from './plan-pages.tsx';
 import { registerServicePages } from './services.tsx';
+import { registerSteeringPage } from './steering-page.tsx';
 
 /** The national support function's offer: its catalogue of services, the year's demand-driven plan and the courses with sign-up. Routes are tried in this order. */
 export function registerSupportArea(app: Hono<AppEnv>): void {
@@ -10,4 +11,5 @@ export function registerSupportArea(app: Hono<AppEnv>): void {
   registerPlanPages(app);
   registerServicePages(app);
   registerCoursePages(app);
+  registerSteeringPage(app);
 }
