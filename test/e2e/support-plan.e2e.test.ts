@@ -103,6 +103,7 @@ describe('the demand-driven plan, from the needs survey to the public plan (axe-
     );
   });
 
+  // Twelve decisions, each a page and a post: more than the default minute on a busy machine.
   it('the answers meet the threshold; every service is decided and the plan published', async () => {
     await asUser(site, SUPPORT, async (page) => {
       await checkPage(page, 'supportPlan', { year: YEAR });
@@ -151,7 +152,7 @@ describe('the demand-driven plan, from the needs survey to the public plan (axe-
       await page.waitForURL('**?offentliggjort=1');
       expect(await page.getByRole('status').filter({ hasText: 'Planen er offentliggjort.' }).count()).toBe(1);
     });
-  });
+  }, 120_000);
 
   it('a visitor finds the published plan from the services, without its budget', async () => {
     await withPage(site, async (page) => {
