@@ -55,6 +55,10 @@ Commands:
                      e-mail the registrants of courses starting in 7 days and tomorrow
                      (the server's scheduled job runs it daily; never twice); exit 1
                      when a mail failed
+  matchmaking follow-ups [--today=YYYY-MM-DD]
+                     start the follow-up surveys due 3 and 6 months after matchmaking events
+                     (the server's scheduled job runs it daily; each round once) and queue
+                     their invitations for the server to send
   surveys effect-round [--today=YYYY-MM-DD]
                      start the company effect survey round if one is due today (every second
                      year from 1 April; the server's scheduled job checks daily; never twice)
@@ -260,6 +264,14 @@ async function main(argv: string[]): Promise<number> {
       }
       const { effectRoundCommand } = await import('./effect-round.ts');
       return withDatabase((db) => effectRoundCommand(db, values.today));
+    }
+    case 'matchmaking': {
+      if (positionals[1] !== 'follow-ups' || positionals.length > 2) {
+        process.stderr.write('klynge matchmaking: the only subcommand is follow-ups [--today=YYYY-MM-DD]\n');
+        return 2;
+      }
+      const { followUpsCommand } = await import('./matchmaking-follow-ups.ts');
+      return withDatabase((db) => followUpsCommand(db, values.today));
     }
     case 'remind-referrals': {
       const { remindReferralsCommand } = await import('./referral-jobs.ts');

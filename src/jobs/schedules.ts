@@ -5,6 +5,7 @@ import { runCompanyEffectRound } from './company-effect-survey.ts';
 import { runCourseReminders } from './course-reminders.ts';
 import { runDeadlineReminders } from './deadline-reminders.ts';
 import { runLabelReminders } from './label-reminders.ts';
+import { runMatchmakingFollowUps } from './matchmaking-follow-ups.ts';
 import { runReferralReminders } from './referrals.ts';
 import { runRetention } from './retention.ts';
 import { runTokenReminders } from './token-reminders.ts';
@@ -36,6 +37,10 @@ export const SCHEDULED_JOBS: Record<ScheduledJobKind, ScheduledJob> = {
     run: (deps) => runDeadlineReminders(deps, copenhagenDate(deps.clock())),
   },
   'company-effect-survey': { cron: '0 8 * * *', run: (deps) => runCompanyEffectRound(deps, deps.clock()) },
+  'matchmaking-follow-ups': {
+    cron: '20 8 * * *',
+    run: (deps) => runMatchmakingFollowUps(deps, deps.clock()),
+  },
   retention: { cron: '30 3 * * *', run: (deps) => runRetention(deps) },
 };
 

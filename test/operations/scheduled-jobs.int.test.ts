@@ -77,6 +77,7 @@ describe(`scheduled jobs (${testDriver()})`, () => {
       { name: 'course-reminders', cron: '15 7 * * *', timezone: 'Europe/Copenhagen' },
       { name: 'deadline-reminders', cron: '30 7 * * *', timezone: 'Europe/Copenhagen' },
       { name: 'label-reminders', cron: '0 7 * * *', timezone: 'Europe/Copenhagen' },
+      { name: 'matchmaking-follow-ups', cron: '20 8 * * *', timezone: 'Europe/Copenhagen' },
       { name: 'referral-reminders', cron: '10 * * * *', timezone: 'Europe/Copenhagen' },
       { name: 'retention', cron: '30 3 * * *', timezone: 'Europe/Copenhagen' },
       { name: 'token-reminders', cron: '0 * * * *', timezone: 'Europe/Copenhagen' },

@@ -203,6 +203,7 @@ describe.runIf(testDriver() === 'postgres')('two app instances on one PostgreSQL
         'course-reminders',
         'deadline-reminders',
         'label-reminders',
+        'matchmaking-follow-ups',
         'referral-reminders',
         'retention',
         'token-reminders',

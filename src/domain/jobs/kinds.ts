@@ -11,6 +11,7 @@ export const SCHEDULED_JOB_KINDS = [
   'course-reminders',
   'deadline-reminders',
   'company-effect-survey',
+  'matchmaking-follow-ups',
   'retention',
 ] as const;
 export type ScheduledJobKind = (typeof SCHEDULED_JOB_KINDS)[number];
