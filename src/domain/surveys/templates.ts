@@ -371,9 +371,9 @@ const matchmakingFollowUp: QuestionnaireDefinition = {
       showIf: HAD_OUTCOME,
       text: t('Hvad er samarbejdet omtrent værd?', 'Roughly what is the collaboration worth?'),
       options: [
-        opt('under_100k', 'Under 100.000 kr.', 'Under DKK 100,000'),
-        opt('100k_1m', '100.000–1 mio. kr.', 'DKK 100,000–1 million'),
-        opt('1m_10m', '1–10 mio. kr.', 'DKK 1–10 million'),
+        opt('below_100k', 'Under 100.000 kr.', 'Under DKK 100,000'),
+        opt('from_100k', '100.000–1 mio. kr.', 'DKK 100,000–1 million'),
+        opt('from_1m', '1–10 mio. kr.', 'DKK 1–10 million'),
         opt('over_10m', 'Over 10 mio. kr.', 'Over DKK 10 million'),
         DONT_KNOW,
       ],
