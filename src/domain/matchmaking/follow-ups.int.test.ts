@@ -1,23 +1,17 @@
-import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCaller, expectAppError, roleCaller } from '../../../test/support/callers.ts';
 import { createTestDatabase, testDriver } from '../../../test/support/database.ts';
-import { createOrganisation } from '../../../test/support/factories.ts';
+import { eventWithMeeting } from '../../../test/support/matchmaking.ts';
 import { readableMail, startSmtpServer } from '../../../test/support/smtp.ts';
 import { loadConfig } from '../../config.ts';
-import { systemActor, withActor } from '../../db/actor.ts';
 import { type Database, queryRows } from '../../db/client.ts';
-import { events } from '../../db/schema/index.ts';
 import { createDeps, type Deps } from '../../deps.ts';
 import { runMatchmakingFollowUps } from '../../jobs/matchmaking-follow-ups.ts';
 import { createLogger } from '../../logger.ts';
 import { saveAnswers, submitResponse } from '../surveys/responding.ts';
 import { startDueFollowUps } from './follow-ups.ts';
-import { answerRequest, register, requestMeeting } from './participation.ts';
 import { matchmakingPage } from './queries.ts';
-import { runScheduler } from './scheduling.ts';
-import { setUpMatchmaking } from './setup.ts';
 
 /*
  * 3 and 6 months after a matchmaking event (its last day, Danish time) the participants who had a
@@ -51,58 +45,6 @@ async function runAt(at: string) {
   return result;
 }
 
-/**
- * A matchmaking event of `year` ending 1 March at 13:00 Danish time, where Ann and Bo met and
- * Cy registered without a meeting.
- */
-async function eventWithMeeting(year: number) {
-  const org = await createOrganisation(database.db, { kind: 'cluster_organisation' });
-  const slug = `opfoelgning-${randomUUID().slice(0, 8)}`;
-  await withActor(database.db, systemActor('test'), (tx) =>
-    tx.insert(events).values({
-      organisationId: org.id,
-      slug,
-      title: `Matchmaking ${year}`,
-      startsAt: new Date(`${year}-03-01T08:00:00Z`),
-      endsAt: new Date(`${year}-03-01T12:00:00Z`),
-      publishedAt: new Date(`${year}-01-01T00:00:00Z`),
-    }),
-  );
-  const before = new Date(`${year}-02-01T09:00:00Z`);
-  const organiser = await createCaller(database.db, 'cluster_staff', { organisationId: org.id });
-  const setup = {
-    firstSlot: '09:00',
-    slotMinutes: '20',
-    slotCount: '2',
-    tables: 'Bord 1',
-    meetingsPerParticipant: '2',
-    deadline: `${year}-02-28`,
-    deadlineTime: '12:00',
-  };
-  await setUpMatchmaking(database.db, organiser, slug, setup, before);
-  const slotIds = (await matchmakingPage(database.db, organiser, slug, before)).slots.map((s) => s.id);
-  const ann = await createCaller(database.db, 'company_user');
-  const bo = await createCaller(database.db, 'company_user');
-  const cy = await createCaller(database.db, 'funder');
-  const profile = { offers: 'Robotter', seeks: 'Kunder', slotIds };
-  const annId = await register(database.db, ann, slug, { organisationName: 'Ann ApS', ...profile }, before);
-  const boId = await register(database.db, bo, slug, { organisationName: 'Bo A/S', ...profile }, before);
-  await register(database.db, cy, slug, { organisationName: 'Cy I/S', ...profile }, before);
-  const requestId = await requestMeeting(
-    database.db,
-    ann,
-    slug,
-    { toParticipantId: boId, message: '' },
-    before,
-  );
-  await answerRequest(database.db, bo, slug, requestId, { answer: 'accept' }, before);
-  // Cy asked Ann too, but Ann never answered: no meeting, no follow-up for Cy.
-  await requestMeeting(database.db, cy, slug, { toParticipantId: annId, message: '' }, before);
-  expect((await runScheduler(database.db, organiser, slug, {}, before)).placed).toBe(1);
-  const eventId = (await matchmakingPage(database.db, organiser, slug, before)).event.id;
-  return { slug, eventId, organiser, ann, bo, cy };
-}
-
 const roundsOf = (eventId: string) =>
   queryRows<{ months_after: number; invited: string[]; owner_id: string; closes_at: string | Date }>(
     database.db,
@@ -124,7 +66,7 @@ function tokenFor(email: string): string {
 
 describe(`matchmaking follow-ups (${testDriver()})`, () => {
   it('starts the 3-month round at the first minute of the Danish day, mails those who met once, and not again', async () => {
-    const w = await eventWithMeeting(2031);
+    const w = await eventWithMeeting(database.db, 2031);
     // 31 May 23:59 in Denmark (summer time, UTC+2) is still too early.
     expect(await runAt('2031-05-31T21:59:00Z')).toEqual({ started: 0, invited: 0 });
     expect(await roundsOf(w.eventId)).toEqual([]);
@@ -151,7 +93,7 @@ describe(`matchmaking follow-ups (${testDriver()})`, () => {
   });
 
   it('shows the organiser, and only the organiser, the responses and the share with an outcome', async () => {
-    const w = await eventWithMeeting(2032);
+    const w = await eventWithMeeting(database.db, 2032);
     expect(await runAt('2032-06-01T06:20:00Z')).toEqual({ started: 1, invited: 2 });
     const answerAt = new Date('2032-06-05T10:00:00Z');
     const annToken = tokenFor(w.ann.email);
@@ -184,10 +126,11 @@ describe(`matchmaking follow-ups (${testDriver()})`, () => {
   });
 
   it('catches up a missed round until the next is due, and starts each round once when runs meet', async () => {
-    const w = await eventWithMeeting(2033);
+    const w = await eventWithMeeting(database.db, 2033);
     // No run from June to August: the 3-month round still goes out late in August.
     expect(await runAt('2033-08-31T06:20:00Z')).toEqual({ started: 1, invited: 2 });
-    const v = await eventWithMeeting(2034);
+    expect((await roundsOf(w.eventId)).map((r) => r.months_after)).toEqual([3]);
+    const v = await eventWithMeeting(database.db, 2034);
     // No run before October: the 3-month round is left out, the 6-month one starts once.
     now = new Date('2034-10-02T06:20:00Z');
     const [a, b] = await Promise.all([
