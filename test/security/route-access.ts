@@ -352,6 +352,7 @@ export const FOR_POST: Record<string, 'public' | 'signed-in' | 'token'> = {
   'POST /virksomhed': 'signed-in',
   'POST /markedsplads/ny': 'signed-in',
   'POST /markedsplads/:id/interesse': 'signed-in',
+  'POST /markedsplads/:id/tilbagetraek': 'signed-in',
   'POST /arbejdsrum/virksomhedsinvitationer': 'signed-in',
   'POST /admin/brugere': 'signed-in',
   'POST /admin/brugere/:id/afslut-sessioner': 'signed-in',

@@ -56,6 +56,9 @@ const da = {
   sendInterest: 'Send',
   interestSent: 'Tak. Udbyderen har fået din besked.',
   ownItem: 'Opslaget er jeres eget.',
+  withdraw: 'Træk opslaget tilbage',
+  withdrawHelp: 'Opslaget forsvinder straks fra markedspladsen, søgningen og API’et.',
+  withdrawn: 'Opslaget er trukket tilbage.',
   interestMailSubject: (title: string) => `Interesse for dit opslag »${title}«`,
   interestMailBody: (p: { title: string; from: string; email: string; message: string; link: string }) =>
     `${p.from} (${p.email}) er interesseret i jeres opslag »${p.title}« på Klyngeportalens markedsplads:\n\n${p.message}\n\nSvar direkte på ${p.email}. Opslaget: ${p.link}`,
@@ -118,6 +121,9 @@ const en: Widen<typeof da> = {
   sendInterest: 'Send',
   interestSent: 'Thank you. The publisher has your message.',
   ownItem: 'This item is your own.',
+  withdraw: 'Withdraw the item',
+  withdrawHelp: 'The item leaves the marketplace, search and API at once.',
+  withdrawn: 'The item has been withdrawn.',
   interestMailSubject: (title: string) => `Interest in your item "${title}"`,
   interestMailBody: (p: { title: string; from: string; email: string; message: string; link: string }) =>
     `${p.from} (${p.email}) is interested in your item "${p.title}" on the Klyngeportalen marketplace:\n\n${p.message}\n\nReply directly to ${p.email}. The item: ${p.link}`,
