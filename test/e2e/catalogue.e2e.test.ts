@@ -67,7 +67,7 @@ describe('catalogue and cluster pages', () => {
       expect(await axeViolations(page)).toEqual([]);
       await page.getByRole('link', { name: 'Tilbage til redigering' }).click();
       // Enter in a field saves the draft and publishes nothing: the public page keeps its text.
-      await page.getByLabel('Kort beskrivelse (dansk)').press('Enter');
+      await page.getByLabel('Antal dedikerede private virksomheder').press('Enter');
       await page.waitForURL(/status=saved/);
       expect(await page.getByText('Kladden er gemt.').count()).toBe(1);
       const editUrl = page.url();
