@@ -38,6 +38,7 @@ export const PAGES = {
   adminUsers: { da: '/admin/brugere', en: '/en/admin/users' },
   adminUser: { da: '/admin/brugere/:id', en: '/en/admin/users/:id' },
   adminUserEndSessions: { da: '/admin/brugere/:id/afslut-sessioner', en: '/en/admin/users/:id/end-sessions' },
+  adminUserRole: { da: '/admin/brugere/:id/rolle', en: '/en/admin/users/:id/role' },
   adminUserResetSecondFactor: {
     da: '/admin/brugere/:id/nulstil-totrinslogin',
     en: '/en/admin/users/:id/reset-two-step-login',
@@ -507,6 +508,7 @@ export const PAGE_IDS: Partial<Record<PageKey, Record<string, IdKind>>> = {
   initiativeUnlink: { id: 'uuid' },
   adminUser: { id: 'uuid' },
   adminUserEndSessions: { id: 'uuid' },
+  adminUserRole: { id: 'uuid' },
   adminUserResetSecondFactor: { id: 'uuid' },
   adminUserUnlinkIdentity: { id: 'uuid' },
   adminUserDataJson: { id: 'uuid' },

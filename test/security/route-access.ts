@@ -355,6 +355,7 @@ export const FOR_POST: Record<string, 'public' | 'signed-in' | 'token'> = {
   'POST /arbejdsrum/virksomhedsinvitationer': 'signed-in',
   'POST /admin/brugere': 'signed-in',
   'POST /admin/brugere/:id/afslut-sessioner': 'signed-in',
+  'POST /admin/brugere/:id/rolle': 'signed-in',
   'POST /admin/brugere/:id/nulstil-totrinslogin': 'signed-in',
   'POST /admin/brugere/:id/fjern-identitet': 'signed-in',
   'POST /admin/brugere/:id/slet-persondata': 'signed-in',

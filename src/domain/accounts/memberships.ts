@@ -13,7 +13,7 @@ import { AppError, notFound } from '../errors.ts';
 import { isUuid } from '../ids.ts';
 import { authorize, can, type Principal, ROLES, type Role } from '../policy/policy.ts';
 
-type OrganisationKind = (typeof organisationKind.enumValues)[number];
+export type OrganisationKind = (typeof organisationKind.enumValues)[number];
 
 /** The row of `membership` (a user in an organisation) holding `role`. */
 const theMembership = (membership: { userId: string; organisationId: string }, role: Role) =>

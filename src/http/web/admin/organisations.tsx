@@ -184,6 +184,14 @@ async function removeMember(c: AppContext) {
 const lastAdminText = (e: AppError, t: OrganisationMessages) =>
   e.message.includes('organisation_admin') ? t.lastOrganisationAdmin : t.lastAdmin;
 
+/** Why a role change was refused (by changeMembershipRole), in the person's words. */
+export function roleChangeRefusal(e: AppError, t: OrganisationMessages): string {
+  const issue = e.issues[0]?.message;
+  if (issue === 'roleHeld') return t.roleHeld;
+  if (issue === 'roleNotGrantable') return t.roleNotGrantable;
+  return lastAdminText(e, t);
+}
+
 /** Changes one role of a user in the organisation in place; refusals are shown above the members (409/422). */
 async function changeMemberRole(c: AppContext) {
   const t = organisationMessages(c.get('lang'));
@@ -198,14 +206,10 @@ async function changeMemberRole(c: AppContext) {
     });
   } catch (e) {
     if (!(e instanceof AppError) || (e.code !== 'conflict' && e.code !== 'validation')) throw e;
-    const issue = e.issues[0]?.message;
-    const text =
-      issue === 'roleHeld'
-        ? t.roleHeld
-        : issue === 'roleNotGrantable'
-          ? t.roleNotGrantable
-          : lastAdminText(e, t);
-    return organisationPage(c, { memberError: text, status: e.code === 'conflict' ? 409 : 422 });
+    return organisationPage(c, {
+      memberError: roleChangeRefusal(e, t),
+      status: e.code === 'conflict' ? 409 : 422,
+    });
   }
   return c.redirect(pageHref('adminOrganisation', c.get('lang'), { id }, { saved: 'role' }), 303);
 }
