@@ -36,6 +36,7 @@ interface Due {
   phase: ReminderPhase;
   edge: 7 | 1;
   deadline: string;
+  daysLeft: number;
   userId: string;
   email: string;
   locale: string;
@@ -44,8 +45,11 @@ interface Due {
 /** Where each reminder sends its reader: the application form, their assessments, the processing page. */
 export type ReminderLink = (phase: ReminderPhase, slug: string, lang: Language) => string;
 
-const inDays = (edge: 7 | 1, lang: Language) =>
-  lang === 'da' ? (edge === 1 ? 'i morgen' : 'om 7 dage') : edge === 1 ? 'tomorrow' : 'in 7 days';
+/** How far off the deadline is on the day of the run (a late run says so, not the edge's days). */
+function inDays(days: number, lang: Language): string {
+  if (lang === 'da') return days === 0 ? 'i dag' : days === 1 ? 'i morgen' : `om ${days} dage`;
+  return days === 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days`;
+}
 
 const TEXT = {
   da: {
@@ -56,11 +60,11 @@ const TEXT = {
     },
     body: {
       application: (d: Due, date: string) =>
-        `Jeres ansøgning til ${d.title} er endnu ikke indsendt. Ansøgningsfristen er ${date} (${inDays(d.edge, 'da')}).`,
+        `Jeres ansøgning til ${d.title} er endnu ikke indsendt. Ansøgningsfristen er ${date} (${inDays(d.daysLeft, 'da')}).`,
       assessment: (d: Due, date: string) =>
-        `Du har ansøgninger i ${d.title}, som du endnu ikke har bedømt færdigt. Fristen for bedømmelsen er ${date} (${inDays(d.edge, 'da')}).`,
+        `Du har ansøgninger i ${d.title}, som du endnu ikke har bedømt færdigt. Fristen for bedømmelsen er ${date} (${inDays(d.daysLeft, 'da')}).`,
       decision: (d: Due, date: string) =>
-        `${d.title} venter på beslutningen om, hvilke ansøgninger der får tilsagn. Beslutningen er planlagt til ${date} (${inDays(d.edge, 'da')}).`,
+        `${d.title} venter på beslutningen om, hvilke ansøgninger der får tilsagn. Beslutningen er planlagt til ${date} (${inDays(d.daysLeft, 'da')}).`,
     },
     link: 'Gå til opslaget',
   },
@@ -72,11 +76,11 @@ const TEXT = {
     },
     body: {
       application: (d: Due, date: string) =>
-        `Your application to ${d.title} has not been submitted yet. The deadline is ${date} (${inDays(d.edge, 'en')}).`,
+        `Your application to ${d.title} has not been submitted yet. The deadline is ${date} (${inDays(d.daysLeft, 'en')}).`,
       assessment: (d: Due, date: string) =>
-        `You have applications in ${d.title} that you have not finished assessing. The assessment deadline is ${date} (${inDays(d.edge, 'en')}).`,
+        `You have applications in ${d.title} that you have not finished assessing. The assessment deadline is ${date} (${inDays(d.daysLeft, 'en')}).`,
       decision: (d: Due, date: string) =>
-        `${d.title} awaits the decision on which applications are funded. The decision is planned for ${date} (${inDays(d.edge, 'en')}).`,
+        `${d.title} awaits the decision on which applications are funded. The decision is planned for ${date} (${inDays(d.daysLeft, 'en')}).`,
     },
     link: 'Go to the call',
   },
@@ -145,7 +149,7 @@ function dueReminders(today: string) {
       where e.phase = 'decision'
     )
     select e.id as "callId", e.slug, e.title, e.phase, e.edge::int as edge,
-           to_char(e.day, 'YYYY-MM-DD') as deadline, u.id as "userId", u.email, u.locale
+           to_char(e.day, 'YYYY-MM-DD') as deadline, (e.day - ${today}::date)::int as "daysLeft", u.id as "userId", u.email, u.locale
     from edged e
     join people p on p.id = e.id and p.phase = e.phase
     join users u on u.id = p.user_id and u.disabled_at is null

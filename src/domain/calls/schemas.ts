@@ -31,7 +31,8 @@ function requirePhasesInOrder(
   for (const phase of LATER_PHASES) {
     const day = days[phase];
     if (!day || !isCalendarDay(day)) continue;
-    if (previous && day <= previous) ctx.addIssue({ code: 'custom', path: [phase], message: 'phaseOutOfOrder' });
+    if (previous && day <= previous)
+      ctx.addIssue({ code: 'custom', path: [phase], message: 'phaseOutOfOrder' });
     else previous = day;
   }
 }
