@@ -58,13 +58,16 @@ describe('the call form', () => {
       assessmentDeadline: '2027-03-01',
       decisionDate: '2027-02-28',
     });
-    expect(issues(wrong)).toEqual(['assessmentDeadline:phaseOutOfOrder', 'decisionDate:phaseOutOfOrder']);
+    expect(issues(wrong)).toEqual([
+      'assessmentDeadline:assessmentDeadlineOutOfOrder',
+      'decisionDate:decisionDateOutOfOrder',
+    ]);
     expect(issues(callForm.safeParse({ ...call, grantsStartOn: '2028-02-30' }))).toEqual([
       'grantsStartOn:invalidDate',
     ]);
     // A skipped phase: the decision is compared with the application deadline.
     expect(
       issues(callForm.safeParse({ ...call, decisionDate: '2027-08-01', grantsStartOn: '2027-07-01' })),
-    ).toEqual(['grantsStartOn:phaseOutOfOrder']);
+    ).toEqual(['grantsStartOn:grantsStartOnOutOfOrder']);
   });
 });

@@ -32,7 +32,7 @@ function requirePhasesInOrder(
     const day = days[phase];
     if (!day || !isCalendarDay(day)) continue;
     if (previous && day <= previous)
-      ctx.addIssue({ code: 'custom', path: [phase], message: 'phaseOutOfOrder' });
+      ctx.addIssue({ code: 'custom', path: [phase], message: `${phase}OutOfOrder` });
     else previous = day;
   }
 }
