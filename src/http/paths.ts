@@ -21,6 +21,17 @@ export const PAGES = {
   secondFactorSetup: { da: '/konto/totrinslogin', en: '/en/account/two-step-login' },
   recoveryCodes: { da: '/konto/totrinslogin/reservekoder', en: '/en/account/two-step-login/recovery-codes' },
   accountSessions: { da: '/konto/sessioner', en: '/en/account/sessions' },
+  accountOrganisations: { da: '/konto/organisation', en: '/en/account/organisation' },
+  accountOrganisation: { da: '/konto/organisation/:id', en: '/en/account/organisation/:id' },
+  accountOrganisationInvite: {
+    da: '/konto/organisation/:id/inviter',
+    en: '/en/account/organisation/:id/invite',
+  },
+  accountOrganisationRole: { da: '/konto/organisation/:id/rolle', en: '/en/account/organisation/:id/role' },
+  accountOrganisationRemove: {
+    da: '/konto/organisation/:id/fjern',
+    en: '/en/account/organisation/:id/remove',
+  },
   accountSessionsEndOthers: {
     da: '/konto/sessioner/afslut-andre',
     en: '/en/account/sessions/end-others',
@@ -515,6 +526,10 @@ export const PAGE_IDS: Partial<Record<PageKey, Record<string, IdKind>>> = {
   adminUserDataPdf: { id: 'uuid' },
   adminUserErase: { id: 'uuid' },
   reportingReview: { id: 'uuid' },
+  accountOrganisation: { id: 'uuid' },
+  accountOrganisationInvite: { id: 'uuid' },
+  accountOrganisationRole: { id: 'uuid' },
+  accountOrganisationRemove: { id: 'uuid' },
   adminOrganisation: { id: 'uuid' },
   adminOrganisationEnd: { id: 'uuid' },
   adminOrganisationMemberRemove: { id: 'uuid' },

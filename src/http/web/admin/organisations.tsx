@@ -134,7 +134,15 @@ async function organisationPage(
               kindFixed
             />
             <h2>{t.members}</h2>
-            <MemberTable v={{ ch, t }} id={o.id} members={members} roles={roles} />
+            <MemberTable
+              v={{ ch, t }}
+              actions={{
+                role: pageHref('adminOrganisationMemberRole', ch.lang, { id: o.id }),
+                remove: pageHref('adminOrganisationMemberRemove', ch.lang, { id: o.id }),
+              }}
+              members={members}
+              roles={roles}
+            />
             <p>
               <a href={href('adminUsers', ch.lang)}>{t.invite}</a>
             </p>
@@ -181,7 +189,7 @@ async function removeMember(c: AppContext) {
 }
 
 /** Which last administrator a refused change would take: the installation's or the organisation's. */
-const lastAdminText = (e: AppError, t: OrganisationMessages) =>
+export const lastAdminText = (e: AppError, t: OrganisationMessages) =>
   e.message.includes('organisation_admin') ? t.lastOrganisationAdmin : t.lastAdmin;
 
 /** Why a role change was refused (by changeMembershipRole), in the person's words. */
