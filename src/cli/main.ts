@@ -43,6 +43,12 @@ Commands:
                      a funded year's deadline, and the day after) to clusters that have not
                      submitted; each once (the server's scheduled job runs it daily);
                      exit 1 when a mail could not be sent (retried)
+  calls remind [--today=YYYY-MM-DD]
+                     e-mail the call deadline reminders due today, 7 days and 1 day before:
+                     applicants with a draft (application deadline), assessors with unfinished
+                     assessments (assessment deadline), the call's funders (decision date);
+                     each once (the server's scheduled job runs it daily); exit 1 when a mail
+                     could not be sent (retried)
   remind-referrals   e-mail reminders for referrals waiting more than 5 working days (the
                      server's scheduled job does it hourly); exit 1 when a mail could not
                      be sent (retried on the next run)
@@ -256,6 +262,17 @@ async function main(argv: string[]): Promise<number> {
       }
       const { remindDeadlinesCommand } = await import('./remind-deadlines.ts');
       return withDatabase((db) => remindDeadlinesCommand(db, values.today));
+    }
+    case 'calls': {
+      const { copenhagenDate } = await import('../domain/reference/time.ts');
+      const { isCalendarDay } = await import('../domain/reference/danish.ts');
+      const today = values.today ?? copenhagenDate(new Date());
+      if (positionals[1] !== 'remind' || positionals.length > 2 || !isCalendarDay(today)) {
+        process.stderr.write('klynge calls: usage: klynge calls remind [--today=YYYY-MM-DD]\n');
+        return 2;
+      }
+      const { remindCallsCommand } = await import('./remind-calls.ts');
+      return withDatabase((db) => remindCallsCommand(db, today));
     }
     case 'surveys': {
       if (positionals[1] !== 'effect-round' || positionals.length > 2) {

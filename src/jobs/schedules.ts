@@ -1,6 +1,7 @@
 import type { Deps } from '../deps.ts';
 import type { ScheduledJobKind } from '../domain/jobs/kinds.ts';
 import { copenhagenDate } from '../domain/reference/time.ts';
+import { runCallDeadlineReminders } from './call-deadline-reminders.ts';
 import { runCompanyEffectRound } from './company-effect-survey.ts';
 import { runCourseReminders } from './course-reminders.ts';
 import { runDeadlineReminders } from './deadline-reminders.ts';
@@ -35,6 +36,10 @@ export const SCHEDULED_JOBS: Record<ScheduledJobKind, ScheduledJob> = {
   'deadline-reminders': {
     cron: '30 7 * * *',
     run: (deps) => runDeadlineReminders(deps, copenhagenDate(deps.clock())),
+  },
+  'call-deadline-reminders': {
+    cron: '45 7 * * *',
+    run: (deps) => runCallDeadlineReminders(deps, copenhagenDate(deps.clock())),
   },
   'company-effect-survey': { cron: '0 8 * * *', run: (deps) => runCompanyEffectRound(deps, deps.clock()) },
   'matchmaking-follow-ups': {

@@ -86,7 +86,7 @@ describe('company accounts and the marketplace (by clicking, axe-core WCAG 2.1 A
         .getByLabel('Beskrivelse', { exact: true })
         .fill('Vi kalibrerer kraftsensorer på kollaborative robotter.');
       await page.getByLabel('Robotter, automation og droner').check();
-      await page.getByLabel('Teknologier', { exact: true }).fill('kraftsensorer');
+      await page.getByLabel('Teknologier (valgfri)', { exact: true }).fill('kraftsensorer');
       const [d1, m1, y1] = dateParts(new Date());
       const [d2, m2, y2] = dateParts(new Date(Date.now() + 200 * 86_400_000));
       await page.locator('#validFrom').fill(d1 ?? '');

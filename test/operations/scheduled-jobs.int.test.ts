@@ -73,6 +73,7 @@ describe(`scheduled jobs (${testDriver()})`, () => {
       sql`select name, cron, timezone from pgboss.schedule order by name`,
     );
     expect(rows).toEqual([
+      { name: 'call-deadline-reminders', cron: '45 7 * * *', timezone: 'Europe/Copenhagen' },
       { name: 'company-effect-survey', cron: '0 8 * * *', timezone: 'Europe/Copenhagen' },
       { name: 'course-reminders', cron: '15 7 * * *', timezone: 'Europe/Copenhagen' },
       { name: 'deadline-reminders', cron: '30 7 * * *', timezone: 'Europe/Copenhagen' },

@@ -199,6 +199,7 @@ describe.runIf(testDriver() === 'postgres')('two app instances on one PostgreSQL
     );
     expect(schedules).toEqual(
       [
+        'call-deadline-reminders',
         'company-effect-survey',
         'course-reminders',
         'deadline-reminders',

@@ -10,6 +10,7 @@ export const SCHEDULED_JOB_KINDS = [
   'label-reminders',
   'course-reminders',
   'deadline-reminders',
+  'call-deadline-reminders',
   'company-effect-survey',
   'matchmaking-follow-ups',
   'retention',

@@ -86,7 +86,7 @@ export function MarketplaceItemView(p: {
       {item.description.split(/\n\s*\n/).map((paragraph) => (
         <p>{paragraph}</p>
       ))}
-      <dl>
+      <dl class="summary-list">
         <dt>{t.owner}</dt>
         <dd>
           {owner.kind === 'cluster' ? (
