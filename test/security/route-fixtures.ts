@@ -299,6 +299,8 @@ export async function routeFixtures(t: TestApp, database: Database): Promise<Rou
       '/api/v1/clusters:id': 'odense-robotics',
       '/api/v1/deliveries:id': deliveryId,
       '/konto/sessioner:id': randomUUID(),
+      '/konto/organisation:id': robotics.id,
+      '/en/account/organisation:id': robotics.id,
       '/en/account/sessions:id': randomUUID(),
     },
   };

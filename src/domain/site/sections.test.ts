@@ -107,7 +107,7 @@ describe('navigationFor: each role sees exactly what it may use, grouped', () =>
     },
     business_service_staff: { hub: ['hub', 'hubActivities', 'referrals', 'referralFigures'] },
     company_user: { company: ['companyHome', 'marketplaceNew'] },
-    organisation_admin: {},
+    organisation_admin: { organisation: ['accountOrganisations'] },
   };
   for (const [role, groups] of Object.entries(own) as [Role, Record<string, string[]>][]) {
     it(`offers ${role} the public groups and ${Object.keys(groups).join(', ') || 'nothing more'}`, () => {
@@ -146,6 +146,8 @@ describe('landingPageOf: where a person lands after signing in', () => {
     [['company_user'], 'companyHome'],
     [['assessor', 'company_user'], 'myAssessments'],
     [['assessor', 'funder'], 'funding'],
+    [['organisation_admin'], null],
+    [['cluster_staff', 'organisation_admin'], 'workspace'],
   ];
   for (const [roles, landing] of cases)
     it(`lands ${roles.join(' + ')} on ${landing ?? 'the account page'}`, () => {
