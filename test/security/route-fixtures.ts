@@ -291,6 +291,9 @@ export async function routeFixtures(t: TestApp, database: Database): Promise<Rou
       '/en/services:slug': 'klyngelederuddannelsen',
       '/ydelser/:slug/kurser:id': course?.id ?? '',
       '/en/services/:slug/courses:id': course?.id ?? '',
+      // The demo has no plan: any service's decision page answers 404 to those who keep the plans
+      '/support/plan/:year/beslutning:id': randomUUID(),
+      '/en/support/plan/:year/decision:id': randomUUID(),
       '/tilmeldinger:id': registration?.id ?? '',
       '/en/registrations:id': registration?.id ?? '',
       '/support/undersoegelser:id': survey,
@@ -301,6 +304,8 @@ export async function routeFixtures(t: TestApp, database: Database): Promise<Rou
       '/api/v1/clusters:id': 'odense-robotics',
       '/api/v1/deliveries:id': deliveryId,
       '/konto/sessioner:id': randomUUID(),
+      '/konto/organisation:id': robotics.id,
+      '/en/account/organisation:id': robotics.id,
       '/en/account/sessions:id': randomUUID(),
     },
   };

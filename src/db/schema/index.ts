@@ -21,5 +21,6 @@ export * from './reporting.ts';
 export * from './search.ts';
 export * from './strategy.ts';
 export * from './support.ts';
+export * from './support-plans.ts';
 export * from './surveys.ts';
 export * from './targets.ts';

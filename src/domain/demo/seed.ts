@@ -33,6 +33,7 @@ import { insertDemoCompanies, insertDemoMarketplace } from './partners.ts';
 import { insertDemoPeriods } from './periods.ts';
 import { insertDemoReferrals } from './referrals.ts';
 import { insertDemoServices } from './services.ts';
+import { insertDemoSteeringGroup } from './steering.ts';
 import { insertDemoStrategy } from './strategy.ts';
 import { insertDemoSurveys } from './surveys.ts';
 import { DEMO_TARGET_SETS, DEMO_TARGETS } from './targets.ts';
@@ -200,6 +201,7 @@ export async function seedDemo(
     log(`demo: ${await insertDemoMarketplace(tx)} marketplace items`);
     log(`demo: ${await insertDemoServices(tx)} services of the support function`);
     log(`demo: ${await insertDemoKnowledge(tx)} articles and templates of the support function`);
+    log(`demo: ${await insertDemoSteeringGroup(tx)} steering group contributions`);
     log(`demo: ${await insertDemoClusterServices(tx)} services of clusters`);
     log(`demo: ${await insertDemoSurveys(tx, DEMO_SEED)} survey responses`);
   });

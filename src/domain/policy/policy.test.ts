@@ -91,6 +91,8 @@ const MATRIX: Record<Action, { own: string; other: string }> = {
   'support.courses.manage': { own: 'AP', other: 'AP' },
   'support.attendance.take': { own: 'AP', other: 'AP' },
   'support.courses.register': { own: 'C', other: '' },
+  'support.plan.manage': { own: 'AP', other: 'AP' },
+  'support.steering.view': { own: 'AFP', other: 'AP' },
   'referrals.manage': { own: 'CB', other: '' },
   'companyProfile.edit': { own: 'V', other: '' },
   'marketplace.publish': { own: 'CV', other: '' },

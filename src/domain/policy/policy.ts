@@ -183,6 +183,13 @@ const rules = {
   'support.courses.manage': (p) => hasRole(p, 'admin', 'support_staff'),
   'support.attendance.take': (p) => hasRole(p, 'admin', 'support_staff'),
   'support.courses.register': (p, t) => hasRoleIn(p, t.organisationId, 'cluster_staff'),
+  // The demand-driven plan of the year (needs survey, threshold, decisions) and the steering
+  // group's contributions are kept by the support function; the steering view is read by it and
+  // by a funder for its own organisation (target: the funder; src/domain/support/steering.ts
+  // checks that the organisation is in the steering group)
+  'support.plan.manage': (p) => hasRole(p, 'admin', 'support_staff'),
+  'support.steering.view': (p, t) =>
+    hasRole(p, 'admin', 'support_staff') || hasRoleIn(p, t.organisationId, 'funder'),
   // Referrals of companies between business hubs and clusters (seed 000), sent and answered by
   // the staff of the organisations involved; the figures, which hold no personal data, are read by
   // everyone working in the programme; the list of outside referral targets is kept by the

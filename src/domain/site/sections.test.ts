@@ -38,12 +38,14 @@ describe('navigationFor: each role sees exactly what it may use, grouped', () =>
         'evaluations',
         'fundingDataQuality',
         'targets',
+        'supportSteering',
         'referralFigures',
         'apiTokens',
       ],
       support: [
         'support',
         'supportServices',
+        'supportPlans',
         'supportBenchmarking',
         'labelImport',
         'surveys',
@@ -62,6 +64,7 @@ describe('navigationFor: each role sees exactly what it may use, grouped', () =>
         'evaluations',
         'fundingDataQuality',
         'targets',
+        'supportSteering',
         'surveys',
         'referralFigures',
         'apiTokens',
@@ -93,6 +96,8 @@ describe('navigationFor: each role sees exactly what it may use, grouped', () =>
         'reportingStatus',
         'fundingActionPlans',
         'supportServices',
+        'supportPlans',
+        'supportSteering',
         'supportBenchmarking',
         'labelImport',
         'surveys',
@@ -102,7 +107,7 @@ describe('navigationFor: each role sees exactly what it may use, grouped', () =>
     },
     business_service_staff: { hub: ['hub', 'hubActivities', 'referrals', 'referralFigures'] },
     company_user: { company: ['companyHome', 'marketplaceNew'] },
-    organisation_admin: {},
+    organisation_admin: { organisation: ['accountOrganisations'] },
   };
   for (const [role, groups] of Object.entries(own) as [Role, Record<string, string[]>][]) {
     it(`offers ${role} the public groups and ${Object.keys(groups).join(', ') || 'nothing more'}`, () => {
@@ -141,6 +146,8 @@ describe('landingPageOf: where a person lands after signing in', () => {
     [['company_user'], 'companyHome'],
     [['assessor', 'company_user'], 'myAssessments'],
     [['assessor', 'funder'], 'funding'],
+    [['organisation_admin'], null],
+    [['cluster_staff', 'organisation_admin'], 'workspace'],
   ];
   for (const [roles, landing] of cases)
     it(`lands ${roles.join(' + ')} on ${landing ?? 'the account page'}`, () => {
