@@ -25,6 +25,7 @@ let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
 let slug = '';
 let requirementId = '';
 let criterionId = '';
+let funderEmail = '';
 
 async function applicantClient(name: string) {
   const cluster = await createOrganisation(database.db, { name });
@@ -45,6 +46,7 @@ beforeAll(async () => {
   const now = new Date(NOW);
   const funderOrg = await createOrganisation(database.db, { kind: 'funder', name: 'Fonden' });
   const funder = await createUser(database.db, 'funder', { organisationId: funderOrg.id });
+  funderEmail = funder.email;
   const editor = {
     principal: {
       userId: funder.id,
@@ -191,7 +193,9 @@ describe('the task list', () => {
     const undeclared = await client.post(`${base}/tjek`, {});
     expect(undeclared.res.status).toBe(422);
     expect(undeclared.html).toContain('Sæt kryds ved erklæringen for at indsende.');
-    expect((await applicationOf(cluster.id))?.status).toBe('draft');
+    const draft = await applicationOf(cluster.id);
+    expect(draft?.status).toBe('draft');
+    expect(draft?.declaredCorrectAt).toBeNull();
 
     const sent = await client.post(`${base}/tjek`, { declaration: 'yes' });
     expect(sent.res.headers.get('location')).toBe(`${base}/kvittering`);
@@ -199,7 +203,18 @@ describe('the task list', () => {
     const receipt = await client.get(`${base}/kvittering`);
     expect(receipt.html).toContain(reference);
     expect(receipt.html).toContain('Hvad sker der nu');
-    expect((await applicationOf(cluster.id))?.status).toBe('submitted');
+    const submitted = await applicationOf(cluster.id);
+    expect(submitted?.status).toBe('submitted');
+    // The declaration is stored with the application: who ticked it, by name, and when.
+    expect(submitted?.declaredCorrectBy).toBe(user.id);
+    expect(submitted?.declaredCorrectByName).toBe('Test cluster_staff');
+    expect(submitted?.declaredCorrectAt?.toISOString()).toBe(submitted?.submittedAt?.toISOString());
+    expect(Math.abs((submitted?.declaredCorrectAt?.getTime() ?? 0) - NOW)).toBeLessThan(600_000);
+    const funder = new Client(t.app);
+    await funder.login(funderEmail, TEST_PASSWORD);
+    const ownerPage = await funder.get(`/ansoegninger/${submitted?.id}`);
+    expect(ownerPage.res.status).toBe(200);
+    expect(ownerPage.html).toContain('Erklæret korrekt af Test cluster_staff den 15. januar 2027');
     const mail = smtp.received.find((m) => m.to.includes(user.email));
     expect(mail?.data).toContain(`Referencenummer: ${reference}`);
     // A sent application's sections go back to the task list, which says it was submitted.

@@ -178,6 +178,13 @@ export const applications = pgTable(
     title: text('title').notNull().default(''),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
     submittedBy: uuid('submitted_by'),
+    /**
+     * The applicant's declaration on "Tjek og indsend" that the information is correct, made at
+     * submission: who (their name as it was then, kept even if the account changes) and when.
+     */
+    declaredCorrectBy: uuid('declared_correct_by'),
+    declaredCorrectByName: text('declared_correct_by_name'),
+    declaredCorrectAt: timestamp('declared_correct_at', { withTimezone: true }),
     /** The reasoned rejection of an ineligible application. */
     eligibilityReason: text('eligibility_reason'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

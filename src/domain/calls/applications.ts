@@ -9,6 +9,7 @@ import {
   callCriteria,
   callRequirements,
   callSetups,
+  users,
 } from '../../db/schema/index.ts';
 import type { Caller } from '../caller.ts';
 import { AppError } from '../errors.ts';
@@ -128,7 +129,11 @@ async function writeApplicationParts(
   }
 }
 
-/** Submits a draft before the deadline (server time); after that it is read-only. */
+/**
+ * Submits a draft before the deadline (server time); after that it is read-only. Submitting is
+ * the applicant's declaration that the information is correct (the check page asks for it), so
+ * the submitter's name as it is now and the moment are stored with the application.
+ */
 export async function submitApplication(db: Db, editor: Caller, applicationId: string, now: Date) {
   return withActor(db, editor.actor, async (tx) => {
     const app = await lockApplication(tx, applicationId);
@@ -148,7 +153,15 @@ export async function submitApplication(db: Db, editor: Caller, applicationId: s
       ]);
     await tx
       .update(applications)
-      .set({ status: 'submitted', submittedAt: now, submittedBy: editor.principal.userId, updatedAt: now })
+      .set({
+        status: 'submitted',
+        submittedAt: now,
+        submittedBy: editor.principal.userId,
+        declaredCorrectBy: editor.principal.userId,
+        declaredCorrectByName: sql`(select ${users.name} from ${users} where ${users.id} = ${editor.principal.userId})`,
+        declaredCorrectAt: now,
+        updatedAt: now,
+      })
       .where(eq(applications.id, applicationId));
     return { callId: app.callId, organisationId: app.organisationId };
   });

@@ -1,7 +1,7 @@
 import type { Child } from 'hono/jsx';
 import type { ApplicationView } from '../../../../domain/calls/application-view.ts';
 import { nameOf } from '../../../../domain/glossary.ts';
-import { formatAmount } from '../../../../domain/reference/danish.ts';
+import { formatAmount, formatDay } from '../../../../domain/reference/danish.ts';
 import { type Lang, pageHref } from '../../../paths.ts';
 import { Alert } from '../../../views/forms.tsx';
 import { CsrfField } from '../../../views/layout.tsx';
@@ -84,6 +84,9 @@ export function ApplicationContent({ t, lang, view }: Props) {
       <p>
         {t.status}: <strong>{nameOf('applicationStatus', app.status, lang)}</strong>
       </p>
+      {app.declaredCorrectAt && (
+        <p>{t.declaredCorrect(app.declaredCorrectByName ?? '', formatDay(app.declaredCorrectAt, lang))}</p>
+      )}
       <h2>{app.title}</h2>
       <dl class="summary-list">
         {view.setup.requirements.map((r) => (
