@@ -96,8 +96,8 @@ describe('the call flow in the browser', () => {
     await poll(() => funder.locator('.alert-success').count()).toBe(1);
     await funder.goto(`${base}/sagsbehandling`);
     await axeClean(funder, 'process (draft)');
-    await funder.getByRole('button', { name: 'Skift status til: Offentliggjort' }).click();
     await funder.getByRole('button', { name: 'Skift status til: Åben for ansøgninger' }).click();
+    await funder.getByRole('button', { name: 'Lås opsætningen' }).click();
     await poll(() => funder.getByText('Status: Åben for ansøgninger').count()).toBe(1);
 
     // 2. a cluster organisation applies by clicking: the call page, the task list, each section,

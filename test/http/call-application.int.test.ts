@@ -26,6 +26,7 @@ let slug = '';
 let requirementId = '';
 let criterionId = '';
 let funderEmail = '';
+let funderOrgId = '';
 
 async function applicantClient(name: string) {
   const cluster = await createOrganisation(database.db, { name });
@@ -47,6 +48,7 @@ beforeAll(async () => {
   const funderOrg = await createOrganisation(database.db, { kind: 'funder', name: 'Fonden' });
   const funder = await createUser(database.db, 'funder', { organisationId: funderOrg.id });
   funderEmail = funder.email;
+  funderOrgId = funderOrg.id;
   const editor = {
     principal: {
       userId: funder.id,
@@ -113,6 +115,35 @@ describe('the call page', () => {
     const other = await assessor.get(`/opslag/${slug}`);
     expect(other.html).toContain('Kun klyngeorganisationer kan søge i dette opslag.');
     expect(other.html).not.toContain('Søg om midler');
+  });
+});
+
+describe("the owner's processing page", () => {
+  it('names the status in one word, the public one, and the move to open by what it does', async () => {
+    const draftSlug = `status-${Date.now()}`;
+    await withActor(database.db, systemActor('test'), (tx) =>
+      tx.insert(calls).values({
+        ownerId: funderOrgId,
+        slug: draftSlug,
+        title: 'Et nyt opslag',
+        status: 'draft',
+        deadline: new Date(NOW + 86_400_000),
+      }),
+    );
+    const funder = new Client(t.app);
+    await funder.login(funderEmail, TEST_PASSWORD);
+    const page = `/opslag/${draftSlug}/sagsbehandling`;
+    const draft = await funder.get(page);
+    expect(draft.html).toContain('Status: <strong>Kladde</strong>');
+    expect(draft.html).toContain('Skift status til: Åben for ansøgninger');
+    await funder.get(page);
+    expect((await funder.post(page, { do: 'move', to: 'published' })).res.status).toBe(303);
+    const published = await funder.get(page);
+    expect(published.html).toContain('Status: <strong>Åben for ansøgninger</strong>');
+    expect(published.html).toContain('Lås opsætningen');
+    expect(published.html).toContain('Skift status til: Kladde');
+    expect(published.html).not.toContain('Offentliggjort');
+    expect(published.html).not.toContain('Skift status til: Åben for ansøgninger');
   });
 });
 

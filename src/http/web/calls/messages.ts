@@ -30,6 +30,7 @@ const da = {
    */
   statuses: { ...namesOf('callPhase', 'da'), published: 'Offentliggjort' } as Record<string, string>,
   moveTo: (s: string) => `Skift status til: ${s}`,
+  lockSetup: 'Lås opsætningen',
   titleEn: 'Titel på engelsk',
   summaryEn: 'Resumé på engelsk',
   firstYear: 'Første år',
@@ -156,6 +157,7 @@ const en: Widen<typeof da> = {
   status: 'Status',
   statuses: { ...namesOf('callPhase', 'en'), published: 'Published' },
   moveTo: (s: string) => `Change status to: ${s}`,
+  lockSetup: 'Lock the set-up',
   titleEn: 'Title in English',
   summaryEn: 'Summary in English',
   firstYear: 'First year',

@@ -43,7 +43,15 @@ async function processPage(c: AppContext) {
         {t.status}: <strong>{nameOf('callPhase', callPhase(call, c.get('deps').clock()), lang)}</strong>
       </p>
       <CallTimeline call={call} lang={lang} now={c.get('deps').clock()} />
-      {actions.manage && <StatusMoves t={t} lang={lang} csrfToken={csrfToken} processing={processing} />}
+      {actions.manage && (
+        <StatusMoves
+          t={t}
+          lang={lang}
+          csrfToken={csrfToken}
+          processing={processing}
+          now={c.get('deps').clock()}
+        />
+      )}
       <h2>{t.applications}</h2>
       <ApplicationList t={t} lang={lang} processing={processing} />
       {actions.manage && <AssessorProgress t={t} processing={processing} />}

@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import { callPhase } from '../../../../domain/calls/listing.ts';
 import { hasDecision } from '../../../../domain/calls/policy.ts';
 import type { CallProcessing } from '../../../../domain/calls/processing.ts';
 import { periodYears } from '../../../../domain/calls/setup.ts';
@@ -68,20 +69,29 @@ function ProcessForm({
   );
 }
 
-/** The owner's buttons for the call's next statuses, and the set-up link while it can still change. */
-export function StatusMoves({ t, lang, csrfToken, processing }: Props) {
+/**
+ * The owner's buttons for the call's next statuses, and the set-up link while it can still change.
+ * Each move is named by the status people will see afterwards (the glossary's call phase, as on
+ * the public page), so the page never shows two words for one state. A published call already
+ * takes applications by its dates, so moving it to open is named for what it does: it locks the set-up.
+ */
+export function StatusMoves({ t, lang, csrfToken, processing, now }: Props & { now: Date }) {
   const { call } = processing.setup;
   const status = call.status as CallStatus;
   return (
     <div class="call-actions">
-      {CALL_TRANSITIONS[status].map((to) => (
-        <ProcessForm lang={lang} csrfToken={csrfToken} slug={call.slug} what="move">
-          <input type="hidden" name="to" value={to} />
-          <button type="submit" class="button button-secondary">
-            {t.moveTo(t.statuses[to] ?? to)}
-          </button>
-        </ProcessForm>
-      ))}
+      {CALL_TRANSITIONS[status].map((to) => {
+        return (
+          <ProcessForm lang={lang} csrfToken={csrfToken} slug={call.slug} what="move">
+            <input type="hidden" name="to" value={to} />
+            <button type="submit" class="button button-secondary">
+              {to === 'open'
+                ? t.lockSetup
+                : t.moveTo(nameOf('callPhase', callPhase({ ...call, status: to }, now), lang))}
+            </button>
+          </ProcessForm>
+        );
+      })}
       {(status === 'draft' || status === 'published') && (
         <p>
           <a href={pageHref('callSetup', lang, { slug: call.slug })}>{t.setup}</a>
