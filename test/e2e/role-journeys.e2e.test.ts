@@ -82,12 +82,18 @@ async function follow(page: Page, name: string | RegExp): Promise<void> {
   await page.waitForLoadState();
 }
 
+const DATE_FIELDS = {
+  da: { day: 'Dag', month: 'Måned', year: 'År' },
+  en: { day: 'Day', month: 'Month', year: 'Year' },
+};
+
 /** Fills a DKFDS date input (day, month, year fields) inside the group with this name. */
-async function fillDate(page: Page, group: string | RegExp, day: number, month: number, year: number) {
-  const fields = page.getByRole('group', { name: group });
-  await fields.getByLabel('Dag').fill(String(day));
-  await fields.getByLabel('Måned').fill(String(month));
-  await fields.getByLabel('År').fill(String(year));
+async function fillDate(walk: Walk, group: string | RegExp, day: number, month: number, year: number) {
+  const fields = walk.page.getByRole('group', { name: group });
+  const label = DATE_FIELDS[walk.lang];
+  await fields.getByLabel(label.day).fill(String(day));
+  await fields.getByLabel(label.month).fill(String(month));
+  await fields.getByLabel(label.year).fill(String(year));
 }
 
 /** A visitor searches for a cluster, opens it and one of its events. */
@@ -125,8 +131,8 @@ async function companyUser(walk: Walk): Promise<void> {
   await page.getByLabel('Robotter, automation og droner').check();
   // Valid from today for a year: the marketplace shows offers within their period.
   const [year, month, day] = copenhagenDate(new Date()).split('-').map(Number) as [number, number, number];
-  await fillDate(page, 'Gælder fra', day, month, year);
-  await fillDate(page, 'Gælder til', day, month, year + 1);
+  await fillDate(walk, 'Gælder fra', day, month, year);
+  await fillDate(walk, 'Gælder til', day, month, year + 1);
   await page.getByRole('button', { name: 'Offentliggør' }).click();
   await page.waitForLoadState();
   await page.getByRole('heading', { name: title, level: 1 }).waitFor();
@@ -134,28 +140,62 @@ async function companyUser(walk: Walk): Promise<void> {
   await step(walk, 'offer-published');
 }
 
+const CLUSTER_WORDS = {
+  da: {
+    activities: 'Aktiviteter',
+    create: 'Opret aktivitet',
+    title: 'Titel (skal udfyldes)',
+    reference: 'Reference (skal udfyldes)',
+    category: /^Kategori/,
+    dissemination: 'Videnspredning',
+    startDate: /^Startdato/,
+    endDate: /^Slutdato/,
+    save: 'Gem aktivitet',
+    created: 'Aktiviteten er oprettet.',
+    createdAt: /\/arbejdsrum\/aktiviteter\/\d+\?status=created$/,
+    company: 'Virksomhed',
+    addParticipant: 'Tilføj deltager',
+  },
+  en: {
+    activities: 'Activities',
+    create: 'Create activity',
+    title: 'Title (required)',
+    reference: 'Reference (required)',
+    category: /^Category/,
+    dissemination: 'Knowledge dissemination',
+    startDate: /^Start date/,
+    endDate: /^End date/,
+    save: 'Save activity',
+    created: 'The activity has been created.',
+    createdAt: /\/en\/workspace\/activities\/\d+\?status=created$/,
+    company: 'Company',
+    addParticipant: 'Add participant',
+  },
+};
+
 /** Cluster staff add an activity with a participating company. */
 async function clusterStaff(walk: Walk): Promise<void> {
-  const { page, width } = walk;
-  await signIn(page, site, 'klynge@demo.klyngeportalen.dk');
+  const { page, width, lang } = walk;
+  const w = CLUSTER_WORDS[lang];
+  await signInFor(walk, 'klynge@demo.klyngeportalen.dk');
   await step(walk, 'landing');
-  await viaMenu(walk, 'Aktiviteter');
+  await viaMenu(walk, w.activities);
   await step(walk, 'activities');
-  await follow(page, 'Opret aktivitet');
-  const title = `Netværksmøde om cobots (${width} px)`;
-  await page.getByLabel('Titel (skal udfyldes)').fill(title);
-  await page.getByLabel('Reference (skal udfyldes)').fill(`COBOT-${width}`);
-  await page.getByLabel(/^Kategori/).selectOption({ label: 'Videnspredning' });
-  await fillDate(page, /^Startdato/, 3, 3, 2026);
-  await fillDate(page, /^Slutdato/, 3, 3, 2026);
+  await follow(page, w.create);
+  const title = `Netværksmøde om cobots (${width} px, ${lang})`;
+  await page.getByLabel(w.title).fill(title);
+  await page.getByLabel(w.reference).fill(`COBOT-${width}-${lang}`);
+  await page.getByLabel(w.category).selectOption({ label: w.dissemination });
+  await fillDate(walk, w.startDate, 3, 3, 2026);
+  await fillDate(walk, w.endDate, 3, 3, 2026);
   await step(walk, 'activity-form');
-  await page.getByRole('button', { name: 'Gem aktivitet' }).click();
-  await page.waitForURL(/\/arbejdsrum\/aktiviteter\/\d+\?status=created$/);
-  expect(await page.getByText('Aktiviteten er oprettet.').count()).toBe(1);
-  await page.locator('#participant_type').selectOption({ label: 'Virksomhed' });
+  await page.getByRole('button', { name: w.save }).click();
+  await page.waitForURL(w.createdAt);
+  expect(await page.getByText(w.created).count()).toBe(1);
+  await page.locator('#participant_type').selectOption({ label: w.company });
   await page.locator('#cvr').fill('10000009');
   await page.locator('#name').fill('Cobot Test ApS');
-  await page.getByRole('button', { name: 'Tilføj deltager' }).click();
+  await page.getByRole('button', { name: w.addParticipant }).click();
   await page.waitForURL(/status=participantAdded$/);
   expect(await page.getByRole('rowheader', { name: 'Cobot Test ApS' }).count()).toBe(1);
   await step(walk, 'activity-with-participant');
@@ -333,7 +373,7 @@ const JOURNEYS: Record<string, (walk: Walk) => Promise<void>> = {
 };
 
 /** The journeys walked in English too, at 390 px only (CI time): every role with English words. */
-const ENGLISH = ['support_staff', 'business_service_staff'];
+const ENGLISH = ['cluster_staff', 'support_staff', 'business_service_staff'];
 
 /** A walk takes 10-25 s on a quiet machine; a loaded CI machine may need several times that. */
 const WALK_TIMEOUT = 150_000;
