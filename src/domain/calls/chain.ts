@@ -215,3 +215,22 @@ export async function chainOf(db: Queryable, callId: string) {
   return { deciderName: nameOf(parties.deciderId), steps, recommended };
 }
 export type CallChain = NonNullable<Awaited<ReturnType<typeof chainOf>>>;
+
+/** The parties that have taken a step. */
+export const doneFor = (chain: CallChain, step: ChainStep) =>
+  new Set(
+    chain.steps
+      .find((s) => s.step === step)
+      ?.parties.filter((p) => p.doneAt !== null)
+      .map((p) => p.organisationId) ?? [],
+  );
+/** Whether every party of a step has taken it. */
+export const allDone = (chain: CallChain, step: ChainStep) =>
+  chain.steps.find((s) => s.step === step)?.parties.every((p) => p.doneAt !== null) ?? false;
+
+/** Whether the decider may select now: always without a chain, else once every funder signed off. */
+export const selectionDue = (chain: CallChain | null) => chain === null || allDone(chain, 'sign_off');
+
+/** Whether a funder may still change its allocation: it has not declared it finished. */
+export const allocationOpen = (chain: CallChain | null, funderId: string) =>
+  chain === null || !doneFor(chain, 'allocation').has(funderId);
