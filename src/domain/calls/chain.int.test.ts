@@ -1,21 +1,17 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCaller, expectAppError } from '../../../test/support/callers.ts';
+import { afterDeadline, assessedChainCall } from '../../../test/support/calls.ts';
 import { createTestDatabase } from '../../../test/support/database.ts';
-import { createCluster, createOrganisation, randomCvr } from '../../../test/support/factories.ts';
+import { createOrganisation } from '../../../test/support/factories.ts';
 import { systemActor, withActor } from '../../db/actor.ts';
 import type { Database } from '../../db/client.ts';
 import { auditLog, calls, fundingGrants } from '../../db/schema/index.ts';
 import type { Caller } from '../caller.ts';
-import { saveApplication, submitApplication } from './applications.ts';
-import { checkEligibility, setConsensus } from './assessment.ts';
 import { chainOf, createGrants, finishAllocation, recommend, signOffRecommendation } from './chain.ts';
 import { allocate, decideCall } from './decision.ts';
-import { callSetupInput, eligibilityInput } from './schemas.ts';
-import { findCallSetup, moveCall, setUpCall } from './setup.ts';
 
-const DEADLINE = new Date('2027-05-04T10:00:00Z');
-const at = (seconds: number) => new Date(DEADLINE.getTime() + seconds * 1000);
+const at = afterDeadline;
 
 let database: Database;
 beforeAll(async () => {
@@ -30,75 +26,8 @@ async function assessedJointCall() {
   const ministry = await createOrganisation(db, { kind: 'funder', name: 'Ministeriet' });
   const owner = await createCaller(db, 'funder', { organisationId: board.id });
   const minister = await createCaller(db, 'funder', { organisationId: ministry.id });
-  const clusters = await Promise.all(
-    [1, 2, 3].map((i) =>
-      createCluster(db, { cvr: randomCvr(), name: `Klynge ${i}`, slug: `chain-${i}-${randomCvr()}` }),
-    ),
-  );
-  const staff = await Promise.all(
-    clusters.map((c) => createCaller(db, 'cluster_staff', { organisationId: c.id })),
-  );
-  const [call] = await withActor(db, systemActor('test'), (tx) =>
-    tx
-      .insert(calls)
-      .values({
-        ownerId: board.id,
-        deciderId: ministry.id,
-        slug: `chain-${randomCvr()}`,
-        title: 'Fælles opslag med beslutningskæde',
-        status: 'draft',
-        opensAt: at(-86_400),
-        deadline: DEADLINE,
-      })
-      .returning(),
-  );
-  if (!call) throw new Error('no call');
-  const budgets = [2028, 2029].flatMap((year) => [
-    { funderId: board.id, year, amountDkk: 1_000_000 },
-    { funderId: ministry.id, year, amountDkk: 800_000 },
-  ]);
-  const setup = callSetupInput.parse({
-    titleEn: 'Joint call',
-    summaryEn: '',
-    firstYear: 2028,
-    lastYear: 2029,
-    budgets,
-    requirements: [{ textDa: 'Eget CVR-nummer', textEn: 'Own CVR number' }],
-    criteria: [{ titleDa: 'Kvalitet', titleEn: 'Quality', weight: 100, scaleMax: 5 }],
-    assessorIds: [],
-  });
-  await setUpCall(db, owner, call.id, setup, at(-86_400));
-  await moveCall(db, owner, call.id, 'published', at(-86_400));
-  await moveCall(db, owner, call.id, 'open', at(-86_400));
-  const rules = await findCallSetup(db, owner.principal, call.id);
-  const requirement = rules?.requirements[0];
-  const criterion = rules?.criteria[0];
-  if (!requirement || !criterion) throw new Error('set-up not stored');
-  const apps: string[] = [];
-  for (const [i, s] of staff.entries()) {
-    const input = {
-      title: `Ansøgning ${i + 1}`,
-      answers: { [requirement.id]: 'CVR' },
-      texts: { [criterion.id]: 'Kvalitet' },
-      budget: [{ year: 2028, category: 'networking' as const, amountDkk: 900_000 }],
-    };
-    const app = await saveApplication(db, s, call.id, clusters[i]?.id ?? '', input, at(-3600));
-    await submitApplication(db, s, app.id, at(-60));
-    apps.push(app.id);
-  }
-  await moveCall(db, owner, call.id, 'closed', at(60));
-  for (const [i, app] of apps.entries()) {
-    await checkEligibility(
-      db,
-      owner,
-      app,
-      eligibilityInput.parse({ checks: { [requirement.id]: true } }),
-      at(120),
-    );
-    await setConsensus(db, owner, app, [{ criterionId: criterion.id, score: 5 - i, comment: '' }], at(180));
-  }
-  await moveCall(db, owner, call.id, 'assessed', at(240));
-  return { board, ministry, owner, minister, clusters, staff, call, apps: apps as [string, string, string] };
+  const parties = { owner, ownerId: board.id, coFunderId: ministry.id, deciderId: ministry.id };
+  return { board, ministry, owner, minister, ...(await assessedChainCall(db, parties)) };
 }
 
 describe('the joint decision chain', () => {
