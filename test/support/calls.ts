@@ -15,12 +15,12 @@ export const afterDeadline = (seconds: number) => new Date(CHAIN_DEADLINE.getTim
 
 /**
  * A joint call of `ownerId` and `coFunderId` for 2028-2029 (1 000 000 and 800 000 kr. a year)
- * with `deciderId` as its decider, taken through the real commands to assessed: three new
+ * with `deciderId` as its decider (none: the owner decides alone), chosen in its set-up, taken through the real commands to assessed: three new
  * clusters applied, all eligible, ranked in the order of the returned applications.
  */
 export async function assessedChainCall(
   db: Db,
-  parties: { owner: Caller; ownerId: string; coFunderId: string; deciderId: string },
+  parties: { owner: Caller; ownerId: string; coFunderId: string; deciderId: string | null },
 ) {
   const { owner, ownerId, coFunderId, deciderId } = parties;
   const clusters = await Promise.all(
@@ -41,7 +41,6 @@ export async function assessedChainCall(
       .insert(calls)
       .values({
         ownerId,
-        deciderId,
         slug,
         title: `Fælles opslag med beslutningskæde ${slug}`,
         status: 'draft',
@@ -63,6 +62,7 @@ export async function assessedChainCall(
     requirements: [{ textDa: 'Eget CVR-nummer', textEn: 'Own CVR number' }],
     criteria: [{ titleDa: 'Kvalitet', titleEn: 'Quality', weight: 100, scaleMax: 5 }],
     assessorIds: [],
+    deciderId,
   });
   await setUpCall(db, owner, call.id, setup, afterDeadline(-86_400));
   await moveCall(db, owner, call.id, 'published', afterDeadline(-86_400));

@@ -1,15 +1,16 @@
+import { randomUUID } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCaller, expectAppError } from '../../../test/support/callers.ts';
 import { afterDeadline, assessedChainCall } from '../../../test/support/calls.ts';
 import { createTestDatabase } from '../../../test/support/database.ts';
 import { createOrganisation } from '../../../test/support/factories.ts';
-import { systemActor, withActor } from '../../db/actor.ts';
 import type { Database } from '../../db/client.ts';
-import { auditLog, calls, fundingGrants } from '../../db/schema/index.ts';
+import { auditLog, fundingGrants } from '../../db/schema/index.ts';
 import type { Caller } from '../caller.ts';
 import { chainOf, createGrants, finishAllocation, recommend, signOffRecommendation } from './chain.ts';
 import { allocate, decideCall } from './decision.ts';
+import { callSetupInput } from './schemas.ts';
 
 const at = afterDeadline;
 
@@ -19,14 +20,19 @@ beforeAll(async () => {
 });
 afterAll(() => database?.close());
 
-/** A joint call of the board (owner) and the ministry (the decider and a co-funder), assessed. */
-async function assessedJointCall() {
+/** A joint call of the board (owner) and the ministry (a co-funder and, by default, the decider), assessed. */
+async function assessedJointCall(withDecider = true) {
   const db = database.db;
   const board = await createOrganisation(db, { kind: 'funder', name: 'Bestyrelsen' });
   const ministry = await createOrganisation(db, { kind: 'funder', name: 'Ministeriet' });
   const owner = await createCaller(db, 'funder', { organisationId: board.id });
   const minister = await createCaller(db, 'funder', { organisationId: ministry.id });
-  const parties = { owner, ownerId: board.id, coFunderId: ministry.id, deciderId: ministry.id };
+  const parties = {
+    owner,
+    ownerId: board.id,
+    coFunderId: ministry.id,
+    deciderId: withDecider ? ministry.id : null,
+  };
   return { board, ministry, owner, minister, ...(await assessedChainCall(db, parties)) };
 }
 
@@ -198,12 +204,27 @@ describe('the joint decision chain', () => {
     expect(audited.filter((a) => a.entity === 'funding_grants')).toHaveLength(5);
   });
 
+  it('takes as decider only a funder of the call', () => {
+    const funderId = randomUUID();
+    const setup = {
+      titleEn: '',
+      summaryEn: '',
+      firstYear: 2028,
+      lastYear: 2028,
+      budgets: [{ funderId, year: 2028, amountDkk: 1 }],
+      requirements: [{ textDa: 'Krav', textEn: 'Requirement' }],
+      criteria: [{ titleDa: 'Kvalitet', titleEn: 'Quality', weight: 100 }],
+    };
+    expect(callSetupInput.safeParse({ ...setup, deciderId: funderId }).success).toBe(true);
+    const other = callSetupInput.safeParse({ ...setup, deciderId: randomUUID() });
+    expect(other.error?.issues.map((i) => [i.path, i.message])).toEqual([
+      [['deciderId'], 'decider_not_funder'],
+    ]);
+  });
+
   it('leaves a call without a decider to its single decision', async () => {
     const db = database.db;
-    const { owner, minister, board, call, apps } = await assessedJointCall();
-    await withActor(db, systemActor('test'), (tx) =>
-      tx.update(calls).set({ deciderId: null }).where(eq(calls.id, call.id)),
-    );
+    const { owner, minister, board, call, apps } = await assessedJointCall(false);
     await expectAppError(recommend(db, owner, call.id, [apps[0]], at(300)), 'conflict');
     await expectAppError(decideCall(db, minister, call.id, [apps[0]], at(300)), 'forbidden');
     await decideCall(db, owner, call.id, [apps[0]], at(300));
