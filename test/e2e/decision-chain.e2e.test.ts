@@ -121,5 +121,6 @@ describe('the joint decision chain in the browser', () => {
         `${UFM}:${second.id}:2029:300000`,
       ].sort(),
     );
-  });
+    // Three sign-ins, a dozen forms and four axe checks: about 40 s alone, more on a busy machine.
+  }, 180_000);
 });
