@@ -7,6 +7,7 @@ export * from './companies.ts';
 export * from './content.ts';
 export * from './coordination.ts';
 export * from './deliveries.ts';
+export * from './delivery-loads.ts';
 export * from './evaluation.ts';
 export * from './hubs.ts';
 export * from './label-support.ts';
