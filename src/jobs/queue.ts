@@ -106,6 +106,7 @@ export function createJobQueue(
         // at a time queue each occurrence, so every instance may run it.
         schedule: settings.clock,
         superviseIntervalSeconds: settings.superviseSeconds,
+        monitorIntervalSeconds: settings.superviseSeconds,
       });
       boss.on('error', (err) => logger.error({ err }, 'job queue error'));
       try {
