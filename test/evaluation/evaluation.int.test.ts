@@ -2,7 +2,13 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor, withActor } from '../../src/db/actor.ts';
 import { type Database, queryRows } from '../../src/db/client.ts';
-import { clusterEvaluations, clusterGoals, evaluationRuleVersions } from '../../src/db/schema/index.ts';
+import {
+  activities,
+  clusterEvaluations,
+  clusterGoals,
+  evaluationRuleVersions,
+  reportingPeriods,
+} from '../../src/db/schema/index.ts';
 import type { Caller } from '../../src/domain/caller.ts';
 import { leagueBenchmark } from '../../src/domain/evaluation/benchmark.ts';
 import { recordEvaluation } from '../../src/domain/evaluation/commands.ts';
@@ -344,6 +350,51 @@ describe('what each caller may see and change', () => {
         supportBenchmark(database.db, as({ organisationId: fx.ids.Gamma as string, role }), {}),
         role,
       ).rejects.toMatchObject({ code: 'forbidden' });
+  });
+
+  it('opens the benchmark on the newest year with official figures from at least three clusters of the league', async () => {
+    const gamma = as({ organisationId: fx.ids.Gamma as string, role: 'cluster_staff' });
+    const support = as({ organisationId: fx.funderId, role: 'support_staff' });
+    const shown = async () => ({
+      own: (await ownBenchmark(database.db, gamma, {}))?.year,
+      support: (await supportBenchmark(database.db, support, { league: 'regional' }))?.year,
+    });
+    const approve = (names: string[]) =>
+      withActor(database.db, systemActor('test'), (tx) =>
+        tx
+          .insert(reportingPeriods)
+          .values(
+            names.map((n) => ({ clusterId: fx.ids[n] as string, year: 2024, status: 'approved' as const })),
+          ),
+      );
+    // 2024: Alfa, Beta and Gamma report an activity, nobody's year approved yet.
+    await withActor(database.db, systemActor('test'), (tx) =>
+      tx.insert(activities).values(
+        ['Alfa', 'Beta', 'Gamma'].map((n) => ({
+          clusterId: fx.ids[n] as string,
+          activityRef: 'bm-2024',
+          title: 'Aktivitet 2024',
+          category: 'networking' as const,
+          startDate: '2024-03-01',
+        })),
+      ),
+    );
+    try {
+      expect((await ownBenchmark(database.db, gamma, {}))?.years[0]).toBe(2024);
+      expect(await shown()).toEqual({ own: 2023, support: 2023 });
+      await approve(['Alfa', 'Beta']);
+      expect(await shown()).toEqual({ own: 2023, support: 2023 });
+      await approve(['Gamma']);
+      expect(await shown()).toEqual({ own: 2024, support: 2024 });
+      // An asked year with figures is kept; the emerging league (one cluster) falls back to the newest year.
+      expect((await ownBenchmark(database.db, gamma, { year: 2022 }))?.year).toBe(2022);
+      expect((await supportBenchmark(database.db, support, { league: 'emerging' }))?.year).toBe(2024);
+    } finally {
+      await withActor(database.db, systemActor('test'), async (tx) => {
+        await tx.delete(activities).where(eq(activities.activityRef, 'bm-2024'));
+        await tx.delete(reportingPeriods).where(eq(reportingPeriods.year, 2024));
+      });
+    }
   });
 
   it('checks data quality of the clusters the caller may see, and refuses those with none', async () => {

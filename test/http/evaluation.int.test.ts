@@ -47,7 +47,7 @@ describe('benchmarking pages', () => {
     expect(res.status).toBe(200);
     expect(html).toContain('<h1>Benchmarking</h1>');
     expect(html).toContain(
-      'Sammenlignet med 4 klynger i ligaen »Stærke klynger af regional betydning« i 2023.',
+      'Sammenlignet med 4 klynger i ligaen »Stærke klynger af regional betydning« i 2023. Officielle tal: kun år, som bevillingsgiverne har godkendt eller låst.',
     );
     // Activities 2023: 1, 2, 3, 10 → Gamma has 3, in the 3rd quartile; Q1 1,8 (1.75), median 2,5, Q3 4,8 (4.75).
     expect(rowText(html, 'Aktiviteter')).toBe('3 3. kvartil 1 1,8 2,5 4,8 10');
@@ -195,6 +195,12 @@ describe('the evaluation rules page', () => {
     expect(bad.html).toContain('id="missing-error">Skriv en procent fra 0 til 100.');
     expect(bad.html).toContain('id="activityRule-error">Skriv en procent fra 0 til 100.');
     expect(bad.html).toContain('value="150"'); // the typed values are kept
+
+    // A blank threshold is an error, not the default of versions saved before the measure existed.
+    const blank = await funder.post(path, { ...defaults, activityRule: '', outlier: '', action: 'save' });
+    expect(blank.res.status).toBe(422);
+    expect(blank.html).toContain('id="activityRule-error">Skriv en procent fra 0 til 100.');
+    expect(blank.html).toContain('id="outlier-error">');
 
     const ok = await funder.post(path, {
       ...defaults,

@@ -166,6 +166,7 @@ describe(`official and preliminary figures (${testDriver()})`, () => {
     expect(html).toContain('Foreløbige tal');
     expect(html).toContain('endnu ikke har godkendt');
     expect(html).toContain(`href="/resultater/${YEAR}/eksport.csv?cluster=${CVR.A}&amp;foreloebige=1"`);
+    expect(html).toContain('Udviklingen vises med foreløbige tal.');
     // The official page of 2025 offers A's staff the switch, a visitor not.
     const ownOfficial = await staff.get(`/resultater/2025/klynger/${CVR.A}`);
     expect(ownOfficial.html).toContain('Vis de foreløbige tal');
@@ -213,6 +214,10 @@ describe(`official and preliminary figures (${testDriver()})`, () => {
     expect(official).toEqual({ ...preliminary, preliminary: false });
     expect(official.activities).toBe(1);
     expect((await t.app.request(`/resultater/${YEAR}`)).status).toBe(200);
+    // With two approved years the public cluster page draws the trends, and says on which figures.
+    expect(await (await t.app.request(`/resultater/${YEAR}/klynger/${CVR.A}`)).text()).toContain(
+      'Udviklingen vises med officielle tal: kun godkendte og låste år.',
+    );
     expect(await json(await api(`year=${YEAR}`))).toMatchObject({
       activities: 1,
       participating_companies: 2,

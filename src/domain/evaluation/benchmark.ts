@@ -7,6 +7,7 @@
 import { sql } from 'drizzle-orm';
 import { type Queryable, queryRows } from '../../db/client.ts';
 import type { AccountBasis } from '../performance/account.ts';
+import { CLOSED_STATUSES } from '../reporting/periods/transitions.ts';
 import { type ClusterSet, type FigureKey, figuresCte, type League } from './figures.ts';
 
 /**
@@ -100,6 +101,33 @@ export async function reportedYears(db: Queryable): Promise<number[]> {
   const rows = await queryRows<{ year: number }>(
     db,
     sql`select distinct year::int as year from activities order by 1 desc`,
+  );
+  return rows.map((r) => Number(r.year));
+}
+
+/** A year is worth comparing when at least this many clusters of the league have official figures. */
+export const MIN_COMPARED_CLUSTERS = 3;
+
+/**
+ * Years, newest first, in which at least MIN_COMPARED_CLUSTERS clusters of the league reported
+ * activities in a year their funders approved or locked: the years a benchmark shows by default,
+ * since a newer year where only one or two clusters are approved compares almost nothing.
+ */
+export async function comparableYears(db: Queryable, league: League): Promise<number[]> {
+  const closed = sql.join(
+    CLOSED_STATUSES.map((s) => sql`${s}::period_status`),
+    sql`, `,
+  );
+  const rows = await queryRows<{ year: number }>(
+    db,
+    sql`select rp.year::int as year
+        from reporting_periods rp
+        join clusters c on c.organisation_id = rp.cluster_id
+        where c.league = ${league} and rp.status in (${closed})
+          and exists (select 1 from activities a where a.cluster_id = rp.cluster_id and a.year = rp.year)
+        group by rp.year
+        having count(distinct rp.cluster_id) >= ${MIN_COMPARED_CLUSTERS}
+        order by 1 desc`,
   );
   return rows.map((r) => Number(r.year));
 }

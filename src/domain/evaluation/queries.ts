@@ -8,7 +8,13 @@ import { type Queryable, queryRows } from '../../db/client.ts';
 import type { Caller } from '../caller.ts';
 import { forbidden, notFound } from '../errors.ts';
 import { authorize } from '../policy/policy.ts';
-import { BENCHMARK_BASIS, type BenchmarkRow, leagueBenchmark, reportedYears } from './benchmark.ts';
+import {
+  BENCHMARK_BASIS,
+  type BenchmarkRow,
+  comparableYears,
+  leagueBenchmark,
+  reportedYears,
+} from './benchmark.ts';
 import type { DataQualityThresholds, EvaluationConfig, FlagRule } from './config.ts';
 import type { League } from './figures.ts';
 import {
@@ -133,8 +139,20 @@ export interface BenchmarkView {
   choices: { slug: string; name: string }[];
 }
 
-const chooseYear = (years: number[], wanted: number | undefined) =>
-  wanted !== undefined && years.includes(wanted) ? wanted : years[0];
+/**
+ * The asked year when there are figures for it; otherwise the newest year the league can be
+ * compared in (comparableYears), or the newest reported year when there is none yet.
+ */
+async function chooseYear(
+  db: Queryable,
+  years: number[],
+  league: League,
+  wanted: number | undefined,
+): Promise<number | undefined> {
+  if (wanted !== undefined && years.includes(wanted)) return wanted;
+  const [comparable] = await comparableYears(db, league);
+  return comparable ?? years[0];
+}
 
 /**
  * Cluster staff: their own cluster (the chosen one of theirs) against the anonymous peers of its
@@ -163,9 +181,10 @@ export async function ownBenchmark(
   const own = ids.flatMap((id) => found.filter((f) => f.id === id));
   if (own.length === 0) throw forbidden('Not cluster staff');
   const chosen = own.find((o) => o.slug === q.clusterSlug) ?? own[0];
+  if (!chosen?.league) return null;
   const years = await reportedYears(db);
-  const year = chooseYear(years, q.year);
-  if (!chosen?.league || year === undefined) return null;
+  const year = await chooseYear(db, years, chosen.league, q.year);
+  if (year === undefined) return null;
   return {
     year,
     years,
@@ -183,10 +202,10 @@ export async function supportBenchmark(
   q: { year?: number | undefined; league?: League | undefined; clusterSlug?: string | undefined },
 ): Promise<BenchmarkView | null> {
   authorize(caller.principal, 'benchmarking.viewAll');
-  const years = await reportedYears(db);
-  const year = chooseYear(years, q.year);
-  if (year === undefined) return null;
   const league = q.league ?? 'world_class';
+  const years = await reportedYears(db);
+  const year = await chooseYear(db, years, league, q.year);
+  if (year === undefined) return null;
   const rows = await leagueBenchmark(db, { league, from: year, to: year, basis: BENCHMARK_BASIS });
   const choices = new Map<string, { id: string; slug: string; name: string }>();
   for (const r of rows) choices.set(r.slug, { id: r.clusterId, slug: r.slug, name: r.name });

@@ -39,8 +39,11 @@ export const formOf = (config: EvaluationConfig): RulesForm => ({
 });
 
 const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
-/** A number as a Dane types it ("12,5"); blank stays blank so zod reports the field. */
-const number = (v: string) => (v === '' ? undefined : Number(v.replace(',', '.')));
+/**
+ * A number as a Dane types it ("12,5"). Blank becomes null, not undefined, so zod reports the
+ * field instead of filling in a schema default (the activity-rule threshold has one for old versions).
+ */
+const number = (v: string) => (v === '' ? null : Number(v.replace(',', '.')));
 
 /** Reads the posted form; rows ticked for removal are dropped, and one empty row is added on request. */
 export function readForm(body: Record<string, unknown>): { form: RulesForm; adding: boolean } {

@@ -10,9 +10,9 @@ import type { AppContext, AppEnv } from '../../context.ts';
 import { uploadedForm } from '../../multipart.ts';
 import { href } from '../../paths.ts';
 import { renderPage } from '../../render.tsx';
+import { FileIssueTable } from '../../views/file-issues.tsx';
 import { Alert } from '../../views/forms.tsx';
 import { CsrfField } from '../../views/layout.tsx';
-import { ScrollingTable } from '../../views/table.tsx';
 import { onPage } from '../routes.ts';
 import { labelMessages } from './messages.ts';
 import type { View } from './register.tsx';
@@ -96,29 +96,13 @@ async function importPage(c: AppContext, opts: { error?: string; status?: 200 | 
 function IssueTable({ v, errors }: { v: View; errors: ImportIssue[] }) {
   const { t } = v;
   return (
-    <ScrollingTable label={t.importErrorsCaption}>
-      <table class="table table--compact table--zebra">
-        <caption>{t.importErrorsCaption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.line}</th>
-            <th scope="col">{t.column}</th>
-            <th scope="col">{t.value}</th>
-            <th scope="col">{t.problem}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {errors.slice(0, MAX_ERRORS_SHOWN).map((e) => (
-            <tr>
-              <td>{e.line ?? t.wholeFile}</td>
-              <td>{e.column ? <code>{e.column}</code> : t.none}</td>
-              <td>{e.value === null || e.value === '' ? t.none : <code>{e.value}</code>}</td>
-              <td>{t.issues[e.code](e)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollingTable>
+    <FileIssueTable
+      caption={t.importErrorsCaption}
+      words={t}
+      rows={errors
+        .slice(0, MAX_ERRORS_SHOWN)
+        .map((e) => ({ line: e.line, column: e.column, value: e.value, message: t.issues[e.code](e) }))}
+    />
   );
 }
 

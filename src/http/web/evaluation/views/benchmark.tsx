@@ -3,6 +3,7 @@ import type { BenchmarkView } from '../../../../domain/evaluation/queries.ts';
 import { href, type Lang, type PageKey } from '../../../paths.ts';
 import { SelectField } from '../../../views/forms.tsx';
 import { ScrollingTable } from '../../../views/table.tsx';
+import { basisMessages } from '../../performance/basis.messages.ts';
 import type { EvaluationMessages } from '../messages.ts';
 import { BoxPlot } from './box-plot.tsx';
 import { formatFigure } from './format.ts';
@@ -185,7 +186,7 @@ export function BenchmarkPageView({ v, t, lead }: { v: View | null; t: Evaluatio
               t.leagues[v.league],
               v.year,
             )}{' '}
-            {t.benchmark.method}
+            {basisMessages(v.lang).official} {t.benchmark.method}
           </p>
           <section aria-labelledby="figures-heading">
             <h2 id="figures-heading">{t.benchmark.figuresHeading}</h2>

@@ -3,6 +3,7 @@ import type { GrantImportIssue } from '../../../../domain/grants/import-file.ts'
 import { GRANT_FILE_COLUMNS } from '../../../../domain/grants/import-file.ts';
 import { formatAmount } from '../../../i18n/index.ts';
 import { pageHref } from '../../../paths.ts';
+import { FileIssueTable } from '../../../views/file-issues.tsx';
 import { type Chrome, CsrfField } from '../../../views/layout.tsx';
 import { ScrollingTable } from '../../../views/table.tsx';
 import type { GrantImportMessages } from '../import.messages.ts';
@@ -83,29 +84,13 @@ export function UploadForm({ v, error }: { v: View; error?: string | undefined }
 export function IssueTable({ v, issues }: { v: View; issues: GrantImportIssue[] }) {
   const { t } = v;
   return (
-    <ScrollingTable label={t.errorsCaption}>
-      <table class="table table--compact table--zebra">
-        <caption>{t.errorsCaption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.line}</th>
-            <th scope="col">{t.column}</th>
-            <th scope="col">{t.value}</th>
-            <th scope="col">{t.problem}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {issues.slice(0, MAX_ERRORS_SHOWN).map((e) => (
-            <tr>
-              <td>{e.line ?? t.wholeFile}</td>
-              <td>{e.column ? <code>{e.column}</code> : t.none}</td>
-              <td>{e.value ? <code>{e.value}</code> : t.none}</td>
-              <td>{t.issues[e.code](e)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollingTable>
+    <FileIssueTable
+      caption={t.errorsCaption}
+      words={t}
+      rows={issues
+        .slice(0, MAX_ERRORS_SHOWN)
+        .map((e) => ({ line: e.line, column: e.column, value: e.value, message: t.issues[e.code](e) }))}
+    />
   );
 }
 

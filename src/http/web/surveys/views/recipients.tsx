@@ -5,9 +5,9 @@ import type { ListIssue } from '../../../../domain/surveys/recipient-csv.ts';
 import { surveyTitle } from '../../../../domain/surveys/store.ts';
 import { formatDay, formatNumber, type Messages } from '../../../i18n/index.ts';
 import { type Lang, pageHref } from '../../../paths.ts';
+import { FileIssueTable } from '../../../views/file-issues.tsx';
 import { Alert, ErrorSummary, type FieldErrors, SelectField, TextField } from '../../../views/forms.tsx';
 import { CsrfField } from '../../../views/layout.tsx';
-import { ScrollingTable } from '../../../views/table.tsx';
 import type { RecipientMessages } from '../recipients.messages.ts';
 
 /** More problems than this are counted, not listed: a wrong file can have thousands. */
@@ -25,29 +25,16 @@ export function IssueTable({ v, issues }: { v: RecipientView; issues: readonly L
   return (
     <>
       <Alert variant="error">{t.listRefused(issues.length)}</Alert>
-      <ScrollingTable label={t.issuesCaption}>
-        <table class="table table--compact table--zebra">
-          <caption>{t.issuesCaption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.line}</th>
-              <th scope="col">{t.column}</th>
-              <th scope="col">{t.value}</th>
-              <th scope="col">{t.problem}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {issues.slice(0, ISSUES_SHOWN).map((i) => (
-              <tr>
-                <td>{i.line ?? t.wholeFile}</td>
-                <td>{i.column ? <code>{i.column}</code> : t.none}</td>
-                <td>{i.value === null || i.code === 'duplicate' ? t.none : <code>{i.value}</code>}</td>
-                <td>{i.code === 'duplicate' && i.value ? t.duplicateOf(i.value) : t.issues[i.code]}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollingTable>
+      <FileIssueTable
+        caption={t.issuesCaption}
+        words={t}
+        rows={issues.slice(0, ISSUES_SHOWN).map((i) => ({
+          line: i.line,
+          column: i.column,
+          value: i.code === 'duplicate' ? null : i.value,
+          message: i.code === 'duplicate' && i.value ? t.duplicateOf(i.value) : t.issues[i.code],
+        }))}
+      />
     </>
   );
 }
