@@ -27,6 +27,7 @@ import { registerCoordinationArea } from './http/web/coordination/index.ts';
 import { registerEvaluationArea } from './http/web/evaluation/index.ts';
 import { registerGrantsArea } from './http/web/grants/index.ts';
 import { registerHubsArea } from './http/web/hubs/index.ts';
+import { registerKnowledgeArea } from './http/web/knowledge/index.ts';
 import { registerLabelsArea } from './http/web/labels/index.ts';
 import { registerLandingArea } from './http/web/landing/index.ts';
 import { registerLandscapeArea } from './http/web/landscape/index.ts';
@@ -84,6 +85,7 @@ const WEB_AREAS: readonly ((app: Hono<AppEnv>) => void)[] = [
   registerNotificationsArea,
   registerSurveysArea,
   registerSupportArea,
+  registerKnowledgeArea,
 ];
 
 /** Builds the whole web application from its dependencies; no globals, so tests build their own. */

@@ -1,9 +1,13 @@
-import { loadConfig } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import { AppError } from '../domain/errors.ts';
 import { runCompanyEffectRound } from '../jobs/company-effect-survey.ts';
-import { createJobQueue } from '../jobs/queue.ts';
-import { createLogger } from '../logger.ts';
+import { withJobQueue } from './job-queue.ts';
+
+/** A --today that is no day is refused by the command (exit 2), not thrown. */
+export const nullOnInvalidDay = (err: unknown): null => {
+  if (err instanceof AppError && err.code === 'validation') return null;
+  throw err;
+};
 
 /**
  * `klynge surveys effect-round [--today=YYYY-MM-DD]`: starts the company effect survey round due
@@ -11,16 +15,9 @@ import { createLogger } from '../logger.ts';
  * server's job queue to send. Exit 0 when done or nothing was due; 2 for a --today that is no day.
  */
 export async function effectRoundCommand(database: Database, today: string | undefined): Promise<number> {
-  const config = loadConfig();
-  // Logs go to stderr: stdout carries the one-line summary.
-  const logger = createLogger(config, process.stderr);
-  const jobs = createJobQueue(database, logger, config.jobs);
-  try {
+  return withJobQueue(database, async (jobs) => {
     const result = await runCompanyEffectRound({ db: database.db, jobs }, new Date(), today).catch(
-      (err: unknown) => {
-        if (err instanceof AppError && err.code === 'validation') return null;
-        throw err;
-      },
+      nullOnInvalidDay,
     );
     if (!result) {
       process.stderr.write(
@@ -34,7 +31,5 @@ export async function effectRoundCommand(database: Database, today: string | und
         : 'No company effect survey round is due (not a sending year, before the sending date, or already started)\n',
     );
     return 0;
-  } finally {
-    await jobs.stop();
-  }
+  });
 }

@@ -43,6 +43,12 @@ Commands:
                      a funded year's deadline, and the day after) to clusters that have not
                      submitted; each once (the server's scheduled job runs it daily);
                      exit 1 when a mail could not be sent (retried)
+  calls remind [--today=YYYY-MM-DD]
+                     e-mail the call deadline reminders due today, 7 days and 1 day before:
+                     applicants with a draft (application deadline), assessors with unfinished
+                     assessments (assessment deadline), the call's funders (decision date);
+                     each once (the server's scheduled job runs it daily); exit 1 when a mail
+                     could not be sent (retried)
   remind-referrals   e-mail reminders for referrals waiting more than 5 working days (the
                      server's scheduled job does it hourly); exit 1 when a mail could not
                      be sent (retried on the next run)
@@ -55,6 +61,10 @@ Commands:
                      e-mail the registrants of courses starting in 7 days and tomorrow
                      (the server's scheduled job runs it daily; never twice); exit 1
                      when a mail failed
+  matchmaking follow-ups [--today=YYYY-MM-DD]
+                     start the follow-up surveys due 3 and 6 months after matchmaking events
+                     (the server's scheduled job runs it daily; each round once) and queue
+                     their invitations for the server to send
   surveys effect-round [--today=YYYY-MM-DD]
                      start the company effect survey round if one is due today (every second
                      year from 1 April; the server's scheduled job checks daily; never twice)
@@ -253,6 +263,17 @@ async function main(argv: string[]): Promise<number> {
       const { remindDeadlinesCommand } = await import('./remind-deadlines.ts');
       return withDatabase((db) => remindDeadlinesCommand(db, values.today));
     }
+    case 'calls': {
+      const { copenhagenDate } = await import('../domain/reference/time.ts');
+      const { isCalendarDay } = await import('../domain/reference/danish.ts');
+      const today = values.today ?? copenhagenDate(new Date());
+      if (positionals[1] !== 'remind' || positionals.length > 2 || !isCalendarDay(today)) {
+        process.stderr.write('klynge calls: usage: klynge calls remind [--today=YYYY-MM-DD]\n');
+        return 2;
+      }
+      const { remindCallsCommand } = await import('./remind-calls.ts');
+      return withDatabase((db) => remindCallsCommand(db, today));
+    }
     case 'surveys': {
       if (positionals[1] !== 'effect-round' || positionals.length > 2) {
         process.stderr.write('klynge surveys: the only subcommand is effect-round [--today=YYYY-MM-DD]\n');
@@ -260,6 +281,14 @@ async function main(argv: string[]): Promise<number> {
       }
       const { effectRoundCommand } = await import('./effect-round.ts');
       return withDatabase((db) => effectRoundCommand(db, values.today));
+    }
+    case 'matchmaking': {
+      if (positionals[1] !== 'follow-ups' || positionals.length > 2) {
+        process.stderr.write('klynge matchmaking: the only subcommand is follow-ups [--today=YYYY-MM-DD]\n');
+        return 2;
+      }
+      const { followUpsCommand } = await import('./matchmaking-follow-ups.ts');
+      return withDatabase((db) => followUpsCommand(db, values.today));
     }
     case 'remind-referrals': {
       const { remindReferralsCommand } = await import('./referral-jobs.ts');

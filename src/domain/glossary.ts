@@ -59,6 +59,17 @@ export const GLOSSARY = {
     assessed: { da: 'Bedømt', en: 'Assessed' },
     decided: { da: 'Afgjort', en: 'Decided' },
   },
+  /**
+   * A cluster's reporting year (its reporting period), on the periods pages, the status overview
+   * and the data quality page alike; a year without a stored period is open.
+   */
+  periodStatus: {
+    open: { da: 'Åben', en: 'Open' },
+    submitted: { da: 'Indsendt', en: 'Submitted' },
+    approved: { da: 'Godkendt', en: 'Approved' },
+    returned: { da: 'Sendt retur', en: 'Returned' },
+    locked: { da: 'Låst', en: 'Locked' },
+  },
   /** An application's status. */
   applicationStatus: {
     draft: { da: 'Kladde', en: 'Draft' },

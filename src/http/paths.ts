@@ -21,6 +21,17 @@ export const PAGES = {
   secondFactorSetup: { da: '/konto/totrinslogin', en: '/en/account/two-step-login' },
   recoveryCodes: { da: '/konto/totrinslogin/reservekoder', en: '/en/account/two-step-login/recovery-codes' },
   accountSessions: { da: '/konto/sessioner', en: '/en/account/sessions' },
+  accountOrganisations: { da: '/konto/organisation', en: '/en/account/organisation' },
+  accountOrganisation: { da: '/konto/organisation/:id', en: '/en/account/organisation/:id' },
+  accountOrganisationInvite: {
+    da: '/konto/organisation/:id/inviter',
+    en: '/en/account/organisation/:id/invite',
+  },
+  accountOrganisationRole: { da: '/konto/organisation/:id/rolle', en: '/en/account/organisation/:id/role' },
+  accountOrganisationRemove: {
+    da: '/konto/organisation/:id/fjern',
+    en: '/en/account/organisation/:id/remove',
+  },
   accountSessionsEndOthers: {
     da: '/konto/sessioner/afslut-andre',
     en: '/en/account/sessions/end-others',
@@ -38,6 +49,7 @@ export const PAGES = {
   adminUsers: { da: '/admin/brugere', en: '/en/admin/users' },
   adminUser: { da: '/admin/brugere/:id', en: '/en/admin/users/:id' },
   adminUserEndSessions: { da: '/admin/brugere/:id/afslut-sessioner', en: '/en/admin/users/:id/end-sessions' },
+  adminUserRole: { da: '/admin/brugere/:id/rolle', en: '/en/admin/users/:id/role' },
   adminUserResetSecondFactor: {
     da: '/admin/brugere/:id/nulstil-totrinslogin',
     en: '/en/admin/users/:id/reset-two-step-login',
@@ -256,6 +268,27 @@ export const PAGES = {
     en: '/en/funding/coordination/funders/:slug',
   },
   fundingPlans: { da: '/finansiering/planer', en: '/en/funding/plans' },
+  coordinationMeetings: { da: '/finansiering/koordinering/moeder', en: '/en/funding/coordination/meetings' },
+  coordinationMeetingNew: {
+    da: '/finansiering/koordinering/moeder/ny',
+    en: '/en/funding/coordination/meetings/new',
+  },
+  coordinationMeeting: {
+    da: '/finansiering/koordinering/moeder/:id',
+    en: '/en/funding/coordination/meetings/:id',
+  },
+  coordinationMeetingMinutes: {
+    da: '/finansiering/koordinering/moeder/:id/referat',
+    en: '/en/funding/coordination/meetings/:id/minutes',
+  },
+  coordinationMeetingDecisions: {
+    da: '/finansiering/koordinering/moeder/:id/beslutninger',
+    en: '/en/funding/coordination/meetings/:id/decisions',
+  },
+  coordinationDecisionDone: {
+    da: '/finansiering/koordinering/beslutninger/:id/udfoert',
+    en: '/en/funding/coordination/decisions/:id/done',
+  },
   // The grants register (src/http/web/grants): static paths before :slug
   grants: { da: '/finansiering/bevillinger', en: '/en/funding/grants' },
   grantsCluster: { da: '/finansiering/bevillinger/klynger/:slug', en: '/en/funding/grants/clusters/:slug' },
@@ -277,6 +310,9 @@ export const PAGES = {
   referrals: { da: '/henvisninger', en: '/en/referrals' },
   referralNew: { da: '/henvisninger/ny', en: '/en/referrals/new' },
   referralFigures: { da: '/henvisninger/tal', en: '/en/referrals/figures' },
+  referralTargets: { da: '/support/henvisningsmodtagere', en: '/en/support/referral-targets' },
+  referralTargetNew: { da: '/support/henvisningsmodtagere/ny', en: '/en/support/referral-targets/new' },
+  referralTarget: { da: '/support/henvisningsmodtagere/:id', en: '/en/support/referral-targets/:id' },
   referral: { da: '/henvisninger/:id', en: '/en/referrals/:id' },
   referralAccept: { da: '/henvisninger/:id/accepter', en: '/en/referrals/:id/accept' },
   referralDecline: { da: '/henvisninger/:id/afvis', en: '/en/referrals/:id/decline' },
@@ -311,6 +347,7 @@ export const PAGES = {
   marketplaceNew: { da: '/markedsplads/ny', en: '/en/marketplace/new' },
   marketplaceItem: { da: '/markedsplads/:id', en: '/en/marketplace/:id' },
   marketplaceInterest: { da: '/markedsplads/:id/interesse', en: '/en/marketplace/:id/interest' },
+  marketplaceWithdraw: { da: '/markedsplads/:id/tilbagetraek', en: '/en/marketplace/:id/withdraw' },
   evaluations: { da: '/finansiering/evalueringer', en: '/en/funding/evaluations' },
   evaluationRules: { da: '/finansiering/evalueringer/regler', en: '/en/funding/evaluations/rules' },
   evaluation: { da: '/finansiering/evalueringer/:slug', en: '/en/funding/evaluations/:slug' },
@@ -328,6 +365,17 @@ export const PAGES = {
   performanceExportPdf: { da: '/resultater/:year/eksport.pdf', en: '/en/results/:year/export.pdf' },
   // The support function's services (src/http/web/support): static paths before :slug
   services: { da: '/ydelser', en: '/en/services' },
+  // The demand-driven plan of a year (src/http/web/support/plan-pages.tsx): public once published
+  servicePlan: { da: '/ydelser/plan/:year', en: '/en/services/plan/:year' },
+  supportPlans: { da: '/support/plan', en: '/en/support/plan' },
+  supportPlan: { da: '/support/plan/:year', en: '/en/support/plan/:year' },
+  supportPlanThreshold: { da: '/support/plan/:year/taerskel', en: '/en/support/plan/:year/threshold' },
+  supportPlanDecision: {
+    da: '/support/plan/:year/beslutning/:id',
+    en: '/en/support/plan/:year/decision/:id',
+  },
+  supportPlanPublish: { da: '/support/plan/:year/offentliggoer', en: '/en/support/plan/:year/publish' },
+  supportSteering: { da: '/support/styregruppe', en: '/en/support/steering-group' },
   service: { da: '/ydelser/:slug', en: '/en/services/:slug' },
   serviceEdit: { da: '/ydelser/:slug/rediger', en: '/en/services/:slug/edit' },
   serviceRetire: { da: '/ydelser/:slug/udfas', en: '/en/services/:slug/retire' },
@@ -346,6 +394,21 @@ export const PAGES = {
   },
   registrationCancel: { da: '/tilmeldinger/:id/afmeld', en: '/en/registrations/:id/cancel' },
   registrationCalendar: { da: '/tilmeldinger/:id/kalender.ics', en: '/en/registrations/:id/calendar.ics' },
+  // The support function's knowledge base (src/http/web/knowledge): templates and the new-item form
+  // before an article's :slug ("skabeloner" and "ny" are never a slug)
+  knowledge: { da: '/viden', en: '/en/knowledge' },
+  knowledgeNew: { da: '/viden/ny', en: '/en/knowledge/new' },
+  template: { da: '/viden/skabeloner/:slug', en: '/en/knowledge/templates/:slug' },
+  templateVersionNew: {
+    da: '/viden/skabeloner/:slug/versioner',
+    en: '/en/knowledge/templates/:slug/versions',
+  },
+  templateDownload: {
+    da: '/viden/skabeloner/:slug/versioner/:version',
+    en: '/en/knowledge/templates/:slug/versions/:version',
+  },
+  knowledgeItem: { da: '/viden/:slug', en: '/en/knowledge/:slug' },
+  knowledgeEdit: { da: '/viden/:slug/rediger', en: '/en/knowledge/:slug/edit' },
   // Surveys (src/http/web/surveys): run by the support function and funders; static paths before :id
   surveys: { da: '/support/undersoegelser', en: '/en/support/surveys' },
   surveyNew: { da: '/support/undersoegelser/ny', en: '/en/support/surveys/new' },
@@ -491,7 +554,12 @@ export const PAGE_IDS: Partial<Record<PageKey, Record<string, IdKind>>> = {
   labelImprovementActionDone: { id: 'uuid' },
   fundingPlan: { id: 'uuid' },
   fundingPlanClose: { id: 'uuid' },
+  coordinationMeeting: { id: 'uuid' },
+  coordinationMeetingMinutes: { id: 'uuid' },
+  coordinationMeetingDecisions: { id: 'uuid' },
+  coordinationDecisionDone: { id: 'uuid' },
   referral: { id: 'uuid' },
+  referralTarget: { id: 'uuid' },
   clusterService: { id: 'uuid' },
   clusterServiceRemove: { id: 'uuid' },
   matchmakingAnswer: { id: 'uuid' },
@@ -507,12 +575,17 @@ export const PAGE_IDS: Partial<Record<PageKey, Record<string, IdKind>>> = {
   initiativeUnlink: { id: 'uuid' },
   adminUser: { id: 'uuid' },
   adminUserEndSessions: { id: 'uuid' },
+  adminUserRole: { id: 'uuid' },
   adminUserResetSecondFactor: { id: 'uuid' },
   adminUserUnlinkIdentity: { id: 'uuid' },
   adminUserDataJson: { id: 'uuid' },
   adminUserDataPdf: { id: 'uuid' },
   adminUserErase: { id: 'uuid' },
   reportingReview: { id: 'uuid' },
+  accountOrganisation: { id: 'uuid' },
+  accountOrganisationInvite: { id: 'uuid' },
+  accountOrganisationRole: { id: 'uuid' },
+  accountOrganisationRemove: { id: 'uuid' },
   adminOrganisation: { id: 'uuid' },
   adminOrganisationEnd: { id: 'uuid' },
   adminOrganisationMemberRemove: { id: 'uuid' },
@@ -539,12 +612,15 @@ export const PAGE_IDS: Partial<Record<PageKey, Record<string, IdKind>>> = {
   accountSessionEnd: { id: 'uuid' },
   marketplaceItem: { id: 'uuid' },
   marketplaceInterest: { id: 'uuid' },
+  marketplaceWithdraw: { id: 'uuid' },
   course: { id: 'uuid' },
   courseRegister: { id: 'uuid' },
   courseAttendance: { id: 'uuid' },
   courseEvaluation: { id: 'uuid' },
   registrationCancel: { id: 'uuid' },
   registrationCalendar: { id: 'uuid' },
+  templateDownload: { version: 'integer' },
+  supportPlanDecision: { id: 'uuid' },
 };
 
 const patterns: { page: PageKey; lang: Lang; regex: RegExp; names: string[]; static: boolean }[] = [];

@@ -1,10 +1,12 @@
 import type { Deps } from '../deps.ts';
 import type { ScheduledJobKind } from '../domain/jobs/kinds.ts';
 import { copenhagenDate } from '../domain/reference/time.ts';
+import { runCallDeadlineReminders } from './call-deadline-reminders.ts';
 import { runCompanyEffectRound } from './company-effect-survey.ts';
 import { runCourseReminders } from './course-reminders.ts';
 import { runDeadlineReminders } from './deadline-reminders.ts';
 import { runLabelReminders } from './label-reminders.ts';
+import { runMatchmakingFollowUps } from './matchmaking-follow-ups.ts';
 import { runReferralReminders } from './referrals.ts';
 import { runRetention } from './retention.ts';
 import { runTokenReminders } from './token-reminders.ts';
@@ -35,7 +37,15 @@ export const SCHEDULED_JOBS: Record<ScheduledJobKind, ScheduledJob> = {
     cron: '30 7 * * *',
     run: (deps) => runDeadlineReminders(deps, copenhagenDate(deps.clock())),
   },
+  'call-deadline-reminders': {
+    cron: '45 7 * * *',
+    run: (deps) => runCallDeadlineReminders(deps, copenhagenDate(deps.clock())),
+  },
   'company-effect-survey': { cron: '0 8 * * *', run: (deps) => runCompanyEffectRound(deps, deps.clock()) },
+  'matchmaking-follow-ups': {
+    cron: '20 8 * * *',
+    run: (deps) => runMatchmakingFollowUps(deps, deps.clock()),
+  },
   retention: { cron: '30 3 * * *', run: (deps) => runRetention(deps) },
 };
 

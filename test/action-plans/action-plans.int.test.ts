@@ -167,11 +167,12 @@ describe('every command and query refuses a caller the policy does not allow', (
     await save(staffA, a.id, YEAR_OPEN, { narrative: 'Til afprøvning' });
     for (const who of [staffB, funder, admin])
       await expect(change(who, a.id, YEAR_OPEN, 'submit')).rejects.toMatchObject(forbidden);
-    expect(await change(staffA, a.id, YEAR_OPEN, 'submit')).toBe('submitted');
+    // No funder funds cluster A in 2022 (its grant is in 2023): the plan cannot go to anybody.
+    await expect(change(staffA, a.id, YEAR_OPEN, 'submit')).rejects.toMatchObject({ code: 'conflict' });
     // The funder funds cluster A in 2023, not in 2022: it may not decide the 2022 plan.
     for (const who of [staffA, funder, otherFunder, admin])
       await expect(change(who, a.id, YEAR_OPEN, 'accept', 'ok')).rejects.toMatchObject(forbidden);
-    expect((await loadPlan(database.db, a.id, YEAR_OPEN)).status).toBe('submitted');
+    expect((await loadPlan(database.db, a.id, YEAR_OPEN)).status).toBe('draft');
   });
 
   it('an unknown cluster is not found, before any rule is asked', async () => {
@@ -194,8 +195,10 @@ describe('a plan as its caller sees it', () => {
   it('tells each caller what it may do: the cluster edits its draft, the funder only sees it is not submitted', async () => {
     await save(staffA, a.id, 2027, { narrative: 'Næste år' });
     const own = await planForCaller(database.db, staffA, a.slug, 2027, NOW);
+    // Nobody funds cluster A in 2027 yet: the draft can be edited but not submitted.
     expect(own.may).toEqual({
       edit: true,
+      submit: false,
       readContent: true,
       decide: [],
       comment: false,
@@ -204,6 +207,7 @@ describe('a plan as its caller sees it', () => {
     const admins = await planForCaller(database.db, admin, a.slug, 2027, NOW);
     expect(admins.may).toEqual({
       edit: false,
+      submit: false,
       readContent: false,
       decide: [],
       comment: false,
@@ -237,7 +241,7 @@ describe('a plan as its caller sees it', () => {
       [2025, 'draft'],
       [2024, 'draft'],
       [2023, null],
-      [2022, 'submitted'],
+      [2022, 'draft'],
     ]);
     expect(forB?.years.map((y) => y.year)).toEqual([2027, 2026, 2023]);
   });
@@ -300,15 +304,17 @@ describe('action plan transitions', () => {
     expect(all.clusters.map((r) => r.clusterId).sort()).toEqual([a.id, b.id].sort());
   });
 
-  it('opens the overview on the newest year with funded clusters, found in one query', async () => {
-    // NOW is in 2026: the overview offers 2027 back to 2021; the grants are in 2023.
+  it('offers only the years the funder funds a cluster in and opens on the newest', async () => {
+    // NOW is in 2026: plan years run from 2021 to 2027; the grants are in 2023 only, and the
+    // plans of the other years are not the funder's to open.
     const overview = await plansOverview(database.db, funder, undefined, NOW);
-    expect(overview.years).toEqual([2027, 2026, 2025, 2024, 2023, 2022, 2021]);
+    expect(overview.years).toEqual([YEAR]);
     expect(overview.year).toBe(YEAR);
-    // A funder without grants in those years gets the oldest year offered, empty.
+    // A funder without grants in those years is offered no year and gets the first plan year, empty.
     const idle = person('funder', (await createOrganisation(database.db, { kind: 'funder' })).id);
     expect(await plansOverview(database.db, idle, undefined, NOW)).toMatchObject({
       year: 2021,
+      years: [],
       clusters: [],
     });
   });

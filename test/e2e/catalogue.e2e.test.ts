@@ -53,6 +53,8 @@ describe('catalogue and cluster pages', () => {
   it('cluster staff edit, preview and publish their profile; the pages are axe clean', async () => {
     await withPage(site, async (page) => {
       await signIn(page, site, 'klynge@demo.klyngeportalen.dk');
+      await page.goto(`${site.server.url}/klynger/odense-robotics`);
+      const publishedLead = await page.locator('.font-lead').textContent();
       await page.goto(`${site.server.url}/arbejdsrum`);
       expect(await axeViolations(page)).toEqual([]);
       await page.getByRole('link', { name: 'Redigér profil' }).first().click();
@@ -64,6 +66,14 @@ describe('catalogue and cluster pages', () => {
       expect(await page.locator('main').textContent()).toContain('nu med ny tekst');
       expect(await axeViolations(page)).toEqual([]);
       await page.getByRole('link', { name: 'Tilbage til redigering' }).click();
+      // Enter in a field saves the draft and publishes nothing: the public page keeps its text.
+      await page.getByLabel('Antal dedikerede private virksomheder').press('Enter');
+      await page.waitForURL(/status=saved/);
+      expect(await page.getByText('Kladden er gemt.').count()).toBe(1);
+      const editUrl = page.url();
+      await page.goto(`${site.server.url}/klynger/odense-robotics`);
+      expect(await page.locator('.font-lead').textContent()).toBe(publishedLead);
+      await page.goto(editUrl);
       await page.getByLabel('Antal dedikerede private virksomheder').fill('ti');
       await page.getByRole('button', { name: 'Udgiv' }).click();
       expect(await page.locator('.alert-error').textContent()).toContain(

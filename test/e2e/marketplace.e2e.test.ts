@@ -86,7 +86,7 @@ describe('company accounts and the marketplace (by clicking, axe-core WCAG 2.1 A
         .getByLabel('Beskrivelse', { exact: true })
         .fill('Vi kalibrerer kraftsensorer på kollaborative robotter.');
       await page.getByLabel('Robotter, automation og droner').check();
-      await page.getByLabel('Teknologier', { exact: true }).fill('kraftsensorer');
+      await page.getByLabel('Teknologier (valgfri)', { exact: true }).fill('kraftsensorer');
       const [d1, m1, y1] = dateParts(new Date());
       const [d2, m2, y2] = dateParts(new Date(Date.now() + 200 * 86_400_000));
       await page.locator('#validFrom').fill(d1 ?? '');
@@ -121,6 +121,24 @@ describe('company accounts and the marketplace (by clicking, axe-core WCAG 2.1 A
     const mail = await mailTo(OWNER, 'Kan I kalibrere 12 sensorer i februar?');
     expect(mail).toContain(BUYER);
     expect(mail).toContain(TITLE);
+
+    // The owner withdraws the offer: it leaves the marketplace and its page at once.
+    await withPage(site, async (page) => {
+      await page.goto(`${site.server.url}/log-ind`);
+      await page.getByLabel('E-mail').fill(OWNER);
+      await page.getByLabel('Adgangskode').fill(PASSWORD);
+      await page.getByRole('button', { name: 'Log ind' }).click();
+      await page.waitForURL((url) => url.pathname === '/virksomhed');
+      await page.goto(`${site.server.url}${itemPath}`);
+      await page.getByRole('button', { name: 'Træk opslaget tilbage' }).click();
+      await page.getByText('Opslaget er trukket tilbage.').waitFor();
+      expect(new URL(page.url()).pathname).toBe('/markedsplads');
+      expect(await axeViolations(page)).toEqual([]);
+      await page.getByLabel('Søg', { exact: true }).fill('kraftsensor kalibrering');
+      await page.getByRole('button', { name: 'Søg' }).click();
+      expect(await page.getByRole('link', { name: TITLE }).count()).toBe(0);
+      expect((await page.goto(`${site.server.url}${itemPath}`))?.status()).toBe(404);
+    });
   });
 
   it('a cluster’s invitation page is axe-clean in Danish and English', async () => {

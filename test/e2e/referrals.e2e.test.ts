@@ -126,4 +126,38 @@ describe('referrals between a business hub and a cluster (by clicking, axe-core 
       expect(await axeViolations(page)).toEqual([]);
     });
   });
+
+  it('the support function edits a referral target; list and forms have no violations in Danish and English', () =>
+    asUser(site, 'support@demo.klyngeportalen.dk', async (page) => {
+      await page.waitForURL('**/support');
+      await page.getByRole('link', { name: 'Henvisningsmodtagere' }).first().click();
+      await page.waitForURL('**/support/henvisningsmodtagere');
+      expect(await axeViolations(page)).toEqual([]);
+      await page.getByRole('link', { name: 'Redigér Eksportrådet' }).click();
+      await page.waitForURL('**/support/henvisningsmodtagere/*');
+      const url = page.getByLabel('Hjemmeside');
+      const address = await url.inputValue();
+      await url.fill('http://eksportraadet.dk');
+      await page.getByRole('button', { name: 'Gem modtageren' }).click();
+      expect(
+        await page.getByText('Skriv en hel adresse, der begynder med https://.').count(),
+      ).toBeGreaterThan(0);
+      expect(await axeViolations(page)).toEqual([]);
+      await url.fill(address);
+      await page.getByLabel('Beskrivelse', { exact: true }).fill('Hjælp til eksport, også på messer.');
+      await page.getByRole('button', { name: 'Gem modtageren' }).click();
+      await page.waitForURL('**/support/henvisningsmodtagere?gemt=1');
+      expect(await page.getByText('Modtageren er gemt.').count()).toBe(1);
+      for (const path of ['/en/support/referral-targets', '/en/support/referral-targets/new']) {
+        await page.setViewportSize({ width: 1280, height: 900 });
+        await page.goto(`${site.server.url}${path}`);
+        expect(await axeViolations(page)).toEqual([]);
+        await page.setViewportSize({ width: 390, height: 844 });
+        expect(
+          await page.evaluate(
+            () => document.documentElement.scrollWidth > document.documentElement.clientWidth,
+          ),
+        ).toBe(false);
+      }
+    }));
 });

@@ -23,20 +23,26 @@ mkdirSync(SHOTS, { recursive: true });
 const WIDTHS = [1280, 390] as const;
 type Width = (typeof WIDTHS)[number];
 
+type Lang = 'da' | 'en';
+
 interface Walk {
   readonly page: Page;
   readonly who: string;
   readonly width: Width;
+  /** The walk's language: an English walk switches with the header's language link after signing in. */
+  readonly lang: Lang;
 }
 
 /** The page as it is now: fits the window, axe-clean, and kept as `<who>-<step>-<width>.png`. */
 async function step(walk: Walk, name: string): Promise<void> {
-  const { page, who, width } = walk;
+  const { page, who, width, lang } = walk;
   await page.waitForLoadState();
   const what = `${who} ${name} at ${width} px: ${page.url()}`;
+  expect(new URL(page.url()).pathname.startsWith('/en'), what).toBe(lang === 'en');
   expect(await page.evaluate(() => document.documentElement.scrollWidth), what).toBeLessThanOrEqual(width);
   expect(await axeViolations(page), what).toEqual([]);
-  await page.screenshot({ path: `${SHOTS}/${who}-${name}-${width}.png`, fullPage: true });
+  const suffix = lang === 'en' ? '-en' : '';
+  await page.screenshot({ path: `${SHOTS}/${who}-${name}-${width}${suffix}.png`, fullPage: true });
 }
 
 /**
@@ -212,33 +218,149 @@ async function admin(walk: Walk): Promise<void> {
   await step(walk, 'user');
 }
 
+/** Signs in as the demo user and, for an English walk, switches to English on the landing page. */
+async function signInFor(walk: Walk, email: string): Promise<void> {
+  await signIn(walk.page, site, email);
+  if (walk.lang === 'en') {
+    await walk.page.getByRole('link', { name: 'English', exact: true }).click();
+    await walk.page.waitForURL((url) => url.pathname.startsWith('/en'));
+  }
+}
+
+const SUPPORT_WORDS = {
+  da: {
+    services: 'Ydelser',
+    date: 'Dato (ÅÅÅÅ-MM-DD)',
+    start: 'Starttid (TT:MM)',
+    end: 'Sluttid (TT:MM)',
+    place: 'Sted',
+    seats: 'Pladser',
+    lastCancel: 'Sidste dag for afmelding (ÅÅÅÅ-MM-DD)',
+    plan: 'Planlæg kurset',
+    planned: 'Kurset er planlagt.',
+    attendance: 'Deltagerliste og fremmøde',
+    attendanceTitle: 'Fremmøde',
+    noRegistrations: 'Ingen har tilmeldt sig endnu.',
+    service: 'Projektledelse i klyngeprojekter',
+  },
+  en: {
+    services: 'Services',
+    date: 'Date (YYYY-MM-DD)',
+    start: 'Start time (HH:MM)',
+    end: 'End time (HH:MM)',
+    place: 'Place',
+    seats: 'Seats',
+    lastCancel: 'Last day to cancel (YYYY-MM-DD)',
+    plan: 'Plan the course',
+    planned: 'The course is planned.',
+    attendance: 'Participant list and attendance',
+    attendanceTitle: 'Attendance',
+    noRegistrations: 'Nobody has registered yet.',
+    service: 'Project management in cluster projects',
+  },
+};
+
+/** The day `days` from today, Copenhagen time, as YYYY-MM-DD. */
+const daysAhead = (days: number) => copenhagenDate(new Date(Date.now() + days * 24 * 3600 * 1000));
+
+/** Support staff plan a course of one of their services and open its participant list. */
+async function supportStaff(walk: Walk): Promise<void> {
+  const { page, width, lang } = walk;
+  const w = SUPPORT_WORDS[lang];
+  await signInFor(walk, 'support@demo.klyngeportalen.dk');
+  await step(walk, 'landing');
+  await follow(page, w.services);
+  await step(walk, 'services');
+  await follow(page, w.service);
+  await page.getByRole('heading', { name: w.service, level: 1 }).waitFor();
+  // Each walk plans its own course, in a place of its own.
+  const place = `Vejle ${width} ${lang}`;
+  await page.getByLabel(w.date).fill(daysAhead(21));
+  await page.getByLabel(w.start).fill('09:00');
+  await page.getByLabel(w.end).fill('16:00');
+  await page.getByLabel(w.place, { exact: true }).fill(place);
+  await page.getByLabel(w.seats, { exact: true }).fill('12');
+  await page.getByLabel(w.lastCancel).fill(daysAhead(14));
+  await step(walk, 'service');
+  await page.getByRole('button', { name: w.plan }).click();
+  await page.waitForURL(/\?planlagt=1$/);
+  expect(await page.getByText(w.planned).count()).toBe(1);
+  expect(await page.getByText(place).count()).toBeGreaterThan(0);
+  await step(walk, 'course');
+  await follow(page, w.attendance);
+  await page.getByRole('heading', { name: w.attendanceTitle, level: 1 }).waitFor();
+  // A course just planned has nobody to take attendance of yet.
+  expect(await page.getByText(w.noRegistrations).count()).toBe(1);
+  await step(walk, 'attendance');
+}
+
+const HUB_WORDS = {
+  da: { referrals: 'Alle henvisninger', activities: 'Klyngernes aktiviteter' },
+  en: { referrals: 'All referrals', activities: "The clusters' activities" },
+};
+
+/** Business hub staff open a referral their hub sent, then the clusters' activities in Denmark. */
+async function hubStaff(walk: Walk): Promise<void> {
+  const { page, lang } = walk;
+  const w = HUB_WORDS[lang];
+  await signInFor(walk, 'erhvervshus@demo.klyngeportalen.dk');
+  await step(walk, 'landing');
+  await follow(page, w.referrals);
+  await step(walk, 'referrals');
+  const company = 'Fynsk Pakkeautomatik ApS (syntetisk)';
+  await follow(page, company);
+  await page.getByRole('heading', { name: company, level: 1 }).waitFor();
+  await step(walk, 'referral');
+  await viaMenu(walk, w.activities);
+  await page.getByRole('heading', { name: w.activities, level: 1 }).waitFor();
+  expect(
+    await page
+      .getByRole('main')
+      .getByRole('link', { name: 'Workshop om cirkulære forretningsmodeller' })
+      .count(),
+  ).toBe(1);
+  await step(walk, 'activities');
+}
+
 const JOURNEYS: Record<string, (walk: Walk) => Promise<void>> = {
   visitor,
   company_user: companyUser,
   cluster_staff: clusterStaff,
   funder,
   admin,
+  support_staff: supportStaff,
+  business_service_staff: hubStaff,
 };
+
+/** The journeys walked in English too, at 390 px only (CI time): every role with English words. */
+const ENGLISH = ['support_staff', 'business_service_staff'];
 
 /** A walk takes 10-25 s on a quiet machine; a loaded CI machine may need several times that. */
 const WALK_TIMEOUT = 150_000;
 
+async function walkIn(who: string, width: Width, lang: Lang): Promise<void> {
+  const journey = JOURNEYS[who];
+  if (!journey) throw new Error(`no journey for ${who}`);
+  const context = await site.browser.newContext({ locale: 'da-DK', viewport: { width, height: 900 } });
+  try {
+    await journey({ page: await context.newPage(), who, width, lang });
+  } finally {
+    await context.close();
+  }
+}
+
 describe("each role's main journey by clicking, at 1280 and 390 px (axe-core WCAG 2.1 AA)", () => {
-  for (const [who, journey] of Object.entries(JOURNEYS))
+  for (const who of Object.keys(JOURNEYS))
     for (const width of WIDTHS)
       it(
         `${who} at ${width} px: from the landing page to a visible result`,
-        async () => {
-          const context = await site.browser.newContext({
-            locale: 'da-DK',
-            viewport: { width, height: 900 },
-          });
-          try {
-            await journey({ page: await context.newPage(), who, width });
-          } finally {
-            await context.close();
-          }
-        },
+        () => walkIn(who, width, 'da'),
         WALK_TIMEOUT,
       );
+  for (const who of ENGLISH)
+    it(
+      `${who} in English at 390 px: from the landing page to a visible result`,
+      () => walkIn(who, 390, 'en'),
+      WALK_TIMEOUT,
+    );
 });

@@ -105,6 +105,26 @@ describe('action plans on the web', () => {
     expect((await loadPlan(database.db, a.id, YEAR)).goals.get('activities')).toBe(12);
   });
 
+  it('a plan for a year no funder funds the cluster is saved but cannot be submitted', async () => {
+    const client = await signedIn(staffA);
+    const unfunded = `/arbejdsrum/handlingsplaner/plan-alfa/${YEAR - 1}`;
+    const form = await client.get(unfunded);
+    expect(form.res.status).toBe(200);
+    expect(text(form.html)).toContain(
+      `Ingen bevillingsgiver finansierer klyngen i ${YEAR - 1} endnu, så planen kan gemmes, men ikke indsendes.`,
+    );
+    expect(form.html).not.toContain('value="submit"');
+    const posted = await client.post(unfunded, {
+      'goal-activities': '4',
+      narrative: 'Uden bevilling.',
+      intent: 'submit',
+    });
+    expect(posted.res.status).toBe(409);
+    const plan = await loadPlan(database.db, a.id, YEAR - 1);
+    expect(plan.status).toBe('draft');
+    expect(plan.goals.get('activities')).toBe(4);
+  });
+
   it("cluster B can neither read nor edit cluster A's plan", async () => {
     const client = await signedIn(staffB);
     for (const path of [planA, `${planA}/opfoelgning`, `/en/workspace/action-plans/plan-alfa/${YEAR}`]) {

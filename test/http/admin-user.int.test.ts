@@ -1,8 +1,10 @@
-import { count, eq } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor, withActor } from '../../src/db/actor.ts';
 import type { Database } from '../../src/db/client.ts';
 import {
+  auditLog,
+  memberships,
   recoveryCodes,
   sessions,
   totpAuthenticators,
@@ -133,5 +135,50 @@ describe(`an administrator's page about one user (${testDriver()})`, () => {
     // Their own data is on their account page, not here.
     const self = await signedInClient(t.app, person.email);
     expect((await self.request(`/admin/brugere/${person.id}/persondata.json`)).status).toBe(403);
+  });
+  it("changes a user's role from the user's own page, audited; others may not; a held role is refused", async () => {
+    const person = await createUser(database.db, 'funder');
+    const adminUser = await createUser(database.db, 'admin');
+    const admin = await signedInClient(t.app, adminUser.email);
+    const page = await admin.get(`/admin/brugere/${person.id}`);
+    expect(page.html).toContain(`action="/admin/brugere/${person.id}/rolle"`);
+    const roleOf = async () =>
+      (
+        await database.db
+          .select({ role: memberships.role })
+          .from(memberships)
+          .where(eq(memberships.userId, person.id))
+      ).map((m) => m.role);
+    const change = { organisationId: person.organisationId, role: 'funder', newRole: 'assessor' };
+
+    // Somebody else signed in (a funder of the same organisation) is refused, and nothing changes.
+    const colleague = await createUser(database.db, 'funder', { organisationId: person.organisationId });
+    const other = await signedInClient(t.app, colleague.email);
+    await other.get('/konto');
+    expect((await other.post(`/admin/brugere/${person.id}/rolle`, change)).res.status).toBe(403);
+    expect(await roleOf()).toEqual(['funder']);
+
+    const changed = await admin.post(`/admin/brugere/${person.id}/rolle`, change);
+    expect(changed.res.status).toBe(303);
+    expect(changed.res.headers.get('location')).toBe(`/admin/brugere/${person.id}?udfoert=role`);
+    expect(await roleOf()).toEqual(['assessor']);
+    const after = await admin.get(`/admin/brugere/${person.id}?udfoert=role`);
+    expect(after.html).toContain('Rollen er skiftet.');
+    const [audited] = await database.db
+      .select({ actor: auditLog.actorUserId })
+      .from(auditLog)
+      .where(
+        and(
+          eq(auditLog.entity, 'memberships'),
+          eq(auditLog.action, 'update'),
+          eq(auditLog.actorUserId, adminUser.id),
+        ),
+      );
+    expect(audited?.actor).toBe(adminUser.id);
+
+    // Changing a role the user no longer holds into one they hold is refused on the page.
+    const again = await admin.post(`/admin/brugere/${person.id}/rolle`, { ...change, role: 'funder' });
+    expect(again.res.status).toBe(409);
+    expect(again.html).toContain('Brugeren har allerede den rolle i organisationen.');
   });
 });

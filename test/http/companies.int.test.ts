@@ -74,7 +74,10 @@ describe(`company accounts and the marketplace over HTTP (${testDriver()})`, () 
     const home = await owner.get('/virksomhed');
     expect(home.res.status).toBe(200);
     expect(home.html).toContain('Http Ejer ApS');
-    await owner.get('/markedsplads/ny');
+    const form = await owner.get('/markedsplads/ny');
+    // Every field is required but the two marked optional (the dates among the required).
+    expect(form.html).toContain('Alle felter skal udfyldes, undtagen dem, der er markeret (valgfri).');
+    expect(form.html.match(/\(valgfri\)<\/(label|legend)>/g)).toHaveLength(2);
     const published = await owner.post('/markedsplads/ny', {
       direction: 'offer',
       type: 'expertise',
@@ -90,7 +93,9 @@ describe(`company accounts and the marketplace over HTTP (${testDriver()})`, () 
     const other = await signUpAndLogIn('Http Køber ApS', 'koeber@firma.example');
     const found = await other.get('/markedsplads?q=hydraulikservice');
     expect(found.html).toContain(`href="${itemPath}"`);
-    await other.get(itemPath);
+    const item = await other.get(itemPath);
+    // The item's facts are a DKFDS summary list.
+    expect(item.html).toMatch(/<dl class="summary-list"><dt>Udbyder<\/dt>/);
     const interest = await other.post(`${itemPath}/interesse`, { message: 'Kan I komme i januar?' });
     expect(interest.res.status).toBe(303);
     const mail = await mailTo('ejer@firma.example');

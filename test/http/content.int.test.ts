@@ -528,6 +528,60 @@ describe('calls', () => {
     expect(audit).toMatchObject({ action: 'insert', actorUserId: user.id, actorLabel: user.email });
   });
 
+  it('takes the timeline in Danish date inputs, in order, and shows it on the call page', async () => {
+    const { user, client } = await signIn('funder');
+    const day = (name: string, d: string, m: string, y: string) => ({
+      [`${name}Day`]: d,
+      [`${name}Month`]: m,
+      [`${name}Year`]: y,
+    });
+    const timeline = {
+      ...day('assessmentDeadline', '3', '5', '2027'),
+      ...day('decisionDate', '1', '9', '2027'),
+      ...day('grantsStartOn', '1', '1', '2028'),
+    };
+    // The decision before the assessment: refused on its own field, the typed days kept.
+    const wrong = await submit(
+      client,
+      '/opslag/ny',
+      callFields(user.organisationId, 'Pulje med tidsplan', {
+        ...timeline,
+        ...day('decisionDate', '1', '4', '2027'),
+      }),
+    );
+    expect(wrong.res.status).toBe(422);
+    expect(wrong.html).toMatch(
+      /id="decisionDate-error"[^>]*>Beslutningen skal ligge efter ansøgningsfristen og fristen for bedømmelse\./,
+    );
+    expect(wrong.html).toMatch(/name="decisionDateMonth"[^>]*value="4"/);
+    const saved = await submit(
+      client,
+      '/opslag/ny',
+      callFields(user.organisationId, 'Pulje med tidsplan', timeline),
+    );
+    expect(location(saved.res)).toBe('/opslag/pulje-med-tidsplan?saved=1');
+    const [row] = await database.db.select().from(calls).where(eq(calls.slug, 'pulje-med-tidsplan'));
+    expect(row).toMatchObject({
+      assessmentDeadline: '2027-05-03',
+      decisionDate: '2027-09-01',
+      grantsStartOn: '2028-01-01',
+    });
+    const page = (await visitor().get('/opslag/pulje-med-tidsplan')).html;
+    const shown = page.slice(page.indexOf('id="call-timeline"'));
+    expect(shown).toMatch(
+      /Ansøgningsfrist<\/strong>: <time datetime="2027-03-01T11:00:00.000Z">1\. marts 2027 kl\. 12\.00/,
+    );
+    expect(shown).toMatch(/Ansøgningsfrist<\/strong>.*<span class="badge badge-info">Næste<\/span>/s);
+    expect(shown).toContain('Frist for bedømmelse</strong>: <time datetime="2027-05-03">3. maj 2027</time>');
+    expect(shown).toContain('Beslutning</strong>: <time datetime="2027-09-01">1. september 2027</time>');
+    expect(shown).toContain('Tilskud begynder</strong>: <time datetime="2028-01-01">1. januar 2028</time>');
+    const english = (await visitor().get('/en/calls/pulje-med-tidsplan')).html;
+    expect(english).toContain('Assessment deadline</strong>: <time datetime="2027-05-03">3 May 2027</time>');
+    // The edit form shows the stored days in the three fields.
+    const form = (await client.get('/opslag/pulje-med-tidsplan/rediger')).html;
+    expect(form).toMatch(/name="grantsStartOnYear"[^>]*value="2028"/);
+  });
+
   it("edits a call in Danish time, keeps its address, and refuses another funder's edit", async () => {
     const owner = await signIn('funder');
     await submit(owner.client, '/opslag/ny', callFields(owner.user.organisationId, 'Pulje til redigering'));

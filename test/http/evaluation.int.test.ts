@@ -250,7 +250,7 @@ describe('data quality pages', () => {
     expect(res.status).toBe(200);
     expect(rowText(html, 'Gamma web')).toBe(
       // Each fixture activity has a single participant, so all 3 break the activity rule.
-      '3 indsendt 3 1 (33 %) 2 (67 %) 3 (100 %) Ikke opfyldt Markeringer: 33 % af virksomhederne mangler kommune Markeringer: 67 % af virksomhederne mangler branchekode Markeringer: 100 % af aktiviteterne bryder aktivitetsreglen (færre end to deltagere eller ingen virksomhed)',
+      '3 Indsendt 3 1 (33 %) 2 (67 %) 3 (100 %) Ikke opfyldt Markeringer: 33 % af virksomhederne mangler kommune Markeringer: 67 % af virksomhederne mangler branchekode Markeringer: 100 % af aktiviteterne bryder aktivitetsreglen (færre end to deltagere eller ingen virksomhed)',
     );
     expect(html).not.toContain('Delta web');
     expect(html).not.toMatch(/\sstyle=/);
@@ -260,10 +260,9 @@ describe('data quality pages', () => {
     const { html } = await (await as('funder')).get('/finansiering/datakvalitet?aar=2023');
     expect(html).not.toContain('Epsilon web');
     expect(rowText(html, 'Delta web')).toContain('Stor ændring: Aktiviteter fra 4 til 10 (+150 %)');
-    expect(rowText(html, 'Delta web')).toContain('Året er ikke indsendt (status: åben)');
-    expect(rowText(html, 'Alfa web')).toContain(
-      'Året er ikke indsendt (ingen indberetningsperiode oprettet)',
-    );
+    expect(rowText(html, 'Delta web')).toContain('Året er ikke indsendt (status: Åben)');
+    // A year without a stored period is open, in the same word as the periods pages use.
+    expect(rowText(html, 'Alfa web')).toContain('Året er ikke indsendt (status: Åben)');
     const support = await as('support');
     expect((await support.get('/finansiering/datakvalitet')).res.status).toBe(403);
   });

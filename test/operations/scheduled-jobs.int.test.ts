@@ -73,10 +73,12 @@ describe(`scheduled jobs (${testDriver()})`, () => {
       sql`select name, cron, timezone from pgboss.schedule order by name`,
     );
     expect(rows).toEqual([
+      { name: 'call-deadline-reminders', cron: '45 7 * * *', timezone: 'Europe/Copenhagen' },
       { name: 'company-effect-survey', cron: '0 8 * * *', timezone: 'Europe/Copenhagen' },
       { name: 'course-reminders', cron: '15 7 * * *', timezone: 'Europe/Copenhagen' },
       { name: 'deadline-reminders', cron: '30 7 * * *', timezone: 'Europe/Copenhagen' },
       { name: 'label-reminders', cron: '0 7 * * *', timezone: 'Europe/Copenhagen' },
+      { name: 'matchmaking-follow-ups', cron: '20 8 * * *', timezone: 'Europe/Copenhagen' },
       { name: 'referral-reminders', cron: '10 * * * *', timezone: 'Europe/Copenhagen' },
       { name: 'retention', cron: '30 3 * * *', timezone: 'Europe/Copenhagen' },
       { name: 'token-reminders', cron: '0 * * * *', timezone: 'Europe/Copenhagen' },

@@ -145,10 +145,12 @@ describe.runIf(testDriver() === 'postgres')('two app instances on one PostgreSQL
     );
     expect(schedules).toEqual(
       [
+        'call-deadline-reminders',
         'company-effect-survey',
         'course-reminders',
         'deadline-reminders',
         'label-reminders',
+        'matchmaking-follow-ups',
         'referral-reminders',
         'retention',
         'token-reminders',

@@ -130,6 +130,10 @@ export async function routeFixtures(t: TestApp, database: Database): Promise<Rou
     sql`select p.id from funding_plans p join organisations f on f.id = p.funder_id
         where f.slug = 'uddannelses-og-forskningsministeriet' limit 1`,
   );
+  const referralTarget = await one<{ id: string }>(
+    database,
+    sql`select id from referral_targets where name = 'Eksportrådet'`,
+  );
   const referral = await one<{ id: string }>(
     database,
     sql`select r.id from referrals r join organisations f on f.id = r.from_organisation_id
@@ -270,6 +274,12 @@ export async function routeFixtures(t: TestApp, database: Database): Promise<Rou
       '/en/results/targets:code': '1',
       '/finansiering/planer:id': plan.id,
       '/en/funding/plans:id': plan.id,
+      '/finansiering/koordinering/moeder:id': demoUuid('coordination-meeting:robotter-foer-opslag'),
+      '/en/funding/coordination/meetings:id': demoUuid('coordination-meeting:robotter-foer-opslag'),
+      '/finansiering/koordinering/beslutninger:id': demoUuid('coordination-decision:opslagstekst'),
+      '/en/funding/coordination/decisions:id': demoUuid('coordination-decision:opslagstekst'),
+      '/support/henvisningsmodtagere:id': referralTarget.id,
+      '/en/support/referral-targets:id': referralTarget.id,
       '/markedsplads:id': marketplaceItem.id,
       '/en/marketplace:id': marketplaceItem.id,
       '/henvisninger:id': referral.id,
@@ -283,9 +293,17 @@ export async function routeFixtures(t: TestApp, database: Database): Promise<Rou
       '/klyngeforum/initiativer/:code/aktiviteter:id': link.id,
       '/en/cluster-forum/initiatives/:code/activities:id': link.id,
       '/ydelser:slug': 'klyngelederuddannelsen',
+      '/viden:slug': 'saadan-bruger-i-samarbejdsaftalen',
+      '/en/knowledge:slug': 'saadan-bruger-i-samarbejdsaftalen',
+      '/viden/skabeloner:slug': 'samarbejdsaftale',
+      '/en/knowledge/templates:slug': 'samarbejdsaftale',
+      version: '2',
       '/en/services:slug': 'klyngelederuddannelsen',
       '/ydelser/:slug/kurser:id': course?.id ?? '',
       '/en/services/:slug/courses:id': course?.id ?? '',
+      // The demo has no plan: any service's decision page answers 404 to those who keep the plans
+      '/support/plan/:year/beslutning:id': randomUUID(),
+      '/en/support/plan/:year/decision:id': randomUUID(),
       '/tilmeldinger:id': registration?.id ?? '',
       '/en/registrations:id': registration?.id ?? '',
       '/support/undersoegelser:id': survey,
@@ -296,6 +314,8 @@ export async function routeFixtures(t: TestApp, database: Database): Promise<Rou
       '/api/v1/clusters:id': 'odense-robotics',
       '/api/v1/deliveries:id': deliveryId,
       '/konto/sessioner:id': randomUUID(),
+      '/konto/organisation:id': robotics.id,
+      '/en/account/organisation:id': robotics.id,
       '/en/account/sessions:id': randomUUID(),
     },
   };

@@ -3,6 +3,7 @@ import {
   bigint,
   boolean,
   check,
+  date,
   index,
   pgEnum,
   pgTable,
@@ -49,6 +50,13 @@ export const calls = pgTable(
     opensAt: timestamp('opens_at', { withTimezone: true }),
     /** A moment in time; shown and entered as Europe/Copenhagen local time. */
     deadline: timestamp('deadline', { withTimezone: true }).notNull(),
+    /**
+     * The later phases' dates (seed 003: applications in March, assessment in May, decision in
+     * September, grants from January), each a day and each after the one before.
+     */
+    assessmentDeadline: date('assessment_deadline', { mode: 'string' }),
+    decisionDate: date('decision_date', { mode: 'string' }),
+    grantsStartOn: date('grants_start_on', { mode: 'string' }),
     createdBy: uuid('created_by'),
     /** The case officer who recorded the decision: named with their e-mail in the decision letters. */
     decidedBy: uuid('decided_by').references(() => users.id, { onDelete: 'set null' }),
@@ -339,5 +347,31 @@ export const callAllocations = pgTable(
   (t) => [
     primaryKey({ columns: [t.applicationId, t.funderId, t.year] }),
     check('call_allocations_amount', sql`${t.amountDkk} >= 0`),
+  ],
+);
+
+/**
+ * The call deadline reminders sent (claimed): one per call, phase, days-before edge and person,
+ * so no one is reminded twice of the same deadline and a failed mail can be claimed again.
+ */
+export const callDeadlineReminders = pgTable(
+  'call_deadline_reminders',
+  {
+    callId: uuid('call_id')
+      .notNull()
+      .references(() => calls.id, { onDelete: 'cascade' }),
+    /** Whose deadline: 'application' (applicants), 'assessment' (assessors), 'decision' (funders). */
+    phase: text('phase').notNull(),
+    /** Days before the deadline: 7 or 1. */
+    edge: smallint('edge').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.callId, t.phase, t.edge, t.userId] }),
+    check('call_deadline_reminders_phase', sql`${t.phase} in ('application', 'assessment', 'decision')`),
+    check('call_deadline_reminders_edge', sql`${t.edge} in (7, 1)`),
   ],
 );

@@ -98,7 +98,8 @@ export const marketplaceType = pgEnum('marketplace_type', [
 
 /**
  * An offer or a request of the marketplace, owned by an organisation (a company or a cluster);
- * public from `validFrom` to `validUntil` (both included), then it leaves the public list.
+ * public from `validFrom` to `validUntil` (both included), then it leaves the public list. The
+ * owner may withdraw it before then (`withdrawnAt`): it leaves the list, search and API at once.
  */
 export const marketplaceItems = pgTable(
   'marketplace_items',
@@ -118,6 +119,7 @@ export const marketplaceItems = pgTable(
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
   },
   (t) => [
     index('marketplace_items_valid_idx').on(t.validUntil, t.validFrom),

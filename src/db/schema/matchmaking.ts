@@ -13,6 +13,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { users } from './accounts.ts';
 import { events } from './content.ts';
+import { surveys } from './surveys.ts';
 
 /**
  * Matchmaking at an event (src/domain/matchmaking): the organiser switches it on with slots,
@@ -124,4 +125,27 @@ export const matchmakingMeetings = pgTable(
     placedAt: timestamp('placed_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('matchmaking_meetings_table_key').on(t.slotId, t.tableNumber)],
+);
+
+/**
+ * A follow-up round of an event: the survey sent 3 or 6 months after it to the participants who
+ * had a meeting. One per event and round (the key), so the daily job never sends a round twice.
+ */
+export const matchmakingFollowUps = pgTable(
+  'matchmaking_follow_ups',
+  {
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => matchmakingEvents.eventId, { onDelete: 'cascade' }),
+    monthsAfter: smallint('months_after').notNull(),
+    surveyId: uuid('survey_id')
+      .notNull()
+      .references(() => surveys.id, { onDelete: 'cascade' }),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.eventId, t.monthsAfter] }),
+    uniqueIndex('matchmaking_follow_ups_survey_key').on(t.surveyId),
+    check('matchmaking_follow_ups_months', sql`${t.monthsAfter} in (3, 6)`),
+  ],
 );

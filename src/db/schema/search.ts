@@ -12,6 +12,7 @@ export const searchKind = pgEnum('search_kind', [
   'event',
   'call',
   'service',
+  'knowledge',
 ]);
 
 /**

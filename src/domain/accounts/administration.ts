@@ -2,10 +2,11 @@
  * User administration: who has an account with which roles, and what an administrator may open.
  * Every function checks the policy itself (`admin.view`, `users.manage`).
  */
-import { asc, sql } from 'drizzle-orm';
+import { asc, inArray, sql } from 'drizzle-orm';
 import { type Queryable, queryRows } from '../../db/client.ts';
 import { memberships, type organisationKind, organisations, users } from '../../db/schema/index.ts';
 import type { Caller } from '../caller.ts';
+import { forbidden } from '../errors.ts';
 import { authorize, ROLES, type Role } from '../policy/policy.ts';
 
 export interface UserListRow {
@@ -68,4 +69,23 @@ export async function organisationMembers(
         where m.organisation_id = ${organisationId}
         order by u.name, u.email, m.role`,
   );
+}
+
+/**
+ * The organisations whose users the caller manages as their organisation admin, by name, for
+ * their own page (admins manage every organisation's from the administration instead).
+ */
+export async function administeredOrganisations(
+  db: Queryable,
+  caller: Caller,
+): Promise<{ id: string; name: string }[]> {
+  const ids = caller.principal.memberships
+    .filter((m) => m.role === 'organisation_admin')
+    .map((m) => m.organisationId);
+  if (ids.length === 0) throw forbidden('Not an organisation admin');
+  return db
+    .select({ id: organisations.id, name: organisations.name })
+    .from(organisations)
+    .where(inArray(organisations.id, ids))
+    .orderBy(asc(organisations.name));
 }

@@ -6,7 +6,7 @@ import { recordEvent } from '../audit/queries.ts';
 import type { Caller } from '../caller.ts';
 import { AppError } from '../errors.ts';
 import { authorize } from '../policy/policy.ts';
-import { grantableRoles } from './memberships.ts';
+import { grantableRoles, managedOrganisationKind } from './memberships.ts';
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from './passwords.ts';
 import { findUserByEmail, normaliseEmail, personOf } from './queries.ts';
 import type { CreateUserInput } from './schemas.ts';
@@ -167,4 +167,33 @@ export async function createUser(db: Db, caller: Caller, input: CreateUserInput,
     if (!reset) throw new Error('new user has no reset token');
     return { user, token: reset.token };
   });
+}
+
+/**
+ * Invites a person into an organisation with a role: a new user (with a set-password token, as
+ * createUser), or a membership added to the existing user of that e-mail (no token: they sign in
+ * as before), so one person can work in a second organisation. Refused when they hold the role there.
+ */
+export async function inviteMember(
+  db: Db,
+  caller: Caller,
+  input: CreateUserInput,
+  now: Date,
+): Promise<{ user: { id: string; email: string; name: string }; token: string | null }> {
+  authorize(caller.principal, 'members.manage', { organisationId: input.organisationId });
+  const existing = await findUserByEmail(db, normaliseEmail(input.email));
+  if (!existing) return createUser(db, caller, input, now);
+  const kind = await managedOrganisationKind(db, caller, input.organisationId);
+  if (!grantableRoles(caller.principal, kind).includes(input.role))
+    throw new AppError('validation', 'role not grantable', [{ field: 'role', message: 'roleNotGrantable' }]);
+  await withActor(db, caller.actor, async (tx) => {
+    const added = await tx
+      .insert(memberships)
+      .values({ userId: existing.id, organisationId: input.organisationId, role: input.role })
+      .onConflictDoNothing()
+      .returning({ userId: memberships.userId });
+    if (added.length === 0)
+      throw new AppError('conflict', 'role held', [{ field: 'email', message: 'roleHeld' }]);
+  });
+  return { user: { id: existing.id, email: existing.email, name: existing.name }, token: null };
 }

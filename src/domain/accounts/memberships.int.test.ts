@@ -7,7 +7,7 @@ import { withActor } from '../../db/actor.ts';
 import type { Database } from '../../db/client.ts';
 import { auditLog, memberships } from '../../db/schema/index.ts';
 import { organisationMembers } from './administration.ts';
-import { createUser as inviteUser } from './commands.ts';
+import { inviteMember, createUser as inviteUser } from './commands.ts';
 import { changeMembershipRole, removeMembership } from './memberships.ts';
 
 let database: Database;
@@ -15,6 +15,12 @@ beforeAll(async () => {
   database = await createTestDatabase();
 });
 afterAll(() => database?.close());
+
+const rolesOf = (userId: string, organisationId: string) =>
+  database.db
+    .select({ role: memberships.role })
+    .from(memberships)
+    .where(and(eq(memberships.userId, userId), eq(memberships.organisationId, organisationId)));
 
 describe('memberships of an organisation', () => {
   it('lists them for admins only; an admin removes a role, audited; the last administrator keeps theirs', async () => {
@@ -53,12 +59,6 @@ describe('memberships of an organisation', () => {
 });
 
 describe('changing a role in place, and organisation admins', () => {
-  const rolesOf = (userId: string, organisationId: string) =>
-    database.db
-      .select({ role: memberships.role })
-      .from(memberships)
-      .where(and(eq(memberships.userId, userId), eq(memberships.organisationId, organisationId)));
-
   it('lets an admin change a role in place, audited as one update', async () => {
     const { caller: admin } = await createUserAndCaller(database.db, 'admin');
     const cluster = await createOrganisation(database.db);
@@ -179,5 +179,64 @@ describe('changing a role in place, and organisation admins', () => {
       'cluster_staff',
       'organisation_admin',
     ]);
+  });
+});
+
+describe('inviting into an organisation', () => {
+  it('adds a membership to an existing user in a second organisation, audited, and creates a new one otherwise', async () => {
+    const first = await createOrganisation(database.db);
+    const second = await createOrganisation(database.db);
+    const { user: orgAdmin, caller } = await createUserAndCaller(database.db, 'organisation_admin', {
+      organisationId: second.id,
+    });
+    const { caller: outsider } = await createUserAndCaller(database.db, 'organisation_admin', {
+      organisationId: first.id,
+    });
+    const person = await createUser(database.db, 'cluster_staff', { organisationId: first.id });
+    const invitation = { email: person.email.toUpperCase(), name: 'Ignoreret', organisationId: second.id };
+
+    await expectAppError(
+      inviteMember(database.db, outsider, { ...invitation, role: 'cluster_staff' }, new Date()),
+      'forbidden',
+    );
+    await expectAppError(
+      inviteMember(database.db, caller, { ...invitation, role: 'funder' }, new Date()),
+      'validation',
+    );
+    const added = await inviteMember(
+      database.db,
+      caller,
+      { ...invitation, role: 'cluster_staff' },
+      new Date(),
+    );
+    expect(added).toEqual({ user: { id: person.id, email: person.email, name: person.name }, token: null });
+    expect(await rolesOf(person.id, first.id)).toEqual([{ role: 'cluster_staff' }]);
+    expect(await rolesOf(person.id, second.id)).toEqual([{ role: 'cluster_staff' }]);
+    const audited = await database.db
+      .select({ actor: auditLog.actorUserId })
+      .from(auditLog)
+      .where(
+        and(
+          eq(auditLog.entity, 'memberships'),
+          eq(auditLog.action, 'insert'),
+          eq(auditLog.entityId, `${person.id}/${second.id}/cluster_staff`),
+          eq(auditLog.actorUserId, orgAdmin.id),
+        ),
+      );
+    expect(audited).toHaveLength(1);
+    // The same role again is refused; nothing is added twice.
+    await expectAppError(
+      inviteMember(database.db, caller, { ...invitation, role: 'cluster_staff' }, new Date()),
+      'conflict',
+    );
+    // A new e-mail makes a new user with a set-password token.
+    const fresh = await inviteMember(
+      database.db,
+      caller,
+      { email: 'helt.ny@klynge.example', name: 'Helt Ny', organisationId: second.id, role: 'cluster_staff' },
+      new Date(),
+    );
+    expect(fresh.token).toEqual(expect.any(String));
+    expect(await rolesOf(fresh.user.id, second.id)).toEqual([{ role: 'cluster_staff' }]);
   });
 });

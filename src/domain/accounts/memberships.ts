@@ -6,14 +6,14 @@
  */
 import { and, eq, sql } from 'drizzle-orm';
 import { withActor } from '../../db/actor.ts';
-import { type Db, queryRows, type Tx } from '../../db/client.ts';
+import { type Db, type Queryable, queryRows, type Tx } from '../../db/client.ts';
 import { memberships, type organisationKind, organisations } from '../../db/schema/index.ts';
 import type { Caller } from '../caller.ts';
 import { AppError, notFound } from '../errors.ts';
 import { isUuid } from '../ids.ts';
 import { authorize, can, type Principal, ROLES, type Role } from '../policy/policy.ts';
 
-type OrganisationKind = (typeof organisationKind.enumValues)[number];
+export type OrganisationKind = (typeof organisationKind.enumValues)[number];
 
 /** The row of `membership` (a user in an organisation) holding `role`. */
 const theMembership = (membership: { userId: string; organisationId: string }, role: Role) =>
@@ -42,20 +42,25 @@ export function grantableRoles(principal: Principal, kind: OrganisationKind): re
   return [...WORK_ROLES[kind], 'organisation_admin'];
 }
 
-/** The organisation's kind, after checking the caller may manage its members; not_found for no organisation. */
-export async function managedOrganisationKind(
-  db: Db | Tx,
-  caller: Caller,
-  organisationId: string,
-): Promise<OrganisationKind> {
+/** One organisation whose users the caller manages: its name and kind; not_found for none. */
+export async function managedOrganisation(db: Queryable, caller: Caller, organisationId: string) {
   authorize(caller.principal, 'members.manage', { organisationId });
   if (!isUuid(organisationId)) throw notFound('organisation');
   const [org] = await db
-    .select({ kind: organisations.kind })
+    .select({ id: organisations.id, name: organisations.name, kind: organisations.kind })
     .from(organisations)
     .where(eq(organisations.id, organisationId));
   if (!org) throw notFound('organisation');
-  return org.kind;
+  return org;
+}
+
+/** The organisation's kind, after checking the caller may manage its members; not_found for no organisation. */
+export async function managedOrganisationKind(
+  db: Queryable,
+  caller: Caller,
+  organisationId: string,
+): Promise<OrganisationKind> {
+  return (await managedOrganisation(db, caller, organisationId)).kind;
 }
 
 /**

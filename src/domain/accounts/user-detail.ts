@@ -11,6 +11,7 @@ import type { Caller } from '../caller.ts';
 import { notFound } from '../errors.ts';
 import { authorize, can, type Role } from '../policy/policy.ts';
 import { identitiesOf, type LinkedIdentity } from './identities.ts';
+import { grantableRoles, type OrganisationKind } from './memberships.ts';
 import { type SecondFactorStatus, secondFactorStatus } from './second-factor.ts';
 
 export interface UserDetail {
@@ -20,7 +21,8 @@ export interface UserDetail {
   invitedAt: Date | null;
   erasedAt: Date | null;
   hasPassword: boolean;
-  memberships: { organisationId: string; organisationName: string; role: Role }[];
+  /** Each role held, with the roles the administrator may change it to there (the user's page offers them). */
+  memberships: { organisationId: string; organisationName: string; role: Role; grantable: readonly Role[] }[];
   sessions: { active: number; lastSeenAt: Date | null };
   secondFactor: SecondFactorStatus;
   identities: LinkedIdentity[];
@@ -39,9 +41,9 @@ export async function userDetail(
   const [user] = await db.select().from(users).where(eq(users.id, userId));
   if (!user) throw notFound('user');
   const [memberships, [sessionFacts], secondFactor, identities] = await Promise.all([
-    queryRows<UserDetail['memberships'][number]>(
+    queryRows<Omit<UserDetail['memberships'][number], 'grantable'> & { kind: OrganisationKind }>(
       db,
-      sql`select o.id as "organisationId", o.name as "organisationName", m.role
+      sql`select o.id as "organisationId", o.name as "organisationName", m.role, o.kind
           from memberships m join organisations o on o.id = m.organisation_id
           where m.user_id = ${userId} order by o.name, m.role`,
     ),
@@ -63,7 +65,10 @@ export async function userDetail(
     invitedAt: user.invitedAt,
     erasedAt: user.erasedAt,
     hasPassword: user.passwordHash !== null,
-    memberships,
+    memberships: memberships.map(({ kind, ...m }) => ({
+      ...m,
+      grantable: grantableRoles(caller.principal, kind),
+    })),
     sessions: {
       active: sessionFacts?.active ?? 0,
       lastSeenAt: lastSeen ? new Date(lastSeen) : null,

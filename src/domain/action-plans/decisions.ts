@@ -8,7 +8,14 @@ import { authorize } from '../policy/policy.ts';
 import { fundersOf } from '../reporting/periods/years.ts';
 import { COMMENT_MAX } from './plan-input.ts';
 import { checkPlanYear, clusterById, lockPlanStatus, type PlanStatus } from './plans.ts';
-import { PLAN_ACTIONS, type PlanAction, permissionOf, planTransition, policyTarget } from './policy.ts';
+import {
+  hasFunder,
+  PLAN_ACTIONS,
+  type PlanAction,
+  permissionOf,
+  planTransition,
+  policyTarget,
+} from './policy.ts';
 
 export interface PlanChange {
   clusterId: string;
@@ -31,7 +38,8 @@ function checkChange(change: PlanChange, now: Date): { comment: string | null } 
  * Changes a plan's status by one transition of the table. Refusals, in this order: validation
  * (bad year, comment too long), not_found (no such cluster), forbidden (the policy says no: not
  * the cluster's staff, or a funder that does not fund the cluster that year), conflict (no such
- * move from the current status), validation (a required comment is missing).
+ * move from the current status, or a submit in a year no funder funds the cluster: no funder could
+ * open the plan), validation (a required comment is missing).
  */
 export async function changePlanStatus(
   db: Db,
@@ -52,6 +60,8 @@ export async function changePlanStatus(
         'conflict',
         `An action plan that is ${from ?? 'not saved'} cannot be changed by ${action}`,
       );
+    if (action === 'submit' && !hasFunder(target))
+      throw new AppError('conflict', `No funder funds the cluster in ${year}: the plan cannot be submitted`);
     if (transition.comment === 'required' && !comment)
       throw new AppError('validation', `A comment is required to ${action} a plan`, [
         { field: 'comment', message: 'required' },

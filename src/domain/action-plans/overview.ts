@@ -21,7 +21,10 @@ export interface OverviewPlan {
 export interface PlansOverview {
   /** The year shown. */
   year: number;
-  /** The years the overview offers, newest first: next year back to the first plan year. */
+  /**
+   * The years the overview offers, newest first: those from the first plan year to next year in
+   * which the caller's funders fund a cluster (the plans of other years are not theirs to open).
+   */
   years: number[];
   clusters: OverviewPlan[];
 }
@@ -48,21 +51,21 @@ async function fundedClusters(db: Queryable, year: number, funders: string[] | n
   return rows.map((r) => ({ ...r, updatedAt: r.updatedAt ? new Date(r.updatedAt) : null }));
 }
 
-/** The newest of the years with a grant by the funders, in one query; null when there is none. */
-async function newestFundedYear(db: Queryable, years: number[], funders: string[] | null) {
-  const [row] = await queryRows<{ year: number | null }>(
+/** The years with a grant by the funders, newest first, in one query. */
+async function fundedYears(db: Queryable, first: number, last: number, funders: string[] | null) {
+  const rows = await queryRows<{ year: number }>(
     db,
-    sql`select max(g.year)::int as year from funding_grants g
-        where g.year between ${Math.min(...years)} and ${Math.max(...years)}
-          ${grantedBy(funders)}`,
+    sql`select distinct g.year::int as year from funding_grants g
+        where g.year between ${first} and ${last} ${grantedBy(funders)}
+        order by year desc`,
   );
-  return row?.year ?? null;
+  return rows.map((r) => r.year);
 }
 
 /**
  * The clusters the caller follows (the funders' own; every funded cluster for admins) in a year
- * with their plan's status. Without a year, the newest year offered that has funded clusters;
- * when none has, the oldest year offered. Forbidden unless the policy allows the overview.
+ * with their plan's status. Without a year, the newest year offered; when none is offered, the
+ * first plan year (an empty list). Forbidden unless the policy allows the overview.
  */
 export async function plansOverview(
   db: Queryable,
@@ -72,10 +75,9 @@ export async function plansOverview(
 ): Promise<PlansOverview> {
   const principal = authorize(caller.principal, 'actionPlans.overview');
   const funders = followedFunders(principal);
-  const current = currentReportingYear(now);
-  const years = Array.from({ length: current + 2 - FIRST_PLAN_YEAR }, (_, i) => current + 1 - i);
-  if (funders !== null && funders.length === 0)
-    return { year: askedYear ?? (years.at(-1) as number), years, clusters: [] };
-  const year = askedYear ?? (await newestFundedYear(db, years, funders)) ?? (years.at(-1) as number);
-  return { year, years, clusters: await fundedClusters(db, year, funders) };
+  const nextYear = currentReportingYear(now) + 1;
+  const years =
+    funders !== null && funders.length === 0 ? [] : await fundedYears(db, FIRST_PLAN_YEAR, nextYear, funders);
+  const year = askedYear ?? years[0] ?? FIRST_PLAN_YEAR;
+  return { year, years, clusters: years.includes(year) ? await fundedClusters(db, year, funders) : [] };
 }

@@ -56,20 +56,37 @@ describe('what a user may do with a plan', () => {
         s,
         [staff, funder, admin, support].map((p) => {
           const may = planPermissions(p, s, target);
-          const flags = `${may.edit ? 'E' : '-'}${may.readContent ? 'R' : '-'}`;
+          const flags = `${may.edit ? 'E' : '-'}${may.submit ? 'S' : '-'}${may.readContent ? 'R' : '-'}`;
           const sparring = `${may.comment ? 'K' : '-'}${may.handleComments ? 'H' : '-'}`;
           return `${flags}${sparring}${may.decide.join('+')}`;
         }),
       ]),
     );
-    // staff, funder, admin, support: E = edits, R = reads the content, K = comments, H = marks
-    // comments handled, then the decisions. The support function reads drafts to give sparring.
+    // staff, funder, admin, support: E = edits, S = submits, R = reads the content, K = comments,
+    // H = marks comments handled, then the decisions. The support function reads drafts to give
+    // sparring.
     expect(table).toEqual({
-      draft: ['ER-H', '----', '----', '-RK-'],
-      submitted: ['-R-H', '-R--accept+return', '-R--', '-RK-'],
-      accepted: ['-R-H', '-R--', '-R--', '-RK-'],
-      returned: ['ER-H', '-R--', '-R--', '-RK-'],
+      draft: ['ESR-H', '-----', '-----', '--RK-'],
+      submitted: ['--R-H', '--R--accept+return', '--R--', '--RK-'],
+      accepted: ['--R-H', '--R--', '--R--', '--RK-'],
+      returned: ['ESR-H', '--R--', '--R--', '--RK-'],
     });
+  });
+
+  it('lets the cluster edit but not submit a plan for a year no funder funds it', () => {
+    const unfunded = { ...target, fundedBy: [] };
+    expect(PLAN_STATUSES.map((s) => planPermissions(staff, s, unfunded).edit)).toEqual([
+      true,
+      false,
+      false,
+      true,
+    ]);
+    expect(PLAN_STATUSES.map((s) => planPermissions(staff, s, unfunded).submit)).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 
   it("follows the clusters funded by the user's own funder organisations; admins follow all", () => {

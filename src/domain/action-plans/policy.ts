@@ -71,6 +71,9 @@ export function availablePlanActions(p: Principal | null, status: PlanStatus, ta
   );
 }
 
+/** Whether a funder funds the cluster in the plan's year: a plan no funder can open cannot be submitted. */
+export const hasFunder = (target: PlanTarget) => target.fundedBy.length > 0;
+
 /** Whether a user may change the plan's content now: own cluster staff while it is a draft or returned. */
 export const mayEditPlan = (p: Principal | null, status: PlanStatus, target: PlanTarget) =>
   isEditable(status) && isOwnStaff(p, target);
@@ -98,8 +101,10 @@ export const mayReadComments = (p: Principal | null, target: PlanTarget) =>
   givesSparring(p) || mayHandleComments(p, target);
 
 export interface PlanPermissions {
-  /** Change the content (goals, activities, narrative) and submit it. */
+  /** Change the content (goals, activities, narrative). */
   edit: boolean;
+  /** Submit it: only when a funder funds the cluster that year, since nobody else decides it. */
+  submit: boolean;
   /** The decisions (accept, return) the user may make now. */
   decide: PlanAction[];
   readContent: boolean;
@@ -121,8 +126,10 @@ export function planPermissions(
       t.from === status &&
       can(p, t.permission, policyTarget(target)),
   ).map((t) => t.action);
+  const edit = mayEditPlan(p, status, target);
   return {
-    edit: mayEditPlan(p, status, target),
+    edit,
+    submit: edit && hasFunder(target),
     decide: decisions,
     readContent: mayReadPlanContent(p, status, target),
     comment: givesSparring(p),

@@ -35,6 +35,9 @@ const callValues = (input: CallInput) => ({
   body: input.body,
   opensAt: input.opensAt,
   deadline: input.deadline,
+  assessmentDeadline: input.assessmentDeadline,
+  decisionDate: input.decisionDate,
+  grantsStartOn: input.grantsStartOn,
 });
 
 export async function createCall(db: Db, editor: Caller, input: CallInput, now: Date) {

@@ -71,7 +71,13 @@ export async function draftCalls(db: Queryable, principal: Principal | null) {
  */
 export async function findCall(db: Queryable, principal: Principal | null, slug: string) {
   const [row] = await db
-    .select({ ...callSummaryColumns, body: calls.body })
+    .select({
+      ...callSummaryColumns,
+      body: calls.body,
+      assessmentDeadline: calls.assessmentDeadline,
+      decisionDate: calls.decisionDate,
+      grantsStartOn: calls.grantsStartOn,
+    })
     .from(calls)
     .innerJoin(organisations, eq(organisations.id, calls.ownerId))
     .where(eq(calls.slug, slug));

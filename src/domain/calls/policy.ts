@@ -1,4 +1,5 @@
 import type { applications } from '../../db/schema/index.ts';
+import { isSystem } from '../caller.ts';
 import { forbidden } from '../errors.ts';
 import { can, type Membership, type Principal } from '../policy/policy.ts';
 import type { CallStatus } from './workflow.ts';
@@ -197,4 +198,9 @@ export function callOwnerOrganisations<M extends Membership & { organisationKind
     seen.add(m.organisationId);
     return true;
   });
+}
+
+/** Call deadline reminders are the system's to send (the scheduled job, `klynge calls remind`). */
+export function authorizeCallReminders(principal: Principal | null): void {
+  if (!isSystem(principal)) throw forbidden('Only the system sends call deadline reminders');
 }

@@ -31,4 +31,43 @@ describe('the call form', () => {
       'deadlineTime:required',
     ]);
   });
+
+  it('takes the later phases as days, each after the one before it', () => {
+    const call = {
+      organisationId: ORG,
+      title: 'Opslag',
+      status: 'draft',
+      deadlineDate: '2027-03-01',
+      deadlineTime: '12:00',
+    };
+    const inOrder = callForm.parse({
+      ...call,
+      assessmentDeadline: '2027-05-03',
+      decisionDate: '2027-09-01',
+      grantsStartOn: '2028-01-01',
+    });
+    expect([inOrder.assessmentDeadline, inOrder.decisionDate, inOrder.grantsStartOn]).toEqual([
+      '2027-05-03',
+      '2027-09-01',
+      '2028-01-01',
+    ]);
+    expect(callForm.parse({ ...call, assessmentDeadline: '' }).assessmentDeadline).toBeNull();
+    // The assessment on the application deadline's own day, a decision before it.
+    const wrong = callForm.safeParse({
+      ...call,
+      assessmentDeadline: '2027-03-01',
+      decisionDate: '2027-02-28',
+    });
+    expect(issues(wrong)).toEqual([
+      'assessmentDeadline:assessmentDeadlineOutOfOrder',
+      'decisionDate:decisionDateOutOfOrder',
+    ]);
+    expect(issues(callForm.safeParse({ ...call, grantsStartOn: '2028-02-30' }))).toEqual([
+      'grantsStartOn:invalidDate',
+    ]);
+    // A skipped phase: the decision is compared with the application deadline.
+    expect(
+      issues(callForm.safeParse({ ...call, decisionDate: '2027-08-01', grantsStartOn: '2027-07-01' })),
+    ).toEqual(['grantsStartOn:grantsStartOnOutOfOrder']);
+  });
 });

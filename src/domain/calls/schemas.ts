@@ -8,8 +8,34 @@ import {
   requiredTime,
 } from '../content/schemas.ts';
 import { isClockTime, isIsoDate } from '../content/time.ts';
+import { isCalendarDay } from '../reference/danish.ts';
+import { copenhagenDate } from '../reference/time.ts';
 import { ACTIVITY_CATEGORIES } from '../reporting/format/rows.ts';
 import { CALL_STATUSES } from './workflow.ts';
+
+const optionalDay = optionalField(z.string().trim().refine(isCalendarDay, 'invalidDate'));
+
+/** The phases after the application deadline, in the order they follow each other. */
+export const LATER_PHASES = ['assessmentDeadline', 'decisionDate', 'grantsStartOn'] as const;
+
+/**
+ * Each phase's day after the one before it that is given (the application deadline's day first):
+ * an assessment deadline on or before the application deadline is refused on its own field.
+ */
+function requirePhasesInOrder(
+  ctx: z.RefinementCtx,
+  applicationDay: string | null,
+  days: Partial<Record<(typeof LATER_PHASES)[number], string>>,
+): void {
+  let previous = applicationDay;
+  for (const phase of LATER_PHASES) {
+    const day = days[phase];
+    if (!day || !isCalendarDay(day)) continue;
+    if (previous && day <= previous)
+      ctx.addIssue({ code: 'custom', path: [phase], message: `${phase}OutOfOrder` });
+    else previous = day;
+  }
+}
 
 /**
  * The call's own form: its public page (owner, texts, dates and status), written in the
@@ -23,6 +49,10 @@ export const callForm = z
     opensTime: optionalField(z.string().trim().refine(isClockTime, 'invalidTime')),
     deadlineDate: requiredDate,
     deadlineTime: requiredTime,
+    // The later phases of the timeline: days, each optional (DKFDS date inputs).
+    assessmentDeadline: optionalDay,
+    decisionDate: optionalDay,
+    grantsStartOn: optionalDay,
   })
   .transform((v, ctx) => {
     const deadline = instantOf(ctx, 'deadlineDate', v.deadlineDate, v.deadlineTime);
@@ -30,6 +60,7 @@ export const callForm = z
     const opensAt = v.opensDate ? instantOf(ctx, 'opensDate', v.opensDate, v.opensTime ?? '00:00') : null;
     if (opensAt && opensAt >= deadline)
       ctx.addIssue({ code: 'custom', path: ['opensDate'], message: 'opensAfterDeadline' });
+    requirePhasesInOrder(ctx, Number.isNaN(deadline.getTime()) ? null : copenhagenDate(deadline), v);
     return {
       organisationId: v.organisationId,
       title: v.title,
@@ -38,6 +69,9 @@ export const callForm = z
       status: v.status,
       opensAt,
       deadline,
+      assessmentDeadline: v.assessmentDeadline ?? null,
+      decisionDate: v.decisionDate ?? null,
+      grantsStartOn: v.grantsStartOn ?? null,
     };
   });
 export type CallInput = z.infer<typeof callForm>;

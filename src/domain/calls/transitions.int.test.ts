@@ -50,6 +50,9 @@ const callInput = (organisationId: string, status: CallInput['status']): CallInp
   status,
   opensAt: null,
   deadline: DEADLINE,
+  assessmentDeadline: null,
+  decisionDate: null,
+  grantsStartOn: null,
 });
 
 async function openCall() {

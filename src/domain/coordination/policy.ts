@@ -3,7 +3,7 @@
  * module's rules (fundingPlans.propose, .comment, .close): a funder records plans for its own
  * organisation and closes them; the other funders comment while the plan is open.
  */
-import { can, type Principal } from '../policy/policy.ts';
+import { type Action, can, type Principal } from '../policy/policy.ts';
 import { copenhagenDate } from '../reference/time.ts';
 
 export type FundingPlanStatus = 'planned' | 'decided' | 'abandoned';
@@ -21,16 +21,17 @@ export function commentsOpen(plan: Pick<FundingPlanStanding, 'status' | 'decisio
   return plan.status === 'planned' && copenhagenDate(now) <= plan.decisionDate;
 }
 
-/** The funder organisations the principal records funding plans for, in membership order. */
-export function proposingFunders(p: Principal): string[] {
+/** The organisations in whose name the principal may take an action, in membership order. */
+export function organisationsActingFor(p: Principal, action: Action): string[] {
   // Each membership is judged on its own, so the order is that of the memberships that give the right.
   const ids = p.memberships
-    .filter((m) =>
-      can({ ...p, memberships: [m] }, 'fundingPlans.propose', { organisationId: m.organisationId }),
-    )
+    .filter((m) => can({ ...p, memberships: [m] }, action, { organisationId: m.organisationId }))
     .map((m) => m.organisationId);
   return [...new Set(ids)];
 }
+
+/** The funder organisations the principal records funding plans for, in membership order. */
+export const proposingFunders = (p: Principal): string[] => organisationsActingFor(p, 'fundingPlans.propose');
 
 /** The funder organisation a comment on the plan is made for: one of the principal's own, not the owner. */
 export function commentingFunder(p: Principal, plan: Pick<FundingPlanStanding, 'funderId'>): string | null {

@@ -339,6 +339,8 @@ function callRows() {
       status: 'open' as const,
       opensAt: day(-14, '00:00'),
       deadline: at('2027-03-01', '12:00'),
+      // Seed 003's rhythm: applications in March, assessment in May, decision in September, grants from January.
+      timeline: { assessmentDeadline: '2027-05-03', decisionDate: '2027-09-01', grantsStartOn: '2028-01-01' },
     },
     {
       owner: 'Region Syddanmark',
@@ -358,6 +360,7 @@ function callRows() {
       status: 'decided' as const,
       opensAt: at('2020-03-02', '00:00'),
       deadline: at('2020-05-04', '12:00'),
+      timeline: { assessmentDeadline: '2020-06-15', decisionDate: '2020-10-01', grantsStartOn: '2021-01-01' },
     },
     {
       owner: 'Uddannelses- og Forskningsministeriet',
@@ -381,6 +384,9 @@ function callRows() {
       status: c.status,
       opensAt: c.opensAt,
       deadline: c.deadline,
+      assessmentDeadline: c.timeline?.assessmentDeadline ?? null,
+      decisionDate: c.timeline?.decisionDate ?? null,
+      grantsStartOn: c.timeline?.grantsStartOn ?? null,
       createdBy: FUNDER_USER,
       createdAt: c.opensAt ?? day(-1),
       updatedAt: c.opensAt ?? day(-1),

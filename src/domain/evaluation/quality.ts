@@ -30,7 +30,8 @@ export interface QualityRow {
   slug: string;
   year: number;
   activities: number;
-  periodStatus: PeriodStatus | null;
+  /** As the periods pages say: a year without a stored period is open. */
+  periodStatus: PeriodStatus;
   companies: number;
   withoutMunicipality: number;
   withoutIndustry: number;
@@ -48,7 +49,7 @@ export interface QualityRow {
 
 export type QualityFlag =
   | { kind: 'no_activities' }
-  | { kind: 'not_submitted'; status: PeriodStatus | null }
+  | { kind: 'not_submitted'; status: PeriodStatus }
   | { kind: 'outlier'; outlier: Outlier }
   | { kind: 'missing_municipality'; share: number }
   | { kind: 'missing_industry'; share: number }
@@ -113,7 +114,7 @@ export async function dataQuality(
           )
           select o.id as "clusterId", o.name, o.slug, ${q.year}::int as year,
             coalesce(a.n, 0) as activities, coalesce(a.breaches, 0) as "ruleBreaches",
-            rp.status::text as "periodStatus",
+            coalesce(rp.status::text, 'open') as "periodStatus",
             coalesce(f.n, 0) as companies, coalesce(f.no_municipality, 0) as "withoutMunicipality",
             coalesce(f.no_industry, 0) as "withoutIndustry"
           from organisations o
@@ -156,7 +157,7 @@ export async function dataQuality(
 export function qualityFlags(row: QualityRow, config: EvaluationConfig['dataQuality']): QualityFlag[] {
   const flags: QualityFlag[] = [];
   if (row.activities === 0) flags.push({ kind: 'no_activities' });
-  if (!row.periodStatus || !SUBMITTED_STATUSES.includes(row.periodStatus))
+  if (!SUBMITTED_STATUSES.includes(row.periodStatus))
     flags.push({ kind: 'not_submitted', status: row.periodStatus });
   for (const outlier of row.outliers) flags.push({ kind: 'outlier', outlier });
   if (row.withoutMunicipalityShare !== null && row.withoutMunicipalityShare > config.missingSharePercent)

@@ -10,7 +10,9 @@ export const SCHEDULED_JOB_KINDS = [
   'label-reminders',
   'course-reminders',
   'deadline-reminders',
+  'call-deadline-reminders',
   'company-effect-survey',
+  'matchmaking-follow-ups',
   'retention',
 ] as const;
 export type ScheduledJobKind = (typeof SCHEDULED_JOB_KINDS)[number];

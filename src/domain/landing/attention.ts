@@ -2,7 +2,7 @@
  * What needs a person's attention, for their landing page: periods and action plans waiting for
  * their decision, applications to assess or to check, their own returned years and plans, draft
  * applications to open calls, expiring labels, the sparring comments on action plans waiting for
- * the cluster, and unread notifications. Each item is counted in
+ * the cluster, open decisions of coordination meetings, and unread notifications. Each item is counted in
  * SQL and offered only when the person may act on it, by the same rules the pages and commands
  * use, so every item's link opens for them.
  */
@@ -11,6 +11,7 @@ import { type Queryable, queryRows } from '../../db/client.ts';
 import { unhandledCommentCount } from '../action-plans/comments.ts';
 import type { Caller } from '../caller.ts';
 import { clustersWorkedFor } from '../catalogue/policy.ts';
+import { openDecisionCount } from '../coordination/meeting-queries.ts';
 import { expiringLabelsFor } from '../labels/queries.ts';
 import { unreadCount } from '../notifications/queries.ts';
 import { can, type Principal } from '../policy/policy.ts';
@@ -27,6 +28,7 @@ export type AttentionKind =
   | 'expiringLabels'
   | 'planCommentsWaiting'
   | 'planCommentsToHandle'
+  | 'decisionsOpen'
   | 'unreadNotifications';
 
 export interface AttentionItem {
@@ -191,6 +193,12 @@ async function planComments(
   return items;
 }
 
+/** Decisions of coordination meetings the principal's funder organisations are to carry out. */
+async function decisionsOpen(db: Queryable, p: Principal): Promise<AttentionItem[]> {
+  const n = await openDecisionCount(db, p);
+  return n > 0 ? [{ kind: 'decisionsOpen', count: n }] : [];
+}
+
 async function notificationsUnread(db: Queryable, p: Principal): Promise<AttentionItem[]> {
   if (!can(p, 'notifications.view')) return [];
   const n = await unreadCount(db, p);
@@ -209,6 +217,7 @@ export async function attentionOf(db: Queryable, caller: Caller, now: Date): Pro
     draftApplications(db, p, now),
     labelsExpiring(db, p, now),
     planComments(db, p, clustersWorkedFor(p)),
+    decisionsOpen(db, p),
     notificationsUnread(db, p),
   ]);
   return parts.flat();

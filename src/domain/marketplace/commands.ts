@@ -2,9 +2,10 @@
  * Publishing on the marketplace and expressing interest (issue 21). An item belongs to an
  * organisation (a company or a cluster) whose people publish it (`marketplace.publish`); anyone
  * signed in may express interest in an item of another organisation, which tells the owner in
- * the portal (a notification, written with the change) and returns whom to e-mail.
+ * the portal (a notification, written with the change) and returns whom to e-mail. Its publishers
+ * may withdraw an item while it is public.
  */
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { withActor } from '../../db/actor.ts';
 import { type Db, queryRows } from '../../db/client.ts';
 import { marketplaceItems, users } from '../../db/schema/index.ts';
@@ -110,4 +111,19 @@ export async function expressInterest(
     message,
     recipients,
   };
+}
+
+/**
+ * Withdraws an item that is public today, for those who publish for its owner: it leaves the
+ * list, search and API at once. An expired, withdrawn or unknown item is not found.
+ */
+export async function withdrawItem(db: Db, caller: Caller, itemId: string, now: Date): Promise<void> {
+  const item = await marketplaceItem(db, itemId, copenhagenDate(now));
+  authorize(caller.principal, 'marketplace.publish', { organisationId: item.owner.id });
+  await withActor(db, caller.actor, (tx) =>
+    tx
+      .update(marketplaceItems)
+      .set({ withdrawnAt: now, updatedAt: now })
+      .where(and(eq(marketplaceItems.id, item.id), isNull(marketplaceItems.withdrawnAt))),
+  );
 }

@@ -1,10 +1,11 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCaller, expectAppError, roleCaller } from '../../../test/support/callers.ts';
 import { createTestDatabase, testDriver } from '../../../test/support/database.ts';
 import { createUser } from '../../../test/support/factories.ts';
-import type { Database } from '../../db/client.ts';
+import { type Database, queryRows } from '../../db/client.ts';
 import { notificationsFor } from '../notifications/queries.ts';
-import { expressInterest, publishItem } from './commands.ts';
+import { expressInterest, publishItem, withdrawItem } from './commands.ts';
 import { marketplaceItem, marketplaceList, ownItems } from './queries.ts';
 
 let database: Database;
@@ -90,6 +91,52 @@ describe(`marketplace (${testDriver()})`, () => {
     await expectAppError(marketplaceItem(database.db, expired, TODAY), 'not_found');
     await expectAppError(marketplaceItem(database.db, future, TODAY), 'not_found');
     expect((await ownItems(database.db, owner)).map((i) => i.id).sort()).toEqual([expired, future].sort());
+  });
+
+  it('its owner withdraws an item: it leaves the list, its page and the own list, audited; others may not', async () => {
+    const owner = await createCaller(database.db, 'company_user');
+    const colleague = await createCaller(database.db, 'company_user', {
+      organisationId: owner.principal.memberships[0]?.organisationId,
+    });
+    const id = await publishItem(
+      database.db,
+      owner,
+      item({ title: 'Tilbagetrukket tilbud om ventiler' }),
+      NOW,
+    );
+    expect((await marketplaceList(database.db, { q: 'ventiler', page: 1 }, TODAY)).total).toBe(1);
+
+    const stranger = await createCaller(database.db, 'company_user');
+    await expectAppError(withdrawItem(database.db, stranger, id, NOW), 'forbidden');
+    await expectAppError(withdrawItem(database.db, roleCaller('cluster_staff'), id, NOW), 'forbidden');
+    expect((await marketplaceList(database.db, { q: 'ventiler', page: 1 }, TODAY)).total).toBe(1);
+
+    const at = new Date('2026-12-02T09:00:00Z');
+    await withdrawItem(database.db, colleague, id, at);
+    expect((await marketplaceList(database.db, { q: 'ventiler', page: 1 }, '2026-12-02')).total).toBe(0);
+    await expectAppError(marketplaceItem(database.db, id, '2026-12-02'), 'not_found');
+    expect((await ownItems(database.db, owner)).map((i) => i.id)).toEqual([]);
+    // Withdrawn once: a second try finds nothing to withdraw.
+    await expectAppError(withdrawItem(database.db, owner, id, at), 'not_found');
+    const audited = await queryRows<{ actor: string; withdrawn: string | null }>(
+      database.db,
+      sql`select actor_label as actor, after->>'withdrawn_at' as withdrawn from audit_log
+          where entity = 'marketplace_items' and entity_id = ${id} and action = 'update'`,
+    );
+    expect(audited).toHaveLength(1);
+    expect(audited[0]?.actor).toBe(colleague.email);
+    expect(new Date(audited[0]?.withdrawn as string).toISOString()).toBe(at.toISOString());
+  });
+
+  it('cannot withdraw an expired item', async () => {
+    const owner = await createCaller(database.db, 'company_user');
+    const expired = await publishItem(
+      database.db,
+      owner,
+      item({ title: 'Udløbet tilbud om ventiler', validFrom: '2026-01-01', validUntil: '2026-11-30' }),
+      NOW,
+    );
+    await expectAppError(withdrawItem(database.db, owner, expired, NOW), 'not_found');
   });
 
   it('cluster staff publish for their cluster, filtered by the cluster', async () => {

@@ -18,3 +18,7 @@ export function interestStanding(p: Principal | null, ownerId: string): 'visitor
   if (p.memberships.some((m) => m.organisationId === ownerId)) return 'own';
   return can(p, 'marketplace.expressInterest') ? 'may' : 'own';
 }
+
+/** Whether the principal publishes for the item's owner, and so may withdraw the item. */
+export const mayWithdrawItem = (p: Principal | null, ownerId: string): boolean =>
+  can(p, 'marketplace.publish', { organisationId: ownerId });

@@ -64,7 +64,9 @@ const selectItems = (where: SQL) => sql`
   left join municipalities m on m.code = o.municipality_code
   where ${where}`;
 
-const validOn = (today: string) => sql`i.valid_from <= ${today}::date and i.valid_until >= ${today}::date`;
+/** Public today: within its validity and not withdrawn by its owner. */
+const validOn = (today: string) =>
+  sql`i.withdrawn_at is null and i.valid_from <= ${today}::date and i.valid_until >= ${today}::date`;
 
 function filters(q: MarketplaceQuery, today: string): SQL {
   const text = prefixMatch(
@@ -121,13 +123,14 @@ export async function marketplaceItem(db: Queryable, id: string, today: string):
   return toItem(row);
 }
 
-/** The items of the organisations the caller publishes for, expired ones too, newest first. */
+/** The items of the organisations the caller publishes for, expired ones too (not withdrawn ones), newest first. */
 export async function ownItems(db: Queryable, caller: Caller): Promise<MarketplaceItem[]> {
   const ids = publishingOrganisations(caller.principal);
   if (ids.length === 0) return [];
   const rows = await queryRows<ItemRow>(
     db,
-    sql`${selectItems(sql`i.organisation_id = any(${uuidArray(ids)})`)} order by i.created_at desc`,
+    sql`${selectItems(sql`i.organisation_id = any(${uuidArray(ids)}) and i.withdrawn_at is null`)}
+        order by i.created_at desc`,
   );
   return rows.map(toItem);
 }

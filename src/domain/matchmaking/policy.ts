@@ -1,3 +1,4 @@
+import { isSystem } from '../caller.ts';
 import { forbidden } from '../errors.ts';
 import { authorize, can, type Principal } from '../policy/policy.ts';
 
@@ -30,4 +31,9 @@ export function authorizeAnswer(
   if (callerParticipantId === null || callerParticipantId !== request.toParticipantId) {
     throw forbidden('Only the invited participant answers a meeting request');
   }
+}
+
+/** Follow-up rounds are started by the system's daily job (or its command), never by a person. */
+export function authorizeFollowUps(principal: Principal): void {
+  if (!isSystem(principal)) throw forbidden('Only the system starts matchmaking follow-ups');
 }

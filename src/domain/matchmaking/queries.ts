@@ -1,7 +1,7 @@
 /**
  * What the matchmaking page shows: the event's slots, the caller's registration, the other
  * participants with where the caller stands with each, the caller's requests and agenda, and for
- * organisers the figures and the whole schedule.
+ * organisers the figures, the whole schedule and what the follow-ups found.
  */
 import { asc, eq, sql } from 'drizzle-orm';
 import { type Queryable, queryRows } from '../../db/client.ts';
@@ -13,6 +13,7 @@ import {
 } from '../../db/schema/index.ts';
 import type { Caller } from '../caller.ts';
 import { findEvent, type MatchmakingEvent } from './event.ts';
+import { type FollowUpOutcome, followUpOutcomes } from './follow-up-outcomes.ts';
 import { participantIdOf } from './participation.ts';
 import { mayOrganise } from './policy.ts';
 
@@ -53,6 +54,8 @@ export interface MatchmakingPage {
   agenda: AgendaItem[];
   figures: { participants: number; pending: number; accepted: number; placed: number } | null;
   schedule: (AgendaItem & { otherName: string; otherOrganisation: string })[];
+  /** The follow-up rounds sent after the event (organisers only). */
+  followUps: FollowUpOutcome[];
 }
 
 export async function slotsOf(db: Queryable, eventId: string): Promise<Slot[]> {
@@ -168,6 +171,7 @@ export async function matchmakingPage(
     agenda: meId ? await placedMeetings(db, event.id, meId) : [],
     figures: organiser && event.settings ? await figuresOf(db, event.id) : null,
     schedule: organiser && event.settings ? await placedMeetings(db, event.id, null) : [],
+    followUps: organiser && event.settings ? await followUpOutcomes(db, event.id) : [],
   };
 }
 

@@ -107,6 +107,13 @@ const rules = {
   'fundingPlans.close': (p, t) => hasRoleIn(p, t.organisationId, 'funder'),
   'fundingPlans.comment': (p, t) =>
     p.memberships.some((m) => m.role === 'funder' && m.organisationId !== t.organisationId),
+  // Coordination meetings (seed 001, E4): a funder convenes a meeting for its own organisation;
+  // a participating funder (target: one of the meeting's funders) records minutes and decisions;
+  // the responsible funder (target) marks a decision done; admins read every meeting.
+  'coordinationMeetings.convene': (p, t) => hasRoleIn(p, t.organisationId, 'funder'),
+  'coordinationMeetings.record': (p, t) => hasRoleIn(p, t.organisationId, 'funder'),
+  'coordinationMeetings.viewAll': (p) => hasRole(p, 'admin'),
+  'coordinationDecisions.complete': (p, t) => hasRoleIn(p, t.organisationId, 'funder'),
   // In-app notifications: everyone signed in reads their own
   'notifications.view': signedIn,
   // Benchmarking: a cluster sees itself against anonymous peers; the support function and admins see all
@@ -174,12 +181,22 @@ const rules = {
     hasRole(p, 'support_staff') || hasRoleIn(p, t.organisationId, 'cluster_staff'),
   // The support function's catalogue of services (src/domain/support): its staff and admins keep it
   'support.services.manage': (p) => hasRole(p, 'admin', 'support_staff'),
+  // Its knowledge base of articles and templates in versions (src/domain/knowledge): kept by its
+  // staff and admins; who may read an item is the item's own rule (public or signed in)
+  'support.knowledge.manage': (p) => hasRole(p, 'admin', 'support_staff'),
   // Courses of those services: the support function plans them, sees who registered and takes
   // attendance on the day; a cluster's staff register themselves and their colleagues (target:
   // the cluster organisation they register for)
   'support.courses.manage': (p) => hasRole(p, 'admin', 'support_staff'),
   'support.attendance.take': (p) => hasRole(p, 'admin', 'support_staff'),
   'support.courses.register': (p, t) => hasRoleIn(p, t.organisationId, 'cluster_staff'),
+  // The demand-driven plan of the year (needs survey, threshold, decisions) and the steering
+  // group's contributions are kept by the support function; the steering view is read by it and
+  // by a funder for its own organisation (target: the funder; src/domain/support/steering.ts
+  // checks that the organisation is in the steering group)
+  'support.plan.manage': (p) => hasRole(p, 'admin', 'support_staff'),
+  'support.steering.view': (p, t) =>
+    hasRole(p, 'admin', 'support_staff') || hasRoleIn(p, t.organisationId, 'funder'),
   // Referrals of companies between business hubs and clusters (seed 000), sent and answered by
   // the staff of the organisations involved; the figures, which hold no personal data, are read by
   // everyone working in the programme; the list of outside referral targets is kept by the

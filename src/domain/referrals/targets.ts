@@ -48,6 +48,17 @@ export async function listReferralTargets(db: Queryable, caller: Caller): Promis
     .orderBy(desc(referralTargets.active), asc(referralTargets.name));
 }
 
+/** Refuses anyone but those who keep the list (the new-target form asks this first). */
+export function requireReferralTargetKeeper(caller: Caller): void {
+  authorize(caller.principal, 'referralTargets.manage');
+}
+
+/** Every target, active first, for the support function's page that keeps the list. */
+export async function referralTargetsToManage(db: Queryable, caller: Caller): Promise<ReferralTarget[]> {
+  requireReferralTargetKeeper(caller);
+  return listReferralTargets(db, caller);
+}
+
 /** One target, to edit. */
 export async function referralTargetToEdit(
   db: Queryable,

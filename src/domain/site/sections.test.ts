@@ -12,7 +12,7 @@ const menu = (p: Principal | null) =>
   Object.fromEntries(navigationFor(p).map((g) => [g.key, g.sections.map((s) => s.page)]));
 
 const PUBLIC = {
-  clusters: ['clusters', 'landscape', 'labels', 'services'],
+  clusters: ['clusters', 'landscape', 'labels', 'services', 'knowledge'],
   results: ['results', 'clusterForum'],
   news: ['news', 'stories', 'events'],
   calls: ['calls'],
@@ -38,16 +38,19 @@ describe('navigationFor: each role sees exactly what it may use, grouped', () =>
         'evaluations',
         'fundingDataQuality',
         'targets',
+        'supportSteering',
         'referralFigures',
         'apiTokens',
       ],
       support: [
         'support',
         'supportServices',
+        'supportPlans',
         'supportBenchmarking',
         'labelImport',
         'surveys',
         'hubActivities',
+        'referralTargets',
       ],
       admin: ['admin', 'adminOrganisations', 'adminUsers', 'adminParticipants', 'adminAudit', 'adminJobs'],
     },
@@ -62,6 +65,7 @@ describe('navigationFor: each role sees exactly what it may use, grouped', () =>
         'evaluations',
         'fundingDataQuality',
         'targets',
+        'supportSteering',
         'surveys',
         'referralFigures',
         'apiTokens',
@@ -93,16 +97,19 @@ describe('navigationFor: each role sees exactly what it may use, grouped', () =>
         'reportingStatus',
         'fundingActionPlans',
         'supportServices',
+        'supportPlans',
+        'supportSteering',
         'supportBenchmarking',
         'labelImport',
         'surveys',
         'hubActivities',
         'referralFigures',
+        'referralTargets',
       ],
     },
     business_service_staff: { hub: ['hub', 'hubActivities', 'referrals', 'referralFigures'] },
     company_user: { company: ['companyHome', 'marketplaceNew'] },
-    organisation_admin: {},
+    organisation_admin: { organisation: ['accountOrganisations'] },
   };
   for (const [role, groups] of Object.entries(own) as [Role, Record<string, string[]>][]) {
     it(`offers ${role} the public groups and ${Object.keys(groups).join(', ') || 'nothing more'}`, () => {
@@ -141,6 +148,8 @@ describe('landingPageOf: where a person lands after signing in', () => {
     [['company_user'], 'companyHome'],
     [['assessor', 'company_user'], 'myAssessments'],
     [['assessor', 'funder'], 'funding'],
+    [['organisation_admin'], null],
+    [['cluster_staff', 'organisation_admin'], 'workspace'],
   ];
   for (const [roles, landing] of cases)
     it(`lands ${roles.join(' + ')} on ${landing ?? 'the account page'}`, () => {

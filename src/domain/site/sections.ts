@@ -24,6 +24,11 @@ const forOwnOrganisation =
   (p) =>
     can(p, action) ||
     (p?.memberships ?? []).some((m) => can(p, action, { organisationId: m.organisationId }));
+/** An organisation admin of one of their organisations, who manages its users (`members.manage`). */
+const administersOwnOrganisation: Rule = (p) =>
+  (p?.memberships ?? []).some(
+    (m) => m.role === 'organisation_admin' && can(p, 'members.manage', { organisationId: m.organisationId }),
+  );
 const worksForACluster: Rule = (p) => clustersWorkedFor(p).length > 0;
 
 /**
@@ -44,6 +49,7 @@ export const GROUPS = {
   hub: { da: 'Erhvervshus', en: 'Business hub', landing: 'hub' },
   referrals: { da: 'Henvisninger', en: 'Referrals', landing: 'referrals' },
   company: { da: 'Virksomhed', en: 'Company', landing: 'companyHome' },
+  organisation: { da: 'Organisation', en: 'Organisation', landing: 'accountOrganisations' },
   search: { da: 'Søg', en: 'Search' },
 } as const satisfies Record<string, Term & { landing?: string }>;
 export type GroupKey = keyof typeof GROUPS;
@@ -66,6 +72,13 @@ export const SECTIONS: readonly SectionEntry[] = [
     groups: ['clusters'],
     da: 'Supportfunktionens ydelser',
     en: "The support function's services",
+    may: everyone,
+  },
+  {
+    page: 'knowledge',
+    groups: ['clusters'],
+    da: 'Viden og skabeloner',
+    en: 'Knowledge and templates',
     may: everyone,
   },
   {
@@ -219,6 +232,20 @@ export const SECTIONS: readonly SectionEntry[] = [
     may: (p) => can(p, 'support.services.manage'),
   },
   {
+    page: 'supportPlans',
+    groups: ['support'],
+    da: 'Årsplaner',
+    en: 'Annual plans',
+    may: (p) => can(p, 'support.plan.manage'),
+  },
+  {
+    page: 'supportSteering',
+    groups: ['funding', 'support'],
+    da: 'Supportfunktionens styregruppe',
+    en: "The support function's steering group",
+    may: forOwnOrganisation('support.steering.view'),
+  },
+  {
     page: 'supportBenchmarking',
     groups: ['support'],
     da: 'Benchmarking af alle klynger',
@@ -270,6 +297,14 @@ export const SECTIONS: readonly SectionEntry[] = [
     da: 'Henvisninger i tal',
     en: 'Referral figures',
     may: (p) => can(p, 'referrals.viewFigures'),
+  },
+  // The outside actors clusters refer companies to, kept by the support function
+  {
+    page: 'referralTargets',
+    groups: ['support'],
+    da: 'Henvisningsmodtagere',
+    en: 'Referral targets',
+    may: (p) => can(p, 'referralTargets.manage'),
   },
   // Joint events the business hubs propose, answered by the cluster's staff
   {
@@ -348,6 +383,14 @@ export const SECTIONS: readonly SectionEntry[] = [
     da: 'Jobkø',
     en: 'Job queue',
     may: (p) => can(p, 'jobs.manage'),
+  },
+  // An organisation admin's own organisations and their users (admins use the administration)
+  {
+    page: 'accountOrganisations',
+    groups: ['organisation'],
+    da: 'Organisationens brugere',
+    en: "Organisation's users",
+    may: administersOwnOrganisation,
   },
   { page: 'search', groups: ['search'], da: 'Søg', en: 'Search', may: everyone },
 ];

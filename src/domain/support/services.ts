@@ -94,10 +94,10 @@ export async function serviceToEdit(db: Queryable, caller: Caller, slug: string)
 }
 
 /**
- * The support function organisation that offers a new service: the caller's own, else (an admin)
- * the national support function.
+ * The support function organisation that offers a new service or publishes knowledge: the
+ * caller's own, else (an admin) the national support function.
  */
-async function offeringOrganisation(tx: Tx, caller: Caller): Promise<string> {
+export async function offeringOrganisation(tx: Tx, caller: Caller): Promise<string> {
   const own = caller.principal.memberships.map((m) => m.organisationId);
   const [row] = await tx
     .select({ id: organisations.id })

@@ -4,10 +4,10 @@
  * support function with public results, invites the companies that took part in the two
  * previous years and queues the invitations. A round anyone made for those years counts as sent.
  */
-import { and, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { withActor } from '../../db/actor.ts';
 import { type Db, queryRows, type Tx } from '../../db/client.ts';
-import { organisations, questionnaires, questionnaireVersions, surveys } from '../../db/schema/index.ts';
+import { organisations, surveys } from '../../db/schema/index.ts';
 import type { Caller } from '../caller.ts';
 import { addDays, danishTimeToInstant } from '../content/time.ts';
 import { AppError } from '../errors.ts';
@@ -18,6 +18,7 @@ import { insertPlatformAudience } from './audiences.ts';
 import { effectSurveyYears } from './effect-survey.ts';
 import { authorizeEffectRounds } from './policy.ts';
 import { enqueueSurveyMails } from './sending.ts';
+import { standardQuestionnaireVersion } from './standard-version.ts';
 import { TEMPLATES } from './templates.ts';
 
 /**
@@ -70,44 +71,6 @@ async function supportFunction(tx: Tx): Promise<string> {
 }
 
 /**
- * The latest published version of the support function's company effect questionnaire, so a
- * round keeps the questions earlier rounds asked; the standard one when it has none yet.
- */
-async function effectQuestionnaireVersion(tx: Tx, ownerId: string, now: Date): Promise<string> {
-  const [latest] = await tx
-    .select({ id: questionnaireVersions.id })
-    .from(questionnaireVersions)
-    .innerJoin(questionnaires, eq(questionnaires.id, questionnaireVersions.questionnaireId))
-    .where(
-      and(
-        eq(questionnaires.ownerId, ownerId),
-        eq(questionnaires.purpose, 'company_effect'),
-        isNotNull(questionnaireVersions.publishedAt),
-      ),
-    )
-    .orderBy(desc(questionnaireVersions.publishedAt), desc(questionnaireVersions.number))
-    .limit(1);
-  if (latest) return latest.id;
-  const template = TEMPLATES.company_effect;
-  const [questionnaire] = await tx
-    .insert(questionnaires)
-    .values({ ownerId, name: template.name.da, purpose: template.purpose })
-    .returning({ id: questionnaires.id });
-  if (!questionnaire) throw new Error('questionnaire not inserted');
-  const [version] = await tx
-    .insert(questionnaireVersions)
-    .values({
-      questionnaireId: questionnaire.id,
-      number: 1,
-      definition: template.definition,
-      publishedAt: now,
-    })
-    .returning({ id: questionnaireVersions.id });
-  if (!version) throw new Error('questionnaire version not inserted');
-  return version.id;
-}
-
-/**
  * Starts the company effect round due on `today` (YYYY-MM-DD, Danish time) at `now`, unless it is
  * not a sending year, the sending date has not come, or a round for its years exists. Only the
  * system starts rounds. The invitations go out with the survey-mails job.
@@ -137,7 +100,12 @@ export async function startCompanyEffectRound(
       .insert(surveys)
       .values({
         ownerId,
-        questionnaireVersionId: await effectQuestionnaireVersion(tx, ownerId, now),
+        questionnaireVersionId: await standardQuestionnaireVersion(
+          tx,
+          ownerId,
+          TEMPLATES.company_effect,
+          now,
+        ),
         titleDa: `Virksomhedsundersøgelsen ${year}`,
         titleEn: `Company survey ${year}`,
         anonymous: true,

@@ -5,7 +5,7 @@ import {
   type QuestionnaireDefinition,
   questionnaireDefinition,
 } from './questionnaire.ts';
-import { TEMPLATES } from './templates.ts';
+import { MATCHMAKING_FOLLOW_UP_TEMPLATE, TEMPLATES } from './templates.ts';
 
 const t = (da: string) => ({ da, en: `${da} (en)` });
 const yesNo = [
@@ -20,7 +20,8 @@ const issuesOf = (def: unknown) => {
 
 describe('questionnaire definitions', () => {
   it('accepts the standard questionnaires', () => {
-    for (const template of Object.values(TEMPLATES)) expect(issuesOf(template.definition)).toEqual([]);
+    for (const template of [...Object.values(TEMPLATES), MATCHMAKING_FOLLOW_UP_TEMPLATE])
+      expect(issuesOf(template.definition)).toEqual([]);
   });
 
   it('refuses two questions with one key, and two options with one key', () => {

@@ -327,6 +327,67 @@ const eventEvaluation: QuestionnaireDefinition = {
   ],
 };
 
+/** The outcomes of a matchmaking meeting that count as one (the organiser's share with an outcome). */
+export const MEETING_OUTCOMES = ['deal', 'project', 'partnership'] as const;
+const HAD_OUTCOME = { question: 'outcome', anyOf: [...MEETING_OUTCOMES] };
+
+/**
+ * The follow-up of a matchmaking event, sent 3 and 6 months after it to the participants who had
+ * a meeting (src/domain/matchmaking/follow-ups.ts): what the meetings led to and what it is worth.
+ */
+const matchmakingFollowUp: QuestionnaireDefinition = {
+  questions: [
+    {
+      key: 'outcome',
+      type: 'single',
+      page: 1,
+      required: true,
+      text: t(
+        'Har dine møder ved matchmakingen ført til et samarbejde?',
+        'Have your meetings at the matchmaking led to a collaboration?',
+      ),
+      options: [
+        opt('deal', 'Ja, en handel eller kontrakt', 'Yes, a deal or contract'),
+        opt('project', 'Ja, et fælles projekt', 'Yes, a joint project'),
+        opt('partnership', 'Ja, et partnerskab', 'Yes, a partnership'),
+        opt('ongoing', 'Ikke endnu, men vi taler stadig sammen', 'Not yet, but we are still talking'),
+        opt('no', 'Nej', 'No'),
+      ],
+    },
+    {
+      key: 'which',
+      type: 'text',
+      page: 2,
+      required: false,
+      long: true,
+      showIf: HAD_OUTCOME,
+      text: t('Hvilket samarbejde, og med hvem?', 'Which collaboration, and with whom?'),
+    },
+    {
+      key: 'value',
+      type: 'single',
+      page: 2,
+      required: false,
+      showIf: HAD_OUTCOME,
+      text: t('Hvad er samarbejdet omtrent værd?', 'Roughly what is the collaboration worth?'),
+      options: [
+        opt('below_100k', 'Under 100.000 kr.', 'Under DKK 100,000'),
+        opt('from_100k', '100.000–1 mio. kr.', 'DKK 100,000–1 million'),
+        opt('from_1m', '1–10 mio. kr.', 'DKK 1–10 million'),
+        opt('over_10m', 'Over 10 mio. kr.', 'Over DKK 10 million'),
+        DONT_KNOW,
+      ],
+    },
+  ],
+};
+
+/** Not offered as a start for new surveys: the matchmaking follow-up job uses it on its own. */
+export const MATCHMAKING_FOLLOW_UP_TEMPLATE: QuestionnaireTemplate = {
+  name: t('Opfølgning på matchmaking', 'Matchmaking follow-up'),
+  purpose: 'follow_up',
+  definition: matchmakingFollowUp,
+};
+
 export const TEMPLATE_KEYS = ['company_effect', 'needs', 'event_evaluation'] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 

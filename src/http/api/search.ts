@@ -40,6 +40,8 @@ export function hitPath(hit: SearchHit, lang: Lang): string {
       return pageHref('call', lang, { slug: hit.slug ?? '' });
     case 'service':
       return pageHref('service', lang, { slug: hit.slug ?? '' });
+    case 'knowledge':
+      return pageHref('knowledgeItem', lang, { slug: hit.slug ?? '' });
   }
 }
 

@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { ATTACHMENT_MAX_BYTES } from '../../domain/calls/schemas.ts';
 import { AppError } from '../../domain/errors.ts';
+import { TEMPLATE_MAX_BYTES } from '../../domain/knowledge/schemas.ts';
 import type { AppContext, AppEnv } from '../context.ts';
 import { isMultipart } from '../multipart.ts';
 import { PAGES } from '../paths.ts';
@@ -38,6 +39,12 @@ const LIMITS: { paths: readonly string[]; bytes: number; multipart?: number }[] 
     paths: [...Object.values(PAGES.callApplyAttachments), ...Object.values(PAGES.application)],
     bytes: DEFAULT_LIMIT,
     multipart: ATTACHMENT_MAX_BYTES + FORM_ROOM,
+  },
+  // A new version of a template (TEMPLATE_MAX_BYTES) with its "what changed" texts.
+  {
+    paths: Object.values(PAGES.templateVersionNew),
+    bytes: DEFAULT_LIMIT,
+    multipart: TEMPLATE_MAX_BYTES + FORM_ROOM,
   },
 ];
 

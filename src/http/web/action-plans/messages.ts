@@ -40,6 +40,8 @@ const da = {
   narrativeHint: 'Højst 4.000 tegn: hvad vil klyngen opnå i året, og hvordan?',
   save: 'Gem kladde',
   saveAndSubmit: 'Gem og indsend til bevillingsgiver',
+  noFunderYet: (year: number) =>
+    `Ingen bevillingsgiver finansierer klyngen i ${year} endnu, så planen kan gemmes, men ikke indsendes.`,
   saved: 'Handlingsplanen er gemt.',
   done: {
     submit: 'Handlingsplanen er indsendt til bevillingsgiveren.',
@@ -152,6 +154,8 @@ const en: Widen<typeof da> = {
   narrativeHint: 'At most 4,000 characters: what will the cluster achieve this year, and how?',
   save: 'Save draft',
   saveAndSubmit: 'Save and submit to the funder',
+  noFunderYet: (year) =>
+    `No funder funds the cluster in ${year} yet, so the plan can be saved but not submitted.`,
   saved: 'The action plan has been saved.',
   done: {
     submit: 'The action plan has been submitted to the funder.',

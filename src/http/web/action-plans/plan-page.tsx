@@ -100,7 +100,15 @@ function PlanBody(p: {
     return (
       <>
         <p>{t.planIntro}</p>
-        <PlanForm t={t} lang={lang} action={p.action} csrf={p.csrf} state={p.state} />
+        <PlanForm
+          t={t}
+          lang={lang}
+          action={p.action}
+          csrf={p.csrf}
+          state={p.state}
+          submit={may.submit}
+          year={page.year}
+        />
       </>
     );
   if (!may.readContent) return <p>{t.notSubmittedYet}</p>;

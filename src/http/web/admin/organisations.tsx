@@ -134,7 +134,15 @@ async function organisationPage(
               kindFixed
             />
             <h2>{t.members}</h2>
-            <MemberTable v={{ ch, t }} id={o.id} members={members} roles={roles} />
+            <MemberTable
+              v={{ ch, t }}
+              actions={{
+                role: pageHref('adminOrganisationMemberRole', ch.lang, { id: o.id }),
+                remove: pageHref('adminOrganisationMemberRemove', ch.lang, { id: o.id }),
+              }}
+              members={members}
+              roles={roles}
+            />
             <p>
               <a href={href('adminUsers', ch.lang)}>{t.invite}</a>
             </p>
@@ -181,8 +189,16 @@ async function removeMember(c: AppContext) {
 }
 
 /** Which last administrator a refused change would take: the installation's or the organisation's. */
-const lastAdminText = (e: AppError, t: OrganisationMessages) =>
+export const lastAdminText = (e: AppError, t: OrganisationMessages) =>
   e.message.includes('organisation_admin') ? t.lastOrganisationAdmin : t.lastAdmin;
+
+/** Why a role change was refused (by changeMembershipRole), in the person's words. */
+export function roleChangeRefusal(e: AppError, t: OrganisationMessages): string {
+  const issue = e.issues[0]?.message;
+  if (issue === 'roleHeld') return t.roleHeld;
+  if (issue === 'roleNotGrantable') return t.roleNotGrantable;
+  return lastAdminText(e, t);
+}
 
 /** Changes one role of a user in the organisation in place; refusals are shown above the members (409/422). */
 async function changeMemberRole(c: AppContext) {
@@ -198,14 +214,10 @@ async function changeMemberRole(c: AppContext) {
     });
   } catch (e) {
     if (!(e instanceof AppError) || (e.code !== 'conflict' && e.code !== 'validation')) throw e;
-    const issue = e.issues[0]?.message;
-    const text =
-      issue === 'roleHeld'
-        ? t.roleHeld
-        : issue === 'roleNotGrantable'
-          ? t.roleNotGrantable
-          : lastAdminText(e, t);
-    return organisationPage(c, { memberError: text, status: e.code === 'conflict' ? 409 : 422 });
+    return organisationPage(c, {
+      memberError: roleChangeRefusal(e, t),
+      status: e.code === 'conflict' ? 409 : 422,
+    });
   }
   return c.redirect(pageHref('adminOrganisation', c.get('lang'), { id }, { saved: 'role' }), 303);
 }

@@ -6,9 +6,11 @@
  */
 import type { Hono } from 'hono';
 import { unlinkIdentity } from '../../../domain/accounts/identities.ts';
+import { changeMembershipRole } from '../../../domain/accounts/memberships.ts';
 import { resetSecondFactor } from '../../../domain/accounts/second-factor.ts';
 import { endUserSessions } from '../../../domain/accounts/sessions.ts';
 import { type UserDetail, userDetail } from '../../../domain/accounts/user-detail.ts';
+import { AppError } from '../../../domain/errors.ts';
 import { eraseUser } from '../../../domain/personal-data/erasure.ts';
 import { userDataExportByAdministrator } from '../../../domain/personal-data/export.ts';
 import { callerOf } from '../../caller.ts';
@@ -22,9 +24,11 @@ import { type Chrome, CsrfField } from '../../views/layout.tsx';
 import { ScrollingTable } from '../../views/table.tsx';
 import { jsonDownload, pdfDownload } from '../personal-data/exports.ts';
 import { onPage } from '../routes.ts';
+import { organisationMessages } from './messages.ts';
+import { roleChangeRefusal } from './organisations.tsx';
 import { type UserMessages, userMessages } from './user.messages.ts';
 
-const NOTICES = ['sessions', 'secondFactor', 'unlinked', 'erased'] as const;
+const NOTICES = ['sessions', 'secondFactor', 'unlinked', 'erased', 'role'] as const;
 type Notice = (typeof NOTICES)[number];
 
 function noticeText(notice: string | undefined, ended: string | undefined, t: UserMessages): string | null {
@@ -38,6 +42,8 @@ function noticeText(notice: string | undefined, ended: string | undefined, t: Us
       return t.unlinked;
     case 'erased':
       return t.erasedNotice;
+    case 'role':
+      return t.roleChanged;
   }
 }
 
@@ -72,6 +78,33 @@ function Facts({ u, t, lang }: { u: UserDetail; t: UserMessages; lang: Lang }) {
   );
 }
 
+/** One role's chooser on the user's page: the roles the administrator may give there, the current one first. */
+function RoleForm({ u, m, ch }: { u: UserDetail; m: UserDetail['memberships'][number]; ch: Chrome }) {
+  const t = organisationMessages(ch.lang);
+  const fieldId = `newRole-${m.organisationId}-${m.role}`;
+  return (
+    <form method="post" action={pageHref('adminUserRole', ch.lang, { id: u.id })} class="d-flex">
+      <CsrfField token={ch.csrfToken} />
+      <input type="hidden" name="organisationId" value={m.organisationId} />
+      <input type="hidden" name="role" value={m.role} />
+      <label class="sr-only" for={fieldId}>
+        {t.newRoleFor(`${u.name} (${m.organisationName})`, ch.m.roles[m.role])}
+      </label>
+      <select class="form-select" id={fieldId} name="newRole">
+        {[m.role, ...m.grantable.filter((r) => r !== m.role)].map((r) => (
+          <option value={r} selected={r === m.role}>
+            {ch.m.roles[r]}
+          </option>
+        ))}
+      </select>
+      <button type="submit" class="button button-secondary">
+        {t.changeRole}
+        <span class="sr-only">{` ${m.organisationName}`}</span>
+      </button>
+    </form>
+  );
+}
+
 function Memberships({ u, t, ch }: { u: UserDetail; t: UserMessages; ch: Chrome }) {
   if (u.memberships.length === 0) return <p>{t.noMemberships}</p>;
   return (
@@ -82,6 +115,7 @@ function Memberships({ u, t, ch }: { u: UserDetail; t: UserMessages; ch: Chrome 
           <tr>
             <th scope="col">{t.organisation}</th>
             <th scope="col">{t.role}</th>
+            <th scope="col">{organisationMessages(ch.lang).changeRole}</th>
           </tr>
         </thead>
         <tbody>
@@ -93,6 +127,7 @@ function Memberships({ u, t, ch }: { u: UserDetail; t: UserMessages; ch: Chrome 
                 </a>
               </td>
               <td>{ch.m.roles[m.role]}</td>
+              <td>{m.grantable.length > 0 && !u.erasedAt && <RoleForm u={u} m={m} ch={ch} />}</td>
             </tr>
           ))}
         </tbody>
@@ -179,7 +214,10 @@ function Erasure({ u, t, ch, errors }: { u: UserDetail; t: UserMessages; ch: Chr
   );
 }
 
-async function userPage(c: AppContext, opts: { errors?: FieldErrors; status?: 200 | 422 } = {}) {
+async function userPage(
+  c: AppContext,
+  opts: { errors?: FieldErrors; roleError?: string; status?: 200 | 409 | 422 } = {},
+) {
   const deps = c.get('deps');
   const id = c.req.param('id') ?? '';
   const u = await userDetail(deps.db, callerOf(c), id, deps.clock());
@@ -196,6 +234,7 @@ async function userPage(c: AppContext, opts: { errors?: FieldErrors; status?: 20
         <h1>{u.name}</h1>
         {notice && <Alert variant="success">{notice}</Alert>}
         <Facts u={u} t={t} lang={ch.lang} />
+        {opts.roleError && <Alert variant="error">{opts.roleError}</Alert>}
         <Memberships u={u} t={t} ch={ch} />
         <h2>{t.sessionsHeading}</h2>
         <p>
@@ -259,8 +298,30 @@ async function userData(c: AppContext) {
   return userDataExportByAdministrator(deps.db, callerOf(c), c.req.param('id') ?? '', deps.clock());
 }
 
+/**
+ * Changes one of the user's roles in place, as on the organisation's page (the same audited
+ * command); a refusal is shown on the user's page (409 or 422).
+ */
+async function changeRole(c: AppContext) {
+  const t = organisationMessages(c.get('lang'));
+  const fields = formFields(await c.req.parseBody());
+  try {
+    await changeMembershipRole(c.get('deps').db, callerOf(c), {
+      userId: c.req.param('id') ?? '',
+      organisationId: fields.organisationId ?? '',
+      role: fields.role ?? '',
+      newRole: fields.newRole ?? '',
+    });
+  } catch (e) {
+    if (!(e instanceof AppError) || (e.code !== 'conflict' && e.code !== 'validation')) throw e;
+    return userPage(c, { roleError: roleChangeRefusal(e, t), status: e.code === 'conflict' ? 409 : 422 });
+  }
+  return done(c, 'role');
+}
+
 export function registerUserDetailPages(app: Hono<AppEnv>): void {
   onPage(app, 'GET', 'adminUser', (c) => userPage(c));
+  onPage(app, 'POST', 'adminUserRole', changeRole);
   onPage(app, 'POST', 'adminUserEndSessions', async (c) => {
     const ended = await endUserSessions(c.get('deps').db, callerOf(c), c.req.param('id') ?? '');
     return done(c, 'sessions', ended);

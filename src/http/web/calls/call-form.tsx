@@ -2,14 +2,15 @@ import type { Hono } from 'hono';
 import { callToEdit, createCall, newCallOwners, updateCall } from '../../../domain/calls/calls.ts';
 import type { CallDetail } from '../../../domain/calls/listing.ts';
 import { callOwnerOrganisations } from '../../../domain/calls/policy.ts';
-import { callForm } from '../../../domain/calls/schemas.ts';
+import { callForm, LATER_PHASES } from '../../../domain/calls/schemas.ts';
+import type { CallTimelinePhase } from '../../../domain/calls/timeline.ts';
 import { CALL_TRANSITIONS, type CallStatus } from '../../../domain/calls/workflow.ts';
 import { instantToDanishTime } from '../../../domain/content/time.ts';
 import { callerOf, signedInUser } from '../../caller.ts';
 import type { AppContext, AppEnv } from '../../context.ts';
 import { href, pageHref } from '../../paths.ts';
 import type { FieldErrors } from '../../views/forms.tsx';
-import { SelectField, TextAreaField, TextField } from '../../views/forms.tsx';
+import { DateInput, datePartsOf, SelectField, TextAreaField, TextField } from '../../views/forms.tsx';
 import {
   BodyField,
   type FormValues,
@@ -87,6 +88,19 @@ async function callFormPage(
           values={values}
           errors={errors}
         />
+        <fieldset>
+          <legend class="form-label">{tc.timeline}</legend>
+          <p class="form-hint">{tc.timelineHint}</p>
+          {LATER_PHASES.map((name) => (
+            <DateInput
+              name={name}
+              legend={tc.timelinePhases[PHASE_OF_FIELD[name]]}
+              m={c.get('m')}
+              value={datePartsOf(values, name)}
+              error={errors[name]}
+            />
+          ))}
+        </fieldset>
         <BodyField t={t} values={values} errors={errors} />
       </>
     ),
@@ -116,8 +130,18 @@ function formValuesOf(call: CallDetail): FormValues {
     opensTime: opens.time,
     deadlineDate: deadline.date,
     deadlineTime: deadline.time,
+    assessmentDeadline: call.assessmentDeadline ?? '',
+    decisionDate: call.decisionDate ?? '',
+    grantsStartOn: call.grantsStartOn ?? '',
   };
 }
+
+/** Each later phase's form field and its name on the timeline. */
+const PHASE_OF_FIELD = {
+  assessmentDeadline: 'assessment',
+  decisionDate: 'decision',
+  grantsStartOn: 'grantsStart',
+} as const satisfies Record<(typeof LATER_PHASES)[number], CallTimelinePhase>;
 
 /** The call's own fields, for errors naming them. */
 function callFormLabels(c: AppContext) {
@@ -129,6 +153,7 @@ function callFormLabels(c: AppContext) {
     opensTime: `${tc.opens}: ${t.form.time}`,
     deadlineDate: `${tc.deadline}: ${t.form.date}`,
     deadlineTime: `${tc.deadline}: ${t.form.time}`,
+    ...Object.fromEntries(LATER_PHASES.map((name) => [name, tc.timelinePhases[PHASE_OF_FIELD[name]]])),
   };
 }
 

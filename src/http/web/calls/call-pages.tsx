@@ -26,12 +26,12 @@ import {
   organisationFilterOptions,
   Pagination,
 } from '../content/components.tsx';
-import { formatDayAndTime, Time } from '../content/format.tsx';
 import { contentMessages } from '../content/messages.ts';
 import { onPage } from '../routes.ts';
 import { applyMessages } from './apply-messages.ts';
 import { type CallPageMessages, callFlowMessages, callPageMessages } from './messages.ts';
 import { callOfPage } from './shared.tsx';
+import { CallTimeline, DanishTime } from './views/timeline.tsx';
 
 /** The public call pages: the list of calls and one call, with links to its processing for those who may. */
 
@@ -51,11 +51,6 @@ const PHASE_BADGE: Record<CallPhase, string> = {
 
 function PhaseBadge({ t, phase }: { t: CallPageMessages; phase: CallPhase }) {
   return <span class={`${PHASE_BADGE[phase]} content-phase`}>{t.phases[phase]}</span>;
-}
-
-/** "1. marts 2027 kl. 12.00 (dansk tid)" */
-function DanishTime({ t, at, lang }: { t: CallPageMessages; at: Date; lang: Lang }) {
-  return <Time at={at} text={`${formatDayAndTime(at, lang)} (${t.danishTime})`} />;
 }
 
 function CallItem({ call, t, lang, now }: { call: CallSummary; t: CallPageMessages; lang: Lang; now: Date }) {
@@ -249,6 +244,7 @@ async function callPage(c: AppContext) {
       children={
         <>
           <ApplyPanel call={call} phase={phase} signedIn={c.get('user') !== null} lang={lang} />
+          <CallTimeline call={call} lang={lang} now={now} />
           {(call.actions.manage || call.actions.process || call.actions.assess) && (
             <ProcessingLinks call={call} lang={lang} />
           )}

@@ -273,6 +273,15 @@ const pageDa = {
   opens: 'Åbner',
   opensHint: 'Valgfrit. Uden klokkeslæt åbner opslaget ved dagens start.',
   danishTime: 'dansk tid',
+  timeline: 'Tidsplan',
+  timelineHint: 'Valgfrit. Hver dato skal ligge efter den forrige fase.',
+  timelinePhases: {
+    application: 'Ansøgningsfrist',
+    assessment: 'Frist for bedømmelse',
+    decision: 'Beslutning',
+    grantsStart: 'Tilskud begynder',
+  },
+  timelineStates: { passed: 'Overstået', next: 'Næste', later: '' },
   status: 'Status',
   statusHint: 'Kladder vises ikke offentligt. Efter fristen vises opslaget som lukket.',
   statuses: {
@@ -306,6 +315,15 @@ const pageEn: Widen<typeof pageDa> = {
   opens: 'Opens',
   opensHint: 'Optional. Without a time the call opens at the start of the day.',
   danishTime: 'Danish time',
+  timeline: 'Timeline',
+  timelineHint: 'Optional. Each date must come after the previous phase.',
+  timelinePhases: {
+    application: 'Application deadline',
+    assessment: 'Assessment deadline',
+    decision: 'Decision',
+    grantsStart: 'Grants start',
+  },
+  timelineStates: { passed: 'Passed', next: 'Next', later: '' },
   status: 'Status',
   statusHint: 'Drafts are not public. After the deadline the call is shown as closed.',
   statuses: {

@@ -22,6 +22,7 @@ import {
   Ranking,
   StatusMoves,
 } from './views/processing.tsx';
+import { CallTimeline } from './views/timeline.tsx';
 
 /** A call's processing page: the owner moves it along and decides; every funder of the call allocates its own budget. */
 
@@ -41,6 +42,7 @@ async function processPage(c: AppContext) {
       <p>
         {t.status}: <strong>{nameOf('callPhase', callPhase(call, c.get('deps').clock()), lang)}</strong>
       </p>
+      <CallTimeline call={call} lang={lang} now={c.get('deps').clock()} />
       {actions.manage && <StatusMoves t={t} lang={lang} csrfToken={csrfToken} processing={processing} />}
       <h2>{t.applications}</h2>
       <ApplicationList t={t} lang={lang} processing={processing} />

@@ -62,7 +62,7 @@ async function newForm(c: AppContext, form: PostedForm = EMPTY_FORM) {
 }
 
 /** A date input's three fields as typed, and the date they make under its own name (else the field as sent). */
-function dateInput(body: Record<string, unknown>, name: string): Record<string, string> {
+export function dateInput(body: Record<string, unknown>, name: string): Record<string, string> {
   const typed = Object.fromEntries(
     ['Day', 'Month', 'Year']
       .filter((part) => body[`${name}${part}`] !== undefined)

@@ -53,20 +53,9 @@ const conclusionsEn: Record<Conclusion, string> = {
   withdraw: 'Withdraw the grant',
 };
 
-const statusesDa: Record<PeriodStatus, string> = {
-  open: 'åben',
-  submitted: 'indsendt',
-  approved: 'godkendt',
-  returned: 'sendt retur',
-  locked: 'låst',
-};
-const statusesEn: Record<PeriodStatus, string> = {
-  open: 'open',
-  submitted: 'submitted',
-  approved: 'approved',
-  returned: 'returned',
-  locked: 'locked',
-};
+/** The reporting period's status in the glossary's words, as the periods pages show it. */
+const statusesDa: Record<PeriodStatus, string> = namesOf('periodStatus', 'da');
+const statusesEn: Record<PeriodStatus, string> = namesOf('periodStatus', 'en');
 
 const pct = (n: number, lang: Lang) =>
   `${new Intl.NumberFormat(lang === 'da' ? 'da-DK' : 'en-GB', { maximumFractionDigits: 0, signDisplay: 'exceptZero' }).format(n)} %`;
@@ -221,7 +210,6 @@ const da = {
     caption: (year: number) => `Datakvalitet ${year} pr. klynge`,
     activities: 'Aktiviteter',
     status: 'Indberetningsperiode',
-    noStatus: 'ikke oprettet',
     companies: 'Deltagende virksomheder',
     withoutMunicipality: 'Uden kommune',
     withoutIndustry: 'Uden branchekode',
@@ -232,10 +220,7 @@ const da = {
       `Et nøgletal markeres, når det ændrer sig mere end ${outlier.toLocaleString('da-DK')} % op eller ned fra året før. Manglende kommune eller branchekode markeres, når det gælder mere end ${missing.toLocaleString('da-DK')} % af de deltagende virksomheder.`,
     flag: {
       no_activities: 'Ingen aktiviteter indberettet for året',
-      not_submitted: (status: string | null) =>
-        status
-          ? `Året er ikke indsendt (status: ${status})`
-          : 'Året er ikke indsendt (ingen indberetningsperiode oprettet)',
+      not_submitted: (status: string) => `Året er ikke indsendt (status: ${status})`,
       outlier: (key: string, previous: string, current: string, change: string) =>
         `Stor ændring: ${key} fra ${previous} til ${current} (${change})`,
       missing_municipality: (share: string) => `${share} af virksomhederne mangler kommune`,
@@ -410,7 +395,6 @@ const en: Widen<typeof da> = {
     caption: (year: number) => `Data quality ${year} by cluster`,
     activities: 'Activities',
     status: 'Reporting period',
-    noStatus: 'not created',
     companies: 'Participating companies',
     withoutMunicipality: 'Without municipality',
     withoutIndustry: 'Without industry code',
@@ -421,10 +405,7 @@ const en: Widen<typeof da> = {
       `A key figure is flagged when it changes by more than ${outlier} % up or down from the year before. A missing municipality or industry code is flagged when it applies to more than ${missing} % of the participating companies.`,
     flag: {
       no_activities: 'No activities reported for the year',
-      not_submitted: (status: string | null) =>
-        status
-          ? `The year is not submitted (status: ${status})`
-          : 'The year is not submitted (no reporting period created)',
+      not_submitted: (status: string) => `The year is not submitted (status: ${status})`,
       outlier: (key: string, previous: string, current: string, change: string) =>
         `Large change: ${key} from ${previous} to ${current} (${change})`,
       missing_municipality: (share: string) => `${share} of the companies lack a municipality`,

@@ -36,6 +36,8 @@ const da = {
       `${n === 1 ? '1 kommentar' : `${n} kommentarer`} til handlingsplaner venter på klyngernes svar`,
     planCommentsToHandle: (n: number) =>
       `${n === 1 ? '1 kommentar' : `${n} kommentarer`} fra supportfunktionen til jeres handlingsplaner venter på jer`,
+    decisionsOpen: (n: number) =>
+      `${n === 1 ? '1 åben beslutning' : `${n} åbne beslutninger`} fra finansiørernes møder, som I er ansvarlige for`,
     unreadNotifications: (n: number) => `${n === 1 ? '1 ulæst notifikation' : `${n} ulæste notifikationer`}`,
   } satisfies Record<AttentionKind, (n: number, year?: number, call?: string) => string>,
 };
@@ -70,6 +72,8 @@ const en: Widen<typeof da> = {
       `${n === 1 ? '1 comment' : `${n} comments`} on action plans awaiting the clusters' answer`,
     planCommentsToHandle: (n) =>
       `${n === 1 ? '1 comment' : `${n} comments`} from the support function on your action plans awaiting you`,
+    decisionsOpen: (n) =>
+      `${n === 1 ? '1 open decision' : `${n} open decisions`} from coordination meetings you are responsible for`,
     unreadNotifications: (n) => `${n === 1 ? '1 unread notification' : `${n} unread notifications`}`,
   },
 };

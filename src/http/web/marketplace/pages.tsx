@@ -1,7 +1,16 @@
 import type { Hono } from 'hono';
 import { AppError } from '../../../domain/errors.ts';
-import { expressInterest, type Interest, publishItem } from '../../../domain/marketplace/commands.ts';
-import { interestStanding, publishesOnMarketplace } from '../../../domain/marketplace/policy.ts';
+import {
+  expressInterest,
+  type Interest,
+  publishItem,
+  withdrawItem,
+} from '../../../domain/marketplace/commands.ts';
+import {
+  interestStanding,
+  mayWithdrawItem,
+  publishesOnMarketplace,
+} from '../../../domain/marketplace/policy.ts';
 import {
   clustersOnMarketplace,
   marketplaceItem,
@@ -39,6 +48,7 @@ async function list(c: AppContext) {
       clusters={clusters}
       canPublish={publishesOnMarketplace(user ?? null)}
       signedIn={Boolean(user)}
+      withdrawn={c.req.query('tilbagetrukket') === '1'}
       lang={c.get('lang')}
       t={t}
     />
@@ -113,6 +123,7 @@ async function detail(c: AppContext, form: PostedForm = EMPTY_FORM, sent = false
       <MarketplaceItemView
         item={item}
         state={sent || c.req.query('sendt') === '1' ? 'sent' : standing}
+        mayWithdraw={mayWithdrawItem(c.get('user') ?? null, item.owner.id)}
         form={form}
         published={c.req.query('offentliggjort') === '1'}
         csrfToken={csrfToken}
@@ -171,10 +182,17 @@ async function interest(c: AppContext) {
   return c.redirect(pageHref('marketplaceItem', c.get('lang'), { id }, { sendt: '1' }), 303);
 }
 
+async function withdraw(c: AppContext) {
+  const deps = c.get('deps');
+  await withdrawItem(deps.db, callerOf(c), c.req.param('id') ?? '', deps.clock());
+  return c.redirect(pageHref('marketplace', c.get('lang'), {}, { tilbagetrukket: '1' }), 303);
+}
+
 export function registerMarketplacePages(app: Hono<AppEnv>): void {
   onPage(app, 'GET', 'marketplace', list);
   onPage(app, 'GET', 'marketplaceNew', (c) => newForm(c));
   onPage(app, 'POST', 'marketplaceNew', publish);
   onPage(app, 'GET', 'marketplaceItem', (c) => detail(c));
   onPage(app, 'POST', 'marketplaceInterest', interest);
+  onPage(app, 'POST', 'marketplaceWithdraw', withdraw);
 }

@@ -1,16 +1,11 @@
+import { namesOf } from '../../../domain/glossary.ts';
 import type { Timeliness } from '../../../domain/reporting/periods/overview.ts';
 import type { PeriodAction, PeriodStatus } from '../../../domain/reporting/periods/transitions.ts';
 import type { Widen } from '../../i18n/da.ts';
 import type { Lang } from '../../paths.ts';
 
 const da = {
-  status: {
-    open: 'Åben',
-    submitted: 'Indsendt',
-    approved: 'Godkendt',
-    returned: 'Sendt retur',
-    locked: 'Låst',
-  } as Record<PeriodStatus, string>,
+  status: namesOf('periodStatus', 'da') as Record<PeriodStatus, string>,
   workspaceLink: 'Indberetningsperioder: indsend et år, og se status',
   workspaceTitle: 'Indberetningsperioder',
   workspaceIntro:
@@ -104,13 +99,7 @@ const da = {
 };
 
 const en: Widen<typeof da> = {
-  status: {
-    open: 'Open',
-    submitted: 'Submitted',
-    approved: 'Approved',
-    returned: 'Returned',
-    locked: 'Locked',
-  },
+  status: namesOf('periodStatus', 'en'),
   workspaceLink: 'Reporting periods: submit a year and see its status',
   workspaceTitle: 'Reporting periods',
   workspaceIntro:

@@ -210,6 +210,8 @@ function hitMeta(hit: SearchHit, lang: Lang, t: Texts): string {
         .join(' · ');
     case 'service':
       return t.serviceMeta;
+    case 'knowledge':
+      return t.knowledgeMeta;
     default:
       return [day && t.postMeta(day), t.by(hit.organisation.name)].filter(Boolean).join(' · ');
   }

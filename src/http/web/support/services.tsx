@@ -2,6 +2,7 @@ import type { Hono } from 'hono';
 import { AppError } from '../../../domain/errors.ts';
 import { can } from '../../../domain/policy/policy.ts';
 import { upcomingCourses } from '../../../domain/support/courses.ts';
+import { publishedPlanYears } from '../../../domain/support/plan.ts';
 import { mayManageServices, requireServiceManager } from '../../../domain/support/policy.ts';
 import { serviceFilter } from '../../../domain/support/schemas.ts';
 import {
@@ -24,8 +25,10 @@ import { EMPTY_FORM, formList, formText, type PostedForm } from '../../views/for
 import { onPage } from '../routes.ts';
 import { courseMessages } from './course-messages.ts';
 import { supportMessages } from './messages.ts';
+import { planMessages } from './plan-messages.ts';
 import { CourseList, PlanCourseForm } from './views/courses.tsx';
 import { ServiceCatalogueView, ServiceFormView } from './views/manage.tsx';
+import { PlanLinks } from './views/plan.tsx';
 import { inLanguage, ServiceListView, ServiceView } from './views/services.tsx';
 
 const messagesOf = (c: AppContext) => supportMessages(c.get('lang'));
@@ -33,10 +36,16 @@ export const slugOf = (c: AppContext) => c.req.param('slug') ?? '';
 
 async function list(c: AppContext) {
   const filter = serviceFilter.parse(c.req.query());
-  const services = await servicesOnOffer(c.get('deps').db, filter);
+  const { db } = c.get('deps');
+  const services = await servicesOnOffer(db, filter);
+  const plans = await publishedPlanYears(db);
   const t = messagesOf(c);
+  const lang = c.get('lang');
   return renderPage(c, t.title, () => (
-    <ServiceListView services={services} filter={filter} lang={c.get('lang')} t={t} />
+    <>
+      <ServiceListView services={services} filter={filter} lang={lang} t={t} />
+      <PlanLinks years={plans} lang={lang} t={planMessages(lang)} />
+    </>
   ));
 }
 

@@ -98,6 +98,9 @@ export function PlanForm(p: {
   action: string;
   csrf: string;
   state: FormState;
+  /** Whether the plan can be submitted: a funder funds the cluster in the plan's year. */
+  submit: boolean;
+  year: number;
 }) {
   const { t, lang, state } = p;
   return (
@@ -137,9 +140,13 @@ export function PlanForm(p: {
       <button type="submit" name="intent" value="save" class="button button-secondary">
         {t.save}
       </button>{' '}
-      <button type="submit" name="intent" value="submit" class="button button-primary">
-        {t.saveAndSubmit}
-      </button>
+      {p.submit ? (
+        <button type="submit" name="intent" value="submit" class="button button-primary">
+          {t.saveAndSubmit}
+        </button>
+      ) : (
+        <p>{t.noFunderYet(p.year)}</p>
+      )}
     </form>
   );
 }

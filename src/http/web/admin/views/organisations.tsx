@@ -170,23 +170,28 @@ export function EndForm(p: {
 
 export const backLink = (v: View) => href('adminOrganisations', v.ch.lang);
 
-/** The organisation's users with their roles; each role can be taken away. */
+/** Where a member table posts: the administration's pages, or an organisation admin's own page. */
+export interface MemberActions {
+  role: string;
+  remove: string;
+}
+
 /** One membership's role chooser: the roles the person may give, the current one first. */
 function ChangeRoleForm({
   v,
-  id,
+  action,
   member,
   roles,
 }: {
   v: View;
-  id: string;
+  action: string;
   member: OrganisationMember;
   roles: readonly Role[];
 }) {
   const { ch, t } = v;
   const fieldId = `newRole-${member.userId}-${member.role}`;
   return (
-    <form method="post" action={pageHref('adminOrganisationMemberRole', ch.lang, { id })} class="d-flex">
+    <form method="post" action={action} class="d-flex">
       <CsrfField token={ch.csrfToken} />
       <input type="hidden" name="userId" value={member.userId} />
       <input type="hidden" name="role" value={member.role} />
@@ -208,14 +213,15 @@ function ChangeRoleForm({
   );
 }
 
+/** The organisation's users with their roles; each role can be changed or taken away. */
 export function MemberTable({
   v,
-  id,
+  actions,
   members,
   roles,
 }: {
   v: View;
-  id: string;
+  actions: MemberActions;
   members: OrganisationMember[];
   /** The roles the person may give in the organisation. */
   roles: readonly Role[];
@@ -241,10 +247,10 @@ export function MemberTable({
             <td>{u.name}</td>
             <td>{u.email}</td>
             <td>
-              <ChangeRoleForm v={v} id={id} member={u} roles={roles} />
+              <ChangeRoleForm v={v} action={actions.role} member={u} roles={roles} />
             </td>
             <td>
-              <form method="post" action={pageHref('adminOrganisationMemberRemove', ch.lang, { id })}>
+              <form method="post" action={actions.remove}>
                 <CsrfField token={ch.csrfToken} />
                 <input type="hidden" name="userId" value={u.userId} />
                 <input type="hidden" name="role" value={u.role} />

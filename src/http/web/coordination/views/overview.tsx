@@ -9,6 +9,7 @@ import { href, type Lang, pageHref } from '../../../paths.ts';
 import { BarChart, ChartFigure } from '../../../views/chart.tsx';
 import { SelectField } from '../../../views/forms.tsx';
 import { ScrollingTable } from '../../../views/table.tsx';
+import { meetingMessages } from '../meeting-messages.ts';
 import { type CoordinationMessages, dkk, themeText } from '../messages.ts';
 
 export const millions = (n: number, lang: Lang, t: CoordinationMessages) =>
@@ -181,6 +182,9 @@ export function CoordinationOverviewView({
       <p class="font-lead">{t.lead}</p>
       <p>
         <a href={href('fundingPlans', lang)}>{t.fundingPlansLink}</a>
+      </p>
+      <p>
+        <a href={href('coordinationMeetings', lang)}>{meetingMessages(lang).link}</a>
       </p>
       {year === null ? (
         <p>{t.noGrants}</p>

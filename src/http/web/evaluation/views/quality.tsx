@@ -18,7 +18,7 @@ function flagText(f: QualityFlag, t: EvaluationMessages, lang: Lang): string {
     case 'no_activities':
       return q.no_activities;
     case 'not_submitted':
-      return q.not_submitted(f.status ? t.statuses[f.status] : null);
+      return q.not_submitted(t.statuses[f.status]);
     case 'outlier':
       return q.outlier(
         t.keys[f.outlier.key],
@@ -177,7 +177,7 @@ function QualityTable({
               <tr>
                 <th scope="row">{r.name}</th>
                 <td>{formatNumber(r.activities, lang)}</td>
-                <td>{r.periodStatus ? t.statuses[r.periodStatus] : t.quality.noStatus}</td>
+                <td>{t.statuses[r.periodStatus]}</td>
                 <td>{formatNumber(r.companies, lang)}</td>
                 <ShareCell n={r.withoutMunicipality} share={r.withoutMunicipalityShare} lang={lang} t={t} />
                 <ShareCell n={r.withoutIndustry} share={r.withoutIndustryShare} lang={lang} t={t} />

@@ -29,6 +29,8 @@ function linkOf(item: AttentionItem, lang: Lang): string {
       return href('fundingActionPlans', lang);
     case 'planCommentsToHandle':
       return href('actionPlans', lang);
+    case 'decisionsOpen':
+      return `${href('coordinationMeetings', lang)}#decisions-heading`;
     case 'unreadNotifications':
       return href('notifications', lang);
   }

@@ -42,10 +42,24 @@ function InterestForm(p: {
   );
 }
 
-/** One offer or request, and the form to express interest in it. */
+/** The owner's button to take the item off the marketplace. */
+function WithdrawForm(p: { item: MarketplaceItem; csrfToken: string; lang: Lang; t: MarketplaceMessages }) {
+  return (
+    <form method="post" action={pageHref('marketplaceWithdraw', p.lang, { id: p.item.id })}>
+      <CsrfField token={p.csrfToken} />
+      <p>{p.t.withdrawHelp}</p>
+      <button type="submit" class="button button-secondary">
+        {p.t.withdraw}
+      </button>
+    </form>
+  );
+}
+
+/** One offer or request, the form to express interest in it, and its owner's withdraw button. */
 export function MarketplaceItemView(p: {
   item: MarketplaceItem;
   state: InterestState;
+  mayWithdraw: boolean;
   form: PostedForm;
   published: boolean;
   csrfToken: string;
@@ -72,7 +86,7 @@ export function MarketplaceItemView(p: {
       {item.description.split(/\n\s*\n/).map((paragraph) => (
         <p>{paragraph}</p>
       ))}
-      <dl>
+      <dl class="summary-list">
         <dt>{t.owner}</dt>
         <dd>
           {owner.kind === 'cluster' ? (
@@ -101,6 +115,7 @@ export function MarketplaceItemView(p: {
       </dl>
       {p.state === 'sent' && <Alert variant="success">{t.interestSent}</Alert>}
       {p.state === 'own' && <p>{t.ownItem}</p>}
+      {p.mayWithdraw && <WithdrawForm item={item} csrfToken={p.csrfToken} lang={lang} t={t} />}
       {p.state === 'visitor' && (
         <p>
           <a href={href('login', lang, { next: pageHref('marketplaceItem', lang, { id: item.id }) })}>

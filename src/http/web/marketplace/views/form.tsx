@@ -33,6 +33,7 @@ export function MarketplaceFormView(p: {
     <>
       <h1>{t.formTitle}</h1>
       <p class="font-lead">{t.formLead}</p>
+      <p>{t.formRequired}</p>
       <ErrorSummary m={p.m} errors={e} />
       <form method="post" action={href('marketplaceNew', lang)} novalidate>
         <CsrfField token={p.csrfToken} />
@@ -61,14 +62,14 @@ export function MarketplaceFormView(p: {
         />
         <Checkboxes
           name="themes"
-          legend={t.themes}
+          legend={t.themesOptional}
           options={THEMES.map((th) => ({ value: th.key, label: th[lang] }))}
           checked={formList(form.values.themes)}
           error={e.themes}
         />
         <TextField
           name="technologies"
-          label={t.technologies}
+          label={t.technologiesOptional}
           hint={t.technologiesHint}
           value={v('technologies')}
           error={e.technologies}

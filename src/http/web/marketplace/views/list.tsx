@@ -11,7 +11,7 @@ import {
 import { formatDate, formatNumber } from '../../../../domain/reference/danish.ts';
 import { REGIONS } from '../../../../domain/reference/geography.ts';
 import { href, type Lang, pageHref } from '../../../paths.ts';
-import { SelectField, TextField } from '../../../views/forms.tsx';
+import { Alert, SelectField, TextField } from '../../../views/forms.tsx';
 import { Pager, queryOf } from '../../../views/pager.tsx';
 import type { MarketplaceMessages } from '../messages.ts';
 
@@ -103,6 +103,8 @@ export function MarketplaceListView(p: {
   clusters: { slug: string; name: string }[];
   canPublish: boolean;
   signedIn: boolean;
+  /** The caller has just withdrawn one of their items. */
+  withdrawn: boolean;
   lang: Lang;
   t: MarketplaceMessages;
 }) {
@@ -112,6 +114,7 @@ export function MarketplaceListView(p: {
     <>
       <h1>{t.title}</h1>
       <p class="font-lead">{t.lead}</p>
+      {p.withdrawn && <Alert variant="success">{t.withdrawn}</Alert>}
       {p.canPublish && (
         <p>
           <a class="button button-secondary" href={href('marketplaceNew', lang)}>

@@ -1,6 +1,6 @@
 import { instantToDanishTime } from '../../../../domain/content/time.ts';
 import type { MatchmakingPage } from '../../../../domain/matchmaking/queries.ts';
-import { formatClock, type Messages } from '../../../i18n/index.ts';
+import { formatClock, formatOneDecimal, type Messages } from '../../../i18n/index.ts';
 import { type Lang, pageHref } from '../../../paths.ts';
 import {
   DateInput,
@@ -124,6 +124,52 @@ export function Scheduling({ page, csrfToken, lang, t }: Omit<Props, 'form' | 'm
                   <td>{m.table}</td>
                   <td>
                     {m.withName} ({m.withOrganisation}) – {m.otherName} ({m.otherOrganisation})
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollingTable>
+      )}
+    </section>
+  );
+}
+
+/** What the 3- and 6-month follow-ups found: asked, answered, and the outcomes reported. */
+export function FollowUps({ page, lang, t }: Pick<Props, 'page' | 'lang' | 't'>) {
+  return (
+    <section aria-labelledby="follow-ups">
+      <h2 id="follow-ups">{t.followUpsHeading}</h2>
+      <p>{t.followUpsLead}</p>
+      {page.followUps.length === 0 ? (
+        <p>{t.noFollowUps}</p>
+      ) : (
+        <ScrollingTable label={t.followUpsHeading}>
+          <table class="table table--compact">
+            <thead>
+              <tr>
+                <th scope="col">{t.round}</th>
+                <th scope="col">{t.invitedCount}</th>
+                <th scope="col">{t.responsesCount}</th>
+                <th scope="col">{t.outcomeDeal}</th>
+                <th scope="col">{t.outcomeProject}</th>
+                <th scope="col">{t.outcomePartnership}</th>
+                <th scope="col">{t.withOutcomeShare}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.followUps.map((f) => (
+                <tr>
+                  <th scope="row">{t.followUpRound(f.monthsAfter)}</th>
+                  <td>{f.invited}</td>
+                  <td>{f.responses}</td>
+                  <td>{f.outcomes.deal}</td>
+                  <td>{f.outcomes.project}</td>
+                  <td>{f.outcomes.partnership}</td>
+                  <td>
+                    {f.responses === 0
+                      ? '–'
+                      : `${formatOneDecimal((100 * f.withOutcome) / f.responses, lang)} %`}
                   </td>
                 </tr>
               ))}

@@ -3,7 +3,7 @@ import { formatDateTime, type Messages } from '../../../i18n/index.ts';
 import { type Lang, pageHref } from '../../../paths.ts';
 import { Alert, ErrorSummary, type PostedForm } from '../../../views/forms.tsx';
 import type { MatchmakingMessages } from '../messages.ts';
-import { Scheduling, SetupForm } from './organiser.tsx';
+import { FollowUps, Scheduling, SetupForm } from './organiser.tsx';
 import { Agenda, Participants, RegistrationForm } from './participant.tsx';
 
 export type Notice = { variant: 'success' | 'warning'; text: string } | null;
@@ -51,6 +51,7 @@ export function MatchmakingView(p: {
       {page.mayOrganise && (
         <>
           <Scheduling {...shared} />
+          {settings && <FollowUps page={page} lang={lang} t={t} />}
           <SetupForm {...shared} form={formFor('setup')} m={p.m} />
         </>
       )}

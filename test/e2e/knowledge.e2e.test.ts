@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { asUser, axeViolations, useDemoSite, withPage } from './harness.ts';
+
+const site = useDemoSite();
+const SUPPORT = 'support@demo.klyngeportalen.dk';
+
+describe("the support function's knowledge base (by clicking, axe-core WCAG 2.1 AA)", () => {
+  it('a visitor finds the templates from the menu, reads the changelog and downloads an old version, in Danish and English', async () => {
+    await withPage(site, async (page) => {
+      await page.goto(site.server.url);
+      const clusters = page
+        .locator('.navigation-menu details.nav-group-menu', { hasText: 'Klynger' })
+        .first();
+      await clusters.locator('summary').click();
+      await clusters.getByRole('link', { name: 'Viden og skabeloner' }).click();
+      await page.waitForURL('**/viden');
+      // The four public templates and the public article; the signed-in ones are left out.
+      expect(await page.getByRole('main').getByRole('heading', { level: 3 }).allTextContents()).toEqual([
+        'Samarbejdsaftale',
+        'Sådan bruger I samarbejdsaftalen',
+        'Fortrolighedsaftale (NDA)',
+        'IPR-aftale',
+        'Tidsregistrering til medfinansiering',
+      ]);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.getByRole('link', { name: 'Samarbejdsaftale', exact: true }).click();
+      await page.waitForURL('**/viden/skabeloner/samarbejdsaftale');
+      const rows = page.getByRole('table').locator('tbody tr');
+      expect(await rows.locator('th').allTextContents()).toEqual(['2', '1']);
+      expect(await axeViolations(page)).toEqual([]);
+      const old = await page.request.get(
+        `${site.server.url}${await page.getByRole('link', { name: /^Hent version 1 / }).getAttribute('href')}`,
+      );
+      expect(old.status()).toBe(200);
+      expect(old.headers()['content-type']).toBe('application/pdf');
+      await page.getByRole('link', { name: 'English' }).click();
+      await page.waitForURL('**/en/knowledge/templates/samarbejdsaftale');
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Collaboration agreement');
+      expect(await page.getByText('New section on students taking part').count()).toBe(1);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.goto(`${site.server.url}/en/knowledge`);
+      expect(await axeViolations(page)).toEqual([]);
+    });
+  });
+
+  it('support staff upload a new version with what changed; a file of the wrong type is refused first', async () => {
+    await asUser(site, SUPPORT, async (page) => {
+      await page.goto(`${site.server.url}/viden/skabeloner/fortrolighedsaftale-nda`);
+      const upload = page.getByRole('button', { name: 'Læg versionen op' });
+      await page.getByLabel('Fil', { exact: true }).setInputFiles({
+        name: 'nda.txt',
+        mimeType: 'text/plain',
+        buffer: Buffer.from('not a document'),
+      });
+      await page.getByLabel('Hvad er ændret (dansk)').fill('Kortere opsigelsesvarsel.');
+      await page.getByLabel('Hvad er ændret (engelsk)').fill('Shorter notice period.');
+      await upload.click();
+      expect(
+        await page.getByText('Filen skal være PDF, Word (docx), Excel (xlsx) eller OpenDocument.').count(),
+      ).toBeGreaterThan(0);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.getByLabel('Fil', { exact: true }).setInputFiles({
+        name: 'nda.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from('%PDF-1.4\n% version two\ntrailer<<>>\n%%EOF\n'),
+      });
+      await upload.click();
+      await page.waitForURL('**/viden/skabeloner/fortrolighedsaftale-nda?version=2');
+      expect(await page.getByText('Version 2 er lagt op.').count()).toBe(1);
+      expect(await page.getByRole('table').locator('tbody tr td').nth(1).textContent()).toBe(
+        'Kortere opsigelsesvarsel.',
+      );
+      expect(await axeViolations(page)).toEqual([]);
+      await page.goto(`${site.server.url}/en/knowledge/new`);
+      await page.getByRole('button', { name: 'Save' }).click();
+      expect(await page.getByText('Choose whether it is an article or a template.').count()).toBeGreaterThan(
+        0,
+      );
+      expect(await axeViolations(page)).toEqual([]);
+    });
+  });
+});
