@@ -1,8 +1,9 @@
 /**
  * Performance-account speed at national scale: ~10,000,000 participation rows (50 clusters,
  * 10 years, 200,000 companies) generated straight in PostgreSQL with generate_series, then
- * `performanceAccount` for one year, nationally and for one cluster, official and preliminary
- * (median of 5 runs after a warm-up), timed next to a hand-written single query computing the same
+ * `performanceAccount` for one year in every scope: national (official and preliminary), the
+ * world-class league, a funder (its grants of the year), a region and the busiest cluster (median
+ * of 5 runs after a warm-up), each timed next to a hand-written single query computing the same
  * distinct counts in the same run. Both must give equal numbers. Every participation describes its
  * company (reporting format 1.1), one in eight otherwise than the rest; every year is approved
  * but the measured year of a tenth of the clusters, so the official account counts fewer.
@@ -12,7 +13,7 @@
  * The data lives in a fresh database on that server, dropped afterwards (KEEP=1 keeps it;
  * BENCH_DB=<name> times again on a kept database without generating).
  */
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import pg from 'pg';
 import { type Database, migrateDatabase, openDatabase, queryRows } from '../src/db/client.ts';
 import {
@@ -50,6 +51,7 @@ const TABLES = [
   'activities',
   'participations',
   'reporting_periods',
+  'funding_grants',
 ];
 /** In the measured year a tenth of the clusters have not had their year approved. */
 const UNAPPROVED = (cvr: string) => `${cvr}::int % 10 = 3`;
@@ -98,6 +100,15 @@ async function generate(client: pg.Client): Promise<void> {
      select o.id, (array['gold','silver','bronze'])[1 + (o.cvr::int % 3)]::label_level, date '2021-06-01',
             date '2025-06-01', 'ESCA'
      from organisations o where o.kind = 'cluster_organisation' and o.cvr::int % 4 <> 0`,
+  );
+  // One funder granting a third of the clusters in the measured year (the funder scope).
+  await run(
+    'funder and grants',
+    `with f as (insert into organisations (kind, name, slug, funder_level)
+                values ('funder', 'Benchfonden', 'benchfonden', 'national') returning id)
+     insert into funding_grants (funder_id, cluster_id, year, amount_dkk)
+     select f.id, o.id, ${YEAR}, 1000000 from f, organisations o
+     where o.kind = 'cluster_organisation' and o.cvr::int % 3 = 1`,
   );
   // Companies: sizes skewed small (about 70 % under 50 employees), a few without data. What the
   // participations say of them: kept in a temporary table, from which each participation copies.
@@ -191,29 +202,46 @@ async function generate(client: pg.Client): Promise<void> {
  * The same distinct counts in one hand-written query: one pass, companies folded per CVR first, a
  * company small by its latest participation (the first of an ordered array).
  */
-function handWritten(year: number, clusterCvr: string | null, basis: AccountBasis) {
+function handWritten(year: number, clusterCondition: SQL, basis: AccountBasis, regionCode: number | null) {
   const clusters = sql`select o.id, o.cvr from organisations o where o.kind = 'cluster_organisation'
-    ${clusterCvr ? sql`and o.cvr = ${clusterCvr}` : sql``}
+    and ${clusterCondition}
     ${basis === 'official' ? sql`and o.id in (select cluster_id from reporting_periods where year = ${year} and status in ('approved', 'locked'))` : sql``}`;
+  // A region counts the companies whose latest participation has an address in it, and the
+  // activities at least one of them took part in.
+  const firms =
+    regionCode === null
+      ? sql`select * from per_firm`
+      : sql`select * from per_firm where region = ${regionCode}`;
+  const counted =
+    regionCode === null
+      ? sql`select * from acts`
+      : sql`select * from acts where id in (select activity_id from parts where participant_type = 'company'
+              and cvr in (select cvr from firms))`;
   return sql`
     with cl as (${clusters}),
     acts as (select id, category, start_date, activity_ref from activities where year = ${year}
              and cluster_id in (select id from cl)),
     parts as (select p.activity_id, p.participant_type, p.cvr, p.new_competence, p.new_idea, p.new_product,
-                     p.employees, p.reported_at, cl.cvr as cluster_cvr
+                     p.employees, p.municipality_code, p.reported_at, cl.cvr as cluster_cvr
               from participations p join cl on cl.id = p.cluster_id where p.year = ${year}),
-    ki as (select activity_id, count(*) as n from parts where participant_type = 'knowledge_institution' group by 1),
+    ki_all as (select activity_id, count(*) as n from parts where participant_type = 'knowledge_institution' group by 1),
     per_firm as (
       select p.cvr,
              (array_agg(p.employees order by a.start_date desc, p.reported_at desc, a.activity_ref collate "C",
                         p.cluster_cvr))[1] < 50 as small,
+             (array_agg(m.region_code order by a.start_date desc, p.reported_at desc, a.activity_ref collate "C",
+                        p.cluster_cvr))[1] as region,
              bool_or(p.new_competence) as comp, bool_or(p.new_idea) as idea,
              bool_or(p.new_product) as prod, bool_or(a.category = 'internationalisation') as intl,
-             bool_or(a.category = 'innovation_collaboration' and ki.activity_id is not null) as collab
+             bool_or(a.category = 'innovation_collaboration' and ki_all.activity_id is not null) as collab
       from parts p join acts a on a.id = p.activity_id
-      left join ki on ki.activity_id = p.activity_id
-      where p.participant_type = 'company' group by p.cvr)
-    select (select count(*)::int from acts) as activities,
+      left join ki_all on ki_all.activity_id = p.activity_id
+      left join municipalities m on m.code = p.municipality_code
+      where p.participant_type = 'company' group by p.cvr),
+    firms as (${firms}),
+    counted_acts as (${counted}),
+    ki as (select * from ki_all where activity_id in (select id from counted_acts))
+    select (select count(*)::int from counted_acts) as activities,
            count(*)::int as participating_companies,
            (count(*) filter (where small))::int as small_participating_companies,
            (count(*) filter (where comp))::int as new_competence_companies,
@@ -224,7 +252,7 @@ function handWritten(year: number, clusterCvr: string | null, basis: AccountBasi
            (count(*) filter (where intl))::int as international_companies,
            (select coalesce(sum(n), 0)::int from ki) as knowledge_institution_participations,
            (select count(*)::int from ki) as activities_with_knowledge_institution
-    from per_firm`;
+    from firms`;
 }
 
 async function median(runs: number, work: () => Promise<unknown>): Promise<number> {
@@ -243,7 +271,7 @@ async function compare(
   database: Database,
   label: string,
   scope: AccountScope,
-  clusterCvr: string | null,
+  clusterCondition: SQL,
   basis: AccountBasis,
 ) {
   const account = await performanceAccount(database.db, YEAR, scope, basis);
@@ -251,7 +279,8 @@ async function compare(
   const hand = () =>
     database.db.transaction(async (tx) => {
       await tx.execute(sql`set local jit = off`);
-      return (await queryRows<Counts>(tx, handWritten(YEAR, clusterCvr, basis)))[0];
+      const region = scope.kind === 'region' ? scope.regionCode : null;
+      return (await queryRows<Counts>(tx, handWritten(YEAR, clusterCondition, basis, region)))[0];
     });
   const handCounts = await hand();
   const differing = COUNT_KEYS.filter((k) => account[k] !== handCounts?.[k]);
@@ -342,25 +371,43 @@ try {
          where p.year = ${YEAR} and not (${UNAPPROVED('o.cvr')}) group by o.cvr order by n desc limit 1`,
       )
     ).rows;
-    await client.end();
     console.log(
       `Generated in ${seconds(started)} s: ${Number(rows[0]?.n).toLocaleString('en')} participations ` +
         `(${Number(rows[0]?.y).toLocaleString('en')} in ${YEAR}); PostgreSQL ${rows[0]?.v}\n`,
     );
     const cvr = biggest?.cvr as string;
+    const [funder] = (
+      await client.query<{ id: string }>(`select id from organisations where slug = 'benchfonden'`)
+    ).rows;
+    await client.end();
+    const funderId = funder?.id as string;
+    const every = sql`true`;
+    const scopes: [string, AccountScope, SQL, AccountBasis][] = [
+      [`national ${YEAR} official`, { kind: 'national' }, every, 'official'],
+      [`national ${YEAR} preliminary`, { kind: 'national' }, every, 'preliminary'],
+      [
+        `league world_class ${YEAR} official`,
+        { kind: 'league', league: 'world_class' },
+        sql`o.id in (select organisation_id from clusters where league = 'world_class')`,
+        'official',
+      ],
+      [
+        `funder ${YEAR} official`,
+        { kind: 'funder', funderId },
+        sql`o.id in (select cluster_id from funding_grants where funder_id = ${funderId} and year = ${YEAR})`,
+        'official',
+      ],
+      [`region 1084 ${YEAR} official`, { kind: 'region', regionCode: 1084 }, every, 'official'],
+      [
+        `cluster ${cvr} ${YEAR} official (${Number(biggest?.n).toLocaleString('en')} rows)`,
+        { kind: 'cluster', cvr },
+        sql`o.cvr = ${cvr}`,
+        'official',
+      ],
+    ];
     const results = [];
-    for (const basis of ['official', 'preliminary'] as const) {
-      results.push(await compare(database, `national ${YEAR} ${basis}`, { kind: 'national' }, null, basis));
-      results.push(
-        await compare(
-          database,
-          `cluster ${cvr} ${YEAR} ${basis} (${Number(biggest?.n).toLocaleString('en')} rows)`,
-          { kind: 'cluster', cvr },
-          cvr,
-          basis,
-        ),
-      );
-    }
+    for (const [label, scope, condition, basis] of scopes)
+      results.push(await compare(database, label, scope, condition, basis));
     failed = results.some((r) => !r.equal);
     const writer = new pg.Client({ connectionString: url });
     await writer.connect();

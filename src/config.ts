@@ -53,6 +53,7 @@ const envSchema = z.object({
   JOB_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
   JOB_RETRY_LIMIT: z.coerce.number().int().min(0).max(20).default(4),
   JOB_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  JOB_SUPERVISE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   TWO_STEP_LOGIN: z.enum(['required', 'off']).default('required'),
   OIDC_PROVIDERS: z
     .string()
@@ -217,7 +218,14 @@ export type Config = {
    * this instance's clock queues the scheduled jobs (src/jobs/schedules.ts: reminders, retention;
    * SCHEDULED_JOBS=off, and never under NODE_ENV=test, where tests queue them).
    */
-  jobs: { pollSeconds: number; retryLimit: number; retryDelaySeconds: number; clock: boolean };
+  jobs: {
+    pollSeconds: number;
+    retryLimit: number;
+    retryDelaySeconds: number;
+    /** How often the queue looks for jobs whose worker stopped beating (a process that died). */
+    superviseSeconds: number;
+    clock: boolean;
+  };
 };
 
 export class ConfigError extends Error {
@@ -277,6 +285,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       pollSeconds: e.JOB_POLL_SECONDS,
       retryLimit: e.JOB_RETRY_LIMIT,
       retryDelaySeconds: e.JOB_RETRY_DELAY_SECONDS,
+      superviseSeconds: e.JOB_SUPERVISE_SECONDS,
       clock: e.SCHEDULED_JOBS === 'on' && e.NODE_ENV !== 'test',
     },
   };

@@ -2,7 +2,6 @@ import type { Config } from './config.ts';
 import type { Database, Db } from './db/client.ts';
 import { createSecretBox, type SecretBox } from './domain/accounts/secret-box.ts';
 import { countJobs } from './domain/jobs/overview.ts';
-import { createDeliveryJobs, type DeliveryJobs } from './domain/reporting/delivery/jobs.ts';
 import { createRelyingParty, type RelyingParty } from './identity/relying-party.ts';
 import { registerJobHandlers } from './jobs/handlers.ts';
 import { createJobQueue, type JobQueue } from './jobs/queue.ts';
@@ -18,11 +17,9 @@ export interface Deps {
   db: Db;
   logger: Logger;
   mailer: Mailer;
-  /** The durable job queue in the database: mail sent after the response, survey sends. */
+  /** The durable job queue in the database: mail sent after the response, survey sends, web delivery loads. */
   jobs: JobQueue;
   clock: () => Date;
-  /** Web deliveries loading in the background, with their progress. */
-  deliveryJobs: DeliveryJobs;
   /** Request durations and loaded rows for Prometheus (served on METRICS_PORT when set). */
   metrics: Metrics;
   /** The OpenID Connect identity providers (MitID Erhverv through NemLog-in, staff providers). */
@@ -53,11 +50,6 @@ export function createDeps(
     }),
     clock,
     metrics,
-    deliveryJobs: createDeliveryJobs(database, logger, {
-      timings: config.importProfile
-        ? (step, ms) => logger.info({ step, ms }, 'delivery import step')
-        : undefined,
-    }),
     // Production refuses http issuers (src/config.ts); development and tests run providers locally.
     identityProviders: createRelyingParty(config.oidcProviders, {
       clock,

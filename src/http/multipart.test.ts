@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../domain/errors.ts';
-import { keepFiles, type MultipartForm, parseMultipart, withMultipartForm } from './multipart.ts';
+import { type MultipartForm, parseMultipart, withMultipartForm } from './multipart.ts';
 
 let root: string;
 beforeEach(async () => {
@@ -131,22 +131,5 @@ describe('streaming multipart parser', () => {
       headers: { 'content-type': 'multipart/form-data; boundary=nope' },
     });
     expect((await refusal(parseMultipart(broken, root, { maxBytes: 1000 }))).code).toBe('validation');
-  });
-
-  it('keeps files past the request for work after the response, until that work removes them', async () => {
-    const form = new FormData();
-    form.set('_csrf', 'token');
-    form.append('files', new File(['a,b\n1,2\n'], 'activities.csv'));
-    const kept = await withMultipartForm(request(form), { maxBytes: 1024, tempRoot: root }, (f) =>
-      keepFiles(f.files),
-    );
-    // The request's own directory is gone; the kept file lives on beside it, with its name and size.
-    expect(kept.files.map(({ name, bytes }) => ({ name, bytes }))).toEqual([
-      { name: 'activities.csv', bytes: 8 },
-    ]);
-    expect(await readFile(kept.files[0]?.path as string, 'utf8')).toBe('a,b\n1,2\n');
-    expect(await readdir(root)).toEqual([expect.stringMatching(/^klynge-kept-/)]);
-    await kept.remove();
-    expect(await readdir(root)).toEqual([]);
   });
 });

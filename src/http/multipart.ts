@@ -1,7 +1,7 @@
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdtemp, rename, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeWebStream } from 'node:stream/web';
@@ -177,26 +177,3 @@ export const deliveryFile = (file: UploadedFile): DeliveryFile => ({
   open: () => createReadStream(file.path),
   path: file.path,
 });
-
-/**
- * Moves uploaded files out of the request's temporary directory (removed after the response) into
- * one of their own, for work that goes on after the response; `remove` deletes them.
- */
-export async function keepFiles(
-  files: UploadedFile[],
-): Promise<{ files: UploadedFile[]; remove: () => Promise<void> }> {
-  const root = files[0] ? dirname(dirname(files[0].path)) : tmpdir();
-  const dir = await mkdtemp(join(root, 'klynge-kept-'));
-  const kept: UploadedFile[] = [];
-  try {
-    for (const [i, f] of files.entries()) {
-      const path = join(dir, String(i));
-      await rename(f.path, path);
-      kept.push({ ...f, path });
-    }
-  } catch (err) {
-    await rm(dir, { recursive: true, force: true });
-    throw err;
-  }
-  return { files: kept, remove: () => rm(dir, { recursive: true, force: true }) };
-}

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Deps } from '../deps.ts';
 import { SCHEDULED_JOB_KINDS } from '../domain/jobs/kinds.ts';
+import { runDeliveryLoad } from '../domain/reporting/delivery/load-job.ts';
 import { mailPasswordReset } from '../http/web/accounts/password-reset.tsx';
 import { mailSurvey } from '../http/web/surveys/manage.tsx';
 import { scheduledJobHandler } from './schedules.ts';
@@ -18,5 +19,19 @@ export function registerJobHandlers(deps: Deps): void {
   deps.jobs.handle('password-reset-mail', (data) => mailPasswordReset(deps, data));
   deps.jobs.handle('survey-mails', (data) => mailSurvey(deps, data));
   deps.jobs.handle('mail', (data) => deps.mailer.send(mailJob.parse(data)));
+  deps.jobs.handle('delivery-load', (data) =>
+    runDeliveryLoad(
+      {
+        database: deps.database,
+        logger: deps.logger,
+        clock: deps.clock,
+        onLoaded: deps.metrics.recordDeliveryLoaded,
+        timings: deps.config.importProfile
+          ? (step, ms) => deps.logger.info({ step, ms }, 'delivery import step')
+          : undefined,
+      },
+      data,
+    ),
+  );
   for (const kind of SCHEDULED_JOB_KINDS) deps.jobs.handle(kind, scheduledJobHandler(deps, kind));
 }

@@ -43,6 +43,14 @@ function queueDbOf(database: Database): QueueDb {
 }
 
 const IDLE_CHECK_MS = 25;
+/**
+ * Kinds whose jobs may run long (a delivery load of a gigabyte takes many minutes): their worker
+ * beats every few seconds instead of a fixed time limit, and a job whose beat stops (its process
+ * died) is retried once the queue's supervisor sees it (JOB_SUPERVISE_SECONDS).
+ */
+const LONG_RUNNING: Partial<Record<JobKind, { heartbeatSeconds: number; expireInSeconds: number }>> = {
+  'delivery-load': { heartbeatSeconds: 10, expireInSeconds: 6 * 3600 },
+};
 /** Done jobs are kept this long for the admin page's counts, failed ones as long. */
 const KEEP_SECONDS = 7 * 24 * 3600;
 
@@ -97,6 +105,8 @@ export function createJobQueue(
         // This instance's share of the clock that queues scheduled jobs: pg-boss lets one instance
         // at a time queue each occurrence, so every instance may run it.
         schedule: settings.clock,
+        superviseIntervalSeconds: settings.superviseSeconds,
+        monitorIntervalSeconds: settings.superviseSeconds,
       });
       boss.on('error', (err) => logger.error({ err }, 'job queue error'));
       try {
@@ -115,8 +125,9 @@ export function createJobQueue(
   const begin = async (): Promise<PgBoss> => {
     const boss = await startBoss();
     for (const kind of JOB_KINDS) {
-      await boss.createQueue(kind, queueOptions);
-      await boss.updateQueue(kind, queueOptions);
+      const options = { ...queueOptions, ...LONG_RUNNING[kind] };
+      await boss.createQueue(kind, options);
+      await boss.updateQueue(kind, options);
       const handler = handlers.get(kind);
       if (handler) await work(boss, kind, handler);
     }

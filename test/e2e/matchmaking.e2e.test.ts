@@ -115,5 +115,5 @@ describe('matchmaking at an event (by clicking, axe-core WCAG 2.1 AA)', () => {
     expect(when(hub.ics)[0]).toMatch(/^\d{8}T\d{6}Z$/);
     expect(when(hub.ics)).toEqual(when(cluster.ics));
     expect(when(hub.ics)[1]).toContain(hub.rows[0]?.[1]);
-  });
+  }, 120_000);
 });

@@ -1,5 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +12,7 @@ import { callerWith } from '../support/callers.ts';
 import { createTestDatabase, testDriver } from '../support/database.ts';
 import { createOrganisation, createUser, TEST_PASSWORD } from '../support/factories.ts';
 import { Client } from '../support/http.ts';
+import { type Instance, startInstance, stopInstance, until } from '../support/instances.ts';
 import { startSmtpServer } from '../support/smtp.ts';
 
 type SmtpServer = Awaited<ReturnType<typeof startSmtpServer>>;
@@ -23,52 +22,7 @@ type SmtpServer = Awaited<ReturnType<typeof startSmtpServer>>;
  * a load balancer: what one instance knows of a visitor, the other knows too.
  */
 
-const KLYNGE = fileURLToPath(new URL('../../bin/klynge.js', import.meta.url));
 const LOGIN_RATE_LIMIT = 3;
-
-interface Instance {
-  url: string;
-  process: ChildProcess;
-}
-
-/** Starts `klynge serve` on a free port and resolves with its address once it listens. */
-function startInstance(databaseUrl: string, smtpUrl: string): Promise<Instance> {
-  const child = spawn(process.execPath, [KLYNGE, 'serve'], {
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'silent',
-      DATABASE_URL: databaseUrl,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOGIN_RATE_LIMIT: String(LOGIN_RATE_LIMIT),
-      SMTP_URL: smtpUrl,
-      JOB_POLL_SECONDS: '0.5',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const collect = (chunk: Buffer) => {
-      output += chunk.toString();
-      const url = /running at (http:\/\/\S+) /.exec(output)?.[1];
-      if (url) resolve({ url, process: child });
-    };
-    child.stdout?.on('data', collect);
-    child.stderr?.on('data', collect);
-    child.once('exit', (code) => reject(new Error(`klynge serve exited with ${code}:\n${output}`)));
-  });
-}
-
-function stopInstance(instance: Instance | undefined): Promise<void> {
-  const child = instance?.process;
-  if (!child || child.exitCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
-}
 
 /**
  * The test client's requests sent over HTTP to whichever instance `at` names, as a browser whose
@@ -97,15 +51,6 @@ const SMTP_DELAY_MS = 1500;
 let smtpA: SmtpServer;
 let smtpB: SmtpServer;
 
-/** Polls `check` every 50 ms until it holds (the instances work on their own clocks). */
-async function until(check: () => Promise<boolean> | boolean, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 /** Jobs of the password-reset kind not yet done (queued, retrying or running), on either instance. */
 async function unfinishedResets(): Promise<number> {
   const counts = (await countJobs(database.db)).find((k) => k.kind === 'password-reset-mail')?.counts;
@@ -121,7 +66,8 @@ describe.runIf(testDriver() === 'postgres')('two app instances on one PostgreSQL
       startSmtpServer({ acceptAfterMs: SMTP_DELAY_MS }),
       startSmtpServer({ acceptAfterMs: SMTP_DELAY_MS }),
     ]);
-    [a, b] = await Promise.all([startInstance(url, smtpA.url), startInstance(url, smtpB.url)]);
+    const env = (smtp: SmtpServer) => ({ LOGIN_RATE_LIMIT: String(LOGIN_RATE_LIMIT), SMTP_URL: smtp.url });
+    [a, b] = await Promise.all([startInstance(url, env(smtpA)), startInstance(url, env(smtpB))]);
   }, 120_000);
   afterAll(async () => {
     await Promise.all([stopInstance(a), stopInstance(b)]);

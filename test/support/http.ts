@@ -138,7 +138,7 @@ export async function uploadDelivery(
   const jobPath = posted.headers.get('location');
   if (posted.status !== 303 || !jobPath)
     return { res: posted, html: await posted.text(), location: null, jobPath };
-  await t.deps.deliveryJobs.idle();
+  await t.deps.jobs.idle();
   const done = await client.request(jobPath);
   const location = done.headers.get('location');
   if (done.status !== 303 || !location)

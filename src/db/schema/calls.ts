@@ -60,6 +60,11 @@ export const calls = pgTable(
     createdBy: uuid('created_by'),
     /** The case officer who recorded the decision: named with their e-mail in the decision letters. */
     decidedBy: uuid('decided_by').references(() => users.id, { onDelete: 'set null' }),
+    /**
+     * The organisation whose funders select the applications when the call follows the joint
+     * decision chain (docs/grants.md); none: the owner decides in one step, as before.
+     */
+    deciderId: uuid('decider_id').references(() => organisations.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -380,5 +385,53 @@ export const callDeadlineReminders = pgTable(
     primaryKey({ columns: [t.callId, t.phase, t.edge, t.userId] }),
     check('call_deadline_reminders_phase', sql`${t.phase} in ('application', 'assessment', 'decision')`),
     check('call_deadline_reminders_edge', sql`${t.edge} in (7, 1)`),
+  ],
+);
+
+/** The steps of the joint decision chain after the joint assessment, in their order. */
+export const callChainStep = pgEnum('call_chain_step', [
+  'recommendation',
+  'sign_off',
+  'selection',
+  'allocation',
+  'grants',
+]);
+
+/**
+ * Who took each step of a call's joint decision chain, and when. `organisationId` is the party
+ * the step was taken for: the owner (recommendation, grants), each funder of the call (sign-off,
+ * allocation) and the decider (selection); a step is taken once per party.
+ */
+export const callChainSteps = pgTable(
+  'call_chain_steps',
+  {
+    callId: uuid('call_id')
+      .notNull()
+      .references(() => calls.id, { onDelete: 'cascade' }),
+    step: callChainStep('step').notNull(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    doneBy: uuid('done_by').references(() => users.id, { onDelete: 'set null' }),
+    doneAt: timestamp('done_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.callId, t.step, t.organisationId] })],
+);
+
+/** The applications the recommendation (indstilling) puts forward, in the order of the ranking. */
+export const callRecommendations = pgTable(
+  'call_recommendations',
+  {
+    callId: uuid('call_id')
+      .notNull()
+      .references(() => calls.id, { onDelete: 'cascade' }),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    position: smallint('position').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.callId, t.applicationId] }),
+    uniqueIndex('call_recommendations_position_key').on(t.callId, t.position),
   ],
 );

@@ -8,6 +8,7 @@ export * from './content.ts';
 export * from './coordination.ts';
 export * from './coordination-meetings.ts';
 export * from './deliveries.ts';
+export * from './delivery-loads.ts';
 export * from './evaluation.ts';
 export * from './hubs.ts';
 export * from './knowledge.ts';

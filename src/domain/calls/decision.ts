@@ -6,6 +6,7 @@ import type { Caller } from '../caller.ts';
 import { AppError } from '../errors.ts';
 import { addNotifications } from '../notifications/commands.ts';
 import { authorize } from '../policy/policy.ts';
+import { assertAllocationOpen, takeSelection } from './chain.ts';
 import { conflict, lockApplication, lockCall } from './locks.ts';
 import { applicationPath } from './paths.ts';
 import { authorizeCall } from './policy.ts';
@@ -14,7 +15,10 @@ import { assertMove } from './workflow.ts';
 
 /** The decision on an assessed call and each funder's allocation of its own budget. */
 
-/** The decider selects among the eligible applications of an assessed call; the call is then decided. */
+/**
+ * The decider selects among the eligible applications of an assessed call; the call is then
+ * decided. In the joint decision chain only after every funder signed off the recommendation.
+ */
 export async function decideCall(
   db: Db,
   editor: Caller,
@@ -26,6 +30,7 @@ export async function decideCall(
     const call = await lockCall(tx, callId);
     authorizeCall(editor.principal, 'decide', call);
     assertMove(call.status, 'decided');
+    await takeSelection(tx, editor, call, now);
     const eligible = await tx
       .select({ id: applications.id })
       .from(applications)
@@ -105,6 +110,7 @@ async function allocateOne(tx: Tx, funderId: string, input: AllocationInput, now
   const [call] = await tx.select({ status: calls.status }).from(calls).where(eq(calls.id, app.callId));
   if (call?.status !== 'decided' || app.status !== 'selected')
     throw conflict('only selected applications get money');
+  await assertAllocationOpen(tx, app.callId, funderId);
   const [budget] = await tx
     .select()
     .from(callBudgets)

@@ -13,6 +13,7 @@ export async function lockCall(tx: Tx, callId: string) {
     .select({
       id: calls.id,
       ownerId: calls.ownerId,
+      deciderId: calls.deciderId,
       status: calls.status,
       deadline: calls.deadline,
       opensAt: calls.opensAt,

@@ -6,7 +6,7 @@ import type { CallStatus } from './workflow.ts';
 
 /** What the rules of policy.ts need to know, loaded in one query each. */
 
-const partiesColumns = sql`c.id, c.owner_id as "ownerId", c.status,
+const partiesColumns = sql`c.id, c.owner_id as "ownerId", c.decider_id as "deciderId", c.status,
   coalesce((select array_agg(distinct b.funder_id::text) from call_budgets b where b.call_id = c.id), '{}')
     as "funderIds",
   coalesce((select array_agg(s.user_id::text) from call_assessors s where s.call_id = c.id), '{}')
@@ -35,6 +35,7 @@ export async function applicationFacts(
     hasConflict: boolean | null;
     id: string;
     ownerId: string;
+    deciderId: string | null;
     status: CallStatus;
     funderIds: string[];
     assessorIds: string[];
@@ -59,6 +60,7 @@ export async function applicationFacts(
     call: {
       id: row.id,
       ownerId: row.ownerId,
+      deciderId: row.deciderId,
       status: row.status,
       funderIds: row.funderIds,
       assessorIds: row.assessorIds,

@@ -20,6 +20,8 @@ export type ApplicationStatus = (typeof applications.status.enumValues)[number];
 export interface CallParties {
   id: string;
   ownerId: string;
+  /** The organisation that selects when the call follows the joint decision chain; none: the owner. */
+  deciderId: string | null;
   status: CallStatus;
   /** Every funder organisation with a budget row in the call: the owner's and, in a joint call, the co-funders'. */
   funderIds: readonly string[];
@@ -69,9 +71,9 @@ const assessesOnly = (p: Principal, a: ApplicationFacts) =>
 export const callRules = {
   /** Set up, edit, move along the call flow, check eligibility, agree the consensus. */
   manage: (p: Principal, call: Pick<CallParties, 'ownerId'>) => isCallOwner(p, call),
-  /** Select among the eligible applications: the owner's decider. */
-  decide: (p: Principal, call: Pick<CallParties, 'ownerId'>) =>
-    can(p, 'calls.decide', { organisationId: call.ownerId }),
+  /** Select among the eligible applications: the decider named on the call, or else the owner's. */
+  decide: (p: Principal, call: Pick<CallParties, 'ownerId' | 'deciderId'>) =>
+    can(p, 'calls.decide', { organisationId: call.deciderId ?? call.ownerId }),
   /** Follow the processing (applications, ranking, budgets): the owner and every co-funder. */
   process: isCallFunder,
   /** A draft call is its funders' only; from published on, a call is public. */
@@ -163,7 +165,15 @@ export type ApplicationActions = ReturnType<typeof applicationActions>;
 /** What one principal may do with a call: the links and forms of its pages. */
 export function callActions(p: Principal | null, call: CallParties) {
   if (!p)
-    return { manage: false, decide: false, process: false, assess: false, apply: false, allocateFor: [] };
+    return {
+      manage: false,
+      decide: false,
+      process: false,
+      assess: false,
+      apply: false,
+      allocateFor: [],
+      signOffFor: [],
+    };
   return {
     manage: callRules.manage(p, call),
     decide: callRules.decide(p, call),
@@ -173,6 +183,8 @@ export function callActions(p: Principal | null, call: CallParties) {
     apply: p.memberships.some((m) => isApplicant(p, m)),
     /** The funder organisations whose budget in this call this principal allocates. */
     allocateFor: call.funderIds.filter((id) => can(p, 'calls.allocate', { organisationId: id })),
+    /** The funder organisations for which this principal signs off a joint call's recommendation. */
+    signOffFor: call.funderIds.filter((id) => can(p, 'calls.signOff', { organisationId: id })),
   };
 }
 export type CallActions = ReturnType<typeof callActions>;

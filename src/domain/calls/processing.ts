@@ -4,6 +4,7 @@ import { applications, organisations } from '../../db/schema/index.ts';
 import type { Caller } from '../caller.ts';
 import { notFound } from '../errors.ts';
 import { authorize } from '../policy/policy.ts';
+import { chainOf } from './chain.ts';
 import { authorizeCall, callActions } from './policy.ts';
 import { assessorProgress, budgetUse, rankedApplications } from './queries.ts';
 import { findCallSetup } from './setup.ts';
@@ -12,7 +13,8 @@ import { findCallSetup } from './setup.ts';
 
 /**
  * A call's processing for its owner and co-funders: the submitted applications (a draft is the
- * applicant's only), the ranking, each funder's budget use, and for the owner the assessors' progress.
+ * applicant's only), the ranking, each funder's budget use, the joint decision chain's steps when
+ * the call follows it, and for the owner the assessors' progress.
  */
 export async function callProcessing(db: Queryable, editor: Caller, callId: string) {
   const setup = await findCallSetup(db, editor.principal, callId);
@@ -33,7 +35,8 @@ export async function callProcessing(db: Queryable, editor: Caller, callId: stri
   const progress = actions.manage ? await assessorProgress(db, callId) : [];
   const ranked = await rankedApplications(db, callId);
   const budget = await budgetUse(db, callId);
-  return { setup, actions, applications: submitted, progress, ranked, budget };
+  const chain = await chainOf(db, callId);
+  return { setup, actions, applications: submitted, progress, ranked, budget, chain };
 }
 export type CallProcessing = Awaited<ReturnType<typeof callProcessing>>;
 

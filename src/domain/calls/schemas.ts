@@ -114,8 +114,12 @@ export const callSetupInput = z
       )
       .min(1),
     assessorIds: z.array(z.uuid()).default([]),
+    /** The funder that selects in the joint decision chain (docs/grants.md); none: the owner decides alone. */
+    deciderId: z.uuid().nullable().default(null),
   })
   .superRefine((v, ctx) => {
+    if (v.deciderId !== null && !v.budgets.some((b) => b.funderId === v.deciderId))
+      ctx.addIssue({ code: 'custom', path: ['deciderId'], message: 'decider_not_funder' });
     if (v.lastYear < v.firstYear)
       ctx.addIssue({ code: 'custom', path: ['lastYear'], message: 'before_first' });
     if (v.criteria.reduce((s, c) => s + c.weight, 0) !== 100)

@@ -45,6 +45,7 @@ export async function setUpCall(db: Db, editor: Caller, callId: string, input: C
       .insert(callSetups)
       .values({ callId, ...values })
       .onConflictDoUpdate({ target: callSetups.callId, set: values });
+    await tx.update(calls).set({ deciderId: input.deciderId, updatedAt: now }).where(eq(calls.id, callId));
     await tx.delete(callBudgets).where(eq(callBudgets.callId, callId));
     await tx.insert(callBudgets).values(input.budgets.map((b) => ({ callId, ...b })));
     await tx.delete(callRequirements).where(eq(callRequirements.callId, callId));

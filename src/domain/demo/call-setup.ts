@@ -1,12 +1,16 @@
+import { eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import {
   callAssessors,
   callBudgets,
+  callChainSteps,
   callCriteria,
   callRequirements,
   callSetups,
+  calls,
 } from '../../db/schema/index.ts';
 import { slugFromTitle } from '../content/slug.ts';
+import { danishTimeToInstant } from '../content/time.ts';
 import { demoUuid } from './ids.ts';
 import { organisationId } from './organisations.ts';
 
@@ -112,4 +116,26 @@ export async function insertDemoCallSetup(tx: Tx): Promise<void> {
     })),
   );
   await tx.insert(callAssessors).values({ callId, userId: demoUuid('user:assessor@demo.klyngeportalen.dk') });
+  await insertDemoDecisionChain(tx, callId);
+}
+
+/**
+ * Seed 003's chain, taken in 2020 before the portal: the board's recommendation, both funders'
+ * sign-off, the minister's selection on 1 October 2020, both allocations and the grants of
+ * 2021-2024 (the demo's grants register). The dates before 1 October are the demo's own.
+ */
+async function insertDemoDecisionChain(tx: Tx, callId: string) {
+  const [board, ministry] = FUNDERS.map((name) => organisationId(slugFromTitle(name))) as [string, string];
+  await tx.update(calls).set({ deciderId: ministry }).where(eq(calls.id, callId));
+  const on = (date: string) => danishTimeToInstant(date, '12:00') as Date;
+  const steps = [
+    { step: 'recommendation' as const, organisationId: board, doneAt: on('2020-09-15') },
+    { step: 'sign_off' as const, organisationId: board, doneAt: on('2020-09-22') },
+    { step: 'sign_off' as const, organisationId: ministry, doneAt: on('2020-09-24') },
+    { step: 'selection' as const, organisationId: ministry, doneAt: on('2020-10-01') },
+    { step: 'allocation' as const, organisationId: board, doneAt: on('2020-11-16') },
+    { step: 'allocation' as const, organisationId: ministry, doneAt: on('2020-11-18') },
+    { step: 'grants' as const, organisationId: board, doneAt: on('2020-12-15') },
+  ];
+  await tx.insert(callChainSteps).values(steps.map((s) => ({ callId, doneBy: null, ...s })));
 }

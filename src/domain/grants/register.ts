@@ -13,7 +13,7 @@ import type { Caller } from '../caller.ts';
 import { AppError, notFound } from '../errors.ts';
 import { isUuid } from '../ids.ts';
 import { authorize } from '../policy/policy.ts';
-import { type FunderLevel, followsLeagueRule, type League } from './league-rule.ts';
+import { type FunderLevel, followsLeagueRule, type League, usualSource } from './league-rule.ts';
 import type { GrantInput } from './schemas.ts';
 
 const invalid = (field: string, message: string) => new AppError('validation', message, [{ field, message }]);
@@ -41,6 +41,26 @@ async function leagueOf(tx: Tx, clusterId: string, year: number): Promise<League
   return row.league;
 }
 
+/** Whether a funder other than this one is already the cluster's responsible funder for the year. */
+async function anotherIsResponsible(tx: Tx, funderId: string, clusterId: string, year: number) {
+  const [other] = await tx
+    .select({ id: fundingGrants.id })
+    .from(fundingGrants)
+    .where(
+      and(
+        eq(fundingGrants.clusterId, clusterId),
+        eq(fundingGrants.year, year),
+        eq(fundingGrants.responsible, true),
+        ne(fundingGrants.funderId, funderId),
+      ),
+    );
+  return other !== undefined;
+}
+
+/** One writer of a cluster's year at a time, so two funders cannot both become responsible. */
+const lockClusterYear = (tx: Tx, clusterId: string, year: number) =>
+  tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`klynge.grants:${clusterId}:${year}`}))`);
+
 /**
  * The responsible funder follows the league rule, or the rule is overridden with a reason; a
  * cluster has one responsible funder a year. Returns the reason to store (none when the rule holds).
@@ -53,18 +73,7 @@ async function checkResponsibility(
   level: FunderLevel,
 ): Promise<string | null> {
   if (!input.responsible) return null;
-  const [other] = await tx
-    .select({ id: fundingGrants.id })
-    .from(fundingGrants)
-    .where(
-      and(
-        eq(fundingGrants.clusterId, input.clusterId),
-        eq(fundingGrants.year, input.year),
-        eq(fundingGrants.responsible, true),
-        ne(fundingGrants.funderId, funderId),
-      ),
-    );
-  if (other)
+  if (await anotherIsResponsible(tx, funderId, input.clusterId, input.year))
     throw new AppError('conflict', 'responsible funder taken', [
       { field: 'responsible', message: 'responsibleTaken' },
     ]);
@@ -87,10 +96,7 @@ export async function saveGrant(
   return withActor(db, caller.actor, async (tx) => {
     const level = await funderLevelOf(tx, funderId);
     const league = await leagueOf(tx, input.clusterId, input.year);
-    // One writer of a cluster's year at a time, so two funders cannot both become responsible.
-    await tx.execute(
-      sql`select pg_advisory_xact_lock(hashtext(${`klynge.grants:${input.clusterId}:${input.year}`}))`,
-    );
+    await lockClusterYear(tx, input.clusterId, input.year);
     const reason = await checkResponsibility(tx, funderId, input, league, level);
     const values = {
       amountDkk: input.amountDkk,
@@ -122,4 +128,34 @@ export async function removeGrant(db: Db, caller: Caller, funderId: string, gran
       .returning({ id: fundingGrants.id });
     if (removed.length === 0) throw notFound('grant');
   });
+}
+
+/**
+ * A grant created from a call's allocation, inside the caller's audited transaction (the call's
+ * own policy decides who may): the source is the funder's usual budget, and the funder is the
+ * cluster's responsible funder for the year when the league rule names its level and no other
+ * funder is responsible yet. A grant already registered for the funder, cluster and year is
+ * refused, so the register keeps one grant per funder × cluster × year equal to the allocation.
+ */
+export async function addGrantFromAllocation(
+  tx: Tx,
+  funderId: string,
+  allocation: { clusterId: string; year: number; amountDkk: number },
+): Promise<string> {
+  const { clusterId, year, amountDkk } = allocation;
+  const level = await funderLevelOf(tx, funderId);
+  const league = await leagueOf(tx, clusterId, year);
+  await lockClusterYear(tx, clusterId, year);
+  const responsible =
+    followsLeagueRule(league, level) && !(await anotherIsResponsible(tx, funderId, clusterId, year));
+  const [row] = await tx
+    .insert(fundingGrants)
+    .values({ funderId, clusterId, year, amountDkk, source: usualSource(level), responsible })
+    .onConflictDoNothing()
+    .returning({ id: fundingGrants.id });
+  if (!row)
+    throw new AppError('conflict', `a grant for ${clusterId} in ${year} is already registered`, [
+      { field: 'grants', message: 'grantExists' },
+    ]);
+  return row.id;
 }

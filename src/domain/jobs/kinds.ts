@@ -18,7 +18,13 @@ export const SCHEDULED_JOB_KINDS = [
 export type ScheduledJobKind = (typeof SCHEDULED_JOB_KINDS)[number];
 
 /** Every kind of job the queue runs; one pg-boss queue each, named as here. */
-export const JOB_KINDS = ['password-reset-mail', 'survey-mails', 'mail', ...SCHEDULED_JOB_KINDS] as const;
+export const JOB_KINDS = [
+  'password-reset-mail',
+  'survey-mails',
+  'mail',
+  'delivery-load',
+  ...SCHEDULED_JOB_KINDS,
+] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 export const isJobKind = (s: string): s is JobKind => (JOB_KINDS as readonly string[]).includes(s);

@@ -84,6 +84,7 @@ const MATRIX: Record<Action, { own: string; other: string }> = {
   'applications.assess': { own: 'S', other: 'S' },
   'calls.decide': { own: 'F', other: '' },
   'calls.allocate': { own: 'F', other: '' },
+  'calls.signOff': { own: 'F', other: '' },
   'surveys.manage': { own: 'AFP', other: 'A' },
   'surveys.readSharedResults': { own: 'AFP', other: 'AFP' },
   'companyContacts.manage': { own: 'C', other: '' },

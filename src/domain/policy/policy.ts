@@ -162,6 +162,8 @@ const rules = {
   // The decider selects among a call's applications; each funder allocates only its own budget.
   'calls.decide': (p, t) => hasRoleIn(p, t.organisationId, 'funder'),
   'calls.allocate': (p, t) => hasRoleIn(p, t.organisationId, 'funder'),
+  // In the joint decision chain each funder of the call signs off the recommendation for itself.
+  'calls.signOff': (p, t) => hasRoleIn(p, t.organisationId, 'funder'),
   // News, success stories and events, published on behalf of an organisation by its own staff
   'content.publish': (p, t) => hasRoleIn(p, t.organisationId, 'admin', 'support_staff', 'cluster_staff'),
   // Surveys (src/domain/surveys) belong to an organisation: the support function's staff run

@@ -1,12 +1,15 @@
-import { randomUUID } from 'node:crypto';
-import type { Database } from '../../../db/client.ts';
-import type { Logger } from '../../../logger.ts';
+import { createReadStream } from 'node:fs';
+import { and, eq, sql } from 'drizzle-orm';
+import { withActor } from '../../../db/actor.ts';
+import type { Database, Db, Tx } from '../../../db/client.ts';
+import { deliveryLoadChunks, deliveryLoads } from '../../../db/schema/index.ts';
 import type { Caller } from '../../caller.ts';
+import { forbidden } from '../../errors.ts';
+import { isUuid } from '../../ids.ts';
+import type { JobEnqueuer } from '../../jobs/kinds.ts';
 import { deliveryRights } from '../policy.ts';
-import type { Progress, Timings } from './load.ts';
-import { type DeliveryRequest, submitDelivery } from './submit.ts';
 
-/** What a delivery loaded in the background is doing, for its progress page. */
+/** What a delivery loaded by the job queue is doing, for its progress page (from the database). */
 export interface DeliveryJob {
   id: string;
   /** Who started it (the principal's id): only they see its progress. */
@@ -23,168 +26,86 @@ export interface DeliveryJob {
   finishedAt: Date | null;
 }
 
-export type JobRequest = Omit<DeliveryRequest, 'progress' | 'timings'>;
-
-export interface DeliveryJobs {
-  /**
-   * Starts loading the caller's delivery in the background and returns at once; refused at once
-   * (after `cleanup`) when the caller may not deliver. `cleanup` runs when the job has ended,
-   * whatever the outcome (e.g. removing the uploaded files).
-   */
-  start(caller: Caller, req: JobRequest, sizes: number[], cleanup: () => Promise<void>): Promise<DeliveryJob>;
-  /** The caller's own job; another's is as unknown as one that never was. */
-  get(caller: Caller, id: string): DeliveryJob | undefined;
-  /** Resolves when no delivery is queued or loading (tests; shutting down). */
-  idle(): Promise<void>;
+/** An uploaded file waiting on disk (the request's temporary directory) to be stored with its load. */
+export interface UploadedDeliveryFile {
+  name: string;
+  path: string;
+  bytes: number;
 }
 
-/** At most this many deliveries load at a time; more wait their turn. */
-const CONCURRENT = 2;
-/** An ended job's progress page answers (and redirects to its result) this long. */
-const KEEP_MS = 60 * 60 * 1000;
+/** The size of the pieces a file is stored in: large enough for few rows, small enough for memory. */
+export const CHUNK_BYTES = 1024 * 1024;
 
-/**
- * Turns to load: at most CONCURRENT at a time, the rest in the order they came. `take` calls
- * `onTurn` at once when a turn is free (and returns nothing to wait for), else when one is handed
- * over by `release`.
- */
-class LoadingTurns {
-  private running = 0;
-  private waiting: (() => void)[] = [];
-  private idleWaiters: (() => void)[] = [];
-
-  take(onTurn: () => void): Promise<void> | undefined {
-    if (this.running < CONCURRENT) {
-      this.running++;
-      onTurn();
-      return undefined;
-    }
-    return new Promise<void>((resolve) =>
-      this.waiting.push(() => {
-        onTurn();
-        resolve();
-      }),
-    );
-  }
-
-  release(): void {
-    const next = this.waiting.shift();
-    if (next) {
-      next();
-      return;
-    }
-    this.running--;
-    if (this.running === 0) {
-      for (const resolve of this.idleWaiters) resolve();
-      this.idleWaiters = [];
-    }
-  }
-
-  idle(): Promise<void> {
-    return this.running === 0 && this.waiting.length === 0
-      ? Promise.resolve()
-      : new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+/** Stores a file's bytes as numbered pieces of its load, read from disk a piece at a time. */
+async function storeFile(tx: Tx, loadId: string, index: number, path: string) {
+  let seq = 0;
+  for await (const piece of createReadStream(path, { highWaterMark: CHUNK_BYTES })) {
+    await tx
+      .insert(deliveryLoadChunks)
+      .values({ loadId, fileIndex: index, seq: seq++, bytes: piece as Buffer });
   }
 }
 
-/**
- * The progress of a loading delivery, kept on its job: the phase, the file being read and the
- * bytes read of all files (those before it whole, this one as far as it has come).
- */
-function progressOf(job: DeliveryJob, files: { name: string }[], sizes: number[]): Progress {
-  const before = (file: string) => {
-    const i = files.findIndex((f) => f.name === file.split('#')[0]);
-    return sizes.slice(0, Math.max(i, 0)).reduce((a, b) => a + b, 0);
-  };
-  return (e) => {
-    if (e.phase === 'bytes') {
-      job.file = e.file;
-      job.bytesRead = Math.max(job.bytesRead, before(e.file) + e.bytes);
-    } else {
-      job.phase = e.phase;
-      if (e.phase === 'reading') {
-        job.file = e.file;
-        job.bytesRead = Math.max(job.bytesRead, before(e.file));
-      } else job.bytesRead = job.totalBytes;
-    }
-  };
-}
-
-const newJob = (caller: Caller, req: JobRequest, sizes: number[]): DeliveryJob => ({
-  id: randomUUID(),
-  startedBy: caller.principal.userId,
-  files: req.files.map((f, i) => ({ name: f.name, bytes: sizes[i] ?? 0 })),
-  totalBytes: sizes.reduce((a, b) => a + b, 0),
-  state: 'queued',
-  phase: 'reading',
-  file: null,
-  bytesRead: 0,
-  deliveryId: null,
-  finishedAt: null,
+const toJob = (row: typeof deliveryLoads.$inferSelect): DeliveryJob => ({
+  id: row.id,
+  startedBy: row.startedBy,
+  files: row.files as DeliveryJob['files'],
+  totalBytes: row.totalBytes,
+  state: row.state,
+  phase: row.phase,
+  file: row.file,
+  bytesRead: row.bytesRead,
+  deliveryId: row.deliveryId,
+  finishedAt: row.finishedAt,
 });
 
 /**
- * Deliveries uploaded through the web are loaded in the background, so a large file does not hold
- * a request open for minutes behind a proxy's time-out, and the uploader sees how far it has come.
- * The jobs live in this process's memory: a restart loses a loading job's progress page (and its
- * transaction rolls back, so nothing of it is written), never its data.
+ * Queues the loading of a delivery uploaded by a person: its files are stored in the database with
+ * the load (so any instance can load them, and a restart loses nothing), then a `delivery-load` job
+ * runs it (load-job.ts) with the uploader's rights as they are then. Refused at once when the
+ * caller may not deliver, before anything is stored. A large file thus does not hold a request
+ * open for minutes behind a proxy's time-out, and the uploader sees how far it has come.
  */
-export function createDeliveryJobs(
+export async function queueDeliveryLoad(
   database: Database,
-  logger: Logger,
-  opts: { timings?: Timings | undefined } = {},
-): DeliveryJobs {
-  const jobs = new Map<string, DeliveryJob>();
-  const turns = new LoadingTurns();
+  queue: JobEnqueuer,
+  caller: Caller,
+  files: UploadedDeliveryFile[],
+): Promise<DeliveryJob> {
+  deliveryRights(caller.principal);
+  // The job acts as the uploader again, so only a person's upload can be queued (not a token's).
+  if (!isUuid(caller.principal.userId)) throw forbidden('queue a delivery');
+  const row = await withActor(database.db, caller.actor, async (tx) => {
+    const [load] = await tx
+      .insert(deliveryLoads)
+      .values({
+        startedBy: caller.principal.userId,
+        files: files.map((f) => ({ name: f.name, bytes: f.bytes })),
+        totalBytes: files.reduce((sum, f) => sum + f.bytes, 0),
+      })
+      .returning();
+    if (!load) throw new Error('the delivery load was not stored');
+    for (const [index, f] of files.entries()) await storeFile(tx, load.id, index, f.path);
+    return load;
+  });
+  try {
+    await queue.enqueue('delivery-load', { loadId: row.id });
+  } catch (err) {
+    await database.db
+      .update(deliveryLoads)
+      .set({ state: 'failed', error: `not queued: ${String(err)}`, finishedAt: sql`now()` })
+      .where(eq(deliveryLoads.id, row.id));
+    throw err;
+  }
+  return toJob(row);
+}
 
-  const forget = () => {
-    const cutoff = Date.now() - KEEP_MS;
-    for (const [id, job] of jobs) if (job.finishedAt && job.finishedAt.getTime() < cutoff) jobs.delete(id);
-  };
-
-  const run = async (
-    job: DeliveryJob,
-    caller: Caller,
-    req: JobRequest,
-    sizes: number[],
-    cleanup: () => Promise<void>,
-  ) => {
-    await turns.take(() => {
-      job.state = 'running';
-    });
-    try {
-      const progress = progressOf(job, req.files, sizes);
-      const outcome = await submitDelivery(database, caller, { ...req, timings: opts.timings, progress });
-      job.deliveryId = outcome.deliveryId;
-      job.state = 'done';
-    } catch (err) {
-      logger.error({ err, job: job.id }, 'background delivery failed');
-      job.state = 'failed';
-    } finally {
-      await cleanup().catch((err) => logger.warn({ err, job: job.id }, 'could not remove uploaded files'));
-      job.finishedAt = new Date();
-      turns.release();
-    }
-  };
-
-  return {
-    async start(caller, req, sizes, cleanup) {
-      try {
-        deliveryRights(caller.principal);
-      } catch (err) {
-        await cleanup();
-        throw err;
-      }
-      forget();
-      const job = newJob(caller, req, sizes);
-      jobs.set(job.id, job);
-      void run(job, caller, req, sizes, cleanup);
-      return job;
-    },
-    get: (caller, id) => {
-      const job = jobs.get(id);
-      return job?.startedBy === caller.principal.userId ? job : undefined;
-    },
-    idle: () => turns.idle(),
-  };
+/** The caller's own delivery load, as it stands in the database; another's is as unknown as none. */
+export async function deliveryLoadOf(db: Db, caller: Caller, id: string): Promise<DeliveryJob | undefined> {
+  if (!isUuid(id) || !isUuid(caller.principal.userId)) return undefined;
+  const [row] = await db
+    .select()
+    .from(deliveryLoads)
+    .where(and(eq(deliveryLoads.id, id), eq(deliveryLoads.startedBy, caller.principal.userId)));
+  return row ? toJob(row) : undefined;
 }

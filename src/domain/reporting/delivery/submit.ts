@@ -28,6 +28,11 @@ export interface DeliveryRequest {
   now: () => Date;
   /** Told the rows of a delivery once it is loaded (the metrics count them). */
   onLoaded?: ((channel: Channel, counts: DeliveryCounts) => void) | undefined;
+  /**
+   * Runs in a loaded delivery's transaction once its log entry is written, so what it records
+   * commits with the data or not at all (a queued load marking itself done); throwing rolls back.
+   */
+  onLogged?: ((session: BulkSession, deliveryId: string) => Promise<void>) | undefined;
 }
 
 const STORED_ERRORS = 1_000;
@@ -161,6 +166,7 @@ export async function submitDelivery(
     timings: req.timings,
     onMerged: async (session, merged) => {
       deliveryId = await logLoaded(session, entry(), merged);
+      await req.onLogged?.(session, deliveryId);
     },
   });
   if (outcome.ok) req.onLoaded?.(req.channel, outcome.counts);

@@ -1,4 +1,10 @@
 import type { Hono } from 'hono';
+import {
+  createGrants,
+  finishAllocation,
+  recommend,
+  signOffRecommendation,
+} from '../../../domain/calls/chain.ts';
 import { allocate, decideCall } from '../../../domain/calls/decision.ts';
 import { callPhase } from '../../../domain/calls/listing.ts';
 import { callProcessing } from '../../../domain/calls/processing.ts';
@@ -12,8 +18,10 @@ import type { AppContext, AppEnv } from '../../context.ts';
 import { pageHref } from '../../paths.ts';
 import { renderPage } from '../../render.tsx';
 import { onPage } from '../routes.ts';
+import { chainMessages } from './chain-messages.ts';
 import { callFlowMessages } from './messages.ts';
 import { actAndReturn, callOfPage, formBody, Outcome, str } from './shared.tsx';
+import { DecisionChain } from './views/chain.tsx';
 import {
   Allocation,
   ApplicationList,
@@ -24,7 +32,10 @@ import {
 } from './views/processing.tsx';
 import { CallTimeline } from './views/timeline.tsx';
 
-/** A call's processing page: the owner moves it along and decides; every funder of the call allocates its own budget. */
+/**
+ * A call's processing page: the owner moves it along and decides; every funder of the call
+ * allocates its own budget. A call with a decider shows the joint decision chain's steps and forms.
+ */
 
 async function processPage(c: AppContext) {
   const editor = callerOf(c);
@@ -56,6 +67,7 @@ async function processPage(c: AppContext) {
       <ApplicationList t={t} lang={lang} processing={processing} />
       {actions.manage && <AssessorProgress t={t} processing={processing} />}
       <Ranking t={t} lang={lang} csrfToken={csrfToken} processing={processing} />
+      <DecisionChain t={chainMessages(lang)} lang={lang} csrfToken={csrfToken} processing={processing} />
       <Allocation t={t} lang={lang} csrfToken={csrfToken} processing={processing} />
       {status === 'decided' && <Letters t={t} lang={lang} processing={processing} />}
     </>
@@ -79,6 +91,10 @@ function allocationsFromForm(body: Record<string, string | string[]>) {
   });
 }
 
+/** A repeated form field (check boxes) as a list: none, one or several values. */
+const list = (v: string | string[] | undefined): string[] =>
+  v === undefined ? [] : Array.isArray(v) ? v : [v];
+
 async function processAction(c: AppContext) {
   const editor = callerOf(c);
   const call = await callOfPage(c);
@@ -90,13 +106,19 @@ async function processAction(c: AppContext) {
     switch (str(body, 'do')) {
       case 'move':
         return moveCall(db, editor, call.id, callStatus(str(body, 'to')), now);
-      case 'decide': {
-        const v = body.selected;
-        return decideCall(db, editor, call.id, v === undefined ? [] : Array.isArray(v) ? v : [v], now);
-      }
+      case 'decide':
+        return decideCall(db, editor, call.id, list(body.selected), now);
       case 'allocate':
         // The whole form in one transaction: a refused row writes none of the others.
         return allocate(db, editor, str(body, 'funderId'), allocationsFromForm(body), now);
+      case 'recommend':
+        return recommend(db, editor, call.id, list(body.recommended), now);
+      case 'signOff':
+        return signOffRecommendation(db, editor, call.id, str(body, 'funderId'), now);
+      case 'finishAllocation':
+        return finishAllocation(db, editor, call.id, str(body, 'funderId'), now);
+      case 'createGrants':
+        return createGrants(db, editor, call.id, now);
       default:
         throw new AppError('validation', 'unknown action');
     }

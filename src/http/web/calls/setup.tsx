@@ -45,6 +45,7 @@ function storedValues(call: CallSetup, assessorIds: string[]): SetupValues {
       scale: text(k.scaleMax),
     })),
     assessorIds,
+    decider: call.parties.deciderId ?? '',
   };
 }
 
@@ -80,6 +81,7 @@ function postedValues(body: Record<string, string | string[]>): SetupValues {
       scale: str(body, `k${i}Scale`),
     })),
     assessorIds: assessor === undefined ? [] : Array.isArray(assessor) ? assessor : [assessor],
+    decider: str(body, 'decider'),
   };
 }
 
@@ -129,6 +131,7 @@ function fieldOf(path: readonly PropertyKey[]): string {
     const suffix: Record<string, string> = { titleEn: 'En', titleDa: 'Da', scaleMax: 'Scale' };
     return `k${i}${typeof key === 'string' ? (suffix[key] ?? 'Weight') : 'Weight'}`;
   }
+  if (list === 'deciderId') return 'decider';
   return String(list ?? 'titleEn');
 }
 
@@ -199,6 +202,7 @@ async function saveSetup(c: AppContext) {
       scaleMax: k.scale || '5',
     })),
     assessorIds: v.assessorIds,
+    deciderId: v.decider === '' ? null : v.decider,
   });
   if (!parsed.success) {
     const texts: Record<string, string> = { ...t.setupErrors };

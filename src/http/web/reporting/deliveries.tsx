@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
 import { notFound } from '../../../domain/errors.ts';
+import { deliveryLoadOf, queueDeliveryLoad } from '../../../domain/reporting/delivery/jobs.ts';
 import { deliveryWorkspace, getDelivery } from '../../../domain/reporting/delivery/log.ts';
 import { errorMessage } from '../../../domain/reporting/format/errors.ts';
 import { TABLE_ORDER } from '../../../domain/reporting/format/records.ts';
@@ -8,7 +9,7 @@ import { toCsv } from '../../../reports/csv-writer.ts';
 import { csvTemplate, xlsxTemplate } from '../../../reports/templates.ts';
 import { callerOf } from '../../caller.ts';
 import type { AppContext, AppEnv } from '../../context.ts';
-import { deliveryFile, keepFiles, uploadedForm } from '../../multipart.ts';
+import { uploadedForm } from '../../multipart.ts';
 import { pageHref } from '../../paths.ts';
 import { renderPage } from '../../render.tsx';
 import { onPage } from '../routes.ts';
@@ -19,7 +20,7 @@ import { DeliveryResultPage } from './views/delivery-result.tsx';
 import { ReportingHelpPage } from './views/reporting-help.tsx';
 
 /**
- * File deliveries in the workspace: the upload (loaded in the background, see delivery/jobs.ts),
+ * File deliveries in the workspace: the upload (loaded by a job of the queue, see delivery/jobs.ts),
  * its progress, the result with its errors, the log, and the guide and templates of the format.
  * Who may deliver and see what is the domain's (reporting policy).
  */
@@ -35,23 +36,12 @@ async function uploadDelivery(c: AppContext) {
   // Refused before the uploaded files are kept (the job would refuse them too).
   deliveryRights(caller.principal);
   const t = reportingMessages(c.get('lang'));
-  // The CSRF check has streamed the files to disk; they are removed after the response.
+  // The CSRF check has streamed the files to disk; they are stored with the load (any instance
+  // may run it) and removed from disk after the response.
   const given = uploadedForm(c).files.filter((f) => f.field === 'files' && f.bytes > 0);
   if (given.length === 0) return deliveriesPage(c, t.noFiles);
-  // They load after the response, so they move out of the request's directory into the job's.
-  const kept = await keepFiles(given);
   const deps = c.get('deps');
-  const job = await deps.deliveryJobs.start(
-    caller,
-    {
-      channel: 'web',
-      files: kept.files.map(deliveryFile),
-      now: deps.clock,
-      onLoaded: deps.metrics.recordDeliveryLoaded,
-    },
-    kept.files.map((f) => f.bytes),
-    kept.remove,
-  );
+  const job = await queueDeliveryLoad(deps.database, deps.jobs, caller, given);
   return c.redirect(pageHref('deliveryJob', c.get('lang'), { id: job.id }), 303);
 }
 
@@ -59,7 +49,7 @@ async function uploadDelivery(c: AppContext) {
 async function deliveryJobPage(c: AppContext) {
   const lang = c.get('lang');
   const t = reportingMessages(lang);
-  const job = c.get('deps').deliveryJobs.get(callerOf(c), c.req.param('id') ?? '');
+  const job = await deliveryLoadOf(c.get('deps').db, callerOf(c), c.req.param('id') ?? '');
   const json = c.req.query('format') === 'json';
   if (!job) {
     if (json) return c.json({ state: 'gone' }, 404);

@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx';
+import { allocationOpen, selectionDue } from '../../../../domain/calls/chain.ts';
 import { callPhase } from '../../../../domain/calls/listing.ts';
 import { hasDecision } from '../../../../domain/calls/policy.ts';
 import type { CallProcessing } from '../../../../domain/calls/processing.ts';
@@ -20,7 +21,7 @@ interface Props {
   processing: CallProcessing;
 }
 
-function Table({ caption, head, rows }: { caption: string; head: string[]; rows: unknown[][] }) {
+export function Table({ caption, head, rows }: { caption: string; head: string[]; rows: unknown[][] }) {
   return (
     <ScrollingTable label={caption}>
       <table class="table table--compact">
@@ -47,7 +48,7 @@ function Table({ caption, head, rows }: { caption: string; head: string[]; rows:
 }
 
 /** A form posting one action of the processing page. */
-function ProcessForm({
+export function ProcessForm({
   lang,
   csrfToken,
   slug,
@@ -137,7 +138,7 @@ export function AssessorProgress({ t, processing }: { t: CallFlowMessages; proce
 /** The ranked applications; for the decider of an assessed call, with a box to select each. */
 export function Ranking({ t, lang, csrfToken, processing }: Props) {
   const { ranked, setup, actions } = processing;
-  const selecting = actions.decide && setup.call.status === 'assessed';
+  const selecting = actions.decide && setup.call.status === 'assessed' && selectionDue(processing.chain);
   return (
     <>
       <h2>{t.ranking}</h2>
@@ -193,39 +194,41 @@ export function Allocation({ t, lang, csrfToken, processing }: Props) {
         rows={budget.map((b) => [b.funderName, b.year, dkk(b.budget), dkk(b.allocated), dkk(b.remaining)])}
       />
       {setup.call.status === 'decided' &&
-        actions.allocateFor.map((funderId) => (
-          <ProcessForm lang={lang} csrfToken={csrfToken} slug={setup.call.slug} what="allocate">
-            <input type="hidden" name="funderId" value={funderId} />
-            <fieldset>
-              <legend class="h3">
-                {t.allocate}: {setup.budgets.find((b) => b.funderId === funderId)?.funderName ?? ''}
-              </legend>
-              {selected.map((r) =>
-                years.map((y) => {
-                  const id = `a-${funderId}-${r.application.id}-${y}`;
-                  return (
-                    <div class="form-group">
-                      <label class="form-label" for={id}>
-                        {r.application.organisationName} {y} (kr.)
-                      </label>
-                      <input
-                        class="form-input input-width-s"
-                        type="text"
-                        inputmode="numeric"
-                        id={id}
-                        name={`a:${r.application.id}:${y}`}
-                        value=""
-                      />
-                    </div>
-                  );
-                }),
-              )}
-              <button type="submit" class="button button-primary">
-                {t.allocate}
-              </button>
-            </fieldset>
-          </ProcessForm>
-        ))}
+        actions.allocateFor
+          .filter((funderId) => allocationOpen(processing.chain, funderId))
+          .map((funderId) => (
+            <ProcessForm lang={lang} csrfToken={csrfToken} slug={setup.call.slug} what="allocate">
+              <input type="hidden" name="funderId" value={funderId} />
+              <fieldset>
+                <legend class="h3">
+                  {t.allocate}: {setup.budgets.find((b) => b.funderId === funderId)?.funderName ?? ''}
+                </legend>
+                {selected.map((r) =>
+                  years.map((y) => {
+                    const id = `a-${funderId}-${r.application.id}-${y}`;
+                    return (
+                      <div class="form-group">
+                        <label class="form-label" for={id}>
+                          {r.application.organisationName} {y} (kr.)
+                        </label>
+                        <input
+                          class="form-input input-width-s"
+                          type="text"
+                          inputmode="numeric"
+                          id={id}
+                          name={`a:${r.application.id}:${y}`}
+                          value=""
+                        />
+                      </div>
+                    );
+                  }),
+                )}
+                <button type="submit" class="button button-primary">
+                  {t.allocate}
+                </button>
+              </fieldset>
+            </ProcessForm>
+          ))}
     </>
   );
 }

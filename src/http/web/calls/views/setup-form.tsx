@@ -15,6 +15,8 @@ export interface SetupValues {
   requirements: { da: string; en: string; evDa: string; evEn: string; services: boolean }[];
   criteria: { da: string; en: string; weight: string; scale: string }[];
   assessorIds: string[];
+  /** The funder that selects in the joint decision chain; empty: the owner decides alone. */
+  decider: string;
 }
 
 export const EMPTY_BUDGET = { funder: '', year: '', amount: '' };
@@ -186,6 +188,40 @@ function CriterionRows({ t, values, errors }: Rows) {
   );
 }
 
+/** Whether the call follows the joint decision chain, and which of its funders then selects. */
+function DeciderChoice({ t, values, errors, funders }: Rows & { funders: { id: string; name: string }[] }) {
+  const error = errors.decider;
+  return (
+    <div class={error ? 'form-group form-error' : 'form-group'}>
+      <label class="form-label" for="decider">
+        {t.decider}
+      </label>
+      <span class="form-hint" id="decider-hint">
+        {t.deciderHint}
+      </span>
+      {error && (
+        <span class="form-error-message" id="decider-error">
+          {error}
+        </span>
+      )}
+      <select
+        class="form-select"
+        id="decider"
+        name="decider"
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={error ? 'decider-hint decider-error' : 'decider-hint'}
+      >
+        <option value="">{t.deciderNone}</option>
+        {funders.map((f) => (
+          <option value={f.id} selected={values.decider === f.id}>
+            {f.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 function AssessorChoices({
   t,
   values,
@@ -252,6 +288,7 @@ export function SetupForm({
         <Input id="firstYear" label={t.firstYear} value={v.firstYear} error={errors.firstYear} />
         <Input id="lastYear" label={t.lastYear} value={v.lastYear} error={errors.lastYear} />
         <BudgetRows t={t} values={v} errors={errors} funders={funders} />
+        <DeciderChoice t={t} values={v} errors={errors} funders={funders} />
         <RequirementRows t={t} values={v} errors={errors} />
         <CriterionRows t={t} values={v} errors={errors} />
         <AssessorChoices t={t} values={v} assessors={assessors} />
