@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { systemActor, withActor } from '../../src/db/actor.ts';
 import { queryRows } from '../../src/db/client.ts';
 import { completeCvr } from '../../src/domain/reference/identifiers.ts';
+import { copenhagenDate } from '../../src/domain/reference/time.ts';
 import { asUser, axeViolations, useDemoSite } from './harness.ts';
 
 const site = useDemoSite();
@@ -11,7 +12,8 @@ const HUB = 'erhvervshus@demo.klyngeportalen.dk';
 const CLUSTER = 'klynge@demo.klyngeportalen.dk';
 const COMPANY = 'Grænsegænger Automation ApS';
 const CVR = completeCvr('7712345') ?? completeCvr('7712346') ?? '';
-const today = () => new Date().toISOString().slice(0, 10);
+/** Today as people in Denmark see it: the server dates referrals by the Danish day. */
+const today = () => copenhagenDate(new Date());
 
 /** The supporting measure on an account page: [joined, confirmed]. */
 async function supportingMeasure(page: Page): Promise<number[]> {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.ts';
+import { copenhagenDate } from '../../src/domain/reference/time.ts';
 import { referralWorld, reportParticipation } from '../referrals/fixtures.ts';
 import { createTestDatabase } from '../support/database.ts';
 import { approveYear, createUser, randomCvr } from '../support/factories.ts';
@@ -20,7 +21,8 @@ afterAll(() => database?.close());
 
 const as = (email: string): Promise<Client> => signedInClient(t.app, email);
 
-const today = () => new Date().toISOString().slice(0, 10);
+/** Today as people in Denmark see it: referral dates are checked against the Danish day. */
+const today = () => copenhagenDate(new Date());
 
 describe('referral pages', () => {
   it('names every missing field of the form at once and keeps what was typed', async () => {
