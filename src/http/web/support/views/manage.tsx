@@ -35,7 +35,8 @@ export function ServiceCatalogueView(p: Shared & { services: Service[] }) {
           <caption class="sr-only">{t.manageTitle}</caption>
           <thead>
             <tr>
-              <th scope="col">{t.titleDa}</th>
+              {/* The column shows the titles in the page's language. */}
+              <th scope="col">{lang === 'en' ? t.titleEn : t.titleDa}</th>
               <th scope="col">{t.form}</th>
               <th scope="col">{t.payment}</th>
               <th scope="col">{t.status}</th>
