@@ -32,9 +32,9 @@ describe('activities in the cluster workspace (axe-core, WCAG 2.1 AA)', () => {
     asUser(site, 'klynge@demo.klyngeportalen.dk', async (page) => {
       await page.goto(`${site.server.url}/arbejdsrum/aktiviteter/ny`);
       expect(await axeViolations(page)).toEqual([]);
-      await page.getByLabel('Titel (skal udfyldes)').fill('Halvfærdig aktivitet');
+      await page.getByLabel('Titel', { exact: true }).fill('Halvfærdig aktivitet');
       // 30 February: each part is a number, the date does not exist.
-      const start = page.getByRole('group', { name: 'Startdato (skal udfyldes)' });
+      const start = page.getByRole('group', { name: 'Startdato', exact: true });
       await start.getByLabel('Dag').fill('30');
       await start.getByLabel('Måned').fill('2');
       await start.getByLabel('År').fill('2025');
@@ -44,7 +44,7 @@ describe('activities in the cluster workspace (axe-core, WCAG 2.1 AA)', () => {
       ]);
       expect(response.status()).toBe(422);
       await page.getByRole('heading', { name: 'Der er fejl i formularen' }).waitFor();
-      expect(await page.getByLabel('Titel (skal udfyldes)').inputValue()).toBe('Halvfærdig aktivitet');
+      expect(await page.getByLabel('Titel', { exact: true }).inputValue()).toBe('Halvfærdig aktivitet');
       expect(await axeViolations(page)).toEqual([]);
       await page.getByRole('link', { name: /^Startdato skal være en rigtig dato/ }).click();
       expect(page.url()).toMatch(/#start_date$/);
@@ -91,10 +91,10 @@ describe('format 1.1 fields and the activity rule (390 px wide)', () => {
       await page.setViewportSize({ width: 390, height: 844 });
       await page.goto(`${site.server.url}/arbejdsrum/aktiviteter/ny`);
       expect(await overflows(page)).toBe(false);
-      await page.getByLabel('Titel (skal udfyldes)').fill('EU-værksted');
-      await page.getByLabel('Reference (skal udfyldes)').fill('EU-E2E');
-      await page.getByLabel('Kategori (skal udfyldes)').selectOption('internationalisation');
-      const start = page.getByRole('group', { name: 'Startdato (skal udfyldes)' });
+      await page.getByLabel('Titel', { exact: true }).fill('EU-værksted');
+      await page.getByLabel('Reference', { exact: true }).fill('EU-E2E');
+      await page.getByLabel('Kategori', { exact: true }).selectOption('internationalisation');
+      const start = page.getByRole('group', { name: 'Startdato', exact: true });
       await start.getByLabel('Dag').fill('2');
       await start.getByLabel('Måned').fill('3');
       await start.getByLabel('År').fill('2026');
@@ -121,9 +121,9 @@ describe('format 1.1 fields and the activity rule (390 px wide)', () => {
       expect(facts).toContain('EU-ansøgningJa');
 
       // A knowledge institution with its kind; the activity still breaks the rule (no company).
-      await page.getByLabel('Deltagertype (skal udfyldes)').selectOption('knowledge_institution');
+      await page.getByLabel('Deltagertype', { exact: true }).selectOption('knowledge_institution');
       await page.getByLabel('CVR-nummer').fill('10000009');
-      await page.getByLabel('Navn (skal udfyldes)').fill('Erhvervsakademiet E2E');
+      await page.getByLabel('Navn', { exact: true }).fill('Erhvervsakademiet E2E');
       await page.getByLabel('Type af videninstitution').selectOption('business_academy');
       await page.getByRole('button', { name: 'Tilføj deltager' }).click();
       await page.waitForURL(/status=participantAdded$/);

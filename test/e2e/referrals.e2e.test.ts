@@ -81,10 +81,10 @@ describe('referrals between a business hub and a cluster (by clicking, axe-core 
 
       // The company takes part in an activity of the cluster's reporting this year.
       await page.goto(`${site.server.url}/arbejdsrum/aktiviteter/ny`);
-      await page.getByLabel('Titel (skal udfyldes)').fill('Robotcelle-workshop');
+      await page.getByLabel('Titel', { exact: true }).fill('Robotcelle-workshop');
       await page.locator('#activity_ref').fill('HENV-E2E-1');
       await page.locator('#category').selectOption({ index: 1 });
-      const start = page.getByRole('group', { name: 'Startdato (skal udfyldes)' });
+      const start = page.getByRole('group', { name: 'Startdato', exact: true });
       const [year, month, day] = today().split('-');
       await start.getByLabel('Dag').fill(day ?? '');
       await start.getByLabel('Måned').fill(month ?? '');

@@ -163,8 +163,8 @@ async function clusterStaff(walk: Walk): Promise<void> {
   await step(walk, 'activities');
   await follow(page, w.create);
   const title = `Netværksmøde om cobots (${width} px, ${lang})`;
-  await page.getByLabel(w.title).fill(title);
-  await page.getByLabel(w.reference).fill(`COBOT-${width}-${lang}`);
+  await page.getByLabel(w.title, { exact: true }).fill(title);
+  await page.getByLabel(w.reference, { exact: true }).fill(`COBOT-${width}-${lang}`);
   await page.getByLabel(w.category).selectOption({ label: w.dissemination });
   await fillDate(walk, w.startDate, 3, 3, 2026);
   await fillDate(walk, w.endDate, 3, 3, 2026);

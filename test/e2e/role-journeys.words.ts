@@ -38,8 +38,8 @@ export const CLUSTER_WORDS = {
   da: {
     activities: 'Aktiviteter',
     create: 'Opret aktivitet',
-    title: 'Titel (skal udfyldes)',
-    reference: 'Reference (skal udfyldes)',
+    title: 'Titel',
+    reference: 'Reference',
     category: /^Kategori/,
     dissemination: 'Videnspredning',
     startDate: /^Startdato/,
@@ -53,8 +53,8 @@ export const CLUSTER_WORDS = {
   en: {
     activities: 'Activities',
     create: 'Create activity',
-    title: 'Title (required)',
-    reference: 'Reference (required)',
+    title: 'Title',
+    reference: 'Reference',
     category: /^Category/,
     dissemination: 'Knowledge dissemination',
     startDate: /^Start date/,

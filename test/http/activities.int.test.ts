@@ -7,6 +7,7 @@ import { errorMessage } from '../../src/domain/reporting/format/errors.ts';
 import { dataFingerprint } from '../reporting/delivery-helpers.ts';
 import { createTestDatabase } from '../support/database.ts';
 import { createCluster, createUser, TEST_PASSWORD } from '../support/factories.ts';
+import { expectRequiredFieldMarks } from '../support/forms.ts';
 import { Client, createTestApp, type TestApp } from '../support/http.ts';
 
 let database: Database;
@@ -52,6 +53,8 @@ describe('the activity form without JavaScript', () => {
     const form = await staff.get('/arbejdsrum/aktiviteter/ny');
     expect(form.res.status).toBe(200);
     expect(form.html).toContain('name="_csrf"');
+    // Required as the reporting format requires: the title is, the end date is not.
+    expectRequiredFieldMarks(form.html, { optional: 'Slutdato', required: 'Titel' });
     const before = await dataFingerprint(database);
     // The date input's three fields: 30 February is no date.
     const { start_date: _, ...rest } = ACTIVITY;
@@ -88,7 +91,8 @@ describe('the activity form without JavaScript', () => {
     const page = await staff.get(location);
     expect(page.html).toContain('Aktiviteten er oprettet.');
     expect(page.html).toContain('<h1>Webinar om &lt;AI&gt; &amp; data</h1>');
-    await staff.get('/en/workspace/activities/new');
+    const enForm = await staff.get('/en/workspace/activities/new');
+    expectRequiredFieldMarks(enForm.html, { optional: 'End date', required: 'Title' }, 'en');
     const en = await staff.post('/en/workspace/activities/new', { ...ACTIVITY, activity_ref: 'W-1' });
     expect(en.res.status).toBe(422);
     expect(en.html).toContain('Reference is already the reference of another activity of this cluster');
@@ -116,7 +120,8 @@ describe('participants on the activity page', () => {
   });
 
   it('refuses a bad CVR with the import’s message and keeps the form; a good one is added', async () => {
-    await staff.get(path);
+    // The participant form marks what the reporting format lets be empty: the name is required.
+    expectRequiredFieldMarks((await staff.get(path)).html, { optional: 'Antal ansatte', required: 'Navn' });
     const before = await dataFingerprint(database);
     const bad = await staff.post(`${path}/deltagere`, {
       participant_type: 'company',

@@ -5,6 +5,7 @@ import { auditLog, memberships, users } from '../../src/db/schema/index.ts';
 import { ROLES } from '../../src/domain/policy/policy.ts';
 import { createTestDatabase } from '../support/database.ts';
 import { createOrganisation, createUser } from '../support/factories.ts';
+import { expectRequiredFieldMarks } from '../support/forms.ts';
 import { Client, createTestApp, signedInClient, type TestApp } from '../support/http.ts';
 
 let database: Database;
@@ -58,7 +59,10 @@ describe('admin creates a user', () => {
   it('creates the user and membership, mails a set-password link, and audits both with the admin as actor', async () => {
     const { user: admin, client } = await signedIn('admin');
     const org = await createOrganisation(database.db, { name: 'Testklyngen' });
-    await client.get('/admin/brugere');
+    // Every field of the invitation is required: the form says so once and marks none optional.
+    const form = await client.get('/admin/brugere');
+    expectRequiredFieldMarks(form.html, { required: 'Navn' });
+    expect(form.html).not.toMatch(/\(valgfri\)<\/(label|legend)>/);
     const { res } = await client.post('/admin/brugere', {
       name: 'Karen Klynge',
       email: 'Karen@Testklyngen.dk',

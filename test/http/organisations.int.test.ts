@@ -4,6 +4,7 @@ import type { Database } from '../../src/db/client.ts';
 import { organisations } from '../../src/db/schema/index.ts';
 import { createTestDatabase } from '../support/database.ts';
 import { createOrganisation, createUser } from '../support/factories.ts';
+import { expectRequiredFieldMarks } from '../support/forms.ts';
 import { type Client, createTestApp, signedInClient, type TestApp } from '../support/http.ts';
 
 let database: Database;
@@ -31,7 +32,11 @@ describe('organisation pages', () => {
   });
 
   it('shows a bad CVR and a missing league as field errors (422), writing nothing', async () => {
-    await admin.get('/admin/organisationer');
+    // The schema takes an organisation without a CVR number, never without a name.
+    expectRequiredFieldMarks((await admin.get('/admin/organisationer')).html, {
+      optional: 'CVR-nummer',
+      required: 'Navn',
+    });
     const { res, html } = await admin.post('/admin/organisationer', {
       kind: 'cluster_organisation',
       name: 'Klynge uden liga',

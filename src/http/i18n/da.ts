@@ -124,6 +124,11 @@ export const da = {
     date: (field: string) => `${field} skal være en rigtig dato med dag, måned og år, fx 1 3 2027.`,
     time: (field: string) => `${field} skal være et klokkeslæt, fx 12:00.`,
   },
+  /** GOV.UK's and DKFDS's pattern: a form says once that all is required and marks what is not. */
+  requiredFields: {
+    note: 'Alle felter skal udfyldes, undtagen dem, der er markeret (valgfri).',
+    optional: (label: string) => `${label} (valgfri)`,
+  },
   dateInput: {
     day: 'Dag',
     month: 'Måned',

@@ -124,6 +124,10 @@ export const en: Messages = {
     date: (field) => `${field} must be a real date with day, month and year, e.g. 1 3 2027.`,
     time: (field) => `${field} must be a time of day, e.g. 12:00.`,
   },
+  requiredFields: {
+    note: 'All fields are required unless marked (optional).',
+    optional: (label) => `${label} (optional)`,
+  },
   dateInput: {
     day: 'Day',
     month: 'Month',

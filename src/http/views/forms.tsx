@@ -30,6 +30,34 @@ export function ErrorSummary({ m, errors }: { m: Messages; errors: FieldErrors }
   );
 }
 
+/**
+ * Said once at the top of a form whose fields are all required except those marked with
+ * `optionalLabel` (GOV.UK's and DKFDS's pattern); which are optional follows the form's schema.
+ */
+export function RequiredFieldsNote({ m }: { m: Messages }) {
+  return <p>{m.requiredFields.note}</p>;
+}
+
+/** The label of a field the form's schema lets be empty: "Telefon (valgfri)". */
+export const optionalLabel = (m: Messages, label: string) => m.requiredFields.optional(label);
+
+/** A form's zod object schema, as far as marking its fields needs it. */
+type FormSchema = { shape: Record<string, { safeParse(value: unknown): { success: boolean } }> };
+
+/**
+ * Whether the form's schema takes this field empty, as a browser posts it (an empty text, or no
+ * value for unticked boxes). Rules across fields aside: their hints say when such a field is needed.
+ */
+export function acceptsEmpty(schema: FormSchema, name: string): boolean {
+  const field = schema.shape[name];
+  if (!field) throw new Error(`the form's schema has no field ${name}`);
+  return field.safeParse('').success || field.safeParse(undefined).success;
+}
+
+/** A field's label, marked "(valgfri)" when the form's schema takes the field empty. */
+export const schemaLabel = (m: Messages, schema: FormSchema, name: string, label: string) =>
+  acceptsEmpty(schema, name) ? optionalLabel(m, label) : label;
+
 export function Alert({
   variant,
   children,

@@ -197,6 +197,10 @@ const COLUMN_RULES = {
 } as const satisfies Record<string, readonly Column[]>;
 
 export type TableName = keyof typeof COLUMN_RULES;
+
+/** Whether a row may leave this column empty (the rules across columns aside, e.g. a participant's CVR). */
+export const optionalColumn = (table: TableName, name: string): boolean =>
+  COLUMN_RULES[table].some((c) => c.name === name && !c.required);
 export interface RowIssue {
   column: string;
   code: RuleCode;

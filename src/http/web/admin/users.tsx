@@ -9,7 +9,14 @@ import type { Messages } from '../../i18n/index.ts';
 import { href, type Lang, pageHref } from '../../paths.ts';
 import { renderPage } from '../../render.tsx';
 import { formFields, toFieldErrors } from '../../validation.ts';
-import { Alert, ErrorSummary, type FieldErrors, SelectField, TextField } from '../../views/forms.tsx';
+import {
+  Alert,
+  ErrorSummary,
+  type FieldErrors,
+  RequiredFieldsNote,
+  SelectField,
+  TextField,
+} from '../../views/forms.tsx';
 import { type Chrome, CsrfField } from '../../views/layout.tsx';
 import { ScrollingTable } from '../../views/table.tsx';
 import { onPage } from '../routes.ts';
@@ -53,6 +60,8 @@ function NewUserForm(p: {
   const { m } = ch;
   return (
     <form method="post" action={href('adminUsers', ch.lang)} novalidate>
+      {/* Every field of createUserForm is required. */}
+      <RequiredFieldsNote m={m} />
       <CsrfField token={ch.csrfToken} />
       <TextField name="name" label={m.admin.userName} value={v.name} error={errors.name} autocomplete="off" />
       <TextField

@@ -33,9 +33,7 @@ const da = {
   pageOf: (p: number, n: number) => `Side ${p} af ${n}`,
   newTitle: 'Opret aktivitet',
   editTitle: (title: string) => `Ret aktiviteten ${title}`,
-  formIntro:
-    'Felterne følger indberetningsformatet, så de samme regler gælder som for filer. Felter markeret (skal udfyldes) er påkrævede.',
-  requiredMark: '(skal udfyldes)',
+  formIntro: 'Felterne følger indberetningsformatet, så de samme regler gælder som for filer.',
   clusterField: 'Klyngeorganisation',
   activity_ref: 'Reference',
   activity_refHint: 'Klyngens eget id for aktiviteten, 1-64 tegn (kolonnen activity_ref).',
@@ -170,9 +168,7 @@ const en: Widen<typeof da> = {
   pageOf: (p, n) => `Page ${p} of ${n}`,
   newTitle: 'Create activity',
   editTitle: (title) => `Edit the activity ${title}`,
-  formIntro:
-    'The fields follow the reporting format, so the same rules apply as for files. Fields marked (required) must be filled in.',
-  requiredMark: '(required)',
+  formIntro: 'The fields follow the reporting format, so the same rules apply as for files.',
   clusterField: 'Cluster organisation',
   activity_ref: 'Reference',
   activity_refHint: "The cluster's own id for the activity, 1-64 characters (column activity_ref).",

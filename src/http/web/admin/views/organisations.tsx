@@ -4,11 +4,18 @@ import {
   CLUSTER_LEAGUES,
   FUNDER_LEVELS,
   ORGANISATION_KINDS,
+  organisationForm,
 } from '../../../../domain/organisations/schemas.ts';
 import type { Role } from '../../../../domain/policy/policy.ts';
 import { MUNICIPALITIES } from '../../../../domain/reference/geography.ts';
 import { href, pageHref } from '../../../paths.ts';
-import { type FieldErrors, SelectField, TextField } from '../../../views/forms.tsx';
+import {
+  type FieldErrors,
+  RequiredFieldsNote,
+  SelectField,
+  schemaLabel,
+  TextField,
+} from '../../../views/forms.tsx';
 import type { Chrome } from '../../../views/layout.tsx';
 import { CsrfField } from '../../../views/layout.tsx';
 import type { OrganisationMessages } from '../messages.ts';
@@ -74,16 +81,24 @@ export function OrganisationForm(p: {
 }) {
   const { ch, t } = p.v;
   const { values: val, errors } = p;
+  const label = (name: string, text: string) => schemaLabel(ch.m, organisationForm, name, text);
   return (
     <form method="post" action={p.action} novalidate>
+      <RequiredFieldsNote m={ch.m} />
       <CsrfField token={ch.csrfToken} />
-      <TextField name="name" label={t.name} value={val.name} error={errors.name} autocomplete="off" />
+      <TextField
+        name="name"
+        label={label('name', t.name)}
+        value={val.name}
+        error={errors.name}
+        autocomplete="off"
+      />
       {p.kindFixed ? (
         <input type="hidden" name="kind" value={val.kind} />
       ) : (
         <SelectField
           name="kind"
-          label={t.kind}
+          label={label('kind', t.kind)}
           placeholder={t.choose}
           value={val.kind}
           error={errors.kind}
@@ -92,7 +107,7 @@ export function OrganisationForm(p: {
       )}
       <SelectField
         name="funderLevel"
-        label={t.funderLevel}
+        label={label('funderLevel', t.funderLevel)}
         hint={t.funderLevelHint}
         placeholder={t.choose}
         value={val.funderLevel}
@@ -101,24 +116,24 @@ export function OrganisationForm(p: {
       />
       <SelectField
         name="league"
-        label={t.league}
+        label={label('league', t.league)}
         hint={t.leagueHint}
         placeholder={t.choose}
         value={val.league}
         error={errors.league}
         options={CLUSTER_LEAGUES.map((l) => ({ value: l, label: t.leagues[l] }))}
       />
-      <TextField name="cvr" label={t.cvr} hint={t.cvrHint} value={val.cvr} error={errors.cvr} />
+      <TextField name="cvr" label={label('cvr', t.cvr)} hint={t.cvrHint} value={val.cvr} error={errors.cvr} />
       <TextField
         name="address"
-        label={t.address}
+        label={label('address', t.address)}
         hint={t.addressHint}
         value={val.address}
         error={errors.address}
       />
       <SelectField
         name="municipalityCode"
-        label={t.municipality}
+        label={label('municipalityCode', t.municipality)}
         placeholder={t.choose}
         value={val.municipalityCode}
         error={errors.municipalityCode}

@@ -9,7 +9,9 @@ import {
   ErrorSummary,
   formList,
   formText,
+  optionalLabel,
   type PostedForm,
+  RequiredFieldsNote,
   SelectField,
   TextAreaField,
   TextField,
@@ -33,7 +35,7 @@ export function MarketplaceFormView(p: {
     <>
       <h1>{t.formTitle}</h1>
       <p class="font-lead">{t.formLead}</p>
-      <p>{t.formRequired}</p>
+      <RequiredFieldsNote m={p.m} />
       <ErrorSummary m={p.m} errors={e} />
       <form method="post" action={href('marketplaceNew', lang)} novalidate>
         <CsrfField token={p.csrfToken} />
@@ -62,14 +64,14 @@ export function MarketplaceFormView(p: {
         />
         <Checkboxes
           name="themes"
-          legend={t.themesOptional}
+          legend={optionalLabel(p.m, t.themes)}
           options={THEMES.map((th) => ({ value: th.key, label: th[lang] }))}
           checked={formList(form.values.themes)}
           error={e.themes}
         />
         <TextField
           name="technologies"
-          label={t.technologiesOptional}
+          label={optionalLabel(p.m, t.technologies)}
           hint={t.technologiesHint}
           value={v('technologies')}
           error={e.technologies}

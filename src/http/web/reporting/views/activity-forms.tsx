@@ -5,14 +5,24 @@ import type { ActivityDetail, ParticipantView } from '../../../../domain/reporti
 import {
   ACTIVITY_CATEGORIES,
   INSTITUTION_KINDS,
+  optionalColumn,
   PARTICIPANT_TYPES,
   RULE_MESSAGES,
+  type TableName,
 } from '../../../../domain/reporting/format/rows.ts';
-import { messages, numberForInput } from '../../../i18n/index.ts';
+import { type Messages, messages, numberForInput } from '../../../i18n/index.ts';
 import type { Lang } from '../../../paths.ts';
-import { DateInput, datePartsOf, type FieldErrors, SelectField, TextField } from '../../../views/forms.tsx';
+import {
+  DateInput,
+  datePartsOf,
+  type FieldErrors,
+  optionalLabel,
+  RequiredFieldsNote,
+  SelectField,
+  TextField,
+} from '../../../views/forms.tsx';
 import { CsrfField } from '../../../views/layout.tsx';
-import { type ActivityMessages, activityMessages } from '../activities.messages.ts';
+import { activityMessages } from '../activities.messages.ts';
 
 /** Form values as the user typed them, keyed by the reporting format's column names. */
 export type Values = Record<string, string>;
@@ -108,7 +118,14 @@ export function participantValues(p: ParticipantView): Values {
   };
 }
 
-const req = (t: ActivityMessages, label: string) => `${label} ${t.requiredMark}`;
+/**
+ * A field's label, marked "(valgfri)" when the reporting format lets the column be empty. A
+ * participant's CVR number and country depend on the participant type: their hints say when.
+ */
+function markedLabel(m: Messages, table: TableName, column: string, label: string): string {
+  const dependsOnType = table === 'participants' && (column === 'cvr' || column === 'country');
+  return optionalColumn(table, column) && !dependsOnType ? optionalLabel(m, label) : label;
+}
 
 export function ActivityForm(p: {
   lang: Lang;
@@ -121,32 +138,29 @@ export function ActivityForm(p: {
 }) {
   const { v, e, lang } = p;
   const t = activityMessages(lang);
-  const field = (name: (typeof ACTIVITY_FIELDS)[number], required = false, hint?: string) => (
-    <TextField
-      name={name}
-      label={required ? req(t, t[name]) : t[name]}
-      hint={hint}
-      value={v[name] ?? ''}
-      error={e[name]}
-    />
+  const m = messages(lang);
+  const label = (column: string, text: string) => markedLabel(m, 'activities', column, text);
+  const field = (name: (typeof ACTIVITY_FIELDS)[number], hint?: string) => (
+    <TextField name={name} label={label(name, t[name])} hint={hint} value={v[name] ?? ''} error={e[name]} />
   );
   return (
     <form method="post" action={p.action} novalidate>
+      <RequiredFieldsNote m={m} />
       <CsrfField token={p.csrf} />
       {p.clusters && p.clusters.length > 1 && (
         <SelectField
           name="cluster"
-          label={req(t, t.clusterField)}
+          label={t.clusterField}
           value={v.cluster}
           error={e.cluster}
           options={p.clusters.map((c) => ({ value: c.id, label: c.name }))}
         />
       )}
-      {field('title', true)}
-      {field('activity_ref', true, t.activity_refHint)}
+      {field('title')}
+      {field('activity_ref', t.activity_refHint)}
       <SelectField
         name="category"
-        label={req(t, t.category)}
+        label={label('category', t.category)}
         value={v.category}
         error={e.category}
         placeholder={t.chooseCategory}
@@ -154,40 +168,40 @@ export function ActivityForm(p: {
       />
       <DateInput
         name="start_date"
-        legend={req(t, t.start_date)}
+        legend={label('start_date', t.start_date)}
         hint={t.start_dateHint}
-        m={messages(lang)}
+        m={m}
         value={datePartsOf(v, 'start_date')}
         error={e.start_date}
       />
       <DateInput
         name="end_date"
-        legend={t.end_date}
+        legend={label('end_date', t.end_date)}
         hint={t.end_dateHint}
-        m={messages(lang)}
+        m={m}
         value={datePartsOf(v, 'end_date')}
         error={e.end_date}
       />
       <SelectField
         name="municipality_code"
-        label={t.municipality_code}
+        label={label('municipality_code', t.municipality_code)}
         value={v.municipality_code}
         error={e.municipality_code}
         placeholder={t.noMunicipality}
         options={municipalityOptions}
       />
-      {field('grant_dkk', false, t.grant_dkkHint)}
-      {field('external_funding_dkk', false, t.grant_dkkHint)}
-      {field('private_cofinancing_hours', false, t.private_cofinancing_hoursHint)}
+      {field('grant_dkk', t.grant_dkkHint)}
+      {field('external_funding_dkk', t.grant_dkkHint)}
+      {field('private_cofinancing_hours', t.private_cofinancing_hoursHint)}
       <fieldset class="form-group">
         <legend class="form-label">{t.cofinancingBySource}</legend>
         <p class="form-hint">{t.cofinancingBySourceHint}</p>
-        {field('cofinancing_fees_dkk', false, t.cofinancing_fees_dkkHint)}
-        {field('cofinancing_sponsorship_dkk', false, t.cofinancing_sponsorship_dkkHint)}
-        {field('cofinancing_foundations_dkk', false, t.cofinancing_foundations_dkkHint)}
+        {field('cofinancing_fees_dkk', t.cofinancing_fees_dkkHint)}
+        {field('cofinancing_sponsorship_dkk', t.cofinancing_sponsorship_dkkHint)}
+        {field('cofinancing_foundations_dkk', t.cofinancing_foundations_dkkHint)}
       </fieldset>
       <fieldset class={e.eu_application ? 'form-group form-error' : 'form-group'}>
-        <legend class="form-label">{t.euApplicationLegend}</legend>
+        <legend class="form-label">{label('eu_application', t.euApplicationLegend)}</legend>
         <Checkbox
           name="eu_application"
           label={t.eu_application}
@@ -240,40 +254,41 @@ export function ParticipantForm(p: {
 }) {
   const { v, e, lang } = p;
   const t = activityMessages(lang);
-  const text = (
-    name: 'cvr' | 'name' | 'country' | 'employees' | 'industry_code',
-    label: string,
-    hint: string,
-  ) => <TextField name={name} label={label} hint={hint} value={v[name] ?? ''} error={e[name]} />;
+  const m = messages(lang);
+  const label = (column: string, text: string) => markedLabel(m, 'participants', column, text);
+  const text = (name: 'cvr' | 'name' | 'country' | 'employees' | 'industry_code', hint: string) => (
+    <TextField name={name} label={label(name, t[name])} hint={hint} value={v[name] ?? ''} error={e[name]} />
+  );
   const flagError = FLAGS.map((f) => e[f]).find(Boolean);
   return (
     <form method="post" action={p.action} novalidate>
+      <RequiredFieldsNote m={m} />
       <CsrfField token={p.csrf} />
       <p class="form-hint">{t.companyNote}</p>
       <SelectField
         name="participant_type"
-        label={req(t, t.participant_type)}
+        label={label('participant_type', t.participant_type)}
         value={v.participant_type}
         error={e.participant_type}
         placeholder={t.chooseType}
         options={PARTICIPANT_TYPES.map((k) => ({ value: k, label: t.types[k] ?? k }))}
       />
-      {text('cvr', t.cvr, t.cvrHint)}
-      {text('name', req(t, t.name), t.nameHint)}
-      {text('country', t.country, t.countryHint)}
-      {text('employees', t.employees, t.employeesHint)}
+      {text('cvr', t.cvrHint)}
+      {text('name', t.nameHint)}
+      {text('country', t.countryHint)}
+      {text('employees', t.employeesHint)}
       <SelectField
         name="municipality_code"
-        label={t.municipality_code}
+        label={label('municipality_code', t.municipality_code)}
         value={v.municipality_code}
         error={e.municipality_code}
         placeholder={t.noMunicipality}
         options={municipalityOptions}
       />
-      {text('industry_code', t.industry_code, t.industry_codeHint)}
+      {text('industry_code', t.industry_codeHint)}
       <SelectField
         name="institution_kind"
-        label={t.institution_kind}
+        label={label('institution_kind', t.institution_kind)}
         hint={t.institution_kindHint}
         value={v.institution_kind}
         error={e.institution_kind}
@@ -281,7 +296,8 @@ export function ParticipantForm(p: {
         options={INSTITUTION_KINDS.map((k) => ({ value: k, label: t.institutionKinds[k] ?? k }))}
       />
       <fieldset class={flagError ? 'form-group form-error' : 'form-group'}>
-        <legend class="form-label">{t.effects}</legend>
+        {/* The outcome flags may all be left unchecked. */}
+        <legend class="form-label">{optionalLabel(m, t.effects)}</legend>
         {FLAGS.map((f) => (
           <Checkbox name={f} label={t[f]} checked={v[f] === '1'} error={e[f]} />
         ))}
