@@ -15,6 +15,7 @@ import { completeCvr } from '../../src/domain/reference/identifiers.ts';
 import { copenhagenDate } from '../../src/domain/reference/time.ts';
 import { createTestDatabase } from '../support/database.ts';
 import { createUser, TEST_PASSWORD } from '../support/factories.ts';
+import { expectRequiredFieldMarks } from '../support/forms.ts';
 import { Client, createTestApp, type TestApp } from '../support/http.ts';
 
 let database: Database;
@@ -191,6 +192,11 @@ describe('editing a profile: drafts, preview, publish, audit', () => {
     const org = await createCluster('Kladdeklyngen');
     const { user, client } = await staffOf(org.id);
     const { html } = await client.get(`/klynger/${org.slug}/rediger`);
+    // The schema requires the Danish summary, not the English one.
+    expectRequiredFieldMarks(html, {
+      optional: 'Kort beskrivelse (engelsk)',
+      required: 'Kort beskrivelse (dansk)',
+    });
     const values = { ...formValues(html), summaryDa: 'Ny kort beskrivelse fra kladden.' };
 
     const draft = await postProfile(client, org.slug, values, 'preview');

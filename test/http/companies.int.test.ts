@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.ts';
 import { createTestDatabase, testDriver } from '../support/database.ts';
 import { createUser, randomCvr, TEST_PASSWORD } from '../support/factories.ts';
+import { expectRequiredFieldMarks } from '../support/forms.ts';
 import { Client, createTestApp, type TestApp } from '../support/http.ts';
 import { type ReceivedMail, startSmtpServer } from '../support/smtp.ts';
 
@@ -74,6 +75,9 @@ describe(`company accounts and the marketplace over HTTP (${testDriver()})`, () 
     const home = await owner.get('/virksomhed');
     expect(home.res.status).toBe(200);
     expect(home.html).toContain('Http Ejer ApS');
+    // The partner profile's schema takes every field empty: each is marked, the sentence said once.
+    expectRequiredFieldMarks(home.html, { optional: 'Hvad virksomheden laver' });
+    expect(home.html.match(/\(valgfri\)<\/(label|legend)>/g)).toHaveLength(7);
     const form = await owner.get('/markedsplads/ny');
     // Every field is required but the two marked optional (the dates among the required).
     expect(form.html).toContain('Alle felter skal udfyldes, undtagen dem, der er markeret (valgfri).');

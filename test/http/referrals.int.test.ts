@@ -4,6 +4,7 @@ import { copenhagenDate } from '../../src/domain/reference/time.ts';
 import { referralWorld, reportParticipation } from '../referrals/fixtures.ts';
 import { createTestDatabase } from '../support/database.ts';
 import { approveYear, createUser, randomCvr } from '../support/factories.ts';
+import { expectRequiredFieldMarks } from '../support/forms.ts';
 import { Client, createTestApp, signedInClient, type TestApp } from '../support/http.ts';
 
 let database: Database;
@@ -27,7 +28,11 @@ const today = () => copenhagenDate(new Date());
 describe('referral pages', () => {
   it('names every missing field of the form at once and keeps what was typed', async () => {
     const advisor = await as(world.advisor.email);
-    await advisor.get('/henvisninger/ny');
+    // The schema takes the referral without a phone number, never without a contact person.
+    expectRequiredFieldMarks((await advisor.get('/henvisninger/ny')).html, {
+      optional: 'Kontaktpersonens telefon',
+      required: 'Kontaktperson',
+    });
     const { res, html } = await advisor.post('/henvisninger/ny', {
       cvr: '12345678',
       companyName: 'Delvis ApS',

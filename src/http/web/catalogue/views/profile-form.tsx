@@ -1,7 +1,16 @@
+import { clusterProfileForm } from '../../../../domain/catalogue/profile.ts';
 import { THEMES } from '../../../../domain/catalogue/themes.ts';
 import { MUNICIPALITIES, REGIONS } from '../../../../domain/reference/geography.ts';
+import { messages } from '../../../i18n/index.ts';
 import { type Lang, pageHref } from '../../../paths.ts';
-import { type FieldErrors, SelectField, TextAreaField, TextField } from '../../../views/forms.tsx';
+import {
+  type FieldErrors,
+  RequiredFieldsNote,
+  SelectField,
+  schemaLabel,
+  TextAreaField,
+  TextField,
+} from '../../../views/forms.tsx';
 import { CsrfField } from '../../../views/layout.tsx';
 import type { CatalogueMessages } from '../messages.ts';
 
@@ -54,6 +63,8 @@ interface Fields {
   e: FieldErrors;
   text: (name: string) => string;
   list: (name: string) => string[];
+  /** The field's label, marked "(valgfri)" when the profile's schema takes it empty. */
+  label: (name: string, text: string) => string;
 }
 
 function fieldsOf(
@@ -65,7 +76,8 @@ function fieldsOf(
   const text = (k: string) => (typeof v[k] === 'string' ? (v[k] as string) : '');
   const list = (k: string) =>
     Array.isArray(v[k]) ? (v[k] as string[]) : typeof v[k] === 'string' && v[k] ? [v[k] as string] : [];
-  return { lang, t, e, text, list };
+  const label = (name: string, label: string) => schemaLabel(messages(lang), clusterProfileForm, name, label);
+  return { lang, t, e, text, list, label };
 }
 
 function TextsSection({ f }: { f: Fields }) {
@@ -75,21 +87,21 @@ function TextsSection({ f }: { f: Fields }) {
       <h2>{t.sectionTexts}</h2>
       <TextAreaField
         name="summaryDa"
-        label={t.summaryDa}
+        label={f.label('summaryDa', t.summaryDa)}
         value={text('summaryDa')}
         error={e.summaryDa}
         rows={2}
       />
       <TextAreaField
         name="summaryEn"
-        label={t.summaryEn}
+        label={f.label('summaryEn', t.summaryEn)}
         value={text('summaryEn')}
         error={e.summaryEn}
         rows={2}
       />
       <TextAreaField
         name="descriptionDa"
-        label={t.descriptionDa}
+        label={f.label('descriptionDa', t.descriptionDa)}
         value={text('descriptionDa')}
         hint={t.markdownHint}
         error={e.descriptionDa}
@@ -97,7 +109,7 @@ function TextsSection({ f }: { f: Fields }) {
       />
       <TextAreaField
         name="descriptionEn"
-        label={t.descriptionEn}
+        label={f.label('descriptionEn', t.descriptionEn)}
         value={text('descriptionEn')}
         hint={t.markdownHint}
         error={e.descriptionEn}
@@ -105,14 +117,14 @@ function TextsSection({ f }: { f: Fields }) {
       />
       <Checkboxes
         name="themes"
-        legend={t.themesLegend}
+        legend={f.label('themes', t.themesLegend)}
         options={THEMES.map((th) => ({ value: th.key, label: th[f.lang] }))}
         checked={f.list('themes')}
         error={e.themes}
       />
       <TextField
         name="strongholdIndustries"
-        label={t.strongholds}
+        label={f.label('strongholdIndustries', t.strongholds)}
         hint={t.strongholdsHint}
         value={text('strongholdIndustries')}
         error={e.strongholdIndustries}
@@ -124,7 +136,9 @@ function TextsSection({ f }: { f: Fields }) {
 /** The facts the five criteria of a significant cluster are judged on. */
 function FactsSection({ f }: { f: Fields }) {
   const { t, e, text } = f;
-  const num = (k: string, label: string) => <TextField name={k} label={label} value={text(k)} error={e[k]} />;
+  const num = (k: string, label: string) => (
+    <TextField name={k} label={f.label(k, label)} value={text(k)} error={e[k]} />
+  );
   return (
     <>
       <h2>{t.sectionFacts}</h2>
@@ -156,7 +170,7 @@ function PlacesSection({ f }: { f: Fields }) {
       <h2>{t.sectionPlaces}</h2>
       <SelectField
         name="seatMunicipality"
-        label={t.seatMunicipality}
+        label={f.label('seatMunicipality', t.seatMunicipality)}
         value={f.text('seatMunicipality')}
         error={e.seatMunicipality}
         options={MUNICIPALITIES.map((m) => ({ value: String(m.code), label: m.name }))}
@@ -164,7 +178,10 @@ function PlacesSection({ f }: { f: Fields }) {
       {REGIONS.map((r) => (
         <Checkboxes
           name="siteMunicipalities"
-          legend={`${t.siteMunicipalitiesLegend}: ${lang === 'da' ? r.name : r.nameEn}`}
+          legend={f.label(
+            'siteMunicipalities',
+            `${t.siteMunicipalitiesLegend}: ${lang === 'da' ? r.name : r.nameEn}`,
+          )}
           options={MUNICIPALITIES.filter((m) => m.regionCode === r.code).map((m) => ({
             value: String(m.code),
             label: m.name,
@@ -184,27 +201,27 @@ function ContactSection({ f }: { f: Fields }) {
       <h2>{t.sectionContact}</h2>
       <TextField
         name="website"
-        label={t.website}
+        label={f.label('website', t.website)}
         hint={t.websiteHint}
         value={text('website')}
         error={e.website}
       />
       <TextField
         name="contactName"
-        label={t.contactPerson}
+        label={f.label('contactName', t.contactPerson)}
         value={text('contactName')}
         error={e.contactName}
       />
       <TextField
         name="contactEmail"
         type="email"
-        label={t.contactPersonEmail}
+        label={f.label('contactEmail', t.contactPersonEmail)}
         value={text('contactEmail')}
         error={e.contactEmail}
       />
       <TextField
         name="contactPhone"
-        label={t.contactPhone}
+        label={f.label('contactPhone', t.contactPhone)}
         value={text('contactPhone')}
         error={e.contactPhone}
       />
@@ -230,6 +247,7 @@ export function ProfileForm(p: {
       novalidate
       class="profile-form"
     >
+      <RequiredFieldsNote m={messages(lang)} />
       <CsrfField token={p.csrf} />
       <TextsSection f={f} />
       <FactsSection f={f} />

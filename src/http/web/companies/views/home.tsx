@@ -1,6 +1,12 @@
 import { THEMES } from '../../../../domain/catalogue/themes.ts';
 import type { CompanyProfile } from '../../../../domain/companies/profile.ts';
-import { COMPANY_SIZES, countryName, LANGUAGES, languageName } from '../../../../domain/companies/schemas.ts';
+import {
+  COMPANY_SIZES,
+  countryName,
+  LANGUAGES,
+  languageName,
+  profileForm,
+} from '../../../../domain/companies/schemas.ts';
 import type { MarketplaceItem } from '../../../../domain/marketplace/queries.ts';
 import { formatDate } from '../../../../domain/reference/danish.ts';
 import { regionName } from '../../../../domain/reference/geography.ts';
@@ -13,7 +19,9 @@ import {
   formList,
   formText,
   type PostedForm,
+  RequiredFieldsNote,
   SelectField,
+  schemaLabel,
   TextAreaField,
   TextField,
 } from '../../../views/forms.tsx';
@@ -99,6 +107,7 @@ export function CompanyHomeView(p: {
   const { form, lang, t } = p;
   const v = (k: string) => formText(form.values[k]);
   const e = form.errors;
+  const label = (name: string, text: string) => schemaLabel(p.m, profileForm, name, text);
   return (
     <>
       <h1>{p.profile.name}</h1>
@@ -109,37 +118,38 @@ export function CompanyHomeView(p: {
       <h2>{t.profileHeading}</h2>
       <ErrorSummary m={p.m} errors={e} />
       <form method="post" action={href('companyHome', lang)} novalidate>
+        <RequiredFieldsNote m={p.m} />
         <CsrfField token={p.csrfToken} />
         <TextAreaField
           name="description"
-          label={t.description}
+          label={label('description', t.description)}
           value={v('description')}
           error={e.description}
         />
         <TextField
           name="technologies"
-          label={t.technologies}
+          label={label('technologies', t.technologies)}
           hint={t.technologiesHint}
           value={v('technologies')}
           error={e.technologies}
         />
         <Checkboxes
           name="themes"
-          legend={t.themes}
+          legend={label('themes', t.themes)}
           options={THEMES.map((th) => ({ value: th.key, label: th[lang] }))}
           checked={formList(form.values.themes)}
           error={e.themes}
         />
         <TextField
           name="industryCode"
-          label={t.industryCode}
+          label={label('industryCode', t.industryCode)}
           hint={t.industryCodeHint}
           value={v('industryCode')}
           error={e.industryCode}
         />
         <SelectField
           name="size"
-          label={t.size}
+          label={label('size', t.size)}
           placeholder={t.chooseSize}
           value={v('size')}
           options={COMPANY_SIZES.map((s) => ({ value: s, label: t.sizes[s] ?? s }))}
@@ -147,12 +157,12 @@ export function CompanyHomeView(p: {
         />
         <Checkboxes
           name="languages"
-          legend={t.languages}
+          legend={label('languages', t.languages)}
           options={LANGUAGES.map((code) => ({ value: code, label: languageName(code, lang) }))}
           checked={formList(form.values.languages)}
           error={e.languages}
         />
-        <TextAreaField name="seeks" label={t.seeks} value={v('seeks')} error={e.seeks} />
+        <TextAreaField name="seeks" label={label('seeks', t.seeks)} value={v('seeks')} error={e.seeks} />
         <button type="submit" class="button button-primary">
           {t.save}
         </button>

@@ -1,6 +1,7 @@
 import { THEMES } from '../../../../domain/catalogue/themes.ts';
 import { regionName } from '../../../../domain/reference/geography.ts';
 import type { ReferralFormChoices } from '../../../../domain/referrals/queries.ts';
+import { referralInput } from '../../../../domain/referrals/schemas.ts';
 import type { Messages } from '../../../i18n/index.ts';
 import { href, type Lang } from '../../../paths.ts';
 import {
@@ -9,7 +10,9 @@ import {
   formList,
   formText,
   type PostedForm,
+  RequiredFieldsNote,
   SelectField,
+  schemaLabel,
   TextAreaField,
   TextField,
 } from '../../../views/forms.tsx';
@@ -28,22 +31,25 @@ export function ReferralFormView(p: {
   const { form, lang, t, choices } = p;
   const v = (k: string) => formText(form.values[k]);
   const region = (code: number | null) => (code === null ? t.unknown : regionName(code, lang));
+  const label = (name: string, text: string) => schemaLabel(p.m, referralInput, name, text);
   return (
     <>
       <h1>{t.formTitle}</h1>
       <p class="font-lead">{t.formLead}</p>
       <ErrorSummary m={p.m} errors={form.errors} />
       <form method="post" action={href('referralNew', lang)} novalidate>
+        <RequiredFieldsNote m={p.m} />
         <CsrfField token={p.csrfToken} />
         {choices.senders.length > 1 && (
           <SelectField
             name="fromOrganisationId"
-            label={t.from}
+            label={label('fromOrganisationId', t.from)}
             value={v('fromOrganisationId')}
             options={choices.senders}
             error={form.errors.fromOrganisationId}
           />
         )}
+        {/* Unmarked: a recipient or another actor is required, which no mark on one group can say. */}
         <Checkboxes
           name="recipientIds"
           legend={t.recipients}
@@ -64,44 +70,44 @@ export function ReferralFormView(p: {
             error={form.errors.targetIds}
           />
         )}
-        <TextField name="cvr" label={t.cvr} value={v('cvr')} error={form.errors.cvr} />
+        <TextField name="cvr" label={label('cvr', t.cvr)} value={v('cvr')} error={form.errors.cvr} />
         <TextField
           name="companyName"
-          label={t.companyName}
+          label={label('companyName', t.companyName)}
           value={v('companyName')}
           error={form.errors.companyName}
         />
         <SelectField
           name="theme"
-          label={t.theme}
+          label={label('theme', t.theme)}
           placeholder={t.chooseTheme}
           value={v('theme')}
           options={THEMES.map((th) => ({ value: th.key, label: th[lang] }))}
           error={form.errors.theme}
         />
-        <TextAreaField name="need" label={t.need} value={v('need')} error={form.errors.need} />
+        <TextAreaField name="need" label={label('need', t.need)} value={v('need')} error={form.errors.need} />
         <TextField
           name="contactName"
-          label={t.contactName}
+          label={label('contactName', t.contactName)}
           value={v('contactName')}
           error={form.errors.contactName}
         />
         <TextField
           name="contactEmail"
           type="email"
-          label={t.contactEmail}
+          label={label('contactEmail', t.contactEmail)}
           value={v('contactEmail')}
           error={form.errors.contactEmail}
         />
         <TextField
           name="contactPhone"
-          label={t.contactPhone}
+          label={label('contactPhone', t.contactPhone)}
           value={v('contactPhone')}
           error={form.errors.contactPhone}
         />
         <Checkboxes
           name="consent"
-          legend={t.consentLegend}
+          legend={label('consent', t.consentLegend)}
           options={[{ value: 'on', label: t.consent }]}
           checked={formList(form.values.consent)}
           error={form.errors.consent}
