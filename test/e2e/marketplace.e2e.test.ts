@@ -74,7 +74,7 @@ describe('company accounts and the marketplace (by clicking, axe-core WCAG 2.1 A
       await signUp(page, 'E2E Sensorik ApS', OWNER, true);
       expect(await axeViolations(page)).toEqual([]);
       await page.getByLabel('Hvad virksomheden laver').fill('Kalibrerer sensorer.');
-      await page.getByLabel('Teknologier', { exact: true }).fill('sensorer, kalibrering');
+      await page.getByLabel('Teknologier (valgfri)', { exact: true }).fill('sensorer, kalibrering');
       await page.getByRole('button', { name: 'Gem profil' }).click();
       await page.getByText('Profilen er gemt.').waitFor();
       await page.getByRole('link', { name: 'Opret et opslag' }).first().click();

@@ -43,7 +43,8 @@ export function ReferralFormView(p: {
         {choices.senders.length > 1 && (
           <SelectField
             name="fromOrganisationId"
-            label={label('fromOrganisationId', t.from)}
+            // Unmarked: the list has no empty choice, so a sender is always chosen.
+            label={t.from}
             value={v('fromOrganisationId')}
             options={choices.senders}
             error={form.errors.fromOrganisationId}
