@@ -37,8 +37,12 @@ const logger = createLogger(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }
 let database: Database;
 let editor: Caller;
 const enqueued: unknown[] = [];
+/** The queue's side of sending: what was queued is recorded; the test runs the job itself. */
 const jobs = {
-  enqueue: async (_kind: string, data: Record<string, unknown>) => (enqueued.push(data), 'job'),
+  enqueue: async (_kind: string, data: Record<string, unknown>) => {
+    enqueued.push(data);
+    return 'job';
+  },
 };
 
 /** A visitor's sign-up, confirmed by its link unless `confirm` is false. */
