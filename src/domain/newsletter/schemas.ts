@@ -3,6 +3,7 @@ import { newsletterSegment } from '../../db/schema/newsletter.ts';
 import { clusterLeague } from '../../db/schema/organisations.ts';
 import { THEMES } from '../catalogue/themes.ts';
 import { ROLES } from '../policy/policy.ts';
+import { REGIONS } from '../reference/geography.ts';
 
 /** Messages are keys the pages translate (src/http/web/newsletter/messages.ts). */
 export const NEWSLETTER_SEGMENTS = newsletterSegment.enumValues;
@@ -10,8 +11,7 @@ export type NewsletterSegment = (typeof NEWSLETTER_SEGMENTS)[number];
 
 const THEME_KEYS = THEMES.map((t) => t.key) as [string, ...string[]];
 const LEAGUES = clusterLeague.enumValues;
-/** The five regions' codes (src/reference/regions.csv). */
-const REGION_CODES = ['1081', '1082', '1083', '1084', '1085'] as const;
+const REGION_CODES = REGIONS.map((r) => String(r.code));
 
 /** The value each segment needs, by the segment's kind; the others need none. */
 export const SEGMENT_VALUES: Readonly<Partial<Record<NewsletterSegment, readonly string[]>>> = {
