@@ -10,6 +10,7 @@ import { type Database, queryRows } from '../../db/client.ts';
 import { clusters, newsletterSubscribers } from '../../db/schema/index.ts';
 import { createLogger } from '../../logger.ts';
 import type { Caller } from '../caller.ts';
+import { applyRetention, RETENTION_RULES } from '../personal-data/retention.ts';
 import { archive, archivedIssue, createIssue, issueForEditor, updateIssue } from './issues.ts';
 import type { NewsletterLinks } from './mail.ts';
 import { countRecipients } from './segments.ts';
@@ -358,5 +359,31 @@ describe('sending', () => {
     );
     await expectAppError(sendIssue(database.db, jobs, editor, id, NOW), 'conflict');
     expect((await issueForEditor(database.db, editor, id)).status).toBe('draft');
+  });
+});
+
+describe('retention', () => {
+  const addresses = async () =>
+    (await database.db.select({ email: newsletterSubscribers.email }).from(newsletterSubscribers)).map(
+      (r) => r.email,
+    );
+  const rules = RETENTION_RULES.filter((r) => r.kind.startsWith('newsletter'));
+  const at = (days: number) => ({
+    now: new Date(NOW.getTime() + days * 24 * HOUR + 60_000),
+    sessionIdleMinutes: 30,
+  });
+
+  it('removes sign-ups never confirmed after 7 days and unsubscribed addresses after 30', async () => {
+    await applyRetention(database.db, at(6), rules);
+    expect(await addresses()).toEqual(expect.arrayContaining(['pending@example.dk', 'gone@example.dk']));
+    await applyRetention(database.db, at(7), rules);
+    const week = await addresses();
+    expect(week).not.toContain('pending@example.dk');
+    expect(week).not.toContain('late@example.dk');
+    expect(week).toEqual(expect.arrayContaining(['gone@example.dk', 'ext2@example.dk', 'new@example.dk']));
+    await applyRetention(database.db, at(30), rules);
+    const month = await addresses();
+    expect(month).not.toContain('gone@example.dk');
+    expect(month).toEqual(expect.arrayContaining(['ext2@example.dk', 'new@example.dk']));
   });
 });
