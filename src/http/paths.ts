@@ -394,6 +394,7 @@ export const PAGES = {
   },
   registrationCancel: { da: '/tilmeldinger/:id/afmeld', en: '/en/registrations/:id/cancel' },
   registrationCalendar: { da: '/tilmeldinger/:id/kalender.ics', en: '/en/registrations/:id/calendar.ics' },
+  registrationCertificate: { da: '/tilmeldinger/:id/kursusbevis', en: '/en/registrations/:id/certificate' },
   // The support function's knowledge base (src/http/web/knowledge): templates and the new-item form
   // before an article's :slug ("skabeloner" and "ny" are never a slug)
   knowledge: { da: '/viden', en: '/en/knowledge' },
@@ -619,6 +620,7 @@ export const PAGE_IDS: Partial<Record<PageKey, Record<string, IdKind>>> = {
   courseEvaluation: { id: 'uuid' },
   registrationCancel: { id: 'uuid' },
   registrationCalendar: { id: 'uuid' },
+  registrationCertificate: { id: 'uuid' },
   templateDownload: { version: 'integer' },
   supportPlanDecision: { id: 'uuid' },
 };

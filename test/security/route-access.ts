@@ -314,6 +314,8 @@ export const FOR_GET: Record<string, Access> = {
   'GET /ydelser/:slug/kurser/:id': OPEN,
   'GET /ydelser/:slug/kurser/:id/fremmoede': only(['admin', 'support_staff']),
   'GET /tilmeldinger/:id/kalender.ics': only(['admin', 'support_staff', 'cluster_staff']),
+  // The fixture's course is a module of a programme still to be held: no certificate yet
+  'GET /tilmeldinger/:id/kursusbevis': only(['admin', 'support_staff', 'cluster_staff'], {}, 409),
   // The company contacts a cluster supplies for its participating companies
   'GET /arbejdsrum/virksomhedskontakter': only(['cluster_staff']),
   'GET /arbejdsrum/virksomhedskontakter/skabelon.csv': OPEN,
