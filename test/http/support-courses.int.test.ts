@@ -14,6 +14,8 @@ let t: TestApp;
 /** The programme's slug, and each participant's registration for its first module. */
 let programme: { slug: string; firstModule: string; full: string; missed: string };
 let people: Record<'full' | 'missed' | 'stranger', { email: string }>;
+/** An upcoming course of the programme's next run, and a company user. */
+let upcoming: { id: string; company: { id: string; email: string; organisationId: string } };
 
 /** A module programme of 2025 with three modules of 9.00–15.30; one participant missed the last. */
 beforeAll(async () => {
@@ -64,7 +66,16 @@ beforeAll(async () => {
   const [firstModule = '', ofFull = '', ofMissed = ''] = first;
   programme = { slug, firstModule, full: ofFull, missed: ofMissed };
   people = { full, missed, stranger: await createUser(db, 'cluster_staff') };
-});
+  const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+  const id = await createCourse(
+    db,
+    staff,
+    slug,
+    { date: day(40), startTime: '09:00', endTime: '12:00', place: 'Aarhus', seats: '5', cancelBy: day(30) },
+    new Date(),
+  );
+  upcoming = { id, company: await createUser(db, 'company_user') };
+}, 120_000);
 afterAll(() => database?.close());
 
 describe(`course certificates over HTTP (${testDriver()})`, () => {
@@ -121,5 +132,27 @@ describe(`course certificates over HTTP (${testDriver()})`, () => {
     expect((await stranger.get(`/tilmeldinger/${programme.full}/kursusbevis`)).res.status).toBe(403);
     const visitor = await new Client(t.app).get(`/tilmeldinger/${programme.full}/kursusbevis`);
     expect(visitor.res.status).toBe(303);
+  });
+
+  it('a company user registers from the course page and finds the course on the company page', async () => {
+    const client = await signedInClient(t.app, upcoming.company.email);
+    const coursePath = `/ydelser/${programme.slug}/kurser/${upcoming.id}`;
+    const page = await client.get(coursePath);
+    const person = `${upcoming.company.organisationId}:${upcoming.company.id}`;
+    expect(page.html).toContain(`<option value="${person}"`);
+    const saved = await client.post(`${coursePath}/tilmeld`, { person });
+    expect(saved.res.status).toBe(303);
+    expect(saved.res.headers.get('location')).toBe(`${coursePath}?tilmeldt=1`);
+
+    const home = await client.get('/virksomhed');
+    expect(home.res.status).toBe(200);
+    expect(home.html).toContain('<h2 id="my-courses-heading">Dine kurser</h2>');
+    expect(home.html).toMatch(
+      new RegExp(`<a href="${coursePath}">Forløb for bestyrelser, [^<]+</a>: Har plads`),
+    );
+    const english = await client.get('/en/company');
+    expect(english.html).toContain('<h2 id="my-courses-heading">Your courses</h2>');
+    expect(english.html).toContain('Programme for boards');
+    expect(english.html).toContain(': Has a seat');
   });
 });

@@ -38,7 +38,7 @@ const da = {
   afterDeadline: 'Fristen for afmelding er overskredet.',
   alreadyRegistered: 'Personen er allerede tilmeldt kurset.',
   started: 'Kurset er begyndt; tilmeldingen er lukket.',
-  signInToRegister: 'Log ind som klyngemedarbejder for at tilmelde dig.',
+  signInToRegister: 'Log ind som klyngemedarbejder eller virksomhedsbruger for at tilmelde dig.',
   attendanceLink: 'Deltagerliste og fremmøde',
   // Attendance
   attendanceTitle: 'Fremmøde',
@@ -54,6 +54,10 @@ const da = {
   evaluationWhen: 'Evalueringen kan sendes, når kurset er slut og fremmødet er gemt.',
   evaluationSent: (n: number) => `Evalueringen er sendt til ${n} deltagere.`,
   evaluationLink: 'Se evalueringen',
+  // The signed-in person's own courses (on their landing page)
+  myCoursesHeading: 'Dine kurser',
+  noMyCourses: 'Du er ikke tilmeldt nogen kurser.',
+  findCourses: 'Find kurser blandt supportfunktionens ydelser',
   // The certificate of attendance of a module programme
   certificateLink: 'Kursusbevis (PDF)',
   certificateTitle: 'Kursusbevis',
@@ -112,7 +116,7 @@ const en: typeof da = {
   afterDeadline: 'The cancellation deadline has passed.',
   alreadyRegistered: 'The person is already registered for the course.',
   started: 'The course has started; registration is closed.',
-  signInToRegister: 'Sign in as cluster staff to register.',
+  signInToRegister: 'Sign in as cluster staff or company user to register.',
   attendanceLink: 'Participant list and attendance',
   attendanceTitle: 'Attendance',
   attendanceLead: 'Tick those who came and save.',
@@ -127,6 +131,9 @@ const en: typeof da = {
   evaluationWhen: 'The evaluation can be sent once the course has ended and attendance is saved.',
   evaluationSent: (n: number) => `The evaluation is sent to ${n} participants.`,
   evaluationLink: 'See the evaluation',
+  myCoursesHeading: 'Your courses',
+  noMyCourses: 'You are not registered for any course.',
+  findCourses: "Find courses among the support function's services",
   certificateLink: 'Certificate of attendance (PDF)',
   certificateTitle: 'Certificate of attendance',
   certificateLead: 'This is to certify that',
