@@ -77,7 +77,12 @@ function OwnItems(p: { items: MarketplaceItem[]; today: string; lang: Lang; t: C
                 </>
               ) : (
                 <a href={pageHref('marketplaceItem', lang, { id: item.id })}>{item.title}</a>
-              )}
+              )}{' '}
+              ·{' '}
+              <a href={pageHref('marketplaceEdit', lang, { id: item.id })}>
+                {t.editItem}
+                <span class="sr-only"> {item.title}</span>
+              </a>
             </li>
           ))}
         </ul>
