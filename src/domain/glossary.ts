@@ -97,6 +97,7 @@ export const GLOSSARY = {
     funder: { da: 'Finansiør', en: 'Funder' },
     support_function: { da: 'Supportfunktion', en: 'Support function' },
     business_service: { da: 'Erhvervsfremme', en: 'Business support' },
+    knowledge_institution: { da: 'Videninstitution', en: 'Knowledge institution' },
     company: { da: 'Virksomhed', en: 'Company' },
   },
   /** Target groups of the support function's services. */

@@ -80,6 +80,7 @@ export const PAGES = {
   adminOrganisations: { da: '/admin/organisationer', en: '/en/admin/organisations' },
   adminOrganisation: { da: '/admin/organisationer/:id', en: '/en/admin/organisations/:id' },
   adminOrganisationEnd: { da: '/admin/organisationer/:id/afslut', en: '/en/admin/organisations/:id/end' },
+  adminOrganisationMerge: { da: '/admin/organisationer/:id/flet', en: '/en/admin/organisations/:id/merge' },
   adminOrganisationMemberRemove: {
     da: '/admin/organisationer/:id/brugere/fjern',
     en: '/en/admin/organisations/:id/users/remove',
@@ -588,6 +589,7 @@ export const PAGE_IDS: Partial<Record<PageKey, Record<string, IdKind>>> = {
   accountOrganisationRemove: { id: 'uuid' },
   adminOrganisation: { id: 'uuid' },
   adminOrganisationEnd: { id: 'uuid' },
+  adminOrganisationMerge: { id: 'uuid' },
   adminOrganisationMemberRemove: { id: 'uuid' },
   adminOrganisationMemberRole: { id: 'uuid' },
   adminJobRetry: { id: 'uuid' },

@@ -74,8 +74,10 @@ export const FOR_GET: Record<string, Access> = {
   'GET /admin/deltagere/:cvr/persondata.json': only(['admin']),
   'GET /admin/deltagere/:cvr/persondata.pdf': only(['admin']),
   'GET /admin/deltagere/:cvr/slet-persondata': only(['admin']),
-  'GET /admin/organisationer': only(['admin']),
-  'GET /admin/organisationer/:id': only(['admin']),
+  // The organisation register: admins and the support function
+  'GET /admin/organisationer': only(['admin', 'support_staff']),
+  'GET /admin/organisationer/:id': only(['admin', 'support_staff']),
+  'GET /admin/organisationer/:id/flet': only(['admin', 'support_staff']),
   'GET /admin/revisionslog': only(['admin']),
   'GET /admin/jobber': only(['admin']),
   // Cluster staff's landing page; anyone else signed in is sent on to their own landing page
@@ -391,6 +393,7 @@ export const FOR_POST: Record<string, 'public' | 'signed-in' | 'token'> = {
   'POST /admin/organisationer': 'signed-in',
   'POST /admin/organisationer/:id': 'signed-in',
   'POST /admin/organisationer/:id/afslut': 'signed-in',
+  'POST /admin/organisationer/:id/flet': 'signed-in',
   'POST /admin/organisationer/:id/brugere/fjern': 'signed-in',
   'POST /admin/organisationer/:id/brugere/rolle': 'signed-in',
   'POST /finansiering/bevillinger/:slug': 'signed-in',

@@ -44,7 +44,8 @@ export function firstFreeSlug(base: string, taken: ReadonlySet<string>): string 
 
 const MAX_SLUG_ATTEMPTS = 3;
 
-function isUniqueViolation(e: unknown): boolean {
+/** Whether an error (or one it wraps) is PostgreSQL's unique violation, on either driver. */
+export function isUniqueViolation(e: unknown): boolean {
   for (let err = e; err instanceof Error || (err && typeof err === 'object'); ) {
     if ((err as { code?: unknown }).code === '23505') return true;
     err = (err as { cause?: unknown }).cause;

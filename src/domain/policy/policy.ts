@@ -70,7 +70,10 @@ const rules = {
   'users.manage': (p) => hasRole(p, 'admin'),
   // The users of one organisation (target): admins for every organisation, its organisation admins for theirs
   'members.manage': (p, t) => hasRole(p, 'admin') || hasRoleIn(p, t.organisationId, 'organisation_admin'),
-  'organisations.manage': (p) => hasRole(p, 'admin'),
+  // The organisation register: admins and the support function (which keeps the programme's
+  // actors up to date) create, edit and end organisations, and merge a duplicate into its twin
+  'organisations.manage': (p) => hasRole(p, 'admin', 'support_staff'),
+  'organisations.merge': (p) => hasRole(p, 'admin', 'support_staff'),
   'audit.read': (p) => hasRole(p, 'admin'),
   // The job queue (mail, survey sends): admins see its counts and failures and retry a failed job
   'jobs.manage': (p) => hasRole(p, 'admin'),

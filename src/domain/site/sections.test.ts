@@ -105,6 +105,7 @@ describe('navigationFor: each role sees exactly what it may use, grouped', () =>
         'hubActivities',
         'referralFigures',
         'referralTargets',
+        'adminOrganisations',
       ],
     },
     business_service_staff: { hub: ['hub', 'hubActivities', 'referrals', 'referralFigures'] },

@@ -351,7 +351,7 @@ export const SECTIONS: readonly SectionEntry[] = [
   { page: 'admin', groups: ['admin'], da: 'Overblik', en: 'Overview', may: (p) => can(p, 'admin.view') },
   {
     page: 'adminOrganisations',
-    groups: ['admin'],
+    groups: ['admin', 'support'],
     da: 'Organisationer',
     en: 'Organisations',
     may: (p) => can(p, 'organisations.manage'),
