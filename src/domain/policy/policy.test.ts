@@ -50,6 +50,9 @@ const MATRIX: Record<Action, { own: string; other: string }> = {
   'reportingDeadlines.manage': { own: 'A', other: 'A' },
   'funding.view': { own: 'AF', other: 'AF' },
   'grants.manage': { own: 'AF', other: 'A' },
+  'grantFollowUp.report': { own: 'C', other: '' },
+  // Without `fundedBy` no funder funds the target; see the grant follow-up test below.
+  'grantFollowUp.view': { own: 'AC', other: 'A' },
   'coordination.view': { own: 'AF', other: 'AF' },
   'fundingPlans.propose': { own: 'F', other: '' },
   'fundingPlans.close': { own: 'F', other: '' },
@@ -244,6 +247,19 @@ describe('policy: role × action matrix', () => {
     expect(
       can(principal('admin'), 'reportingPeriods.decide', { organisationId: cluster, fundedBy: [] }),
     ).toBe(true);
+  });
+
+  it("lets every funder of the cluster in the grant's year read a grant's follow-up, and only them", () => {
+    const cluster = 'org-cluster';
+    for (const role of ROLES) {
+      const p = principal(role);
+      const coFunded = { organisationId: cluster, fundedBy: [OTHER, OWN] };
+      expect(can(p, 'grantFollowUp.view', coFunded), role).toBe(role === 'funder' || role === 'admin');
+      expect(can(p, 'grantFollowUp.view', { organisationId: cluster, fundedBy: [OTHER] }), role).toBe(
+        role === 'admin',
+      );
+      expect(can(p, 'grantFollowUp.report', coFunded), role).toBe(false);
+    }
   });
 
   it('lets a funder see and decide evaluations and see data quality only of clusters it funds', () => {

@@ -99,6 +99,12 @@ const rules = {
   // The grants register (from which funders get their rights over clusters): a funder's own staff
   // keep its grants; admins every funder's
   'grants.manage': (p, t) => hasRole(p, 'admin') || hasRoleIn(p, t.organisationId, 'funder'),
+  // A grant's follow-up (docs/grants.md): the cluster's own staff ask for changes and report on
+  // what they spent; the grant's funder decides (`grants.manage`); every funder of the cluster in
+  // the grant's year (fundedBy) and admins read it.
+  'grantFollowUp.report': (p, t) => hasRoleIn(p, t.organisationId, 'cluster_staff'),
+  'grantFollowUp.view': (p, t) =>
+    hasRole(p, 'admin') || hasRoleIn(p, t.organisationId, 'cluster_staff') || fundsTarget(p, t),
   // Funding coordination (seed 000): funders and admins see who funds what and the overlaps; a
   // funder records funding plans for its own organisation and closes them; the other funders
   // (target: the plan's owner) comment on them.
