@@ -289,6 +289,26 @@ export const PAGES = {
     da: '/finansiering/koordinering/beslutninger/:id/udfoert',
     en: '/en/funding/coordination/decisions/:id/done',
   },
+  // A grant's follow-up (src/http/web/grants/follow-up.tsx): the cluster's staff report there, the
+  // grant's funder decides, every co-funder reads
+  grantFollowUp: { da: '/arbejdsrum/bevillinger/:id', en: '/en/workspace/grants/:id' },
+  grantChangeRequests: {
+    da: '/arbejdsrum/bevillinger/:id/aendringer',
+    en: '/en/workspace/grants/:id/changes',
+  },
+  grantChangeDecision: {
+    da: '/arbejdsrum/bevillinger/:id/aendringer/:requestId',
+    en: '/en/workspace/grants/:id/changes/:requestId',
+  },
+  grantFinancialReport: {
+    da: '/arbejdsrum/bevillinger/:id/regnskab',
+    en: '/en/workspace/grants/:id/financial-report',
+  },
+  grantFinancialReportApproval: {
+    da: '/arbejdsrum/bevillinger/:id/regnskab/godkend',
+    en: '/en/workspace/grants/:id/financial-report/approve',
+  },
+  grantProgress: { da: '/arbejdsrum/bevillinger/:id/fremdrift', en: '/en/workspace/grants/:id/progress' },
   // The grants register (src/http/web/grants): static paths before :slug
   grants: { da: '/finansiering/bevillinger', en: '/en/funding/grants' },
   grantsCluster: { da: '/finansiering/bevillinger/klynger/:slug', en: '/en/funding/grants/clusters/:slug' },
@@ -539,6 +559,12 @@ const PARTICIPANT = { id: 'integer', participantId: 'integer' } as const;
 const SURVEY = { id: 'uuid' } as const;
 export const PAGE_IDS: Partial<Record<PageKey, Record<string, IdKind>>> = {
   delivery: { id: 'uuid' },
+  grantFollowUp: { id: 'uuid' },
+  grantChangeRequests: { id: 'uuid' },
+  grantChangeDecision: { id: 'uuid', requestId: 'uuid' },
+  grantFinancialReport: { id: 'uuid' },
+  grantFinancialReportApproval: { id: 'uuid' },
+  grantProgress: { id: 'uuid' },
   deliveryJob: { id: 'uuid' },
   apiTokenRevoke: { id: 'uuid' },
   activity: ACTIVITY,

@@ -1,5 +1,8 @@
 import type { Hono } from 'hono';
 import type { AppEnv } from '../../context.ts';
+import { registerChangeRequestPages } from './change-requests.tsx';
+import { registerFinancialReportPages } from './financial-reports.tsx';
+import { registerGrantFollowUpPages } from './follow-up.tsx';
 import { registerGrantPages } from './grants.tsx';
 import { registerGrantImportPages } from './import.tsx';
 
@@ -7,4 +10,7 @@ import { registerGrantImportPages } from './import.tsx';
 export function registerGrantsArea(app: Hono<AppEnv>): void {
   registerGrantImportPages(app);
   registerGrantPages(app);
+  registerGrantFollowUpPages(app);
+  registerChangeRequestPages(app);
+  registerFinancialReportPages(app);
 }
