@@ -237,6 +237,12 @@ export const FOR_GET: Record<string, Access> = {
   'GET /finansiering/bevillinger/:slug/import': only(['admin', 'funder']),
   // The import's templates hold no data
   'GET /finansiering/bevillinger/skabelon/:file': OPEN,
+  // A grant's follow-up: the cluster's staff, the funders of the cluster in the year and admins
+  // read it; only the cluster's staff ask for a change
+  'GET /arbejdsrum/bevillinger/:id': only(['admin', 'funder', 'cluster_staff']),
+  'GET /arbejdsrum/bevillinger/:id/aendringer': only(['cluster_staff']),
+  'GET /arbejdsrum/bevillinger/:id/regnskab': only(['admin', 'funder', 'cluster_staff']),
+  'GET /arbejdsrum/bevillinger/:id/fremdrift': only(['admin', 'funder', 'cluster_staff']),
   'GET /finansiering/planer/ny': only(['funder']),
   'GET /finansiering/planer/:id': only(['admin', 'funder']),
   'GET /finansiering/koordinering/moeder': only(['admin', 'funder']),
@@ -397,6 +403,10 @@ export const FOR_POST: Record<string, 'public' | 'signed-in' | 'token'> = {
   'POST /finansiering/bevillinger/:slug/fjern': 'signed-in',
   'POST /finansiering/bevillinger/:slug/import': 'signed-in',
   'POST /finansiering/bevillinger/:slug/import/bekraeft': 'signed-in',
+  'POST /arbejdsrum/bevillinger/:id/aendringer': 'signed-in',
+  'POST /arbejdsrum/bevillinger/:id/aendringer/:requestId': 'signed-in',
+  'POST /arbejdsrum/bevillinger/:id/regnskab': 'signed-in',
+  'POST /arbejdsrum/bevillinger/:id/regnskab/godkend': 'signed-in',
   'POST /admin/jobber/:id/proev-igen': 'signed-in',
   'POST /klynger/:slug/rediger': 'signed-in',
   'POST /maerker/import': 'signed-in',

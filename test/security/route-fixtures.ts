@@ -57,6 +57,13 @@ export async function routeFixtures(t: TestApp, database: Database): Promise<Rou
     database,
     sql`select c.id, c.slug from calls c join call_setups s on s.call_id = c.id where c.status = 'decided'`,
   );
+  // The demo funder's grant to Odense Robotics, whose follow-up its staff and the funder use.
+  const roboticsGrant = await one<{ id: string }>(
+    database,
+    sql`select g.id from funding_grants g join organisations f on f.id = g.funder_id
+        where g.cluster_id = ${robotics.id} and f.slug = 'uddannelses-og-forskningsministeriet'
+        order by g.year desc limit 1`,
+  );
   const applicationId = randomUUID();
   const attachmentId = randomUUID();
   const storageKey = `${attachmentId}.pdf`;
@@ -245,6 +252,10 @@ export async function routeFixtures(t: TestApp, database: Database): Promise<Rou
       '/finansiering/bevillinger/klynger:slug': 'odense-robotics',
       '/en/funding/grants/clusters:slug': 'odense-robotics',
       '/finansiering/bevillinger/skabelon:file': 'bevillinger.xlsx',
+      '/arbejdsrum/bevillinger:id': roboticsGrant.id,
+      '/en/workspace/grants:id': roboticsGrant.id,
+      '/arbejdsrum/bevillinger/:id/aendringer:requestId': randomUUID(),
+      '/en/workspace/grants/:id/changes:requestId': randomUUID(),
       '/en/funding/grants/template:file': 'bevillinger.xlsx',
       '/indberetninger/status:id': robotics.id,
       '/en/reporting/status:id': robotics.id,
