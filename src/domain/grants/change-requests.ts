@@ -182,5 +182,14 @@ export async function changeRequestsOf(
         where r.grant_id = ${grant.id}
         order by r.requested_at desc, r.id`,
   );
-  return { grant, requests };
+  // Raw rows carry timestamps as the driver gives them (a string on one, a Date on the other).
+  const at = (v: Date | string | null) => (v === null ? null : new Date(v));
+  return {
+    grant,
+    requests: requests.map((r) => ({
+      ...r,
+      requestedAt: new Date(r.requestedAt),
+      decidedAt: at(r.decidedAt),
+    })),
+  };
 }

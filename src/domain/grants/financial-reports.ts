@@ -102,8 +102,9 @@ export async function financialReportOf(
     hasBudget,
     lines,
     totals,
-    submittedAt: stored?.submittedAt ?? null,
-    approvedAt: stored?.approvedAt ?? null,
+    // Raw rows carry timestamps as the driver gives them (a string on one, a Date on the other).
+    submittedAt: stored ? new Date(stored.submittedAt) : null,
+    approvedAt: stored?.approvedAt ? new Date(stored.approvedAt) : null,
   };
 }
 

@@ -10,7 +10,8 @@ import { MAX_GRANT_DKK } from './schemas.ts';
 
 const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const category = z.enum(ACTIVITY_CATEGORIES, 'required');
-const reason = z.string('required').trim().min(1, 'required').max(2000, 'tooLong');
+// A missing reason is an empty one, so the other fields' checks still run and every error shows at once.
+const reason = z.preprocess((v) => v ?? '', z.string().trim().min(1, 'required').max(2000, 'tooLong'));
 
 /** A cluster's change request: a budget shift between two activity categories, or a new deadline. */
 export const changeRequestForm = z
