@@ -10,6 +10,7 @@ export * from './coordination-meetings.ts';
 export * from './deliveries.ts';
 export * from './delivery-loads.ts';
 export * from './evaluation.ts';
+export * from './grant-agreements.ts';
 export * from './hubs.ts';
 export * from './knowledge.ts';
 export * from './label-support.ts';
