@@ -50,6 +50,10 @@ const MATRIX: Record<Action, { own: string; other: string }> = {
   'reportingDeadlines.manage': { own: 'A', other: 'A' },
   'funding.view': { own: 'AF', other: 'AF' },
   'grants.manage': { own: 'AF', other: 'A' },
+  // Without `fundedBy` no funder funds the target; see the grants test below.
+  'grants.view': { own: 'A', other: 'A' },
+  'grants.viewOwn': { own: 'C', other: '' },
+  'grantAgreements.accept': { own: 'C', other: '' },
   'coordination.view': { own: 'AF', other: 'AF' },
   'fundingPlans.propose': { own: 'F', other: '' },
   'fundingPlans.close': { own: 'F', other: '' },
@@ -258,6 +262,19 @@ describe('policy: role × action matrix', () => {
       expect(can(p, 'dataQuality.view', funded)).toBe(mayAsFunder);
       expect(can(p, 'evaluations.decide', notFunded)).toBe(role === 'admin');
       expect(can(p, 'dataQuality.view', notFunded)).toBe(role === 'admin');
+    }
+  });
+
+  it("lets a cluster's funders in the year read its grants' follow-up, and only admins besides", () => {
+    const cluster = 'org-cluster';
+    for (const role of ROLES) {
+      const p = principal(role);
+      expect(can(p, 'grants.view', { organisationId: cluster, fundedBy: [OTHER, OWN] }), role).toBe(
+        role === 'funder' || role === 'admin',
+      );
+      expect(can(p, 'grants.view', { organisationId: cluster, fundedBy: [OTHER] }), role).toBe(
+        role === 'admin',
+      );
     }
   });
 

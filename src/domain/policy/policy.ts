@@ -99,6 +99,12 @@ const rules = {
   // The grants register (from which funders get their rights over clusters): a funder's own staff
   // keep its grants; admins every funder's
   'grants.manage': (p, t) => hasRole(p, 'admin') || hasRoleIn(p, t.organisationId, 'funder'),
+  // A grant's follow-up (agreement, payment plan; src/domain/grants/policy.ts): the funders of the
+  // cluster in the grant's year (fundedBy: the grant's funder and its co-funders) and admins read
+  // it; the cluster's own staff read their grants and accept the agreement sent to them.
+  'grants.view': (p, t) => hasRole(p, 'admin') || fundsTarget(p, t),
+  'grants.viewOwn': (p, t) => hasRoleIn(p, t.organisationId, 'cluster_staff'),
+  'grantAgreements.accept': (p, t) => hasRoleIn(p, t.organisationId, 'cluster_staff'),
   // Funding coordination (seed 000): funders and admins see who funds what and the overlaps; a
   // funder records funding plans for its own organisation and closes them; the other funders
   // (target: the plan's owner) comment on them.
