@@ -235,6 +235,18 @@ export const FOR_GET: Record<string, Access> = {
   'GET /finansiering/bevillinger/klynger/:slug': only(['admin', 'funder']),
   'GET /finansiering/bevillinger/:slug': only(['admin', 'funder']),
   'GET /finansiering/bevillinger/:slug/import': only(['admin', 'funder']),
+  // A grant's follow-up: the fixture is the demo funder's grant to the demo cluster, its agreement
+  // sent; the funder side reads it, the cluster's staff in their workspace (and the sent agreement)
+  'GET /finansiering/bevillinger/bevilling/:id': only(['admin', 'funder']),
+  'GET /finansiering/bevillinger/bevilling/:id/bevillingsaftale.pdf': only([
+    'admin',
+    'funder',
+    'cluster_staff',
+  ]),
+  'GET /arbejdsrum/bevillinger': only(['cluster_staff']),
+  'GET /arbejdsrum/bevillinger/:id': only(['cluster_staff']),
+  'GET /arbejdsrum/bevillinger/:id/accepter': only(['cluster_staff']),
+  'GET /arbejdsrum/bevillinger/:id/bevillingsaftale.pdf': only(['admin', 'funder', 'cluster_staff']),
   // The import's templates hold no data
   'GET /finansiering/bevillinger/skabelon/:file': OPEN,
   'GET /finansiering/planer/ny': only(['funder']),
@@ -393,6 +405,11 @@ export const FOR_POST: Record<string, 'public' | 'signed-in' | 'token'> = {
   'POST /admin/organisationer/:id/afslut': 'signed-in',
   'POST /admin/organisationer/:id/brugere/fjern': 'signed-in',
   'POST /admin/organisationer/:id/brugere/rolle': 'signed-in',
+  'POST /finansiering/bevillinger/bevilling/:id/aftale': 'signed-in',
+  'POST /finansiering/bevillinger/bevilling/:id/aftale/send': 'signed-in',
+  'POST /finansiering/bevillinger/bevilling/:id/betalingsplan': 'signed-in',
+  'POST /finansiering/bevillinger/bevilling/:id/betalingsplan/betaling': 'signed-in',
+  'POST /arbejdsrum/bevillinger/:id/accepter': 'signed-in',
   'POST /finansiering/bevillinger/:slug': 'signed-in',
   'POST /finansiering/bevillinger/:slug/fjern': 'signed-in',
   'POST /finansiering/bevillinger/:slug/import': 'signed-in',

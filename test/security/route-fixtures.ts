@@ -8,6 +8,7 @@ import {
   applicationAttachments,
   applications,
   courseRegistrations,
+  grantAgreements,
   supportCourses,
   surveyInvitations,
   surveyTokens,
@@ -82,6 +83,18 @@ export async function routeFixtures(t: TestApp, database: Database): Promise<Rou
       storageKey,
     });
   });
+  // The demo funder's newest grant to Odense Robotics, its agreement sent to the cluster.
+  const grant = await one<{ id: string }>(
+    database,
+    sql`select g.id from funding_grants g join organisations f on f.id = g.funder_id
+        where g.cluster_id = ${robotics.id} and f.slug = 'uddannelses-og-forskningsministeriet'
+        order by g.year desc limit 1`,
+  );
+  await withActor(database.db, systemActor('test'), (tx) =>
+    tx
+      .insert(grantAgreements)
+      .values({ grantId: grant.id, status: 'sent', issuedAt: new Date(), sentAt: new Date() }),
+  );
   const token = await createApiToken(database.db, roleCaller('admin'), {
     organisationId: robotics.id,
     name: 'Route matrix',
@@ -240,6 +253,10 @@ export async function routeFixtures(t: TestApp, database: Database): Promise<Rou
       '/en/funding/action-plans:year': '2024',
       '/finansiering/koordinering/finansiorer:slug': 'uddannelses-og-forskningsministeriet',
       '/en/funding/coordination/funders:slug': 'uddannelses-og-forskningsministeriet',
+      '/finansiering/bevillinger/bevilling:id': grant.id,
+      '/en/funding/grants/grant:id': grant.id,
+      '/arbejdsrum/bevillinger:id': grant.id,
+      '/en/workspace/grants:id': grant.id,
       '/finansiering/bevillinger:slug': 'uddannelses-og-forskningsministeriet',
       '/en/funding/grants:slug': 'uddannelses-og-forskningsministeriet',
       '/finansiering/bevillinger/klynger:slug': 'odense-robotics',

@@ -221,7 +221,7 @@ describe('the grant agreement', () => {
       funderName: 'Testministeriet',
       agreementStatus: 'accepted',
     });
-    expect(await clusterGrants(database.db, ministryStaff)).toEqual([]);
+    await expectAppError(clusterGrants(database.db, ministryStaff), 'forbidden');
     // drawn up and sent by the funder, accepted by the cluster: each in the audit log
     expect(await audited('grant_agreements', ministryStaff)).toBe(2);
     expect(await audited('grant_agreements', clusterStaff)).toBe(1);

@@ -210,13 +210,13 @@ export interface ClusterGrant {
 
 /**
  * The grants of the clusters whose staff the caller is, newest year first, with the agreement's
- * state and what has been paid (summed in SQL). An empty list for anyone else.
+ * state and what has been paid (summed in SQL); `forbidden` for anyone else.
  */
 export async function clusterGrants(db: Queryable, caller: Caller): Promise<ClusterGrant[]> {
   const clusters = caller.principal.memberships
     .map((m) => m.organisationId)
     .filter((id) => can(caller.principal, 'grants.viewOwn', { organisationId: id }));
-  if (clusters.length === 0) return [];
+  if (clusters.length === 0) throw forbidden('Only a cluster’s staff follow its grants');
   return queryRows<ClusterGrant>(
     db,
     sql`select g.id, c.name as "clusterName", f.name as "funderName", g.year,

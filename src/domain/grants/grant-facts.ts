@@ -55,14 +55,15 @@ const toDate = (v: Date | string | null) => (v === null ? null : new Date(v));
 
 /**
  * The grant with its agreement, for a user who follows it: the funder side or the cluster's own
- * staff (`forbidden` for anyone else, `not_found` for no such grant). `lock` takes the grant's
- * row lock, so two changes of one grant's follow-up run one after the other.
+ * staff (`forbidden` for anyone else, `not_found` for no such grant); `side` narrows that to the
+ * funder side's pages or the cluster's. `lock` takes the grant's row lock, so two changes of one
+ * grant's follow-up run one after the other.
  */
 export async function grantFacts(
   db: Queryable,
   caller: Caller,
   grantId: string,
-  opts: { lock?: boolean } = {},
+  opts: { lock?: boolean; side?: 'funder' | 'cluster' } = {},
 ): Promise<GrantFacts> {
   if (!isUuid(grantId)) throw notFound('grant');
   if (opts.lock) await db.execute(sql`select 1 from funding_grants where id = ${grantId} for update`);
@@ -87,8 +88,9 @@ export async function grantFacts(
     fundedBy: await fundersOf(db, row.clusterId, row.year),
   };
   const { principal } = caller;
-  if (!followsAsFunder(principal, target) && !isGrantee(principal, target))
-    throw forbidden('Not a funder or the cluster of this grant');
+  const asFunder = opts.side !== 'cluster' && followsAsFunder(principal, target);
+  const asCluster = opts.side !== 'funder' && isGrantee(principal, target);
+  if (!asFunder && !asCluster) throw forbidden('Not a funder or the cluster of this grant');
   const { status, conditions, issuedAt, sentAt, acceptedAt, acceptedByName, ...grant } = row;
   const agreement =
     status === null

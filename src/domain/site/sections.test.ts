@@ -79,6 +79,7 @@ describe('navigationFor: each role sees exactly what it may use, grouped', () =>
         'deliveries',
         'workspacePeriods',
         'actionPlans',
+        'workspaceGrants',
         'clusterServices',
         'benchmarking',
         'dataQuality',

@@ -124,6 +124,13 @@ export const SECTIONS: readonly SectionEntry[] = [
     may: forOwnOrganisation('actionPlans.edit'),
   },
   {
+    page: 'workspaceGrants',
+    groups: ['workspace'],
+    da: 'Bevillinger',
+    en: 'Grants',
+    may: forOwnOrganisation('grants.viewOwn'),
+  },
+  {
     page: 'clusterServices',
     groups: ['workspace'],
     da: 'Ydelser til virksomheder',

@@ -1,10 +1,14 @@
 import type { Hono } from 'hono';
 import type { AppEnv } from '../../context.ts';
+import { registerAgreementPages } from './agreements.tsx';
 import { registerGrantPages } from './grants.tsx';
 import { registerGrantImportPages } from './import.tsx';
+import { registerPaymentPages } from './payments.tsx';
 
 /** The grants register (docs/grants.md). Routes are tried in this order. */
 export function registerGrantsArea(app: Hono<AppEnv>): void {
   registerGrantImportPages(app);
+  registerAgreementPages(app);
+  registerPaymentPages(app);
   registerGrantPages(app);
 }
