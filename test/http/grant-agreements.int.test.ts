@@ -15,6 +15,8 @@ let coFunder: Client;
 let staff: Client;
 let grantId: string;
 let page: string;
+let clusterSlug: string;
+let outsider: Client;
 
 const dateFields = (name: string, day: string, month: string, year: string) => ({
   [`${name}Day`]: day,
@@ -45,6 +47,7 @@ beforeAll(async () => {
       .returning({ id: fundingGrants.id }),
   );
   grantId = grants[0]?.id ?? '';
+  clusterSlug = cluster.slug;
   page = `/finansiering/bevillinger/bevilling/${grantId}`;
   funder = await signedInClient(
     t.app,
@@ -53,6 +56,11 @@ beforeAll(async () => {
   coFunder = await signedInClient(
     t.app,
     (await createUser(database.db, 'funder', { organisationId: region.id })).email,
+  );
+  const other = await createOrganisation(database.db, { kind: 'funder', funderLevel: 'municipal' });
+  outsider = await signedInClient(
+    t.app,
+    (await createUser(database.db, 'funder', { organisationId: other.id })).email,
   );
   staff = await signedInClient(
     t.app,
@@ -122,6 +130,15 @@ describe('the funder’s grant page', () => {
       row: '1',
     });
     expect(refused.res.status).toBe(403);
+  });
+
+  it('is linked from the co-financing page for the cluster’s funders, refused to other funders', async () => {
+    const link = `href="${page}"`;
+    expect((await coFunder.get(`/finansiering/bevillinger/klynger/${clusterSlug}`)).html).toContain(link);
+    const other = await outsider.get(`/finansiering/bevillinger/klynger/${clusterSlug}`);
+    expect(other.res.status).toBe(200);
+    expect(other.html).not.toContain(link);
+    expect((await outsider.get(page)).res.status).toBe(403);
   });
 
   it('is refused to the cluster’s staff, who have their own page', async () => {
