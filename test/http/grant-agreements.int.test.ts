@@ -66,7 +66,8 @@ beforeAll(async () => {
     t.app,
     (await createUser(database.db, 'cluster_staff', { organisationId: cluster.id })).email,
   );
-});
+  // Five sign-ins (password hashing) on a busy machine.
+}, 120_000);
 afterAll(() => database?.close());
 
 describe('the funder’s grant page', () => {
