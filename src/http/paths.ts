@@ -409,6 +409,18 @@ export const PAGES = {
   },
   knowledgeItem: { da: '/viden/:slug', en: '/en/knowledge/:slug' },
   knowledgeEdit: { da: '/viden/:slug/rediger', en: '/en/knowledge/:slug/edit' },
+  // The best-practice catalogue (src/http/web/practices), under the knowledge base: its area is
+  // registered before the knowledge base's /viden/:slug, and the proposal form before a case's :slug
+  practices: { da: '/viden/god-praksis', en: '/en/knowledge/good-practice' },
+  practiceNew: { da: '/viden/god-praksis/foreslaa', en: '/en/knowledge/good-practice/propose' },
+  practice: { da: '/viden/god-praksis/:slug', en: '/en/knowledge/good-practice/:slug' },
+  practiceEdit: { da: '/viden/god-praksis/:slug/rediger', en: '/en/knowledge/good-practice/:slug/edit' },
+  practicePublish: {
+    da: '/viden/god-praksis/:slug/offentliggoer',
+    en: '/en/knowledge/good-practice/:slug/publish',
+  },
+  practiceReject: { da: '/viden/god-praksis/:slug/afvis', en: '/en/knowledge/good-practice/:slug/reject' },
+  practiceReview: { da: '/support/god-praksis', en: '/en/support/good-practice' },
   // Surveys (src/http/web/surveys): run by the support function and funders; static paths before :id
   surveys: { da: '/support/undersoegelser', en: '/en/support/surveys' },
   surveyNew: { da: '/support/undersoegelser/ny', en: '/en/support/surveys/new' },

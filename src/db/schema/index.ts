@@ -16,6 +16,7 @@ export * from './label-support.ts';
 export * from './matchmaking.ts';
 export * from './notifications.ts';
 export * from './organisations.ts';
+export * from './practices.ts';
 export * from './rate-limits.ts';
 export * from './reference.ts';
 export * from './referrals.ts';

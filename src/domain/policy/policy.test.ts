@@ -109,6 +109,8 @@ const MATRIX: Record<Action, { own: string; other: string }> = {
   'clusterActivities.viewAll': { own: 'APB', other: 'APB' },
   'jointEvents.propose': { own: 'B', other: '' },
   'jointEvents.answer': { own: 'C', other: '' },
+  'practices.propose': { own: 'CB', other: '' },
+  'practices.review': { own: 'AP', other: 'AP' },
   'matchmaking.participate': { own: 'AFSCPBVO', other: 'AFSCPBVO' },
   'matchmaking.organise': { own: 'AFSCPBVO', other: 'AP' },
 };

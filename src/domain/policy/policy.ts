@@ -215,6 +215,11 @@ const rules = {
   // accept or decline it (target: the cluster)
   'jointEvents.propose': (p, t) => hasRoleIn(p, t.organisationId, 'business_service_staff'),
   'jointEvents.answer': (p, t) => hasRoleIn(p, t.organisationId, 'cluster_staff'),
+  // The best-practice catalogue of collaboration models (seed 001 E2): a cluster's or a hub's
+  // staff propose a case for their organisation (target: the proposer); the support function and
+  // admins edit, publish or reject it
+  'practices.propose': (p, t) => hasRoleIn(p, t.organisationId, 'cluster_staff', 'business_service_staff'),
+  'practices.review': (p) => hasRole(p, 'admin', 'support_staff'),
   // Matchmaking at an event: anyone signed in takes part; the event's own organisation's staff
   // (any role there), the support function and admins organise it and run the scheduler
   'matchmaking.participate': signedIn,
