@@ -304,6 +304,13 @@ export const FOR_GET: Record<string, Access> = {
   'GET /support/styregruppe': only(['admin', 'funder', 'support_staff']),
   'GET /support/ydelser/ny': only(['admin', 'support_staff']),
   // The knowledge base: public items (the fixtures are public demo items); its keepers write it
+  // The best-practice catalogue: published cases are public (the fixture is a demo case);
+  // clusters and hubs propose, the support function and admins edit and review
+  'GET /viden/god-praksis': OPEN,
+  'GET /viden/god-praksis/foreslaa': only(['cluster_staff', 'business_service_staff']),
+  'GET /viden/god-praksis/:slug': OPEN,
+  'GET /viden/god-praksis/:slug/rediger': only(['admin', 'support_staff']),
+  'GET /support/god-praksis': only(['admin', 'support_staff']),
   'GET /viden': OPEN,
   'GET /viden/ny': only(['admin', 'support_staff']),
   'GET /viden/skabeloner/:slug': OPEN,
@@ -479,6 +486,10 @@ export const FOR_POST: Record<string, 'public' | 'signed-in' | 'token'> = {
   'POST /support/undersoegelser/:id/modtagere': 'signed-in',
   'POST /support/undersoegelser/:id/modtagere/liste': 'signed-in',
   'POST /support/ydelser/ny': 'signed-in',
+  'POST /viden/god-praksis/foreslaa': 'signed-in',
+  'POST /viden/god-praksis/:slug/rediger': 'signed-in',
+  'POST /viden/god-praksis/:slug/offentliggoer': 'signed-in',
+  'POST /viden/god-praksis/:slug/afvis': 'signed-in',
   'POST /viden/ny': 'signed-in',
   'POST /viden/skabeloner/:slug/versioner': 'signed-in',
   'POST /viden/:slug/rediger': 'signed-in',

@@ -293,6 +293,9 @@ export async function routeFixtures(t: TestApp, database: Database): Promise<Rou
       '/klyngeforum/initiativer/:code/aktiviteter:id': link.id,
       '/en/cluster-forum/initiatives/:code/activities:id': link.id,
       '/ydelser:slug': 'klyngelederuddannelsen',
+      '/viden/god-praksis:slug': 'maanedligt-henvisningsmoede-mellem-erhvervshus-og-robotklynge-syntetisk',
+      '/en/knowledge/good-practice:slug':
+        'maanedligt-henvisningsmoede-mellem-erhvervshus-og-robotklynge-syntetisk',
       '/viden:slug': 'saadan-bruger-i-samarbejdsaftalen',
       '/en/knowledge:slug': 'saadan-bruger-i-samarbejdsaftalen',
       '/viden/skabeloner:slug': 'samarbejdsaftale',

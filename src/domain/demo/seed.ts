@@ -32,6 +32,7 @@ import { insertDemoSelfAssessment } from './label-support.ts';
 import { insertDemoMatchmaking } from './matchmaking.ts';
 import { insertDemoCompanies, insertDemoMarketplace } from './partners.ts';
 import { insertDemoPeriods } from './periods.ts';
+import { insertDemoPractices } from './practices.ts';
 import { insertDemoReferrals } from './referrals.ts';
 import { insertDemoServices } from './services.ts';
 import { insertDemoSteeringGroup } from './steering.ts';
@@ -205,6 +206,7 @@ export async function seedDemo(
     log(`demo: ${await insertDemoKnowledge(tx)} articles and templates of the support function`);
     log(`demo: ${await insertDemoSteeringGroup(tx)} steering group contributions`);
     log(`demo: ${await insertDemoClusterServices(tx)} services of clusters`);
+    log(`demo: ${await insertDemoPractices(tx)} good-practice cases`);
     log(`demo: ${await insertDemoSurveys(tx, DEMO_SEED)} survey responses`);
   });
   // Fresh statistics, or the planner guesses one row per table and picks nested loops.

@@ -12,7 +12,7 @@ const menu = (p: Principal | null) =>
   Object.fromEntries(navigationFor(p).map((g) => [g.key, g.sections.map((s) => s.page)]));
 
 const PUBLIC = {
-  clusters: ['clusters', 'landscape', 'labels', 'services', 'knowledge'],
+  clusters: ['clusters', 'landscape', 'labels', 'services', 'knowledge', 'practices'],
   results: ['results', 'clusterForum'],
   news: ['news', 'stories', 'events'],
   calls: ['calls'],
@@ -51,6 +51,7 @@ describe('navigationFor: each role sees exactly what it may use, grouped', () =>
         'surveys',
         'hubActivities',
         'referralTargets',
+        'practiceReview',
       ],
       admin: ['admin', 'adminOrganisations', 'adminUsers', 'adminParticipants', 'adminAudit', 'adminJobs'],
     },
@@ -85,6 +86,7 @@ describe('navigationFor: each role sees exactly what it may use, grouped', () =>
         'companyContacts',
         'referrals',
         'referralFigures',
+        'practiceNew',
         'jointEvents',
         'apiTokens',
         'companyInvitations',
@@ -105,9 +107,10 @@ describe('navigationFor: each role sees exactly what it may use, grouped', () =>
         'hubActivities',
         'referralFigures',
         'referralTargets',
+        'practiceReview',
       ],
     },
-    business_service_staff: { hub: ['hub', 'hubActivities', 'referrals', 'referralFigures'] },
+    business_service_staff: { hub: ['hub', 'hubActivities', 'referrals', 'referralFigures', 'practiceNew'] },
     company_user: { company: ['companyHome', 'marketplaceNew'] },
     organisation_admin: { organisation: ['accountOrganisations'] },
   };
