@@ -13,7 +13,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { organisations } from './organisations.ts';
 
-/** How the actors of a case worked together (docs/glossary.md: collaboration model). */
+/** How the actors of a case worked together; the pages name them in src/http/web/practices/messages.ts. */
 export const practiceModel = pgEnum('practice_model', [
   'referral_partnership',
   'joint_events',
