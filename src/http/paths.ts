@@ -352,6 +352,7 @@ export const PAGES = {
   marketplaceItem: { da: '/markedsplads/:id', en: '/en/marketplace/:id' },
   marketplaceInterest: { da: '/markedsplads/:id/interesse', en: '/en/marketplace/:id/interest' },
   marketplaceWithdraw: { da: '/markedsplads/:id/tilbagetraek', en: '/en/marketplace/:id/withdraw' },
+  marketplaceEdit: { da: '/markedsplads/:id/rediger', en: '/en/marketplace/:id/edit' },
   evaluations: { da: '/finansiering/evalueringer', en: '/en/funding/evaluations' },
   evaluationRules: { da: '/finansiering/evalueringer/regler', en: '/en/funding/evaluations/rules' },
   evaluation: { da: '/finansiering/evalueringer/:slug', en: '/en/funding/evaluations/:slug' },
@@ -398,6 +399,7 @@ export const PAGES = {
   },
   registrationCancel: { da: '/tilmeldinger/:id/afmeld', en: '/en/registrations/:id/cancel' },
   registrationCalendar: { da: '/tilmeldinger/:id/kalender.ics', en: '/en/registrations/:id/calendar.ics' },
+  registrationCertificate: { da: '/tilmeldinger/:id/kursusbevis', en: '/en/registrations/:id/certificate' },
   // The support function's knowledge base (src/http/web/knowledge): templates and the new-item form
   // before an article's :slug ("skabeloner" and "ny" are never a slug)
   knowledge: { da: '/viden', en: '/en/knowledge' },
@@ -630,12 +632,14 @@ export const PAGE_IDS: Partial<Record<PageKey, Record<string, IdKind>>> = {
   marketplaceItem: { id: 'uuid' },
   marketplaceInterest: { id: 'uuid' },
   marketplaceWithdraw: { id: 'uuid' },
+  marketplaceEdit: { id: 'uuid' },
   course: { id: 'uuid' },
   courseRegister: { id: 'uuid' },
   courseAttendance: { id: 'uuid' },
   courseEvaluation: { id: 'uuid' },
   registrationCancel: { id: 'uuid' },
   registrationCalendar: { id: 'uuid' },
+  registrationCertificate: { id: 'uuid' },
   templateDownload: { version: 'integer' },
   supportPlanDecision: { id: 'uuid' },
 };

@@ -321,6 +321,8 @@ export const FOR_GET: Record<string, Access> = {
   'GET /ydelser/:slug/kurser/:id': OPEN,
   'GET /ydelser/:slug/kurser/:id/fremmoede': only(['admin', 'support_staff']),
   'GET /tilmeldinger/:id/kalender.ics': only(['admin', 'support_staff', 'cluster_staff']),
+  // The fixture's course is a module of a programme still to be held: no certificate yet
+  'GET /tilmeldinger/:id/kursusbevis': only(['admin', 'support_staff', 'cluster_staff'], {}, 409),
   // The company contacts a cluster supplies for its participating companies
   'GET /arbejdsrum/virksomhedskontakter': only(['cluster_staff']),
   'GET /arbejdsrum/virksomhedskontakter/skabelon.csv': OPEN,
@@ -334,6 +336,8 @@ export const FOR_GET: Record<string, Access> = {
   'GET /markedsplads': OPEN,
   'GET /markedsplads/ny': only(['cluster_staff', 'company_user']),
   'GET /markedsplads/:id': OPEN,
+  // Editing an item: the demo item is Odense Robotics', whose staff the demo cluster login is.
+  'GET /markedsplads/:id/rediger': only(['cluster_staff']),
   'GET /arbejdsrum/virksomhedsinvitationer': only(['cluster_staff']),
   // The JSON API: open data for everyone, the reporting API for API tokens only
   'GET /api/openapi.json': OPEN,
@@ -388,6 +392,7 @@ export const FOR_POST: Record<string, 'public' | 'signed-in' | 'token'> = {
   'POST /markedsplads/ny': 'signed-in',
   'POST /markedsplads/:id/interesse': 'signed-in',
   'POST /markedsplads/:id/tilbagetraek': 'signed-in',
+  'POST /markedsplads/:id/rediger': 'signed-in',
   'POST /arbejdsrum/virksomhedsinvitationer': 'signed-in',
   'POST /admin/brugere': 'signed-in',
   'POST /admin/brugere/:id/afslut-sessioner': 'signed-in',

@@ -95,7 +95,7 @@ const MATRIX: Record<Action, { own: string; other: string }> = {
   'support.knowledge.manage': { own: 'AP', other: 'AP' },
   'support.courses.manage': { own: 'AP', other: 'AP' },
   'support.attendance.take': { own: 'AP', other: 'AP' },
-  'support.courses.register': { own: 'C', other: '' },
+  'support.courses.register': { own: 'CV', other: '' },
   'support.plan.manage': { own: 'AP', other: 'AP' },
   'support.steering.view': { own: 'AFP', other: 'AP' },
   'referrals.manage': { own: 'CB', other: '' },
