@@ -166,7 +166,8 @@ describe(`demo data set on ${testDriver()}`, () => {
           where u.email = 'assessor@demo.klyngeportalen.dk'`,
     );
     const caller = callerWith(assessor, [{ organisationId: assessor.organisation_id, role: 'assessor' }]);
-    const waiting = (await assessmentsOf(database.db, caller)).filter((r) => r.callStatus === 'closed');
+    const now = new Date(`${DEMO_REFERENCE_DATE}T12:00:00Z`);
+    const waiting = (await assessmentsOf(database.db, caller, now)).filter((r) => r.callStatus === 'closed');
     expect(waiting.map((r) => r.organisationName).sort()).toEqual([
       'Danish Water Cluster',
       'Food & Bio Cluster Denmark',
@@ -176,7 +177,7 @@ describe(`demo data set on ${testDriver()}`, () => {
       new Set(['Pulje til kompetenceløft i klyngernes medlemsvirksomheder 2027']),
     );
     for (const row of waiting) expect(row).toMatchObject({ conflict: null, scored: 0, criteria: 3 });
-    const attention = await attentionOf(database.db, caller, new Date(`${DEMO_REFERENCE_DATE}T12:00:00Z`));
+    const attention = await attentionOf(database.db, caller, now);
     expect(attention.filter((a) => a.kind === 'applicationsToAssess')).toEqual([
       { kind: 'applicationsToAssess', count: 3 },
     ]);
