@@ -214,6 +214,10 @@ export const PAGES = {
     da: '/arrangementer/:slug/matchmaking/anmodninger/:id',
     en: '/en/events/:slug/matchmaking/requests/:id',
   },
+  matchmakingCancel: {
+    da: '/arrangementer/:slug/matchmaking/anmodninger/:id/annuller',
+    en: '/en/events/:slug/matchmaking/requests/:id/cancel',
+  },
   matchmakingSchedule: {
     da: '/arrangementer/:slug/matchmaking/planlaeg',
     en: '/en/events/:slug/matchmaking/schedule',
@@ -563,6 +567,7 @@ export const PAGE_IDS: Partial<Record<PageKey, Record<string, IdKind>>> = {
   clusterService: { id: 'uuid' },
   clusterServiceRemove: { id: 'uuid' },
   matchmakingAnswer: { id: 'uuid' },
+  matchmakingCancel: { id: 'uuid' },
   referralAccept: { id: 'uuid' },
   referralDecline: { id: 'uuid' },
   referralContact: { id: 'uuid' },

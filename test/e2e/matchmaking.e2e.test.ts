@@ -115,5 +115,22 @@ describe('matchmaking at an event (by clicking, axe-core WCAG 2.1 AA)', () => {
     expect(when(hub.ics)[0]).toMatch(/^\d{8}T\d{6}Z$/);
     expect(when(hub.ics)).toEqual(when(cluster.ics));
     expect(when(hub.ics)[1]).toContain(hub.rows[0]?.[1]);
+
+    // Either side may call the meeting off: its time is free again on both agendas.
+    await asUser(site, HUB, async (page) => {
+      await page.goto(`${site.server.url}${PAGE}`);
+      await page.getByRole('button', { name: 'Aflys mødet med Kasper Klyngesen' }).click();
+      await page.waitForURL('**?aflyst=1');
+      expect(
+        await page.getByText('Mødet er aflyst, og tidspunktet er frigivet.', { exact: false }).count(),
+      ).toBe(1);
+      expect(await agendaRows(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
+    });
+    await asUser(site, CLUSTER, async (page) => {
+      await page.goto(`${site.server.url}${PAGE}`);
+      expect(await agendaRows(page)).toEqual([]);
+      expect(await page.getByText('Mødet er aflyst', { exact: true }).count()).toBe(1);
+    });
   }, 120_000);
 });

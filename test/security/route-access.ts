@@ -364,6 +364,7 @@ export const FOR_POST: Record<string, 'public' | 'signed-in' | 'token'> = {
   'POST /arrangementer/:slug/matchmaking/tilmelding': 'signed-in',
   'POST /arrangementer/:slug/matchmaking/anmodninger': 'signed-in',
   'POST /arrangementer/:slug/matchmaking/anmodninger/:id': 'signed-in',
+  'POST /arrangementer/:slug/matchmaking/anmodninger/:id/annuller': 'signed-in',
   'POST /arrangementer/:slug/matchmaking/planlaeg': 'signed-in',
   'POST /konto': 'signed-in',
   'POST /log-ind/engangskode': 'signed-in',

@@ -83,7 +83,14 @@ export const matchmakingAvailability = pgTable(
   (t) => [primaryKey({ columns: [t.participantId, t.slotId] })],
 );
 
-export const meetingRequestStatus = pgEnum('meeting_request_status', ['pending', 'accepted', 'declined']);
+/** `withdrawn`: the sender took a pending request back; `cancelled`: a side called off an accepted meeting. */
+export const meetingRequestStatus = pgEnum('meeting_request_status', [
+  'pending',
+  'accepted',
+  'declined',
+  'withdrawn',
+  'cancelled',
+]);
 
 export const meetingRequests = pgTable(
   'meeting_requests',
@@ -102,6 +109,8 @@ export const meetingRequests = pgTable(
     status: meetingRequestStatus('status').notNull().default('pending'),
     sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
     answeredAt: timestamp('answered_at', { withTimezone: true }),
+    /** When it was withdrawn or cancelled. */
+    closedAt: timestamp('closed_at', { withTimezone: true }),
   },
   (t) => [
     uniqueIndex('meeting_requests_pair_key').on(t.fromParticipantId, t.toParticipantId),

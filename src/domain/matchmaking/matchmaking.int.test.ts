@@ -4,13 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCaller, expectAppError, roleCaller } from '../../../test/support/callers.ts';
 import { createTestDatabase, testDriver } from '../../../test/support/database.ts';
 import { createOrganisation } from '../../../test/support/factories.ts';
-import { startSmtpServer } from '../../../test/support/smtp.ts';
+import { readableMail, startSmtpServer } from '../../../test/support/smtp.ts';
 import { systemActor, withActor } from '../../db/actor.ts';
 import { type Database, queryRows } from '../../db/client.ts';
 import { events } from '../../db/schema/index.ts';
 import { createLogger } from '../../logger.ts';
-import { announceMeetings } from './mail.ts';
-import { answerRequest, register, requestMeeting } from './participation.ts';
+import { announceMeetings, announceRequestChange } from './mail.ts';
+import { answerRequest, cancelRequest, register, requestMeeting } from './participation.ts';
 import { agendaOf, matchmakingPage } from './queries.ts';
 import { runScheduler } from './scheduling.ts';
 import { setUpMatchmaking } from './setup.ts';
@@ -287,5 +287,78 @@ describe(`matchmaking (${testDriver()})`, () => {
     // The unanswered request shows as expired after the deadline.
     const annSees = await matchmakingPage(database.db, w.ann, w.slug, AFTER_DEADLINE);
     expect(annSees.participants.find((p) => p.id === boId)?.request?.status).toBe('expired');
+  });
+
+  it('the sender withdraws a pending request and may send it again; either side cancels a meeting, freeing its table', async () => {
+    const w = await world();
+    await setUpMatchmaking(database.db, w.organiser, w.slug, SETUP, NOW);
+    const [s0] = await slotIdsAt(w.slug, w.organiser, 0);
+    const p = { offers: '', seeks: '', slotIds: [s0] };
+    const annId = await register(database.db, w.ann, w.slug, { organisationName: 'Ann', ...p }, NOW);
+    const boId = await register(database.db, w.bo, w.slug, { organisationName: 'Bo', ...p }, NOW);
+    const carl = await createCaller(database.db, 'company_user');
+    await register(database.db, carl, w.slug, { organisationName: 'Carl', ...p }, NOW);
+    const id = await requestMeeting(database.db, w.ann, w.slug, { toParticipantId: boId, message: '' }, NOW);
+
+    // Only the two sides; the invited side answers rather than withdraws.
+    await expectAppError(cancelRequest(database.db, carl, w.slug, id, NOW), 'forbidden');
+    await expectAppError(cancelRequest(database.db, w.organiser, w.slug, id, NOW), 'forbidden');
+    await expectAppError(cancelRequest(database.db, w.bo, w.slug, id, NOW), 'conflict');
+    await expectAppError(cancelRequest(database.db, w.ann, w.slug, id, AFTER_DEADLINE), 'conflict');
+    expect(await cancelRequest(database.db, w.ann, w.slug, id, NOW)).toEqual({
+      change: 'withdrawn',
+      otherParticipantId: boId,
+    });
+    const boSees = await matchmakingPage(database.db, w.bo, w.slug, NOW);
+    expect(boSees.participants.find((c) => c.id === annId)?.request).toEqual({
+      id,
+      direction: 'received',
+      status: 'withdrawn',
+    });
+    await expectAppError(cancelRequest(database.db, w.ann, w.slug, id, NOW), 'conflict');
+
+    // Bo asks Ann this time: the pair keeps its one request, now from Bo.
+    expect(
+      await requestMeeting(database.db, w.bo, w.slug, { toParticipantId: annId, message: 'Nu?' }, NOW),
+    ).toBe(id);
+    await answerRequest(database.db, w.ann, w.slug, id, { answer: 'accept' }, NOW);
+    expect((await runScheduler(database.db, w.organiser, w.slug, {}, NOW)).placed).toBe(1);
+    // The meeting cannot be cancelled once it has begun (its slot starts at STARTS).
+    await expectAppError(cancelRequest(database.db, w.bo, w.slug, id, STARTS), 'conflict');
+    expect(await cancelRequest(database.db, w.ann, w.slug, id, NOW)).toEqual({
+      change: 'cancelled',
+      otherParticipantId: boId,
+    });
+    expect((await agendaOf(database.db, w.bo, w.slug, NOW)).agenda).toEqual([]);
+    const [left] = await queryRows<{ meetings: number; status: string; audited: number }>(
+      database.db,
+      sql`select (select count(*)::int from matchmaking_meetings where request_id = ${id}) as meetings,
+                 (select status::text from meeting_requests where id = ${id}) as status,
+                 (select count(*)::int from audit_log where entity = 'meeting_requests' and entity_id = ${id}
+                    and after->>'status' = 'cancelled') as audited`,
+    );
+    expect(left).toEqual({ meetings: 0, status: 'cancelled', audited: 1 });
+    expect((await matchmakingPage(database.db, w.organiser, w.slug, NOW)).figures).toEqual({
+      participants: 3,
+      pending: 0,
+      accepted: 0,
+      placed: 0,
+    });
+
+    // The other side is told, through a real SMTP server, by the one who acted.
+    const smtp = await startSmtpServer();
+    try {
+      const deps = { db: database.db, mailer: smtp.mailer, logger: createLogger({ logLevel: 'silent' }) };
+      await announceRequestChange(deps, id, boId, 'cancelled', {
+        da: 'https://x.dk/a',
+        en: 'https://x.dk/en/a',
+      });
+      expect(smtp.received.map((r) => r.to)).toEqual([[w.bo.email]]);
+      expect(readableMail(smtp.received[0]?.data ?? '')).toContain(
+        'company_user (Ann) har aflyst jeres møde.',
+      );
+    } finally {
+      await smtp.close();
+    }
   });
 });

@@ -33,6 +33,19 @@ export function authorizeAnswer(
   }
 }
 
+/** A request is withdrawn or its meeting cancelled by one of its two sides, and no one else. */
+export function authorizeCancel(
+  callerParticipantId: string | null,
+  request: { fromParticipantId: string; toParticipantId: string },
+): void {
+  if (
+    callerParticipantId === null ||
+    (callerParticipantId !== request.fromParticipantId && callerParticipantId !== request.toParticipantId)
+  ) {
+    throw forbidden('Only the two sides of a meeting request withdraw or cancel it');
+  }
+}
+
 /** Follow-up rounds are started by the system's daily job (or its command), never by a person. */
 export function authorizeFollowUps(principal: Principal): void {
   if (!isSystem(principal)) throw forbidden('Only the system starts matchmaking follow-ups');

@@ -34,7 +34,7 @@ export interface ParticipantCard {
 }
 
 /** A request's state as shown: pending requests left at the deadline have expired. */
-export type RequestStatus = 'pending' | 'accepted' | 'declined' | 'expired';
+export type RequestStatus = 'pending' | 'accepted' | 'declined' | 'expired' | 'withdrawn' | 'cancelled';
 
 export interface AgendaItem {
   requestId: string;

@@ -1,7 +1,12 @@
 import type { Hono } from 'hono';
 import { AppError, notFound } from '../../../domain/errors.ts';
-import { announceMeetings } from '../../../domain/matchmaking/mail.ts';
-import { answerRequest, register, requestMeeting } from '../../../domain/matchmaking/participation.ts';
+import { announceMeetings, announceRequestChange } from '../../../domain/matchmaking/mail.ts';
+import {
+  answerRequest,
+  cancelRequest,
+  register,
+  requestMeeting,
+} from '../../../domain/matchmaking/participation.ts';
 import { matchmakingPage } from '../../../domain/matchmaking/queries.ts';
 import { runScheduler } from '../../../domain/matchmaking/scheduling.ts';
 import { setUpMatchmaking } from '../../../domain/matchmaking/setup.ts';
@@ -37,6 +42,8 @@ const labelsOf = (t: MatchmakingMessages) => ({
 function noticeOf(c: AppContext, t: MatchmakingMessages): Notice {
   const scheduled = /^(\d+)-(\d+)$/.exec(c.req.query('planlagt') ?? '');
   if (scheduled) return { variant: 'success', text: t.scheduled(Number(scheduled[1]), Number(scheduled[2])) };
+  if (c.req.query('tilbagetrukket')) return { variant: 'success', text: t.withdrawnNotice };
+  if (c.req.query('aflyst')) return { variant: 'success', text: t.cancelledNotice };
   return c.req.query('gemt') ? { variant: 'success', text: t.saved } : null;
 }
 
@@ -106,6 +113,13 @@ const posted = (formName: FormName, run: Command) => async (c: AppContext) => {
 
 const SAVED = { gemt: '1' };
 
+/** The matchmaking page in both languages, for e-mails. */
+function pageLinks(c: AppContext): { da: string; en: string } {
+  const site = c.get('deps').config.publicUrl.replace(/\/$/, '');
+  const [da, en] = LANGS.map((lang) => `${site}${pageHref('matchmaking', lang, { slug: slugOf(c) })}`);
+  return { da: da as string, en: en as string };
+}
+
 const COMMANDS: [PageKey, FormName, Command][] = [
   [
     'matchmakingSetup',
@@ -127,7 +141,9 @@ const COMMANDS: [PageKey, FormName, Command][] = [
     'matchmakingRequest',
     'request',
     async (c, v) => {
-      await requestMeeting(c.get('deps').db, callerOf(c), slugOf(c), v, c.get('deps').clock());
+      const deps = c.get('deps');
+      const id = await requestMeeting(deps.db, callerOf(c), slugOf(c), v, deps.clock());
+      await announceRequestChange(deps, id, String(v.toParticipantId), 'requested', pageLinks(c));
       return SAVED;
     },
   ],
@@ -135,9 +151,22 @@ const COMMANDS: [PageKey, FormName, Command][] = [
     'matchmakingAnswer',
     'request',
     async (c, v) => {
-      const { db, clock } = c.get('deps');
-      await answerRequest(db, callerOf(c), slugOf(c), c.req.param('id') ?? '', v, clock());
+      const deps = c.get('deps');
+      const id = c.req.param('id') ?? '';
+      const answer = await answerRequest(deps.db, callerOf(c), slugOf(c), id, v, deps.clock());
+      await announceRequestChange(deps, id, answer.otherParticipantId, answer.change, pageLinks(c));
       return SAVED;
+    },
+  ],
+  [
+    'matchmakingCancel',
+    'request',
+    async (c) => {
+      const deps = c.get('deps');
+      const id = c.req.param('id') ?? '';
+      const closed = await cancelRequest(deps.db, callerOf(c), slugOf(c), id, deps.clock());
+      await announceRequestChange(deps, id, closed.otherParticipantId, closed.change, pageLinks(c));
+      return { [closed.change === 'withdrawn' ? 'tilbagetrukket' : 'aflyst']: '1' };
     },
   ],
   [
@@ -145,11 +174,8 @@ const COMMANDS: [PageKey, FormName, Command][] = [
     'request',
     async (c, v) => {
       const deps = c.get('deps');
-      const slug = slugOf(c);
-      const result = await runScheduler(deps.db, callerOf(c), slug, v, deps.clock());
-      const site = deps.config.publicUrl.replace(/\/$/, '');
-      const [da, en] = LANGS.map((lang) => `${site}${pageHref('matchmaking', lang, { slug })}`);
-      await announceMeetings(deps, result.changed, { da: da as string, en: en as string });
+      const result = await runScheduler(deps.db, callerOf(c), slugOf(c), v, deps.clock());
+      await announceMeetings(deps, result.changed, pageLinks(c));
       return { planlagt: `${result.placed}-${result.unplaced}` };
     },
   ],

@@ -121,15 +121,26 @@ function RequestAction(p: {
 }) {
   const { card, t } = p;
   const r = card.request;
-  if (r && !(r.direction === 'received' && r.status === 'pending' && p.open)) {
-    return <p class="mt-0">{t.statuses[r.direction]?.[r.status]}</p>;
-  }
-  if (r) {
+  const status = r && <p class="mt-0">{t.statuses[r.direction]?.[r.status]}</p>;
+  const closeForm = (label: string, aria: string) =>
+    r && (
+      <form method="post" action={pageHref('matchmakingCancel', p.lang, { slug: p.slug, id: r.id })}>
+        <CsrfField token={p.csrfToken} />
+        {status}
+        <button type="submit" class="button button-secondary" aria-label={aria}>
+          {label}
+        </button>
+      </form>
+    );
+  if (r?.status === 'accepted') return closeForm(t.cancelMeeting, t.cancelWith(card.name));
+  if (r?.status === 'pending' && p.open && r.direction === 'sent')
+    return closeForm(t.withdraw, t.withdrawWith(card.name));
+  if (r?.status === 'pending' && p.open) {
     // A request to the caller that waits for an answer.
     return (
       <form method="post" action={pageHref('matchmakingAnswer', p.lang, { slug: p.slug, id: r.id })}>
         <CsrfField token={p.csrfToken} />
-        <p class="mt-0">{t.statuses.received?.pending}</p>
+        {status}
         <button type="submit" name="answer" value="accept" class="button button-primary">
           {t.accept}
         </button>{' '}
@@ -139,10 +150,12 @@ function RequestAction(p: {
       </form>
     );
   }
-  if (!p.open) return null;
+  // A withdrawn request may be sent again, by either side.
+  if ((r && r.status !== 'withdrawn') || !p.open) return status;
   return (
     <form method="post" action={pageHref('matchmakingRequest', p.lang, { slug: p.slug })}>
       <CsrfField token={p.csrfToken} />
+      {status}
       <input type="hidden" name="toParticipantId" value={card.id} />
       <div class="form-group">
         <label class="form-label" for={`message-${card.id}`}>
