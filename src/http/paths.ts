@@ -352,6 +352,7 @@ export const PAGES = {
   marketplaceItem: { da: '/markedsplads/:id', en: '/en/marketplace/:id' },
   marketplaceInterest: { da: '/markedsplads/:id/interesse', en: '/en/marketplace/:id/interest' },
   marketplaceWithdraw: { da: '/markedsplads/:id/tilbagetraek', en: '/en/marketplace/:id/withdraw' },
+  marketplaceEdit: { da: '/markedsplads/:id/rediger', en: '/en/marketplace/:id/edit' },
   evaluations: { da: '/finansiering/evalueringer', en: '/en/funding/evaluations' },
   evaluationRules: { da: '/finansiering/evalueringer/regler', en: '/en/funding/evaluations/rules' },
   evaluation: { da: '/finansiering/evalueringer/:slug', en: '/en/funding/evaluations/:slug' },
@@ -398,6 +399,7 @@ export const PAGES = {
   },
   registrationCancel: { da: '/tilmeldinger/:id/afmeld', en: '/en/registrations/:id/cancel' },
   registrationCalendar: { da: '/tilmeldinger/:id/kalender.ics', en: '/en/registrations/:id/calendar.ics' },
+  registrationCertificate: { da: '/tilmeldinger/:id/kursusbevis', en: '/en/registrations/:id/certificate' },
   // The support function's knowledge base (src/http/web/knowledge): templates and the new-item form
   // before an article's :slug ("skabeloner" and "ny" are never a slug)
   knowledge: { da: '/viden', en: '/en/knowledge' },
@@ -413,6 +415,17 @@ export const PAGES = {
   },
   knowledgeItem: { da: '/viden/:slug', en: '/en/knowledge/:slug' },
   knowledgeEdit: { da: '/viden/:slug/rediger', en: '/en/knowledge/:slug/edit' },
+  // The support function's newsletter (src/http/web/newsletter): public sign-up, its signed links
+  // and the archive; the support function writes and sends issues; static paths before :id
+  newsletter: { da: '/nyhedsbrev', en: '/en/newsletter' },
+  newsletterArchive: { da: '/nyhedsbrev/arkiv', en: '/en/newsletter/archive' },
+  newsletterArchived: { da: '/nyhedsbrev/arkiv/:id', en: '/en/newsletter/archive/:id' },
+  newsletterConfirm: { da: '/nyhedsbrev/bekraeft/:token', en: '/en/newsletter/confirm/:token' },
+  newsletterUnsubscribe: { da: '/nyhedsbrev/afmeld/:token', en: '/en/newsletter/unsubscribe/:token' },
+  newsletterAccount: { da: '/konto/nyhedsbrev', en: '/en/account/newsletter' },
+  supportNewsletter: { da: '/support/nyhedsbrev', en: '/en/support/newsletter' },
+  supportNewsletterIssue: { da: '/support/nyhedsbrev/:id', en: '/en/support/newsletter/:id' },
+  supportNewsletterSend: { da: '/support/nyhedsbrev/:id/send', en: '/en/support/newsletter/:id/send' },
   // Surveys (src/http/web/surveys): run by the support function and funders; static paths before :id
   surveys: { da: '/support/undersoegelser', en: '/en/support/surveys' },
   surveyNew: { da: '/support/undersoegelser/ny', en: '/en/support/surveys/new' },
@@ -542,6 +555,9 @@ const ACTIVITY = { id: 'integer' } as const;
 const PARTICIPANT = { id: 'integer', participantId: 'integer' } as const;
 const SURVEY = { id: 'uuid' } as const;
 export const PAGE_IDS: Partial<Record<PageKey, Record<string, IdKind>>> = {
+  newsletterArchived: { id: 'uuid' },
+  supportNewsletterIssue: { id: 'uuid' },
+  supportNewsletterSend: { id: 'uuid' },
   delivery: { id: 'uuid' },
   deliveryJob: { id: 'uuid' },
   apiTokenRevoke: { id: 'uuid' },
@@ -618,12 +634,14 @@ export const PAGE_IDS: Partial<Record<PageKey, Record<string, IdKind>>> = {
   marketplaceItem: { id: 'uuid' },
   marketplaceInterest: { id: 'uuid' },
   marketplaceWithdraw: { id: 'uuid' },
+  marketplaceEdit: { id: 'uuid' },
   course: { id: 'uuid' },
   courseRegister: { id: 'uuid' },
   courseAttendance: { id: 'uuid' },
   courseEvaluation: { id: 'uuid' },
   registrationCancel: { id: 'uuid' },
   registrationCalendar: { id: 'uuid' },
+  registrationCertificate: { id: 'uuid' },
   templateDownload: { version: 'integer' },
   supportPlanDecision: { id: 'uuid' },
 };

@@ -8,6 +8,7 @@ import { assessmentsOf } from '../calls/processing.ts';
 import { catalogueBySignificance } from '../catalogue/queries.ts';
 import { attentionOf } from '../landing/attention.ts';
 import { isValidCvr, isValidDb07Code } from '../reference/identifiers.ts';
+import { certificateStatus } from '../support/certificate.ts';
 import { DEMO_MATCHMAKING_PARTICIPANTS } from './matchmaking.ts';
 import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_REFERENCE_DATE, type DemoSummary, seedDemo } from './seed.ts';
 
@@ -234,6 +235,34 @@ describe(`demo data set on ${testDriver()}`, () => {
     expect(odense.status).toBe('returned');
     expect(odense.comment).toBeTruthy();
     expect(odense.actors).toBe('klynge@demo.klyngeportalen.dk funder@demo.klyngeportalen.dk');
+  });
+
+  it('has courses to come and a module programme whose certificate the demo cluster login can download', async () => {
+    const kasper = await one<{ userId: string; organisationId: string; registrationId: string }>(
+      database,
+      sql`select u.id as "userId", r.organisation_id as "organisationId", r.id as "registrationId"
+          from users u join course_registrations r on r.user_id = u.id
+          join support_courses c on c.id = r.course_id
+          where u.email = 'klynge@demo.klyngeportalen.dk' order by c.starts_at limit 1`,
+    );
+    const caller = {
+      principal: {
+        userId: kasper.userId,
+        memberships: [{ organisationId: kasper.organisationId, role: 'cluster_staff' as const }],
+      },
+      actor: { userId: kasper.userId, label: 'test' },
+    };
+    const status = await certificateStatus(database.db, caller, kasper.registrationId, new Date());
+    expect(status.ready && status.facts.modules.length).toBe(4);
+    const upcoming = await one<{ courses: number; company: number }>(
+      database,
+      sql`select (select count(*)::int from support_courses where starts_at > now()) as courses,
+            (select count(*)::int from course_registrations r join users u on u.id = r.user_id
+             join support_courses c on c.id = r.course_id
+             where u.email = 'virksomhed@demo.klyngeportalen.dk' and c.starts_at > now()) as company`,
+    );
+    // Next year's four modules and two single courses; the company login is registered for one.
+    expect(upcoming).toEqual({ courses: 6, company: 1 });
   });
 
   it('refuses to seed a database that already holds data, and changes nothing', async () => {

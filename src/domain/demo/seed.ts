@@ -26,6 +26,7 @@ import { insertDemoClusterServices } from './cluster-services.ts';
 import { insertDemoContent } from './content.ts';
 import { insertDemoCoordination } from './coordination.ts';
 import { insertDemoCoordinationMeetings } from './coordination-meetings.ts';
+import { insertDemoCourses } from './courses.ts';
 import { buildDemoDataSet, DEMO_SEED, type DemoDataSet } from './dataset.ts';
 import { insertDemoEvaluation } from './evaluation.ts';
 import { insertDemoKnowledge } from './knowledge.ts';
@@ -204,6 +205,8 @@ export async function seedDemo(
     log(`demo: ${await insertDemoReferrals(tx)} referrals`);
     log(`demo: ${await insertDemoMarketplace(tx)} marketplace items`);
     log(`demo: ${await insertDemoServices(tx)} services of the support function`);
+    // Dated from today, so that the demo always has courses to come.
+    log(`demo: ${await insertDemoCourses(tx, new Date())} courses of the support function`);
     log(`demo: ${await insertDemoKnowledge(tx)} articles and templates of the support function`);
     log(`demo: ${await insertDemoSteeringGroup(tx)} steering group contributions`);
     log(`demo: ${await insertDemoClusterServices(tx)} services of clusters`);

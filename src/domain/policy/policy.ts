@@ -186,12 +186,15 @@ const rules = {
   // Its knowledge base of articles and templates in versions (src/domain/knowledge): kept by its
   // staff and admins; who may read an item is the item's own rule (public or signed in)
   'support.knowledge.manage': (p) => hasRole(p, 'admin', 'support_staff'),
+  // Its newsletter (src/domain/newsletter): its staff and admins write issues, choose the segment
+  // and send them; anyone may subscribe (a sign-up is confirmed by e-mail)
+  'support.newsletter.manage': (p) => hasRole(p, 'admin', 'support_staff'),
   // Courses of those services: the support function plans them, sees who registered and takes
-  // attendance on the day; a cluster's staff register themselves and their colleagues (target:
-  // the cluster organisation they register for)
+  // attendance on the day; a cluster's staff and a company's users register themselves and their
+  // colleagues (target: the cluster organisation or company they register for)
   'support.courses.manage': (p) => hasRole(p, 'admin', 'support_staff'),
   'support.attendance.take': (p) => hasRole(p, 'admin', 'support_staff'),
-  'support.courses.register': (p, t) => hasRoleIn(p, t.organisationId, 'cluster_staff'),
+  'support.courses.register': (p, t) => hasRoleIn(p, t.organisationId, 'cluster_staff', 'company_user'),
   // The demand-driven plan of the year (needs survey, threshold, decisions) and the steering
   // group's contributions are kept by the support function; the steering view is read by it and
   // by a funder for its own organisation (target: the funder; src/domain/support/steering.ts
