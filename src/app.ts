@@ -33,6 +33,7 @@ import { registerLandingArea } from './http/web/landing/index.ts';
 import { registerLandscapeArea } from './http/web/landscape/index.ts';
 import { registerMarketplaceArea } from './http/web/marketplace/index.ts';
 import { registerMatchmakingArea } from './http/web/matchmaking/index.ts';
+import { registerNewsletterArea } from './http/web/newsletter/index.ts';
 import { registerNotificationsArea } from './http/web/notifications/index.ts';
 import { registerPerformanceArea } from './http/web/performance/index.ts';
 import { registerPersonalDataArea } from './http/web/personal-data/index.tsx';
@@ -89,6 +90,7 @@ const WEB_AREAS: readonly ((app: Hono<AppEnv>) => void)[] = [
   // Before the knowledge base: /viden/god-praksis is the catalogue's, not an article's /viden/:slug
   registerPracticesArea,
   registerKnowledgeArea,
+  registerNewsletterArea,
 ];
 
 /** Builds the whole web application from its dependencies; no globals, so tests build their own. */

@@ -427,6 +427,17 @@ export const PAGES = {
   },
   practiceReject: { da: '/viden/god-praksis/:slug/afvis', en: '/en/knowledge/good-practice/:slug/reject' },
   practiceReview: { da: '/support/god-praksis', en: '/en/support/good-practice' },
+  // The support function's newsletter (src/http/web/newsletter): public sign-up, its signed links
+  // and the archive; the support function writes and sends issues; static paths before :id
+  newsletter: { da: '/nyhedsbrev', en: '/en/newsletter' },
+  newsletterArchive: { da: '/nyhedsbrev/arkiv', en: '/en/newsletter/archive' },
+  newsletterArchived: { da: '/nyhedsbrev/arkiv/:id', en: '/en/newsletter/archive/:id' },
+  newsletterConfirm: { da: '/nyhedsbrev/bekraeft/:token', en: '/en/newsletter/confirm/:token' },
+  newsletterUnsubscribe: { da: '/nyhedsbrev/afmeld/:token', en: '/en/newsletter/unsubscribe/:token' },
+  newsletterAccount: { da: '/konto/nyhedsbrev', en: '/en/account/newsletter' },
+  supportNewsletter: { da: '/support/nyhedsbrev', en: '/en/support/newsletter' },
+  supportNewsletterIssue: { da: '/support/nyhedsbrev/:id', en: '/en/support/newsletter/:id' },
+  supportNewsletterSend: { da: '/support/nyhedsbrev/:id/send', en: '/en/support/newsletter/:id/send' },
   // Surveys (src/http/web/surveys): run by the support function and funders; static paths before :id
   surveys: { da: '/support/undersoegelser', en: '/en/support/surveys' },
   surveyNew: { da: '/support/undersoegelser/ny', en: '/en/support/surveys/new' },
@@ -556,6 +567,9 @@ const ACTIVITY = { id: 'integer' } as const;
 const PARTICIPANT = { id: 'integer', participantId: 'integer' } as const;
 const SURVEY = { id: 'uuid' } as const;
 export const PAGE_IDS: Partial<Record<PageKey, Record<string, IdKind>>> = {
+  newsletterArchived: { id: 'uuid' },
+  supportNewsletterIssue: { id: 'uuid' },
+  supportNewsletterSend: { id: 'uuid' },
   delivery: { id: 'uuid' },
   deliveryJob: { id: 'uuid' },
   apiTokenRevoke: { id: 'uuid' },

@@ -317,6 +317,17 @@ export const FOR_GET: Record<string, Access> = {
   'GET /viden/skabeloner/:slug/versioner/:version': OPEN,
   'GET /viden/:slug': OPEN,
   'GET /viden/:slug/rediger': only(['admin', 'support_staff']),
+  // The newsletter: sign-up, its links and the archive are public (the fixture's unsubscribe link
+  // is a real subscriber's; the demo has sent no issue, so an archived issue is a 404); a user's
+  // own subscription; writing and sending are the support function's (a random issue is a 404)
+  'GET /nyhedsbrev': OPEN,
+  'GET /nyhedsbrev/arkiv': OPEN,
+  'GET /nyhedsbrev/arkiv/:id': everyone(404),
+  'GET /nyhedsbrev/bekraeft/:token': OPEN,
+  'GET /nyhedsbrev/afmeld/:token': OPEN,
+  'GET /konto/nyhedsbrev': SIGNED_IN,
+  'GET /support/nyhedsbrev': only(['admin', 'support_staff']),
+  'GET /support/nyhedsbrev/:id': only(['admin', 'support_staff'], {}, 404),
   // A course of the first demo service; the registration is the demo cluster login's, of Odense Robotics
   'GET /ydelser/:slug/kurser/:id': OPEN,
   'GET /ydelser/:slug/kurser/:id/fremmoede': only(['admin', 'support_staff']),
@@ -499,6 +510,13 @@ export const FOR_POST: Record<string, 'public' | 'signed-in' | 'token'> = {
   'POST /viden/ny': 'signed-in',
   'POST /viden/skabeloner/:slug/versioner': 'signed-in',
   'POST /viden/:slug/rediger': 'signed-in',
+  'POST /nyhedsbrev': 'public',
+  'POST /nyhedsbrev/bekraeft/:token': 'public',
+  'POST /nyhedsbrev/afmeld/:token': 'public',
+  'POST /konto/nyhedsbrev': 'signed-in',
+  'POST /support/nyhedsbrev': 'signed-in',
+  'POST /support/nyhedsbrev/:id': 'signed-in',
+  'POST /support/nyhedsbrev/:id/send': 'signed-in',
   'POST /support/plan': 'signed-in',
   'POST /support/styregruppe': 'signed-in',
   'POST /support/plan/:year/taerskel': 'signed-in',

@@ -14,6 +14,7 @@ export * from './hubs.ts';
 export * from './knowledge.ts';
 export * from './label-support.ts';
 export * from './matchmaking.ts';
+export * from './newsletter.ts';
 export * from './notifications.ts';
 export * from './organisations.ts';
 export * from './practices.ts';

@@ -19,6 +19,7 @@ import {
 import { hashPassword } from '../accounts/passwords.ts';
 import { insertDemoActionPlans } from './action-plans.ts';
 import type { DemoActivity } from './activities.ts';
+import { insertDemoAssessmentRound } from './assessment-round.ts';
 import { insertBulk } from './bulk.ts';
 import { insertDemoCallSetup } from './call-setup.ts';
 import { insertDemoClusterServices } from './cluster-services.ts';
@@ -198,6 +199,7 @@ export async function seedDemo(
     log(`demo: ${await insertDemoActionPlans(tx)} action plans`);
     await insertDemoSelfAssessment(tx);
     await insertDemoCallSetup(tx);
+    log(`demo: ${await insertDemoAssessmentRound(tx)} applications waiting for the demo assessor`);
     await insertDemoCoordination(tx);
     await insertDemoCoordinationMeetings(tx);
     await insertDemoStrategy(tx);

@@ -93,6 +93,7 @@ const MATRIX: Record<Action, { own: string; other: string }> = {
   'labels.viewSelfAssessment': { own: 'CP', other: 'P' },
   'support.services.manage': { own: 'AP', other: 'AP' },
   'support.knowledge.manage': { own: 'AP', other: 'AP' },
+  'support.newsletter.manage': { own: 'AP', other: 'AP' },
   'support.courses.manage': { own: 'AP', other: 'AP' },
   'support.attendance.take': { own: 'AP', other: 'AP' },
   'support.courses.register': { own: 'CV', other: '' },

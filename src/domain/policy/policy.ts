@@ -186,6 +186,9 @@ const rules = {
   // Its knowledge base of articles and templates in versions (src/domain/knowledge): kept by its
   // staff and admins; who may read an item is the item's own rule (public or signed in)
   'support.knowledge.manage': (p) => hasRole(p, 'admin', 'support_staff'),
+  // Its newsletter (src/domain/newsletter): its staff and admins write issues, choose the segment
+  // and send them; anyone may subscribe (a sign-up is confirmed by e-mail)
+  'support.newsletter.manage': (p) => hasRole(p, 'admin', 'support_staff'),
   // Courses of those services: the support function plans them, sees who registered and takes
   // attendance on the day; a cluster's staff and a company's users register themselves and their
   // colleagues (target: the cluster organisation or company they register for)

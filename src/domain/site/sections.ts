@@ -247,6 +247,13 @@ export const SECTIONS: readonly SectionEntry[] = [
     may: (p) => can(p, 'support.plan.manage'),
   },
   {
+    page: 'supportNewsletter',
+    groups: ['support'],
+    da: 'Nyhedsbrev',
+    en: 'Newsletter',
+    may: (p) => can(p, 'support.newsletter.manage'),
+  },
+  {
     page: 'supportSteering',
     groups: ['funding', 'support'],
     da: 'Supportfunktionens styregruppe',
