@@ -127,6 +127,9 @@ describe("the support function's knowledge base (by clicking, axe-core WCAG 2.1 
       await page.goto(`${site.server.url}/en/support/good-practice`);
       expect(await page.getByText('No proposals are waiting.').count()).toBe(1);
       expect(await axeViolations(page)).toEqual([]);
+    });
+  });
+
   it('support staff write a newsletter issue with its preview; the newsletter pages pass axe in Danish and English', async () => {
     await asUser(site, SUPPORT, async (page) => {
       await page.goto(`${site.server.url}/support/nyhedsbrev`);
