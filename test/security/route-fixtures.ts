@@ -9,12 +9,14 @@ import {
   applications,
   courseRegistrations,
   grantAgreements,
+  newsletterSubscribers,
   supportCourses,
   surveyInvitations,
   surveyTokens,
 } from '../../src/db/schema/index.ts';
 import { demoUuid } from '../../src/domain/demo/ids.ts';
 import { demoSurveyId } from '../../src/domain/demo/surveys.ts';
+import { unsubscribeToken } from '../../src/domain/newsletter/tokens.ts';
 import { createApiToken } from '../../src/domain/reporting/tokens/tokens.ts';
 import { TEMPLATES } from '../../src/domain/surveys/templates.ts';
 import { invitationKeyOf, newSurveyToken } from '../../src/domain/surveys/tokens.ts';
@@ -214,6 +216,19 @@ export async function routeFixtures(t: TestApp, database: Database): Promise<Rou
   const question = TEMPLATES.needs.definition.questions[0]?.key ?? 'missing';
   const home = await (await t.app.request('/')).text();
   const asset = /\/assets\/([^"?]+\.css)/.exec(home)?.[1] ?? 'missing.css';
+  // A confirmed subscriber's unsubscribe link, signed with the test app's key.
+  const [subscriber] = await withActor(database.db, systemActor('test'), (tx) =>
+    tx
+      .insert(newsletterSubscribers)
+      .values({
+        email: 'laeser@example.dk',
+        source: 'signup',
+        consentedAt: new Date(),
+        confirmedAt: new Date(),
+      })
+      .returning({ id: newsletterSubscribers.id }),
+  );
+  const newsletterToken = unsubscribeToken(t.deps.config.sessionSecret, subscriber?.id ?? '');
   return {
     apiToken: token.token,
     queries: {
@@ -310,6 +325,9 @@ export async function routeFixtures(t: TestApp, database: Database): Promise<Rou
       '/klyngeforum/initiativer/:code/aktiviteter:id': link.id,
       '/en/cluster-forum/initiatives/:code/activities:id': link.id,
       '/ydelser:slug': 'klyngelederuddannelsen',
+      '/viden/god-praksis:slug': 'maanedligt-henvisningsmoede-mellem-erhvervshus-og-robotklynge-syntetisk',
+      '/en/knowledge/good-practice:slug':
+        'maanedligt-henvisningsmoede-mellem-erhvervshus-og-robotklynge-syntetisk',
       '/viden:slug': 'saadan-bruger-i-samarbejdsaftalen',
       '/en/knowledge:slug': 'saadan-bruger-i-samarbejdsaftalen',
       '/viden/skabeloner:slug': 'samarbejdsaftale',
@@ -327,6 +345,12 @@ export async function routeFixtures(t: TestApp, database: Database): Promise<Rou
       '/en/support/surveys:id': survey,
       key: question,
       token: surveyToken,
+      '/nyhedsbrev/afmeld:token': newsletterToken,
+      '/en/newsletter/unsubscribe:token': newsletterToken,
+      '/nyhedsbrev/arkiv:id': randomUUID(),
+      '/en/newsletter/archive:id': randomUUID(),
+      '/support/nyhedsbrev:id': randomUUID(),
+      '/en/support/newsletter:id': randomUUID(),
       page: '1',
       '/api/v1/clusters:id': 'odense-robotics',
       '/api/v1/deliveries:id': deliveryId,
