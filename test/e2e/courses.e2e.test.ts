@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { systemActor, withActor } from '../../src/db/actor.ts';
+import { queryRows } from '../../src/db/client.ts';
 import { addDays } from '../../src/domain/content/time.ts';
 import { copenhagenDate } from '../../src/domain/reference/time.ts';
 import { readableMail, startSmtpServer } from '../support/smtp.ts';
@@ -14,6 +15,7 @@ beforeAll(async () => {
 const site = useDemoSite(() => ({ SMTP_URL: smtp.url }));
 const SUPPORT = 'support@demo.klyngeportalen.dk';
 const CLUSTER = 'klynge@demo.klyngeportalen.dk';
+const COMPANY = 'virksomhed@demo.klyngeportalen.dk';
 const COLLEAGUES = [
   { email: 'kollega.et@demo.klyngeportalen.dk', name: 'Kollega Et (syntetisk)' },
   { email: 'kollega.to@demo.klyngeportalen.dk', name: 'Kollega To (syntetisk)' },
@@ -124,6 +126,34 @@ describe('a course with sign-up (by clicking, axe-core WCAG 2.1 AA)', () => {
       await page.goto(courseUrl.replace('/ydelser/', '/en/services/').replace('/kurser/', '/courses/'));
       expect(await axeViolations(page)).toEqual([]);
       await page.goto(`${page.url()}/attendance`);
+      expect(await axeViolations(page)).toEqual([]);
+    });
+  });
+
+  it("the demo cluster login downloads last year's programme certificate from its page; a course that is no programme says why not", async () => {
+    await asUser(site, CLUSTER, async (page) => {
+      const courses = page.getByRole('region', { name: 'Dine kurser' });
+      const certificate = courses.getByRole('link', { name: 'Kursusbevis (PDF)' }).first();
+      const pdf = await page.request.get(`${site.server.url}${await certificate.getAttribute('href')}`);
+      expect(pdf.status()).toBe(200);
+      expect(pdf.headers()['content-type']).toBe('application/pdf');
+      expect(await axeViolations(page)).toEqual([]);
+    });
+    await asUser(site, COMPANY, async (page) => {
+      const courses = page.getByRole('region', { name: 'Dine kurser' });
+      expect(await courses.getByRole('link', { name: /^Projektledelse i klyngeprojekter, / }).count()).toBe(
+        1,
+      );
+      expect(await axeViolations(page)).toEqual([]);
+      const [registration] = await queryRows<{ id: string }>(
+        site.database.db,
+        sql`select r.id from course_registrations r join users u on u.id = r.user_id where u.email = ${COMPANY}`,
+      );
+      await page.goto(`${site.server.url}/tilmeldinger/${registration?.id}/kursusbevis`);
+      expect(await page.getByText('Der udstedes kun kursusbevis for modulforløb').count()).toBe(1);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.goto(`${site.server.url}/en/registrations/${registration?.id}/certificate`);
+      expect(await page.getByText('Certificates are issued for module programmes only').count()).toBe(1);
       expect(await axeViolations(page)).toEqual([]);
     });
   });

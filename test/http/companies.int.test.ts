@@ -102,6 +102,33 @@ describe(`company accounts and the marketplace over HTTP (${testDriver()})`, () 
     expect(mail).toContain('Kan I komme i januar?');
     expect(mail).toContain('koeber@firma.example');
     expect(mail).toContain(`https://klyngeportalen.example${itemPath}`);
+
+    // The owner edits it from the item's page: the form holds the stored values.
+    expect((await owner.get(itemPath)).html).toContain(`href="${itemPath}/rediger"`);
+    expect((await other.get(`${itemPath}/rediger`)).res.status).toBe(403);
+    const editForm = await owner.get(`${itemPath}/rediger`);
+    expect(editForm.html).toContain('value="Hydraulikservice til vindmøller"');
+    expect(editForm.html).toContain('Gem ændringerne');
+    const until = dateFields('validUntil', new Date(t.deps.clock().getTime() + 300 * 86_400_000));
+    const fields = {
+      direction: 'offer',
+      type: 'expertise',
+      description: 'Vi servicerer hydraulik.',
+      technologies: 'hydraulik',
+      ...dateFields('validFrom', t.deps.clock()),
+      ...until,
+    };
+    const refused = await owner.post(`${itemPath}/rediger`, { ...fields, title: '' });
+    expect(refused.res.status).toBe(422);
+    expect(refused.html).toContain('Overskrift skal udfyldes.');
+    const edited = await owner.post(`${itemPath}/rediger`, {
+      ...fields,
+      title: 'Hydraulikservice til havvind',
+    });
+    expect(edited.res.status).toBe(303);
+    expect(edited.res.headers.get('location')).toBe(`${itemPath}?gemt=1`);
+    const shown = await other.get(itemPath);
+    expect(shown.html).toContain('<h1>Hydraulikservice til havvind</h1>');
   });
 
   it('cluster staff invite a member company by e-mail; the person accepts with a password and lands on the company’s page', async () => {
@@ -188,7 +215,7 @@ describe(`company accounts and the marketplace over HTTP (${testDriver()})`, () 
       meta: { total: number };
     };
     expect(items.meta.total).toBe(1);
-    expect(items.data[0]?.title).toBe('Hydraulikservice til vindmøller');
+    expect(items.data[0]?.title).toBe('Hydraulikservice til havvind');
     expect((await t.app.request('/api/v1/marketplace?type=nonsense')).status).toBe(400);
     expect((await t.app.request('/api/v1/organisations?page=0')).status).toBe(400);
     const openapi = (await (await t.app.request('/api/openapi.json')).json()) as {

@@ -57,15 +57,15 @@ describe('a change request through the pages', () => {
       reason: 'Flere messer i udlandet',
     });
     expect(sent.res.status).toBe(303);
-    expect(sent.res.headers.get('location')).toBe(`${page}?done=requested`);
+    expect(sent.res.headers.get('location')).toBe(`${page}/opfoelgning?done=requested`);
 
     // The co-funder reads the request but gets no decision form; a funder of nothing here gets 403.
-    const read = await coFunder.get(page);
+    const read = await coFunder.get(`${page}/opfoelgning`);
     expect(read.html).toContain('Flere messer i udlandet');
     expect(read.html).not.toContain('name="decisionReason"');
-    expect((await outsider.get(page)).res.status).toBe(403);
+    expect((await outsider.get(`${page}/opfoelgning`)).res.status).toBe(403);
 
-    const { html } = await funder.get(page);
+    const { html } = await funder.get(`${page}/opfoelgning`);
     const action = /action="([^"]+\/aendringer\/[0-9a-f-]{36})"/.exec(html)?.[1] ?? '';
     expect(action).not.toBe('');
     const noReason = await funder.post(action, { decision: 'reject' });
@@ -76,7 +76,9 @@ describe('a change request through the pages', () => {
       decisionReason: 'Budgettet ligger fast',
     });
     expect(decided.res.status).toBe(303);
-    const seen = await staff.get(page.replace('/arbejdsrum/bevillinger/', '/en/workspace/grants/'));
+    const seen = await staff.get(
+      `${page.replace('/arbejdsrum/bevillinger/', '/en/workspace/grants/')}/follow-up`,
+    );
     expect(seen.html).toContain('Rejected');
     expect(seen.html).toContain('Budgettet ligger fast');
   });

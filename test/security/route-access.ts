@@ -235,11 +235,23 @@ export const FOR_GET: Record<string, Access> = {
   'GET /finansiering/bevillinger/klynger/:slug': only(['admin', 'funder']),
   'GET /finansiering/bevillinger/:slug': only(['admin', 'funder']),
   'GET /finansiering/bevillinger/:slug/import': only(['admin', 'funder']),
+  // A grant's follow-up: the fixture is the demo funder's grant to the demo cluster, its agreement
+  // sent; the funder side reads it, the cluster's staff in their workspace (and the sent agreement)
+  'GET /finansiering/bevillinger/bevilling/:id': only(['admin', 'funder']),
+  'GET /finansiering/bevillinger/bevilling/:id/bevillingsaftale.pdf': only([
+    'admin',
+    'funder',
+    'cluster_staff',
+  ]),
+  'GET /arbejdsrum/bevillinger': only(['cluster_staff']),
+  'GET /arbejdsrum/bevillinger/:id': only(['cluster_staff']),
+  'GET /arbejdsrum/bevillinger/:id/accepter': only(['cluster_staff']),
+  'GET /arbejdsrum/bevillinger/:id/bevillingsaftale.pdf': only(['admin', 'funder', 'cluster_staff']),
   // The import's templates hold no data
   'GET /finansiering/bevillinger/skabelon/:file': OPEN,
   // A grant's follow-up: the cluster's staff, the funders of the cluster in the year and admins
   // read it; only the cluster's staff ask for a change
-  'GET /arbejdsrum/bevillinger/:id': only(['admin', 'funder', 'cluster_staff']),
+  'GET /arbejdsrum/bevillinger/:id/opfoelgning': only(['admin', 'funder', 'cluster_staff']),
   'GET /arbejdsrum/bevillinger/:id/aendringer': only(['cluster_staff']),
   'GET /arbejdsrum/bevillinger/:id/regnskab': only(['admin', 'funder', 'cluster_staff']),
   'GET /arbejdsrum/bevillinger/:id/fremdrift': only(['admin', 'funder', 'cluster_staff']),
@@ -310,16 +322,36 @@ export const FOR_GET: Record<string, Access> = {
   'GET /support/styregruppe': only(['admin', 'funder', 'support_staff']),
   'GET /support/ydelser/ny': only(['admin', 'support_staff']),
   // The knowledge base: public items (the fixtures are public demo items); its keepers write it
+  // The best-practice catalogue: published cases are public (the fixture is a demo case);
+  // clusters and hubs propose, the support function and admins edit and review
+  'GET /viden/god-praksis': OPEN,
+  'GET /viden/god-praksis/foreslaa': only(['cluster_staff', 'business_service_staff']),
+  'GET /viden/god-praksis/:slug': OPEN,
+  'GET /viden/god-praksis/:slug/rediger': only(['admin', 'support_staff']),
+  'GET /support/god-praksis': only(['admin', 'support_staff']),
   'GET /viden': OPEN,
   'GET /viden/ny': only(['admin', 'support_staff']),
   'GET /viden/skabeloner/:slug': OPEN,
   'GET /viden/skabeloner/:slug/versioner/:version': OPEN,
   'GET /viden/:slug': OPEN,
   'GET /viden/:slug/rediger': only(['admin', 'support_staff']),
+  // The newsletter: sign-up, its links and the archive are public (the fixture's unsubscribe link
+  // is a real subscriber's; the demo has sent no issue, so an archived issue is a 404); a user's
+  // own subscription; writing and sending are the support function's (a random issue is a 404)
+  'GET /nyhedsbrev': OPEN,
+  'GET /nyhedsbrev/arkiv': OPEN,
+  'GET /nyhedsbrev/arkiv/:id': everyone(404),
+  'GET /nyhedsbrev/bekraeft/:token': OPEN,
+  'GET /nyhedsbrev/afmeld/:token': OPEN,
+  'GET /konto/nyhedsbrev': SIGNED_IN,
+  'GET /support/nyhedsbrev': only(['admin', 'support_staff']),
+  'GET /support/nyhedsbrev/:id': only(['admin', 'support_staff'], {}, 404),
   // A course of the first demo service; the registration is the demo cluster login's, of Odense Robotics
   'GET /ydelser/:slug/kurser/:id': OPEN,
   'GET /ydelser/:slug/kurser/:id/fremmoede': only(['admin', 'support_staff']),
   'GET /tilmeldinger/:id/kalender.ics': only(['admin', 'support_staff', 'cluster_staff']),
+  // The fixture's course is a module of a programme still to be held: no certificate yet
+  'GET /tilmeldinger/:id/kursusbevis': only(['admin', 'support_staff', 'cluster_staff'], {}, 409),
   // The company contacts a cluster supplies for its participating companies
   'GET /arbejdsrum/virksomhedskontakter': only(['cluster_staff']),
   'GET /arbejdsrum/virksomhedskontakter/skabelon.csv': OPEN,
@@ -333,6 +365,8 @@ export const FOR_GET: Record<string, Access> = {
   'GET /markedsplads': OPEN,
   'GET /markedsplads/ny': only(['cluster_staff', 'company_user']),
   'GET /markedsplads/:id': OPEN,
+  // Editing an item: the demo item is Odense Robotics', whose staff the demo cluster login is.
+  'GET /markedsplads/:id/rediger': only(['cluster_staff']),
   'GET /arbejdsrum/virksomhedsinvitationer': only(['cluster_staff']),
   // The JSON API: open data for everyone, the reporting API for API tokens only
   'GET /api/openapi.json': OPEN,
@@ -387,6 +421,7 @@ export const FOR_POST: Record<string, 'public' | 'signed-in' | 'token'> = {
   'POST /markedsplads/ny': 'signed-in',
   'POST /markedsplads/:id/interesse': 'signed-in',
   'POST /markedsplads/:id/tilbagetraek': 'signed-in',
+  'POST /markedsplads/:id/rediger': 'signed-in',
   'POST /arbejdsrum/virksomhedsinvitationer': 'signed-in',
   'POST /admin/brugere': 'signed-in',
   'POST /admin/brugere/:id/afslut-sessioner': 'signed-in',
@@ -400,6 +435,11 @@ export const FOR_POST: Record<string, 'public' | 'signed-in' | 'token'> = {
   'POST /admin/organisationer/:id/afslut': 'signed-in',
   'POST /admin/organisationer/:id/brugere/fjern': 'signed-in',
   'POST /admin/organisationer/:id/brugere/rolle': 'signed-in',
+  'POST /finansiering/bevillinger/bevilling/:id/aftale': 'signed-in',
+  'POST /finansiering/bevillinger/bevilling/:id/aftale/send': 'signed-in',
+  'POST /finansiering/bevillinger/bevilling/:id/betalingsplan': 'signed-in',
+  'POST /finansiering/bevillinger/bevilling/:id/betalingsplan/betaling': 'signed-in',
+  'POST /arbejdsrum/bevillinger/:id/accepter': 'signed-in',
   'POST /finansiering/bevillinger/:slug': 'signed-in',
   'POST /finansiering/bevillinger/:slug/fjern': 'signed-in',
   'POST /finansiering/bevillinger/:slug/import': 'signed-in',
@@ -490,9 +530,20 @@ export const FOR_POST: Record<string, 'public' | 'signed-in' | 'token'> = {
   'POST /support/undersoegelser/:id/modtagere': 'signed-in',
   'POST /support/undersoegelser/:id/modtagere/liste': 'signed-in',
   'POST /support/ydelser/ny': 'signed-in',
+  'POST /viden/god-praksis/foreslaa': 'signed-in',
+  'POST /viden/god-praksis/:slug/rediger': 'signed-in',
+  'POST /viden/god-praksis/:slug/offentliggoer': 'signed-in',
+  'POST /viden/god-praksis/:slug/afvis': 'signed-in',
   'POST /viden/ny': 'signed-in',
   'POST /viden/skabeloner/:slug/versioner': 'signed-in',
   'POST /viden/:slug/rediger': 'signed-in',
+  'POST /nyhedsbrev': 'public',
+  'POST /nyhedsbrev/bekraeft/:token': 'public',
+  'POST /nyhedsbrev/afmeld/:token': 'public',
+  'POST /konto/nyhedsbrev': 'signed-in',
+  'POST /support/nyhedsbrev': 'signed-in',
+  'POST /support/nyhedsbrev/:id': 'signed-in',
+  'POST /support/nyhedsbrev/:id/send': 'signed-in',
   'POST /support/plan': 'signed-in',
   'POST /support/styregruppe': 'signed-in',
   'POST /support/plan/:year/taerskel': 'signed-in',

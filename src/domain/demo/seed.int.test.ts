@@ -1,10 +1,14 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callerWith } from '../../../test/support/callers.ts';
 import { createTestDatabase, testDriver } from '../../../test/support/database.ts';
 import type { Database } from '../../db/client.ts';
 import { verifyPassword } from '../accounts/passwords.ts';
+import { assessmentsOf } from '../calls/processing.ts';
 import { catalogueBySignificance } from '../catalogue/queries.ts';
+import { attentionOf } from '../landing/attention.ts';
 import { isValidCvr, isValidDb07Code } from '../reference/identifiers.ts';
+import { certificateStatus } from '../support/certificate.ts';
 import { DEMO_MATCHMAKING_PARTICIPANTS } from './matchmaking.ts';
 import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_REFERENCE_DATE, type DemoSummary, seedDemo } from './seed.ts';
 
@@ -156,6 +160,30 @@ describe(`demo data set on ${testDriver()}`, () => {
     expect(roles.size).toBe(7);
   });
 
+  it('gives the demo assessor the eligible applications of a closed call to declare on and score', async () => {
+    const assessor = await one<{ id: string; email: string; organisation_id: string }>(
+      database,
+      sql`select u.id, u.email, m.organisation_id from users u join memberships m on m.user_id = u.id
+          where u.email = 'assessor@demo.klyngeportalen.dk'`,
+    );
+    const caller = callerWith(assessor, [{ organisationId: assessor.organisation_id, role: 'assessor' }]);
+    const now = new Date(`${DEMO_REFERENCE_DATE}T12:00:00Z`);
+    const waiting = (await assessmentsOf(database.db, caller, now)).filter((r) => r.callStatus === 'closed');
+    expect(waiting.map((r) => r.organisationName).sort()).toEqual([
+      'Danish Water Cluster',
+      'Food & Bio Cluster Denmark',
+      'Lifestyle & Design Cluster',
+    ]);
+    expect(new Set(waiting.map((r) => r.callTitle))).toEqual(
+      new Set(['Pulje til kompetenceløft i klyngernes medlemsvirksomheder 2027']),
+    );
+    for (const row of waiting) expect(row).toMatchObject({ conflict: null, scored: 0, criteria: 3 });
+    const attention = await attentionOf(database.db, caller, now);
+    expect(attention.filter((a) => a.kind === 'applicationsToAssess')).toEqual([
+      { kind: 'applicationsToAssess', count: 3 },
+    ]);
+  });
+
   it('records every seeded row in the audit log as written by the seed', async () => {
     const audit = await one<{ n: number }>(
       database,
@@ -207,6 +235,34 @@ describe(`demo data set on ${testDriver()}`, () => {
     expect(odense.status).toBe('returned');
     expect(odense.comment).toBeTruthy();
     expect(odense.actors).toBe('klynge@demo.klyngeportalen.dk funder@demo.klyngeportalen.dk');
+  });
+
+  it('has courses to come and a module programme whose certificate the demo cluster login can download', async () => {
+    const kasper = await one<{ userId: string; organisationId: string; registrationId: string }>(
+      database,
+      sql`select u.id as "userId", r.organisation_id as "organisationId", r.id as "registrationId"
+          from users u join course_registrations r on r.user_id = u.id
+          join support_courses c on c.id = r.course_id
+          where u.email = 'klynge@demo.klyngeportalen.dk' order by c.starts_at limit 1`,
+    );
+    const caller = {
+      principal: {
+        userId: kasper.userId,
+        memberships: [{ organisationId: kasper.organisationId, role: 'cluster_staff' as const }],
+      },
+      actor: { userId: kasper.userId, label: 'test' },
+    };
+    const status = await certificateStatus(database.db, caller, kasper.registrationId, new Date());
+    expect(status.ready && status.facts.modules.length).toBe(4);
+    const upcoming = await one<{ courses: number; company: number }>(
+      database,
+      sql`select (select count(*)::int from support_courses where starts_at > now()) as courses,
+            (select count(*)::int from course_registrations r join users u on u.id = r.user_id
+             join support_courses c on c.id = r.course_id
+             where u.email = 'virksomhed@demo.klyngeportalen.dk' and c.starts_at > now()) as company`,
+    );
+    // Next year's four modules and two single courses; the company login is registered for one.
+    expect(upcoming).toEqual({ courses: 6, company: 1 });
   });
 
   it('refuses to seed a database that already holds data, and changes nothing', async () => {

@@ -107,7 +107,7 @@ describe('change requests', () => {
     const db = database.db;
     const id = await requestChange(db, clusterStaff, grantId, shift('50.000'), now);
     const told = await notificationsFor(db, ministryStaff);
-    expect(told.map((n) => n.link)).toContain(`/arbejdsrum/bevillinger/${grantId}`);
+    expect(told.map((n) => n.link)).toContain(`/arbejdsrum/bevillinger/${grantId}/opfoelgning`);
     // The co-funder reads it but does not decide on another funder's grant.
     const seen = await changeRequestsOf(db, regionStaff, grantId);
     expect(seen.requests.map((r) => [r.id, r.status, r.amountDkk])).toEqual([[id, 'submitted', 50_000]]);

@@ -37,8 +37,8 @@ export const followUpRights = (p: Principal, g: FollowedGrant) => ({
 });
 
 /** The site path (Danish, canonical) of the grant's follow-up page: stored in notifications. */
-export const grantFollowUpPath = (grantId: string, page: '' | 'regnskab' = '') =>
-  `/arbejdsrum/bevillinger/${grantId}${page ? `/${page}` : ''}`;
+export const grantFollowUpPath = (grantId: string, page: 'opfoelgning' | 'regnskab' = 'opfoelgning') =>
+  `/arbejdsrum/bevillinger/${grantId}/${page}`;
 
 /**
  * The grant, for a caller who may read its follow-up; not_found for no such grant. In a

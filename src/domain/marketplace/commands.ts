@@ -3,7 +3,7 @@
  * organisation (a company or a cluster) whose people publish it (`marketplace.publish`); anyone
  * signed in may express interest in an item of another organisation, which tells the owner in
  * the portal (a notification, written with the change) and returns whom to e-mail. Its publishers
- * may withdraw an item while it is public.
+ * may edit an item (until it is withdrawn) and withdraw it while it is public.
  */
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { withActor } from '../../db/actor.ts';
@@ -15,7 +15,7 @@ import { addNotifications } from '../notifications/commands.ts';
 import { authorize } from '../policy/policy.ts';
 import { copenhagenDate } from '../reference/time.ts';
 import { publishingOrganisations } from './policy.ts';
-import { marketplaceItem } from './queries.ts';
+import { editableItem, marketplaceItem } from './queries.ts';
 import { interestForm, itemForm } from './schemas.ts';
 
 /**
@@ -111,6 +111,27 @@ export async function expressInterest(
     message,
     recipients,
   };
+}
+
+/**
+ * Changes an item, for those who publish for its owner: the same checks as publishing; an
+ * expired item may get a new validity and so return to the list.
+ */
+export async function updateItem(
+  db: Db,
+  caller: Caller,
+  itemId: string,
+  input: unknown,
+  now: Date,
+): Promise<void> {
+  const item = await editableItem(db, caller, itemId);
+  const data = parseInput(itemForm, input);
+  await withActor(db, caller.actor, (tx) =>
+    tx
+      .update(marketplaceItems)
+      .set({ ...data, updatedAt: now })
+      .where(and(eq(marketplaceItems.id, item.id), isNull(marketplaceItems.withdrawnAt))),
+  );
 }
 
 /**

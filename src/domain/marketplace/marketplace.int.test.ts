@@ -5,7 +5,7 @@ import { createTestDatabase, testDriver } from '../../../test/support/database.t
 import { createUser } from '../../../test/support/factories.ts';
 import { type Database, queryRows } from '../../db/client.ts';
 import { notificationsFor } from '../notifications/queries.ts';
-import { expressInterest, publishItem, withdrawItem } from './commands.ts';
+import { expressInterest, publishItem, updateItem, withdrawItem } from './commands.ts';
 import { marketplaceItem, marketplaceList, ownItems } from './queries.ts';
 
 let database: Database;
@@ -126,6 +126,55 @@ describe(`marketplace (${testDriver()})`, () => {
     expect(audited).toHaveLength(1);
     expect(audited[0]?.actor).toBe(colleague.email);
     expect(new Date(audited[0]?.withdrawn as string).toISOString()).toBe(at.toISOString());
+  });
+
+  it('its publishers edit an item, an expired one back onto the list; others may not; bad input changes nothing', async () => {
+    const owner = await createCaller(database.db, 'company_user');
+    const colleague = await createCaller(database.db, 'company_user', {
+      organisationId: owner.principal.memberships[0]?.organisationId,
+    });
+    const expired = item({
+      title: 'Gammelt tilbud om pumper',
+      validFrom: '2026-01-01',
+      validUntil: '2026-11-30',
+    });
+    const id = await publishItem(database.db, owner, expired, NOW);
+    expect((await marketplaceList(database.db, { q: 'pumper', page: 1 }, TODAY)).total).toBe(0);
+
+    const stranger = await createCaller(database.db, 'company_user');
+    await expectAppError(updateItem(database.db, stranger, id, item(), NOW), 'forbidden');
+    await expectAppError(updateItem(database.db, roleCaller('cluster_staff'), id, item(), NOW), 'forbidden');
+    await expectAppError(
+      updateItem(database.db, owner, id, { ...expired, title: 'Nyt navn', validUntil: '2025-12-31' }, NOW),
+      'validation',
+    );
+    expect((await ownItems(database.db, owner)).map((i) => [i.title, i.validUntil])).toEqual([
+      ['Gammelt tilbud om pumper', '2026-11-30'],
+    ]);
+
+    await updateItem(
+      database.db,
+      colleague,
+      id,
+      { ...expired, title: 'Fornyet tilbud om pumper', technologies: 'pumper', validUntil: '2027-06-30' },
+      NOW,
+    );
+    const renewed = await marketplaceItem(database.db, id, TODAY);
+    expect([renewed.title, renewed.technologies, renewed.validUntil]).toEqual([
+      'Fornyet tilbud om pumper',
+      ['pumper'],
+      '2027-06-30',
+    ]);
+    expect((await marketplaceList(database.db, { q: 'pumper', page: 1 }, TODAY)).total).toBe(1);
+    const audited = await queryRows<{ actor: string; title: string }>(
+      database.db,
+      sql`select actor_label as actor, after->>'title' as title from audit_log
+          where entity = 'marketplace_items' and entity_id = ${id} and action = 'update'`,
+    );
+    expect(audited).toEqual([{ actor: colleague.email, title: 'Fornyet tilbud om pumper' }]);
+    // A withdrawn item is gone for good.
+    await withdrawItem(database.db, owner, id, NOW);
+    await expectAppError(updateItem(database.db, owner, id, item(), NOW), 'not_found');
   });
 
   it('cannot withdraw an expired item', async () => {

@@ -7,6 +7,7 @@ import { type Queryable, queryRows } from '../../db/client.ts';
 import type { Caller } from '../caller.ts';
 import { notFound } from '../errors.ts';
 import { isUuid } from '../ids.ts';
+import { authorize } from '../policy/policy.ts';
 import { uuidArray } from '../reporting/uuid-array.ts';
 import { prefixMatch } from '../search/prefix-match.ts';
 import { publishingOrganisations } from './policy.ts';
@@ -133,6 +134,18 @@ export async function ownItems(db: Queryable, caller: Caller): Promise<Marketpla
         order by i.created_at desc`,
   );
   return rows.map(toItem);
+}
+
+/**
+ * An item its publishers may edit: any not withdrawn, expired or not yet valid ones too (so that
+ * a validity can be extended). Others get forbidden; a withdrawn or unknown item is not found.
+ */
+export async function editableItem(db: Queryable, caller: Caller, id: string): Promise<MarketplaceItem> {
+  if (!isUuid(id)) throw notFound('marketplace item');
+  const [row] = await queryRows<ItemRow>(db, selectItems(sql`i.id = ${id} and i.withdrawn_at is null`));
+  if (!row) throw notFound('marketplace item');
+  authorize(caller.principal, 'marketplace.publish', { organisationId: row.ownerId });
+  return toItem(row);
 }
 
 /** The clusters with items valid today, for the list's cluster filter. */

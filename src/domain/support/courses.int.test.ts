@@ -153,6 +153,73 @@ describe(`courses with sign-up (${testDriver()})`, () => {
     ]);
   });
 
+  it('company users register themselves and colleagues under the same seats and waitlist; a cancellation promotes them', async () => {
+    const w = await courseWorld();
+    const company = await createOrganisation(database.db, { kind: 'company' });
+    const buyer = await createCaller(database.db, 'company_user', { organisationId: company.id });
+    const colleague = await createCaller(database.db, 'company_user', { organisationId: company.id });
+    const ofA = await registerForCourse(database.db, w.a, w.courseId, {}, at(1));
+    await registerForCourse(database.db, w.b, w.courseId, {}, at(2));
+    // The course (2 seats) is full: the company's two registrations wait, in the order they came.
+    const own = await registerForCourse(database.db, buyer, w.courseId, {}, at(3));
+    const forColleague = await registerForCourse(
+      database.db,
+      buyer,
+      w.courseId,
+      { userId: colleague.principal.userId },
+      at(4),
+    );
+    expect([own.status, forColleague.status]).toEqual(['waitlisted', 'waitlisted']);
+    expect(await courseById(database.db, w.courseId)).toMatchObject({ registered: 2, waitlisted: 2 });
+    expect((await ownRegistrations(database.db, buyer, w.courseId)).map((r) => r.id)).toEqual([
+      own.id,
+      forColleague.id,
+    ]);
+
+    const before = smtp.received.length;
+    const { promoted } = await cancelRegistration(
+      { db: database.db, mailer: smtp.mailer },
+      w.a,
+      ofA.id,
+      links,
+      at(5),
+    );
+    expect(promoted).toBe(own.id);
+    expect(smtp.received.slice(before).map((m) => m.to)).toEqual([[buyer.email]]);
+    // The company user cancels the colleague's place on the waitlist.
+    expect(
+      await cancelRegistration(
+        { db: database.db, mailer: smtp.mailer },
+        buyer,
+        forColleague.id,
+        links,
+        at(6),
+      ),
+    ).toEqual({ promoted: null });
+    expect(
+      (await courseRegistrationList(database.db, w.staff, w.courseId)).map((r) => [r.email, r.status]),
+    ).toEqual([
+      [w.b.email, 'registered'],
+      [buyer.email, 'registered'],
+    ]);
+
+    // Neither registers the other's people, nor for the other's organisation.
+    await expectAppError(
+      registerForCourse(database.db, buyer, w.courseId, { userId: w.c.principal.userId }, NOW),
+      'validation',
+    );
+    await expectAppError(
+      registerForCourse(database.db, buyer, w.courseId, { organisationId: w.cluster.id }, NOW),
+      'forbidden',
+    );
+    await expectAppError(
+      registerForCourse(database.db, w.c, w.courseId, { userId: colleague.principal.userId }, NOW),
+      'validation',
+    );
+    await expectAppError(courseRegistrationList(database.db, buyer, w.courseId), 'forbidden');
+    await expectAppError(takeAttendance(database.db, buyer, w.courseId, { present: [] }), 'forbidden');
+  });
+
   it('reminds each registrant 7 and 1 days before, once each, never the waitlist', async () => {
     const w = await courseWorld();
     await registerForCourse(database.db, w.a, w.courseId, {}, NOW);

@@ -11,6 +11,7 @@ import { AppError, notFound, parseInput } from '../errors.ts';
 import { isUuid } from '../ids.ts';
 import { authorize } from '../policy/policy.ts';
 import { courseInput } from './course-schemas.ts';
+import type { ServiceForm } from './schemas.ts';
 
 export interface Course {
   id: string;
@@ -18,6 +19,8 @@ export interface Course {
   serviceSlug: string;
   titleDa: string;
   titleEn: string;
+  /** The service's form: a module programme's courses are its modules (see certificate.ts). */
+  form: ServiceForm;
   startsAt: Date;
   endsAt: Date;
   place: string;
@@ -30,7 +33,7 @@ export interface Course {
 }
 
 const courseSelect = sql`select c.id, c.service_id as "serviceId", s.slug as "serviceSlug",
-    s.title_da as "titleDa", s.title_en as "titleEn", c.starts_at as "startsAt", c.ends_at as "endsAt",
+    s.title_da as "titleDa", s.title_en as "titleEn", s.form, c.starts_at as "startsAt", c.ends_at as "endsAt",
     c.place, c.online, c.seats, c.cancellation_deadline as "cancellationDeadline",
     c.evaluation_survey_id as "evaluationSurveyId",
     (select count(*) from course_registrations r where r.course_id = c.id and r.status = 'registered')::int as registered,

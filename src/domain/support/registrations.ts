@@ -18,6 +18,7 @@ import { uuidArray } from '../reporting/uuid-array.ts';
 import { type CourseLinks, promotionMail } from './course-mail.ts';
 import { attendanceInput, registrationInput } from './course-schemas.ts';
 import { courseById } from './courses.ts';
+import type { ServiceForm } from './schemas.ts';
 
 export type RegistrationStatus = 'registered' | 'waitlisted' | 'cancelled';
 
@@ -39,7 +40,10 @@ export const registeringOrganisations = (p: Principal | null): string[] =>
     can(p, 'support.courses.register', { organisationId: id }),
   );
 
-/** The people the caller may register: the cluster staff of the caller's cluster organisations. */
+/** Who takes part for an organisation: the staff of a cluster organisation, the users of a company. */
+const REGISTRANT_ROLES = ['cluster_staff', 'company_user'] as const;
+
+/** The people the caller may register: the registrants of the caller's organisations. */
 export async function registrableColleagues(
   db: Queryable,
   caller: Caller,
@@ -53,7 +57,7 @@ export async function registrableColleagues(
     .where(
       and(
         inArray(memberships.organisationId, organisations),
-        eq(memberships.role, 'cluster_staff'),
+        inArray(memberships.role, [...REGISTRANT_ROLES]),
         sql`${users.disabledAt} is null`,
       ),
     )
@@ -104,6 +108,32 @@ export async function ownRegistrations(
   return rows.map(toRegistration);
 }
 
+export interface OwnCourseRegistration {
+  id: string;
+  courseId: string;
+  serviceSlug: string;
+  titleDa: string;
+  titleEn: string;
+  form: ServiceForm;
+  startsAt: Date;
+  status: RegistrationStatus;
+}
+
+/** The caller's own registrations that are not cancelled, the latest course first (past ones too, for certificates). */
+export async function myCourseRegistrations(db: Queryable, caller: Caller): Promise<OwnCourseRegistration[]> {
+  const rows = await queryRows<Omit<OwnCourseRegistration, 'startsAt'> & { startsAt: string | Date }>(
+    db,
+    sql`select r.id, r.course_id as "courseId", s.slug as "serviceSlug", s.title_da as "titleDa",
+          s.title_en as "titleEn", s.form, c.starts_at as "startsAt", r.status
+        from course_registrations r
+        join support_courses c on c.id = r.course_id
+        join support_services s on s.id = c.service_id
+        where r.user_id = ${caller.principal.userId} and r.status <> 'cancelled'
+        order by c.starts_at desc, r.id`,
+  );
+  return rows.map((r) => ({ ...r, startsAt: new Date(r.startsAt) }));
+}
+
 async function lockCourse(tx: Tx, courseId: string) {
   const [course] = isUuid(courseId)
     ? await tx.select().from(supportCourses).where(eq(supportCourses.id, courseId)).for('update')
@@ -139,7 +169,7 @@ export async function registerForCourse(
   return withActor(db, caller.actor, async (tx) => {
     const course = await lockCourse(tx, courseId);
     if (course.startsAt <= now) throw new AppError('conflict', 'The course has started');
-    // A colleague is cluster staff of the organisation registered for.
+    // A colleague takes part for the organisation registered for (its cluster staff or company users).
     const [member] = await tx
       .select({ userId: memberships.userId })
       .from(memberships)
@@ -147,7 +177,7 @@ export async function registerForCourse(
         and(
           eq(memberships.userId, userId),
           eq(memberships.organisationId, organisationId),
-          eq(memberships.role, 'cluster_staff'),
+          inArray(memberships.role, [...REGISTRANT_ROLES]),
         ),
       );
     if (!member) throw new AppError('validation', 'Invalid input', [{ field: 'userId', message: 'person' }]);

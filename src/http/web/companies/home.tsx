@@ -2,6 +2,7 @@ import type { Hono } from 'hono';
 import { ownCompanyProfile, updateCompanyProfile } from '../../../domain/companies/profile.ts';
 import { AppError } from '../../../domain/errors.ts';
 import { ownItems } from '../../../domain/marketplace/queries.ts';
+import { myCourseRegistrations } from '../../../domain/support/registrations.ts';
 import { callerOf } from '../../caller.ts';
 import { type AppContext, type AppEnv, today } from '../../context.ts';
 import { href } from '../../paths.ts';
@@ -20,6 +21,7 @@ async function home(c: AppContext, posted?: PostedForm) {
   const caller = callerOf(c);
   const profile = await ownCompanyProfile(db, caller);
   const items = await ownItems(db, caller);
+  const courses = await myCourseRegistrations(db, caller);
   const t = messagesOf(c);
   const form = posted ?? { values: profileValues(profile), errors: {} };
   return renderPage(
@@ -31,6 +33,8 @@ async function home(c: AppContext, posted?: PostedForm) {
         form={form}
         saved={c.req.query('gemt') === '1'}
         items={items}
+        courses={courses}
+        now={c.get('deps').clock()}
         today={today(c)}
         csrfToken={csrfToken}
         m={m}

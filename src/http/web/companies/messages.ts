@@ -74,6 +74,7 @@ const da = {
   noItems: 'Ingen opslag endnu.',
   newItem: 'Opret et opslag',
   expired: 'Udløbet',
+  editItem: 'Ret',
   // Partner search
   partnersTitle: 'Find partnere',
   partnersLead: 'Søg blandt klynger og virksomheder i Danmark og udlandet efter land, tema og teknologi.',
@@ -169,6 +170,7 @@ const en: Widen<typeof da> = {
   noItems: 'No items yet.',
   newItem: 'Create an item',
   expired: 'Expired',
+  editItem: 'Edit',
   partnersTitle: 'Find partners',
   partnersLead: 'Search clusters and companies in Denmark and abroad by country, theme and technology.',
   search: 'Search',

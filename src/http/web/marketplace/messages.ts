@@ -38,6 +38,10 @@ const da = {
   back: 'Tilbage til markedspladsen',
   // The new-item form
   formTitle: 'Opret et opslag',
+  editTitle: 'Ret opslaget',
+  edit: 'Ret opslaget',
+  saveChanges: 'Gem ændringerne',
+  saved: 'Ændringerne er gemt.',
   formLead:
     'Opslaget vises på markedspladsen i gyldighedsperioden og forsvinder af sig selv, når den udløber.',
   formRequired: 'Alle felter skal udfyldes, undtagen dem, der er markeret (valgfri).',
@@ -107,6 +111,10 @@ const en: Widen<typeof da> = {
   next: 'Next page',
   back: 'Back to the marketplace',
   formTitle: 'Create an item',
+  editTitle: 'Edit the item',
+  edit: 'Edit the item',
+  saveChanges: 'Save the changes',
+  saved: 'The changes are saved.',
   formLead: 'The item shows on the marketplace while it is valid and leaves by itself when it expires.',
   formRequired: 'Fill in every field except those marked (optional).',
   themesOptional: 'Themes (optional)',

@@ -4,6 +4,7 @@ import {
   expressInterest,
   type Interest,
   publishItem,
+  updateItem,
   withdrawItem,
 } from '../../../domain/marketplace/commands.ts';
 import {
@@ -13,6 +14,7 @@ import {
 } from '../../../domain/marketplace/policy.ts';
 import {
   clustersOnMarketplace,
+  editableItem,
   marketplaceItem,
   marketplaceList,
 } from '../../../domain/marketplace/queries.ts';
@@ -20,7 +22,7 @@ import { marketplaceQueryShape } from '../../../domain/marketplace/schemas.ts';
 import { callerOf } from '../../caller.ts';
 import { type AppContext, type AppEnv, today } from '../../context.ts';
 import { lenientQuery } from '../../lenient-query.ts';
-import { type Lang, pageHref } from '../../paths.ts';
+import { href, type Lang, pageHref } from '../../paths.ts';
 import { renderPage } from '../../render.tsx';
 import { toFieldErrors, withDateFields } from '../../validation.ts';
 import { EMPTY_FORM, formList, formText, type PostedForm } from '../../views/forms.tsx';
@@ -92,24 +94,75 @@ const DATE_PARTS = [
   'validUntilYear',
 ];
 
-async function publish(c: AppContext) {
-  const deps = c.get('deps');
+/** The item form's fields as posted. */
+async function postedItem(c: AppContext) {
   const body = await c.req.parseBody({ all: true });
   const texts = withDateFields(
     Object.fromEntries([...ITEM_TEXTS, ...DATE_PARTS].map((k) => [k, formText(body[k])])),
   );
-  const values = { ...texts, themes: formList(body.themes) };
+  return { ...texts, themes: formList(body.themes) };
+}
+
+const fieldErrors = (c: AppContext, err: AppError) => {
+  const t = messagesOf(c);
+  return toFieldErrors(err.issues, c.get('m'), t.errors, itemLabels(t));
+};
+
+async function publish(c: AppContext) {
+  const deps = c.get('deps');
+  const values = await postedItem(c);
   let id: string;
   try {
     id = await publishItem(deps.db, callerOf(c), values, deps.clock());
   } catch (err) {
-    if (isValidation(err)) {
-      const t = messagesOf(c);
-      return newForm(c, { values, errors: toFieldErrors(err.issues, c.get('m'), t.errors, itemLabels(t)) });
-    }
+    if (isValidation(err)) return newForm(c, { values, errors: fieldErrors(c, err) });
     throw err;
   }
   return c.redirect(pageHref('marketplaceItem', c.get('lang'), { id }, { offentliggjort: '1' }), 303);
+}
+
+/** The form filled with the stored item, or with what was posted and its errors. */
+async function editForm(c: AppContext, form?: PostedForm) {
+  const id = c.req.param('id') ?? '';
+  const item = await editableItem(c.get('deps').db, callerOf(c), id);
+  const stored = {
+    direction: item.direction,
+    type: item.type,
+    title: item.title,
+    description: item.description,
+    themes: item.themes,
+    technologies: item.technologies.join(', '),
+    validFrom: item.validFrom,
+    validUntil: item.validUntil,
+  };
+  const shown = form ?? { values: stored, errors: {} };
+  const t = messagesOf(c);
+  return renderPage(
+    c,
+    t.editTitle,
+    ({ csrfToken, m }) => (
+      <MarketplaceFormView form={shown} editing={id} csrfToken={csrfToken} m={m} lang={c.get('lang')} t={t} />
+    ),
+    Object.keys(shown.errors).length > 0 ? 422 : 200,
+  );
+}
+
+async function edit(c: AppContext) {
+  const deps = c.get('deps');
+  const id = c.req.param('id') ?? '';
+  const values = await postedItem(c);
+  try {
+    await updateItem(deps.db, callerOf(c), id, values, deps.clock());
+  } catch (err) {
+    if (isValidation(err)) return editForm(c, { values, errors: fieldErrors(c, err) });
+    throw err;
+  }
+  const item = await editableItem(deps.db, callerOf(c), id);
+  // An item valid today shows its page; an expired or future one its owner's list.
+  const day = today(c);
+  if (item.validFrom <= day && item.validUntil >= day)
+    return c.redirect(pageHref('marketplaceItem', c.get('lang'), { id }, { gemt: '1' }), 303);
+  return c.redirect(href(item.owner.kind === 'company' ? 'companyHome' : 'marketplace', c.get('lang')), 303);
 }
 
 async function detail(c: AppContext, form: PostedForm = EMPTY_FORM, sent = false) {
@@ -126,6 +179,7 @@ async function detail(c: AppContext, form: PostedForm = EMPTY_FORM, sent = false
         mayWithdraw={mayWithdrawItem(c.get('user') ?? null, item.owner.id)}
         form={form}
         published={c.req.query('offentliggjort') === '1'}
+        saved={c.req.query('gemt') === '1'}
         csrfToken={csrfToken}
         m={m}
         lang={c.get('lang')}
@@ -195,4 +249,6 @@ export function registerMarketplacePages(app: Hono<AppEnv>): void {
   onPage(app, 'GET', 'marketplaceItem', (c) => detail(c));
   onPage(app, 'POST', 'marketplaceInterest', interest);
   onPage(app, 'POST', 'marketplaceWithdraw', withdraw);
+  onPage(app, 'GET', 'marketplaceEdit', (c) => editForm(c));
+  onPage(app, 'POST', 'marketplaceEdit', edit);
 }

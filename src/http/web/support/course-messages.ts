@@ -38,7 +38,7 @@ const da = {
   afterDeadline: 'Fristen for afmelding er overskredet.',
   alreadyRegistered: 'Personen er allerede tilmeldt kurset.',
   started: 'Kurset er begyndt; tilmeldingen er lukket.',
-  signInToRegister: 'Log ind som klyngemedarbejder for at tilmelde dig.',
+  signInToRegister: 'Log ind som klyngemedarbejder eller virksomhedsbruger for at tilmelde dig.',
   attendanceLink: 'Deltagerliste og fremmøde',
   // Attendance
   attendanceTitle: 'Fremmøde',
@@ -54,6 +54,28 @@ const da = {
   evaluationWhen: 'Evalueringen kan sendes, når kurset er slut og fremmødet er gemt.',
   evaluationSent: (n: number) => `Evalueringen er sendt til ${n} deltagere.`,
   evaluationLink: 'Se evalueringen',
+  // The signed-in person's own courses (on their landing page)
+  myCoursesHeading: 'Dine kurser',
+  noMyCourses: 'Du er ikke tilmeldt nogen kurser.',
+  findCourses: 'Find kurser blandt supportfunktionens ydelser',
+  // The certificate of attendance of a module programme
+  certificateLink: 'Kursusbevis (PDF)',
+  certificateTitle: 'Kursusbevis',
+  certificateLead: 'Hermed bekræftes, at',
+  certificateAttended: (n: number) => `har deltaget i alle ${n} moduler af forløbet`,
+  certificateModule: (n: number, day: string, from: string, to: string) =>
+    `Modul ${n}: ${day} kl. ${from}–${to}`,
+  certificateHours: (hours: string) => `I alt ${hours} timer`,
+  certificateIssued: (issuer: string, day: string) => `Udstedt af ${issuer}, ${day}`,
+  certificateFile: 'kursusbevis.pdf',
+  certificateRefused: {
+    notProgramme: () =>
+      'Der udstedes kun kursusbevis for modulforløb, og dette kursus er ikke et modulforløb.',
+    notFinished: (modules: number) =>
+      `Forløbets ${modules} moduler er ikke alle holdt endnu. Kursusbeviset kan hentes, når det sidste modul er slut.`,
+    notAttended: (modules: number, attended: number) =>
+      `Kursusbevis kræver fremmøde på alle forløbets moduler. Der er registreret fremmøde på ${attended} af ${modules} moduler.`,
+  },
   errors: {
     endBeforeStart: 'Sluttiden skal ligge efter starttiden.',
     cancelAfterStart: 'Sidste dag for afmelding skal ligge før kursusdagen.',
@@ -94,7 +116,7 @@ const en: typeof da = {
   afterDeadline: 'The cancellation deadline has passed.',
   alreadyRegistered: 'The person is already registered for the course.',
   started: 'The course has started; registration is closed.',
-  signInToRegister: 'Sign in as cluster staff to register.',
+  signInToRegister: 'Sign in as cluster staff or company user to register.',
   attendanceLink: 'Participant list and attendance',
   attendanceTitle: 'Attendance',
   attendanceLead: 'Tick those who came and save.',
@@ -109,6 +131,25 @@ const en: typeof da = {
   evaluationWhen: 'The evaluation can be sent once the course has ended and attendance is saved.',
   evaluationSent: (n: number) => `The evaluation is sent to ${n} participants.`,
   evaluationLink: 'See the evaluation',
+  myCoursesHeading: 'Your courses',
+  noMyCourses: 'You are not registered for any course.',
+  findCourses: "Find courses among the support function's services",
+  certificateLink: 'Certificate of attendance (PDF)',
+  certificateTitle: 'Certificate of attendance',
+  certificateLead: 'This is to certify that',
+  certificateAttended: (n: number) => `has attended all ${n} modules of the programme`,
+  certificateModule: (n: number, day: string, from: string, to: string) =>
+    `Module ${n}: ${day}, ${from}–${to}`,
+  certificateHours: (hours: string) => `${hours} hours in total`,
+  certificateIssued: (issuer: string, day: string) => `Issued by ${issuer}, ${day}`,
+  certificateFile: 'certificate.pdf',
+  certificateRefused: {
+    notProgramme: () => 'Certificates are issued for module programmes only, and this course is not one.',
+    notFinished: (modules: number) =>
+      `Not all ${modules} modules of the programme have been held yet. The certificate can be downloaded when the last module has ended.`,
+    notAttended: (modules: number, attended: number) =>
+      `A certificate requires attendance at every module of the programme. Attendance is recorded at ${attended} of ${modules} modules.`,
+  },
   errors: {
     endBeforeStart: 'The end time must be after the start time.',
     cancelAfterStart: 'The last day to cancel must be before the course day.',

@@ -20,6 +20,7 @@ import { renderPage } from '../../render.tsx';
 import { formFields, toFieldErrors } from '../../validation.ts';
 import { EMPTY_FORM, formList, formText, type PostedForm } from '../../views/forms.tsx';
 import { onPage } from '../routes.ts';
+import { certificate } from './certificate.tsx';
 import { type CourseMessages, courseMessages } from './course-messages.ts';
 import { courseLinks } from './links.ts';
 import { detail as servicePage, slugOf } from './services.tsx';
@@ -217,7 +218,7 @@ async function evaluate(c: AppContext) {
   );
 }
 
-/** Courses of the services: planning, the course page with sign-up, cancelling, calendar files and attendance. */
+/** Courses of the services: planning, the course page with sign-up, cancelling, calendar files, attendance and certificates. */
 export function registerCoursePages(app: Hono<AppEnv>): void {
   onPage(app, 'POST', 'courseCreate', plan);
   onPage(app, 'GET', 'course', (c) => coursePage(c));
@@ -227,4 +228,5 @@ export function registerCoursePages(app: Hono<AppEnv>): void {
   onPage(app, 'POST', 'courseEvaluation', evaluate);
   onPage(app, 'POST', 'registrationCancel', cancel);
   onPage(app, 'GET', 'registrationCalendar', calendar);
+  onPage(app, 'GET', 'registrationCertificate', certificate);
 }

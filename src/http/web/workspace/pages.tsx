@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
 import { landingPageOf, navigationFor } from '../../../domain/site/sections.ts';
+import { myCourseRegistrations } from '../../../domain/support/registrations.ts';
 import { type WorkspaceCluster, workspaceOf } from '../../../domain/workspace/landing.ts';
 import { callerOf } from '../../caller.ts';
 import type { AppContext, AppEnv } from '../../context.ts';
@@ -10,6 +11,7 @@ import { reasonText } from '../catalogue/views/cluster-profile.tsx';
 import { evaluationMessages } from '../evaluation/messages.ts';
 import { AttentionList, ToolList } from '../landing/views/attention.tsx';
 import { onPage } from '../routes.ts';
+import { MyCourses } from '../support/views/my-courses.tsx';
 
 /** One cluster the person works for: whether it qualifies, what it lacks, and its links. */
 function ClusterSection({ cluster: e, lang }: { cluster: WorkspaceCluster; lang: Lang }) {
@@ -54,7 +56,7 @@ function ClusterSection({ cluster: e, lang }: { cluster: WorkspaceCluster; lang:
 
 /**
  * Cluster staff's landing page: what waits for them, their clusters (whether each qualifies and
- * what it lacks) and their tools. Anyone else is sent to their own landing page.
+ * what it lacks), their courses and their tools. Anyone else is sent to their own landing page.
  */
 async function workspace(c: AppContext) {
   const caller = callerOf(c);
@@ -65,6 +67,7 @@ async function workspace(c: AppContext) {
   }
   const { db, clock } = c.get('deps');
   const ws = await workspaceOf(db, caller, clock());
+  const courses = await myCourseRegistrations(db, caller);
   const t = catalogueMessages(lang);
   return renderPage(c, t.workspaceTitle, (chrome) => (
     <>
@@ -74,6 +77,7 @@ async function workspace(c: AppContext) {
       {ws.clusters.map((cluster) => (
         <ClusterSection cluster={cluster} lang={chrome.lang} />
       ))}
+      <MyCourses registrations={courses} now={clock()} lang={chrome.lang} />
       <ToolList chrome={chrome} group="workspace" />
     </>
   ));

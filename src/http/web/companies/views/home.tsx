@@ -4,6 +4,7 @@ import { COMPANY_SIZES, countryName, LANGUAGES, languageName } from '../../../..
 import type { MarketplaceItem } from '../../../../domain/marketplace/queries.ts';
 import { formatDate } from '../../../../domain/reference/danish.ts';
 import { regionName } from '../../../../domain/reference/geography.ts';
+import type { OwnCourseRegistration } from '../../../../domain/support/registrations.ts';
 import type { Messages } from '../../../i18n/index.ts';
 import { href, type Lang, pageHref } from '../../../paths.ts';
 import {
@@ -18,6 +19,7 @@ import {
   TextField,
 } from '../../../views/forms.tsx';
 import { CsrfField } from '../../../views/layout.tsx';
+import { MyCourses } from '../../support/views/my-courses.tsx';
 import type { CompanyMessages } from '../messages.ts';
 
 /** The profile as the form shows it when nothing was posted. */
@@ -75,7 +77,12 @@ function OwnItems(p: { items: MarketplaceItem[]; today: string; lang: Lang; t: C
                 </>
               ) : (
                 <a href={pageHref('marketplaceItem', lang, { id: item.id })}>{item.title}</a>
-              )}
+              )}{' '}
+              ·{' '}
+              <a href={pageHref('marketplaceEdit', lang, { id: item.id })}>
+                {t.editItem}
+                <span class="sr-only"> {item.title}</span>
+              </a>
             </li>
           ))}
         </ul>
@@ -84,12 +91,14 @@ function OwnItems(p: { items: MarketplaceItem[]; today: string; lang: Lang; t: C
   );
 }
 
-/** A company's own page: its identity, its partner profile (a form) and its marketplace items. */
+/** A company's own page: its identity, its partner profile (a form), its marketplace items and the user's courses. */
 export function CompanyHomeView(p: {
   profile: CompanyProfile;
   form: PostedForm;
   saved: boolean;
   items: MarketplaceItem[];
+  courses: OwnCourseRegistration[];
+  now: Date;
   today: string;
   csrfToken: string;
   m: Messages;
@@ -158,6 +167,7 @@ export function CompanyHomeView(p: {
         </button>
       </form>
       <OwnItems items={p.items} today={p.today} lang={lang} t={t} />
+      <MyCourses registrations={p.courses} now={p.now} lang={lang} />
     </>
   );
 }

@@ -62,6 +62,7 @@ export function MarketplaceItemView(p: {
   mayWithdraw: boolean;
   form: PostedForm;
   published: boolean;
+  saved: boolean;
   csrfToken: string;
   m: Messages;
   lang: Lang;
@@ -79,6 +80,7 @@ export function MarketplaceItemView(p: {
         <a href={href('marketplace', lang)}>{t.back}</a>
       </p>
       {p.published && <Alert variant="success">{t.published}</Alert>}
+      {p.saved && <Alert variant="success">{t.saved}</Alert>}
       <h1>{item.title}</h1>
       <p class="font-lead">
         {t.directions[item.direction]} · {t.types[item.type]}
@@ -115,6 +117,13 @@ export function MarketplaceItemView(p: {
       </dl>
       {p.state === 'sent' && <Alert variant="success">{t.interestSent}</Alert>}
       {p.state === 'own' && <p>{t.ownItem}</p>}
+      {p.mayWithdraw && (
+        <p>
+          <a class="button button-secondary" href={pageHref('marketplaceEdit', lang, { id: item.id })}>
+            {t.edit}
+          </a>
+        </p>
+      )}
       {p.mayWithdraw && <WithdrawForm item={item} csrfToken={p.csrfToken} lang={lang} t={t} />}
       {p.state === 'visitor' && (
         <p>

@@ -1,7 +1,7 @@
 import { THEMES } from '../../../../domain/catalogue/themes.ts';
 import { MARKETPLACE_DIRECTIONS, MARKETPLACE_TYPES } from '../../../../domain/marketplace/schemas.ts';
 import type { Messages } from '../../../i18n/index.ts';
-import { href, type Lang } from '../../../paths.ts';
+import { href, type Lang, pageHref } from '../../../paths.ts';
 import {
   Checkboxes,
   DateInput,
@@ -17,25 +17,30 @@ import {
 import { CsrfField } from '../../../views/layout.tsx';
 import type { MarketplaceMessages } from '../messages.ts';
 
-/** The form an organisation publishes an offer or a request with. */
+/** The form an organisation publishes an offer or a request with, or edits one (`editing`). */
 export function MarketplaceFormView(p: {
   form: PostedForm;
+  /** The item being edited; a new item otherwise. */
+  editing?: string;
   csrfToken: string;
   m: Messages;
   lang: Lang;
   t: MarketplaceMessages;
 }) {
   const { form, lang, t } = p;
+  const action = p.editing
+    ? pageHref('marketplaceEdit', lang, { id: p.editing })
+    : href('marketplaceNew', lang);
   const v = (k: string) => formText(form.values[k]);
   const e = form.errors;
   const texts = Object.fromEntries(Object.entries(form.values).map(([k, val]) => [k, formText(val)]));
   return (
     <>
-      <h1>{t.formTitle}</h1>
+      <h1>{p.editing ? t.editTitle : t.formTitle}</h1>
       <p class="font-lead">{t.formLead}</p>
       <p>{t.formRequired}</p>
       <ErrorSummary m={p.m} errors={e} />
-      <form method="post" action={href('marketplaceNew', lang)} novalidate>
+      <form method="post" action={action} novalidate>
         <CsrfField token={p.csrfToken} />
         <SelectField
           name="direction"
@@ -89,7 +94,7 @@ export function MarketplaceFormView(p: {
           error={e.validUntil}
         />
         <button type="submit" class="button button-primary">
-          {t.publish}
+          {p.editing ? t.saveChanges : t.publish}
         </button>
       </form>
     </>

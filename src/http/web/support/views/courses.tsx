@@ -107,7 +107,7 @@ export interface CoursePageData {
   now: Date;
 }
 
-function OwnRegistrations(p: Shared & { own: Registration[]; csrfToken: string }) {
+function OwnRegistrations(p: Shared & { own: Registration[]; csrfToken: string; certificates: boolean }) {
   const { c, lang } = p;
   if (p.own.length === 0) return null;
   return (
@@ -118,6 +118,12 @@ function OwnRegistrations(p: Shared & { own: Registration[]; csrfToken: string }
           <li class="mb-4">
             <strong>{r.name}</strong>: {c.statusNames[r.status]}{' '}
             <a href={pageHref('registrationCalendar', lang, { id: r.id })}>{c.calendar}</a>
+            {p.certificates && (
+              <>
+                {' · '}
+                <a href={pageHref('registrationCertificate', lang, { id: r.id })}>{c.certificateLink}</a>
+              </>
+            )}
             <form method="post" action={pageHref('registrationCancel', lang, { id: r.id })} class="mt-2">
               <CsrfField token={p.csrfToken} />
               <button type="submit" class="button button-secondary">
@@ -162,7 +168,13 @@ export function CourseView(
         <dt>{c.cancelBy}</dt>
         <dd>{formatDateTime(course.cancellationDeadline, lang)}</dd>
       </dl>
-      <OwnRegistrations own={data.own} csrfToken={p.csrfToken} lang={lang} c={c} />
+      <OwnRegistrations
+        own={data.own}
+        csrfToken={p.csrfToken}
+        certificates={course.form === 'module_programme' && !open}
+        lang={lang}
+        c={c}
+      />
       {open && data.registrable.length > 0 && (
         <section aria-labelledby="register-heading" class="mt-6">
           <h2 id="register-heading">{c.registerHeading}</h2>
