@@ -33,9 +33,11 @@ import { registerLandingArea } from './http/web/landing/index.ts';
 import { registerLandscapeArea } from './http/web/landscape/index.ts';
 import { registerMarketplaceArea } from './http/web/marketplace/index.ts';
 import { registerMatchmakingArea } from './http/web/matchmaking/index.ts';
+import { registerNewsletterArea } from './http/web/newsletter/index.ts';
 import { registerNotificationsArea } from './http/web/notifications/index.ts';
 import { registerPerformanceArea } from './http/web/performance/index.ts';
 import { registerPersonalDataArea } from './http/web/personal-data/index.tsx';
+import { registerPracticesArea } from './http/web/practices/index.ts';
 import { registerReferralsArea } from './http/web/referrals/index.ts';
 import { registerReportingArea } from './http/web/reporting/index.ts';
 import { registerSearchArea } from './http/web/search/index.ts';
@@ -85,7 +87,10 @@ const WEB_AREAS: readonly ((app: Hono<AppEnv>) => void)[] = [
   registerNotificationsArea,
   registerSurveysArea,
   registerSupportArea,
+  // Before the knowledge base: /viden/god-praksis is the catalogue's, not an article's /viden/:slug
+  registerPracticesArea,
   registerKnowledgeArea,
+  registerNewsletterArea,
 ];
 
 /** Builds the whole web application from its dependencies; no globals, so tests build their own. */

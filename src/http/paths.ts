@@ -294,12 +294,61 @@ export const PAGES = {
     da: '/finansiering/koordinering/beslutninger/:id/udfoert',
     en: '/en/funding/coordination/decisions/:id/done',
   },
+  // A grant's follow-up (src/http/web/grants/follow-up.tsx): the cluster's staff report there, the
+  // grant's funder decides, every co-funder reads
+  grantFollowUp: { da: '/arbejdsrum/bevillinger/:id/opfoelgning', en: '/en/workspace/grants/:id/follow-up' },
+  grantChangeRequests: {
+    da: '/arbejdsrum/bevillinger/:id/aendringer',
+    en: '/en/workspace/grants/:id/changes',
+  },
+  grantChangeDecision: {
+    da: '/arbejdsrum/bevillinger/:id/aendringer/:requestId',
+    en: '/en/workspace/grants/:id/changes/:requestId',
+  },
+  grantFinancialReport: {
+    da: '/arbejdsrum/bevillinger/:id/regnskab',
+    en: '/en/workspace/grants/:id/financial-report',
+  },
+  grantFinancialReportApproval: {
+    da: '/arbejdsrum/bevillinger/:id/regnskab/godkend',
+    en: '/en/workspace/grants/:id/financial-report/approve',
+  },
+  grantProgress: { da: '/arbejdsrum/bevillinger/:id/fremdrift', en: '/en/workspace/grants/:id/progress' },
   // The grants register (src/http/web/grants): static paths before :slug
   grants: { da: '/finansiering/bevillinger', en: '/en/funding/grants' },
   grantsCluster: { da: '/finansiering/bevillinger/klynger/:slug', en: '/en/funding/grants/clusters/:slug' },
   grantsImportTemplate: {
     da: '/finansiering/bevillinger/skabelon/:file',
     en: '/en/funding/grants/template/:file',
+  },
+  // A grant's follow-up: its agreement and payment plan, for the funders and for the cluster
+  grant: { da: '/finansiering/bevillinger/bevilling/:id', en: '/en/funding/grants/grant/:id' },
+  grantAgreement: {
+    da: '/finansiering/bevillinger/bevilling/:id/aftale',
+    en: '/en/funding/grants/grant/:id/agreement',
+  },
+  grantAgreementSend: {
+    da: '/finansiering/bevillinger/bevilling/:id/aftale/send',
+    en: '/en/funding/grants/grant/:id/agreement/send',
+  },
+  grantAgreementPdf: {
+    da: '/finansiering/bevillinger/bevilling/:id/bevillingsaftale.pdf',
+    en: '/en/funding/grants/grant/:id/grant-agreement.pdf',
+  },
+  grantPaymentPlan: {
+    da: '/finansiering/bevillinger/bevilling/:id/betalingsplan',
+    en: '/en/funding/grants/grant/:id/payment-plan',
+  },
+  grantPayment: {
+    da: '/finansiering/bevillinger/bevilling/:id/betalingsplan/betaling',
+    en: '/en/funding/grants/grant/:id/payment-plan/payment',
+  },
+  workspaceGrants: { da: '/arbejdsrum/bevillinger', en: '/en/workspace/grants' },
+  workspaceGrant: { da: '/arbejdsrum/bevillinger/:id', en: '/en/workspace/grants/:id' },
+  workspaceGrantAccept: { da: '/arbejdsrum/bevillinger/:id/accepter', en: '/en/workspace/grants/:id/accept' },
+  workspaceGrantPdf: {
+    da: '/arbejdsrum/bevillinger/:id/bevillingsaftale.pdf',
+    en: '/en/workspace/grants/:id/grant-agreement.pdf',
   },
   grantsFunder: { da: '/finansiering/bevillinger/:slug', en: '/en/funding/grants/:slug' },
   grantsFunderRemove: { da: '/finansiering/bevillinger/:slug/fjern', en: '/en/funding/grants/:slug/remove' },
@@ -416,6 +465,29 @@ export const PAGES = {
   },
   knowledgeItem: { da: '/viden/:slug', en: '/en/knowledge/:slug' },
   knowledgeEdit: { da: '/viden/:slug/rediger', en: '/en/knowledge/:slug/edit' },
+  // The best-practice catalogue (src/http/web/practices), under the knowledge base: its area is
+  // registered before the knowledge base's /viden/:slug, and the proposal form before a case's :slug
+  practices: { da: '/viden/god-praksis', en: '/en/knowledge/good-practice' },
+  practiceNew: { da: '/viden/god-praksis/foreslaa', en: '/en/knowledge/good-practice/propose' },
+  practice: { da: '/viden/god-praksis/:slug', en: '/en/knowledge/good-practice/:slug' },
+  practiceEdit: { da: '/viden/god-praksis/:slug/rediger', en: '/en/knowledge/good-practice/:slug/edit' },
+  practicePublish: {
+    da: '/viden/god-praksis/:slug/offentliggoer',
+    en: '/en/knowledge/good-practice/:slug/publish',
+  },
+  practiceReject: { da: '/viden/god-praksis/:slug/afvis', en: '/en/knowledge/good-practice/:slug/reject' },
+  practiceReview: { da: '/support/god-praksis', en: '/en/support/good-practice' },
+  // The support function's newsletter (src/http/web/newsletter): public sign-up, its signed links
+  // and the archive; the support function writes and sends issues; static paths before :id
+  newsletter: { da: '/nyhedsbrev', en: '/en/newsletter' },
+  newsletterArchive: { da: '/nyhedsbrev/arkiv', en: '/en/newsletter/archive' },
+  newsletterArchived: { da: '/nyhedsbrev/arkiv/:id', en: '/en/newsletter/archive/:id' },
+  newsletterConfirm: { da: '/nyhedsbrev/bekraeft/:token', en: '/en/newsletter/confirm/:token' },
+  newsletterUnsubscribe: { da: '/nyhedsbrev/afmeld/:token', en: '/en/newsletter/unsubscribe/:token' },
+  newsletterAccount: { da: '/konto/nyhedsbrev', en: '/en/account/newsletter' },
+  supportNewsletter: { da: '/support/nyhedsbrev', en: '/en/support/newsletter' },
+  supportNewsletterIssue: { da: '/support/nyhedsbrev/:id', en: '/en/support/newsletter/:id' },
+  supportNewsletterSend: { da: '/support/nyhedsbrev/:id/send', en: '/en/support/newsletter/:id/send' },
   // Surveys (src/http/web/surveys): run by the support function and funders; static paths before :id
   surveys: { da: '/support/undersoegelser', en: '/en/support/surveys' },
   surveyNew: { da: '/support/undersoegelser/ny', en: '/en/support/surveys/new' },
@@ -545,7 +617,16 @@ const ACTIVITY = { id: 'integer' } as const;
 const PARTICIPANT = { id: 'integer', participantId: 'integer' } as const;
 const SURVEY = { id: 'uuid' } as const;
 export const PAGE_IDS: Partial<Record<PageKey, Record<string, IdKind>>> = {
+  newsletterArchived: { id: 'uuid' },
+  supportNewsletterIssue: { id: 'uuid' },
+  supportNewsletterSend: { id: 'uuid' },
   delivery: { id: 'uuid' },
+  grantFollowUp: { id: 'uuid' },
+  grantChangeRequests: { id: 'uuid' },
+  grantChangeDecision: { id: 'uuid', requestId: 'uuid' },
+  grantFinancialReport: { id: 'uuid' },
+  grantFinancialReportApproval: { id: 'uuid' },
+  grantProgress: { id: 'uuid' },
   deliveryJob: { id: 'uuid' },
   apiTokenRevoke: { id: 'uuid' },
   activity: ACTIVITY,
@@ -561,6 +642,15 @@ export const PAGE_IDS: Partial<Record<PageKey, Record<string, IdKind>>> = {
   labelImprovementActionDone: { id: 'uuid' },
   fundingPlan: { id: 'uuid' },
   fundingPlanClose: { id: 'uuid' },
+  grant: { id: 'uuid' },
+  grantAgreement: { id: 'uuid' },
+  grantAgreementSend: { id: 'uuid' },
+  grantAgreementPdf: { id: 'uuid' },
+  grantPaymentPlan: { id: 'uuid' },
+  grantPayment: { id: 'uuid' },
+  workspaceGrant: { id: 'uuid' },
+  workspaceGrantAccept: { id: 'uuid' },
+  workspaceGrantPdf: { id: 'uuid' },
   coordinationMeeting: { id: 'uuid' },
   coordinationMeetingMinutes: { id: 'uuid' },
   coordinationMeetingDecisions: { id: 'uuid' },

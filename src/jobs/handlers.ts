@@ -3,6 +3,7 @@ import type { Deps } from '../deps.ts';
 import { SCHEDULED_JOB_KINDS } from '../domain/jobs/kinds.ts';
 import { runDeliveryLoad } from '../domain/reporting/delivery/load-job.ts';
 import { mailPasswordReset } from '../http/web/accounts/password-reset.tsx';
+import { mailNewsletter } from '../http/web/newsletter/links.ts';
 import { mailSurvey } from '../http/web/surveys/manage.tsx';
 import { scheduledJobHandler } from './schedules.ts';
 
@@ -18,6 +19,7 @@ const mailJob = z.object({
 export function registerJobHandlers(deps: Deps): void {
   deps.jobs.handle('password-reset-mail', (data) => mailPasswordReset(deps, data));
   deps.jobs.handle('survey-mails', (data) => mailSurvey(deps, data));
+  deps.jobs.handle('newsletter-send', (data) => mailNewsletter(deps, data));
   deps.jobs.handle('mail', (data) => deps.mailer.send(mailJob.parse(data)));
   deps.jobs.handle('delivery-load', (data) =>
     runDeliveryLoad(

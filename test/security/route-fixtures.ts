@@ -8,12 +8,15 @@ import {
   applicationAttachments,
   applications,
   courseRegistrations,
+  grantAgreements,
+  newsletterSubscribers,
   supportCourses,
   surveyInvitations,
   surveyTokens,
 } from '../../src/db/schema/index.ts';
 import { demoUuid } from '../../src/domain/demo/ids.ts';
 import { demoSurveyId } from '../../src/domain/demo/surveys.ts';
+import { unsubscribeToken } from '../../src/domain/newsletter/tokens.ts';
 import { createApiToken } from '../../src/domain/reporting/tokens/tokens.ts';
 import { TEMPLATES } from '../../src/domain/surveys/templates.ts';
 import { invitationKeyOf, newSurveyToken } from '../../src/domain/surveys/tokens.ts';
@@ -57,6 +60,7 @@ export async function routeFixtures(t: TestApp, database: Database): Promise<Rou
     database,
     sql`select c.id, c.slug from calls c join call_setups s on s.call_id = c.id where c.status = 'decided'`,
   );
+  // The demo funder's grant to Odense Robotics, whose follow-up its staff and the funder use.
   const applicationId = randomUUID();
   const attachmentId = randomUUID();
   const storageKey = `${attachmentId}.pdf`;
@@ -82,6 +86,18 @@ export async function routeFixtures(t: TestApp, database: Database): Promise<Rou
       storageKey,
     });
   });
+  // The demo funder's newest grant to Odense Robotics, its agreement sent to the cluster.
+  const grant = await one<{ id: string }>(
+    database,
+    sql`select g.id from funding_grants g join organisations f on f.id = g.funder_id
+        where g.cluster_id = ${robotics.id} and f.slug = 'uddannelses-og-forskningsministeriet'
+        order by g.year desc limit 1`,
+  );
+  await withActor(database.db, systemActor('test'), (tx) =>
+    tx
+      .insert(grantAgreements)
+      .values({ grantId: grant.id, status: 'sent', issuedAt: new Date(), sentAt: new Date() }),
+  );
   const token = await createApiToken(database.db, roleCaller('admin'), {
     organisationId: robotics.id,
     name: 'Route matrix',
@@ -201,6 +217,19 @@ export async function routeFixtures(t: TestApp, database: Database): Promise<Rou
   const question = TEMPLATES.needs.definition.questions[0]?.key ?? 'missing';
   const home = await (await t.app.request('/')).text();
   const asset = /\/assets\/([^"?]+\.css)/.exec(home)?.[1] ?? 'missing.css';
+  // A confirmed subscriber's unsubscribe link, signed with the test app's key.
+  const [subscriber] = await withActor(database.db, systemActor('test'), (tx) =>
+    tx
+      .insert(newsletterSubscribers)
+      .values({
+        email: 'laeser@example.dk',
+        source: 'signup',
+        consentedAt: new Date(),
+        confirmedAt: new Date(),
+      })
+      .returning({ id: newsletterSubscribers.id }),
+  );
+  const newsletterToken = unsubscribeToken(t.deps.config.sessionSecret, subscriber?.id ?? '');
   return {
     apiToken: token.token,
     queries: {
@@ -240,11 +269,17 @@ export async function routeFixtures(t: TestApp, database: Database): Promise<Rou
       '/en/funding/action-plans:year': '2024',
       '/finansiering/koordinering/finansiorer:slug': 'uddannelses-og-forskningsministeriet',
       '/en/funding/coordination/funders:slug': 'uddannelses-og-forskningsministeriet',
+      '/finansiering/bevillinger/bevilling:id': grant.id,
+      '/en/funding/grants/grant:id': grant.id,
+      '/arbejdsrum/bevillinger:id': grant.id,
+      '/en/workspace/grants:id': grant.id,
       '/finansiering/bevillinger:slug': 'uddannelses-og-forskningsministeriet',
       '/en/funding/grants:slug': 'uddannelses-og-forskningsministeriet',
       '/finansiering/bevillinger/klynger:slug': 'odense-robotics',
       '/en/funding/grants/clusters:slug': 'odense-robotics',
       '/finansiering/bevillinger/skabelon:file': 'bevillinger.xlsx',
+      '/arbejdsrum/bevillinger/:id/aendringer:requestId': randomUUID(),
+      '/en/workspace/grants/:id/changes:requestId': randomUUID(),
       '/en/funding/grants/template:file': 'bevillinger.xlsx',
       '/indberetninger/status:id': robotics.id,
       '/en/reporting/status:id': robotics.id,
@@ -293,6 +328,9 @@ export async function routeFixtures(t: TestApp, database: Database): Promise<Rou
       '/klyngeforum/initiativer/:code/aktiviteter:id': link.id,
       '/en/cluster-forum/initiatives/:code/activities:id': link.id,
       '/ydelser:slug': 'klyngelederuddannelsen',
+      '/viden/god-praksis:slug': 'maanedligt-henvisningsmoede-mellem-erhvervshus-og-robotklynge-syntetisk',
+      '/en/knowledge/good-practice:slug':
+        'maanedligt-henvisningsmoede-mellem-erhvervshus-og-robotklynge-syntetisk',
       '/viden:slug': 'saadan-bruger-i-samarbejdsaftalen',
       '/en/knowledge:slug': 'saadan-bruger-i-samarbejdsaftalen',
       '/viden/skabeloner:slug': 'samarbejdsaftale',
@@ -310,6 +348,12 @@ export async function routeFixtures(t: TestApp, database: Database): Promise<Rou
       '/en/support/surveys:id': survey,
       key: question,
       token: surveyToken,
+      '/nyhedsbrev/afmeld:token': newsletterToken,
+      '/en/newsletter/unsubscribe:token': newsletterToken,
+      '/nyhedsbrev/arkiv:id': randomUUID(),
+      '/en/newsletter/archive:id': randomUUID(),
+      '/support/nyhedsbrev:id': randomUUID(),
+      '/en/support/newsletter:id': randomUUID(),
       page: '1',
       '/api/v1/clusters:id': 'odense-robotics',
       '/api/v1/deliveries:id': deliveryId,

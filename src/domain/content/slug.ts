@@ -10,7 +10,16 @@ import { type Db, type Queryable, queryRows, type Tx } from '../../db/client.ts'
 const MAX_SLUG_LENGTH = 80;
 
 /** Path segments that are pages of their own (/nyheder/ny, /en/news/new), so never an item. */
-export const RESERVED_SLUGS: ReadonlySet<string> = new Set(['ny', 'new', 'skabeloner', 'templates']);
+export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
+  'ny',
+  'new',
+  'skabeloner',
+  'templates',
+  'god-praksis',
+  'good-practice',
+  'foreslaa',
+  'propose',
+]);
 
 /** Lowercase ASCII from a title with Danish letters folded (æ→ae, ø→oe, å→aa), at most 80 characters. */
 export function slugFromTitle(title: string): string {

@@ -21,6 +21,7 @@ export type ScheduledJobKind = (typeof SCHEDULED_JOB_KINDS)[number];
 export const JOB_KINDS = [
   'password-reset-mail',
   'survey-mails',
+  'newsletter-send',
   'mail',
   'delivery-load',
   ...SCHEDULED_JOB_KINDS,

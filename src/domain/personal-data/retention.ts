@@ -9,6 +9,7 @@ import { systemActor, withActor } from '../../db/actor.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { deliveries, passwordResetTokens, sessions, users } from '../../db/schema/index.ts';
 import { endedSessions } from '../accounts/sessions.ts';
+import { removeUnconfirmedSignups, removeUnsubscribed } from '../newsletter/retention.ts';
 import { clearClosedReferralContacts, clearOpenReferralContacts } from '../referrals/retention.ts';
 import { eraseUserData } from './erasure.ts';
 
@@ -26,6 +27,10 @@ export const RETENTION_PERIODS = {
   referralContacts: 365,
   /** After a referral that never closed was sent: the same. */
   openReferralContacts: 2 * 365,
+  /** After a newsletter sign-up that was never confirmed: the address, name and topics. */
+  newsletterSignups: 7,
+  /** After a subscriber unsubscribed: the same, with the log of the issues sent to them. */
+  newsletterUnsubscribed: 30,
 } as const;
 
 export type RetentionKind = keyof typeof RETENTION_PERIODS;
@@ -101,6 +106,14 @@ export const RETENTION_RULES: readonly RetentionRule[] = [
     kind: 'openReferralContacts',
     apply: (tx, { now }) =>
       clearOpenReferralContacts(tx, RETENTION.label, now, RETENTION_PERIODS.openReferralContacts),
+  },
+  {
+    kind: 'newsletterSignups',
+    apply: (tx, { now }) => removeUnconfirmedSignups(tx, now, RETENTION_PERIODS.newsletterSignups),
+  },
+  {
+    kind: 'newsletterUnsubscribed',
+    apply: (tx, { now }) => removeUnsubscribed(tx, now, RETENTION_PERIODS.newsletterUnsubscribed),
   },
 ];
 

@@ -78,12 +78,15 @@ export const csrf: MiddlewareHandler<AppEnv> = async (c, next) => {
 
 /**
  * A mail client's one-click opt-out (RFC 8058): it posts `List-Unsubscribe=One-Click` to the link
- * in a survey e-mail's List-Unsubscribe header, without any form token. The link's own secret
- * token is the right to opt out, which a cross-site page cannot know, and opting out only stops
- * e-mail; nothing else is exempt.
+ * in a survey's or the newsletter's List-Unsubscribe header, without a session or any form token.
+ * The link's own secret token (random for a survey, signed for the newsletter) is the right to
+ * opt out, which a cross-site page cannot know, and opting out only stops e-mail; nothing else
+ * is exempt.
  */
+const ONE_CLICK_PAGES: ReadonlySet<string> = new Set(['surveyOptOut', 'newsletterUnsubscribe']);
 function isOneClickOptOut(path: string, body: Record<string, unknown>): boolean {
-  return body['List-Unsubscribe'] === 'One-Click' && matchPage(path)?.page === 'surveyOptOut';
+  const page = matchPage(path)?.page;
+  return body['List-Unsubscribe'] === 'One-Click' && page !== undefined && ONE_CLICK_PAGES.has(page);
 }
 
 /** Offers the token to the pages of this request, then runs them. */

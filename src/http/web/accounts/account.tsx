@@ -15,6 +15,7 @@ import { formFields, toFieldErrors } from '../../validation.ts';
 import { Alert, ErrorSummary, type FieldErrors, TextField } from '../../views/forms.tsx';
 import { type Chrome, CsrfField } from '../../views/layout.tsx';
 import { AttentionList } from '../landing/views/attention.tsx';
+import { newsletterMessages } from '../newsletter/messages.ts';
 import { personalDataMessages } from '../personal-data/messages.ts';
 import { onPage } from '../routes.ts';
 import { identityMessages } from './messages.ts';
@@ -120,7 +121,7 @@ function Identities({ c, ch, security }: { c: AppContext; ch: Chrome; security: 
   );
 }
 
-/** Links to the account's two-step login, sessions and personal data. */
+/** Links to the account's two-step login, sessions, personal data and newsletter. */
 function SecurityLinks({ ch, security }: { ch: Chrome; security: AccountSecurity }) {
   const t = identityMessages(ch.lang);
   return (
@@ -134,6 +135,9 @@ function SecurityLinks({ ch, security }: { ch: Chrome; security: AccountSecurity
       </li>
       <li>
         <a href={href('personalData', ch.lang)}>{personalDataMessages(ch.lang).own.link}</a>
+      </li>
+      <li>
+        <a href={href('newsletterAccount', ch.lang)}>{newsletterMessages(ch.lang).accountTitle}</a>
       </li>
     </ul>
   );

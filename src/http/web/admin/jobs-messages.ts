@@ -17,6 +17,7 @@ const da = {
   kinds: {
     'password-reset-mail': 'Mail om ny adgangskode',
     'survey-mails': 'Invitationer og påmindelser til undersøgelser',
+    'newsletter-send': 'Udsendelse af nyhedsbrev',
     mail: 'Andre e-mails (tilmelding, invitationer, interesse)',
     'delivery-load': 'Indlæsning af indberetninger uploadet på portalen',
     'token-reminders': 'Påmindelser om API-nøgler, der udløber (hver time)',
@@ -55,6 +56,7 @@ const en: typeof da = {
   kinds: {
     'password-reset-mail': 'Password reset e-mail',
     'survey-mails': 'Survey invitations and reminders',
+    'newsletter-send': 'Sending the newsletter',
     mail: 'Other e-mails (sign-up, invitations, interest)',
     'delivery-load': 'Loading of deliveries uploaded on the portal',
     'token-reminders': 'Reminders of expiring API tokens (hourly)',

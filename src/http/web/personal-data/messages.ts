@@ -153,6 +153,10 @@ const da = {
         `Kontaktoplysninger, behov og noter i henvisninger mellem klynger og erhvervshuse: ${Math.round(days / 365)} år efter, at henvisningen er afsluttet.`,
       openReferralContacts: (days: number) =>
         `De samme oplysninger i en henvisning, der aldrig afsluttes: ${Math.round(days / 365)} år efter, at den blev sendt.`,
+      newsletterSignups: (days: number) =>
+        `Tilmeldinger til nyhedsbrevet, som ikke bliver bekræftet (adresse, navn og emner): ${days} dage efter tilmeldingen.`,
+      newsletterUnsubscribed: (days: number) =>
+        `Abonnenter, der har afmeldt nyhedsbrevet, og loggen over de numre, de fik: ${days} dage efter afmeldingen.`,
     } satisfies Record<RetentionKind, (days: number) => string>,
   },
 };
@@ -230,6 +234,10 @@ const en: Widen<typeof da> = {
         `Contact details, needs and notes in referrals between clusters and business hubs: ${Math.round(days / 365)} year(s) after the referral is closed.`,
       openReferralContacts: (days) =>
         `The same details in a referral that never closes: ${Math.round(days / 365)} years after it was sent.`,
+      newsletterSignups: (days) =>
+        `Newsletter sign-ups that are never confirmed (address, name and topics): ${days} days after the sign-up.`,
+      newsletterUnsubscribed: (days) =>
+        `Subscribers who unsubscribed from the newsletter, and the log of the issues they received: ${days} days after they unsubscribed.`,
     },
   },
 };
