@@ -37,6 +37,7 @@ import { registerNewsletterArea } from './http/web/newsletter/index.ts';
 import { registerNotificationsArea } from './http/web/notifications/index.ts';
 import { registerPerformanceArea } from './http/web/performance/index.ts';
 import { registerPersonalDataArea } from './http/web/personal-data/index.tsx';
+import { registerPracticesArea } from './http/web/practices/index.ts';
 import { registerReferralsArea } from './http/web/referrals/index.ts';
 import { registerReportingArea } from './http/web/reporting/index.ts';
 import { registerSearchArea } from './http/web/search/index.ts';
@@ -86,6 +87,8 @@ const WEB_AREAS: readonly ((app: Hono<AppEnv>) => void)[] = [
   registerNotificationsArea,
   registerSurveysArea,
   registerSupportArea,
+  // Before the knowledge base: /viden/god-praksis is the catalogue's, not an article's /viden/:slug
+  registerPracticesArea,
   registerKnowledgeArea,
   registerNewsletterArea,
 ];

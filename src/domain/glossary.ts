@@ -70,6 +70,23 @@ export const GLOSSARY = {
     returned: { da: 'Sendt retur', en: 'Returned' },
     locked: { da: 'Låst', en: 'Locked' },
   },
+  /** What a cluster asks to change in a grant (docs/grants.md). */
+  grantChangeKind: {
+    budget_shift: { da: 'Flytning af budget', en: 'Budget shift' },
+    deadline: { da: 'Ny frist', en: 'New deadline' },
+  },
+  /** A change request's status: the grant's funder decides it. */
+  grantChangeStatus: {
+    submitted: { da: 'Afventer afgørelse', en: 'Awaiting decision' },
+    approved: { da: 'Godkendt', en: 'Approved' },
+    rejected: { da: 'Afvist', en: 'Rejected' },
+  },
+  /** A grant's financial report: the grant's funder approves it. */
+  financialReportStatus: {
+    not_submitted: { da: 'Ikke indsendt', en: 'Not submitted' },
+    submitted: { da: 'Indsendt', en: 'Submitted' },
+    approved: { da: 'Godkendt', en: 'Approved' },
+  },
   /** An application's status. */
   applicationStatus: {
     draft: { da: 'Kladde', en: 'Draft' },
@@ -97,6 +114,7 @@ export const GLOSSARY = {
     funder: { da: 'Finansiør', en: 'Funder' },
     support_function: { da: 'Supportfunktion', en: 'Support function' },
     business_service: { da: 'Erhvervsfremme', en: 'Business support' },
+    knowledge_institution: { da: 'Videninstitution', en: 'Knowledge institution' },
     company: { da: 'Virksomhed', en: 'Company' },
   },
   /** Target groups of the support function's services. */

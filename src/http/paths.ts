@@ -80,6 +80,7 @@ export const PAGES = {
   adminOrganisations: { da: '/admin/organisationer', en: '/en/admin/organisations' },
   adminOrganisation: { da: '/admin/organisationer/:id', en: '/en/admin/organisations/:id' },
   adminOrganisationEnd: { da: '/admin/organisationer/:id/afslut', en: '/en/admin/organisations/:id/end' },
+  adminOrganisationMerge: { da: '/admin/organisationer/:id/flet', en: '/en/admin/organisations/:id/merge' },
   adminOrganisationMemberRemove: {
     da: '/admin/organisationer/:id/brugere/fjern',
     en: '/en/admin/organisations/:id/users/remove',
@@ -293,12 +294,61 @@ export const PAGES = {
     da: '/finansiering/koordinering/beslutninger/:id/udfoert',
     en: '/en/funding/coordination/decisions/:id/done',
   },
+  // A grant's follow-up (src/http/web/grants/follow-up.tsx): the cluster's staff report there, the
+  // grant's funder decides, every co-funder reads
+  grantFollowUp: { da: '/arbejdsrum/bevillinger/:id/opfoelgning', en: '/en/workspace/grants/:id/follow-up' },
+  grantChangeRequests: {
+    da: '/arbejdsrum/bevillinger/:id/aendringer',
+    en: '/en/workspace/grants/:id/changes',
+  },
+  grantChangeDecision: {
+    da: '/arbejdsrum/bevillinger/:id/aendringer/:requestId',
+    en: '/en/workspace/grants/:id/changes/:requestId',
+  },
+  grantFinancialReport: {
+    da: '/arbejdsrum/bevillinger/:id/regnskab',
+    en: '/en/workspace/grants/:id/financial-report',
+  },
+  grantFinancialReportApproval: {
+    da: '/arbejdsrum/bevillinger/:id/regnskab/godkend',
+    en: '/en/workspace/grants/:id/financial-report/approve',
+  },
+  grantProgress: { da: '/arbejdsrum/bevillinger/:id/fremdrift', en: '/en/workspace/grants/:id/progress' },
   // The grants register (src/http/web/grants): static paths before :slug
   grants: { da: '/finansiering/bevillinger', en: '/en/funding/grants' },
   grantsCluster: { da: '/finansiering/bevillinger/klynger/:slug', en: '/en/funding/grants/clusters/:slug' },
   grantsImportTemplate: {
     da: '/finansiering/bevillinger/skabelon/:file',
     en: '/en/funding/grants/template/:file',
+  },
+  // A grant's follow-up: its agreement and payment plan, for the funders and for the cluster
+  grant: { da: '/finansiering/bevillinger/bevilling/:id', en: '/en/funding/grants/grant/:id' },
+  grantAgreement: {
+    da: '/finansiering/bevillinger/bevilling/:id/aftale',
+    en: '/en/funding/grants/grant/:id/agreement',
+  },
+  grantAgreementSend: {
+    da: '/finansiering/bevillinger/bevilling/:id/aftale/send',
+    en: '/en/funding/grants/grant/:id/agreement/send',
+  },
+  grantAgreementPdf: {
+    da: '/finansiering/bevillinger/bevilling/:id/bevillingsaftale.pdf',
+    en: '/en/funding/grants/grant/:id/grant-agreement.pdf',
+  },
+  grantPaymentPlan: {
+    da: '/finansiering/bevillinger/bevilling/:id/betalingsplan',
+    en: '/en/funding/grants/grant/:id/payment-plan',
+  },
+  grantPayment: {
+    da: '/finansiering/bevillinger/bevilling/:id/betalingsplan/betaling',
+    en: '/en/funding/grants/grant/:id/payment-plan/payment',
+  },
+  workspaceGrants: { da: '/arbejdsrum/bevillinger', en: '/en/workspace/grants' },
+  workspaceGrant: { da: '/arbejdsrum/bevillinger/:id', en: '/en/workspace/grants/:id' },
+  workspaceGrantAccept: { da: '/arbejdsrum/bevillinger/:id/accepter', en: '/en/workspace/grants/:id/accept' },
+  workspaceGrantPdf: {
+    da: '/arbejdsrum/bevillinger/:id/bevillingsaftale.pdf',
+    en: '/en/workspace/grants/:id/grant-agreement.pdf',
   },
   grantsFunder: { da: '/finansiering/bevillinger/:slug', en: '/en/funding/grants/:slug' },
   grantsFunderRemove: { da: '/finansiering/bevillinger/:slug/fjern', en: '/en/funding/grants/:slug/remove' },
@@ -415,6 +465,18 @@ export const PAGES = {
   },
   knowledgeItem: { da: '/viden/:slug', en: '/en/knowledge/:slug' },
   knowledgeEdit: { da: '/viden/:slug/rediger', en: '/en/knowledge/:slug/edit' },
+  // The best-practice catalogue (src/http/web/practices), under the knowledge base: its area is
+  // registered before the knowledge base's /viden/:slug, and the proposal form before a case's :slug
+  practices: { da: '/viden/god-praksis', en: '/en/knowledge/good-practice' },
+  practiceNew: { da: '/viden/god-praksis/foreslaa', en: '/en/knowledge/good-practice/propose' },
+  practice: { da: '/viden/god-praksis/:slug', en: '/en/knowledge/good-practice/:slug' },
+  practiceEdit: { da: '/viden/god-praksis/:slug/rediger', en: '/en/knowledge/good-practice/:slug/edit' },
+  practicePublish: {
+    da: '/viden/god-praksis/:slug/offentliggoer',
+    en: '/en/knowledge/good-practice/:slug/publish',
+  },
+  practiceReject: { da: '/viden/god-praksis/:slug/afvis', en: '/en/knowledge/good-practice/:slug/reject' },
+  practiceReview: { da: '/support/god-praksis', en: '/en/support/good-practice' },
   // The support function's newsletter (src/http/web/newsletter): public sign-up, its signed links
   // and the archive; the support function writes and sends issues; static paths before :id
   newsletter: { da: '/nyhedsbrev', en: '/en/newsletter' },
@@ -559,6 +621,12 @@ export const PAGE_IDS: Partial<Record<PageKey, Record<string, IdKind>>> = {
   supportNewsletterIssue: { id: 'uuid' },
   supportNewsletterSend: { id: 'uuid' },
   delivery: { id: 'uuid' },
+  grantFollowUp: { id: 'uuid' },
+  grantChangeRequests: { id: 'uuid' },
+  grantChangeDecision: { id: 'uuid', requestId: 'uuid' },
+  grantFinancialReport: { id: 'uuid' },
+  grantFinancialReportApproval: { id: 'uuid' },
+  grantProgress: { id: 'uuid' },
   deliveryJob: { id: 'uuid' },
   apiTokenRevoke: { id: 'uuid' },
   activity: ACTIVITY,
@@ -574,6 +642,15 @@ export const PAGE_IDS: Partial<Record<PageKey, Record<string, IdKind>>> = {
   labelImprovementActionDone: { id: 'uuid' },
   fundingPlan: { id: 'uuid' },
   fundingPlanClose: { id: 'uuid' },
+  grant: { id: 'uuid' },
+  grantAgreement: { id: 'uuid' },
+  grantAgreementSend: { id: 'uuid' },
+  grantAgreementPdf: { id: 'uuid' },
+  grantPaymentPlan: { id: 'uuid' },
+  grantPayment: { id: 'uuid' },
+  workspaceGrant: { id: 'uuid' },
+  workspaceGrantAccept: { id: 'uuid' },
+  workspaceGrantPdf: { id: 'uuid' },
   coordinationMeeting: { id: 'uuid' },
   coordinationMeetingMinutes: { id: 'uuid' },
   coordinationMeetingDecisions: { id: 'uuid' },
@@ -609,6 +686,7 @@ export const PAGE_IDS: Partial<Record<PageKey, Record<string, IdKind>>> = {
   accountOrganisationRemove: { id: 'uuid' },
   adminOrganisation: { id: 'uuid' },
   adminOrganisationEnd: { id: 'uuid' },
+  adminOrganisationMerge: { id: 'uuid' },
   adminOrganisationMemberRemove: { id: 'uuid' },
   adminOrganisationMemberRole: { id: 'uuid' },
   adminJobRetry: { id: 'uuid' },

@@ -65,12 +65,16 @@ function translate(
 }
 
 /**
- * Form fields as strings, with each date input's three fields read as one date (withDateFields);
- * files and repeated fields are not used by these forms.
+ * Form fields as strings, with each date input's three fields read as one date (withDateFields).
+ * A repeated field (checkboxes, read with `parseBody({ all: true })`) is one comma-separated
+ * string, for a schema that splits it; files are not used by these forms.
  */
 export function formFields(body: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(body)) if (typeof v === 'string') out[k] = v;
+  for (const [k, v] of Object.entries(body)) {
+    if (typeof v === 'string') out[k] = v;
+    else if (Array.isArray(v)) out[k] = v.filter((x) => typeof x === 'string').join(',');
+  }
   return withDateFields(out);
 }
 

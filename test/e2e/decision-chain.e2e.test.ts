@@ -121,6 +121,55 @@ describe('the joint decision chain in the browser', () => {
         `${UFM}:${second.id}:2029:300000`,
       ].sort(),
     );
-    // Three sign-ins, a dozen forms and four axe checks: about 40 s alone, more on a busy machine.
+
+    // The board's grant to the first cluster in 2028 gets its payment plan and agreement ...
+    await withPage(site, async (page) => {
+      await logIn(page, board.email, TEST_PASSWORD);
+      await page.goto(`${site.server.url}/finansiering/bevillinger/danmarks-erhvervsfremmebestyrelse`);
+      await page.getByRole('link', { name: `Aftale og betalinger for ${first.name} 2028` }).click();
+      await page.getByLabel('Dag').first().fill('1');
+      await page.getByLabel('Måned').first().fill('3');
+      await page.getByLabel('År', { exact: true }).first().fill('2028');
+      await page.getByLabel('Rate 1: Beløb').fill('600.000');
+      await press(page, 'Gem betalingsplanen');
+      await page.getByLabel('Særlige vilkår').fill('Klyngen deltager i to netværksmøder.');
+      await press(page, 'Udarbejd bevillingsaftalen');
+      await press(page, 'Send aftalen til klyngen');
+      const grantPage = page.url().replace(/\?.*$/, '');
+      await axeClean(page, grantPage, 'grant agreement sent, Danish');
+      await axeClean(
+        page,
+        grantPage.replace('/finansiering/bevillinger/bevilling/', '/en/funding/grants/grant/'),
+        'grant agreement sent, English',
+      );
+    });
+
+    // ... and the cluster sees its amounts, the agreement and the payment plan, and accepts it.
+    const staff = await createUser(db, 'cluster_staff', { organisationId: first.id });
+    await withPage(site, async (page) => {
+      await logIn(page, staff.email, TEST_PASSWORD);
+      await page.goto(`${site.server.url}/arbejdsrum/bevillinger`);
+      expect(
+        await page
+          .getByRole('row', {
+            name: /2028 Danmarks Erhvervsfremmebestyrelse 600\.000 kr\. Sendt til klyngen/,
+          })
+          .count(),
+      ).toBe(1);
+      expect(
+        await page
+          .getByRole('row', { name: /2029 Danmarks Erhvervsfremmebestyrelse 500\.000 kr\. Ikke udarbejdet/ })
+          .count(),
+      ).toBe(1);
+      await page.getByRole('row', { name: /2028/ }).getByRole('link').click();
+      expect(await page.getByRole('cell', { name: '1. marts 2028' }).count()).toBe(1);
+      expect(await page.getByRole('link', { name: 'Hent bevillingsaftalen (PDF)' }).count()).toBe(1);
+      await page.getByRole('link', { name: 'Acceptér bevillingsaftalen' }).click();
+      expect(await axeViolations(page), 'accept the agreement, Danish').toEqual([]);
+      await press(page, 'Acceptér aftalen');
+      expect(await page.getByText('Accepteret af').count()).toBe(1);
+      await axeClean(page, `${site.server.url}/en/workspace/grants`, 'cluster grants, English');
+    });
+    // Five sign-ins, some twenty forms and eight axe checks: about 50 s alone, more on a busy machine.
   }, 180_000);
 });

@@ -3,6 +3,7 @@ import { asUser, axeViolations, useDemoSite, withPage } from './harness.ts';
 
 const site = useDemoSite();
 const SUPPORT = 'support@demo.klyngeportalen.dk';
+const HUB = 'erhvervshus@demo.klyngeportalen.dk';
 
 describe("the support function's knowledge base (by clicking, axe-core WCAG 2.1 AA)", () => {
   it('a visitor finds the templates from the menu, reads the changelog and downloads an old version, in Danish and English', async () => {
@@ -76,6 +77,55 @@ describe("the support function's knowledge base (by clicking, axe-core WCAG 2.1 
       expect(await page.getByText('Choose whether it is an article or a template.').count()).toBeGreaterThan(
         0,
       );
+      expect(await axeViolations(page)).toEqual([]);
+    });
+  });
+
+  it('a business hub proposes a good-practice case, the support function publishes it, and it is read in Danish and English', async () => {
+    await asUser(site, HUB, async (page) => {
+      await page.goto(`${site.server.url}/viden/god-praksis`);
+      // The three demo cases, newest first.
+      expect(await page.getByRole('main').getByRole('heading', { level: 3 }).count()).toBe(3);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.getByRole('link', { name: 'Foreslå et eksempel' }).click();
+      await page.getByRole('button', { name: 'Send forslaget' }).click();
+      expect(await page.getByText('Vælg mindst én region.').count()).toBeGreaterThan(0);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.getByLabel('Titel', { exact: true }).fill('Fælles virksomhedsbesøg på Fyn');
+      await page.getByLabel('Samarbejdsmodel').selectOption('joint_programme');
+      await page.getByLabel('Kort beskrivelse').fill('Erhvervshuset og klyngen besøger virksomheder sammen.');
+      await page.getByLabel('Aktører').selectOption({ label: 'Odense Robotics' });
+      await page.getByLabel('Region Syddanmark').check();
+      await page.getByLabel('Hvad blev der gjort').fill('Ti fælles besøg på et halvt år med én opfølgning.');
+      await page.getByLabel('Hvad virkede', { exact: true }).fill('Virksomhederne mødte begge på én gang.');
+      await page.getByLabel('Hvad virkede ikke').fill('Besøgene var svære at planlægge.');
+      await page.getByLabel('Kontaktperson', { exact: true }).fill('Erik Erhvervshus');
+      await page.getByLabel('Kontaktpersonens e-mail').fill('erik@demo.invalid');
+      await page.getByRole('button', { name: 'Send forslaget' }).click();
+      await page.waitForURL('**/viden/god-praksis/faelles-virksomhedsbesoeg-paa-fyn?besked=proposed');
+      expect(await page.getByText('Venter på gennemsyn').count()).toBe(1);
+    });
+    await asUser(site, SUPPORT, async (page) => {
+      await page.goto(`${site.server.url}/support/god-praksis`);
+      await page.getByRole('link', { name: 'Fælles virksomhedsbesøg på Fyn' }).click();
+      expect(await axeViolations(page)).toEqual([]);
+      await page.getByRole('button', { name: 'Offentliggør' }).click();
+      await page.waitForURL('**?besked=published');
+      await page.getByRole('link', { name: 'English' }).click();
+      await page.waitForURL(
+        '**/en/knowledge/good-practice/faelles-virksomhedsbesoeg-paa-fyn?besked=published',
+      );
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(
+        'Fælles virksomhedsbesøg på Fyn',
+      );
+      expect(await axeViolations(page)).toEqual([]);
+      await page.goto(`${site.server.url}/en/knowledge/good-practice?model=joint_programme`);
+      expect(await page.getByRole('main').getByRole('heading', { level: 3 }).allTextContents()).toEqual([
+        'Fælles virksomhedsbesøg på Fyn',
+      ]);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.goto(`${site.server.url}/en/support/good-practice`);
+      expect(await page.getByText('No proposals are waiting.').count()).toBe(1);
       expect(await axeViolations(page)).toEqual([]);
     });
   });

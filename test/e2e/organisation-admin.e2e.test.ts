@@ -74,4 +74,34 @@ describe("an organisation admin's own page (axe-core, WCAG 2.1 AA)", () => {
       await page.goto(`${site.server.url}/en/account/organisation`);
       expect(await axeViolations(page)).toEqual([]);
     }));
+
+  it("support staff merge a duplicate hub after 'Tjek og flet', in Danish and English", () =>
+    withPage(site, async (page) => {
+      const [duplicate, kept] = await withActor(site.database.db, systemActor('test'), (tx) =>
+        queryRows<{ id: string }>(
+          tx,
+          sql`insert into organisations (kind, name, slug) values
+                ('business_service', 'Erhvervshus Test (dublet)', 'e2e-erhvervshus-dublet'),
+                ('business_service', 'Erhvervshus Test', 'e2e-erhvervshus')
+              returning id`,
+        ),
+      );
+      if (!duplicate || !kept) throw new Error('no hubs');
+      await signIn(page, site, 'support@demo.klyngeportalen.dk');
+      await page.goto(`${site.server.url}/admin/organisationer?kind=business_service`);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.getByRole('link', { name: 'Erhvervshus Test (dublet)' }).click();
+      await page.getByRole('link', { name: 'Flet med en dublet' }).click();
+      await page.getByLabel('Den organisation, der bevares').selectOption(kept.id);
+      await page.getByRole('button', { name: 'Tjek og flet' }).click();
+      await page.waitForSelector('text=Flyttes til den bevarede organisation');
+      expect(await axeViolations(page)).toEqual([]);
+      await page.goto(
+        `${site.server.url}/en/admin/organisations/${duplicate.id}/merge?organisation=${kept.id}`,
+      );
+      expect(await axeViolations(page)).toEqual([]);
+      await page.getByRole('button', { name: 'Merge the organisations' }).click();
+      await page.waitForURL(`**/en/admin/organisations/${kept.id}?saved=merged`);
+      await page.waitForSelector('text=The duplicate has been merged into this organisation.');
+    }));
 });

@@ -1,9 +1,7 @@
 /// <reference lib="dom" />
-import { mkdirSync } from 'node:fs';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { copenhagenDate } from '../../src/domain/reference/time.ts';
-import { axeViolations, signIn, useDemoSite } from './harness.ts';
+import { signIn, useDemoSite } from './harness.ts';
 import {
   ADMIN_WORDS,
   CLUSTER_WORDS,
@@ -13,98 +11,32 @@ import {
   SUPPORT_WORDS,
   VISITOR_WORDS,
 } from './role-journeys.words.ts';
+import {
+  fillDate,
+  follow,
+  type Lang,
+  signInFor,
+  step,
+  switchLanguage,
+  viaMenu,
+  type Walk,
+  WIDTHS,
+  type Width,
+} from './walks.ts';
 
 /**
  * Each role's main journey from its landing page to a visible result, by clicking (the first page
  * is the only one opened by address), at 1280 px with the header menu and at 390 px with the
  * mobile menu, and every journey once more in English at 390 px (signed in, then the header's
  * "English" link; every page under /en). Every page on the way: axe finds no violations and
- * nothing is wider than the window. Journeys already walked by clicking in other files are not repeated here: the call flow
- * (calls.e2e), a course with sign-up (courses.e2e), a referral (referrals.e2e); nor the landing
+ * nothing is wider than the window. Journeys already walked by clicking in other files are not
+ * repeated here: the call flow from set-up to allocation (calls.e2e; here only the assessor's
+ * part, on the demo's call in assessment), a course with sign-up (courses.e2e), a referral
+ * (referrals.e2e); nor the landing
  * pages and the menus of every role (journeys.e2e).
  */
 
 const site = useDemoSite();
-
-/** Full-page screenshots of every step, kept by CI as artefacts (git-ignored). */
-const SHOTS = 'test-results/journeys';
-mkdirSync(SHOTS, { recursive: true });
-
-const WIDTHS = [1280, 390] as const;
-type Width = (typeof WIDTHS)[number];
-
-type Lang = 'da' | 'en';
-
-interface Walk {
-  readonly page: Page;
-  readonly who: string;
-  readonly width: Width;
-  /** The walk's language: an English walk switches with the header's language link after signing in. */
-  readonly lang: Lang;
-}
-
-/** The page as it is now: fits the window, axe-clean, and (in Danish) kept as `<who>-<step>-<width>.png`. */
-async function step(walk: Walk, name: string): Promise<void> {
-  const { page, who, width, lang } = walk;
-  await page.waitForLoadState();
-  const what = `${who} ${name} at ${width} px: ${page.url()}`;
-  expect(new URL(page.url()).pathname.startsWith('/en'), what).toBe(lang === 'en');
-  expect(await page.evaluate(() => document.documentElement.scrollWidth), what).toBeLessThanOrEqual(width);
-  expect(await axeViolations(page), what).toEqual([]);
-  // An English walk has the layout of the Danish one at its width: its pictures would add time, not news.
-  if (lang === 'da') await page.screenshot({ path: `${SHOTS}/${who}-${name}-${width}.png`, fullPage: true });
-}
-
-/**
- * Follows a link of the site's menu: on a desktop the header's own (opening its group when the
- * link is in one), on a phone the drawer behind the header's menu button.
- */
-async function viaMenu(walk: Walk, name: string): Promise<void> {
-  const { page, width } = walk;
-  if (width === 390) {
-    await page.locator('.mobile-menu > summary').click();
-    await page.locator('.mobile-drawer').getByRole('link', { name, exact: true }).first().click();
-  } else {
-    // A closed group's links are hidden, so the group is found with the hidden ones.
-    const link = page.getByRole('link', { name, exact: true, includeHidden: true });
-    const group = page.locator('.navigation-menu details.nav-group-menu').filter({ has: link }).first();
-    if ((await group.count()) > 0) {
-      await group.locator('summary').click();
-      await group.getByRole('link', { name, exact: true }).click();
-    } else
-      await page
-        .locator('.navigation-menu .mainmenu')
-        .locator(link)
-        .filter({ visible: true })
-        .first()
-        .click();
-  }
-  await page.waitForLoadState();
-}
-
-/** Follows a link in the page's main content. */
-async function follow(page: Page, name: string | RegExp): Promise<void> {
-  await page
-    .getByRole('main')
-    .getByRole('link', { name, exact: typeof name === 'string' })
-    .first()
-    .click();
-  await page.waitForLoadState();
-}
-
-const DATE_FIELDS = {
-  da: { day: 'Dag', month: 'Måned', year: 'År' },
-  en: { day: 'Day', month: 'Month', year: 'Year' },
-};
-
-/** Fills a DKFDS date input (day, month, year fields) inside the group with this name. */
-async function fillDate(walk: Walk, group: string | RegExp, day: number, month: number, year: number) {
-  const fields = walk.page.getByRole('group', { name: group });
-  const label = DATE_FIELDS[walk.lang];
-  await fields.getByLabel(label.day).fill(String(day));
-  await fields.getByLabel(label.month).fill(String(month));
-  await fields.getByLabel(label.year).fill(String(year));
-}
 
 /** A visitor searches for a cluster, opens it and one of its events. */
 async function visitor(walk: Walk): Promise<void> {
@@ -241,20 +173,6 @@ async function admin(walk: Walk): Promise<void> {
   await step(walk, 'user');
 }
 
-/** Signs in as the demo user and, for an English walk, switches to English on the landing page. */
-async function signInFor(walk: Walk, email: string): Promise<void> {
-  await signIn(walk.page, site, email);
-  await switchLanguage(walk);
-}
-
-/** For an English walk, follows the header's language link, as a person would. */
-async function switchLanguage(walk: Walk): Promise<void> {
-  if (walk.lang === 'en') {
-    await walk.page.getByRole('link', { name: 'English', exact: true }).click();
-    await walk.page.waitForURL((url) => url.pathname.startsWith('/en'));
-  }
-}
-
 /** The day `days` from today, Copenhagen time, as YYYY-MM-DD. */
 const daysAhead = (days: number) => copenhagenDate(new Date(Date.now() + days * 24 * 3600 * 1000));
 
@@ -314,6 +232,72 @@ async function hubStaff(walk: Walk): Promise<void> {
   await step(walk, 'activities');
 }
 
+const ASSESSOR_WORDS = {
+  da: {
+    notDeclared: 'Ikke erklæret',
+    clear: 'Habil',
+    noConflict: 'Jeg er ikke inhabil',
+    declare: 'Afgiv erklæring',
+    save: 'Gem bedømmelse',
+    saved: 'Gemt.',
+    assessments: 'Bedømmelser',
+  },
+  en: {
+    notDeclared: 'Not declared',
+    clear: 'No conflict',
+    noConflict: 'I have no conflict of interest',
+    declare: 'Declare',
+    save: 'Save assessment',
+    saved: 'Saved.',
+    assessments: 'Assessments',
+  },
+};
+
+/**
+ * The assessor opens an application waiting on their landing page, declares no conflict of
+ * interest, scores every criterion with a comment, and finds it assessed back on the landing page.
+ */
+async function assessor(walk: Walk): Promise<void> {
+  const { page, width, lang } = walk;
+  const w = ASSESSOR_WORDS[lang];
+  // Each walk assesses its own demo application: a declaration is given once.
+  const cluster =
+    lang === 'en'
+      ? 'Lifestyle & Design Cluster'
+      : width === 1280
+        ? 'Danish Water Cluster'
+        : 'Food & Bio Cluster Denmark';
+  const criteria = 3;
+  await signInFor(walk, 'assessor@demo.klyngeportalen.dk');
+  expect(await page.getByRole('row', { name: `${cluster} ${w.notDeclared} 0 / ${criteria}` }).count()).toBe(
+    1,
+  );
+  await step(walk, 'landing');
+  await follow(page, cluster);
+  await step(walk, 'declaration');
+  await page.getByLabel(w.noConflict).check();
+  await page.getByRole('button', { name: w.declare }).click();
+  const scores = page.locator('input[name^="score:"]');
+  await scores.first().waitFor();
+  expect(await scores.count()).toBe(criteria);
+  await step(walk, 'application');
+  for (const [i, score] of [4, 3, 5].entries()) await scores.nth(i).fill(String(score));
+  await page.locator('textarea[name^="comment:"]').first().fill('Klart behov, beskrevet med tal.');
+  // The page after saving has the same address as the one before: wait for the new document.
+  await Promise.all([
+    page.waitForEvent('framenavigated'),
+    page.getByRole('button', { name: w.save }).click(),
+  ]);
+  await page.waitForLoadState();
+  expect(await page.locator('.alert-success', { hasText: w.saved }).count()).toBe(1);
+  await step(walk, 'scored');
+  await viaMenu(walk, w.assessments);
+  expect(
+    await page.getByRole('row', { name: `${cluster} ${w.clear} ${criteria} / ${criteria}` }).count(),
+  ).toBe(1);
+  await step(walk, 'assessed');
+}
+
 const JOURNEYS: Record<string, (walk: Walk) => Promise<void>> = {
   visitor,
   company_user: companyUser,
@@ -322,6 +306,7 @@ const JOURNEYS: Record<string, (walk: Walk) => Promise<void>> = {
   admin,
   support_staff: supportStaff,
   business_service_staff: hubStaff,
+  assessor,
 };
 
 /** Every journey is walked in English too, at 390 px only (CI time). */
@@ -335,7 +320,7 @@ async function walkIn(who: string, width: Width, lang: Lang): Promise<void> {
   if (!journey) throw new Error(`no journey for ${who}`);
   const context = await site.browser.newContext({ locale: 'da-DK', viewport: { width, height: 900 } });
   try {
-    await journey({ page: await context.newPage(), who, width, lang });
+    await journey({ site, page: await context.newPage(), who, width, lang });
   } finally {
     await context.close();
   }

@@ -247,6 +247,25 @@ describe('my assessments', () => {
     expect((await cluster.client.get('/bedoemmelser')).res.status).toBe(403);
   });
 
+  it("names a published call's phase with the glossary's word, as its public page and its owner do", async () => {
+    const setCall = (values: Partial<typeof calls.$inferInsert>) =>
+      withActor(database.db, systemActor('test'), (tx) =>
+        tx.update(calls).set(values).where(eq(calls.id, callId)),
+      );
+    // Fixture: the call is published (its deadline ten minutes ahead) while an application is eligible.
+    await setCall({ status: 'published' });
+    try {
+      const open = await assessor.get('/bedoemmelser');
+      expect(open.html).toContain('<p>Status: Åben for ansøgninger</p>');
+      expect(open.html).not.toContain('Offentliggjort');
+      expect((await assessor.get('/en/assessments')).html).toContain('<p>Status: Open for applications</p>');
+      await setCall({ opensAt: new Date(NOW + 60_000) });
+      expect((await assessor.get('/bedoemmelser')).html).toContain('<p>Status: Åbner senere</p>');
+    } finally {
+      await setCall({ status: 'open', opensAt: null });
+    }
+  });
+
   it("refuses an assessor's score that is not a whole number with the form's message, not a 500", async () => {
     const page = `/ansoegninger/${applicationA}`;
     // Before declaring, the page is named after the call, and the declaration is an explicit choice.

@@ -379,6 +379,43 @@ const eventFields = (organisationId: string, title: string, extra: Record<string
 });
 
 describe('events', () => {
+  it('keeps the target groups ticked on the form, shows them and filters the list by them', async () => {
+    const { client } = await signIn('cluster_staff', clusterA.id);
+    await client.get('/arrangementer/ny');
+    // Ticked checkboxes repeat their field.
+    const body = new URLSearchParams([
+      ...Object.entries(eventFields(clusterA.id, 'Forskermøde om sensorer')),
+      ['targetGroups', 'researchers'],
+      ['targetGroups', 'companies'],
+      ['_csrf', client.csrfToken],
+    ]);
+    const res = await client.request('/arrangementer/ny', {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(res.status).toBe(303);
+    const path = '/arrangementer/forskermoede-om-sensorer';
+    expect((await visitor().get(path)).html).toContain('Virksomheder, Forskere');
+    expect((await visitor().get('/en/events/forskermoede-om-sensorer')).html).toContain(
+      'Companies, Researchers',
+    );
+    expect((await visitor().get('/arrangementer?audience=researchers')).html).toContain(`href="${path}"`);
+    expect((await visitor().get('/arrangementer?audience=public_bodies')).html).not.toContain(
+      `href="${path}"`,
+    );
+    const edit = await client.get(`${path}/rediger`);
+    expect(edit.html).toMatch(/value="researchers"\s+checked/);
+    expect(edit.html).not.toMatch(/value="public_bodies"\s+checked/);
+    const refused = await submit(
+      client,
+      '/arrangementer/ny',
+      eventFields(clusterA.id, 'Ukendt målgruppe', { targetGroups: 'pirates' }),
+    );
+    expect(refused.res.status).toBe(422);
+    expect(refused.html).toContain('Vælg målgrupper fra listen.');
+  });
+
   it('takes Danish times across the change to summer time and serves them as UTC in iCal', async () => {
     const { client } = await signIn('cluster_staff', clusterA.id);
     // Summer time starts on 28 March 2027: 10:00 is 09:00 UTC before and 08:00 UTC after.

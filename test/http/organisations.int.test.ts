@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemActor, withActor } from '../../src/db/actor.ts';
 import type { Database } from '../../src/db/client.ts';
-import { organisations } from '../../src/db/schema/index.ts';
+import { memberships, organisations } from '../../src/db/schema/index.ts';
 import { createTestDatabase } from '../support/database.ts';
 import { createOrganisation, createUser } from '../support/factories.ts';
 import { expectRequiredFieldMarks } from '../support/forms.ts';
@@ -97,6 +98,94 @@ describe('organisation pages', () => {
     expect(removed.res.headers.get('location')).toBe(`${page}?saved=removed`);
     expect((await admin.get(page)).html).not.toContain(staff.email);
     expect((await admin.post(`${page}/brugere/fjern`, { userId: 'x', role: 'admin' })).res.status).toBe(404);
+  });
+
+  it('lets support staff create and edit an organisation but not see or change its users', async () => {
+    const cluster = await createOrganisation(database.db, { name: 'Supportklyngen' });
+    const staff = await createUser(database.db, 'cluster_staff', { organisationId: cluster.id });
+    const support = await signedInClient(t.app, (await createUser(database.db, 'support_staff')).email);
+    const page = `/admin/organisationer/${cluster.id}`;
+    const { res, html } = await support.get(page);
+    expect(res.status).toBe(200);
+    expect(html).not.toContain(staff.email);
+    const form = { userId: staff.id, role: 'cluster_staff' };
+    expect((await support.post(`${page}/brugere/fjern`, form)).res.status).toBe(403);
+    const created = await support.post('/admin/organisationer', {
+      kind: 'business_service',
+      name: 'Erhvervshus Sjælland',
+      municipalityCode: '259',
+    });
+    expect(created.res.status).toBe(303);
+    expect(await byName('Erhvervshus Sjælland')).toHaveLength(1);
+  });
+
+  it('creates a knowledge institution and filters the register by kind', async () => {
+    await admin.get('/admin/organisationer');
+    const created = await admin.post('/admin/organisationer', {
+      kind: 'knowledge_institution',
+      name: 'Aalborg Universitet',
+      municipalityCode: '851',
+    });
+    expect(created.res.status).toBe(303);
+    const filtered = await admin.get('/admin/organisationer?kind=knowledge_institution');
+    expect(filtered.res.status).toBe(200);
+    expect(filtered.html).toContain('Aalborg Universitet');
+    expect(filtered.html).toContain('<option value="knowledge_institution" selected');
+    expect(filtered.html).not.toContain('Aarhus Kommune');
+    const english = await admin.get('/en/admin/organisations?kind=knowledge_institution');
+    expect(english.html).toContain('Knowledge institution');
+    const funders = await admin.get('/admin/organisationer?kind=funder');
+    expect(funders.html).not.toContain('Aalborg Universitet');
+    // A kind that is no kind shows the whole register rather than an error.
+    const unknown = await admin.get('/admin/organisationer?kind=university');
+    expect(unknown.res.status).toBe(200);
+    expect(unknown.html).toContain('Aalborg Universitet');
+  });
+
+  it('merges a duplicate after "Tjek og flet"; a merge that would duplicate a role is refused (409)', async () => {
+    const support = await signedInClient(t.app, (await createUser(database.db, 'support_staff')).email);
+    const duplicate = await createOrganisation(database.db, {
+      kind: 'business_service',
+      name: 'Erhvervshus Nord (dublet)',
+    });
+    const survivor = await createOrganisation(database.db, {
+      kind: 'business_service',
+      name: 'Erhvervshus Nord',
+    });
+    const person = await createUser(database.db, 'business_service_staff', { organisationId: duplicate.id });
+    const page = `/admin/organisationer/${duplicate.id}/flet`;
+    const chooser = await support.get(page);
+    expect(chooser.res.status).toBe(200);
+    expect(chooser.html).toContain(
+      `<option value="${survivor.id}">Erhvervshus Nord (intet CVR-nummer)</option>`,
+    );
+    const check = await support.get(`${page}?organisation=${survivor.id}`);
+    expect(check.html).toContain('Tjek og flet');
+    expect(check.html).toContain('Brugerroller: 1');
+    const english = await support.get(
+      `/en/admin/organisations/${duplicate.id}/merge?organisation=${survivor.id}`,
+    );
+    expect(english.html).toContain('User roles: 1');
+
+    // The same person also holds the same role in the survivor: the merge would duplicate it.
+    await withActor(database.db, systemActor('test'), (tx) =>
+      tx
+        .insert(memberships)
+        .values({ userId: person.id, organisationId: survivor.id, role: 'business_service_staff' }),
+    );
+    const refused = await support.post(page, { survivorId: survivor.id });
+    expect(refused.res.status).toBe(409);
+    expect(refused.html).toContain('Begge organisationer har den samme registrering');
+    expect(await byName('Erhvervshus Nord (dublet)')).toHaveLength(1);
+
+    await withActor(database.db, systemActor('test'), (tx) =>
+      tx.delete(memberships).where(eq(memberships.organisationId, survivor.id)),
+    );
+    const merged = await support.post(page, { survivorId: survivor.id });
+    expect(merged.res.status).toBe(303);
+    expect(merged.res.headers.get('location')).toBe(`/admin/organisationer/${survivor.id}?saved=merged`);
+    expect(await byName('Erhvervshus Nord (dublet)')).toEqual([]);
+    expect((await support.post(page, { survivorId: 'x' })).res.status).toBe(404);
   });
 
   it('answers 404 for an organisation that does not exist', async () => {

@@ -8,6 +8,7 @@ import {
   applicationAttachments,
   applications,
   courseRegistrations,
+  grantAgreements,
   newsletterSubscribers,
   supportCourses,
   surveyInvitations,
@@ -59,6 +60,7 @@ export async function routeFixtures(t: TestApp, database: Database): Promise<Rou
     database,
     sql`select c.id, c.slug from calls c join call_setups s on s.call_id = c.id where c.status = 'decided'`,
   );
+  // The demo funder's grant to Odense Robotics, whose follow-up its staff and the funder use.
   const applicationId = randomUUID();
   const attachmentId = randomUUID();
   const storageKey = `${attachmentId}.pdf`;
@@ -84,6 +86,18 @@ export async function routeFixtures(t: TestApp, database: Database): Promise<Rou
       storageKey,
     });
   });
+  // The demo funder's newest grant to Odense Robotics, its agreement sent to the cluster.
+  const grant = await one<{ id: string }>(
+    database,
+    sql`select g.id from funding_grants g join organisations f on f.id = g.funder_id
+        where g.cluster_id = ${robotics.id} and f.slug = 'uddannelses-og-forskningsministeriet'
+        order by g.year desc limit 1`,
+  );
+  await withActor(database.db, systemActor('test'), (tx) =>
+    tx
+      .insert(grantAgreements)
+      .values({ grantId: grant.id, status: 'sent', issuedAt: new Date(), sentAt: new Date() }),
+  );
   const token = await createApiToken(database.db, roleCaller('admin'), {
     organisationId: robotics.id,
     name: 'Route matrix',
@@ -255,11 +269,17 @@ export async function routeFixtures(t: TestApp, database: Database): Promise<Rou
       '/en/funding/action-plans:year': '2024',
       '/finansiering/koordinering/finansiorer:slug': 'uddannelses-og-forskningsministeriet',
       '/en/funding/coordination/funders:slug': 'uddannelses-og-forskningsministeriet',
+      '/finansiering/bevillinger/bevilling:id': grant.id,
+      '/en/funding/grants/grant:id': grant.id,
+      '/arbejdsrum/bevillinger:id': grant.id,
+      '/en/workspace/grants:id': grant.id,
       '/finansiering/bevillinger:slug': 'uddannelses-og-forskningsministeriet',
       '/en/funding/grants:slug': 'uddannelses-og-forskningsministeriet',
       '/finansiering/bevillinger/klynger:slug': 'odense-robotics',
       '/en/funding/grants/clusters:slug': 'odense-robotics',
       '/finansiering/bevillinger/skabelon:file': 'bevillinger.xlsx',
+      '/arbejdsrum/bevillinger/:id/aendringer:requestId': randomUUID(),
+      '/en/workspace/grants/:id/changes:requestId': randomUUID(),
       '/en/funding/grants/template:file': 'bevillinger.xlsx',
       '/indberetninger/status:id': robotics.id,
       '/en/reporting/status:id': robotics.id,
@@ -308,6 +328,9 @@ export async function routeFixtures(t: TestApp, database: Database): Promise<Rou
       '/klyngeforum/initiativer/:code/aktiviteter:id': link.id,
       '/en/cluster-forum/initiatives/:code/activities:id': link.id,
       '/ydelser:slug': 'klyngelederuddannelsen',
+      '/viden/god-praksis:slug': 'maanedligt-henvisningsmoede-mellem-erhvervshus-og-robotklynge-syntetisk',
+      '/en/knowledge/good-practice:slug':
+        'maanedligt-henvisningsmoede-mellem-erhvervshus-og-robotklynge-syntetisk',
       '/viden:slug': 'saadan-bruger-i-samarbejdsaftalen',
       '/en/knowledge:slug': 'saadan-bruger-i-samarbejdsaftalen',
       '/viden/skabeloner:slug': 'samarbejdsaftale',

@@ -15,6 +15,14 @@ import { municipalities } from './reference.ts';
 
 export const postKind = pgEnum('post_kind', ['news', 'success_story']);
 export const contentLang = pgEnum('content_lang', ['da', 'en']);
+/** Whom an event is for; an event may name several, and "everyone" is for all of them. */
+export const eventTargetGroup = pgEnum('event_target_group', [
+  'companies',
+  'cluster_staff',
+  'researchers',
+  'public_bodies',
+  'everyone',
+]);
 
 /** News and success stories, written by the support function or a cluster organisation. */
 export const posts = pgTable(
@@ -63,6 +71,8 @@ export const events = pgTable(
     onlineUrl: text('online_url'),
     /** A second organiser of a joint event (a business hub with a cluster); shown beside the first. */
     coOrganisationId: uuid('co_organisation_id').references(() => organisations.id),
+    /** Whom it is for; empty when the organiser did not say (older events). */
+    targetGroups: eventTargetGroup('target_groups').array().notNull().default(sql`'{}'`),
     publishedAt: timestamp('published_at', { withTimezone: true }),
     createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

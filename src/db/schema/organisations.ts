@@ -25,6 +25,8 @@ export const organisationKind = pgEnum('organisation_kind', [
   'funder',
   'support_function',
   'business_service',
+  /** A university or a research and technology organisation (GTS institute); no part in the account. */
+  'knowledge_institution',
   /** A company or other organisation that signed in itself (MitID Erhverv with its CVR; matchmaking). */
   'company',
 ]);
@@ -200,4 +202,27 @@ export const fundingGrants = pgTable(
       sql`${t.responsibleOverrideReason} is null or ${t.responsible}`,
     ),
   ],
+);
+
+/**
+ * Two records of one organisation merged into one (docs/organisations.md): the removed record is
+ * gone, its references point at the survivor, and this row keeps what it was called.
+ */
+export const organisationMerges = pgTable(
+  'organisation_merges',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    survivorId: uuid('survivor_id')
+      .notNull()
+      .references(() => organisations.id),
+    /** The removed record's id: no reference, the row is deleted by the merge. */
+    removedId: uuid('removed_id').notNull(),
+    removedKind: organisationKind('removed_kind').notNull(),
+    removedName: text('removed_name').notNull(),
+    removedCvr: char('removed_cvr', { length: 8 }),
+    /** How many rows of other tables now point at the survivor instead. */
+    movedReferences: integer('moved_references').notNull(),
+    mergedAt: timestamp('merged_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('organisation_merges_survivor_idx').on(t.survivorId)],
 );

@@ -13,6 +13,7 @@ export const searchKind = pgEnum('search_kind', [
   'call',
   'service',
   'knowledge',
+  'practice',
 ]);
 
 /**

@@ -33,6 +33,8 @@ const WORK_ROLES: Record<OrganisationKind, readonly Role[]> = {
   funder: ['funder', 'assessor'],
   support_function: ['support_staff'],
   business_service: ['business_service_staff'],
+  // A university or GTS institute has no work role of its own in the portal yet
+  knowledge_institution: [],
   company: ['company_user'],
 };
 

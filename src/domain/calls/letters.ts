@@ -59,6 +59,37 @@ const complaintLines = (owner: string, reference: string) => [
   'Ombudsmand, når muligheden for at få afgørelsen genovervejet er brugt.',
 ];
 
+/** An organisation's postal address as a letter prints it: one line per comma-separated part, as on an envelope. */
+export const postalLines = (address: string | null): string[] =>
+  (address ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+
+/**
+ * The head of a letter from a Danish public authority: the sender with its postal address, then
+ * the recipient, the date, the journal number and the case officer when a person handles the case.
+ */
+export function letterHead(head: {
+  sender: string;
+  addressLines: readonly string[];
+  recipient: string;
+  now: Date;
+  reference: string;
+  officer: { name: string; email: string } | null;
+}): string[] {
+  const { officer } = head;
+  return [
+    head.sender,
+    ...head.addressLines,
+    '',
+    `Til: ${head.recipient}`,
+    `Dato: ${formatDay(head.now, 'da')}`,
+    `J.nr.: ${head.reference}`,
+    ...(officer ? [`Sagsbehandler: ${officer.name}, ${officer.email}`] : []),
+  ];
+}
+
 type Application = NonNullable<Awaited<ReturnType<typeof findApplication>>>;
 
 /**
@@ -81,10 +112,7 @@ export async function letterSender(db: Queryable, callId: string) {
     .where(eq(calls.id, callId));
   if (!row) return null;
   const { callTitle, ownerName, ownerAddress, officerName, officerEmail } = row;
-  const addressLines = (ownerAddress ?? '')
-    .split(',')
-    .map((part) => part.trim())
-    .filter((part) => part !== '');
+  const addressLines = postalLines(ownerAddress);
   const officer = officerName && officerEmail ? { name: officerName, email: officerEmail } : null;
   return { callTitle, ownerName, addressLines, officer };
 }
@@ -111,13 +139,14 @@ export async function decisionLetterText(db: Queryable, editor: Caller, applicat
   const reasons = await reasonLines(db, app);
   const subject = `Afgørelse om ansøgning til ${sender.callTitle}`;
   const lines = [
-    ownerName,
-    ...addressLines,
-    '',
-    `Til: ${app.organisationName}`,
-    `Dato: ${formatDay(now, 'da')}`,
-    `J.nr.: ${reference}`,
-    ...(officer ? [`Sagsbehandler: ${officer.name}, ${officer.email}`] : []),
+    ...letterHead({
+      sender: ownerName,
+      addressLines,
+      recipient: app.organisationName,
+      now,
+      reference,
+      officer,
+    }),
     '',
     subject,
     '',
@@ -142,7 +171,19 @@ export async function decisionLetterPdf(
   now: Date,
 ): Promise<Buffer> {
   const { lines, subject } = await decisionLetterText(db, editor, applicationId, now);
-  const bold = new Set<string>([subject, ...Object.values(HEADINGS)]);
+  return letterPdf(lines, subject, [subject, ...Object.values(HEADINGS)]);
+}
+
+/**
+ * A public authority's letter as an A4 PDF: the lines as they are, the subject and headings
+ * (`bold`) set in bold. Shared by the decision letters and the grant agreements.
+ */
+export function letterPdf(
+  lines: readonly string[],
+  subject: string,
+  bold: readonly string[],
+): Promise<Buffer> {
+  const boldLines = new Set(bold);
   const doc = new PDFDocument({
     size: 'A4',
     margin: 60,
@@ -155,7 +196,7 @@ export async function decisionLetterPdf(
     doc.on('error', rej);
   });
   doc.fontSize(11);
-  for (const line of lines) doc.font(bold.has(line) ? 'Helvetica-Bold' : 'Helvetica').text(line || ' ');
+  for (const line of lines) doc.font(boldLines.has(line) ? 'Helvetica-Bold' : 'Helvetica').text(line || ' ');
   doc.end();
   return done;
 }

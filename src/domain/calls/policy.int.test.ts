@@ -323,7 +323,7 @@ describe('every command and read of a call refuses a caller its rules do not all
           now,
         ),
       callProcessing: () => callProcessing(db, people.clearedAssessor, call.id),
-      assessmentsOf: () => assessmentsOf(db, people.owner),
+      assessmentsOf: () => assessmentsOf(db, people.owner, now),
       decisionLetterText: () => decisionLetterText(db, people.clearedAssessor, apps.submitted.id, now),
     };
     const before = await db.$count(auditLog);

@@ -5,9 +5,11 @@ import type { Caller } from '../caller.ts';
 import { notFound } from '../errors.ts';
 import { authorize } from '../policy/policy.ts';
 import { chainOf } from './chain.ts';
+import { callPhase } from './listing.ts';
 import { authorizeCall, callActions } from './policy.ts';
 import { assessorProgress, budgetUse, rankedApplications } from './queries.ts';
 import { findCallSetup } from './setup.ts';
+import type { CallStatus } from './workflow.ts';
 
 /** The funders' and assessors' overviews of the calls they process. */
 
@@ -42,15 +44,18 @@ export type CallProcessing = Awaited<ReturnType<typeof callProcessing>>;
 
 /**
  * One assessor's work: every eligible (or later) application of the calls they assess, with
- * their conflict declaration and how many criteria they have scored.
+ * their conflict declaration, how many criteria they have scored, and the call's phase as its
+ * public page and its owner's page name it.
  */
-export async function assessmentsOf(db: Queryable, editor: Caller) {
+export async function assessmentsOf(db: Queryable, editor: Caller, now: Date) {
   authorize(editor.principal, 'applications.assess');
   const userId = editor.principal.userId;
-  return queryRows<{
+  const rows = await queryRows<{
     callSlug: string;
     callTitle: string;
-    callStatus: string;
+    callStatus: CallStatus;
+    opensAt: Date | string | null;
+    deadline: Date | string;
     applicationId: string;
     organisationName: string;
     title: string;
@@ -60,6 +65,7 @@ export async function assessmentsOf(db: Queryable, editor: Caller) {
   }>(
     db,
     sql`select c.slug as "callSlug", c.title as "callTitle", c.status as "callStatus",
+          c.opens_at as "opensAt", c.deadline,
           a.id as "applicationId", o.name as "organisationName", a.title,
           d.has_conflict as conflict,
           (select count(*)::int from assessment_scores s
@@ -74,4 +80,16 @@ export async function assessmentsOf(db: Queryable, editor: Caller) {
         where ca.user_id = ${userId}
         order by c.deadline desc, c.title, o.name`,
   );
+  // Raw rows: the drivers differ in whether a timestamp arrives as a Date or as text.
+  return rows.map(({ opensAt, deadline, ...row }) => ({
+    ...row,
+    callPhase: callPhase(
+      {
+        status: row.callStatus,
+        opensAt: opensAt === null ? null : new Date(opensAt),
+        deadline: new Date(deadline),
+      },
+      now,
+    ),
+  }));
 }

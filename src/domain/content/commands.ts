@@ -101,6 +101,7 @@ const eventValues = (input: EventInput) => ({
   location: input.location,
   municipalityCode: input.municipalityCode,
   onlineUrl: input.onlineUrl,
+  targetGroups: input.targetGroups,
 });
 
 export async function createEvent(db: Db, editor: Caller, input: EventInput, now: Date) {

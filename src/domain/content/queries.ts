@@ -22,7 +22,7 @@ import type { Caller } from '../caller.ts';
 import { forbidden, notFound } from '../errors.ts';
 import type { Principal } from '../policy/policy.ts';
 import { canPublishFor, isPublicAt, mayViewItem, publishingOrganisations } from './policy.ts';
-import type { EventFilter, PostFilter } from './schemas.ts';
+import type { EventFilter, EventTargetGroup, PostFilter } from './schemas.ts';
 import { danishMonthRange } from './time.ts';
 
 export const PAGE_SIZE = 10;
@@ -201,6 +201,13 @@ const eventSummaryColumns = {
   ...organisationColumns,
 };
 
+/**
+ * SQL: the event's target groups (an event_target_group[] expression) take in `audience`: it is
+ * named, or the event is for everyone.
+ */
+export const forAudience = (groups: SQL, audience: EventTargetGroup): SQL =>
+  sql`(${audience}::event_target_group = any(${groups}) or 'everyone' = any(${groups}))`;
+
 function eventConditions(f: EventFilter, now: Date): SQL | undefined {
   const month = f.month ? danishMonthRange(f.month) : null;
   return and(
@@ -212,6 +219,7 @@ function eventConditions(f: EventFilter, now: Date): SQL | undefined {
       ? sql`${events.municipalityCode} in (select ${municipalities.code} from ${municipalities} where ${municipalities.regionCode} = ${f.region})`
       : undefined,
     month ? and(gte(events.startsAt, month.from), lt(events.startsAt, month.to)) : undefined,
+    f.audience ? forAudience(sql`${events.targetGroups}`, f.audience) : undefined,
   );
 }
 
@@ -260,6 +268,7 @@ async function findEvent(db: Queryable, slug: string) {
       ...eventSummaryColumns,
       body: events.body,
       municipalityCode: events.municipalityCode,
+      targetGroups: events.targetGroups,
       // A joint event's second organiser (src/domain/hubs/joint-events.ts)
       coOrganisationName: sql<
         string | null

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { eventTargetGroup } from '../../db/schema/content.ts';
 import { danishTimeToInstant, isClockTime, isIsoDate } from './time.ts';
 
 /**
@@ -7,6 +8,19 @@ import { danishTimeToInstant, isClockTime, isIsoDate } from './time.ts';
  * fields are exported for the other publishing form built on the same editor: a call's page.
  */
 export const CONTENT_LANGS = ['da', 'en'] as const;
+export const EVENT_TARGET_GROUPS = eventTargetGroup.enumValues;
+export type EventTargetGroup = (typeof EVENT_TARGET_GROUPS)[number];
+
+/**
+ * An event's target groups as the form sends them: checkboxes arrive as one comma-separated
+ * field (src/http/validation.ts formFields), a JSON client may send a list.
+ */
+const targetGroups = z
+  .preprocess(
+    (v) => (v === undefined ? [] : typeof v === 'string' ? v.split(',').filter((g) => g !== '') : v),
+    z.array(z.enum(EVENT_TARGET_GROUPS, 'targetGroups')),
+  )
+  .transform((groups) => EVENT_TARGET_GROUPS.filter((g) => groups.includes(g)));
 export const INTENTS = ['draft', 'publish'] as const;
 
 /** The fields every publishing form has: who publishes, title, summary and Markdown body. */
@@ -62,6 +76,7 @@ export const eventForm = z
         .max(500, 'tooLong')
         .pipe(z.url({ protocol: /^https?$/, message: 'invalidUrl' })),
     ),
+    targetGroups,
   })
   .transform((v, ctx) => {
     const startsAt = instantOf(ctx, 'startDate', v.startDate, v.startTime);
@@ -96,5 +111,6 @@ export const eventFilter = z.object({
     .optional()
     .catch(undefined),
   when: z.enum(['upcoming', 'past']).catch('upcoming'),
+  audience: z.enum(EVENT_TARGET_GROUPS).optional().catch(undefined),
 });
 export type EventFilter = z.infer<typeof eventFilter>;

@@ -10,7 +10,16 @@ import { type Db, type Queryable, queryRows, type Tx } from '../../db/client.ts'
 const MAX_SLUG_LENGTH = 80;
 
 /** Path segments that are pages of their own (/nyheder/ny, /en/news/new), so never an item. */
-export const RESERVED_SLUGS: ReadonlySet<string> = new Set(['ny', 'new', 'skabeloner', 'templates']);
+export const RESERVED_SLUGS: ReadonlySet<string> = new Set([
+  'ny',
+  'new',
+  'skabeloner',
+  'templates',
+  'god-praksis',
+  'good-practice',
+  'foreslaa',
+  'propose',
+]);
 
 /** Lowercase ASCII from a title with Danish letters folded (æ→ae, ø→oe, å→aa), at most 80 characters. */
 export function slugFromTitle(title: string): string {
@@ -44,7 +53,8 @@ export function firstFreeSlug(base: string, taken: ReadonlySet<string>): string 
 
 const MAX_SLUG_ATTEMPTS = 3;
 
-function isUniqueViolation(e: unknown): boolean {
+/** Whether an error (or one it wraps) is PostgreSQL's unique violation, on either driver. */
+export function isUniqueViolation(e: unknown): boolean {
   for (let err = e; err instanceof Error || (err && typeof err === 'object'); ) {
     if ((err as { code?: unknown }).code === '23505') return true;
     err = (err as { cause?: unknown }).cause;

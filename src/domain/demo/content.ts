@@ -30,6 +30,9 @@ const FUNDER_USER = author('funder@demo.klyngeportalen.dk');
 type Lang = 'da' | 'en';
 const body = (lang: Lang, text: string) => `${text}\n\n${lang === 'da' ? DEMO_NOTE_DA : DEMO_NOTE_EN}`;
 
+/** For the demo's other calls: their dates from the reference date, their texts marked as invented. */
+export { body as demoBody, day as demoDay };
+
 interface DemoPost {
   kind: 'news' | 'success_story';
   organisation: string;

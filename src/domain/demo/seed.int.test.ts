@@ -1,9 +1,12 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callerWith } from '../../../test/support/callers.ts';
 import { createTestDatabase, testDriver } from '../../../test/support/database.ts';
 import type { Database } from '../../db/client.ts';
 import { verifyPassword } from '../accounts/passwords.ts';
+import { assessmentsOf } from '../calls/processing.ts';
 import { catalogueBySignificance } from '../catalogue/queries.ts';
+import { attentionOf } from '../landing/attention.ts';
 import { isValidCvr, isValidDb07Code } from '../reference/identifiers.ts';
 import { certificateStatus } from '../support/certificate.ts';
 import { DEMO_MATCHMAKING_PARTICIPANTS } from './matchmaking.ts';
@@ -155,6 +158,30 @@ describe(`demo data set on ${testDriver()}`, () => {
     }
     const roles = new Set(DEMO_LOGINS.map((l) => l.role));
     expect(roles.size).toBe(7);
+  });
+
+  it('gives the demo assessor the eligible applications of a closed call to declare on and score', async () => {
+    const assessor = await one<{ id: string; email: string; organisation_id: string }>(
+      database,
+      sql`select u.id, u.email, m.organisation_id from users u join memberships m on m.user_id = u.id
+          where u.email = 'assessor@demo.klyngeportalen.dk'`,
+    );
+    const caller = callerWith(assessor, [{ organisationId: assessor.organisation_id, role: 'assessor' }]);
+    const now = new Date(`${DEMO_REFERENCE_DATE}T12:00:00Z`);
+    const waiting = (await assessmentsOf(database.db, caller, now)).filter((r) => r.callStatus === 'closed');
+    expect(waiting.map((r) => r.organisationName).sort()).toEqual([
+      'Danish Water Cluster',
+      'Food & Bio Cluster Denmark',
+      'Lifestyle & Design Cluster',
+    ]);
+    expect(new Set(waiting.map((r) => r.callTitle))).toEqual(
+      new Set(['Pulje til kompetenceløft i klyngernes medlemsvirksomheder 2027']),
+    );
+    for (const row of waiting) expect(row).toMatchObject({ conflict: null, scored: 0, criteria: 3 });
+    const attention = await attentionOf(database.db, caller, now);
+    expect(attention.filter((a) => a.kind === 'applicationsToAssess')).toEqual([
+      { kind: 'applicationsToAssess', count: 3 },
+    ]);
   });
 
   it('records every seeded row in the audit log as written by the seed', async () => {

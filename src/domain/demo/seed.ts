@@ -19,6 +19,7 @@ import {
 import { hashPassword } from '../accounts/passwords.ts';
 import { insertDemoActionPlans } from './action-plans.ts';
 import type { DemoActivity } from './activities.ts';
+import { insertDemoAssessmentRound } from './assessment-round.ts';
 import { insertBulk } from './bulk.ts';
 import { insertDemoCallSetup } from './call-setup.ts';
 import { insertDemoClusterServices } from './cluster-services.ts';
@@ -33,6 +34,7 @@ import { insertDemoSelfAssessment } from './label-support.ts';
 import { insertDemoMatchmaking } from './matchmaking.ts';
 import { insertDemoCompanies, insertDemoMarketplace } from './partners.ts';
 import { insertDemoPeriods } from './periods.ts';
+import { insertDemoPractices } from './practices.ts';
 import { insertDemoReferrals } from './referrals.ts';
 import { insertDemoServices } from './services.ts';
 import { insertDemoSteeringGroup } from './steering.ts';
@@ -197,6 +199,7 @@ export async function seedDemo(
     log(`demo: ${await insertDemoActionPlans(tx)} action plans`);
     await insertDemoSelfAssessment(tx);
     await insertDemoCallSetup(tx);
+    log(`demo: ${await insertDemoAssessmentRound(tx)} applications waiting for the demo assessor`);
     await insertDemoCoordination(tx);
     await insertDemoCoordinationMeetings(tx);
     await insertDemoStrategy(tx);
@@ -208,6 +211,7 @@ export async function seedDemo(
     log(`demo: ${await insertDemoKnowledge(tx)} articles and templates of the support function`);
     log(`demo: ${await insertDemoSteeringGroup(tx)} steering group contributions`);
     log(`demo: ${await insertDemoClusterServices(tx)} services of clusters`);
+    log(`demo: ${await insertDemoPractices(tx)} good-practice cases`);
     log(`demo: ${await insertDemoSurveys(tx, DEMO_SEED)} survey responses`);
   });
   // Fresh statistics, or the planner guesses one row per table and picks nested loops.

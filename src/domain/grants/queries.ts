@@ -5,6 +5,7 @@ import type { Caller } from '../caller.ts';
 import { notFound } from '../errors.ts';
 import { authorize, can } from '../policy/policy.ts';
 import type { FunderLevel, GrantSource, League } from './league-rule.ts';
+import { followsAsFunder } from './policy.ts';
 
 export interface Funder {
   id: string;
@@ -92,6 +93,8 @@ export interface CoFinancingYear {
     source: GrantSource;
     responsible: boolean;
     overrideReason: string | null;
+    /** The grant, when the caller may follow it up (agreement, payments): the year's funders and admins. */
+    grantId: string | null;
   }[];
 }
 
@@ -115,7 +118,7 @@ export async function clusterCoFinancing(
     db,
     sql`select g.year, sum(g.amount_dkk)::float8 as "totalDkk",
                json_agg(json_build_object(
-                 'name', f.name, 'slug', f.slug, 'amountDkk', g.amount_dkk, 'source', g.source,
+                 'grantId', g.id, 'funderId', g.funder_id, 'name', f.name, 'slug', f.slug, 'amountDkk', g.amount_dkk, 'source', g.source,
                  'responsible', g.responsible, 'overrideReason', g.responsible_override_reason,
                  'sharePct', round(g.amount_dkk * 100.0 / nullif(t.total, 0), 1))
                  order by g.responsible desc, g.amount_dkk desc, f.name) as funders
@@ -128,13 +131,20 @@ export async function clusterCoFinancing(
   );
   return {
     cluster: { name: cluster.name, slug: cluster.slug, league: cluster.league },
-    years: years.map((y) => ({
-      ...y,
-      funders: y.funders.map((f) => ({
-        ...f,
-        amountDkk: Number(f.amountDkk),
-        sharePct: Number(f.sharePct ?? 0),
-      })),
-    })),
+    years: years.map((y) => {
+      const funders = y.funders as (CoFinancingYear['funders'][number] & { funderId: string })[];
+      const fundedBy = funders.map((f) => f.funderId);
+      return {
+        ...y,
+        funders: funders.map(({ funderId, ...f }) => ({
+          ...f,
+          amountDkk: Number(f.amountDkk),
+          sharePct: Number(f.sharePct ?? 0),
+          grantId: followsAsFunder(caller.principal, { funderId, clusterId: cluster.id, fundedBy })
+            ? f.grantId
+            : null,
+        })),
+      };
+    }),
   };
 }

@@ -8,7 +8,8 @@ import { z } from 'zod';
 import { type Queryable, queryRows } from '../../db/client.ts';
 import type { Caller } from '../caller.ts';
 import { isThemeKey } from '../catalogue/themes.ts';
-import { FEED_SIZE, PAGE_SIZE, type Page, pageOf } from '../content/queries.ts';
+import { FEED_SIZE, forAudience, PAGE_SIZE, type Page, pageOf } from '../content/queries.ts';
+import { EVENT_TARGET_GROUPS } from '../content/schemas.ts';
 import { authorize } from '../policy/policy.ts';
 import { REGION_CODES } from '../reference/geography.ts';
 
@@ -21,9 +22,12 @@ export const activityFilter = z.object({
     .optional()
     .catch(undefined),
   theme: z.string().refine(isThemeKey).optional().catch(undefined),
+  audience: z.enum(EVENT_TARGET_GROUPS).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),
 });
 export type ActivityFilter = z.infer<typeof activityFilter>;
+/** The filter without paging: what a feed or the landing page asks for. */
+type FeedFilter = Pick<ActivityFilter, 'region' | 'theme' | 'audience'>;
 
 export interface ClusterActivity {
   id: string;
@@ -55,11 +59,12 @@ const from = sql`events e join organisations o on o.id = e.organisation_id and o
   left join municipalities m on m.code = e.municipality_code
   left join municipalities om on om.code = o.municipality_code`;
 
-function conditions(f: Pick<ActivityFilter, 'region' | 'theme'>, now: Date): SQL {
+function conditions(f: FeedFilter, now: Date): SQL {
   const at = sql`${now.toISOString()}::timestamptz`;
   return sql`e.published_at is not null and e.published_at <= ${at} and e.ends_at >= ${at}
     ${f.region === undefined ? sql`` : sql`and coalesce(m.region_code, om.region_code) = ${f.region}`}
-    ${f.theme === undefined ? sql`` : sql`and ${f.theme} = any(c.themes)`}`;
+    ${f.theme === undefined ? sql`` : sql`and ${f.theme} = any(c.themes)`}
+    ${f.audience === undefined ? sql`` : sql`and ${forAudience(sql`e.target_groups`, f.audience)}`}`;
 }
 
 const toActivity = (r: ClusterActivity): ClusterActivity => ({
@@ -100,7 +105,7 @@ export async function upcomingClusterActivities(
 export async function clusterActivityFeed(
   db: Queryable,
   caller: Caller,
-  f: Pick<ActivityFilter, 'region' | 'theme'>,
+  f: FeedFilter,
   now: Date,
   limit = FEED_SIZE,
 ): Promise<ClusterActivity[]> {

@@ -71,10 +71,17 @@ async function world() {
     });
     await tx.insert(events).values([
       // At the seat in Copenhagen (no municipality of its own): Hovedstaden
-      event(robots.id, 'robotdag', 3),
+      event(robots.id, 'robotdag', 3, { targetGroups: ['companies'] }),
       // In Odense: Syddanmark, whatever the seat
-      event(robots.id, 'robotter-paa-fyn', 1, { municipalityCode: 461, location: 'Odense Havn' }),
-      event(food.id, 'madmoede', 2, { municipalityCode: 751 }),
+      event(robots.id, 'robotter-paa-fyn', 1, {
+        municipalityCode: 461,
+        location: 'Odense Havn',
+        targetGroups: ['everyone'],
+      }),
+      event(food.id, 'madmoede', 2, {
+        municipalityCode: 751,
+        targetGroups: ['researchers', 'public_bodies'],
+      }),
       event(food.id, 'forbi', -2),
       event(food.id, 'kladde', 5, { publishedAt: null }),
       event(food.id, 'planlagt-udgivelse', 6, { publishedAt: day(1) }),
@@ -105,10 +112,23 @@ describe(`the clusters' upcoming activities (${testDriver()})`, () => {
     expect(titles((await list({ theme: 'robotics' })).items)).toEqual(['robotter-paa-fyn', 'robotdag']);
     expect((await list({ theme: 'food', region: String(HOVEDSTADEN) })).total).toBe(0);
     // Malformed filters are ignored rather than refused.
-    expect((await list({ region: '9999', theme: '<script>', page: 'x' })).total).toBe(3);
+    expect((await list({ region: '9999', theme: '<script>', page: 'x', audience: 'x' })).total).toBe(3);
+    // A target group takes in the events named for it and those for everyone.
+    expect(titles((await list({ audience: 'companies' })).items)).toEqual(['robotter-paa-fyn', 'robotdag']);
+    expect(titles((await list({ audience: 'cluster_staff' })).items)).toEqual(['robotter-paa-fyn']);
+    expect(titles((await list({ audience: 'researchers', region: String(MIDTJYLLAND) })).items)).toEqual([
+      'madmoede',
+    ]);
     // The feed takes the same filter.
     const feed = await clusterActivityFeed(database.db, hubStaff, { theme: 'food' }, NOW);
     expect(titles(feed)).toEqual(['madmoede']);
+    const forPublicBodies = await clusterActivityFeed(
+      database.db,
+      hubStaff,
+      { audience: 'public_bodies' },
+      NOW,
+    );
+    expect(titles(forPublicBodies)).toEqual(['robotter-paa-fyn', 'madmoede']);
   });
 
   // Last of the list's tests: it adds events.

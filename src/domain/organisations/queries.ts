@@ -1,4 +1,4 @@
-/** What the organisation pages of the administration show; admins only (`organisations.manage`). */
+/** What the organisation pages of the administration show; admins and support staff (`organisations.manage`). */
 import { sql } from 'drizzle-orm';
 import { type Queryable, queryRows } from '../../db/client.ts';
 import { clusters, municipalities, organisations } from '../../db/schema/index.ts';
@@ -38,10 +38,17 @@ function selectOrganisations(where: ReturnType<typeof sql>) {
     order by o.kind, o.name`;
 }
 
-/** Every organisation, by kind and name. */
-export async function organisationRegister(db: Queryable, caller: Caller): Promise<OrganisationRow[]> {
+/** Every organisation, or those of one kind, by kind and name. */
+export async function organisationRegister(
+  db: Queryable,
+  caller: Caller,
+  filter: { kind?: OrganisationKind } = {},
+): Promise<OrganisationRow[]> {
   authorize(caller.principal, 'organisations.manage');
-  return queryRows<OrganisationRow>(db, selectOrganisations(sql`true`));
+  return queryRows<OrganisationRow>(
+    db,
+    selectOrganisations(filter.kind ? sql`o.kind = ${filter.kind}` : sql`true`),
+  );
 }
 
 /** One organisation, with the clusters that may succeed it (other cluster organisations not ended). */

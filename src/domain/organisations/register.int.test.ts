@@ -12,11 +12,13 @@ import { type OrganisationInput, organisationForm } from './schemas.ts';
 let database: Database;
 let admin: Caller;
 let support: Caller;
+let funder: Caller;
 
 beforeAll(async () => {
   database = await createTestDatabase();
   admin = await createCaller(database.db, 'admin');
   support = await createCaller(database.db, 'support_staff');
+  funder = await createCaller(database.db, 'funder');
 });
 afterAll(() => database?.close());
 
@@ -52,9 +54,9 @@ describe('the organisation form', () => {
 });
 
 describe('the organisation register', () => {
-  it('is for admins: support staff get forbidden and nothing is written', async () => {
-    await expectAppError(createOrganisation(database.db, support, cluster('Forbudt klynge')), 'forbidden');
-    await expectAppError(organisationRegister(database.db, support), 'forbidden');
+  it('is for admins and support staff: a funder gets forbidden and nothing is written', async () => {
+    await expectAppError(createOrganisation(database.db, funder, cluster('Forbudt klynge')), 'forbidden');
+    await expectAppError(organisationRegister(database.db, funder), 'forbidden');
     expect(
       await database.db.select().from(organisations).where(eq(organisations.name, 'Forbudt klynge')),
     ).toEqual([]);
@@ -99,23 +101,23 @@ describe('the organisation register', () => {
       updateOrganisation(database.db, admin, id, { ...cluster('X'), kind: 'business_service' }),
       'validation',
     );
-    await expectAppError(updateOrganisation(database.db, support, id, cluster('Y')), 'forbidden');
+    await expectAppError(updateOrganisation(database.db, funder, id, cluster('Y')), 'forbidden');
   });
 
   it('ends a cluster with an active cluster as successor, once; the profile ends the same day', async () => {
     const merged = await createOrganisation(database.db, admin, cluster('Gammel klynge'));
     const successor = await createOrganisation(database.db, admin, cluster('Ny klynge'));
-    const funder = await createOrganisation(
+    const fund = await createOrganisation(
       database.db,
       admin,
       organisationForm.parse({ kind: 'funder', name: 'Statslig fond', funderLevel: 'national' }),
     );
     await expectAppError(
-      endOrganisation(database.db, admin, merged, { endedOn: '2026-06-30', successorId: funder }),
+      endOrganisation(database.db, admin, merged, { endedOn: '2026-06-30', successorId: fund }),
       'validation',
     );
     await expectAppError(
-      endOrganisation(database.db, support, merged, { endedOn: '2026-06-30' }),
+      endOrganisation(database.db, funder, merged, { endedOn: '2026-06-30' }),
       'forbidden',
     );
     await endOrganisation(database.db, admin, merged, { endedOn: '2026-06-30', successorId: successor });
@@ -133,6 +135,44 @@ describe('the organisation register', () => {
       endOrganisation(database.db, admin, third, { endedOn: '2026-06-30', successorId: merged }),
       'validation',
     );
+  });
+
+  it('lets support staff create, edit and end an organisation, audited as them', async () => {
+    const hub = (name: string) =>
+      organisationForm.parse({ kind: 'business_service', name, municipalityCode: '751' });
+    const id = await createOrganisation(database.db, support, hub('Erhvervshus Midtjylland'));
+    await updateOrganisation(database.db, support, id, hub('Erhvervshus Midtjylland (Aarhus)'));
+    await endOrganisation(database.db, support, id, { endedOn: '2026-12-31' });
+    const row = (await organisationRegister(database.db, support)).find((o) => o.id === id);
+    expect(row).toMatchObject({ name: 'Erhvervshus Midtjylland (Aarhus)', endedOn: '2026-12-31' });
+    const entries = await database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.entityId, id))
+      .orderBy(auditLog.id);
+    expect(entries.map((e) => [e.action, e.actorUserId])).toEqual([
+      ['insert', support.actor.userId],
+      ['update', support.actor.userId],
+      ['update', support.actor.userId],
+    ]);
+  });
+
+  it('registers a knowledge institution and lists it under its own kind', async () => {
+    const id = await createOrganisation(
+      database.db,
+      admin,
+      organisationForm.parse({
+        kind: 'knowledge_institution',
+        name: 'Teknologisk Institut',
+        municipalityCode: '153',
+      }),
+    );
+    const listed = await organisationRegister(database.db, admin, { kind: 'knowledge_institution' });
+    expect(listed.map((o) => [o.id, o.kind, o.league, o.funderLevel])).toEqual([
+      [id, 'knowledge_institution', null, null],
+    ]);
+    const [profile] = await database.db.select().from(clusters).where(eq(clusters.organisationId, id));
+    expect(profile).toBeUndefined();
   });
 
   it('answers not_found for an id that is no organisation', async () => {

@@ -1,6 +1,6 @@
 /**
  * Commands of the organisation register: create, edit and end organisations of every kind.
- * Admins only (`organisations.manage`); every change is audited through withActor.
+ * Admins and support staff (`organisations.manage`); every change is audited through withActor.
  */
 import { and, eq, ne } from 'drizzle-orm';
 import { withActor } from '../../db/actor.ts';

@@ -46,6 +46,12 @@ export const organisationForm = z
   });
 export type OrganisationInput = z.infer<typeof organisationForm>;
 
+/** The register's filter: a kind that is no kind shows every organisation. */
+export const registerFilter = z.object({ kind: z.enum(ORGANISATION_KINDS).optional().catch(undefined) });
+
+/** Merging a duplicate: the record that is kept. */
+export const organisationMergeForm = z.object({ survivorId: z.uuid('invalid') });
+
 /** Ending an organisation: the day, and for a cluster optionally the cluster that carries on. */
 export const endOrganisationForm = z.object({
   endedOn: z.iso.date('invalid'),

@@ -35,7 +35,8 @@ const MATRIX: Record<Action, { own: string; other: string }> = {
   'admin.view': { own: 'A', other: 'A' },
   'users.manage': { own: 'A', other: 'A' },
   'members.manage': { own: 'AO', other: 'A' },
-  'organisations.manage': { own: 'A', other: 'A' },
+  'organisations.manage': { own: 'AP', other: 'AP' },
+  'organisations.merge': { own: 'AP', other: 'AP' },
   'audit.read': { own: 'A', other: 'A' },
   'jobs.manage': { own: 'A', other: 'A' },
   'clusterProfile.edit': { own: 'ACP', other: 'AP' },
@@ -50,6 +51,13 @@ const MATRIX: Record<Action, { own: string; other: string }> = {
   'reportingDeadlines.manage': { own: 'A', other: 'A' },
   'funding.view': { own: 'AF', other: 'AF' },
   'grants.manage': { own: 'AF', other: 'A' },
+  'grantFollowUp.report': { own: 'C', other: '' },
+  // Without `fundedBy` no funder funds the target; see the grant follow-up test below.
+  'grantFollowUp.view': { own: 'AC', other: 'A' },
+  // Without `fundedBy` no funder funds the target; see the grants test below.
+  'grants.view': { own: 'A', other: 'A' },
+  'grants.viewOwn': { own: 'C', other: '' },
+  'grantAgreements.accept': { own: 'C', other: '' },
   'coordination.view': { own: 'AF', other: 'AF' },
   'fundingPlans.propose': { own: 'F', other: '' },
   'fundingPlans.close': { own: 'F', other: '' },
@@ -110,6 +118,8 @@ const MATRIX: Record<Action, { own: string; other: string }> = {
   'clusterActivities.viewAll': { own: 'APB', other: 'APB' },
   'jointEvents.propose': { own: 'B', other: '' },
   'jointEvents.answer': { own: 'C', other: '' },
+  'practices.propose': { own: 'CB', other: '' },
+  'practices.review': { own: 'AP', other: 'AP' },
   'matchmaking.participate': { own: 'AFSCPBVO', other: 'AFSCPBVO' },
   'matchmaking.organise': { own: 'AFSCPBVO', other: 'AP' },
 };
@@ -247,6 +257,19 @@ describe('policy: role × action matrix', () => {
     ).toBe(true);
   });
 
+  it("lets every funder of the cluster in the grant's year read a grant's follow-up, and only them", () => {
+    const cluster = 'org-cluster';
+    for (const role of ROLES) {
+      const p = principal(role);
+      const coFunded = { organisationId: cluster, fundedBy: [OTHER, OWN] };
+      expect(can(p, 'grantFollowUp.view', coFunded), role).toBe(role === 'funder' || role === 'admin');
+      expect(can(p, 'grantFollowUp.view', { organisationId: cluster, fundedBy: [OTHER] }), role).toBe(
+        role === 'admin',
+      );
+      expect(can(p, 'grantFollowUp.report', coFunded), role).toBe(false);
+    }
+  });
+
   it('lets a funder see and decide evaluations and see data quality only of clusters it funds', () => {
     const cluster = 'org-cluster';
     for (const role of ROLES) {
@@ -259,6 +282,19 @@ describe('policy: role × action matrix', () => {
       expect(can(p, 'dataQuality.view', funded)).toBe(mayAsFunder);
       expect(can(p, 'evaluations.decide', notFunded)).toBe(role === 'admin');
       expect(can(p, 'dataQuality.view', notFunded)).toBe(role === 'admin');
+    }
+  });
+
+  it("lets a cluster's funders in the year read its grants' follow-up, and only admins besides", () => {
+    const cluster = 'org-cluster';
+    for (const role of ROLES) {
+      const p = principal(role);
+      expect(can(p, 'grants.view', { organisationId: cluster, fundedBy: [OTHER, OWN] }), role).toBe(
+        role === 'funder' || role === 'admin',
+      );
+      expect(can(p, 'grants.view', { organisationId: cluster, fundedBy: [OTHER] }), role).toBe(
+        role === 'admin',
+      );
     }
   });
 

@@ -70,7 +70,10 @@ const rules = {
   'users.manage': (p) => hasRole(p, 'admin'),
   // The users of one organisation (target): admins for every organisation, its organisation admins for theirs
   'members.manage': (p, t) => hasRole(p, 'admin') || hasRoleIn(p, t.organisationId, 'organisation_admin'),
-  'organisations.manage': (p) => hasRole(p, 'admin'),
+  // The organisation register: admins and the support function (which keeps the programme's
+  // actors up to date) create, edit and end organisations, and merge a duplicate into its twin
+  'organisations.manage': (p) => hasRole(p, 'admin', 'support_staff'),
+  'organisations.merge': (p) => hasRole(p, 'admin', 'support_staff'),
   'audit.read': (p) => hasRole(p, 'admin'),
   // The job queue (mail, survey sends): admins see its counts and failures and retry a failed job
   'jobs.manage': (p) => hasRole(p, 'admin'),
@@ -99,6 +102,18 @@ const rules = {
   // The grants register (from which funders get their rights over clusters): a funder's own staff
   // keep its grants; admins every funder's
   'grants.manage': (p, t) => hasRole(p, 'admin') || hasRoleIn(p, t.organisationId, 'funder'),
+  // A grant's follow-up (docs/grants.md): the cluster's own staff ask for changes and report on
+  // what they spent; the grant's funder decides (`grants.manage`); every funder of the cluster in
+  // the grant's year (fundedBy) and admins read it.
+  'grantFollowUp.report': (p, t) => hasRoleIn(p, t.organisationId, 'cluster_staff'),
+  'grantFollowUp.view': (p, t) =>
+    hasRole(p, 'admin') || hasRoleIn(p, t.organisationId, 'cluster_staff') || fundsTarget(p, t),
+  // A grant's follow-up (agreement, payment plan; src/domain/grants/policy.ts): the funders of the
+  // cluster in the grant's year (fundedBy: the grant's funder and its co-funders) and admins read
+  // it; the cluster's own staff read their grants and accept the agreement sent to them.
+  'grants.view': (p, t) => hasRole(p, 'admin') || fundsTarget(p, t),
+  'grants.viewOwn': (p, t) => hasRoleIn(p, t.organisationId, 'cluster_staff'),
+  'grantAgreements.accept': (p, t) => hasRoleIn(p, t.organisationId, 'cluster_staff'),
   // Funding coordination (seed 000): funders and admins see who funds what and the overlaps; a
   // funder records funding plans for its own organisation and closes them; the other funders
   // (target: the plan's owner) comment on them.
@@ -218,6 +233,11 @@ const rules = {
   // accept or decline it (target: the cluster)
   'jointEvents.propose': (p, t) => hasRoleIn(p, t.organisationId, 'business_service_staff'),
   'jointEvents.answer': (p, t) => hasRoleIn(p, t.organisationId, 'cluster_staff'),
+  // The best-practice catalogue of collaboration models (seed 001 E2): a cluster's or a hub's
+  // staff propose a case for their organisation (target: the proposer); the support function and
+  // admins edit, publish or reject it
+  'practices.propose': (p, t) => hasRoleIn(p, t.organisationId, 'cluster_staff', 'business_service_staff'),
+  'practices.review': (p) => hasRole(p, 'admin', 'support_staff'),
   // Matchmaking at an event: anyone signed in takes part; the event's own organisation's staff
   // (any role there), the support function and admins organise it and run the scheduler
   'matchmaking.participate': signedIn,

@@ -12,6 +12,7 @@ import type { Term } from '../glossary.ts';
 import { hubsOf } from '../hubs/policy.ts';
 import { publishesOnMarketplace } from '../marketplace/policy.ts';
 import { can, type Principal } from '../policy/policy.ts';
+import { mayProposePractices } from '../practices/policy.ts';
 import { referringOrganisations } from '../referrals/policy.ts';
 import { contactKeepingClusters, usesSurveys } from '../surveys/policy.ts';
 
@@ -82,6 +83,13 @@ export const SECTIONS: readonly SectionEntry[] = [
     may: everyone,
   },
   {
+    page: 'practices',
+    groups: ['clusters'],
+    da: 'God praksis for samarbejde',
+    en: 'Good practice in collaboration',
+    may: everyone,
+  },
+  {
     page: 'results',
     groups: ['results'],
     da: 'Performanceregnskab',
@@ -122,6 +130,13 @@ export const SECTIONS: readonly SectionEntry[] = [
     da: 'Handlingsplaner',
     en: 'Action plans',
     may: forOwnOrganisation('actionPlans.edit'),
+  },
+  {
+    page: 'workspaceGrants',
+    groups: ['workspace'],
+    da: 'Bevillinger',
+    en: 'Grants',
+    may: forOwnOrganisation('grants.viewOwn'),
   },
   {
     page: 'clusterServices',
@@ -313,6 +328,21 @@ export const SECTIONS: readonly SectionEntry[] = [
     en: 'Referral targets',
     may: (p) => can(p, 'referralTargets.manage'),
   },
+  // The best-practice catalogue: the support function reviews proposals; clusters and hubs propose
+  {
+    page: 'practiceReview',
+    groups: ['support'],
+    da: 'God praksis: forslag',
+    en: 'Good practice: proposals',
+    may: (p) => can(p, 'practices.review'),
+  },
+  {
+    page: 'practiceNew',
+    groups: ['workspace', 'hub'],
+    da: 'Foreslå et eksempel på god praksis',
+    en: 'Propose a good-practice case',
+    may: mayProposePractices,
+  },
   // Joint events the business hubs propose, answered by the cluster's staff
   {
     page: 'jointEvents',
@@ -358,7 +388,7 @@ export const SECTIONS: readonly SectionEntry[] = [
   { page: 'admin', groups: ['admin'], da: 'Overblik', en: 'Overview', may: (p) => can(p, 'admin.view') },
   {
     page: 'adminOrganisations',
-    groups: ['admin'],
+    groups: ['admin', 'support'],
     da: 'Organisationer',
     en: 'Organisations',
     may: (p) => can(p, 'organisations.manage'),

@@ -42,6 +42,8 @@ export function hitPath(hit: SearchHit, lang: Lang): string {
       return pageHref('service', lang, { slug: hit.slug ?? '' });
     case 'knowledge':
       return pageHref('knowledgeItem', lang, { slug: hit.slug ?? '' });
+    case 'practice':
+      return pageHref('practice', lang, { slug: hit.slug ?? '' });
   }
 }
 

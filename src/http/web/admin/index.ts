@@ -3,6 +3,7 @@ import type { AppEnv } from '../../context.ts';
 import { registerAuditLogPage } from './audit.tsx';
 import { registerAdminHomePage } from './home.tsx';
 import { registerJobPages } from './jobs.tsx';
+import { registerOrganisationMergePages } from './organisation-merge.tsx';
 import { registerOrganisationPages } from './organisations.tsx';
 import { registerParticipantDataPages } from './participants.tsx';
 import { registerUserDetailPages } from './user.tsx';
@@ -15,6 +16,7 @@ export function registerAdminArea(app: Hono<AppEnv>): void {
   registerUserDetailPages(app);
   registerParticipantDataPages(app);
   registerOrganisationPages(app);
+  registerOrganisationMergePages(app);
   registerAuditLogPage(app);
   registerJobPages(app);
 }

@@ -5,8 +5,12 @@ import type { Lang } from '../../paths.ts';
 const da = {
   title: 'Organisationer',
   intro:
-    'Klyngeorganisationer, finansiører, erhvervshuse og supportfunktionen. En organisation slettes aldrig: den afsluttes og beholder sin historik.',
+    'Klyngeorganisationer, finansiører, erhvervshuse, videninstitutioner og supportfunktionen. En organisation slettes aldrig: den afsluttes og beholder sin historik.',
   caption: 'Organisationer efter type og navn',
+  filterLabel: 'Filtrér organisationer',
+  allKinds: 'Alle typer',
+  filter: 'Filtrér',
+  noneOfKind: 'Ingen organisationer af den type.',
   name: 'Navn',
   kind: 'Type',
   cvr: 'CVR-nummer',
@@ -40,6 +44,7 @@ const da = {
   noSuccessor: 'Ingen',
   end: 'Afslut organisationen',
   ended: 'Organisationen er afsluttet.',
+  merged: 'Dubletten er flettet ind i denne organisation.',
   alreadyEnded: 'Organisationen er afsluttet og kan ikke afsluttes igen.',
   cvrInvalid: 'CVR-nummeret er ikke gyldigt: 8 cifre, der består kontrollen med modulus 11.',
   cvrTaken: 'En anden organisation har allerede det CVR-nummer.',
@@ -65,8 +70,12 @@ const da = {
 const en: Widen<typeof da> = {
   title: 'Organisations',
   intro:
-    'Cluster organisations, funders, business hubs and the support function. An organisation is never deleted: it is ended and keeps its history.',
+    'Cluster organisations, funders, business hubs, knowledge institutions and the support function. An organisation is never deleted: it is ended and keeps its history.',
   caption: 'Organisations by kind and name',
+  filterLabel: 'Filter organisations',
+  allKinds: 'All kinds',
+  filter: 'Filter',
+  noneOfKind: 'No organisations of that kind.',
   name: 'Name',
   kind: 'Kind',
   cvr: 'CVR number',
@@ -100,6 +109,7 @@ const en: Widen<typeof da> = {
   noSuccessor: 'None',
   end: 'End the organisation',
   ended: 'The organisation has been ended.',
+  merged: 'The duplicate has been merged into this organisation.',
   alreadyEnded: 'The organisation has ended and cannot be ended again.',
   cvrInvalid: 'The CVR number is not valid: 8 digits that pass the modulus 11 check.',
   cvrTaken: 'Another organisation already has that CVR number.',

@@ -12,7 +12,12 @@ import {
   endOrganisation,
   updateOrganisation,
 } from '../../../domain/organisations/register.ts';
-import { endOrganisationForm, organisationForm } from '../../../domain/organisations/schemas.ts';
+import {
+  endOrganisationForm,
+  organisationForm,
+  registerFilter,
+} from '../../../domain/organisations/schemas.ts';
+import { can } from '../../../domain/policy/policy.ts';
 import { callerOf } from '../../caller.ts';
 import type { AppContext, AppEnv } from '../../context.ts';
 import { href, pageHref } from '../../paths.ts';
@@ -20,9 +25,11 @@ import { renderPage } from '../../render.tsx';
 import { formFields, toFieldErrors } from '../../validation.ts';
 import { Alert, ErrorSummary, type FieldErrors } from '../../views/forms.tsx';
 import { onPage } from '../routes.ts';
+import { mergeMessages } from './merge-messages.ts';
 import { type OrganisationMessages, organisationMessages } from './messages.ts';
 import {
   EndForm,
+  KindFilter,
   MemberTable,
   OrganisationForm,
   OrganisationTable,
@@ -48,7 +55,8 @@ function refused(e: unknown, c: AppContext, t: OrganisationMessages): Required<O
 async function registerPage(c: AppContext, form: FormState = {}) {
   const m = c.get('m');
   const t = organisationMessages(c.get('lang'));
-  const rows = await organisationRegister(c.get('deps').db, callerOf(c));
+  const filter = registerFilter.parse({ kind: c.req.query('kind') });
+  const rows = await organisationRegister(c.get('deps').db, callerOf(c), filter);
   const errors = form.errors ?? {};
   return renderPage(
     c,
@@ -57,6 +65,7 @@ async function registerPage(c: AppContext, form: FormState = {}) {
       <>
         <h1>{t.title}</h1>
         <p class="font-lead">{t.intro}</p>
+        <KindFilter v={{ ch, t }} kind={filter.kind} />
         <OrganisationTable v={{ ch, t }} rows={rows} />
         <h2>{t.create}</h2>
         <div class="row">
@@ -90,9 +99,12 @@ async function organisationPage(
     caller,
     c.req.param('id') ?? '',
   );
-  const members = await organisationMembers(db, caller, o.id);
+  // Support staff keep the register but not its users: the member list is for those who manage them.
+  const mayManageMembers = can(caller.principal, 'members.manage', { organisationId: o.id });
+  const members = mayManageMembers ? await organisationMembers(db, caller, o.id) : [];
   const roles = grantableRoles(caller.principal, o.kind);
   const saved = c.req.query('saved');
+  const mergeLink = mergeMessages(c.get('lang')).link;
   const current: Record<string, string> = {
     name: o.name,
     kind: o.kind,
@@ -116,6 +128,7 @@ async function organisationPage(
         {saved === 'created' && <Alert variant="success">{t.created(o.name)}</Alert>}
         {saved === 'edited' && <Alert variant="success">{t.saved}</Alert>}
         {saved === 'ended' && <Alert variant="success">{t.ended}</Alert>}
+        {saved === 'merged' && <Alert variant="success">{t.merged}</Alert>}
         {saved === 'removed' && <Alert variant="success">{t.removed}</Alert>}
         {saved === 'role' && <Alert variant="success">{t.roleChanged}</Alert>}
         {form.memberError && <Alert variant="error">{form.memberError}</Alert>}
@@ -133,18 +146,25 @@ async function organisationPage(
               errors={errors}
               kindFixed
             />
-            <h2>{t.members}</h2>
-            <MemberTable
-              v={{ ch, t }}
-              actions={{
-                role: pageHref('adminOrganisationMemberRole', ch.lang, { id: o.id }),
-                remove: pageHref('adminOrganisationMemberRemove', ch.lang, { id: o.id }),
-              }}
-              members={members}
-              roles={roles}
-            />
+            {mayManageMembers && (
+              <>
+                <h2>{t.members}</h2>
+                <MemberTable
+                  v={{ ch, t }}
+                  actions={{
+                    role: pageHref('adminOrganisationMemberRole', ch.lang, { id: o.id }),
+                    remove: pageHref('adminOrganisationMemberRemove', ch.lang, { id: o.id }),
+                  }}
+                  members={members}
+                  roles={roles}
+                />
+                <p>
+                  <a href={href('adminUsers', ch.lang)}>{t.invite}</a>
+                </p>
+              </>
+            )}
             <p>
-              <a href={href('adminUsers', ch.lang)}>{t.invite}</a>
+              <a href={pageHref('adminOrganisationMerge', ch.lang, { id: o.id })}>{mergeLink}</a>
             </p>
             {!o.endedOn && (
               <>

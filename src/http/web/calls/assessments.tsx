@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
 import { assessmentsOf } from '../../../domain/calls/processing.ts';
-import type { CallStatus } from '../../../domain/calls/workflow.ts';
+import { nameOf } from '../../../domain/glossary.ts';
 import { landingOf } from '../../../domain/landing/landing.ts';
 import { callerOf } from '../../caller.ts';
 import type { AppContext, AppEnv } from '../../context.ts';
@@ -14,9 +14,10 @@ import { callFlowMessages } from './messages.ts';
 /** "My assessments": the calls this assessor is on, their applications, progress and conflict status. */
 async function myAssessmentsPage(c: AppContext) {
   const { db, clock } = c.get('deps');
-  const rows = await assessmentsOf(db, callerOf(c));
+  const now = clock();
+  const rows = await assessmentsOf(db, callerOf(c), now);
   // An assessor's landing page: what waits (also for someone who assesses besides other work).
-  const { attention } = await landingOf(db, callerOf(c), 'assessments', clock());
+  const { attention } = await landingOf(db, callerOf(c), 'assessments', now);
   const t = callFlowMessages(c.get('lang'));
   const calls = new Map<string, typeof rows>();
   for (const row of rows) calls.set(row.callSlug, [...(calls.get(row.callSlug) ?? []), row]);
@@ -35,7 +36,7 @@ async function myAssessmentsPage(c: AppContext) {
               <a href={pageHref('call', lang, { slug: first.callSlug })}>{first.callTitle}</a>
             </h2>
             <p>
-              {t.status}: {t.statuses[first.callStatus as CallStatus]}
+              {t.status}: {nameOf('callPhase', first.callPhase, lang)}
             </p>
             <ScrollingTable label={t.applications}>
               <table class="table">

@@ -1,4 +1,3 @@
-import { namesOf } from '../../../domain/glossary.ts';
 import type { Widen } from '../../i18n/da.ts';
 import type { Lang } from '../../paths.ts';
 
@@ -27,11 +26,6 @@ const da = {
     grantExists: 'Registret har allerede en bevilling fra finansiøren til klyngen for året.',
   } as Record<string, string>,
   status: 'Status',
-  /**
-   * The steps of a call as its owner moves it, in the glossary's words; "published" is the one step
-   * the public page shows by its dates instead (open, or opens later).
-   */
-  statuses: { ...namesOf('callPhase', 'da'), published: 'Offentliggjort' } as Record<string, string>,
   moveTo: (s: string) => `Skift status til: ${s}`,
   lockSetup: 'Lås opsætningen',
   titleEn: 'Titel på engelsk',
@@ -166,7 +160,6 @@ const en: Widen<typeof da> = {
     grantExists: 'The register already has a grant from the funder to the cluster for the year.',
   },
   status: 'Status',
-  statuses: { ...namesOf('callPhase', 'en'), published: 'Published' },
   moveTo: (s: string) => `Change status to: ${s}`,
   lockSetup: 'Lock the set-up',
   titleEn: 'Title in English',

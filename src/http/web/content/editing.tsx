@@ -40,7 +40,7 @@ export async function saveFromForm<S extends z.ZodType>(
 ): Promise<Response> {
   // A visitor is sent to log in before anything of the form is read.
   signedInUser(c);
-  const values = formFields(await c.req.parseBody());
+  const values = formFields(await c.req.parseBody({ all: true }));
   const parsed = opts.schema.safeParse(values);
   if (!parsed.success) return opts.render(values, fieldErrors(c, parsed.error.issues, opts.labels), 422);
   try {
@@ -84,6 +84,7 @@ function fieldErrors(
     location: t.events.location,
     municipalityCode: t.events.municipality,
     onlineUrl: t.events.onlineUrl,
+    targetGroups: t.events.targetGroups,
     ...labels,
   });
 }

@@ -12,7 +12,12 @@ import {
   listRegions,
   viewableEvent,
 } from '../../../domain/content/queries.ts';
-import { type EventFilter, eventFilter, eventForm } from '../../../domain/content/schemas.ts';
+import {
+  EVENT_TARGET_GROUPS,
+  type EventFilter,
+  eventFilter,
+  eventForm,
+} from '../../../domain/content/schemas.ts';
 import { instantToDanishTime } from '../../../domain/content/time.ts';
 import { notFound } from '../../../domain/errors.ts';
 import { hasMatchmaking } from '../../../domain/matchmaking/queries.ts';
@@ -20,7 +25,7 @@ import { callerOf, signedInUser } from '../../caller.ts';
 import type { AppContext, AppEnv } from '../../context.ts';
 import { href, type Lang, pageHref } from '../../paths.ts';
 import { renderPage } from '../../render.tsx';
-import { type FieldErrors, SelectField, TextField } from '../../views/forms.tsx';
+import { Checkboxes, type FieldErrors, SelectField, TextField } from '../../views/forms.tsx';
 import { Icon } from '../../views/icons.tsx';
 import { onPage } from '../routes.ts';
 import {
@@ -57,6 +62,10 @@ const place = (
   t: ContentMessages,
 ) => [e.location, e.municipalityName, e.onlineUrl ? t.events.online : null].filter(Boolean).join(', ');
 
+/** The target groups as options of a filter or checkboxes. */
+export const targetGroupOptions = (t: ContentMessages) =>
+  EVENT_TARGET_GROUPS.map((g) => ({ value: g, label: t.events.targetGroupNames[g] }));
+
 function EventFilters({
   t,
   lang,
@@ -89,6 +98,13 @@ function EventFilters({
         placeholder={t.events.allRegions}
         value={filter.region === undefined ? undefined : String(filter.region)}
         options={regions.map((r) => ({ value: String(r.code), label: lang === 'da' ? r.name : r.nameEn }))}
+      />
+      <SelectField
+        name="audience"
+        label={t.events.targetGroups}
+        placeholder={t.events.allAudiences}
+        value={filter.audience}
+        options={targetGroupOptions(t)}
       />
       <SelectField
         name="month"
@@ -127,6 +143,7 @@ const filterQuery = (f: EventFilter) => ({
   organisation: f.organisation,
   region: f.region === undefined ? undefined : String(f.region),
   month: f.month,
+  audience: f.audience,
 });
 
 /** Switch between upcoming and past events, and subscribe to the calendar. */
@@ -240,6 +257,14 @@ async function itemPage(c: AppContext) {
                 <Time at={event.startsAt} text={formatEventSpan(event.startsAt, event.endsAt, lang)} />,
               ],
               [t.events.where, place(event, t) || '–'],
+              ...(event.targetGroups.length > 0
+                ? [
+                    [
+                      t.events.targetGroups,
+                      event.targetGroups.map((g) => t.events.targetGroupNames[g]).join(', '),
+                    ] as [string, string],
+                  ]
+                : []),
               [
                 t.common.from,
                 [event.organisationName, event.coOrganisationName].filter(Boolean).join(` ${t.events.and} `),
@@ -338,6 +363,14 @@ async function eventFormPage(
           value={values.onlineUrl}
           error={errors.onlineUrl}
         />
+        <Checkboxes
+          name="targetGroups"
+          legend={t.events.targetGroups}
+          hint={t.events.targetGroupsHint}
+          options={targetGroupOptions(t)}
+          checked={(values.targetGroups ?? '').split(',')}
+          error={errors.targetGroups}
+        />
         <BodyField t={t} values={values} errors={errors} />
       </>
     ),
@@ -361,6 +394,7 @@ function formValuesOf(e: EventDetail): FormValues {
     location: e.location,
     municipalityCode: e.municipalityCode === null ? '' : String(e.municipalityCode),
     onlineUrl: e.onlineUrl ?? '',
+    targetGroups: e.targetGroups.join(','),
   };
 }
 

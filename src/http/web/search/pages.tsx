@@ -212,6 +212,8 @@ function hitMeta(hit: SearchHit, lang: Lang, t: Texts): string {
       return t.serviceMeta;
     case 'knowledge':
       return t.knowledgeMeta;
+    case 'practice':
+      return t.practiceMeta(hit.organisation.name);
     default:
       return [day && t.postMeta(day), t.by(hit.organisation.name)].filter(Boolean).join(' · ');
   }

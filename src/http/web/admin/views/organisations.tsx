@@ -35,8 +35,28 @@ export function statusText(t: OrganisationMessages, o: OrganisationRow): string 
   return o.successorName ? `${t.endedOn(o.endedOn)}, ${t.successor(o.successorName)}` : t.endedOn(o.endedOn);
 }
 
+/** Shows the organisations of one kind (universities and GTS institutes, say) or all. */
+export function KindFilter({ v, kind }: { v: View; kind: string | undefined }) {
+  const { ch, t } = v;
+  return (
+    <form method="get" action={href('adminOrganisations', ch.lang)} aria-label={t.filterLabel}>
+      <SelectField
+        name="kind"
+        label={t.kind}
+        placeholder={t.allKinds}
+        value={kind}
+        options={ORGANISATION_KINDS.map((k) => ({ value: k, label: ch.m.orgKinds[k] }))}
+      />
+      <button type="submit" class="button button-secondary">
+        {t.filter}
+      </button>
+    </form>
+  );
+}
+
 export function OrganisationTable({ v, rows }: { v: View; rows: OrganisationRow[] }) {
   const { ch, t } = v;
+  if (rows.length === 0) return <p>{t.noneOfKind}</p>;
   return (
     <table class="table table--zebra">
       <caption class="sr-only">{t.caption}</caption>

@@ -1,6 +1,6 @@
 import type { CoFinancingYear } from '../../../../domain/grants/queries.ts';
 import { formatAmount, formatOneDecimal } from '../../../i18n/index.ts';
-import type { Lang } from '../../../paths.ts';
+import { type Lang, pageHref } from '../../../paths.ts';
 import { ScrollingTable } from '../../../views/table.tsx';
 import type { GrantMessages } from '../messages.ts';
 
@@ -22,7 +22,9 @@ function CoFinancingTable({ y, lang, t }: { y: CoFinancingYear; lang: Lang; t: G
         <tbody>
           {y.funders.map((f) => (
             <tr>
-              <th scope="row">{f.name}</th>
+              <th scope="row">
+                {f.grantId ? <a href={pageHref('grant', lang, { id: f.grantId })}>{f.name}</a> : f.name}
+              </th>
               <td class="results-number">{formatAmount(f.amountDkk, lang)}</td>
               <td class="results-number">{t.percent(formatOneDecimal(f.sharePct, lang))}</td>
               <td>{t.sources[f.source]}</td>

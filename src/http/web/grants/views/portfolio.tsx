@@ -11,6 +11,7 @@ import {
 } from '../../../views/forms.tsx';
 import { type Chrome, CsrfField } from '../../../views/layout.tsx';
 import { ScrollingTable } from '../../../views/table.tsx';
+import { agreementMessages } from '../agreement.messages.ts';
 import type { GrantMessages } from '../messages.ts';
 
 type View = { ch: Chrome; t: GrantMessages };
@@ -117,6 +118,12 @@ export function GrantTable({ v, p }: { v: View; p: Portfolio }) {
                 {g.overrideReason && <div class="form-hint">{t.override(g.overrideReason)}</div>}
               </td>
               <td>
+                <p>
+                  <a href={pageHref('grant', ch.lang, { id: g.id })}>
+                    {agreementMessages(ch.lang).open}
+                    <span class="sr-only">{agreementMessages(ch.lang).openWhich(g.clusterName, g.year)}</span>
+                  </a>
+                </p>
                 <RemoveButton v={v} slug={p.funder.slug} g={g} />
               </td>
             </tr>

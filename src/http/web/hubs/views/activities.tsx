@@ -7,12 +7,14 @@ import { href, type Lang, pageHref } from '../../../paths.ts';
 import { SelectField } from '../../../views/forms.tsx';
 import { Pager, queryOf } from '../../../views/pager.tsx';
 import { ScrollingTable } from '../../../views/table.tsx';
+import { targetGroupOptions } from '../../content/events.tsx';
+import { contentMessages } from '../../content/messages.ts';
 import type { HubMessages } from '../messages.ts';
 
 type Shared = { lang: Lang; t: HubMessages };
 
 /** The query string of the filters (without the page), shared by the list and its feeds. */
-export const filterQuery = (f: Pick<ActivityFilter, 'region' | 'theme'>) => queryOf(f, 1);
+export const filterQuery = (f: Pick<ActivityFilter, 'region' | 'theme' | 'audience'>) => queryOf(f, 1);
 
 /** Where an activity takes place: its address and municipality, else the region or "online". */
 function place(a: ClusterActivity, { lang, t }: Shared): string {
@@ -60,6 +62,9 @@ export function ActivityTable(p: Shared & { items: readonly ClusterActivity[]; c
 }
 
 function Filters({ f, lang, t }: Shared & { f: ActivityFilter }) {
+  // The target groups are named as on the event form.
+  const content = contentMessages(lang);
+  const { events } = content;
   return (
     <form method="get" action={href('hubActivities', lang)} aria-label={t.filterLabel}>
       <SelectField
@@ -75,6 +80,13 @@ function Filters({ f, lang, t }: Shared & { f: ActivityFilter }) {
         placeholder={t.all}
         value={f.theme}
         options={THEMES.map((th) => ({ value: th.key, label: th[lang] }))}
+      />
+      <SelectField
+        name="audience"
+        label={events.targetGroups}
+        placeholder={t.all}
+        value={f.audience}
+        options={targetGroupOptions(content)}
       />
       <button type="submit" class="button button-secondary">
         {t.filter}

@@ -1,0 +1,2 @@
+CREATE TYPE "public"."event_target_group" AS ENUM('companies', 'cluster_staff', 'researchers', 'public_bodies', 'everyone');--> statement-breakpoint
+ALTER TABLE "events" ADD COLUMN "target_groups" "event_target_group"[] DEFAULT '{}' NOT NULL;

@@ -1,0 +1,1 @@
+ALTER TYPE "public"."organisation_kind" ADD VALUE 'knowledge_institution' BEFORE 'company';
