@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { describe, expect, it } from 'vitest';
 import { copenhagenDate } from '../../src/domain/reference/time.ts';
-import { signIn, useDemoSite } from './harness.ts';
+import { useDemoSite } from './harness.ts';
 import {
   ADMIN_WORDS,
   CLUSTER_WORDS,
