@@ -259,6 +259,13 @@ describe('my assessments', () => {
       expect(open.html).toContain('<p>Status: Åben for ansøgninger</p>');
       expect(open.html).not.toContain('Offentliggjort');
       expect((await assessor.get('/en/assessments')).html).toContain('<p>Status: Open for applications</p>');
+      // The public page's badge uses the same word.
+      expect((await assessor.get(`/opslag/${slug}`)).html).toContain(
+        'content-phase">Åben for ansøgninger</span>',
+      );
+      expect((await assessor.get(`/en/calls/${slug}`)).html).toContain(
+        'content-phase">Open for applications</span>',
+      );
       await setCall({ opensAt: new Date(NOW + 60_000) });
       expect((await assessor.get('/bedoemmelser')).html).toContain('<p>Status: Åbner senere</p>');
     } finally {

@@ -11,6 +11,7 @@ import {
 } from '../../../domain/calls/listing.ts';
 import { callOwnerOrganisations } from '../../../domain/calls/policy.ts';
 import { callFilter } from '../../../domain/calls/schemas.ts';
+import { nameOf } from '../../../domain/glossary.ts';
 import type { AppContext, AppEnv } from '../../context.ts';
 import { href, type Lang, pageHref } from '../../paths.ts';
 import { renderPage } from '../../render.tsx';
@@ -49,8 +50,9 @@ const PHASE_BADGE: Record<CallPhase, string> = {
   decided: 'badge',
 };
 
-function PhaseBadge({ t, phase }: { t: CallPageMessages; phase: CallPhase }) {
-  return <span class={`${PHASE_BADGE[phase]} content-phase`}>{t.phases[phase]}</span>;
+/** A call's phase in the glossary's words, as the owner's and the assessors' pages name it. */
+function PhaseBadge({ lang, phase }: { lang: Lang; phase: CallPhase }) {
+  return <span class={`${PHASE_BADGE[phase]} content-phase`}>{nameOf('callPhase', phase, lang)}</span>;
 }
 
 function CallItem({ call, t, lang, now }: { call: CallSummary; t: CallPageMessages; lang: Lang; now: Date }) {
@@ -62,7 +64,7 @@ function CallItem({ call, t, lang, now }: { call: CallSummary; t: CallPageMessag
       pageLang={lang}
       summary={call.summary}
       headingLevel={3}
-      badge={<PhaseBadge t={t} phase={callPhase(call, now)} />}
+      badge={<PhaseBadge lang={lang} phase={callPhase(call, now)} />}
       meta={
         <>
           {call.organisationName} · {t.deadline}: <DanishTime t={t} at={call.deadline} lang={lang} />
@@ -254,7 +256,7 @@ async function callPage(c: AppContext) {
         <Facts
           items={[
             [tc.owner, call.organisationName],
-            [tc.status, <PhaseBadge t={tc} phase={phase} />],
+            [tc.status, <PhaseBadge lang={lang} phase={phase} />],
             ...(call.opensAt
               ? [[tc.opens, <DanishTime t={tc} at={call.opensAt} lang={lang} />] as [string, Child]]
               : []),

@@ -305,14 +305,6 @@ const pageDa = {
     assessed: 'Bedømt',
     decided: 'Afgjort',
   },
-  phases: {
-    draft: 'Kladde',
-    upcoming: 'Åbner senere',
-    open: 'Åben',
-    closed: 'Lukket',
-    assessed: 'Bedømt',
-    decided: 'Afgjort',
-  },
 } as const;
 
 const pageEn: Widen<typeof pageDa> = {
@@ -343,14 +335,6 @@ const pageEn: Widen<typeof pageDa> = {
     draft: 'Draft',
     published: 'Published',
     open: 'Open for applications',
-    closed: 'Closed',
-    assessed: 'Assessed',
-    decided: 'Decided',
-  },
-  phases: {
-    draft: 'Draft',
-    upcoming: 'Opens later',
-    open: 'Open',
     closed: 'Closed',
     assessed: 'Assessed',
     decided: 'Decided',
