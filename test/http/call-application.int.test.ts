@@ -13,6 +13,7 @@ import { callSetupInput } from '../../src/domain/calls/schemas.ts';
 import { moveCall, setUpCall } from '../../src/domain/calls/setup.ts';
 import { createTestDatabase } from '../support/database.ts';
 import { createOrganisation, createUser, TEST_PASSWORD } from '../support/factories.ts';
+import { expectRequiredFieldMarks } from '../support/forms.ts';
 import { Client, createTestApp, type TestApp } from '../support/http.ts';
 import { startSmtpServer } from '../support/smtp.ts';
 
@@ -155,6 +156,11 @@ describe('the requirements section', () => {
       `href="/api/v1/clusters/${cluster.id}/services"`,
     ]);
     expect(html).toContain('href="/arbejdsrum/ydelser">Beskriv jeres ydelser</a>');
+    // Every answer is needed for the section to be done: the page says so once and marks none optional.
+    expectRequiredFieldMarks(html, {});
+    expect(html).not.toMatch(/\(valgfri\)<\/(label|legend)>/);
+    const about = await client.get(`/opslag/${slug}/ansoegning/om-projektet`);
+    expectRequiredFieldMarks(about.html, { required: 'Ansøgningens titel' });
   });
 });
 

@@ -6,7 +6,13 @@ import { namesOf } from '../../../../domain/glossary.ts';
 import { formatNumber } from '../../../../domain/reference/danish.ts';
 import type { Messages } from '../../../i18n/index.ts';
 import { href, type Lang, type PageKey, pageHref } from '../../../paths.ts';
-import { ErrorSummary, type FieldErrors, TextAreaField, TextField } from '../../../views/forms.tsx';
+import {
+  ErrorSummary,
+  type FieldErrors,
+  RequiredFieldsNote,
+  TextAreaField,
+  TextField,
+} from '../../../views/forms.tsx';
 import { CsrfField } from '../../../views/layout.tsx';
 import { servicesExportHref } from '../../cluster-services/views.tsx';
 import type { ApplyMessages } from '../apply-messages.ts';
@@ -50,7 +56,14 @@ export const criterionLabel = (lang: Lang, k: ApplicantView['setup']['criteria']
   `${inLang(lang, k.titleDa, k.titleEn)} (${k.weight} %)`;
 
 /** One section's page: heading, error summary, its fields, and save. */
-function SectionForm(p: SectionProps & { section: ApplicationSection; lead?: string; children: Child }) {
+/**
+ * A section's page. Every field of the about and requirements sections must be filled in before
+ * the section is done (src/domain/calls/tasks.ts), so those say so once; the budget's lead says
+ * which fields may stay empty.
+ */
+function SectionForm(
+  p: SectionProps & { section: ApplicationSection; lead?: string; allRequired?: boolean; children: Child },
+) {
   const slug = p.view.setup.call.slug;
   return (
     <>
@@ -58,6 +71,7 @@ function SectionForm(p: SectionProps & { section: ApplicationSection; lead?: str
       <p class="font-lead">{inLang(p.lang, p.view.setup.call.title, p.view.setup.setup?.titleEn)}</p>
       <h1>{p.t.sections[p.section]}</h1>
       {p.lead && <p>{p.lead}</p>}
+      {p.allRequired && <RequiredFieldsNote m={p.m} />}
       <form method="post" action={pageHref(SECTION_PAGES[p.section], p.lang, { slug })} novalidate>
         <CsrfField token={p.csrfToken} />
         {p.children}
@@ -76,7 +90,7 @@ function SectionForm(p: SectionProps & { section: ApplicationSection; lead?: str
 
 export function AboutSection(p: SectionProps) {
   return (
-    <SectionForm {...p} section="about">
+    <SectionForm {...p} section="about" allRequired>
       <TextField name="title" label={p.flow.applicationTitle} value={p.values.title} error={p.errors.title} />
       {p.view.setup.criteria.map((k) => (
         <TextAreaField
@@ -93,7 +107,7 @@ export function AboutSection(p: SectionProps) {
 
 export function RequirementsSection(p: SectionProps) {
   return (
-    <SectionForm {...p} section="requirements">
+    <SectionForm {...p} section="requirements" allRequired>
       {p.view.setup.requirements.map((r) => (
         <>
           <TextAreaField
