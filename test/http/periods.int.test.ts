@@ -119,6 +119,10 @@ describe('reporting periods on the web', () => {
     expect(overview.html).toContain('Periodeklyngen Alfa');
     expect(overview.html).not.toContain('Periodeklyngen Beta');
     expect(text(overview.html)).toContain('2023 1 af 1 indsendt');
+    // The summary's columns have one name each: "Indsendt" is the status column only.
+    const headers = [...overview.html.matchAll(/<th scope="col">([^<]*)<\/th>/g)].map((m) => m[1]);
+    expect(headers.filter((h) => h === 'Indsendt')).toHaveLength(1);
+    expect(headers).toContain('Indberettet i alt');
     const year = await f.get('/indberetninger/status?year=2023');
     expect(year.html).toContain('>Godkend</button>');
     expect(year.html).toContain('>Send retur</button>');

@@ -77,6 +77,8 @@ const da = {
   summaryCaption: 'Antal klynger pr. status; kun klynger, der skal indberette året, tælles med.',
   year: 'År',
   submittedOf: (n: number, m: number) => `${n} af ${m} indsendt`,
+  /** The summary's column of every year sent in (submitted, approved or locked), beside the status columns. */
+  reportedColumn: 'Indberettet i alt',
   matrixHeading: 'Klynger og år',
   matrixCaption: 'Status for hver klynge og hvert år. «Behandl» fører til årets handlinger.',
   cluster: 'Klynge',
@@ -171,6 +173,7 @@ const en: Widen<typeof da> = {
   summaryCaption: 'Clusters per status; only clusters expected to report the year are counted.',
   year: 'Year',
   submittedOf: (n, m) => `${n} of ${m} submitted`,
+  reportedColumn: 'Reported in all',
   matrixHeading: 'Clusters and years',
   matrixCaption: "Status of every cluster and year. 'Handle' leads to the year's actions.",
   cluster: 'Cluster',

@@ -58,7 +58,7 @@ function Summary({ summary, t, lang }: { summary: YearSummary[]; t: PeriodMessag
           <thead>
             <tr>
               <th scope="col">{t.year}</th>
-              <th scope="col">{t.status.submitted}</th>
+              <th scope="col">{t.reportedColumn}</th>
               {SHOWN_STATUSES.map((s) => (
                 <th scope="col">{t.status[s]}</th>
               ))}
