@@ -94,13 +94,17 @@ describe.runIf(testDriver() === 'postgres')('a programme on an empty database', 
       municipality?: string;
     }) => {
       await go('/admin/organisationer');
-      await page.getByLabel('Navn').fill(fields.name);
-      await page.getByLabel('Type').selectOption({ label: fields.kind });
-      if (fields.level) await page.getByLabel('Finansiørens niveau').selectOption({ label: fields.level });
-      if (fields.league) await page.getByLabel('Klyngeliga').selectOption({ label: fields.league });
-      if (fields.cvr) await page.getByLabel('CVR-nummer').fill(fields.cvr);
-      if (fields.municipality) await page.getByLabel('Kommune').selectOption({ label: fields.municipality });
-      await page.getByRole('button', { name: 'Opret organisation' }).click();
+      // The creation form, not the register's filter above it (which has a "Type" too).
+      const form = page
+        .locator('form')
+        .filter({ has: page.getByRole('button', { name: 'Opret organisation' }) });
+      await form.getByLabel('Navn').fill(fields.name);
+      await form.getByLabel('Type').selectOption({ label: fields.kind });
+      if (fields.level) await form.getByLabel('Finansiørens niveau').selectOption({ label: fields.level });
+      if (fields.league) await form.getByLabel('Klyngeliga').selectOption({ label: fields.league });
+      if (fields.cvr) await form.getByLabel('CVR-nummer').fill(fields.cvr);
+      if (fields.municipality) await form.getByLabel('Kommune').selectOption({ label: fields.municipality });
+      await form.getByRole('button', { name: 'Opret organisation' }).click();
       await expect(page.getByText(`${fields.name} er oprettet.`).count()).resolves.toBe(1);
     };
     await create({ name: 'Erhvervsministeriet', kind: 'Finansiør', level: 'Statslig', cvr: '10092485' });
@@ -218,7 +222,7 @@ describe.runIf(testDriver() === 'postgres')('a programme on an empty database', 
 
     // Fødevareklyngen's co-financing: 1.500.000 and 500.000 of 2.000.000 are 75 % and 25 %.
     await finn.goto(`${server?.url}/finansiering/bevillinger/erhvervsministeriet`);
-    await finn.getByRole('link', { name: 'Fødevareklyngen' }).click();
+    await finn.getByRole('link', { name: 'Fødevareklyngen', exact: true }).click();
     const shares = await finn.locator('table tbody tr').allInnerTexts();
     expect(shares.map((r) => r.split('\t').slice(0, 3))).toEqual([
       ['Region Midtjylland', '1.500.000 kr.', '75 %'],

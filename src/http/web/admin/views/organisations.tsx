@@ -40,13 +40,20 @@ export function KindFilter({ v, kind }: { v: View; kind: string | undefined }) {
   const { ch, t } = v;
   return (
     <form method="get" action={href('adminOrganisations', ch.lang)} aria-label={t.filterLabel}>
-      <SelectField
-        name="kind"
-        label={t.kind}
-        placeholder={t.allKinds}
-        value={kind}
-        options={ORGANISATION_KINDS.map((k) => ({ value: k, label: ch.m.orgKinds[k] }))}
-      />
+      {/* Its own id: the creation form below has a field named kind too. */}
+      <div class="form-group">
+        <label class="form-label" for="kind-filter">
+          {t.kind}
+        </label>
+        <select class="form-select" id="kind-filter" name="kind">
+          <option value="">{t.allKinds}</option>
+          {ORGANISATION_KINDS.map((k) => (
+            <option value={k} selected={k === kind}>
+              {ch.m.orgKinds[k]}
+            </option>
+          ))}
+        </select>
+      </div>
       <button type="submit" class="button button-secondary">
         {t.filter}
       </button>
