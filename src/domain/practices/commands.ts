@@ -113,23 +113,40 @@ async function tellProposer(
   ]);
 }
 
-/** Publishes a proposed case: it appears in the catalogue and the search at once. */
-export async function publishPracticeCase(db: Db, caller: Caller, slug: string, now: Date): Promise<void> {
-  requirePracticeReviewer(caller);
+/**
+ * Ends the review of a proposed case (published or rejected) and tells its proposer; a case
+ * reviewed already is a conflict.
+ */
+async function closeReview(
+  db: Db,
+  caller: Caller,
+  slug: string,
+  outcome: Partial<typeof practiceCases.$inferInsert>,
+  told: { da: string; en: string },
+  now: Date,
+): Promise<void> {
   await withActor(db, caller.actor, async (tx) => {
     const found = await caseToReview(tx, slug);
     if (found.status !== 'proposed') throw new AppError('conflict', 'The case has been reviewed');
     await tx
       .update(practiceCases)
-      .set({ status: 'published', publishedAt: now, reviewedBy: caller.principal.userId, reviewedAt: now })
+      .set({ ...outcome, reviewedBy: caller.principal.userId, reviewedAt: now })
       .where(eq(practiceCases.id, found.id));
-    await tellProposer(
-      tx,
-      found,
-      { da: 'Dit eksempel på god praksis er offentliggjort', en: 'Your good-practice case was published' },
-      now,
-    );
+    await tellProposer(tx, found, told, now);
   });
+}
+
+/** Publishes a proposed case: it appears in the catalogue and the search at once. */
+export async function publishPracticeCase(db: Db, caller: Caller, slug: string, now: Date): Promise<void> {
+  requirePracticeReviewer(caller);
+  await closeReview(
+    db,
+    caller,
+    slug,
+    { status: 'published', publishedAt: now },
+    { da: 'Dit eksempel på god praksis er offentliggjort', en: 'Your good-practice case was published' },
+    now,
+  );
 }
 
 /** Rejects a proposed case with a reason the proposer sees. */
@@ -142,18 +159,12 @@ export async function rejectPracticeCase(
 ): Promise<void> {
   requirePracticeReviewer(caller);
   const { reason } = parseInput(rejectionInput, input);
-  await withActor(db, caller.actor, async (tx) => {
-    const found = await caseToReview(tx, slug);
-    if (found.status !== 'proposed') throw new AppError('conflict', 'The case has been reviewed');
-    await tx
-      .update(practiceCases)
-      .set({ status: 'rejected', rejectReason: reason, reviewedBy: caller.principal.userId, reviewedAt: now })
-      .where(eq(practiceCases.id, found.id));
-    await tellProposer(
-      tx,
-      found,
-      { da: 'Dit eksempel på god praksis er afvist', en: 'Your good-practice case was rejected' },
-      now,
-    );
-  });
+  await closeReview(
+    db,
+    caller,
+    slug,
+    { status: 'rejected', rejectReason: reason },
+    { da: 'Dit eksempel på god praksis er afvist', en: 'Your good-practice case was rejected' },
+    now,
+  );
 }
